@@ -1,0 +1,71 @@
+/**
+ * Scores our key points (3 per article) and Lead-3 against the reference highlights of a
+ * keypoints JSONL file (shared/eval/README.md). Usage: node dist/bench/eval-keypoints.js FILE
+ */
+import { readFile } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { scoreRouge, type RougeScores } from '../src/eval/rouge.js';
+import { extractKeyPoints } from '../src/summarize/keypoints.js';
+import { splitSentences } from '../src/summarize/sentences.js';
+
+export interface KeyPointsArticle {
+  id: string;
+  text: string;
+  highlights: string[];
+}
+
+export interface KeyPointsEvaluation {
+  ours: RougeScores;
+  lead3: RougeScores;
+  articles: number;
+  seconds: number;
+}
+
+export async function readKeyPointsFile(file: string): Promise<KeyPointsArticle[]> {
+  const content = await readFile(file, 'utf8');
+  return content
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as KeyPointsArticle);
+}
+
+/** Mean ROUGE F1 over the articles, as percentages rounded to two decimals. */
+export function meanRouge(
+  articles: readonly KeyPointsArticle[],
+  summarize: (article: KeyPointsArticle) => string[],
+): RougeScores {
+  const total = { rouge1: 0, rouge2: 0, rougeLsum: 0 };
+  for (const article of articles) {
+    const scores = scoreRouge(article.highlights, summarize(article));
+    total.rouge1 += scores.rouge1;
+    total.rouge2 += scores.rouge2;
+    total.rougeLsum += scores.rougeLsum;
+  }
+  const percent = (sum: number): number => Math.round((10000 * sum) / Math.max(1, articles.length)) / 100;
+  return { rouge1: percent(total.rouge1), rouge2: percent(total.rouge2), rougeLsum: percent(total.rougeLsum) };
+}
+
+export function leadThree(text: string): string[] {
+  return splitSentences(text)
+    .slice(0, 3)
+    .map((sentence) => sentence.text);
+}
+
+export async function evaluateKeyPoints(file: string): Promise<KeyPointsEvaluation> {
+  const articles = await readKeyPointsFile(file);
+  const started = performance.now();
+  const ours = meanRouge(articles, (article) => extractKeyPoints(article.text, { count: 3 }));
+  const seconds = Math.round(performance.now() - started) / 1000;
+  const lead3 = meanRouge(articles, (article) => leadThree(article.text));
+  return { ours, lead3, articles: articles.length, seconds };
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const file = process.argv[2];
+  if (file === undefined) {
+    console.error('usage: node dist/bench/eval-keypoints.js KEYPOINTS.jsonl');
+    process.exit(2);
+  }
+  console.log(JSON.stringify(await evaluateKeyPoints(file), null, 2));
+}

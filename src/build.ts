@@ -1,0 +1,163 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { loadConfig, type GazetteConfig } from './config.js';
+import { diagnostic, GazetteError, hasErrors, strictly } from './diagnostics.js';
+import { assembleDigest, issueInfo, selectArticles, summarizeArticle, toDigestArticle } from './issue/digest.js';
+import { resolveWindow, type WindowRequest } from './issue/window.js';
+import { loadArticles } from './load/articles.js';
+import { markdownToText } from './load/markdown.js';
+import { composeMessage, newMessageId, toMime } from './message/compose.js';
+import { replaceDirectory } from './output/atomic.js';
+import { checkHtml } from './render/checks.js';
+import { createPersonalizer, type RecipientValues } from './render/personalize.js';
+import { MJML_FILE, renderEmail } from './render/render.js';
+import { loadTheme } from './render/theme.js';
+import type { Diagnostic, Digest, DigestArticle, OutboundMessage, PersonalizedEmail, RenderedEmail } from './types.js';
+
+export interface BuildOptions extends WindowRequest {
+  /** Workspace folder: config and relative paths are resolved from it. Default: the current folder. */
+  root?: string;
+  /** Config file, instead of `gazette.config.{json,yaml,yml}` in the workspace. */
+  config?: string;
+  articles?: string;
+  templates?: string;
+  out?: string;
+  drafts?: boolean;
+  /** Treat warnings as errors. */
+  strict?: boolean;
+  /** Clock for the message Date header. */
+  now?: () => Date;
+  /** Called as each article is summarized, for progress output. */
+  onArticle?: (article: DigestArticle, index: number, total: number) => void;
+}
+
+export interface BuildResult {
+  digest: Digest;
+  email: RenderedEmail;
+  /** The email with preview values in the per-recipient fields. */
+  preview: PersonalizedEmail;
+  /** The message as it would go to the sample recipient. */
+  message: OutboundMessage;
+  eml: Buffer;
+  /** Where `writeIssue` puts the files: `out/<slug>`. */
+  outDir: string;
+  config: GazetteConfig;
+  diagnostics: Diagnostic[];
+}
+
+const INTRO_FILE = '_intro.md';
+
+/** Loads, selects, summarizes and renders one issue, without writing anything. */
+export async function buildDigest(options: BuildOptions = {}): Promise<BuildResult> {
+  const root = path.resolve(options.root ?? '.');
+  const { config, root: configRoot } = await loadConfig(root, options.config);
+  const resolve = (value: string | undefined, fallback: string) => (value ? path.resolve(root, value) : path.resolve(configRoot, fallback));
+  const articlesDir = resolve(options.articles, config.articles);
+  const templatesDir = resolve(options.templates, config.templates);
+  const outRoot = resolve(options.out, config.out);
+  const shown = (file: string | undefined) => (file && path.isAbsolute(file) ? path.relative(process.cwd(), file) || file : file);
+  const relative = (list: Diagnostic[]) => list.map((d) => ({ ...d, file: shown(d.file) }));
+
+  const loaded = await loadArticles(articlesDir);
+  if (hasErrors(loaded.diagnostics)) throw new GazetteError(relative(loaded.diagnostics));
+
+  const candidates = loaded.articles.filter((article) => options.drafts || !article.draft);
+  const window = resolveWindow(options, candidates.map((article) => article.date));
+  const selected = window ? selectArticles(loaded.articles, window, options.drafts ?? false) : [];
+  if (!window || selected.length === 0) {
+    const newest = candidates.map((a) => a.date).sort().at(-1);
+    const where = window ? `between ${window.from} and ${window.to}` : `in ${shown(articlesDir)}`;
+    const hint = newest ? ` (the newest article is dated ${newest}; choose a window with --week, or --from and --to)` : '';
+    throw new GazetteError([diagnostic('issue/empty', `no articles ${where}${hint}`, { file: shown(articlesDir) })]);
+  }
+
+  const articles = selected.map((article, index) => {
+    const summarized = toDigestArticle(article, summarizeArticle(article));
+    const withAbsoluteImage = { ...summarized, image: absoluteUrl(summarized.image, config.base_url) };
+    options.onArticle?.(withAbsoluteImage, index, selected.length);
+    return withAbsoluteImage;
+  });
+
+  const info = issueInfo(window, { name: config.name, number: config.issue_number, titleTemplate: config.title });
+  const theme = await loadTheme(templatesDir);
+  const intro = (await readOptional(path.join(articlesDir, INTRO_FILE))) ?? config.intro;
+  const provisional = assembleDigest(info, articles, []);
+  const rendered = await renderEmail(provisional, theme, {
+    newsletterName: config.name,
+    baseUrl: config.base_url,
+    intro: intro && markdownToText(intro) ? intro : null,
+    sections: config.sections,
+    subscriberFields: config.subscriber_fields,
+    utm: config.utm ? { ...config.utm, campaign: config.utm.campaign.replace('{slug}', info.slug) } : null,
+  });
+
+  const outDir = path.join(outRoot, info.slug);
+  const preview = createPersonalizer(rendered.email)(previewValues(config, info.slug));
+  const found = [
+    ...loaded.diagnostics,
+    ...rendered.diagnostics.map((d) => (d.file === MJML_FILE ? { ...d, file: path.join(outDir, MJML_FILE) } : d)),
+    ...checkHtml(preview.html, { file: path.join(outDir, 'email.html'), maxBytes: config.max_html_bytes }),
+  ];
+  const diagnostics = relative(options.strict ? strictly(found) : found);
+  if (hasErrors(diagnostics)) throw new GazetteError(diagnostics);
+
+  const recipient = config.preview.subscriber;
+  const message = composeMessage(
+    rendered.email,
+    preview,
+    { from: config.from, to: recipient.name ? `${recipient.name} <${recipient.email}>` : (recipient.email ?? 'reader@example.com'), replyTo: config.reply_to, date: (options.now ?? (() => new Date()))() },
+    newMessageId(config.from, info.slug),
+  );
+
+  return {
+    digest: assembleDigest(info, articles, diagnostics),
+    email: rendered.email,
+    preview,
+    message,
+    eml: await toMime(message),
+    outDir,
+    config,
+    diagnostics,
+  };
+}
+
+/** The files of a built issue, by name. */
+export function issueFiles(result: BuildResult): Record<string, string | Buffer> {
+  return {
+    'email.html': result.preview.html,
+    'email.txt': result.preview.text,
+    'email.mjml': result.email.mjml,
+    'email.eml': result.eml,
+    'digest.json': `${JSON.stringify(result.digest, null, 2)}\n`,
+  };
+}
+
+/** Writes `out/<slug>/` all at once: a failure leaves the previous output as it was. */
+export async function writeIssue(result: BuildResult): Promise<string> {
+  await replaceDirectory(result.outDir, issueFiles(result));
+  return result.outDir;
+}
+
+/** Values standing in for a subscriber in the preview and the sample message. */
+export function previewValues(config: GazetteConfig, slug: string): RecipientValues {
+  const placeholders = Object.fromEntries(config.subscriber_fields.map((field) => [field, `[${field}]`]));
+  const base = config.unsubscribe.url ?? (config.base_url ? new URL('unsubscribe', config.base_url.endsWith('/') ? config.base_url : `${config.base_url}/`).toString() : 'https://example.com/unsubscribe');
+  return {
+    subscriber: { email: 'reader@example.com', name: '', ...placeholders, ...config.preview.subscriber },
+    unsubscribe_url: `${base}?token=preview-${slug}`,
+  };
+}
+
+function absoluteUrl(url: string | null, baseUrl: string | null): string | null {
+  if (!url || !baseUrl || /^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
+  return new URL(url, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).toString();
+}
+
+async function readOptional(file: string): Promise<string | null> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}

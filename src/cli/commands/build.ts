@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { buildDigest, writeIssue, type BuildOptions } from '../../build.js';
+import { printDiagnostics, paint, progressBar } from '../terminal.js';
+
+interface BuildFlags extends Omit<BuildOptions, 'root' | 'onArticle' | 'now'> {
+  json?: boolean;
+}
+
+export async function run(flags: BuildFlags): Promise<number> {
+  const { json, ...options } = flags;
+  let progress = null as ReturnType<typeof progressBar> | null;
+  const result = await buildDigest({
+    ...options,
+    onArticle: (_article, _index, total) => {
+      progress ??= progressBar(json ? 0 : total, 'Summarizing');
+      progress.tick();
+    },
+  });
+  progress?.stop();
+  const outDir = await writeIssue(result);
+  const shownDir = path.relative(process.cwd(), outDir) || outDir;
+
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ outDir: shownDir, ...result.digest }, null, 2)}\n`);
+    return 0;
+  }
+  const color = paint(process.stdout);
+  const { issue, articles } = result.digest;
+  const count = articles.length;
+  process.stdout.write(`${color('bold', issue.title)} (${issue.slug}, ${issue.from} to ${issue.to}): ${count} article${count === 1 ? '' : 's'}\n`);
+  for (const article of articles) {
+    const quotes = article.quotes.length;
+    process.stdout.write(
+      `  ${article.date}  ${article.title}  ${color('dim', `${article.keyPoints.length} key points, ${quotes} quote${quotes === 1 ? '' : 's'}`)}\n`,
+    );
+  }
+  printDiagnostics(result.diagnostics);
+  process.stdout.write(`${color('green', 'Wrote')} ${shownDir}/ (email.html, email.txt, email.mjml, email.eml, digest.json)\n`);
+  return 0;
+}

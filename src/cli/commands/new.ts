@@ -1,0 +1,30 @@
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import { loadConfig } from '../../config.js';
+import { diagnostic, GazetteError } from '../../diagnostics.js';
+import { writeFileAtomic } from '../../output/atomic.js';
+import { articleSkeleton, slugify } from '../../workspace.js';
+
+interface NewFlags {
+  articles?: string;
+  date?: string;
+  json?: boolean;
+}
+
+export async function run(title: string, flags: NewFlags): Promise<number> {
+  const { config, root } = await loadConfig(process.cwd());
+  const date = flags.date ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) {
+    throw new GazetteError([diagnostic('cli/invalid-date', `--date must be a date written as YYYY-MM-DD, got "${date}"`)], 2);
+  }
+  const file = path.join(path.resolve(root, flags.articles ?? config.articles), `${date}-${slugify(title)}.md`);
+  const exists = await access(file).then(
+    () => true,
+    () => false,
+  );
+  if (exists) throw new GazetteError([diagnostic('article/exists', 'an article with this date and title already exists; not overwriting it', { file })]);
+  await writeFileAtomic(file, articleSkeleton(title, date));
+  const shown = path.relative(process.cwd(), file);
+  process.stdout.write(flags.json ? `${JSON.stringify({ file: shown })}\n` : `Created ${shown}\n`);
+  return 0;
+}

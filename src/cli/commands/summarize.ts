@@ -1,0 +1,60 @@
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { diagnostic, GazetteError, hasErrors } from '../../diagnostics.js';
+import type { Diagnostic } from '../../types.js';
+import { printDiagnostics } from '../terminal.js';
+
+interface SummarizeFlags {
+  jsonl?: string;
+  points?: number;
+  allQuotes?: boolean;
+  json?: boolean;
+}
+
+export async function run(file: string | undefined, flags: SummarizeFlags): Promise<number> {
+  if (flags.jsonl !== undefined) return summarizeLines(flags.jsonl, flags);
+  if (!file) throw new GazetteError([diagnostic('cli/missing-argument', 'give an article file, or --jsonl FILE')], 2);
+  return summarizeArticleFile(file, flags);
+}
+
+async function summarizeLines(file: string, flags: SummarizeFlags): Promise<number> {
+  const { summarizeJsonl } = await import('../../summarize/jsonl.js');
+  const input = file === '-' ? process.stdin : createReadStream(file);
+  const opened = new Promise<void>((resolve, reject) => {
+    if (file === '-') resolve();
+    else input.once('open', () => resolve()).once('error', reject);
+  });
+  await opened.catch((error: Error) => {
+    throw new GazetteError([diagnostic('jsonl/unreadable', `cannot read: ${error.message}`, { file })]);
+  });
+  const problems = await summarizeJsonl(input, process.stdout, { points: flags.points, allQuotes: flags.allQuotes });
+  printDiagnostics(problems.map((d: Diagnostic) => ({ ...d, file: d.file ?? file })));
+  return problems.length > 0 ? 1 : 0;
+}
+
+async function summarizeArticleFile(file: string, flags: SummarizeFlags): Promise<number> {
+  const [{ parseArticle }, { summarizeText }] = await Promise.all([import('../../load/articles.js'), import('../../summarize/index.js')]);
+  const content = await readFile(file, 'utf8').catch((error: Error) => {
+    throw new GazetteError([diagnostic('article/unreadable', `cannot read: ${error.message}`, { file })]);
+  });
+  const { article, diagnostics } = parseArticle({ file, content });
+  if (!article || hasErrors(diagnostics)) throw new GazetteError(diagnostics);
+  printDiagnostics(diagnostics);
+  const summary = summarizeText(article.text, { title: article.title, points: flags.points, allQuotes: flags.allQuotes });
+  const keyPoints = article.keyPoints ?? summary.keyPoints;
+  const quotes = article.quotes ?? summary.quotes;
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify({ file, title: article.title, keyPoints, quotes }, null, 2)}\n`);
+    return 0;
+  }
+  const lines = [article.title, '', 'Key points:', ...keyPoints.map((point) => `  - ${point}`)];
+  if (quotes.length > 0) {
+    lines.push('', 'Quotes:');
+    for (const quote of quotes) {
+      const who = [quote.speaker ?? 'unattributed', quote.role].filter(Boolean).join(', ');
+      lines.push(`  “${quote.text}”`, `      — ${who}`);
+    }
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}

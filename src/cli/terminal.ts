@@ -1,0 +1,50 @@
+import { formatDiagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../types.js';
+
+/** Colour only on a terminal, never when NO_COLOR is set (https://no-color.org), always with FORCE_COLOR. */
+export function colorEnabled(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  return Boolean(stream.isTTY) && env.TERM !== 'dumb';
+}
+
+const CODES = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1, cyan: 36 } as const;
+export type Color = keyof typeof CODES;
+
+export function paint(stream: NodeJS.WriteStream): (color: Color, text: string) => string {
+  const enabled = colorEnabled(stream);
+  return (color, text) => (enabled ? `\u001b[${CODES[color]}m${text}\u001b[0m` : text);
+}
+
+/** One line per diagnostic, errors in red and warnings in yellow, on stderr. */
+export function printDiagnostics(diagnostics: readonly Diagnostic[], stream: NodeJS.WriteStream = process.stderr): void {
+  const color = paint(stream);
+  for (const d of diagnostics) {
+    const line = formatDiagnostic(d);
+    stream.write(`${d.severity === 'error' ? color('red', line) : d.severity === 'warning' ? color('yellow', line) : line}\n`);
+  }
+}
+
+/**
+ * A one-line progress bar on a terminal (redrawn in place); nothing otherwise, so logs
+ * and pipes get only the plain lines the command prints itself.
+ */
+export function progressBar(total: number, label: string, stream: NodeJS.WriteStream = process.stderr) {
+  const active = Boolean(stream.isTTY) && total > 1;
+  let done = 0;
+  const draw = (extra = '') => {
+    if (!active) return;
+    const width = 24;
+    const filled = Math.round((done / total) * width);
+    stream.write(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}${extra ? ` ${extra}` : ''}\u001b[K`);
+  };
+  return {
+    tick(extra?: string) {
+      done++;
+      draw(extra);
+    },
+    stop() {
+      if (active) stream.write('\r\u001b[K');
+    },
+  };
+}

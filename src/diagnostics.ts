@@ -1,0 +1,42 @@
+import type { Diagnostic, Severity } from './types.js';
+
+/** Thrown when a stage cannot go on; carries every problem found so far, not only the first. */
+export class GazetteError extends Error {
+  readonly diagnostics: Diagnostic[];
+  /** Process exit code the CLI uses for this failure. */
+  readonly exitCode: number;
+
+  constructor(diagnostics: Diagnostic[], exitCode = 1) {
+    super(diagnostics.map(formatDiagnostic).join('\n'));
+    this.name = 'GazetteError';
+    this.diagnostics = diagnostics;
+    this.exitCode = exitCode;
+  }
+}
+
+export function diagnostic(
+  rule: string,
+  message: string,
+  place: Omit<Diagnostic, 'rule' | 'message' | 'severity'> & { severity?: Severity } = {},
+): Diagnostic {
+  const { severity = 'error', ...rest } = place;
+  return { ...rest, rule, severity, message };
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** Raises warnings to errors, for `--strict`. */
+export function strictly(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d));
+}
+
+/** `articles/a.md:3:7 error date: Invalid date (front-matter/invalid)` */
+export function formatDiagnostic(d: Diagnostic): string {
+  const place = [d.file, d.line, d.line !== undefined ? d.column : undefined]
+    .filter((part) => part !== undefined)
+    .join(':');
+  const field = d.field ? `${d.field}: ` : '';
+  return `${place ? `${place} ` : ''}${d.severity} ${field}${d.message} (${d.rule})`;
+}

@@ -1,0 +1,102 @@
+import { readingMinutes } from '../render/helpers.js';
+import { summarizeText } from '../summarize/index.js';
+import type { Article, Diagnostic, Digest, DigestArticle, DigestSection, IssueInfo, Quote, QuoteSpan } from '../types.js';
+import { formatDateRange } from '../render/helpers.js';
+import { inWindow, isoWeek, type DateWindow } from './window.js';
+
+export interface IssueSettings {
+  name: string;
+  number: number;
+  /** `{name}`, `{number}`, `{from}`, `{to}` and `{range}` are replaced. */
+  titleTemplate: string;
+}
+
+/** Articles that belong in an issue: inside the window, drafts only when asked. */
+export function selectArticles(articles: readonly Article[], window: DateWindow, includeDrafts: boolean): Article[] {
+  return articles.filter((article) => inWindow(article.date, window) && (includeDrafts || !article.draft));
+}
+
+/** Featured articles lead; the rest follow in date order, then title order. */
+export function orderArticles<T extends { featured: boolean; date: string; title: string }>(articles: readonly T[]): T[] {
+  return [...articles].sort(
+    (a, b) => Number(b.featured) - Number(a.featured) || a.date.localeCompare(b.date) || a.title.localeCompare(b.title),
+  );
+}
+
+function publicQuote({ text, speaker, role }: Quote | QuoteSpan): Quote {
+  return { text, speaker, role };
+}
+
+/** Key points and quotes of one article; front-matter overrides win over the summarizer. */
+export function summarizeArticle(article: Article): { keyPoints: string[]; quotes: Quote[] } {
+  const needsSummary = article.keyPoints === null || article.quotes === null;
+  const summary = needsSummary ? summarizeText(article.text, { title: article.title }) : null;
+  return {
+    keyPoints: article.keyPoints ?? summary?.keyPoints ?? [],
+    quotes: (article.quotes ?? summary?.quotes ?? []).map(publicQuote),
+  };
+}
+
+export function toDigestArticle(article: Article, summary: { keyPoints: string[]; quotes: Quote[] }): DigestArticle {
+  return {
+    slug: article.slug,
+    title: article.title,
+    date: article.date,
+    url: article.url,
+    source: article.source,
+    author: article.author,
+    tags: article.tags,
+    image: article.image,
+    imageAlt: article.imageAlt,
+    featured: article.featured,
+    readingMinutes: readingMinutes(article.wordCount),
+    keyPoints: summary.keyPoints,
+    quotes: summary.quotes,
+  };
+}
+
+export function issueInfo(window: DateWindow, settings: IssueSettings): IssueInfo {
+  const values: Record<string, string> = {
+    name: settings.name,
+    number: String(settings.number),
+    from: window.from,
+    to: window.to,
+    range: formatDateRange(window.from, window.to),
+  };
+  return {
+    title: settings.titleTemplate.replace(/\{(name|number|from|to|range)\}/g, (_, key: string) => values[key] ?? ''),
+    number: settings.number,
+    slug: isoWeek(window.to),
+    from: window.from,
+    to: window.to,
+  };
+}
+
+export function assembleDigest(issue: IssueInfo, articles: readonly DigestArticle[], warnings: readonly Diagnostic[]): Digest {
+  return { issue, articles: orderArticles(articles), warnings: [...warnings] };
+}
+
+/**
+ * Groups articles under the configured sections by their first matching tag, in the
+ * configured order; articles matching none go last under `otherTitle`.
+ */
+export function groupSections(
+  articles: readonly DigestArticle[],
+  sections: readonly { title: string; tag: string }[],
+  otherTitle = 'More this week',
+): DigestSection[] {
+  if (sections.length === 0) return [{ title: '', tag: null, articles: [...articles] }];
+  const byTag = new Map(sections.map((section) => [section.tag.toLowerCase(), [] as DigestArticle[]]));
+  const others: DigestArticle[] = [];
+  for (const article of articles) {
+    const bucket = article.tags.map((tag) => byTag.get(tag.toLowerCase())).find(Boolean);
+    (bucket ?? others).push(article);
+  }
+  const grouped: DigestSection[] = sections.map((section) => ({
+    title: section.title,
+    tag: section.tag,
+    articles: byTag.get(section.tag.toLowerCase()) ?? [],
+  }));
+  grouped.push({ title: otherTitle, tag: null, articles: others });
+  return grouped.filter((section) => section.articles.length > 0);
+}

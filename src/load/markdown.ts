@@ -1,0 +1,64 @@
+import { Lexer, type Token, type Tokens } from 'marked';
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, name: string) => ENTITIES[name] ?? '');
+}
+
+/** The readable words of inline Markdown: link text kept, images and inline HTML dropped. */
+function inlineText(tokens: readonly Token[] | undefined): string {
+  if (!tokens) return '';
+  return tokens
+    .map((token) => {
+      switch (token.type) {
+        case 'image':
+        case 'html':
+          return '';
+        case 'br':
+          return ' ';
+        case 'codespan':
+        case 'escape':
+          return token.text as string;
+        case 'text':
+          return 'tokens' in token && token.tokens ? inlineText(token.tokens) : (token.text as string);
+        default:
+          return 'tokens' in token && token.tokens ? inlineText(token.tokens) : ((token as { text?: string }).text ?? '');
+      }
+    })
+    .join('');
+}
+
+function blockParagraphs(token: Token): string[] {
+  switch (token.type) {
+    case 'heading':
+    case 'paragraph':
+      return [inlineText(token.tokens)];
+    case 'text':
+      return [inlineText((token as Tokens.Text).tokens) || (token.text as string)];
+    case 'list':
+      return (token as Tokens.List).items.flatMap((item) => item.tokens.flatMap(blockParagraphs));
+    case 'blockquote':
+      return (token as Tokens.Blockquote).tokens.flatMap(blockParagraphs);
+    default:
+      // Code blocks, HTML (comments included), tables, rules and spacing carry no prose to summarize.
+      return [];
+  }
+}
+
+/**
+ * Plain text of a Markdown body: one block (heading, paragraph, list item) per paragraph,
+ * paragraphs separated by a blank line. Code blocks, images and HTML comments are left out.
+ */
+export function markdownToText(markdown: string): string {
+  return new Lexer()
+    .lex(markdown)
+    .flatMap(blockParagraphs)
+    .map((paragraph) => decodeEntities(paragraph).replace(/\s+/g, ' ').trim())
+    .filter((paragraph) => paragraph.length > 0)
+    .join('\n\n');
+}
+
+export function countWords(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}

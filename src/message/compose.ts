@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import type Mail from 'nodemailer/lib/mailer';
+import type { OutboundMessage, PersonalizedEmail, RenderedEmail } from '../types.js';
+
+export interface Envelope {
+  from: string;
+  to: string;
+  replyTo?: string | null;
+  date: Date;
+  /** Extra headers (List-Unsubscribe, List-Id, …), already formatted. */
+  headers?: Record<string, string>;
+}
+
+/** The domain of an address such as `Gazette <digest@example.com>`. */
+export function addressDomain(address: string): string {
+  const match = /@([^>\s]+)>?\s*$/.exec(address);
+  return match?.[1] ?? 'localhost';
+}
+
+/** A Message-ID unique per message, on the sender's domain. */
+export function newMessageId(from: string, issueSlug: string): string {
+  return `<${issueSlug}.${randomUUID()}@${addressDomain(from)}>`;
+}
+
+export function composeMessage(email: RenderedEmail, body: PersonalizedEmail, envelope: Envelope, messageId: string): OutboundMessage {
+  const headers: Record<string, string> = { ...envelope.headers };
+  if (envelope.replyTo) headers['Reply-To'] = envelope.replyTo;
+  return {
+    from: envelope.from,
+    to: envelope.to,
+    subject: email.subject,
+    html: body.html,
+    text: body.text,
+    messageId,
+    date: envelope.date,
+    headers,
+  };
+}
+
+/** nodemailer's message options; headers go as prepared so long ones are never folded. */
+export function toMailOptions(message: OutboundMessage): Mail.Options {
+  return {
+    from: message.from,
+    to: message.to,
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    messageId: message.messageId,
+    date: message.date,
+    headers: Object.fromEntries(Object.entries(message.headers).map(([key, value]) => [key, { prepared: true, value }])),
+  };
+}
+
+/** The complete MIME message (multipart/alternative), as the transport would send it. */
+export function toMime(message: OutboundMessage): Promise<Buffer> {
+  return new MailComposer(toMailOptions(message)).compile().build();
+}

@@ -1,0 +1,48 @@
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Replaces `dir` with a folder holding exactly `files`, so readers see either the old
+ * output or the new one, never a mix: everything is written beside it first, then swapped in.
+ */
+export async function replaceDirectory(dir: string, files: Readonly<Record<string, string | Uint8Array>>): Promise<void> {
+  const parent = path.dirname(dir);
+  const stamp = `${process.pid}-${Date.now().toString(36)}`;
+  const staging = path.join(parent, `.${path.basename(dir)}.new-${stamp}`);
+  const retired = path.join(parent, `.${path.basename(dir)}.old-${stamp}`);
+  await mkdir(staging, { recursive: true });
+  try {
+    for (const [name, content] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(staging, name)), { recursive: true });
+      await writeFile(path.join(staging, name), content);
+    }
+    const hadPrevious = await rename(dir, retired).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return false;
+        throw error;
+      },
+    );
+    try {
+      await rename(staging, dir);
+    } catch (error) {
+      if (hadPrevious) await rename(retired, dir);
+      throw error;
+    }
+    if (hadPrevious) await rm(retired, { recursive: true, force: true });
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** Writes one file atomically: a temporary sibling renamed over the target. */
+export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${Date.now().toString(36)}.tmp`);
+  try {
+    await writeFile(temporary, content);
+    await rename(temporary, file);
+  } finally {
+    await rm(temporary, { force: true });
+  }
+}

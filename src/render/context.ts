@@ -1,0 +1,82 @@
+import { Lexer, Parser } from 'marked';
+import { groupSections } from '../issue/digest.js';
+import type { Digest, DigestArticle, DigestSection } from '../types.js';
+import { withUtm, type UtmParameters } from './helpers.js';
+
+/** Per-recipient fields every list has; lists may add more columns (config `subscriber_fields`). */
+export const BASE_SUBSCRIBER_FIELDS = ['email', 'name'] as const;
+
+export interface ContextSettings {
+  newsletterName: string;
+  baseUrl: string | null;
+  intro: string | null;
+  sections: readonly { title: string; tag: string }[];
+  subscriberFields: readonly string[];
+  utm: UtmParameters | null;
+}
+
+export interface ArticleContext extends DigestArticle {
+  /** The article link with UTM parameters, or null. */
+  link: string | null;
+  firstQuote: DigestArticle['quotes'][number] | null;
+}
+
+/**
+ * Placeholders that the issue-level pass writes out literally so the per-recipient
+ * pass fills them: `{{subscriber.name}}` stays `{{subscriber.name}}` through MJML.
+ * URLs use triple braces: they are ours and must not be HTML-escaped (`=` would be).
+ */
+export function recipientPlaceholders(fields: readonly string[]): { subscriber: Record<string, string>; unsubscribe_url: string } {
+  const names = [...new Set([...BASE_SUBSCRIBER_FIELDS, ...fields])];
+  return {
+    subscriber: Object.fromEntries(names.map((name) => [name, `{{subscriber.${name}}}`])),
+    unsubscribe_url: '{{{unsubscribe_url}}}',
+  };
+}
+
+function articleContext(article: DigestArticle, utm: UtmParameters | null): ArticleContext {
+  return { ...article, link: article.url ? withUtm(article.url, utm) : null, firstQuote: article.quotes[0] ?? null };
+}
+
+function markdownToHtml(markdown: string): string {
+  return Parser.parse(new Lexer().lex(markdown));
+}
+
+/** Where the issue is published, for the "view in browser" link. */
+export function issueUrl(baseUrl: string | null, slug: string): string | null {
+  return baseUrl ? new URL(`${slug}/email.html`, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).toString() : null;
+}
+
+/**
+ * Everything the issue-level Handlebars pass can use. Every optional field is present
+ * (null when unset) so strict mode can tell a misspelt variable from an empty one.
+ */
+export function issueContext(digest: Digest, settings: ContextSettings) {
+  const articles = digest.articles.map((article) => articleContext(article, settings.utm));
+  const lead = articles.find((article) => article.featured) ?? null;
+  const rest = articles.filter((article) => article !== lead);
+  const sections: (Omit<DigestSection, 'articles'> & { articles: ArticleContext[] })[] = groupSections(rest, settings.sections).map(
+    (section) => ({ ...section, articles: section.articles.map((article) => articles.find((a) => a.slug === article.slug)!) }),
+  );
+  const viewUrl = issueUrl(settings.baseUrl, digest.issue.slug);
+  return {
+    newsletter: { name: settings.newsletterName, base_url: settings.baseUrl },
+    issue: digest.issue,
+    intro: settings.intro ? markdownToHtml(settings.intro) : null,
+    preheader: preheaderText(digest),
+    view_url: viewUrl ? withUtm(viewUrl, settings.utm) : null,
+    articles,
+    lead,
+    sections,
+    ...recipientPlaceholders(settings.subscriberFields),
+  };
+}
+
+export type IssueContext = ReturnType<typeof issueContext>;
+
+/** The inbox preview line: the lead story's first key point, or the titles. */
+export function preheaderText(digest: Digest): string {
+  const lead = digest.articles[0];
+  const text = lead?.keyPoints[0] ?? digest.articles.map((article) => article.title).join(' · ');
+  return text.length > 140 ? `${text.slice(0, 137).replace(/\s+\S*$/, '')}…` : text;
+}

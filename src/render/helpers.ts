@@ -1,0 +1,79 @@
+import type { HelperDelegate, HelperOptions } from 'handlebars';
+
+export interface UtmParameters {
+  source: string;
+  medium: string;
+  campaign: string;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function parts(iso: string): { year: number; month: number; day: number } {
+  const [year, month, day] = iso.split('-').map(Number);
+  return { year: year ?? 0, month: (month ?? 1) - 1, day: day ?? 1 };
+}
+
+/** `long`: 30 January 2024; `short`: 30 Jan; `iso`: 2024-01-30. */
+export function formatDate(iso: string, style: 'long' | 'short' | 'iso' = 'long'): string {
+  const { year, month, day } = parts(iso);
+  const name = MONTHS[month] ?? '';
+  if (style === 'iso') return iso;
+  if (style === 'short') return `${day} ${name.slice(0, 3)}`;
+  return `${day} ${name} ${year}`;
+}
+
+/** `29 January – 4 February 2024`, shortened when both ends share a month or year. */
+export function formatDateRange(from: string, to: string): string {
+  const a = parts(from);
+  const b = parts(to);
+  const end = formatDate(to, 'long');
+  if (a.year !== b.year) return `${formatDate(from, 'long')} – ${end}`;
+  if (a.month !== b.month) return `${a.day} ${MONTHS[a.month]} – ${end}`;
+  return `${a.day}–${end}`;
+}
+
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+export function readingTime(minutes: number): string {
+  return `${minutes} min read`;
+}
+
+/** Adds UTM parameters to absolute http(s) links; leaves other links and existing parameters alone. */
+export function withUtm(url: string, utm: UtmParameters | null): string {
+  if (!utm || !/^https?:\/\//i.test(url)) return url;
+  const parsed = new URL(url);
+  for (const [key, value] of Object.entries(utm)) {
+    if (!parsed.searchParams.has(`utm_${key}`)) parsed.searchParams.set(`utm_${key}`, value);
+  }
+  return parsed.toString();
+}
+
+/** Words per minute used for reading time. */
+export const READING_SPEED = 230;
+
+export function readingMinutes(wordCount: number): number {
+  return Math.max(1, Math.round(wordCount / READING_SPEED));
+}
+
+/**
+ * The helpers themes may use. A trailing Handlebars options argument is dropped, so
+ * optional parameters work: `{{formatDate date}}` and `{{formatDate date "short"}}`.
+ */
+export function themeHelpers(utm: UtmParameters | null): Record<string, HelperDelegate> {
+  const withoutOptions = <T extends unknown[]>(args: T) => args.slice(0, -1) as unknown[];
+  return {
+    formatDate: (...args: unknown[]) => formatDate(...(withoutOptions(args) as [string, 'long' | 'short' | 'iso'])),
+    dateRange: (from: string, to: string) => formatDateRange(from, to),
+    plural: (...args: unknown[]) => plural(...(withoutOptions(args) as [number, string, string?])),
+    readingTime: (minutes: number) => readingTime(minutes),
+    link: (url: string) => withUtm(url, utm),
+    eq: (a: unknown, b: unknown) => a === b,
+    /**
+     * `{{{{recipient}}}}…{{{{/recipient}}}}` keeps its content as Handlebars source for the
+     * per-recipient pass, so conditionals on subscriber fields work per recipient.
+     */
+    recipient: (options: HelperOptions) => options.fn(undefined),
+  };
+}

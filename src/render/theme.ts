@@ -1,0 +1,53 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { diagnostic, GazetteError } from '../diagnostics.js';
+
+export interface TemplateFile {
+  /** Partial name (file name without extension), or `layout` / `text`. */
+  name: string;
+  file: string;
+  source: string;
+}
+
+/**
+ * A theme folder: `layout.mjml` (the document), `partials/*.mjml` (used as `{{> name}}`),
+ * and optionally `text.hbs`, a plain-text part that replaces the one made from the HTML.
+ */
+export interface Theme {
+  dir: string;
+  layout: TemplateFile;
+  partials: TemplateFile[];
+  text: TemplateFile | null;
+}
+
+async function readTemplate(name: string, file: string): Promise<TemplateFile | null> {
+  try {
+    return { name, file, source: await readFile(file, 'utf8') };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+export async function loadTheme(dir: string): Promise<Theme> {
+  const layout = await readTemplate('layout', path.join(dir, 'layout.mjml'));
+  if (!layout) {
+    throw new GazetteError([
+      diagnostic('theme/missing-layout', `no layout.mjml in the theme folder ${dir} (see templates/ in the Gazette repository for an example)`, { file: dir }),
+    ]);
+  }
+  const partialsDir = path.join(dir, 'partials');
+  const partialNames = await readdir(partialsDir).catch(() => [] as string[]);
+  const partials = await Promise.all(
+    partialNames
+      .filter((name) => name.endsWith('.mjml') || name.endsWith('.hbs'))
+      .sort()
+      .map(async (name) => (await readTemplate(name.replace(/\.(mjml|hbs)$/, ''), path.join(partialsDir, name)))!),
+  );
+  const text = await readTemplate('text', path.join(dir, 'text.hbs'));
+  return { dir, layout, partials, text };
+}
+
+export function themeFiles(theme: Theme): TemplateFile[] {
+  return [theme.layout, ...theme.partials, ...(theme.text ? [theme.text] : [])];
+}

@@ -1,0 +1,32 @@
+import type { QuoteSpan } from '../types.js';
+import { extractKeyPoints } from './keypoints.js';
+import { findQuotes, selectNotableQuotes } from './quotes.js';
+
+export interface SummarizeOptions {
+  /** Number of key points wanted; the summarizer may return fewer for short texts. */
+  points?: number;
+  /** Return every direct quotation found, not only the notable ones. */
+  allQuotes?: boolean;
+  /** The article's title: never returned as a key point. */
+  title?: string;
+}
+
+export interface TextSummary {
+  keyPoints: string[];
+  quotes: QuoteSpan[];
+}
+
+/**
+ * Summarizes plain text (paragraphs separated by blank lines) into key points and quotes.
+ * Deterministic and offline.
+ */
+export function summarizeText(text: string, options: SummarizeOptions = {}): TextSummary {
+  const allQuotes = findQuotes(text);
+  const quotes = options.allQuotes ? allQuotes : selectNotableQuotes(allQuotes);
+  const keyPoints = extractKeyPoints(text, {
+    count: options.points,
+    title: options.title,
+    quotes: selectNotableQuotes(allQuotes),
+  });
+  return { keyPoints, quotes };
+}

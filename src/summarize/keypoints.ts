@@ -1,0 +1,200 @@
+/**
+ * Extractive key points: whole sentences of the article, scored by a small linear model
+ * (weights in keypoint-weights.json, trained by scripts/train-keypoints.ts) and returned in
+ * reading order.
+ */
+import type { QuoteSpan } from '../types.js';
+import weights from './keypoint-weights.json' with { type: 'json' };
+import { splitSentences, type Sentence } from './sentences.js';
+
+export interface KeyPointOptions {
+  /** How many key points; when undefined, 3 to 5 depending on the article's length. */
+  count?: number;
+  /** The article's title, never returned as a key point. */
+  title?: string;
+  /** The notable quotes shown beside the key points: a key point must not repeat one. */
+  quotes?: QuoteSpan[];
+}
+
+/** A sentence that may become a key point, with the text it would be shown as. */
+export interface Candidate {
+  sentence: Sentence;
+  /** The sentence without a leading wire-service dateline such as `LONDON (CNN) -- `. */
+  display: string;
+  /** Position among all the article's sentences, counting from 0. */
+  index: number;
+}
+
+export const FEATURE_NAMES = [
+  'leadSentence',
+  'positionDecay',
+  'lengthExcess',
+  'centrality',
+  'quoteDensity',
+  'numberPresence',
+  'entityDensity',
+  'attributionTail',
+  'pronounStart',
+] as const;
+
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+export type FeatureWeights = Record<FeatureName, number>;
+
+const TRAINED_WEIGHTS: FeatureWeights = weights.weights;
+
+/** Sentences longer than this are rarely worth their loss of precision; see lengthExcess. */
+const CONCISE_WORDS = 35;
+const MIN_WORDS = 6;
+const MAX_WORDS = 60;
+/** Word-set overlap (Jaccard) above which two sentences say the same thing. */
+const DUPLICATE_OVERLAP = 0.5;
+/** Share of a sentence's characters inside a notable quote above which it repeats the quote. */
+const QUOTE_OVERLAP = 0.5;
+
+const STOPWORDS = new Set([
+  'a', 'an', 'the', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from',
+  'as', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'it', 'its',
+  'he', 'she', 'they', 'we', 'i', 'you', 'his', 'her', 'their', 'our', 'this', 'that', 'these',
+  'those', 'not', 'no', 'said', 'says', 'say', 'will', 'would', 'could', 'can', 'who', 'which',
+  'what', 'when', 'after', 'about', 'also', 'than', 'more', 'into', 'over', 'up', 'out', 'one',
+  'there', 'if', 'so', 'do', 'did', 'him', 'them', 'said.', 'told', 'cnn',
+]);
+
+// `LONDON, England (CNN) -- `, `(CNN)`, `(Rolling Stone)`: the outlet's credit, not the news.
+const WIRE_PREFIX = /^(?:[A-Z][A-Za-z.'’ -]*(?:, [A-Z][A-Za-z.'’ -]*)*\s*)?\((?:CNN|[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2})\)\s*(?:--|—|–)?\s*/;
+const PHOTO_CREDIT = /\b(?:photo|image|picture|video|illustration)s?\b.*\b(?:courtesy|credit|getty|ap photo|reuters)\b|^(?:photo|image|credit)s?:/i;
+const BYLINE = /^(?:by|from|written by)\s+[\p{Lu}.]/iu;
+const DATELINE_ONLY = /^(?:[A-Z]{3,}[A-Z ,.]*|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4})\s*[.:-]*$/;
+const ATTRIBUTION_TAIL = /,["”’']?\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}(?:said|says|told|added|wrote|explained)\b[^,]{0,60}\.$|\b(?:said|says|told \w+|added)\.$/u;
+const PRONOUN_START = /^["“]?(?:he|she|they|it|his|her|their|this|that|these|those|but|and)\b/i;
+const QUOTE_MARK = /["“”]|(?<![\p{L}])'|'(?![\p{L}])/gu;
+
+function contentWords(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !STOPWORDS.has(word));
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}
+
+function normalized(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** Headings, captions, photo credits, bylines, datelines, the title: never key points. */
+function isArticleFurniture(display: string, sentence: Sentence, title: string): boolean {
+  if (!sentence.terminal) return true;
+  const words = wordCount(display);
+  if (words < MIN_WORDS || words > MAX_WORDS) return true;
+  if (title !== '' && normalized(display) === title) return true;
+  return PHOTO_CREDIT.test(display) || BYLINE.test(display) || DATELINE_ONLY.test(display);
+}
+
+/** Share of the sentence's characters covered by any of the quotes. */
+function quotedShare(sentence: Sentence, quotes: readonly QuoteSpan[]): number {
+  let covered = 0;
+  for (const quote of quotes) {
+    covered += Math.max(0, Math.min(sentence.end, quote.end) - Math.max(sentence.start, quote.start));
+  }
+  return covered / Math.max(1, sentence.end - sentence.start);
+}
+
+/** The article's sentences that could be key points, in reading order. */
+export function keyPointCandidates(text: string, options: KeyPointOptions = {}): Candidate[] {
+  const title = normalized(options.title ?? '');
+  const quotes = options.quotes ?? [];
+  const candidates: Candidate[] = [];
+  splitSentences(text).forEach((sentence, index) => {
+    const display = sentence.text.replace(WIRE_PREFIX, '');
+    if (isArticleFurniture(display, sentence, title)) return;
+    if (quotedShare(sentence, quotes) > QUOTE_OVERLAP) return;
+    candidates.push({ sentence, display, index });
+  });
+  return candidates;
+}
+
+/** How typical each candidate's vocabulary is of the whole article, scaled to [0, 1]. */
+function centralities(wordLists: readonly string[][]): number[] {
+  const documentFrequency = new Map<string, number>();
+  for (const words of wordLists) {
+    for (const word of new Set(words)) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
+  }
+  const raw = wordLists.map((words) => {
+    const distinct = new Set(words);
+    let total = 0;
+    for (const word of distinct) total += (documentFrequency.get(word) ?? 1) - 1;
+    return total / Math.max(1, Math.sqrt(distinct.size));
+  });
+  const highest = Math.max(1e-9, ...raw);
+  return raw.map((value) => value / highest);
+}
+
+/** One feature vector per candidate, in FEATURE_NAMES order. */
+export function candidateFeatures(candidates: readonly Candidate[]): number[][] {
+  const wordLists = candidates.map((candidate) => contentWords(candidate.display));
+  const centrality = centralities(wordLists);
+  return candidates.map((candidate, i) => {
+    const { display, index } = candidate;
+    const words = wordCount(display);
+    const capitalizedAfterFirst = (display.match(/(?<=\s)\p{Lu}/gu) ?? []).length;
+    const features: Record<FeatureName, number> = {
+      leadSentence: i === 0 ? 1 : 0,
+      positionDecay: 1 / (1 + index),
+      lengthExcess: Math.max(0, words - CONCISE_WORDS / 2) / CONCISE_WORDS,
+      centrality: centrality[i] ?? 0,
+      quoteDensity: Math.min(1, (display.match(QUOTE_MARK) ?? []).length / 2),
+      numberPresence: /\d/.test(display) ? 1 : 0,
+      entityDensity: capitalizedAfterFirst / Math.max(1, words),
+      attributionTail: ATTRIBUTION_TAIL.test(display) ? 1 : 0,
+      pronounStart: PRONOUN_START.test(display) ? 1 : 0,
+    };
+    return FEATURE_NAMES.map((name) => features[name]);
+  });
+}
+
+export function linearScore(features: readonly number[], featureWeights: FeatureWeights): number {
+  return FEATURE_NAMES.reduce((sum, name, i) => sum + featureWeights[name] * (features[i] ?? 0), 0);
+}
+
+/** The digest's default: 3 key points for a short article, up to 5 for a long one. */
+export function defaultKeyPointCount(text: string): number {
+  const words = wordCount(text);
+  if (words < 500) return 3;
+  return words < 1000 ? 4 : 5;
+}
+
+function isNearDuplicate(words: ReadonlySet<string>, chosen: readonly ReadonlySet<string>[]): boolean {
+  return chosen.some((other) => {
+    let shared = 0;
+    for (const word of words) if (other.has(word)) shared++;
+    return shared / Math.max(1, words.size + other.size - shared) > DUPLICATE_OVERLAP;
+  });
+}
+
+/** Picks the best-scoring candidates, skipping near-duplicates, and restores reading order. */
+export function selectKeyPoints(
+  candidates: readonly Candidate[],
+  scores: readonly number[],
+  count: number,
+): Candidate[] {
+  const ranked = candidates
+    .map((candidate, i) => ({ candidate, score: scores[i] ?? 0, words: new Set(contentWords(candidate.display)) }))
+    .sort((a, b) => b.score - a.score || a.candidate.index - b.candidate.index);
+  const chosen: typeof ranked = [];
+  for (const entry of ranked) {
+    if (chosen.length === count) break;
+    if (!isNearDuplicate(entry.words, chosen.map((c) => c.words))) chosen.push(entry);
+  }
+  return chosen.map((entry) => entry.candidate).sort((a, b) => a.index - b.index);
+}
+
+/**
+ * The article's key points: `count` whole sentences (fewer if the text has fewer usable ones),
+ * in reading order. Deterministic.
+ */
+export function extractKeyPoints(text: string, options: KeyPointOptions = {}): string[] {
+  const candidates = keyPointCandidates(text, options);
+  const scores = candidateFeatures(candidates).map((features) => linearScore(features, TRAINED_WEIGHTS));
+  const chosen = selectKeyPoints(candidates, scores, options.count ?? defaultKeyPointCount(text));
+  return chosen.map((candidate) => candidate.display);
+}

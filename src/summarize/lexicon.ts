@@ -1,0 +1,99 @@
+/** Word lists the quotation and speaker finders share. All entries are lowercase. */
+
+/** Verbs and phrases that attribute a quotation to a speaker. */
+export const CUE_VERBS = new Set([
+  'said', 'says', 'say', 'saying', 'told', 'tells', 'tell', 'telling', 'added', 'adds', 'adding',
+  'wrote', 'writes', 'writing', 'asked', 'asks', 'asking', 'continued', 'continues', 'tweeted',
+  'tweets', 'replied', 'replies', 'responded', 'responds', 'declared', 'declares', 'concluded',
+  'concludes', 'recalled', 'recalls', 'stated', 'states', 'explained', 'explains', 'noted', 'notes',
+  'shouted', 'shouts', 'yelled', 'yells', 'chanted', 'chanting', 'admitted', 'admits', 'answered',
+  'answers', 'joked', 'jokes', 'quipped', 'quips', 'warned', 'warns', 'argued', 'argues', 'insisted',
+  'insists', 'claimed', 'claims', 'acknowledged', 'acknowledges', 'remarked', 'boasted', 'boasts',
+  'charged', 'demanded', 'urged', 'posted', 'reads', 'read', 'interjected', 'countered', 'cautioned',
+  'observed', 'predicted', 'promised', 'vowed', 'suggested', 'suggests', 'complained', 'complains',
+  'conceded', 'concedes', 'emphasized', 'stressed', 'mused', 'announced', 'testified', 'recounted',
+  'lamented', 'pleaded', 'screamed', 'exclaimed', 'whispered', 'agreed', 'confirmed', 'commented',
+  'reported', 'wondered', 'thundered', 'proclaimed', 'bragged', 'retorted', 'snapped', 'maintained',
+  'contended', 'asserted', 'reiterated', 'chimed', 'cried', 'cheered', 'sang', 'sings', 'explained',
+  'laughed', 'continued', 'offered', 'scoffed', 'fumed', 'marveled', 'gushed', 'raged', 'mocked',
+  'teased', 'implored', 'begged', 'pressed', 'recalled', 'relayed', 'texted', 'emailed', 'wrote',
+]);
+
+/** Words that can sit between a speaker and the cue verb (`he later said`, `she has said`). */
+export const CUE_MODIFIERS = new Set([
+  'also', 'later', 'then', 'once', 'has', 'had', 'have', 'was', 'is', 'would', 'will', 'again',
+  'previously', 'recently', 'repeatedly', 'further', 'simply', 'just', 'often', 'famously', 'quickly',
+  'flatly', 'bluntly', 'frequently', 'earlier', 'subsequently', 'finally', 'reportedly', 'still',
+  'memorably', 'publicly', 'privately', 'angrily', 'and', 'allegedly', 'even', 'never', 'first',
+]);
+
+export const PRONOUNS = new Map<string, Gender | 'plural' | 'neuter'>([
+  ['he', 'male'], ['she', 'female'], ['they', 'plural'], ['it', 'neuter'], ['we', 'plural'], ['i', 'neuter'],
+  ['who', 'neuter'],
+]);
+
+export type Gender = 'male' | 'female';
+
+/** Determiners that open a description of a speaker (`the mayor`, `a spokesman for …`). */
+export const DETERMINERS = new Set([
+  'the', 'a', 'an', 'his', 'her', 'their', 'its', 'my', 'our', 'your', 'one', 'another', 'this',
+  'that', 'these', 'those', 'some', 'many', 'several', 'both', 'each', 'two', 'three', 'other',
+]);
+
+/** Titles written before a name, with the gender they imply when they imply one. */
+export const HONORIFICS = new Map<string, Gender | null>([
+  ['mr.', 'male'], ['mr', 'male'], ['mrs.', 'female'], ['mrs', 'female'], ['ms.', 'female'], ['ms', 'female'],
+  ['miss', 'female'], ['dr.', null], ['sen.', null], ['rep.', null], ['gov.', null], ['gen.', null],
+  ['lt.', null], ['col.', null], ['sgt.', null], ['capt.', null], ['adm.', null], ['maj.', null],
+  ['rev.', null], ['prof.', null], ['amb.', null], ['atty.', null],
+]);
+
+/** Capitalized titles that may precede a name (`President Obama`, `Secretary of State John Kerry`). */
+export const TITLE_WORDS = new Set([
+  'president', 'senator', 'representative', 'congressman', 'congresswoman', 'governor', 'mayor',
+  'secretary', 'minister', 'judge', 'justice', 'speaker', 'chairman', 'chairwoman', 'director',
+  'general', 'admiral', 'ambassador', 'attorney', 'leader', 'sheriff', 'chief', 'commissioner',
+  'king', 'queen', 'prince', 'princess', 'pope', 'vice', 'prime', 'former', 'deputy', 'candidate',
+  'nominee', 'chancellor', 'premier', 'professor', 'lawmaker', 'councilman', 'councilwoman',
+  'treasurer', 'advisor', 'adviser', 'spokesman', 'spokeswoman', 'lieutenant', 'colonel',
+  'sergeant', 'captain', 'officer', 'detective', 'pastor', 'reverend', 'bishop', 'rabbi', 'dr',
+  'sen', 'rep', 'gov', 'assemblyman', 'assemblywoman', 'delegate', 'comptroller', 'auditor',
+]);
+
+/** Nouns that name a person's role; a description ending in one can refer to a person. */
+export const ROLE_NOUNS = new Set([
+  ...TITLE_WORDS,
+  'spokesperson', 'official', 'officials', 'aide', 'strategist', 'adviser', 'consultant', 'analyst',
+  'columnist', 'writer', 'reporter', 'editor', 'anchor', 'host', 'businessman', 'businesswoman',
+  'billionaire', 'mogul', 'candidate', 'politician', 'democrat', 'republican', 'activist', 'lawyer',
+  'manager', 'chair', 'founder', 'executive', 'ceo', 'economist', 'historian', 'pollster', 'expert',
+  'man', 'woman', 'mother', 'father', 'son', 'daughter', 'wife', 'husband', 'veteran', 'voter',
+  'supporter', 'organizer', 'head', 'member', 'staffer', 'frontrunner', 'front-runner', 'contender',
+  'student', 'professor', 'scientist', 'researcher', 'correspondent', 'commentator', 'surrogate',
+  'attorney', 'prosecutor', 'investigator', 'agent', 'employee', 'worker', 'owner', 'resident',
+  'campaigner', 'protester', 'protestor', 'hopeful', 'incumbent', 'challenger', 'operative',
+  'fundraiser', 'donor', 'pundit', 'blogger', 'author', 'journalist', 'critic', 'nominee',
+]);
+
+/** Capitalized words that start sentences or clauses and are never part of a name. */
+export const NOT_NAME_WORDS = new Set([
+  'the', 'a', 'an', 'but', 'and', 'or', 'so', 'yet', 'in', 'on', 'at', 'of', 'for', 'with', 'by',
+  'from', 'to', 'as', 'if', 'when', 'while', 'after', 'before', 'since', 'because', 'although',
+  'though', 'this', 'that', 'these', 'those', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'his',
+  'her', 'their', 'its', 'our', 'my', 'your', 'there', 'here', 'then', 'now', 'still', 'also',
+  'even', 'just', 'only', 'meanwhile', 'however', 'instead', 'indeed', 'during', 'under', 'over',
+  'about', 'asked', 'according', 'like', 'unlike', 'what', 'who', 'why', 'how', 'where', 'which',
+  'said', 'says', 'not', 'no', 'yes', 'all', 'some', 'many', 'most', 'both', 'each', 'every',
+  'one', 'two', 'former', 'democrats', 'republicans', 'americans', 'monday', 'tuesday',
+  'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
+  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'abstract', 'full', 'text', 'mr', 'mrs', 'ms', 'dr', 'god', 'do', 'did', 'does', 'is', 'was',
+  'will', 'would', 'can', 'could', 'should', 'must', 'let', 'after', 'until', 'whether', 'despite',
+  'among', 'between', 'through', 'against', 'without', 'within', 'toward', 'towards', 'upon',
+]);
+
+/** Trailing parts of a name that are not the surname. */
+export const NAME_SUFFIXES = new Set(['jr.', 'jr', 'sr.', 'sr', 'ii', 'iii', 'iv']);
+
+/** Lowercase words that may sit inside a name (`Bill de Blasio`, `Ludwig van Beethoven`). */
+export const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'del', 'della', 'di', 'da', 'la', 'le', 'bin', 'al', 'ibn', 'st.']);

@@ -1,0 +1,143 @@
+/**
+ * Rule-based sentence splitting for English news text. A period ends a sentence only when
+ * what follows looks like a new sentence and what precedes it is not an abbreviation that
+ * usually continues one (`Dr. Smith`, `Jan. 5`, `Sen. Rand Paul (R-Ky.) said`).
+ */
+
+export interface Sentence {
+  text: string;
+  /** Offsets into the split text: JavaScript string indices, end exclusive. */
+  start: number;
+  end: number;
+  /** Index of the paragraph (a non-blank line) the sentence is in, counting from 0. */
+  paragraph: number;
+  /** Whether the sentence ends in `.`, `!`, `?` or `…`; a heading or caption does not. */
+  terminal: boolean;
+}
+
+/** Abbreviations that precede a name or number and so never end a sentence. */
+const NEVER_FINAL = new Set([
+  'mr', 'mrs', 'ms', 'messrs', 'dr', 'prof', 'sen', 'sens', 'rep', 'reps', 'gov', 'gen', 'lt',
+  'col', 'maj', 'capt', 'cpl', 'sgt', 'pvt', 'adm', 'cmdr', 'rev', 'fr', 'pres', 'supt', 'det',
+  'insp', 'atty', 'hon', 'vs', 'v', 'vol', 'fig', 'mt', 'ald', 'amb',
+]);
+
+/**
+ * Abbreviations that can also be the last word of a sentence (`in the U.S.`, `at 9 a.m.`):
+ * after them a sentence ends only if the next word is a typical sentence opener.
+ */
+const SOMETIMES_FINAL = new Set([
+  'jr', 'sr', 'st', 'no', 'nos', 'ft', 'inc', 'corp', 'co', 'ltd', 'bros', 'etc', 'ave', 'blvd', 'rd', 'dept',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'ala', 'ariz', 'ark', 'calif', 'colo', 'conn', 'del', 'fla', 'ga', 'ill', 'ind', 'kan', 'ky',
+  'la', 'md', 'mass', 'mich', 'minn', 'miss', 'mo', 'mont', 'neb', 'nev', 'okla', 'ore', 'pa',
+  'tenn', 'tex', 'va', 'vt', 'wash', 'wis', 'wyo',
+]);
+
+/** Words that commonly open a sentence; used only to resolve an ambiguous abbreviation. */
+const SENTENCE_OPENERS = new Set([
+  'a', 'an', 'the', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'his', 'her', 'its', 'their',
+  'our', 'my', 'your', 'this', 'that', 'these', 'those', 'there', 'but', 'and', 'or', 'so', 'yet',
+  'in', 'on', 'at', 'for', 'with', 'after', 'before', 'when', 'while', 'as', 'if', 'what', 'who',
+  'how', 'why', 'where', 'some', 'many', 'most', 'all', 'both', 'no', 'not', 'now', 'then',
+  'still', 'also', 'however', 'meanwhile', 'according', 'since', 'during', 'until', 'by', 'from',
+  'under', 'despite', 'although', 'though', 'because', 'each', 'every', 'another', 'other',
+  'officials', 'police', 'authorities', 'last', 'earlier', 'later', 'today', 'yesterday',
+]);
+
+const OPENING_MARKS = `"'“‘([`;
+
+/** A run of sentence-final punctuation with the quote marks and brackets that close it. */
+const TERMINATOR = /(?:[.!?…]+)["'”’)\]]*(?=\s|$)/g;
+const TERMINAL_ENDING = /[.!?…]["'”’)\]]*$/;
+
+/** The word just before the final period of a terminator, without leading punctuation. */
+function wordBefore(line: string, terminatorStart: number): string {
+  const head = line.slice(0, terminatorStart);
+  const match = /[^\s(["“‘'-]*$/.exec(head);
+  return match ? match[0] : '';
+}
+
+/** The next word after the terminator (opening quotes and brackets skipped), or '' at the end. */
+function wordAfter(line: string, from: number): string {
+  let i = from;
+  while (i < line.length && /\s/.test(line[i] as string)) i++;
+  while (i < line.length && OPENING_MARKS.includes(line[i] as string)) i++;
+  const match = /^[^\s]*/.exec(line.slice(i, i + 40));
+  return match ? match[0].replace(/[^\p{L}\p{N}'’-]+$/u, '') : '';
+}
+
+function startsLowercase(word: string): boolean {
+  return /^\p{Ll}/u.test(word);
+}
+
+function isOpener(word: string): boolean {
+  return SENTENCE_OPENERS.has(word.toLowerCase());
+}
+
+/** `U.S`, `a.m`, `D.C`: letters separated by periods (the final period is the terminator's). */
+function isDottedAcronym(word: string): boolean {
+  return /^(?:\p{L}\.)+\p{L}$/u.test(word);
+}
+
+/**
+ * Whether the terminator that starts at `start` (and is `marks` long) ends a sentence,
+ * judging by the word before it and the word after it.
+ */
+function endsSentence(line: string, start: number, marks: string): boolean {
+  const next = wordAfter(line, start + marks.length);
+  if (next === '') return true;
+  if (startsLowercase(next)) return false;
+  if (!marks.startsWith('.') || marks.startsWith('..')) return true;
+  const previous = wordBefore(line, start);
+  const bare = previous.toLowerCase();
+  if (NEVER_FINAL.has(bare)) return false;
+  const ambiguous =
+    SOMETIMES_FINAL.has(bare) || isDottedAcronym(previous) || /^\p{Lu}$/u.test(previous);
+  return ambiguous ? isOpener(next) : true;
+}
+
+/** Splits one line into sentence ranges relative to the line. */
+function splitLine(line: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let sentenceStart = 0;
+  for (const match of line.matchAll(TERMINATOR)) {
+    const end = match.index + match[0].length;
+    if (endsSentence(line, match.index, match[0])) {
+      ranges.push([sentenceStart, end]);
+      sentenceStart = end;
+    }
+  }
+  ranges.push([sentenceStart, line.length]);
+  return ranges;
+}
+
+/** Narrows `[start, end)` of `text` to exclude surrounding whitespace. */
+function trimRange(text: string, start: number, end: number): [number, number] {
+  let from = start;
+  let to = end;
+  while (from < to && /\s/.test(text[from] as string)) from++;
+  while (to > from && /\s/.test(text[to - 1] as string)) to--;
+  return [from, to];
+}
+
+/**
+ * Splits plain text into sentences. Every non-blank line is a paragraph, and a sentence never
+ * crosses a line break, so a heading or caption line is a unit of its own (`terminal: false`).
+ */
+export function splitSentences(text: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  let paragraph = 0;
+  for (const lineMatch of text.matchAll(/[^\r\n]+/g)) {
+    const line = lineMatch[0];
+    if (line.trim() === '') continue;
+    for (const [lineStart, lineEnd] of splitLine(line)) {
+      const [start, end] = trimRange(text, lineMatch.index + lineStart, lineMatch.index + lineEnd);
+      if (start === end) continue;
+      const sentenceText = text.slice(start, end);
+      sentences.push({ text: sentenceText, start, end, paragraph, terminal: TERMINAL_ENDING.test(sentenceText) });
+    }
+    paragraph++;
+  }
+  return sentences;
+}

@@ -1,0 +1,16 @@
+import { expect, it } from 'vitest';
+import { markdownToText } from '../src/load/markdown.js';
+
+it('keeps the prose of headings, lists, links and emphasis as paragraphs', () => {
+  const text = markdownToText('# The *big* news\n\nRead [the report](https://example.com) &amp; **act** now.\n\n- first item\n- second item\n');
+  expect(text).toBe('The big news\n\nRead the report & act now.\n\nfirst item\n\nsecond item');
+});
+
+it('skips code blocks, images and HTML comments', () => {
+  const text = markdownToText('Before.\n\n```js\nconst secret = 1;\n```\n\n![A chart](chart.png)\n\n<!-- editor note -->\n\nAfter, with `inline code`.\n');
+  expect(text).toBe('Before.\n\nAfter, with inline code.');
+});
+
+it('keeps the text of block quotes', () => {
+  expect(markdownToText('> Quoted words stay.\n')).toBe('Quoted words stay.');
+});
