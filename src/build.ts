@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig, type GazetteConfig } from './config.js';
 import { diagnostic, GazetteError, hasErrors, strictly } from './diagnostics.js';
-import { assembleDigest, issueInfo, selectArticles, summarizeArticle, toDigestArticle } from './issue/digest.js';
+import { assembleDigest, issueInfo, selectArticles, summarizeArticle, toDigestArticle, type SummaryCache } from './issue/digest.js';
 import { resolveWindow, type WindowRequest } from './issue/window.js';
 import { loadArticles } from './load/articles.js';
 import { markdownToText } from './load/markdown.js';
@@ -27,6 +27,8 @@ export interface BuildOptions extends WindowRequest {
   strict?: boolean;
   /** Clock for the message Date header. */
   now?: () => Date;
+  /** Summaries kept between builds: only changed articles are summarized again. */
+  summaryCache?: SummaryCache;
   /** Called as each article is summarized, for progress output. */
   onArticle?: (article: DigestArticle, index: number, total: number) => void;
 }
@@ -72,7 +74,7 @@ export async function buildDigest(options: BuildOptions = {}): Promise<BuildResu
   }
 
   const articles = selected.map((article, index) => {
-    const summarized = toDigestArticle(article, summarizeArticle(article));
+    const summarized = toDigestArticle(article, summarizeArticle(article, options.summaryCache));
     const withAbsoluteImage = { ...summarized, image: absoluteUrl(summarized.image, config.base_url) };
     options.onArticle?.(withAbsoluteImage, index, selected.length);
     return withAbsoluteImage;

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { readingMinutes } from '../render/helpers.js';
-import { summarizeText } from '../summarize/index.js';
+import { summarizeText, type TextSummary } from '../summarize/index.js';
 import type { Article, Diagnostic, Digest, DigestArticle, DigestSection, IssueInfo, Quote, QuoteSpan } from '../types.js';
 import { formatDateRange } from '../render/helpers.js';
 import { inWindow, isoWeek, type DateWindow } from './window.js';
@@ -27,17 +28,37 @@ function publicQuote({ text, speaker, role }: Quote | QuoteSpan): Quote {
   return { text, speaker, role };
 }
 
+export interface ArticleSummary {
+  keyPoints: string[];
+  quotes: Quote[];
+}
+
+/**
+ * Remembers summaries by article title and text, so a rebuild (the preview's live reload)
+ * re-summarizes only the articles that changed.
+ */
+export type SummaryCache = Map<string, TextSummary>;
+
+function cachedSummary(article: Article, cache: SummaryCache | undefined): TextSummary {
+  const key = createHash('sha1').update(article.title).update('\0').update(article.text).digest('hex');
+  const known = cache?.get(key);
+  if (known) return known;
+  const summary = summarizeText(article.text, { title: article.title });
+  cache?.set(key, summary);
+  return summary;
+}
+
 /** Key points and quotes of one article; front-matter overrides win over the summarizer. */
-export function summarizeArticle(article: Article): { keyPoints: string[]; quotes: Quote[] } {
+export function summarizeArticle(article: Article, cache?: SummaryCache): ArticleSummary {
   const needsSummary = article.keyPoints === null || article.quotes === null;
-  const summary = needsSummary ? summarizeText(article.text, { title: article.title }) : null;
+  const summary = needsSummary ? cachedSummary(article, cache) : null;
   return {
     keyPoints: article.keyPoints ?? summary?.keyPoints ?? [],
     quotes: (article.quotes ?? summary?.quotes ?? []).map(publicQuote),
   };
 }
 
-export function toDigestArticle(article: Article, summary: { keyPoints: string[]; quotes: Quote[] }): DigestArticle {
+export function toDigestArticle(article: Article, summary: ArticleSummary): DigestArticle {
   return {
     slug: article.slug,
     title: article.title,

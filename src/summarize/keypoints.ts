@@ -64,6 +64,8 @@ const STOPWORDS = new Set([
 const WIRE_PREFIX = /^(?:[A-Z][A-Za-z.'’ -]*(?:, [A-Z][A-Za-z.'’ -]*)*\s*)?\((?:CNN|[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2})\)\s*(?:--|—|–)?\s*/;
 const PHOTO_CREDIT = /\b(?:photo|image|picture|video|illustration)s?\b.*\b(?:courtesy|credit|getty|ap photo|reuters)\b|^(?:photo|image|credit)s?:/i;
 const BYLINE = /^(?:by|from|written by)\s+[\p{Lu}.]/iu;
+const CONTRIBUTOR_LINE = /\bcontributed (?:to )?(?:this )?(?:report|story|from)\b/i;
+const LINK_TEASER = /^(?:read|watch|related|see|more|opinion|also|photos?|video|click)\b[^:]{0,25}:/i;
 const DATELINE_ONLY = /^(?:[A-Z]{3,}[A-Z ,.]*|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4})\s*[.:-]*$/;
 const ATTRIBUTION_TAIL = /,["”’']?\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}(?:said|says|told|added|wrote|explained)\b[^,]{0,60}\.$|\b(?:said|says|told \w+|added)\.$/u;
 const PRONOUN_START = /^["“]?(?:he|she|they|it|his|her|their|this|that|these|those|but|and)\b/i;
@@ -87,7 +89,7 @@ function isArticleFurniture(display: string, sentence: Sentence, title: string):
   const words = wordCount(display);
   if (words < MIN_WORDS || words > MAX_WORDS) return true;
   if (title !== '' && normalized(display) === title) return true;
-  return PHOTO_CREDIT.test(display) || BYLINE.test(display) || DATELINE_ONLY.test(display);
+  return [PHOTO_CREDIT, BYLINE, CONTRIBUTOR_LINE, LINK_TEASER, DATELINE_ONLY].some((pattern) => pattern.test(display));
 }
 
 /** Share of the sentence's characters covered by any of the quotes. */

@@ -11,7 +11,7 @@ export interface Sentence {
   end: number;
   /** Index of the paragraph (a non-blank line) the sentence is in, counting from 0. */
   paragraph: number;
-  /** Whether the sentence ends in `.`, `!`, `?` or `…`; a heading or caption does not. */
+  /** Whether the sentence ends in `.`, `!`, `?` or `…` after a word; a heading or caption does not. */
   terminal: boolean;
 }
 
@@ -49,7 +49,9 @@ const OPENING_MARKS = `"'“‘([`;
 
 /** A run of sentence-final punctuation with the quote marks and brackets that close it. */
 const TERMINATOR = /(?:[.!?…]+)["'”’)\]]*(?=\s|$)/g;
-const TERMINAL_ENDING = /[.!?…]["'”’)\]]*$/;
+// The punctuation must touch the last word: a detached ` .` marks a converted line break
+// after a heading or link title (`Read more: Kanye reveals new album title .`).
+const TERMINAL_ENDING = /[^\s.!?…][.!?…]+["'”’)\]]*$/;
 
 /** The word just before the final period of a terminator, without leading punctuation. */
 function wordBefore(line: string, terminatorStart: number): string {
