@@ -1,8 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
-const manifest = new URL('../../../package.json', import.meta.url);
-
-export const VERSION: string = (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+/** The package's folder, found from this file whether it runs from src/ or from dist/src/. */
+function findPackageRoot(): URL {
+  for (let dir = new URL('./', import.meta.url); dir.pathname !== '/'; dir = new URL('../', dir)) {
+    if (existsSync(new URL('package.json', dir))) return dir;
+  }
+  throw new Error('gazette: cannot find its package.json');
+}
 
 /** The installed package's folder, where the default theme lives. */
-export const PACKAGE_ROOT = new URL('../../../', import.meta.url);
+export const PACKAGE_ROOT = findPackageRoot();
+
+export const VERSION: string = (JSON.parse(readFileSync(new URL('package.json', PACKAGE_ROOT), 'utf8')) as { version: string }).version;

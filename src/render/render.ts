@@ -22,15 +22,13 @@ export interface RenderResult {
  */
 export async function renderEmail(digest: Digest, theme: Theme, settings: ContextSettings): Promise<RenderResult> {
   const context = issueContext(digest, settings);
-  const handlebars = Handlebars.create();
-  handlebars.registerHelper(themeHelpers(settings.utm));
-  for (const partial of theme.partials) handlebars.registerPartial(partial.name, partial.source);
-
   const diagnostics: Diagnostic[] = [];
-  const mjml = fillTemplate(handlebars, theme.layout, theme, context, diagnostics);
+  assertTemplatesParse(theme);
+  const mjml = fillTemplate(theme.layout, theme, context, settings, diagnostics);
   diagnostics.push(...findMjmlTagErrors(mjml, MJML_FILE));
 
-  const compiled = await mjml2html(mjml, { validationLevel: 'soft', keepComments: false });
+  // Minified HTML keeps issues under Gmail's clip limit for longer; CSS minification crashes on Node 20.
+  const compiled = await mjml2html(mjml, { validationLevel: 'soft', keepComments: false, minify: true, minifyOptions: { minifyCss: false } });
   diagnostics.push(
     ...compiled.errors.map((error) =>
       diagnostic('mjml/invalid', error.message, { file: MJML_FILE, line: error.line, severity: 'warning' }),
@@ -38,7 +36,7 @@ export async function renderEmail(digest: Digest, theme: Theme, settings: Contex
   );
 
   const htmlTemplate = compiled.html;
-  const textTemplate = theme.text ? fillTemplate(handlebars, theme.text, theme, context, diagnostics) : htmlToText(htmlTemplate);
+  const textTemplate = theme.text ? fillTemplate(theme.text, theme, context, settings, diagnostics) : htmlToText(htmlTemplate);
   return {
     email: { subject: digest.issue.title, preheader: context.preheader, mjml, htmlTemplate, textTemplate },
     diagnostics,
@@ -66,21 +64,36 @@ export function htmlToText(html: string): string {
  * Runs one template in strict mode so a misspelt variable is reported with its place;
  * then renders leniently so the rest of the issue can still be previewed.
  */
-function fillTemplate(
-  handlebars: typeof Handlebars,
-  template: TemplateFile,
-  theme: Theme,
-  context: IssueContext,
-  diagnostics: Diagnostic[],
-): string {
+function fillTemplate(template: TemplateFile, theme: Theme, context: IssueContext, settings: ContextSettings, diagnostics: Diagnostic[]): string {
   try {
-    return handlebars.compile(template.source, { strict: true })(context);
+    return themeEnvironment(theme, settings).compile(template.source, { strict: true })(context);
   } catch (error) {
     const unknown = /^"(.+)" not defined in/.exec((error as Error).message);
-    if (!unknown) throw new GazetteError([templateSyntaxDiagnostic(error as Error, template)]);
+    if (!unknown) throw error;
     diagnostics.push(unknownVariableDiagnostic(unknown[1]!, error as HandlebarsError, theme));
-    return handlebars.compile(template.source)(context);
+    // A fresh environment: partials compile on first use and keep the strict flag they were compiled with.
+    return themeEnvironment(theme, settings).compile(template.source)(context);
   }
+}
+
+function themeEnvironment(theme: Theme, settings: ContextSettings): typeof Handlebars {
+  const handlebars = Handlebars.create();
+  handlebars.registerHelper(themeHelpers(settings.utm));
+  for (const partial of theme.partials) handlebars.registerPartial(partial.name, partial.source);
+  return handlebars;
+}
+
+/** Partials compile only when used; parse every file first so a syntax error anywhere is reported. */
+function assertTemplatesParse(theme: Theme): void {
+  const problems = themeFiles(theme).flatMap((template) => {
+    try {
+      Handlebars.parse(template.source);
+      return [];
+    } catch (error) {
+      return [templateSyntaxDiagnostic(error as HandlebarsError, template)];
+    }
+  });
+  if (problems.length > 0) throw new GazetteError(problems);
 }
 
 interface HandlebarsError extends Error {

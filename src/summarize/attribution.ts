@@ -3,7 +3,7 @@
  * (`"…," he said`, `"…," said Donna Brazile`, `"…," according to X`) or the one right before
  * it (`X said: "…"`, `X told reporters, "…"`).
  */
-import { CUE_MODIFIERS, CUE_VERBS, DETERMINERS, PRONOUNS } from './lexicon.js';
+import { CUE_MODIFIERS, CUE_PHRASES, CUE_VERBS, DETERMINERS, PRONOUNS, ROLE_NOUNS } from './lexicon.js';
 import { readName } from './names.js';
 import type { SpeakerMention } from './speakers.js';
 import { isCapitalized, tokenize, type Token } from './tokens.js';
@@ -18,8 +18,10 @@ export interface Attribution {
 const SENTENCE_END = new Set(['.', '?', '!']);
 const CLAUSE_PUNCTUATION = new Set([',', '—', '–', '-', '―', ':', ';']);
 const LEADING_CONJUNCTIONS = new Set(['but', 'and', 'as', 'so', 'yet']);
-// How far the cue verb may sit from the quotation: past `Vann R. Newkirk II, a writer for The Atlantic,`.
-const MAX_SUBJECT_TOKENS = 14;
+// How far the cue verb may sit from the quotation: a subject with premodifiers, or a name with an
+// appositive (`Harry Bond, 30, of Raleigh, N.C., who was among those polled, said`).
+const MAX_SUBJECT_TOKENS = 8;
+const MAX_APPOSITIVE_SUBJECT_TOKENS = 40;
 const MAX_DESCRIPTION_TOKENS = 8;
 // Words after a preposed cue verb before the quotation (`told reporters on Tuesday:`).
 const MAX_CUE_TAIL_TOKENS = 8;
@@ -30,6 +32,18 @@ function lower(token: Token | undefined): string {
 
 function isCue(token: Token | undefined): boolean {
   return token !== undefined && token.isWord && CUE_VERBS.has(token.text.toLowerCase());
+}
+
+/** A lowercase cue verb at `index`, alone or with its particle (`went on`). */
+function isCueAt(tokens: Token[], index: number): boolean {
+  const token = tokens[index];
+  if (!token?.isWord || token.text !== token.text.toLowerCase()) return false;
+  return CUE_VERBS.has(token.text) || CUE_PHRASES.get(token.text) === lower(tokens[index + 1]);
+}
+
+/** Whether a mention can start with this word: a pronoun, a determiner, a name or a role (`screenwriter`). */
+function startsMention(token: Token | undefined): boolean {
+  return token !== undefined && (isPronoun(token) || DETERMINERS.has(lower(token)) || isCapitalized(token) || ROLE_NOUNS.has(lower(token)));
 }
 
 function isPronoun(token: Token | undefined): boolean {
@@ -64,14 +78,17 @@ function mentionAt(text: string, tokens: Token[], index: number): SpeakerMention
   const token = tokens[index];
   if (!token?.isWord) return null;
   if (isPronoun(token)) return pronounMention(token);
-  if (DETERMINERS.has(lower(token))) {
+  if (DETERMINERS.has(lower(token)) || ROLE_NOUNS.has(lower(token))) {
     // `the Vermont senator Bernie Sanders`: a name inside a description wins.
-    const named = tokens.slice(index + 1, index + MAX_DESCRIPTION_TOKENS).findIndex((word) => isCapitalized(word));
+    const named = tokens.slice(index + 1, index + MAX_DESCRIPTION_TOKENS).findIndex((word) => isCapitalized(word) && !DETERMINERS.has(lower(word)));
     const nameIndex = index + 1 + named;
     const between = tokens.slice(index + 1, nameIndex);
     if (named >= 0 && between.every((word) => word.isWord && !isCue(word))) {
-      const name = nameMention(text, tokens, nameIndex);
-      if (name && /\s/.test(name.text)) return name;
+      const read = readName(text, tokens, nameIndex);
+      // The name must end the phrase: `the New York businessman` is a description.
+      const after = read ? tokens[read.next] : undefined;
+      const endsPhrase = !after?.isWord || isCueAt(tokens, read?.next ?? 0) || CUE_MODIFIERS.has(lower(after));
+      if (read && endsPhrase && /\s/.test(read.mention.name)) return nameMention(text, tokens, nameIndex);
     }
     return descriptionMention(text, tokens, index);
   }
@@ -79,20 +96,34 @@ function mentionAt(text: string, tokens: Token[], index: number): SpeakerMention
   return null;
 }
 
+/** The first pronoun or name in `tokens[from, to)`: the subject of most clauses. */
+function firstMention(text: string, tokens: Token[], from: number, to: number): SpeakerMention | null {
+  for (let index = from; index < to; index += 1) {
+    const token = tokens[index];
+    if (isPronoun(token)) return mentionAt(text, tokens, index);
+    if (token && isCapitalized(token)) {
+      const name = nameMention(text, tokens, index);
+      if (name) return name;
+    }
+  }
+  return null;
+}
+
 /**
- * The subject of a clause in `tokens[from, to)`, the cue verb at `to`: the name or pronoun right
- * before the verb, or, past an appositive (`X, a writer for Y, said`), the clause's first mention.
+ * The subject of a clause in `tokens[from, to)`, the cue verb at `to`: a name opening the clause
+ * before an appositive (`X, a writer for Y, said`), else the mention right before the verb.
  */
 function subjectBefore(text: string, tokens: Token[], from: number, to: number): SpeakerMention | null {
+  if (namedWithAppositive(text, tokens, from)) return nameMention(text, tokens, from);
   let end = to;
   while (end > from && CUE_MODIFIERS.has(lower(tokens[end - 1]))) end -= 1;
   const last = tokens[end - 1];
   if (!last || end <= from) return null;
   if (isPronoun(last)) return pronounMention(last);
-  if (last.text === ',') return mentionAt(text, tokens, from);
+  if (last.text === ',') return firstMention(text, tokens, from, end);
   // Walk back to where the subject phrase starts, then read it forwards.
   let start = end - 1;
-  while (start > from && tokens[start - 1]?.isWord && !isCue(tokens[start - 1])) start -= 1;
+  while (start > from && tokens[start - 1]?.isWord && !isCueAt(tokens, start - 1)) start -= 1;
   for (let cursor = start; cursor < end; cursor += 1) {
     const token = tokens[cursor];
     if (!token) break;
@@ -100,7 +131,7 @@ function subjectBefore(text: string, tokens: Token[], from: number, to: number):
     if (isCapitalized(token)) {
       const name = nameMention(text, tokens, cursor);
       // Premodifiers (`Wyoming GOP chairman Matt Micheli`): the name is the run that ends the subject.
-      if (name && name.end >= (tokens[end - 1]?.end ?? 0) - 2) return name;
+      if (name && name.end >= last.end - 2) return name;
     }
   }
   return null;
@@ -112,30 +143,50 @@ function skipLeading(tokens: Token[], from: number, skippable: (token: Token) =>
   return index;
 }
 
+const DASHES = new Set(['―', '—', '–', '-']);
+
+/** The mention of a clause that directly follows a quotation, or null when it attributes nothing. */
+function postposedMention(text: string, clause: Token[], begin: number): SpeakerMention | null {
+  const first = clause[begin];
+  if (!first) return null;
+  if (lower(first) === 'according' && lower(clause[begin + 1]) === 'to') return mentionAt(text, clause, begin + 2);
+  // `said X`, `added Ms. Moore`; participles (`adding that …`) never take an inverted subject.
+  if (isCueAt(clause, begin)) {
+    return first.text.endsWith('ing') ? null : mentionAt(text, clause, skipLeading(clause, begin + 1, (token) => CUE_MODIFIERS.has(lower(token))));
+  }
+  if (!startsMention(first)) return null;
+  const reach = namedWithAppositive(text, clause, begin) ? MAX_APPOSITIVE_SUBJECT_TOKENS : MAX_SUBJECT_TOKENS;
+  const cue = clause.findIndex((_token, index) => index > begin && index - begin <= reach && isCueAt(clause, index));
+  return cue > begin ? subjectBefore(text, clause, begin, cue) : null;
+}
+
+/** `“…” ― Karen Bobadilla.`: a name alone after a dash, signing the quotation. */
+function signature(text: string, clause: Token[]): SpeakerMention | null {
+  if (!DASHES.has(clause[0]?.text ?? '')) return null;
+  const read = readName(text, clause, 1);
+  const rest = read ? clause.slice(read.next) : [];
+  if (!read || !rest.every((token) => SENTENCE_END.has(token.text))) return null;
+  return { start: read.mention.start, end: read.mention.end, kind: 'name', text: read.mention.name };
+}
+
 /** The clause after a quoted piece, from `from` up to `limit` (next quotation or paragraph end). */
 export function attributionAfter(text: string, from: number, limit: number): Attribution | null {
   const tokens = tokenize(text, from, limit);
   const sentenceEnd = tokens.findIndex((token) => SENTENCE_END.has(token.text));
   const clause = sentenceEnd >= 0 ? tokens.slice(0, sentenceEnd + 1) : tokens;
-  const begin = skipLeading(clause, 0, (token) => CLAUSE_PUNCTUATION.has(token.text) || LEADING_CONJUNCTIONS.has(lower(token)));
-  const first = clause[begin];
   const clauseEnd = clause[clause.length - 1]?.end ?? from;
-  if (!first) return null;
-
-  let mention: SpeakerMention | null = null;
-  if (lower(first) === 'according' && lower(clause[begin + 1]) === 'to') {
-    mention = mentionAt(text, clause, begin + 2);
-  } else if (isCue(first) && first.text === first.text.toLowerCase()) {
-    mention = mentionAt(text, clause, skipLeading(clause, begin + 1, (token) => CUE_MODIFIERS.has(lower(token))));
-  } else {
-    const cue = clause.findIndex((token, index) => index > begin && index - begin <= MAX_SUBJECT_TOKENS && isCue(token) && token.text === lower(token));
-    if (cue > begin && startsSubject(first)) mention = subjectBefore(text, clause, begin, cue);
-  }
+  const begin = skipLeading(clause, 0, (token) => CLAUSE_PUNCTUATION.has(token.text) || LEADING_CONJUNCTIONS.has(lower(token)));
+  let mention = signature(text, clause) ?? postposedMention(text, clause, begin);
+  // A partial quotation runs on in the sentence (`"…" that Sanders can win, said X`): try past the comma.
+  const comma = clause.findIndex((token) => token.text === ',');
+  if (!mention && comma > begin && !startsMention(clause[begin])) mention = postposedMention(text, clause, comma + 1);
   return mention ? { mention, start: from, end: clauseEnd } : null;
 }
 
-function startsSubject(token: Token): boolean {
-  return isPronoun(token) || DETERMINERS.has(lower(token)) || isCapitalized(token);
+/** Whether the clause opens with a name followed by a comma: `Leonard E. Burman, director of …`. */
+function namedWithAppositive(text: string, tokens: Token[], index: number): boolean {
+  const read = readName(text, tokens, index);
+  return read !== null && tokens[read.next]?.text === ',';
 }
 
 /** The clause before a quoted piece starting at `to`, from `from` (sentence or paragraph start). */
@@ -152,8 +203,8 @@ export function attributionBefore(text: string, from: number, to: number): Attri
     const mention = mentionAt(text, clause, according + 2);
     return mention ? { mention, start: clauseStart, end: to } : null;
   }
-  const cue = clause.findLastIndex((token) => isCue(token) && token.text === lower(token));
-  const introduces = [':', ','].includes(lastToken.text) || lower(lastToken) === 'that' || isCue(lastToken);
+  const cue = clause.findLastIndex((_token, index) => isCueAt(clause, index));
+  const introduces = [':', ','].includes(lastToken.text) || isCueAt(clause, clause.length - 1);
   if (cue >= 0 && introduces && clause.length - cue <= MAX_CUE_TAIL_TOKENS) {
     const begin = skipLeading(clause, 0, (token) => LEADING_CONJUNCTIONS.has(lower(token)) || CLAUSE_PUNCTUATION.has(token.text));
     const mention = subjectBefore(text, clause, begin, cue);
@@ -161,7 +212,7 @@ export function attributionBefore(text: string, from: number, to: number): Attri
   }
   if (lastToken.text === ':') {
     const begin = skipLeading(clause, 0, (token) => LEADING_CONJUNCTIONS.has(lower(token)));
-    const mention = mentionAt(text, clause, begin);
+    const mention = firstMention(text, clause, begin, clause.length);
     return mention ? { mention, start: clauseStart, end: to } : null;
   }
   return null;

@@ -4,7 +4,7 @@
  * reading order.
  */
 import type { QuoteSpan } from '../types.js';
-import weights from './keypoint-weights.json' with { type: 'json' };
+import model from './keypoint-weights.json' with { type: 'json' };
 import { splitSentences, type Sentence } from './sentences.js';
 
 export interface KeyPointOptions {
@@ -40,7 +40,12 @@ export const FEATURE_NAMES = [
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type FeatureWeights = Record<FeatureName, number>;
 
-const TRAINED_WEIGHTS: FeatureWeights = weights.weights;
+export interface KeyPointModel {
+  weights: FeatureWeights;
+  redundancyPenalty: number;
+}
+
+const TRAINED_MODEL: KeyPointModel = { weights: model.weights, redundancyPenalty: model.redundancyPenalty };
 
 /** Sentences longer than this are rarely worth their loss of precision; see lengthExcess. */
 const CONCISE_WORDS = 35;
@@ -165,29 +170,42 @@ export function defaultKeyPointCount(text: string): number {
   return words < 1000 ? 4 : 5;
 }
 
-function isNearDuplicate(words: ReadonlySet<string>, chosen: readonly ReadonlySet<string>[]): boolean {
-  return chosen.some((other) => {
-    let shared = 0;
-    for (const word of words) if (other.has(word)) shared++;
-    return shared / Math.max(1, words.size + other.size - shared) > DUPLICATE_OVERLAP;
-  });
+/** Word-set overlap (Jaccard) of two sentences, in [0, 1]. */
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const word of a) if (b.has(word)) shared++;
+  return shared / Math.max(1, a.size + b.size - shared);
 }
 
-/** Picks the best-scoring candidates, skipping near-duplicates, and restores reading order. */
+/**
+ * Picks `count` candidates greedily by score minus `redundancyPenalty` times their overlap with
+ * those already picked (each point should add facts), never a near-duplicate, and returns them
+ * in reading order. Ties go to the earlier sentence.
+ */
 export function selectKeyPoints(
   candidates: readonly Candidate[],
   scores: readonly number[],
   count: number,
+  redundancyPenalty: number,
 ): Candidate[] {
-  const ranked = candidates
-    .map((candidate, i) => ({ candidate, score: scores[i] ?? 0, words: new Set(contentWords(candidate.display)) }))
-    .sort((a, b) => b.score - a.score || a.candidate.index - b.candidate.index);
-  const chosen: typeof ranked = [];
-  for (const entry of ranked) {
-    if (chosen.length === count) break;
-    if (!isNearDuplicate(entry.words, chosen.map((c) => c.words))) chosen.push(entry);
+  const wordSets = candidates.map((candidate) => new Set(contentWords(candidate.display)));
+  const chosen: number[] = [];
+  while (chosen.length < count) {
+    let best = -1;
+    let bestValue = -Infinity;
+    wordSets.forEach((words, i) => {
+      if (chosen.includes(i)) return;
+      const redundancy = Math.max(0, ...chosen.map((j) => overlap(words, wordSets[j] as Set<string>)));
+      const value = (scores[i] ?? 0) - redundancyPenalty * redundancy;
+      if (redundancy <= DUPLICATE_OVERLAP && value > bestValue) {
+        best = i;
+        bestValue = value;
+      }
+    });
+    if (best < 0) break;
+    chosen.push(best);
   }
-  return chosen.map((entry) => entry.candidate).sort((a, b) => a.index - b.index);
+  return chosen.sort((a, b) => a - b).map((i) => candidates[i] as Candidate);
 }
 
 /**
@@ -196,7 +214,8 @@ export function selectKeyPoints(
  */
 export function extractKeyPoints(text: string, options: KeyPointOptions = {}): string[] {
   const candidates = keyPointCandidates(text, options);
-  const scores = candidateFeatures(candidates).map((features) => linearScore(features, TRAINED_WEIGHTS));
-  const chosen = selectKeyPoints(candidates, scores, options.count ?? defaultKeyPointCount(text));
+  const scores = candidateFeatures(candidates).map((features) => linearScore(features, TRAINED_MODEL.weights));
+  const count = options.count ?? defaultKeyPointCount(text);
+  const chosen = selectKeyPoints(candidates, scores, count, TRAINED_MODEL.redundancyPenalty);
   return chosen.map((candidate) => candidate.display);
 }

@@ -7,16 +7,24 @@ export const CUE_VERBS = new Set([
   'tweets', 'replied', 'replies', 'responded', 'responds', 'declared', 'declares', 'concluded',
   'concludes', 'recalled', 'recalls', 'stated', 'states', 'explained', 'explains', 'noted', 'notes',
   'shouted', 'shouts', 'yelled', 'yells', 'chanted', 'chanting', 'admitted', 'admits', 'answered',
-  'answers', 'joked', 'jokes', 'quipped', 'quips', 'warned', 'warns', 'argued', 'argues', 'insisted',
-  'insists', 'claimed', 'claims', 'acknowledged', 'acknowledges', 'remarked', 'boasted', 'boasts',
-  'charged', 'demanded', 'urged', 'posted', 'reads', 'read', 'interjected', 'countered', 'cautioned',
-  'observed', 'predicted', 'promised', 'vowed', 'suggested', 'suggests', 'complained', 'complains',
-  'conceded', 'concedes', 'emphasized', 'stressed', 'mused', 'announced', 'testified', 'recounted',
-  'lamented', 'pleaded', 'screamed', 'exclaimed', 'whispered', 'agreed', 'confirmed', 'commented',
-  'reported', 'wondered', 'thundered', 'proclaimed', 'bragged', 'retorted', 'snapped', 'maintained',
-  'contended', 'asserted', 'reiterated', 'chimed', 'cried', 'cheered', 'sang', 'sings', 'explained',
-  'laughed', 'continued', 'offered', 'scoffed', 'fumed', 'marveled', 'gushed', 'raged', 'mocked',
-  'teased', 'implored', 'begged', 'pressed', 'recalled', 'relayed', 'texted', 'emailed', 'wrote',
+  'answers', 'joked', 'jokes', 'quipped', 'quips', 'warned', 'warns', 'argued', 'argues',
+  'insisted', 'insists', 'claimed', 'claims', 'acknowledged', 'acknowledges', 'remarked', 'boasted',
+  'boasts', 'charged', 'demanded', 'urged', 'posted', 'reads', 'read', 'interjected', 'countered',
+  'cautioned', 'observed', 'predicted', 'promised', 'vowed', 'suggested', 'suggests', 'complained',
+  'complains', 'conceded', 'concedes', 'emphasized', 'stressed', 'mused', 'announced', 'testified',
+  'recounted', 'lamented', 'pleaded', 'screamed', 'exclaimed', 'whispered', 'agreed', 'confirmed',
+  'commented', 'reported', 'wondered', 'thundered', 'proclaimed', 'bragged', 'retorted', 'snapped',
+  'maintained', 'contended', 'asserted', 'reiterated', 'chimed', 'cried', 'cheered', 'sang',
+  'sings', 'laughed', 'offered', 'scoffed', 'fumed', 'marveled', 'gushed', 'raged', 'mocked',
+  'teased', 'implored', 'begged', 'pressed', 'relayed', 'texted', 'emailed', 'elaborated',
+  'reacted', 'opined', 'intoned', 'reasoned', 'advised', 'clarified', 'assured', 'informed',
+  'griped', 'blasted', 'sniped', 'hollered', 'muttered',
+]);
+
+/** Verbs that attribute a quotation together with the particle after them (`went on`, `shot back`). */
+export const CUE_PHRASES = new Map([
+  ['went', 'on'], ['goes', 'on'], ['shot', 'back'], ['fired', 'back'], ['put', 'it'], ['pointed', 'out'],
+  ['points', 'out'], ['summed', 'up'], ['wrote', 'back'],
 ]);
 
 /** Words that can sit between a speaker and the cue verb (`he later said`, `she has said`). */
@@ -37,7 +45,7 @@ export type Gender = 'male' | 'female';
 /** Determiners that open a description of a speaker (`the mayor`, `a spokesman for …`). */
 export const DETERMINERS = new Set([
   'the', 'a', 'an', 'his', 'her', 'their', 'its', 'my', 'our', 'your', 'one', 'another', 'this',
-  'that', 'these', 'those', 'some', 'many', 'several', 'both', 'each', 'two', 'three', 'other',
+  'some', 'many', 'several', 'both', 'each', 'two', 'three', 'other',
 ]);
 
 /** Titles written before a name, with the gender they imply when they imply one. */

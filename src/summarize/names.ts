@@ -21,7 +21,16 @@ export interface NameMention {
   role: string | null;
   /** Whether something other than capitalization says this is a person (a title, a given name). */
   isPerson: boolean;
+  /** Whether the name can be a person at all: no organization word, not an acronym. */
+  canBePerson: boolean;
+  /** Whether the sentence makes it a likely subject: not after a preposition, not possessive. */
+  isProminent: boolean;
 }
+
+const PREPOSITIONS = new Set([
+  'of', 'to', 'by', 'with', 'for', 'on', 'against', 'at', 'from', 'about', 'under', 'than', 'like',
+  'and', 'or', 'between', 'toward', 'into', 'over', 'unlike', 'beat', 'beating', 'versus', 'vs.',
+]);
 
 // Words that make a capitalized run an organization or place, not a person.
 const ORGANIZATION_WORDS = new Set([
@@ -38,6 +47,7 @@ const ORGANIZATION_WORDS = new Set([
 ]);
 
 const POSSESSIVE = /['’]s?$/;
+const POSSESSIVE_END = /\p{L}['’]s?$/u;
 
 function bareWord(token: Token): string {
   return token.text.replace(POSSESSIVE, '');
@@ -120,10 +130,15 @@ export function readName(text: string, tokens: Token[], index: number): { mentio
   const end = last.end - (last.text.length - bareWord(last).length);
   const name = text.slice(first.start, end);
   const gender = genderOf(titles, person);
-  const isPerson = titles.length > 0 || (person.length > 1 && isKnownFirstName(first.text));
   const personIndex = index + titleTokens.length + (parts.length - person.length);
   const role = findRole(text, tokens, personIndex, cursor);
-  return { mention: { start, end, name, titles, gender, role, isPerson }, next: cursor };
+  const isPerson = titles.length > 0 || (person.length > 1 && (isKnownFirstName(first.text) || role !== null));
+  const canBePerson = person.every((token) => !ORGANIZATION_WORDS.has(bareWord(token).toLowerCase()) && !/^\p{Lu}[\p{Lu}.]*\p{Lu}\.?$/u.test(bareWord(token)));
+  const before = tokens[index - 1];
+  // A role in front makes the name the head of its phrase, whatever comes before the role.
+  const afterPreposition = before !== undefined && PREPOSITIONS.has(before.text.toLowerCase()) && role === null;
+  const isProminent = !POSSESSIVE_END.test(last.text) && !afterPreposition;
+  return { mention: { start, end, name, titles, gender, role, isPerson, canBePerson, isProminent }, next: cursor };
 }
 
 /** Every capitalized run of the text read as a name, in order. */

@@ -5,6 +5,7 @@
  */
 import type { QuoteSpan } from '../types.js';
 import { attributionAfter, attributionBefore, type Attribution } from './attribution.js';
+import { CUE_VERBS } from './lexicon.js';
 import { findNameMentions } from './names.js';
 import { findQuotedPieces, paragraphRanges, type QuotedPiece } from './quote-marks.js';
 import { collectPeople, resolveSpeaker, type People } from './speakers.js';
@@ -14,11 +15,26 @@ import { tokenize } from './tokens.js';
 interface Quotation {
   pieces: QuotedPiece[];
   attribution: Attribution | null;
+  leadIn: LeadIn;
 }
 
 // A quoted stretch this long is a quotation even without an attribution; shorter ones are
 // titles or scare quotes unless someone is said to have said them.
 const MIN_UNATTRIBUTED_WORDS = 5;
+// An attribution between two sentences quoted whole is short: `"A." he said. "B."`.
+const MAX_WORDS_BETWEEN_SENTENCES = 6;
+
+/** What comes right before an opening mark in its paragraph. */
+type LeadIn = 'opening' | 'colon' | 'cue' | 'word';
+
+function leadIn(text: string, paragraphStart: number, markStart: number): LeadIn {
+  const before = text.slice(paragraphStart, markStart).trimEnd();
+  const last = before[before.length - 1];
+  if (last === undefined || /[.?!,;(\[\u2014\u2013\-“”"'’‘]/.test(last)) return 'opening';
+  if (last === ':') return 'colon';
+  const word = /[\p{L}]+$/u.exec(before)?.[0].toLowerCase() ?? '';
+  return CUE_VERBS.has(word) ? 'cue' : 'word';
+}
 
 /** End offsets of the paragraphs, for finding the paragraph an offset is in. */
 function paragraphOf(paragraphs: Array<[number, number]>, offset: number): [number, number] {
@@ -48,8 +64,15 @@ function groupPieces(text: string, pieces: QuotedPiece[]): Quotation[] {
   const before = (index: number): Attribution | null => {
     const piece = pieces[index];
     if (!piece) return null;
-    const from = Math.max(pieces[index - 1]?.end ?? 0, paragraphOf(paragraphs, piece.start)[0]);
-    return attributionBefore(text, from, piece.start);
+    const [paragraphStart] = paragraphOf(paragraphs, piece.start);
+    const from = Math.max(pieces[index - 1]?.end ?? 0, paragraphStart);
+    const introduced = attributionBefore(text, from, piece.start);
+    if (introduced || text.slice(paragraphStart, piece.start).trim() !== '') return introduced;
+    // A quotation opening its paragraph may be introduced by the paragraph before (`X wrote:`).
+    const [previousStart, previousEnd] = paragraphOf(paragraphs, paragraphStart - 1);
+    const previous = text.slice(previousStart, previousEnd).trimEnd();
+    const startsAfterPrevious = previousEnd < paragraphStart && (pieces[index - 1]?.end ?? 0) <= previousStart;
+    return startsAfterPrevious && previous.endsWith(':') ? attributionBefore(text, previousStart, previousStart + previous.length) : null;
   };
 
   const quotations: Quotation[] = [];
@@ -57,20 +80,33 @@ function groupPieces(text: string, pieces: QuotedPiece[]): Quotation[] {
     const piece = pieces[index] as QuotedPiece;
     const following = pieces[index + 1];
     const attribution = after(index);
-    const interrupts = attribution !== null && following !== undefined
-      && text.slice(attribution.end, following.start).trim() === '' && after(index + 1) === null;
-    if (interrupts) {
-      quotations.push({ pieces: [piece, following], attribution });
+    const lead = leadIn(text, paragraphOf(paragraphs, piece.start)[0], piece.start);
+    if (attribution && following && interrupts(text, piece, attribution, following) && after(index + 1) === null) {
+      quotations.push({ pieces: [piece, following], attribution, leadIn: lead });
       index += 1;
     } else {
-      quotations.push({ pieces: [piece], attribution: attribution ?? before(index) });
+      quotations.push({ pieces: [piece], attribution: attribution ?? before(index), leadIn: lead });
     }
   }
   return quotations;
 }
 
+/**
+ * Whether the attribution after `piece` sits inside one quotation that goes on with `following`:
+ * nothing but space between them, and the clause is punctuated like an interruption.
+ */
+function interrupts(text: string, piece: QuotedPiece, attribution: Attribution, following: QuotedPiece): boolean {
+  if (text.slice(attribution.end, following.start).trim() !== '') return false;
+  if (!/[.,:;\u2014\u2013]/.test(text[attribution.end - 1] ?? '')) return false;
+  const lastSegment = piece.segments[piece.segments.length - 1];
+  const endsSentence = lastSegment !== undefined && /[.]\s*$/.test(text.slice(...lastSegment));
+  const clauseWords = text.slice(attribution.start, attribution.end).match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  return !endsSentence || clauseWords <= MAX_WORDS_BETWEEN_SENTENCES;
+}
+
 function isDirectQuotation(text: string, quotation: Quotation): boolean {
-  if (quotation.attribution) return true;
+  if (quotation.leadIn === 'word') return false;
+  if (quotation.attribution || quotation.leadIn !== 'opening') return true;
   return quotation.pieces.reduce((count, piece) => count + wordsIn(text, piece), 0) >= MIN_UNATTRIBUTED_WORDS;
 }
 
@@ -114,6 +150,23 @@ export function findQuotes(text: string): QuoteSpan[] {
   return quotations.map((quotation) => toQuoteSpan(text, quotation, people));
 }
 
+// Fewer words than this is a phrase (`a good start`), not a statement worth showing.
+const MIN_NOTABLE_WORDS = 6;
+const MAX_NOTABLE_QUOTES = 2;
+
+function wordCount(quote: QuoteSpan): number {
+  return quote.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+}
+
+/**
+ * The quotations a digest shows: whole statements with a named speaker, the ones that say the
+ * most first (by word count; ties keep text order), at most MAX_NOTABLE_QUOTES.
+ */
 export function selectNotableQuotes(quotes: QuoteSpan[]): QuoteSpan[] {
-  return quotes.filter((quote) => quote.speaker !== null).slice(0, 2);
+  return quotes
+    .filter((quote) => quote.speaker !== null && wordCount(quote) >= MIN_NOTABLE_WORDS)
+    .map((quote, order) => ({ quote, order, words: wordCount(quote) }))
+    .sort((a, b) => b.words - a.words || a.order - b.order)
+    .slice(0, MAX_NOTABLE_QUOTES)
+    .map(({ quote }) => quote);
 }

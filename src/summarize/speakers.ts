@@ -58,31 +58,43 @@ function enrich(person: Person, mention: NameMention): void {
   for (const word of roleWordsOf(mention)) person.roleWords.add(word);
 }
 
+function newPerson(mention: NameMention): Person {
+  return { fullName: mention.name, gender: null, role: null, roleWords: new Set<string>() };
+}
+
+function firstWord(name: string): string {
+  return name.split(/\s+/)[0]?.toLowerCase() ?? '';
+}
+
 /**
- * Groups name mentions into people by surname. A capitalized run is a person when a title or a
- * given name says so, or when `knownSpeakers` (names quotations are attributed to) include it;
- * a lone word (`Trump`, `Wang`) joins the person whose surname or first name it is.
+ * Groups name mentions into people. A capitalized run is a person when a title or a given name
+ * says so, or when `knownSpeakers` (names quotations are attributed to) include it. Full names
+ * sharing a surname but not a given name are different people (`Ivanka Trump`, `Donald Trump`);
+ * a lone word (`Trump`, `Wang`) joins the person last named with it as surname or given name.
  */
 export function collectPeople(mentions: NameMention[], knownSpeakers: Set<string>): People {
   const bySurname = new Map<string, Person>();
+  const byFullName = new Map<string, Person>();
   const byFirstWord = new Map<string, Person>();
-  const isPerson = (mention: NameMention): boolean => mention.isPerson || knownSpeakers.has(mention.name);
-  for (const mention of mentions) {
-    if (!isPerson(mention) || wordCount(mention.name) < 2) continue;
-    const key = surnameKey(mention.name);
-    const person = bySurname.get(key) ?? { fullName: mention.name, gender: null, role: null, roleWords: new Set<string>() };
-    bySurname.set(key, person);
-    byFirstWord.set(mention.name.split(/\s+/)[0]?.toLowerCase() ?? '', person);
-  }
   const linked: People['mentions'] = [];
   for (const mention of mentions) {
+    if (!mention.canBePerson) continue;
     const key = surnameKey(mention.name);
-    let person = bySurname.get(key) ?? (wordCount(mention.name) === 1 ? byFirstWord.get(key) : undefined);
-    if (!person && isPerson(mention)) {
-      person = { fullName: mention.name, gender: null, role: null, roleWords: new Set<string>() };
-      bySurname.set(key, person);
+    const single = wordCount(mention.name) === 1;
+    const isPerson = mention.isPerson || knownSpeakers.has(mention.name);
+    let person = single ? bySurname.get(key) ?? byFirstWord.get(key) : byFullName.get(mention.name.toLowerCase());
+    if (!person && !single) {
+      const namesake = bySurname.get(key);
+      const sameGiven = namesake && firstWord(namesake.fullName) === firstWord(mention.name);
+      person = sameGiven ? namesake : undefined;
     }
-    if (!person) continue;
+    if (!person && !isPerson) continue;
+    person ??= newPerson(mention);
+    bySurname.set(key, person);
+    if (!single) {
+      byFullName.set(mention.name.toLowerCase(), person);
+      byFirstWord.set(firstWord(mention.name), person);
+    }
     enrich(person, mention);
     linked.push({ mention, person });
   }
@@ -93,14 +105,20 @@ function describe(person: Person): ResolvedSpeaker {
   return { name: person.fullName, role: person.role };
 }
 
-/** The last person named before `offset` whose gender does not contradict `gender`. */
+/**
+ * The last person named before `offset` that `accepts` takes, preferring a prominent mention
+ * (a likely subject) to one after a preposition or in a possessive.
+ */
 function lastPersonBefore(people: People, offset: number, accepts: (person: Person) => boolean): Person | null {
-  let found: Person | null = null;
+  let prominent: Person | null = null;
+  let any: Person | null = null;
   for (const { mention, person } of people.mentions) {
     if (mention.start >= offset) break;
-    if (accepts(person)) found = person;
+    if (!accepts(person)) continue;
+    any = person;
+    if (mention.isProminent) prominent = person;
   }
-  return found;
+  return prominent ?? any;
 }
 
 function resolvePronoun(people: People, mention: SpeakerMention): ResolvedSpeaker {

@@ -1,0 +1,91 @@
+/**
+ * Build benchmark: wall time and peak memory to build an issue from 10, 100 and 1,000
+ * generated articles (each size in its own process, so peak RSS is that build's), and the
+ * cost of one recipient's copy against an MJML compile per recipient.
+ *
+ *   npm run bench:build            prints JSON
+ */
+import { execFileSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import mjml2html from 'mjml';
+import { buildDigest, writeIssue } from '../src/build.js';
+import { createPersonalizer } from '../src/render/personalize.js';
+
+const REPO = path.resolve(fileURLToPath(import.meta.url), '../../..');
+const SIZES = [10, 100, 1000];
+
+const SUBJECTS = ['The council', 'A spokesman for the agency', 'Researchers at the institute', 'The company', 'Local officials'];
+const VERBS = ['announced', 'confirmed', 'reported', 'said', 'warned'];
+const OBJECTS = ['a new plan for the harbour', 'higher costs this winter', 'a delay to the rail project', 'record numbers of visitors', 'changes to the school timetable'];
+
+/** A plausible news article: numbered, deterministic, with a quote. */
+function generatedArticle(index: number, date: string): string {
+  const sentence = (n: number) =>
+    `${SUBJECTS[(index + n) % SUBJECTS.length]} ${VERBS[(index * 3 + n) % VERBS.length]} ${OBJECTS[(index * 7 + n) % OBJECTS.length]} on day ${n + 1} of the review.`;
+  const paragraphs = Array.from({ length: 8 }, (_, p) => [0, 1, 2].map((s) => sentence(p * 3 + s)).join(' '));
+  paragraphs.splice(3, 0, `"We expect the first results before the end of the month, and we will publish them in full," said Jordan Example, the project's director.`);
+  return `---\ntitle: "Generated story ${index}"\ndate: ${date}\nsource: Bench Daily\ntags: [bench]\n---\n\n${paragraphs.join('\n\n')}\n`;
+}
+
+async function workspace(count: number): Promise<string> {
+  const root = await mkdtemp(path.join(tmpdir(), 'gazette-bench-'));
+  await mkdir(path.join(root, 'articles'));
+  await cp(path.join(REPO, 'templates'), path.join(root, 'templates'), { recursive: true });
+  await writeFile(path.join(root, 'gazette.config.json'), JSON.stringify({ name: 'Bench', base_url: 'https://example.com/', max_html_bytes: 1e9 }));
+  for (let i = 0; i < count; i++) {
+    await writeFile(path.join(root, 'articles', `story-${String(i).padStart(4, '0')}.md`), generatedArticle(i, `2024-01-${String(29 + (i % 3)).padStart(2, '0')}`));
+  }
+  return root;
+}
+
+/** Runs in a child process: one build of `count` articles, written to out/. */
+async function measureOneBuild(count: number): Promise<void> {
+  const root = await workspace(count);
+  const started = performance.now();
+  const result = await buildDigest({ root });
+  await writeIssue(result);
+  const seconds = (performance.now() - started) / 1000;
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  await rm(root, { recursive: true, force: true });
+  process.stdout.write(JSON.stringify({ articles: count, seconds: Number(seconds.toFixed(3)), peakRssMb: Number(peakRssMb.toFixed(1)), htmlKb: Number((Buffer.byteLength(result.preview.html) / 1024).toFixed(1)) }));
+}
+
+async function perRecipient(): Promise<Record<string, number>> {
+  const root = await workspace(5);
+  const { email } = await buildDigest({ root });
+  const personalize = createPersonalizer(email);
+  const recipients = 2000;
+  const values = (i: number) => ({ subscriber: { email: `reader${i}@example.com`, name: `Reader ${i}` }, unsubscribe_url: `https://example.com/u?t=${i}` });
+  personalize(values(0));
+  let started = performance.now();
+  for (let i = 0; i < recipients; i++) personalize(values(i));
+  const templateMs = (performance.now() - started) / recipients;
+
+  const compiles = 30;
+  started = performance.now();
+  for (let i = 0; i < compiles; i++) {
+    const mjml = email.mjml.replaceAll('{{subscriber.email}}', `reader${i}@example.com`);
+    await mjml2html(mjml, { validationLevel: 'skip' });
+  }
+  const compileMs = (performance.now() - started) / compiles;
+  await rm(root, { recursive: true, force: true });
+  return {
+    perRecipientTemplateMicroseconds: Number((templateMs * 1000).toFixed(1)),
+    perRecipientMjmlCompileMilliseconds: Number(compileMs.toFixed(2)),
+    ratio: Math.round(compileMs / templateMs),
+  };
+}
+
+async function main(): Promise<void> {
+  const size = process.argv[2];
+  if (size) return measureOneBuild(Number(size));
+  const builds = SIZES.map((count) => JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), String(count)], { encoding: 'utf8' })) as unknown);
+  const report = { node: process.version, builds, personalization: await perRecipient() };
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

@@ -1,0 +1,56 @@
+import path from 'node:path';
+import type { BuildResult } from '../build.js';
+import type { Diagnostic } from '../types.js';
+import { messageHeaders, type MessageHeader } from './headers.js';
+
+/** Gmail hides everything after about the first 102 KB of a message's HTML behind "View entire message". */
+export const GMAIL_CLIP_BYTES = 102 * 1024;
+
+/** What the preview page shows of one successful build. */
+export interface PreviewSnapshot {
+  week: string;
+  title: string;
+  from: string;
+  to: string;
+  articles: { slug: string; title: string }[];
+  subject: string;
+  preheader: string;
+  headers: MessageHeader[];
+  text: string;
+  mjml: string;
+  html: string;
+  size: { bytes: number; budget: number; clip: number };
+  warnings: Diagnostic[];
+}
+
+export function toSnapshot(result: BuildResult, root: string): PreviewSnapshot {
+  const { issue, articles } = result.digest;
+  return {
+    week: issue.slug,
+    title: issue.title,
+    from: issue.from,
+    to: issue.to,
+    articles: articles.map(({ slug, title }) => ({ slug, title })),
+    subject: result.email.subject,
+    preheader: result.email.preheader,
+    headers: messageHeaders(result.eml),
+    text: result.preview.text,
+    mjml: result.email.mjml,
+    html: result.preview.html,
+    size: { bytes: Buffer.byteLength(result.preview.html, 'utf8'), budget: result.config.max_html_bytes, clip: GMAIL_CLIP_BYTES },
+    warnings: workspaceRelative(result.diagnostics, root),
+  };
+}
+
+/**
+ * `build` names files relative to the current folder; the page names them relative to
+ * the workspace, the folder the editor thinks in.
+ */
+export function workspaceRelative(diagnostics: readonly Diagnostic[], root: string, cwd = process.cwd()): Diagnostic[] {
+  return diagnostics.map((d) => {
+    if (!d.file) return d;
+    const absolute = path.resolve(cwd, d.file);
+    const relative = path.relative(root, absolute);
+    return { ...d, file: relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative || '.' };
+  });
+}

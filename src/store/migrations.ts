@@ -1,0 +1,48 @@
+/**
+ * The state database's schema, one step per version. A step is never edited once released;
+ * changes go in a new step, so every existing `.gazette/state.db` can be brought up to date.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE subscribers (
+    email_key TEXT PRIMARY KEY,
+    email TEXT NOT NULL,
+    name TEXT,
+    fields TEXT NOT NULL DEFAULT '{}',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+
+  CREATE TABLE suppressions (
+    email_key TEXT PRIMARY KEY,
+    email TEXT NOT NULL,
+    reason TEXT NOT NULL CHECK (reason IN ('unsubscribed', 'bounced')),
+    detail TEXT,
+    created_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+
+  CREATE TABLE campaigns (
+    issue TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    finished_at TEXT
+  ) WITHOUT ROWID;
+
+  CREATE TABLE deliveries (
+    issue TEXT NOT NULL REFERENCES campaigns (issue),
+    email_key TEXT NOT NULL,
+    email TEXT NOT NULL,
+    name TEXT,
+    fields TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'sent', 'failed')),
+    message_id TEXT,
+    reply TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (issue, email_key)
+  ) WITHOUT ROWID;
+
+  CREATE INDEX deliveries_by_state ON deliveries (issue, state, position);
+  `,
+];

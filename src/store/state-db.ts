@@ -1,0 +1,53 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { diagnostic, GazetteError } from '../diagnostics.js';
+import { MIGRATIONS } from './migrations.js';
+
+export type StateDb = Database.Database;
+
+/** Where the state database lives unless the config says otherwise. */
+export const DEFAULT_STATE_FILE = '.gazette/state.db';
+
+/** An in-memory database: what `--dry-run` records into, so nothing is kept. */
+export const IN_MEMORY = ':memory:';
+
+/**
+ * Opens (creating when needed) the database holding subscribers, suppressions and send ledgers,
+ * and brings its schema up to date.
+ */
+export function openStateDb(file: string): StateDb {
+  if (file !== IN_MEMORY) mkdirSync(path.dirname(file), { recursive: true });
+  let db: StateDb;
+  try {
+    db = new Database(file);
+  } catch (error) {
+    throw new GazetteError([diagnostic('store/unreadable', `cannot open the state database: ${(error as Error).message}`, { file })]);
+  }
+  // WAL lets `gazette serve` record unsubscribes while a send reads the same file; NORMAL
+  // synchronous keeps every committed row through a killed process (only an OS crash can lose
+  // the last commits), which is the failure the ledger is there for.
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  migrate(db, file);
+  return db;
+}
+
+function migrate(db: StateDb, file: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > MIGRATIONS.length) {
+    db.close();
+    throw new GazetteError([
+      diagnostic('store/newer', `the state database is at schema version ${version}, newer than this Gazette knows (${MIGRATIONS.length}); upgrade Gazette`, { file }),
+    ]);
+  }
+  db.transaction(() => {
+    for (const [index, step] of MIGRATIONS.entries()) {
+      if (index < version) continue;
+      db.exec(step);
+      db.pragma(`user_version = ${index + 1}`);
+    }
+  }).immediate();
+}

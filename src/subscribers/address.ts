@@ -1,0 +1,33 @@
+/**
+ * Email addresses as lists give them. Validation is deliberately practical rather than
+ * RFC 5322-complete: what it accepts, every mainstream SMTP server accepts as a recipient.
+ */
+
+const LOCAL_PART = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
+const DOMAIN_LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
+
+/** Why an address cannot be sent to, or null when it can. */
+export function addressProblem(address: string): string | null {
+  if (address === '') return 'the address is empty';
+  if (/\s/.test(address)) return 'an address cannot contain spaces';
+  if (address.length > 254) return 'the address is longer than 254 characters';
+  const at = address.lastIndexOf('@');
+  if (at <= 0 || at === address.length - 1) return 'an address needs a name, an @ and a domain';
+  const local = address.slice(0, at);
+  const domain = address.slice(at + 1);
+  if (local.length > 64) return 'the part before @ is longer than 64 characters';
+  if (!LOCAL_PART.test(local)) return `"${local}" is not a valid name before @`;
+  const labels = domain.split('.');
+  if (labels.length < 2 || !labels.every((label) => DOMAIN_LABEL.test(label))) return `"${domain}" is not a valid domain`;
+  if (!/^[A-Za-z]{2,63}$|^xn--[A-Za-z0-9-]+$/.test(labels.at(-1) ?? '')) return `"${domain}" does not end in a top-level domain`;
+  return null;
+}
+
+/**
+ * The key addresses are compared by: `Ann@Example.COM` and `ann@example.com` are one subscriber.
+ * Local parts are case-sensitive in theory, but no mailbox provider treats them so, and a list
+ * that mails both spellings sends the same person two copies.
+ */
+export function addressKey(address: string): string {
+  return address.trim().toLowerCase();
+}

@@ -1,0 +1,91 @@
+import { open, type FileHandle } from 'node:fs/promises';
+import { CsvError, parse } from 'csv-parse';
+import { diagnostic, GazetteError } from '../diagnostics.js';
+import { emailColumn, recipientFromRow, withoutDuplicate, type ListEntry } from './list-entry.js';
+
+export interface CsvListOptions {
+  /** The file as shown in diagnostics (relative to the working folder). */
+  shownFile?: string;
+  /** Columns the templates use (`subscriber_fields`); a list without them cannot be sent. */
+  requiredColumns?: readonly string[];
+}
+
+/**
+ * A CSV subscriber list, opened so an unreadable file fails before anything else happens,
+ * then read as a stream: a list of any length costs the memory of one row at a time (plus one
+ * key per address, to catch duplicates).
+ */
+export class CsvList {
+  private constructor(
+    private readonly handle: FileHandle,
+    private readonly shownFile: string,
+    private readonly requiredColumns: readonly string[],
+  ) {}
+
+  static async open(file: string, options: CsvListOptions = {}): Promise<CsvList> {
+    const shownFile = options.shownFile ?? file;
+    try {
+      const handle = await open(file, 'r');
+      if ((await handle.stat()).isDirectory()) {
+        await handle.close();
+        throw Object.assign(new Error('it is a folder'), { code: 'EISDIR' });
+      }
+      return new CsvList(handle, shownFile, options.requiredColumns ?? []);
+    } catch (error) {
+      throw new GazetteError([diagnostic('subscribers/unreadable', `cannot read the subscriber list: ${(error as Error).message}`, { file: shownFile })]);
+    }
+  }
+
+  /** Every row in order: recipients, and the rows skipped with the reason and line number. */
+  async *entries(): AsyncGenerator<ListEntry> {
+    const parser = this.handle.createReadStream({ encoding: 'utf8', autoClose: true }).pipe(
+      parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true }),
+    );
+    const file = this.shownFile;
+    const seen = new Map<string, number>();
+    let header: string[] | null = null;
+    let previous = { lines: 0, empty_lines: 0, comment_lines: 0 };
+    try {
+      for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: typeof previous }>) {
+        // csv-parse reports the line a record ends on; a quoted field can span lines, so the
+        // start is found from where the previous record ended and the blank lines skipped since.
+        const line = previous.lines + 1 + (info.empty_lines - previous.empty_lines) + (info.comment_lines - previous.comment_lines);
+        previous = info;
+        if (!header) {
+          header = this.checkedHeader(record, line);
+          continue;
+        }
+        yield withoutDuplicate(recipientFromRow(header, record, { file, line }), seen, file);
+      }
+    } catch (error) {
+      if (error instanceof CsvError) {
+        const line = (error as CsvError & { lines?: number }).lines;
+        throw new GazetteError([diagnostic('subscribers/csv', `the list is not valid CSV: ${error.message}`, { file, line })]);
+      }
+      throw error;
+    } finally {
+      parser.destroy();
+    }
+    if (!header) throw new GazetteError([diagnostic('subscribers/empty', 'the list is empty; its first line must name the columns, e.g. email,name', { file, line: 1 })]);
+  }
+
+  async close(): Promise<void> {
+    await this.handle.close().catch(() => undefined);
+  }
+
+  private checkedHeader(record: string[], line: number): string[] {
+    if (emailColumn(record) < 0) {
+      throw new GazetteError([
+        diagnostic('subscribers/no-email-column', `the first line must name the columns and include "email"; found: ${record.join(', ')}`, { file: this.shownFile, line }),
+      ]);
+    }
+    const columns = new Set(record.map((column) => column.trim()));
+    const missing = this.requiredColumns.filter((column) => !columns.has(column));
+    if (missing.length > 0) {
+      throw new GazetteError([
+        diagnostic('subscribers/missing-column', `the templates use subscriber fields the list lacks: ${missing.join(', ')} (config: subscriber_fields)`, { file: this.shownFile, line }),
+      ]);
+    }
+    return record;
+  }
+}

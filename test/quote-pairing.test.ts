@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { findQuotes, selectNotableQuotes } from '../src/summarize/quotes.js';
+
+const quoted = (text: string): string[] => findQuotes(text).map((quote) => quote.text);
+
+describe('quote pairing', () => {
+  it.each([
+    ['straight', 'Mr. Smith spoke. "We will win this race in November," he said.'],
+    ['curly', 'Mr. Smith spoke. “We will win this race in November,” he said.'],
+    ['NYT doubled apostrophes', "Mr. Smith spoke. ''We will win this race in November,'' he said."],
+    ['NYT doubled apostrophes closed by a straight mark', 'Mr. Smith spoke. \'\'We will win this race in November," he said.'],
+    ['single curly', 'Mr. Smith spoke. ‘We will win this race in November,’ he said.'],
+  ])('pairs %s quotes', (_style, text) => {
+    expect(quoted(text)).toEqual(['We will win this race in November,']);
+  });
+
+  it('gives offsets of the quotation with its marks', () => {
+    const text = 'Intro. “We don’t stop here,” she said.';
+    const [quote] = findQuotes(text);
+    expect(text.slice(quote?.start, quote?.end)).toBe('“We don’t stop here,”');
+  });
+
+  it('does not break pairing on apostrophes', () => {
+    const text = "Xi's aides waited. ''We don't think Xi's plan will work at all,'' Mr. Lee said. It's 'not' over.";
+    expect(quoted(text)).toEqual(["We don't think Xi's plan will work at all,"]);
+  });
+
+  it('joins a quotation interrupted by its attribution into one quote', () => {
+    const text = 'Jane Doe spoke. "It is going well so far," Doe said. "Police are doing their jobs."';
+    const quotes = findQuotes(text);
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]?.text).toBe('It is going well so far, Police are doing their jobs.');
+    expect(text.slice(quotes[0]?.start, quotes[0]?.end)).toBe('"It is going well so far," Doe said. "Police are doing their jobs."');
+  });
+
+  it('keeps two attributed quotations apart', () => {
+    const text = '"We are ready for this fight," Ann Lee said. "They are not ready at all," Bob Ray replied.';
+    expect(findQuotes(text).map((quote) => quote.speaker)).toEqual(['Ann Lee', 'Bob Ray']);
+  });
+
+  it('reads a quotation repeated at the start of the next paragraph as one', () => {
+    const text = 'Senator John Doe wrote:\n\n"The first paragraph of the letter goes here.\n\n"The second paragraph closes it."\n\nThen he left.';
+    const quotes = findQuotes(text);
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]?.text).toBe('The first paragraph of the letter goes here. The second paragraph closes it.');
+    expect(quotes[0]?.speaker).toBe('John Doe');
+  });
+
+  it('leaves out quoted words inside a sentence', () => {
+    expect(quoted('The plan was described as "very peaceful and a model for everyone" by critics.')).toEqual([]);
+  });
+});
+
+describe('notable quotes', () => {
+  it('rejects scare quotes and titles, keeps full statements with a speaker', () => {
+    const text = [
+      'Calling the meetings "a good start," spokesman John Kirby said there is "a lot more work to be done."',
+      '"The goal here is to create concrete, measurable actions," he said.',
+      'She watched "Saturday Night Live" last week.',
+    ].join('\n\n');
+    const notable = selectNotableQuotes(findQuotes(text));
+    expect(notable.map((quote) => quote.text)).toEqual(['The goal here is to create concrete, measurable actions,']);
+  });
+
+  it('returns at most two, the most informative first', () => {
+    const text = [
+      'Mayor Ann Lee spoke first.',
+      '"This short one has six words," she said.',
+      '"This one is clearly the longest of them all, by far," she added.',
+      '"This one has a few more words in it," she said.',
+    ].join('\n\n');
+    const notable = selectNotableQuotes(findQuotes(text));
+    expect(notable.map((quote) => quote.text.split(' ')[2])).toEqual(['is', 'has']);
+  });
+});

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { findQuotes, selectNotableQuotes } from '../src/summarize/quotes.js';
+
+describe('speaker attribution and resolution', () => {
+  it('points the speaker offsets at the pronoun and resolves it across paragraphs', () => {
+    const text = 'Senator Bernie Sanders spoke in Iowa on Monday.\n\nThe crowd cheered.\n\n"We are going to win this state," he said.';
+    const [quote] = findQuotes(text);
+    expect(text.slice(quote?.speakerStart ?? 0, quote?.speakerEnd ?? 0)).toBe('he');
+    expect(quote?.speaker).toBe('Bernie Sanders');
+  });
+
+  it('skips a person of the other gender when resolving a pronoun', () => {
+    const text = 'Hillary Clinton met Mr. Tom Brown in Ohio.\n\n"It was a very good meeting for all of us," she said.';
+    expect(findQuotes(text)[0]?.speaker).toBe('Hillary Clinton');
+  });
+
+  it('resolves a surname alone and an honorific to the fullest name', () => {
+    const text = 'Representative James E. Clyburn endorsed her.\n\n"She has earned this support from all of us," Mr. Clyburn said.';
+    expect(findQuotes(text)[0]?.speaker).toBe('James E. Clyburn');
+  });
+
+  it('resolves a description to the person holding that title', () => {
+    const text = 'Mayor Bill de Blasio visited the site on Sunday.\n\n"There is no evidence of a terror connection," the mayor said.';
+    expect(findQuotes(text)[0]?.speaker).toBe('Bill de Blasio');
+  });
+
+  it('reads inverted and preposed attributions', () => {
+    const text = '"We need change in this country now," said Jeff Weaver.\n\nAnn Lee told reporters: "This will not stand, not for a moment."';
+    expect(findQuotes(text).map((quote) => quote.speaker)).toEqual(['Jeff Weaver', 'Ann Lee']);
+  });
+
+  it('extracts roles from premodifiers, appositives and party labels', () => {
+    const text = [
+      '"The talks were useful for both of our countries," said Donna Brazile, the interim chairwoman of the Democratic National Committee.',
+      'Sen. Rand Paul (R-Ky.) disagreed. "This is a bad deal for the American people," Paul said.',
+    ].join('\n\n');
+    expect(findQuotes(text).map((quote) => quote.role)).toEqual([
+      'interim chairwoman of the Democratic National Committee',
+      'Senator (R-Ky.)',
+    ]);
+  });
+});
+
+describe('the seed article', () => {
+  // A copy of /work/shared/seed/000_8043afc36564d80a.txt.
+  const text = readFileSync(new URL('./fixtures/seed-fentanyl-talks.txt', import.meta.url), 'utf8');
+  const notable = selectNotableQuotes(findQuotes(text));
+
+  it('shows Kirby and Wang with their roles, and no partial quotes', () => {
+    expect(notable).toHaveLength(2);
+    const kirby = notable.find((quote) => quote.text.includes('The goal here is to create concrete, measurable actions'));
+    const wang = notable.find((quote) => quote.text.includes('Our cooperation once again shows'));
+    expect(kirby).toMatchObject({ speaker: 'John Kirby', role: 'US National Security Council spokesman' });
+    expect(wang).toMatchObject({ speaker: 'Wang Xiaohong', role: 'Chinese Minister for Public Security' });
+    expect(notable.some((quote) => /a good start|a lot more work/.test(quote.text))).toBe(false);
+  });
+});
