@@ -62,6 +62,13 @@ describe('gazette CLI', () => {
     await expect(readdir(path.join(root, 'out'))).rejects.toThrow();
   });
 
+  it('reports problems as JSON on stdout with --json', async () => {
+    const root = await makeWorkspace({ 'a.md': '---\ndate: 2024-03-05\n---\nx\n' });
+    const { code, stdout } = await gazette(['build', '--json'], { cwd: root });
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toEqual({ ok: false, diagnostics: [expect.objectContaining({ field: 'title', rule: 'front-matter/required', file: 'articles/a.md' })] });
+  });
+
   it('exits 2 on a usage error', async () => {
     expect((await gazette(['build', '--no-such-flag'])).code).toBe(2);
     expect((await gazette(['build', '--week', 'last'], { cwd: await makeWorkspace({ 'a.md': article('A', '2024-03-05') }) })).code).toBe(2);

@@ -10,17 +10,19 @@ export async function main(argv: readonly string[] = process.argv): Promise<void
   try {
     await createProgram().parseAsync(argv as string[]);
   } catch (error) {
-    process.exitCode = reportError(error);
+    process.exitCode = reportError(error, argv.includes('--json'));
   }
 }
 
-function reportError(error: unknown): number {
+function reportError(error: unknown, json: boolean): number {
   if (error instanceof CommanderError) {
     // Commander has already printed its message (and help, when asked for).
     return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   }
   if (error instanceof GazetteError) {
-    printDiagnostics(error.diagnostics);
+    // Scripts that asked for JSON get the problems as JSON too; people get them on stderr.
+    if (json) process.stdout.write(`${JSON.stringify({ ok: false, diagnostics: error.diagnostics }, null, 2)}\n`);
+    else printDiagnostics(error.diagnostics);
     return error.exitCode;
   }
   process.stderr.write(`gazette: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

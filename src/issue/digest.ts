@@ -24,8 +24,9 @@ export function orderArticles<T extends { featured: boolean; date: string; title
   );
 }
 
+/** A quotation cut off by its attribution (`…Americans," he said`) stands alone with a full stop. */
 function publicQuote({ text, speaker, role }: Quote | QuoteSpan): Quote {
-  return { text, speaker, role };
+  return { text: text.replace(/,$/, '.'), speaker, role };
 }
 
 export interface ArticleSummary {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { BuildOptions, BuildResult } from '../build.js';
 import { diagnostic, GazetteError } from '../diagnostics.js';
 import type { SummaryCache } from '../issue/digest.js';
@@ -49,10 +50,10 @@ export class PreviewBuilds {
   }
 
   async state(requestedWeek?: string | null): Promise<PreviewState> {
-    const version = this.#version;
     const weeks = await this.weeks();
     const week = requestedWeek || weeks[0]?.week || null;
-    return { version, weeks, week, outcome: await this.outcome(week) };
+    const outcome = await this.outcome(week);
+    return { version: outcome.version, weeks, week, outcome };
   }
 
   weeks(): Promise<IssueWeek[]> {
@@ -86,7 +87,7 @@ export class PreviewBuilds {
     try {
       const result = await this.options.build({
         root,
-        config,
+        config: config && path.resolve(root, config),
         articles,
         templates,
         out,

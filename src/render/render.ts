@@ -50,6 +50,8 @@ export function htmlToText(html: string): string {
     selectors: [
       { selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
       { selector: 'img', format: 'skip' },
+      // The preheader is hidden in the HTML; in the text part it would repeat the first key point.
+      { selector: 'div[style*="display:none"]', format: 'skip' },
       { selector: 'h1', options: { uppercase: false } },
       { selector: 'h2', options: { uppercase: false } },
       { selector: 'h3', options: { uppercase: false } },

@@ -16,15 +16,19 @@ export interface Attribution {
 }
 
 const SENTENCE_END = new Set(['.', '?', '!']);
-const CLAUSE_PUNCTUATION = new Set([',', '—', '–', '-', '―', ':', ';']);
+// Punctuation that may open a clause after a quotation, stray quote marks (`'''`) included.
+const CLAUSE_PUNCTUATION = new Set([',', '—', '–', '-', '―', ':', ';', "'", '’', '"', '”']);
 const LEADING_CONJUNCTIONS = new Set(['but', 'and', 'as', 'so', 'yet']);
 // How far the cue verb may sit from the quotation: a subject with premodifiers, or a name with an
 // appositive (`Harry Bond, 30, of Raleigh, N.C., who was among those polled, said`).
 const MAX_SUBJECT_TOKENS = 8;
 const MAX_APPOSITIVE_SUBJECT_TOKENS = 40;
 const MAX_DESCRIPTION_TOKENS = 8;
-// Words after a preposed cue verb before the quotation (`told reporters on Tuesday:`).
-const MAX_CUE_TAIL_TOKENS = 8;
+// Words after a preposed cue verb before the quotation
+// (`told the Washington Post in a written statement,`).
+const MAX_CUE_TAIL_TOKENS = 12;
+// Words after the cue verb of a sentence that attributes the next one (`said in a statement.`).
+const MAX_SENTENCE_TAIL_TOKENS = 5;
 
 function lower(token: Token | undefined): string {
   return token?.text.toLowerCase() ?? '';
@@ -134,7 +138,9 @@ function subjectBefore(text: string, tokens: Token[], from: number, to: number):
       if (name && name.end >= last.end - 2) return name;
     }
   }
-  return null;
+  // `state Senate leader Phil Berger`, `Powell’s office`: the whole phrase.
+  const first = tokens[start];
+  return first ? { start: first.start, end: last.end, kind: 'description', text: text.slice(first.start, last.end) } : null;
 }
 
 function skipLeading(tokens: Token[], from: number, skippable: (token: Token) => boolean): number {
@@ -154,7 +160,7 @@ function postposedMention(text: string, clause: Token[], begin: number): Speaker
   if (isCueAt(clause, begin)) {
     return first.text.endsWith('ing') ? null : mentionAt(text, clause, skipLeading(clause, begin + 1, (token) => CUE_MODIFIERS.has(lower(token))));
   }
-  if (!startsMention(first)) return null;
+  if (!first.isWord) return null;
   const reach = namedWithAppositive(text, clause, begin) ? MAX_APPOSITIVE_SUBJECT_TOKENS : MAX_SUBJECT_TOKENS;
   const cue = clause.findIndex((_token, index) => index > begin && index - begin <= reach && isCueAt(clause, index));
   return cue > begin ? subjectBefore(text, clause, begin, cue) : null;
@@ -216,4 +222,19 @@ export function attributionBefore(text: string, from: number, to: number): Attri
     return mention ? { mention, start: clauseStart, end: to } : null;
   }
   return null;
+}
+
+/**
+ * A sentence that ends right before a quotation and attributes it: `X said in a statement.`
+ * `to` is the offset just past the sentence's final period.
+ */
+export function attributionOfSentence(text: string, from: number, to: number): Attribution | null {
+  const tokens = tokenize(text, from, to);
+  if (!SENTENCE_END.has(tokens[tokens.length - 1]?.text ?? '')) return null;
+  const sentence = tokens.slice(tokens.slice(0, -1).findLastIndex((token) => SENTENCE_END.has(token.text)) + 1, -1);
+  const cue = sentence.findLastIndex((_token, index) => isCueAt(sentence, index));
+  if (cue < 0 || sentence.length - cue > MAX_SENTENCE_TAIL_TOKENS) return null;
+  const begin = skipLeading(sentence, 0, (token) => LEADING_CONJUNCTIONS.has(lower(token)) || CLAUSE_PUNCTUATION.has(token.text));
+  const mention = subjectBefore(text, sentence, begin, cue);
+  return mention ? { mention, start: sentence[0]?.start ?? from, end: to } : null;
 }

@@ -26,15 +26,10 @@ export interface Candidate {
 }
 
 export const FEATURE_NAMES = [
-  'leadSentence',
   'positionDecay',
   'lengthExcess',
   'centrality',
-  'quoteDensity',
-  'numberPresence',
   'entityDensity',
-  'attributionTail',
-  'pronounStart',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -65,16 +60,15 @@ const STOPWORDS = new Set([
   'there', 'if', 'so', 'do', 'did', 'him', 'them', 'said.', 'told', 'cnn',
 ]);
 
-// `LONDON, England (CNN) -- `, `(CNN)`, `(Rolling Stone)`: the outlet's credit, not the news.
-const WIRE_PREFIX = /^(?:[A-Z][A-Za-z.'’ -]*(?:, [A-Z][A-Za-z.'’ -]*)*\s*)?\((?:CNN|[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2})\)\s*(?:--|—|–)?\s*/;
+// `LONDON, England (CNN) -- `, `Tokyo (CNN)`, `(Rolling Stone)Kanye`: the outlet's credit that
+// opens a wire story. The credit must end in a dash or run into the first word, so that
+// `The Drug Enforcement Agency (DEA) has` keeps its subject.
+const WIRE_PREFIX = /^(?:\p{Lu}[\p{L}.'’-]*(?:,? \p{Lu}[\p{L}.'’-]*){0,3}\s*)?\((?:CNN[^()]{0,25}|\p{Lu}[^()\s]*(?: \p{Lu}[^()\s]*){0,2})\)(?:\s*[-—–]{1,2}\s*|(?=\p{Lu}))/u;
 const PHOTO_CREDIT = /\b(?:photo|image|picture|video|illustration)s?\b.*\b(?:courtesy|credit|getty|ap photo|reuters)\b|^(?:photo|image|credit)s?:/i;
 const BYLINE = /^(?:by|from|written by)\s+[\p{Lu}.]/iu;
 const CONTRIBUTOR_LINE = /\bcontributed (?:to )?(?:this )?(?:report|story|from)\b/i;
 const LINK_TEASER = /^(?:read|watch|related|see|more|opinion|also|photos?|video|click)\b[^:]{0,25}:/i;
 const DATELINE_ONLY = /^(?:[A-Z]{3,}[A-Z ,.]*|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4})\s*[.:-]*$/;
-const ATTRIBUTION_TAIL = /,["”’']?\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}(?:said|says|told|added|wrote|explained)\b[^,]{0,60}\.$|\b(?:said|says|told \w+|added)\.$/u;
-const PRONOUN_START = /^["“]?(?:he|she|they|it|his|her|their|this|that|these|those|but|and)\b/i;
-const QUOTE_MARK = /["“”]|(?<![\p{L}])'|'(?![\p{L}])/gu;
 
 function contentWords(text: string): string[] {
   return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !STOPWORDS.has(word));
@@ -112,7 +106,7 @@ export function keyPointCandidates(text: string, options: KeyPointOptions = {}):
   const quotes = options.quotes ?? [];
   const candidates: Candidate[] = [];
   splitSentences(text).forEach((sentence, index) => {
-    const display = sentence.text.replace(WIRE_PREFIX, '');
+    const display = candidates.length === 0 ? sentence.text.replace(WIRE_PREFIX, '') : sentence.text;
     if (isArticleFurniture(display, sentence, title)) return;
     if (quotedShare(sentence, quotes) > QUOTE_OVERLAP) return;
     candidates.push({ sentence, display, index });
@@ -141,19 +135,15 @@ export function candidateFeatures(candidates: readonly Candidate[]): number[][] 
   const wordLists = candidates.map((candidate) => contentWords(candidate.display));
   const centrality = centralities(wordLists);
   return candidates.map((candidate, i) => {
-    const { display, index } = candidate;
+    const { display } = candidate;
     const words = wordCount(display);
     const capitalizedAfterFirst = (display.match(/(?<=\s)\p{Lu}/gu) ?? []).length;
     const features: Record<FeatureName, number> = {
-      leadSentence: i === 0 ? 1 : 0,
-      positionDecay: 1 / (1 + index),
+      // By rank among candidates, so that a heading or caption line does not push the lead down.
+      positionDecay: 1 / (1 + i),
       lengthExcess: Math.max(0, words - CONCISE_WORDS / 2) / CONCISE_WORDS,
       centrality: centrality[i] ?? 0,
-      quoteDensity: Math.min(1, (display.match(QUOTE_MARK) ?? []).length / 2),
-      numberPresence: /\d/.test(display) ? 1 : 0,
       entityDensity: capitalizedAfterFirst / Math.max(1, words),
-      attributionTail: ATTRIBUTION_TAIL.test(display) ? 1 : 0,
-      pronounStart: PRONOUN_START.test(display) ? 1 : 0,
     };
     return FEATURE_NAMES.map((name) => features[name]);
   });

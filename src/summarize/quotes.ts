@@ -4,12 +4,17 @@
  * attribution rests on and resolves it to the fullest name the article gives that person.
  */
 import type { QuoteSpan } from '../types.js';
-import { attributionAfter, attributionBefore, type Attribution } from './attribution.js';
+import { attributionAfter, attributionBefore, attributionOfSentence, type Attribution } from './attribution.js';
 import { CUE_VERBS } from './lexicon.js';
 import { findNameMentions } from './names.js';
 import { findQuotedPieces, paragraphRanges, type QuotedPiece } from './quote-marks.js';
 import { collectPeople, resolveSpeaker, type People } from './speakers.js';
 import { tokenize } from './tokens.js';
+
+type Range = [number, number];
+
+/** What comes right before an opening mark in its paragraph. */
+type LeadIn = 'paragraph' | 'sentence' | 'comma' | 'dash' | 'colon' | 'cue' | 'word';
 
 /** One quotation: one or two quoted pieces and the attribution they share. */
 interface Quotation {
@@ -23,21 +28,27 @@ interface Quotation {
 const MIN_UNATTRIBUTED_WORDS = 5;
 // An attribution between two sentences quoted whole is short: `"A." he said. "B."`.
 const MAX_WORDS_BETWEEN_SENTENCES = 6;
-
-/** What comes right before an opening mark in its paragraph. */
-type LeadIn = 'opening' | 'colon' | 'cue' | 'word';
+// Fewer words than this is a phrase (`a good start`), not a statement worth showing.
+const MIN_NOTABLE_WORDS = 6;
+const MAX_NOTABLE_QUOTES = 2;
+// After these, a quotation in lowercase goes on with a sentence the writer began.
+const LEADS_CONTINUING_A_SENTENCE = new Set<LeadIn>(['comma', 'dash', 'sentence', 'paragraph', 'colon', 'cue']);
 
 function leadIn(text: string, paragraphStart: number, markStart: number): LeadIn {
   const before = text.slice(paragraphStart, markStart).trimEnd();
   const last = before[before.length - 1];
-  if (last === undefined || /[.?!,;(\[\u2014\u2013\-“”"'’‘]/.test(last)) return 'opening';
+  if (last === undefined) return 'paragraph';
+  if (/[.?!“”"'’‘]/.test(last)) return 'sentence';
+  if (/[,;]/.test(last)) return 'comma';
+  if (/[([\u2014\u2013\u2015-]/.test(last)) return 'dash';
   if (last === ':') return 'colon';
-  const word = /[\p{L}]+$/u.exec(before)?.[0].toLowerCase() ?? '';
+  // Only a lowercase verb is a cue: `States` ends a name, not an attribution.
+  const word = /\p{L}+$/u.exec(before)?.[0] ?? '';
   return CUE_VERBS.has(word) ? 'cue' : 'word';
 }
 
-/** End offsets of the paragraphs, for finding the paragraph an offset is in. */
-function paragraphOf(paragraphs: Array<[number, number]>, offset: number): [number, number] {
+/** The paragraph an offset is in (binary search over the ordered ranges). */
+function paragraphOf(paragraphs: Range[], offset: number): Range {
   let low = 0;
   let high = paragraphs.length - 1;
   while (low < high) {
@@ -48,47 +59,12 @@ function paragraphOf(paragraphs: Array<[number, number]>, offset: number): [numb
   return paragraphs[low] ?? [0, 0];
 }
 
-function wordsIn(text: string, piece: QuotedPiece): number {
-  return piece.segments.reduce((count, [start, end]) => count + (text.slice(start, end).match(/[\p{L}\p{N}]+/gu)?.length ?? 0), 0);
+function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 }
 
-/** Groups the pieces into quotations, joining a piece to the next across its attribution clause. */
-function groupPieces(text: string, pieces: QuotedPiece[]): Quotation[] {
-  const paragraphs = paragraphRanges(text);
-  const after = (index: number): Attribution | null => {
-    const piece = pieces[index];
-    if (!piece) return null;
-    const limit = Math.min(pieces[index + 1]?.start ?? text.length, paragraphOf(paragraphs, piece.end - 1)[1]);
-    return attributionAfter(text, piece.end, limit);
-  };
-  const before = (index: number): Attribution | null => {
-    const piece = pieces[index];
-    if (!piece) return null;
-    const [paragraphStart] = paragraphOf(paragraphs, piece.start);
-    const from = Math.max(pieces[index - 1]?.end ?? 0, paragraphStart);
-    const introduced = attributionBefore(text, from, piece.start);
-    if (introduced || text.slice(paragraphStart, piece.start).trim() !== '') return introduced;
-    // A quotation opening its paragraph may be introduced by the paragraph before (`X wrote:`).
-    const [previousStart, previousEnd] = paragraphOf(paragraphs, paragraphStart - 1);
-    const previous = text.slice(previousStart, previousEnd).trimEnd();
-    const startsAfterPrevious = previousEnd < paragraphStart && (pieces[index - 1]?.end ?? 0) <= previousStart;
-    return startsAfterPrevious && previous.endsWith(':') ? attributionBefore(text, previousStart, previousStart + previous.length) : null;
-  };
-
-  const quotations: Quotation[] = [];
-  for (let index = 0; index < pieces.length; index += 1) {
-    const piece = pieces[index] as QuotedPiece;
-    const following = pieces[index + 1];
-    const attribution = after(index);
-    const lead = leadIn(text, paragraphOf(paragraphs, piece.start)[0], piece.start);
-    if (attribution && following && interrupts(text, piece, attribution, following) && after(index + 1) === null) {
-      quotations.push({ pieces: [piece, following], attribution, leadIn: lead });
-      index += 1;
-    } else {
-      quotations.push({ pieces: [piece], attribution: attribution ?? before(index), leadIn: lead });
-    }
-  }
-  return quotations;
+function wordsIn(text: string, pieces: QuotedPiece[]): number {
+  return pieces.reduce((count, piece) => count + piece.segments.reduce((sum, [start, end]) => sum + countWords(text.slice(start, end)), 0), 0);
 }
 
 /**
@@ -100,14 +76,95 @@ function interrupts(text: string, piece: QuotedPiece, attribution: Attribution, 
   if (!/[.,:;\u2014\u2013]/.test(text[attribution.end - 1] ?? '')) return false;
   const lastSegment = piece.segments[piece.segments.length - 1];
   const endsSentence = lastSegment !== undefined && /[.]\s*$/.test(text.slice(...lastSegment));
-  const clauseWords = text.slice(attribution.start, attribution.end).match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-  return !endsSentence || clauseWords <= MAX_WORDS_BETWEEN_SENTENCES;
+  return !endsSentence || countWords(text.slice(attribution.start, attribution.end)) <= MAX_WORDS_BETWEEN_SENTENCES;
+}
+
+/** Finds attributions around the quoted pieces of one text. */
+class AttributionFinder {
+  private readonly paragraphs: Range[];
+
+  constructor(private readonly text: string, private readonly pieces: QuotedPiece[]) {
+    this.paragraphs = paragraphRanges(text);
+  }
+
+  leadIn(index: number): LeadIn {
+    const piece = this.pieces[index] as QuotedPiece;
+    return leadIn(this.text, paragraphOf(this.paragraphs, piece.start)[0], piece.start);
+  }
+
+  /** `"…," he said`, or a signature on the next line (`— Bernie Sanders.`). */
+  after(index: number): Attribution | null {
+    const piece = this.pieces[index];
+    if (!piece) return null;
+    const [, paragraphEnd] = paragraphOf(this.paragraphs, piece.end - 1);
+    const limit = Math.min(this.pieces[index + 1]?.start ?? this.text.length, paragraphEnd);
+    const attribution = attributionAfter(this.text, piece.end, limit);
+    if (attribution || this.text.slice(piece.end, paragraphEnd).trim() !== '') return attribution;
+    const [nextStart, nextEnd] = paragraphOf(this.paragraphs, paragraphEnd + 1);
+    const signed = nextStart > paragraphEnd && /^[-\u2014\u2013\u2015]/.test(this.text.slice(nextStart, nextEnd));
+    return signed && (this.pieces[index + 1]?.start ?? Infinity) > nextEnd ? attributionAfter(this.text, nextStart, nextEnd) : null;
+  }
+
+  /** `X said: "…"` in the same sentence, or in the paragraph before when that ends with a colon. */
+  before(index: number): Attribution | null {
+    const piece = this.pieces[index];
+    if (!piece) return null;
+    const previousEnd = this.pieces[index - 1]?.end ?? 0;
+    const [paragraphStart] = paragraphOf(this.paragraphs, piece.start);
+    const from = Math.max(previousEnd, paragraphStart);
+    const introduced = attributionBefore(this.text, from, piece.start) ?? attributionOfSentence(this.text, from, this.endOfText(from, piece.start));
+    if (introduced || this.text.slice(paragraphStart, piece.start).trim() !== '') return introduced;
+    const [previousStart, previousParagraphEnd] = paragraphOf(this.paragraphs, paragraphStart - 1);
+    const previous = this.text.slice(previousStart, previousParagraphEnd).trimEnd();
+    const opensAfterPrevious = previousParagraphEnd < paragraphStart && previousEnd <= previousStart;
+    return opensAfterPrevious && previous.endsWith(':') ? attributionBefore(this.text, previousStart, previousStart + previous.length) : null;
+  }
+
+  private endOfText(from: number, to: number): number {
+    return from + this.text.slice(from, to).trimEnd().length;
+  }
+}
+
+/** A quotation that follows its speaker's previous one with nothing else between keeps the speaker. */
+function continues(text: string, previous: Quotation | undefined, piece: QuotedPiece): Attribution | null {
+  const attribution = previous?.attribution;
+  const last = previous?.pieces[previous.pieces.length - 1];
+  if (!attribution || !last) return null;
+  const gapStart = Math.max(last.end, attribution.end);
+  return gapStart <= piece.start && text.slice(gapStart, piece.start).trim() === '' ? attribution : null;
+}
+
+/** Groups the pieces into quotations, joining a piece to the next across its attribution clause. */
+function groupPieces(text: string, pieces: QuotedPiece[]): Quotation[] {
+  const finder = new AttributionFinder(text, pieces);
+  const quotations: Quotation[] = [];
+  for (let index = 0; index < pieces.length; index += 1) {
+    const piece = pieces[index] as QuotedPiece;
+    const following = pieces[index + 1];
+    const attribution = finder.after(index);
+    const lead = finder.leadIn(index);
+    if (attribution && following && interrupts(text, piece, attribution, following) && finder.after(index + 1) === null) {
+      quotations.push({ pieces: [piece, following], attribution, leadIn: lead });
+      index += 1;
+    } else {
+      const found = attribution ?? finder.before(index) ?? continues(text, quotations[quotations.length - 1], piece);
+      quotations.push({ pieces: [piece], attribution: found, leadIn: lead });
+    }
+  }
+  return quotations;
+}
+
+/** Whether the quoted words start in lowercase: the rest of a sentence begun outside the marks. */
+function startsMidSentence(text: string, quotation: Quotation): boolean {
+  const [start, end] = quotation.pieces[0]?.segments[0] ?? [0, 0];
+  return /^[^\p{L}\p{N}]*\p{Ll}/u.test(text.slice(start, end));
 }
 
 function isDirectQuotation(text: string, quotation: Quotation): boolean {
   if (quotation.leadIn === 'word') return false;
-  if (quotation.attribution || quotation.leadIn !== 'opening') return true;
-  return quotation.pieces.reduce((count, piece) => count + wordsIn(text, piece), 0) >= MIN_UNATTRIBUTED_WORDS;
+  if (LEADS_CONTINUING_A_SENTENCE.has(quotation.leadIn) && startsMidSentence(text, quotation)) return false;
+  if (quotation.attribution || quotation.leadIn === 'colon' || quotation.leadIn === 'cue') return true;
+  return wordsIn(text, quotation.pieces) >= MIN_UNATTRIBUTED_WORDS;
 }
 
 function quotedWords(text: string, quotation: Quotation): string {
@@ -117,14 +174,17 @@ function quotedWords(text: string, quotation: Quotation): string {
     .join(' ');
 }
 
-function insideAny(offset: number, quotations: Quotation[]): boolean {
-  return quotations.some(({ pieces }) => pieces.some((piece) => piece.start <= offset && offset < piece.end));
-}
-
+/** The people of the text, from the names outside its quotations. */
 function peopleOf(text: string, quotations: Quotation[]): People {
-  const mentions = findNameMentions(text, tokenize(text)).filter((mention) => !insideAny(mention.start, quotations));
+  const quoted = quotations.flatMap(({ pieces }) => pieces.map((piece): Range => [piece.start, piece.end]));
+  let cursor = 0;
+  const outsideQuotes = findNameMentions(text, tokenize(text)).filter((mention) => {
+    while (cursor < quoted.length && (quoted[cursor]?.[1] ?? 0) <= mention.start) cursor += 1;
+    const range = quoted[cursor];
+    return !range || mention.start < range[0];
+  });
   const speakers = new Set(quotations.flatMap(({ attribution }) => attribution?.mention.kind === 'name' ? [attribution.mention.text] : []));
-  return collectPeople(mentions, speakers);
+  return collectPeople(outsideQuotes, speakers);
 }
 
 function toQuoteSpan(text: string, quotation: Quotation, people: People): QuoteSpan {
@@ -150,12 +210,8 @@ export function findQuotes(text: string): QuoteSpan[] {
   return quotations.map((quotation) => toQuoteSpan(text, quotation, people));
 }
 
-// Fewer words than this is a phrase (`a good start`), not a statement worth showing.
-const MIN_NOTABLE_WORDS = 6;
-const MAX_NOTABLE_QUOTES = 2;
-
 function wordCount(quote: QuoteSpan): number {
-  return quote.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  return countWords(quote.text);
 }
 
 /**

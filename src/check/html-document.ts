@@ -1,0 +1,54 @@
+import { DomUtils, parseDocument } from 'htmlparser2';
+import { sourceOf, type Source } from './source.js';
+
+export type HtmlNode = ReturnType<typeof parseDocument>;
+export type HtmlElement = ReturnType<typeof DomUtils.getElementsByTagName>[number];
+
+/** The email's HTML, parsed once, with every element able to say where it starts in the source. */
+export interface HtmlDocument {
+  source: Source;
+  root: HtmlNode;
+  /** Elements with the given tag name, in document order. */
+  elements(tag: string): HtmlElement[];
+  placeOf(element: HtmlElement): ReturnType<Source['placeOf']>;
+}
+
+export function parseHtml(file: string, html: string): HtmlDocument {
+  const source = sourceOf(file, html);
+  const root = parseDocument(html, { withStartIndices: true, withEndIndices: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  return {
+    source,
+    root,
+    elements: (tag) => DomUtils.getElementsByTagName(tag, root, true),
+    placeOf: (element) => source.placeOf(element.startIndex ?? 0),
+  };
+}
+
+const INVISIBLE = new Set(['head', 'style', 'script', 'title', 'template']);
+
+/** The words a reader sees: text outside head, style and script, whitespace collapsed. */
+export function visibleText(node: HtmlNode | HtmlElement): string {
+  const parts: string[] = [];
+  const walk = (current: { children?: unknown[] }) => {
+    for (const child of (current.children ?? []) as HtmlElement[]) {
+      if (DomUtils.isTag(child)) {
+        if (!INVISIBLE.has(child.name)) walk(child);
+      } else if (DomUtils.isText(child)) parts.push(child.data);
+    }
+  };
+  walk(node);
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** What a screen reader announces for a link or button: its text, else the alt of images in it, else aria-label or title. */
+export function accessibleName(element: HtmlElement): string {
+  const label = element.attribs['aria-label']?.trim();
+  if (label) return label;
+  const text = visibleText(element);
+  if (text) return text;
+  const alts = DomUtils.getElementsByTagName('img', element, true)
+    .map((image) => image.attribs.alt?.trim() ?? '')
+    .filter(Boolean);
+  if (alts.length > 0) return alts.join(' ');
+  return element.attribs.title?.trim() ?? '';
+}

@@ -1,0 +1,16 @@
+import type { Diagnostic } from '../types.js';
+import { parseHtml } from './html-document.js';
+import { checkUnresolvedTokens, checkUrls } from './rules/links.js';
+import { checkSize } from './rules/size.js';
+
+export interface QuickCheckSettings {
+  /** File the findings point at (the written email.html). */
+  file: string;
+  maxBytes: number;
+}
+
+/** The rules cheap enough to run on every build: size, unrendered tokens, relative URLs. */
+export function quickCheck(html: string, settings: QuickCheckSettings): Diagnostic[] {
+  const document = parseHtml(settings.file, html);
+  return [...checkSize(document, settings.maxBytes), ...checkUnresolvedTokens(document), ...checkUrls(document)];
+}

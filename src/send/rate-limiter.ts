@@ -1,0 +1,64 @@
+/** Milliseconds in the window `--rate` counts over; one more keeps equal timestamps apart. */
+const WINDOW_MS = 1000 + 1;
+
+export type Release = () => void;
+
+export interface Clock {
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+}
+
+/**
+ * Lets at most `perSecond` messages be accepted in any one-second window, however many
+ * connections send them. A slot is taken when a message starts and timestamped when the
+ * server answers; a new message may start only while
+ *   (messages in flight) + (messages answered in the last second) < perSecond.
+ * The server accepts a message before the sender hears the answer, so every acceptance a
+ * window can contain was either in flight or answered inside the second before the latest
+ * start: the bound holds at the server, not only at the sender.
+ */
+export class RateLimiter {
+  private inFlight = 0;
+  /** When recent messages were answered, oldest first. */
+  private readonly answered: number[] = [];
+  private turn: Promise<void> = Promise.resolve();
+  private wakeOnRelease: (() => void) | null = null;
+
+  constructor(
+    private readonly perSecond: number | null,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Waits for a slot (in call order); call the returned function when the server has answered. */
+  async acquire(): Promise<Release> {
+    const mine = this.turn.then(() => this.waitForSlot());
+    this.turn = mine;
+    await mine;
+    this.inFlight++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.inFlight--;
+      if (this.perSecond !== null) this.answered.push(this.clock.now());
+      this.wakeOnRelease?.();
+    };
+  }
+
+  private async waitForSlot(): Promise<void> {
+    if (this.perSecond === null) return;
+    for (;;) {
+      const now = this.clock.now();
+      while (this.answered.length > 0 && this.answered[0]! <= now - WINDOW_MS) this.answered.shift();
+      if (this.inFlight + this.answered.length < this.perSecond) return;
+      const oldest = this.answered[0];
+      if (oldest === undefined) {
+        // Every slot is in flight: the next answer is the earliest a slot can open.
+        await new Promise<void>((resolve) => (this.wakeOnRelease = resolve));
+        this.wakeOnRelease = null;
+      } else {
+        await this.clock.sleep(oldest + WINDOW_MS - now);
+      }
+    }
+  }
+}
