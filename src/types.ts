@@ -44,11 +44,10 @@ export interface Summary {
   quotes: Quote[];
 }
 
-export interface Article {
+/** What an article and its entry in the digest share. */
+export interface ArticleMeta {
   /** File name without extension: `2024-01-30-fentanyl-talks`. */
   slug: string;
-  /** Path of the source file. */
-  file: string;
   title: string;
   /** ISO calendar date, `YYYY-MM-DD`. */
   date: string;
@@ -58,8 +57,13 @@ export interface Article {
   tags: string[];
   image: string | null;
   imageAlt: string | null;
-  draft: boolean;
   featured: boolean;
+}
+
+export interface Article extends ArticleMeta {
+  /** Path of the source file. */
+  file: string;
+  draft: boolean;
   /** Editor overrides from front matter; they win over the summarizer. */
   keyPoints: string[] | null;
   quotes: Quote[] | null;
@@ -70,17 +74,7 @@ export interface Article {
   wordCount: number;
 }
 
-export interface DigestArticle {
-  slug: string;
-  title: string;
-  date: string;
-  url: string | null;
-  source: string | null;
-  author: string | null;
-  tags: string[];
-  image: string | null;
-  imageAlt: string | null;
-  featured: boolean;
+export interface DigestArticle extends ArticleMeta {
   readingMinutes: number;
   keyPoints: string[];
   quotes: Quote[];

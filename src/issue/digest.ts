@@ -60,17 +60,9 @@ export function summarizeArticle(article: Article, cache?: SummaryCache): Articl
 }
 
 export function toDigestArticle(article: Article, summary: ArticleSummary): DigestArticle {
+  const { slug, title, date, url, source, author, tags, image, imageAlt, featured } = article;
   return {
-    slug: article.slug,
-    title: article.title,
-    date: article.date,
-    url: article.url,
-    source: article.source,
-    author: article.author,
-    tags: article.tags,
-    image: article.image,
-    imageAlt: article.imageAlt,
-    featured: article.featured,
+    ...{ slug, title, date, url, source, author, tags, image, imageAlt, featured },
     readingMinutes: readingMinutes(article.wordCount),
     keyPoints: summary.keyPoints,
     quotes: summary.quotes,
