@@ -12,6 +12,8 @@ import { checkHtml } from './render/checks.js';
 import { createPersonalizer, type RecipientValues } from './render/personalize.js';
 import { MJML_FILE, renderEmail } from './render/render.js';
 import { loadTheme } from './render/theme.js';
+import { EMAIL_JSON } from './send/built-issue.js';
+import { listHeaders } from './unsubscribe/list-headers.js';
 import type { Diagnostic, Digest, DigestArticle, OutboundMessage, PersonalizedEmail, RenderedEmail } from './types.js';
 
 export interface BuildOptions extends WindowRequest {
@@ -107,7 +109,14 @@ export async function buildDigest(options: BuildOptions = {}): Promise<BuildResu
   const message = composeMessage(
     rendered.email,
     preview,
-    { from: config.from, to: recipient.name ? `${recipient.name} <${recipient.email}>` : (recipient.email ?? 'reader@example.com'), replyTo: config.reply_to, date: (options.now ?? (() => new Date()))() },
+    {
+      from: config.from,
+      to: recipient.name ? `${recipient.name} <${recipient.email}>` : (recipient.email ?? 'reader@example.com'),
+      replyTo: config.reply_to,
+      date: (options.now ?? (() => new Date()))(),
+      // The same list headers `gazette send` adds, so email.eml shows what recipients get.
+      headers: listHeaders({ unsubscribeUrl: previewValues(config, info.slug).unsubscribe_url, unsubscribeMailto: config.unsubscribe.mailto, listId: config.list_id }),
+    },
     newMessageId(config.from, info.slug),
   );
 
@@ -131,6 +140,8 @@ export function issueFiles(result: BuildResult): Record<string, string | Buffer>
     'email.mjml': result.email.mjml,
     'email.eml': result.eml,
     'digest.json': `${JSON.stringify(result.digest, null, 2)}\n`,
+    // The compiled issue with per-recipient tokens still in it: what `gazette send` sends.
+    [EMAIL_JSON]: JSON.stringify(result.email),
   };
 }
 

@@ -53,6 +53,21 @@ export const configSchema = z.strictObject({
     })
     .default({ url: null, mailto: null, secret_env: 'GAZETTE_SECRET', secret: null }),
   smtp: z.string().nullable().default(null),
+  /** The state database (subscribers, suppressions, send ledgers), relative to the config. */
+  store: z.string().min(1).default('.gazette/state.db'),
+  /** How `gazette send` paces and retries; `--rate` and `--concurrency` override. */
+  send: z
+    .object({
+      /** Most messages accepted in any one second; null for as fast as the server takes them. */
+      rate: z.number().positive().nullable().default(null),
+      /** SMTP connections, and messages in flight, at once. */
+      concurrency: z.number().int().positive().max(100).default(5),
+      /** Tries per message on temporary failures (4xx, dropped connections), the first included. */
+      attempts: z.number().int().positive().max(20).default(5),
+      /** Wait before the first retry, doubled for each one after. */
+      retry_delay_ms: z.number().int().nonnegative().default(2000),
+    })
+    .default({ rate: null, concurrency: 5, attempts: 5, retry_delay_ms: 2000 }),
   dkim: z
     .object({ domain: z.string().min(1), selector: z.string().min(1), key_file: z.string().min(1) })
     .nullable()

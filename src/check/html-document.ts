@@ -1,8 +1,10 @@
+import { isTag, isText, type Document, type Element } from 'domhandler';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { sourceOf, type Source } from './source.js';
 
-export type HtmlNode = ReturnType<typeof parseDocument>;
-export type HtmlElement = ReturnType<typeof DomUtils.getElementsByTagName>[number];
+export type HtmlNode = Document;
+export type HtmlElement = Element;
+export { isTag };
 
 /** The email's HTML, parsed once, with every element able to say where it starts in the source. */
 export interface HtmlDocument {
@@ -26,18 +28,28 @@ export function parseHtml(file: string, html: string): HtmlDocument {
 
 const INVISIBLE = new Set(['head', 'style', 'script', 'title', 'template']);
 
-/** The words a reader sees: text outside head, style and script, whitespace collapsed. */
-export function visibleText(node: HtmlNode | HtmlElement): string {
+/** The text nodes a reader sees: those outside head, style and script, as written. */
+function visibleTextNodes(node: HtmlNode | HtmlElement): string[] {
   const parts: string[] = [];
-  const walk = (current: { children?: unknown[] }) => {
-    for (const child of (current.children ?? []) as HtmlElement[]) {
-      if (DomUtils.isTag(child)) {
+  const walk = (current: HtmlNode | HtmlElement) => {
+    for (const child of current.children) {
+      if (isTag(child)) {
         if (!INVISIBLE.has(child.name)) walk(child);
-      } else if (DomUtils.isText(child)) parts.push(child.data);
+      } else if (isText(child)) parts.push(child.data);
     }
   };
   walk(node);
-  return parts.join(' ').replace(/\s+/g, ' ').trim();
+  return parts;
+}
+
+/** The words a reader sees, whitespace collapsed. */
+export function visibleText(node: HtmlNode | HtmlElement): string {
+  return visibleTextNodes(node).join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Characters of visible text, whitespace included, as SpamAssassin's HTML rules count them. */
+export function visibleTextLength(node: HtmlNode | HtmlElement): number {
+  return visibleTextNodes(node).reduce((sum, text) => sum + text.length, 0);
 }
 
 /** What a screen reader announces for a link or button: its text, else the alt of images in it, else aria-label or title. */

@@ -73,9 +73,3 @@ export function finding(rule: Exclude<RuleId, FamilyId>, message: string, place:
 export function familyFinding(family: FamilyId, member: string, message: string, place: Place = {}): Diagnostic {
   return { ...place, rule: family.replace('*', member), severity: RULES[family].severity, message };
 }
-
-export function groupOf(rule: string): CheckGroup | undefined {
-  const exact = (RULES as Record<string, RuleDefinition>)[rule];
-  if (exact) return exact.group;
-  return (RULES as Record<string, RuleDefinition>)[`${rule.slice(0, rule.indexOf('/'))}/*`]?.group;
-}

@@ -19,7 +19,7 @@ export interface CheckSubject {
 export interface SubjectInput {
   issue: string;
   eml: Buffer;
-  /** Where findings point: the written email.html and email.eml. */
+  /** Where findings point: the issue's email.html, and the file the examined message is written to. */
   files: { html: string; eml: string };
   config: GazetteConfig;
   configRoot: string;

@@ -64,5 +64,90 @@ export function createProgram(): Command {
     .option('--json', 'print what was created as JSON')
     .action(lazy(() => import('./commands/init.js')));
 
+  program
+    .command('send')
+    .description('send a built issue to a mailing list over SMTP, recording each recipient in the send ledger')
+    .option('--issue <slug>', 'issue to send, e.g. 2024-W05 (default: the newest one built in out/)')
+    .option('--list <file>', 'CSV list of recipients: an email column, optionally name and any other fields')
+    .option('--store', 'send to the subscriber store (gazette subscribers …)')
+    .option('--smtp <url>', 'smtp://user:pass@host:port or smtps://… (default: GAZETTE_SMTP_URL, then config smtp)')
+    .option('--rate <n>', 'at most n messages accepted in any one second (config: send.rate)', positiveInteger)
+    .option('--concurrency <n>', 'SMTP connections and messages in flight at once (config: send.concurrency)', positiveInteger)
+    .option('--dry-run <dir>', 'write each message as an .eml file in dir instead of sending')
+    .option('--test <address>', 'send one copy, marked as a test, to this address; the ledger is not touched')
+    .option('--resume', 'continue an interrupted send of the issue: everyone not yet sent to, exactly once')
+    .option('--resend-in-flight', 'with --resume: also resend messages a killed run left in doubt (they may arrive twice)')
+    .option('--config <file>', 'config file (default: gazette.config.json or .yaml in the current folder)')
+    .option('--json', 'print the summary as JSON on stdout')
+    .action(lazy(() => import('./commands/send.js')));
+
+  const subscribers = program
+    .command('subscribers')
+    .description('manage the subscriber store and see the suppression list (config: store, default .gazette/state.db)');
+  subscribers
+    .command('import')
+    .description('add or update every subscriber of a CSV list; bad rows are reported with their line numbers')
+    .argument('<file>', 'CSV with an email column, optionally name and other fields')
+    .option('--config <file>', 'config file')
+    .option('--json', 'print the result as JSON')
+    .action(lazy(() => import('./commands/subscribers.js').then((command) => ({ run: command.runImport }))));
+  subscribers
+    .command('add')
+    .description('add or update one subscriber')
+    .argument('<email>', 'address')
+    .option('--name <name>', 'name to address them by')
+    .option('--field <name=value>', 'another {{subscriber.*}} field; repeat for more', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--config <file>', 'config file')
+    .option('--json', 'print the result as JSON')
+    .action(lazy(() => import('./commands/subscribers.js').then((command) => ({ run: command.runAdd }))));
+  subscribers
+    .command('remove')
+    .description('forget a subscriber (an unsubscribed address stays on the suppression list)')
+    .argument('<email>', 'address')
+    .option('--config <file>', 'config file')
+    .option('--json', 'print the result as JSON')
+    .action(lazy(() => import('./commands/subscribers.js').then((command) => ({ run: command.runRemove }))));
+  subscribers
+    .command('list')
+    .description('print the subscribers with their status')
+    .option('--suppressed', 'print the suppression list (unsubscribed and bounced addresses) instead')
+    .option('--config <file>', 'config file')
+    .option('--json', 'print JSON')
+    .action(lazy(() => import('./commands/subscribers.js').then((command) => ({ run: command.runList }))));
+
+  program
+    .command('serve')
+    .description('run the endpoint unsubscribe links point to (RFC 8058 one-click POST and a confirmation page)')
+    .option('--port <n>', 'port to listen on (0 picks a free one)', '8025')
+    .option('--host <address>', 'address to listen on; keep the default behind a reverse proxy', '127.0.0.1')
+    .option('--config <file>', 'config file')
+    .option('--json', 'log one JSON object per line')
+    .action(lazy(() => import('./commands/serve.js')));
+
+  program
+    .command('check')
+    .description('audit a built issue before sending: size, MIME and list headers, DKIM, links, accessibility, HTML, client support, spam')
+    .argument('[issue]', 'issue slug in the output folder, e.g. 2024-W05 (default: the latest built)')
+    .option('--out <dir>', 'output folder (config: out)')
+    .option('--config <file>', 'config file (default: gazette.config.json or .yaml in the current folder)')
+    .option('--verbose', 'also print the notes: each client-support gap and SpamAssassin rule')
+    .option('--json', 'print the report as JSON on stdout')
+    .action(lazy(() => import('./commands/check.js')));
+
+  program
+    .command('preview')
+    .description('serve a live-reloading preview of the issue: widths, dark mode, text part, sources, headers and checks')
+    .option('--port <n>', 'port to listen on (0 picks a free one)', '4000')
+    .option('--host <address>', 'address to listen on; other computers can reach the preview only if you change it', '127.0.0.1')
+    .option('--open', 'open the preview in the default browser')
+    .option('--week <week>', 'ISO week to show first, e.g. 2024-W05 (default: the newest week with articles)')
+    .option('--drafts', 'include articles marked draft')
+    .option('--articles <dir>', 'folder of Markdown articles (config: articles)')
+    .option('--templates <dir>', 'theme folder (config: templates)')
+    .option('--out <dir>', 'output folder (config: out)')
+    .option('--config <file>', 'config file (default: gazette.config.json or .yaml in the current folder)')
+    .option('--json', 'log one JSON object per line: listening, each build, stopped')
+    .action(lazy(() => import('./commands/preview.js')));
+
   return program;
 }

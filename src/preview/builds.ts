@@ -24,6 +24,8 @@ export interface PreviewState {
 export type BuildFunction = (options: BuildOptions) => Promise<BuildResult>;
 
 export interface PreviewBuildsOptions extends PreviewSource {
+  /** Week shown when none is asked for; default the newest week with articles. */
+  week?: string;
   drafts?: boolean;
   build: BuildFunction;
   /** Kept across rebuilds so an edit re-summarizes only the article it touched. */
@@ -37,7 +39,8 @@ export interface PreviewBuildsOptions extends PreviewSource {
  */
 export class PreviewBuilds {
   #version = 0;
-  readonly #outcomes = new Map<string, Promise<BuildOutcome>>();
+  /** Per week: what the page is shown, and the build itself for sending a test of exactly that. */
+  readonly #builds = new Map<string, Promise<{ outcome: BuildOutcome; result: BuildResult | null }>>();
   #weeks: Promise<IssueWeek[]> | null = null;
   readonly #summaryCache: SummaryCache;
 
@@ -51,9 +54,14 @@ export class PreviewBuilds {
 
   async state(requestedWeek?: string | null): Promise<PreviewState> {
     const weeks = await this.weeks();
-    const week = requestedWeek || weeks[0]?.week || null;
+    const week = await this.pick(requestedWeek);
     const outcome = await this.outcome(week);
     return { version: outcome.version, weeks, week, outcome };
+  }
+
+  /** The week asked for, else the default one, else the newest with articles; null when there are none. */
+  async pick(requestedWeek?: string | null): Promise<string | null> {
+    return requestedWeek || this.options.week || (await this.weeks())[0]?.week || null;
   }
 
   weeks(): Promise<IssueWeek[]> {
@@ -62,26 +70,35 @@ export class PreviewBuilds {
   }
 
   /** The build of a week (`''` for the default window when there is none), built once per version. */
-  outcome(week: string | null): Promise<BuildOutcome> {
+  async outcome(week: string | null): Promise<BuildOutcome> {
+    return (await this.#built(week)).outcome;
+  }
+
+  /** The successful build of a week, or null when it does not build. */
+  async result(week: string | null): Promise<BuildResult | null> {
+    return (await this.#built(week)).result;
+  }
+
+  #built(week: string | null): Promise<{ outcome: BuildOutcome; result: BuildResult | null }> {
     const key = week ?? '';
-    let outcome = this.#outcomes.get(key);
-    if (!outcome) {
-      outcome = this.#build(key, this.#version);
-      this.#outcomes.set(key, outcome);
+    let built = this.#builds.get(key);
+    if (!built) {
+      built = this.#build(key, this.#version);
+      this.#builds.set(key, built);
     }
-    return outcome;
+    return built;
   }
 
   /** Forgets every build after a change and rebuilds the weeks that were being looked at. */
   async invalidate(): Promise<BuildOutcome[]> {
-    const inView = [...this.#outcomes.keys()];
+    const inView = [...this.#builds.keys()];
     this.#version++;
-    this.#outcomes.clear();
+    this.#builds.clear();
     this.#weeks = null;
     return Promise.all(inView.map((week) => this.outcome(week || null)));
   }
 
-  async #build(week: string, version: number): Promise<BuildOutcome> {
+  async #build(week: string, version: number): Promise<{ outcome: BuildOutcome; result: BuildResult | null }> {
     const { root, config, articles, templates, out, drafts, now } = this.options;
     const builtAt = (now ?? (() => new Date()))().toISOString();
     try {
@@ -96,9 +113,9 @@ export class PreviewBuilds {
         week: week || undefined,
         summaryCache: this.#summaryCache,
       });
-      return { ok: true, version, builtAt, snapshot: toSnapshot(result, root) };
+      return { outcome: { ok: true, version, builtAt, snapshot: toSnapshot(result, root) }, result };
     } catch (error) {
-      return { ok: false, version, builtAt, errors: workspaceRelative(buildErrors(error), root) };
+      return { outcome: { ok: false, version, builtAt, errors: workspaceRelative(buildErrors(error), root) }, result: null };
     }
   }
 

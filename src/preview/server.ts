@@ -16,6 +16,8 @@ import { PREVIEW_PAGE } from './page/html.js';
 import { PREVIEW_SCRIPT } from './page/script.js';
 import { PREVIEW_STYLES } from './page/styles.js';
 import { resolveExistingInside } from './safe-path.js';
+import { workspaceRelative } from './snapshot.js';
+import { parseTestSendRequest, sendPreviewTest } from './test-send.js';
 import { watchWorkspace, type WorkspaceWatcher } from './watcher.js';
 import { workspacePaths, type PreviewSource, type WorkspacePaths } from './workspace-paths.js';
 
@@ -30,6 +32,8 @@ export interface PreviewServerOptions extends PreviewSource {
   /** Default `buildDigest`. */
   build?: BuildFunction;
   summaryCache?: SummaryCache;
+  /** Clock for the sample message's Date header and the build times shown. */
+  now?: () => Date;
   debounceMs?: number;
   /** Called after every rebuild, with the files whose change caused it. */
   onRebuild?: (outcomes: BuildOutcome[], files: string[]) => void;
@@ -49,6 +53,7 @@ export interface PreviewServer {
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 4000;
 
+const MAX_REQUEST_BYTES = 16 * 1024;
 const SECURITY_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-store' };
 const PAGE_POLICY = "default-src 'self'; img-src * data:; style-src 'self'; script-src 'self'; frame-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
 // The email may load remote images and fonts like a mail client would, and never runs scripts.
@@ -58,16 +63,17 @@ const EMAIL_POLICY = "default-src 'none'; img-src * data:; font-src * data:; sty
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
   const source: PreviewSource = { ...options, root: path.resolve(options.root), config: options.config && path.resolve(options.root, options.config) };
   const host = options.host ?? DEFAULT_HOST;
-  const builds = new PreviewBuilds({ ...source, drafts: options.drafts, build: options.build ?? buildDigest, summaryCache: options.summaryCache });
+  const builds = new PreviewBuilds({ ...source, week: options.week, drafts: options.drafts, build: options.build ?? buildDigest, summaryCache: options.summaryCache, now: options.now });
   const events = new EventStream();
   let paths = await workspacePaths(source);
-  const first = (await builds.state(options.week)).outcome;
+  const first = (await builds.state()).outcome;
 
   let watcher: WorkspaceWatcher;
   let rebuilding = Promise.resolve();
   const onChange = (files: string[]) => {
     // One rebuild at a time, in order, so pages never see an older build after a newer one.
     rebuilding = rebuilding.then(async () => {
+      events.send('building', { files: files.map((file) => path.relative(paths.root, file)) });
       if (files.some((file) => paths.configFiles.includes(file))) await rewatchIfMoved();
       const outcomes = await builds.invalidate();
       events.send('build', { version: builds.version, files: files.map((file) => path.relative(paths.root, file)) });
@@ -95,18 +101,19 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (!acceptsHost(request.headers.host, host)) return sendText(response, 403, 'this preview answers only to localhost');
-    if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'method not allowed');
     const rawPath = (request.url ?? '/').split('?')[0] ?? '/';
+    if (rawPath === '/api/send-test' && request.method === 'POST') return sendTest(request, response);
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'method not allowed');
     const query = new URL(request.url ?? '/', 'http://preview.invalid').searchParams;
-    const week = query.get('week') || options.week || null;
+    const week = () => builds.pick(query.get('week'));
 
     if (rawPath === '/') return send(response, 200, 'text/html; charset=utf-8', PREVIEW_PAGE, { 'Content-Security-Policy': PAGE_POLICY });
     if (rawPath === '/assets/preview.js') return send(response, 200, 'text/javascript; charset=utf-8', PREVIEW_SCRIPT);
     if (rawPath === '/assets/preview.css') return send(response, 200, 'text/css; charset=utf-8', PREVIEW_STYLES);
-    if (rawPath === '/api/state') return send(response, 200, 'application/json; charset=utf-8', JSON.stringify(await builds.state(week)));
+    if (rawPath === '/api/state') return sendJson(response, 200, await builds.state(await week()));
     if (rawPath === '/events') return events.open(response);
     if (rawPath === '/email.html') {
-      const outcome = await builds.outcome(week ?? (await builds.weeks())[0]?.week ?? null);
+      const outcome = await builds.outcome(await week());
       if (!outcome.ok) return sendText(response, 503, 'the issue does not build; see the errors in the preview page');
       const scheme = query.get('scheme') === 'dark' ? 'dark' : 'light';
       return send(response, 200, 'text/html; charset=utf-8', forceColorScheme(outcome.snapshot.html, scheme), { 'Content-Security-Policy': EMAIL_POLICY });
@@ -114,6 +121,21 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     if (rawPath.startsWith('/files/')) return sendFile(response, paths.root, rawPath.slice('/files/'.length), isConfigFile);
     if (rawPath.startsWith('/out/')) return sendFile(response, paths.out, rawPath.slice('/out/'.length));
     return sendText(response, 404, 'not found');
+  }
+
+  async function sendTest(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // Only the preview page itself may send: another site's page in the same browser could
+    // post here too, but browsers always say where such a request comes from.
+    const sameOrigin = request.headers.origin === `http://${request.headers.host}`;
+    if (!sameOrigin || !request.headers['content-type']?.startsWith('application/json')) return sendText(response, 403, 'send a test from the preview page');
+    const body = await readBody(request, MAX_REQUEST_BYTES);
+    const parsed = body === null ? diagnostic('preview/bad-request', 'the request is too large') : parseTestSendRequest(body);
+    if ('rule' in parsed) return sendJson(response, 400, { ok: false, errors: [parsed] });
+    const result = await builds.result(await builds.pick(parsed.week));
+    if (!result) return sendJson(response, 409, { ok: false, errors: [diagnostic('preview/not-built', 'the issue does not build; fix the errors first')] });
+    const outcome = await sendPreviewTest(result, parsed.to, source);
+    const errors = outcome.ok ? [] : workspaceRelative(outcome.errors, source.root);
+    return sendJson(response, outcome.ok ? 200 : 422, outcome.ok ? outcome : { ok: false, errors });
   }
 
   await listen(server, options.port ?? DEFAULT_PORT, host);
@@ -165,6 +187,22 @@ async function sendFile(response: ServerResponse, root: string, urlPath: string,
   response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': contentType(file), 'Content-Length': info.size, 'Content-Security-Policy': EMAIL_POLICY });
   if (response.req.method === 'HEAD') return void response.end();
   createReadStream(file).pipe(response);
+}
+
+/** The request body as text, or null when it is larger than `limit` bytes. */
+async function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(response: ServerResponse, status: number, value: unknown): void {
+  send(response, status, 'application/json; charset=utf-8', JSON.stringify(value));
 }
 
 function send(response: ServerResponse, status: number, type: string, body: string, headers: Record<string, string> = {}): void {

@@ -12,6 +12,13 @@ export interface WorkspaceWatcher {
 /** Editors save in bursts (write, rename, touch); one rebuild per burst is enough. */
 export const DEFAULT_DEBOUNCE_MS = 80;
 
+/**
+ * chokidar reports at most one change per file every 50 ms and drops the rest. Waiting
+ * longer than that before rebuilding means the rebuild reads what a dropped event would
+ * have announced, so no edit is missed.
+ */
+const MIN_DEBOUNCE_MS = 60;
+
 /** Whether a change to `file` can change the issue: articles, templates and the config. */
 export function affectsIssue(file: string, paths: Pick<WorkspacePaths, 'articles' | 'templates' | 'configFiles'>): boolean {
   const resolved = path.resolve(file);
@@ -28,6 +35,7 @@ export function watchWorkspace(
   { debounceMs = DEFAULT_DEBOUNCE_MS, onError }: { debounceMs?: number; onError?: (error: Error) => void } = {},
 ): WorkspaceWatcher {
   const configDirs = [...new Set(paths.configFiles.map((file) => path.dirname(file)))];
+  const settle = Math.max(debounceMs, MIN_DEBOUNCE_MS);
   const watcher = watch([paths.articles, paths.templates, ...configDirs], {
     ignoreInitial: true,
     // Everything under the watched folders that is not part of the issue (node_modules, out/) is skipped, folders included.
@@ -43,7 +51,7 @@ export function watchWorkspace(
   watcher.on('all', (_event, file) => {
     pending.add(path.resolve(file));
     clearTimeout(timer);
-    timer = setTimeout(flush, debounceMs);
+    timer = setTimeout(flush, settle);
   });
   watcher.on('error', (error) => onError?.(error instanceof Error ? error : new Error(String(error))));
   const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));

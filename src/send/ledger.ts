@@ -13,7 +13,7 @@ export interface Campaign {
 
 /** A recipient still to be sent to, as the ledger planned it. */
 export interface PlannedDelivery {
-  key: string;
+  /** Place in the list, from 1: the row's key in the ledger. */
   position: number;
   recipient: Recipient;
   /** Kept across retries and resumes, so receivers can recognise a repeat. */
@@ -23,7 +23,6 @@ export interface PlannedDelivery {
 export type LedgerCounts = Record<LedgerState, number>;
 
 interface DeliveryRow {
-  email_key: string;
   email: string;
   name: string | null;
   fields: string;
@@ -54,13 +53,13 @@ export class SendLedger {
       ),
       lastPosition: db.prepare<[string], { last: number | null }>('SELECT MAX(position) AS last FROM deliveries WHERE issue = ?'),
       pendingPage: db.prepare<[string, number], DeliveryRow>(
-        `SELECT email_key, email, name, fields, position, message_id FROM deliveries
+        `SELECT email, name, fields, position, message_id FROM deliveries
          WHERE issue = ? AND state = 'pending' AND position > ? ORDER BY position LIMIT ${PAGE}`,
       ),
-      sending: db.prepare(`UPDATE deliveries SET state = 'sending', message_id = ?, attempts = attempts + 1, updated_at = ? WHERE issue = ? AND email_key = ?`),
-      attempt: db.prepare(`UPDATE deliveries SET attempts = attempts + 1, reply = ?, updated_at = ? WHERE issue = ? AND email_key = ?`),
-      settle: db.prepare(`UPDATE deliveries SET state = ?, reply = ?, updated_at = ? WHERE issue = ? AND email_key = ?`),
-      drop: db.prepare('DELETE FROM deliveries WHERE issue = ? AND email_key = ?'),
+      sending: db.prepare(`UPDATE deliveries SET state = 'sending', message_id = ?, attempts = attempts + 1, updated_at = ? WHERE issue = ? AND position = ?`),
+      reply: db.prepare(`UPDATE deliveries SET reply = ?, updated_at = ? WHERE issue = ? AND position = ?`),
+      settle: db.prepare(`UPDATE deliveries SET state = ?, reply = COALESCE(?, reply), updated_at = ? WHERE issue = ? AND position = ?`),
+      drop: db.prepare('DELETE FROM deliveries WHERE issue = ? AND position = ?'),
     };
   }
 
@@ -147,32 +146,32 @@ export class SendLedger {
     return this.db.prepare(`UPDATE deliveries SET state = 'pending', updated_at = ? WHERE issue = ? AND state = 'sending'`).run(this.now().toISOString(), issue).changes;
   }
 
-  /** Committed before the message is handed to the server. */
-  markSending(issue: string, key: string, messageId: string): void {
-    this.statements.sending.run(messageId, this.now().toISOString(), issue, key);
+  /** Committed before each attempt to hand the message to the server. */
+  markSending(issue: string, position: number, messageId: string): void {
+    this.statements.sending.run(messageId, this.now().toISOString(), issue, position);
   }
 
-  /** A retry of a message already marked sending. */
-  markRetry(issue: string, key: string, lastReply: string): void {
-    this.statements.attempt.run(lastReply, this.now().toISOString(), issue, key);
+  /** Records what a failed attempt got back, leaving the state as it is. */
+  noteReply(issue: string, position: number, reply: string): void {
+    this.statements.reply.run(reply, this.now().toISOString(), issue, position);
   }
 
-  markSent(issue: string, key: string, reply: string): void {
-    this.statements.settle.run('sent', reply, this.now().toISOString(), issue, key);
+  markSent(issue: string, position: number, reply: string): void {
+    this.statements.settle.run('sent', reply, this.now().toISOString(), issue, position);
   }
 
-  markFailed(issue: string, key: string, reply: string): void {
-    this.statements.settle.run('failed', reply, this.now().toISOString(), issue, key);
+  markFailed(issue: string, position: number, reply: string): void {
+    this.statements.settle.run('failed', reply, this.now().toISOString(), issue, position);
   }
 
-  /** Retries ran out on temporary failures (or the send was stopped): back in the queue for `--resume`. */
-  markDeferred(issue: string, key: string, reply: string | null): void {
-    this.statements.settle.run('pending', reply, this.now().toISOString(), issue, key);
+  /** Retries ran out on temporary failures (or the send was stopped): back in the queue for `--resume`. A null reply keeps the last one. */
+  markDeferred(issue: string, position: number, reply: string | null): void {
+    this.statements.settle.run('pending', reply, this.now().toISOString(), issue, position);
   }
 
   /** Takes a recipient out of the send (they unsubscribed after it was planned). */
-  drop(issue: string, key: string): void {
-    this.statements.drop.run(issue, key);
+  drop(issue: string, position: number): void {
+    this.statements.drop.run(issue, position);
   }
 
   entries(issue: string, state?: LedgerState): LedgerEntry[] {
@@ -203,7 +202,6 @@ export class SendLedger {
 
 function toPlanned(row: DeliveryRow): PlannedDelivery {
   return {
-    key: row.email_key,
     position: row.position,
     recipient: { email: row.email, name: row.name, fields: JSON.parse(row.fields) as Record<string, string> },
     messageId: row.message_id,

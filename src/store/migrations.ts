@@ -28,21 +28,23 @@ export const MIGRATIONS: readonly string[] = [
     finished_at TEXT
   ) WITHOUT ROWID;
 
+  -- Rows are keyed by their place in the list, and the state is in no index: marking a
+  -- message sending or sent, twice per recipient, rewrites one table page and nothing else.
   CREATE TABLE deliveries (
     issue TEXT NOT NULL REFERENCES campaigns (issue),
+    position INTEGER NOT NULL,
     email_key TEXT NOT NULL,
     email TEXT NOT NULL,
     name TEXT,
     fields TEXT NOT NULL,
-    position INTEGER NOT NULL,
     state TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'sent', 'failed')),
     message_id TEXT,
     reply TEXT,
     attempts INTEGER NOT NULL DEFAULT 0,
     updated_at TEXT NOT NULL,
-    PRIMARY KEY (issue, email_key)
+    PRIMARY KEY (issue, position)
   ) WITHOUT ROWID;
 
-  CREATE INDEX deliveries_by_state ON deliveries (issue, state, position);
+  CREATE UNIQUE INDEX deliveries_by_address ON deliveries (issue, email_key);
   `,
 ];

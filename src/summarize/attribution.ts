@@ -180,7 +180,9 @@ export function attributionAfter(text: string, from: number, limit: number): Att
   const tokens = tokenize(text, from, limit);
   const sentenceEnd = tokens.findIndex((token) => SENTENCE_END.has(token.text));
   const clause = sentenceEnd >= 0 ? tokens.slice(0, sentenceEnd + 1) : tokens;
-  const clauseEnd = clause[clause.length - 1]?.end ?? from;
+  // A clause may end inside a quoted title (`he said on ''This Week.''`): take in its closing marks.
+  let clauseEnd = clause[clause.length - 1]?.end ?? from;
+  while (clauseEnd < limit && /["”'’]/.test(text[clauseEnd] ?? '')) clauseEnd += 1;
   const begin = skipLeading(clause, 0, (token) => CLAUSE_PUNCTUATION.has(token.text) || LEADING_CONJUNCTIONS.has(lower(token)));
   let mention = signature(text, clause) ?? postposedMention(text, clause, begin);
   // A partial quotation runs on in the sentence (`"…" that Sanders can win, said X`): try past the comma.
@@ -192,8 +194,14 @@ export function attributionAfter(text: string, from: number, limit: number): Att
 /** Whether the clause opens with a name followed by a comma: `Leonard E. Burman, director of …`. */
 function namedWithAppositive(text: string, tokens: Token[], index: number): boolean {
   const read = readName(text, tokens, index);
-  return read !== null && tokens[read.next]?.text === ',';
+  if (read === null || tokens[read.next]?.text !== ',') return false;
+  // `Perhaps, he said` is no appositive: one describes the person (`a writer`, `30`, `Sen.`).
+  const next = tokens[read.next + 1];
+  return next !== undefined && (DETERMINERS.has(lower(next)) || ROLE_NOUNS.has(lower(next)) || /^\d/.test(next.text) || isCapitalized(next) || ROLE_OPENERS.has(lower(next)));
 }
+
+// Words that open an appositive describing a person (`Jane Doe, then senior pastor at …`).
+const ROLE_OPENERS = new Set(['then', 'former', 'who', 'whose', 'now', 'chief', 'senior', 'deputy', 'executive', 'director', 'president']);
 
 /** The clause before a quoted piece starting at `to`, from `from` (sentence or paragraph start). */
 export function attributionBefore(text: string, from: number, to: number): Attribution | null {

@@ -1,54 +1,53 @@
 /**
  * Common given names with the gender they usually carry, for resolving `he` and `she`.
- * Compiled by hand from frequent US given names and names frequent in political news.
+ * Compiled by hand from frequent US given names and names frequent in political news; names
+ * given to both men and women (Terry, Leslie, Dana, …) are left out so the text decides.
  */
 import type { Gender } from './lexicon.js';
 
 const MALE = `
-aaron abdul adam adrian ahmed al alan albert alberto alex alexander alfred ali allen alvin andre
-andrew andy angel angelo anthony antonio arnold arthur austin barack barney barry ben benjamin
-bernard bernie bill billy blake bob bobby brad bradley brandon brendan brent brett brian bruce bryan
-byron calvin cameron carl carlos chad charles charlie chris christian christopher chuck clarence
-clark claude clay clayton clint cody cole colin corey cory craig curt curtis dale dan daniel danny
-darrell darren dave david dean dennis derek devin dick dmitry don donald doug douglas duane dustin
-dwight earl ed eddie edgar eduardo edward edwin eli elijah elliot emanuel emmanuel enrique eric erik
-ernest ernesto eugene evan frank franklin fred frederick gabriel gary gavin gene geoffrey george
-gerald gilbert glenn gordon grant greg gregory gustavo guy hank harold harry hector henry herbert
-herman howard hugh hunter ian isaac ivan jack jackson jacob jaime jake james jamie jared jason
-javier jay jeb jeff jeffrey jeremy jerome jerry jesse jesus jim jimmy joe joel joey john johnny jon
-jonathan jorge jose joseph josh joshua juan julian justin karl keith ken kenneth kevin kirk kurt
-kyle lamar lance larry lawrence lee leon leonard leroy lindsey lloyd lou louis luis luke lyndon
-malcolm manuel marco marcus mario mark marshall martin marvin mason matt matthew maurice max michael
-miguel mike milton mitch mitchell mohammed muhammad nathan neil newt nicholas nick nigel noah norman
-oliver omar oscar owen pablo patrick paul pedro pete peter phil philip phillip rafael ralph rand
-randall randy ray raymond reince reggie reginald ricardo richard rick ricky rob robert roberto rod
-rodney roger roland ron ronald ronnie ross roy rudy russ russell ryan sam samuel scott sean sergio
-seth shawn sherrod stanley stephen steve steven stuart ted terry thad theodore thomas tim timothy
-todd tom tommy tony travis trey troy tyler vernon victor vincent vladimir wade walter warren wayne
-wesley will william willie xi zachary zach jeh ash ashton mitt rahm kellen reid orrin rush bret brit
-hakeem steny beau joaquin xavier
+aaron abdul adam adrian ahmed al alan albert alberto alexander alfred ali allen alvin andre andrew
+andy angel angelo anthony antonio arnold arthur austin barack barney barry ben benjamin bernard
+bernie bill billy blake bob bobby brad bradley brandon brendan brent brett brian bruce bryan byron
+calvin cameron carl carlos chad charles charlie chris christian christopher chuck clarence clark
+claude clay clayton clint cody cole colin corey cory craig curt curtis dale dan daniel danny darrell
+darren dave david dean dennis derek devin dick dmitry don donald doug douglas duane dustin dwight
+earl ed eddie edgar eduardo edward edwin eli elijah elliot emanuel emmanuel enrique eric erik ernest
+ernesto eugene evan frank franklin fred frederick gabriel gary gavin gene geoffrey george gerald
+gilbert glenn gordon grant greg gregory gustavo guy hank harold harry hector henry herbert herman
+howard hugh hunter ian isaac ivan jack jackson jacob jaime jake james jared jason javier jay jeb
+jeff jeffrey jeremy jerome jerry jesse jesus jim jimmy joe joel joey john johnny jon jonathan jorge
+jose joseph josh joshua juan julian justin karl keith ken kenneth kevin kirk kurt kyle lamar lance
+larry lawrence leon leonard leroy lindsey lloyd lou louis luis luke lyndon malcolm manuel marco
+marcus mario mark marshall martin marvin mason matt matthew maurice max michael miguel mike milton
+mitch mitchell mohammed muhammad nathan neil newt nicholas nick nigel noah norman oliver omar oscar
+owen pablo patrick paul pedro pete peter phil philip phillip rafael ralph rand randall randy ray
+raymond reince reggie reginald ricardo richard rick ricky rob robert roberto rod rodney roger roland
+ron ronald ronnie ross roy rudy russ russell ryan samuel scott sean sergio seth shawn sherrod
+stanley stephen steve steven stuart ted thad theodore thomas tim timothy todd tom tommy tony travis
+trey troy tyler vernon victor vincent vladimir wade walter warren wayne wesley will william willie
+xi zachary zach jeh ash mitt rahm kellen reid orrin rush bret brit hakeem steny beau joaquin xavier
 `;
 
 const FEMALE = `
 abby abigail alexandra alexis alice alicia alison allison amanda amber amy ana andrea angela
-angelina anita ann anna anne annie april ashley audrey barbara becky betsy betty beverly bonnie
-brenda brianna bridget brittany brooke caitlin candace carla carly carmen carol caroline carolyn
-catherine cathy cecilia charlotte chelsea cheryl christie christina christine cindy claire clara
-claudia colleen connie courtney crystal cynthia dana danielle dawn deb debbie deborah debra denise
-diana diane donna dora doris dorothy edith eileen elaine eleanor elena elisabeth elizabeth ellen
-emily emma erica erin esther eva evelyn fiona florence frances gabrielle gail gina gloria grace
-gretchen gwen hannah harriet heather heidi helen hillary holly hope huma irene iris isabel jackie
-jacqueline jane janet janice jean jeanne jennifer jenny jessica jill jo joan joanna jodi jody joni
-josephine joy joyce judith judy julia julie june karen kate katherine kathleen kathryn kathy katie
-katrina kay kayla kelly kellyanne kim kimberly kirsten kristen kristin laura lauren leah leslie lily
-linda lisa lois loretta lori louise lucy lynn madeleine madison maggie marcia margaret maria marie
-marilyn marion marsha martha mary maureen megan meghan melania melanie melissa michele michelle mia
-mildred miranda molly monica nancy naomi natalie nicole nikki nina nora olivia pam pamela patricia
-patty paula pauline peggy penny phyllis priscilla rachel rebecca regina renee rhonda rita roberta
-robin rosa rose rosemary ruth sally samantha sandra sara sarah sharon sheila shirley sonia sophia
-stacy stephanie sue susan suzanne sylvia tamara tammy tanya tara teresa theresa tiffany tina tracy
-ursula valerie vanessa veronica vicki victoria virginia wanda wendy whitney yvonne zoe condoleezza
-dianne ivanka kamala megyn mika tulsi maxine marine mazie jan cokie norah greta
+angelina anita ann anna anne annie ashley audrey barbara becky betsy betty beverly bonnie brenda
+brianna bridget brittany brooke caitlin candace carla carly carmen carol caroline carolyn catherine
+cathy cecilia charlotte chelsea cheryl christie christina christine cindy claire clara claudia
+colleen connie crystal cynthia danielle dawn deb debbie deborah debra denise diana diane donna dora
+doris dorothy edith eileen elaine eleanor elena elisabeth elizabeth ellen emily emma erica erin
+esther eva evelyn fiona florence frances gabrielle gail gina gloria grace gretchen gwen hannah
+harriet heather heidi helen hillary holly huma irene iris isabel jackie jacqueline jane janet janice
+jeanne jennifer jenny jessica jill joan joanna jodi joni josephine joyce judith judy julia julie
+karen kate katherine kathleen kathryn kathy katie katrina kay kayla kellyanne kimberly kirsten
+kristen kristin laura lauren leah lily linda lisa lois loretta lori louise lucy madeleine madison
+maggie marcia margaret maria marie marilyn marsha martha mary maureen megan meghan melania melanie
+melissa michele michelle mia mildred miranda molly monica nancy naomi natalie nicole nikki nina nora
+olivia pam pamela patricia patty paula pauline peggy penny phyllis priscilla rachel rebecca regina
+renee rhonda rita roberta rosa rose rosemary ruth sally samantha sandra sara sarah sharon sheila
+shirley sonia sophia stephanie sue susan suzanne sylvia tamara tammy tanya tara teresa theresa
+tiffany tina ursula valerie vanessa veronica vicki victoria virginia wanda wendy whitney yvonne zoe
+condoleezza dianne ivanka kamala megyn mika tulsi maxine marine mazie jan cokie norah greta
 `;
 
 function wordsOf(list: string): string[] {

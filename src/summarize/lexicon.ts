@@ -18,7 +18,13 @@ export const CUE_VERBS = new Set([
   'sings', 'laughed', 'offered', 'scoffed', 'fumed', 'marveled', 'gushed', 'raged', 'mocked',
   'teased', 'implored', 'begged', 'pressed', 'relayed', 'texted', 'emailed', 'elaborated',
   'reacted', 'opined', 'intoned', 'reasoned', 'advised', 'clarified', 'assured', 'informed',
-  'griped', 'blasted', 'sniped', 'hollered', 'muttered',
+  'griped', 'blasted', 'sniped', 'hollered', 'muttered', 'mocks', 'observes', 'predicts', 'promises',
+  'vows', 'laments', 'muses', 'recounts', 'remarks', 'reiterates', 'cautions', 'counters', 'stresses',
+  'emphasizes', 'acknowledges', 'announces', 'asserts', 'contends', 'maintains', 'proclaims', 'urges',
+  'surmised', 'exhorted', 'protested', 'objected', 'confided', 'volunteered', 'ventured', 'sighed',
+  'shrugged', 'elaborates', 'reasons', 'opines', 'tweeting', 'wondering', 'arguing', 'noting',
+  'explaining', 'insisting', 'warning', 'declaring', 'recalling', 'replying', 'responding',
+  'recommended', 'recommends', 'concluding', 'advises', 'describes', 'described',
 ]);
 
 /** Verbs that attribute a quotation together with the particle after them (`went on`, `shot back`). */

@@ -4,10 +4,10 @@
  */
 import { genderOfFirstName, isKnownFirstName } from './first-names.js';
 import {
-  HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAME_WORDS, TITLE_WORDS, type Gender,
+  CUE_VERBS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAME_WORDS, TITLE_WORDS, type Gender,
 } from './lexicon.js';
 import { findRole } from './roles.js';
-import { isCapitalized, type Token } from './tokens.js';
+import { hasLineBreak, isCapitalized, type Token } from './tokens.js';
 
 export interface NameMention {
   /** Offsets of the whole mention, titles included (`Sen. Rand Paul`). */
@@ -17,7 +17,10 @@ export interface NameMention {
   name: string;
   /** Lowercase titles written before the name (`sen.`, `president`). */
   titles: string[];
-  gender: Gender | null;
+  /** Gender an honorific gives (`Mrs.`): certain. */
+  titleGender: Gender | null;
+  /** Gender the given name usually has: a guess that pronouns in the text may overrule. */
+  nameGender: Gender | null;
   role: string | null;
   /** Whether something other than capitalization says this is a person (a title, a given name). */
   isPerson: boolean;
@@ -25,6 +28,12 @@ export interface NameMention {
   canBePerson: boolean;
   /** Whether the sentence makes it a likely subject: not after a preposition, not possessive. */
   isProminent: boolean;
+  /** Whether a verb follows it (past an appositive): `Ham explained`, `Jane Doe, a writer, said`. */
+  isSubject: boolean;
+  /** The gender of the first he/she-type pronoun after it, before another name. */
+  pronounGender: Gender | null;
+  /** Index of its sentence in the text, to tell mentions of one sentence apart. */
+  sentence: number;
 }
 
 const PREPOSITIONS = new Set([
@@ -33,7 +42,31 @@ const PREPOSITIONS = new Set([
 ]);
 
 // Words that make a capitalized run an organization or place, not a person.
+// Words that follow a subject: auxiliaries and common reporting verbs.
+const VERB_LIKE = new Set([
+  'is', 'was', 'has', 'had', 'have', 'will', 'would', 'can', 'could', 'did', 'does', 'do', 'also',
+  'then', 'later', 'may', 'might', 'must', 'should', 'never', 'recently', 'still', 'just', 'again',
+]);
+const GENDERED_PRONOUNS = new Map<string, Gender>([
+  ['he', 'male'], ['his', 'male'], ['him', 'male'], ['himself', 'male'],
+  ['she', 'female'], ['her', 'female'], ['hers', 'female'], ['herself', 'female'],
+]);
+const MAX_APPOSITIVE_TOKENS = 20;
+const PRONOUN_LOOKAHEAD_TOKENS = 40;
+const MAX_PRONOUN_LENGTH = 'himself'.length;
+const MAX_NAME_WORDS = 3;
+
+// Words that make a capitalized run an organization or place, not a person.
 const ORGANIZATION_WORDS = new Set([
+  'east', 'west', 'north', 'south', 'middle', 'arabia', 'africa', 'europe', 'asia', 'korea',
+  'america', 'new', 'united', 'san', 'los', 'las', 'fort', 'island', 'islands', 'valley', 'river',
+  'county', 'beach', 'bay', 'lake', 'mountain', 'republicans', 'democrats', 'americans', 'act', 'law',
+  'bill', 'amendment', 'program', 'plan', 'initiative', 'project', 'fund', 'trust', 'prize', 'award',
+  'show', 'monument', 'memorial', 'museum', 'stadium', 'arena', 'hotel', 'station', 'building',
+  'library', 'theater', 'theatre', 'cathedral', 'bridge', 'road', 'highway', 'plaza', 'mall', 'bank',
+  'capital', 'partners', 'daily', 'weekly', 'channel', 'radio', 'studios', 'festival', 'conference',
+  'convention', 'summit', 'debate', 'primary', 'election', 'war', 'movement', 'day', 'institution',
+  'coalition', 'investment', 'alliance', 'council', 'federation', 'society', 'league', 'caucus',
   'house', 'senate', 'congress', 'committee', 'council', 'department', 'party', 'campaign', 'news',
   'post', 'times', 'journal', 'university', 'college', 'network', 'foundation', 'institute', 'center',
   'centre', 'association', 'agency', 'office', 'bureau', 'court', 'security', 'states', 'state',
@@ -79,21 +112,54 @@ function personPart(parts: Token[]): Token[] {
     if (ORGANIZATION_WORDS.has(bareWord(token).toLowerCase()) && index < parts.length - 1) from = index + 1;
   });
   const named = parts.slice(from);
-  // A known given name inside a run starts the name: `Wyoming GOP John Smith`.
-  const given = named.findIndex((token, index) => index > 0 && isKnownFirstName(token.text) && index < named.length - 1);
+  // The last known given name inside a run starts the name: `Wyoming GOP John Smith`,
+  // `Chris Christie Calls Hillary Clinton` in a headline.
+  const given = named.findLastIndex((token, index) => index > 0 && isKnownFirstName(token.text) && index < named.length - 1);
   return given > 0 ? named.slice(given) : named;
 }
 
-function genderOf(titles: string[], parts: Token[]): Gender | null {
+function genderOfTitles(titles: string[]): Gender | null {
   for (const title of titles) {
     const gender = HONORIFICS.get(title);
     if (gender) return gender;
   }
-  return parts.length > 1 && parts[0] ? genderOfFirstName(parts[0].text) : null;
+  return null;
+}
+
+function isVerbLike(token: Token | undefined): boolean {
+  if (!token?.isWord || token.text !== token.text.toLowerCase()) return false;
+  return VERB_LIKE.has(token.text) || CUE_VERBS.has(token.text) || /(?:ed|es)$/.test(token.text);
+}
+
+/** Whether a verb follows the name ending before token `next`, past an appositive. */
+function followedByVerb(tokens: Token[], next: number): boolean {
+  if (tokens[next]?.text !== ',') return isVerbLike(tokens[next]);
+  const limit = Math.min(tokens.length, next + MAX_APPOSITIVE_TOKENS);
+  for (let cursor = next + 1; cursor < limit; cursor += 1) {
+    const token = tokens[cursor];
+    if (!token || ['.', '?', '!', ';'].includes(token.text)) return false;
+    if (token.text === ',') return isVerbLike(tokens[cursor + 1]);
+  }
+  return false;
+}
+
+/** The gender of the first he/she-type pronoun after token `next`, until another name comes. */
+function genderOfNextPronoun(tokens: Token[], next: number): Gender | null {
+  const limit = Math.min(tokens.length, next + PRONOUN_LOOKAHEAD_TOKENS);
+  for (let cursor = next; cursor < limit; cursor += 1) {
+    const token = tokens[cursor];
+    if (!token) break;
+    const gender = token.isWord && token.text.length <= MAX_PRONOUN_LENGTH ? GENDERED_PRONOUNS.get(token.text.toLowerCase()) : undefined;
+    if (gender) return gender;
+    if (token.capitalized && cursor > next && isNamePart(token) && !['.', '“', '"'].includes(tokens[cursor - 1]?.text ?? '')) return null;
+  }
+  return null;
 }
 
 /** Reads a name starting at `index`: titles, then name words, particles, initials and suffixes. */
 export function readName(text: string, tokens: Token[], index: number): { mention: NameMention; next: number } | null {
+  // Titles and names alike start with a capital: most tokens are rejected here, cheaply.
+  if (!tokens[index]?.capitalized) return null;
   let cursor = index;
   const titleTokens: Token[] = [];
   while (cursor < tokens.length) {
@@ -129,30 +195,48 @@ export function readName(text: string, tokens: Token[], index: number): { mentio
   const start = titles.length > 0 ? (titleTokens[0]?.start ?? first.start) : first.start;
   const end = last.end - (last.text.length - bareWord(last).length);
   const name = text.slice(first.start, end);
-  const gender = genderOf(titles, person);
+  const titleGender = genderOfTitles(titles);
+  // A lone given name (`Melanie`) carries its gender too.
+  const nameGender = genderOfFirstName(first.text);
   const personIndex = index + titleTokens.length + (parts.length - person.length);
   const role = findRole(text, tokens, personIndex, cursor);
-  const isPerson = titles.length > 0 || (person.length > 1 && (isKnownFirstName(first.text) || role !== null));
+  const pronounGender = genderOfNextPronoun(tokens, cursor);
+  // Two or three capitalized words that name no organization or place are taken for a person.
+  const isPerson = titles.length > 0 || (person.length > 1 && person.length <= MAX_NAME_WORDS);
   const canBePerson = person.every((token) => !ORGANIZATION_WORDS.has(bareWord(token).toLowerCase()) && !/^\p{Lu}[\p{Lu}.]*\p{Lu}\.?$/u.test(bareWord(token)));
   const before = tokens[index - 1];
   // A role in front makes the name the head of its phrase, whatever comes before the role.
   const afterPreposition = before !== undefined && PREPOSITIONS.has(before.text.toLowerCase()) && role === null;
   const isProminent = !POSSESSIVE_END.test(last.text) && !afterPreposition;
-  return { mention: { start, end, name, titles, gender, role, isPerson, canBePerson, isProminent }, next: cursor };
+  const isSubject = isProminent && followedByVerb(tokens, cursor);
+  return {
+    mention: {
+      start, end, name, titles, titleGender, nameGender, role, isPerson, canBePerson, isProminent, isSubject, pronounGender, sentence: 0,
+    },
+    next: cursor,
+  };
+}
+
+function endsSentence(text: string, tokens: Token[], index: number): boolean {
+  const token = tokens[index];
+  const next = tokens[index + 1];
+  if (!token) return false;
+  return ['.', '?', '!'].includes(token.text) || (next !== undefined && hasLineBreak(text, token.end, next.start));
 }
 
 /** Every capitalized run of the text read as a name, in order. */
 export function findNameMentions(text: string, tokens: Token[]): NameMention[] {
   const mentions: NameMention[] = [];
+  let sentence = 0;
   let index = 0;
   while (index < tokens.length) {
     const read = readName(text, tokens, index);
-    if (read) {
-      mentions.push(read.mention);
-      index = Math.max(read.next, index + 1);
-    } else {
-      index += 1;
+    const next = read ? Math.max(read.next, index + 1) : index + 1;
+    if (read) mentions.push({ ...read.mention, sentence });
+    for (let cursor = index; cursor < next; cursor += 1) {
+      if (endsSentence(text, tokens, cursor)) sentence += 1;
     }
+    index = next;
   }
   return mentions;
 }
@@ -161,4 +245,21 @@ export function findNameMentions(text: string, tokens: Token[]): NameMention[] {
 export function surnameKey(name: string): string {
   const words = name.toLowerCase().split(/\s+/).filter((word) => !NAME_SUFFIXES.has(word));
   return words[words.length - 1] ?? '';
+}
+
+/**
+ * `He` / `She` opening a sentence outside the `quoted` ranges (ordered, end exclusive): the
+ * subject of that sentence, a link in a chain of references to one person.
+ */
+export function findSubjectPronouns(text: string, tokens: Token[], quoted: Array<[number, number]>): Array<{ at: number; gender: Gender }> {
+  const found: Array<{ at: number; gender: Gender }> = [];
+  let range = 0;
+  tokens.forEach((token, index) => {
+    const gender = token.text === 'He' ? 'male' : token.text === 'She' ? 'female' : null;
+    if (!gender) return;
+    while (range < quoted.length && (quoted[range]?.[1] ?? 0) <= token.start) range += 1;
+    const inQuote = (quoted[range]?.[0] ?? Infinity) <= token.start;
+    if (!inQuote && (index === 0 || endsSentence(text, tokens, index - 1))) found.push({ at: token.start, gender });
+  });
+  return found;
 }

@@ -129,11 +129,18 @@ export function findQuotedPieces(text: string): QuotedPiece[] {
       }
     }
     let single: Mark | null = null;
+    // Curly marks say which way they face, so a quotation inside a quotation can nest.
+    let nested = 0;
     for (const mark of marks.slice(first)) {
       if (mark.family === 'double') {
         single = null;
+        const curly = text[mark.start] === '“' || text[mark.start] === '”';
         if (!open) {
           if (mark.direction !== 'close') open = { start: mark.start, segments: [], segmentStart: mark.end };
+        } else if (curly && mark.direction === 'open') {
+          nested += 1;
+        } else if (curly && nested > 0) {
+          nested -= 1;
         } else {
           finish(open, mark.start, mark.end);
           open = null;

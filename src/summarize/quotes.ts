@@ -6,9 +6,9 @@
 import type { QuoteSpan } from '../types.js';
 import { attributionAfter, attributionBefore, attributionOfSentence, type Attribution } from './attribution.js';
 import { CUE_VERBS } from './lexicon.js';
-import { findNameMentions } from './names.js';
+import { findNameMentions, findSubjectPronouns } from './names.js';
 import { findQuotedPieces, paragraphRanges, type QuotedPiece } from './quote-marks.js';
-import { collectPeople, resolveSpeaker, type People } from './speakers.js';
+import { collectPeople, resolveSpeakers, type People, type ResolvedSpeaker } from './speakers.js';
 import { tokenize } from './tokens.js';
 
 type Range = [number, number];
@@ -28,11 +28,15 @@ interface Quotation {
 const MIN_UNATTRIBUTED_WORDS = 5;
 // An attribution between two sentences quoted whole is short: `"A." he said. "B."`.
 const MAX_WORDS_BETWEEN_SENTENCES = 6;
+// Fewer words than this after a colon, and no final stop: a headline or slogan.
+const MIN_INTRODUCED_WORDS = 3;
+// A quoted stretch this short inside an attribution clause is a title (`on ''Meet the Press''`).
+const MAX_TITLE_WORDS = 8;
 // Fewer words than this is a phrase (`a good start`), not a statement worth showing.
 const MIN_NOTABLE_WORDS = 6;
 const MAX_NOTABLE_QUOTES = 2;
 // After these, a quotation in lowercase goes on with a sentence the writer began.
-const LEADS_CONTINUING_A_SENTENCE = new Set<LeadIn>(['comma', 'dash', 'sentence', 'paragraph', 'colon', 'cue']);
+const LEADS_CONTINUING_A_SENTENCE = new Set<LeadIn>(['comma', 'dash']);
 
 function leadIn(text: string, paragraphStart: number, markStart: number): LeadIn {
   const before = text.slice(paragraphStart, markStart).trimEnd();
@@ -73,10 +77,16 @@ function wordsIn(text: string, pieces: QuotedPiece[]): number {
  */
 function interrupts(text: string, piece: QuotedPiece, attribution: Attribution, following: QuotedPiece): boolean {
   if (text.slice(attribution.end, following.start).trim() !== '') return false;
-  if (!/[.,:;\u2014\u2013]/.test(text[attribution.end - 1] ?? '')) return false;
+  // A clause ending in a colon introduces a new quotation (`…, and then predicted:`).
+  const clause = text.slice(attribution.start, attribution.end).replace(/["”'’]+$/, '');
+  if (!/[.,;\u2014\u2013]$/.test(clause)) return false;
   const lastSegment = piece.segments[piece.segments.length - 1];
-  const endsSentence = lastSegment !== undefined && /[.]\s*$/.test(text.slice(...lastSegment));
-  return !endsSentence || countWords(text.slice(attribution.start, attribution.end)) <= MAX_WORDS_BETWEEN_SENTENCES;
+  const quoted = lastSegment ? text.slice(...lastSegment).trimEnd() : '';
+  // After a question or exclamation, a clause opening on a capitalized pronoun is a new sentence
+  // of the writer's (`"Too forced?" He tweeted when …`); a name may just be the speaker.
+  const clauseStartsSentence = /^[\s,"”'’]*(?:He|She|They|It|We|I)\b/u.test(clause);
+  const endsSentence = quoted.endsWith('.') || (/[?!]$/.test(quoted) && clauseStartsSentence);
+  return !endsSentence || countWords(clause) <= MAX_WORDS_BETWEEN_SENTENCES;
 }
 
 /** Finds attributions around the quoted pieces of one text. */
@@ -87,9 +97,29 @@ class AttributionFinder {
     this.paragraphs = paragraphRanges(text);
   }
 
+  piece(index: number): QuotedPiece | undefined {
+    return this.pieces[index];
+  }
+
   leadIn(index: number): LeadIn {
     const piece = this.pieces[index] as QuotedPiece;
     return leadIn(this.text, paragraphOf(this.paragraphs, piece.start)[0], piece.start);
+  }
+
+  /**
+   * The index of the first piece after `index` that is not a title inside the attribution
+   * clause (`he said on ''This Week.''`).
+   */
+  nextAfterTitles(index: number): number {
+    const piece = this.pieces[index];
+    let next = index + 1;
+    for (let candidate = this.pieces[next]; piece && candidate; candidate = this.pieces[next]) {
+      const between = this.text.slice(piece.end, candidate.start);
+      const isTitle = /\p{L}/u.test(between) && !/[.?!\n]/.test(between) && wordsIn(this.text, [candidate]) <= MAX_TITLE_WORDS;
+      if (!isTitle) break;
+      next += 1;
+    }
+    return next;
   }
 
   /** `"…," he said`, or a signature on the next line (`— Bernie Sanders.`). */
@@ -97,7 +127,7 @@ class AttributionFinder {
     const piece = this.pieces[index];
     if (!piece) return null;
     const [, paragraphEnd] = paragraphOf(this.paragraphs, piece.end - 1);
-    const limit = Math.min(this.pieces[index + 1]?.start ?? this.text.length, paragraphEnd);
+    const limit = Math.min(this.pieces[this.nextAfterTitles(index)]?.start ?? this.text.length, paragraphEnd);
     const attribution = attributionAfter(this.text, piece.end, limit);
     if (attribution || this.text.slice(piece.end, paragraphEnd).trim() !== '') return attribution;
     const [nextStart, nextEnd] = paragraphOf(this.paragraphs, paragraphEnd + 1);
@@ -131,7 +161,20 @@ function continues(text: string, previous: Quotation | undefined, piece: QuotedP
   const last = previous?.pieces[previous.pieces.length - 1];
   if (!attribution || !last) return null;
   const gapStart = Math.max(last.end, attribution.end);
-  return gapStart <= piece.start && text.slice(gapStart, piece.start).trim() === '' ? attribution : null;
+  const adjacent = gapStart <= piece.start && text.slice(gapStart, piece.start).trim() === '';
+  return adjacent && wordsIn(text, [piece]) >= MIN_UNATTRIBUTED_WORDS ? attribution : null;
+}
+
+/**
+ * Whether the piece at `index` breaks off for an attribution of its own (`"B," she replied`):
+ * then it is another quotation. One ending its sentence may still be followed by a new
+ * sentence about its speaker (`"A," X said. "B." X added that …`).
+ */
+function awaitsOwnAttribution(text: string, finder: AttributionFinder, index: number): boolean {
+  const piece = finder.piece(index);
+  const lastSegment = piece?.segments[piece.segments.length - 1];
+  const breaksOff = lastSegment !== undefined && !/\.\s*$/.test(text.slice(...lastSegment));
+  return breaksOff && finder.after(index) !== null;
 }
 
 /** Groups the pieces into quotations, joining a piece to the next across its attribution clause. */
@@ -140,12 +183,13 @@ function groupPieces(text: string, pieces: QuotedPiece[]): Quotation[] {
   const quotations: Quotation[] = [];
   for (let index = 0; index < pieces.length; index += 1) {
     const piece = pieces[index] as QuotedPiece;
-    const following = pieces[index + 1];
+    const next = finder.nextAfterTitles(index);
+    const following = pieces[next];
     const attribution = finder.after(index);
     const lead = finder.leadIn(index);
-    if (attribution && following && interrupts(text, piece, attribution, following) && finder.after(index + 1) === null) {
+    if (attribution && following && interrupts(text, piece, attribution, following) && !awaitsOwnAttribution(text, finder, next)) {
       quotations.push({ pieces: [piece, following], attribution, leadIn: lead });
-      index += 1;
+      index = next;
     } else {
       const found = attribution ?? finder.before(index) ?? continues(text, quotations[quotations.length - 1], piece);
       quotations.push({ pieces: [piece], attribution: found, leadIn: lead });
@@ -160,11 +204,22 @@ function startsMidSentence(text: string, quotation: Quotation): boolean {
   return /^[^\p{L}\p{N}]*\p{Ll}/u.test(text.slice(start, end));
 }
 
+function endsLikeSentence(text: string, quotation: Quotation): boolean {
+  const last = quotation.pieces[quotation.pieces.length - 1];
+  const segment = last?.segments[last.segments.length - 1];
+  return segment !== undefined && /[.?!]$/.test(text.slice(...segment).trimEnd());
+}
+
 function isDirectQuotation(text: string, quotation: Quotation): boolean {
   if (quotation.leadIn === 'word') return false;
   if (LEADS_CONTINUING_A_SENTENCE.has(quotation.leadIn) && startsMidSentence(text, quotation)) return false;
+  // A short phrase after a colon is a headline or a slogan unless it is a sentence (`shot back: ''No.''`).
+  if (quotation.leadIn === 'colon' && wordsIn(text, quotation.pieces) < MIN_INTRODUCED_WORDS && !endsLikeSentence(text, quotation)) return false;
   if (quotation.attribution || quotation.leadIn === 'colon' || quotation.leadIn === 'cue') return true;
-  return wordsIn(text, quotation.pieces) >= MIN_UNATTRIBUTED_WORDS;
+  // Unattributed, only a long stretch set off like a quotation counts: an opening of its own
+  // paragraph or a continuation after a comma, not one following a sentence of the writer's.
+  const setOff = quotation.leadIn === 'paragraph' || quotation.leadIn === 'comma';
+  return setOff && wordsIn(text, quotation.pieces) >= MIN_UNATTRIBUTED_WORDS;
 }
 
 function quotedWords(text: string, quotation: Quotation): string {
@@ -178,20 +233,20 @@ function quotedWords(text: string, quotation: Quotation): string {
 function peopleOf(text: string, quotations: Quotation[]): People {
   const quoted = quotations.flatMap(({ pieces }) => pieces.map((piece): Range => [piece.start, piece.end]));
   let cursor = 0;
-  const outsideQuotes = findNameMentions(text, tokenize(text)).filter((mention) => {
+  const tokens = tokenize(text);
+  const outsideQuotes = findNameMentions(text, tokens).filter((mention) => {
     while (cursor < quoted.length && (quoted[cursor]?.[1] ?? 0) <= mention.start) cursor += 1;
     const range = quoted[cursor];
     return !range || mention.start < range[0];
   });
   const speakers = new Set(quotations.flatMap(({ attribution }) => attribution?.mention.kind === 'name' ? [attribution.mention.text] : []));
-  return collectPeople(outsideQuotes, speakers);
+  return collectPeople(outsideQuotes, speakers, findSubjectPronouns(text, tokens, quoted));
 }
 
-function toQuoteSpan(text: string, quotation: Quotation, people: People): QuoteSpan {
+function toQuoteSpan(text: string, quotation: Quotation, speaker: ResolvedSpeaker): QuoteSpan {
   const first = quotation.pieces[0] as QuotedPiece;
   const last = quotation.pieces[quotation.pieces.length - 1] as QuotedPiece;
   const mention = quotation.attribution?.mention ?? null;
-  const speaker = mention ? resolveSpeaker(people, mention) : { name: null, role: null };
   return {
     text: quotedWords(text, quotation),
     speaker: speaker.name,
@@ -206,8 +261,8 @@ function toQuoteSpan(text: string, quotation: Quotation, people: People): QuoteS
 /** Every direct quotation of the text, in order. */
 export function findQuotes(text: string): QuoteSpan[] {
   const quotations = groupPieces(text, findQuotedPieces(text)).filter((quotation) => isDirectQuotation(text, quotation));
-  const people = peopleOf(text, quotations);
-  return quotations.map((quotation) => toQuoteSpan(text, quotation, people));
+  const speakers = resolveSpeakers(peopleOf(text, quotations), quotations.map(({ attribution }) => attribution?.mention ?? null));
+  return quotations.map((quotation, index) => toQuoteSpan(text, quotation, speakers[index] ?? { name: null, role: null }));
 }
 
 function wordCount(quote: QuoteSpan): number {

@@ -19,19 +19,23 @@ export interface Sentence {
 const NEVER_FINAL = new Set([
   'mr', 'mrs', 'ms', 'messrs', 'dr', 'prof', 'sen', 'sens', 'rep', 'reps', 'gov', 'gen', 'lt',
   'col', 'maj', 'capt', 'cpl', 'sgt', 'pvt', 'adm', 'cmdr', 'rev', 'fr', 'pres', 'supt', 'det',
-  'insp', 'atty', 'hon', 'vs', 'v', 'vol', 'fig', 'mt', 'ald', 'amb',
+  'insp', 'atty', 'hon', 'vs', 'v', 'mt', 'ald', 'amb',
 ]);
+
+/** Abbreviations of a word that precedes a number (`No. 1`, `Vol. 2`); otherwise plain words. */
+const BEFORE_NUMBER = new Set(['no', 'nos', 'vol', 'fig', 'pp']);
 
 /**
  * Abbreviations that can also be the last word of a sentence (`in the U.S.`, `at 9 a.m.`):
  * after them a sentence ends only if the next word is a typical sentence opener.
  */
 const SOMETIMES_FINAL = new Set([
-  'jr', 'sr', 'st', 'no', 'nos', 'ft', 'inc', 'corp', 'co', 'ltd', 'bros', 'etc', 'ave', 'blvd', 'rd', 'dept',
+  'jr', 'sr', 'st', 'ft', 'inc', 'corp', 'co', 'ltd', 'bros', 'etc', 'ave', 'blvd', 'rd', 'dept',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'ala', 'ariz', 'ark', 'calif', 'colo', 'conn', 'del', 'fla', 'ga', 'ill', 'ind', 'kan', 'ky',
-  'la', 'md', 'mass', 'mich', 'minn', 'miss', 'mo', 'mont', 'neb', 'nev', 'okla', 'ore', 'pa',
-  'tenn', 'tex', 'va', 'vt', 'wash', 'wis', 'wyo',
+  // States, except those spelled like words (`Ill.`, `Miss.`, `Wash.`): `fell ill. Doctors …`
+  // must split, and `(D-Ill.) said` holds together anyway because a lowercase word follows.
+  'ala', 'ariz', 'calif', 'colo', 'conn', 'fla', 'ga', 'kan', 'ky', 'md', 'mich', 'minn', 'mont',
+  'neb', 'nev', 'okla', 'tenn', 'tex', 'va', 'vt', 'wis', 'wyo',
 ]);
 
 /** Words that commonly open a sentence; used only to resolve an ambiguous abbreviation. */
@@ -48,25 +52,28 @@ const SENTENCE_OPENERS = new Set([
 const OPENING_MARKS = `"'“‘([`;
 
 /** A run of sentence-final punctuation with the quote marks and brackets that close it. */
-const TERMINATOR = /(?:[.!?…]+)["'”’)\]]*(?=\s|$)/g;
+const TERMINATOR = /[.!?…]+["'”’)\]]*(?=\s|$)/g;
 // The punctuation must touch the last word: a detached ` .` marks a converted line break
 // after a heading or link title (`Read more: Kanye reveals new album title .`).
 const TERMINAL_ENDING = /[^\s.!?…][.!?…]+["'”’)\]]*$/;
 
 /** The word just before the final period of a terminator, without leading punctuation. */
 function wordBefore(line: string, terminatorStart: number): string {
-  const head = line.slice(0, terminatorStart);
+  // A bounded look-back: an abbreviation is short, and a regex anchored at `$` would otherwise
+  // rescan the whole line for every period.
+  const head = line.slice(Math.max(0, terminatorStart - 40), terminatorStart);
   const match = /[^\s(["“‘'-]*$/.exec(head);
   return match ? match[0] : '';
 }
 
-/** The next word after the terminator (opening quotes and brackets skipped), or '' at the end. */
-function wordAfter(line: string, from: number): string {
+/** The next word after the terminator (opening quotes and brackets skipped), or null at the end. */
+function wordAfter(line: string, from: number): string | null {
   let i = from;
   while (i < line.length && /\s/.test(line[i] as string)) i++;
   while (i < line.length && OPENING_MARKS.includes(line[i] as string)) i++;
-  const match = /^[^\s]*/.exec(line.slice(i, i + 40));
-  return match ? match[0].replace(/[^\p{L}\p{N}'’-]+$/u, '') : '';
+  if (i === line.length) return null;
+  const match = /^\S*/.exec(line.slice(i, i + 40));
+  return match ? match[0] : '';
 }
 
 function startsLowercase(word: string): boolean {
@@ -88,15 +95,17 @@ function isDottedAcronym(word: string): boolean {
  */
 function endsSentence(line: string, start: number, marks: string): boolean {
   const next = wordAfter(line, start + marks.length);
-  if (next === '') return true;
-  if (startsLowercase(next)) return false;
+  if (next === null) return true;
+  // A dash goes on with the sentence: `CHARLESTON, S.C. — In the fall …`.
+  if (startsLowercase(next) || !/[\p{L}\p{N}]/u.test(next)) return false;
   if (!marks.startsWith('.') || marks.startsWith('..')) return true;
   const previous = wordBefore(line, start);
   const bare = previous.toLowerCase();
   if (NEVER_FINAL.has(bare)) return false;
+  if (BEFORE_NUMBER.has(bare)) return !/^\d/.test(next);
   const ambiguous =
     SOMETIMES_FINAL.has(bare) || isDottedAcronym(previous) || /^\p{Lu}$/u.test(previous);
-  return ambiguous ? isOpener(next) : true;
+  return ambiguous ? isOpener(next.replace(/[^\p{L}\p{N}'’]+$/u, '')) : true;
 }
 
 /** Splits one line into sentence ranges relative to the line. */

@@ -4,6 +4,8 @@ export interface Token {
   start: number;
   end: number;
   isWord: boolean;
+  /** A word starting with an uppercase letter. */
+  capitalized: boolean;
 }
 
 // Words keep inner apostrophes, hyphens and periods (`don't`, `Xi's`, `U.S`); a final period is
@@ -24,27 +26,44 @@ const ABBREVIATIONS = new Set([
 /** Whether a word ending in a period keeps it: titles, initials (`R.`) and dotted acronyms (`U.S.`). */
 function keepsFinalPeriod(word: string): boolean {
   const bare = word.slice(0, -1);
-  return ABBREVIATIONS.has(bare.toLowerCase()) || /^\p{Lu}$/u.test(bare) || bare.includes('.');
+  // `R-Wis.`: a party and state label.
+  return ABBREVIATIONS.has(bare.toLowerCase()) || /^\p{Lu}$/u.test(bare) || bare.includes('.') || /^[DRI]-\p{Lu}/u.test(bare);
+}
+
+const WORD_START = /[\p{L}\p{N}]/u;
+const UPPERCASE = /\p{Lu}/u;
+
+function wordToken(text: string, start: number): Token {
+  return { text, start, end: start + text.length, isWord: true, capitalized: UPPERCASE.test(text.charAt(0)) };
 }
 
 /** Splits `text[from, to)` into tokens; offsets are into `text`. */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
-  const slice = text.slice(from, to);
-  for (const match of slice.matchAll(TOKEN)) {
-    const start = from + (match.index ?? 0);
-    const word = match[0];
-    const isWord = /^[\p{L}\p{N}]/u.test(word);
-    if (isWord && word.length > 1 && word.endsWith('.') && !keepsFinalPeriod(word)) {
-      tokens.push({ text: word.slice(0, -1), start, end: start + word.length - 1, isWord: true });
-      tokens.push({ text: '.', start: start + word.length - 1, end: start + word.length, isWord: false });
+  TOKEN.lastIndex = from;
+  for (let match = TOKEN.exec(text); match && match.index < to; match = TOKEN.exec(text)) {
+    const start = match.index;
+    const word = match.index + match[0].length > to ? match[0].slice(0, to - start) : match[0];
+    if (!WORD_START.test(word.charAt(0))) {
+      tokens.push({ text: word, start, end: start + word.length, isWord: false, capitalized: false });
+    } else if (word.length > 1 && word.endsWith('.') && !keepsFinalPeriod(word)) {
+      tokens.push(wordToken(word.slice(0, -1), start));
+      tokens.push({ text: '.', start: start + word.length - 1, end: start + word.length, isWord: false, capitalized: false });
     } else {
-      tokens.push({ text: word, start, end: start + word.length, isWord });
+      tokens.push(wordToken(word, start));
     }
   }
   return tokens;
 }
 
 export function isCapitalized(token: Token): boolean {
-  return token.isWord && /^\p{Lu}/u.test(token.text);
+  return token.capitalized;
+}
+
+/** Whether a line break sits in `text[from, to)`. */
+export function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let index = from; index < to; index += 1) {
+    if (text.charCodeAt(index) === 10) return true;
+  }
+  return false;
 }

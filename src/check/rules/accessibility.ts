@@ -1,6 +1,6 @@
 import { DomUtils } from 'htmlparser2';
 import type { Diagnostic } from '../../types.js';
-import type { HtmlDocument, HtmlElement } from '../html-document.js';
+import { isTag, type HtmlDocument, type HtmlElement } from '../html-document.js';
 import { finding } from '../rule-set.js';
 
 export function checkLang(document: HtmlDocument): Diagnostic[] {
@@ -32,7 +32,7 @@ export function checkImageAlt(document: HtmlDocument): Diagnostic[] {
 }
 
 function closestTable(element: HtmlElement): HtmlElement | null {
-  for (let parent = element.parent; parent; parent = parent.parent) if (DomUtils.isTag(parent) && parent.name === 'table') return parent;
+  for (let parent = element.parent; parent; parent = parent.parent) if (isTag(parent) && parent.name === 'table') return parent;
   return null;
 }
 

@@ -1,6 +1,6 @@
 import { DomUtils } from 'htmlparser2';
 import type { Diagnostic } from '../../types.js';
-import { visibleText, type HtmlDocument, type HtmlElement } from '../html-document.js';
+import { isTag, visibleText, type HtmlDocument, type HtmlElement } from '../html-document.js';
 import { finding } from '../rule-set.js';
 
 export interface SizeContributor {
@@ -18,7 +18,7 @@ function outerBytes(document: HtmlDocument, element: HtmlElement): number {
 }
 
 /** An element's children that are elements, without the text and comments between them. */
-const childElements = (element: HtmlElement) => element.children.filter((child): child is HtmlElement => DomUtils.isTag(child));
+const childElements = (element: HtmlElement) => element.children.filter((child): child is HtmlElement => isTag(child));
 
 /**
  * The body's content blocks: a theme wraps everything in one or two containers, so go down

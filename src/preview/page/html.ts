@@ -15,7 +15,7 @@ export const PREVIEW_PAGE = `<!doctype html>
 <body>
 <header class="toolbar">
   <div class="brand" aria-label="Gazette preview"><span class="brand-mark" aria-hidden="true">G</span><span class="brand-name">Gazette</span><span class="brand-sub">preview</span></div>
-  <label class="field week-field"><span class="field-label">Issue</span>
+  <label class="field week-field"><span class="field-label" aria-hidden="true">Week</span>
     <select id="week" aria-label="Week"></select>
   </label>
   <div class="segmented" role="group" aria-label="Width" id="widths">
@@ -66,6 +66,16 @@ export const PREVIEW_PAGE = `<!doctype html>
           <div class="meter-mark" id="size-budget" title="Your budget (max_html_bytes)"></div>
         </div>
         <p class="meter-caption" id="size-caption"></p>
+        <p class="hint" id="size-note"></p>
+      </section>
+      <section class="card">
+        <h2 class="card-title">Send a test</h2>
+        <form class="send-test" id="send-test">
+          <input type="email" id="send-test-to" required placeholder="you@example.com" autocomplete="email" aria-label="Address to send a test to">
+          <button type="submit" id="send-test-button">Send</button>
+        </form>
+        <p class="hint">Sends this build, marked [TEST], through the configured SMTP server; it is written to <span class="mono" id="send-test-dir">out/</span> first, like <span class="mono">gazette build</span> would.</p>
+        <div id="send-test-result" role="status" aria-live="polite"></div>
       </section>
       <section class="card">
         <h2 class="card-title">Warnings</h2>

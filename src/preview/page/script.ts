@@ -66,7 +66,7 @@ function applyControls() {
 }
 
 function formatBytes(bytes) {
-  return bytes < 1024 ? bytes + ' B' : (bytes / 1024).toFixed(1) + ' KB';
+  return bytes < 1024 ? bytes + ' B' : (bytes / 1024).toFixed(1).replace(/\.0$/, '') + ' KB';
 }
 
 function formatDay(iso, withYear) {
@@ -85,7 +85,7 @@ function diagnosticItem(d) {
 
 function renderWeeks(weeks, current) {
   const select = $('week');
-  const options = weeks.map((w) => el('option', { value: w.week, text: w.week + ' · ' + formatDay(w.from) + ' – ' + formatDay(w.to, true) + ' · ' + w.articles + (w.articles === 1 ? ' article' : ' articles') }));
+  const options = weeks.map((w) => el('option', { value: w.week, text: w.week + ' · ' + formatDay(w.from) + ' – ' + formatDay(w.to) + ' · ' + w.articles + (w.articles === 1 ? ' article' : ' articles') }));
   if (current && !weeks.some((w) => w.week === current)) options.unshift(el('option', { value: current, text: current + ' · no articles' }));
   select.replaceChildren(...options);
   if (current) select.value = current;
@@ -110,10 +110,11 @@ function renderSnapshot(snapshot) {
   meter.dataset.level = bytes > clip ? 'over' : bytes > budget ? 'near' : 'ok';
   $('size-fill').style.width = Math.min(100, (bytes / clip) * 100) + '%';
   $('size-budget').style.left = Math.min(100, (budget / clip) * 100) + '%';
-  const caption = $('size-caption');
-  caption.replaceChildren(el('strong', { text: formatBytes(bytes) }), ' of the ' + formatBytes(clip) + ' at which Gmail clips the message' +
-    (bytes > clip ? ': readers will have to click "View entire message".' : ' (' + Math.round((bytes / clip) * 100) + '%, budget ' + formatBytes(budget) + ').'));
-
+  $('size-caption').replaceChildren(
+    el('strong', { text: formatBytes(bytes) }),
+    ' of ' + formatBytes(clip) + (bytes > clip ? ': Gmail will clip this message and hide its end, unsubscribe link included.' : ' (' + Math.round((bytes / clip) * 100) + '%)'),
+  );
+  $('size-note').textContent = 'Gmail clips messages over ' + formatBytes(clip) + '; the mark is your budget, ' + formatBytes(budget) + ' (max_html_bytes).';
   $('warnings').replaceChildren(...snapshot.warnings.map(diagnosticItem));
   $('all-clear').hidden = snapshot.warnings.length > 0;
   $('article-list').replaceChildren(...snapshot.articles.map((a) => el('li', { text: a.title })));
@@ -121,6 +122,7 @@ function renderSnapshot(snapshot) {
   $('source-html').textContent = snapshot.html;
   $('html-label').textContent = 'HTML as sent to the sample reader, ' + formatBytes(bytes);
   $('source-mjml').textContent = snapshot.mjml;
+  $('send-test-dir').textContent = 'out/' + snapshot.week + '/';
   $('headers').replaceChildren(...snapshot.headers.map((h) => el('tr', {}, el('th', { scope: 'row', text: h.name }), el('td', { text: h.value }))));
 }
 
@@ -204,7 +206,8 @@ async function load({ keepScroll }) {
     await showEmail({ keepScroll: keepScroll && !weekChanged && view.hasEmail });
     view.hasEmail = true;
     const time = new Date(outcome.builtAt).toLocaleTimeString();
-    setStatus('live', 'Live · built ' + time);
+    setStatus('live', 'Live · ' + time);
+    $('status').title = 'Rebuilt at ' + time + ' after the last change';
   } else {
     if (weekChanged) {
       view.hasEmail = false;
@@ -258,6 +261,33 @@ for (const button of document.querySelectorAll('[data-copy]')) {
     setTimeout(() => { button.textContent = 'Copy'; }, 1200);
   });
 }
+
+$('send-test-to').value = localStorage.getItem('gazette-preview-test-to') ?? '';
+$('send-test').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const to = $('send-test-to').value.trim();
+  const button = $('send-test-button');
+  const result = $('send-test-result');
+  localStorage.setItem('gazette-preview-test-to', to);
+  button.disabled = true;
+  button.textContent = 'Sending…';
+  result.replaceChildren();
+  try {
+    const response = await fetch('/api/send-test', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ week: view.shownWeek, to }),
+    });
+    const outcome = await response.json();
+    if (outcome.ok) result.replaceChildren(el('p', { class: 'sent', text: 'Sent to ' + outcome.sent.to + ' through ' + outcome.sent.destination + ': ' + outcome.sent.reply }));
+    else result.replaceChildren(el('ul', { class: 'diagnostics' }, ...outcome.errors.map(diagnosticItem)));
+  } catch (error) {
+    result.replaceChildren(el('ul', { class: 'diagnostics' }, diagnosticItem({ severity: 'error', rule: 'preview/offline', message: 'the preview server did not answer: ' + error.message })));
+  } finally {
+    button.disabled = false;
+    button.textContent = 'Send';
+  }
+});
 
 let connectedBefore = false;
 const events = new EventSource('/events');

@@ -62,7 +62,7 @@ button, select { font: inherit; color: inherit; }
 .field-label { color: var(--muted); font-size: 13px; }
 select {
   height: 32px; padding: 0 10px; border: 1px solid var(--border); border-radius: 8px;
-  background: var(--surface-2); max-width: 330px;
+  background: var(--surface-2); min-width: 0; max-width: 320px;
 }
 .segmented { display: inline-flex; padding: 2px; border: 1px solid var(--border); border-radius: 9px; background: var(--surface-2); }
 .segmented button {
@@ -135,6 +135,7 @@ iframe { display: block; width: 100%; height: 100%; border: 0; background: trans
 .meter[data-level='over'] .meter-fill { background: var(--error); }
 .meter-mark { position: absolute; top: -3px; width: 2px; height: 16px; background: var(--text); opacity: 0.55; border-radius: 1px; }
 .meter-caption { margin: 8px 0 0; color: var(--muted); }
+.meter-caption strong { font-size: 15px; }
 .meter-caption strong { color: var(--text); }
 .diagnostics { list-style: none; margin: 0; padding: 0; display: grid; gap: 8px; }
 .diagnostic { padding: 8px 10px; border-radius: 8px; background: var(--surface); border: 1px solid var(--border); }
@@ -147,6 +148,20 @@ iframe { display: block; width: 100%; height: 100%; border: 0; background: trans
 .place { font-family: var(--mono); font-size: 12.5px; overflow-wrap: anywhere; }
 .rule { font-family: var(--mono); font-size: 11.5px; color: var(--muted); }
 .message { overflow-wrap: anywhere; }
+.send-test { display: flex; gap: 8px; }
+.send-test input {
+  flex: 1; min-width: 0; height: 32px; padding: 0 10px; font: inherit; color: inherit;
+  border: 1px solid var(--border); border-radius: 8px; background: var(--surface);
+}
+.send-test button {
+  height: 32px; padding: 0 14px; border: 0; border-radius: 8px; cursor: pointer;
+  background: var(--accent); color: #fff; font-weight: 600;
+}
+.send-test button:disabled { opacity: 0.6; cursor: progress; }
+.hint { margin: 8px 0 0; color: var(--muted); font-size: 12.5px; }
+.mono { font-family: var(--mono); font-size: 12px; }
+.sent { margin: 10px 0 0; color: var(--ok); font-weight: 600; overflow-wrap: anywhere; }
+#send-test-result .diagnostics { margin-top: 10px; }
 .all-clear { margin: 0; color: var(--ok); font-weight: 600; }
 .article-list { margin: 0; padding-left: 20px; display: grid; gap: 4px; }
 .source-bar { display: flex; justify-content: space-between; align-items: center; margin-bottom: 8px; color: var(--muted); font-size: 13px; }
@@ -161,6 +176,11 @@ iframe { display: block; width: 100%; height: 100%; border: 0; background: trans
 .headers th { font-family: var(--mono); font-weight: 600; white-space: nowrap; color: var(--muted); width: 1%; }
 .headers td { font-family: var(--mono); overflow-wrap: anywhere; }
 
+@media (max-width: 1200px) {
+  .workspace { grid-template-columns: minmax(0, 1fr) 350px; }
+  .brand-sub, .field-label { display: none; }
+  .toolbar { gap: 10px 12px; }
+}
 @media (max-width: 900px) {
   body { height: auto; }
   .workspace { grid-template-columns: 1fr; }
@@ -170,5 +190,8 @@ iframe { display: block; width: 100%; height: 100%; border: 0; background: trans
   .tab-panel { overflow: visible; }
   .status { margin-left: 0; }
   .brand { flex-basis: 100%; }
+  .week-field { flex: 1 1 100%; }
+  .week-field select { flex: 1; max-width: none; }
+  .frame-box[data-width='375'] { width: min(375px, 100%); }
 }
 `;

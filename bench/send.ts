@@ -1,0 +1,199 @@
+/**
+ * Send benchmark, against a local SMTP sink in its own process (test/support/smtp-sink.ts):
+ * - throughput for 10,000 recipients: `sendIssue` (personalization, signed links, ledger)
+ *   against plain nodemailer pooled `sendMail` of one prebuilt message, same sink, same run,
+ *   same connection count, in alternating rounds so neither gets a quieter machine (medians);
+ * - peak memory sending to 100,000 recipients streamed from a CSV (in a child process, so the
+ *   peak is that send's alone);
+ * - the most messages the sink accepted in any one-second window with --rate 50.
+ *
+ *   npm run build && node dist/bench/send.js [--recipients 10000] [--large 100000] [--rated 200]
+ * prints JSON.
+ */
+import { execFileSync } from 'node:child_process';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import nodemailer from 'nodemailer';
+import { buildDigest, writeIssue } from '../src/build.js';
+import { toMailOptions } from '../src/message/compose.js';
+import { sendIssue } from '../src/send/send-issue.js';
+import { startSink, type SmtpSink } from '../test/support/smtp-server.js';
+
+const REPO = path.resolve(fileURLToPath(import.meta.url), '../../..');
+const CONNECTIONS = 5;
+/** Alternating rounds of each; the median is reported, since other load on the machine skews single runs. */
+const ROUNDS = 3;
+
+/** A workspace holding the sample issue, built once. */
+async function sampleWorkspace(): Promise<string> {
+  const root = await mkdtemp(path.join(tmpdir(), 'gazette-bench-send-'));
+  for (const name of ['articles', 'templates', 'gazette.config.json']) await cp(path.join(REPO, name), path.join(root, name), { recursive: true });
+  await writeIssue(await buildDigest({ root }));
+  return root;
+}
+
+/** `r1@example.com` … written as a stream, so even the large list never sits in memory. */
+async function writeList(file: string, count: number): Promise<void> {
+  const out = createWriteStream(file);
+  out.write('email,name\n');
+  for (let i = 1; i <= count; i++) {
+    if (!out.write(`r${i}@example.com,Reader ${i}\n`)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+/** A config for one run: its own state database, so every run starts a fresh ledger. */
+async function runConfig(root: string, name: string): Promise<string> {
+  const base = JSON.parse(await import('node:fs/promises').then((fs) => fs.readFile(path.join(root, 'gazette.config.json'), 'utf8'))) as Record<string, unknown>;
+  const file = path.join(root, `gazette.${name}.json`);
+  await writeFile(file, JSON.stringify({ ...base, store: `.gazette/${name}.db` }));
+  return file;
+}
+
+async function gazetteRun(root: string, list: string, sink: SmtpSink, name: string, rate: number | null = null) {
+  const started = performance.now();
+  const summary = await sendIssue({ root, config: await runConfig(root, name), list, smtp: sink.url, concurrency: CONNECTIONS, rate });
+  const seconds = (performance.now() - started) / 1000;
+  return { sent: summary.sent, failed: summary.failed, seconds: round(seconds), perSecond: round(summary.sent / seconds) };
+}
+
+/** Plain nodemailer: the pool with the same connections, the same prebuilt message to each address. */
+async function nodemailerRun(root: string, count: number, sink: SmtpSink) {
+  const built = await buildDigest({ root });
+  const prebuilt = toMailOptions(built.message);
+  const transport = nodemailer.createTransport({ pool: true, host: '127.0.0.1', port: sink.port, maxConnections: CONNECTIONS, maxMessages: 1000, logger: false });
+  const started = performance.now();
+  const results = await Promise.allSettled(Array.from({ length: count }, (_, i) => transport.sendMail({ ...prebuilt, to: `r${i + 1}@example.com` })));
+  const seconds = (performance.now() - started) / 1000;
+  transport.close();
+  const sent = results.filter((result) => result.status === 'fulfilled').length;
+  return { sent, failed: count - sent, seconds: round(seconds), perSecond: round(sent / seconds) };
+}
+
+/** The most acceptances inside any window of one second, from the sink's own timestamps. */
+function busiestSecond(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  let start = 0;
+  for (let end = 0; end < sorted.length; end++) {
+    while (sorted[end]! - sorted[start]! >= 1000) start++;
+    most = Math.max(most, end - start + 1);
+  }
+  return most;
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+/** Child mode: one large send, reporting its own peak memory. */
+async function largeChild(root: string, list: string, smtp: string): Promise<void> {
+  let peakHeap = 0;
+  const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 50);
+  const started = performance.now();
+  const summary = await sendIssue({ root, config: await runConfig(root, 'large'), list, smtp, concurrency: CONNECTIONS });
+  clearInterval(sampler);
+  const seconds = (performance.now() - started) / 1000;
+  process.stdout.write(
+    JSON.stringify({
+      sent: summary.sent,
+      failed: summary.failed,
+      seconds: round(seconds),
+      perSecond: round(summary.sent / seconds),
+      peakRssMB: round(process.resourceUsage().maxRSS / 1024),
+      peakHeapMB: round(peakHeap / 1024 / 1024),
+    }),
+  );
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      recipients: { type: 'string', default: '10000' },
+      large: { type: 'string', default: '100000' },
+      rated: { type: 'string', default: '200' },
+      'large-child': { type: 'string', multiple: true },
+    },
+  });
+  if (values['large-child']) {
+    const [root, list, smtp] = values['large-child'];
+    return largeChild(root!, list!, smtp!);
+  }
+  const recipients = Number(values.recipients);
+  const large = Number(values.large);
+  const rated = Number(values.rated);
+  const root = await sampleWorkspace();
+  try {
+    const list = path.join(root, 'list.csv');
+    await writeList(list, recipients);
+
+    const throughput = { gazette: [] as Awaited<ReturnType<typeof gazetteRun>>[], nodemailer: [] as Awaited<ReturnType<typeof nodemailerRun>>[] };
+    const sink = await startSink();
+    try {
+      for (let round = 1; round <= ROUNDS; round++) {
+        throughput.nodemailer.push(await nodemailerRun(root, recipients, sink));
+        throughput.gazette.push(await gazetteRun(root, list, sink, `throughput-${round}`));
+      }
+    } finally {
+      await sink.stop();
+    }
+    const median = (runs: { perSecond: number }[]) => runs.map((run) => run.perSecond).sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
+
+    const largeList = path.join(root, 'large.csv');
+    await writeList(largeList, large);
+    const largeSink = await startSink();
+    let largeResult: unknown;
+    try {
+      largeResult = JSON.parse(
+        execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--large-child', root, '--large-child', largeList, '--large-child', largeSink.url], {
+          encoding: 'utf8',
+          maxBuffer: 1024 * 1024,
+        }),
+      );
+    } finally {
+      await largeSink.stop();
+    }
+
+    const ratedList = path.join(root, 'rated.csv');
+    await writeList(ratedList, rated);
+    const ratedSink = await startSink();
+    let rateResult;
+    try {
+      const run = await gazetteRun(root, ratedList, ratedSink, 'rated', 50);
+      const accepted = await ratedSink.accepted();
+      rateResult = { rate: 50, ...run, maxAcceptedInAnySecond: busiestSecond(accepted.map((line) => line.acceptedAt)) };
+    } finally {
+      await ratedSink.stop();
+    }
+
+    process.stdout.write(
+      `${JSON.stringify(
+        {
+          throughput: {
+            recipients,
+            connections: CONNECTIONS,
+            gazettePerSecond: median(throughput.gazette),
+            nodemailerPerSecond: median(throughput.nodemailer),
+            ratio: Math.round((median(throughput.gazette) / median(throughput.nodemailer)) * 100) / 100,
+            runs: throughput,
+          },
+          memory: { recipients: large, ...(largeResult as object) },
+          rateLimit: rateResult,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+await main();

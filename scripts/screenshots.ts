@@ -1,0 +1,63 @@
+/**
+ * Takes the screenshots in docs/: the sample issue's email and the preview page, each at
+ * 1024 and 375 px wide, in Debian's Chromium. The workspace is copied first so the shots
+ * never depend on local edits to out/, and the clock is fixed so they only change when
+ * the look does.
+ * Usage (from the repository root): npm run build && node dist/scripts/screenshots.js
+ */
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../src/browser.js';
+import { startPreviewServer } from '../src/preview/server.js';
+
+const REPO = process.cwd();
+const DOCS = path.join(REPO, 'docs');
+const SAMPLE = ['templates', 'articles', 'gazette.config.json'];
+/** The seed week's Monday morning, so the Date header never changes the shot. */
+const FIXED_NOW = new Date('2024-02-05T08:00:00Z');
+/** Tall enough to show the email's masthead, first story and a quote in the preview page. */
+const PAGE_HEIGHT = 900;
+
+interface Shot {
+  file: string;
+  url: string;
+  width: number;
+  fullPage: boolean;
+  colorScheme: 'light' | 'dark';
+}
+
+async function shoot(browser: Browser, shot: Shot): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: shot.width, height: PAGE_HEIGHT }, colorScheme: shot.colorScheme, deviceScaleFactor: 1 });
+  await page.goto(shot.url);
+  // The preview page shows the email once the frame has loaded it.
+  if (shot.url.includes('width=')) await page.waitForSelector('#email[data-ready="true"]');
+  await page.screenshot({ path: path.join(DOCS, shot.file), fullPage: shot.fullPage });
+  await page.close();
+  process.stdout.write(`wrote docs/${shot.file}\n`);
+}
+
+async function main(): Promise<void> {
+  const workspace = await mkdtemp(path.join(tmpdir(), 'gazette-screenshots-'));
+  for (const name of SAMPLE) await cp(path.join(REPO, name), path.join(workspace, name), { recursive: true });
+  await mkdir(DOCS, { recursive: true });
+  const server = await startPreviewServer({ root: workspace, port: 0, now: () => FIXED_NOW });
+  const browser = await launchChromium();
+  try {
+    const shots: Shot[] = [
+      { file: 'email-1024.png', url: `${server.url}email.html?scheme=light`, width: 1024, fullPage: true, colorScheme: 'light' },
+      { file: 'email-375.png', url: `${server.url}email.html?scheme=light`, width: 375, fullPage: true, colorScheme: 'light' },
+      { file: 'email-dark-375.png', url: `${server.url}email.html?scheme=dark`, width: 375, fullPage: true, colorScheme: 'dark' },
+      { file: 'preview-1024.png', url: `${server.url}?width=375&scheme=light`, width: 1024, fullPage: false, colorScheme: 'light' },
+      { file: 'preview-375.png', url: `${server.url}?width=375&scheme=light`, width: 375, fullPage: false, colorScheme: 'light' },
+    ];
+    for (const shot of shots) await shoot(browser, shot);
+  } finally {
+    await browser.close();
+    await server.close();
+    await rm(workspace, { recursive: true, force: true });
+  }
+}
+
+await main();

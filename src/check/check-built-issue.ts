@@ -1,0 +1,95 @@
+import path from 'node:path';
+import { loadConfig, type GazetteConfig } from '../config.js';
+import { GazetteError } from '../diagnostics.js';
+import { writeFileAtomic } from '../output/atomic.js';
+import { loadBuiltIssue } from '../send/built-issue.js';
+import type { DkimKey } from '../send/smtp-deliverer.js';
+import { unsubscribeSecret } from '../unsubscribe/endpoint.js';
+import { checkIssue, type CheckOptions } from './check-issue.js';
+import type { CheckEnvironment } from './environment.js';
+import type { CheckReport } from './report.js';
+import { assertPrivateKey } from './rules/dkim.js';
+import { sampleMessage } from './sample-message.js';
+import { checkSubject } from './subject.js';
+
+export interface CheckBuiltIssueOptions extends CheckOptions {
+  /** Workspace folder (default: the current folder). */
+  root?: string;
+  config?: string;
+  /** Output folder instead of the config's `out`. */
+  out?: string;
+  /** Issue slug; default: the newest one built. */
+  issue?: string;
+  /** Environment the unsubscribe secret is read from, as `gazette send` reads it. */
+  env?: NodeJS.ProcessEnv;
+  now?: () => Date;
+}
+
+export interface CheckedIssue {
+  report: CheckReport;
+  /** The message the check examined, written beside the issue so finding lines can be looked up. */
+  messageFile: string;
+}
+
+/** The name of the examined message in `out/<slug>/`. */
+export const CHECKED_MESSAGE = 'checked.eml';
+
+/**
+ * Unsubscribe tokens only change the link's length, never a finding, so without a configured
+ * secret the sample is signed with this one rather than refused as `gazette send` would.
+ */
+const STAND_IN_SECRET = 'gazette-check-stand-in-secret';
+
+function secretFor(config: GazetteConfig, env: NodeJS.ProcessEnv): string {
+  try {
+    return unsubscribeSecret(config, env);
+  } catch (error) {
+    if (error instanceof GazetteError) return STAND_IN_SECRET;
+    throw error;
+  }
+}
+
+/** The configured DKIM key, or null when there is none or it cannot sign: the dkim group then says why. */
+async function usableKey(config: GazetteConfig, configRoot: string, environment: CheckEnvironment): Promise<DkimKey | null> {
+  if (!config.dkim) return null;
+  try {
+    const privateKey = await environment.readFile(path.resolve(configRoot, config.dkim.key_file));
+    assertPrivateKey(privateKey);
+    return { domain: config.dkim.domain, selector: config.dkim.selector, privateKey };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Checks a built issue as it would go out: the sample subscriber's copy made by the send
+ * path, signed with the configured DKIM key, then every group of rules on it.
+ */
+export async function checkBuiltIssue(environment: CheckEnvironment, options: CheckBuiltIssueOptions = {}): Promise<CheckedIssue> {
+  const root = path.resolve(options.root ?? '.');
+  const shown = (file: string) => path.relative(process.cwd(), file) || file;
+  const { config, root: configRoot } = await loadConfig(root, options.config);
+  const outRoot = options.out ? path.resolve(root, options.out) : path.resolve(configRoot, config.out);
+  const issue = await loadBuiltIssue(outRoot, options.issue, shown);
+
+  const eml = await sampleMessage({
+    issue: issue.slug,
+    email: issue.email,
+    config,
+    secret: secretFor(config, options.env ?? process.env),
+    dkim: await usableKey(config, configRoot, environment),
+    now: options.now ?? (() => new Date()),
+  });
+
+  const messageFile = path.join(issue.dir, CHECKED_MESSAGE);
+  await writeFileAtomic(messageFile, eml);
+  const subject = await checkSubject({
+    issue: issue.slug,
+    eml,
+    // The HTML part is email.html with the sample's own unsubscribe token: same lines.
+    files: { html: shown(path.join(issue.dir, 'email.html')), eml: shown(messageFile) },
+    config,
+    configRoot,
+  });
+  return { report: await checkIssue(subject, environment, options), messageFile: shown(messageFile) };
+}

@@ -1,0 +1,60 @@
+import nodemailer from 'nodemailer';
+import type { GazetteConfig } from '../config.js';
+import { diagnostic, GazetteError } from '../diagnostics.js';
+import { newMessageId, toMailOptions } from '../message/compose.js';
+import { createMessageFactory } from '../send/recipient-message.js';
+import type { DkimKey } from '../send/smtp-deliverer.js';
+import type { Recipient, RenderedEmail } from '../types.js';
+import { unsubscribeEndpoint } from '../unsubscribe/endpoint.js';
+
+export interface SampleMessageOptions {
+  /** The issue's slug, for the Message-ID. */
+  issue: string;
+  /** The built issue as `gazette send` loads it (email.json). */
+  email: RenderedEmail;
+  config: GazetteConfig;
+  /** The unsubscribe secret; the token it signs only changes the link's length, never a finding. */
+  secret: string;
+  dkim: DkimKey | null;
+  now: () => Date;
+}
+
+/** The sample subscriber of the config, as a list row would give it. */
+export function sampleRecipient(config: GazetteConfig): Recipient {
+  const fields = config.preview.subscriber;
+  const email = fields.email ?? 'reader@example.com';
+  return { email, name: fields.name || null, fields: { ...fields, email } };
+}
+
+/**
+ * The sample subscriber's copy exactly as `gazette send` produces it: the same message
+ * factory (personalized body, signed unsubscribe link, list headers), nodemailer's composer
+ * with the same DKIM signing as the SMTP transport, and CRLF line ends as SMTP carries them.
+ */
+export async function sampleMessage(options: SampleMessageOptions): Promise<Buffer> {
+  const { config } = options;
+  const endpoint = unsubscribeEndpoint(config);
+  if (!endpoint) {
+    throw new GazetteError([diagnostic('unsubscribe/no-url', 'every message needs an unsubscribe link: set unsubscribe.url (or base_url) in the config', { field: 'unsubscribe.url' })]);
+  }
+  const compose = createMessageFactory({
+    email: options.email,
+    from: config.from,
+    replyTo: config.reply_to,
+    listId: config.list_id,
+    unsubscribeEndpoint: endpoint,
+    unsubscribeMailto: config.unsubscribe.mailto,
+    secret: options.secret,
+    subscriberFields: config.subscriber_fields,
+    now: options.now,
+  });
+  const message = compose(sampleRecipient(config), newMessageId(config.from, options.issue));
+  const transport = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: 'windows',
+    dkim: options.dkim ? { domainName: options.dkim.domain, keySelector: options.dkim.selector, privateKey: options.dkim.privateKey } : undefined,
+  });
+  const sent = await transport.sendMail(toMailOptions(message));
+  return sent.message as Buffer;
+}

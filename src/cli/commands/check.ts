@@ -1,0 +1,55 @@
+import { checkBuiltIssue } from '../../check/check-built-issue.js';
+import { systemEnvironment } from '../../check/environment.js';
+import type { CheckReport, GroupResult } from '../../check/report.js';
+import { ExitCode } from '../exit-codes.js';
+import { paint, printDiagnostics } from '../terminal.js';
+
+interface CheckFlags {
+  config?: string;
+  out?: string;
+  json?: boolean;
+  verbose?: boolean;
+}
+
+/** One line per group: what it measured, or why it was skipped. */
+function groupLine(result: GroupResult): string {
+  if (result.status === 'skipped') return `skipped: ${result.reason}`;
+  const errors = result.findings.filter((finding) => finding.severity === 'error').length;
+  const warnings = result.findings.filter((finding) => finding.severity === 'warning').length;
+  const counts = errors + warnings === 0 ? 'ok' : [errors && `${errors} error${errors === 1 ? '' : 's'}`, warnings && `${warnings} warning${warnings === 1 ? '' : 's'}`].filter(Boolean).join(', ');
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  if (result.group === 'size' && result.summary) return `${counts} (${kb(result.summary.bytes)} of ${kb(result.summary.maxBytes)})`;
+  if (result.group === 'spam' && result.summary) {
+    const { score, required, rules } = result.summary;
+    const fired = rules.filter((rule) => rule.score > 0).map((rule) => `${rule.name} +${rule.score}`);
+    return `${counts} (SpamAssassin ${score} points, ${required} required${fired.length > 0 ? `: ${fired.join(', ')}` : ''})`;
+  }
+  if (result.group === 'clients' && result.summary) {
+    const { unsupportedFeatures, partiallySupportedFeatures, clients } = result.summary;
+    return `${unsupportedFeatures} CSS features unsupported and ${partiallySupportedFeatures} partly supported across ${clients} major clients`;
+  }
+  return counts;
+}
+
+function printReport(report: CheckReport, messageFile: string, verbose: boolean): void {
+  const out = process.stdout;
+  const color = paint(out);
+  out.write(`${color('bold', `Checking ${report.issue}`)} ${color('dim', `(the sample subscriber's message, as sent: ${messageFile})`)}\n`);
+  for (const group of report.groups) {
+    const line = groupLine(group);
+    const tint = group.status === 'skipped' ? 'yellow' : group.findings.some((f) => f.severity === 'error') ? 'red' : 'dim';
+    out.write(`  ${group.group.padEnd(14)}${color(tint, line)}\n`);
+  }
+  // Notes are counted in the group lines; one per client feature and spam rule is detail.
+  printDiagnostics(verbose ? report.findings : report.findings.filter((finding) => finding.severity !== 'info'), out);
+  const { error, warning, info } = report.counts;
+  const verdict = report.ok ? color('green', 'no errors: ready to send') : color('red', 'not ready to send');
+  out.write(`${report.issue}: ${error} error${error === 1 ? '' : 's'}, ${warning} warning${warning === 1 ? '' : 's'}, ${info} note${info === 1 ? '' : 's'}${info > 0 && !verbose ? ' (--verbose lists them)' : ''}; ${verdict}\n`);
+}
+
+export async function run(issue: string | undefined, flags: CheckFlags): Promise<number> {
+  const { report, messageFile } = await checkBuiltIssue(systemEnvironment(), { config: flags.config, out: flags.out, issue });
+  if (flags.json) process.stdout.write(`${JSON.stringify({ ...report, messageFile }, null, 2)}\n`);
+  else printReport(report, messageFile, Boolean(flags.verbose));
+  return report.ok ? ExitCode.ok : ExitCode.problems;
+}

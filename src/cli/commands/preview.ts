@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { diagnostic, GazetteError } from '../../diagnostics.js';
+import { ExitCode } from '../exit-codes.js';
+import type { BuildOutcome } from '../../preview/builds.js';
+import { openBrowser } from '../../preview/open-browser.js';
+import { DEFAULT_HOST, DEFAULT_PORT, startPreviewServer } from '../../preview/server.js';
+import { paint, printDiagnostics } from '../terminal.js';
+
+interface PreviewFlags {
+  port?: string;
+  host?: string;
+  open?: boolean;
+  week?: string;
+  drafts?: boolean;
+  config?: string;
+  articles?: string;
+  templates?: string;
+  out?: string;
+  json?: boolean;
+}
+
+export function parsePort(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_PORT;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65_535) {
+    throw new GazetteError([diagnostic('cli/invalid-port', `--port must be a whole number from 0 to 65535 (0 picks a free port), got "${value}"`)], ExitCode.usage);
+  }
+  return port;
+}
+
+export async function run(flags: PreviewFlags): Promise<number> {
+  const out = process.stdout;
+  const color = paint(out);
+  const log = (event: Record<string, unknown>, line: string) => out.write(flags.json ? `${JSON.stringify(event)}\n` : `${line}\n`);
+  const time = () => color('dim', new Date().toLocaleTimeString());
+
+  const report = (outcome: BuildOutcome, files: string[]) => {
+    const changed = files.length > 0 ? ` after ${files.map((file) => path.relative(process.cwd(), file)).join(', ')} changed` : '';
+    if (outcome.ok) {
+      const { week, warnings } = outcome.snapshot;
+      const note = warnings.length > 0 ? color('yellow', ` (${warnings.length} warning${warnings.length === 1 ? '' : 's'})`) : '';
+      log({ event: 'built', week, ok: true, warnings }, `${time()} ${color('green', 'built')} ${week}${changed}${note}`);
+    } else {
+      log({ event: 'built', ok: false, errors: outcome.errors }, `${time()} ${color('red', 'build failed')}${changed}; the page shows the errors:`);
+      if (!flags.json) printDiagnostics(outcome.errors);
+    }
+  };
+
+  const server = await startPreviewServer({
+    root: process.cwd(),
+    config: flags.config,
+    articles: flags.articles,
+    templates: flags.templates,
+    out: flags.out,
+    week: flags.week,
+    drafts: flags.drafts,
+    host: flags.host ?? DEFAULT_HOST,
+    port: parsePort(flags.port),
+    onRebuild: (outcomes, files) => outcomes.forEach((outcome) => report(outcome, files)),
+    onWatchError: (error) => process.stderr.write(`gazette preview: watching failed: ${error.message}\n`),
+  });
+
+  report(server.first, []);
+  log({ event: 'listening', url: server.url }, `Previewing at ${color('bold', server.url)}  ${color('dim', '(Ctrl-C to stop)')}`);
+  if (flags.open) {
+    const problem = await openBrowser(server.url);
+    if (problem) process.stderr.write(`gazette preview: ${problem}; open ${server.url} yourself\n`);
+  }
+
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    // `once`: a second Ctrl-C while closing falls through to Node's default and ends the process.
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.close();
+  log({ event: 'stopped', signal }, 'Stopped.');
+  return ExitCode.ok;
+}

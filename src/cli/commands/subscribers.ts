@@ -1,0 +1,104 @@
+import path from 'node:path';
+import { diagnostic, GazetteError } from '../../diagnostics.js';
+import { addressProblem } from '../../subscribers/address.js';
+import { CsvList } from '../../subscribers/csv-list.js';
+import { importList } from '../../subscribers/import-list.js';
+import { openWorkspaceStore } from '../../subscribers/workspace-store.js';
+import { ExitCode } from '../exit-codes.js';
+import { printDiagnostics } from '../terminal.js';
+
+interface StoreFlags {
+  config?: string;
+  json?: boolean;
+}
+
+const shown = (file: string) => path.relative(process.cwd(), file) || file;
+
+function write(json: boolean | undefined, value: unknown, text: string): void {
+  process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : text);
+}
+
+export async function runImport(file: string, flags: StoreFlags): Promise<number> {
+  const workspace = await openWorkspaceStore(process.cwd(), flags.config);
+  const absolute = path.resolve(file);
+  const list = await CsvList.open(absolute, { shownFile: shown(absolute), requiredColumns: workspace.loaded.config.subscriber_fields });
+  try {
+    const result = await importList(list, workspace.store);
+    printDiagnostics(result.problems);
+    write(
+      flags.json,
+      { store: shown(workspace.file), ...result },
+      `Imported ${shown(absolute)} into ${shown(workspace.file)}: ${result.added} added, ${result.updated} updated, ${result.problems.length} row${result.problems.length === 1 ? '' : 's'} skipped` +
+        `${result.stillSuppressed ? `, ${result.stillSuppressed} still unsubscribed or bounced` : ''}\n`,
+    );
+    return result.problems.length > 0 ? ExitCode.problems : ExitCode.ok;
+  } finally {
+    await list.close();
+    workspace.db.close();
+  }
+}
+
+export async function runAdd(email: string, flags: StoreFlags & { name?: string; field?: string[] }): Promise<number> {
+  const problem = addressProblem(email);
+  if (problem) throw new GazetteError([diagnostic('subscribers/invalid-address', `"${email}": ${problem}`, { field: 'email' })], ExitCode.usage);
+  const fields = Object.fromEntries((flags.field ?? []).map(parseField));
+  const workspace = await openWorkspaceStore(process.cwd(), flags.config);
+  try {
+    const outcome = workspace.store.save({ email, name: flags.name ?? null, fields: { ...fields, email, name: flags.name ?? '' } });
+    const suppressed = workspace.store.suppression(email);
+    write(flags.json, { email, outcome, suppressed }, `${outcome === 'added' ? 'Added' : 'Updated'} ${email}${suppressed ? ` (still ${suppressed}: no issues are sent to it)` : ''}\n`);
+    return ExitCode.ok;
+  } finally {
+    workspace.db.close();
+  }
+}
+
+export async function runRemove(email: string, flags: StoreFlags): Promise<number> {
+  const workspace = await openWorkspaceStore(process.cwd(), flags.config);
+  try {
+    const removed = workspace.store.remove(email);
+    if (!removed) throw new GazetteError([diagnostic('subscribers/not-found', `${email} is not in ${shown(workspace.file)}`, { field: 'email' })]);
+    write(flags.json, { email, removed }, `Removed ${email}\n`);
+    return ExitCode.ok;
+  } finally {
+    workspace.db.close();
+  }
+}
+
+export async function runList(flags: StoreFlags & { suppressed?: boolean }): Promise<number> {
+  const workspace = await openWorkspaceStore(process.cwd(), flags.config);
+  try {
+    if (flags.suppressed) {
+      const suppressions = workspace.store.suppressions();
+      if (flags.json) write(true, suppressions, '');
+      else for (const entry of suppressions) process.stdout.write(`${entry.email}\t${entry.reason}\t${entry.createdAt}${entry.detail ? `\t${entry.detail}` : ''}\n`);
+      return ExitCode.ok;
+    }
+    if (flags.json) {
+      // Streamed as one JSON array, so a long list never sits in memory whole.
+      process.stdout.write('[');
+      let first = true;
+      for (const subscriber of workspace.store.all()) {
+        process.stdout.write(`${first ? '\n' : ',\n'}  ${JSON.stringify(subscriber)}`);
+        first = false;
+      }
+      process.stdout.write(first ? ']\n' : '\n]\n');
+      return ExitCode.ok;
+    }
+    for (const subscriber of workspace.store.all()) {
+      process.stdout.write(`${subscriber.email}\t${subscriber.name ?? ''}\t${subscriber.suppressed ?? 'active'}\n`);
+    }
+    const counts = workspace.store.count();
+    process.stderr.write(`${counts.active} active, ${counts.suppressed} unsubscribed or bounced (${shown(workspace.file)})\n`);
+    return ExitCode.ok;
+  } finally {
+    workspace.db.close();
+  }
+}
+
+/** `--field company=Acme` → `['company', 'Acme']`. */
+function parseField(pair: string): [string, string] {
+  const at = pair.indexOf('=');
+  if (at <= 0) throw new GazetteError([diagnostic('cli/field', `--field ${pair}: write it as name=value`)], ExitCode.usage);
+  return [pair.slice(0, at).trim(), pair.slice(at + 1)];
+}

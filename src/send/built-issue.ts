@@ -1,0 +1,67 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { diagnostic, GazetteError } from '../diagnostics.js';
+import type { RenderedEmail } from '../types.js';
+
+/** The file `gazette build` saves the compiled issue in, per-recipient tokens still in place. */
+export const EMAIL_JSON = 'email.json';
+
+const renderedEmailSchema = z.object({
+  subject: z.string(),
+  preheader: z.string(),
+  mjml: z.string(),
+  htmlTemplate: z.string(),
+  textTemplate: z.string(),
+});
+
+export interface BuiltIssue {
+  slug: string;
+  dir: string;
+  email: RenderedEmail;
+}
+
+/**
+ * Loads a built issue from `out/<slug>/`, the newest one built when no slug is given.
+ * Sending what `build` wrote (rather than building again) means the message that goes out is
+ * the one that was previewed and checked, even if articles changed since, and no MJML is
+ * compiled at send time at all.
+ */
+export async function loadBuiltIssue(outRoot: string, slug: string | undefined, shown: (file: string) => string = (file) => file): Promise<BuiltIssue> {
+  const chosen = slug ?? (await newestIssue(outRoot, shown));
+  const dir = path.join(outRoot, chosen);
+  const file = path.join(dir, EMAIL_JSON);
+  let source: string;
+  try {
+    source = await readFile(file, 'utf8');
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new GazetteError([
+      diagnostic(
+        'send/no-issue',
+        missing ? `issue "${chosen}" has not been built (no ${shown(file)}); run gazette build first` : `cannot read the built issue: ${(error as Error).message}`,
+        { file: shown(file) },
+      ),
+    ]);
+  }
+  const parsed = renderedEmailSchema.safeParse(JSON.parse(source));
+  if (!parsed.success) throw new GazetteError([diagnostic('send/bad-issue', `${EMAIL_JSON} is not a built issue; run gazette build again`, { file: shown(file) })]);
+  return { slug: chosen, dir, email: parsed.data };
+}
+
+/** The issue folder whose email.json was written last. */
+async function newestIssue(outRoot: string, shown: (file: string) => string): Promise<string> {
+  const names = await readdir(outRoot).catch(() => [] as string[]);
+  const built = await Promise.all(
+    names
+      .filter((name) => !name.startsWith('.'))
+      .map(async (name) => ({ name, mtime: await stat(path.join(outRoot, name, EMAIL_JSON)).then((s) => s.mtimeMs, () => null) })),
+  );
+  const newest = built
+    .filter((issue): issue is { name: string; mtime: number } => issue.mtime !== null)
+    .sort((a, b) => b.mtime - a.mtime || b.name.localeCompare(a.name))[0];
+  if (!newest) {
+    throw new GazetteError([diagnostic('send/no-issue', `no built issue in ${shown(outRoot)}; run gazette build first, or name one with --issue`, { file: shown(outRoot) })]);
+  }
+  return newest.name;
+}

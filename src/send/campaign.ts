@@ -1,0 +1,150 @@
+import type { Recipient } from '../types.js';
+import type { SuppressionReason } from '../subscribers/subscriber-store.js';
+import type { Deliverer } from './deliverer.js';
+import { backoffDelay, classifyFailure, type DeliveryFailure } from './delivery-error.js';
+import type { PlannedDelivery, SendLedger } from './ledger.js';
+import type { RateLimiter } from './rate-limiter.js';
+import type { MessageFactory } from './recipient-message.js';
+
+export type DeliveryOutcome = 'sent' | 'failed' | 'deferred' | 'skipped';
+
+/** Why a campaign ended before its queue was empty. */
+export type StopReason = 'interrupted' | 'server-unreachable' | 'server-refused';
+
+export interface DeliveryEvent {
+  email: string;
+  outcome: DeliveryOutcome;
+  reply: string | null;
+}
+
+export interface RetryPolicy {
+  /** Tries per message, the first included. */
+  attempts: number;
+  /** Wait before the first retry; doubled for each one after. */
+  baseDelayMs: number;
+}
+
+export interface CampaignOptions {
+  issue: string;
+  ledger: SendLedger;
+  deliverer: Deliverer;
+  compose: MessageFactory;
+  newMessageId: () => string;
+  /** Why an address must not be mailed, checked just before sending (it may have unsubscribed since planning). */
+  suppression: (email: string) => SuppressionReason | null;
+  /** A server refused the recipient itself with a 5xx: the address bounces. */
+  onBounce: (recipient: Recipient, reply: string) => void;
+  limiter: RateLimiter;
+  /** Messages in flight at once: also the most a hard kill can leave ambiguous. */
+  concurrency: number;
+  retry: RetryPolicy;
+  /** Waits, returning early when the signal aborts. */
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  signal?: AbortSignal;
+  onDelivery?: (event: DeliveryEvent) => void;
+}
+
+export interface CampaignResult {
+  counts: Record<DeliveryOutcome, number>;
+  failures: { email: string; reply: string }[];
+  stopped: StopReason | null;
+  /** The reply that stopped the campaign, when a server problem did. */
+  stopReply: string | null;
+}
+
+/**
+ * Sends every pending row of an issue's ledger. Each row moves pending → sending → sent |
+ * failed, and each move is committed before the next network step (listmonk's model), so
+ * stopping at any moment loses nothing: what is pending was never tried, what is sent was
+ * accepted, and only rows left `sending` by a hard kill are in doubt.
+ */
+export async function runCampaign(options: CampaignOptions): Promise<CampaignResult> {
+  const result: CampaignResult = { counts: { sent: 0, failed: 0, deferred: 0, skipped: 0 }, failures: [], stopped: null, stopReply: null };
+  const stop = (reason: StopReason, reply: string | null) => {
+    result.stopped ??= reason;
+    result.stopReply ??= reply;
+  };
+  const onAbort = () => stop('interrupted', null);
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  if (options.signal?.aborted) onAbort();
+
+  const inFlight = new Set<Promise<void>>();
+  try {
+    for (const planned of options.ledger.pending(options.issue)) {
+      while (inFlight.size >= options.concurrency) await Promise.race(inFlight);
+      if (result.stopped) break;
+      const task = deliverOne(planned, options, result, stop).finally(() => inFlight.delete(task));
+      inFlight.add(task);
+    }
+    await Promise.all(inFlight);
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+  return result;
+}
+
+async function deliverOne(
+  planned: PlannedDelivery,
+  options: CampaignOptions,
+  result: CampaignResult,
+  stop: (reason: StopReason, reply: string | null) => void,
+): Promise<void> {
+  const { issue, ledger } = options;
+  const { recipient, position } = planned;
+  const settle = (outcome: DeliveryOutcome, reply: string | null) => {
+    result.counts[outcome]++;
+    if (outcome === 'failed') result.failures.push({ email: recipient.email, reply: reply ?? '' });
+    options.onDelivery?.({ email: recipient.email, outcome, reply });
+  };
+
+  if (options.suppression(recipient.email)) {
+    ledger.drop(issue, position);
+    return settle('skipped', null);
+  }
+  const messageId = planned.messageId ?? options.newMessageId();
+  let message;
+  try {
+    message = options.compose(recipient, messageId);
+  } catch (error) {
+    // A template asking for a field this recipient lacks: no retry can fix it.
+    const reply = `not sent: ${(error as Error).message}`;
+    ledger.markFailed(issue, position, reply);
+    return settle('failed', reply);
+  }
+
+  for (let attempt = 1; ; attempt++) {
+    const release = await options.limiter.acquire();
+    // Stopped while waiting for a slot or a retry: not handed over, so it stays pending.
+    if (result.stopped) {
+      release();
+      if (attempt > 1) ledger.markDeferred(issue, position, null);
+      return settle('deferred', null);
+    }
+    // Marked only as the message leaves, so a kill during a rate-limit wait leaves nothing in doubt.
+    ledger.markSending(issue, position, messageId);
+    let failure: DeliveryFailure;
+    try {
+      const reply = await options.deliverer.deliver(message);
+      release();
+      ledger.markSent(issue, position, reply);
+      return settle('sent', reply);
+    } catch (error) {
+      release();
+      failure = classifyFailure(error);
+    }
+    if (failure.kind === 'permanent') {
+      ledger.markFailed(issue, position, failure.reply);
+      if (failure.recipientRefused) options.onBounce(recipient, failure.reply);
+      return settle('failed', failure.reply);
+    }
+    if (failure.kind === 'fatal') stop('server-refused', failure.reply);
+    const outOfTries = attempt >= options.retry.attempts;
+    if (failure.kind === 'transient' && outOfTries && failure.connectionLost) stop('server-unreachable', failure.reply);
+    // A 4xx is a definite "not accepted": back to pending while waiting. A dropped connection
+    // may have lost the server's 250, so the row stays in doubt until the retry settles it.
+    if (failure.connectionLost && !outOfTries && !result.stopped) ledger.noteReply(issue, position, failure.reply);
+    else ledger.markDeferred(issue, position, failure.reply);
+    if (failure.kind === 'fatal' || outOfTries || result.stopped) return settle('deferred', failure.reply);
+    await options.sleep(backoffDelay(attempt, options.retry.baseDelayMs), options.signal);
+  }
+}

@@ -1,0 +1,54 @@
+import type { SubscriberStore } from '../subscribers/subscriber-store.js';
+import type { ListEntry } from '../subscribers/list-entry.js';
+import type { Diagnostic, Recipient } from '../types.js';
+import type { SendLedger } from './ledger.js';
+
+/** A list row as planning sees it: a recipient, a skipped row, or a store subscriber who is suppressed. */
+export type PlanEntry = ListEntry | { suppressed: true };
+
+export interface PlanResult {
+  /** Addresses left out because they unsubscribed or bounced. */
+  suppressed: number;
+  /** Rows skipped, with their line numbers. */
+  problems: Diagnostic[];
+}
+
+const BATCH = 1000;
+
+/** The subscriber store as a list: every subscriber, suppressed ones marked. */
+export async function* storeEntries(store: SubscriberStore): AsyncGenerator<PlanEntry> {
+  for (const subscriber of store.all()) {
+    if (subscriber.suppressed) yield { suppressed: true };
+    else yield { recipient: { email: subscriber.email, name: subscriber.name, fields: subscriber.fields }, line: 0 };
+  }
+}
+
+/**
+ * Streams a list into the ledger a batch at a time, leaving out suppressed addresses.
+ * Planning again on resume adds only addresses that are new. If planning a fresh send fails
+ * (a list that is not CSV), the half-made ledger is removed so the send can simply be rerun.
+ */
+export async function planSend(
+  ledger: SendLedger,
+  issue: string,
+  entries: AsyncIterable<PlanEntry>,
+  store: SubscriberStore,
+  fresh: { source: string } | null,
+): Promise<PlanResult> {
+  if (fresh) ledger.begin(issue, fresh.source);
+  const result: PlanResult = { suppressed: 0, problems: [] };
+  const batch: Recipient[] = [];
+  try {
+    for await (const entry of entries) {
+      if ('problem' in entry) result.problems.push(entry.problem);
+      else if ('suppressed' in entry || store.suppression(entry.recipient.email)) result.suppressed++;
+      else batch.push(entry.recipient);
+      if (batch.length >= BATCH) ledger.plan(issue, batch.splice(0));
+    }
+    ledger.plan(issue, batch);
+  } catch (error) {
+    if (fresh) ledger.discardUnstarted(issue);
+    throw error;
+  }
+  return result;
+}

@@ -1,0 +1,126 @@
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { diagnostic, GazetteError } from '../diagnostics.js';
+import { newMessageId } from '../message/compose.js';
+import { IN_MEMORY, openStateDb, stateDbFile } from '../store/state-db.js';
+import { CsvList } from '../subscribers/csv-list.js';
+import { SubscriberStore } from '../subscribers/subscriber-store.js';
+import { runCampaign, type DeliveryEvent } from './campaign.js';
+import { sleep, systemClock } from './clock.js';
+import type { Deliverer } from './deliverer.js';
+import { SendLedger } from './ledger.js';
+import { planSend, storeEntries, type PlanResult } from './planner.js';
+import { RateLimiter } from './rate-limiter.js';
+import { openDeliverer, prepareSend, type SendTarget } from './send-setup.js';
+import { redactSecret } from './smtp-url.js';
+import type { SendSummary } from './summary.js';
+
+export type { SendTarget } from './send-setup.js';
+export { sendTestCopy, type TestCopyResult } from './test-copy.js';
+
+export interface SendOptions extends SendTarget {
+  /** A CSV list to send to. */
+  list?: string;
+  /** Send to the subscriber store instead. With resume and neither, the ledger's recipients are used as planned. */
+  store?: boolean;
+  rate?: number | null;
+  /** Continue the issue's existing send. */
+  resume?: boolean;
+  /** With resume: send again the messages a killed run left in doubt. */
+  resendInFlight?: boolean;
+  signal?: AbortSignal;
+  /** Called once the list is planned, before the first message. */
+  onPlanned?: (plan: { issue: string; queued: number; alreadySent: number; inDoubt: number }) => void;
+  onDelivery?: (event: DeliveryEvent) => void;
+}
+
+/**
+ * Sends the built issue to a list: checks everything (issue, list, server, credentials) before
+ * recording anything, plans the list into the ledger, then runs the campaign over it.
+ */
+export async function sendIssue(options: SendOptions): Promise<SendSummary> {
+  const setup = await prepareSend(options);
+  const { loaded, issue, shown } = setup;
+  const root = path.resolve(options.root ?? '.');
+  const listFile = options.list ? path.resolve(root, options.list) : null;
+  const list = listFile ? await CsvList.open(listFile, { shownFile: shown(listFile), requiredColumns: loaded.config.subscriber_fields }) : null;
+  const dbFile = stateDbFile(loaded);
+  const db = openStateDb(dbFile);
+  // A dry run honours the real suppression list but records into a ledger that is thrown away.
+  const ledgerDb = options.dryRun ? openStateDb(IN_MEMORY) : db;
+  const store = new SubscriberStore(db, setup.now);
+  const ledger = new SendLedger(ledgerDb, setup.now);
+  let deliverer: Deliverer | null = null;
+  try {
+    const existing = ledger.campaign(issue.slug);
+    if (existing && !options.resume) {
+      const counts = ledger.counts(issue.slug);
+      throw new GazetteError([
+        diagnostic(
+          'send/already-started',
+          `issue ${issue.slug} was already sent (started ${existing.startedAt} from ${existing.source}: ${counts.sent} sent, ${counts.failed} failed, ${counts.pending} pending, ${counts.sending} in doubt); run again with --resume to send to the rest`,
+          { file: shown(dbFile) },
+        ),
+      ]);
+    }
+    if (!existing && !list && !options.store) {
+      throw new GazetteError([diagnostic('send/no-list', `there is no send of ${issue.slug} to resume; name the recipients with --list FILE or --store`)], 2);
+    }
+    const source = existing?.source ?? (listFile ? shown(listFile) : 'store');
+    deliverer = await openDeliverer(setup, options);
+
+    const entries = list ? list.entries() : options.store ? storeEntries(store) : null;
+    const planned: PlanResult = entries ? await planSend(ledger, issue.slug, entries, store, existing ? null : { source }) : { suppressed: 0, problems: [] };
+    const inDoubt = ledger.inFlight(issue.slug);
+    if (options.resendInFlight) ledger.requeueInFlight(issue.slug);
+    const before = ledger.counts(issue.slug);
+    options.onPlanned?.({ issue: issue.slug, queued: before.pending, alreadySent: before.sent, inDoubt: options.resendInFlight ? 0 : inDoubt.length });
+
+    const started = performance.now();
+    const result = await runCampaign({
+      issue: issue.slug,
+      ledger,
+      deliverer,
+      compose: setup.compose,
+      newMessageId: () => newMessageId(loaded.config.from, issue.slug),
+      suppression: (email) => store.suppression(email),
+      onBounce: (recipient, reply) => store.suppress(recipient.email, 'bounced', reply),
+      limiter: new RateLimiter(options.dryRun ? null : (options.rate ?? loaded.config.send.rate), systemClock),
+      concurrency: options.concurrency ?? loaded.config.send.concurrency,
+      retry: { attempts: loaded.config.send.attempts, baseDelayMs: loaded.config.send.retry_delay_ms },
+      sleep,
+      signal: options.signal,
+      onDelivery: options.onDelivery,
+    });
+    const seconds = (performance.now() - started) / 1000;
+    const after = ledger.counts(issue.slug);
+    if (after.pending === 0 && after.sending === 0) ledger.finish(issue.slug);
+    return {
+      issue: issue.slug,
+      subject: issue.email.subject,
+      destination: setup.destination,
+      dryRun: Boolean(options.dryRun),
+      source,
+      resumed: existing !== null,
+      queued: before.pending,
+      sent: result.counts.sent,
+      failed: result.counts.failed,
+      deferred: result.counts.deferred,
+      suppressed: planned.suppressed + result.counts.skipped,
+      alreadySent: before.sent,
+      inDoubt: options.resendInFlight ? [] : inDoubt.map((entry) => ({ email: entry.email, messageId: entry.messageId, since: entry.updatedAt })),
+      failures: result.failures.map((failure) => ({ ...failure, reply: redactSecret(failure.reply, setup.server) })),
+      listProblems: planned.problems,
+      stopped: result.stopped,
+      stopReply: result.stopReply === null ? null : redactSecret(result.stopReply, setup.server),
+      seconds: Math.round(seconds * 1000) / 1000,
+      perSecond: seconds > 0 ? Math.round((result.counts.sent / seconds) * 10) / 10 : 0,
+      ledger: after,
+    };
+  } finally {
+    deliverer?.close();
+    await list?.close();
+    if (ledgerDb !== db) ledgerDb.close();
+    db.close();
+  }
+}

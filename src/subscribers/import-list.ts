@@ -1,0 +1,36 @@
+import type { Diagnostic, Recipient } from '../types.js';
+import type { CsvList } from './csv-list.js';
+import type { SubscriberStore } from './subscriber-store.js';
+
+export interface ImportResult {
+  added: number;
+  updated: number;
+  /** Imported addresses that are on the suppression list and stay there. */
+  stillSuppressed: number;
+  /** Rows skipped, with their line numbers and reasons. */
+  problems: Diagnostic[];
+}
+
+const BATCH = 1000;
+
+/** Streams a CSV list into the store, a transaction per batch; suppressions are never lifted. */
+export async function importList(list: CsvList, store: SubscriberStore): Promise<ImportResult> {
+  const result: ImportResult = { added: 0, updated: 0, stillSuppressed: 0, problems: [] };
+  const batch: Recipient[] = [];
+  const flush = () => {
+    const counts = store.saveAll(batch.splice(0));
+    result.added += counts.added;
+    result.updated += counts.updated;
+  };
+  for await (const entry of list.entries()) {
+    if ('problem' in entry) {
+      result.problems.push(entry.problem);
+      continue;
+    }
+    if (store.suppression(entry.recipient.email)) result.stillSuppressed++;
+    batch.push(entry.recipient);
+    if (batch.length >= BATCH) flush();
+  }
+  flush();
+  return result;
+}

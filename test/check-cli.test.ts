@@ -1,0 +1,56 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { article, makeWorkspace, REPO } from './support/workspace.js';
+
+const CLI = path.join(REPO, 'dist', 'src', 'cli', 'main.js');
+/** Missing programs make the slow groups skip, which is what these tests look at. */
+const WITHOUT_TOOLS = { GAZETTE_CHROMIUM: '/nonexistent/chromium', GAZETTE_SPAMASSASSIN: '/nonexistent/spamassassin' };
+
+/** Runs the compiled CLI as a user would (`npm test` compiles it first). */
+async function gazette(args: string[], cwd: string, env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...WITHOUT_TOOLS, ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+const CONFIG = { name: 'Check Weekly', base_url: 'https://example.com/news/', unsubscribe: { url: 'https://example.com/unsubscribe' }, list_id: 'Check Weekly <check.example.com>' };
+
+describe('gazette check', () => {
+  it('checks the latest built issue, says which groups it skipped and why, and exits 0 without errors', async () => {
+    const root = await makeWorkspace({ 'a.md': article('A story worth checking', '2024-03-05') }, CONFIG);
+    expect((await gazette(['build'], root)).code).toBe(0);
+    const { code, stdout } = await gazette(['check'], root);
+    expect(stdout).toContain(`Checking 2024-W10 (the sample subscriber's message, as sent: ${path.join('out', '2024-W10', 'checked.eml')})`);
+    expect(stdout).toMatch(/^ {2}axe +skipped: Chromium not found at \/nonexistent\/chromium/m);
+    expect(stdout).toMatch(/^ {2}spam +skipped: SpamAssassin not found at \/nonexistent\/spamassassin/m);
+    expect(stdout).toMatch(/^ {2}mime +ok$/m);
+    expect(stdout).toMatch(/2024-W10: 0 errors, \d+ warnings?, \d+ notes? \(--verbose lists them\); no errors: ready to send/);
+    expect(stdout).not.toContain('(clients/css)');
+    expect(code).toBe(0);
+    expect((await gazette(['check', '--verbose'], root)).stdout).toMatch(/^out\/2024-W10\/email\.html info .* is not supported by \d+ of 12 major clients .*\(clients\/css\)$/m);
+  });
+
+  it('exits 1 and reports each error with its rule and place, as JSON with --json', async () => {
+    const root = await makeWorkspace({ 'a.md': article('Relative', '2024-03-05', undefined, 'image: pics/a.png\nimage_alt: A picture\n') }, { ...CONFIG, base_url: null });
+    await gazette(['build'], root);
+    const { code, stdout } = await gazette(['check', '2024-W10', '--json'], root);
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as { ok: boolean; findings: { rule: string; severity: string; file: string; line: number }[]; groups: { group: string; status: string }[] };
+    expect(report.ok).toBe(false);
+    expect(report.findings).toContainEqual(expect.objectContaining({ rule: 'html/relative-url', severity: 'error', file: path.join('out', '2024-W10', 'email.html'), line: expect.any(Number), message: expect.stringContaining('src="pics/a.png"') }));
+    expect(report.groups).toContainEqual({ group: 'axe', status: 'skipped', reason: expect.stringContaining('Chromium not found'), findings: [] });
+  });
+
+  it('exits 1 with a clear message when nothing has been built', async () => {
+    const root = await makeWorkspace({ 'a.md': article('Unbuilt', '2024-03-05') }, CONFIG);
+    const { code, stderr } = await gazette(['check'], root);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/no built issue in out; run gazette build first/);
+  });
+});

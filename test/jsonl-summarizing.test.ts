@@ -1,0 +1,67 @@
+import { Readable, Writable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { summarizeJsonl } from '../src/summarize/jsonl.js';
+
+const ARTICLE =
+  'The city council approved the new budget for public parks on Tuesday evening. ' +
+  'The budget adds two new playgrounds and repairs the old swimming pool downtown. ' +
+  '"This is a great day for every family in the city," the mayor said after the vote.';
+
+/** A writable that keeps every line and, when slow, takes a turn of the event loop per chunk. */
+function collector(slow: boolean): { stream: Writable; lines: string[] } {
+  const lines: string[] = [];
+  const stream = new Writable({
+    highWaterMark: 1024,
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(...chunk.toString('utf8').split('\n').filter((line) => line !== ''));
+      if (slow) void nextTurn().then(() => done());
+      else done();
+    },
+  });
+  return { stream, lines };
+}
+
+describe('summarizeJsonl', () => {
+  it('writes one summary line per article with key points and quotes', async () => {
+    const { stream, lines } = collector(false);
+    const problems = await summarizeJsonl(Readable.from([`${JSON.stringify({ id: 'a1', text: ARTICLE })}\n`]), stream, { points: 2 });
+    expect(problems).toEqual([]);
+    expect(lines).toHaveLength(1);
+    const summary = JSON.parse(lines[0] ?? '') as { id: string; keyPoints: string[]; quotes: Array<Record<string, unknown>> };
+    expect(summary.id).toBe('a1');
+    expect(summary.keyPoints).toHaveLength(2);
+    for (const quote of summary.quotes) {
+      expect(Object.keys(quote).sort()).toEqual(['end', 'role', 'speaker', 'speakerEnd', 'speakerStart', 'start', 'text']);
+    }
+  });
+
+  it('reports a malformed line with its number and goes on with the rest', async () => {
+    const input = [
+      JSON.stringify({ id: 1, text: ARTICLE }),
+      '{"id": 2, "text": ',
+      '',
+      JSON.stringify({ id: 3 }),
+      JSON.stringify({ id: 4, text: ARTICLE }),
+    ].join('\n');
+    const { stream, lines } = collector(false);
+    const problems = await summarizeJsonl(Readable.from([input]), stream, { file: 'articles.jsonl' });
+    expect(lines.map((line) => (JSON.parse(line) as { id: number }).id)).toEqual([1, 4]);
+    expect(problems.map(({ file, line, rule, severity }) => ({ file, line, rule, severity }))).toEqual([
+      { file: 'articles.jsonl', line: 2, rule: 'jsonl/parse', severity: 'error' },
+      { file: 'articles.jsonl', line: 4, rule: 'jsonl/parse', severity: 'error' },
+    ]);
+  });
+
+  it('streams 10,000 lines in order through a slow output', async () => {
+    const count = 10_000;
+    function* articles(): Generator<string> {
+      for (let id = 0; id < count; id++) yield `${JSON.stringify({ id, text: ARTICLE })}\n`;
+    }
+    const { stream, lines } = collector(true);
+    const problems = await summarizeJsonl(Readable.from(articles()), stream, { points: 1 });
+    expect(problems).toEqual([]);
+    expect(lines).toHaveLength(count);
+    expect(lines.every((line, i) => (JSON.parse(line) as { id: number }).id === i)).toBe(true);
+  });
+});

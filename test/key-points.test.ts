@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractKeyPoints } from '../src/summarize/keypoints.js';
+import type { QuoteSpan } from '../src/types.js';
+
+const SEED_TITLE = 'China, US resume fentanyl talks in Beijing';
+
+/** The seed page as the digest receives it: without the repeated title, photo credit and site footer. */
+function seedArticleText(): string {
+  const page = readFileSync(new URL('../../shared/seed/000_8043afc36564d80a.txt', import.meta.url), 'utf8');
+  const furniture = new Set([SEED_TITLE, 'Photo courtesy of Unsplash', 'logo', 'Daily Tribune', 'tribune.net.ph']);
+  return page
+    .split('\n')
+    .filter((line) => !furniture.has(line.trim()))
+    .join('\n')
+    .trim();
+}
+
+function quoteSpan(text: string, quoted: string): QuoteSpan {
+  const start = text.indexOf(quoted);
+  return { text: quoted, start, end: start + quoted.length, speaker: null, role: null, speakerStart: null, speakerEnd: null };
+}
+
+describe('extractKeyPoints on the seed article', () => {
+  const text = seedArticleText();
+  const points = extractKeyPoints(text, { title: SEED_TITLE });
+
+  it('returns 3 to 5 whole sentences of the text in reading order, the first about the resumed talks', () => {
+    expect(points.length).toBeGreaterThanOrEqual(3);
+    expect(points.length).toBeLessThanOrEqual(5);
+    expect(points[0]).toMatch(/^China and the United States on Tuesday resumed talks on curbing the production of ingredients to make fentanyl, /);
+    const offsets = points.map((point) => text.indexOf(point));
+    expect(offsets.every((offset) => offset >= 0)).toBe(true);
+    expect([...offsets].sort((a, b) => a - b)).toEqual(offsets);
+  });
+
+  it('skips the subheading and prefers concise sentences', () => {
+    expect(points).not.toContain("'Zero tolerance'");
+    for (const point of points) expect(point.split(/\s+/).length).toBeLessThanOrEqual(35);
+  });
+
+  it('is deterministic and honours an explicit count', () => {
+    expect(extractKeyPoints(text, { title: SEED_TITLE })).toEqual(points);
+    expect(extractKeyPoints(text, { count: 2 })).toHaveLength(2);
+  });
+});
+
+describe('extractKeyPoints', () => {
+  it('never returns the title, a photo credit, a byline or a dateline', () => {
+    const text = [
+      'Storm hits the coast overnight',
+      'Photo courtesy of the National Weather Service archive today.',
+      'By Jane Smith and John Doe of the Coastal Desk.',
+      'MIAMI, Fla. —',
+      'A powerful storm struck the coast overnight, cutting power to thousands of homes in three counties.',
+      'Emergency crews worked through the night to clear fallen trees from the main highways.',
+      'Officials expect power to return to most homes by the end of the week.',
+    ].join('\n\n');
+    expect(extractKeyPoints(text, { title: 'Storm hits the coast overnight' })).toEqual([
+      'A powerful storm struck the coast overnight, cutting power to thousands of homes in three counties.',
+      'Emergency crews worked through the night to clear fallen trees from the main highways.',
+      'Officials expect power to return to most homes by the end of the week.',
+    ]);
+  });
+
+  it('strips a wire-service credit from the opening sentence', () => {
+    const text =
+      'LONDON, England (CNN) -- The British government announced a new plan for rail services on Monday. ' +
+      'The plan includes faster trains between the largest cities in the north. ' +
+      'Critics said the money would be better spent on local bus routes instead.';
+    expect(extractKeyPoints(text, { count: 1 })).toEqual(['The British government announced a new plan for rail services on Monday.']);
+    expect(extractKeyPoints('(CNN)A fire broke out at the old city library early on Sunday morning.', { count: 1 })).toEqual([
+      'A fire broke out at the old city library early on Sunday morning.',
+    ]);
+  });
+
+  it('strips a dateline and skips a headline in title case', () => {
+    const text = [
+      'Why Winning Iowa Could Break The Election Wide Open.',
+      'CHARLESTON, S.C. — In the fall of 2007, the senator held a wide lead among likely voters in the state.',
+      'By January her lead had disappeared after a loss in the first caucus of the season.',
+    ].join('\n\n');
+    expect(extractKeyPoints(text, { count: 3 })).toEqual([
+      'In the fall of 2007, the senator held a wide lead among likely voters in the state.',
+      'By January her lead had disappeared after a loss in the first caucus of the season.',
+    ]);
+  });
+
+  it('leaves out a sentence that mostly is one of the notable quotes', () => {
+    const quoted = '"We will rebuild every single school that the flood destroyed this spring,"';
+    const text =
+      'Floods destroyed twelve schools across the valley this spring, leaving thousands of pupils without classrooms. ' +
+      `${quoted} the governor said. ` +
+      'Engineers began surveying the damaged buildings on Monday with help from the army. ' +
+      'Classes will continue in tents and community halls until the new schools open.';
+    const points = extractKeyPoints(text, { count: 3, quotes: [quoteSpan(text, quoted)] });
+    expect(points).toHaveLength(3);
+    expect(points.some((point) => point.includes('rebuild every single school'))).toBe(false);
+  });
+
+  it('does not return two sentences that say the same thing', () => {
+    const text =
+      'The city council approved the new budget for public parks on Tuesday evening. ' +
+      'On Tuesday evening the city council approved the new budget for public parks. ' +
+      'The budget adds two new playgrounds and repairs the old swimming pool downtown.';
+    const points = extractKeyPoints(text, { count: 3 });
+    expect(points).toEqual([
+      'The city council approved the new budget for public parks on Tuesday evening.',
+      'The budget adds two new playgrounds and repairs the old swimming pool downtown.',
+    ]);
+  });
+});

@@ -1,0 +1,146 @@
+import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { forceColorScheme } from '../src/preview/color-scheme.js';
+import { messageHeaders } from '../src/preview/headers.js';
+import { acceptsHost } from '../src/preview/host-check.js';
+import { openCommand } from '../src/preview/open-browser.js';
+import { resolveExistingInside, resolveInside } from '../src/preview/safe-path.js';
+import { workspaceRelative } from '../src/preview/snapshot.js';
+import { parseTestSendRequest } from '../src/preview/test-send.js';
+import { affectsIssue } from '../src/preview/watcher.js';
+import { issueWeeks } from '../src/preview/weeks.js';
+
+describe('resolveInside', () => {
+  const root = '/srv/workspace';
+
+  it('finds files inside the root', () => {
+    expect(resolveInside(root, 'articles/a.md')).toBe('/srv/workspace/articles/a.md');
+    expect(resolveInside(root, 'out/2024-W05/email%20copy.html')).toBe('/srv/workspace/out/2024-W05/email copy.html');
+  });
+
+  it.each([
+    '../etc/passwd',
+    '..%2f..%2fetc/passwd',
+    '%2e%2e/%2e%2e/etc/passwd',
+    '%2E%2E%5C..%5Cetc/passwd',
+    'articles/../../etc/passwd',
+    '.git/config',
+    'articles/.env',
+    'a%00.md',
+    '%E0%A4%A',
+  ])('refuses %s', (urlPath) => {
+    expect(resolveInside(root, urlPath)).toBeNull();
+  });
+
+  it('refuses a symbolic link that leads out of the root', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'gazette-preview-'));
+    await mkdir(path.join(dir, 'root'));
+    await writeFile(path.join(dir, 'secret.txt'), 'secret');
+    await writeFile(path.join(dir, 'root', 'inside.txt'), 'fine');
+    await symlink(path.join(dir, 'secret.txt'), path.join(dir, 'root', 'link.txt'));
+    expect(await resolveExistingInside(path.join(dir, 'root'), 'inside.txt')).toMatch(/inside\.txt$/);
+    expect(await resolveExistingInside(path.join(dir, 'root'), 'link.txt')).toBeNull();
+    expect(await resolveExistingInside(path.join(dir, 'root'), 'missing.txt')).toBeNull();
+  });
+});
+
+describe('issueWeeks', () => {
+  it('lists each ISO week with articles once, newest first, counting drafts only when asked', () => {
+    const articles = [
+      { date: '2024-01-30', draft: false },
+      { date: '2024-02-04', draft: false },
+      { date: '2024-02-05', draft: false },
+      { date: '2023-12-31', draft: true },
+    ];
+    expect(issueWeeks(articles, false)).toEqual([
+      { week: '2024-W06', from: '2024-02-05', to: '2024-02-11', articles: 1 },
+      { week: '2024-W05', from: '2024-01-29', to: '2024-02-04', articles: 2 },
+    ]);
+    expect(issueWeeks(articles, true).map((w) => w.week)).toEqual(['2024-W06', '2024-W05', '2023-W52']);
+  });
+});
+
+describe('forceColorScheme', () => {
+  const html = '<html><head><style>@media (prefers-color-scheme: dark) { a { color: red } } @media screen and (prefers-color-scheme:light) { a { color: blue } }</style></head><body></body></html>';
+
+  it('makes the dark rules always apply and the light ones never', () => {
+    const dark = forceColorScheme(html, 'dark');
+    expect(dark).toContain('@media (min-width: 0px) { a { color: red } }');
+    expect(dark).toContain('@media screen and (max-width: -1px) { a { color: blue } }');
+    expect(dark).toContain('color-scheme: dark');
+    expect(dark).not.toMatch(/prefers-color-scheme/);
+  });
+
+  it('makes the light rules always apply and the dark ones never', () => {
+    const light = forceColorScheme(html, 'light');
+    expect(light).toContain('@media (max-width: -1px) { a { color: red } }');
+    expect(light).toContain('color-scheme: light');
+  });
+});
+
+describe('messageHeaders', () => {
+  it('reads the top-level headers, unfolding continued lines, and stops at the body', () => {
+    const eml = 'From: A <a@example.com>\r\nSubject: A long\r\n subject line\r\nX-Empty:\r\n\r\nBody: not a header\r\n';
+    expect(messageHeaders(Buffer.from(eml))).toEqual([
+      { name: 'From', value: 'A <a@example.com>' },
+      { name: 'Subject', value: 'A long subject line' },
+      { name: 'X-Empty', value: '' },
+    ]);
+  });
+});
+
+describe('acceptsHost', () => {
+  it('answers only to loopback names when bound to loopback', () => {
+    expect(acceptsHost('127.0.0.1:4000', '127.0.0.1')).toBe(true);
+    expect(acceptsHost('localhost:4000', '127.0.0.1')).toBe(true);
+    expect(acceptsHost('[::1]:4000', '::1')).toBe(true);
+    expect(acceptsHost('evil.example:4000', '127.0.0.1')).toBe(false);
+    expect(acceptsHost(undefined, '127.0.0.1')).toBe(false);
+  });
+
+  it('answers to any name when bound elsewhere on purpose', () => {
+    expect(acceptsHost('preview.lan:4000', '0.0.0.0')).toBe(true);
+  });
+});
+
+describe('affectsIssue', () => {
+  const paths = { articles: '/w/articles', templates: '/w/templates', configFiles: ['/w/gazette.config.json'] };
+  it('is true for articles, templates and the config, false for the rest', () => {
+    expect(affectsIssue('/w/articles/a.md', paths)).toBe(true);
+    expect(affectsIssue('/w/templates/partials/quote.mjml', paths)).toBe(true);
+    expect(affectsIssue('/w/gazette.config.json', paths)).toBe(true);
+    expect(affectsIssue('/w/out/2024-W05/email.html', paths)).toBe(false);
+    expect(affectsIssue('/w/articles-old/a.md', paths)).toBe(false);
+  });
+});
+
+describe('workspaceRelative', () => {
+  it('names files relative to the workspace instead of the current folder', () => {
+    const diagnostics = [{ rule: 'x', severity: 'error' as const, message: 'm', file: '../../tmp/w/articles/a.md' }, { rule: 'y', severity: 'warning' as const, message: 'n' }];
+    expect(workspaceRelative(diagnostics, '/tmp/w', '/home/me')).toEqual([
+      { rule: 'x', severity: 'error', message: 'm', file: 'articles/a.md' },
+      { rule: 'y', severity: 'warning', message: 'n' },
+    ]);
+  });
+});
+
+describe('openCommand', () => {
+  it('uses the platform opener', () => {
+    expect(openCommand('http://127.0.0.1:4000/', 'linux')).toEqual({ command: 'xdg-open', args: ['http://127.0.0.1:4000/'] });
+    expect(openCommand('http://127.0.0.1:4000/', 'darwin').command).toBe('open');
+    expect(openCommand('http://127.0.0.1:4000/', 'win32').args).toContain('start');
+  });
+});
+
+describe('parseTestSendRequest', () => {
+  it('reads the week and the address', () => {
+    expect(parseTestSendRequest('{"week":"2024-W05","to":" editor@example.com "}')).toEqual({ week: '2024-W05', to: 'editor@example.com' });
+    expect(parseTestSendRequest('{"to":"editor@example.com"}')).toEqual({ week: null, to: 'editor@example.com' });
+  });
+
+  it.each(['not json', '{}', '{"to":""}', '{"to":"a@example.com","week":5}', 'null'])('turns %s into a diagnostic', (body) => {
+    expect(parseTestSendRequest(body)).toMatchObject({ severity: 'error', rule: expect.stringMatching(/^preview\//) });
+  });
+});

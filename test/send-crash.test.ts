@@ -1,0 +1,90 @@
+import { spawn } from 'node:child_process';
+import { setTimeout as delay } from 'node:timers/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startSink, type SmtpSink } from './support/smtp-server.js';
+import { builtWorkspace, CLI, gazette, writeList } from './support/smtp-workspace.js';
+
+const CONCURRENCY = 4;
+const RECIPIENTS = 150;
+
+const sinks: SmtpSink[] = [];
+afterEach(async () => {
+  await Promise.all(sinks.splice(0).map((sink) => sink.stop()));
+});
+
+/** Starts `gazette send` and stops it with `signal` once the server has accepted `after` messages. */
+async function sendAndStop(root: string, sink: SmtpSink, signal: NodeJS.Signals, after: number): Promise<{ code: number | null; stdout: string }> {
+  const child = spawn(process.execPath, [CLI, 'send', '--list', 'list.csv', '--smtp', sink.url, '--concurrency', String(CONCURRENCY), '--json'], {
+    cwd: root,
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  while ((await sink.accepted()).length < after) {
+    if (child.exitCode !== null) throw new Error('the send finished before it could be stopped');
+    await delay(10);
+  }
+  child.kill(signal);
+  return { code: await exited, stdout };
+}
+
+const everyone = Array.from({ length: RECIPIENTS }, (_, i) => `r${i}@example.com`);
+
+describe('an interrupted send', () => {
+  it('after SIGKILL, --resume loses nobody and repeats nobody; the messages in doubt are reported and resent only on request', async () => {
+    const root = await builtWorkspace();
+    await writeList(root, everyone);
+    // A slow server, so the kill lands with messages in flight.
+    const sink = await startSink({ delayMs: 25 });
+    sinks.push(sink);
+
+    const killed = await sendAndStop(root, sink, 'SIGKILL', 40);
+    expect(killed.code).toBeNull();
+    const beforeResume = await sink.copiesByAddress();
+    expect(beforeResume.size).toBeLessThan(RECIPIENTS);
+
+    const resumed = await gazette(['send', '--list', 'list.csv', '--smtp', sink.url, '--resume', '--json'], root);
+    const summary = JSON.parse(resumed.stdout) as { ok: boolean; inDoubt: { email: string }[]; alreadySent: number; sent: number };
+    const inDoubt = new Set(summary.inDoubt.map((entry) => entry.email));
+    // Messages in doubt are exactly those that may or may not have arrived: at most one per connection.
+    expect(inDoubt.size).toBeGreaterThan(0);
+    expect(inDoubt.size).toBeLessThanOrEqual(CONCURRENCY);
+    expect(resumed.code).toBe(1);
+    expect(summary.ok).toBe(false);
+    expect(summary.alreadySent + summary.sent + inDoubt.size).toBe(RECIPIENTS);
+
+    let copies = await sink.copiesByAddress();
+    expect([...copies.values()].every((count) => count === 1)).toBe(true);
+    const missing = everyone.filter((address) => !copies.has(address));
+    expect(missing.every((address) => inDoubt.has(address))).toBe(true);
+
+    const resent = await gazette(['send', '--resume', '--resend-in-flight', '--smtp', sink.url, '--json'], root);
+    expect(resent.code).toBe(0);
+    copies = await sink.copiesByAddress();
+    expect(everyone.every((address) => (copies.get(address) ?? 0) >= 1)).toBe(true);
+    const repeated = everyone.filter((address) => (copies.get(address) ?? 0) > 1);
+    expect(repeated.length).toBeLessThanOrEqual(CONCURRENCY);
+    expect(repeated.every((address) => inDoubt.has(address))).toBe(true);
+    expect(Math.max(...copies.values())).toBeLessThanOrEqual(2);
+  });
+
+  it('after Ctrl-C, finishes the messages in flight, leaves nothing in doubt, and --resume sends the rest exactly once', async () => {
+    const root = await builtWorkspace();
+    await writeList(root, everyone);
+    const sink = await startSink({ delayMs: 25 });
+    sinks.push(sink);
+
+    const interrupted = await sendAndStop(root, sink, 'SIGINT', 30);
+    expect(interrupted.code).toBe(1);
+    const summary = JSON.parse(interrupted.stdout) as { stopped: string; inDoubt: unknown[]; ledger: { sending: number; pending: number } };
+    expect(summary).toMatchObject({ stopped: 'interrupted', inDoubt: [], ledger: { sending: 0 } });
+    expect(summary.ledger.pending).toBeGreaterThan(0);
+
+    const resumed = await gazette(['send', '--resume', '--smtp', sink.url, '--json'], root);
+    expect(resumed.code).toBe(0);
+    const copies = await sink.copiesByAddress();
+    expect(everyone.map((address) => copies.get(address))).toEqual(everyone.map(() => 1));
+  });
+});

@@ -1,0 +1,128 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { GazetteError } from '../src/diagnostics.js';
+import { openStateDb, type StateDb } from '../src/store/state-db.js';
+import { CsvList } from '../src/subscribers/csv-list.js';
+import { importList } from '../src/subscribers/import-list.js';
+import type { ListEntry } from '../src/subscribers/list-entry.js';
+import { SubscriberStore } from '../src/subscribers/subscriber-store.js';
+
+async function csvFile(content: string): Promise<string> {
+  const file = path.join(await mkdtemp(path.join(tmpdir(), 'gazette-list-')), 'list.csv');
+  await writeFile(file, content);
+  return file;
+}
+
+async function readAll(file: string, requiredColumns: string[] = []): Promise<ListEntry[]> {
+  const list = await CsvList.open(file, { shownFile: 'list.csv', requiredColumns });
+  const entries: ListEntry[] = [];
+  try {
+    for await (const entry of list.entries()) entries.push(entry);
+  } finally {
+    await list.close();
+  }
+  return entries;
+}
+
+async function failure(promise: Promise<unknown>): Promise<GazetteError> {
+  const error = await promise.then(() => null, (caught: unknown) => caught);
+  expect(error).toBeInstanceOf(GazetteError);
+  return error as GazetteError;
+}
+
+describe('a CSV list', () => {
+  it('gives every column as a subscriber field, email and name found whatever their case', async () => {
+    const entries = await readAll(await csvFile('Email,Name,city\nann@example.com,Ann Lee,Oslo\nbob@example.com,,\n'));
+    expect(entries).toEqual([
+      { recipient: { email: 'ann@example.com', name: 'Ann Lee', fields: { email: 'ann@example.com', name: 'Ann Lee', city: 'Oslo' } }, line: 2 },
+      { recipient: { email: 'bob@example.com', name: null, fields: { email: 'bob@example.com', name: '', city: '' } }, line: 3 },
+    ]);
+  });
+
+  it('skips invalid addresses and case-insensitive duplicates, naming their lines', async () => {
+    const file = await csvFile('email,name\nann@example.com,Ann\n\nnot-an-address,X\n"multi\nline@example.com",Y\nANN@Example.com,Ann again\nbob@example.com,Bob\n');
+    const entries = await readAll(file);
+    const problems = entries.flatMap((entry) => ('problem' in entry ? [entry.problem] : []));
+    expect(entries.flatMap((entry) => ('recipient' in entry ? [entry.recipient.email] : []))).toEqual(['ann@example.com', 'bob@example.com']);
+    expect(problems.map((problem) => [problem.line, problem.rule, problem.severity])).toEqual([
+      [4, 'subscribers/invalid-address', 'warning'],
+      [5, 'subscribers/invalid-address', 'warning'],
+      [7, 'subscribers/duplicate', 'warning'],
+    ]);
+    expect(problems[2]!.message).toContain('line 2');
+    expect(problems.every((problem) => problem.file === 'list.csv')).toBe(true);
+  });
+
+  it('must name an email column on its first line', async () => {
+    const error = await failure(readAll(await csvFile('address,name\nann@example.com,Ann\n')));
+    expect(error.diagnostics).toEqual([expect.objectContaining({ rule: 'subscribers/no-email-column', line: 1 })]);
+  });
+
+  it('must have the columns the templates use', async () => {
+    const error = await failure(readAll(await csvFile('email,name\nann@example.com,Ann\n'), ['company']));
+    expect(error.diagnostics[0]).toMatchObject({ rule: 'subscribers/missing-column' });
+    expect(error.diagnostics[0]!.message).toContain('company');
+  });
+
+  it('reports a file that is not CSV with the line it breaks on', async () => {
+    const error = await failure(readAll(await csvFile('email,name\nann@example.com,Ann\n"bob@example.com,Bob\n')));
+    expect(error.diagnostics[0]).toMatchObject({ rule: 'subscribers/csv', file: 'list.csv' });
+    expect(error.diagnostics[0]!.line).toBeGreaterThanOrEqual(3);
+  });
+
+  it('reports a file that cannot be read before reading anything', async () => {
+    const error = await failure(CsvList.open('/nonexistent/list.csv'));
+    expect(error.diagnostics[0]).toMatchObject({ rule: 'subscribers/unreadable' });
+    const folder = await failure(CsvList.open(tmpdir()));
+    expect(folder.diagnostics[0]).toMatchObject({ rule: 'subscribers/unreadable' });
+  });
+});
+
+describe('the subscriber store', () => {
+  let db: StateDb | null = null;
+  afterEach(() => db?.close());
+
+  async function store(): Promise<SubscriberStore> {
+    db = openStateDb(path.join(await mkdtemp(path.join(tmpdir(), 'gazette-store-')), 'state.db'));
+    return new SubscriberStore(db, () => new Date('2024-02-01T00:00:00Z'));
+  }
+
+  it('imports a list, updating an address it already has whatever its case', async () => {
+    const subscribers = await store();
+    subscribers.save({ email: 'ann@example.com', name: 'Old name', fields: { email: 'ann@example.com', name: 'Old name' } });
+    const list = await CsvList.open(await csvFile('email,name\nAnn@Example.com,Ann Lee\nbob@example.com,Bob\nbad,Nobody\n'));
+    const result = await importList(list, subscribers);
+    await list.close();
+    expect(result).toMatchObject({ added: 1, updated: 1, stillSuppressed: 0 });
+    expect(result.problems.map((problem) => problem.line)).toEqual([4]);
+    expect([...subscribers.all()].map((subscriber) => [subscriber.email, subscriber.name])).toEqual([
+      ['Ann@Example.com', 'Ann Lee'],
+      ['bob@example.com', 'Bob'],
+    ]);
+  });
+
+  it('keeps an unsubscribed address suppressed through a re-import and a removal', async () => {
+    const subscribers = await store();
+    subscribers.save({ email: 'ann@example.com', name: 'Ann', fields: {} });
+    expect(subscribers.suppress('ANN@example.com', 'unsubscribed', 'one-click')).toBe(true);
+    const list = await CsvList.open(await csvFile('email\nann@example.com\n'));
+    expect(await importList(list, subscribers)).toMatchObject({ updated: 1, stillSuppressed: 1 });
+    await list.close();
+    expect([...subscribers.all()][0]!.suppressed).toBe('unsubscribed');
+    expect(subscribers.count()).toEqual({ active: 0, suppressed: 1 });
+    expect(subscribers.remove('ann@example.com')).toBe(true);
+    expect(subscribers.remove('ann@example.com')).toBe(false);
+    expect(subscribers.suppression('Ann@Example.com')).toBe('unsubscribed');
+    expect(subscribers.suppressions()).toEqual([{ email: 'ANN@example.com', reason: 'unsubscribed', detail: 'one-click', createdAt: '2024-02-01T00:00:00.000Z' }]);
+  });
+
+  it('reads a long store a page at a time, in a stable order', async () => {
+    const subscribers = await store();
+    const many = Array.from({ length: 1234 }, (_, i) => ({ email: `r${String(i).padStart(4, '0')}@example.com`, name: null, fields: {} }));
+    subscribers.saveAll(many);
+    const read = [...subscribers.all()].map((subscriber) => subscriber.email);
+    expect(read).toEqual(many.map((recipient) => recipient.email));
+  });
+});

@@ -1,0 +1,75 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import type { AcceptedLine, SinkOptions } from './smtp-sink.js';
+
+/** A running SMTP sink in a child process. */
+export interface SmtpSink {
+  port: number;
+  /** `smtp://127.0.0.1:port`, with credentials when the sink requires them. */
+  url: string;
+  dir: string;
+  /** Every message accepted so far, in order. */
+  accepted(): Promise<AcceptedLine[]>;
+  /** How many copies each address received. */
+  copiesByAddress(): Promise<Map<string, number>>;
+  /** The accepted messages, parsed with mailparser (needs `saveMessages`). */
+  messages(): Promise<ParsedMail[]>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The compiled sink program. From the TypeScript sources (vitest) it is the copy in dist/, which
+ * `npm test` builds first; from dist/ (the benchmark) it is the file next to this one.
+ */
+function sinkProgram(): string {
+  const here = import.meta.dirname;
+  if (import.meta.filename.endsWith('.js')) return path.join(here, 'smtp-sink.js');
+  const repo = path.resolve(here, '../..');
+  const compiled = path.join(repo, 'dist', 'test', 'support', 'smtp-sink.js');
+  const source = path.join(here, 'smtp-sink.ts');
+  const compiledTime = statSync(compiled, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  if (compiledTime < statSync(source).mtimeMs) throw new Error(`${path.relative(repo, compiled)} is missing or older than its source: run npm run build first`);
+  return compiled;
+}
+
+export async function startSink(options: Omit<SinkOptions, 'dir'> & { dir?: string } = {}): Promise<SmtpSink> {
+  const dir = options.dir ?? (await mkdtemp(path.join(tmpdir(), 'gazette-sink-')));
+  const child: ChildProcess = fork(sinkProgram(), [JSON.stringify({ ...options, dir })], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (message) => resolve((message as { port: number }).port));
+    child.once('exit', (code) => reject(new Error(`the SMTP sink exited with ${code} before listening`)));
+  });
+  const credentials = options.auth ? `${encodeURIComponent(options.auth.user)}:${encodeURIComponent(options.auth.pass)}@` : '';
+  const accepted = async (): Promise<AcceptedLine[]> => {
+    const text = await readFile(path.join(dir, 'log.jsonl'), 'utf8').catch(() => '');
+    return text
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as AcceptedLine);
+  };
+  return {
+    port,
+    url: `smtp://${credentials}127.0.0.1:${port}`,
+    dir,
+    accepted,
+    async copiesByAddress() {
+      const copies = new Map<string, number>();
+      for (const line of await accepted()) for (const address of line.to) copies.set(address, (copies.get(address) ?? 0) + 1);
+      return copies;
+    },
+    async messages() {
+      return Promise.all((await accepted()).map(async (line) => simpleParser(await readFile(line.file ?? ''))));
+    },
+    stop() {
+      return new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      });
+    },
+  };
+}
