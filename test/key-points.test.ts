@@ -1,19 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { markdownToText } from '../src/load/markdown.js';
 import { extractKeyPoints } from '../src/summarize/keypoints.js';
 import type { QuoteSpan } from '../src/types.js';
 
 const SEED_TITLE = 'China, US resume fentanyl talks in Beijing';
 
-/** The seed page as the digest receives it: without the repeated title, photo credit and site footer. */
+/** The seed article as the digest receives it: the body of articles/, as plain text. */
 function seedArticleText(): string {
-  const page = readFileSync(new URL('../../shared/seed/000_8043afc36564d80a.txt', import.meta.url), 'utf8');
-  const furniture = new Set([SEED_TITLE, 'Photo courtesy of Unsplash', 'logo', 'Daily Tribune', 'tribune.net.ph']);
-  return page
-    .split('\n')
-    .filter((line) => !furniture.has(line.trim()))
-    .join('\n')
-    .trim();
+  const source = readFileSync(new URL('../articles/2024-01-30-china-us-resume-fentanyl-talks.md', import.meta.url), 'utf8');
+  return markdownToText(source.replace(/^---\n[\s\S]*?\n---\n/, ''));
 }
 
 function quoteSpan(text: string, quoted: string): QuoteSpan {

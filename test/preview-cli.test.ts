@@ -80,6 +80,12 @@ describe('gazette preview', () => {
     expect(running.stderr()).toContain('--port must be a whole number');
   });
 
+  it('refuses a week that is not an ISO week with a usage error', async () => {
+    const running = gazette(['preview', '--port', '0', '--week', '2024-5'], await sampleWorkspace());
+    expect(await running.exited).toBe(2);
+    expect(running.stderr()).toContain('--week must look like 2024-W05');
+  });
+
   it('has --help', async () => {
     const running = gazette(['preview', '--help'], REPO);
     expect(await running.exited).toBe(0);

@@ -38,6 +38,18 @@ describe('quote pairing', () => {
     expect(findQuotes(text).map((quote) => quote.speaker)).toEqual(['Ann Lee', 'Bob Ray']);
   });
 
+  it('joins across an attribution that holds a quoted title', () => {
+    const text = "''It's nonsense,'' Mr. Trump said on NBC's ''Meet the Press.'' ''She lies about everything.''";
+    const quotes = findQuotes(text);
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]?.text).toBe("It's nonsense, She lies about everything.");
+  });
+
+  it('keeps a quotation inside a quotation in its outer one', () => {
+    const text = 'He spoke. “I told them, “No,” and left the room at once,” he said.';
+    expect(quoted(text)).toEqual(['I told them, “No,” and left the room at once,']);
+  });
+
   it('reads a quotation repeated at the start of the next paragraph as one', () => {
     const text = 'Senator John Doe wrote:\n\n"The first paragraph of the letter goes here.\n\n"The second paragraph closes it."\n\nThen he left.';
     const quotes = findQuotes(text);

@@ -30,6 +30,31 @@ describe('speaker attribution and resolution', () => {
     expect(findQuotes(text).map((quote) => quote.speaker)).toEqual(['Jeff Weaver', 'Ann Lee']);
   });
 
+  it('finds the name behind premodifiers and parentheses', () => {
+    const text = [
+      '"I thought he did all the things right tonight," said MSNBC host Chris Matthews.',
+      '"It is a dog whistle to all Americans," Rep. Gwen Moore (D-Wis.) said.',
+    ].join('\n\n');
+    const quotes = findQuotes(text);
+    expect(quotes.map((quote) => text.slice(quote.speakerStart ?? 0, quote.speakerEnd ?? 0))).toEqual(['Chris Matthews', 'Rep. Gwen Moore']);
+    expect(quotes.map((quote) => quote.speaker)).toEqual(['Chris Matthews', 'Gwen Moore']);
+  });
+
+  it('follows a chain of sentences opening on the pronoun back to its person', () => {
+    const text = [
+      'Attorney General Loretta Lynch spoke in Chicago. Lynch said the meeting went well.',
+      'She has faced criticism over a meeting with former President Bill Clinton and questions about Hillary Clinton.',
+      'She said she was not worried.',
+      '"People tend not to say those things to the attorney general," she said.',
+    ].join('\n\n');
+    expect(findQuotes(text)[0]?.speaker).toBe('Loretta Lynch');
+  });
+
+  it('keeps relatives sharing a surname apart', () => {
+    const text = 'Donald Trump spoke first. Ivanka Trump followed him.\n\n"The number of households led by single mothers has doubled," Ivanka Trump said.';
+    expect(findQuotes(text)[0]?.speaker).toBe('Ivanka Trump');
+  });
+
   it('extracts roles from premodifiers, appositives and party labels', () => {
     const text = [
       '"The talks were useful for both of our countries," said Donna Brazile, the interim chairwoman of the Democratic National Committee.',

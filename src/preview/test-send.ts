@@ -42,6 +42,6 @@ export async function sendPreviewTest(result: BuildResult, to: string, settings:
     return { ok: true, sent };
   } catch (error) {
     if (error instanceof GazetteError) return { ok: false, errors: error.diagnostics };
-    throw error;
+    return { ok: false, errors: [diagnostic('preview/send-failed', `the test could not be sent: ${error instanceof Error ? error.message : String(error)}`)] };
   }
 }

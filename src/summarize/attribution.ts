@@ -6,7 +6,7 @@
 import { CUE_MODIFIERS, CUE_PHRASES, CUE_VERBS, DETERMINERS, PRONOUNS, ROLE_NOUNS } from './lexicon.js';
 import { readName } from './names.js';
 import type { SpeakerMention } from './speakers.js';
-import { isCapitalized, tokenize, type Token } from './tokens.js';
+import { isCapitalized, SENTENCE_END, tokenize, type Token } from './tokens.js';
 
 export interface Attribution {
   mention: SpeakerMention;
@@ -15,10 +15,14 @@ export interface Attribution {
   end: number;
 }
 
-const SENTENCE_END = new Set(['.', '?', '!']);
 // Punctuation that may open a clause after a quotation, stray quote marks (`'''`) included.
 const CLAUSE_PUNCTUATION = new Set([',', '—', '–', '-', '―', ':', ';', "'", '’', '"', '”']);
 const LEADING_CONJUNCTIONS = new Set(['but', 'and', 'as', 'so', 'yet']);
+const DASHES = new Set(['―', '—', '–', '-']);
+// Prepositions that attach a modifier to the name heading a subject (`Mr. Morgan of the Sierra Club`).
+const HEAD_MODIFIER_PREPOSITIONS = new Set(['of', 'at', 'for', 'from', 'with']);
+// Words that open an appositive describing a person (`Jane Doe, then senior pastor at …`).
+const ROLE_OPENERS = new Set(['then', 'former', 'who', 'whose', 'now', 'chief', 'senior', 'deputy', 'executive', 'director', 'president']);
 // How far the cue verb may sit from the quotation: a subject with premodifiers, or a name with an
 // appositive (`Harry Bond, 30, of Raleigh, N.C., who was among those polled, said`).
 const MAX_SUBJECT_TOKENS = 8;
@@ -34,6 +38,7 @@ function lower(token: Token | undefined): string {
   return token?.text.toLowerCase() ?? '';
 }
 
+/** A cue verb in any case: it ends a description (`a spokesman said`). */
 function isCue(token: Token | undefined): boolean {
   return token !== undefined && token.isWord && CUE_VERBS.has(token.text.toLowerCase());
 }
@@ -62,6 +67,23 @@ function nameMention(text: string, tokens: Token[], index: number): SpeakerMenti
   const read = readName(text, tokens, index);
   if (!read) return null;
   return { start: read.mention.start, end: read.mention.end, kind: 'name', text: read.mention.name };
+}
+
+/**
+ * The person named from token `index` on, past premodifiers that name no one
+ * (`MSNBC host Chris Matthews`, `Democratic nominee Hillary Clinton`).
+ */
+function personMention(text: string, tokens: Token[], index: number): SpeakerMention | null {
+  let cursor = index;
+  while (cursor < tokens.length && cursor - index < MAX_DESCRIPTION_TOKENS) {
+    const read = readName(text, tokens, cursor);
+    if (read?.mention.canBePerson) return { start: read.mention.start, end: read.mention.end, kind: 'name', text: read.mention.name };
+    const next = read ? read.next : cursor + 1;
+    const premodifies = tokens.slice(cursor, next).every((token) => token.isWord) && (read !== null || ROLE_NOUNS.has(lower(tokens[cursor])));
+    if (!premodifies) return null;
+    cursor = next;
+  }
+  return null;
 }
 
 /** `a spokesman for the campaign`: from the determiner to the first punctuation or relative word. */
@@ -96,8 +118,17 @@ function mentionAt(text: string, tokens: Token[], index: number): SpeakerMention
     }
     return descriptionMention(text, tokens, index);
   }
-  if (isCapitalized(token)) return nameMention(text, tokens, index);
+  if (isCapitalized(token)) return personMention(text, tokens, index) ?? nameMention(text, tokens, index);
   return null;
+}
+
+/** Whether the clause opens with a name followed by a comma: `Leonard E. Burman, director of …`. */
+function namedWithAppositive(text: string, tokens: Token[], index: number): boolean {
+  const read = readName(text, tokens, index);
+  if (read === null || tokens[read.next]?.text !== ',') return false;
+  // `Perhaps, he said` is no appositive: one describes the person (`a writer`, `30`, `Sen.`).
+  const next = tokens[read.next + 1];
+  return next !== undefined && (DETERMINERS.has(lower(next)) || ROLE_NOUNS.has(lower(next)) || /^\d/.test(next.text) || isCapitalized(next) || ROLE_OPENERS.has(lower(next)));
 }
 
 /** The first pronoun or name in `tokens[from, to)`: the subject of most clauses. */
@@ -106,7 +137,7 @@ function firstMention(text: string, tokens: Token[], from: number, to: number): 
     const token = tokens[index];
     if (isPronoun(token)) return mentionAt(text, tokens, index);
     if (token && isCapitalized(token)) {
-      const name = nameMention(text, tokens, index);
+      const name = personMention(text, tokens, index);
       if (name) return name;
     }
   }
@@ -121,6 +152,7 @@ function subjectBefore(text: string, tokens: Token[], from: number, to: number):
   if (namedWithAppositive(text, tokens, from)) return nameMention(text, tokens, from);
   let end = to;
   while (end > from && CUE_MODIFIERS.has(lower(tokens[end - 1]))) end -= 1;
+  end = beforeParenthesis(tokens, from, end);
   const last = tokens[end - 1];
   if (!last || end <= from) return null;
   if (isPronoun(last)) return pronounMention(last);
@@ -131,16 +163,31 @@ function subjectBefore(text: string, tokens: Token[], from: number, to: number):
   for (let cursor = start; cursor < end; cursor += 1) {
     const token = tokens[cursor];
     if (!token) break;
-    if (DETERMINERS.has(lower(token)) || isPronoun(token)) return mentionAt(text, tokens, cursor);
     if (isCapitalized(token)) {
-      const name = nameMention(text, tokens, cursor);
-      // Premodifiers (`Wyoming GOP chairman Matt Micheli`): the name is the run that ends the subject.
-      if (name && name.end >= last.end - 2) return name;
+      const read = readName(text, tokens, cursor);
+      // The name ends the subject (`Wyoming GOP chairman Matt Micheli`, `In an interview Trump`)
+      // or heads it before a modifier (`Mr. Morgan of the Sierra Club`).
+      const heads = read !== null && (read.next >= end || HEAD_MODIFIER_PREPOSITIONS.has(lower(tokens[read.next])));
+      if (read && heads && read.mention.canBePerson) return nameMention(text, tokens, cursor);
+      if (read) cursor = read.next - 1;
     }
+  }
+  for (let cursor = start; cursor < end; cursor += 1) {
+    const token = tokens[cursor];
+    if (token && (DETERMINERS.has(lower(token)) || isPronoun(token))) return mentionAt(text, tokens, cursor);
   }
   // `state Senate leader Phil Berger`, `Powell’s office`: the whole phrase.
   const first = tokens[start];
   return first ? { start: first.start, end: last.end, kind: 'description', text: text.slice(first.start, last.end) } : null;
+}
+
+/** `end`, or the start of a parenthesis closing right before it (`Rep. Gwen Moore (D-Wis.)`). */
+function beforeParenthesis(tokens: Token[], from: number, end: number): number {
+  if (tokens[end - 1]?.text !== ')') return end;
+  for (let cursor = end - 2; cursor >= from; cursor -= 1) {
+    if (tokens[cursor]?.text === '(') return cursor;
+  }
+  return end;
 }
 
 function skipLeading(tokens: Token[], from: number, skippable: (token: Token) => boolean): number {
@@ -148,8 +195,6 @@ function skipLeading(tokens: Token[], from: number, skippable: (token: Token) =>
   while (index < tokens.length && skippable(tokens[index] as Token)) index += 1;
   return index;
 }
-
-const DASHES = new Set(['―', '—', '–', '-']);
 
 /** The mention of a clause that directly follows a quotation, or null when it attributes nothing. */
 function postposedMention(text: string, clause: Token[], begin: number): SpeakerMention | null {
@@ -190,18 +235,6 @@ export function attributionAfter(text: string, from: number, limit: number): Att
   if (!mention && comma > begin && !startsMention(clause[begin])) mention = postposedMention(text, clause, comma + 1);
   return mention ? { mention, start: from, end: clauseEnd } : null;
 }
-
-/** Whether the clause opens with a name followed by a comma: `Leonard E. Burman, director of …`. */
-function namedWithAppositive(text: string, tokens: Token[], index: number): boolean {
-  const read = readName(text, tokens, index);
-  if (read === null || tokens[read.next]?.text !== ',') return false;
-  // `Perhaps, he said` is no appositive: one describes the person (`a writer`, `30`, `Sen.`).
-  const next = tokens[read.next + 1];
-  return next !== undefined && (DETERMINERS.has(lower(next)) || ROLE_NOUNS.has(lower(next)) || /^\d/.test(next.text) || isCapitalized(next) || ROLE_OPENERS.has(lower(next)));
-}
-
-// Words that open an appositive describing a person (`Jane Doe, then senior pastor at …`).
-const ROLE_OPENERS = new Set(['then', 'former', 'who', 'whose', 'now', 'chief', 'senior', 'deputy', 'executive', 'director', 'president']);
 
 /** The clause before a quoted piece starting at `to`, from `from` (sentence or paragraph start). */
 export function attributionBefore(text: string, from: number, to: number): Attribution | null {

@@ -18,13 +18,13 @@ export const CUE_VERBS = new Set([
   'sings', 'laughed', 'offered', 'scoffed', 'fumed', 'marveled', 'gushed', 'raged', 'mocked',
   'teased', 'implored', 'begged', 'pressed', 'relayed', 'texted', 'emailed', 'elaborated',
   'reacted', 'opined', 'intoned', 'reasoned', 'advised', 'clarified', 'assured', 'informed',
-  'griped', 'blasted', 'sniped', 'hollered', 'muttered', 'mocks', 'observes', 'predicts', 'promises',
-  'vows', 'laments', 'muses', 'recounts', 'remarks', 'reiterates', 'cautions', 'counters', 'stresses',
-  'emphasizes', 'acknowledges', 'announces', 'asserts', 'contends', 'maintains', 'proclaims', 'urges',
-  'surmised', 'exhorted', 'protested', 'objected', 'confided', 'volunteered', 'ventured', 'sighed',
-  'shrugged', 'elaborates', 'reasons', 'opines', 'tweeting', 'wondering', 'arguing', 'noting',
-  'explaining', 'insisting', 'warning', 'declaring', 'recalling', 'replying', 'responding',
-  'recommended', 'recommends', 'concluding', 'advises', 'describes', 'described',
+  'griped', 'blasted', 'sniped', 'hollered', 'muttered', 'mocks', 'observes', 'predicts',
+  'promises', 'vows', 'laments', 'muses', 'recounts', 'remarks', 'reiterates', 'cautions',
+  'counters', 'stresses', 'emphasizes', 'announces', 'asserts', 'contends', 'maintains',
+  'proclaims', 'urges', 'surmised', 'exhorted', 'protested', 'objected', 'confided', 'volunteered',
+  'ventured', 'sighed', 'shrugged', 'elaborates', 'reasons', 'opines', 'tweeting', 'wondering',
+  'arguing', 'noting', 'explaining', 'insisting', 'warning', 'declaring', 'recalling', 'replying',
+  'responding', 'recommended', 'recommends', 'concluding', 'advises', 'describes', 'described',
 ]);
 
 /** Verbs that attribute a quotation together with the particle after them (`went on`, `shot back`). */
@@ -41,9 +41,10 @@ export const CUE_MODIFIERS = new Set([
   'memorably', 'publicly', 'privately', 'angrily', 'and', 'allegedly', 'even', 'never', 'first',
 ]);
 
-export const PRONOUNS = new Map<string, Gender | 'plural' | 'neuter'>([
+/** Pronouns a quotation may be attributed to, with what they refer to. */
+export const PRONOUNS = new Map<string, Gender | 'plural' | 'neuter' | 'relative'>([
   ['he', 'male'], ['she', 'female'], ['they', 'plural'], ['it', 'neuter'], ['we', 'plural'], ['i', 'neuter'],
-  ['who', 'neuter'],
+  ['who', 'relative'],
 ]);
 
 export type Gender = 'male' | 'female';
@@ -77,16 +78,16 @@ export const TITLE_WORDS = new Set([
 /** Nouns that name a person's role; a description ending in one can refer to a person. */
 export const ROLE_NOUNS = new Set([
   ...TITLE_WORDS,
-  'spokesperson', 'official', 'officials', 'aide', 'strategist', 'adviser', 'consultant', 'analyst',
+  'spokesperson', 'official', 'officials', 'aide', 'strategist', 'consultant', 'analyst',
   'columnist', 'writer', 'reporter', 'editor', 'anchor', 'host', 'businessman', 'businesswoman',
-  'billionaire', 'mogul', 'candidate', 'politician', 'democrat', 'republican', 'activist', 'lawyer',
-  'manager', 'chair', 'founder', 'executive', 'ceo', 'economist', 'historian', 'pollster', 'expert',
-  'man', 'woman', 'mother', 'father', 'son', 'daughter', 'wife', 'husband', 'veteran', 'voter',
+  'billionaire', 'mogul', 'politician', 'democrat', 'republican', 'activist', 'lawyer', 'manager',
+  'chair', 'founder', 'executive', 'ceo', 'economist', 'historian', 'pollster', 'expert', 'man',
+  'woman', 'mother', 'father', 'son', 'daughter', 'wife', 'husband', 'veteran', 'voter',
   'supporter', 'organizer', 'head', 'member', 'staffer', 'frontrunner', 'front-runner', 'contender',
-  'student', 'professor', 'scientist', 'researcher', 'correspondent', 'commentator', 'surrogate',
-  'attorney', 'prosecutor', 'investigator', 'agent', 'employee', 'worker', 'owner', 'resident',
-  'campaigner', 'protester', 'protestor', 'hopeful', 'incumbent', 'challenger', 'operative',
-  'fundraiser', 'donor', 'pundit', 'blogger', 'author', 'journalist', 'critic', 'nominee',
+  'student', 'scientist', 'researcher', 'correspondent', 'commentator', 'surrogate', 'prosecutor',
+  'investigator', 'agent', 'employee', 'worker', 'owner', 'resident', 'campaigner', 'protester',
+  'protestor', 'hopeful', 'incumbent', 'challenger', 'operative', 'fundraiser', 'donor', 'pundit',
+  'blogger', 'author', 'journalist', 'critic',
 ]);
 
 /** Capitalized words that start sentences or clauses and are never part of a name. */
@@ -97,13 +98,13 @@ export const NOT_NAME_WORDS = new Set([
   'her', 'their', 'its', 'our', 'my', 'your', 'there', 'here', 'then', 'now', 'still', 'also',
   'even', 'just', 'only', 'meanwhile', 'however', 'instead', 'indeed', 'during', 'under', 'over',
   'about', 'asked', 'according', 'like', 'unlike', 'what', 'who', 'why', 'how', 'where', 'which',
-  'said', 'says', 'not', 'no', 'yes', 'all', 'some', 'many', 'most', 'both', 'each', 'every',
-  'one', 'two', 'former', 'democrats', 'republicans', 'americans', 'monday', 'tuesday',
-  'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
-  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'abstract', 'full', 'text', 'mr', 'mrs', 'ms', 'dr', 'god', 'do', 'did', 'does', 'is', 'was',
-  'will', 'would', 'can', 'could', 'should', 'must', 'let', 'after', 'until', 'whether', 'despite',
-  'among', 'between', 'through', 'against', 'without', 'within', 'toward', 'towards', 'upon',
+  'said', 'says', 'not', 'no', 'yes', 'all', 'some', 'many', 'most', 'both', 'each', 'every', 'one',
+  'two', 'former', 'democrats', 'republicans', 'americans', 'monday', 'tuesday', 'wednesday',
+  'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may',
+  'june', 'july', 'august', 'september', 'october', 'november', 'december', 'abstract', 'full',
+  'text', 'mr', 'mrs', 'ms', 'dr', 'god', 'do', 'did', 'does', 'is', 'was', 'will', 'would', 'can',
+  'could', 'should', 'must', 'let', 'until', 'whether', 'despite', 'among', 'between', 'through',
+  'against', 'without', 'within', 'toward', 'towards', 'upon',
 ]);
 
 /** Trailing parts of a name that are not the surname. */

@@ -7,7 +7,7 @@ import {
   CUE_VERBS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAME_WORDS, TITLE_WORDS, type Gender,
 } from './lexicon.js';
 import { findRole } from './roles.js';
-import { hasLineBreak, isCapitalized, type Token } from './tokens.js';
+import { hasLineBreak, isCapitalized, SENTENCE_END, type Token } from './tokens.js';
 
 export interface NameMention {
   /** Offsets of the whole mention, titles included (`Sen. Rand Paul`). */
@@ -19,10 +19,10 @@ export interface NameMention {
   titles: string[];
   /** Gender an honorific gives (`Mrs.`): certain. */
   titleGender: Gender | null;
-  /** Gender the given name usually has: a guess that pronouns in the text may overrule. */
+  /** Gender the given name usually has (names given to both sexes are not in the table). */
   nameGender: Gender | null;
   role: string | null;
-  /** Whether something other than capitalization says this is a person (a title, a given name). */
+  /** Whether it is taken for a person's name: a title before it, or two or three name words. */
   isPerson: boolean;
   /** Whether the name can be a person at all: no organization word, not an acronym. */
   canBePerson: boolean;
@@ -36,13 +36,13 @@ export interface NameMention {
   sentence: number;
 }
 
-const PREPOSITIONS = new Set([
+// Words after which a name is not the subject of its clause (`policies of President Obama`).
+const BEFORE_NON_SUBJECT = new Set([
   'of', 'to', 'by', 'with', 'for', 'on', 'against', 'at', 'from', 'about', 'under', 'than', 'like',
   'and', 'or', 'between', 'toward', 'into', 'over', 'unlike', 'beat', 'beating', 'versus', 'vs.',
 ]);
 
-// Words that make a capitalized run an organization or place, not a person.
-// Words that follow a subject: auxiliaries and common reporting verbs.
+// Words that follow a subject: auxiliaries and common adverbs.
 const VERB_LIKE = new Set([
   'is', 'was', 'has', 'had', 'have', 'will', 'would', 'can', 'could', 'did', 'does', 'do', 'also',
   'then', 'later', 'may', 'might', 'must', 'should', 'never', 'recently', 'still', 'just', 'again',
@@ -60,27 +60,29 @@ const MAX_NAME_WORDS = 3;
 const ORGANIZATION_WORDS = new Set([
   'east', 'west', 'north', 'south', 'middle', 'arabia', 'africa', 'europe', 'asia', 'korea',
   'america', 'new', 'united', 'san', 'los', 'las', 'fort', 'island', 'islands', 'valley', 'river',
-  'county', 'beach', 'bay', 'lake', 'mountain', 'republicans', 'democrats', 'americans', 'act', 'law',
-  'bill', 'amendment', 'program', 'plan', 'initiative', 'project', 'fund', 'trust', 'prize', 'award',
+  'county', 'beach', 'bay', 'lake', 'mountain', 'republicans', 'democrats', 'americans', 'act',
+  'law', 'amendment', 'program', 'plan', 'initiative', 'project', 'fund', 'trust', 'prize', 'award',
   'show', 'monument', 'memorial', 'museum', 'stadium', 'arena', 'hotel', 'station', 'building',
-  'library', 'theater', 'theatre', 'cathedral', 'bridge', 'road', 'highway', 'plaza', 'mall', 'bank',
-  'capital', 'partners', 'daily', 'weekly', 'channel', 'radio', 'studios', 'festival', 'conference',
-  'convention', 'summit', 'debate', 'primary', 'election', 'war', 'movement', 'day', 'institution',
-  'coalition', 'investment', 'alliance', 'council', 'federation', 'society', 'league', 'caucus',
-  'house', 'senate', 'congress', 'committee', 'council', 'department', 'party', 'campaign', 'news',
-  'post', 'times', 'journal', 'university', 'college', 'network', 'foundation', 'institute', 'center',
-  'centre', 'association', 'agency', 'office', 'bureau', 'court', 'security', 'states', 'state',
-  'america', 'company', 'corporation', 'group', 'club', 'church', 'school', 'hospital', 'service',
-  'administration', 'street', 'avenue', 'city', 'county', 'caucus', 'union', 'republic', 'kingdom',
-  'press', 'media', 'magazine', 'review', 'today', 'tribune', 'herald', 'fox', 'cnn', 'msnbc', 'nbc',
-  'abc', 'cbs', 'gop', 'dnc', 'rnc', 'fbi', 'cia', 'us', 'u.s.', 'un', 'eu', 'nato', 'inc.', 'corp.',
+  'library', 'theater', 'theatre', 'cathedral', 'bridge', 'road', 'highway', 'plaza', 'mall',
+  'bank', 'capital', 'partners', 'daily', 'weekly', 'channel', 'radio', 'studios', 'festival',
+  'conference', 'convention', 'summit', 'debate', 'primary', 'election', 'war', 'movement',
+  'institution', 'coalition', 'investment', 'alliance', 'council', 'federation', 'society',
+  'league', 'caucus', 'house', 'senate', 'congress', 'committee', 'department', 'party', 'campaign',
+  'news', 'post', 'times', 'journal', 'university', 'college', 'network', 'foundation', 'institute',
+  'center', 'centre', 'association', 'agency', 'office', 'bureau', 'court', 'security', 'states',
+  'state', 'company', 'corporation', 'group', 'club', 'church', 'school', 'hospital', 'service',
+  'administration', 'street', 'avenue', 'city', 'union', 'republic', 'kingdom', 'press', 'media',
+  'magazine', 'review', 'today', 'tribune', 'herald', 'fox', 'cnn', 'msnbc', 'nbc', 'abc', 'cbs',
+  'gop', 'dnc', 'rnc', 'fbi', 'cia', 'us', 'u.s.', 'un', 'eu', 'nato', 'inc.', 'corp.',
   'commission', 'board', 'forces', 'army', 'navy', 'guard', 'police', 'airport', 'park', 'hall',
   'world', 'global', 'national', 'international', 'federal', 'democratic', 'republican', 'affairs',
-  'policy', 'public', 'force', 'ministry', 'assembly', 'parliament', 'square', 'tower', 'group',
+  'policy', 'public', 'force', 'ministry', 'assembly', 'parliament', 'square', 'tower',
 ]);
 
 const POSSESSIVE = /['’]s?$/;
 const POSSESSIVE_END = /\p{L}['’]s?$/u;
+// All capitals, two letters or more: `GOP`, `U.S.`, not the initial `E.`.
+const ACRONYM = /^\p{Lu}[\p{Lu}.]*\p{Lu}\.?$/u;
 
 function bareWord(token: Token): string {
   return token.text.replace(POSSESSIVE, '');
@@ -137,7 +139,7 @@ function followedByVerb(tokens: Token[], next: number): boolean {
   const limit = Math.min(tokens.length, next + MAX_APPOSITIVE_TOKENS);
   for (let cursor = next + 1; cursor < limit; cursor += 1) {
     const token = tokens[cursor];
-    if (!token || ['.', '?', '!', ';'].includes(token.text)) return false;
+    if (!token || SENTENCE_END.has(token.text) || token.text === ';') return false;
     if (token.text === ',') return isVerbLike(tokens[cursor + 1]);
   }
   return false;
@@ -156,64 +158,86 @@ function genderOfNextPronoun(tokens: Token[], next: number): Gender | null {
   return null;
 }
 
-/** Reads a name starting at `index`: titles, then name words, particles, initials and suffixes. */
-export function readName(text: string, tokens: Token[], index: number): { mention: NameMention; next: number } | null {
-  // Titles and names alike start with a capital: most tokens are rejected here, cheaply.
-  if (!tokens[index]?.capitalized) return null;
-  let cursor = index;
-  const titleTokens: Token[] = [];
-  while (cursor < tokens.length) {
+/** Titles from token `index` on (`Sen.`, `Vice President`), each followed by more of the name. */
+function readTitles(text: string, tokens: Token[], index: number): Token[] {
+  const titles: Token[] = [];
+  for (let cursor = index; cursor < tokens.length; cursor += 1) {
     const token = tokens[cursor];
-    if (!token || !(isHonorific(token) || isTitleWord(token))) break;
     const following = tokens[cursor + 1];
-    if (!following || !adjacent(text, token, following)) break;
-    titleTokens.push(token);
-    cursor += 1;
+    if (!token || !(isHonorific(token) || isTitleWord(token)) || !following || !adjacent(text, token, following)) break;
+    titles.push(token);
   }
+  return titles;
+}
+
+/** Name words from token `index` on: capitalized words, particles, initials, suffixes. */
+function readNameParts(text: string, tokens: Token[], index: number, previous: Token | undefined): Token[] {
   const parts: Token[] = [];
-  while (cursor < tokens.length) {
+  for (let cursor = index; cursor < tokens.length; cursor += 1) {
     const token = tokens[cursor];
-    const previous = parts[parts.length - 1] ?? titleTokens[titleTokens.length - 1];
-    if (!token || (previous && !adjacent(text, previous, token))) break;
+    const before = parts[parts.length - 1] ?? previous;
+    if (!token || (before && !adjacent(text, before, token))) break;
     const lower = token.text.toLowerCase();
     const particle = NAME_PARTICLES.has(lower) && parts.length > 0 && isCapitalized(tokens[cursor + 1] ?? token);
     const suffix = NAME_SUFFIXES.has(lower) && parts.length > 0;
     if (!(isNamePart(token) || particle || suffix)) break;
     parts.push(token);
-    cursor += 1;
-    if (POSSESSIVE.test(token.text) && /['’]/.test(token.text)) break;
+    // A possessive ends the name: `Trump's plan`.
+    if (/['’]s?$/.test(token.text)) break;
   }
   // A name never ends on a particle (`Bill de` before a line break).
   while (parts.length > 0 && NAME_PARTICLES.has(parts[parts.length - 1]?.text.toLowerCase() ?? '')) parts.pop();
-  if (parts.length === 0) return null;
+  return parts;
+}
+
+function canNamePerson(person: Token[]): boolean {
+  return person.every((token) => !ORGANIZATION_WORDS.has(bareWord(token).toLowerCase()) && !ACRONYM.test(bareWord(token)));
+}
+
+/** A name as read at token `index`, before its sentence is known. */
+export type NameReading = Omit<NameMention, 'sentence'>;
+
+/** Reads a name starting at `index`: titles, then name words, particles, initials and suffixes. */
+export function readName(text: string, tokens: Token[], index: number): { mention: NameReading; next: number } | null {
+  // Titles and names alike start with a capital: most tokens are rejected here, cheaply.
+  if (!tokens[index]?.capitalized) return null;
+  const titleTokens = readTitles(text, tokens, index);
+  const parts = readNameParts(text, tokens, index + titleTokens.length, titleTokens[titleTokens.length - 1]);
+  const next = index + titleTokens.length + parts.length;
+  // A title word with no name after it is the name: `Mr. King`.
+  const lastTitle = titleTokens[titleTokens.length - 1];
+  if (parts.length === 0 && lastTitle && !isHonorific(lastTitle)) parts.push(titleTokens.pop() as Token);
 
   const person = personPart(parts);
-  const titles = person.length === parts.length ? titleTokens.map((token) => token.text.toLowerCase()) : [];
   const first = person[0];
   const last = person[person.length - 1];
   if (!first || !last) return null;
+  const titles = person.length === parts.length ? titleTokens.map((token) => token.text.toLowerCase()) : [];
   const start = titles.length > 0 ? (titleTokens[0]?.start ?? first.start) : first.start;
   const end = last.end - (last.text.length - bareWord(last).length);
-  const name = text.slice(first.start, end);
-  const titleGender = genderOfTitles(titles);
-  // A lone given name (`Melanie`) carries its gender too.
-  const nameGender = genderOfFirstName(first.text);
-  const personIndex = index + titleTokens.length + (parts.length - person.length);
-  const role = findRole(text, tokens, personIndex, cursor);
-  const pronounGender = genderOfNextPronoun(tokens, cursor);
-  // Two or three capitalized words that name no organization or place are taken for a person.
-  const isPerson = titles.length > 0 || (person.length > 1 && person.length <= MAX_NAME_WORDS);
-  const canBePerson = person.every((token) => !ORGANIZATION_WORDS.has(bareWord(token).toLowerCase()) && !/^\p{Lu}[\p{Lu}.]*\p{Lu}\.?$/u.test(bareWord(token)));
+  const role = findRole(text, tokens, next - person.length, next);
   const before = tokens[index - 1];
   // A role in front makes the name the head of its phrase, whatever comes before the role.
-  const afterPreposition = before !== undefined && PREPOSITIONS.has(before.text.toLowerCase()) && role === null;
+  const afterPreposition = before !== undefined && BEFORE_NON_SUBJECT.has(before.text.toLowerCase()) && role === null;
   const isProminent = !POSSESSIVE_END.test(last.text) && !afterPreposition;
-  const isSubject = isProminent && followedByVerb(tokens, cursor);
   return {
     mention: {
-      start, end, name, titles, titleGender, nameGender, role, isPerson, canBePerson, isProminent, isSubject, pronounGender, sentence: 0,
+      start,
+      end,
+      name: text.slice(first.start, end),
+      titles,
+      titleGender: genderOfTitles(titles),
+      // A lone given name (`Melanie`) carries its gender too.
+      nameGender: genderOfFirstName(first.text),
+      role,
+      // Two or three capitalized words that name no organization or place are taken for a person.
+      isPerson: titles.length > 0 || (person.length > 1 && person.length <= MAX_NAME_WORDS),
+      canBePerson: canNamePerson(person),
+      isProminent,
+      isSubject: isProminent && followedByVerb(tokens, next),
+      pronounGender: genderOfNextPronoun(tokens, next),
     },
-    next: cursor,
+    next,
   };
 }
 
@@ -221,7 +245,7 @@ function endsSentence(text: string, tokens: Token[], index: number): boolean {
   const token = tokens[index];
   const next = tokens[index + 1];
   if (!token) return false;
-  return ['.', '?', '!'].includes(token.text) || (next !== undefined && hasLineBreak(text, token.end, next.start));
+  return SENTENCE_END.has(token.text) || (next !== undefined && hasLineBreak(text, token.end, next.start));
 }
 
 /** Every capitalized run of the text read as a name, in order. */
@@ -243,7 +267,7 @@ export function findNameMentions(text: string, tokens: Token[]): NameMention[] {
 
 /** The key people are grouped by: the surname, lowercased, suffixes dropped. */
 export function surnameKey(name: string): string {
-  const words = name.toLowerCase().split(/\s+/).filter((word) => !NAME_SUFFIXES.has(word));
+  const words = name.toLowerCase().replaceAll('’', "'").split(/\s+/).filter((word) => !NAME_SUFFIXES.has(word));
   return words[words.length - 1] ?? '';
 }
 

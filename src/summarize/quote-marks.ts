@@ -95,6 +95,17 @@ interface OpenQuotation {
   start: number;
   segments: Array<[number, number]>;
   segmentStart: number;
+  /** Curly quotations opened inside this one and not yet closed. */
+  nested: number;
+}
+
+/** Where the pairing stands between marks. */
+interface Pairing {
+  pieces: QuotedPiece[];
+  open: OpenQuotation | null;
+  /** A single-quoted piece opened in the current paragraph. */
+  single: Mark | null;
+  lastParagraphEnd: number;
 }
 
 function isContinuationMark(text: string, paragraphStart: number, mark: Mark | undefined): mark is Mark {
@@ -102,60 +113,73 @@ function isContinuationMark(text: string, paragraphStart: number, mark: Mark | u
     && text.slice(paragraphStart, mark.start).trim() === '';
 }
 
+function closeQuotation(pairing: Pairing, closeStart: number, closeEnd: number): void {
+  const open = pairing.open;
+  if (!open) return;
+  open.segments.push([open.segmentStart, closeStart]);
+  pairing.pieces.push({ start: open.start, end: closeEnd, segments: open.segments });
+  pairing.open = null;
+}
+
+/**
+ * At a paragraph start, a quotation left open runs on when the paragraph repeats the opening
+ * mark, and ends with the paragraph before otherwise. Returns how many marks that used.
+ */
+function carryOver(pairing: Pairing, text: string, paragraphStart: number, marks: Mark[]): number {
+  const open = pairing.open;
+  if (!open) return 0;
+  const leading = marks[0];
+  if (!isContinuationMark(text, paragraphStart, leading)) {
+    closeQuotation(pairing, pairing.lastParagraphEnd, pairing.lastParagraphEnd);
+    return 0;
+  }
+  open.segments.push([open.segmentStart, pairing.lastParagraphEnd]);
+  open.segmentStart = leading.end;
+  // A quotation within the quotation does not run on with it; one left open was a stray mark.
+  open.nested = 0;
+  return 1;
+}
+
+function readDoubleMark(pairing: Pairing, text: string, mark: Mark): void {
+  pairing.single = null;
+  const open = pairing.open;
+  if (!open) {
+    if (mark.direction !== 'close') pairing.open = { start: mark.start, segments: [], segmentStart: mark.end, nested: 0 };
+    return;
+  }
+  // Curly marks say which way they face, so a quotation inside a quotation can nest.
+  const curly = text[mark.start] === '“' || text[mark.start] === '”';
+  if (curly && mark.direction === 'open') open.nested += 1;
+  else if (curly && open.nested > 0) open.nested -= 1;
+  else closeQuotation(pairing, mark.start, mark.end);
+}
+
+/** Single marks pair only outside double quotations, where they are not quotes within quotes. */
+function readSingleMark(pairing: Pairing, mark: Mark): void {
+  if (pairing.open) return;
+  const single = pairing.single;
+  if (!single) {
+    if (mark.direction === 'open') pairing.single = mark;
+  } else if (mark.direction === 'close') {
+    pairing.pieces.push({ start: single.start, end: mark.end, segments: [[single.end, mark.start]] });
+    pairing.single = null;
+  }
+}
+
 /** Every quoted piece of the text, in order. Nested quotations stay inside their outer piece. */
 export function findQuotedPieces(text: string): QuotedPiece[] {
-  const pieces: QuotedPiece[] = [];
-  let open: OpenQuotation | null = null;
-  let lastParagraphEnd = 0;
-
-  const finish = (quotation: OpenQuotation, closeStart: number, closeEnd: number): void => {
-    quotation.segments.push([quotation.segmentStart, closeStart]);
-    pieces.push({ start: quotation.start, end: closeEnd, segments: quotation.segments });
-  };
-
+  const pairing: Pairing = { pieces: [], open: null, single: null, lastParagraphEnd: 0 };
   for (const [paragraphStart, paragraphEnd] of paragraphRanges(text)) {
     const marks = marksBetween(text, paragraphStart, paragraphEnd);
-    let first = 0;
-    if (open) {
-      // A quotation left open runs on only when the next paragraph repeats the opening mark.
-      const leading = marks[0];
-      if (isContinuationMark(text, paragraphStart, leading)) {
-        open.segments.push([open.segmentStart, lastParagraphEnd]);
-        open.segmentStart = leading.end;
-        first = 1;
-      } else {
-        finish(open, lastParagraphEnd, lastParagraphEnd);
-        open = null;
-      }
+    const used = carryOver(pairing, text, paragraphStart, marks);
+    // A single quote never runs past its paragraph: one left open was an apostrophe.
+    pairing.single = null;
+    for (const mark of marks.slice(used)) {
+      if (mark.family === 'double') readDoubleMark(pairing, text, mark);
+      else readSingleMark(pairing, mark);
     }
-    let single: Mark | null = null;
-    // Curly marks say which way they face, so a quotation inside a quotation can nest.
-    let nested = 0;
-    for (const mark of marks.slice(first)) {
-      if (mark.family === 'double') {
-        single = null;
-        const curly = text[mark.start] === '“' || text[mark.start] === '”';
-        if (!open) {
-          if (mark.direction !== 'close') open = { start: mark.start, segments: [], segmentStart: mark.end };
-        } else if (curly && mark.direction === 'open') {
-          nested += 1;
-        } else if (curly && nested > 0) {
-          nested -= 1;
-        } else {
-          finish(open, mark.start, mark.end);
-          open = null;
-        }
-      } else if (!open) {
-        if (!single) {
-          if (mark.direction === 'open') single = mark;
-        } else if (mark.direction === 'close') {
-          pieces.push({ start: single.start, end: mark.end, segments: [[single.end, mark.start]] });
-          single = null;
-        }
-      }
-    }
-    lastParagraphEnd = paragraphEnd;
+    pairing.lastParagraphEnd = paragraphEnd;
   }
-  if (open) finish(open, lastParagraphEnd, lastParagraphEnd);
-  return pieces;
+  closeQuotation(pairing, pairing.lastParagraphEnd, pairing.lastParagraphEnd);
+  return pairing.pieces;
 }

@@ -4,7 +4,7 @@
  * label (`Sen. Rand Paul (R-Ky.)`) or a title (`President Obama`).
  */
 import { DETERMINERS, ROLE_NOUNS } from './lexicon.js';
-import { isCapitalized, type Token } from './tokens.js';
+import { hasLineBreak, isCapitalized, type Token } from './tokens.js';
 
 // Lowercase words that may qualify a role before a name (`former campaign strategist`).
 const ROLE_MODIFIERS = new Set([
@@ -23,8 +23,11 @@ const EXPANDED_TITLES = new Map([
 ]);
 const MAX_APPOSITIVE_TOKENS = 16;
 
+/** The word lowercased, without a possessive ending or a final period. */
 function lower(token: Token): string {
-  return token.text.toLowerCase().replace(/['’]s$/, '').replace(/\.$/, '');
+  const word = token.text.toLowerCase();
+  if (word.endsWith("'s") || word.endsWith('’s')) return word.slice(0, -2);
+  return word.endsWith('.') ? word.slice(0, -1) : word;
 }
 
 function namesRole(token: Token): boolean {
@@ -69,7 +72,7 @@ function appositiveRole(text: string, tokens: Token[], next: number): string | n
   const words: Token[] = [];
   for (let cursor = next + 1; cursor < tokens.length && words.length < MAX_APPOSITIVE_TOKENS; cursor += 1) {
     const token = tokens[cursor];
-    if (!token || ROLE_STOPS.has(token.text) || text.slice(words[words.length - 1]?.end ?? token.start, token.start).includes('\n')) break;
+    if (!token || ROLE_STOPS.has(token.text) || hasLineBreak(text, words[words.length - 1]?.end ?? token.start, token.start)) break;
     words.push(token);
   }
   const opening = words[0];

@@ -8,6 +8,9 @@ export interface Token {
   capitalized: boolean;
 }
 
+/** Tokens that end a sentence (an abbreviation's period stays in its word). */
+export const SENTENCE_END = new Set(['.', '?', '!']);
+
 // Words keep inner apostrophes, hyphens and periods (`don't`, `Xi's`, `U.S`); a final period is
 // split off later unless the word is an abbreviation.
 const TOKEN = /[\p{L}\p{N}]+(?:['’.\-&][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
@@ -66,4 +69,8 @@ export function hasLineBreak(text: string, from: number, to: number): boolean {
     if (text.charCodeAt(index) === 10) return true;
   }
   return false;
+}
+
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { diagnostic, GazetteError } from '../../diagnostics.js';
 import { ExitCode } from '../exit-codes.js';
+import { weekWindow } from '../../issue/window.js';
 import type { BuildOutcome } from '../../preview/builds.js';
 import { openBrowser } from '../../preview/open-browser.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startPreviewServer } from '../../preview/server.js';
@@ -29,6 +30,9 @@ export function parsePort(value: string | undefined): number {
 }
 
 export async function run(flags: PreviewFlags): Promise<number> {
+  const port = parsePort(flags.port);
+  // A mistyped week is a usage error now, not a build error in the page later.
+  if (flags.week) weekWindow(flags.week);
   const out = process.stdout;
   const color = paint(out);
   const log = (event: Record<string, unknown>, line: string) => out.write(flags.json ? `${JSON.stringify(event)}\n` : `${line}\n`);
@@ -55,7 +59,7 @@ export async function run(flags: PreviewFlags): Promise<number> {
     week: flags.week,
     drafts: flags.drafts,
     host: flags.host ?? DEFAULT_HOST,
-    port: parsePort(flags.port),
+    port,
     onRebuild: (outcomes, files) => outcomes.forEach((outcome) => report(outcome, files)),
     onWatchError: (error) => process.stderr.write(`gazette preview: watching failed: ${error.message}\n`),
   });

@@ -78,7 +78,7 @@ export const PREVIEW_PAGE = `<!doctype html>
         <div id="send-test-result" role="status" aria-live="polite"></div>
       </section>
       <section class="card">
-        <h2 class="card-title">Warnings</h2>
+        <h2 class="card-title" id="warnings-title">Warnings</h2>
         <ul class="diagnostics" id="warnings"></ul>
         <p class="all-clear" id="all-clear" hidden>No warnings: this issue is ready to send.</p>
       </section>

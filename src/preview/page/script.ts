@@ -115,6 +115,7 @@ function renderSnapshot(snapshot) {
     ' of ' + formatBytes(clip) + (bytes > clip ? ': Gmail will clip this message and hide its end, unsubscribe link included.' : ' (' + Math.round((bytes / clip) * 100) + '%)'),
   );
   $('size-note').textContent = 'Gmail clips messages over ' + formatBytes(clip) + '; the mark is your budget, ' + formatBytes(budget) + ' (max_html_bytes).';
+  $('warnings-title').textContent = 'Warnings';
   $('warnings').replaceChildren(...snapshot.warnings.map(diagnosticItem));
   $('all-clear').hidden = snapshot.warnings.length > 0;
   $('article-list').replaceChildren(...snapshot.articles.map((a) => el('li', { text: a.title })));
@@ -203,6 +204,7 @@ async function load({ keepScroll }) {
     renderSnapshot(outcome.snapshot);
     renderErrors([]);
     renderBadge(outcome.snapshot.warnings.length, 'warning');
+    $('send-test-button').disabled = false;
     await showEmail({ keepScroll: keepScroll && !weekChanged && view.hasEmail });
     view.hasEmail = true;
     const time = new Date(outcome.builtAt).toLocaleTimeString();
@@ -216,6 +218,11 @@ async function load({ keepScroll }) {
     }
     renderErrors(outcome.errors);
     renderBadge(outcome.errors.length, 'error');
+    // The checks below the errors were made on the last good build: they would mislead.
+    $('warnings-title').textContent = 'Errors';
+    $('warnings').replaceChildren(...outcome.errors.map(diagnosticItem));
+    $('all-clear').hidden = true;
+    $('send-test-button').disabled = true;
     setStatus('error', 'Build failed');
   }
   $('frame-box').hidden = !view.hasEmail;

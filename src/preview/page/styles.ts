@@ -9,6 +9,7 @@ export const PREVIEW_STYLES = `
   --text: #1f1c18;
   --muted: #6b655c;
   --accent: #a63d2a;
+  --on-accent: #ffffff;
   --accent-soft: #f6e4df;
   --ok: #23784a;
   --warn: #9a6400;
@@ -30,6 +31,7 @@ export const PREVIEW_STYLES = `
     --text: #ecebe8;
     --muted: #a29d95;
     --accent: #f08f77;
+    --on-accent: #22110b;
     --accent-soft: #3a2620;
     --ok: #5cc98a;
     --warn: #e9b45a;
@@ -54,7 +56,7 @@ button, select { font: inherit; color: inherit; }
 .brand { display: flex; align-items: center; gap: 8px; margin-right: 6px; }
 .brand-mark {
   display: grid; place-items: center; width: 28px; height: 28px; border-radius: 7px;
-  background: var(--accent); color: #fff; font: 700 16px/1 Georgia, 'Times New Roman', serif;
+  background: var(--accent); color: var(--on-accent); font: 700 16px/1 Georgia, 'Times New Roman', serif;
 }
 .brand-name { font-weight: 700; font-size: 15px; }
 .brand-sub { color: var(--muted); }
@@ -155,7 +157,7 @@ iframe { display: block; width: 100%; height: 100%; border: 0; background: trans
 }
 .send-test button {
   height: 32px; padding: 0 14px; border: 0; border-radius: 8px; cursor: pointer;
-  background: var(--accent); color: #fff; font-weight: 600;
+  background: var(--accent); color: var(--on-accent); font-weight: 600;
 }
 .send-test button:disabled { opacity: 0.6; cursor: progress; }
 .hint { margin: 8px 0 0; color: var(--muted); font-size: 12.5px; }

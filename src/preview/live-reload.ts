@@ -1,0 +1,69 @@
+import path from 'node:path';
+import type { BuildOutcome, PreviewBuilds } from './builds.js';
+import type { EventStream } from './event-stream.js';
+import { watchWorkspace, type WorkspaceWatcher } from './watcher.js';
+import { workspacePaths, type PreviewSource, type WorkspacePaths } from './workspace-paths.js';
+
+export interface LiveReloadOptions {
+  source: PreviewSource;
+  builds: PreviewBuilds;
+  events: EventStream;
+  debounceMs?: number;
+  /** Called after every rebuild, with the files whose change caused it. */
+  onRebuild?: (outcomes: BuildOutcome[], files: string[]) => void;
+  onError?: (error: Error) => void;
+}
+
+export interface LiveReload {
+  paths(): WorkspacePaths;
+  close(): Promise<void>;
+}
+
+/**
+ * Watches the workspace; after each burst of changes rebuilds the weeks in view and tells
+ * every open page (`building`, then `build`) over the event stream.
+ */
+export async function startLiveReload(options: LiveReloadOptions): Promise<LiveReload> {
+  const { source, builds, events } = options;
+  let paths = await workspacePaths(source);
+  let watcher: WorkspaceWatcher;
+  // One rebuild at a time, in order, so a page never sees an older build after a newer one.
+  let rebuilding = Promise.resolve();
+
+  const rebuild = async (files: string[]) => {
+    const shown = files.map((file) => path.relative(paths.root, file));
+    events.send('building', { files: shown });
+    if (files.some((file) => paths.configFiles.includes(file))) await followConfig();
+    const outcomes = await builds.invalidate();
+    events.send('build', { version: builds.version, files: shown });
+    options.onRebuild?.(outcomes, files);
+  };
+  const watch = () =>
+    watchWorkspace(
+      paths,
+      (files) => {
+        rebuilding = rebuilding.then(() => rebuild(files)).catch((error: unknown) => options.onError?.(error instanceof Error ? error : new Error(String(error))));
+      },
+      { debounceMs: options.debounceMs, onError: options.onError },
+    );
+  /** The config may move the articles or the templates: watch where they are now. */
+  const followConfig = async () => {
+    const next = await workspacePaths(source);
+    const moved = next.articles !== paths.articles || next.templates !== paths.templates || next.out !== paths.out;
+    paths = next;
+    if (!moved) return;
+    await watcher.close();
+    watcher = watch();
+    await watcher.ready;
+  };
+
+  watcher = watch();
+  await watcher.ready;
+  return {
+    paths: () => paths,
+    async close() {
+      await watcher.close();
+      await rebuilding;
+    },
+  };
+}

@@ -1,0 +1,158 @@
+/**
+ * The people of an article: name mentions grouped into persons by surname and given name, with
+ * the fullest name, the gender and the role the article gives each.
+ */
+import type { Gender } from './lexicon.js';
+import { surnameKey, type NameMention } from './names.js';
+
+export interface Person {
+  fullName: string;
+  /** What says the gender, strongest first: an honorific, the given name, the pronouns after the name. */
+  titleGender: Gender | null;
+  nameGender: Gender | null;
+  pronounVotes: { male: number; female: number };
+  role: string | null;
+  /** Lowercase words of the person's titles and roles, to resolve `the senator`. */
+  roleWords: Set<string>;
+}
+
+export interface LinkedMention {
+  mention: NameMention;
+  person: Person;
+}
+
+/** A `He` or `She` opening a sentence: a link in a chain of references to one person. */
+export interface SubjectPronoun {
+  at: number;
+  gender: Gender;
+}
+
+/** The people of an article, and where the text names them. */
+export interface People {
+  /** By lowercase surname: the first person introduced with it. */
+  bySurname: Map<string, Person>;
+  /** By lowercase full name as written. */
+  byFullName: Map<string, Person>;
+  /** By lowercase given name (`Wang` of `Wang Xiaohong`, where the surname comes first). */
+  byFirstWord: Map<string, Person>;
+  /** Name mentions outside quotations, in text order, each with its person. */
+  mentions: LinkedMention[];
+  /** Sentence-opening `He` / `She` outside quotations, in text order. */
+  subjectPronouns: SubjectPronoun[];
+}
+
+function wordCount(name: string): number {
+  return name.split(/\s+/).length;
+}
+
+function roleWordsOf(mention: NameMention): string[] {
+  return [...mention.titles, mention.role ?? '']
+    .join(' ')
+    .toLowerCase()
+    .split(/[\s,()]+/)
+    .map((word) => word.replace(/\.$/, ''))
+    .filter(Boolean);
+}
+
+function enrich(person: Person, mention: NameMention): void {
+  if (wordCount(mention.name) > wordCount(person.fullName)) person.fullName = mention.name;
+  person.titleGender ??= mention.titleGender;
+  person.nameGender ??= mention.nameGender;
+  // A surname alone may stand for a namesake (`Scott` for her husband): it votes only for a
+  // person the text never names in full.
+  const votes = wordCount(mention.name) > 1 || wordCount(person.fullName) === 1;
+  if (mention.pronounGender && votes) person.pronounVotes[mention.pronounGender] += 1;
+  person.role ??= mention.role;
+  for (const word of roleWordsOf(mention)) person.roleWords.add(word);
+}
+
+function newPerson(mention: NameMention): Person {
+  return {
+    fullName: mention.name, titleGender: null, nameGender: null, pronounVotes: { male: 0, female: 0 }, role: null, roleWords: new Set<string>(),
+  };
+}
+
+// Surnames this long differing in one letter are one name misspelled (`McLenney`, `McClenney`).
+const MIN_FUZZY_SURNAME_LENGTH = 5;
+
+/** Whether two words differ by at most one inserted, deleted or replaced letter. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i += 1;
+      j += 1;
+      continue;
+    }
+    edits += 1;
+    if (edits > 1) return false;
+    if (a.length > b.length) i += 1;
+    else if (b.length > a.length) j += 1;
+    else {
+      i += 1;
+      j += 1;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+function misspelled(bySurname: Map<string, Person>, key: string): Person | undefined {
+  if (key.length < MIN_FUZZY_SURNAME_LENGTH) return undefined;
+  for (const [surname, person] of bySurname) {
+    if (withinOneEdit(surname, key)) return person;
+  }
+  return undefined;
+}
+
+function firstWord(name: string): string {
+  return name.split(/\s+/)[0]?.toLowerCase() ?? '';
+}
+
+/** The person a name refers to, if the article names them already. */
+export function findPerson(people: People, name: string): Person | undefined {
+  const key = surnameKey(name);
+  if (wordCount(name) === 1) return people.bySurname.get(key) ?? people.byFirstWord.get(key) ?? misspelled(people.bySurname, key);
+  const known = people.byFullName.get(name.toLowerCase());
+  if (known) return known;
+  // `Donald J. Trump` is `Donald Trump`; `Ivanka Trump` is someone else.
+  const namesake = people.bySurname.get(key);
+  return namesake && firstWord(namesake.fullName) === firstWord(name) ? namesake : undefined;
+}
+
+/**
+ * Groups name mentions into people. A mention that names nobody known yet starts a new person
+ * when it can be one (`isPerson`, or a name quotations are attributed to: `knownSpeakers`).
+ * A surname alone (`Trump`, `Mr. Clyburn`) or a given name written first (`Wang`) joins the
+ * person introduced with it.
+ */
+export function collectPeople(mentions: NameMention[], knownSpeakers: Set<string>, subjectPronouns: SubjectPronoun[] = []): People {
+  const people: People = { bySurname: new Map(), byFullName: new Map(), byFirstWord: new Map(), mentions: [], subjectPronouns };
+  for (const mention of mentions) {
+    if (!mention.canBePerson) continue;
+    let person = findPerson(people, mention.name);
+    if (!person && !(mention.isPerson || knownSpeakers.has(mention.name))) continue;
+    person ??= newPerson(mention);
+    const key = surnameKey(mention.name);
+    // A surname alone names the first person introduced with it, not a relative named later.
+    if (!people.bySurname.has(key)) people.bySurname.set(key, person);
+    if (wordCount(mention.name) > 1) {
+      people.byFullName.set(mention.name.toLowerCase(), person);
+      people.byFirstWord.set(firstWord(mention.name), person);
+    }
+    enrich(person, mention);
+    people.mentions.push({ mention, person });
+  }
+  return people;
+}
+
+/** The person's gender: an honorific's, else the given name's, else the pronouns' that follow the name. */
+export function genderOf(person: Person): Gender | null {
+  const known = person.titleGender ?? person.nameGender;
+  if (known) return known;
+  const { male, female } = person.pronounVotes;
+  if (male === female) return null;
+  return male > female ? 'male' : 'female';
+}

@@ -1,0 +1,232 @@
+/**
+ * Groups quoted pieces into quotations: a piece with its attribution, or two pieces joined
+ * across the attribution that interrupts them (`"A," she said. "B."`), and keeps the ones
+ * that are direct quotations rather than titles, scare quotes or phrases woven into a sentence.
+ */
+import { attributionAfter, attributionBefore, attributionOfSentence, type Attribution } from './attribution.js';
+import { CUE_VERBS } from './lexicon.js';
+import { findQuotedPieces, paragraphRanges, type QuotedPiece } from './quote-marks.js';
+import { countWords, hasLineBreak, SENTENCE_END, tokenize } from './tokens.js';
+
+type Range = [number, number];
+
+/** What comes right before an opening mark in its paragraph. */
+type LeadIn = 'paragraph' | 'sentence' | 'comma' | 'dash' | 'colon' | 'cue' | 'word';
+
+/** One quotation: one or two quoted pieces and the attribution they share. */
+export interface Quotation {
+  pieces: QuotedPiece[];
+  attribution: Attribution | null;
+  leadIn: LeadIn;
+}
+
+// A quoted stretch this long is a quotation even without an attribution; shorter ones are
+// titles or scare quotes unless someone is said to have said them.
+const MIN_UNATTRIBUTED_WORDS = 5;
+// An attribution between two sentences quoted whole is short: `"A." he said. "B."`.
+const MAX_WORDS_BETWEEN_SENTENCES = 6;
+// Fewer words than this after a colon, and no final stop: a headline or slogan.
+const MIN_INTRODUCED_WORDS = 3;
+// A quoted stretch this short inside an attribution clause is a title (`on ''Meet the Press''`).
+const MAX_TITLE_WORDS = 8;
+// After these, a quotation in lowercase goes on with a sentence the writer began.
+const LEADS_CONTINUING_A_SENTENCE = new Set<LeadIn>(['comma', 'dash']);
+
+function leadIn(text: string, paragraphStart: number, markStart: number): LeadIn {
+  let end = markStart;
+  while (end > paragraphStart && /\s/.test(text.charAt(end - 1))) end -= 1;
+  if (end === paragraphStart) return 'paragraph';
+  const last = text.charAt(end - 1);
+  if (/[.?!“”"'’‘]/.test(last)) return 'sentence';
+  if (/[,;]/.test(last)) return 'comma';
+  if (/[([\u2014\u2013\u2015-]/.test(last)) return 'dash';
+  if (last === ':') return 'colon';
+  let start = end;
+  while (start > paragraphStart && /\p{L}/u.test(text.charAt(start - 1))) start -= 1;
+  // Only a lowercase verb is a cue: `States` ends a name, not an attribution.
+  return CUE_VERBS.has(text.slice(start, end)) ? 'cue' : 'word';
+}
+
+/** The paragraph an offset is in (binary search over the ordered ranges). */
+function paragraphOf(paragraphs: Range[], offset: number): Range {
+  let low = 0;
+  let high = paragraphs.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((paragraphs[middle]?.[0] ?? 0) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return paragraphs[low] ?? [0, 0];
+}
+
+function wordsIn(text: string, pieces: QuotedPiece[]): number {
+  return pieces.reduce((count, piece) => count + piece.segments.reduce((sum, [start, end]) => sum + countWords(text.slice(start, end)), 0), 0);
+}
+
+/**
+ * Whether the attribution after `piece` sits inside one quotation that goes on with `following`:
+ * nothing but space between them, and the clause is punctuated like an interruption.
+ */
+function interrupts(text: string, piece: QuotedPiece, attribution: Attribution, following: QuotedPiece): boolean {
+  if (text.slice(attribution.end, following.start).trim() !== '') return false;
+  // A clause ending in a colon introduces a new quotation (`…, and then predicted:`).
+  const clause = text.slice(attribution.start, attribution.end).replace(/["”'’]+$/, '');
+  if (!/[.,;\u2014\u2013]$/.test(clause)) return false;
+  const lastSegment = piece.segments[piece.segments.length - 1];
+  const quoted = lastSegment ? text.slice(...lastSegment).trimEnd() : '';
+  // After a question or exclamation, a clause opening on a capitalized pronoun is a new sentence
+  // of the writer's (`"Too forced?" He tweeted when …`); a name may just be the speaker.
+  const clauseStartsSentence = /^[\s,"”'’]*(?:He|She|They|It|We|I)\b/u.test(clause);
+  const endsSentence = quoted.endsWith('.') || (/[?!]$/.test(quoted) && clauseStartsSentence);
+  return !endsSentence || countWords(clause) <= MAX_WORDS_BETWEEN_SENTENCES;
+}
+
+/** Finds attributions around the quoted pieces of one text. */
+class AttributionFinder {
+  private readonly paragraphs: Range[];
+  private readonly afterCache = new Map<number, Attribution | null>();
+
+  constructor(private readonly text: string, private readonly pieces: QuotedPiece[]) {
+    this.paragraphs = paragraphRanges(text);
+  }
+
+  piece(index: number): QuotedPiece | undefined {
+    return this.pieces[index];
+  }
+
+  leadIn(index: number): LeadIn {
+    const piece = this.pieces[index] as QuotedPiece;
+    return leadIn(this.text, paragraphOf(this.paragraphs, piece.start)[0], piece.start);
+  }
+
+  /**
+   * The index of the first piece after `index` that is not a title inside the attribution
+   * clause (`he said on ''This Week.''`).
+   */
+  nextAfterTitles(index: number): number {
+    const piece = this.pieces[index];
+    let next = index + 1;
+    for (let candidate = this.pieces[next]; piece && candidate; candidate = this.pieces[next]) {
+      const between = tokenize(this.text, piece.end, candidate.start);
+      // A sentence end between them (not an abbreviation's period) ends the clause first.
+      const endsSentence = between.some((token) => SENTENCE_END.has(token.text)) || hasLineBreak(this.text, piece.end, candidate.start);
+      const isTitle = between.some((token) => token.isWord) && !endsSentence && wordsIn(this.text, [candidate]) <= MAX_TITLE_WORDS;
+      if (!isTitle) break;
+      next += 1;
+    }
+    return next;
+  }
+
+  /** `"…," he said`, or a signature on the next line (`— Bernie Sanders.`). */
+  after(index: number): Attribution | null {
+    // Each piece's clause is asked for twice: as a piece, and as the piece a quotation may join.
+    const known = this.afterCache.get(index);
+    if (known !== undefined) return known;
+    const attribution = this.findAfter(index);
+    this.afterCache.set(index, attribution);
+    return attribution;
+  }
+
+  private findAfter(index: number): Attribution | null {
+    const piece = this.pieces[index];
+    if (!piece) return null;
+    const [, paragraphEnd] = paragraphOf(this.paragraphs, piece.end - 1);
+    const limit = Math.min(this.pieces[this.nextAfterTitles(index)]?.start ?? this.text.length, paragraphEnd);
+    const attribution = attributionAfter(this.text, piece.end, limit);
+    if (attribution || this.text.slice(piece.end, paragraphEnd).trim() !== '') return attribution;
+    const [nextStart, nextEnd] = paragraphOf(this.paragraphs, paragraphEnd + 1);
+    const signed = nextStart > paragraphEnd && /^[-\u2014\u2013\u2015]/.test(this.text.slice(nextStart, nextEnd));
+    return signed && (this.pieces[index + 1]?.start ?? Infinity) > nextEnd ? attributionAfter(this.text, nextStart, nextEnd) : null;
+  }
+
+  /** `X said: "…"` in the same sentence, or in the paragraph before when that ends with a colon. */
+  before(index: number): Attribution | null {
+    const piece = this.pieces[index];
+    if (!piece) return null;
+    const previousEnd = this.pieces[index - 1]?.end ?? 0;
+    const [paragraphStart] = paragraphOf(this.paragraphs, piece.start);
+    const from = Math.max(previousEnd, paragraphStart);
+    const introduced = attributionBefore(this.text, from, piece.start) ?? attributionOfSentence(this.text, from, this.endOfText(from, piece.start));
+    if (introduced || this.text.slice(paragraphStart, piece.start).trim() !== '') return introduced;
+    const [previousStart, previousParagraphEnd] = paragraphOf(this.paragraphs, paragraphStart - 1);
+    const previous = this.text.slice(previousStart, previousParagraphEnd).trimEnd();
+    const opensAfterPrevious = previousParagraphEnd < paragraphStart && previousEnd <= previousStart;
+    return opensAfterPrevious && previous.endsWith(':') ? attributionBefore(this.text, previousStart, previousStart + previous.length) : null;
+  }
+
+  private endOfText(from: number, to: number): number {
+    return from + this.text.slice(from, to).trimEnd().length;
+  }
+}
+
+/** A quotation that follows its speaker's previous one with nothing else between keeps the speaker. */
+function continues(text: string, previous: Quotation | undefined, piece: QuotedPiece): Attribution | null {
+  const attribution = previous?.attribution;
+  const last = previous?.pieces[previous.pieces.length - 1];
+  if (!attribution || !last) return null;
+  const gapStart = Math.max(last.end, attribution.end);
+  const adjacent = gapStart <= piece.start && text.slice(gapStart, piece.start).trim() === '';
+  return adjacent && wordsIn(text, [piece]) >= MIN_UNATTRIBUTED_WORDS ? attribution : null;
+}
+
+/**
+ * Whether the piece at `index` breaks off for an attribution of its own (`"B," she replied`):
+ * then it is another quotation. One ending its sentence may still be followed by a new
+ * sentence about its speaker (`"A," X said. "B." X added that …`).
+ */
+function awaitsOwnAttribution(text: string, finder: AttributionFinder, index: number): boolean {
+  const piece = finder.piece(index);
+  const lastSegment = piece?.segments[piece.segments.length - 1];
+  const breaksOff = lastSegment !== undefined && !/\.\s*$/.test(text.slice(...lastSegment));
+  return breaksOff && finder.after(index) !== null;
+}
+
+/** Groups the pieces into quotations, joining a piece to the next across its attribution clause. */
+function groupPieces(text: string, pieces: QuotedPiece[]): Quotation[] {
+  const finder = new AttributionFinder(text, pieces);
+  const quotations: Quotation[] = [];
+  for (let index = 0; index < pieces.length; index += 1) {
+    const piece = pieces[index] as QuotedPiece;
+    const next = finder.nextAfterTitles(index);
+    const following = pieces[next];
+    const attribution = finder.after(index);
+    const lead = finder.leadIn(index);
+    if (attribution && following && interrupts(text, piece, attribution, following) && !awaitsOwnAttribution(text, finder, next)) {
+      quotations.push({ pieces: [piece, following], attribution, leadIn: lead });
+      index = next;
+    } else {
+      const found = attribution ?? finder.before(index) ?? continues(text, quotations[quotations.length - 1], piece);
+      quotations.push({ pieces: [piece], attribution: found, leadIn: lead });
+    }
+  }
+  return quotations;
+}
+
+/** Whether the quoted words start in lowercase: the rest of a sentence begun outside the marks. */
+function startsMidSentence(text: string, quotation: Quotation): boolean {
+  const [start, end] = quotation.pieces[0]?.segments[0] ?? [0, 0];
+  return /^[^\p{L}\p{N}]*\p{Ll}/u.test(text.slice(start, end));
+}
+
+function endsLikeSentence(text: string, quotation: Quotation): boolean {
+  const last = quotation.pieces[quotation.pieces.length - 1];
+  const segment = last?.segments[last.segments.length - 1];
+  return segment !== undefined && /[.?!]$/.test(text.slice(...segment).trimEnd());
+}
+
+function isDirectQuotation(text: string, quotation: Quotation): boolean {
+  if (quotation.leadIn === 'word') return false;
+  if (LEADS_CONTINUING_A_SENTENCE.has(quotation.leadIn) && startsMidSentence(text, quotation)) return false;
+  // A short phrase after a colon is a headline or a slogan unless it is a sentence (`shot back: ''No.''`).
+  if (quotation.leadIn === 'colon' && wordsIn(text, quotation.pieces) < MIN_INTRODUCED_WORDS && !endsLikeSentence(text, quotation)) return false;
+  if (quotation.attribution || quotation.leadIn === 'colon' || quotation.leadIn === 'cue') return true;
+  // Unattributed, only a long stretch set off like a quotation counts: an opening of its own
+  // paragraph or a continuation after a comma, not one following a sentence of the writer's.
+  const setOff = quotation.leadIn === 'paragraph' || quotation.leadIn === 'comma';
+  return setOff && wordsIn(text, quotation.pieces) >= MIN_UNATTRIBUTED_WORDS;
+}
+
+/** The direct quotations of the text, in order. */
+export function findQuotations(text: string): Quotation[] {
+  return groupPieces(text, findQuotedPieces(text)).filter((quotation) => isDirectQuotation(text, quotation));
+}
