@@ -12,7 +12,7 @@ import {
 } from '../src/eval/quote-score.js';
 import type { QuoteSpan } from '../src/types.js';
 
-interface QuoteArticle {
+export interface QuoteArticle {
   id: string;
   text: string;
   quotes: GoldQuote[];
@@ -20,7 +20,7 @@ interface QuoteArticle {
 
 type NameKind = 'pronoun' | 'description' | 'surname' | 'fullname';
 
-interface NameAnnotation {
+export interface NameAnnotation {
   id: string;
   content: Range;
   surname: string;
@@ -47,7 +47,7 @@ export interface QuoteEvaluation {
   seconds: number;
 }
 
-async function readJsonl<T>(file: string): Promise<T[]> {
+export async function readJsonl<T>(file: string): Promise<T[]> {
   const content = await readFile(file, 'utf8');
   return content.split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as T);
 }
@@ -56,7 +56,7 @@ function accuracy(outcomes: boolean[]): number {
   return outcomes.length === 0 ? 0 : outcomes.filter(Boolean).length / outcomes.length;
 }
 
-function nameAccuracy(annotations: NameAnnotation[], articles: Map<string, QuoteArticle>, found: Map<string, QuoteSpan[]>): NameAccuracy {
+function nameAccuracy(annotations: readonly NameAnnotation[], articles: ReadonlyMap<string, QuoteArticle>, found: ReadonlyMap<string, QuoteSpan[]>): NameAccuracy {
   const outcomes: Record<NameKind, boolean[]> = { pronoun: [], description: [], surname: [], fullname: [] };
   for (const annotation of annotations) {
     const article = articles.get(annotation.id);
@@ -79,13 +79,21 @@ export async function evaluateQuotes(quotesFile: string, namesFile: string): Pro
   const started = process.hrtime.bigint();
   for (const article of articles) found.set(article.id, findQuotes(article.text));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { ...scoreQuotes(articles, annotations, found), seconds };
+}
 
+/** Scores quotes found per article id (by `findQuotes` or read back from the CLI's output). */
+export function scoreQuotes(
+  articles: readonly QuoteArticle[],
+  annotations: readonly NameAnnotation[],
+  found: ReadonlyMap<string, QuoteSpan[]>,
+): Omit<QuoteEvaluation, 'seconds'> {
   let counts = NO_COUNTS;
   for (const article of articles) {
     counts = addCounts(counts, countArticle(article.text, article.quotes, found.get(article.id) ?? []));
   }
   const byId = new Map(articles.map((article) => [article.id, article]));
-  return { ...quoteScores(counts), names: nameAccuracy(annotations, byId, found), articles: articles.length, seconds };
+  return { ...quoteScores(counts), names: nameAccuracy(annotations, byId, found), articles: articles.length };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -154,13 +154,14 @@ export interface ResolvedQuote {
 export function isSpeakerNameCorrect(text: string, annotation: NamedSpeaker, system: readonly ResolvedQuote[]): boolean {
   const gold = trimRange(text, annotation.content);
   let best: ResolvedQuote | null = null;
-  let bestScore = MATCH_THRESHOLD;
+  let bestScore = 0;
   for (const quote of system) {
     const score = overlap(gold, trimRange(text, [quote.start, quote.end]));
-    if (score >= bestScore && (best === null || score > bestScore)) {
+    if (score > bestScore) {
       best = quote;
       bestScore = score;
     }
   }
+  if (bestScore < MATCH_THRESHOLD) return false;
   return best?.speaker?.toLowerCase().includes(annotation.surname.toLowerCase()) ?? false;
 }

@@ -4,7 +4,15 @@ import type { Deliverer } from './deliverer.js';
 import { backoffDelay, classifyFailure, type DeliveryFailure } from './delivery-error.js';
 import type { PlannedDelivery, SendLedger } from './ledger.js';
 import type { RateLimiter } from './rate-limiter.js';
+import { prepareMessage, type PreparedMessage } from './prepared-message.js';
 import type { MessageFactory } from './recipient-message.js';
+
+/**
+ * Messages handed to the transport per connection: one being transmitted, the next queued behind
+ * it so the connection never waits for the loop. A queued message is not marked sending until a
+ * connection starts transmitting it, so the messages in doubt after a kill stay one per connection.
+ */
+const QUEUE_DEPTH = 2;
 
 export type DeliveryOutcome = 'sent' | 'failed' | 'deferred' | 'skipped';
 
@@ -35,7 +43,7 @@ export interface CampaignOptions {
   /** A server refused the recipient itself with a 5xx: the address bounces. */
   onBounce: (recipient: Recipient, reply: string) => void;
   limiter: RateLimiter;
-  /** Messages in flight at once: also the most a hard kill can leave ambiguous. */
+  /** Messages transmitted at once (SMTP connections): also the most a hard kill can leave in doubt. */
   concurrency: number;
   retry: RetryPolicy;
   /** Waits, returning early when the signal aborts. */
@@ -69,11 +77,17 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
   if (options.signal?.aborted) onAbort();
 
   const inFlight = new Set<Promise<void>>();
+  const settle = settler(options, result);
   try {
     for (const planned of options.ledger.pending(options.issue)) {
-      while (inFlight.size >= options.concurrency) await Promise.race(inFlight);
       if (result.stopped) break;
-      const task = deliverOne(planned, options, result, stop).finally(() => inFlight.delete(task));
+      // The next message is built while the slots are still busy, so a freed connection
+      // gets it at once; it is marked sending only when it is actually handed over.
+      const prepared = await prepare(planned, options, settle);
+      if (!prepared) continue;
+      while (inFlight.size >= options.concurrency * QUEUE_DEPTH) await Promise.race(inFlight);
+      if (result.stopped) break;
+      const task = deliverOne(planned, prepared, options, result, stop, settle).finally(() => inFlight.delete(task));
       inFlight.add(task);
     }
     await Promise.all(inFlight);
@@ -83,34 +97,48 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
   return result;
 }
 
-async function deliverOne(
-  planned: PlannedDelivery,
-  options: CampaignOptions,
-  result: CampaignResult,
-  stop: (reason: StopReason, reply: string | null) => void,
-): Promise<void> {
-  const { issue, ledger } = options;
-  const { recipient, position } = planned;
-  const settle = (outcome: DeliveryOutcome, reply: string | null) => {
+type Settle = (recipient: Recipient, outcome: DeliveryOutcome, reply: string | null) => void;
+
+function settler(options: CampaignOptions, result: CampaignResult): Settle {
+  return (recipient, outcome, reply) => {
     result.counts[outcome]++;
     if (outcome === 'failed') result.failures.push({ email: recipient.email, reply: reply ?? '' });
     options.onDelivery?.({ email: recipient.email, outcome, reply });
   };
+}
 
+/** The recipient's message, built; null when there is nothing to send (suppressed, or a template error). */
+async function prepare(planned: PlannedDelivery, options: CampaignOptions, settle: Settle): Promise<PreparedMessage | null> {
+  const { issue, ledger } = options;
+  const { recipient, position } = planned;
   if (options.suppression(recipient.email)) {
     ledger.drop(issue, position);
-    return settle('skipped', null);
+    settle(recipient, 'skipped', null);
+    return null;
   }
-  const messageId = planned.messageId ?? options.newMessageId();
-  let message;
   try {
-    message = options.compose(recipient, messageId);
+    return await prepareMessage(options.compose(recipient, planned.messageId ?? options.newMessageId()));
   } catch (error) {
     // A template asking for a field this recipient lacks: no retry can fix it.
     const reply = `not sent: ${(error as Error).message}`;
     ledger.markFailed(issue, position, reply);
-    return settle('failed', reply);
+    settle(recipient, 'failed', reply);
+    return null;
   }
+}
+
+async function deliverOne(
+  planned: PlannedDelivery,
+  prepared: PreparedMessage,
+  options: CampaignOptions,
+  result: CampaignResult,
+  stop: (reason: StopReason, reply: string | null) => void,
+  settleAs: Settle,
+): Promise<void> {
+  const { issue, ledger } = options;
+  const { recipient, position } = planned;
+  const settle = (outcome: DeliveryOutcome, reply: string | null) => settleAs(recipient, outcome, reply);
+  const messageId = prepared.message.messageId;
 
   for (let attempt = 1; ; attempt++) {
     const release = await options.limiter.acquire();
@@ -120,11 +148,11 @@ async function deliverOne(
       if (attempt > 1) ledger.markDeferred(issue, position, null);
       return settle('deferred', null);
     }
-    // Marked only as the message leaves, so a kill during a rate-limit wait leaves nothing in doubt.
-    ledger.markSending(issue, position, messageId);
     let failure: DeliveryFailure;
     try {
-      const reply = await options.deliverer.deliver(message);
+      // Marked as the first byte leaves, never earlier: a kill while it waits for a slot or a
+      // connection leaves it pending, not in doubt.
+      const reply = await options.deliverer.deliver(prepared, () => ledger.markSending(issue, position, messageId));
       release();
       ledger.markSent(issue, position, reply);
       return settle('sent', reply);

@@ -1,16 +1,15 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { toMime } from '../message/compose.js';
 import { writeFileAtomic } from '../output/atomic.js';
 import type { Deliverer } from './deliverer.js';
 
 /** `--dry-run DIR`: every message written as `DIR/<address>.eml`, exactly as it would be sent. */
 export function emlDeliverer(dir: string): Deliverer {
   return {
-    async deliver(message) {
-      const address = /<([^>]+)>\s*$/.exec(message.to)?.[1] ?? message.to;
-      const file = path.join(dir, `${address.replace(/[^A-Za-z0-9@._+-]/g, '_')}.eml`);
-      await writeFileAtomic(file, await toMime(message));
+    async deliver(prepared, onTransmit) {
+      onTransmit();
+      const file = path.join(dir, `${prepared.envelope.to.replace(/[^A-Za-z0-9@._+-]/g, '_')}.eml`);
+      await writeFileAtomic(file, prepared.raw);
       return `written to ${file}`;
     },
     async verify() {

@@ -1,5 +1,5 @@
+import { Readable } from 'node:stream';
 import nodemailer from 'nodemailer';
-import { toMailOptions } from '../message/compose.js';
 import type { Deliverer } from './deliverer.js';
 import type { SmtpServer } from './smtp-url.js';
 
@@ -29,6 +29,9 @@ export function smtpDeliverer(server: SmtpServer, options: SmtpDelivererOptions)
     maxConnections: options.connections,
     // Reconnecting every 100 messages (the default) costs a handshake for nothing on a long list.
     maxMessages: 1000,
+    // Retries belong to the send loop, which records each attempt in the ledger; the pool would
+    // otherwise resend a message silently after a dropped connection.
+    maxRequeues: 0,
     connectionTimeout: 30_000,
     greetingTimeout: 30_000,
     socketTimeout: 60_000,
@@ -36,8 +39,8 @@ export function smtpDeliverer(server: SmtpServer, options: SmtpDelivererOptions)
     dkim: options.dkim ? { domainName: options.dkim.domain, keySelector: options.dkim.selector, privateKey: options.dkim.privateKey } : undefined,
   });
   return {
-    async deliver(message) {
-      const info = await transport.sendMail(toMailOptions(message));
+    async deliver(prepared, onTransmit) {
+      const info = await transport.sendMail({ envelope: prepared.envelope, raw: transmitted(prepared.raw, onTransmit) });
       return info.response;
     },
     async verify() {
@@ -47,4 +50,23 @@ export function smtpDeliverer(server: SmtpServer, options: SmtpDelivererOptions)
       transport.close();
     },
   };
+}
+
+/**
+ * The message as a stream that calls `onTransmit` when the pool first reads it, which happens
+ * only once a connection has taken the message: messages still waiting in the pool's queue
+ * have not been read, so they are not in flight.
+ */
+function transmitted(raw: Buffer, onTransmit: () => void): Readable {
+  let started = false;
+  return new Readable({
+    read() {
+      if (!started) {
+        started = true;
+        onTransmit();
+        this.push(raw);
+        this.push(null);
+      }
+    },
+  });
 }

@@ -3,6 +3,7 @@ import { newMessageId } from '../message/compose.js';
 import { addressProblem } from '../subscribers/address.js';
 import type { Recipient } from '../types.js';
 import { classifyFailure } from './delivery-error.js';
+import { prepareMessage } from './prepared-message.js';
 import { openDeliverer, prepareSend, type SendTarget } from './send-setup.js';
 import { redactSecret } from './smtp-url.js';
 
@@ -30,7 +31,7 @@ export async function sendTestCopy(options: SendTarget & { to: string }): Promis
     const messageId = newMessageId(setup.loaded.config.from, setup.issue.slug);
     let reply: string;
     try {
-      reply = await deliverer.deliver(setup.compose(recipient, messageId));
+      reply = await deliverer.deliver(await prepareMessage(setup.compose(recipient, messageId)), () => undefined);
     } catch (error) {
       throw new GazetteError([diagnostic('send/test-failed', `the test copy was refused: ${redactSecret(classifyFailure(error).reply, setup.server)}`)]);
     }

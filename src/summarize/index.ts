@@ -22,11 +22,7 @@ export interface TextSummary {
  */
 export function summarizeText(text: string, options: SummarizeOptions = {}): TextSummary {
   const allQuotes = findQuotes(text);
-  const quotes = options.allQuotes ? allQuotes : selectNotableQuotes(allQuotes);
-  const keyPoints = extractKeyPoints(text, {
-    count: options.points,
-    title: options.title,
-    quotes: selectNotableQuotes(allQuotes),
-  });
-  return { keyPoints, quotes };
+  const notable = selectNotableQuotes(allQuotes);
+  const keyPoints = extractKeyPoints(text, { count: options.points, title: options.title, quotes: notable });
+  return { keyPoints, quotes: options.allQuotes ? allQuotes : notable };
 }

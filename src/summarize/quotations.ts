@@ -215,7 +215,7 @@ function endsLikeSentence(text: string, quotation: Quotation): boolean {
 }
 
 function isDirectQuotation(text: string, quotation: Quotation): boolean {
-  if (quotation.leadIn === 'word') return false;
+  if (quotation.leadIn === 'word' || wordsIn(text, quotation.pieces) === 0) return false;
   if (LEADS_CONTINUING_A_SENTENCE.has(quotation.leadIn) && startsMidSentence(text, quotation)) return false;
   // A short phrase after a colon is a headline or a slogan unless it is a sentence (`shot back: ''No.''`).
   if (quotation.leadIn === 'colon' && wordsIn(text, quotation.pieces) < MIN_INTRODUCED_WORDS && !endsLikeSentence(text, quotation)) return false;

@@ -53,6 +53,7 @@ function toQuoteSpan(text: string, quotation: Quotation, speaker: ResolvedSpeake
 /** Every direct quotation of the text, in order. */
 export function findQuotes(text: string): QuoteSpan[] {
   const quotations = findQuotations(text);
+  if (quotations.length === 0) return [];
   const speakers = resolveSpeakers(peopleOf(text, quotations), quotations.map(({ attribution }) => attribution?.mention ?? null));
   return quotations.map((quotation, index) => toQuoteSpan(text, quotation, speakers[index] ?? { name: null, role: null }));
 }

@@ -3,7 +3,7 @@
  * name the article gives that person, and to the role it gives them.
  */
 import { PRONOUNS, ROLE_NOUNS, type Gender } from './lexicon.js';
-import { findPerson, genderOf, type LinkedMention, type People, type Person } from './people.js';
+import { findPerson, genderOf, type LinkedMention, type People, type Person, type SubjectPronoun } from './people.js';
 
 export type MentionKind = 'name' | 'pronoun' | 'description';
 
@@ -27,6 +27,22 @@ function describe(person: Person): ResolvedSpeaker {
   return { name: person.fullName, role: person.role };
 }
 
+/** How many of the items, ordered by position, lie before `offset` (binary search). */
+function countBefore<T>(items: T[], offset: number, positionOf: (item: T) => number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (positionOf(items[middle] as T) < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function mentionStart(linked: LinkedMention): number {
+  return linked.mention.start;
+}
+
 interface Antecedent {
   person: Person;
   /** Where the text refers to them. */
@@ -41,15 +57,15 @@ interface Antecedent {
  * mention.
  */
 function lastPersonBefore(people: People, offset: number, accepts: (person: Person) => boolean): Antecedent | null {
-  let sentence: LinkedMention[] = [];
+  // Walk back from the offset: the cost is the distance to the antecedent, not the text length.
   let last: LinkedMention | null = null;
-  for (const linked of people.mentions) {
-    if (linked.mention.start >= offset) break;
+  const sentence: LinkedMention[] = [];
+  for (let index = countBefore(people.mentions, offset, mentionStart) - 1; index >= 0; index -= 1) {
+    const linked = people.mentions[index] as LinkedMention;
+    if (sentence[0] && sentence[0].mention.sentence !== linked.mention.sentence) break;
     if (!accepts(linked.person)) continue;
-    last = linked;
-    if (!linked.mention.isProminent) continue;
-    if (sentence[0] && sentence[0].mention.sentence !== linked.mention.sentence) sentence = [];
-    sentence.push(linked);
+    last ??= linked;
+    if (linked.mention.isProminent) sentence.unshift(linked);
   }
   const chosen = sentence.find(({ mention }) => mention.isSubject)
     ?? sentence.findLast(({ mention }) => mention.role !== null && mention.name.includes(' '))
@@ -59,7 +75,7 @@ function lastPersonBefore(people: People, offset: number, accepts: (person: Pers
 
 /** The person named last before `offset`: what `who` right after a name refers to. */
 function personJustBefore(people: People, offset: number): Person | null {
-  return people.mentions.findLast(({ mention }) => mention.start < offset)?.person ?? null;
+  return people.mentions[countBefore(people.mentions, offset, mentionStart) - 1]?.person ?? null;
 }
 
 function isGenderCompatible(person: Person, gender: Gender): boolean {
@@ -72,12 +88,11 @@ const MAX_PRONOUN_CHAIN = 20;
 
 /** The position of the last subject (or newly introduced) mention before `offset` that fits. */
 function lastSubjectBefore(people: People, offset: number, fits: (person: Person) => boolean): number {
-  let at = -1;
-  for (const { mention, person } of people.mentions) {
-    if (mention.start >= offset) break;
-    if (fits(person) && (mention.isSubject || mention.role !== null)) at = mention.start;
+  for (let index = countBefore(people.mentions, offset, mentionStart) - 1; index >= 0; index -= 1) {
+    const { mention, person } = people.mentions[index] as LinkedMention;
+    if (fits(person) && (mention.isSubject || mention.role !== null)) return mention.start;
   }
-  return at;
+  return -1;
 }
 
 /**
@@ -88,10 +103,18 @@ function lastSubjectBefore(people: People, offset: number, fits: (person: Person
 function pronounAntecedent(people: People, offset: number, gender: Gender, depth = 0): Antecedent | null {
   const fits = (candidate: Person): boolean => isGenderCompatible(candidate, gender);
   const named = lastPersonBefore(people, offset, fits);
-  const link = people.subjectPronouns.findLast((pronoun) => pronoun.at < offset && pronoun.gender === gender);
+  const link = lastSubjectPronoun(people, offset, gender);
   if (!link || depth >= MAX_PRONOUN_CHAIN || link.at < lastSubjectBefore(people, offset, fits)) return named;
   const chained = pronounAntecedent(people, link.at, gender, depth + 1);
   return chained ? { person: chained.person, at: link.at } : named;
+}
+
+function lastSubjectPronoun(people: People, offset: number, gender: Gender): SubjectPronoun | null {
+  for (let index = countBefore(people.subjectPronouns, offset, (pronoun) => pronoun.at) - 1; index >= 0; index -= 1) {
+    const pronoun = people.subjectPronouns[index] as SubjectPronoun;
+    if (pronoun.gender === gender) return pronoun;
+  }
+  return null;
 }
 
 /**

@@ -1,0 +1,92 @@
+/**
+ * The summarizer's scorecard on the evaluation sets, through the same interface the held-out
+ * sets are scored with: the `gazette summarize --jsonl` process, start-up included.
+ *
+ *   npm run eval -- --data ../shared/eval [--out bench/results/eval.json]
+ *
+ * Prints one table (ours against Lead-3 for key points; quotes P/R/F1 and speaker accuracy;
+ * name resolution; articles per second) and writes the same figures as JSON.
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { QuoteSpan } from '../src/types.js';
+import { leadThree, meanRouge, readKeyPointsFile } from './eval-keypoints.js';
+import { readJsonl, scoreQuotes, type NameAnnotation, type QuoteArticle } from './eval-quotes.js';
+
+const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+
+interface CliLine {
+  id: string;
+  keyPoints: string[];
+  quotes: QuoteSpan[];
+}
+
+/** Runs `gazette summarize --jsonl FILE ...` and returns its lines by id, with the wall time. */
+function summarizeWithCli(file: string, flags: string[]): Promise<{ byId: Map<string, CliLine>; seconds: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [CLI, 'summarize', '--jsonl', file, ...flags], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.once('error', reject);
+    child.once('close', (code) => {
+      const seconds = (performance.now() - started) / 1000;
+      if (code !== 0) return reject(new Error(`gazette summarize exited with ${code}`));
+      const lines = Buffer.concat(chunks).toString('utf8').split('\n').filter(Boolean);
+      resolve({ byId: new Map(lines.map((line) => JSON.parse(line) as CliLine).map((line) => [line.id, line])), seconds });
+    });
+  });
+}
+
+const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { data: { type: 'string' }, out: { type: 'string', default: 'bench/results/eval.json' } } });
+  if (!values.data) {
+    console.error('usage: npm run eval -- --data DIR   (DIR holds keypoints-dev.jsonl, quotes-dev.jsonl, speaker-names-dev.jsonl)');
+    process.exit(2);
+  }
+  const file = (name: string) => path.join(values.data!, name);
+
+  const keyPointArticles = await readKeyPointsFile(file('keypoints-dev.jsonl'));
+  const keyPointRun = await summarizeWithCli(file('keypoints-dev.jsonl'), ['--points', '3']);
+  const ours = meanRouge(keyPointArticles, (article) => keyPointRun.byId.get(article.id)?.keyPoints ?? []);
+  const lead3 = meanRouge(keyPointArticles, (article) => leadThree(article.text));
+
+  const quoteArticles = await readJsonl<QuoteArticle>(file('quotes-dev.jsonl'));
+  const annotations = await readJsonl<NameAnnotation>(file('speaker-names-dev.jsonl'));
+  const quoteRun = await summarizeWithCli(file('quotes-dev.jsonl'), ['--all-quotes']);
+  const found = new Map([...quoteRun.byId].map(([id, line]) => [id, line.quotes]));
+  const quotes = scoreQuotes(quoteArticles, annotations, found);
+
+  const report = {
+    keyPoints: { articles: keyPointArticles.length, ours, lead3, gainOverLead3: { rouge1: round(ours.rouge1 - lead3.rouge1), rouge2: round(ours.rouge2 - lead3.rouge2), rougeLsum: round(ours.rougeLsum - lead3.rougeLsum) } },
+    quotes: { articles: quotes.articles, precision: round(quotes.precision, 4), recall: round(quotes.recall, 4), f1: round(quotes.f1, 4), speakerAccuracy: round(quotes.speakerAccuracy, 4) },
+    speakerNames: Object.fromEntries(Object.entries(quotes.names).map(([kind, value]) => [kind, round(value, 4)])),
+    speed: {
+      keyPointsArticlesPerSecond: Math.round(keyPointArticles.length / keyPointRun.seconds),
+      quotesArticlesPerSecond: Math.round(quoteArticles.length / quoteRun.seconds),
+      note: 'whole CLI process, start-up included, wall clock',
+    },
+  };
+
+  const rows: [string, string, string][] = [
+    ['key points (3), ROUGE-1 / 2 / Lsum', `${ours.rouge1} / ${ours.rouge2} / ${ours.rougeLsum}`, `Lead-3 ${lead3.rouge1} / ${lead3.rouge2} / ${lead3.rougeLsum}`],
+    ['quotes P / R / F1', `${report.quotes.precision} / ${report.quotes.recall} / ${report.quotes.f1}`, `${quotes.articles} articles`],
+    ['speaker accuracy', String(report.quotes.speakerAccuracy), ''],
+    ['names: pronoun + description', String(report.speakerNames.resolution), `surname ${report.speakerNames.surname}, fullname ${report.speakerNames.fullname}`],
+    ['articles per second (CLI)', String(report.speed.keyPointsArticlesPerSecond), `quotes set ${report.speed.quotesArticlesPerSecond}`],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  for (const [label, value, note] of rows) console.log(`${label.padEnd(width)}  ${value}${note ? `   (${note})` : ''}`);
+
+  await mkdir(path.dirname(values.out!), { recursive: true });
+  await writeFile(values.out!, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nwrote ${values.out}`);
+}
+
+await main();
