@@ -7,6 +7,11 @@ import { createProgram } from './program.js';
 
 /** The one place errors are printed and turned into an exit code. Commands are declared in program.ts. */
 export async function main(argv: readonly string[] = process.argv): Promise<void> {
+  // A reader that stops early (`| head`) is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.ok);
+    throw error;
+  });
   try {
     await createProgram().parseAsync(argv as string[]);
   } catch (error) {

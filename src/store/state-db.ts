@@ -33,6 +33,9 @@ export function openStateDb(file: string): StateDb {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  // Sends and imports walk the tables in order and touch each row a few times in a row: a small
+  // page cache (4 MB rather than better-sqlite3's 16 MB) costs them nothing and keeps memory flat.
+  db.pragma('cache_size = -4000');
   db.pragma('foreign_keys = ON');
   migrate(db, file);
   return db;

@@ -28,7 +28,7 @@ async function summarizeLines(file: string, flags: SummarizeFlags): Promise<numb
     throw new GazetteError([diagnostic('jsonl/unreadable', `cannot read: ${error.message}`, { file })]);
   });
   const problems = await summarizeJsonl(input, process.stdout, { points: flags.points, allQuotes: flags.allQuotes });
-  printDiagnostics(problems.map((d: Diagnostic) => ({ ...d, file: d.file ?? file })));
+  printDiagnostics(problems.map((d: Diagnostic) => ({ ...d, file: d.file ?? (file === '-' ? '<stdin>' : file) })));
   return problems.length > 0 ? 1 : 0;
 }
 
