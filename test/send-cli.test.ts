@@ -1,9 +1,9 @@
-import { cp, mkdtemp } from 'node:fs/promises';
+import { cp, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSink, type SmtpSink } from './support/smtp-server.js';
-import { builtWorkspace, gazette, writeList } from './support/smtp-workspace.js';
+import { builtWorkspace, gazette, sendingConfig, writeList } from './support/smtp-workspace.js';
 import { REPO } from './support/workspace.js';
 
 const sinks: SmtpSink[] = [];
@@ -81,6 +81,26 @@ describe('gazette send on the command line', () => {
     const { code, stderr } = await gazette(args, root);
     expect(stderr).toContain(`(${rule})`);
     expect(code).toBe(2);
+  });
+
+  it('refuses to send without a secret to sign unsubscribe links, and takes it from GAZETTE_SECRET', async () => {
+    const root = await builtWorkspace(sendingConfig({ unsubscribe: { url: 'https://example.com/unsubscribe' } }));
+    await writeList(root, ['ann@example.com']);
+    const server = await sink();
+    const refused = await gazette(['send', '--list', 'list.csv', '--smtp', server.url], root, { GAZETTE_SECRET: '' });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/set GAZETTE_SECRET .*\(unsubscribe\/no-secret\)/);
+    expect(await server.accepted()).toEqual([]);
+    const sent = await gazette(['send', '--list', 'list.csv', '--smtp', server.url], root, { GAZETTE_SECRET: 'a-secret-from-the-environment' });
+    expect(sent.code).toBe(0);
+  });
+
+  it('builds email.eml with the same list headers a sent copy carries', async () => {
+    const root = await builtWorkspace();
+    const eml = await readFile(path.join(root, 'out', '2024-W05', 'email.eml'), 'utf8');
+    expect(eml).toMatch(/^List-Unsubscribe: <https:\/\/example\.com\/unsubscribe\?token=preview-2024-W05>, <mailto:leave@example\.com\?subject=unsubscribe>\r?$/m);
+    expect(eml).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/m);
+    expect(eml).toMatch(/^List-Id: Test Weekly <weekly\.example\.com>\r?$/im);
   });
 
   it('names the missing issue and the command that builds it', async () => {

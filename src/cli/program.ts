@@ -72,7 +72,7 @@ export function createProgram(): Command {
     .option('--store', 'send to the subscriber store (gazette subscribers …)')
     .option('--smtp <url>', 'smtp://user:pass@host:port or smtps://… (default: GAZETTE_SMTP_URL, then config smtp)')
     .option('--rate <n>', 'at most n messages accepted in any one second (config: send.rate)', positiveInteger)
-    .option('--concurrency <n>', 'SMTP connections and messages in flight at once (config: send.concurrency)', positiveInteger)
+    .option('--concurrency <n>', 'SMTP connections: messages transmitted at once, and the most a killed send can leave in doubt (config: send.concurrency)', positiveInteger)
     .option('--dry-run <dir>', 'write each message as an .eml file in dir instead of sending')
     .option('--test <address>', 'send one copy, marked as a test, to this address; the ledger is not touched')
     .option('--resume', 'continue an interrupted send of the issue: everyone not yet sent to, exactly once')

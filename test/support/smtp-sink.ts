@@ -121,4 +121,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     else process.stdout.write(`${port}\n`);
   });
   process.on('SIGTERM', () => server.close(() => process.exit(0)));
+  // The parent (a test, the benchmark) died without stopping it: no sink outlives its user.
+  process.on('disconnect', () => process.exit(0));
 }
