@@ -6,14 +6,13 @@ import { assembleDigest, issueInfo, selectArticles, summarizeArticle, toDigestAr
 import { resolveWindow, type WindowRequest } from './issue/window.js';
 import { loadArticles } from './load/articles.js';
 import { markdownToText } from './load/markdown.js';
-import { composeMessage, newMessageId, toMime } from './message/compose.js';
 import { replaceDirectory } from './output/atomic.js';
 import { checkHtml } from './render/checks.js';
-import { createPersonalizer, type RecipientValues } from './render/personalize.js';
 import { MJML_FILE, renderEmail } from './render/render.js';
 import { loadTheme } from './render/theme.js';
 import { EMAIL_JSON } from './send/built-issue.js';
-import { listHeaders } from './unsubscribe/list-headers.js';
+import { sampleMessage, sampleSecret } from './send/sample-message.js';
+import { unsubscribeEndpoint } from './unsubscribe/endpoint.js';
 import type { Diagnostic, Digest, DigestArticle, OutboundMessage, PersonalizedEmail, RenderedEmail } from './types.js';
 
 export interface BuildOptions extends WindowRequest {
@@ -29,6 +28,8 @@ export interface BuildOptions extends WindowRequest {
   strict?: boolean;
   /** Clock for the message Date header. */
   now?: () => Date;
+  /** Environment the unsubscribe secret is read from (default: the process's). */
+  env?: NodeJS.ProcessEnv;
   /** Summaries kept between builds: only changed articles are summarized again. */
   summaryCache?: SummaryCache;
   /** Called as each article is summarized, for progress output. */
@@ -38,10 +39,11 @@ export interface BuildOptions extends WindowRequest {
 export interface BuildResult {
   digest: Digest;
   email: RenderedEmail;
-  /** The email with preview values in the per-recipient fields. */
+  /** The email as the sample subscriber (config `preview.subscriber`) receives it. */
   preview: PersonalizedEmail;
-  /** The message as it would go to the sample recipient. */
+  /** The sample subscriber's message, made by the send path. */
   message: OutboundMessage;
+  /** That message as SMTP carries it (not DKIM-signed: `gazette check` signs and verifies). */
   eml: Buffer;
   /** Where `writeIssue` puts the files: `out/<slug>`. */
   outDir: string;
@@ -50,6 +52,9 @@ export interface BuildResult {
 }
 
 const INTRO_FILE = '_intro.md';
+
+/** Where the preview's unsubscribe link points when the config names no endpoint (a reserved, unreachable domain). */
+const PLACEHOLDER_UNSUBSCRIBE = new URL('https://example.invalid/unsubscribe');
 
 /** Loads, selects, summarizes and renders one issue, without writing anything. */
 export async function buildDigest(options: BuildOptions = {}): Promise<BuildResult> {
@@ -96,36 +101,33 @@ export async function buildDigest(options: BuildOptions = {}): Promise<BuildResu
   });
 
   const outDir = path.join(outRoot, info.slug);
-  const preview = createPersonalizer(rendered.email)(previewValues(config, info.slug));
+  const { message, eml } = await sampleMessage({
+    issue: info.slug,
+    email: rendered.email,
+    config,
+    secret: sampleSecret(config, options.env ?? process.env),
+    dkim: null,
+    now: options.now ?? (() => new Date()),
+    fallbackEndpoint: PLACEHOLDER_UNSUBSCRIBE,
+  });
+  const preview = { html: message.html, text: message.text };
   const found = [
     ...loaded.diagnostics,
     ...rendered.diagnostics.map((d) => (d.file === MJML_FILE ? { ...d, file: path.join(outDir, MJML_FILE) } : d)),
     ...checkHtml(preview.html, { file: path.join(outDir, 'email.html'), maxBytes: config.max_html_bytes }),
+    ...(unsubscribeEndpoint(config)
+      ? []
+      : [diagnostic('unsubscribe/no-url', `set unsubscribe.url (or base_url) in the config: the preview links to ${PLACEHOLDER_UNSUBSCRIBE.href}`, { severity: 'warning', field: 'unsubscribe.url' })]),
   ];
   const diagnostics = relative(options.strict ? strictly(found) : found);
   if (hasErrors(diagnostics)) throw new GazetteError(diagnostics);
-
-  const recipient = config.preview.subscriber;
-  const message = composeMessage(
-    rendered.email,
-    preview,
-    {
-      from: config.from,
-      to: recipient.name ? `${recipient.name} <${recipient.email}>` : (recipient.email ?? 'reader@example.com'),
-      replyTo: config.reply_to,
-      date: (options.now ?? (() => new Date()))(),
-      // The same list headers `gazette send` adds, so email.eml shows what recipients get.
-      headers: listHeaders({ unsubscribeUrl: previewValues(config, info.slug).unsubscribe_url, unsubscribeMailto: config.unsubscribe.mailto, listId: config.list_id }),
-    },
-    newMessageId(config.from, info.slug),
-  );
 
   return {
     digest: assembleDigest(info, articles, diagnostics),
     email: rendered.email,
     preview,
     message,
-    eml: await toMime(message),
+    eml,
     outDir,
     config,
     diagnostics,
@@ -149,16 +151,6 @@ export function issueFiles(result: BuildResult): Record<string, string | Buffer>
 export async function writeIssue(result: BuildResult): Promise<string> {
   await replaceDirectory(result.outDir, issueFiles(result));
   return result.outDir;
-}
-
-/** Values standing in for a subscriber in the preview and the sample message. */
-export function previewValues(config: GazetteConfig, slug: string): RecipientValues {
-  const placeholders = Object.fromEntries(config.subscriber_fields.map((field) => [field, `[${field}]`]));
-  const base = config.unsubscribe.url ?? (config.base_url ? new URL('unsubscribe', config.base_url.endsWith('/') ? config.base_url : `${config.base_url}/`).toString() : 'https://example.com/unsubscribe');
-  return {
-    subscriber: { email: 'reader@example.com', name: '', ...placeholders, ...config.preview.subscriber },
-    unsubscribe_url: `${base}?token=preview-${slug}`,
-  };
 }
 
 function absoluteUrl(url: string | null, baseUrl: string | null): string | null {

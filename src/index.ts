@@ -1,5 +1,5 @@
 /** Gazette's library API: the same functions the CLI calls. */
-export { buildDigest, issueFiles, previewValues, writeIssue, type BuildOptions, type BuildResult } from './build.js';
+export { buildDigest, issueFiles, writeIssue, type BuildOptions, type BuildResult } from './build.js';
 export { configSchema, loadConfig, type GazetteConfig, type LoadedConfig } from './config.js';
 export { formatDiagnostic, GazetteError } from './diagnostics.js';
 export { loadArticles, parseArticle, parseArticles } from './load/articles.js';
@@ -10,5 +10,5 @@ export { summarizeText, type SummarizeOptions, type TextSummary } from './summar
 export { renderEmail, htmlToText } from './render/render.js';
 export { createPersonalizer, type Personalizer, type RecipientValues } from './render/personalize.js';
 export { loadTheme, type Theme } from './render/theme.js';
-export { composeMessage, toMime } from './message/compose.js';
+export { composeMessage } from './message/compose.js';
 export type * from './types.js';

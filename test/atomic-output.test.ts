@@ -25,6 +25,6 @@ describe('atomic output', () => {
     await expect(buildDigest({ root })).rejects.toThrow(/a\.md/);
 
     expect(await readFile(path.join(first, 'digest.json'), 'utf8')).toBe(before);
-    expect((await readdir(first)).sort()).toEqual(['digest.json', 'email.eml', 'email.html', 'email.mjml', 'email.txt']);
+    expect((await readdir(first)).sort()).toEqual(['digest.json', 'email.eml', 'email.html', 'email.json', 'email.mjml', 'email.txt']);
   });
 });

@@ -42,7 +42,7 @@ describe('gazette CLI', () => {
     expect(stdout).toMatch(/2024-W10.*2 articles/);
     expect(stdout).toMatch(/2024-03-05 {2}First story/);
     expect(stdout).toContain(`Wrote ${path.join('out', '2024-W10')}/`);
-    expect((await readdir(path.join(root, 'out', '2024-W10'))).sort()).toEqual(['digest.json', 'email.eml', 'email.html', 'email.mjml', 'email.txt']);
+    expect((await readdir(path.join(root, 'out', '2024-W10'))).sort()).toEqual(['digest.json', 'email.eml', 'email.html', 'email.json', 'email.mjml', 'email.txt']);
   });
 
   it('prints the digest as JSON with --json', async () => {

@@ -75,6 +75,16 @@ describe('the sample issue', () => {
     expect(result.eml.toString('latin1')).toMatch(/Content-Type: multipart\/alternative/);
   });
 
+  it('writes the .eml the send path makes: CRLF lines, list headers unfolded, the same body as email.html', async () => {
+    const raw = result.eml.toString('utf8');
+    expect(raw.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(raw).toMatch(/(^|\r\n)List-Unsubscribe: <https:\/\/example\.com\/unsubscribe\?token=[^>\s]+>, <mailto:unsubscribe@example\.com[^>]*>\r\n/);
+    expect(raw).toContain('\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n');
+    expect(raw).toMatch(/\r\nList-Id: The Weekly Gazette <weekly\.example\.com>\r\n/i);
+    const parsed = await simpleParser(result.eml);
+    expect(parsed.html).toBe(result.preview.html);
+  });
+
   it('has the digest.json fields the issue specifies', async () => {
     const written = JSON.parse(await readFile(path.join(REPO, 'test', 'fixtures', 'digest-shape.json'), 'utf8')) as { article: string[]; issue: string[] };
     expect(Object.keys(result.digest.issue).sort()).toEqual([...written.issue].sort());

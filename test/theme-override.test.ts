@@ -29,7 +29,7 @@ it('renders with a theme named in the config, using its own text template', asyn
   await plainTheme(root, 'plain-theme', true);
   const { preview } = await buildDigest({ root });
   expect(preview.html).toContain('PLAIN Configured');
-  expect(preview.text).toBe('* Configured\nLeave: https://example.com/unsubscribe?token=preview-2024-W10\n');
+  expect(preview.text).toMatch(/^\* Configured\nLeave: https:\/\/example\.com\/unsubscribe\?token=[\w.-]+\n$/);
 });
 
 it('explains a theme folder without a layout', async () => {

@@ -1,15 +1,13 @@
 import path from 'node:path';
 import { loadConfig, type GazetteConfig } from '../config.js';
-import { GazetteError } from '../diagnostics.js';
 import { writeFileAtomic } from '../output/atomic.js';
 import { loadBuiltIssue } from '../send/built-issue.js';
+import { sampleMessage, sampleSecret } from '../send/sample-message.js';
 import type { DkimKey } from '../send/smtp-deliverer.js';
-import { unsubscribeSecret } from '../unsubscribe/endpoint.js';
 import { checkIssue, type CheckOptions } from './check-issue.js';
 import type { CheckEnvironment } from './environment.js';
 import type { CheckReport } from './report.js';
 import { assertPrivateKey } from './rules/dkim.js';
-import { sampleMessage } from './sample-message.js';
 import { checkSubject } from './subject.js';
 
 export interface CheckBuiltIssueOptions extends CheckOptions {
@@ -34,21 +32,6 @@ export interface CheckedIssue {
 /** The name of the examined message in `out/<slug>/`. */
 export const CHECKED_MESSAGE = 'checked.eml';
 
-/**
- * Unsubscribe tokens only change the link's length, never a finding, so without a configured
- * secret the sample is signed with this one rather than refused as `gazette send` would.
- */
-const STAND_IN_SECRET = 'gazette-check-stand-in-secret';
-
-function secretFor(config: GazetteConfig, env: NodeJS.ProcessEnv): string {
-  try {
-    return unsubscribeSecret(config, env);
-  } catch (error) {
-    if (error instanceof GazetteError) return STAND_IN_SECRET;
-    throw error;
-  }
-}
-
 /** The configured DKIM key, or null when there is none or it cannot sign: the dkim group then says why. */
 async function usableKey(config: GazetteConfig, configRoot: string, environment: CheckEnvironment): Promise<DkimKey | null> {
   if (!config.dkim) return null;
@@ -72,11 +55,11 @@ export async function checkBuiltIssue(environment: CheckEnvironment, options: Ch
   const outRoot = options.out ? path.resolve(root, options.out) : path.resolve(configRoot, config.out);
   const issue = await loadBuiltIssue(outRoot, options.issue, shown);
 
-  const eml = await sampleMessage({
+  const { eml } = await sampleMessage({
     issue: issue.slug,
     email: issue.email,
     config,
-    secret: secretFor(config, options.env ?? process.env),
+    secret: sampleSecret(config, options.env ?? process.env),
     dkim: await usableKey(config, configRoot, environment),
     now: options.now ?? (() => new Date()),
   });

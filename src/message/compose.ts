@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import MailComposer from 'nodemailer/lib/mail-composer';
 import type Mail from 'nodemailer/lib/mailer';
 import type { OutboundMessage, PersonalizedEmail, RenderedEmail } from '../types.js';
 
@@ -50,9 +49,4 @@ export function toMailOptions(message: OutboundMessage): Mail.Options {
     date: message.date,
     headers: Object.fromEntries(Object.entries(message.headers).map(([key, value]) => [key, { prepared: true, value }])),
   };
-}
-
-/** The complete MIME message (multipart/alternative), as the transport would send it. */
-export function toMime(message: OutboundMessage): Promise<Buffer> {
-  return new MailComposer(toMailOptions(message)).compile().build();
 }

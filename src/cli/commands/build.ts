@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { buildDigest, writeIssue, type BuildOptions } from '../../build.js';
+import { buildDigest, issueFiles, writeIssue, type BuildOptions } from '../../build.js';
 import { printDiagnostics, paint, progressBar } from '../terminal.js';
 
 interface BuildFlags extends Omit<BuildOptions, 'root' | 'onArticle' | 'now'> {
@@ -35,6 +35,6 @@ export async function run(flags: BuildFlags): Promise<number> {
     );
   }
   printDiagnostics(result.diagnostics);
-  process.stdout.write(`${color('green', 'Wrote')} ${shownDir}/ (email.html, email.txt, email.mjml, email.eml, digest.json)\n`);
+  process.stdout.write(`${color('green', 'Wrote')} ${shownDir}/ (${Object.keys(issueFiles(result)).join(', ')})\n`);
   return 0;
 }

@@ -2,10 +2,10 @@ import nodemailer from 'nodemailer';
 import type { GazetteConfig } from '../config.js';
 import { diagnostic, GazetteError } from '../diagnostics.js';
 import { newMessageId, toMailOptions } from '../message/compose.js';
-import { createMessageFactory } from '../send/recipient-message.js';
-import type { DkimKey } from '../send/smtp-deliverer.js';
-import type { Recipient, RenderedEmail } from '../types.js';
-import { unsubscribeEndpoint } from '../unsubscribe/endpoint.js';
+import type { OutboundMessage, Recipient, RenderedEmail } from '../types.js';
+import { unsubscribeEndpoint, unsubscribeSecret } from '../unsubscribe/endpoint.js';
+import { createMessageFactory } from './recipient-message.js';
+import type { DkimKey } from './smtp-deliverer.js';
 
 export interface SampleMessageOptions {
   /** The issue's slug, for the Message-ID. */
@@ -17,6 +17,30 @@ export interface SampleMessageOptions {
   secret: string;
   dkim: DkimKey | null;
   now: () => Date;
+  /** Where unsubscribe links point, when the config names no endpoint (a preview still renders). */
+  fallbackEndpoint?: URL;
+}
+
+export interface SampleMessage {
+  message: OutboundMessage;
+  /** The message as SMTP carries it: CRLF line ends, DKIM-signed when a key is given. */
+  eml: Buffer;
+}
+
+/**
+ * Unsubscribe tokens only change the link's length, so a build or check without a configured
+ * secret signs the sample with this one rather than refusing as `gazette send` does.
+ */
+const STAND_IN_SECRET = 'gazette-sample-stand-in-secret';
+
+/** The configured unsubscribe secret, or a stand-in for the sample message. */
+export function sampleSecret(config: GazetteConfig, env: NodeJS.ProcessEnv): string {
+  try {
+    return unsubscribeSecret(config, env);
+  } catch (error) {
+    if (error instanceof GazetteError) return STAND_IN_SECRET;
+    throw error;
+  }
 }
 
 /** The sample subscriber of the config, as a list row would give it. */
@@ -31,9 +55,9 @@ export function sampleRecipient(config: GazetteConfig): Recipient {
  * factory (personalized body, signed unsubscribe link, list headers), nodemailer's composer
  * with the same DKIM signing as the SMTP transport, and CRLF line ends as SMTP carries them.
  */
-export async function sampleMessage(options: SampleMessageOptions): Promise<Buffer> {
+export async function sampleMessage(options: SampleMessageOptions): Promise<SampleMessage> {
   const { config } = options;
-  const endpoint = unsubscribeEndpoint(config);
+  const endpoint = unsubscribeEndpoint(config) ?? options.fallbackEndpoint;
   if (!endpoint) {
     throw new GazetteError([diagnostic('unsubscribe/no-url', 'every message needs an unsubscribe link: set unsubscribe.url (or base_url) in the config', { field: 'unsubscribe.url' })]);
   }
@@ -56,5 +80,5 @@ export async function sampleMessage(options: SampleMessageOptions): Promise<Buff
     dkim: options.dkim ? { domainName: options.dkim.domain, keySelector: options.dkim.selector, privateKey: options.dkim.privateKey } : undefined,
   });
   const sent = await transport.sendMail(toMailOptions(message));
-  return sent.message as Buffer;
+  return { message, eml: sent.message as Buffer };
 }
