@@ -12,3 +12,13 @@ export { createPersonalizer, type Personalizer, type RecipientValues } from './r
 export { loadTheme, type Theme } from './render/theme.js';
 export { composeMessage } from './message/compose.js';
 export type * from './types.js';
+export { sendIssue, sendTestCopy, type SendOptions } from './send/send-issue.js';
+export type { SendSummary } from './send/summary.js';
+export { CsvList } from './subscribers/csv-list.js';
+export { SubscriberStore } from './subscribers/subscriber-store.js';
+export { signToken, verifyToken } from './unsubscribe/token.js';
+export { createUnsubscribeServer } from './unsubscribe/server.js';
+export { checkBuiltIssue, type CheckBuiltIssueOptions } from './check/check-built-issue.js';
+export { systemEnvironment, type CheckEnvironment } from './check/environment.js';
+export type { CheckReport } from './check/report.js';
+export { startPreviewServer, type PreviewServer, type PreviewServerOptions } from './preview/server.js';
