@@ -54,7 +54,7 @@ export interface BuildResult {
 const INTRO_FILE = '_intro.md';
 
 /** Where the preview's unsubscribe link points when the config names no endpoint (a reserved, unreachable domain). */
-const PLACEHOLDER_UNSUBSCRIBE = new URL('https://example.invalid/unsubscribe');
+const UNCONFIGURED_UNSUBSCRIBE = new URL('https://example.invalid/unsubscribe');
 
 /** Loads, selects, summarizes and renders one issue, without writing anything. */
 export async function buildDigest(options: BuildOptions = {}): Promise<BuildResult> {
@@ -108,7 +108,7 @@ export async function buildDigest(options: BuildOptions = {}): Promise<BuildResu
     secret: sampleSecret(config, options.env ?? process.env),
     dkim: null,
     now: options.now ?? (() => new Date()),
-    fallbackEndpoint: PLACEHOLDER_UNSUBSCRIBE,
+    fallbackEndpoint: UNCONFIGURED_UNSUBSCRIBE,
   });
   const preview = { html: message.html, text: message.text };
   const found = [
@@ -117,7 +117,7 @@ export async function buildDigest(options: BuildOptions = {}): Promise<BuildResu
     ...checkHtml(preview.html, { file: path.join(outDir, 'email.html'), maxBytes: config.max_html_bytes }),
     ...(unsubscribeEndpoint(config)
       ? []
-      : [diagnostic('unsubscribe/no-url', `set unsubscribe.url (or base_url) in the config: the preview links to ${PLACEHOLDER_UNSUBSCRIBE.href}`, { severity: 'warning', field: 'unsubscribe.url' })]),
+      : [diagnostic('unsubscribe/no-url', `set unsubscribe.url (or base_url) in the config: the preview links to ${UNCONFIGURED_UNSUBSCRIBE.href}`, { severity: 'warning', field: 'unsubscribe.url' })]),
   ];
   const diagnostics = relative(options.strict ? strictly(found) : found);
   if (hasErrors(diagnostics)) throw new GazetteError(diagnostics);

@@ -22,11 +22,11 @@ export interface ArticleContext extends DigestArticle {
 }
 
 /**
- * Placeholders that the issue-level pass writes out literally so the per-recipient
+ * Tokens that the issue-level pass writes out literally so the per-recipient
  * pass fills them: `{{subscriber.name}}` stays `{{subscriber.name}}` through MJML.
  * URLs use triple braces: they are ours and must not be HTML-escaped (`=` would be).
  */
-export function recipientPlaceholders(fields: readonly string[]): { subscriber: Record<string, string>; unsubscribe_url: string } {
+export function recipientTokens(fields: readonly string[]): { subscriber: Record<string, string>; unsubscribe_url: string } {
   const names = [...new Set([...BASE_SUBSCRIBER_FIELDS, ...fields])];
   return {
     subscriber: Object.fromEntries(names.map((name) => [name, `{{subscriber.${name}}}`])),
@@ -68,7 +68,7 @@ export function issueContext(digest: Digest, settings: ContextSettings) {
     articles,
     lead,
     sections,
-    ...recipientPlaceholders(settings.subscriberFields),
+    ...recipientTokens(settings.subscriberFields),
   };
 }
 
