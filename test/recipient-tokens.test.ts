@@ -28,13 +28,13 @@ describe('per-recipient fields', () => {
     expect(compile).toHaveBeenCalledTimes(1);
 
     const personalize = createPersonalizer(email);
-    const ada = personalize({ subscriber: { email: 'ada@example.com', name: 'Ada <Lovelace>' }, unsubscribe_url: 'https://example.com/u?t=a1&x=1' });
+    const ada = personalize({ subscriber: { email: 'ada@example.com', name: 'Ada <Example>' }, unsubscribe_url: 'https://example.com/u?t=a1&x=1' });
     const anon = personalize({ subscriber: { email: 'anon@example.com', name: '' }, unsubscribe_url: 'https://example.com/u?t=b2' });
     expect(compile).toHaveBeenCalledTimes(1);
 
-    expect(ada.html).toContain('Hello Ada &lt;Lovelace&gt;,');
+    expect(ada.html).toContain('Hello Ada &lt;Example&gt;,');
     expect(ada.html).toContain('href="https://example.com/u?t=a1&x=1"');
-    expect(ada.text).toContain('Hello Ada <Lovelace>,');
+    expect(ada.text).toContain('Hello Ada <Example>,');
     expect(ada.text).toContain('https://example.com/u?t=a1&x=1');
     expect(anon.html).toMatch(/Hello,/);
     expect(anon.html).toContain('anon@example.com');
