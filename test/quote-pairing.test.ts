@@ -33,6 +33,16 @@ describe('quote pairing', () => {
     expect(text.slice(quotes[0]?.start, quotes[0]?.end)).toBe('"It is going well so far," Doe said. "Police are doing their jobs."');
   });
 
+  it('keeps a statement the speaker goes on to with a cue of its own apart', () => {
+    const text = 'Trump spoke. "It has been a total disaster for him," Trump said, adding, "Nobody cares, and I am the most solid person up here."';
+    expect(quoted(text)).toEqual(['It has been a total disaster for him,', 'Nobody cares, and I am the most solid person up here.']);
+  });
+
+  it('joins a short second half after the comma that closes the attribution', () => {
+    const text = "Bush spoke. ''I have put forth a vision that includes all,'' Mr. Bush said, ''because our country deserves it.''";
+    expect(quoted(text)).toEqual(['I have put forth a vision that includes all, because our country deserves it.']);
+  });
+
   it('keeps two attributed quotations apart', () => {
     const text = '"We are ready for this fight," Ann Lee said. "They are not ready at all," Bob Ray replied.';
     expect(findQuotes(text).map((quote) => quote.speaker)).toEqual(['Ann Lee', 'Bob Ray']);
@@ -60,6 +70,26 @@ describe('quote pairing', () => {
 
   it('leaves out quoted words inside a sentence', () => {
     expect(quoted('The plan was described as "very peaceful and a model for everyone" by critics.')).toEqual([]);
+  });
+
+  it('keeps a lowercase quotation after a clause of only its speaker and cue', () => {
+    const text = 'Clinton wrote a letter. Still, she added, "we also can\'t ignore the changes since 2007."';
+    expect(quoted(text)).toEqual(["we also can't ignore the changes since 2007."]);
+  });
+
+  it('leaves out a lowercase quotation that finishes a sentence of the writer\'s', () => {
+    expect(quoted('He spoke. An economic downturn, he said, "could be a good time to borrow money."')).toEqual([]);
+  });
+
+  it('runs a quoted fragment after a cue verb on to the end of its sentence', () => {
+    const text = 'Sanders says "the wind is at our backs" despite his loss in Nevada. He left.';
+    const [quote] = findQuotes(text);
+    expect(text.slice(quote?.start, quote?.end)).toBe('"the wind is at our backs" despite his loss in Nevada');
+    expect(quote?.text).toBe('the wind is at our backs');
+  });
+
+  it('reads a quotation right after a verb of telling as its listener', () => {
+    expect(quoted('"We have to increase the bombings," Trump told "Fox and Friends" after the attack.')).toEqual(['We have to increase the bombings,']);
   });
 });
 

@@ -40,6 +40,20 @@ describe('speaker attribution and resolution', () => {
     expect(quotes.map((quote) => quote.speaker)).toEqual(['Chris Matthews', 'Gwen Moore']);
   });
 
+  it('reaches the cue past a party label, before or after an appositive', () => {
+    const text = [
+      '"Pfizer is gaming the system and will avoid its taxes," Senate Minority Leader Harry M. Reid (D-Nev.) said in a statement.',
+      '"They would just go and get them," Rep. Jim Jordan (R-Ohio), an oversight panel member, said in a phone interview.',
+    ].join('\n\n');
+    expect(findQuotes(text).map((quote) => quote.speaker)).toEqual(['Harry M. Reid', 'Jim Jordan']);
+  });
+
+  it('reads a signature in the paragraph after a blank line', () => {
+    const text = 'The claims were checked.\n\n"Boeing and GE and other multinationals pay zero taxes."\n\n- Bernie Sanders.\n\nThat is not quite right.';
+    const [quote] = findQuotes(text);
+    expect(text.slice(quote?.speakerStart ?? 0, quote?.speakerEnd ?? 0)).toBe('Bernie Sanders');
+  });
+
   it('follows a chain of sentences opening on the pronoun back to its person', () => {
     const text = [
       'Attorney General Loretta Lynch spoke in Chicago. Lynch said the meeting went well.',

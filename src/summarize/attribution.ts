@@ -122,12 +122,22 @@ function mentionAt(text: string, tokens: Token[], index: number): SpeakerMention
   return null;
 }
 
+/** The index after a parenthesis opening at `index` (`(D-Wis.)`), or `index` when none opens there. */
+function pastParenthesis(tokens: Token[], index: number): number {
+  if (tokens[index]?.text !== '(') return index;
+  const closing = tokens.findIndex((token, at) => at > index && token.text === ')');
+  return closing < 0 ? index : closing + 1;
+}
+
 /** Whether the clause opens with a name followed by a comma: `Leonard E. Burman, director of …`. */
 function namedWithAppositive(text: string, tokens: Token[], index: number): boolean {
   const read = readName(text, tokens, index);
-  if (read === null || tokens[read.next]?.text !== ',') return false;
+  if (read === null) return false;
+  // A party label may stand between the name and its comma: `Rep. Jim Jordan (R-Ohio), a member`.
+  const comma = pastParenthesis(tokens, read.next);
+  if (tokens[comma]?.text !== ',') return false;
   // `Perhaps, he said` is no appositive: one describes the person (`a writer`, `30`, `Sen.`).
-  const next = tokens[read.next + 1];
+  const next = tokens[comma + 1];
   return next !== undefined && (DETERMINERS.has(lower(next)) || ROLE_NOUNS.has(lower(next)) || /^\d/.test(next.text) || isCapitalized(next) || ROLE_OPENERS.has(lower(next)));
 }
 
@@ -207,8 +217,27 @@ function postposedMention(text: string, clause: Token[], begin: number): Speaker
   }
   if (!first.isWord) return null;
   const reach = namedWithAppositive(text, clause, begin) ? MAX_APPOSITIVE_SUBJECT_TOKENS : MAX_SUBJECT_TOKENS;
-  const cue = clause.findIndex((_token, index) => index > begin && index - begin <= reach && isCueAt(clause, index));
+  const cue = cueWithinReach(clause, begin, reach);
   return cue > begin ? subjectBefore(text, clause, begin, cue) : null;
+}
+
+/**
+ * The first cue after `begin` within `reach` tokens, not counting what stands in parentheses: a
+ * party label lengthens no subject (`Harry M. Reid (D-Nev.) said`). -1 when there is none.
+ */
+function cueWithinReach(clause: Token[], begin: number, reach: number): number {
+  let counted = 0;
+  let depth = 0;
+  for (let index = begin + 1; index < clause.length && counted < reach; index += 1) {
+    const token = clause[index]?.text;
+    if (token === '(') depth += 1;
+    else if (token === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0) {
+      counted += 1;
+      if (isCueAt(clause, index)) return index;
+    }
+  }
+  return -1;
 }
 
 /** `“…” ― Karen Bobadilla.`: a name alone after a dash, signing the quotation. */
@@ -218,6 +247,22 @@ function signature(text: string, clause: Token[]): SpeakerMention | null {
   const rest = read ? clause.slice(read.next) : [];
   if (!read || !rest.every((token) => SENTENCE_END.has(token.text))) return null;
   return { start: read.mention.start, end: read.mention.end, kind: 'name', text: read.mention.name };
+}
+
+/**
+ * Whether a clause that attributes the quotation before it goes on to a cue of its own that
+ * introduces the next one (`he said, adding, "…"`, `she wrote, arguing that if …, "…"`): the
+ * speaker goes on to a second statement, not the rest of the first.
+ */
+export function introducesAnotherQuotation(text: string, from: number, to: number): boolean {
+  const tokens = tokenize(text, from, to);
+  let end = tokens.length;
+  while (end > 0 && /^["”'’]$/.test(tokens[end - 1]?.text ?? '')) end -= 1;
+  const clause = tokens.slice(0, end);
+  if (clause[clause.length - 1]?.text !== ',') return false;
+  const firstCue = clause.findIndex((_token, index) => isCueAt(clause, index));
+  const lastCue = clause.findLastIndex((_token, index) => isCueAt(clause, index));
+  return firstCue >= 0 && lastCue > firstCue;
 }
 
 /** The clause after a quoted piece, from `from` up to `limit` (next quotation or paragraph end). */

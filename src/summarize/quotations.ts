@@ -3,8 +3,8 @@
  * across the attribution that interrupts them (`"A," she said. "B."`), and keeps the ones
  * that are direct quotations rather than titles, scare quotes or phrases woven into a sentence.
  */
-import { attributionAfter, attributionBefore, attributionOfSentence, type Attribution } from './attribution.js';
-import { CUE_VERBS } from './lexicon.js';
+import { attributionAfter, attributionBefore, attributionOfSentence, introducesAnotherQuotation, type Attribution } from './attribution.js';
+import { CUE_MODIFIERS, CUE_VERBS } from './lexicon.js';
 import { findQuotedPieces, paragraphRanges, type QuotedPiece } from './quote-marks.js';
 import { countWords, hasLineBreak, SENTENCE_END, tokenize } from './tokens.js';
 
@@ -18,6 +18,8 @@ export interface Quotation {
   pieces: QuotedPiece[];
   attribution: Attribution | null;
   leadIn: LeadIn;
+  /** Where the quoted content ends: past the last piece when the reported clause runs on. */
+  end: number;
 }
 
 // A quoted stretch this long is a quotation even without an attribution; shorter ones are
@@ -29,6 +31,12 @@ const MAX_WORDS_BETWEEN_SENTENCES = 6;
 const MIN_INTRODUCED_WORDS = 3;
 // A quoted stretch this short inside an attribution clause is a title (`on ''Meet the Press''`).
 const MAX_TITLE_WORDS = 8;
+// How far past a quoted fragment the sentence reporting it may run on (characters).
+const MAX_REPORTED_TAIL = 300;
+// Cue verbs whose object is the listener, not the words said (`told reporters`).
+const TELLING_VERBS = new Set(['told', 'tells', 'tell', 'telling']);
+// Words a sentence may open with before its speaker (`Still, she added,`, `But, he noted,`).
+const MAX_WORDS_BEFORE_SPEAKER = 1;
 // After these, a quotation in lowercase goes on with a sentence the writer began.
 const LEADS_CONTINUING_A_SENTENCE = new Set<LeadIn>(['comma', 'dash']);
 
@@ -43,8 +51,17 @@ function leadIn(text: string, paragraphStart: number, markStart: number): LeadIn
   if (last === ':') return 'colon';
   let start = end;
   while (start > paragraphStart && /\p{L}/u.test(text.charAt(start - 1))) start -= 1;
-  // Only a lowercase verb is a cue: `States` ends a name, not an attribution.
-  return CUE_VERBS.has(text.slice(start, end)) ? 'cue' : 'word';
+  // Only a lowercase verb is a cue: `States` ends a name, not an attribution. A verb of telling
+  // takes its listener next, so what it quotes is a show or a paraphrase (`told ''Fox and Friends''`).
+  const word = text.slice(start, end);
+  return CUE_VERBS.has(word) && !TELLING_VERBS.has(word) ? 'cue' : 'word';
+}
+
+/** The offset of the first non-space character from `from` on (the next paragraph past blank lines), or the text's length. */
+function nextNonSpace(text: string, from: number): number {
+  const nonSpace = /\S/g;
+  nonSpace.lastIndex = from;
+  return nonSpace.exec(text)?.index ?? text.length;
 }
 
 /** The paragraph an offset is in (binary search over the ordered ranges). */
@@ -72,6 +89,7 @@ function interrupts(text: string, piece: QuotedPiece, attribution: Attribution, 
   // A clause ending in a colon introduces a new quotation (`…, and then predicted:`).
   const clause = text.slice(attribution.start, attribution.end).replace(/["”'’]+$/, '');
   if (!/[.,;\u2014\u2013]$/.test(clause)) return false;
+  if (introducesAnotherQuotation(text, attribution.start, attribution.end)) return false;
   const lastSegment = piece.segments[piece.segments.length - 1];
   const quoted = lastSegment ? text.slice(...lastSegment).trimEnd() : '';
   // After a question or exclamation, a clause opening on a capitalized pronoun is a new sentence
@@ -110,7 +128,10 @@ class AttributionFinder {
       const between = tokenize(this.text, piece.end, candidate.start);
       // A sentence end between them (not an abbreviation's period) ends the clause first.
       const endsSentence = between.some((token) => SENTENCE_END.has(token.text)) || hasLineBreak(this.text, piece.end, candidate.start);
-      const isTitle = between.some((token) => token.isWord) && !endsSentence && wordsIn(this.text, [candidate]) <= MAX_TITLE_WORDS;
+      // A title is named inside the clause (`said on ''This Week''`); a piece after the comma
+      // that closes the clause goes on with the quotation (`''…,'' Mr. Bush said, ''because …''`).
+      const afterClauseComma = between[between.length - 1]?.text === ',';
+      const isTitle = between.some((token) => token.isWord) && !endsSentence && !afterClauseComma && wordsIn(this.text, [candidate]) <= MAX_TITLE_WORDS;
       if (!isTitle) break;
       next += 1;
     }
@@ -134,7 +155,7 @@ class AttributionFinder {
     const limit = Math.min(this.pieces[this.nextAfterTitles(index)]?.start ?? this.text.length, paragraphEnd);
     const attribution = attributionAfter(this.text, piece.end, limit);
     if (attribution || this.text.slice(piece.end, paragraphEnd).trim() !== '') return attribution;
-    const [nextStart, nextEnd] = paragraphOf(this.paragraphs, paragraphEnd + 1);
+    const [nextStart, nextEnd] = paragraphOf(this.paragraphs, nextNonSpace(this.text, paragraphEnd));
     const signed = nextStart > paragraphEnd && /^[-\u2014\u2013\u2015]/.test(this.text.slice(nextStart, nextEnd));
     return signed && (this.pieces[index + 1]?.start ?? Infinity) > nextEnd ? attributionAfter(this.text, nextStart, nextEnd) : null;
   }
@@ -192,11 +213,11 @@ function groupPieces(text: string, pieces: QuotedPiece[]): Quotation[] {
     const attribution = finder.after(index);
     const lead = finder.leadIn(index);
     if (attribution && following && interrupts(text, piece, attribution, following) && !awaitsOwnAttribution(text, finder, next)) {
-      quotations.push({ pieces: [piece, following], attribution, leadIn: lead });
+      quotations.push({ pieces: [piece, following], attribution, leadIn: lead, end: following.end });
       index = next;
     } else {
       const found = attribution ?? finder.before(index) ?? continues(text, quotations[quotations.length - 1], piece);
-      quotations.push({ pieces: [piece], attribution: found, leadIn: lead });
+      quotations.push({ pieces: [piece], attribution: found, leadIn: lead, end: piece.end });
     }
   }
   return quotations;
@@ -208,6 +229,23 @@ function startsMidSentence(text: string, quotation: Quotation): boolean {
   return /^[^\p{L}\p{N}]*\p{Ll}/u.test(text.slice(start, end));
 }
 
+/**
+ * Whether the quotation follows a clause that is nothing but its speaker and cue (`He added,`,
+ * `Still, she said,`): then a lowercase start is the speaker's own words, not the rest of a
+ * sentence of the writer's (`An economic downturn, he said, "could be …"`).
+ */
+function isIntroducedByBareCue(text: string, quotation: Quotation): boolean {
+  const first = quotation.pieces[0];
+  const attribution = quotation.attribution;
+  if (!first || attribution?.end !== first.start) return false;
+  const { mention } = attribution;
+  const opening = countWords(text.slice(attribution.start, mention.start));
+  const cue = text.slice(mention.end, first.start).trim();
+  const cueWords = cue.endsWith(',') ? cue.slice(0, -1).trim().split(/\s+/) : [];
+  const bareCue = cueWords.length > 0 && cueWords.every((word) => CUE_VERBS.has(word) || CUE_MODIFIERS.has(word));
+  return opening <= MAX_WORDS_BEFORE_SPEAKER && bareCue && cueWords.some((word) => CUE_VERBS.has(word));
+}
+
 function endsLikeSentence(text: string, quotation: Quotation): boolean {
   const last = quotation.pieces[quotation.pieces.length - 1];
   const segment = last?.segments[last.segments.length - 1];
@@ -216,7 +254,8 @@ function endsLikeSentence(text: string, quotation: Quotation): boolean {
 
 function isDirectQuotation(text: string, quotation: Quotation): boolean {
   if (quotation.leadIn === 'word' || wordsIn(text, quotation.pieces) === 0) return false;
-  if (LEADS_CONTINUING_A_SENTENCE.has(quotation.leadIn) && startsMidSentence(text, quotation)) return false;
+  const continuesSentence = LEADS_CONTINUING_A_SENTENCE.has(quotation.leadIn) && startsMidSentence(text, quotation);
+  if (continuesSentence && !isIntroducedByBareCue(text, quotation)) return false;
   // A short phrase after a colon is a headline or a slogan unless it is a sentence (`shot back: ''No.''`).
   if (quotation.leadIn === 'colon' && wordsIn(text, quotation.pieces) < MIN_INTRODUCED_WORDS && !endsLikeSentence(text, quotation)) return false;
   if (quotation.attribution || quotation.leadIn === 'colon' || quotation.leadIn === 'cue') return true;
@@ -226,7 +265,27 @@ function isDirectQuotation(text: string, quotation: Quotation): boolean {
   return setOff && wordsIn(text, quotation.pieces) >= MIN_UNATTRIBUTED_WORDS;
 }
 
+/**
+ * The end of the sentence a quoted fragment breaks off in, when a cue verb opened it
+ * (`Sanders says "the wind is at our backs" despite his loss.`): what the speaker is reported to
+ * have said is the whole clause after the verb, not only its quoted words. Null otherwise.
+ */
+function reportedClauseEnd(text: string, quotation: Quotation): number | null {
+  const last = quotation.pieces[quotation.pieces.length - 1];
+  const segment = last?.segments[last.segments.length - 1];
+  if (!last || !segment || quotation.leadIn !== 'cue') return null;
+  const breaksOff = !/[.?!,;:]$/.test(text.slice(...segment).trimEnd());
+  if (!breaksOff || !/^\s*\p{Ll}/u.test(text.slice(last.end, last.end + 2))) return null;
+  const limit = Math.min(text.length, last.end + MAX_REPORTED_TAIL);
+  const tokens = tokenize(text, last.end, limit);
+  const sentenceEnd = tokens.find((token) => SENTENCE_END.has(token.text));
+  if (!sentenceEnd || hasLineBreak(text, last.end, sentenceEnd.start)) return null;
+  return sentenceEnd.start;
+}
+
 /** The direct quotations of the text, in order. */
 export function findQuotations(text: string): Quotation[] {
-  return groupPieces(text, findQuotedPieces(text)).filter((quotation) => isDirectQuotation(text, quotation));
+  return groupPieces(text, findQuotedPieces(text))
+    .filter((quotation) => isDirectQuotation(text, quotation))
+    .map((quotation) => ({ ...quotation, end: reportedClauseEnd(text, quotation) ?? quotation.end }));
 }

@@ -37,14 +37,13 @@ function peopleOf(text: string, quotations: Quotation[]): People {
 
 function toQuoteSpan(text: string, quotation: Quotation, speaker: ResolvedSpeaker): QuoteSpan {
   const first = quotation.pieces[0] as QuotedPiece;
-  const last = quotation.pieces[quotation.pieces.length - 1] as QuotedPiece;
   const mention = quotation.attribution?.mention ?? null;
   return {
     text: quotedWords(text, quotation),
     speaker: speaker.name,
     role: speaker.role,
     start: first.start,
-    end: last.end,
+    end: quotation.end,
     speakerStart: mention?.start ?? null,
     speakerEnd: mention?.end ?? null,
   };
