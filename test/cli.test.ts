@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -33,6 +33,11 @@ describe('gazette CLI', () => {
     const { code, stdout } = await gazette([name, '--help']);
     expect(code).toBe(0);
     expect(stdout).toContain(`Usage: gazette ${name}`);
+  });
+
+  it('is an executable with a node shebang, so `npx gazette` runs it', async () => {
+    expect((await stat(CLI)).mode & 0o111).not.toBe(0);
+    expect(await readFile(CLI, 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
   });
 
   it('builds a workspace, printing one line per article and where it wrote', async () => {
