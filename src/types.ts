@@ -103,8 +103,8 @@ export interface Digest {
 }
 
 /**
- * The issue rendered once: MJML compiled to HTML in which only per-recipient
- * fields (`{{subscriber.name}}`, `{{{unsubscribe_url}}}`, …) remain as Handlebars tokens.
+ * The issue rendered once: MJML compiled to HTML in which only per-recipient fields
+ * (`subscriber.name`, `unsubscribe_url`, …) remain, as markers that start with `recipientMarker`.
  */
 export interface RenderedEmail {
   subject: string;
@@ -115,6 +115,8 @@ export interface RenderedEmail {
   htmlTemplate: string;
   /** Plain-text part with per-recipient tokens still in it. */
   textTemplate: string;
+  /** How this build's per-recipient markers begin (`[[gz:<nonce>:`): only they are filled per recipient. */
+  recipientMarker: string;
 }
 
 /** Per-recipient values filled into a RenderedEmail. */

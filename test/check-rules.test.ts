@@ -64,13 +64,39 @@ describe('links', () => {
     expect(found.every((finding) => finding.rule === 'html/relative-url' && finding.severity === 'error')).toBe(true);
   });
 
-  it('reports an unrendered {{ token at its line and column', async () => {
-    const html = BASE.replace('Three short stories', 'Hello {{subscriber.nickname}}, three short stories');
-    const line = lineOf(html, '{{subscriber');
-    const column = html.split('\n')[line - 1]!.indexOf('{{') + 1;
+  it('reports an unfilled per-recipient marker at its line and column, and never braces an article quotes', async () => {
+    const html = BASE.replace('Three short stories', 'Hello [[gz:0123456789abcdef:subscriber.nickname]], three stories about {{double braces}}');
+    const line = lineOf(html, '[[gz:');
+    const column = html.split('\n')[line - 1]!.indexOf('[[gz:') + 1;
     expect(await findings({ html }, ['links'])).toEqual([
-      expect.objectContaining({ rule: 'html/unresolved-token', severity: 'error', line, column, message: expect.stringContaining('{{subscriber.nickname}}') }),
+      expect.objectContaining({ rule: 'html/unresolved-token', severity: 'error', line, column, message: expect.stringContaining('"subscriber.nickname"') }),
     ]);
+  });
+
+  it('reports script, forms, frames, event handlers and javascript:/data: links a theme adds, each at its element', async () => {
+    const html = BASE.replace(
+      '<p>You receive',
+      [
+        '<script>track()</script>',
+        '<p onclick="steal()">Tap</p>',
+        '<a href=" JaVa\tScript:alert(1)">Go</a>',
+        '<a href="data:text/html;base64,PHNjcmlwdD4=">Open</a>',
+        '<iframe src="https://example.com/embed"></iframe>',
+        '<form action="https://example.com/f"><input name="q"></form>',
+        '<p>You receive',
+      ].join('\n'),
+    );
+    const found = (await findings({ html }, ['links'])).filter((finding) => finding.rule === 'html/unsafe');
+    expect(found.map((finding) => [finding.line, finding.severity])).toEqual([
+      [lineOf(html, '<script>'), 'error'],
+      [lineOf(html, 'onclick'), 'error'],
+      [lineOf(html, 'JaVa'), 'error'],
+      [lineOf(html, 'data:text/html'), 'error'],
+      [lineOf(html, '<iframe'), 'error'],
+      [lineOf(html, '<form'), 'error'],
+      [lineOf(html, '<form'), 'error'],
+    ]);
+    expect(found.map((finding) => finding.message).join('\n')).toMatch(/<script>[\s\S]*onclick[\s\S]*javascript: URL[\s\S]*data: URL[\s\S]*<iframe>[\s\S]*<form>[\s\S]*<input>/);
   });
 
   it('reports a link without text, but not one named by its image alt', async () => {

@@ -11,6 +11,7 @@ import { assertPrivateKey, verifyDkim } from './rules/dkim.js';
 import { validateHtml } from './rules/html-validate.js';
 import { checkLinkNames, checkUnresolvedTokens, checkUnsubscribeLink, checkUrls, checkUtm } from './rules/links.js';
 import { checkListHeaders } from './rules/list-headers.js';
+import { checkUnsafeHtml } from './rules/unsafe-html.js';
 import { checkAlternative, checkAlternativeDifference, checkLineEndings, checkLineLengths, checkRequiredHeaders } from './rules/mime.js';
 import { checkSize, largestContributors } from './rules/size.js';
 import { checkSpamScore, parseSpamReport } from './rules/spam.js';
@@ -85,6 +86,7 @@ export const GROUPS: Record<CheckGroup, GroupRun> = {
     ran('links', [
       ...checkUrls(subject.html),
       ...checkUnresolvedTokens(subject.html),
+      ...checkUnsafeHtml(subject.html),
       ...checkLinkNames(subject.html),
       ...checkUnsubscribeLink(subject.html, unsubscribeUrl(subject)),
       ...(subject.config.utm ? checkUtm(subject.html, unsubscribeUrl(subject)) : []),

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../types.js';
 import { parseHtml } from './html-document.js';
 import { checkUnresolvedTokens, checkUrls } from './rules/links.js';
 import { checkSize } from './rules/size.js';
+import { checkUnsafeHtml } from './rules/unsafe-html.js';
 
 export interface QuickCheckSettings {
   /** File the findings point at (the written email.html). */
@@ -9,8 +10,8 @@ export interface QuickCheckSettings {
   maxBytes: number;
 }
 
-/** The rules cheap enough to run on every build: size, unrendered tokens, relative URLs. */
+/** The rules cheap enough to run on every build: size, unfilled fields, unsafe HTML, relative URLs. */
 export function quickCheck(html: string, settings: QuickCheckSettings): Diagnostic[] {
   const document = parseHtml(settings.file, html);
-  return [...checkSize(document, settings.maxBytes), ...checkUnresolvedTokens(document), ...checkUrls(document)];
+  return [...checkSize(document, settings.maxBytes), ...checkUnresolvedTokens(document), ...checkUnsafeHtml(document), ...checkUrls(document)];
 }

@@ -36,7 +36,8 @@ export const RULES = {
   'dkim/alignment': { group: 'dkim', severity: 'warning', summary: "the signing domain aligns with the From address's domain (DMARC)" },
 
   'html/relative-url': { group: 'links', severity: 'error', summary: 'links are absolute http(s) or mailto (or #fragments); images are http(s) or cid' },
-  'html/unresolved-token': { group: 'links', severity: 'error', summary: 'no unrendered {{ left in the HTML' },
+  'html/unresolved-token': { group: 'links', severity: 'error', summary: 'no per-recipient field left unfilled in the HTML' },
+  'html/unsafe': { group: 'links', severity: 'error', summary: 'no script, form, frame, event handler or javascript:/data: URL in the HTML' },
   'link/empty-text': { group: 'links', severity: 'warning', summary: 'every link has a name: text, an image with alt, aria-label or title' },
   'link/utm': { group: 'links', severity: 'warning', summary: 'with utm configured, links to base_url carry utm_source, utm_medium and utm_campaign' },
   'link/unsubscribe': { group: 'links', severity: 'error', summary: 'the HTML has an unsubscribe link' },

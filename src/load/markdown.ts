@@ -1,10 +1,5 @@
+import { decodeHTMLStrict } from 'entities';
 import { Lexer, type Token, type Tokens } from 'marked';
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, name: string) => ENTITIES[name] ?? '');
-}
 
 /** The readable words of inline Markdown: link text kept, images and inline HTML dropped. */
 function inlineText(tokens: readonly Token[] | undefined): string {
@@ -54,7 +49,7 @@ export function markdownToText(markdown: string): string {
   return new Lexer()
     .lex(markdown)
     .flatMap(blockParagraphs)
-    .map((paragraph) => decodeEntities(paragraph).replace(/\s+/g, ' ').trim())
+    .map((paragraph) => decodeHTMLStrict(paragraph).replace(/\s+/g, ' ').trim())
     .filter((paragraph) => paragraph.length > 0)
     .join('\n\n');
 }

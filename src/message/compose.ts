@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Mail from 'nodemailer/lib/mailer';
-import type { OutboundMessage, PersonalizedEmail, RenderedEmail } from '../types.js';
+import type { OutboundMessage, PersonalizedEmail } from '../types.js';
 
 export interface Envelope {
   from: string;
@@ -22,13 +22,13 @@ export function newMessageId(from: string, issueSlug: string): string {
   return `<${issueSlug}.${randomUUID()}@${addressDomain(from)}>`;
 }
 
-export function composeMessage(email: RenderedEmail, body: PersonalizedEmail, envelope: Envelope, messageId: string): OutboundMessage {
+export function composeMessage(subject: string, body: PersonalizedEmail, envelope: Envelope, messageId: string): OutboundMessage {
   const headers: Record<string, string> = { ...envelope.headers };
   if (envelope.replyTo) headers['Reply-To'] = envelope.replyTo;
   return {
     from: envelope.from,
     to: envelope.to,
-    subject: email.subject,
+    subject,
     html: body.html,
     text: body.text,
     messageId,

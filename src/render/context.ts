@@ -2,6 +2,8 @@ import { Lexer, Parser } from 'marked';
 import { groupSections } from '../issue/digest.js';
 import type { Digest, DigestArticle, DigestSection } from '../types.js';
 import { withUtm, type UtmParameters } from './helpers.js';
+import type { RecipientMarkers } from './recipient-tokens.js';
+import { sanitizeEmailHtml } from './safe-html.js';
 
 /** Per-recipient fields every list has; lists may add more columns (config `subscriber_fields`). */
 export const BASE_SUBSCRIBER_FIELDS = ['email', 'name'] as const;
@@ -22,15 +24,14 @@ export interface ArticleContext extends DigestArticle {
 }
 
 /**
- * Tokens that the issue-level pass writes out literally so the per-recipient
- * pass fills them: `{{subscriber.name}}` stays `{{subscriber.name}}` through MJML.
- * URLs use triple braces: they are ours and must not be HTML-escaped (`=` would be).
+ * What the issue-level pass writes for `{{subscriber.name}}` and `{{unsubscribe_url}}`:
+ * markers that pass through MJML untouched and are filled per recipient (see recipient-tokens.ts).
  */
-export function recipientTokens(fields: readonly string[]): { subscriber: Record<string, string>; unsubscribe_url: string } {
+export function recipientFields(fields: readonly string[], markers: RecipientMarkers): { subscriber: Record<string, string>; unsubscribe_url: string } {
   const names = [...new Set([...BASE_SUBSCRIBER_FIELDS, ...fields])];
   return {
-    subscriber: Object.fromEntries(names.map((name) => [name, `{{subscriber.${name}}}`])),
-    unsubscribe_url: '{{{unsubscribe_url}}}',
+    subscriber: Object.fromEntries(names.map((name) => [name, markers.field(`subscriber.${name}`)])),
+    unsubscribe_url: markers.field('unsubscribe_url'),
   };
 }
 
@@ -38,8 +39,9 @@ function articleContext(article: DigestArticle, utm: UtmParameters | null): Arti
   return { ...article, link: article.url ? withUtm(article.url, utm) : null, firstQuote: article.quotes[0] ?? null };
 }
 
+/** The editor's Markdown as email-safe HTML: whatever HTML it holds is cut to the allow-list. */
 function markdownToHtml(markdown: string): string {
-  return Parser.parse(new Lexer().lex(markdown));
+  return sanitizeEmailHtml(Parser.parse(new Lexer().lex(markdown)));
 }
 
 /** Where the issue is published, for the "view in browser" link. */
@@ -51,7 +53,7 @@ export function issueUrl(baseUrl: string | null, slug: string): string | null {
  * Everything the issue-level Handlebars pass can use. Every optional field is present
  * (null when unset) so strict mode can tell a misspelt variable from an empty one.
  */
-export function issueContext(digest: Digest, settings: ContextSettings) {
+export function issueContext(digest: Digest, settings: ContextSettings, markers: RecipientMarkers) {
   const articles = digest.articles.map((article) => articleContext(article, settings.utm));
   const lead = articles.find((article) => article.featured) ?? null;
   const rest = articles.filter((article) => article !== lead);
@@ -68,7 +70,7 @@ export function issueContext(digest: Digest, settings: ContextSettings) {
     articles,
     lead,
     sections,
-    ...recipientTokens(settings.subscriberFields),
+    ...recipientFields(settings.subscriberFields, markers),
   };
 }
 

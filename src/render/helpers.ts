@@ -1,4 +1,5 @@
 import type { HelperDelegate, HelperOptions } from 'handlebars';
+import type { RecipientMarkers } from './recipient-tokens.js';
 
 export interface UtmParameters {
   source: string;
@@ -61,19 +62,21 @@ export function readingMinutes(wordCount: number): number {
  * The helpers themes may use. A trailing Handlebars options argument is dropped, so
  * optional parameters work: `{{formatDate date}}` and `{{formatDate date "short"}}`.
  */
-export function themeHelpers(utm: UtmParameters | null): Record<string, HelperDelegate> {
+export function themeHelpers(utm: UtmParameters | null, markers: RecipientMarkers): Record<string, HelperDelegate> {
   const withoutOptions = <T extends unknown[]>(args: T) => args.slice(0, -1) as unknown[];
   return {
     formatDate: (...args: unknown[]) => formatDate(...(withoutOptions(args) as [string, 'long' | 'short' | 'iso'])),
     dateRange: (from: string, to: string) => formatDateRange(from, to),
     plural: (...args: unknown[]) => plural(...(withoutOptions(args) as [number, string, string?])),
     readingTime: (minutes: number) => readingTime(minutes),
-    link: (url: string) => withUtm(url, utm),
+    // Not `link`: a helper shadows the article field of the same name (`{{link}}` would call it).
+    utm: (url: unknown) => (typeof url === 'string' ? withUtm(url, utm) : ''),
     eq: (a: unknown, b: unknown) => a === b,
     /**
      * `{{{{recipient}}}}…{{{{/recipient}}}}` keeps its content as Handlebars source for the
-     * per-recipient pass, so conditionals on subscriber fields work per recipient.
+     * per-recipient pass, so conditionals on subscriber fields work per recipient. The block is
+     * theme source, never content: a raw block's body is the template's own text.
      */
-    recipient: (options: HelperOptions) => options.fn(undefined),
+    recipient: (options: HelperOptions) => `${markers.blockStart}${options.fn(undefined)}${markers.blockEnd}`,
   };
 }

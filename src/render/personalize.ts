@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import type { PersonalizedEmail, RenderedEmail } from '../types.js';
+import { markersFromPrefix, splitAtMarkers, type TemplatePart } from './recipient-tokens.js';
 
 /** The values one recipient contributes to their copy of the issue. */
 export interface RecipientValues {
@@ -9,14 +10,46 @@ export interface RecipientValues {
 
 export type Personalizer = (values: RecipientValues) => PersonalizedEmail;
 
+type Fill = (values: RecipientValues) => string;
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]!);
+
 /**
- * Compiles the issue's per-recipient templates once; each recipient then costs one
- * template call, never an MJML compile. Strict, so a field missing from a list row fails loudly.
+ * Splits the issue's compiled HTML and text once at their per-recipient markers; each
+ * recipient then costs a string join with their values, never an MJML compile or a template
+ * parse of the email. Only the theme's own `{{{{recipient}}}}` blocks are Handlebars, compiled
+ * here once. A field missing from a list row fails loudly rather than leaving a blank.
  */
 export function createPersonalizer(email: RenderedEmail): Personalizer {
+  const markers = markersFromPrefix(email.recipientMarker);
+  const html = compileParts(splitAtMarkers(email.htmlTemplate, markers), { escape: true });
+  const text = compileParts(splitAtMarkers(email.textTemplate, markers), { escape: false });
+  return (values) => ({ html: html(values), text: text(values) });
+}
+
+function compileParts(parts: readonly TemplatePart[], { escape }: { escape: boolean }): Fill {
   const handlebars = Handlebars.create();
   handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  const html = handlebars.compile(email.htmlTemplate, { strict: true });
-  const text = handlebars.compile(email.textTemplate, { strict: true, noEscape: true });
-  return (values) => ({ html: html(values), text: text(values) });
+  const fills: (string | Fill)[] = parts.map((part) => {
+    if (part.kind === 'text') return part.text;
+    if (part.kind === 'block') return handlebars.compile(part.source, { strict: true, noEscape: !escape });
+    const fieldPath = part.path;
+    return (values: RecipientValues) => {
+      const value = fieldValue(values, fieldPath);
+      return escape ? escapeHtml(value) : value;
+    };
+  });
+  return (values) => {
+    let out = '';
+    for (const fill of fills) out += typeof fill === 'string' ? fill : fill(values);
+    return out;
+  };
+}
+
+function fieldValue(values: RecipientValues, fieldPath: readonly string[]): string {
+  let value: unknown = values;
+  for (const key of fieldPath) value = typeof value === 'object' && value !== null && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+  if (typeof value !== 'string') throw new Error(`the recipient has no "${fieldPath.join('.')}" value, which the theme uses`);
+  return value;
 }

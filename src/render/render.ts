@@ -6,6 +6,8 @@ import type { Diagnostic, Digest, RenderedEmail } from '../types.js';
 import { issueContext, type ContextSettings, type IssueContext } from './context.js';
 import { themeHelpers } from './helpers.js';
 import { findMjmlTagErrors } from './mjml-tags.js';
+import { recipientMarkers, RecipientTemplateError, splitAtMarkers, type RecipientMarkers } from './recipient-tokens.js';
+import { findTemplateErrors, templateRuntimeDiagnostic, unknownVariableDiagnostic, type HandlebarsError } from './template-errors.js';
 import { themeFiles, type Theme, type TemplateFile } from './theme.js';
 
 /** The name diagnostics use for the MJML produced by the issue-level pass (written as email.mjml). */
@@ -18,13 +20,17 @@ export interface RenderResult {
 
 /**
  * Renders an issue once: the Handlebars pass fills in the issue, MJML compiles the result,
- * and only per-recipient fields remain as tokens for `personalize`.
+ * and only per-recipient fields remain, as markers for `personalize`. Content is only ever a
+ * value in the template's context: nothing an article says is parsed as a template.
  */
 export async function renderEmail(digest: Digest, theme: Theme, settings: ContextSettings): Promise<RenderResult> {
-  const context = issueContext(digest, settings);
+  const templateErrors = findTemplateErrors(theme);
+  if (templateErrors.length > 0) throw new GazetteError(templateErrors);
+
+  const markers = recipientMarkers(JSON.stringify([digest, settings, themeFiles(theme).map((file) => file.source)]));
+  const context = issueContext(digest, settings, markers);
   const diagnostics: Diagnostic[] = [];
-  assertTemplatesParse(theme);
-  const mjml = fillTemplate(theme.layout, theme, context, settings, diagnostics);
+  const mjml = fillTemplate(theme.layout, theme, context, settings, markers, diagnostics, { escape: true });
   diagnostics.push(...findMjmlTagErrors(mjml, MJML_FILE));
 
   // Minified HTML keeps issues under Gmail's clip limit for longer; CSS minification crashes on Node 20.
@@ -36,17 +42,38 @@ export async function renderEmail(digest: Digest, theme: Theme, settings: Contex
   );
 
   const htmlTemplate = compiled.html;
-  const textTemplate = theme.text ? fillTemplate(theme.text, theme, context, settings, diagnostics) : htmlToText(htmlTemplate);
+  const textTemplate = theme.text ? fillTemplate(theme.text, theme, context, settings, markers, diagnostics, { escape: false }) : textWithRecipientBlocks(htmlTemplate, markers);
+  diagnostics.push(...recipientBlockErrors(htmlTemplate, markers, theme));
   return {
-    email: { subject: digest.issue.title, preheader: context.preheader, mjml, htmlTemplate, textTemplate },
+    email: { subject: digest.issue.title, preheader: context.preheader, mjml, htmlTemplate, textTemplate, recipientMarker: markers.prefix },
     diagnostics,
   };
 }
 
-/** The plain-text part: links kept as `text [url]`, headings left in their case (tokens stay intact). */
-export function htmlToText(html: string): string {
+/**
+ * The text part of an HTML template. A `{{{{recipient}}}}` block is Handlebars source with
+ * spaces in it, which word wrapping would break across lines: each is set aside as one
+ * unbreakable word while the rest is converted, then put back, converted on its own.
+ */
+function textWithRecipientBlocks(html: string, markers: RecipientMarkers): string {
+  const blocks: string[] = [];
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const block = new RegExp(`${escape(markers.blockStart)}([\\s\\S]*?)${escape(markers.blockEnd)}`, 'g');
+  const placeholder = (index: number) => markers.field(`block.${index}`);
+  const text = htmlToText(
+    html.replace(block, (_, source: string) => placeholder(blocks.push(source) - 1)),
+  );
+  return blocks.reduce((result, source, index) => result.replace(placeholder(index), `${markers.blockStart}${htmlToText(source, false)}${markers.blockEnd}`), text);
+}
+
+/**
+ * The plain-text part: links kept as `text [url]`, headings left in their case (markers stay
+ * intact). No input limit: html-to-text would otherwise cut a long issue without a word.
+ */
+export function htmlToText(html: string, wrap = true): string {
   return convert(html, {
-    wordwrap: 78,
+    wordwrap: wrap ? 78 : false,
+    limits: { maxInputLength: Number.POSITIVE_INFINITY },
     selectors: [
       { selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
       { selector: 'img', format: 'skip' },
@@ -64,69 +91,48 @@ export function htmlToText(html: string): string {
 
 /**
  * Runs one template in strict mode so a misspelt variable is reported with its place;
- * then renders leniently so the rest of the issue can still be previewed.
+ * then renders leniently so the rest of the issue can still be previewed. Any other failure
+ * of a theme at render time is a diagnostic on the theme, never a crash.
  */
-function fillTemplate(template: TemplateFile, theme: Theme, context: IssueContext, settings: ContextSettings, diagnostics: Diagnostic[]): string {
+function fillTemplate(
+  template: TemplateFile,
+  theme: Theme,
+  context: IssueContext,
+  settings: ContextSettings,
+  markers: RecipientMarkers,
+  diagnostics: Diagnostic[],
+  { escape }: { escape: boolean },
+): string {
+  const run = (strict: boolean) => themeEnvironment(theme, settings, markers).compile(template.source, { strict, noEscape: !escape })(context);
   try {
-    return themeEnvironment(theme, settings).compile(template.source, { strict: true })(context);
+    return run(true);
   } catch (error) {
     const unknown = /^"(.+)" not defined in/.exec((error as Error).message);
-    if (!unknown) throw error;
+    if (!unknown) throw new GazetteError([templateRuntimeDiagnostic(error as HandlebarsError, template, theme)]);
     diagnostics.push(unknownVariableDiagnostic(unknown[1]!, error as HandlebarsError, theme));
+  }
+  try {
     // A fresh environment: partials compile on first use and keep the strict flag they were compiled with.
-    return themeEnvironment(theme, settings).compile(template.source)(context);
+    return run(false);
+  } catch (error) {
+    throw new GazetteError([templateRuntimeDiagnostic(error as HandlebarsError, template, theme)]);
   }
 }
 
-function themeEnvironment(theme: Theme, settings: ContextSettings): typeof Handlebars {
+function themeEnvironment(theme: Theme, settings: ContextSettings, markers: RecipientMarkers): typeof Handlebars {
   const handlebars = Handlebars.create();
-  handlebars.registerHelper(themeHelpers(settings.utm));
+  handlebars.registerHelper(themeHelpers(settings.utm, markers));
   for (const partial of theme.partials) handlebars.registerPartial(partial.name, partial.source);
   return handlebars;
 }
 
-/** Partials compile only when used; parse every file first so a syntax error anywhere is reported. */
-function assertTemplatesParse(theme: Theme): void {
-  const problems = themeFiles(theme).flatMap((template) => {
-    try {
-      Handlebars.parse(template.source);
-      return [];
-    } catch (error) {
-      return [templateSyntaxDiagnostic(error as HandlebarsError, template)];
-    }
-  });
-  if (problems.length > 0) throw new GazetteError(problems);
-}
-
-interface HandlebarsError extends Error {
-  lineNumber?: number;
-  column?: number;
-}
-
-function templateSyntaxDiagnostic(error: HandlebarsError, template: TemplateFile): Diagnostic {
-  const location = /on line (\d+)/.exec(error.message);
-  return diagnostic('template/syntax', error.message.split('\n')[0] ?? error.message, {
-    file: template.file,
-    line: error.lineNumber ?? (location ? Number(location[1]) : undefined),
-  });
-}
-
-/** Strict-mode errors give a line and column but not the partial; find the file whose text matches. */
-function unknownVariableDiagnostic(name: string, error: HandlebarsError, theme: Theme): Diagnostic {
-  const line = error.lineNumber;
-  const column = error.column;
-  const file =
-    line === undefined || column === undefined
-      ? undefined
-      : themeFiles(theme).find((candidate) => {
-          const text = candidate.source.split('\n')[line - 1] ?? '';
-          return new RegExp(`^[\\w.@/]*\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(text.slice(column));
-        });
-  const expression = file && line !== undefined && column !== undefined ? /^[\w.@/]+/.exec(file.source.split('\n')[line - 1]!.slice(column))?.[0] : name;
-  return diagnostic('template/unknown-variable', `unknown template variable "${expression ?? name}"`, {
-    file: file?.file ?? theme.dir,
-    line: file ? line : undefined,
-    column: file && column !== undefined ? column + 1 : undefined,
-    severity: 'warning',
-  });
+/** A `{{{{recipient}}}}` block must compile on its own, since it runs once per recipient. */
+function recipientBlockErrors(html: string, markers: RecipientMarkers, theme: Theme): Diagnostic[] {
+  try {
+    for (const part of splitAtMarkers(html, markers)) if (part.kind === 'block') Handlebars.precompile(part.source, { strict: true });
+    return [];
+  } catch (error) {
+    const message = error instanceof RecipientTemplateError ? error.message : `a {{{{recipient}}}} block does not compile: ${(error as Error).message.split('\n')[0]}`;
+    return [diagnostic('template/recipient-block', message, { file: theme.dir })];
+  }
 }

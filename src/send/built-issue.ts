@@ -13,6 +13,7 @@ const renderedEmailSchema = z.object({
   mjml: z.string(),
   htmlTemplate: z.string(),
   textTemplate: z.string(),
+  recipientMarker: z.string().startsWith('[[gz:'),
 });
 
 export interface BuiltIssue {

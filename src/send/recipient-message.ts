@@ -34,7 +34,7 @@ export function createMessageFactory(options: MessageFactoryOptions): MessageFac
       unsubscribe_url: unsubscribeUrl,
     });
     return composeMessage(
-      options.email,
+      options.email.subject,
       body,
       {
         from: options.from,

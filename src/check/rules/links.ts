@@ -41,11 +41,14 @@ export function checkUrls(document: HtmlDocument): Diagnostic[] {
   return findings;
 }
 
-/** A `{{` that survived rendering shows to readers as is. */
+/**
+ * A per-recipient marker that was not filled shows to readers as is. Braces are not looked
+ * for: an article may quote `{{…}}`, and content is always shown as written.
+ */
 export function checkUnresolvedTokens(document: HtmlDocument): Diagnostic[] {
   const text = document.source.text;
-  return [...text.matchAll(/\{\{/g)].map((match) =>
-    finding('html/unresolved-token', `unresolved template token "${text.slice(match.index, match.index + 40).split(/\s/)[0]}"`, document.source.placeOf(match.index)),
+  return [...text.matchAll(/\[\[gz:[0-9a-f]+:([^\]]*)\]\]/g)].map((match) =>
+    finding('html/unresolved-token', `the per-recipient field "${match[1]}" was not filled`, document.source.placeOf(match.index)),
   );
 }
 
