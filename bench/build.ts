@@ -68,7 +68,7 @@ async function perRecipient(): Promise<Record<string, number>> {
   const compiles = 30;
   started = performance.now();
   for (let i = 0; i < compiles; i++) {
-    const mjml = email.mjml.replaceAll('{{subscriber.email}}', `reader${i}@example.com`);
+    const mjml = email.mjml.replaceAll(`${email.recipientMarker}subscriber.email]]`, `reader${i}@example.com`);
     await mjml2html(mjml, { validationLevel: 'skip' });
   }
   const compileMs = (performance.now() - started) / compiles;

@@ -14,3 +14,7 @@ it('skips code blocks, images and HTML comments', () => {
 it('keeps the text of block quotes', () => {
   expect(markdownToText('> Quoted words stay.\n')).toBe('Quoted words stay.');
 });
+
+it('decodes every HTML entity the way a browser would, named and numeric, and leaves unknown ones as written', () => {
+  expect(markdownToText('It&rsquo;s a caf&eacute; &mdash; &#8217;&#x2019; &hellip; &amp;lt; AT&T &notanentity;')).toBe('It’s a café — ’’ … &lt; AT&T &notanentity;');
+});

@@ -39,9 +39,9 @@ function articleContext(article: DigestArticle, utm: UtmParameters | null): Arti
   return { ...article, link: article.url ? withUtm(article.url, utm) : null, firstQuote: article.quotes[0] ?? null };
 }
 
-/** The editor's Markdown as email-safe HTML: whatever HTML it holds is cut to the allow-list. */
-function markdownToHtml(markdown: string): string {
-  return sanitizeEmailHtml(Parser.parse(new Lexer().lex(markdown)));
+/** The editor's Markdown as email-safe HTML: whatever HTML it holds is cut to the allow-list; links get UTM like articles. */
+function markdownToHtml(markdown: string, utm: UtmParameters | null): string {
+  return sanitizeEmailHtml(Parser.parse(new Lexer().lex(markdown)), (href) => withUtm(href, utm));
 }
 
 /** Where the issue is published, for the "view in browser" link. */
@@ -64,7 +64,7 @@ export function issueContext(digest: Digest, settings: ContextSettings, markers:
   return {
     newsletter: { name: settings.newsletterName, base_url: settings.baseUrl },
     issue: digest.issue,
-    intro: settings.intro ? markdownToHtml(settings.intro) : null,
+    intro: settings.intro ? markdownToHtml(settings.intro, settings.utm) : null,
     preheader: preheaderText(digest),
     view_url: viewUrl ? withUtm(viewUrl, settings.utm) : null,
     articles,

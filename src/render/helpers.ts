@@ -43,7 +43,7 @@ export function readingTime(minutes: number): string {
 
 /** Adds UTM parameters to absolute http(s) links; leaves other links and existing parameters alone. */
 export function withUtm(url: string, utm: UtmParameters | null): string {
-  if (!utm || !/^https?:\/\//i.test(url)) return url;
+  if (!utm || !/^https?:\/\//i.test(url) || !URL.canParse(url)) return url;
   const parsed = new URL(url);
   for (const [key, value] of Object.entries(utm)) {
     if (!parsed.searchParams.has(`utm_${key}`)) parsed.searchParams.set(`utm_${key}`, value);

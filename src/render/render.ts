@@ -34,7 +34,8 @@ export async function renderEmail(digest: Digest, theme: Theme, settings: Contex
   diagnostics.push(...findMjmlTagErrors(mjml, MJML_FILE));
 
   // Minified HTML keeps issues under Gmail's clip limit for longer; CSS minification crashes on Node 20.
-  const compiled = await mjml2html(mjml, { validationLevel: 'soft', keepComments: false, minify: true, minifyOptions: { minifyCss: false } });
+  // `fonts: {}`: MJML would otherwise link Google Fonts for any font stack that names Roboto.
+  const compiled = await mjml2html(mjml, { validationLevel: 'soft', keepComments: false, fonts: {}, minify: true, minifyOptions: { minifyCss: false } });
   diagnostics.push(
     ...compiled.errors.map((error) =>
       diagnostic('mjml/invalid', error.message, { file: MJML_FILE, line: error.line, severity: 'warning' }),

@@ -18,6 +18,10 @@ const EMAIL_SAFE: sanitizeHtml.IOptions = {
   nonTextTags: ['script', 'style', 'textarea', 'noscript', 'iframe', 'object', 'embed', 'template', 'title'],
 };
 
-export function sanitizeEmailHtml(html: string): string {
-  return sanitizeHtml(html, EMAIL_SAFE);
+/** Cuts HTML to the allow-list; `rewriteLink` may change each kept link (to add UTM parameters). */
+export function sanitizeEmailHtml(html: string, rewriteLink: (href: string) => string = (href) => href): string {
+  return sanitizeHtml(html, {
+    ...EMAIL_SAFE,
+    transformTags: { a: (tagName, attribs) => ({ tagName, attribs: attribs.href ? { ...attribs, href: rewriteLink(attribs.href) } : attribs }) },
+  });
 }

@@ -80,12 +80,31 @@ function placeOf(source: string, offset: number): { line: number; column: number
  * opens a mustache, else the template being rendered.
  */
 export function templateRuntimeDiagnostic(error: HandlebarsError, template: TemplateFile, theme: Theme): Diagnostic {
-  const file = locateFile(theme, error.lineNumber, error.column, /^\{\{/) ?? template;
-  return diagnostic('template/render', `the theme failed to render: ${error.message.split('\n')[0]}`, {
-    file: file.file,
-    line: error.lineNumber,
-    column: error.column === undefined ? undefined : error.column + 1,
-  });
+  const message = `the theme failed to render: ${error.message.split('\n')[0]}`;
+  if (error.lineNumber !== undefined) {
+    const file = locateFile(theme, error.lineNumber, error.column, /^\{\{/) ?? template;
+    return diagnostic('template/render', message, { file: file.file, line: error.lineNumber, column: error.column === undefined ? undefined : error.column + 1 });
+  }
+  // Built-in helpers throw without a place ("Must pass iterator to #each"): find the one block they can mean.
+  const helper = /#(\w+)/.exec(error.message)?.[1];
+  const candidates = helper ? themeFiles(theme).flatMap((file) => blocksWithoutArguments(file, helper)) : [];
+  const only = candidates.length === 1 ? candidates[0]! : null;
+  return diagnostic('template/render', message, only ? { file: only.file.file, line: only.line, column: only.column + 1 } : { file: theme.dir });
+}
+
+function blocksWithoutArguments(file: TemplateFile, helper: string): { file: TemplateFile; line: number; column: number }[] {
+  const found: { file: TemplateFile; line: number; column: number }[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (typeof node !== 'object' || node === null) return;
+    const block = node as { type?: string; path?: { original?: unknown }; params?: unknown[]; loc?: { start: { line: number; column: number } } };
+    if (block.type === 'BlockStatement' && block.path?.original === helper && block.params?.length === 0 && block.loc) {
+      found.push({ file, line: block.loc.start.line, column: block.loc.start.column });
+    }
+    for (const [key, value] of Object.entries(node)) if (key !== 'loc') visit(value);
+  };
+  visit(Handlebars.parse(file.source).body);
+  return found;
 }
 
 /** Strict-mode errors give a line and column but not the partial; find the file whose text matches. */

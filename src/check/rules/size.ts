@@ -17,12 +17,15 @@ function outerBytes(document: HtmlDocument, element: HtmlElement): number {
   return bytesOf(document.source.text.slice(element.startIndex ?? 0, (element.endIndex ?? -1) + 1));
 }
 
-/** An element's children that are elements, without the text and comments between them. */
-const childElements = (element: HtmlElement) => element.children.filter((child): child is HtmlElement => isTag(child));
+/** Hidden elements (the preheader) weigh little and are no block a reader would name. */
+const isHidden = (element: HtmlElement) => /display\s*:\s*none/i.test(element.attribs.style ?? '');
+
+/** An element's visible children that are elements, without the text and comments between them. */
+const childElements = (element: HtmlElement) => element.children.filter((child): child is HtmlElement => isTag(child) && !isHidden(child));
 
 /**
  * The body's content blocks: a theme wraps everything in one or two containers, so go down
- * while there is a single child; below that, each child is a block a reader would recognise.
+ * while there is a single visible child; below that, each child is a block a reader would recognise.
  */
 function contentBlocks(document: HtmlDocument): HtmlElement[] {
   let container = document.elements('body')[0];

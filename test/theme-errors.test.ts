@@ -1,0 +1,57 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runGazette } from './support/cli.js';
+import { article, makeWorkspace } from './support/workspace.js';
+
+/** A workspace whose default theme has one file changed by `edit`. */
+async function brokenTheme(file: string, edit: (source: string) => string): Promise<string> {
+  const root = await makeWorkspace({ 'a.md': article('Theme trouble', '2024-03-05') });
+  const target = path.join(root, 'templates', file);
+  await writeFile(target, edit(await readFile(target, 'utf8')));
+  return root;
+}
+
+const NO_STACK = /\n\s+at |unexpected error/;
+
+describe('a broken theme', () => {
+  it('names the file, line and column of a Handlebars syntax error, and exits 1', async () => {
+    const root = await brokenTheme('partials/footer.mjml', (source) => source.replace('{{newsletter.name}}', '{{newsletter.name'));
+    const source = await readFile(path.join(root, 'templates', 'partials', 'footer.mjml'), 'utf8');
+    const line = source.split('\n').findIndex((text) => text.includes('{{newsletter.name')) + 1;
+    const run = await runGazette(['build'], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(new RegExp(`templates/partials/footer\\.mjml:${line}:\\d+ error Handlebars syntax error.*\\(template/syntax\\)`));
+    expect(run.stderr).not.toMatch(NO_STACK);
+  });
+
+  it('names the file, line and column of a call to a partial that does not exist', async () => {
+    const root = await brokenTheme('layout.mjml', (source) => source.replace('{{> footer}}', '\n      {{> footnote}}'));
+    const source = await readFile(path.join(root, 'templates', 'layout.mjml'), 'utf8');
+    const line = source.split('\n').findIndex((text) => text.includes('{{> footnote}}')) + 1;
+    const run = await runGazette(['build'], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`templates/layout.mjml:${line}:7 error the partial "footnote" does not exist`);
+    expect(run.stderr).toContain('(template/missing-partial)');
+    expect(run.stderr).not.toMatch(NO_STACK);
+  });
+
+  it('reports a helper misused at render time as a theme error with its place, not a crash', async () => {
+    const root = await brokenTheme('partials/article.mjml', (source) => source.replace('{{#each keyPoints}}', '{{#each}}'));
+    const run = await runGazette(['build', '--json'], { cwd: root });
+    expect(run.code).toBe(1);
+    const source = await readFile(path.join(root, 'templates', 'partials', 'article.mjml'), 'utf8');
+    const line = source.split('\n').findIndex((text) => text.includes('{{#each}}')) + 1;
+    const { diagnostics } = JSON.parse(run.stdout) as { diagnostics: { rule: string; file: string; line: number; message: string }[] };
+    expect(diagnostics).toEqual([expect.objectContaining({ rule: 'template/render', file: expect.stringMatching(/partials\/article\.mjml$/), line, message: expect.stringContaining('Must pass iterator to #each') })]);
+    expect(run.stderr).not.toMatch(NO_STACK);
+  });
+
+  it('refuses an unclosed {{{{recipient}}}} block with the theme named', async () => {
+    const root = await brokenTheme('partials/header.mjml', (source) => source.replace('{{{{/recipient}}}}', ''));
+    const run = await runGazette(['build'], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/templates\/partials\/header\.mjml:\d+:\d+ error Handlebars syntax error/);
+    expect(run.stderr).not.toMatch(NO_STACK);
+  });
+});
