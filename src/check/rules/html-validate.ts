@@ -29,7 +29,13 @@ export const EMAIL_HTML_RULES: RuleConfig = {
   'wcag/h30': 'off',
 };
 
-export const EMAIL_HTML_CONFIG: ConfigData = { extends: ['html-validate:recommended'], rules: EMAIL_HTML_RULES };
+/**
+ * MJML writes `height="auto"` on every image it scales, and clients read it as "keep the
+ * proportions"; HTML allows only numbers there. Allowed on <img>, and nothing else widened.
+ */
+const EMAIL_ELEMENTS: NonNullable<ConfigData['elements']> = ['html5', { img: { attributes: { height: { enum: ['/^\\d+$/', 'auto'] } } } }];
+
+export const EMAIL_HTML_CONFIG: ConfigData = { extends: ['html-validate:recommended'], elements: EMAIL_ELEMENTS, rules: EMAIL_HTML_RULES };
 
 export async function validateHtml(document: HtmlDocument): Promise<Diagnostic[]> {
   const report = await new HtmlValidate(EMAIL_HTML_CONFIG).validateString(document.source.text, document.source.file);
