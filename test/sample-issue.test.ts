@@ -13,7 +13,7 @@ describe('the sample issue', () => {
   });
 
   it('covers the week of the seed article', () => {
-    expect(result.digest.issue).toMatchObject({ slug: '2024-W05', from: '2024-01-27', to: '2024-02-02', number: 5 });
+    expect(result.digest.issue).toMatchObject({ slug: '2024-W05', from: '2024-01-29', to: '2024-02-04', number: 5 });
     expect(result.digest.articles).toHaveLength(5);
   });
 
