@@ -1,11 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig, type GazetteConfig } from './config.js';
 import { diagnostic, GazetteError, hasErrors, strictly } from './diagnostics.js';
 import { assembleDigest, issueInfo, selectArticles, summarizeArticle, toDigestArticle, type SummaryCache } from './issue/digest.js';
-import { resolveWindow, type WindowRequest } from './issue/window.js';
+import { issueDates, localDate, resolveWindow, type WindowRequest } from './issue/window.js';
 import { loadArticles } from './load/articles.js';
 import { markdownToText } from './load/markdown.js';
+import { readTextFile, type TextFile } from './load/text-file.js';
 import { replaceDirectory } from './output/atomic.js';
 import { checkHtml } from './render/checks.js';
 import { MJML_FILE, renderEmail } from './render/render.js';
@@ -26,7 +26,7 @@ export interface BuildOptions extends WindowRequest {
   drafts?: boolean;
   /** Treat warnings as errors. */
   strict?: boolean;
-  /** Clock for the message Date header. */
+  /** Clock: today's date (articles dated after it do not choose the issue) and the message Date header. */
   now?: () => Date;
   /** Environment the unsubscribe secret is read from (default: the process's). */
   env?: NodeJS.ProcessEnv;
@@ -59,7 +59,8 @@ const UNCONFIGURED_UNSUBSCRIBE = new URL('https://example.invalid/unsubscribe');
 /** Loads, selects, summarizes and renders one issue, without writing anything. */
 export async function buildDigest(options: BuildOptions = {}): Promise<BuildResult> {
   const root = path.resolve(options.root ?? '.');
-  const { config, root: configRoot } = await loadConfig(root, options.config);
+  const { config, root: configRoot, diagnostics: configDiagnostics } = await loadConfig(root, options.config);
+  const now = options.now ?? (() => new Date());
   const resolve = (value: string | undefined, fallback: string) => (value ? path.resolve(root, value) : path.resolve(configRoot, fallback));
   const articlesDir = resolve(options.articles, config.articles);
   const templatesDir = resolve(options.templates, config.templates);
@@ -67,17 +68,18 @@ export async function buildDigest(options: BuildOptions = {}): Promise<BuildResu
   const shown = (file: string | undefined) => (file && path.isAbsolute(file) ? path.relative(process.cwd(), file) || file : file);
   const relative = (list: Diagnostic[]) => list.map((d) => ({ ...d, file: shown(d.file) }));
 
-  const loaded = await loadArticles(articlesDir);
-  if (hasErrors(loaded.diagnostics)) throw new GazetteError(relative(loaded.diagnostics));
+  const today = localDate(now());
+  const loaded = await loadArticles(articlesDir, { today });
+  if (hasErrors(loaded.diagnostics)) throw new GazetteError(relative([...configDiagnostics, ...loaded.diagnostics]));
 
-  const candidates = loaded.articles.filter((article) => options.drafts || !article.draft);
-  const window = resolveWindow(options, candidates.map((article) => article.date));
+  const dates = issueDates(loaded.articles, options.drafts ?? false);
+  const window = resolveWindow(options, dates, today);
   const selected = window ? selectArticles(loaded.articles, window, options.drafts ?? false) : [];
   if (!window || selected.length === 0) {
-    const newest = candidates.map((a) => a.date).sort().at(-1);
-    const where = window ? `between ${window.from} and ${window.to}` : `in ${shown(articlesDir)}`;
+    const newest = [...dates].sort().at(-1);
+    const where = window ? `between ${window.from} and ${window.to}` : `dated today (${today}) or earlier in ${shown(articlesDir)}`;
     const hint = newest ? ` (the newest article is dated ${newest}; choose a window with --week, or --from and --to)` : '';
-    throw new GazetteError([diagnostic('issue/empty', `no articles ${where}${hint}`, { file: shown(articlesDir) })]);
+    throw new GazetteError(relative([...loaded.diagnostics, diagnostic('issue/empty', `no articles ${where}${hint}`, { file: articlesDir })]));
   }
 
   const articles = selected.map((article, index) => {
@@ -89,7 +91,8 @@ export async function buildDigest(options: BuildOptions = {}): Promise<BuildResu
 
   const info = issueInfo(window, { name: config.name, number: config.issue_number, titleTemplate: config.title });
   const theme = await loadTheme(templatesDir);
-  const intro = (await readOptional(path.join(articlesDir, INTRO_FILE))) ?? config.intro;
+  const introFile = await readOptional(path.join(articlesDir, INTRO_FILE));
+  const intro = introFile?.text ?? config.intro;
   const provisional = assembleDigest(info, articles, []);
   const rendered = await renderEmail(provisional, theme, {
     newsletterName: config.name,
@@ -107,12 +110,15 @@ export async function buildDigest(options: BuildOptions = {}): Promise<BuildResu
     config,
     secret: sampleSecret(config, options.env ?? process.env),
     dkim: null,
-    now: options.now ?? (() => new Date()),
+    now,
     fallbackEndpoint: UNCONFIGURED_UNSUBSCRIBE,
   });
   const preview = { html: message.html, text: message.text };
   const found = [
+    ...configDiagnostics,
     ...loaded.diagnostics,
+    ...(introFile?.diagnostics ?? []),
+    ...theme.diagnostics,
     ...rendered.diagnostics.map((d) => (d.file === MJML_FILE ? { ...d, file: path.join(outDir, MJML_FILE) } : d)),
     ...checkHtml(preview.html, { file: path.join(outDir, 'email.html'), maxBytes: config.max_html_bytes }),
     ...(unsubscribeEndpoint(config)
@@ -158,9 +164,9 @@ function absoluteUrl(url: string | null, baseUrl: string | null): string | null 
   return new URL(url, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).toString();
 }
 
-async function readOptional(file: string): Promise<string | null> {
+async function readOptional(file: string): Promise<TextFile | null> {
   try {
-    return await readFile(file, 'utf8');
+    return await readTextFile(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;

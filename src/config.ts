@@ -1,18 +1,41 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import addressparser from 'nodemailer/lib/addressparser';
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { diagnostic, GazetteError } from './diagnostics.js';
+import { closestName } from './load/did-you-mean.js';
+import { readTextFile } from './load/text-file.js';
+import { addressProblem } from './subscribers/address.js';
 import type { Diagnostic } from './types.js';
 
 const httpsOrHttpUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' });
 
-export const configSchema = z.strictObject({
+/** Why a header address (`Name <user@example.com>` or `user@example.com`) is not one, or null when it is. */
+export function mailboxProblem(value: string): string | null {
+  const parsed = addressparser(value, { flatten: true });
+  if (parsed.length > 1) return `must be one address, not ${parsed.length}`;
+  const example = 'like "Name <user@example.com>" or user@example.com';
+  const address = parsed[0]!.address;
+  if (!address) return `must be an address, ${example}`;
+  const problem = addressProblem(address);
+  return problem && `must be an address, ${example}: ${problem}`;
+}
+
+const mailbox = z
+  .string()
+  .trim()
+  .superRefine((value, context) => {
+    const problem = mailboxProblem(value);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  });
+
+/** Unknown fields, at any depth, are reported as warnings (see `unknownFields`), not rejected. */
+export const configSchema = z.object({
   /** Newsletter name, shown in the header and the From display name. */
   name: z.string().trim().min(1).default('Gazette Weekly'),
   /** From address, `Name <address>` or a bare address. */
-  from: z.string().trim().min(3).default('Gazette Weekly <digest@example.com>'),
-  reply_to: z.string().trim().min(3).nullable().default(null),
+  from: mailbox.default('Gazette Weekly <digest@example.com>'),
+  reply_to: mailbox.nullable().default(null),
   /** Where the issue is published; relative links and images are resolved against it. */
   base_url: httpsOrHttpUrl.nullable().default(null),
   /** Number of the next issue. */
@@ -86,27 +109,37 @@ export interface LoadedConfig {
   root: string;
   /** The config file, or null when defaults were used. */
   file: string | null;
+  /** Warnings: unknown fields, an encoding other than UTF-8. */
+  diagnostics: Diagnostic[];
+}
+
+export interface ParsedConfig {
+  config: GazetteConfig;
+  diagnostics: Diagnostic[];
 }
 
 /** Finds and validates the workspace config; every invalid field is reported at once. */
 export async function loadConfig(root: string, explicitFile?: string): Promise<LoadedConfig> {
   const candidates = explicitFile ? [path.resolve(explicitFile)] : CONFIG_FILES.map((name) => path.join(root, name));
   for (const file of candidates) {
-    let source: string;
+    let read: Awaited<ReturnType<typeof readTextFile>>;
     try {
-      source = await readFile(file, 'utf8');
+      read = await readTextFile(file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !explicitFile) continue;
       throw new GazetteError([diagnostic('config/unreadable', `cannot read config: ${(error as Error).message}`, { file })]);
     }
-    return { config: parseConfig(source, file), root: explicitFile ? path.dirname(file) : root, file };
+    const parsed = parseConfig(read.text, file);
+    return { config: parsed.config, root: explicitFile ? path.dirname(file) : root, file, diagnostics: [...read.diagnostics, ...parsed.diagnostics] };
   }
-  return { config: configSchema.parse({}), root, file: null };
+  return { config: configSchema.parse({}), root, file: null, diagnostics: [] };
 }
 
-export function parseConfig(source: string, file: string): GazetteConfig {
+/** Parses a config's text: `.json` files as strict JSON, others as YAML. Throws every error at once, with the warnings. */
+export function parseConfig(source: string, file: string): ParsedConfig {
+  if (/\.json$/i.test(file)) assertStrictJson(source, file);
   const lineCounter = new LineCounter();
-  // JSON is YAML, so one parser gives positions for both formats.
+  // JSON that passed the strict check is YAML too, so one parser gives positions for both formats.
   const document = parseDocument(source, { lineCounter });
   if (document.errors.length > 0) {
     throw new GazetteError(
@@ -119,17 +152,103 @@ export function parseConfig(source: string, file: string): GazetteConfig {
       ),
     );
   }
-  const result = configSchema.safeParse(document.toJS() ?? {});
-  if (result.success) return result.data;
-  const diagnostics: Diagnostic[] = result.error.issues.map((issue) => {
+  const data: unknown = document.toJS() ?? {};
+  const place = (offset: number | undefined) => {
+    if (offset === undefined) return {};
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const warnings = unknownFields(configSchema, data, []).map(({ path: fieldPath, known }) => {
+    const name = String(fieldPath.at(-1));
+    const suggestion = closestName(name, known);
+    const parent = fieldPath.slice(0, -1);
+    const hint = suggestion ? `did you mean "${[...parent, suggestion].join('.')}"?` : `known here: ${known.join(', ')}`;
+    return diagnostic('config/unknown-field', `unknown field, ignored; ${hint}`, {
+      file,
+      field: fieldPath.join('.'),
+      severity: 'warning',
+      ...place(keyOffset(document, fieldPath)),
+    });
+  });
+  const result = configSchema.safeParse(data);
+  if (result.success) return { config: result.data, diagnostics: warnings };
+  const errors: Diagnostic[] = result.error.issues.map((issue) => {
     const node = document.getIn(issue.path as unknown[], true) as { range?: [number, number, number] } | undefined;
-    const position = node?.range ? lineCounter.linePos(node.range[0]) : undefined;
     return diagnostic('config/invalid', issue.message, {
       file,
       field: issue.path.map(String).join('.') || undefined,
-      line: position?.line,
-      column: position?.col,
+      ...place(node?.range?.[0]),
     });
   });
-  throw new GazetteError(diagnostics);
+  throw new GazetteError([...errors, ...warnings]);
+}
+
+/**
+ * YAML reads JSON leniently (a trailing comma, comments, single quotes): a `.json` file must be
+ * JSON, as every other tool reading it will expect.
+ */
+function assertStrictJson(source: string, file: string): void {
+  try {
+    JSON.parse(source);
+  } catch (error) {
+    const message = (error as Error).message;
+    // V8 gives a position for most mistakes, not for an unexpected token (`[1,]`): a trailing comma is found here.
+    const reported = /at position (\d+)/.exec(message);
+    const comma = trailingComma(source);
+    const atComma = comma !== null && (!reported || comma < Number(reported[1]));
+    const offset = atComma ? comma : reported ? Number(reported[1]) : null;
+    const reason = atComma
+      ? 'invalid JSON: a trailing comma (JSON allows none before } or ])'
+      : `invalid JSON: ${message.replace(/\s*(in JSON )?at position \d+.*$/s, '')}`;
+    const lines = offset === null ? null : source.slice(0, offset).split('\n');
+    throw new GazetteError([diagnostic('config/syntax', reason, { file, line: lines?.length, column: lines && lines.at(-1)!.length + 1 })]);
+  }
+}
+
+/** Offset of the first comma followed only by white space and a closing bracket, outside strings. */
+function trailingComma(source: string): number | null {
+  const closing = /\s*[}\]]/y;
+  let inString = false;
+  for (let index = 0; index < source.length; index++) {
+    const char = source[index];
+    if (inString) {
+      if (char === '\\') index++;
+      else if (char === '"') inString = false;
+    } else if (char === '"') {
+      inString = true;
+    } else if (char === ',') {
+      closing.lastIndex = index + 1;
+      if (closing.test(source)) return index;
+    }
+  }
+  return null;
+}
+
+interface UnknownField {
+  path: (string | number)[];
+  /** The names allowed where it was found. */
+  known: string[];
+}
+
+/** Fields the schema does not know, at any depth (inside objects and lists of objects, not free-form records). */
+function unknownFields(schema: z.ZodType, value: unknown, at: (string | number)[]): UnknownField[] {
+  let inner: z.ZodType = schema;
+  while (inner instanceof z.ZodDefault || inner instanceof z.ZodNullable || inner instanceof z.ZodOptional) inner = inner.unwrap() as z.ZodType;
+  if (inner instanceof z.ZodArray && Array.isArray(value)) {
+    return value.flatMap((item, index) => unknownFields(inner.element as z.ZodType, item, [...at, index]));
+  }
+  if (!(inner instanceof z.ZodObject) || typeof value !== 'object' || value === null || Array.isArray(value)) return [];
+  const shape = inner.shape as Record<string, z.ZodType>;
+  const known = Object.keys(shape);
+  return Object.entries(value).flatMap(([key, child]) =>
+    key in shape ? unknownFields(shape[key]!, child, [...at, key]) : [{ path: [...at, key], known }],
+  );
+}
+
+/** Where a field's name is written, so a warning points at the misspelled key itself. */
+function keyOffset(document: Document, fieldPath: readonly (string | number)[]): number | undefined {
+  const parent = fieldPath.length > 1 ? document.getIn(fieldPath.slice(0, -1), true) : document.contents;
+  if (!isMap(parent)) return undefined;
+  const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(fieldPath.at(-1)));
+  return isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
 }

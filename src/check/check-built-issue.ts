@@ -16,7 +16,7 @@ export interface CheckBuiltIssueOptions extends CheckOptions {
   config?: string;
   /** Output folder instead of the config's `out`. */
   out?: string;
-  /** Issue slug; default: the newest one built. */
+  /** Issue slug; default: the one built last (see `loadBuiltIssue`). */
   issue?: string;
   /** Environment the unsubscribe secret is read from, as `gazette send` reads it. */
   env?: NodeJS.ProcessEnv;

@@ -67,7 +67,7 @@ export function createProgram(): Command {
   program
     .command('send')
     .description('send a built issue to a mailing list over SMTP, recording each recipient in the send ledger')
-    .option('--issue <slug>', 'issue to send, e.g. 2024-W05 (default: the newest one built in out/)')
+    .option('--issue <slug>', 'issue to send, e.g. 2024-W05 (default: the one built last in out/)')
     .option('--list <file>', 'CSV list of recipients: an email column, optionally name and any other fields')
     .option('--store', 'send to the subscriber store (gazette subscribers …)')
     .option('--smtp <url>', 'smtp://user:pass@host:port or smtps://… (default: GAZETTE_SMTP_URL, then config smtp)')
@@ -140,7 +140,7 @@ export function createProgram(): Command {
     .option('--port <n>', 'port to listen on (0 picks a free one)', '4000')
     .option('--host <address>', 'address to listen on; other computers can reach the preview only if you change it', '127.0.0.1')
     .option('--open', 'open the preview in the default browser')
-    .option('--week <week>', 'ISO week to show first, e.g. 2024-W05 (default: the newest week with articles)')
+    .option('--week <week>', 'ISO week to show first, e.g. 2024-W05 (default: the week gazette build takes)')
     .option('--drafts', 'include articles marked draft')
     .option('--articles <dir>', 'folder of Markdown articles (config: articles)')
     .option('--templates <dir>', 'theme folder (config: templates)')

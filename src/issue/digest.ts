@@ -3,7 +3,7 @@ import { readingMinutes } from '../render/helpers.js';
 import { summarizeText, type TextSummary } from '../summarize/index.js';
 import type { Article, Diagnostic, Digest, DigestArticle, DigestSection, IssueInfo, Quote, QuoteSpan } from '../types.js';
 import { formatDateRange } from '../render/helpers.js';
-import { inWindow, isoWeek, type DateWindow } from './window.js';
+import { inWindow, windowSlug, type DateWindow } from './window.js';
 
 export interface IssueSettings {
   name: string;
@@ -80,7 +80,7 @@ export function issueInfo(window: DateWindow, settings: IssueSettings): IssueInf
   return {
     title: settings.titleTemplate.replace(/\{(name|number|from|to|range)\}/g, (_, key: string) => values[key] ?? ''),
     number: settings.number,
-    slug: isoWeek(window.to),
+    slug: windowSlug(window),
     from: window.from,
     to: window.to,
   };

@@ -1,4 +1,5 @@
 import { diagnostic, GazetteError } from '../diagnostics.js';
+import { dateProblem } from '../load/front-matter.js';
 
 /** An inclusive range of calendar days, as `YYYY-MM-DD`. */
 export interface DateWindow {
@@ -12,6 +13,9 @@ export interface WindowRequest {
   /** ISO week, `2024-W05`. */
   week?: string;
 }
+
+/** Exit status for a window asked for wrongly: the caller's request, not the articles, is at fault (the CLI's usage code). */
+const BAD_REQUEST = 2;
 
 const DAY_MS = 86_400_000;
 
@@ -27,9 +31,16 @@ export function addDays(iso: string, days: number): string {
   return fromDay(toDay(iso) + days);
 }
 
-function assertDate(value: string, flag: string): string {
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(toDay(value)) && fromDay(toDay(value)) === value;
-  if (!valid) throw new GazetteError([diagnostic('cli/invalid-date', `${flag} must be a date written as YYYY-MM-DD, got "${value}"`)], 2);
+/** The calendar day of a moment where the user is (local time), as `YYYY-MM-DD`. */
+export function localDate(moment: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${moment.getFullYear()}-${pad(moment.getMonth() + 1)}-${pad(moment.getDate())}`;
+}
+
+/** Checks a date given on the command line with the front matter's own rule. */
+export function assertDate(value: string, flag: string): string {
+  const problem = dateProblem(value);
+  if (problem) throw new GazetteError([diagnostic('window/invalid-date', `${flag} ${problem}, got "${value}"`)], BAD_REQUEST);
   return value;
 }
 
@@ -49,39 +60,75 @@ export function weekWindow(week: string): DateWindow {
   const match = /^(\d{4})-W(\d{2})$/.exec(week);
   const weekNumber = match ? Number(match[2]) : 0;
   if (!match || weekNumber < 1 || weekNumber > 53) {
-    throw new GazetteError([diagnostic('cli/invalid-week', `--week must look like 2024-W05, got "${week}"`)], 2);
+    throw new GazetteError([diagnostic('window/invalid-week', `--week must look like 2024-W05, got "${week}"`)], BAD_REQUEST);
   }
   const jan4 = toDay(`${match[1]}-01-04`);
   const mondayOfWeek1 = jan4 - ((new Date(jan4 * DAY_MS).getUTCDay() + 6) % 7);
   const monday = mondayOfWeek1 + (weekNumber - 1) * 7;
   const window = { from: fromDay(monday), to: fromDay(monday + 6) };
   if (isoWeek(window.from) !== week) {
-    throw new GazetteError([diagnostic('cli/invalid-week', `${match[1]} has no week ${weekNumber}`)], 2);
+    throw new GazetteError([diagnostic('window/invalid-week', `${match[1]} has no week ${weekNumber}`)], BAD_REQUEST);
   }
   return window;
 }
 
+/** Dates of the articles that may go out in an issue: drafts only when asked for. */
+export function issueDates(articles: readonly { date: string; draft: boolean }[], includeDrafts: boolean): string[] {
+  return articles.filter((article) => includeDrafts || !article.draft).map((article) => article.date);
+}
+
+/** The newest of the dates that is not after today: the one that chooses the default issue. */
+export function newestPastDate(dates: readonly string[], today: string): string | null {
+  return dates.reduce<string | null>((newest, date) => (date <= today && (newest === null || date > newest) ? date : newest), null);
+}
+
 /**
- * The days an issue covers: an explicit week or range when asked, otherwise the
- * seven days ending on the newest article's date.
+ * The week an issue covers when none is asked for: the ISO week (Monday to Sunday) holding the
+ * newest article not dated after today. Callers pass `issueDates`.
  */
-export function resolveWindow(request: WindowRequest, articleDates: readonly string[]): DateWindow | null {
+export function defaultWeek(articleDates: readonly string[], today: string): string | null {
+  const newest = newestPastDate(articleDates, today);
+  return newest === null ? null : isoWeek(newest);
+}
+
+/**
+ * The days an issue covers: `--week`, or `--from`/`--to` (one alone spans seven days), or else the
+ * default week (see `defaultWeek`). Null when nothing was asked for and no article chooses a week.
+ */
+export function resolveWindow(request: WindowRequest, articleDates: readonly string[], today: string): DateWindow | null {
   if (request.week) {
     if (request.from || request.to) {
-      throw new GazetteError([diagnostic('cli/conflicting-options', '--week cannot be combined with --from or --to')], 2);
+      throw new GazetteError([diagnostic('window/conflicting-options', '--week cannot be combined with --from or --to')], BAD_REQUEST);
     }
     return weekWindow(request.week);
   }
-  const newest = articleDates.reduce<string | null>((max, date) => (max === null || date > max ? date : max), null);
   const to = request.to ? assertDate(request.to, '--to') : null;
   const from = request.from ? assertDate(request.from, '--from') : null;
-  const end = to ?? (from ? addDays(from, 6) : newest);
-  if (end === null) return null;
+  if (!from && !to) {
+    const week = defaultWeek(articleDates, today);
+    return week === null ? null : weekWindow(week);
+  }
+  const end = to ?? addDays(from!, 6);
   const start = from ?? addDays(end, -6);
   if (start > end) {
-    throw new GazetteError([diagnostic('cli/invalid-range', `--from ${start} is after --to ${end}`)], 2);
+    throw new GazetteError([diagnostic('window/invalid-range', `--from ${start} is after --to ${end}`)], BAD_REQUEST);
   }
   return { from: start, to: end };
+}
+
+/**
+ * The name of an issue's folder, which says exactly which days it holds: the ISO week
+ * (`2024-W05`) for a Monday-to-Sunday window, else both ends (`2024-01-29_2024-02-02`).
+ */
+export function windowSlug(window: DateWindow): string {
+  const week = isoWeek(window.from);
+  const full = weekWindow(week);
+  return full.from === window.from && full.to === window.to ? week : `${window.from}_${window.to}`;
+}
+
+/** Whether a folder name is one `windowSlug` gives. */
+export function isIssueSlug(name: string): boolean {
+  return /^\d{4}-W\d{2}$/.test(name) || /^\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}$/.test(name);
 }
 
 export function inWindow(date: string, window: DateWindow): boolean {

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { LineCounter, parseDocument, type Document } from 'yaml';
@@ -7,6 +7,7 @@ import { diagnostic } from '../diagnostics.js';
 import type { Article, Diagnostic } from '../types.js';
 import { FRONT_MATTER_FIELDS, frontMatterSchema, type FrontMatter } from './front-matter.js';
 import { countWords, markdownToText } from './markdown.js';
+import { normalizeNewlines, readTextFile } from './text-file.js';
 
 export interface ArticleSource {
   /** Path shown in messages. */
@@ -19,42 +20,97 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
-/** Files that hold articles: Markdown, not starting with `_` (kept for `_intro.md` and the like). */
+export interface ArticleOptions {
+  /** Today, `YYYY-MM-DD`: articles dated after it are reported. */
+  today?: string;
+}
+
+/** Names that are not articles and not worth a word: `_intro.md` and the like, and hidden files. */
+function isIgnored(name: string): boolean {
+  return name.startsWith('_') || name.startsWith('.');
+}
+
+const ARTICLE_EXTENSION = /\.(md|markdown)$/i;
+/** Extensions of files that look like articles saved under the wrong name. */
+const MISNAMED_EXTENSION = /\.(txt|text|mdown|mdwn|mkd|mkdn|mdtxt|mdtext|markdn|mdx)$/i;
+
+/** Files that hold articles: Markdown (`.md` or `.markdown`, any case), not starting with `_` or `.`. */
 export function isArticleFile(name: string): boolean {
-  return name.endsWith('.md') && !name.startsWith('_') && !name.startsWith('.');
+  return ARTICLE_EXTENSION.test(name) && !isIgnored(name);
+}
+
+/** `2024-01-30-talks.Markdown` → `2024-01-30-talks` */
+export function articleSlug(file: string): string {
+  return path.basename(file).replace(ARTICLE_EXTENSION, '');
 }
 
 /** Reads every article of a folder. Problems in one file never stop the others from loading. */
-export async function loadArticles(dir: string): Promise<LoadResult> {
+export async function loadArticles(dir: string, options: ArticleOptions = {}): Promise<LoadResult> {
   let names: string[];
   try {
-    names = (await readdir(dir)).filter(isArticleFile).sort();
+    names = (await readdir(dir)).sort();
   } catch (error) {
     return {
       articles: [],
       diagnostics: [diagnostic('articles/unreadable', `cannot read the articles folder: ${(error as Error).message}`, { file: dir })],
     };
   }
-  const sources = await Promise.all(
-    names.map(async (name) => ({ file: path.join(dir, name), content: await readFile(path.join(dir, name), 'utf8') })),
+  const diagnostics: Diagnostic[] = names
+    .filter((name) => !isIgnored(name) && MISNAMED_EXTENSION.test(name))
+    .map((name) =>
+      diagnostic('articles/not-read', `not read as an article: rename it to ${name.replace(MISNAMED_EXTENSION, '.md')} to include it, or to _${name} to keep it aside`, {
+        file: path.join(dir, name),
+        severity: 'warning',
+      }),
+    );
+  const read = await Promise.all(
+    names.filter(isArticleFile).map(async (name) => {
+      const file = path.join(dir, name);
+      try {
+        const { text, diagnostics: decoding } = await readTextFile(file);
+        return { source: { file, content: text }, diagnostics: decoding };
+      } catch (error) {
+        return { source: null, diagnostics: [diagnostic('articles/unreadable', `cannot read: ${(error as Error).message}`, { file })] };
+      }
+    }),
   );
-  return parseArticles(sources);
+  diagnostics.push(...read.flatMap((entry) => entry.diagnostics));
+  const parsed = parseArticles(
+    read.flatMap((entry) => (entry.source ? [entry.source] : [])),
+    options,
+  );
+  return { articles: parsed.articles, diagnostics: [...diagnostics, ...parsed.diagnostics] };
 }
 
-export function parseArticles(sources: readonly ArticleSource[]): LoadResult {
+export function parseArticles(sources: readonly ArticleSource[], options: ArticleOptions = {}): LoadResult {
   const articles: Article[] = [];
   const diagnostics: Diagnostic[] = [];
+  const fileBySlug = new Map<string, string>();
   for (const source of sources) {
-    const result = parseArticle(source);
+    const result = parseArticle(source, options);
     diagnostics.push(...result.diagnostics);
-    if (result.article) articles.push(result.article);
+    if (!result.article) continue;
+    // The slug names the article in the issue (anchors, sections): two with one slug would be confused.
+    const other = fileBySlug.get(result.article.slug);
+    if (other) {
+      diagnostics.push(
+        diagnostic('articles/duplicate-slug', `has the same name as ${other} once the extension is dropped ("${result.article.slug}"); rename one of them`, {
+          file: source.file,
+        }),
+      );
+      continue;
+    }
+    fileBySlug.set(result.article.slug, source.file);
+    articles.push(result.article);
   }
   return { articles, diagnostics };
 }
 
-export function parseArticle(source: ArticleSource): { article: Article | null; diagnostics: Diagnostic[] } {
+export function parseArticle(source: ArticleSource, options: ArticleOptions = {}): { article: Article | null; diagnostics: Diagnostic[] } {
   const { file } = source;
-  if (!/^\uFEFF?---\r?\n/.test(source.content)) {
+  // Text from readTextFile is already normalized; text handed in directly may still have CRLF.
+  const content = normalizeNewlines(source.content);
+  if (!/^\uFEFF?---\n/.test(content)) {
     return {
       article: null,
       diagnostics: [
@@ -69,7 +125,7 @@ export function parseArticle(source: ArticleSource): { article: Article | null; 
 
   const lineCounter = new LineCounter();
   let document: Document | undefined;
-  const parsed = matter(source.content, {
+  const parsed = matter(content, {
     engines: {
       yaml: (yamlSource: string) => {
         document = parseDocument(yamlSource, { lineCounter, uniqueKeys: true });
@@ -118,6 +174,16 @@ export function parseArticle(source: ArticleSource): { article: Article | null; 
     return { article: null, diagnostics };
   }
 
+  if (options.today && result.data.date > options.today && !result.data.draft) {
+    diagnostics.push(
+      diagnostic('articles/future-date', `is after today (${options.today}): the article does not choose the default issue; is the date a typo?`, {
+        file,
+        field: 'date',
+        severity: 'warning',
+        ...placeOf(['date']),
+      }),
+    );
+  }
   return { article: toArticle(file, result.data, parsed.content), diagnostics };
 }
 
@@ -158,7 +224,7 @@ function firstLine(message: string): string {
 function toArticle(file: string, frontMatter: FrontMatter, markdown: string): Article {
   const text = markdownToText(markdown);
   return {
-    slug: path.basename(file).replace(/\.md$/, ''),
+    slug: articleSlug(file),
     file,
     title: frontMatter.title,
     date: frontMatter.date,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-const isoDate = z
+/** The one date rule of Gazette (front matter, `--from`, `--to`, `new --date`): `YYYY-MM-DD`, a real calendar day. */
+export const isoDate = z
   .string({ error: 'must be a date written as YYYY-MM-DD' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written as YYYY-MM-DD', abort: true })
   .refine(isRealDate, 'is not a real calendar date');
@@ -10,7 +11,20 @@ function isRealDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-const text = z.string().trim().min(1, 'must not be empty');
+/** Why a value is not a date Gazette accepts, or null when it is one. */
+export function dateProblem(value: string): string | null {
+  const result = isoDate.safeParse(value);
+  return result.success ? null : (result.error.issues[0]?.message ?? 'is not a date');
+}
+
+/** Control characters (a YAML escape such as "\u0000" or "\e") would reach the terminal and break the email. */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+const text = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .refine((value) => !CONTROL_CHARACTER.test(value), 'must not contain control characters');
 
 const quote = z.object({
   text,

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { BuildOptions, BuildResult } from '../build.js';
 import { diagnostic, GazetteError } from '../diagnostics.js';
 import type { SummaryCache } from '../issue/digest.js';
+import { defaultWeek, issueDates, localDate } from '../issue/window.js';
 import { loadArticles } from '../load/articles.js';
 import type { Diagnostic } from '../types.js';
 import { toSnapshot, workspaceRelative, type PreviewSnapshot } from './snapshot.js';
@@ -16,7 +17,7 @@ export interface PreviewState {
   version: number;
   /** Every week with articles, newest first. */
   weeks: IssueWeek[];
-  /** The week shown: the one asked for, or the newest. Null when there are no articles. */
+  /** The week shown: the one asked for, or the one `gazette build` builds by default. Null when there is none. */
   week: string | null;
   outcome: BuildOutcome;
 }
@@ -24,7 +25,7 @@ export interface PreviewState {
 export type BuildFunction = (options: BuildOptions) => Promise<BuildResult>;
 
 export interface PreviewBuildsOptions extends PreviewSource {
-  /** Week shown when none is asked for; default the newest week with articles. */
+  /** Week shown when none is asked for; default the week `gazette build` builds (see `defaultWeek`). */
   week?: string;
   drafts?: boolean;
   build: BuildFunction;
@@ -41,7 +42,7 @@ export class PreviewBuilds {
   #version = 0;
   /** Per week: what the page is shown, and the build itself for sending a test of exactly that. */
   readonly #builds = new Map<string, Promise<{ outcome: BuildOutcome; result: BuildResult | null }>>();
-  #weeks: Promise<IssueWeek[]> | null = null;
+  #listing: Promise<{ weeks: IssueWeek[]; defaultWeek: string | null }> | null = null;
   readonly #summaryCache: SummaryCache;
 
   constructor(private readonly options: PreviewBuildsOptions) {
@@ -59,14 +60,18 @@ export class PreviewBuilds {
     return { version: outcome.version, weeks, week, outcome };
   }
 
-  /** The week asked for, else the default one, else the newest with articles; null when there are none. */
+  /** The week asked for, else `--week`, else the week `gazette build` builds by default; null when there is none. */
   async pick(requestedWeek?: string | null): Promise<string | null> {
-    return requestedWeek || this.options.week || (await this.weeks())[0]?.week || null;
+    return requestedWeek || this.options.week || (await this.#listed()).defaultWeek;
   }
 
-  weeks(): Promise<IssueWeek[]> {
-    this.#weeks ??= this.#listWeeks();
-    return this.#weeks;
+  async weeks(): Promise<IssueWeek[]> {
+    return (await this.#listed()).weeks;
+  }
+
+  #listed(): Promise<{ weeks: IssueWeek[]; defaultWeek: string | null }> {
+    this.#listing ??= this.#listWeeks();
+    return this.#listing;
   }
 
   /** The build of a week (`''` for the default window when there is none), built once per version. */
@@ -94,7 +99,7 @@ export class PreviewBuilds {
     const inView = [...this.#builds.keys()];
     this.#version++;
     this.#builds.clear();
-    this.#weeks = null;
+    this.#listing = null;
     return Promise.all(inView.map((week) => this.outcome(week || null)));
   }
 
@@ -119,10 +124,12 @@ export class PreviewBuilds {
     }
   }
 
-  async #listWeeks(): Promise<IssueWeek[]> {
+  async #listWeeks(): Promise<{ weeks: IssueWeek[]; defaultWeek: string | null }> {
     const paths = await workspacePaths(this.options);
     const { articles } = await loadArticles(paths.articles);
-    return issueWeeks(articles, this.options.drafts ?? false);
+    const drafts = this.options.drafts ?? false;
+    const today = localDate((this.options.now ?? (() => new Date()))());
+    return { weeks: issueWeeks(articles, drafts), defaultWeek: defaultWeek(issueDates(articles, drafts), today) };
   }
 }
 

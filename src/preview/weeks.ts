@@ -1,4 +1,4 @@
-import { isoWeek, weekWindow } from '../issue/window.js';
+import { issueDates, isoWeek, weekWindow } from '../issue/window.js';
 import type { Article } from '../types.js';
 
 export interface IssueWeek {
@@ -12,9 +12,8 @@ export interface IssueWeek {
 /** Every ISO week that has articles, newest first; drafts count only when asked for. */
 export function issueWeeks(articles: readonly Pick<Article, 'date' | 'draft'>[], includeDrafts: boolean): IssueWeek[] {
   const counts = new Map<string, number>();
-  for (const article of articles) {
-    if (article.draft && !includeDrafts) continue;
-    const week = isoWeek(article.date);
+  for (const date of issueDates(articles, includeDrafts)) {
+    const week = isoWeek(date);
     counts.set(week, (counts.get(week) ?? 0) + 1);
   }
   return [...counts]

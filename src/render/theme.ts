@@ -1,6 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, GazetteError } from '../diagnostics.js';
+import { readTextFile } from '../load/text-file.js';
+import type { Diagnostic } from '../types.js';
 
 export interface TemplateFile {
   /** Partial name (file name without extension), or `layout` / `text`. */
@@ -18,11 +20,14 @@ export interface Theme {
   layout: TemplateFile;
   partials: TemplateFile[];
   text: TemplateFile | null;
+  /** Warnings about how the files were encoded. */
+  diagnostics: Diagnostic[];
 }
 
-async function readTemplate(name: string, file: string): Promise<TemplateFile | null> {
+async function readTemplate(name: string, file: string): Promise<(TemplateFile & { diagnostics: Diagnostic[] }) | null> {
   try {
-    return { name, file, source: await readFile(file, 'utf8') };
+    const { text, diagnostics } = await readTextFile(file);
+    return { name, file, source: text, diagnostics };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
@@ -45,7 +50,15 @@ export async function loadTheme(dir: string): Promise<Theme> {
       .map(async (name) => (await readTemplate(name.replace(/\.(mjml|hbs)$/, ''), path.join(partialsDir, name)))!),
   );
   const text = await readTemplate('text', path.join(dir, 'text.hbs'));
-  return { dir, layout, partials, text };
+  const files = [layout, ...partials, ...(text ? [text] : [])];
+  const template = ({ name, file, source }: TemplateFile): TemplateFile => ({ name, file, source });
+  return {
+    dir,
+    layout: template(layout),
+    partials: partials.map(template),
+    text: text && template(text),
+    diagnostics: files.flatMap((file) => file.diagnostics),
+  };
 }
 
 export function themeFiles(theme: Theme): TemplateFile[] {

@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { diagnostic, GazetteError } from '../diagnostics.js';
+import { isIssueSlug } from '../issue/window.js';
 import type { RenderedEmail } from '../types.js';
 
 /** The file `gazette build` saves the compiled issue in, per-recipient tokens still in place. */
@@ -23,7 +24,9 @@ export interface BuiltIssue {
 }
 
 /**
- * Loads a built issue from `out/<slug>/`, the newest one built when no slug is given.
+ * Loads a built issue from `out/<slug>/`, the one built last when no slug is given: whatever
+ * window the last `gazette build` chose (its default week, `--week` or `--from/--to`), `check` and
+ * `send` then act on exactly that issue. Only folders named as `build` names issues count.
  * Sending what `build` wrote (rather than building again) means the message that goes out is
  * the one that was previewed and checked, even if articles changed since, and no MJML is
  * compiled at send time at all.
@@ -55,7 +58,7 @@ async function newestIssue(outRoot: string, shown: (file: string) => string): Pr
   const names = await readdir(outRoot).catch(() => [] as string[]);
   const built = await Promise.all(
     names
-      .filter((name) => !name.startsWith('.'))
+      .filter(isIssueSlug)
       .map(async (name) => ({ name, mtime: await stat(path.join(outRoot, name, EMAIL_JSON)).then((s) => s.mtimeMs, () => null) })),
   );
   const newest = built

@@ -2,6 +2,7 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig } from '../../config.js';
 import { diagnostic, GazetteError } from '../../diagnostics.js';
+import { assertDate, localDate } from '../../issue/window.js';
 import { writeFileAtomic } from '../../output/atomic.js';
 import { articleSkeleton, slugify } from '../../workspace.js';
 
@@ -13,10 +14,8 @@ interface NewFlags {
 
 export async function run(title: string, flags: NewFlags): Promise<number> {
   const { config, root } = await loadConfig(process.cwd());
-  const date = flags.date ?? new Date().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) {
-    throw new GazetteError([diagnostic('cli/invalid-date', `--date must be a date written as YYYY-MM-DD, got "${date}"`)], 2);
-  }
+  // Today as the build sees it, so a new article is never "dated after today".
+  const date = flags.date === undefined ? localDate(new Date()) : assertDate(flags.date, '--date');
   const file = path.join(path.resolve(root, flags.articles ?? config.articles), `${date}-${slugify(title)}.md`);
   const exists = await access(file).then(
     () => true,

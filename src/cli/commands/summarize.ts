@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { diagnostic, GazetteError, hasErrors } from '../../diagnostics.js';
 import type { Diagnostic } from '../../types.js';
 import { printDiagnostics } from '../terminal.js';
@@ -33,11 +32,17 @@ async function summarizeLines(file: string, flags: SummarizeFlags): Promise<numb
 }
 
 async function summarizeArticleFile(file: string, flags: SummarizeFlags): Promise<number> {
-  const [{ parseArticle }, { summarizeText }] = await Promise.all([import('../../load/articles.js'), import('../../summarize/index.js')]);
-  const content = await readFile(file, 'utf8').catch((error: Error) => {
+  const [{ parseArticle }, { summarizeText }, { readTextFile }] = await Promise.all([
+    import('../../load/articles.js'),
+    import('../../summarize/index.js'),
+    import('../../load/text-file.js'),
+  ]);
+  const read = await readTextFile(file).catch((error: Error) => {
     throw new GazetteError([diagnostic('article/unreadable', `cannot read: ${error.message}`, { file })]);
   });
-  const { article, diagnostics } = parseArticle({ file, content });
+  const parsed = parseArticle({ file, content: read.text });
+  const { article } = parsed;
+  const diagnostics = [...read.diagnostics, ...parsed.diagnostics];
   if (!article || hasErrors(diagnostics)) throw new GazetteError(diagnostics);
   printDiagnostics(diagnostics);
   const summary = summarizeText(article.text, { title: article.title, points: flags.points, allQuotes: flags.allQuotes });
