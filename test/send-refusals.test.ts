@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SendLedger } from '../src/send/ledger.js';
 import { openStateDb } from '../src/store/state-db.js';
 import { startSink, type SmtpSink } from './support/smtp-server.js';
 import { builtWorkspace, gazette, sendingConfig, writeList } from './support/smtp-workspace.js';
@@ -80,6 +81,22 @@ describe('gazette send refuses what it cannot send correctly', () => {
     expect(real.stdout).toContain('3 sent, 0 failed');
     expect(real.code).toBe(0);
     expect([...(await server.copiesByAddress()).keys()].sort()).toEqual(['ann@example.com', 'bob@example.com', 'cy@example.com']);
+  });
+
+  it('forgets an empty send an earlier version recorded, instead of calling the issue already sent', async () => {
+    const root = await builtWorkspace();
+    const db = openStateDb(path.join(root, '.gazette', 'state.db'));
+    const ledger = new SendLedger(db);
+    ledger.begin('2024-W05', 'header-only.csv');
+    ledger.finish('2024-W05');
+    db.close();
+    await writeList(root, ['ann@example.com']);
+    const server = await sink();
+
+    const { code, stdout, stderr } = await gazette(['send', '--list', 'list.csv', '--smtp', server.url], root);
+    expect(stderr).not.toContain('send/already-started');
+    expect(stdout).toContain('1 sent, 0 failed');
+    expect(code).toBe(0);
   });
 
   it('sends to a list saved with a byte order mark and CRLF line endings, addresses and names intact', async () => {

@@ -52,7 +52,10 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
   const ledger = new SendLedger(ledgerDb, setup.now);
   let deliverer: Deliverer | null = null;
   try {
-    const existing = ledger.campaign(issue.slug);
+    let existing = ledger.campaign(issue.slug);
+    // A finished send with no recipients at all (earlier versions recorded one for a header-only
+    // list) blocks nothing. An unfinished one may be another run still planning: it stays.
+    if (existing?.finishedAt && ledger.forgetEmpty(issue.slug)) existing = null;
     if (existing && !options.resume) {
       const counts = ledger.counts(issue.slug);
       throw new GazetteError([
@@ -132,9 +135,7 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
  * real one later with "already sent". The skipped rows are reported with the reason.
  */
 function refuseEmptySend(ledger: SendLedger, issue: string, source: string, planned: PlanResult): void {
-  const counts = ledger.counts(issue);
-  if (counts.pending + counts.sending + counts.sent + counts.failed > 0) return;
-  ledger.discardUnstarted(issue);
+  if (!ledger.forgetEmpty(issue)) return;
   const left = [
     planned.problems.length > 0 ? `${planned.problems.length} row${planned.problems.length === 1 ? '' : 's'} skipped` : null,
     planned.suppressed > 0 ? `${planned.suppressed} unsubscribed or bounced` : null,
