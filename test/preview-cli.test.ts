@@ -1,5 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { cp, mkdtemp } from 'node:fs/promises';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -86,9 +87,35 @@ describe('gazette preview', () => {
     expect(running.stderr()).toContain('--week must look like 2024-W05');
   });
 
+  it('refuses to listen beyond loopback without --allow-remote', async () => {
+    const running = gazette(['preview', '--port', '0', '--host', '0.0.0.0'], await sampleWorkspace());
+    expect(await running.exited).toBe(2);
+    expect(running.stderr()).toMatch(/^error host: --host 0\.0\.0\.0 would let other computers open the preview.*add --allow-remote.*\(preview\/remote\)$/m);
+    expect(running.stdout()).not.toContain('Previewing at');
+  });
+
+  it('with --allow-remote, warns and still answers only to names of this machine', async () => {
+    const running = gazette(['preview', '--port', '0', '--host', '0.0.0.0', '--allow-remote'], await sampleWorkspace());
+    const [, port] = await waitFor(running.stdout, /Previewing at http:\/\/0\.0\.0\.0:(\d+)\//, running);
+    expect(running.stderr()).toMatch(/warning: listening on 0\.0\.0\.0, so other computers on the network can open this preview/);
+    const get = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        request({ host: '127.0.0.1', port: Number(port), path: '/api/state', headers: { Host: host } }, (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        })
+          .on('error', reject)
+          .end();
+      });
+    expect(await get(`attacker.example:${port}`)).toBe(403);
+    expect(await get(`localhost:${port}`)).toBe(200);
+    running.child.kill('SIGTERM');
+    expect(await running.exited).toBe(0);
+  });
+
   it('has --help', async () => {
     const running = gazette(['preview', '--help'], REPO);
     expect(await running.exited).toBe(0);
-    expect(running.stdout()).toMatch(/--port <n>[\s\S]*--host <address>[\s\S]*--open/);
+    expect(running.stdout()).toMatch(/--port <n>[\s\S]*--host <address>[\s\S]*--allow-remote[\s\S]*--open/);
   });
 });

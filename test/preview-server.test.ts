@@ -1,8 +1,9 @@
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { stringify as stringifyYaml } from 'yaml';
 import type { BuildOutcome, PreviewState } from '../src/preview/builds.js';
 import { startPreviewServer, type PreviewServer, type PreviewServerOptions } from '../src/preview/server.js';
 import type { TextSummary } from '../src/summarize/index.js';
@@ -45,17 +46,32 @@ async function start(root: string, options: Partial<PreviewServerOptions> = {}) 
   return { server, nextRebuild };
 }
 
-/** A request sent exactly as written: fetch() would normalise `..` away before sending. */
-function rawGet(url: string, requestPath: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+/** Any request sent exactly as written, Host and Origin headers included. */
+function rawRequest(
+  url: string,
+  requestPath: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; body: string }> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
-    const req = request({ host: hostname, port, path: requestPath, headers }, (response) => {
+    const req = request({ host: hostname, port, path: requestPath, method: options.method ?? 'GET', headers: options.headers }, (response) => {
       let body = '';
       response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
       response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
     });
-    req.on('error', reject).end();
+    req.on('error', reject).end(options.body);
   });
+}
+
+/** The session token the preview page carries. */
+async function pageToken(server: PreviewServer): Promise<string> {
+  const page = await (await fetch(server.url)).text();
+  return /<meta name="gazette-token" content="([^"]*)">/.exec(page)?.[1] ?? '';
+}
+
+/** A GET sent exactly as written: fetch() would normalise `..` away before sending. */
+function rawGet(url: string, requestPath: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  return rawRequest(url, requestPath, { headers });
 }
 
 async function state(server: PreviewServer, week?: string): Promise<PreviewState> {
@@ -135,21 +151,37 @@ describe('preview server', () => {
     expect((await rawGet(server.url, '/', { Host: `localhost:${server.port}` })).status).toBe(200);
   });
 
-  it('sends a test only for the preview page itself (no cross-site requests)', async () => {
+  it('sends a test only for the preview page itself: its own origin and the token in the page it served', async () => {
     const { server } = await start(await sampleWorkspace());
-    const post = (headers: Record<string, string>) =>
-      fetch(`${server.url}api/send-test`, { method: 'POST', headers, body: JSON.stringify({ to: 'editor@example.com' }) });
+    const token = await pageToken(server);
+    expect(token).toMatch(/^[\w-]{32}$/);
     const origin = server.url.slice(0, -1);
-    expect((await post({ 'Content-Type': 'application/json', Origin: 'https://attacker.example' })).status).toBe(403);
-    expect((await post({ 'Content-Type': 'text/plain', Origin: origin })).status).toBe(403);
-    const refused = await post({ 'Content-Type': 'application/json', Origin: origin });
+    const post = (headers: Record<string, string>, body = JSON.stringify({ to: 'editor@example.com' })) =>
+      rawRequest(server.url, '/api/send-test', { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
+
+    expect((await post({ Origin: 'https://attacker.example', 'X-Gazette-Token': token })).status).toBe(403);
+    expect((await post({ 'X-Gazette-Token': token })).status).toBe(403);
+    expect((await post({ Origin: origin })).status).toBe(403);
+    expect((await post({ Origin: origin, 'X-Gazette-Token': 'x'.repeat(32) })).status).toBe(403);
+    expect((await post({ Origin: origin, 'X-Gazette-Token': token, 'Content-Type': 'text/plain' })).status).toBe(403);
+    // The origin must be this server's, not merely match the Host header the request chose.
+    const otherPort = `127.0.0.1:${server.port + 1}`;
+    expect((await post({ Host: otherPort, Origin: `http://${otherPort}`, 'X-Gazette-Token': token })).status).toBe(403);
+
+    const refused = await post({ Origin: origin, 'X-Gazette-Token': token });
     // The sample workspace has no SMTP server or unsubscribe secret: the reason comes back as diagnostics.
     expect(refused.status).toBe(422);
-    const body = (await refused.json()) as { ok: boolean; errors: { rule: string }[] };
+    const body = JSON.parse(refused.body) as { ok: boolean; errors: { rule: string }[] };
     expect(body.ok).toBe(false);
     expect(body.errors.length).toBeGreaterThan(0);
-    const bad = await fetch(`${server.url}api/send-test`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: origin }, body: '{"to": ""}' });
-    expect(bad.status).toBe(400);
+    expect((await post({ Origin: origin, 'X-Gazette-Token': token }, '{"to": ""}')).status).toBe(400);
+    expect((await post({ Origin: `http://localhost:${server.port}`, Host: `localhost:${server.port}`, 'X-Gazette-Token': token }, '{"to": ""}')).status).toBe(400);
+  });
+
+  it('gives each server start its own token', async () => {
+    const root = await sampleWorkspace();
+    const [first, second] = await Promise.all([start(root), start(root)]);
+    expect(await pageToken(first.server)).not.toBe(await pageToken(second.server));
   });
 
   it('re-summarizes only the edited article', async () => {
@@ -241,5 +273,98 @@ describe('preview server', () => {
     await expect(startPreviewServer({ root, port: server.port })).rejects.toMatchObject({
       diagnostics: [expect.objectContaining({ rule: 'preview/listen', message: expect.stringContaining('in use') })],
     });
+  });
+});
+
+describe('the preview is never a door', () => {
+  /** The sample workspace with secrets lying about, some of them behind innocent-looking links. */
+  async function workspaceWithSecrets(configName: string): Promise<string> {
+    const root = await sampleWorkspace();
+    const config = JSON.parse(await readFile(path.join(root, 'gazette.config.json'), 'utf8')) as Record<string, unknown>;
+    const own = {
+      ...config,
+      smtp: 'smtp://editor:Sup3rSecretPass@mail.example.com:587',
+      dkim: { domain: 'example.com', selector: 'weekly', key_file: 'keys/selector-weekly.txt' },
+      store: 'data/newsletter-state',
+    };
+    await writeFile(path.join(root, configName), configName.endsWith('.json') ? JSON.stringify(own) : stringifyYaml(own));
+    const files: Record<string, string> = {
+      'gazette.config.yaml': 'smtp: smtp://a:Sup3rSecretPass@mail.example.com\n',
+      'keys/selector-weekly.txt': '-----BEGIN PRIVATE KEY----- Sup3rSecretPass',
+      'keys/site.pem': 'Sup3rSecretPass',
+      'keys/site.key': 'Sup3rSecretPass',
+      'data/newsletter-state': 'Sup3rSecretPass',
+      'data/newsletter-state-wal': 'Sup3rSecretPass',
+      '.env': 'SMTP_PASSWORD=Sup3rSecretPass',
+      '.gazette/state.db': 'Sup3rSecretPass',
+      'examples/subscribers.csv': 'email\nreader@example.com\n',
+      'lists/Readers.CSV': 'email\nreader@example.com\n',
+      'out/list.csv': 'email\nreader@example.com\n',
+      'out/notes.txt': 'a note next to the issues',
+    };
+    for (const [name, content] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(root, name)), { recursive: true });
+      await writeFile(path.join(root, name), content);
+    }
+    const links: Record<string, string> = {
+      'articles/config.txt': configName,
+      'articles/key.txt': 'keys/selector-weekly.txt',
+      'articles/readers.txt': 'examples/subscribers.csv',
+      'articles/env.txt': '.env',
+      'articles/state.txt': 'data/newsletter-state',
+      'out/config.txt': configName,
+    };
+    for (const [link, target] of Object.entries(links)) await symlink(path.join(root, target), path.join(root, link));
+    return root;
+  }
+
+  it.each(['other.json', 'settings.yaml'])('never serves the config (%s), keys, lists, the state database or .env, under any name', async (configName) => {
+    const root = await workspaceWithSecrets(configName);
+    const { server } = await start(root, { config: configName });
+    const refused = [
+      `/files/${configName}`,
+      '/files/gazette.config.json',
+      '/files/gazette.config.yaml',
+      '/files/keys/selector-weekly.txt',
+      '/files/keys/site.pem',
+      '/files/keys/site.key',
+      '/files/data/newsletter-state',
+      '/files/data/newsletter-state-wal',
+      '/files/.env',
+      '/files/.gazette/state.db',
+      '/files/%2egazette/state.db',
+      '/files/examples/subscribers.csv',
+      '/files/lists/Readers.CSV',
+      '/files/articles/config.txt',
+      '/files/articles/key.txt',
+      '/files/articles/readers.txt',
+      '/files/articles/env.txt',
+      '/files/articles/state.txt',
+      '/out/list.csv',
+      '/out/config.txt',
+    ];
+    for (const requestPath of refused) {
+      const response = await rawGet(server.url, requestPath);
+      expect({ requestPath, status: response.status }).toEqual({ requestPath, status: 404 });
+      expect(response.body).not.toContain('Sup3rSecretPass');
+      expect(response.body).not.toContain('reader@example.com');
+    }
+    expect((await rawGet(server.url, `/files/${SEED}`)).status).toBe(200);
+    expect((await rawGet(server.url, '/out/notes.txt')).body).toBe('a note next to the issues');
+  });
+
+  it('listens only on loopback unless told --allow-remote, and then keeps the Host check', async () => {
+    const root = await sampleWorkspace();
+    await expect(startPreviewServer({ root, port: 0, host: '0.0.0.0' })).rejects.toMatchObject({
+      exitCode: 2,
+      diagnostics: [expect.objectContaining({ rule: 'preview/remote', message: expect.stringContaining('--allow-remote') })],
+    });
+    const { server } = await start(root, { host: '0.0.0.0', allowRemote: true });
+    const local = `http://127.0.0.1:${server.port}/`;
+    expect((await rawGet(local, '/api/state', { Host: 'attacker.example' })).status).toBe(403);
+    expect((await rawGet(local, '/api/state', { Host: `attacker.example:${server.port}` })).status).toBe(403);
+    expect((await rawGet(local, '/', { Host: `localhost:${server.port}` })).status).toBe(200);
+    expect((await rawGet(local, '/', { Host: `${hostname()}:${server.port}` })).status).toBe(200);
+    expect((await rawGet(local, '/files/gazette.config.json', { Host: `localhost:${server.port}` })).status).toBe(404);
   });
 });

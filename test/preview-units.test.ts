@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { forceColorScheme } from '../src/preview/color-scheme.js';
 import { messageHeaders } from '../src/preview/headers.js';
-import { acceptsHost } from '../src/preview/host-check.js';
+import { acceptsHost, acceptsOrigin, allowedHostNames } from '../src/preview/host-check.js';
 import { openCommand } from '../src/preview/open-browser.js';
 import { resolveExistingInside, resolveInside } from '../src/preview/safe-path.js';
 import { workspaceRelative } from '../src/preview/snapshot.js';
@@ -43,6 +43,13 @@ describe('resolveInside', () => {
     expect(await resolveExistingInside(path.join(dir, 'root'), 'inside.txt')).toMatch(/inside\.txt$/);
     expect(await resolveExistingInside(path.join(dir, 'root'), 'link.txt')).toBeNull();
     expect(await resolveExistingInside(path.join(dir, 'root'), 'missing.txt')).toBeNull();
+  });
+
+  it('refuses a symbolic link that leads into a hidden file or folder of the root', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'gazette-preview-'));
+    await writeFile(path.join(root, '.env'), 'SMTP_PASSWORD=x');
+    await symlink(path.join(root, '.env'), path.join(root, 'notes.txt'));
+    expect(await resolveExistingInside(root, 'notes.txt')).toBeNull();
   });
 });
 
@@ -91,17 +98,37 @@ describe('messageHeaders', () => {
   });
 });
 
-describe('acceptsHost', () => {
-  it('answers only to loopback names when bound to loopback', () => {
-    expect(acceptsHost('127.0.0.1:4000', '127.0.0.1')).toBe(true);
-    expect(acceptsHost('localhost:4000', '127.0.0.1')).toBe(true);
-    expect(acceptsHost('[::1]:4000', '::1')).toBe(true);
-    expect(acceptsHost('evil.example:4000', '127.0.0.1')).toBe(false);
-    expect(acceptsHost(undefined, '127.0.0.1')).toBe(false);
+describe('the Host and Origin checks', () => {
+  const machine = { hostname: 'Studio', addresses: ['127.0.0.1', '192.168.1.20', '::1', 'fe80::1c2b'] };
+
+  it('answer only to loopback names when bound to loopback', () => {
+    const names = allowedHostNames('127.0.0.1', machine);
+    expect(acceptsHost('127.0.0.1:4000', names)).toBe(true);
+    expect(acceptsHost('localhost:4000', names)).toBe(true);
+    expect(acceptsHost('[::1]:4000', allowedHostNames('::1', machine))).toBe(true);
+    expect(acceptsHost('evil.example:4000', names)).toBe(false);
+    expect(acceptsHost('192.168.1.20:4000', names)).toBe(false);
+    expect(acceptsHost(undefined, names)).toBe(false);
   });
 
-  it('answers to any name when bound elsewhere on purpose', () => {
-    expect(acceptsHost('preview.lan:4000', '0.0.0.0')).toBe(true);
+  it('answer to the chosen address only when bound to one', () => {
+    const names = allowedHostNames('192.168.1.20', machine);
+    expect(acceptsHost('192.168.1.20:4000', names)).toBe(true);
+    expect(acceptsHost('preview.lan:4000', names)).toBe(false);
+    expect(acceptsHost('localhost:4000', names)).toBe(false);
+  });
+
+  it("answer to this machine's own addresses and name when bound to every address, never to another name", () => {
+    const names = allowedHostNames('0.0.0.0', machine);
+    for (const host of ['localhost:4000', '192.168.1.20:4000', '[fe80::1c2b]:4000', 'studio:4000', 'studio.local:4000', 'STUDIO.local.']) expect(acceptsHost(host, names)).toBe(true);
+    for (const host of ['preview.lan:4000', 'attacker.example', '10.0.0.9:4000', '']) expect(acceptsHost(host, names)).toBe(false);
+  });
+
+  it("accept only the server's own origin: http, an allowed name and its port", () => {
+    const names = allowedHostNames('127.0.0.1', machine);
+    expect(acceptsOrigin('http://127.0.0.1:4000', names, 4000)).toBe(true);
+    expect(acceptsOrigin('http://localhost:4000', names, 4000)).toBe(true);
+    for (const origin of ['http://127.0.0.1:4001', 'https://127.0.0.1:4000', 'http://attacker.example:4000', 'null', undefined]) expect(acceptsOrigin(origin, names, 4000)).toBe(false);
   });
 });
 

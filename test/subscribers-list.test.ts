@@ -32,6 +32,39 @@ async function failure(promise: Promise<unknown>): Promise<GazetteError> {
   return error as GazetteError;
 }
 
+/** Written as bytes: the encoding of the file is the point. */
+async function csvBytes(content: Buffer): Promise<string> {
+  const file = path.join(await mkdtemp(path.join(tmpdir(), 'gazette-list-')), 'list.csv');
+  await writeFile(file, content);
+  return file;
+}
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const ROWS = 'email,name,city\r\nann@example.com,Ann Lee,Oslo\r\nzoe@example.com,Zoë Ng,Nîmes\r\n';
+const EXPECTED = [
+  { recipient: { email: 'ann@example.com', name: 'Ann Lee', fields: { email: 'ann@example.com', name: 'Ann Lee', city: 'Oslo' } }, line: 2 },
+  { recipient: { email: 'zoe@example.com', name: 'Zoë Ng', fields: { email: 'zoe@example.com', name: 'Zoë Ng', city: 'Nîmes' } }, line: 3 },
+];
+
+describe('a CSV list saved by a spreadsheet', () => {
+  it('reads CRLF line endings after a UTF-8 byte order mark: no \\r in the last column, no BOM in the first header', async () => {
+    expect(await readAll(await csvBytes(Buffer.concat([UTF8_BOM, Buffer.from(ROWS)])))).toEqual(EXPECTED);
+  });
+
+  it('reads UTF-16 with a byte order mark, little- or big-endian', async () => {
+    const little = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(ROWS, 'utf16le')]);
+    const big = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(ROWS, 'utf16le').swap16()]);
+    expect(await readAll(await csvBytes(little))).toEqual(EXPECTED);
+    expect(await readAll(await csvBytes(big))).toEqual(EXPECTED);
+  });
+
+  it('refuses a list that is not UTF-8 (Latin-1) instead of reading U+FFFD into names', async () => {
+    const latin1 = Buffer.from('email,name\nann@example.com,Ren\u00e9e\n', 'latin1');
+    const error = await failure(readAll(await csvBytes(latin1)));
+    expect(error.diagnostics).toEqual([expect.objectContaining({ rule: 'subscribers/encoding', file: 'list.csv', message: expect.stringContaining('not valid UTF-8') })]);
+  });
+});
+
 describe('a CSV list', () => {
   it('gives every column as a subscriber field, email and name found whatever their case', async () => {
     const entries = await readAll(await csvFile('Email,Name,city\nann@example.com,Ann Lee,Oslo\nbob@example.com,,\n'));

@@ -25,10 +25,13 @@ export function sendText(response: ServerResponse, status: number, message: stri
   send(response, status, 'text/plain; charset=utf-8', `${message}\n`);
 }
 
-/** A file under `root` named by a URL path; 404 for anything outside it, hidden, refused or missing. */
-export async function sendFile(response: ServerResponse, root: string, urlPath: string, refuse: (file: string) => boolean = () => false): Promise<void> {
+/**
+ * A file under `root` named by a URL path; 404 for anything outside it, hidden, refused or
+ * missing. `refuse` is asked about the real path, symbolic links followed.
+ */
+export async function sendFile(response: ServerResponse, root: string, urlPath: string, refuse: (realFile: string) => Promise<boolean>): Promise<void> {
   const file = await resolveExistingInside(root, urlPath);
-  const info = file && !refuse(file) ? await stat(file).catch(() => null) : null;
+  const info = file && !(await refuse(file)) ? await stat(file).catch(() => null) : null;
   if (!file || !info?.isFile()) return sendText(response, 404, 'not found');
   response.writeHead(200, { ...COMMON_HEADERS, 'Content-Type': contentType(file), 'Content-Length': info.size, 'Content-Security-Policy': EMAIL_POLICY });
   if (response.req.method === 'HEAD') return void response.end();

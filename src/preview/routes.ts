@@ -1,14 +1,14 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import path from 'node:path';
-import { CONFIG_FILES } from '../config.js';
 import { diagnostic } from '../diagnostics.js';
 import type { PreviewBuilds } from './builds.js';
 import { forceColorScheme } from './color-scheme.js';
 import type { EventStream } from './event-stream.js';
-import { acceptsHost } from './host-check.js';
-import { PREVIEW_PAGE } from './page/html.js';
+import { acceptsHost, acceptsOrigin } from './host-check.js';
+import { previewPage } from './page/html.js';
 import { PREVIEW_SCRIPT } from './page/script.js';
 import { PREVIEW_STYLES } from './page/styles.js';
+import { isPrivateFile } from './private-files.js';
 import { EMAIL_POLICY, PAGE_POLICY, readBody, send, sendFile, sendJson, sendText } from './responses.js';
 import { workspaceRelative } from './snapshot.js';
 import { parseTestSendRequest, sendPreviewTest } from './test-send.js';
@@ -16,9 +16,16 @@ import type { PreviewSource, WorkspacePaths } from './workspace-paths.js';
 
 const MAX_REQUEST_BYTES = 16 * 1024;
 
+/** The header the preview page sends its session token in. */
+export const TOKEN_HEADER = 'x-gazette-token';
+
 export interface PreviewRoutesContext {
-  /** The address the server is bound to. */
-  host: string;
+  /** Names the server answers to (see `allowedHostNames`). */
+  hostNames: ReadonlySet<string>;
+  /** The port it listens on, known once listening. */
+  port: () => number;
+  /** Random per server start: only the page this server served knows it. */
+  token: string;
   source: PreviewSource;
   builds: PreviewBuilds;
   events: EventStream;
@@ -29,20 +36,20 @@ export interface PreviewRoutesContext {
 /**
  * The preview's HTTP interface: the page and its assets, `/api/state` (the build as JSON),
  * `/email.html` (the email, in a forced colour scheme), `/events` (live reload),
- * `/files/…` and `/out/…` (the workspace and its output, nothing else), and
+ * `/files/…` and `/out/…` (the workspace and its output, never a private file), and
  * `POST /api/send-test`.
  */
 export function previewRoutes(context: PreviewRoutesContext): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
   const { builds, events } = context;
   return async (request, response) => {
-    if (!acceptsHost(request.headers.host, context.host)) return sendText(response, 403, 'this preview answers only to localhost');
+    if (!acceptsHost(request.headers.host, context.hostNames)) return sendText(response, 403, 'this preview answers only to the names it was started for');
     const rawPath = (request.url ?? '/').split('?')[0] ?? '/';
     if (rawPath === '/api/send-test' && request.method === 'POST') return sendTest(context, request, response);
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'method not allowed');
     const query = new URL(request.url ?? '/', 'http://preview.invalid').searchParams;
     const week = () => builds.pick(query.get('week'));
 
-    if (rawPath === '/') return send(response, 200, 'text/html; charset=utf-8', PREVIEW_PAGE, { 'Content-Security-Policy': PAGE_POLICY });
+    if (rawPath === '/') return send(response, 200, 'text/html; charset=utf-8', previewPage(context.token), { 'Content-Security-Policy': PAGE_POLICY });
     if (rawPath === '/assets/preview.js') return send(response, 200, 'text/javascript; charset=utf-8', PREVIEW_SCRIPT);
     if (rawPath === '/assets/preview.css') return send(response, 200, 'text/css; charset=utf-8', PREVIEW_STYLES);
     if (rawPath === '/api/state') return sendJson(response, 200, await builds.state(await week()));
@@ -53,18 +60,21 @@ export function previewRoutes(context: PreviewRoutesContext): (request: Incoming
       const scheme = query.get('scheme') === 'dark' ? 'dark' : 'light';
       return send(response, 200, 'text/html; charset=utf-8', forceColorScheme(outcome.snapshot.html, scheme), { 'Content-Security-Policy': EMAIL_POLICY });
     }
-    const { root, out } = context.paths();
-    if (rawPath.startsWith('/files/')) return sendFile(response, root, rawPath.slice('/files/'.length), isConfigFile);
-    if (rawPath.startsWith('/out/')) return sendFile(response, out, rawPath.slice('/out/'.length));
+    const { root, out, privateFiles } = context.paths();
+    const refuse = (realFile: string) => isPrivateFile(realFile, privateFiles);
+    if (rawPath.startsWith('/files/')) return sendFile(response, root, rawPath.slice('/files/'.length), refuse);
+    if (rawPath.startsWith('/out/')) return sendFile(response, out, rawPath.slice('/out/'.length), refuse);
     return sendText(response, 404, 'not found');
   };
 }
 
 async function sendTest(context: PreviewRoutesContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
   // Only the preview page itself may send. A page of another site open in the same browser
-  // can post here too, but the browser names its origin, and a JSON body needs its consent.
-  const sameOrigin = request.headers.origin === `http://${request.headers.host}`;
-  if (!sameOrigin || !request.headers['content-type']?.startsWith('application/json')) return sendText(response, 403, 'send a test from the preview page');
+  // can post here too, but the browser names its origin, a JSON body needs a CORS consent
+  // this server never gives, and the token is in no page but this server's own.
+  const sameOrigin = acceptsOrigin(request.headers.origin, context.hostNames, context.port());
+  const json = request.headers['content-type']?.startsWith('application/json') ?? false;
+  if (!sameOrigin || !json || !hasToken(request, context.token)) return sendText(response, 403, 'send a test from the preview page');
   const body = await readBody(request, MAX_REQUEST_BYTES);
   const parsed = body === null ? diagnostic('preview/bad-request', 'the request is too large') : parseTestSendRequest(body);
   if ('rule' in parsed) return sendJson(response, 400, { ok: false, errors: [parsed] });
@@ -75,7 +85,9 @@ async function sendTest(context: PreviewRoutesContext, request: IncomingMessage,
   return sendJson(response, 422, { ok: false, errors: workspaceRelative(outcome.errors, context.source.root) });
 }
 
-/** The config may hold SMTP credentials: the page never needs it. */
-function isConfigFile(file: string): boolean {
-  return (CONFIG_FILES as readonly string[]).includes(path.basename(file));
+function hasToken(request: IncomingMessage, token: string): boolean {
+  const sent = request.headers[TOKEN_HEADER];
+  if (typeof sent !== 'string') return false;
+  const [given, expected] = [Buffer.from(sent), Buffer.from(token)];
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }

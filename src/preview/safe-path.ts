@@ -15,7 +15,7 @@ export function resolveInside(root: string, urlPath: string): string | null {
   }
   if (decoded.includes('\0')) return null;
   const segments = decoded.split(/[\\/]+/).filter((segment) => segment !== '' && segment !== '.');
-  if (segments.some((segment) => segment.startsWith('.'))) return null;
+  if (segments.some(isHidden)) return null;
   const target = path.resolve(root, ...segments);
   return isInside(root, target) ? target : null;
 }
@@ -25,14 +25,21 @@ export function isInside(root: string, target: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
-/** Like `resolveInside`, and a symbolic link must not lead out of `root` either. Null when missing. */
+/**
+ * Like `resolveInside`, and a symbolic link must not lead out of `root` either, nor into a
+ * hidden folder or file (`notes.txt` → `.env`). The real path, or null when missing.
+ */
 export async function resolveExistingInside(root: string, urlPath: string): Promise<string | null> {
   const target = resolveInside(root, urlPath);
   if (!target) return null;
   try {
     const [realRoot, realTarget] = await Promise.all([realpath(root), realpath(target)]);
-    return isInside(realRoot, realTarget) ? realTarget : null;
+    return isInside(realRoot, realTarget) && !path.relative(realRoot, realTarget).split(path.sep).some(isHidden) ? realTarget : null;
   } catch {
     return null;
   }
+}
+
+function isHidden(segment: string): boolean {
+  return segment.startsWith('.');
 }

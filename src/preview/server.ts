@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -6,6 +7,7 @@ import { diagnostic, GazetteError } from '../diagnostics.js';
 import type { SummaryCache } from '../issue/digest.js';
 import { PreviewBuilds, type BuildFunction, type BuildOutcome } from './builds.js';
 import { EventStream } from './event-stream.js';
+import { allowedHostNames, isLoopback } from './host-check.js';
 import { startLiveReload } from './live-reload.js';
 import { sendText } from './responses.js';
 import { previewRoutes } from './routes.js';
@@ -14,6 +16,8 @@ import type { PreviewSource } from './workspace-paths.js';
 export interface PreviewServerOptions extends PreviewSource {
   /** Default 127.0.0.1: the preview is for the person at this computer. */
   host?: string;
+  /** Required to listen on anything but loopback: the preview then reaches other computers. */
+  allowRemote?: boolean;
   /** Default 4000; 0 picks a free port. */
   port?: number;
   /** Week shown when the page does not ask for one; default the newest week with articles. */
@@ -48,6 +52,18 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   const root = path.resolve(options.root);
   const source: PreviewSource = { ...options, root, config: options.config && path.resolve(root, options.config) };
   const host = options.host ?? DEFAULT_HOST;
+  if (!isLoopback(host) && !options.allowRemote) {
+    throw new GazetteError(
+      [
+        diagnostic(
+          'preview/remote',
+          `--host ${host} would let other computers open the preview, with its workspace files and its send-test button; add --allow-remote if that is what you want`,
+          { field: 'host' },
+        ),
+      ],
+      2,
+    );
+  }
   const builds = new PreviewBuilds({
     ...source,
     week: options.week,
@@ -60,7 +76,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   const events = new EventStream();
   const live = await startLiveReload({ source, builds, events, debounceMs: options.debounceMs, onRebuild: options.onRebuild, onError: options.onWatchError });
 
-  const routes = previewRoutes({ host, source, builds, events, paths: live.paths });
+  let port = 0;
+  const routes = previewRoutes({ hostNames: allowedHostNames(host), port: () => port, token: randomBytes(24).toString('base64url'), source, builds, events, paths: live.paths });
   const server = createServer((request, response) => {
     routes(request, response).catch((error: unknown) => {
       if (!response.headersSent) sendText(response, 500, `preview error: ${error instanceof Error ? error.message : String(error)}`);
@@ -74,7 +91,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     await live.close();
     throw error;
   }
-  const { port } = server.address() as AddressInfo;
+  ({ port } = server.address() as AddressInfo);
 
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,

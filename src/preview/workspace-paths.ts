@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { CONFIG_FILES, configSchema, loadConfig, type GazetteConfig } from '../config.js';
 import { GazetteError } from '../diagnostics.js';
+import { namedPrivateFiles, privateFilesOfBrokenConfig } from './private-files.js';
 
 export interface PreviewSource {
   /** Workspace folder. */
@@ -20,6 +21,8 @@ export interface WorkspacePaths {
   articles: string;
   templates: string;
   out: string;
+  /** Files never served whatever their names: the config, the DKIM key, the state database. */
+  privateFiles: string[];
 }
 
 /**
@@ -28,17 +31,22 @@ export interface WorkspacePaths {
  */
 export async function workspacePaths(source: PreviewSource): Promise<WorkspacePaths> {
   const root = path.resolve(source.root);
+  const configFiles = source.config ? [path.resolve(root, source.config)] : CONFIG_FILES.map((name) => path.join(root, name));
   let config: GazetteConfig = configSchema.parse({});
-  let configRoot = root;
+  let configRoot = source.config ? path.dirname(configFiles[0] ?? root) : root;
+  let privateFiles: string[];
   try {
     ({ config, root: configRoot } = await loadConfig(root, source.config));
+    privateFiles = namedPrivateFiles(configFiles, configRoot, config);
   } catch (error) {
     if (!(error instanceof GazetteError)) throw error;
+    privateFiles = await privateFilesOfBrokenConfig(configFiles, configRoot);
   }
   const resolve = (value: string | undefined, fallback: string) => (value ? path.resolve(root, value) : path.resolve(configRoot, fallback));
   return {
     root,
-    configFiles: source.config ? [path.resolve(root, source.config)] : CONFIG_FILES.map((name) => path.join(root, name)),
+    configFiles,
+    privateFiles,
     articles: resolve(source.articles, config.articles),
     templates: resolve(source.templates, config.templates),
     out: resolve(source.out, config.out),

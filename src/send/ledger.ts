@@ -87,6 +87,12 @@ export class SendLedger {
     return true;
   }
 
+  /** Forgets a campaign that has no recipients at all; returns whether there was one. */
+  forgetEmpty(issue: string): boolean {
+    const empty = this.db.prepare('SELECT 1 FROM deliveries WHERE issue = ? LIMIT 1').get(issue) === undefined;
+    return empty && this.db.prepare('DELETE FROM campaigns WHERE issue = ?').run(issue).changes > 0;
+  }
+
   finish(issue: string): void {
     this.db.prepare('UPDATE campaigns SET finished_at = ? WHERE issue = ?').run(this.now().toISOString(), issue);
   }

@@ -52,7 +52,10 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
   const ledger = new SendLedger(ledgerDb, setup.now);
   let deliverer: Deliverer | null = null;
   try {
-    const existing = ledger.campaign(issue.slug);
+    let existing = ledger.campaign(issue.slug);
+    // A finished send with no recipients at all (earlier versions recorded one for a header-only
+    // list) blocks nothing. An unfinished one may be another run still planning: it stays.
+    if (existing?.finishedAt && ledger.forgetEmpty(issue.slug)) existing = null;
     if (existing && !options.resume) {
       const counts = ledger.counts(issue.slug);
       throw new GazetteError([
@@ -71,6 +74,7 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
 
     const entries = list ? list.entries() : options.store ? storeEntries(store) : null;
     const planned: PlanResult = entries ? await planSend(ledger, issue.slug, entries, store, existing ? null : { source }) : { suppressed: 0, problems: [] };
+    if (!existing) refuseEmptySend(ledger, issue.slug, source, planned);
     const inDoubt = ledger.inFlight(issue.slug);
     if (options.resendInFlight) ledger.requeueInFlight(issue.slug);
     const before = ledger.counts(issue.slug);
@@ -123,4 +127,23 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
     if (ledgerDb !== db) ledgerDb.close();
     db.close();
   }
+}
+
+/**
+ * A fresh send that planned nobody (a list with only its header, every row skipped or
+ * unsubscribed) is forgotten rather than recorded: a send recorded as done would refuse the
+ * real one later with "already sent". The skipped rows are reported with the reason.
+ */
+function refuseEmptySend(ledger: SendLedger, issue: string, source: string, planned: PlanResult): void {
+  if (!ledger.forgetEmpty(issue)) return;
+  const left = [
+    planned.problems.length > 0 ? `${planned.problems.length} row${planned.problems.length === 1 ? '' : 's'} skipped` : null,
+    planned.suppressed > 0 ? `${planned.suppressed} unsubscribed or bounced` : null,
+  ].filter(Boolean);
+  throw new GazetteError([
+    ...planned.problems,
+    diagnostic('send/no-recipients', `0 recipients in ${source}${left.length > 0 ? ` (${left.join(', ')})` : ''}: nothing was sent and nothing recorded, so ${issue} can still be sent to another list`, {
+      file: source === 'store' ? undefined : source,
+    }),
+  ]);
 }

@@ -7,6 +7,7 @@ import { loadBuiltIssue, type BuiltIssue } from './built-issue.js';
 import type { Deliverer } from './deliverer.js';
 import { classifyFailure } from './delivery-error.js';
 import { emlDeliverer } from './eml-deliverer.js';
+import { fromProblem } from './from-address.js';
 import { createMessageFactory, type MessageFactory } from './recipient-message.js';
 import { smtpDeliverer, type DkimKey } from './smtp-deliverer.js';
 import { describeSmtpServer, parseSmtpUrl, redactSecret, type SmtpServer } from './smtp-url.js';
@@ -51,6 +52,8 @@ export async function prepareSend(options: SendTarget, subjectPrefix = ''): Prom
   const shown = (file: string) => path.relative(process.cwd(), file) || file;
   const loaded = await loadConfig(root, options.config);
   const { config } = loaded;
+  const configFile = loaded.file ? shown(loaded.file) : undefined;
+  assertSender(config.from, configFile);
   const issue = await loadBuiltIssue(path.resolve(loaded.root, config.out), options.issue, shown);
   const endpoint = unsubscribeEndpoint(config);
   if (!endpoint) {
@@ -58,7 +61,7 @@ export async function prepareSend(options: SendTarget, subjectPrefix = ''): Prom
       diagnostic('unsubscribe/no-url', 'every message needs an unsubscribe link: set unsubscribe.url (or base_url) in the config', { file: loaded.file ?? undefined, field: 'unsubscribe.url' }),
     ]);
   }
-  const server = options.dryRun ? null : smtpServer(options.smtp, env, config);
+  const server = options.dryRun ? null : smtpServer(options.smtp, env, config, configFile);
   const compose = createMessageFactory({
     email: { ...issue.email, subject: `${subjectPrefix}${issue.email.subject}` },
     from: config.from,
@@ -99,10 +102,19 @@ export async function openDeliverer(setup: SendSetup, options: SendTarget): Prom
   return deliverer;
 }
 
-function smtpServer(flag: string | undefined, env: NodeJS.ProcessEnv, config: GazetteConfig): SmtpServer {
-  if (flag) return parseSmtpUrl(flag, '--smtp');
-  if (env.GAZETTE_SMTP_URL) return parseSmtpUrl(env.GAZETTE_SMTP_URL, 'GAZETTE_SMTP_URL');
-  if (config.smtp) return parseSmtpUrl(config.smtp, 'config smtp');
+/** Nothing goes out, not even a test copy, under a From that is not one valid address. */
+function assertSender(from: string, configFile: string | undefined): void {
+  const problem = fromProblem(from);
+  if (!problem) return;
+  throw new GazetteError([
+    diagnostic('send/from', `cannot send: the From address is not valid (${problem}); write it as "Name <address@example.com>"`, { file: configFile, field: 'from' }),
+  ]);
+}
+
+function smtpServer(flag: string | undefined, env: NodeJS.ProcessEnv, config: GazetteConfig, configFile: string | undefined): SmtpServer {
+  if (flag) return parseSmtpUrl(flag, { name: '--smtp' });
+  if (env.GAZETTE_SMTP_URL) return parseSmtpUrl(env.GAZETTE_SMTP_URL, { name: 'GAZETTE_SMTP_URL' });
+  if (config.smtp) return parseSmtpUrl(config.smtp, { name: 'config smtp', file: configFile });
   throw new GazetteError([diagnostic('smtp/missing', 'no SMTP server: pass --smtp smtp://user:pass@host:port, set GAZETTE_SMTP_URL, or use --dry-run DIR', { field: 'smtp' })], 2);
 }
 

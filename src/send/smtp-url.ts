@@ -9,9 +9,23 @@ export interface SmtpServer {
   auth: { user: string; pass: string } | null;
 }
 
+/** Where an SMTP URL came from, so an error can send the reader to the right place. */
+export interface SmtpUrlSource {
+  /** `--smtp`, `GAZETTE_SMTP_URL` or `config smtp`. */
+  name: string;
+  /** The config file, when the URL was written in one. */
+  file?: string;
+}
+
 /** Parses an SMTP URL; the error never repeats the URL, which may hold a password. */
-export function parseSmtpUrl(text: string, origin: string): SmtpServer {
-  const fail = (message: string) => new GazetteError([diagnostic('smtp/url', `${origin}: ${message}; expected smtp://user:password@host:port or smtps://…`, { field: 'smtp' })], 2);
+export function parseSmtpUrl(text: string, source: SmtpUrlSource): SmtpServer {
+  // A flag or a variable is a usage mistake; a config field is a problem in the input, like any other config error.
+  const exitCode = source.file === undefined ? 2 : 1;
+  const fail = (message: string) =>
+    new GazetteError(
+      [diagnostic('smtp/url', `${source.name}: ${message}; expected smtp://user:password@host:port or smtps://…`, { file: source.file, field: 'smtp' })],
+      exitCode,
+    );
   let url: URL;
   try {
     url = new URL(text);
@@ -21,13 +35,25 @@ export function parseSmtpUrl(text: string, origin: string): SmtpServer {
   if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw fail(`unsupported scheme "${url.protocol.replace(/:$/, '')}"`);
   if (!url.hostname) throw fail('no host');
   const secure = url.protocol === 'smtps:';
-  const user = decodeURIComponent(url.username);
+  const user = decodeUserInfo(url.username);
+  const pass = decodeUserInfo(url.password);
+  if (user === null) throw fail('the user name has a "%" that is not followed by two hex digits (write a literal % as %25)');
+  if (pass === null) throw fail('the password has a "%" that is not followed by two hex digits (write a literal % as %25)');
   return {
     host: url.hostname.replace(/^\[|\]$/g, ''),
     port: url.port ? Number(url.port) : secure ? 465 : 587,
     secure,
-    auth: user ? { user, pass: decodeURIComponent(url.password) } : null,
+    auth: user ? { user, pass } : null,
   };
+}
+
+/** A percent-encoded user or password, or null when an escape is malformed (`%ZZ`). */
+function decodeUserInfo(encoded: string): string | null {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return null;
+  }
 }
 
 /** How a server is shown to people: host and port, never the credentials. */

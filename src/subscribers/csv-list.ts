@@ -1,4 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises';
+import { pipeline, Transform } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { diagnostic, GazetteError } from '../diagnostics.js';
 import { emailColumn, recipientFromRow, withoutDuplicate, type ListEntry } from './list-entry.js';
@@ -38,10 +39,11 @@ export class CsvList {
 
   /** Every row in order: recipients, and the rows skipped with the reason and line number. */
   async *entries(): AsyncGenerator<ListEntry> {
-    const parser = this.handle.createReadStream({ encoding: 'utf8', autoClose: true }).pipe(
-      parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true }),
-    );
     const file = this.shownFile;
+    const encoding = await sniffEncoding(this.handle);
+    const parser = parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true });
+    // pipeline, not pipe: a decoding error must reach the loop below, not vanish with the stream.
+    pipeline(this.handle.createReadStream({ start: 0, autoClose: true }), textDecoder(encoding), parser, () => undefined);
     const seen = new Map<string, number>();
     let header: string[] | null = null;
     let previous = { lines: 0, empty_lines: 0, comment_lines: 0 };
@@ -58,6 +60,11 @@ export class CsvList {
         yield withoutDuplicate(recipientFromRow(header, record, { file, line }), seen, file);
       }
     } catch (error) {
+      if (isDecodingError(error)) {
+        throw new GazetteError([
+          diagnostic('subscribers/encoding', `the list is not valid ${encoding === 'utf-8' ? 'UTF-8' : encoding.toUpperCase()}: save it as UTF-8 (a spreadsheet's "CSV UTF-8" format)`, { file }),
+        ]);
+      }
       if (error instanceof CsvError) {
         const line = (error as CsvError & { lines?: number }).lines;
         throw new GazetteError([diagnostic('subscribers/csv', `the list is not valid CSV: ${error.message}`, { file, line })]);
@@ -88,4 +95,42 @@ export class CsvList {
     }
     return record;
   }
+}
+
+type ListEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+/**
+ * UTF-8 unless a byte order mark says UTF-16 (what spreadsheets write for "Unicode text").
+ * Anything else must be UTF-8: a Latin-1 list is refused, never read with U+FFFD in its names.
+ */
+async function sniffEncoding(handle: FileHandle): Promise<ListEncoding> {
+  const { buffer, bytesRead } = await handle.read({ buffer: Buffer.alloc(2), position: 0 });
+  if (bytesRead === 2 && buffer[0] === 0xff && buffer[1] === 0xfe) return 'utf-16le';
+  if (bytesRead === 2 && buffer[0] === 0xfe && buffer[1] === 0xff) return 'utf-16be';
+  return 'utf-8';
+}
+
+/** Bytes to UTF-8 text, the byte order mark dropped; an invalid sequence is an error, not U+FFFD. */
+function textDecoder(encoding: ListEncoding): Transform {
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      try {
+        done(null, decoder.decode(chunk, { stream: true }));
+      } catch (error) {
+        done(error as Error);
+      }
+    },
+    flush(done) {
+      try {
+        done(null, decoder.decode());
+      } catch (error) {
+        done(error as Error);
+      }
+    },
+  });
+}
+
+function isDecodingError(error: unknown): boolean {
+  return error instanceof TypeError && (error as NodeJS.ErrnoException).code === 'ERR_ENCODING_INVALID_ENCODED_DATA';
 }

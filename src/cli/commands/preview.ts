@@ -3,6 +3,7 @@ import { diagnostic, GazetteError } from '../../diagnostics.js';
 import { ExitCode } from '../exit-codes.js';
 import { weekWindow } from '../../issue/window.js';
 import type { BuildOutcome } from '../../preview/builds.js';
+import { isLoopback } from '../../preview/host-check.js';
 import { openBrowser } from '../../preview/open-browser.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startPreviewServer } from '../../preview/server.js';
 import { paint, printDiagnostics } from '../terminal.js';
@@ -10,6 +11,7 @@ import { paint, printDiagnostics } from '../terminal.js';
 interface PreviewFlags {
   port?: string;
   host?: string;
+  allowRemote?: boolean;
   open?: boolean;
   week?: string;
   drafts?: boolean;
@@ -31,6 +33,7 @@ export function parsePort(value: string | undefined): number {
 
 export async function run(flags: PreviewFlags): Promise<number> {
   const port = parsePort(flags.port);
+  const host = flags.host ?? DEFAULT_HOST;
   // A mistyped week is a usage error now, not a build error in the page later.
   if (flags.week) weekWindow(flags.week);
   const out = process.stdout;
@@ -58,12 +61,19 @@ export async function run(flags: PreviewFlags): Promise<number> {
     out: flags.out,
     week: flags.week,
     drafts: flags.drafts,
-    host: flags.host ?? DEFAULT_HOST,
+    host,
+    allowRemote: flags.allowRemote,
     port,
     onRebuild: (outcomes, files) => outcomes.forEach((outcome) => report(outcome, files)),
     onWatchError: (error) => process.stderr.write(`gazette preview: watching failed: ${error.message}\n`),
   });
 
+  if (!isLoopback(host)) {
+    process.stderr.write(
+      `gazette preview: ${paint(process.stderr)('yellow', 'warning')}: listening on ${host}, so other computers on the network can open this preview ` +
+        'and read the workspace files it serves (never the config, keys, lists or the state database); stop it when you are done\n',
+    );
+  }
   report(server.first, []);
   log({ event: 'listening', url: server.url }, `Previewing at ${color('bold', server.url)}  ${color('dim', '(Ctrl-C to stop)')}`);
   if (flags.open) {

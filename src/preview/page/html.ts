@@ -1,13 +1,23 @@
 /**
+ * The preview page for one server: the markup with the session token the send-test request
+ * must carry. The token is base64url, so it needs no escaping in the attribute.
+ */
+export function previewPage(token: string): string {
+  if (!/^[\w-]+$/.test(token)) throw new Error('a session token is base64url');
+  return PREVIEW_PAGE.replace('<meta name="gazette-token" content="">', `<meta name="gazette-token" content="${token}">`);
+}
+
+/**
  * The preview page's markup. It holds no data: the script fills it from `/api/state`,
  * so nothing from the workspace is ever written into HTML unescaped.
  */
-export const PREVIEW_PAGE = `<!doctype html>
+const PREVIEW_PAGE = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
+<meta name="gazette-token" content="">
 <title>Gazette preview</title>
 <link rel="stylesheet" href="/assets/preview.css">
 <script type="module" src="/assets/preview.js"></script>

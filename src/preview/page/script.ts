@@ -7,6 +7,8 @@ export const PREVIEW_SCRIPT = String.raw`
 const WIDTHS = ['375', '768', '1024'];
 const SCHEMES = ['light', 'dark'];
 const $ = (id) => document.getElementById(id);
+/** Proves a send-test request comes from this page: the server wrote it into the page it served. */
+const SESSION_TOKEN = document.querySelector('meta[name="gazette-token"]')?.content ?? '';
 const params = new URLSearchParams(location.search);
 const stored = (key, allowed, fallback) => {
   const value = params.get(key) ?? localStorage.getItem('gazette-preview-' + key);
@@ -282,7 +284,7 @@ $('send-test').addEventListener('submit', async (event) => {
   try {
     const response = await fetch('/api/send-test', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', 'X-Gazette-Token': SESSION_TOKEN },
       body: JSON.stringify({ week: view.shownWeek, to }),
     });
     const outcome = await response.json();

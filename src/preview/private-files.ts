@@ -1,0 +1,54 @@
+import { readFile, realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { GazetteConfig } from '../config.js';
+
+/**
+ * Kinds of file that hold secrets or people's addresses, refused by name wherever they are:
+ * subscriber lists, private keys and certificates bundles, state databases (with their
+ * journals), environment files. No preview page needs one.
+ */
+const PRIVATE_EXTENSIONS = new Set(['.csv', '.tsv', '.pem', '.key', '.p12', '.pfx', '.db', '.db-wal', '.db-shm', '.db-journal', '.sqlite', '.sqlite3', '.env']);
+const CONFIG_NAME = /^gazette\.config\.[^/]*$/i;
+
+/** Whether a file's name alone says it is private (whatever folder it is in). */
+export function isPrivateName(file: string): boolean {
+  const name = path.basename(file);
+  return name.startsWith('.') || CONFIG_NAME.test(name) || PRIVATE_EXTENSIONS.has(path.extname(name).toLowerCase());
+}
+
+/**
+ * The files a workspace names as private whatever they are called: the config itself (it may
+ * hold the SMTP password), the DKIM key and the state database with its journals.
+ */
+export function namedPrivateFiles(configFiles: readonly string[], configRoot: string, config: Pick<GazetteConfig, 'store'> & { dkim?: { key_file?: unknown } | null }): string[] {
+  const store = path.resolve(configRoot, config.store);
+  const key = typeof config.dkim?.key_file === 'string' ? [path.resolve(configRoot, config.dkim.key_file)] : [];
+  return [...configFiles, ...key, store, `${store}-wal`, `${store}-shm`, `${store}-journal`];
+}
+
+/**
+ * What a config that does not validate still says about private files: a typo elsewhere in the
+ * config must not make the preview serve the DKIM key it names. Read leniently, field by field.
+ */
+export async function privateFilesOfBrokenConfig(configFiles: readonly string[], configRoot: string): Promise<string[]> {
+  for (const file of configFiles) {
+    let value: unknown;
+    try {
+      value = parseYaml(await readFile(file, 'utf8'));
+    } catch {
+      continue;
+    }
+    const fields = (typeof value === 'object' && value !== null ? value : {}) as { store?: unknown; dkim?: { key_file?: unknown } | null };
+    const store = typeof fields.store === 'string' && fields.store !== '' ? fields.store : '.gazette/state.db';
+    return namedPrivateFiles(configFiles, configRoot, { store, dkim: typeof fields.dkim === 'object' ? fields.dkim : null });
+  }
+  return namedPrivateFiles(configFiles, configRoot, { store: '.gazette/state.db' });
+}
+
+/** Whether a file about to be served (its real path, links followed) is private by name or is one the workspace names. */
+export async function isPrivateFile(realFile: string, named: readonly string[]): Promise<boolean> {
+  if (isPrivateName(realFile)) return true;
+  const realNamed = await Promise.all(named.map((file) => realpath(file).catch(() => path.resolve(file))));
+  return realNamed.includes(realFile);
+}
