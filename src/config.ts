@@ -201,7 +201,7 @@ function assertStrictJson(source: string, file: string): void {
       ? 'invalid JSON: a trailing comma (JSON allows none before } or ])'
       : `invalid JSON: ${message.replace(/\s*(in JSON )?at position \d+.*$/s, '')}`;
     const lines = offset === null ? null : source.slice(0, offset).split('\n');
-    throw new GazetteError([diagnostic('config/syntax', reason, { file, line: lines?.length, column: lines && lines.at(-1)!.length + 1 })]);
+    throw new GazetteError([diagnostic('config/syntax', reason, { file, line: lines?.length, column: lines ? lines.at(-1)!.length + 1 : undefined })]);
   }
 }
 
