@@ -1,25 +1,13 @@
 import path from 'node:path';
-import addressparser from 'nodemailer/lib/addressparser';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { diagnostic, GazetteError } from './diagnostics.js';
 import { closestName } from './load/did-you-mean.js';
 import { readTextFile } from './load/text-file.js';
-import { addressProblem } from './subscribers/address.js';
+import { mailboxProblem } from './subscribers/address.js';
 import type { Diagnostic } from './types.js';
 
 const httpsOrHttpUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' });
-
-/** Why a header address (`Name <user@example.com>` or `user@example.com`) is not one, or null when it is. */
-export function mailboxProblem(value: string): string | null {
-  const parsed = addressparser(value, { flatten: true });
-  if (parsed.length > 1) return `must be one address, not ${parsed.length}`;
-  const example = 'like "Name <user@example.com>" or user@example.com';
-  const address = parsed[0]!.address;
-  if (!address) return `must be an address, ${example}`;
-  const problem = addressProblem(address);
-  return problem && `must be an address, ${example}: ${problem}`;
-}
 
 const mailbox = z
   .string()

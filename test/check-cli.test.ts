@@ -1,23 +1,12 @@
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { article, makeWorkspace, REPO } from './support/workspace.js';
+import { gazette as gazetteCli } from './support/cli.js';
+import { article, makeWorkspace } from './support/workspace.js';
 
-const CLI = path.join(REPO, 'dist', 'src', 'cli', 'main.js');
 /** Missing programs make the slow groups skip, which is what these tests look at. */
 const WITHOUT_TOOLS = { GAZETTE_CHROMIUM: '/nonexistent/chromium', GAZETTE_SPAMASSASSIN: '/nonexistent/spamassassin' };
 
-/** Runs the compiled CLI as a user would (`npm test` compiles it first). */
-async function gazette(args: string[], cwd: string, env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...WITHOUT_TOOLS, ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const gazette = (args: string[], cwd: string, env: Record<string, string> = {}) => gazetteCli(args, cwd, { ...WITHOUT_TOOLS, ...env });
 
 const CONFIG = { name: 'Check Weekly', base_url: 'https://example.com/news/', unsubscribe: { url: 'https://example.com/unsubscribe' }, list_id: 'Check Weekly <check.example.com>' };
 

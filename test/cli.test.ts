@@ -1,32 +1,11 @@
-import { execFile } from 'node:child_process';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createProgram } from '../src/cli/program.js';
-import { article, makeWorkspace, REPO } from './support/workspace.js';
-
-const CLI = path.join(REPO, 'dist', 'src', 'cli', 'main.js');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the compiled CLI as a user would (`npm test` compiles it first). */
-async function gazette(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<Run> {
-  const env = { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...options.env };
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { cwd: options.cwd ?? REPO, env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+import { CLI, gazette } from './support/cli.js';
+import { article, makeWorkspace } from './support/workspace.js';
 
 describe('gazette CLI', () => {
   it.each(createProgram().commands.map((command) => command.name()))('has --help for %s', async (name) => {
@@ -42,7 +21,7 @@ describe('gazette CLI', () => {
 
   it('builds a workspace, printing one line per article and where it wrote', async () => {
     const root = await makeWorkspace({ 'a.md': article('First story', '2024-03-05'), 'b.md': article('Second story', '2024-03-06') });
-    const { code, stdout } = await gazette(['build'], { cwd: root });
+    const { code, stdout } = await gazette(['build'], root);
     expect(code).toBe(0);
     expect(stdout).toMatch(/2024-W10.*2 articles/);
     expect(stdout).toMatch(/2024-03-05 {2}First story/);
@@ -52,14 +31,14 @@ describe('gazette CLI', () => {
 
   it('prints the digest as JSON with --json', async () => {
     const root = await makeWorkspace({ 'a.md': article('Json story', '2024-03-05') });
-    const { code, stdout } = await gazette(['build', '--json'], { cwd: root });
+    const { code, stdout } = await gazette(['build', '--json'], root);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ issue: { slug: '2024-W10' }, articles: [{ title: 'Json story' }] });
   });
 
   it('exits 1 on bad input with every error naming file, line and field', async () => {
     const root = await makeWorkspace({ 'a.md': '---\ntitle: Fine\ndate: 2024-02-31\n---\nx\n', 'b.md': '---\ntitle: "unclosed\ndate: 2024-03-05\n---\nx\n' });
-    const { code, stderr, stdout } = await gazette(['build'], { cwd: root });
+    const { code, stderr, stdout } = await gazette(['build'], root);
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/articles\/a\.md:3:7 error date: is not a real calendar date \(front-matter\/invalid\)/);
@@ -69,20 +48,20 @@ describe('gazette CLI', () => {
 
   it('reports problems as JSON on stdout with --json', async () => {
     const root = await makeWorkspace({ 'a.md': '---\ndate: 2024-03-05\n---\nx\n' });
-    const { code, stdout } = await gazette(['build', '--json'], { cwd: root });
+    const { code, stdout } = await gazette(['build', '--json'], root);
     expect(code).toBe(1);
     expect(JSON.parse(stdout)).toEqual({ ok: false, diagnostics: [expect.objectContaining({ field: 'title', rule: 'front-matter/required', file: 'articles/a.md' })] });
   });
 
   it('exits 2 on a usage error', async () => {
     expect((await gazette(['build', '--no-such-flag'])).code).toBe(2);
-    expect((await gazette(['build', '--week', 'last'], { cwd: await makeWorkspace({ 'a.md': article('A', '2024-03-05') }) })).code).toBe(2);
+    expect((await gazette(['build', '--week', 'last'], await makeWorkspace({ 'a.md': article('A', '2024-03-05') }))).code).toBe(2);
   });
 
   it('colours only when allowed: FORCE_COLOR turns it on, NO_COLOR always off', async () => {
     const root = await makeWorkspace({ 'a.md': '---\ndate: 2024-03-05\n---\nx\n' });
-    expect((await gazette(['build'], { cwd: root, env: { FORCE_COLOR: '1' } })).stderr).toContain('\u001b[31m');
-    expect((await gazette(['build'], { cwd: root, env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stderr).not.toContain('\u001b[');
+    expect((await gazette(['build'], root, { FORCE_COLOR: '1', NO_COLOR: '' })).stderr).toContain('\u001b[31m');
+    expect((await gazette(['build'], root, { FORCE_COLOR: '1', NO_COLOR: '1' })).stderr).not.toContain('\u001b[');
   });
 
   it('summarizes one article file', async () => {
@@ -94,13 +73,13 @@ describe('gazette CLI', () => {
 
   it('writes a new article that then builds', async () => {
     const root = await makeWorkspace({});
-    const created = await gazette(['new', 'A Fresh Idea!', '--date', '2024-05-01'], { cwd: root });
+    const created = await gazette(['new', 'A Fresh Idea!', '--date', '2024-05-01'], root);
     expect(created.stdout.trim()).toBe(`Created ${path.join('articles', '2024-05-01-a-fresh-idea.md')}`);
     const file = path.join(root, 'articles', '2024-05-01-a-fresh-idea.md');
     expect(await readFile(file, 'utf8')).toMatch(/^---\ntitle: "A Fresh Idea!"\ndate: 2024-05-01\n/);
-    expect((await gazette(['new', 'A Fresh Idea!', '--date', '2024-05-01'], { cwd: root })).code).toBe(1);
+    expect((await gazette(['new', 'A Fresh Idea!', '--date', '2024-05-01'], root)).code).toBe(1);
     await writeFile(file, (await readFile(file, 'utf8')).replace('draft: true\n', ''));
-    expect((await gazette(['build'], { cwd: root })).code).toBe(0);
+    expect((await gazette(['build'], root)).code).toBe(0);
   });
 
   it('sets up a workspace with init that builds straight away', async () => {
@@ -108,7 +87,7 @@ describe('gazette CLI', () => {
     const init = await gazette(['init', dir]);
     expect(init.code).toBe(0);
     expect((await readdir(dir)).sort()).toEqual(['articles', 'gazette.config.json', 'templates']);
-    expect((await gazette(['build'], { cwd: dir })).code).toBe(0);
+    expect((await gazette(['build'], dir)).code).toBe(0);
     expect((await gazette(['init', dir, '--json'])).stdout).toMatch(/"skipped": \[\s*"gazette.config.json"/);
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../src/build.js';
 import { loadConfig, parseConfig } from '../src/config.js';
 import { GazetteError } from '../src/diagnostics.js';
-import { gazette } from './support/gazette-cli.js';
+import { gazette } from './support/cli.js';
 import { article, makeWorkspace } from './support/workspace.js';
 
 function failure(run: () => unknown): GazetteError {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDigest, type BuildResult } from '../src/build.js';
 import { decodeText } from '../src/load/text-file.js';
-import { gazette } from './support/gazette-cli.js';
+import { gazette } from './support/cli.js';
 import { article, makeWorkspace } from './support/workspace.js';
 
 const NOW = () => new Date('2024-02-05T12:00:00Z');

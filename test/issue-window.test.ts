@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDigest, writeIssue } from '../src/build.js';
 import { PreviewBuilds } from '../src/preview/builds.js';
 import { EMAIL_JSON, loadBuiltIssue } from '../src/send/built-issue.js';
-import { gazette } from './support/gazette-cli.js';
+import { gazette } from './support/cli.js';
 import { article, makeWorkspace } from './support/workspace.js';
 import { defaultWeek, isIssueSlug, isoWeek, localDate, resolveWindow, weekWindow, windowSlug } from '../src/issue/window.js';
 import { GazetteError } from '../src/diagnostics.js';

@@ -117,7 +117,7 @@ describe('preview server', () => {
     expect(shown.weeks.map((w) => w.week)).toEqual(['2024-W07', '2024-W05']);
     expect(shown.week).toBe('2024-W07');
     const older = await state(server, '2024-W05');
-    expect(older.outcome.ok && older.outcome.snapshot.articles).toHaveLength(5);
+    expect(older.outcome.ok && older.outcome.snapshot.articles).toHaveLength(9);
   });
 
   it.each([

@@ -1,20 +1,12 @@
 import { cp, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startSink, type SmtpSink } from './support/smtp-server.js';
+import { describe, expect, it } from 'vitest';
+import { sinksStoppedAfterEach } from './support/smtp-server.js';
 import { builtWorkspace, gazette, sendingConfig, writeList } from './support/smtp-workspace.js';
 import { REPO } from './support/workspace.js';
 
-const sinks: SmtpSink[] = [];
-async function sink(options: Parameters<typeof startSink>[0] = {}): Promise<SmtpSink> {
-  const started = await startSink(options);
-  sinks.push(started);
-  return started;
-}
-afterEach(async () => {
-  await Promise.all(sinks.splice(0).map((started) => started.stop()));
-});
+const sink = sinksStoppedAfterEach();
 
 describe('gazette send on the command line', () => {
   it('works out of the box in the sample workspace against a local server', async () => {

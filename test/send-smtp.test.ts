@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { dkimVerify } from 'mailauth';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GazetteError } from '../src/diagnostics.js';
 import { SendLedger } from '../src/send/ledger.js';
 import { sendIssue } from '../src/send/send-issue.js';
@@ -10,18 +10,10 @@ import { sendTestCopy } from '../src/send/test-copy.js';
 import { openStateDb } from '../src/store/state-db.js';
 import { SubscriberStore } from '../src/subscribers/subscriber-store.js';
 import { verifyToken } from '../src/unsubscribe/token.js';
-import { startSink, type SmtpSink } from './support/smtp-server.js';
+import { sinksStoppedAfterEach } from './support/smtp-server.js';
 import { builtWorkspace, SECRET, sendingConfig, writeList } from './support/smtp-workspace.js';
 
-const sinks: SmtpSink[] = [];
-async function sink(options: Parameters<typeof startSink>[0] = {}): Promise<SmtpSink> {
-  const started = await startSink({ saveMessages: true, ...options });
-  sinks.push(started);
-  return started;
-}
-afterEach(async () => {
-  await Promise.all(sinks.splice(0).map((started) => started.stop()));
-});
+const sink = sinksStoppedAfterEach();
 
 /** The ledger of a workspace, read from its state database file. */
 function ledgerOf(root: string) {

@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { backoffDelay, classifyFailure } from '../src/send/delivery-error.js';
 import { RateLimiter, type Clock } from '../src/send/rate-limiter.js';
 import { describeSmtpServer, parseSmtpUrl, redactSecret } from '../src/send/smtp-url.js';
-import { fromProblem } from '../src/send/from-address.js';
 import { GazetteError } from '../src/diagnostics.js';
-import { addressKey, addressProblem } from '../src/subscribers/address.js';
+import { addressKey, addressProblem, mailboxProblem } from '../src/subscribers/address.js';
 import { formatRecipient } from '../src/send/recipient-message.js';
 
 /** A clock that only moves when someone sleeps, so the limiter can be tested without waiting. */
@@ -124,18 +123,18 @@ describe('SMTP URLs', () => {
 
 describe('From addresses', () => {
   it.each(['The Weekly Gazette <digest@example.com>', 'digest@example.com', '"Gazette, Weekly" <digest@example.com>'])('accepts %j', (from) => {
-    expect(fromProblem(from)).toBeNull();
+    expect(mailboxProblem(from)).toBeNull();
   });
 
   it.each([
-    ['not an address', /has no address in it/],
-    ['Gazette <>', /has no address in it/],
-    ['', /empty/],
-    ['a@example.com, b@example.com', /names 2 addresses/],
+    ['not an address', /must be an address/],
+    ['Gazette <>', /must be an address/],
+    ['', /must be an address/],
+    ['a@example.com, b@example.com', /one address, not 2/],
     ['Gazette <digest@example>', /not a valid domain/],
     ['Team: a@example.com;', /group/],
   ])('rejects %j', (from, reason) => {
-    expect(fromProblem(from)).toMatch(reason);
+    expect(mailboxProblem(from)).toMatch(reason);
   });
 });
 

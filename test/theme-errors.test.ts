@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runGazette } from './support/cli.js';
+import { gazette } from './support/cli.js';
 import { article, makeWorkspace } from './support/workspace.js';
 
 /** A workspace whose default theme has one file changed by `edit`. */
@@ -19,7 +19,7 @@ describe('a broken theme', () => {
     const root = await brokenTheme('partials/footer.mjml', (source) => source.replace('{{newsletter.name}}', '{{newsletter.name'));
     const source = await readFile(path.join(root, 'templates', 'partials', 'footer.mjml'), 'utf8');
     const line = source.split('\n').findIndex((text) => text.includes('{{newsletter.name')) + 1;
-    const run = await runGazette(['build'], { cwd: root });
+    const run = await gazette(['build'], root);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(new RegExp(`templates/partials/footer\\.mjml:${line}:\\d+ error Handlebars syntax error.*\\(template/syntax\\)`));
     expect(run.stderr).not.toMatch(NO_STACK);
@@ -29,7 +29,7 @@ describe('a broken theme', () => {
     const root = await brokenTheme('layout.mjml', (source) => source.replace('{{> footer}}', '\n      {{> footnote}}'));
     const source = await readFile(path.join(root, 'templates', 'layout.mjml'), 'utf8');
     const line = source.split('\n').findIndex((text) => text.includes('{{> footnote}}')) + 1;
-    const run = await runGazette(['build'], { cwd: root });
+    const run = await gazette(['build'], root);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`templates/layout.mjml:${line}:7 error the partial "footnote" does not exist`);
     expect(run.stderr).toContain('(template/missing-partial)');
@@ -38,7 +38,7 @@ describe('a broken theme', () => {
 
   it('reports a helper misused at render time as a theme error with its place, not a crash', async () => {
     const root = await brokenTheme('partials/article.mjml', (source) => source.replace('{{#each keyPoints}}', '{{#each}}'));
-    const run = await runGazette(['build', '--json'], { cwd: root });
+    const run = await gazette(['build', '--json'], root);
     expect(run.code).toBe(1);
     const source = await readFile(path.join(root, 'templates', 'partials', 'article.mjml'), 'utf8');
     const line = source.split('\n').findIndex((text) => text.includes('{{#each}}')) + 1;
@@ -49,7 +49,7 @@ describe('a broken theme', () => {
 
   it('refuses an unclosed {{{{recipient}}}} block with the theme named', async () => {
     const root = await brokenTheme('partials/header.mjml', (source) => source.replace('{{{{/recipient}}}}', ''));
-    const run = await runGazette(['build'], { cwd: root });
+    const run = await gazette(['build'], root);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/templates\/partials\/header\.mjml:\d+:\d+ error Handlebars syntax error/);
     expect(run.stderr).not.toMatch(NO_STACK);

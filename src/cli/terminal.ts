@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { formatDiagnostic } from '../diagnostics.js';
 import type { Diagnostic } from '../types.js';
 
@@ -16,11 +17,18 @@ export function paint(stream: NodeJS.WriteStream): (color: Color, text: string) 
   return (color, text) => (enabled ? `\u001b[${CODES[color]}m${text}\u001b[0m` : text);
 }
 
-/** One line per diagnostic, errors in red and warnings in yellow, on stderr. */
+/** A file as people read it: relative to the working folder when it is inside it. */
+export function shownPath(file: string, cwd = process.cwd()): string {
+  if (!path.isAbsolute(file)) return file;
+  const relative = path.relative(cwd, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
+/** One line per diagnostic, errors in red and warnings in yellow, on stderr; paths are made relative only here. */
 export function printDiagnostics(diagnostics: readonly Diagnostic[], stream: NodeJS.WriteStream = process.stderr): void {
   const color = paint(stream);
   for (const d of diagnostics) {
-    const line = formatDiagnostic(d);
+    const line = formatDiagnostic(d.file ? { ...d, file: shownPath(d.file) } : d);
     stream.write(`${d.severity === 'error' ? color('red', line) : d.severity === 'warning' ? color('yellow', line) : line}\n`);
   }
 }

@@ -7,7 +7,6 @@ import { loadBuiltIssue, type BuiltIssue } from './built-issue.js';
 import type { Deliverer } from './deliverer.js';
 import { classifyFailure } from './delivery-error.js';
 import { emlDeliverer } from './eml-deliverer.js';
-import { fromProblem } from './from-address.js';
 import { createMessageFactory, type MessageFactory } from './recipient-message.js';
 import { smtpDeliverer, type DkimKey } from './smtp-deliverer.js';
 import { describeSmtpServer, parseSmtpUrl, redactSecret, type SmtpServer } from './smtp-url.js';
@@ -53,7 +52,6 @@ export async function prepareSend(options: SendTarget, subjectPrefix = ''): Prom
   const loaded = await loadConfig(root, options.config);
   const { config } = loaded;
   const configFile = loaded.file ? shown(loaded.file) : undefined;
-  assertSender(config.from, configFile);
   const issue = await loadBuiltIssue(path.resolve(loaded.root, config.out), options.issue, shown);
   const endpoint = unsubscribeEndpoint(config);
   if (!endpoint) {
@@ -100,15 +98,6 @@ export async function openDeliverer(setup: SendSetup, options: SendTarget): Prom
     throw new GazetteError([diagnostic(rule, `cannot send through ${setup.destination}: ${reply}`)]);
   }
   return deliverer;
-}
-
-/** Nothing goes out, not even a test copy, under a From that is not one valid address. */
-function assertSender(from: string, configFile: string | undefined): void {
-  const problem = fromProblem(from);
-  if (!problem) return;
-  throw new GazetteError([
-    diagnostic('send/from', `cannot send: the From address is not valid (${problem}); write it as "Name <address@example.com>"`, { file: configFile, field: 'from' }),
-  ]);
 }
 
 function smtpServer(flag: string | undefined, env: NodeJS.ProcessEnv, config: GazetteConfig, configFile: string | undefined): SmtpServer {

@@ -1,3 +1,5 @@
+import addressparser from 'nodemailer/lib/addressparser';
+
 /**
  * Email addresses as lists give them. Validation is deliberately practical rather than
  * RFC 5322-complete: what it accepts, every mainstream SMTP server accepts as a recipient.
@@ -30,4 +32,21 @@ export function addressProblem(address: string): string | null {
  */
 export function addressKey(address: string): string {
   return address.trim().toLowerCase();
+}
+
+/**
+ * Why a header value (`Name <user@example.com>` or `user@example.com`) is not exactly one
+ * mailbox, or null when it is. A value like `The Gazette` parses as a display name with no
+ * address, and nodemailer would send the message with no From header at all.
+ */
+export function mailboxProblem(value: string): string | null {
+  const parsed = addressparser(value);
+  const example = 'like "Name <user@example.com>" or user@example.com';
+  if (parsed.length !== 1) return parsed.length === 0 ? `must be an address, ${example}` : `must be one address, not ${parsed.length}`;
+  const only = parsed[0]!;
+  if ('group' in only && only.group) return `must be one address, not a group, ${example}`;
+  const address = 'address' in only ? only.address : '';
+  if (!address) return `must be an address, ${example}`;
+  const problem = addressProblem(address);
+  return problem && `must be an address, ${example}: ${problem}`;
 }

@@ -11,11 +11,10 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the compiled CLI as a user would (`npm test` compiles it first), colours off. */
-export async function runGazette(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
-  const env = { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...options.env };
+/** Runs the compiled CLI in a folder as a user would (`npm test` compiles it first), colours off unless `env` says otherwise. */
+export async function gazette(args: string[], cwd = REPO, env: Record<string, string> = {}): Promise<CliRun> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { cwd: options.cwd ?? REPO, env });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ParsedMail } from 'mailparser';
 import type { AcceptedLine, SinkOptions } from './smtp-sink.js';
+import { afterEach } from 'vitest';
 
 /** A running SMTP sink in a child process. */
 export interface SmtpSink {
@@ -73,5 +74,18 @@ export async function startSink(options: Omit<SinkOptions, 'dir'> & { dir?: stri
         child.kill('SIGTERM');
       });
     },
+  };
+}
+
+/** Starts sinks for one test file; every sink it started is stopped after each test. */
+export function sinksStoppedAfterEach(): (options?: Parameters<typeof startSink>[0]) => Promise<SmtpSink> {
+  const started: SmtpSink[] = [];
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((sink) => sink.stop()));
+  });
+  return async (options = {}) => {
+    const sink = await startSink(options);
+    started.push(sink);
+    return sink;
   };
 }

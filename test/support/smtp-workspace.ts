@@ -1,9 +1,7 @@
-import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { buildDigest, writeIssue } from '../../src/build.js';
-import { article, makeWorkspace, REPO } from './workspace.js';
+import { article, makeWorkspace } from './workspace.js';
 
 export const SECRET = 'test-secret-for-unsubscribe-links';
 
@@ -42,21 +40,5 @@ export async function writeList(root: string, rows: string[], header = 'email,na
   return file;
 }
 
-export interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
-export const CLI = path.join(REPO, 'dist', 'src', 'cli', 'main.js');
-
-/** Runs the compiled CLI (`npm test` compiles it first) in a workspace. */
-export async function gazette(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliRun> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+export { CLI, gazette, type CliRun } from './cli.js';
