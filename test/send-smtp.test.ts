@@ -13,7 +13,7 @@ import { verifyToken } from '../src/unsubscribe/token.js';
 import { sinksStoppedAfterEach } from './support/smtp-server.js';
 import { builtWorkspace, SECRET, sendingConfig, writeList } from './support/smtp-workspace.js';
 
-const sink = sinksStoppedAfterEach();
+const sink = sinksStoppedAfterEach({ saveMessages: true });
 
 /** The ledger of a workspace, read from its state database file. */
 function ledgerOf(root: string) {

@@ -10,7 +10,15 @@ export interface TextFile {
   diagnostics: Diagnostic[];
 }
 
-type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+/** The encoding a byte order mark names, or null without one. */
+export function encodingFromBom(bytes: Uint8Array): TextEncoding | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  return null;
+}
 
 /** Line breaks as written on Windows (CRLF) or old Macs (CR) become LF, so every parser sees one form. */
 export function normalizeNewlines(text: string): string {
@@ -71,10 +79,9 @@ function decodeWindows1252(bytes: Uint8Array): string {
   return new TextDecoder('windows-1252').decode(bytes).replace(/[\u0080-\u009F]/g, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80]!);
 }
 
-function detectEncoding(bytes: Uint8Array): Encoding {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+function detectEncoding(bytes: Uint8Array): TextEncoding {
+  const marked = encodingFromBom(bytes);
+  if (marked) return marked;
   // Without a BOM, UTF-16 text in a Latin script has a zero in every other byte: odd ones for
   // little-endian, even ones for big-endian. UTF-8 text has none at all.
   const sample = bytes.subarray(0, Math.min(bytes.length, 4096) & ~1);

@@ -2,6 +2,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { pipeline, Transform } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { diagnostic, GazetteError } from '../diagnostics.js';
+import { encodingFromBom, type TextEncoding } from '../load/text-file.js';
 import { emailColumn, recipientFromRow, withoutDuplicate, type ListEntry } from './list-entry.js';
 
 export interface CsvListOptions {
@@ -97,21 +98,17 @@ export class CsvList {
   }
 }
 
-type ListEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
-
 /**
  * UTF-8 unless a byte order mark says UTF-16 (what spreadsheets write for "Unicode text").
  * Anything else must be UTF-8: a Latin-1 list is refused, never read with U+FFFD in its names.
  */
-async function sniffEncoding(handle: FileHandle): Promise<ListEncoding> {
-  const { buffer, bytesRead } = await handle.read({ buffer: Buffer.alloc(2), position: 0 });
-  if (bytesRead === 2 && buffer[0] === 0xff && buffer[1] === 0xfe) return 'utf-16le';
-  if (bytesRead === 2 && buffer[0] === 0xfe && buffer[1] === 0xff) return 'utf-16be';
-  return 'utf-8';
+async function sniffEncoding(handle: FileHandle): Promise<TextEncoding> {
+  const { buffer, bytesRead } = await handle.read({ buffer: Buffer.alloc(3), position: 0 });
+  return encodingFromBom(buffer.subarray(0, bytesRead)) ?? 'utf-8';
 }
 
 /** Bytes to UTF-8 text, the byte order mark dropped; an invalid sequence is an error, not U+FFFD. */
-function textDecoder(encoding: ListEncoding): Transform {
+function textDecoder(encoding: TextEncoding): Transform {
   const decoder = new TextDecoder(encoding, { fatal: true });
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {

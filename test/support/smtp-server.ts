@@ -77,14 +77,14 @@ export async function startSink(options: Omit<SinkOptions, 'dir'> & { dir?: stri
   };
 }
 
-/** Starts sinks for one test file; every sink it started is stopped after each test. */
-export function sinksStoppedAfterEach(): (options?: Parameters<typeof startSink>[0]) => Promise<SmtpSink> {
+/** Starts sinks for one test file, with `defaults` under each one's options; every sink it started is stopped after each test. */
+export function sinksStoppedAfterEach(defaults: Parameters<typeof startSink>[0] = {}): (options?: Parameters<typeof startSink>[0]) => Promise<SmtpSink> {
   const started: SmtpSink[] = [];
   afterEach(async () => {
     await Promise.all(started.splice(0).map((sink) => sink.stop()));
   });
   return async (options = {}) => {
-    const sink = await startSink(options);
+    const sink = await startSink({ ...defaults, ...options });
     started.push(sink);
     return sink;
   };
