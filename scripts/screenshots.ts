@@ -19,21 +19,23 @@ const SAMPLE = ['templates', 'articles', 'gazette.config.json'];
 const FIXED_NOW = new Date('2024-02-05T08:00:00Z');
 /** Tall enough to show the email's masthead, first story and a quote in the preview page. */
 const PAGE_HEIGHT = 900;
+/** The sample week runs to about 9,000 px: the shots show its top, the lead story and the first section. */
+const EMAIL_HEIGHT = 2600;
 
 interface Shot {
   file: string;
   url: string;
   width: number;
-  fullPage: boolean;
+  height: number;
   colorScheme: 'light' | 'dark';
 }
 
 async function shoot(browser: Browser, shot: Shot): Promise<void> {
-  const page = await browser.newPage({ viewport: { width: shot.width, height: PAGE_HEIGHT }, colorScheme: shot.colorScheme, deviceScaleFactor: 1 });
+  const page = await browser.newPage({ viewport: { width: shot.width, height: shot.height }, colorScheme: shot.colorScheme, deviceScaleFactor: 1 });
   await page.goto(shot.url);
   // The preview page shows the email once the frame has loaded it.
   if (shot.url.includes('width=')) await page.waitForSelector('#email[data-ready="true"]');
-  await page.screenshot({ path: path.join(DOCS, shot.file), fullPage: shot.fullPage });
+  await page.screenshot({ path: path.join(DOCS, shot.file) });
   await page.close();
   process.stdout.write(`wrote docs/${shot.file}\n`);
 }
@@ -46,11 +48,11 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     const shots: Shot[] = [
-      { file: 'email-1024.png', url: `${server.url}email.html?scheme=light`, width: 1024, fullPage: true, colorScheme: 'light' },
-      { file: 'email-375.png', url: `${server.url}email.html?scheme=light`, width: 375, fullPage: true, colorScheme: 'light' },
-      { file: 'email-dark-375.png', url: `${server.url}email.html?scheme=dark`, width: 375, fullPage: true, colorScheme: 'dark' },
-      { file: 'preview-1024.png', url: `${server.url}?width=375&scheme=light`, width: 1024, fullPage: false, colorScheme: 'light' },
-      { file: 'preview-375.png', url: `${server.url}?width=375&scheme=light`, width: 375, fullPage: false, colorScheme: 'light' },
+      { file: 'email-1024.png', url: `${server.url}email.html?scheme=light`, width: 1024, height: EMAIL_HEIGHT, colorScheme: 'light' },
+      { file: 'email-375.png', url: `${server.url}email.html?scheme=light`, width: 375, height: EMAIL_HEIGHT, colorScheme: 'light' },
+      { file: 'email-dark-375.png', url: `${server.url}email.html?scheme=dark`, width: 375, height: EMAIL_HEIGHT, colorScheme: 'dark' },
+      { file: 'preview-1024.png', url: `${server.url}?width=375&scheme=light`, width: 1024, height: PAGE_HEIGHT, colorScheme: 'light' },
+      { file: 'preview-375.png', url: `${server.url}?width=375&scheme=light`, width: 375, height: PAGE_HEIGHT, colorScheme: 'light' },
     ];
     for (const shot of shots) await shoot(browser, shot);
   } finally {
