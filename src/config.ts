@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { diagnostic, GazetteError } from './diagnostics.js';
 import { closestName } from './load/did-you-mean.js';
 import { readTextFile } from './load/text-file.js';
+import { yamlValue } from './load/yaml-value.js';
 import { mailboxProblem } from './subscribers/address.js';
 import type { Diagnostic } from './types.js';
 
@@ -140,7 +141,9 @@ export function parseConfig(source: string, file: string): ParsedConfig {
       ),
     );
   }
-  const data: unknown = document.toJS() ?? {};
+  const value = yamlValue(document, lineCounter);
+  if (!value.ok) throw new GazetteError([diagnostic('config/syntax', value.message, { file, line: value.line, column: value.column })]);
+  const data = value.value;
   const place = (offset: number | undefined) => {
     if (offset === undefined) return {};
     const { line, col } = lineCounter.linePos(offset);

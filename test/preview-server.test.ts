@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
+import { cp, link as hardLink, mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -315,6 +315,14 @@ describe('the preview is never a door', () => {
       'out/config.txt': configName,
     };
     for (const [link, target] of Object.entries(links)) await symlink(path.join(root, target), path.join(root, link));
+    // Hard links: the same file under an innocent name, which no path comparison catches.
+    const hardLinks: Record<string, string> = {
+      'articles/hard-config.png': configName,
+      'templates/hard-key.jpg': 'keys/selector-weekly.txt',
+      'out/hard-state.txt': 'data/newsletter-state',
+    };
+    for (const [name, target] of Object.entries(hardLinks)) await hardLink(path.join(root, target), path.join(root, name));
+    await writeFile(path.join(root, 'keys', 'id_ed25519'), 'Sup3rSecretPass');
     return root;
   }
 
@@ -342,6 +350,10 @@ describe('the preview is never a door', () => {
       '/files/articles/state.txt',
       '/out/list.csv',
       '/out/config.txt',
+      '/files/articles/hard-config.png',
+      '/files/templates/hard-key.jpg',
+      '/out/hard-state.txt',
+      '/files/keys/id_ed25519',
     ];
     for (const requestPath of refused) {
       const response = await rawGet(server.url, requestPath);

@@ -47,11 +47,47 @@ describe('a broken theme', () => {
     expect(run.stderr).not.toMatch(NO_STACK);
   });
 
+  it.each([
+    ['a helper given a misspelt variable', '{{formatDate date "short"}}', '{{formatDate dat "short"}}', /formatDate: needs a date written as YYYY-MM-DD, got nothing/],
+    ['a helper that does not exist', '{{readingTime readingMinutes}}', '{{readingTme readingMinutes}}', /Missing helper: "readingTme"/],
+  ])('places %s at its call in the partial', async (_what, original, broken, message) => {
+    const root = await brokenTheme('partials/article.mjml', (source) => source.replace(original, broken));
+    const source = await readFile(path.join(root, 'templates', 'partials', 'article.mjml'), 'utf8');
+    const line = source.split('\n').findIndex((text) => text.includes(broken)) + 1;
+    const run = await gazette(['build', '--json'], root);
+    expect(run.code).toBe(1);
+    const { diagnostics } = JSON.parse(run.stdout) as { diagnostics: { rule: string; file: string; line: number; message: string }[] };
+    expect(diagnostics).toContainEqual(expect.objectContaining({ rule: 'template/render', file: expect.stringMatching(/partials\/article\.mjml$/), line, message: expect.stringMatching(message) }));
+    expect(run.stderr).not.toMatch(NO_STACK);
+  });
+
   it('refuses an unclosed {{{{recipient}}}} block with the theme named', async () => {
     const root = await brokenTheme('partials/header.mjml', (source) => source.replace('{{{{/recipient}}}}', ''));
     const run = await gazette(['build'], root);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/templates\/partials\/header\.mjml:\d+:\d+ error Handlebars syntax error/);
+    expect(run.stderr).not.toMatch(NO_STACK);
+  });
+});
+
+describe('a broken {{{{recipient}}}} block, found at build time rather than half-way through a send', () => {
+  const headerLine = async (root: string, text: string) =>
+    (await readFile(path.join(root, 'templates', 'partials', 'header.mjml'), 'utf8')).split('\n').findIndex((line) => line.includes(text)) + 1;
+
+  it.each([
+    ['a misspelt field', '{{subscriber.nmae}}', /"subscriber\.nmae" is not a recipient field/],
+    ['a column the config does not declare', '{{subscriber.city}}', /"subscriber\.city" is not a recipient field.*subscriber_fields/],
+    ['an issue variable', '{{issue.title}}', /"issue\.title" is not a recipient field/],
+    ['a partial', '{{> footer}}', /cannot run per recipient: The partial footer could not be found/],
+    ['a theme helper', '{{formatDate subscriber.email}}', /"formatDate" is not a recipient field or helper/],
+    ['unescaped output', '{{{subscriber.name}}}', /must be HTML-escaped/],
+    ['a syntax error', '{{#if subscriber.name}', /Handlebars syntax error/],
+  ])('reports %s with the header partial, line and column, exit 1', async (_what, inserted, message) => {
+    const root = await brokenTheme('partials/header.mjml', (source) => source.replace('{{{{recipient}}}}', `{{{{recipient}}}}${inserted}`));
+    const run = await gazette(['build', '--json'], root);
+    expect(run.code).toBe(1);
+    const { diagnostics } = JSON.parse(run.stdout) as { diagnostics: { file: string; line: number; column: number; message: string }[] };
+    expect(diagnostics).toEqual([expect.objectContaining({ file: expect.stringMatching(/partials\/header\.mjml$/), line: await headerLine(root, inserted), column: expect.any(Number), message: expect.stringMatching(message) })]);
     expect(run.stderr).not.toMatch(NO_STACK);
   });
 });

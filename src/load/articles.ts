@@ -7,6 +7,7 @@ import { diagnostic } from '../diagnostics.js';
 import type { Article, Diagnostic } from '../types.js';
 import { FRONT_MATTER_FIELDS, frontMatterSchema, type FrontMatter } from './front-matter.js';
 import { countWords, markdownToText } from './markdown.js';
+import { yamlValue, type YamlValue } from './yaml-value.js';
 import { normalizeNewlines, readTextFile } from './text-file.js';
 
 export interface ArticleSource {
@@ -125,17 +126,23 @@ export function parseArticle(source: ArticleSource, options: ArticleOptions = {}
 
   const lineCounter = new LineCounter();
   let document: Document | undefined;
+  let value: YamlValue | undefined;
   const parsed = matter(content, {
     engines: {
       yaml: (yamlSource: string) => {
         document = parseDocument(yamlSource, { lineCounter, uniqueKeys: true });
-        return document.errors.length > 0 ? {} : ((document.toJS() ?? {}) as object);
+        if (document.errors.length > 0) return {};
+        value = yamlValue(document, lineCounter);
+        return value.ok ? (value.value as object) : {};
       },
     },
   });
 
   if (!document) {
     return { article: null, diagnostics: [diagnostic('front-matter/missing', 'the front matter block is empty', { file, line: 1, column: 1 })] };
+  }
+  if (value && !value.ok) {
+    return { article: null, diagnostics: [diagnostic('front-matter/yaml', value.message, { file, line: value.line, column: value.column })] };
   }
   if (document.errors.length > 0) {
     return {

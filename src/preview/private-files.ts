@@ -1,4 +1,4 @@
-import { readFile, realpath } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { GazetteConfig } from '../config.js';
@@ -10,11 +10,13 @@ import type { GazetteConfig } from '../config.js';
  */
 const PRIVATE_EXTENSIONS = new Set(['.csv', '.tsv', '.pem', '.key', '.p12', '.pfx', '.db', '.db-wal', '.db-shm', '.db-journal', '.sqlite', '.sqlite3', '.env']);
 const CONFIG_NAME = /^gazette\.config\.[^/]*$/i;
+/** SSH private keys carry no extension. */
+const SSH_KEY_NAME = /^id_(rsa|dsa|ecdsa|ed25519)(_sk)?$/i;
 
 /** Whether a file's name alone says it is private (whatever folder it is in). */
 export function isPrivateName(file: string): boolean {
   const name = path.basename(file);
-  return name.startsWith('.') || CONFIG_NAME.test(name) || PRIVATE_EXTENSIONS.has(path.extname(name).toLowerCase());
+  return name.startsWith('.') || CONFIG_NAME.test(name) || SSH_KEY_NAME.test(name) || PRIVATE_EXTENSIONS.has(path.extname(name).toLowerCase());
 }
 
 /**
@@ -46,9 +48,17 @@ export async function privateFilesOfBrokenConfig(configFiles: readonly string[],
   return namedPrivateFiles(configFiles, configRoot, { store: '.gazette/state.db' });
 }
 
-/** Whether a file about to be served (its real path, links followed) is private by name or is one the workspace names. */
+/**
+ * Whether a file about to be served (its real path, links followed) is private by name or is one
+ * the workspace names. A hard link is the same file under another name and another folder, so
+ * files are compared by device and inode, not only by path.
+ */
 export async function isPrivateFile(realFile: string, named: readonly string[]): Promise<boolean> {
   if (isPrivateName(realFile)) return true;
   const realNamed = await Promise.all(named.map((file) => realpath(file).catch(() => path.resolve(file))));
-  return realNamed.includes(realFile);
+  if (realNamed.includes(realFile)) return true;
+  const served = await stat(realFile).catch(() => null);
+  if (!served) return false;
+  const identities = await Promise.all(named.map((file) => stat(file).catch(() => null)));
+  return identities.some((identity) => identity !== null && identity.dev === served.dev && identity.ino === served.ino);
 }

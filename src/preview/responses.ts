@@ -4,13 +4,17 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { contentType } from './content-types.js';
 import { resolveExistingInside } from './safe-path.js';
 
-const COMMON_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-store' };
+/** `X-Frame-Options` for browsers that predate `frame-ancestors`; same-origin so the page can frame the email. */
+const COMMON_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-store', 'X-Frame-Options': 'SAMEORIGIN' };
 
-/** The preview page loads only what this server serves. */
+/**
+ * The preview page loads only what this server serves, and no other site may frame it: a page
+ * that did could trick a click on "Send test", which is same-origin and carries the token.
+ */
 export const PAGE_POLICY =
-  "default-src 'self'; img-src * data:; style-src 'self'; script-src 'self'; frame-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
-/** An email, or a file of the workspace, may load remote images and fonts like a mail client would, and never runs scripts. */
-export const EMAIL_POLICY = "default-src 'none'; img-src * data:; font-src * data:; style-src 'unsafe-inline' *; base-uri 'none'; form-action 'none'";
+  "default-src 'self'; img-src * data:; style-src 'self'; script-src 'self'; frame-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/** An email, or a file of the workspace, may load remote images and fonts like a mail client would, never runs scripts, and is framed only by the preview page. */
+export const EMAIL_POLICY = "default-src 'none'; img-src * data:; font-src * data:; style-src 'unsafe-inline' *; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
 export function send(response: ServerResponse, status: number, type: string, body: string, headers: Record<string, string> = {}): void {
   response.writeHead(status, { ...COMMON_HEADERS, ...headers, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });

@@ -58,19 +58,55 @@ export function readingMinutes(wordCount: number): number {
   return Math.max(1, Math.round(wordCount / READING_SPEED));
 }
 
+/** A helper used with arguments it cannot take: the message names the helper, so the theme's call can be found. */
+export class HelperUseError extends Error {
+  constructor(
+    readonly helper: string,
+    problem: string,
+  ) {
+    super(`${helper}: ${problem}`);
+  }
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_STYLES = ['long', 'short', 'iso'];
+
+function dateArgument(helper: string, value: unknown): string {
+  if (typeof value === 'string' && ISO_DATE.test(value)) return value;
+  throw new HelperUseError(helper, `needs a date written as YYYY-MM-DD, got ${value === undefined ? 'nothing (is the variable misspelt?)' : JSON.stringify(value)}`);
+}
+
+function numberArgument(helper: string, value: unknown): number {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  throw new HelperUseError(helper, `needs a number, got ${value === undefined ? 'nothing (is the variable misspelt?)' : JSON.stringify(value)}`);
+}
+
+function textArgument(helper: string, value: unknown): string {
+  if (typeof value === 'string') return value;
+  throw new HelperUseError(helper, `needs text, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
+}
+
 /**
  * The helpers themes may use. A trailing Handlebars options argument is dropped, so
- * optional parameters work: `{{formatDate date}}` and `{{formatDate date "short"}}`.
+ * optional parameters work: `{{formatDate date}}` and `{{formatDate date "short"}}`. Each
+ * checks its arguments, so a misspelt variable is an error naming the helper, not a blank.
  */
 export function themeHelpers(utm: UtmParameters | null, markers: RecipientMarkers): Record<string, HelperDelegate> {
-  const withoutOptions = <T extends unknown[]>(args: T) => args.slice(0, -1) as unknown[];
+  const withoutOptions = (args: unknown[]) => args.slice(0, -1);
   return {
-    formatDate: (...args: unknown[]) => formatDate(...(withoutOptions(args) as [string, 'long' | 'short' | 'iso'])),
-    dateRange: (from: string, to: string) => formatDateRange(from, to),
-    plural: (...args: unknown[]) => plural(...(withoutOptions(args) as [number, string, string?])),
-    readingTime: (minutes: number) => readingTime(minutes),
+    formatDate: (...args: unknown[]) => {
+      const [date, style = 'long'] = withoutOptions(args);
+      if (!DATE_STYLES.includes(String(style))) throw new HelperUseError('formatDate', `the style must be one of ${DATE_STYLES.join(', ')}, got ${JSON.stringify(style)}`);
+      return formatDate(dateArgument('formatDate', date), style as 'long' | 'short' | 'iso');
+    },
+    dateRange: (from: unknown, to: unknown) => formatDateRange(dateArgument('dateRange', from), dateArgument('dateRange', to)),
+    plural: (...args: unknown[]) => {
+      const [count, singular, pluralForm] = withoutOptions(args);
+      return plural(numberArgument('plural', count), textArgument('plural', singular), pluralForm === undefined ? undefined : textArgument('plural', pluralForm));
+    },
+    readingTime: (minutes: unknown) => readingTime(numberArgument('readingTime', minutes)),
     // Not `link`: a helper shadows the article field of the same name (`{{link}}` would call it).
-    utm: (url: unknown) => (typeof url === 'string' ? withUtm(url, utm) : ''),
+    utm: (url: unknown) => withUtm(textArgument('utm', url), utm),
     eq: (a: unknown, b: unknown) => a === b,
     /**
      * `{{{{recipient}}}}…{{{{/recipient}}}}` keeps its content as Handlebars source for the

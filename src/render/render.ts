@@ -7,7 +7,7 @@ import { issueContext, type ContextSettings, type IssueContext } from './context
 import { themeHelpers } from './helpers.js';
 import { findMjmlTagErrors } from './mjml-tags.js';
 import { recipientMarkers, RecipientTemplateError, splitAtMarkers, type RecipientMarkers } from './recipient-tokens.js';
-import { findTemplateErrors, templateRuntimeDiagnostic, unknownVariableDiagnostic, type HandlebarsError } from './template-errors.js';
+import { findRecipientBlockErrors, findTemplateErrors, templateRuntimeDiagnostic, unknownVariableDiagnostic, type HandlebarsError } from './template-errors.js';
 import { themeFiles, type Theme, type TemplateFile } from './theme.js';
 
 /** The name diagnostics use for the MJML produced by the issue-level pass (written as email.mjml). */
@@ -26,9 +26,11 @@ export interface RenderResult {
 export async function renderEmail(digest: Digest, theme: Theme, settings: ContextSettings): Promise<RenderResult> {
   const templateErrors = findTemplateErrors(theme);
   if (templateErrors.length > 0) throw new GazetteError(templateErrors);
-
   const markers = recipientMarkers(JSON.stringify([digest, settings, themeFiles(theme).map((file) => file.source)]));
   const context = issueContext(digest, settings, markers);
+  const blockErrors = findRecipientBlockErrors(theme, standInRecipient(context));
+  if (blockErrors.length > 0) throw new GazetteError(blockErrors);
+
   const diagnostics: Diagnostic[] = [];
   const mjml = fillTemplate(theme.layout, theme, context, settings, markers, diagnostics, { escape: true });
   diagnostics.push(...findMjmlTagErrors(mjml, MJML_FILE));
@@ -118,6 +120,11 @@ function fillTemplate(
   } catch (error) {
     throw new GazetteError([templateRuntimeDiagnostic(error as HandlebarsError, template, theme)]);
   }
+}
+
+/** Values of the shape one recipient gives: every list field the theme may use, filled. */
+function standInRecipient(context: IssueContext): { subscriber: Record<string, string>; unsubscribe_url: string } {
+  return { subscriber: Object.fromEntries(Object.keys(context.subscriber).map((name) => [name, 'x'])), unsubscribe_url: 'https://example.invalid/u' };
 }
 
 function themeEnvironment(theme: Theme, settings: ContextSettings, markers: RecipientMarkers): typeof Handlebars {
