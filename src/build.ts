@@ -8,6 +8,7 @@ import { markdownToText } from './load/markdown.js';
 import { readTextFile, type TextFile } from './load/text-file.js';
 import { replaceDirectory } from './output/atomic.js';
 import { checkHtml } from './render/checks.js';
+import { resolveUrl } from './render/helpers.js';
 import { MJML_FILE, renderEmail } from './render/render.js';
 import { loadTheme } from './render/theme.js';
 import { EMAIL_JSON } from './send/built-issue.js';
@@ -84,7 +85,7 @@ export async function buildDigest(options: BuildOptions = {}): Promise<BuildResu
 
   const articles = selected.map((article, index) => {
     const summarized = toDigestArticle(article, summarizeArticle(article, options.summaryCache));
-    const withAbsoluteImage = { ...summarized, image: absoluteUrl(summarized.image, config.base_url) };
+    const withAbsoluteImage = { ...summarized, image: summarized.image && resolveUrl(summarized.image, config.base_url) };
     options.onArticle?.(withAbsoluteImage, index, selected.length);
     return withAbsoluteImage;
   });
@@ -159,10 +160,6 @@ export async function writeIssue(result: BuildResult): Promise<string> {
   return result.outDir;
 }
 
-function absoluteUrl(url: string | null, baseUrl: string | null): string | null {
-  if (!url || !baseUrl || /^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
-  return new URL(url, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).toString();
-}
 
 async function readOptional(file: string): Promise<TextFile | null> {
   try {

@@ -70,3 +70,23 @@ describe('front matter errors name the file, the place and the field', () => {
     expect(article).toMatchObject({ date: '2024-01-30', tags: ['solo'] });
   });
 });
+
+describe('front matter values', () => {
+  it('decode HTML entities in the words readers see, as the body does', () => {
+    const { article } = parse(
+      '---\ntitle: "It&rsquo;s here &mdash; the &#8217;test&#x2019;"\ndate: 2024-02-01\nauthor: "O&rsquo;Brien"\nsource: "Field &amp; Current"\nimage: https://images.example.com/a.jpg\nimage_alt: "A caf&eacute; at dawn"\nkey_points: ["Prices rose &ndash; again."]\nquotes: [{ text: "We&rsquo;re ready", speaker: "Jos&eacute; &Aacute;lvarez" }]\n---\nBody.\n',
+    );
+    expect(article).toMatchObject({ title: 'It’s here — the ’test’', author: 'O’Brien', source: 'Field & Current', imageAlt: 'A café at dawn', keyPoints: ['Prices rose – again.'] });
+    expect(article?.quotes).toEqual([{ text: 'We’re ready', speaker: 'José Álvarez', role: null }]);
+  });
+
+  it.each(['http://[::1', 'javascript:alert(1)', 'data:image/png;base64,AAAA', 'ftp://example.com/a.jpg', 'a picture.jpg'])('rejects the image URL %j at its line', (image) => {
+    const { article, diagnostics } = parse(`---\ntitle: T\ndate: 2024-02-01\nimage: ${JSON.stringify(image)}\nimage_alt: A picture\n---\nBody.\n`);
+    expect(article).toBeNull();
+    expect(diagnostics).toEqual([expect.objectContaining({ rule: 'front-matter/invalid', field: 'image', line: 4, message: expect.stringContaining('http(s) URL') })]);
+  });
+
+  it.each(['https://images.example.com/a.jpg', 'images/a.jpg', '/media/a.jpg'])('accepts the image URL %j', (image) => {
+    expect(parse(`---\ntitle: T\ndate: 2024-02-01\nimage: ${image}\nimage_alt: A picture\n---\nBody.\n`).article?.image).toBe(image);
+  });
+});

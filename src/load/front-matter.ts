@@ -1,3 +1,4 @@
+import { decodeHTMLStrict } from 'entities';
 import { z } from 'zod';
 
 /** The one date rule of Gazette (front matter, `--from`, `--to`, `new --date`): `YYYY-MM-DD`, a real calendar day. */
@@ -26,30 +27,37 @@ const text = z
   .min(1, 'must not be empty')
   .refine((value) => !CONTROL_CHARACTER.test(value), 'must not contain control characters');
 
+/** Words readers see: HTML entities (`&rsquo;`, `&#8217;`) are decoded as in the article's body. */
+const prose = text.transform((value) => decodeHTMLStrict(value)).refine((value) => !CONTROL_CHARACTER.test(value), 'must not contain control characters');
+
+/** An image on the web, or a path resolved against base_url. */
+const imageUrl = text.refine(
+  (value) => (/^[a-z][a-z0-9+.-]*:/i.test(value) ? /^https?:\/\//i.test(value) && URL.canParse(value) : !/\s/.test(value) && URL.canParse(value, 'https://example.invalid/')),
+  'must be an absolute http(s) URL, or a path resolved against base_url',
+);
+
 const quote = z.object({
-  text,
-  speaker: text.nullable().default(null),
-  role: text.nullable().default(null),
+  text: prose,
+  speaker: prose.nullable().default(null),
+  role: prose.nullable().default(null),
 });
 
 /** The front matter of an article. Unknown fields are reported as warnings, not rejected. */
 export const frontMatterSchema = z
   .object({
-    title: text,
+    title: prose,
     date: isoDate,
     url: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }).nullable().default(null),
-    source: text.nullable().default(null),
-    author: text.nullable().default(null),
+    source: prose.nullable().default(null),
+    author: prose.nullable().default(null),
     tags: z
       .union([text.transform((tag) => [tag]), z.array(text)])
       .default([]),
-    image: text.nullable().default(null),
-    image_alt: text.nullable().default(null),
+    image: imageUrl.nullable().default(null),
+    image_alt: prose.nullable().default(null),
     draft: z.boolean().default(false),
     featured: z.boolean().default(false),
-    /** Marks articles written as examples for the sample workspace. */
-    sample: z.boolean().default(false),
-    key_points: z.array(text).min(1, 'must list at least one key point').nullable().default(null),
+    key_points: z.array(prose).min(1, 'must list at least one key point').nullable().default(null),
     quotes: z.array(quote).nullable().default(null),
   })
   .superRefine((value, context) => {

@@ -1,7 +1,7 @@
 import { Lexer, Parser } from 'marked';
 import { groupSections } from '../issue/digest.js';
 import type { Digest, DigestArticle, DigestSection } from '../types.js';
-import { withUtm, type UtmParameters } from './helpers.js';
+import { resolveUrl, withUtm, type UtmParameters } from './helpers.js';
 import type { RecipientMarkers } from './recipient-tokens.js';
 import { sanitizeEmailHtml } from './safe-html.js';
 
@@ -39,9 +39,15 @@ function articleContext(article: DigestArticle, utm: UtmParameters | null): Arti
   return { ...article, link: article.url ? withUtm(article.url, utm) : null, firstQuote: article.quotes[0] ?? null };
 }
 
-/** The editor's Markdown as email-safe HTML: whatever HTML it holds is cut to the allow-list; links get UTM like articles. */
-function markdownToHtml(markdown: string, utm: UtmParameters | null): string {
-  return sanitizeEmailHtml(Parser.parse(new Lexer().lex(markdown)), (href) => withUtm(href, utm));
+/**
+ * The editor's Markdown as email-safe HTML: whatever HTML it holds is cut to the allow-list;
+ * relative links and images are resolved against base_url, and links get UTM like articles.
+ */
+function markdownToHtml(markdown: string, settings: Pick<ContextSettings, 'baseUrl' | 'utm'>): string {
+  return sanitizeEmailHtml(Parser.parse(new Lexer().lex(markdown)), {
+    link: (href) => withUtm(resolveUrl(href, settings.baseUrl), settings.utm),
+    image: (src) => resolveUrl(src, settings.baseUrl),
+  });
 }
 
 /** Where the issue is published, for the "view in browser" link. */
@@ -64,7 +70,7 @@ export function issueContext(digest: Digest, settings: ContextSettings, markers:
   return {
     newsletter: { name: settings.newsletterName, base_url: settings.baseUrl },
     issue: digest.issue,
-    intro: settings.intro ? markdownToHtml(settings.intro, settings.utm) : null,
+    intro: settings.intro ? markdownToHtml(settings.intro, settings) : null,
     preheader: preheaderText(digest),
     view_url: viewUrl ? withUtm(viewUrl, settings.utm) : null,
     articles,

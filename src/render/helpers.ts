@@ -41,6 +41,12 @@ export function readingTime(minutes: number): string {
   return `${minutes} min read`;
 }
 
+/** A link or image path resolved against base_url, as a mail client has no base of its own; absolute URLs and #anchors stay. */
+export function resolveUrl(url: string, baseUrl: string | null): string {
+  if (!baseUrl || url.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(url) || !URL.canParse(url, baseUrl)) return url;
+  return new URL(url, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).toString();
+}
+
 /** Adds UTM parameters to absolute http(s) links; leaves other links and existing parameters alone. */
 export function withUtm(url: string, utm: UtmParameters | null): string {
   if (!utm || !/^https?:\/\//i.test(url) || !URL.canParse(url)) return url;

@@ -18,10 +18,21 @@ const EMAIL_SAFE: sanitizeHtml.IOptions = {
   nonTextTags: ['script', 'style', 'textarea', 'noscript', 'iframe', 'object', 'embed', 'template', 'title'],
 };
 
-/** Cuts HTML to the allow-list; `rewriteLink` may change each kept link (to add UTM parameters). */
-export function sanitizeEmailHtml(html: string, rewriteLink: (href: string) => string = (href) => href): string {
+export interface UrlRewrites {
+  /** Each kept link's href (to resolve it and add UTM parameters). */
+  link?: (href: string) => string;
+  /** Each kept image's src (to resolve it). */
+  image?: (src: string) => string;
+}
+
+/** Cuts HTML to the allow-list, then lets the caller rewrite the links and images that are left. */
+export function sanitizeEmailHtml(html: string, rewrite: UrlRewrites = {}): string {
+  const { link = (href: string) => href, image = (src: string) => src } = rewrite;
   return sanitizeHtml(html, {
     ...EMAIL_SAFE,
-    transformTags: { a: (tagName, attribs) => ({ tagName, attribs: attribs.href ? { ...attribs, href: rewriteLink(attribs.href) } : attribs }) },
+    transformTags: {
+      a: (tagName, attribs) => ({ tagName, attribs: attribs.href ? { ...attribs, href: link(attribs.href) } : attribs }),
+      img: (tagName, attribs) => ({ tagName, attribs: attribs.src ? { ...attribs, src: image(attribs.src) } : attribs }),
+    },
   });
 }
