@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -11,5 +12,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-control-regex': 'off',
     },
+  },
+  {
+    // The preview page's script runs in the browser (tsconfig.browser.json): browser globals, no Node ones.
+    files: ['src/preview/page/browser/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser, process: 'off', Buffer: 'off' } },
   },
 );

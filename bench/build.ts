@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import mjml2html from 'mjml';
 import { buildDigest, writeIssue } from '../src/build.js';
-import { createPersonalizer } from '../src/render/personalize.js';
+import { createPersonalizer } from '../src/message/personalize.js';
 
 const REPO = path.resolve(fileURLToPath(import.meta.url), '../../..');
 const SIZES = [10, 100, 1000];

@@ -1,24 +1,7 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
+import { reachable } from './support/imports.js';
 import { REPO } from './support/workspace.js';
-
-const IMPORT = /(?:^|\n)\s*import\s+(?!type\b)(?:[^'";]*?from\s+)?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
-
-/** Every module a source file reaches through its imports (static, and dynamic where `followDynamic`). */
-function reachable(entry: string, followDynamic: (file: string) => boolean, seen = new Set<string>()): Set<string> {
-  if (seen.has(entry)) return seen;
-  seen.add(entry);
-  if (!entry.startsWith('/')) return seen; // a package: its own imports do not matter here
-  for (const match of readFileSync(entry, 'utf8').matchAll(IMPORT)) {
-    const [, staticSpecifier, dynamicSpecifier] = match;
-    const specifier = staticSpecifier ?? (followDynamic(entry) ? dynamicSpecifier : undefined);
-    if (!specifier || specifier.startsWith('node:')) continue;
-    const target = specifier.startsWith('.') ? path.resolve(path.dirname(entry), specifier.replace(/\.js$/, '.ts')) : specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
-    reachable(target, followDynamic, seen);
-  }
-  return seen;
-}
 
 it('`gazette summarize` loads neither MJML nor nodemailer, so batch summarizing starts fast', () => {
   const commands = path.join(REPO, 'src', 'cli', 'commands');

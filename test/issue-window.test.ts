@@ -6,7 +6,8 @@ import { PreviewBuilds } from '../src/preview/builds.js';
 import { EMAIL_JSON, loadBuiltIssue } from '../src/send/built-issue.js';
 import { gazette } from './support/cli.js';
 import { article, makeWorkspace } from './support/workspace.js';
-import { defaultWeek, isIssueSlug, isoWeek, localDate, resolveWindow, weekWindow, windowSlug } from '../src/issue/window.js';
+import { isoWeek, localDate } from '../src/issue/calendar.js';
+import { defaultWeek, isIssueSlug, resolveWindow, weekWindow, windowSlug } from '../src/issue/window.js';
 import { GazetteError } from '../src/diagnostics.js';
 
 describe('ISO weeks', () => {

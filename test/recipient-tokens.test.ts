@@ -1,7 +1,7 @@
 import mjml2html from 'mjml';
 import { describe, expect, it, vi } from 'vitest';
 import { buildDigest } from '../src/build.js';
-import { createPersonalizer } from '../src/render/personalize.js';
+import { createPersonalizer } from '../src/message/personalize.js';
 import { article, makeWorkspace } from './support/workspace.js';
 
 // Count compiles while keeping the real MJML compiler.

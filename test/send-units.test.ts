@@ -4,7 +4,7 @@ import { RateLimiter, type Clock } from '../src/send/rate-limiter.js';
 import { describeSmtpServer, parseSmtpUrl, redactSecret } from '../src/send/smtp-url.js';
 import { GazetteError } from '../src/diagnostics.js';
 import { addressKey, addressProblem, mailboxProblem } from '../src/subscribers/address.js';
-import { formatRecipient } from '../src/send/recipient-message.js';
+import { formatRecipient } from '../src/message/recipient-message.js';
 
 /** A clock that only moves when someone sleeps, so the limiter can be tested without waiting. */
 function virtualClock(): Clock & { advance: (ms: number) => Promise<void> } {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { signToken, verifyToken } from '../src/unsubscribe/token.js';
-import { listHeaders } from '../src/unsubscribe/list-headers.js';
+import { listHeaders } from '../src/message/list-headers.js';
 import { maskAddress } from '../src/unsubscribe/page.js';
 
 const SECRET = 'a-test-secret-of-sufficient-length';

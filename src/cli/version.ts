@@ -1,14 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-
-/** The package's folder, found from this file whether it runs from src/ or from dist/src/. */
-function findPackageRoot(): URL {
-  for (let dir = new URL('./', import.meta.url); dir.pathname !== '/'; dir = new URL('../', dir)) {
-    if (existsSync(new URL('package.json', dir))) return dir;
-  }
-  throw new Error('gazette: cannot find its package.json');
-}
-
-/** The installed package's folder, where the default theme lives. */
-export const PACKAGE_ROOT = findPackageRoot();
+import { readFileSync } from 'node:fs';
+import { PACKAGE_ROOT } from '../package-root.js';
 
 export const VERSION: string = (JSON.parse(readFileSync(new URL('package.json', PACKAGE_ROOT), 'utf8')) as { version: string }).version;

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readingMinutes } from '../render/helpers.js';
 import { summarizeText, type TextSummary } from '../summarize/index.js';
 import type { Article, Diagnostic, Digest, DigestArticle, DigestSection, IssueInfo, Quote, QuoteSpan } from '../types.js';
-import { formatDateRange } from '../render/helpers.js';
+import { formatDateRange } from './calendar.js';
 import { inWindow, windowSlug, type DateWindow } from './window.js';
 
 export interface IssueSettings {
@@ -57,6 +56,13 @@ export function summarizeArticle(article: Article, cache?: SummaryCache): Articl
     keyPoints: article.keyPoints ?? summary?.keyPoints ?? [],
     quotes: (article.quotes ?? summary?.quotes ?? []).map(publicQuote),
   };
+}
+
+/** Words per minute used for reading time. */
+const READING_SPEED = 230;
+
+function readingMinutes(wordCount: number): number {
+  return Math.max(1, Math.round(wordCount / READING_SPEED));
 }
 
 export function toDigestArticle(article: Article, summary: ArticleSummary): DigestArticle {

@@ -1,5 +1,6 @@
 import { diagnostic, GazetteError } from '../diagnostics.js';
 import { dateProblem } from '../load/front-matter.js';
+import { addDays, isoWeek, isoWeekMonday } from './calendar.js';
 
 /** An inclusive range of calendar days, as `YYYY-MM-DD`. */
 export interface DateWindow {
@@ -17,42 +18,11 @@ export interface WindowRequest {
 /** Exit status for a window asked for wrongly: the caller's request, not the articles, is at fault (the CLI's usage code). */
 const BAD_REQUEST = 2;
 
-const DAY_MS = 86_400_000;
-
-function toDay(iso: string): number {
-  return Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
-}
-
-function fromDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
-export function addDays(iso: string, days: number): string {
-  return fromDay(toDay(iso) + days);
-}
-
-/** The calendar day of a moment where the user is (local time), as `YYYY-MM-DD`. */
-export function localDate(moment: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${moment.getFullYear()}-${pad(moment.getMonth() + 1)}-${pad(moment.getDate())}`;
-}
-
 /** Checks a date given on the command line with the front matter's own rule. */
 export function assertDate(value: string, flag: string): string {
   const problem = dateProblem(value);
   if (problem) throw new GazetteError([diagnostic('window/invalid-date', `${flag} ${problem}, got "${value}"`)], BAD_REQUEST);
   return value;
-}
-
-/** ISO 8601 week of a date: `2024-01-30` → `2024-W05`. */
-export function isoWeek(iso: string): string {
-  const day = toDay(iso);
-  const weekday = (new Date(day * DAY_MS).getUTCDay() + 6) % 7; // Monday = 0
-  const thursday = day - weekday + 3;
-  const year = new Date(thursday * DAY_MS).getUTCFullYear();
-  // A week belongs to the year its Thursday falls in, and is numbered by that Thursday.
-  const week = 1 + Math.floor((thursday - toDay(`${year}-01-01`)) / 7);
-  return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
 /** Monday to Sunday of an ISO week. */
@@ -62,10 +32,8 @@ export function weekWindow(week: string): DateWindow {
   if (!match || weekNumber < 1 || weekNumber > 53) {
     throw new GazetteError([diagnostic('window/invalid-week', `--week must look like 2024-W05, got "${week}"`)], BAD_REQUEST);
   }
-  const jan4 = toDay(`${match[1]}-01-04`);
-  const mondayOfWeek1 = jan4 - ((new Date(jan4 * DAY_MS).getUTCDay() + 6) % 7);
-  const monday = mondayOfWeek1 + (weekNumber - 1) * 7;
-  const window = { from: fromDay(monday), to: fromDay(monday + 6) };
+  const monday = isoWeekMonday(Number(match[1]), weekNumber);
+  const window = { from: monday, to: addDays(monday, 6) };
   if (isoWeek(window.from) !== week) {
     throw new GazetteError([diagnostic('window/invalid-week', `${match[1]} has no week ${weekNumber}`)], BAD_REQUEST);
   }

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import type { BuildOptions, BuildResult } from '../build.js';
 import { diagnostic, GazetteError } from '../diagnostics.js';
+import { localDate } from '../issue/calendar.js';
 import type { SummaryCache } from '../issue/digest.js';
-import { defaultWeek, issueDates, localDate } from '../issue/window.js';
+import { defaultWeek, issueDates } from '../issue/window.js';
 import { loadArticles } from '../load/articles.js';
 import type { Diagnostic } from '../types.js';
 import { toSnapshot, workspaceRelative, type PreviewSnapshot } from './snapshot.js';

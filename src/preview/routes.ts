@@ -5,8 +5,8 @@ import type { PreviewBuilds } from './builds.js';
 import { forceColorScheme } from './color-scheme.js';
 import type { EventStream } from './event-stream.js';
 import { acceptsHost, acceptsOrigin } from './host-check.js';
+import { previewScript } from './page/compiled-script.js';
 import { previewPage } from './page/html.js';
-import { PREVIEW_SCRIPT } from './page/script.js';
 import { PREVIEW_STYLES } from './page/styles.js';
 import { isPrivateFile } from './private-files.js';
 import { EMAIL_POLICY, PAGE_POLICY, readBody, send, sendFile, sendJson, sendText } from './responses.js';
@@ -50,7 +50,7 @@ export function previewRoutes(context: PreviewRoutesContext): (request: Incoming
     const week = () => builds.pick(query.get('week'));
 
     if (rawPath === '/') return send(response, 200, 'text/html; charset=utf-8', previewPage(context.token), { 'Content-Security-Policy': PAGE_POLICY });
-    if (rawPath === '/assets/preview.js') return send(response, 200, 'text/javascript; charset=utf-8', PREVIEW_SCRIPT);
+    if (rawPath === '/assets/preview.js') return send(response, 200, 'text/javascript; charset=utf-8', await previewScript());
     if (rawPath === '/assets/preview.css') return send(response, 200, 'text/css; charset=utf-8', PREVIEW_STYLES);
     if (rawPath === '/api/state') return sendJson(response, 200, await builds.state(await week()));
     if (rawPath === '/events') return events.open(response);

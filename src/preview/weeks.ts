@@ -1,4 +1,5 @@
-import { issueDates, isoWeek, weekWindow } from '../issue/window.js';
+import { isoWeek } from '../issue/calendar.js';
+import { issueDates, weekWindow } from '../issue/window.js';
 import type { Article } from '../types.js';
 
 export interface IssueWeek {

@@ -1,36 +1,11 @@
 import type { HelperDelegate, HelperOptions } from 'handlebars';
+import { formatDate, formatDateRange } from '../issue/calendar.js';
 import type { RecipientMarkers } from './recipient-tokens.js';
 
 export interface UtmParameters {
   source: string;
   medium: string;
   campaign: string;
-}
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-function parts(iso: string): { year: number; month: number; day: number } {
-  const [year, month, day] = iso.split('-').map(Number);
-  return { year: year ?? 0, month: (month ?? 1) - 1, day: day ?? 1 };
-}
-
-/** `long`: 30 January 2024; `short`: 30 Jan; `iso`: 2024-01-30. */
-export function formatDate(iso: string, style: 'long' | 'short' | 'iso' = 'long'): string {
-  const { year, month, day } = parts(iso);
-  const name = MONTHS[month] ?? '';
-  if (style === 'iso') return iso;
-  if (style === 'short') return `${day} ${name.slice(0, 3)}`;
-  return `${day} ${name} ${year}`;
-}
-
-/** `29 January – 4 February 2024`, shortened when both ends share a month or year. */
-export function formatDateRange(from: string, to: string): string {
-  const a = parts(from);
-  const b = parts(to);
-  const end = formatDate(to, 'long');
-  if (a.year !== b.year) return `${formatDate(from, 'long')} – ${end}`;
-  if (a.month !== b.month) return `${a.day} ${MONTHS[a.month]} – ${end}`;
-  return `${a.day}–${end}`;
 }
 
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
@@ -55,13 +30,6 @@ export function withUtm(url: string, utm: UtmParameters | null): string {
     if (!parsed.searchParams.has(`utm_${key}`)) parsed.searchParams.set(`utm_${key}`, value);
   }
   return parsed.toString();
-}
-
-/** Words per minute used for reading time. */
-export const READING_SPEED = 230;
-
-export function readingMinutes(wordCount: number): number {
-  return Math.max(1, Math.round(wordCount / READING_SPEED));
 }
 
 /** A helper used with arguments it cannot take: the message names the helper, so the theme's call can be found. */

@@ -1,3 +1,4 @@
+import type { MessageFactory } from '../message/recipient-message.js';
 import type { Recipient } from '../types.js';
 import type { SuppressionReason } from '../subscribers/subscriber-store.js';
 import type { Deliverer } from './deliverer.js';
@@ -5,7 +6,6 @@ import { backoffDelay, classifyFailure, type DeliveryFailure } from './delivery-
 import type { PlannedDelivery, SendLedger } from './ledger.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { prepareMessage, type PreparedMessage } from './prepared-message.js';
-import type { MessageFactory } from './recipient-message.js';
 
 /**
  * Messages handed to the transport per connection: one being transmitted, the next queued behind

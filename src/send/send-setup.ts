@@ -2,13 +2,14 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig, type GazetteConfig, type LoadedConfig } from '../config.js';
 import { diagnostic, GazetteError } from '../diagnostics.js';
+import type { DkimKey } from '../message/dkim.js';
+import { createMessageFactory, type MessageFactory } from '../message/recipient-message.js';
 import { unsubscribeEndpoint, unsubscribeSecret } from '../unsubscribe/endpoint.js';
 import { loadBuiltIssue, type BuiltIssue } from './built-issue.js';
 import type { Deliverer } from './deliverer.js';
 import { classifyFailure } from './delivery-error.js';
 import { emlDeliverer } from './eml-deliverer.js';
-import { createMessageFactory, type MessageFactory } from './recipient-message.js';
-import { smtpDeliverer, type DkimKey } from './smtp-deliverer.js';
+import { smtpDeliverer } from './smtp-deliverer.js';
 import { describeSmtpServer, parseSmtpUrl, redactSecret, type SmtpServer } from './smtp-url.js';
 
 /** Where a send goes and what it sends: shared by a whole send and a `--test` copy. */

@@ -1,13 +1,8 @@
 import { Readable } from 'node:stream';
 import nodemailer from 'nodemailer';
+import { dkimOptions, type DkimKey } from '../message/dkim.js';
 import type { Deliverer } from './deliverer.js';
 import type { SmtpServer } from './smtp-url.js';
-
-export interface DkimKey {
-  domain: string;
-  selector: string;
-  privateKey: string;
-}
 
 export interface SmtpDelivererOptions {
   /** Connections kept open at once. */
@@ -36,7 +31,7 @@ export function smtpDeliverer(server: SmtpServer, options: SmtpDelivererOptions)
     greetingTimeout: 30_000,
     socketTimeout: 60_000,
     logger: false,
-    dkim: options.dkim ? { domainName: options.dkim.domain, keySelector: options.dkim.selector, privateKey: options.dkim.privateKey } : undefined,
+    dkim: dkimOptions(options.dkim),
   });
   return {
     async deliver(prepared, onTransmit) {

@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import type { DNSResolver, DKIMResult } from 'mailauth';
 import { dkimVerify } from 'mailauth/lib/dkim/verify.js';
-import type { DkimKey } from '../../send/smtp-deliverer.js';
+import type { DkimKey } from '../../message/dkim.js';
 import type { Diagnostic } from '../../types.js';
 import type { MimeMessage } from '../mime-message.js';
 import { finding, type Place } from '../rule-set.js';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../../package-root.js';
 import { initWorkspace } from '../../workspace.js';
-import { PACKAGE_ROOT } from '../version.js';
 
 export async function run(dir: string, flags: { json?: boolean }): Promise<number> {
   const target = path.resolve(dir);

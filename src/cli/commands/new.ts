@@ -2,7 +2,8 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig } from '../../config.js';
 import { diagnostic, GazetteError } from '../../diagnostics.js';
-import { assertDate, localDate } from '../../issue/window.js';
+import { localDate } from '../../issue/calendar.js';
+import { assertDate } from '../../issue/window.js';
 import { writeFileAtomic } from '../../output/atomic.js';
 import { articleSkeleton, slugify } from '../../workspace.js';
 

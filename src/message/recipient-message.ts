@@ -1,8 +1,8 @@
-import { composeMessage } from '../message/compose.js';
-import { createPersonalizer } from '../render/personalize.js';
+import { composeMessage } from './compose.js';
+import { listHeaders } from './list-headers.js';
+import { createPersonalizer } from './personalize.js';
 import { signToken } from '../unsubscribe/token.js';
 import { unsubscribeLink } from '../unsubscribe/endpoint.js';
-import { listHeaders } from '../unsubscribe/list-headers.js';
 import type { OutboundMessage, Recipient, RenderedEmail } from '../types.js';
 
 export interface MessageFactoryOptions {

@@ -1,18 +1,26 @@
 /**
- * The preview page's script, served as `/assets/preview.js`. It is plain browser
- * JavaScript kept as text because the package ships no bundler and no browser build;
- * the browser tests in test/preview-*.test.ts are what exercise it.
+ * The preview page's script, compiled for the browser by tsconfig.browser.json and served as
+ * `/assets/preview.js`. It fills the page from `/api/state` and reloads on the server's events;
+ * test/preview-browser.test.ts exercises it in Chromium.
  */
-export const PREVIEW_SCRIPT = String.raw`
+import type { PageDiagnostic, PageSnapshot, PageState, PageTestSendOutcome, PageWeek } from './api.js';
+
 const WIDTHS = ['375', '768', '1024'];
 const SCHEMES = ['light', 'dark'];
-const $ = (id) => document.getElementById(id);
+
+/** An element of the page's markup (preview/page/html.ts), which always holds it. */
+function $<T extends HTMLElement = HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`the preview page has no #${id}`);
+  return element as T;
+}
+
 /** Proves a send-test request comes from this page: the server wrote it into the page it served. */
-const SESSION_TOKEN = document.querySelector('meta[name="gazette-token"]')?.content ?? '';
+const SESSION_TOKEN = document.querySelector<HTMLMetaElement>('meta[name="gazette-token"]')?.content ?? '';
 const params = new URLSearchParams(location.search);
-const stored = (key, allowed, fallback) => {
+const stored = (key: string, allowed: readonly string[], fallback: string): string => {
   const value = params.get(key) ?? localStorage.getItem('gazette-preview-' + key);
-  return allowed.includes(value) ? value : fallback;
+  return value !== null && allowed.includes(value) ? value : fallback;
 };
 
 const view = {
@@ -21,26 +29,31 @@ const view = {
   scheme: stored('scheme', SCHEMES, 'light'),
   tab: 'checks',
   version: -1,
-  shownWeek: null,
+  shownWeek: null as string | null,
   hasEmail: false,
 };
 
-const frame = $('email');
+const frame = $<HTMLIFrameElement>('email');
 const frameBox = $('frame-box');
 
 /** Builds an element; text is always set as text, never parsed as HTML. */
-function el(tag, props = {}, ...children) {
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string> = {}, ...children: (Node | string | null | undefined)[]): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(props)) {
     if (key === 'text') node.textContent = value;
     else if (key === 'class') node.className = value;
     else node.setAttribute(key, value);
   }
-  node.append(...children.filter((child) => child !== null && child !== undefined));
+  node.append(...children.filter((child): child is Node | string => child !== null && child !== undefined));
   return node;
 }
 
-function remember() {
+/** The element an event started in, or the nearest ancestor matching `selector`. */
+function closest(event: Event, selector: string): HTMLElement | null {
+  return event.target instanceof Element ? event.target.closest<HTMLElement>(selector) : null;
+}
+
+function remember(): void {
   const next = new URLSearchParams();
   if (view.week) next.set('week', view.week);
   next.set('width', view.width);
@@ -50,12 +63,12 @@ function remember() {
   localStorage.setItem('gazette-preview-scheme', view.scheme);
 }
 
-function setStatus(state, text) {
+function setStatus(state: string, text: string): void {
   $('status').dataset.state = state;
   $('status-text').textContent = text;
 }
 
-function applyControls() {
+function applyControls(): void {
   for (const button of $('widths').querySelectorAll('button')) button.setAttribute('aria-pressed', String(button.dataset.width === view.width));
   for (const button of $('schemes').querySelectorAll('button')) button.setAttribute('aria-pressed', String(button.dataset.scheme === view.scheme));
   frameBox.dataset.width = view.width;
@@ -63,19 +76,19 @@ function applyControls() {
   for (const button of $('tabs').querySelectorAll('[role=tab]')) {
     const selected = button.id === 'tab-' + view.tab;
     button.setAttribute('aria-selected', String(selected));
-    $(button.getAttribute('aria-controls')).hidden = !selected;
+    $(button.getAttribute('aria-controls') ?? '').hidden = !selected;
   }
 }
 
-function formatBytes(bytes) {
+function formatBytes(bytes: number): string {
   return bytes < 1024 ? bytes + ' B' : (bytes / 1024).toFixed(1).replace(/\.0$/, '') + ' KB';
 }
 
-function formatDay(iso, withYear) {
+function formatDay(iso: string, withYear = false): string {
   return new Date(iso + 'T00:00:00Z').toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: withYear ? 'numeric' : undefined, timeZone: 'UTC' });
 }
 
-function diagnosticItem(d) {
+function diagnosticItem(d: PageDiagnostic): HTMLLIElement {
   const place = [d.file, d.line, d.line !== undefined ? d.column : undefined].filter((part) => part !== undefined && part !== null).join(':');
   return el('li', { class: 'diagnostic' },
     el('div', { class: 'diagnostic-head' },
@@ -85,8 +98,8 @@ function diagnosticItem(d) {
     el('div', { class: 'message', text: (d.field ? d.field + ': ' : '') + d.message }));
 }
 
-function renderWeeks(weeks, current) {
-  const select = $('week');
+function renderWeeks(weeks: readonly PageWeek[], current: string | null): void {
+  const select = $<HTMLSelectElement>('week');
   const options = weeks.map((w) => el('option', { value: w.week, text: w.week + ' · ' + formatDay(w.from) + ' – ' + formatDay(w.to) + ' · ' + w.articles + (w.articles === 1 ? ' article' : ' articles') }));
   if (current && !weeks.some((w) => w.week === current)) options.unshift(el('option', { value: current, text: current + ' · no articles' }));
   select.replaceChildren(...options);
@@ -94,8 +107,8 @@ function renderWeeks(weeks, current) {
   select.disabled = options.length === 0;
 }
 
-function renderSnapshot(snapshot) {
-  const header = (name) => snapshot.headers.find((h) => h.name.toLowerCase() === name)?.value ?? '';
+function renderSnapshot(snapshot: PageSnapshot): void {
+  const header = (name: string) => snapshot.headers.find((h) => h.name.toLowerCase() === name)?.value ?? '';
   const from = header('from');
   const fromName = from.replace(/\s*<[^>]*>\s*$/, '').replace(/^"|"$/g, '') || from;
   $('inbox-row').hidden = false;
@@ -129,7 +142,7 @@ function renderSnapshot(snapshot) {
   $('headers').replaceChildren(...snapshot.headers.map((h) => el('tr', {}, el('th', { scope: 'row', text: h.name }), el('td', { text: h.value }))));
 }
 
-function renderErrors(errors) {
+function renderErrors(errors: readonly PageDiagnostic[]): void {
   const box = $('build-errors');
   box.hidden = errors.length === 0;
   $('build-errors-title').textContent = view.hasEmail
@@ -139,14 +152,14 @@ function renderErrors(errors) {
   frameBox.classList.toggle('stale', errors.length > 0 && view.hasEmail);
 }
 
-function renderBadge(count, kind) {
+function renderBadge(count: number, kind: 'warning' | 'error'): void {
   const badge = $('checks-badge');
   badge.hidden = count === 0;
   badge.textContent = String(count);
   badge.dataset.kind = kind;
 }
 
-function emailUrl() {
+function emailUrl(): string {
   const query = new URLSearchParams({ scheme: view.scheme });
   if (view.shownWeek) query.set('week', view.shownWeek);
   return '/email.html?' + query.toString();
@@ -156,10 +169,10 @@ function emailUrl() {
  * Puts the new email into the frame in place, so the reader's scroll position and the
  * frame's size stay as they were; the first time (or after a week change) it loads it.
  */
-async function showEmail({ keepScroll }) {
+async function showEmail({ keepScroll }: { keepScroll: boolean }): Promise<void> {
   const doc = frame.contentDocument;
-  const loaded = frame.dataset.ready === 'true' && doc && doc.documentElement;
-  if (!keepScroll || !loaded) {
+  const win = frame.contentWindow;
+  if (!keepScroll || frame.dataset.ready !== 'true' || !doc?.documentElement || !win) {
     frame.dataset.ready = 'false';
     frame.src = emailUrl();
     return;
@@ -167,7 +180,6 @@ async function showEmail({ keepScroll }) {
   const response = await fetch(emailUrl());
   if (!response.ok) return;
   const next = new DOMParser().parseFromString(await response.text(), 'text/html');
-  const win = frame.contentWindow;
   const x = win.scrollX;
   const y = win.scrollY;
   doc.replaceChild(doc.importNode(next.documentElement, true), doc.documentElement);
@@ -182,19 +194,19 @@ frame.addEventListener('load', () => {
   frame.dataset.version = String(view.version);
   // Links leave the preview in a new tab; links within the issue (its contents list) scroll the frame.
   doc.addEventListener('click', (event) => {
-    const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+    const link = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[href]') : null;
     if (!link) return;
     event.preventDefault();
-    const href = link.getAttribute('href');
+    const href = link.getAttribute('href') ?? '';
     if (href.startsWith('#')) doc.getElementById(decodeURIComponent(href.slice(1)))?.scrollIntoView({ behavior: 'smooth' });
     else window.open(link.href, '_blank', 'noopener');
   });
 });
 
-async function load({ keepScroll }) {
+async function load({ keepScroll }: { keepScroll: boolean }): Promise<void> {
   const query = view.week ? '?week=' + encodeURIComponent(view.week) : '';
   const response = await fetch('/api/state' + query);
-  const state = await response.json();
+  const state = (await response.json()) as PageState;
   if (state.version < view.version) return;
   const weekChanged = state.week !== view.shownWeek;
   view.version = state.version;
@@ -206,7 +218,7 @@ async function load({ keepScroll }) {
     renderSnapshot(outcome.snapshot);
     renderErrors([]);
     renderBadge(outcome.snapshot.warnings.length, 'warning');
-    $('send-test-button').disabled = false;
+    $<HTMLButtonElement>('send-test-button').disabled = false;
     await showEmail({ keepScroll: keepScroll && !weekChanged && view.hasEmail });
     view.hasEmail = true;
     const time = new Date(outcome.builtAt).toLocaleTimeString();
@@ -224,7 +236,7 @@ async function load({ keepScroll }) {
     $('warnings-title').textContent = 'Errors';
     $('warnings').replaceChildren(...outcome.errors.map(diagnosticItem));
     $('all-clear').hidden = true;
-    $('send-test-button').disabled = true;
+    $<HTMLButtonElement>('send-test-button').disabled = true;
     setStatus('error', 'Build failed');
   }
   $('frame-box').hidden = !view.hasEmail;
@@ -234,7 +246,7 @@ async function load({ keepScroll }) {
 }
 
 $('widths').addEventListener('click', (event) => {
-  const width = event.target.closest('button')?.dataset.width;
+  const width = closest(event, 'button')?.dataset.width;
   if (!width) return;
   view.width = width;
   applyControls();
@@ -242,7 +254,7 @@ $('widths').addEventListener('click', (event) => {
 });
 
 $('schemes').addEventListener('click', (event) => {
-  const scheme = event.target.closest('button')?.dataset.scheme;
+  const scheme = closest(event, 'button')?.dataset.scheme;
   if (!scheme || scheme === view.scheme) return;
   view.scheme = scheme;
   applyControls();
@@ -251,31 +263,31 @@ $('schemes').addEventListener('click', (event) => {
 });
 
 $('tabs').addEventListener('click', (event) => {
-  const tab = event.target.closest('[role=tab]');
+  const tab = closest(event, '[role=tab]');
   if (!tab) return;
   view.tab = tab.id.slice('tab-'.length);
   applyControls();
 });
 
-$('week').addEventListener('change', (event) => {
-  view.week = event.target.value;
+$<HTMLSelectElement>('week').addEventListener('change', (event) => {
+  view.week = (event.target as HTMLSelectElement).value;
   remember();
   void load({ keepScroll: false });
 });
 
-for (const button of document.querySelectorAll('[data-copy]')) {
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-copy]')) {
   button.addEventListener('click', async () => {
-    await navigator.clipboard.writeText($(button.dataset.copy).textContent ?? '');
+    await navigator.clipboard.writeText($(button.dataset.copy ?? '').textContent ?? '');
     button.textContent = 'Copied';
     setTimeout(() => { button.textContent = 'Copy'; }, 1200);
   });
 }
 
-$('send-test-to').value = localStorage.getItem('gazette-preview-test-to') ?? '';
+$<HTMLInputElement>('send-test-to').value = localStorage.getItem('gazette-preview-test-to') ?? '';
 $('send-test').addEventListener('submit', async (event) => {
   event.preventDefault();
-  const to = $('send-test-to').value.trim();
-  const button = $('send-test-button');
+  const to = $<HTMLInputElement>('send-test-to').value.trim();
+  const button = $<HTMLButtonElement>('send-test-button');
   const result = $('send-test-result');
   localStorage.setItem('gazette-preview-test-to', to);
   button.disabled = true;
@@ -287,11 +299,12 @@ $('send-test').addEventListener('submit', async (event) => {
       headers: { 'Content-Type': 'application/json', 'X-Gazette-Token': SESSION_TOKEN },
       body: JSON.stringify({ week: view.shownWeek, to }),
     });
-    const outcome = await response.json();
+    const outcome = (await response.json()) as PageTestSendOutcome;
     if (outcome.ok) result.replaceChildren(el('p', { class: 'sent', text: 'Sent to ' + outcome.sent.to + ' through ' + outcome.sent.destination + ': ' + outcome.sent.reply }));
     else result.replaceChildren(el('ul', { class: 'diagnostics' }, ...outcome.errors.map(diagnosticItem)));
   } catch (error) {
-    result.replaceChildren(el('ul', { class: 'diagnostics' }, diagnosticItem({ severity: 'error', rule: 'preview/offline', message: 'the preview server did not answer: ' + error.message })));
+    const message = error instanceof Error ? error.message : String(error);
+    result.replaceChildren(el('ul', { class: 'diagnostics' }, diagnosticItem({ severity: 'error', rule: 'preview/offline', message: 'the preview server did not answer: ' + message })));
   } finally {
     button.disabled = false;
     button.textContent = 'Send';
@@ -314,4 +327,3 @@ events.addEventListener('error', () => {
 applyControls();
 remember();
 void load({ keepScroll: false });
-`;

@@ -1,11 +1,11 @@
 import nodemailer from 'nodemailer';
 import type { GazetteConfig } from '../config.js';
 import { diagnostic, GazetteError } from '../diagnostics.js';
-import { newMessageId, toMailOptions } from '../message/compose.js';
 import type { OutboundMessage, Recipient, RenderedEmail } from '../types.js';
 import { unsubscribeEndpoint, unsubscribeSecret } from '../unsubscribe/endpoint.js';
+import { newMessageId, toMailOptions } from './compose.js';
+import { dkimOptions, type DkimKey } from './dkim.js';
 import { createMessageFactory } from './recipient-message.js';
-import type { DkimKey } from './smtp-deliverer.js';
 
 export interface SampleMessageOptions {
   /** The issue's slug, for the Message-ID. */
@@ -43,10 +43,12 @@ export function sampleSecret(config: GazetteConfig, env: NodeJS.ProcessEnv): str
   }
 }
 
-/** The sample subscriber of the config, as a list row would give it. */
-export function sampleRecipient(config: GazetteConfig): Recipient {
+/**
+ * The sample subscriber of the config (`preview.subscriber`), as a list row would give it;
+ * at another address for a test copy, which keeps the sample's fields.
+ */
+export function sampleRecipient(config: GazetteConfig, email = config.preview.subscriber.email ?? 'reader@example.com'): Recipient {
   const fields = config.preview.subscriber;
-  const email = fields.email ?? 'reader@example.com';
   return { email, name: fields.name || null, fields: { ...fields, email } };
 }
 
@@ -77,7 +79,7 @@ export async function sampleMessage(options: SampleMessageOptions): Promise<Samp
     streamTransport: true,
     buffer: true,
     newline: 'windows',
-    dkim: options.dkim ? { domainName: options.dkim.domain, keySelector: options.dkim.selector, privateKey: options.dkim.privateKey } : undefined,
+    dkim: dkimOptions(options.dkim),
   });
   const sent = await transport.sendMail(toMailOptions(message));
   return { message, eml: sent.message as Buffer };

@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import type { PersonalizedEmail, RenderedEmail } from '../types.js';
-import { markersFromPrefix, splitAtMarkers, type TemplatePart } from './recipient-tokens.js';
+import { markersFromPrefix, splitAtMarkers, type TemplatePart } from '../render/recipient-tokens.js';
 
 /** The values one recipient contributes to their copy of the issue. */
 export interface RecipientValues {
