@@ -122,7 +122,7 @@ export async function buildDigest(options: BuildOptions = {}): Promise<BuildResu
     ...(introFile?.diagnostics ?? []),
     ...theme.diagnostics,
     ...rendered.diagnostics.map((d) => (d.file === MJML_FILE ? { ...d, file: path.join(outDir, MJML_FILE) } : d)),
-    ...asWarnings(quickCheck(preview.html, { file: path.join(outDir, 'email.html'), maxBytes: config.max_html_bytes })),
+    ...asWarnings(quickCheck(preview.html, { file: path.join(outDir, 'email.html'), maxBytes: config.max_html_bytes, recipientMarker: rendered.email.recipientMarker })),
     ...(unsubscribeEndpoint(config)
       ? []
       : [diagnostic('unsubscribe/no-url', `set unsubscribe.url (or base_url) in the config: the preview links to ${UNCONFIGURED_UNSUBSCRIBE.href}`, { severity: 'warning', field: 'unsubscribe.url' })]),

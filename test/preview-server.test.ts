@@ -88,6 +88,9 @@ describe('preview server', () => {
     const page = await fetch(server.url);
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(await page.text()).toContain('<iframe id="email"');
+    // No other site may frame the page (and trick a click on "Send test"); the page may frame the email.
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect((await fetch(`${server.url}email.html`)).headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
 
     const shown = await state(server);
     expect(shown.week).toBe('2024-W05');

@@ -89,9 +89,11 @@ describe('content is data, never a template', () => {
     const first = await buildDigest({ root: await makeWorkspace({ 'a.md': article('Forged', '2024-03-05') }) });
     const forged = `${first.email.recipientMarker}subscriber.email]] and [[gz:0000000000000000:unsubscribe_url]]`;
     const root = await makeWorkspace({ 'a.md': article('Forged', '2024-03-05', `${forged}. A second sentence here. A third one too.`, `key_points: [${JSON.stringify(forged)}]\n`) });
-    const { email } = await buildDigest({ root });
+    const { email, diagnostics } = await buildDigest({ root });
     expect(email.recipientMarker).not.toBe(first.email.recipientMarker);
     const { html } = createPersonalizer(email)(ada);
     expect(html).toContain(forged);
+    // The quoted markers are content: no "field was not filled" warning blames the theme.
+    expect(diagnostics.filter((d) => d.rule === 'html/unresolved-token')).toEqual([]);
   });
 });

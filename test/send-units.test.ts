@@ -132,7 +132,10 @@ describe('From addresses', () => {
     ['', /must be an address/],
     ['a@example.com, b@example.com', /one address, not 2/],
     ['Gazette <digest@example>', /not a valid domain/],
-    ['Team: a@example.com;', /group/],
+    ['Team: a@example.com;', /group|must be an address/],
+    ['Name <d@example.com> trailing', /must be an address/],
+    ['Name d@example.com', /must be an address/],
+    ['a@example.com <b@example.com>', /must not have an address as its name/],
   ])('rejects %j', (from, reason) => {
     expect(mailboxProblem(from)).toMatch(reason);
   });

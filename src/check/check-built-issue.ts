@@ -73,6 +73,7 @@ export async function checkBuiltIssue(environment: CheckEnvironment, options: Ch
     files: { html: shown(path.join(issue.dir, 'email.html')), eml: shown(messageFile) },
     config,
     configRoot,
+    recipientMarker: issue.email.recipientMarker,
   });
   return { report: await checkIssue(subject, environment, options), messageFile: shown(messageFile) };
 }

@@ -85,7 +85,7 @@ export const GROUPS: Record<CheckGroup, GroupRun> = {
   links: (subject) =>
     ran('links', [
       ...checkUrls(subject.html),
-      ...checkUnresolvedTokens(subject.html),
+      ...checkUnresolvedTokens(subject.html, subject.recipientMarker),
       ...checkUnsafeHtml(subject.html),
       ...checkLinkNames(subject.html),
       ...checkUnsubscribeLink(subject.html, unsubscribeUrl(subject)),

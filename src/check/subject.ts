@@ -14,6 +14,8 @@ export interface CheckSubject {
   config: GazetteConfig;
   /** Folder the config's relative paths (the DKIM key file) are resolved from. */
   configRoot: string;
+  /** How this build's per-recipient markers begin; null to look for any. */
+  recipientMarker: string | null;
 }
 
 export interface SubjectInput {
@@ -23,6 +25,8 @@ export interface SubjectInput {
   files: { html: string; eml: string };
   config: GazetteConfig;
   configRoot: string;
+  /** How the built issue's per-recipient markers begin (email.json); leave out to look for any. */
+  recipientMarker?: string;
 }
 
 export async function checkSubject(input: SubjectInput): Promise<CheckSubject> {
@@ -36,5 +40,6 @@ export async function checkSubject(input: SubjectInput): Promise<CheckSubject> {
     text: (message.parsed.text ?? '').replace(/\r\n/g, '\n'),
     config: input.config,
     configRoot: input.configRoot,
+    recipientMarker: input.recipientMarker ?? null,
   };
 }

@@ -59,7 +59,7 @@ export async function loadArticles(dir: string, options: ArticleOptions = {}): P
   const diagnostics: Diagnostic[] = names
     .filter((name) => !isIgnored(name) && MISNAMED_EXTENSION.test(name))
     .map((name) =>
-      diagnostic('articles/not-read', `not read as an article: rename it to ${name.replace(MISNAMED_EXTENSION, '.md')} to include it, or to _${name} to keep it aside`, {
+      diagnostic('articles/not-read', `not read as an article: rename it to ${name.replace(MISNAMED_EXTENSION, '').replace(/\.(md|markdown)$/i, '')}.md to include it, or to _${name} to keep it aside`, {
         file: path.join(dir, name),
         severity: 'warning',
       }),

@@ -40,9 +40,15 @@ export function addressKey(address: string): string {
  * address, and nodemailer would send the message with no From header at all.
  */
 export function mailboxProblem(value: string): string | null {
-  const parsed = addressparser(value);
   const example = 'like "Name <user@example.com>" or user@example.com';
+  // addressparser mends what it cannot read ("Name d@example.com" → "Name <d@example.com>"): a
+  // header address is taken only in one of the two forms it is written in, nothing around it.
+  const parsed = addressparser(value);
   if (parsed.length !== 1) return parsed.length === 0 ? `must be an address, ${example}` : `must be one address, not ${parsed.length}`;
+  const trimmed = value.trim();
+  const angled = /^([^<>]*)<[^<>]*>$/.exec(trimmed);
+  if (!angled && /[\s<>]/.test(trimmed)) return `must be an address, ${example}`;
+  if (angled?.[1]?.includes('@')) return `must not have an address as its name, ${example}: readers would take it for the sender`;
   const only = parsed[0]!;
   if ('group' in only && only.group) return `must be one address, not a group, ${example}`;
   const address = 'address' in only ? only.address : '';

@@ -43,11 +43,13 @@ export function checkUrls(document: HtmlDocument): Diagnostic[] {
 
 /**
  * A per-recipient marker that was not filled shows to readers as is. Braces are not looked
- * for: an article may quote `{{…}}`, and content is always shown as written.
+ * for: an article may quote `{{…}}`, and content is always shown as written. Only this build's
+ * markers count (`prefix`), so an article quoting a marker of another build is no finding.
  */
-export function checkUnresolvedTokens(document: HtmlDocument): Diagnostic[] {
+export function checkUnresolvedTokens(document: HtmlDocument, prefix: string | null): Diagnostic[] {
   const text = document.source.text;
-  return [...text.matchAll(/\[\[gz:[0-9a-f]+:([^\]]*)\]\]/g)].map((match) =>
+  const start = prefix ? prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : '\\[\\[gz:[0-9a-f]+:';
+  return [...text.matchAll(new RegExp(`${start}([^\\]]*)\\]\\]`, 'g'))].map((match) =>
     finding('html/unresolved-token', `the per-recipient field "${match[1]}" was not filled`, document.source.placeOf(match.index)),
   );
 }

@@ -8,6 +8,9 @@ const ACTIVE_ELEMENTS = new Set(['script', 'iframe', 'frame', 'frameset', 'objec
 
 const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'background', 'poster', 'xlink:href'];
 
+/** CSS that runs script in old engines: `url(javascript:…)` and IE's `expression(…)`, compared without spaces and escapes. */
+const ACTIVE_CSS = /url\(['"]?(javascript|vbscript):|expression\(/i;
+
 /** `java\tscript:` and `&#106;avascript:` are the same scheme to a browser: compare without controls and spaces. */
 function scheme(url: string): string {
   return (/^([a-z][a-z0-9+.-]*):/i.exec(url.replace(/[\u0000-\u0020\u007f]+/g, ''))?.[1] ?? '').toLowerCase();
@@ -36,6 +39,10 @@ export function checkUnsafeHtml(document: HtmlDocument): Diagnostic[] {
         findings.push(finding('html/unsafe', `event handler ${name}="…" on <${element.name}>: scripts never run in email and filters score them`, document.placeOf(element)));
       } else if (URL_ATTRIBUTES.includes(name) && isActiveUrl(element.name, name, value)) {
         findings.push(finding('html/unsafe', `${name} with a ${scheme(value)}: URL on <${element.name}>`, document.placeOf(element)));
+      } else if (name === 'srcset' && value.split(',').some((candidate) => isActiveUrl(element.name, 'srcset', candidate.trim().split(/\s+/)[0] ?? ''))) {
+        findings.push(finding('html/unsafe', `srcset with a script or data: URL on <${element.name}>`, document.placeOf(element)));
+      } else if (name === 'style' && ACTIVE_CSS.test(value.replace(/[\u0000-\u0020\\]+/g, ''))) {
+        findings.push(finding('html/unsafe', `style with a script URL or expression() on <${element.name}>`, document.placeOf(element)));
       }
     }
   }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { buildDigest, issueFiles, writeIssue, type BuildOptions } from '../../build.js';
+import { plural } from '../../render/helpers.js';
 import { printDiagnostics, paint, progressBar } from '../terminal.js';
 
 interface BuildFlags extends Omit<BuildOptions, 'root' | 'onArticle' | 'now'> {
@@ -31,7 +32,7 @@ export async function run(flags: BuildFlags): Promise<number> {
   for (const article of articles) {
     const quotes = article.quotes.length;
     process.stdout.write(
-      `  ${article.date}  ${article.title}  ${color('dim', `${article.keyPoints.length} key points, ${quotes} quote${quotes === 1 ? '' : 's'}`)}\n`,
+      `  ${article.date}  ${article.title}  ${color('dim', `${plural(article.keyPoints.length, 'key point')}, ${plural(quotes, 'quote')}`)}\n`,
     );
   }
   printDiagnostics(result.diagnostics);
