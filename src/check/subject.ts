@@ -12,8 +12,8 @@ export interface CheckSubject {
   /** The message's plain-text part, or '' when it has none. */
   text: string;
   config: GazetteConfig;
-  /** Folder the config's relative paths (the DKIM key file) are resolved from. */
-  configRoot: string;
+  /** The DKIM private key the config names (absolute), or null. */
+  dkimKeyFile: string | null;
 }
 
 export interface SubjectInput {
@@ -22,7 +22,7 @@ export interface SubjectInput {
   /** Where findings point: the email.html, and the file the examined message is written to. */
   files: { html: string; eml: string };
   config: GazetteConfig;
-  configRoot: string;
+  dkimKeyFile: string | null;
 }
 
 export async function checkSubject(input: SubjectInput): Promise<CheckSubject> {
@@ -35,6 +35,6 @@ export async function checkSubject(input: SubjectInput): Promise<CheckSubject> {
     html: parseHtml(input.files.html, html),
     text: (message.parsed.text ?? '').replace(/\r\n/g, '\n'),
     config: input.config,
-    configRoot: input.configRoot,
+    dkimKeyFile: input.dkimKeyFile,
   };
 }

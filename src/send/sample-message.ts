@@ -3,7 +3,8 @@ import type { GazetteConfig } from '../config.js';
 import { diagnostic, GazetteError } from '../diagnostics.js';
 import { newMessageId, toMailOptions } from '../message/compose.js';
 import type { OutboundMessage, Recipient, RenderedEmail } from '../types.js';
-import { unsubscribeEndpoint, unsubscribeSecret } from '../unsubscribe/endpoint.js';
+import { unsubscribeEndpoint } from '../unsubscribe/endpoint.js';
+import type { WorkspaceSecret } from '../workspace/resolve.js';
 import { createMessageFactory } from './recipient-message.js';
 import type { DkimKey } from './smtp-deliverer.js';
 
@@ -34,13 +35,8 @@ export interface SampleMessage {
 const STAND_IN_SECRET = 'gazette-sample-stand-in-secret';
 
 /** The configured unsubscribe secret, or a stand-in for the sample message. */
-export function sampleSecret(config: GazetteConfig, env: NodeJS.ProcessEnv): string {
-  try {
-    return unsubscribeSecret(config, env);
-  } catch (error) {
-    if (error instanceof GazetteError) return STAND_IN_SECRET;
-    throw error;
-  }
+export function sampleSecret(secret: WorkspaceSecret): string {
+  return secret.ok ? secret.value : STAND_IN_SECRET;
 }
 
 /** The sample subscriber of the config, as a list row would give it. */

@@ -26,9 +26,9 @@ export async function sendTestCopy(options: SendTarget & { to: string }): Promis
   const setup = await prepareSend(options, TEST_SUBJECT_PREFIX);
   const deliverer = await openDeliverer(setup, options);
   try {
-    const preview = setup.loaded.config.preview.subscriber;
+    const preview = setup.workspace.config.preview.subscriber;
     const recipient: Recipient = { email: options.to, name: preview.name ?? null, fields: { ...preview, email: options.to } };
-    const messageId = newMessageId(setup.loaded.config.from, setup.issue.slug);
+    const messageId = newMessageId(setup.workspace.config.from, setup.issue.slug);
     let reply: string;
     try {
       reply = await deliverer.deliver(await prepareMessage(setup.compose(recipient, messageId)), () => undefined);
