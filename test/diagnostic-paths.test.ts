@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../src/build.js';
+import { shownDiagnostics, shownPath } from '../src/cli/terminal.js';
 import { GazetteError } from '../src/diagnostics.js';
 import { gazette } from './support/cli.js';
 import { makeWorkspace } from './support/workspace.js';
@@ -46,5 +47,22 @@ describe('paths in diagnostics', () => {
 
     const json = await gazette(['build', '--json'], root);
     expect(JSON.parse(json.stdout)).toEqual({ ok: false, diagnostics: [expect.objectContaining({ file: 'articles/a.md' })] });
+  });
+});
+
+describe('shownPath', () => {
+  it('shows a file inside the current folder relative to it, the folder itself as ".", and anything else absolute', () => {
+    expect(shownPath('/work/site/articles/a.md', '/work/site')).toBe('articles/a.md');
+    expect(shownPath('/work/site', '/work/site')).toBe('.');
+    expect(shownPath('/work/other/a.md', '/work/site')).toBe('/work/other/a.md');
+    expect(shownPath('given/as-typed.md', '/work/site')).toBe('given/as-typed.md');
+  });
+
+  it('is what shownDiagnostics applies to each file, leaving the rest as it is', () => {
+    const diagnostics = [
+      { rule: 'x', severity: 'error' as const, message: 'm', file: '/work/site/out/2024-W05/email.html', line: 3 },
+      { rule: 'y', severity: 'warning' as const, message: 'n' },
+    ];
+    expect(shownDiagnostics(diagnostics, '/work/site')).toEqual([{ ...diagnostics[0], file: 'out/2024-W05/email.html' }, diagnostics[1]]);
   });
 });

@@ -1,3 +1,4 @@
+import { fileErrorReason } from '../load/file-error.js';
 import type { Diagnostic } from '../types.js';
 import { unsubscribeEndpoint } from '../unsubscribe/endpoint.js';
 import type { CheckEnvironment } from './environment.js';
@@ -35,7 +36,7 @@ async function dkimGroup(subject: CheckSubject, environment: CheckEnvironment): 
     privateKey = await environment.readFile(keyFile);
     assertPrivateKey(privateKey);
   } catch (error) {
-    return ran('dkim', [finding('dkim/key', `cannot use the DKIM key: ${(error as Error).message.split('\n')[0]}`, { file: keyFile, field: 'dkim.key_file' })]);
+    return ran('dkim', [finding('dkim/key', `cannot use the DKIM key: ${fileErrorReason(error).split('\n')[0]}`, { file: keyFile, field: 'dkim.key_file' })]);
   }
   return ran('dkim', await verifyDkim(subject.message, { domain: configured.domain, selector: configured.selector, privateKey }));
 }
