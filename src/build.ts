@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { quickCheck } from './check/quick.js';
-import { loadConfig, type GazetteConfig } from './config.js';
+import type { GazetteConfig } from './config.js';
 import { diagnostic, GazetteError, hasErrors, strictly } from './diagnostics.js';
 import { assembleDigest, issueInfo, selectArticles, summarizeArticle, toDigestArticle, type SummaryCache } from './issue/digest.js';
 import { localDate } from './issue/calendar.js';
@@ -15,23 +15,17 @@ import { MJML_FILE, renderEmail } from './render/render.js';
 import { loadTheme } from './render/theme.js';
 import { EMAIL_JSON } from './send/built-issue.js';
 import { unsubscribeEndpoint } from './unsubscribe/endpoint.js';
+import { resolveWorkspace, type Workspace, type WorkspaceOptions } from './workspace/resolve.js';
 import type { Diagnostic, Digest, DigestArticle, OutboundMessage, PersonalizedEmail, RenderedEmail } from './types.js';
 
-export interface BuildOptions extends WindowRequest {
-  /** Workspace folder: config and relative paths are resolved from it. Default: the current folder. */
-  root?: string;
-  /** Config file, instead of `gazette.config.{json,yaml,yml}` in the workspace. */
-  config?: string;
-  articles?: string;
-  templates?: string;
-  out?: string;
+export interface BuildOptions extends WindowRequest, WorkspaceOptions {
+  /** The workspace already resolved (the preview resolves it once per rebuild); otherwise resolved from the options. */
+  workspace?: Workspace;
   drafts?: boolean;
   /** Treat warnings as errors. */
   strict?: boolean;
   /** Clock: today's date (articles dated after it do not choose the issue) and the message Date header. */
   now?: () => Date;
-  /** Environment the unsubscribe secret is read from (default: the process's). */
-  env?: NodeJS.ProcessEnv;
   /** Summaries kept between builds: only changed articles are summarized again. */
   summaryCache?: SummaryCache;
   /** Called as each article is summarized, for progress output. */
@@ -50,6 +44,8 @@ export interface BuildResult {
   /** Where `writeIssue` puts the files: `out/<slug>`. */
   outDir: string;
   config: GazetteConfig;
+  /** The workspace it was built from: a test copy is sent from the same out folder. */
+  workspace: Workspace;
   diagnostics: Diagnostic[];
 }
 
@@ -60,28 +56,22 @@ const UNCONFIGURED_UNSUBSCRIBE = new URL('https://example.invalid/unsubscribe');
 
 /** Loads, selects, summarizes and renders one issue, without writing anything. */
 export async function buildDigest(options: BuildOptions = {}): Promise<BuildResult> {
-  const root = path.resolve(options.root ?? '.');
-  const { config, root: configRoot, diagnostics: configDiagnostics } = await loadConfig(root, options.config);
+  const workspace = options.workspace ?? (await resolveWorkspace(options));
+  const { config, configDiagnostics, articlesDir, templatesDir } = workspace;
   const now = options.now ?? (() => new Date());
-  const resolve = (value: string | undefined, fallback: string) => (value ? path.resolve(root, value) : path.resolve(configRoot, fallback));
-  const articlesDir = resolve(options.articles, config.articles);
-  const templatesDir = resolve(options.templates, config.templates);
-  const outRoot = resolve(options.out, config.out);
-  const shown = (file: string | undefined) => (file && path.isAbsolute(file) ? path.relative(process.cwd(), file) || file : file);
-  const relative = (list: Diagnostic[]) => list.map((d) => ({ ...d, file: shown(d.file) }));
 
   const today = localDate(now());
   const loaded = await loadArticles(articlesDir, { today });
-  if (hasErrors(loaded.diagnostics)) throw new GazetteError(relative([...configDiagnostics, ...loaded.diagnostics]));
+  if (hasErrors(loaded.diagnostics)) throw new GazetteError([...configDiagnostics, ...loaded.diagnostics]);
 
   const dates = issueDates(loaded.articles, options.drafts ?? false);
   const window = resolveWindow(options, dates, today);
   const selected = window ? selectArticles(loaded.articles, window, options.drafts ?? false) : [];
   if (!window || selected.length === 0) {
     const newest = [...dates].sort().at(-1);
-    const where = window ? `between ${window.from} and ${window.to}` : `dated today (${today}) or earlier in ${shown(articlesDir)}`;
+    const where = window ? `between ${window.from} and ${window.to}` : `dated today (${today}) or earlier`;
     const hint = newest ? ` (the newest article is dated ${newest}; choose a window with --week, or --from and --to)` : '';
-    throw new GazetteError(relative([...loaded.diagnostics, diagnostic('issue/empty', `no articles ${where}${hint}`, { file: articlesDir })]));
+    throw new GazetteError([...loaded.diagnostics, diagnostic('issue/empty', `no articles ${where}${hint}`, { file: articlesDir })]);
   }
 
   const articles = selected.map((article, index) => {
@@ -105,12 +95,12 @@ export async function buildDigest(options: BuildOptions = {}): Promise<BuildResu
     utm: config.utm ? { ...config.utm, campaign: config.utm.campaign.replace('{slug}', info.slug) } : null,
   });
 
-  const outDir = path.join(outRoot, info.slug);
+  const outDir = path.join(workspace.outDir, info.slug);
   const { message, eml } = await sampleMessage({
     issue: info.slug,
     email: rendered.email,
     config,
-    secret: sampleSecret(config, options.env ?? process.env),
+    secret: sampleSecret(workspace.secret),
     dkim: null,
     now,
     fallbackEndpoint: UNCONFIGURED_UNSUBSCRIBE,
@@ -125,9 +115,9 @@ export async function buildDigest(options: BuildOptions = {}): Promise<BuildResu
     ...asWarnings(quickCheck(preview.html, { file: path.join(outDir, 'email.html'), maxBytes: config.max_html_bytes, recipientMarker: rendered.email.recipientMarker })),
     ...(unsubscribeEndpoint(config)
       ? []
-      : [diagnostic('unsubscribe/no-url', `set unsubscribe.url (or base_url) in the config: the preview links to ${UNCONFIGURED_UNSUBSCRIBE.href}`, { severity: 'warning', field: 'unsubscribe.url' })]),
+      : [diagnostic('unsubscribe/no-url', `set unsubscribe.url (or base_url) in the config: the preview links to ${UNCONFIGURED_UNSUBSCRIBE.href}`, { severity: 'warning', file: workspace.configFile ?? undefined, field: 'unsubscribe.url' })]),
   ];
-  const diagnostics = relative(options.strict ? strictly(found) : found);
+  const diagnostics = options.strict ? strictly(found) : found;
   if (hasErrors(diagnostics)) throw new GazetteError(diagnostics);
 
   return {
@@ -138,6 +128,7 @@ export async function buildDigest(options: BuildOptions = {}): Promise<BuildResu
     eml,
     outDir,
     config,
+    workspace,
     diagnostics,
   };
 }

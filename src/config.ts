@@ -3,6 +3,7 @@ import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml
 import { z } from 'zod';
 import { diagnostic, GazetteError } from './diagnostics.js';
 import { closestName } from './load/did-you-mean.js';
+import { fileErrorReason } from './load/file-error.js';
 import { readTextFile } from './load/text-file.js';
 import { yamlValue } from './load/yaml-value.js';
 import { mailboxProblem } from './subscribers/address.js';
@@ -116,7 +117,7 @@ export async function loadConfig(root: string, explicitFile?: string): Promise<L
       read = await readTextFile(file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !explicitFile) continue;
-      throw new GazetteError([diagnostic('config/unreadable', `cannot read config: ${(error as Error).message}`, { file })]);
+      throw new GazetteError([diagnostic('config/unreadable', `cannot read config: ${fileErrorReason(error)}`, { file })]);
     }
     const parsed = parseConfig(read.text, file);
     return { config: parsed.config, root: explicitFile ? path.dirname(file) : root, file, diagnostics: [...read.diagnostics, ...parsed.diagnostics] };

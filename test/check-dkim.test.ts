@@ -70,7 +70,7 @@ describe('DKIM', () => {
     const unsigned = await fixtureEml({ html: BASE });
     expect((await dkimFindings(unsigned)).findings).toEqual([expect.objectContaining({ rule: 'dkim/verify', message: expect.stringContaining('no DKIM signature') })]);
     const report = await checkIssue(await fixtureSubject(unsigned, { dkim: { domain: 'example.com', selector: 'gazette', key_file: 'missing.pem' } }, keyDir), systemEnvironment(), { groups: ['dkim'] });
-    expect(report.findings).toEqual([expect.objectContaining({ rule: 'dkim/key', severity: 'error', field: 'dkim.key_file', file: 'missing.pem' })]);
+    expect(report.findings).toEqual([expect.objectContaining({ rule: 'dkim/key', severity: 'error', field: 'dkim.key_file', file: path.join(keyDir, 'missing.pem') })]);
   });
 
   it('says it skipped the group when no key is configured', async () => {

@@ -132,7 +132,7 @@ describe('one window for build, preview, check and send', () => {
 
   it('shows the same week first in the preview', async () => {
     const root = await makeWorkspace(articles);
-    const builds = new PreviewBuilds({ root, now: NOW, build: (options) => buildDigest({ ...options, env: {} }) });
+    const builds = new PreviewBuilds({ root, env: {}, now: NOW, build: buildDigest });
     const state = await builds.state();
     expect(state.week).toBe('2024-W05');
     expect(state.weeks.map((w) => w.week)).toEqual(['2025-W05', '2024-W05', '2024-W04']);

@@ -7,6 +7,7 @@ import { stringify as stringifyYaml } from 'yaml';
 import type { BuildOutcome, PreviewState } from '../src/preview/builds.js';
 import { startPreviewServer, type PreviewServer, type PreviewServerOptions } from '../src/preview/server.js';
 import type { TextSummary } from '../src/summarize/index.js';
+import { sinksStoppedAfterEach } from './support/smtp-server.js';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const SEED = 'articles/2024-01-30-china-us-resume-fentanyl-talks.md';
@@ -26,6 +27,8 @@ class CountingCache extends Map<string, TextSummary> {
     return super.set(key, value);
   }
 }
+
+const sink = sinksStoppedAfterEach({ saveMessages: true });
 
 const servers: PreviewServer[] = [];
 afterEach(async () => {
@@ -179,6 +182,25 @@ describe('preview server', () => {
     expect(body.errors.length).toBeGreaterThan(0);
     expect((await post({ Origin: origin, 'X-Gazette-Token': token }, '{"to": ""}')).status).toBe(400);
     expect((await post({ Origin: `http://localhost:${server.port}`, Host: `localhost:${server.port}`, 'X-Gazette-Token': token }, '{"to": ""}')).status).toBe(400);
+  });
+
+  it('sends the test copy from the --out folder the preview builds into', async () => {
+    const smtp = await sink();
+    const root = await sampleWorkspace();
+    const configFile = path.join(root, 'gazette.config.json');
+    await writeFile(configFile, JSON.stringify({ ...(JSON.parse(await readFile(configFile, 'utf8')) as object), smtp: smtp.url }));
+    const { server } = await start(root, { out: 'alt' });
+    const headers = { 'Content-Type': 'application/json', Origin: server.url.slice(0, -1), 'X-Gazette-Token': await pageToken(server) };
+    const sent = await rawRequest(server.url, '/api/send-test', { method: 'POST', headers, body: JSON.stringify({ to: 'editor@example.com' }) });
+
+    expect(sent.status, sent.body).toBe(200);
+    const shown = (await state(server)).outcome;
+    if (!shown.ok) throw new Error('expected the sample to build');
+    // Written to alt/ and read back from there: nothing was built into the config's out/ to send from.
+    await expect(readFile(path.join(root, 'alt', shown.snapshot.week, 'email.json'), 'utf8')).resolves.toContain(shown.snapshot.subject);
+    await expect(readFile(path.join(root, 'out', shown.snapshot.week, 'email.json'))).rejects.toMatchObject({ code: 'ENOENT' });
+    expect((await smtp.accepted()).map((line) => line.to)).toEqual([['editor@example.com']]);
+    expect((await smtp.messages())[0]?.subject).toBe(`[TEST] ${shown.snapshot.subject}`);
   });
 
   it('gives each server start its own token', async () => {

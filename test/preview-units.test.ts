@@ -7,7 +7,7 @@ import { messageHeaders } from '../src/preview/headers.js';
 import { acceptsHost, acceptsOrigin, allowedHostNames } from '../src/preview/host-check.js';
 import { openCommand } from '../src/preview/open-browser.js';
 import { resolveExistingInside, resolveInside } from '../src/preview/safe-path.js';
-import { workspaceRelative } from '../src/preview/snapshot.js';
+import { pageDiagnostics } from '../src/preview/page-paths.js';
 import { parseTestSendRequest } from '../src/preview/test-send.js';
 import { affectsIssue } from '../src/preview/watcher.js';
 import { issueWeeks } from '../src/preview/weeks.js';
@@ -143,12 +143,17 @@ describe('affectsIssue', () => {
   });
 });
 
-describe('workspaceRelative', () => {
-  it('names files relative to the workspace instead of the current folder', () => {
-    const diagnostics = [{ rule: 'x', severity: 'error' as const, message: 'm', file: '../../tmp/w/articles/a.md' }, { rule: 'y', severity: 'warning' as const, message: 'n' }];
-    expect(workspaceRelative(diagnostics, '/tmp/w', '/home/me')).toEqual([
+describe('pageDiagnostics', () => {
+  it('names the absolute files of the library relative to the workspace, and leaves files outside it absolute', () => {
+    const diagnostics = [
+      { rule: 'x', severity: 'error' as const, message: 'm', file: '/tmp/w/articles/a.md' },
+      { rule: 'y', severity: 'warning' as const, message: 'n' },
+      { rule: 'z', severity: 'error' as const, message: 'o', file: '/etc/dkim.pem' },
+    ];
+    expect(pageDiagnostics(diagnostics, '/tmp/w')).toEqual([
       { rule: 'x', severity: 'error', message: 'm', file: 'articles/a.md' },
       { rule: 'y', severity: 'warning', message: 'n' },
+      { rule: 'z', severity: 'error', message: 'o', file: '/etc/dkim.pem' },
     ]);
   });
 });

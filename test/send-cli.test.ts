@@ -100,6 +100,6 @@ describe('gazette send on the command line', () => {
     await writeList(root, ['ann@example.com']);
     const { code, stderr } = await gazette(['send', '--issue', '2020-W01', '--list', 'list.csv', '--smtp', 'smtp://127.0.0.1:1'], root);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/issue "2020-W01" has not been built .*run gazette build first \(send\/no-issue\)/);
+    expect(stderr).toMatch(/^out\/2020-W01\/email\.json error issue "2020-W01" has not been built; run gazette build first \(send\/no-issue\)$/m);
   });
 });

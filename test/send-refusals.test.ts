@@ -65,7 +65,7 @@ describe('gazette send refuses what it cannot send correctly', () => {
     const server = await sink();
 
     const empty = await gazette(['send', '--list', 'header-only.csv', '--smtp', server.url], root);
-    expect(empty.stderr).toMatch(/^header-only\.csv error 0 recipients in header-only\.csv: nothing was sent and nothing recorded.*\(send\/no-recipients\)$/m);
+    expect(empty.stderr).toMatch(/^header-only\.csv error 0 recipients in the list header-only\.csv: nothing was sent and nothing recorded.*\(send\/no-recipients\)$/m);
     expect(empty.code).toBe(1);
     expect(ledgerRows(root)).toEqual({ campaigns: 0, deliveries: 0 });
 

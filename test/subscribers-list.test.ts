@@ -16,7 +16,7 @@ async function csvFile(content: string): Promise<string> {
 }
 
 async function readAll(file: string, requiredColumns: string[] = []): Promise<ListEntry[]> {
-  const list = await CsvList.open(file, { shownFile: 'list.csv', requiredColumns });
+  const list = await CsvList.open(file, { requiredColumns });
   const entries: ListEntry[] = [];
   try {
     for await (const entry of list.entries()) entries.push(entry);
@@ -60,8 +60,9 @@ describe('a CSV list saved by a spreadsheet', () => {
 
   it('refuses a list that is not UTF-8 (Latin-1) instead of reading U+FFFD into names', async () => {
     const latin1 = Buffer.from('email,name\nann@example.com,Ren\u00e9e\n', 'latin1');
-    const error = await failure(readAll(await csvBytes(latin1)));
-    expect(error.diagnostics).toEqual([expect.objectContaining({ rule: 'subscribers/encoding', file: 'list.csv', message: expect.stringContaining('not valid UTF-8') })]);
+    const file = await csvBytes(latin1);
+    const error = await failure(readAll(file));
+    expect(error.diagnostics).toEqual([expect.objectContaining({ rule: 'subscribers/encoding', file, message: expect.stringContaining('not valid UTF-8') })]);
   });
 });
 
@@ -85,7 +86,7 @@ describe('a CSV list', () => {
       [7, 'subscribers/duplicate', 'warning'],
     ]);
     expect(problems[2]!.message).toContain('line 2');
-    expect(problems.every((problem) => problem.file === 'list.csv')).toBe(true);
+    expect(problems.every((problem) => problem.file === file)).toBe(true);
   });
 
   it('must name an email column on its first line', async () => {
@@ -100,14 +101,15 @@ describe('a CSV list', () => {
   });
 
   it('reports a file that is not CSV with the line it breaks on', async () => {
-    const error = await failure(readAll(await csvFile('email,name\nann@example.com,Ann\n"bob@example.com,Bob\n')));
-    expect(error.diagnostics[0]).toMatchObject({ rule: 'subscribers/csv', file: 'list.csv' });
+    const file = await csvFile('email,name\nann@example.com,Ann\n"bob@example.com,Bob\n');
+    const error = await failure(readAll(file));
+    expect(error.diagnostics[0]).toMatchObject({ rule: 'subscribers/csv', file });
     expect(error.diagnostics[0]!.line).toBeGreaterThanOrEqual(3);
   });
 
   it('reports a file that cannot be read before reading anything', async () => {
     const error = await failure(CsvList.open('/nonexistent/list.csv'));
-    expect(error.diagnostics[0]).toMatchObject({ rule: 'subscribers/unreadable' });
+    expect(error.diagnostics[0]).toMatchObject({ rule: 'subscribers/unreadable', file: '/nonexistent/list.csv', message: 'cannot read the subscriber list: no such file or directory' });
     const folder = await failure(CsvList.open(tmpdir()));
     expect(folder.diagnostics[0]).toMatchObject({ rule: 'subscribers/unreadable' });
   });

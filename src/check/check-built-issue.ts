@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { loadConfig, type GazetteConfig } from '../config.js';
 import { writeFileAtomic } from '../output/atomic.js';
 import { loadBuiltIssue } from '../send/built-issue.js';
 import { sampleMessage, sampleSecret } from '../message/sample-message.js';
@@ -8,24 +7,20 @@ import { checkIssue, type CheckOptions } from './check-issue.js';
 import type { CheckEnvironment } from './environment.js';
 import type { CheckReport } from './report.js';
 import { assertPrivateKey } from './rules/dkim.js';
+import { resolveWorkspace, type Workspace, type WorkspaceOptions } from '../workspace/resolve.js';
 import { checkSubject } from './subject.js';
 
-export interface CheckBuiltIssueOptions extends CheckOptions {
-  /** Workspace folder (default: the current folder). */
-  root?: string;
-  config?: string;
-  /** Output folder instead of the config's `out`. */
-  out?: string;
+export interface CheckBuiltIssueOptions extends CheckOptions, WorkspaceOptions {
+  /** The workspace already resolved; otherwise resolved from the options. */
+  workspace?: Workspace;
   /** Issue slug; default: the one built last (see `loadBuiltIssue`). */
   issue?: string;
-  /** Environment the unsubscribe secret is read from, as `gazette send` reads it. */
-  env?: NodeJS.ProcessEnv;
   now?: () => Date;
 }
 
 export interface CheckedIssue {
   report: CheckReport;
-  /** The message the check examined, written beside the issue so finding lines can be looked up. */
+  /** The message the check examined (absolute), written beside the issue so finding lines can be looked up. */
   messageFile: string;
 }
 
@@ -33,10 +28,10 @@ export interface CheckedIssue {
 export const CHECKED_MESSAGE = 'checked.eml';
 
 /** The configured DKIM key, or null when there is none or it cannot sign: the dkim group then says why. */
-async function usableKey(config: GazetteConfig, configRoot: string, environment: CheckEnvironment): Promise<DkimKey | null> {
-  if (!config.dkim) return null;
+async function usableKey({ config, dkimKeyFile }: Workspace, environment: CheckEnvironment): Promise<DkimKey | null> {
+  if (!config.dkim || !dkimKeyFile) return null;
   try {
-    const privateKey = await environment.readFile(path.resolve(configRoot, config.dkim.key_file));
+    const privateKey = await environment.readFile(dkimKeyFile);
     assertPrivateKey(privateKey);
     return { domain: config.dkim.domain, selector: config.dkim.selector, privateKey };
   } catch {
@@ -49,18 +44,16 @@ async function usableKey(config: GazetteConfig, configRoot: string, environment:
  * path, signed with the configured DKIM key, then every group of rules on it.
  */
 export async function checkBuiltIssue(environment: CheckEnvironment, options: CheckBuiltIssueOptions = {}): Promise<CheckedIssue> {
-  const root = path.resolve(options.root ?? '.');
-  const shown = (file: string) => path.relative(process.cwd(), file) || file;
-  const { config, root: configRoot } = await loadConfig(root, options.config);
-  const outRoot = options.out ? path.resolve(root, options.out) : path.resolve(configRoot, config.out);
-  const issue = await loadBuiltIssue(outRoot, options.issue, shown);
+  const workspace = options.workspace ?? (await resolveWorkspace(options));
+  const { config } = workspace;
+  const issue = await loadBuiltIssue(workspace.outDir, options.issue);
 
   const { eml } = await sampleMessage({
     issue: issue.slug,
     email: issue.email,
     config,
-    secret: sampleSecret(config, options.env ?? process.env),
-    dkim: await usableKey(config, configRoot, environment),
+    secret: sampleSecret(workspace.secret),
+    dkim: await usableKey(workspace, environment),
     now: options.now ?? (() => new Date()),
   });
 
@@ -70,10 +63,10 @@ export async function checkBuiltIssue(environment: CheckEnvironment, options: Ch
     issue: issue.slug,
     eml,
     // The HTML part is email.html with the sample's own unsubscribe token: same lines.
-    files: { html: shown(path.join(issue.dir, 'email.html')), eml: shown(messageFile) },
+    files: { html: path.join(issue.dir, 'email.html'), eml: messageFile },
     config,
-    configRoot,
+    dkimKeyFile: workspace.dkimKeyFile,
     recipientMarker: issue.email.recipientMarker,
   });
-  return { report: await checkIssue(subject, environment, options), messageFile: shown(messageFile) };
+  return { report: await checkIssue(subject, environment, options), messageFile };
 }

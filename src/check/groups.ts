@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { fileErrorReason } from '../load/file-error.js';
 import type { Diagnostic } from '../types.js';
 import { unsubscribeEndpoint } from '../unsubscribe/endpoint.js';
 import type { CheckEnvironment } from './environment.js';
@@ -29,13 +29,14 @@ const unsubscribeUrl = (subject: CheckSubject) => unsubscribeEndpoint(subject.co
 
 async function dkimGroup(subject: CheckSubject, environment: CheckEnvironment): Promise<GroupResult> {
   const configured = subject.config.dkim;
-  if (!configured) return skipped('dkim', 'no DKIM key configured (config: dkim.domain, dkim.selector, dkim.key_file)');
+  const keyFile = subject.dkimKeyFile;
+  if (!configured || !keyFile) return skipped('dkim', 'no DKIM key configured (config: dkim.domain, dkim.selector, dkim.key_file)');
   let privateKey: string;
   try {
-    privateKey = await environment.readFile(path.resolve(subject.configRoot, configured.key_file));
+    privateKey = await environment.readFile(keyFile);
     assertPrivateKey(privateKey);
   } catch (error) {
-    return ran('dkim', [finding('dkim/key', `cannot use the DKIM key: ${(error as Error).message.split('\n')[0]}`, { file: configured.key_file, field: 'dkim.key_file' })]);
+    return ran('dkim', [finding('dkim/key', `cannot use the DKIM key: ${fileErrorReason(error).split('\n')[0]}`, { file: keyFile, field: 'dkim.key_file' })]);
   }
   return ran('dkim', await verifyDkim(subject.message, { domain: configured.domain, selector: configured.selector, privateKey }));
 }

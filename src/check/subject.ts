@@ -12,8 +12,8 @@ export interface CheckSubject {
   /** The message's plain-text part, or '' when it has none. */
   text: string;
   config: GazetteConfig;
-  /** Folder the config's relative paths (the DKIM key file) are resolved from. */
-  configRoot: string;
+  /** The DKIM private key the config names (absolute), or null. */
+  dkimKeyFile: string | null;
   /** How this build's per-recipient markers begin; null to look for any. */
   recipientMarker: string | null;
 }
@@ -24,7 +24,7 @@ export interface SubjectInput {
   /** Where findings point: the email.html, and the file the examined message is written to. */
   files: { html: string; eml: string };
   config: GazetteConfig;
-  configRoot: string;
+  dkimKeyFile: string | null;
   /** How the built issue's per-recipient markers begin (email.json); leave out to look for any. */
   recipientMarker?: string;
 }
@@ -39,7 +39,7 @@ export async function checkSubject(input: SubjectInput): Promise<CheckSubject> {
     html: parseHtml(input.files.html, html),
     text: (message.parsed.text ?? '').replace(/\r\n/g, '\n'),
     config: input.config,
-    configRoot: input.configRoot,
+    dkimKeyFile: input.dkimKeyFile,
     recipientMarker: input.recipientMarker ?? null,
   };
 }

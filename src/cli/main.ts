@@ -2,7 +2,7 @@
 import { CommanderError } from 'commander';
 import { GazetteError } from '../diagnostics.js';
 import { ExitCode } from './exit-codes.js';
-import { printDiagnostics } from './terminal.js';
+import { printDiagnostics, shownDiagnostics } from './terminal.js';
 import { createProgram } from './program.js';
 
 /** The one place errors are printed and turned into an exit code. Commands are declared in program.ts. */
@@ -26,7 +26,7 @@ function reportError(error: unknown, json: boolean): number {
   }
   if (error instanceof GazetteError) {
     // Scripts that asked for JSON get the problems as JSON too; people get them on stderr.
-    if (json) process.stdout.write(`${JSON.stringify({ ok: false, diagnostics: error.diagnostics }, null, 2)}\n`);
+    if (json) process.stdout.write(`${JSON.stringify({ ok: false, diagnostics: shownDiagnostics(error.diagnostics) }, null, 2)}\n`);
     else printDiagnostics(error.diagnostics);
     return error.exitCode;
   }

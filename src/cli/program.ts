@@ -53,6 +53,7 @@ export function createProgram(): Command {
     .description('write a new article with front matter into the articles folder')
     .argument('<title>', 'title of the article')
     .option('--articles <dir>', 'folder of Markdown articles (config: articles)')
+    .option('--config <file>', 'config file (default: gazette.config.json or .yaml in the current folder)')
     .option('--date <date>', 'date of the article, YYYY-MM-DD (default: today)')
     .option('--json', 'print the path as JSON')
     .action(lazy(() => import('./commands/new.js')));
@@ -77,6 +78,7 @@ export function createProgram(): Command {
     .option('--test <address>', 'send one copy, marked as a test, to this address; the ledger is not touched')
     .option('--resume', 'continue an interrupted send of the issue: everyone not yet sent to, exactly once')
     .option('--resend-in-flight', 'with --resume: also resend messages a killed run left in doubt (they may arrive twice)')
+    .option('--out <dir>', 'output folder the issue was built into (config: out)')
     .option('--config <file>', 'config file (default: gazette.config.json or .yaml in the current folder)')
     .option('--json', 'print the summary as JSON on stdout')
     .action(lazy(() => import('./commands/send.js')));

@@ -21,14 +21,23 @@ export function paint(stream: NodeJS.WriteStream): (color: Color, text: string) 
 export function shownPath(file: string, cwd = process.cwd()): string {
   if (!path.isAbsolute(file)) return file;
   const relative = path.relative(cwd, file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+  if (relative === '') return '.';
+  return !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
+/**
+ * Diagnostics as people and scripts read them: the library keeps every `file` absolute, and
+ * the CLI makes it relative here, for the lines it prints and the JSON it writes alike.
+ */
+export function shownDiagnostics(diagnostics: readonly Diagnostic[], cwd = process.cwd()): Diagnostic[] {
+  return diagnostics.map((d) => (d.file ? { ...d, file: shownPath(d.file, cwd) } : d));
 }
 
 /** One line per diagnostic, errors in red and warnings in yellow, on stderr; paths are made relative only here. */
 export function printDiagnostics(diagnostics: readonly Diagnostic[], stream: NodeJS.WriteStream = process.stderr): void {
   const color = paint(stream);
-  for (const d of diagnostics) {
-    const line = formatDiagnostic(d.file ? { ...d, file: shownPath(d.file) } : d);
+  for (const d of shownDiagnostics(diagnostics)) {
+    const line = formatDiagnostic(d);
     stream.write(`${d.severity === 'error' ? color('red', line) : d.severity === 'warning' ? color('yellow', line) : line}\n`);
   }
 }

@@ -5,6 +5,7 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { diagnostic } from '../diagnostics.js';
 import type { Article, Diagnostic } from '../types.js';
+import { fileErrorReason } from './file-error.js';
 import { FRONT_MATTER_FIELDS, frontMatterSchema, type FrontMatter } from './front-matter.js';
 import { countWords, markdownToText } from './markdown.js';
 import { yamlValue, type YamlValue } from './yaml-value.js';
@@ -53,7 +54,7 @@ export async function loadArticles(dir: string, options: ArticleOptions = {}): P
   } catch (error) {
     return {
       articles: [],
-      diagnostics: [diagnostic('articles/unreadable', `cannot read the articles folder: ${(error as Error).message}`, { file: dir })],
+      diagnostics: [diagnostic('articles/unreadable', `cannot read the articles folder: ${fileErrorReason(error)}`, { file: dir })],
     };
   }
   const diagnostics: Diagnostic[] = names
@@ -71,7 +72,7 @@ export async function loadArticles(dir: string, options: ArticleOptions = {}): P
         const { text, diagnostics: decoding } = await readTextFile(file);
         return { source: { file, content: text }, diagnostics: decoding };
       } catch (error) {
-        return { source: null, diagnostics: [diagnostic('articles/unreadable', `cannot read: ${(error as Error).message}`, { file })] };
+        return { source: null, diagnostics: [diagnostic('articles/unreadable', `cannot read: ${fileErrorReason(error)}`, { file })] };
       }
     }),
   );

@@ -2,7 +2,8 @@ import nodemailer from 'nodemailer';
 import type { GazetteConfig } from '../config.js';
 import { diagnostic, GazetteError } from '../diagnostics.js';
 import type { OutboundMessage, Recipient, RenderedEmail } from '../types.js';
-import { unsubscribeEndpoint, unsubscribeSecret } from '../unsubscribe/endpoint.js';
+import { unsubscribeEndpoint } from '../unsubscribe/endpoint.js';
+import type { WorkspaceSecret } from '../workspace/resolve.js';
 import { newMessageId, toMailOptions } from './compose.js';
 import { dkimOptions, type DkimKey } from './dkim.js';
 import { createMessageFactory } from './recipient-message.js';
@@ -34,13 +35,8 @@ export interface SampleMessage {
 const STAND_IN_SECRET = 'gazette-sample-stand-in-secret';
 
 /** The configured unsubscribe secret, or a stand-in for the sample message. */
-export function sampleSecret(config: GazetteConfig, env: NodeJS.ProcessEnv): string {
-  try {
-    return unsubscribeSecret(config, env);
-  } catch (error) {
-    if (error instanceof GazetteError) return STAND_IN_SECRET;
-    throw error;
-  }
+export function sampleSecret(secret: WorkspaceSecret): string {
+  return secret.ok ? secret.value : STAND_IN_SECRET;
 }
 
 /**

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { BuildOptions, BuildResult } from '../build.js';
 import { diagnostic, GazetteError } from '../diagnostics.js';
 import { localDate } from '../issue/calendar.js';
@@ -6,9 +5,9 @@ import type { SummaryCache } from '../issue/digest.js';
 import { defaultWeek, issueDates } from '../issue/window.js';
 import { loadArticles } from '../load/articles.js';
 import type { Diagnostic } from '../types.js';
-import { toSnapshot, workspaceRelative, type PreviewSnapshot } from './snapshot.js';
+import { toSnapshot, type PreviewSnapshot } from './snapshot.js';
 import { issueWeeks, type IssueWeek } from './weeks.js';
-import { workspacePaths, type PreviewSource } from './workspace-paths.js';
+import { previewWorkspace, type PreviewSource, type PreviewWorkspace } from './workspace-paths.js';
 
 export type BuildOutcome =
   | { ok: true; version: number; builtAt: string; snapshot: PreviewSnapshot }
@@ -44,6 +43,7 @@ export class PreviewBuilds {
   /** Per week: what the page is shown, and the build itself for sending a test of exactly that. */
   readonly #builds = new Map<string, Promise<{ outcome: BuildOutcome; result: BuildResult | null }>>();
   #listing: Promise<{ weeks: IssueWeek[]; defaultWeek: string | null }> | null = null;
+  #workspace: Promise<PreviewWorkspace> | null = null;
   readonly #summaryCache: SummaryCache;
 
   constructor(private readonly options: PreviewBuildsOptions) {
@@ -52,6 +52,12 @@ export class PreviewBuilds {
 
   get version(): number {
     return this.#version;
+  }
+
+  /** The workspace of the current version: resolved once, when first needed after each change. */
+  workspace(): Promise<PreviewWorkspace> {
+    this.#workspace ??= previewWorkspace(this.options);
+    return this.#workspace;
   }
 
   async state(requestedWeek?: string | null): Promise<PreviewState> {
@@ -101,32 +107,25 @@ export class PreviewBuilds {
     this.#version++;
     this.#builds.clear();
     this.#listing = null;
+    this.#workspace = null;
     return Promise.all(inView.map((week) => this.outcome(week || null)));
   }
 
   async #build(week: string, version: number): Promise<{ outcome: BuildOutcome; result: BuildResult | null }> {
-    const { root, config, articles, templates, out, drafts, now } = this.options;
+    const { drafts, now } = this.options;
     const builtAt = (now ?? (() => new Date()))().toISOString();
     try {
-      const result = await this.options.build({
-        root,
-        config: config && path.resolve(root, config),
-        articles,
-        templates,
-        out,
-        drafts,
-        now,
-        week: week || undefined,
-        summaryCache: this.#summaryCache,
-      });
-      return { outcome: { ok: true, version, builtAt, snapshot: toSnapshot(result, root) }, result };
+      const resolved = await this.workspace();
+      if (!resolved.workspace) return { outcome: { ok: false, version, builtAt, errors: resolved.problems }, result: null };
+      const result = await this.options.build({ workspace: resolved.workspace, drafts, now, week: week || undefined, summaryCache: this.#summaryCache });
+      return { outcome: { ok: true, version, builtAt, snapshot: toSnapshot(result) }, result };
     } catch (error) {
-      return { outcome: { ok: false, version, builtAt, errors: workspaceRelative(buildErrors(error), root) }, result: null };
+      return { outcome: { ok: false, version, builtAt, errors: buildErrors(error) }, result: null };
     }
   }
 
   async #listWeeks(): Promise<{ weeks: IssueWeek[]; defaultWeek: string | null }> {
-    const paths = await workspacePaths(this.options);
+    const { paths } = await this.workspace();
     const { articles } = await loadArticles(paths.articles);
     const drafts = this.options.drafts ?? false;
     const today = localDate((this.options.now ?? (() => new Date()))());

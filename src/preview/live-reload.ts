@@ -1,11 +1,11 @@
-import path from 'node:path';
 import type { BuildOutcome, PreviewBuilds } from './builds.js';
 import type { EventStream } from './event-stream.js';
+import { pagePath } from './page-paths.js';
 import { watchWorkspace, type WorkspaceWatcher } from './watcher.js';
-import { workspacePaths, type PreviewSource, type WorkspacePaths } from './workspace-paths.js';
+import type { WorkspacePaths } from './workspace-paths.js';
 
 export interface LiveReloadOptions {
-  source: PreviewSource;
+  /** The builds, which resolve the workspace once per change: the watcher follows what they resolved. */
   builds: PreviewBuilds;
   events: EventStream;
   debounceMs?: number;
@@ -24,17 +24,17 @@ export interface LiveReload {
  * every open page (`building`, then `build`) over the event stream.
  */
 export async function startLiveReload(options: LiveReloadOptions): Promise<LiveReload> {
-  const { source, builds, events } = options;
-  let paths = await workspacePaths(source);
+  const { builds, events } = options;
+  let paths = (await builds.workspace()).paths;
   let watcher: WorkspaceWatcher;
   // One rebuild at a time, in order, so a page never sees an older build after a newer one.
   let rebuilding = Promise.resolve();
 
   const rebuild = async (files: string[]) => {
-    const shown = files.map((file) => path.relative(paths.root, file));
+    const shown = files.map((file) => pagePath(file, paths.root));
     events.send('building', { files: shown });
-    if (files.some((file) => paths.configFiles.includes(file))) await followConfig();
     const outcomes = await builds.invalidate();
+    await follow((await builds.workspace()).paths);
     events.send('build', { version: builds.version, files: shown });
     options.onRebuild?.(outcomes, files);
   };
@@ -47,8 +47,7 @@ export async function startLiveReload(options: LiveReloadOptions): Promise<LiveR
       { debounceMs: options.debounceMs, onError: options.onError },
     );
   /** The config may move the articles or the templates: watch where they are now. */
-  const followConfig = async () => {
-    const next = await workspacePaths(source);
+  const follow = async (next: WorkspacePaths) => {
     const moved = next.articles !== paths.articles || next.templates !== paths.templates || next.out !== paths.out;
     paths = next;
     if (!moved) return;

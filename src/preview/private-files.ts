@@ -1,7 +1,10 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { GazetteConfig } from '../config.js';
+import { configSchema } from '../config.js';
+import type { Workspace } from '../workspace/resolve.js';
+
+const DEFAULT_STORE = configSchema.shape.store.parse(undefined);
 
 /**
  * Kinds of file that hold secrets or people's addresses, refused by name wherever they are:
@@ -23,10 +26,9 @@ export function isPrivateName(file: string): boolean {
  * The files a workspace names as private whatever they are called: the config itself (it may
  * hold the SMTP password), the DKIM key and the state database with its journals.
  */
-export function namedPrivateFiles(configFiles: readonly string[], configRoot: string, config: Pick<GazetteConfig, 'store'> & { dkim?: { key_file?: unknown } | null }): string[] {
-  const store = path.resolve(configRoot, config.store);
-  const key = typeof config.dkim?.key_file === 'string' ? [path.resolve(configRoot, config.dkim.key_file)] : [];
-  return [...configFiles, ...key, store, `${store}-wal`, `${store}-shm`, `${store}-journal`];
+export function namedPrivateFiles(configFiles: readonly string[], { storeFile, dkimKeyFile }: Pick<Workspace, 'storeFile' | 'dkimKeyFile'>): string[] {
+  const key = dkimKeyFile ? [dkimKeyFile] : [];
+  return [...configFiles, ...key, storeFile, `${storeFile}-wal`, `${storeFile}-shm`, `${storeFile}-journal`];
 }
 
 /**
@@ -42,10 +44,11 @@ export async function privateFilesOfBrokenConfig(configFiles: readonly string[],
       continue;
     }
     const fields = (typeof value === 'object' && value !== null ? value : {}) as { store?: unknown; dkim?: { key_file?: unknown } | null };
-    const store = typeof fields.store === 'string' && fields.store !== '' ? fields.store : '.gazette/state.db';
-    return namedPrivateFiles(configFiles, configRoot, { store, dkim: typeof fields.dkim === 'object' ? fields.dkim : null });
+    const store = typeof fields.store === 'string' && fields.store !== '' ? fields.store : DEFAULT_STORE;
+    const key = typeof fields.dkim === 'object' && typeof fields.dkim?.key_file === 'string' ? path.resolve(configRoot, fields.dkim.key_file) : null;
+    return namedPrivateFiles(configFiles, { storeFile: path.resolve(configRoot, store), dkimKeyFile: key });
   }
-  return namedPrivateFiles(configFiles, configRoot, { store: '.gazette/state.db' });
+  return namedPrivateFiles(configFiles, { storeFile: path.resolve(configRoot, DEFAULT_STORE), dkimKeyFile: null });
 }
 
 /**

@@ -10,9 +10,9 @@ import { previewPage } from './page/html.js';
 import { PREVIEW_STYLES } from './page/styles.js';
 import { isPrivateFile } from './private-files.js';
 import { EMAIL_POLICY, PAGE_POLICY, readBody, send, sendFile, sendJson, sendText } from './responses.js';
-import { workspaceRelative } from './snapshot.js';
+import { pageDiagnostics, pageState } from './page-paths.js';
 import { parseTestSendRequest, sendPreviewTest } from './test-send.js';
-import type { PreviewSource, WorkspacePaths } from './workspace-paths.js';
+import type { WorkspacePaths } from './workspace-paths.js';
 
 const MAX_REQUEST_BYTES = 16 * 1024;
 
@@ -26,7 +26,6 @@ export interface PreviewRoutesContext {
   port: () => number;
   /** Random per server start: only the page this server served knows it. */
   token: string;
-  source: PreviewSource;
   builds: PreviewBuilds;
   events: EventStream;
   /** Current paths: they move when the config's folders change. */
@@ -52,7 +51,7 @@ export function previewRoutes(context: PreviewRoutesContext): (request: Incoming
     if (rawPath === '/') return send(response, 200, 'text/html; charset=utf-8', previewPage(context.token), { 'Content-Security-Policy': PAGE_POLICY });
     if (rawPath === '/assets/preview.js') return send(response, 200, 'text/javascript; charset=utf-8', await previewScript());
     if (rawPath === '/assets/preview.css') return send(response, 200, 'text/css; charset=utf-8', PREVIEW_STYLES);
-    if (rawPath === '/api/state') return sendJson(response, 200, await builds.state(await week()));
+    if (rawPath === '/api/state') return sendJson(response, 200, pageState(await builds.state(await week()), context.paths().root));
     if (rawPath === '/events') return events.open(response);
     if (rawPath === '/email.html') {
       const outcome = await builds.outcome(await week());
@@ -80,9 +79,9 @@ async function sendTest(context: PreviewRoutesContext, request: IncomingMessage,
   if ('rule' in parsed) return sendJson(response, 400, { ok: false, errors: [parsed] });
   const result = await context.builds.result(await context.builds.pick(parsed.week));
   if (!result) return sendJson(response, 409, { ok: false, errors: [diagnostic('preview/not-built', 'the issue does not build; fix the errors first')] });
-  const outcome = await sendPreviewTest(result, parsed.to, context.source);
+  const outcome = await sendPreviewTest(result, parsed.to);
   if (outcome.ok) return sendJson(response, 200, outcome);
-  return sendJson(response, 422, { ok: false, errors: workspaceRelative(outcome.errors, context.source.root) });
+  return sendJson(response, 422, { ok: false, errors: pageDiagnostics(outcome.errors, context.paths().root) });
 }
 
 function hasToken(request: IncomingMessage, token: string): boolean {

@@ -49,8 +49,8 @@ export const DEFAULT_PORT = 4000;
 
 /** Builds the issue, serves the preview page and rebuilds on every change until closed. */
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
-  const root = path.resolve(options.root);
-  const source: PreviewSource = { ...options, root, config: options.config && path.resolve(root, options.config) };
+  const { config, articles, templates, out, env } = options;
+  const source: PreviewSource = { root: path.resolve(options.root), config, articles, templates, out, env };
   const host = options.host ?? DEFAULT_HOST;
   if (!isLoopback(host) && !options.allowRemote) {
     throw new GazetteError(
@@ -74,10 +74,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   });
   const first = (await builds.state()).outcome;
   const events = new EventStream();
-  const live = await startLiveReload({ source, builds, events, debounceMs: options.debounceMs, onRebuild: options.onRebuild, onError: options.onWatchError });
+  const live = await startLiveReload({ builds, events, debounceMs: options.debounceMs, onRebuild: options.onRebuild, onError: options.onWatchError });
 
   let port = 0;
-  const routes = previewRoutes({ hostNames: allowedHostNames(host), port: () => port, token: randomBytes(24).toString('base64url'), source, builds, events, paths: live.paths });
+  const routes = previewRoutes({ hostNames: allowedHostNames(host), port: () => port, token: randomBytes(24).toString('base64url'), builds, events, paths: live.paths });
   const server = createServer((request, response) => {
     routes(request, response).catch((error: unknown) => {
       if (!response.headersSent) sendText(response, 500, `preview error: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { BuildResult } from '../build.js';
 import type { Diagnostic } from '../types.js';
 import { messageHeaders, type MessageHeader } from './headers.js';
@@ -23,7 +22,7 @@ export interface PreviewSnapshot {
   warnings: Diagnostic[];
 }
 
-export function toSnapshot(result: BuildResult, root: string): PreviewSnapshot {
+export function toSnapshot(result: BuildResult): PreviewSnapshot {
   const { issue, articles } = result.digest;
   return {
     week: issue.slug,
@@ -38,19 +37,6 @@ export function toSnapshot(result: BuildResult, root: string): PreviewSnapshot {
     mjml: result.email.mjml,
     html: result.preview.html,
     size: { bytes: Buffer.byteLength(result.preview.html, 'utf8'), budget: result.config.max_html_bytes, clip: GMAIL_CLIP_BYTES },
-    warnings: workspaceRelative(result.diagnostics, root),
+    warnings: result.diagnostics,
   };
-}
-
-/**
- * `build` names files relative to the current folder; the page names them relative to
- * the workspace, the folder the editor thinks in.
- */
-export function workspaceRelative(diagnostics: readonly Diagnostic[], root: string, cwd = process.cwd()): Diagnostic[] {
-  return diagnostics.map((d) => {
-    if (!d.file) return d;
-    const absolute = path.resolve(cwd, d.file);
-    const relative = path.relative(root, absolute);
-    return { ...d, file: relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative || '.' };
-  });
 }

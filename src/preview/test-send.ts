@@ -25,20 +25,16 @@ export function parseTestSendRequest(body: string): TestSendRequest | Diagnostic
 
 export type TestSendOutcome = { ok: true; sent: TestCopyResult } | { ok: false; errors: Diagnostic[] };
 
-export interface TestSendSettings {
-  root: string;
-  config?: string;
-}
-
 /**
- * Sends one test copy of the build on screen. `send` mails what `build` wrote to out/, so the
- * shown build is written there first: the copy that arrives is the one being previewed.
+ * Sends one test copy of the build on screen. `send` mails what `build` wrote to the out folder,
+ * so the shown build is written there first, and sent from the same workspace it was built in
+ * (`--out` included): the copy that arrives is the one being previewed.
  */
-export async function sendPreviewTest(result: BuildResult, to: string, settings: TestSendSettings): Promise<TestSendOutcome> {
+export async function sendPreviewTest(result: BuildResult, to: string): Promise<TestSendOutcome> {
   const { sendTestCopy } = await import('../send/send-issue.js');
   try {
     await writeIssue(result);
-    const sent = await sendTestCopy({ root: settings.root, config: settings.config, issue: result.digest.issue.slug, to });
+    const sent = await sendTestCopy({ workspace: result.workspace, issue: result.digest.issue.slug, to });
     return { ok: true, sent };
   } catch (error) {
     if (error instanceof GazetteError) return { ok: false, errors: error.diagnostics };

@@ -1,16 +1,13 @@
 import path from 'node:path';
-import { CONFIG_FILES, configSchema, loadConfig, type GazetteConfig } from '../config.js';
+import { CONFIG_FILES } from '../config.js';
 import { GazetteError } from '../diagnostics.js';
+import type { Diagnostic } from '../types.js';
+import { defaultWorkspace, resolveWorkspace, type Workspace, type WorkspaceOptions } from '../workspace/resolve.js';
 import { namedPrivateFiles, privateFilesOfBrokenConfig } from './private-files.js';
 
-export interface PreviewSource {
+export interface PreviewSource extends WorkspaceOptions {
   /** Workspace folder. */
   root: string;
-  /** Explicit config file (`--config`), otherwise the usual names in `root`. */
-  config?: string;
-  articles?: string;
-  templates?: string;
-  out?: string;
 }
 
 /** The folders and files whose changes the preview rebuilds for, and what it may serve. */
@@ -25,30 +22,26 @@ export interface WorkspacePaths {
   privateFiles: string[];
 }
 
+/** The workspace as one version of the preview sees it: resolved, or why not, and where things are either way. */
+export type PreviewWorkspace = { workspace: Workspace; problems: null; paths: WorkspacePaths } | { workspace: null; problems: Diagnostic[]; paths: WorkspacePaths };
+
 /**
- * Where things are, as `build` would resolve them. A broken config still yields paths
- * (the defaults), so the preview keeps watching and notices when it is fixed.
+ * Resolves the workspace once for a version of the preview. A broken config still yields
+ * paths (the defaults), so the preview keeps watching and notices when it is fixed.
  */
-export async function workspacePaths(source: PreviewSource): Promise<WorkspacePaths> {
-  const root = path.resolve(source.root);
-  const configFiles = source.config ? [path.resolve(root, source.config)] : CONFIG_FILES.map((name) => path.join(root, name));
-  let config: GazetteConfig = configSchema.parse({});
-  let configRoot = source.config ? path.dirname(configFiles[0] ?? root) : root;
-  let privateFiles: string[];
+export async function previewWorkspace(source: PreviewSource): Promise<PreviewWorkspace> {
+  const configFiles = source.config ? [path.resolve(source.root, source.config)] : CONFIG_FILES.map((name) => path.join(source.root, name));
   try {
-    ({ config, root: configRoot } = await loadConfig(root, source.config));
-    privateFiles = namedPrivateFiles(configFiles, configRoot, config);
+    const workspace = await resolveWorkspace(source);
+    return { workspace, problems: null, paths: pathsOf(workspace, configFiles, namedPrivateFiles(configFiles, workspace)) };
   } catch (error) {
     if (!(error instanceof GazetteError)) throw error;
-    privateFiles = await privateFilesOfBrokenConfig(configFiles, configRoot);
+    const fallback = defaultWorkspace(source);
+    const privateFiles = await privateFilesOfBrokenConfig(configFiles, fallback.configRoot);
+    return { workspace: null, problems: error.diagnostics, paths: pathsOf(fallback, configFiles, privateFiles) };
   }
-  const resolve = (value: string | undefined, fallback: string) => (value ? path.resolve(root, value) : path.resolve(configRoot, fallback));
-  return {
-    root,
-    configFiles,
-    privateFiles,
-    articles: resolve(source.articles, config.articles),
-    templates: resolve(source.templates, config.templates),
-    out: resolve(source.out, config.out),
-  };
+}
+
+function pathsOf(workspace: Workspace, configFiles: string[], privateFiles: string[]): WorkspacePaths {
+  return { root: workspace.root, configFiles, privateFiles, articles: workspace.articlesDir, templates: workspace.templatesDir, out: workspace.outDir };
 }

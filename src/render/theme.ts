@@ -38,7 +38,7 @@ export async function loadTheme(dir: string): Promise<Theme> {
   const layout = await readTemplate('layout', path.join(dir, 'layout.mjml'));
   if (!layout) {
     throw new GazetteError([
-      diagnostic('theme/missing-layout', `no layout.mjml in the theme folder ${dir} (see templates/ in the Gazette repository for an example)`, { file: dir }),
+      diagnostic('theme/missing-layout', 'no layout.mjml in this theme folder (see templates/ in the Gazette repository for an example)', { file: dir }),
     ]);
   }
   const partialsDir = path.join(dir, 'partials');

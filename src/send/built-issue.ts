@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { diagnostic, GazetteError } from '../diagnostics.js';
 import { isIssueSlug } from '../issue/window.js';
+import { fileErrorReason } from '../load/file-error.js';
 import type { RenderedEmail } from '../types.js';
 
 /** The file `gazette build` saves the compiled issue in, per-recipient tokens still in place. */
@@ -31,8 +32,8 @@ export interface BuiltIssue {
  * the one that was previewed and checked, even if articles changed since, and no MJML is
  * compiled at send time at all.
  */
-export async function loadBuiltIssue(outRoot: string, slug: string | undefined, shown: (file: string) => string = (file) => file): Promise<BuiltIssue> {
-  const chosen = slug ?? (await newestIssue(outRoot, shown));
+export async function loadBuiltIssue(outRoot: string, slug: string | undefined): Promise<BuiltIssue> {
+  const chosen = slug ?? (await newestIssue(outRoot));
   const dir = path.join(outRoot, chosen);
   const file = path.join(dir, EMAIL_JSON);
   let source: string;
@@ -43,18 +44,18 @@ export async function loadBuiltIssue(outRoot: string, slug: string | undefined, 
     throw new GazetteError([
       diagnostic(
         'send/no-issue',
-        missing ? `issue "${chosen}" has not been built (no ${shown(file)}); run gazette build first` : `cannot read the built issue: ${(error as Error).message}`,
-        { file: shown(file) },
+        missing ? `issue "${chosen}" has not been built; run gazette build first` : `cannot read the built issue: ${fileErrorReason(error)}`,
+        { file },
       ),
     ]);
   }
   const parsed = renderedEmailSchema.safeParse(JSON.parse(source));
-  if (!parsed.success) throw new GazetteError([diagnostic('send/bad-issue', `${EMAIL_JSON} is not a built issue; run gazette build again`, { file: shown(file) })]);
+  if (!parsed.success) throw new GazetteError([diagnostic('send/bad-issue', `${EMAIL_JSON} is not a built issue; run gazette build again`, { file })]);
   return { slug: chosen, dir, email: parsed.data };
 }
 
 /** The issue folder whose email.json was written last. */
-async function newestIssue(outRoot: string, shown: (file: string) => string): Promise<string> {
+async function newestIssue(outRoot: string): Promise<string> {
   const names = await readdir(outRoot).catch(() => [] as string[]);
   const built = await Promise.all(
     names
@@ -65,7 +66,7 @@ async function newestIssue(outRoot: string, shown: (file: string) => string): Pr
     .filter((issue): issue is { name: string; mtime: number } => issue.mtime !== null)
     .sort((a, b) => b.mtime - a.mtime || b.name.localeCompare(a.name))[0];
   if (!newest) {
-    throw new GazetteError([diagnostic('send/no-issue', `no built issue in ${shown(outRoot)}; run gazette build first, or name one with --issue`, { file: shown(outRoot) })]);
+    throw new GazetteError([diagnostic('send/no-issue', 'no built issue in this folder; run gazette build first, or name one with --issue', { file: outRoot })]);
   }
   return newest.name;
 }

@@ -10,7 +10,7 @@ export function emlDeliverer(dir: string): Deliverer {
       onTransmit();
       const file = path.join(dir, `${prepared.envelope.to.replace(/[^A-Za-z0-9@._+-]/g, '_')}.eml`);
       await writeFileAtomic(file, prepared.raw);
-      return `written to ${file}`;
+      return `written to ${path.basename(file)}`;
     },
     async verify() {
       await mkdir(dir, { recursive: true });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { diagnostic, GazetteError } from '../diagnostics.js';
 import { newMessageId } from '../message/compose.js';
-import { IN_MEMORY, openStateDb, stateDbFile } from '../store/state-db.js';
+import { IN_MEMORY, openStateDb } from '../store/state-db.js';
 import { CsvList } from '../subscribers/csv-list.js';
 import { SubscriberStore } from '../subscribers/subscriber-store.js';
 import { runCampaign, type DeliveryEvent } from './campaign.js';
@@ -40,12 +40,11 @@ export interface SendOptions extends SendTarget {
  */
 export async function sendIssue(options: SendOptions): Promise<SendSummary> {
   const setup = await prepareSend(options);
-  const { loaded, issue, shown } = setup;
-  const root = path.resolve(options.root ?? '.');
-  const listFile = options.list ? path.resolve(root, options.list) : null;
-  const list = listFile ? await CsvList.open(listFile, { shownFile: shown(listFile), requiredColumns: loaded.config.subscriber_fields }) : null;
-  const dbFile = stateDbFile(loaded);
-  const db = openStateDb(dbFile);
+  const { workspace, issue } = setup;
+  const { config } = workspace;
+  const listFile = options.list ? path.resolve(workspace.root, options.list) : null;
+  const list = listFile ? await CsvList.open(listFile, { requiredColumns: config.subscriber_fields }) : null;
+  const db = openStateDb(workspace.storeFile);
   // A dry run honours the real suppression list but records into a ledger that is thrown away.
   const ledgerDb = options.dryRun ? openStateDb(IN_MEMORY) : db;
   const store = new SubscriberStore(db, setup.now);
@@ -61,15 +60,15 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
       throw new GazetteError([
         diagnostic(
           'send/already-started',
-          `issue ${issue.slug} was already sent (started ${existing.startedAt} from ${existing.source}: ${counts.sent} sent, ${counts.failed} failed, ${counts.pending} pending, ${counts.sending} in doubt); run again with --resume to send to the rest`,
-          { file: shown(dbFile) },
+          `issue ${issue.slug} was already sent (started ${existing.startedAt} from ${describeSource(existing.source)}: ${counts.sent} sent, ${counts.failed} failed, ${counts.pending} pending, ${counts.sending} in doubt); run again with --resume to send to the rest`,
+          { file: workspace.storeFile },
         ),
       ]);
     }
     if (!existing && !list && !options.store) {
       throw new GazetteError([diagnostic('send/no-list', `there is no send of ${issue.slug} to resume; name the recipients with --list FILE or --store`)], 2);
     }
-    const source = existing?.source ?? (listFile ? shown(listFile) : 'store');
+    const source = existing?.source ?? listFile ?? 'store';
     deliverer = await openDeliverer(setup, options);
 
     const entries = list ? list.entries() : options.store ? storeEntries(store) : null;
@@ -86,12 +85,12 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
       ledger,
       deliverer,
       compose: setup.compose,
-      newMessageId: () => newMessageId(loaded.config.from, issue.slug),
+      newMessageId: () => newMessageId(config.from, issue.slug),
       suppression: (email) => store.suppression(email),
       onBounce: (recipient, reply) => store.suppress(recipient.email, 'bounced', reply),
-      limiter: new RateLimiter(options.dryRun ? null : (options.rate ?? loaded.config.send.rate), systemClock),
-      concurrency: options.concurrency ?? loaded.config.send.concurrency,
-      retry: { attempts: loaded.config.send.attempts, baseDelayMs: loaded.config.send.retry_delay_ms },
+      limiter: new RateLimiter(options.dryRun ? null : (options.rate ?? config.send.rate), systemClock),
+      concurrency: options.concurrency ?? config.send.concurrency,
+      retry: { attempts: config.send.attempts, baseDelayMs: config.send.retry_delay_ms },
       sleep,
       signal: options.signal,
       onDelivery: options.onDelivery,
@@ -142,8 +141,13 @@ function refuseEmptySend(ledger: SendLedger, issue: string, source: string, plan
   ].filter(Boolean);
   throw new GazetteError([
     ...planned.problems,
-    diagnostic('send/no-recipients', `0 recipients in ${source}${left.length > 0 ? ` (${left.join(', ')})` : ''}: nothing was sent and nothing recorded, so ${issue} can still be sent to another list`, {
+    diagnostic('send/no-recipients', `0 recipients in ${describeSource(source)}${left.length > 0 ? ` (${left.join(', ')})` : ''}: nothing was sent and nothing recorded, so ${issue} can still be sent to another list`, {
       file: source === 'store' ? undefined : source,
     }),
   ]);
+}
+
+/** A send's source named in a message: its file goes in the diagnostic's `file`. */
+function describeSource(source: string): string {
+  return source === 'store' ? 'the subscriber store' : `the list ${path.basename(source)}`;
 }

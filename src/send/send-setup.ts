@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadConfig, type GazetteConfig, type LoadedConfig } from '../config.js';
+import type { GazetteConfig } from '../config.js';
 import { diagnostic, GazetteError } from '../diagnostics.js';
+import { fileErrorReason } from '../load/file-error.js';
 import type { DkimKey } from '../message/dkim.js';
 import { createMessageFactory, type MessageFactory } from '../message/recipient-message.js';
-import { unsubscribeEndpoint, unsubscribeSecret } from '../unsubscribe/endpoint.js';
+import { unsubscribeEndpoint } from '../unsubscribe/endpoint.js';
+import { resolveWorkspace, type Workspace, type WorkspaceOptions } from '../workspace/resolve.js';
 import { loadBuiltIssue, type BuiltIssue } from './built-issue.js';
 import type { Deliverer } from './deliverer.js';
 import { classifyFailure } from './delivery-error.js';
@@ -13,54 +15,48 @@ import { smtpDeliverer } from './smtp-deliverer.js';
 import { describeSmtpServer, parseSmtpUrl, redactSecret, type SmtpServer } from './smtp-url.js';
 
 /** Where a send goes and what it sends: shared by a whole send and a `--test` copy. */
-export interface SendTarget {
-  /** Workspace folder (default: the current folder). */
-  root?: string;
-  /** Config file instead of the workspace's gazette.config.*. */
-  config?: string;
+export interface SendTarget extends WorkspaceOptions {
+  /** The workspace already resolved (the preview's); otherwise resolved from the options. */
+  workspace?: Workspace;
   /** Issue slug under out/; default: the newest one built. */
   issue?: string;
   /** `smtp(s)://user:pass@host:port`; default: GAZETTE_SMTP_URL, then the config's smtp. */
   smtp?: string;
-  /** Write .eml files to this folder instead of sending. */
+  /** Write .eml files to this folder (relative to the workspace) instead of sending. */
   dryRun?: string;
   concurrency?: number;
-  /** Environment to read GAZETTE_SMTP_URL and the unsubscribe secret from. */
-  env?: NodeJS.ProcessEnv;
   now?: () => Date;
 }
 
 export interface SendSetup {
-  loaded: LoadedConfig;
+  workspace: Workspace;
   issue: BuiltIssue;
   compose: MessageFactory;
   /** Null for a dry run. */
   server: SmtpServer | null;
-  /** How the destination is shown: the server without its password, or the dry-run folder. */
+  /** The `--dry-run` folder (absolute), or null when sending. */
+  dryRunDir: string | null;
+  /** Where messages go, as people see it: the server without its password, or the dry-run folder. */
   destination: string;
   dkim: DkimKey | null;
   now: () => Date;
-  /** A path as shown to people: relative to the working folder. */
-  shown: (file: string) => string;
 }
 
 /** Everything checked before a message goes anywhere: config, issue, secret, server URL, DKIM key. */
 export async function prepareSend(options: SendTarget, subjectPrefix = ''): Promise<SendSetup> {
-  const root = path.resolve(options.root ?? '.');
-  const env = options.env ?? process.env;
+  const workspace = options.workspace ?? (await resolveWorkspace(options));
+  const { config, configFile } = workspace;
   const now = options.now ?? (() => new Date());
-  const shown = (file: string) => path.relative(process.cwd(), file) || file;
-  const loaded = await loadConfig(root, options.config);
-  const { config } = loaded;
-  const configFile = loaded.file ? shown(loaded.file) : undefined;
-  const issue = await loadBuiltIssue(path.resolve(loaded.root, config.out), options.issue, shown);
+  const issue = await loadBuiltIssue(workspace.outDir, options.issue);
   const endpoint = unsubscribeEndpoint(config);
   if (!endpoint) {
     throw new GazetteError([
-      diagnostic('unsubscribe/no-url', 'every message needs an unsubscribe link: set unsubscribe.url (or base_url) in the config', { file: loaded.file ?? undefined, field: 'unsubscribe.url' }),
+      diagnostic('unsubscribe/no-url', 'every message needs an unsubscribe link: set unsubscribe.url (or base_url) in the config', { file: configFile ?? undefined, field: 'unsubscribe.url' }),
     ]);
   }
-  const server = options.dryRun ? null : smtpServer(options.smtp, env, config, configFile);
+  const dryRunDir = options.dryRun === undefined ? null : path.resolve(workspace.root, options.dryRun);
+  const server = dryRunDir ? null : smtpServer(options.smtp, workspace.env, config, configFile ?? undefined);
+  if (!workspace.secret.ok) throw new GazetteError(workspace.secret.problems);
   const compose = createMessageFactory({
     email: { ...issue.email, subject: `${subjectPrefix}${issue.email.subject}` },
     from: config.from,
@@ -68,35 +64,37 @@ export async function prepareSend(options: SendTarget, subjectPrefix = ''): Prom
     listId: config.list_id,
     unsubscribeEndpoint: endpoint,
     unsubscribeMailto: config.unsubscribe.mailto,
-    secret: unsubscribeSecret(config, env),
+    secret: workspace.secret.value,
     subscriberFields: config.subscriber_fields,
     now,
   });
   return {
-    loaded,
+    workspace,
     issue,
     compose,
     server,
-    destination: server ? describeSmtpServer(server) : shown(path.resolve(root, options.dryRun ?? '.')),
-    dkim: await dkimKey(loaded),
+    dryRunDir,
+    destination: server ? describeSmtpServer(server) : (dryRunDir ?? ''),
+    dkim: await dkimKey(workspace),
     now,
-    shown,
   };
 }
 
 /** Opens the destination and proves it works (credentials included) before anything is planned. */
 export async function openDeliverer(setup: SendSetup, options: SendTarget): Promise<Deliverer> {
-  const concurrency = options.concurrency ?? setup.loaded.config.send.concurrency;
-  const deliverer = setup.server
-    ? smtpDeliverer(setup.server, { connections: concurrency, dkim: setup.dkim })
-    : emlDeliverer(path.resolve(options.root ?? '.', options.dryRun ?? '.'));
+  const concurrency = options.concurrency ?? setup.workspace.config.send.concurrency;
+  const deliverer = setup.server ? smtpDeliverer(setup.server, { connections: concurrency, dkim: setup.dkim }) : emlDeliverer(setup.dryRunDir ?? setup.workspace.root);
   try {
     await deliverer.verify();
   } catch (error) {
     deliverer.close();
     const reply = redactSecret(classifyFailure(error).reply, setup.server);
     const rule = (error as { code?: string }).code === 'EAUTH' ? 'smtp/auth' : 'smtp/connect';
-    throw new GazetteError([diagnostic(rule, `cannot send through ${setup.destination}: ${reply}`)]);
+    // The dry-run folder is named by the diagnostic's file, never inside the message.
+    const problem = setup.server
+      ? diagnostic(rule, `cannot send through ${setup.destination}: ${reply}`)
+      : diagnostic(rule, `cannot write the messages into this folder: ${reply}`, { file: setup.dryRunDir ?? undefined });
+    throw new GazetteError([problem]);
   }
   return deliverer;
 }
@@ -108,13 +106,12 @@ function smtpServer(flag: string | undefined, env: NodeJS.ProcessEnv, config: Ga
   throw new GazetteError([diagnostic('smtp/missing', 'no SMTP server: pass --smtp smtp://user:pass@host:port, set GAZETTE_SMTP_URL, or use --dry-run DIR', { field: 'smtp' })], 2);
 }
 
-async function dkimKey(loaded: LoadedConfig): Promise<DkimKey | null> {
-  const dkim = loaded.config.dkim;
-  if (!dkim) return null;
-  const file = path.resolve(loaded.root, dkim.key_file);
+async function dkimKey({ config, dkimKeyFile: file }: Workspace): Promise<DkimKey | null> {
+  const dkim = config.dkim;
+  if (!dkim || !file) return null;
   try {
     return { domain: dkim.domain, selector: dkim.selector, privateKey: await readFile(file, 'utf8') };
   } catch (error) {
-    throw new GazetteError([diagnostic('dkim/unreadable', `cannot read the DKIM key: ${(error as Error).message}`, { file, field: 'dkim.key_file' })]);
+    throw new GazetteError([diagnostic('dkim/unreadable', `cannot read the DKIM key: ${fileErrorReason(error)}`, { file, field: 'dkim.key_file' })]);
   }
 }

@@ -23,8 +23,8 @@ export async function sendTestCopy(options: SendTarget & { to: string }): Promis
   const setup = await prepareSend(options, TEST_SUBJECT_PREFIX);
   const deliverer = await openDeliverer(setup, options);
   try {
-    const recipient = testCopyRecipient(setup.loaded.config, options.to);
-    const messageId = newMessageId(setup.loaded.config.from, setup.issue.slug);
+    const recipient = testCopyRecipient(setup.workspace.config, options.to);
+    const messageId = newMessageId(setup.workspace.config.from, setup.issue.slug);
     let reply: string;
     try {
       reply = await deliverer.deliver(await prepareMessage(setup.compose(recipient, messageId)), () => undefined);

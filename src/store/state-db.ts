@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { LoadedConfig } from '../config.js';
 import { diagnostic, GazetteError } from '../diagnostics.js';
 import { MIGRATIONS } from './migrations.js';
 
@@ -9,11 +8,6 @@ export type StateDb = Database.Database;
 
 /** An in-memory database: what `--dry-run` records into, so nothing is kept. */
 export const IN_MEMORY = ':memory:';
-
-/** The workspace's state database file: `store` in the config, resolved from the config's folder. */
-export function stateDbFile(loaded: LoadedConfig): string {
-  return path.resolve(loaded.root, loaded.config.store);
-}
 
 /**
  * Opens (creating when needed) the database holding subscribers, suppressions and send ledgers,

@@ -2,12 +2,11 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { pipeline, Transform } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { diagnostic, GazetteError } from '../diagnostics.js';
+import { fileErrorReason } from '../load/file-error.js';
 import { encodingFromBom, type TextEncoding } from '../load/text-file.js';
 import { emailColumn, recipientFromRow, withoutDuplicate, type ListEntry } from './list-entry.js';
 
 export interface CsvListOptions {
-  /** The file as shown in diagnostics (relative to the working folder). */
-  shownFile?: string;
   /** Columns the templates use (`subscriber_fields`); a list without them cannot be sent. */
   requiredColumns?: readonly string[];
 }
@@ -20,27 +19,26 @@ export interface CsvListOptions {
 export class CsvList {
   private constructor(
     private readonly handle: FileHandle,
-    private readonly shownFile: string,
+    private readonly file: string,
     private readonly requiredColumns: readonly string[],
   ) {}
 
   static async open(file: string, options: CsvListOptions = {}): Promise<CsvList> {
-    const shownFile = options.shownFile ?? file;
     try {
       const handle = await open(file, 'r');
       if ((await handle.stat()).isDirectory()) {
         await handle.close();
         throw Object.assign(new Error('it is a folder'), { code: 'EISDIR' });
       }
-      return new CsvList(handle, shownFile, options.requiredColumns ?? []);
+      return new CsvList(handle, file, options.requiredColumns ?? []);
     } catch (error) {
-      throw new GazetteError([diagnostic('subscribers/unreadable', `cannot read the subscriber list: ${(error as Error).message}`, { file: shownFile })]);
+      throw new GazetteError([diagnostic('subscribers/unreadable', `cannot read the subscriber list: ${fileErrorReason(error)}`, { file })]);
     }
   }
 
   /** Every row in order: recipients, and the rows skipped with the reason and line number. */
   async *entries(): AsyncGenerator<ListEntry> {
-    const file = this.shownFile;
+    const file = this.file;
     const encoding = await sniffEncoding(this.handle);
     const parser = parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true });
     // pipeline, not pipe: a decoding error must reach the loop below, not vanish with the stream.
@@ -84,14 +82,14 @@ export class CsvList {
   private checkedHeader(record: string[], line: number): string[] {
     if (emailColumn(record) < 0) {
       throw new GazetteError([
-        diagnostic('subscribers/no-email-column', `the first line must name the columns and include "email"; found: ${record.join(', ')}`, { file: this.shownFile, line }),
+        diagnostic('subscribers/no-email-column', `the first line must name the columns and include "email"; found: ${record.join(', ')}`, { file: this.file, line }),
       ]);
     }
     const columns = new Set(record.map((column) => column.trim()));
     const missing = this.requiredColumns.filter((column) => !columns.has(column));
     if (missing.length > 0) {
       throw new GazetteError([
-        diagnostic('subscribers/missing-column', `the templates use subscriber fields the list lacks: ${missing.join(', ')} (config: subscriber_fields)`, { file: this.shownFile, line }),
+        diagnostic('subscribers/missing-column', `the templates use subscriber fields the list lacks: ${missing.join(', ')} (config: subscriber_fields)`, { file: this.file, line }),
       ]);
     }
     return record;

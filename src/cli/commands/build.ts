@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { buildDigest, issueFiles, writeIssue, type BuildOptions } from '../../build.js';
 import { plural } from '../../render/helpers.js';
-import { printDiagnostics, paint, progressBar } from '../terminal.js';
+import { printDiagnostics, paint, progressBar, shownDiagnostics, shownPath } from '../terminal.js';
 
 interface BuildFlags extends Omit<BuildOptions, 'root' | 'onArticle' | 'now'> {
   json?: boolean;
@@ -19,10 +18,10 @@ export async function run(flags: BuildFlags): Promise<number> {
   });
   progress?.stop();
   const outDir = await writeIssue(result);
-  const shownDir = path.relative(process.cwd(), outDir) || outDir;
+  const shownDir = shownPath(outDir);
 
   if (json) {
-    process.stdout.write(`${JSON.stringify({ outDir: shownDir, ...result.digest }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ outDir: shownDir, ...result.digest, warnings: shownDiagnostics(result.digest.warnings) }, null, 2)}\n`);
     return 0;
   }
   const color = paint(process.stdout);

@@ -2,7 +2,7 @@ import { checkBuiltIssue } from '../../check/check-built-issue.js';
 import { systemEnvironment } from '../../check/environment.js';
 import type { CheckReport, GroupResult } from '../../check/report.js';
 import { ExitCode } from '../exit-codes.js';
-import { paint, printDiagnostics } from '../terminal.js';
+import { paint, printDiagnostics, shownDiagnostics, shownPath } from '../terminal.js';
 
 interface CheckFlags {
   config?: string;
@@ -34,7 +34,7 @@ function groupLine(result: GroupResult): string {
 function printReport(report: CheckReport, messageFile: string, verbose: boolean): void {
   const out = process.stdout;
   const color = paint(out);
-  out.write(`${color('bold', `Checking ${report.issue}`)} ${color('dim', `(the sample subscriber's message, as sent: ${messageFile})`)}\n`);
+  out.write(`${color('bold', `Checking ${report.issue}`)} ${color('dim', `(the sample subscriber's message, as sent: ${shownPath(messageFile)})`)}\n`);
   for (const group of report.groups) {
     const line = groupLine(group);
     const tint = group.status === 'skipped' ? 'yellow' : group.findings.some((f) => f.severity === 'error') ? 'red' : 'dim';
@@ -47,9 +47,15 @@ function printReport(report: CheckReport, messageFile: string, verbose: boolean)
   out.write(`${report.issue}: ${error} error${error === 1 ? '' : 's'}, ${warning} warning${warning === 1 ? '' : 's'}, ${info} note${info === 1 ? '' : 's'}${info > 0 && !verbose ? ' (--verbose lists them)' : ''}; ${verdict}\n`);
 }
 
+/** The report as `--json` prints it: paths relative to the working folder, as in the lines. */
+function jsonReport(report: CheckReport, messageFile: string) {
+  const groups = report.groups.map((group) => ({ ...group, findings: shownDiagnostics(group.findings) }));
+  return { ...report, groups, findings: shownDiagnostics(report.findings), messageFile: shownPath(messageFile) };
+}
+
 export async function run(issue: string | undefined, flags: CheckFlags): Promise<number> {
   const { report, messageFile } = await checkBuiltIssue(systemEnvironment(), { config: flags.config, out: flags.out, issue });
-  if (flags.json) process.stdout.write(`${JSON.stringify({ ...report, messageFile }, null, 2)}\n`);
+  if (flags.json) process.stdout.write(`${JSON.stringify(jsonReport(report, messageFile), null, 2)}\n`);
   else printReport(report, messageFile, Boolean(flags.verbose));
   return report.ok ? ExitCode.ok : ExitCode.problems;
 }

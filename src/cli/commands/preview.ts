@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { diagnostic, GazetteError } from '../../diagnostics.js';
 import { ExitCode } from '../exit-codes.js';
 import { weekWindow } from '../../issue/window.js';
@@ -6,7 +5,7 @@ import type { BuildOutcome } from '../../preview/builds.js';
 import { isLoopback } from '../../preview/host-check.js';
 import { openBrowser } from '../../preview/open-browser.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startPreviewServer } from '../../preview/server.js';
-import { paint, printDiagnostics } from '../terminal.js';
+import { paint, printDiagnostics, shownDiagnostics, shownPath } from '../terminal.js';
 
 interface PreviewFlags {
   port?: string;
@@ -42,13 +41,13 @@ export async function run(flags: PreviewFlags): Promise<number> {
   const time = () => color('dim', new Date().toLocaleTimeString());
 
   const report = (outcome: BuildOutcome, files: string[]) => {
-    const changed = files.length > 0 ? ` after ${files.map((file) => path.relative(process.cwd(), file)).join(', ')} changed` : '';
+    const changed = files.length > 0 ? ` after ${files.map((file) => shownPath(file)).join(', ')} changed` : '';
     if (outcome.ok) {
       const { week, warnings } = outcome.snapshot;
       const note = warnings.length > 0 ? color('yellow', ` (${warnings.length} warning${warnings.length === 1 ? '' : 's'})`) : '';
-      log({ event: 'built', week, ok: true, warnings }, `${time()} ${color('green', 'built')} ${week}${changed}${note}`);
+      log({ event: 'built', week, ok: true, warnings: shownDiagnostics(warnings) }, `${time()} ${color('green', 'built')} ${week}${changed}${note}`);
     } else {
-      log({ event: 'built', ok: false, errors: outcome.errors }, `${time()} ${color('red', 'build failed')}${changed}; the page shows the errors:`);
+      log({ event: 'built', ok: false, errors: shownDiagnostics(outcome.errors) }, `${time()} ${color('red', 'build failed')}${changed}; the page shows the errors:`);
       if (!flags.json) printDiagnostics(outcome.errors);
     }
   };

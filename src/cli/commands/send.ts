@@ -4,7 +4,7 @@ import { sendIssue } from '../../send/send-issue.js';
 import { sendTestCopy } from '../../send/test-copy.js';
 import { isComplete, type SendSummary } from '../../send/summary.js';
 import { ExitCode } from '../exit-codes.js';
-import { paint, printDiagnostics, progressBar } from '../terminal.js';
+import { paint, printDiagnostics, progressBar, shownDiagnostics, shownPath } from '../terminal.js';
 
 interface SendFlags {
   issue?: string;
@@ -18,15 +18,19 @@ interface SendFlags {
   resume?: boolean;
   resendInFlight?: boolean;
   config?: string;
+  out?: string;
   json?: boolean;
 }
 
 export async function run(flags: SendFlags): Promise<number> {
-  const target = { config: flags.config, issue: flags.issue, smtp: flags.smtp, dryRun: flags.dryRun, concurrency: flags.concurrency };
+  const target = { config: flags.config, out: flags.out, issue: flags.issue, smtp: flags.smtp, dryRun: flags.dryRun, concurrency: flags.concurrency };
+  // A dry run's destination is a folder, shown like every other path.
+  const destination = (value: string) => (flags.dryRun === undefined ? value : shownPath(value));
   if (flags.test) {
     const result = await sendTestCopy({ ...target, to: flags.test });
-    if (flags.json) process.stdout.write(`${JSON.stringify({ ok: true, ...result }, null, 2)}\n`);
-    else process.stdout.write(`Sent a test copy of ${result.issue} to ${result.to} through ${result.destination}: ${result.reply}\n`);
+    const shown = { ...result, destination: destination(result.destination) };
+    if (flags.json) process.stdout.write(`${JSON.stringify({ ok: true, ...shown }, null, 2)}\n`);
+    else process.stdout.write(`Sent a test copy of ${shown.issue} to ${shown.to} through ${shown.destination}: ${shown.reply}\n`);
     return ExitCode.ok;
   }
   if (flags.list && flags.store) throw new GazetteError([diagnostic('cli/list', 'choose one list: --list FILE (a CSV) or --store (the subscriber store)')], ExitCode.usage);
@@ -60,8 +64,14 @@ export async function run(flags: SendFlags): Promise<number> {
     });
     progress.stop();
     const complete = isComplete(summary);
-    if (flags.json) process.stdout.write(`${JSON.stringify({ ok: complete, ...summary }, null, 2)}\n`);
-    else printSummary(summary);
+    const shown = {
+      ...summary,
+      destination: destination(summary.destination),
+      source: summary.source === 'store' ? summary.source : shownPath(summary.source),
+      listProblems: shownDiagnostics(summary.listProblems),
+    };
+    if (flags.json) process.stdout.write(`${JSON.stringify({ ok: complete, ...shown }, null, 2)}\n`);
+    else printSummary(shown);
     return complete ? ExitCode.ok : ExitCode.problems;
   } finally {
     progress.stop();

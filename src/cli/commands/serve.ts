@@ -1,11 +1,11 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { loadConfig } from '../../config.js';
 import { diagnostic, GazetteError } from '../../diagnostics.js';
-import { openStateDb, stateDbFile } from '../../store/state-db.js';
+import { openStateDb } from '../../store/state-db.js';
 import { SubscriberStore } from '../../subscribers/subscriber-store.js';
-import { unsubscribeEndpoint, unsubscribeSecret } from '../../unsubscribe/endpoint.js';
+import { unsubscribeEndpoint } from '../../unsubscribe/endpoint.js';
 import { createUnsubscribeServer } from '../../unsubscribe/server.js';
+import { resolveWorkspace } from '../../workspace/resolve.js';
 import { ExitCode } from '../exit-codes.js';
 
 interface ServeFlags {
@@ -20,17 +20,18 @@ export async function run(flags: ServeFlags): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new GazetteError([diagnostic('cli/port', `--port ${flags.port}: must be a whole number from 0 to 65535`)], ExitCode.usage);
   }
-  const loaded = await loadConfig(process.cwd(), flags.config);
-  const secret = unsubscribeSecret(loaded.config, process.env);
-  const publicUrl = unsubscribeEndpoint(loaded.config);
-  const db = openStateDb(stateDbFile(loaded));
+  const workspace = await resolveWorkspace({ config: flags.config });
+  if (!workspace.secret.ok) throw new GazetteError(workspace.secret.problems);
+  const secret = workspace.secret.value;
+  const publicUrl = unsubscribeEndpoint(workspace.config);
+  const db = openStateDb(workspace.storeFile);
   const store = new SubscriberStore(db);
   const log = (event: Record<string, unknown>, text: string) => process.stdout.write(flags.json ? `${JSON.stringify({ time: new Date().toISOString(), ...event })}\n` : `${text}\n`);
 
   const server = createUnsubscribeServer({
     path: publicUrl?.pathname ?? '/unsubscribe',
     secret,
-    newsletter: loaded.config.name,
+    newsletter: workspace.config.name,
     // The address is not logged: the log would become a list of who left.
     unsubscribe: (email, how) => store.suppress(email, 'unsubscribed', how),
     onRequest: (event) => log({ event: 'request', ...event }, `${event.method} ${event.status} ${event.outcome}`),

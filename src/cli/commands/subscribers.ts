@@ -4,37 +4,37 @@ import { addressProblem } from '../../subscribers/address.js';
 import { CsvList } from '../../subscribers/csv-list.js';
 import { importList } from '../../subscribers/import-list.js';
 import { openWorkspaceStore } from '../../subscribers/workspace-store.js';
+import { resolveWorkspace } from '../../workspace/resolve.js';
 import { ExitCode } from '../exit-codes.js';
-import { printDiagnostics } from '../terminal.js';
+import { printDiagnostics, shownDiagnostics, shownPath } from '../terminal.js';
 
 interface StoreFlags {
   config?: string;
   json?: boolean;
 }
 
-const shown = (file: string) => path.relative(process.cwd(), file) || file;
-
 function write(json: boolean | undefined, value: unknown, text: string): void {
   process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : text);
 }
 
 export async function runImport(file: string, flags: StoreFlags): Promise<number> {
-  const workspace = await openWorkspaceStore(process.cwd(), flags.config);
+  const workspace = await resolveWorkspace({ config: flags.config });
+  const opened = openWorkspaceStore(workspace);
   const absolute = path.resolve(file);
-  const list = await CsvList.open(absolute, { shownFile: shown(absolute), requiredColumns: workspace.loaded.config.subscriber_fields });
+  const list = await CsvList.open(absolute, { requiredColumns: workspace.config.subscriber_fields });
   try {
-    const result = await importList(list, workspace.store);
+    const result = await importList(list, opened.store);
     printDiagnostics(result.problems);
     write(
       flags.json,
-      { store: shown(workspace.file), ...result },
-      `Imported ${shown(absolute)} into ${shown(workspace.file)}: ${result.added} added, ${result.updated} updated, ${result.problems.length} row${result.problems.length === 1 ? '' : 's'} skipped` +
+      { store: shownPath(workspace.storeFile), ...result, problems: shownDiagnostics(result.problems) },
+      `Imported ${shownPath(absolute)} into ${shownPath(workspace.storeFile)}: ${result.added} added, ${result.updated} updated, ${result.problems.length} row${result.problems.length === 1 ? '' : 's'} skipped` +
         `${result.stillSuppressed ? `, ${result.stillSuppressed} still unsubscribed or bounced` : ''}\n`,
     );
     return result.problems.length > 0 ? ExitCode.problems : ExitCode.ok;
   } finally {
     await list.close();
-    workspace.db.close();
+    opened.db.close();
   }
 }
 
@@ -42,7 +42,7 @@ export async function runAdd(email: string, flags: StoreFlags & { name?: string;
   const problem = addressProblem(email);
   if (problem) throw new GazetteError([diagnostic('subscribers/invalid-address', `"${email}": ${problem}`, { field: 'email' })], ExitCode.usage);
   const fields = Object.fromEntries((flags.field ?? []).map(parseField));
-  const workspace = await openWorkspaceStore(process.cwd(), flags.config);
+  const workspace = openWorkspaceStore(await resolveWorkspace({ config: flags.config }));
   try {
     const outcome = workspace.store.save({ email, name: flags.name ?? null, fields: { ...fields, email, name: flags.name ?? '' } });
     const suppressed = workspace.store.suppression(email);
@@ -54,10 +54,11 @@ export async function runAdd(email: string, flags: StoreFlags & { name?: string;
 }
 
 export async function runRemove(email: string, flags: StoreFlags): Promise<number> {
-  const workspace = await openWorkspaceStore(process.cwd(), flags.config);
+  const resolved = await resolveWorkspace({ config: flags.config });
+  const workspace = openWorkspaceStore(resolved);
   try {
     const removed = workspace.store.remove(email);
-    if (!removed) throw new GazetteError([diagnostic('subscribers/not-found', `${email} is not in ${shown(workspace.file)}`, { field: 'email' })]);
+    if (!removed) throw new GazetteError([diagnostic('subscribers/not-found', `${email} is not in the subscriber store`, { file: resolved.storeFile, field: 'email' })]);
     write(flags.json, { email, removed }, `Removed ${email}\n`);
     return ExitCode.ok;
   } finally {
@@ -66,7 +67,8 @@ export async function runRemove(email: string, flags: StoreFlags): Promise<numbe
 }
 
 export async function runList(flags: StoreFlags & { suppressed?: boolean }): Promise<number> {
-  const workspace = await openWorkspaceStore(process.cwd(), flags.config);
+  const resolved = await resolveWorkspace({ config: flags.config });
+  const workspace = openWorkspaceStore(resolved);
   try {
     if (flags.suppressed) {
       const suppressions = workspace.store.suppressions();
@@ -89,7 +91,7 @@ export async function runList(flags: StoreFlags & { suppressed?: boolean }): Pro
       process.stdout.write(`${subscriber.email}\t${subscriber.name ?? ''}\t${subscriber.suppressed ?? 'active'}\n`);
     }
     const counts = workspace.store.count();
-    process.stderr.write(`${counts.active} active, ${counts.suppressed} unsubscribed or bounced (${shown(workspace.file)})\n`);
+    process.stderr.write(`${counts.active} active, ${counts.suppressed} unsubscribed or bounced (${shownPath(resolved.storeFile)})\n`);
     return ExitCode.ok;
   } finally {
     workspace.db.close();

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { diagnostic, GazetteError, hasErrors } from '../../diagnostics.js';
+import { fileErrorReason } from '../../load/file-error.js';
 import type { Diagnostic } from '../../types.js';
 import { printDiagnostics } from '../terminal.js';
 
@@ -24,7 +25,7 @@ async function summarizeLines(file: string, flags: SummarizeFlags): Promise<numb
     else input.once('open', () => resolve()).once('error', reject);
   });
   await opened.catch((error: Error) => {
-    throw new GazetteError([diagnostic('jsonl/unreadable', `cannot read: ${error.message}`, { file })]);
+    throw new GazetteError([diagnostic('jsonl/unreadable', `cannot read: ${fileErrorReason(error)}`, { file })]);
   });
   const problems = await summarizeJsonl(input, process.stdout, { points: flags.points, allQuotes: flags.allQuotes });
   printDiagnostics(problems.map((d: Diagnostic) => ({ ...d, file: d.file ?? (file === '-' ? '<stdin>' : file) })));
@@ -38,7 +39,7 @@ async function summarizeArticleFile(file: string, flags: SummarizeFlags): Promis
     import('../../load/text-file.js'),
   ]);
   const read = await readTextFile(file).catch((error: Error) => {
-    throw new GazetteError([diagnostic('article/unreadable', `cannot read: ${error.message}`, { file })]);
+    throw new GazetteError([diagnostic('article/unreadable', `cannot read: ${fileErrorReason(error)}`, { file })]);
   });
   const parsed = parseArticle({ file, content: read.text });
   const { article } = parsed;

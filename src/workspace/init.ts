@@ -1,6 +1,6 @@
 import { cp, mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from './output/atomic.js';
+import { writeFileAtomic } from '../output/atomic.js';
 
 /** `China, US resume talks!` → `china-us-resume-talks` */
 export function slugify(title: string): string {

@@ -1,0 +1,90 @@
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GazetteError } from '../src/diagnostics.js';
+import { resolveWorkspace } from '../src/workspace/resolve.js';
+import { gazette } from './support/cli.js';
+import { sendingConfig, writeList } from './support/smtp-workspace.js';
+import { article, makeWorkspace } from './support/workspace.js';
+
+/** A workspace whose config lives in `settings/`, naming its folders relative to itself. */
+async function configElsewhere(config: Record<string, unknown>): Promise<string> {
+  const root = await makeWorkspace({}, null);
+  await mkdir(path.join(root, 'settings', 'posts'), { recursive: true });
+  await writeFile(path.join(root, 'settings', 'posts', 'a.md'), article('Harbour plan approved', '2024-01-30'));
+  await writeFile(path.join(root, 'settings', 'gazette.config.json'), JSON.stringify(config));
+  return root;
+}
+
+describe('resolveWorkspace', () => {
+  it("resolves the config's folders from the config's own folder when --config points to another one", async () => {
+    const config = { articles: 'posts', templates: '../templates', out: 'built', store: 'data/state.db', dkim: { domain: 'example.com', selector: 'g', key_file: 'keys/dkim.pem' } };
+    const root = await configElsewhere(config);
+    const workspace = await resolveWorkspace({ root, config: 'settings/gazette.config.json', env: {} });
+    const settings = path.join(root, 'settings');
+    expect(workspace).toMatchObject({
+      root,
+      configFile: path.join(settings, 'gazette.config.json'),
+      configRoot: settings,
+      articlesDir: path.join(settings, 'posts'),
+      templatesDir: path.join(root, 'templates'),
+      outDir: path.join(settings, 'built'),
+      storeFile: path.join(settings, 'data', 'state.db'),
+      dkimKeyFile: path.join(settings, 'keys', 'dkim.pem'),
+    });
+  });
+
+  it('resolves folders given as options from the workspace, whatever folder the config is in', async () => {
+    const root = await configElsewhere({ articles: 'posts' });
+    const workspace = await resolveWorkspace({ root, config: 'settings/gazette.config.json', out: 'alt', articles: 'drafts', storeFile: 'state.db', env: {} });
+    expect(workspace).toMatchObject({ outDir: path.join(root, 'alt'), articlesDir: path.join(root, 'drafts'), storeFile: path.join(root, 'state.db') });
+  });
+
+  it('uses the defaults beside the workspace without a config', async () => {
+    const root = await makeWorkspace({}, null);
+    expect(await resolveWorkspace({ root, env: {} })).toMatchObject({ configFile: null, configRoot: root, articlesDir: path.join(root, 'articles'), outDir: path.join(root, 'out') });
+  });
+
+  it('resolves the unsubscribe secret once: the environment first, else why there is none', async () => {
+    const root = await makeWorkspace({}, null);
+    expect((await resolveWorkspace({ root, env: { GAZETTE_SECRET: 'from-the-environment-0123' } })).secret).toEqual({ ok: true, value: 'from-the-environment-0123' });
+    const missing = (await resolveWorkspace({ root, env: {} })).secret;
+    expect(missing).toMatchObject({ ok: false, problems: [{ rule: 'unsubscribe/no-secret' }] });
+  });
+
+  it("throws the config's errors with the config file absolute", async () => {
+    const root = await configElsewhere({ issue_number: 'five' });
+    const error = await resolveWorkspace({ root, config: 'settings/gazette.config.json' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(GazetteError);
+    expect((error as GazetteError).diagnostics[0]).toMatchObject({ rule: 'config/invalid', field: 'issue_number', file: path.join(root, 'settings', 'gazette.config.json') });
+  });
+});
+
+describe('--config and --out on the commands that read an issue', () => {
+  it('builds into --out from a config in another folder, and send --dry-run reads the issue from the same --out', async () => {
+    const root = await configElsewhere({ ...sendingConfig(), articles: 'posts', templates: '../templates' });
+    const flags = ['--config', 'settings/gazette.config.json', '--out', 'alt'];
+    const built = await gazette(['build', '--week', '2024-W05', ...flags], root);
+    expect(built.code, built.stderr).toBe(0);
+    expect(built.stdout).toContain(`Wrote ${path.join('alt', '2024-W05')}/`);
+    expect(await readdir(path.join(root, 'alt'))).toEqual(['2024-W05']);
+
+    await writeList(root, ['ann@example.com,Ann']);
+    const sent = await gazette(['send', '--list', 'list.csv', '--dry-run', 'mails', ...flags], root);
+    expect(sent.code, sent.stderr).toBe(0);
+    expect(sent.stdout).toContain('Wrote 2024-W05');
+    expect(await readdir(path.join(root, 'mails'))).toEqual(['ann@example.com.eml']);
+    // Without --out, send looks in the config's out folder, where nothing was built.
+    const elsewhere = await gazette(['send', '--list', 'list.csv', '--dry-run', 'mails', '--config', 'settings/gazette.config.json'], root);
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.stderr).toMatch(/^settings\/out error no built issue in this folder/m);
+  });
+
+  it('gives build, check, send and preview the same --config and --out flags', async () => {
+    for (const command of ['build', 'check', 'send', 'preview']) {
+      const help = (await gazette([command, '--help'])).stdout;
+      expect(help, command).toMatch(/--config <file>/);
+      expect(help, command).toMatch(/--out <dir>/);
+    }
+  });
+});
