@@ -40,6 +40,6 @@ describe('gazette check', () => {
     const root = await makeWorkspace({ 'a.md': article('Unbuilt', '2024-03-05') }, CONFIG);
     const { code, stderr } = await gazette(['check'], root);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/no built issue in out; run gazette build first/);
+    expect(stderr).toMatch(/no built issue in out; build one first/);
   });
 });

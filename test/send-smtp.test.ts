@@ -3,7 +3,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { dkimVerify } from 'mailauth';
 import { describe, expect, it } from 'vitest';
-import { GazetteError } from '../src/diagnostics.js';
+import { GazetteError } from '../src/diagnostics/diagnostic.js';
 import { SendLedger } from '../src/send/ledger.js';
 import { sendIssue } from '../src/send/send-issue.js';
 import { sendTestCopy } from '../src/send/test-copy.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { BuildOptions, BuildResult } from '../build.js';
-import { diagnostic, GazetteError } from '../diagnostics.js';
+import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
 import type { SummaryCache } from '../issue/digest.js';
 import { defaultWeek, issueDates, localDate } from '../issue/window.js';
 import { loadArticles } from '../load/articles.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { CONFIG_FILES, configSchema, loadConfig, type GazetteConfig } from '../config.js';
-import { GazetteError } from '../diagnostics.js';
+import { GazetteError } from '../diagnostics/diagnostic.js';
 import { namedPrivateFiles, privateFilesOfBrokenConfig } from './private-files.js';
 
 export interface PreviewSource {

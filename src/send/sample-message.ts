@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { GazetteConfig } from '../config.js';
-import { diagnostic, GazetteError } from '../diagnostics.js';
+import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
 import { newMessageId, toMailOptions } from '../message/compose.js';
 import type { OutboundMessage, Recipient, RenderedEmail } from '../types.js';
 import { unsubscribeEndpoint, unsubscribeSecret } from '../unsubscribe/endpoint.js';

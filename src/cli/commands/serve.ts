@@ -1,12 +1,15 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../config.js';
-import { diagnostic, GazetteError } from '../../diagnostics.js';
 import { openStateDb, stateDbFile } from '../../store/state-db.js';
 import { SubscriberStore } from '../../subscribers/subscriber-store.js';
 import { unsubscribeEndpoint, unsubscribeSecret } from '../../unsubscribe/endpoint.js';
 import { createUnsubscribeServer } from '../../unsubscribe/server.js';
 import { ExitCode } from '../exit-codes.js';
+import { parsePort } from '../port.js';
+
+/** The unsubscribe endpoint's port when none is given. */
+const DEFAULT_PORT = 8025;
 
 interface ServeFlags {
   port?: string;
@@ -16,10 +19,7 @@ interface ServeFlags {
 }
 
 export async function run(flags: ServeFlags): Promise<number> {
-  const port = Number(flags.port ?? '8025');
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new GazetteError([diagnostic('cli/port', `--port ${flags.port}: must be a whole number from 0 to 65535`)], ExitCode.usage);
-  }
+  const port = parsePort(flags.port, DEFAULT_PORT);
   const loaded = await loadConfig(process.cwd(), flags.config);
   const secret = unsubscribeSecret(loaded.config, process.env);
   const publicUrl = unsubscribeEndpoint(loaded.config);

@@ -1,0 +1,60 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CATALOGUE, catalogueEntry, isCheckGroup } from '../src/diagnostics/catalogue.js';
+import { REPO } from './support/workspace.js';
+
+async function sourceFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.ts')).map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+/** The rule ids of a docs page: the first cell of each table row, `axe/<axe rule>` read as the family `axe/*`. */
+function documentedIds(markdown: string): Map<string, string> {
+  const rows = new Map<string, string>();
+  for (const match of markdown.matchAll(/^\| `([a-z0-9-]+\/[^`]+)` \| (error|warning|info) \|/gm)) rows.set(match[1]!.replace(/\/<[^>]+>$/, '/*'), match[2]!);
+  return rows;
+}
+
+describe('the diagnostic catalogue', () => {
+  it('is documented row for row, at its severities: check groups in check-rules.md, the rest in diagnostics.md', async () => {
+    const checkDocs = documentedIds(await readFile(path.join(REPO, 'docs', 'check-rules.md'), 'utf8'));
+    const otherDocs = documentedIds(await readFile(path.join(REPO, 'docs', 'diagnostics.md'), 'utf8'));
+    const catalogued = Object.entries(CATALOGUE);
+    expect(Object.fromEntries(checkDocs)).toEqual(Object.fromEntries(catalogued.filter(([, entry]) => isCheckGroup(entry.group)).map(([id, entry]) => [id, entry.severity])));
+    expect(Object.fromEntries(otherDocs)).toEqual(Object.fromEntries(catalogued.filter(([, entry]) => !isCheckGroup(entry.group)).map(([id, entry]) => [id, entry.severity])));
+  });
+
+  it('tells what to do about every rule', () => {
+    for (const [id, entry] of Object.entries(CATALOGUE)) {
+      expect(entry.summary, id).not.toBe('');
+      expect(entry.fix, id).toMatch(/\.$/);
+    }
+  });
+
+  it('holds every rule id written in src/, however the call is spelled', async () => {
+    // The type of diagnostic() and finding() catches literal ids at compile time; this catches ids built at run time too.
+    const ids = new Set<string>();
+    for (const file of await sourceFiles(path.join(REPO, 'src'))) {
+      const source = await readFile(file, 'utf8');
+      for (const [, id] of source.matchAll(/(?:diagnostic|finding|familyFinding)\(\s*'([^']+)'/g)) ids.add(id!);
+      for (const [, id] of source.matchAll(/\brule:\s*'([^']+)'/g)) ids.add(id!);
+      // An id chosen at run time: `const rule = cond ? 'smtp/auth' : 'smtp/connect'`.
+      for (const [, choice] of source.matchAll(/\brule = ([^;]+);/g)) for (const [, id] of choice!.matchAll(/'([a-z0-9-]+\/[a-z0-9-]+)'/g)) ids.add(id!);
+    }
+    expect(ids.size).toBeGreaterThan(60);
+    expect([...ids].filter((id) => catalogueEntry(id) === undefined)).toEqual([]);
+  });
+
+  it('keeps the command line to src/cli: no cli/ ids and no --flag wording in library messages', async () => {
+    const offenders: string[] = [];
+    for (const file of await sourceFiles(path.join(REPO, 'src'))) {
+      if (file.startsWith(path.join(REPO, 'src', 'cli') + path.sep)) continue;
+      const source = await readFile(file, 'utf8');
+      for (const call of source.matchAll(/(?:diagnostic|finding)\(([^;]*?)\)(?:[\],;]|$)/gms)) {
+        if (/'cli\/|--[a-z]/.test(call[1]!)) offenders.push(`${path.relative(REPO, file)}: ${call[1]!.slice(0, 80)}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});
