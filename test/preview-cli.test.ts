@@ -84,7 +84,7 @@ describe('gazette preview', () => {
   it('refuses a week that is not an ISO week with a usage error', async () => {
     const running = gazette(['preview', '--port', '0', '--week', '2024-5'], await sampleWorkspace());
     expect(await running.exited).toBe(2);
-    expect(running.stderr()).toContain('--week must look like 2024-W05');
+    expect(running.stderr()).toContain('error --week: must look like 2024-W05');
   });
 
   it('refuses to listen beyond loopback without --allow-remote', async () => {
