@@ -1,6 +1,7 @@
 /** Gazette's library API: the same functions the CLI calls. */
 export { buildDigest, issueFiles, writeIssue, type BuildOptions, type BuildResult } from './build.js';
 export { configSchema, loadConfig, type GazetteConfig, type LoadedConfig } from './config.js';
+export { CATALOGUE, catalogueEntry, type CatalogueEntry, type CatalogueId, type DiagnosticGroup } from './diagnostics/catalogue.js';
 export { formatDiagnostic, GazetteError } from './diagnostics/diagnostic.js';
 export { loadArticles, parseArticle, parseArticles } from './load/articles.js';
 export { frontMatterSchema, type FrontMatter } from './load/front-matter.js';

@@ -1,7 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ExitCode, exitCodeFor } from '../src/cli/exit-codes.js';
+import { inCommandLineWords } from '../src/cli/option-wording.js';
 import { CATALOGUE, catalogueEntry, isCheckGroup } from '../src/diagnostics/catalogue.js';
+import { diagnostic } from '../src/diagnostics/diagnostic.js';
 import { REPO } from './support/workspace.js';
 
 async function sourceFiles(dir: string): Promise<string[]> {
@@ -56,5 +59,19 @@ describe('the diagnostic catalogue', () => {
       }
     }
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('the command line', () => {
+  it('exits 2 when what was asked for is wrong and 1 when the files are', () => {
+    expect(exitCodeFor([diagnostic('window/invalid-week', 'must look like 2024-W05', { field: 'week' })])).toBe(ExitCode.usage);
+    expect(exitCodeFor([diagnostic('config/smtp-url', 'no host', { file: 'gazette.config.json', field: 'smtp' })])).toBe(ExitCode.problems);
+    expect(exitCodeFor([diagnostic('front-matter/required', 'is required'), diagnostic('cli/list', 'choose one list')])).toBe(ExitCode.usage);
+  });
+
+  it('names a request field by its option and adds the option to type next, leaving file fields alone', () => {
+    expect(inCommandLineWords(diagnostic('window/invalid-date', 'is not a real calendar date', { field: 'from' }))).toMatchObject({ field: '--from', message: 'is not a real calendar date' });
+    expect(inCommandLineWords(diagnostic('send/already-started', 'issue 2024-W05 was already sent'))).toMatchObject({ message: 'issue 2024-W05 was already sent; run again with --resume to send to the rest' });
+    expect(inCommandLineWords(diagnostic('config/smtp-url', 'no host', { file: 'gazette.config.json', field: 'smtp' }))).toMatchObject({ field: 'smtp' });
   });
 });
