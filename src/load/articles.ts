@@ -6,7 +6,8 @@ import type { z } from 'zod';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { Article, Diagnostic } from '../types.js';
 import { FRONT_MATTER_FIELDS, frontMatterSchema, type FrontMatter } from './front-matter.js';
-import { countWords, markdownToText } from './markdown.js';
+import { markdownToText } from './markdown.js';
+import { countWords } from './words.js';
 import { normalizeNewlines, readTextFile } from './text-file.js';
 
 export interface ArticleSource {
