@@ -112,7 +112,7 @@ function listen(server: Server, port: number, host: string): Promise<void> {
     server.once('error', (error: NodeJS.ErrnoException) => {
       const reason =
         error.code === 'EADDRINUSE'
-          ? `port ${port} on ${host} is in use; choose another with --port (0 picks a free one)`
+          ? `port ${port} on ${host} is in use`
           : `cannot listen on ${host}:${port}: ${error.message}`;
       reject(new GazetteError([diagnostic('preview/listen', reason)]));
     });
