@@ -6,7 +6,6 @@ import { systemEnvironment } from '../src/check/environment.js';
 import { parseHtml } from '../src/check/html-document.js';
 import { quickCheck } from '../src/check/quick.js';
 import type { CheckGroup } from '../src/check/rule-set.js';
-import { CATALOGUE, isCheckGroup } from '../src/diagnostics/catalogue.js';
 import { EMAIL_HTML_RULES } from '../src/check/rules/html-validate.js';
 import { checkHtml } from '../src/render/checks.js';
 import type { GazetteConfig } from '../src/config.js';
@@ -234,14 +233,9 @@ describe('the quick rules build runs', () => {
 });
 
 describe('docs/check-rules.md', () => {
-  it('documents every rule with its severity, and every html-validate rule the email rule set changes', async () => {
+  // Every rule's row is checked against the catalogue in diagnostic-catalogue.test.ts.
+  it('explains every html-validate rule the email rule set changes', async () => {
     const docs = await readFile(path.join(REPO, 'docs', 'check-rules.md'), 'utf8');
-    for (const [id, rule] of Object.entries(CATALOGUE).filter(([, entry]) => isCheckGroup(entry.group))) {
-      const shown = id.endsWith('/*') ? id.replace('*', '<') : `${id}\``;
-      const row = docs.split('\n').find((line) => line.startsWith(`| \`${shown}`));
-      expect(row, id).toBeDefined();
-      expect(row, id).toContain(`| ${rule.severity} |`);
-    }
     for (const rule of Object.keys(EMAIL_HTML_RULES)) expect(docs, rule).toContain(`\`${rule}\``);
   });
 });

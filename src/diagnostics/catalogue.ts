@@ -78,7 +78,7 @@ export const CATALOGUE = {
   'template/missing-partial': { group: 'theme', severity: 'error', summary: 'a template calls a partial the theme does not have', fix: 'Add partials/<name>.mjml or correct the name.' },
   'template/unknown-variable': { group: 'theme', severity: 'warning', summary: 'a template uses a variable the digest does not have', fix: 'Correct the name; the message lists what exists.' },
   'template/render': { group: 'theme', severity: 'error', summary: 'a template failed while rendering (a helper or block given the wrong thing)', fix: 'Fix the template at the place given.' },
-  'template/recipient-block': { group: 'theme', severity: 'error', summary: 'a per-recipient field used inside a block helper, where it cannot be filled per recipient', fix: 'Use subscriber fields and unsubscribe_url outside {{#if}}/{{#each}} blocks.' },
+  'template/recipient-block': { group: 'theme', severity: 'error', summary: 'a {{{{recipient}}}} block that does not compile on its own (it runs once per recipient)', fix: 'Make the block complete in itself: close every helper it opens inside it, use only subscriber fields and unsubscribe_url.' },
   'mjml/invalid': { group: 'theme', severity: 'warning', summary: 'MJML markup that is not closed properly or that MJML rejects', fix: 'Fix the tag at the line given.' },
 
   'jsonl/parse': { group: 'summarize', severity: 'error', summary: 'a line of the JSONL input is not an article object', fix: 'Write one JSON object per line with the article\'s text.' },
