@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { quickCheck } from './check/quick.js';
 import type { GazetteConfig } from './config.js';
-import { diagnostic, GazetteError, hasErrors, strictly } from './diagnostics.js';
+import { diagnostic, GazetteError, hasErrors, strictly } from './diagnostics/diagnostic.js';
 import { assembleDigest, issueInfo, selectArticles, summarizeArticle, toDigestArticle, type SummaryCache } from './issue/digest.js';
 import { localDate } from './issue/calendar.js';
 import { issueDates, resolveWindow, type WindowRequest } from './issue/window.js';
@@ -70,7 +70,7 @@ export async function buildDigest(options: BuildOptions = {}): Promise<BuildResu
   if (!window || selected.length === 0) {
     const newest = [...dates].sort().at(-1);
     const where = window ? `between ${window.from} and ${window.to}` : `dated today (${today}) or earlier`;
-    const hint = newest ? ` (the newest article is dated ${newest}; choose a window with --week, or --from and --to)` : '';
+    const hint = newest ? ` (the newest article is dated ${newest}; choose a week or days that hold articles)` : '';
     throw new GazetteError([...loaded.diagnostics, diagnostic('issue/empty', `no articles ${where}${hint}`, { file: articlesDir })]);
   }
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
-import { diagnostic, GazetteError } from './diagnostics.js';
+import { diagnostic, GazetteError } from './diagnostics/diagnostic.js';
 import { closestName } from './load/did-you-mean.js';
 import { fileErrorReason } from './load/file-error.js';
 import { readTextFile } from './load/text-file.js';

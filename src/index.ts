@@ -2,7 +2,8 @@
 export { buildDigest, issueFiles, writeIssue, type BuildOptions, type BuildResult } from './build.js';
 export { configSchema, loadConfig, type GazetteConfig, type LoadedConfig } from './config.js';
 export { resolveWorkspace, type Workspace, type WorkspaceOptions } from './workspace/resolve.js';
-export { formatDiagnostic, GazetteError } from './diagnostics.js';
+export { CATALOGUE, catalogueEntry, type CatalogueEntry, type CatalogueId, type DiagnosticGroup } from './diagnostics/catalogue.js';
+export { formatDiagnostic, GazetteError } from './diagnostics/diagnostic.js';
 export { loadArticles, parseArticle, parseArticles } from './load/articles.js';
 export { frontMatterSchema, type FrontMatter } from './load/front-matter.js';
 export { markdownToText } from './load/markdown.js';

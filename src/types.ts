@@ -15,7 +15,7 @@ export interface Diagnostic {
   column?: number;
   /** Front-matter or config field the problem concerns (`date`, `quotes[1].speaker`). */
   field?: string;
-  /** Stable identifier of the rule, e.g. `front-matter/required`, `render/size`. */
+  /** The rule's id in the catalogue (`src/diagnostics/catalogue.ts`), e.g. `front-matter/required`, `axe/color-contrast`. */
   rule: string;
   severity: Severity;
   message: string;

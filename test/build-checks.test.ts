@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../src/build.js';
-import { GazetteError } from '../src/diagnostics.js';
+import { GazetteError } from '../src/diagnostics/diagnostic.js';
 import { article, makeWorkspace } from './support/workspace.js';
 
 async function failure(promise: Promise<unknown>): Promise<GazetteError> {

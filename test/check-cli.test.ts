@@ -40,6 +40,6 @@ describe('gazette check', () => {
     const root = await makeWorkspace({ 'a.md': article('Unbuilt', '2024-03-05') }, CONFIG);
     const { code, stderr } = await gazette(['check'], root);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^out error no built issue in this folder; run gazette build first/m);
+    expect(stderr).toMatch(/^out error no built issue in this folder; build one first/m);
   });
 });

@@ -5,7 +5,7 @@ import { checkIssue } from '../src/check/check-issue.js';
 import { systemEnvironment } from '../src/check/environment.js';
 import { parseHtml } from '../src/check/html-document.js';
 import { quickCheck } from '../src/check/quick.js';
-import { RULES, type CheckGroup } from '../src/check/rule-set.js';
+import type { CheckGroup } from '../src/check/rule-set.js';
 import { EMAIL_HTML_RULES } from '../src/check/rules/html-validate.js';
 import type { GazetteConfig } from '../src/config.js';
 import { REPO } from './support/workspace.js';
@@ -235,14 +235,9 @@ describe('the quick rules build runs', () => {
 });
 
 describe('docs/check-rules.md', () => {
-  it('documents every rule with its severity, and every html-validate rule the email rule set changes', async () => {
+  // Every rule's row is checked against the catalogue in diagnostic-catalogue.test.ts.
+  it('explains every html-validate rule the email rule set changes', async () => {
     const docs = await readFile(path.join(REPO, 'docs', 'check-rules.md'), 'utf8');
-    for (const [id, rule] of Object.entries(RULES)) {
-      const shown = id.endsWith('/*') ? id.replace('*', '<') : `${id}\``;
-      const row = docs.split('\n').find((line) => line.startsWith(`| \`${shown}`));
-      expect(row, id).toBeDefined();
-      expect(row, id).toContain(`| ${rule.severity} |`);
-    }
     for (const rule of Object.keys(EMAIL_HTML_RULES)) expect(docs, rule).toContain(`\`${rule}\``);
   });
 });

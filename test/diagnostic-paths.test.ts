@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../src/build.js';
 import { shownDiagnostics, shownPath } from '../src/cli/terminal.js';
-import { GazetteError } from '../src/diagnostics.js';
+import { GazetteError } from '../src/diagnostics/diagnostic.js';
 import { gazette } from './support/cli.js';
 import { makeWorkspace } from './support/workspace.js';
 

@@ -78,19 +78,19 @@ describe('gazette preview', () => {
   it('refuses a port that is not a number with a usage error', async () => {
     const running = gazette(['preview', '--port', 'eighty'], await sampleWorkspace());
     expect(await running.exited).toBe(2);
-    expect(running.stderr()).toContain('--port must be a whole number');
+    expect(running.stderr()).toContain('error --port: must be a whole number');
   });
 
   it('refuses a week that is not an ISO week with a usage error', async () => {
     const running = gazette(['preview', '--port', '0', '--week', '2024-5'], await sampleWorkspace());
     expect(await running.exited).toBe(2);
-    expect(running.stderr()).toContain('--week must look like 2024-W05');
+    expect(running.stderr()).toContain('error --week: must look like 2024-W05');
   });
 
   it('refuses to listen beyond loopback without --allow-remote', async () => {
     const running = gazette(['preview', '--port', '0', '--host', '0.0.0.0'], await sampleWorkspace());
     expect(await running.exited).toBe(2);
-    expect(running.stderr()).toMatch(/^error host: --host 0\.0\.0\.0 would let other computers open the preview.*add --allow-remote.*\(preview\/remote\)$/m);
+    expect(running.stderr()).toMatch(/^error --host: 0\.0\.0\.0 would let other computers open the preview.*add --allow-remote.*\(preview\/remote\)$/m);
     expect(running.stdout()).not.toContain('Previewing at');
   });
 

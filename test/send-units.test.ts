@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { backoffDelay, classifyFailure } from '../src/send/delivery-error.js';
 import { RateLimiter, type Clock } from '../src/send/rate-limiter.js';
 import { describeSmtpServer, parseSmtpUrl, redactSecret } from '../src/send/smtp-url.js';
-import { GazetteError } from '../src/diagnostics.js';
+import { GazetteError } from '../src/diagnostics/diagnostic.js';
 import { addressKey, addressProblem, mailboxProblem } from '../src/subscribers/address.js';
 import { formatRecipient } from '../src/message/recipient-message.js';
 
@@ -92,32 +92,32 @@ describe('SMTP failures', () => {
 
 describe('SMTP URLs', () => {
   it('parse credentials, host, port and TLS', () => {
-    expect(parseSmtpUrl('smtps://me%40example.com:p%3Ass@mail.example.com', { name: '--smtp' })).toEqual({
+    expect(parseSmtpUrl('smtps://me%40example.com:p%3Ass@mail.example.com', { field: 'smtp' })).toEqual({
       host: 'mail.example.com',
       port: 465,
       secure: true,
       auth: { user: 'me@example.com', pass: 'p:ss' },
     });
-    expect(parseSmtpUrl('smtp://127.0.0.1:2525', { name: '--smtp' })).toMatchObject({ port: 2525, secure: false, auth: null });
+    expect(parseSmtpUrl('smtp://127.0.0.1:2525', { field: 'smtp' })).toMatchObject({ port: 2525, secure: false, auth: null });
   });
 
   it('never show the password', () => {
-    const server = parseSmtpUrl('smtp://user:hunter2hunter2@mail.example.com:587', { name: '--smtp' });
+    const server = parseSmtpUrl('smtp://user:hunter2hunter2@mail.example.com:587', { field: 'smtp' });
     expect(describeSmtpServer(server)).toBe('smtp://user@mail.example.com:587');
     expect(redactSecret('Invalid login for hunter2hunter2', server)).toBe('Invalid login for ***');
   });
 
   it('reject other schemes without echoing the URL', () => {
-    expect(() => parseSmtpUrl('http://user:hunter2hunter2@host', { name: '--smtp' })).toThrow(/unsupported scheme "http"/);
-    expect(() => parseSmtpUrl('http://user:hunter2hunter2@host', { name: '--smtp' })).not.toThrow(/hunter2/);
+    expect(() => parseSmtpUrl('http://user:hunter2hunter2@host', { field: 'smtp' })).toThrow(/unsupported scheme "http"/);
+    expect(() => parseSmtpUrl('http://user:hunter2hunter2@host', { field: 'smtp' })).not.toThrow(/hunter2/);
   });
 
-  it('report a bad percent-escape as an smtp/url error naming where the URL came from, never the password', () => {
-    const fromConfig = () => parseSmtpUrl('smtp://user:p%ZZss@127.0.0.1:2525', { name: 'config smtp', file: 'gazette.config.json' });
+  it('report a bad percent-escape as an error naming where the URL came from (config/smtp-url in the config), never the password', () => {
+    const fromConfig = () => parseSmtpUrl('smtp://user:p%ZZss@127.0.0.1:2525', { field: 'smtp', file: 'gazette.config.json' });
     expect(fromConfig).toThrow(GazetteError);
-    expect(fromConfig).toThrow(/^gazette\.config\.json error smtp: config smtp: the password has a "%" that is not followed by two hex digits/);
+    expect(fromConfig).toThrow(/^gazette\.config\.json error smtp: the password has a "%" that is not followed by two hex digits/);
     expect(fromConfig).not.toThrow(/p%ZZss/);
-    expect(() => parseSmtpUrl('smtp://us%G1er:secret@127.0.0.1', { name: 'GAZETTE_SMTP_URL' })).toThrow(/GAZETTE_SMTP_URL: the user name has a "%"/);
+    expect(() => parseSmtpUrl('smtp://us%G1er:secret@127.0.0.1', { field: 'GAZETTE_SMTP_URL' })).toThrow(/GAZETTE_SMTP_URL: the user name has a "%"/);
   });
 });
 

@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { GazetteError } from '../src/diagnostics.js';
+import { GazetteError } from '../src/diagnostics/diagnostic.js';
 import { openStateDb, type StateDb } from '../src/store/state-db.js';
 import { CsvList } from '../src/subscribers/csv-list.js';
 import { importList } from '../src/subscribers/import-list.js';

@@ -1,7 +1,7 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GazetteError } from '../src/diagnostics.js';
+import { GazetteError } from '../src/diagnostics/diagnostic.js';
 import { resolveWorkspace } from '../src/workspace/resolve.js';
 import { gazette } from './support/cli.js';
 import { sendingConfig, writeList } from './support/smtp-workspace.js';

@@ -1,4 +1,4 @@
-import { hasErrors } from '../diagnostics.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../types.js';
 import type { CheckGroup } from './rule-set.js';
 import type { ColorScheme } from './rules/axe.js';

@@ -1,3 +1,6 @@
+import { isRequestRule } from '../diagnostics/catalogue.js';
+import type { Diagnostic } from '../types.js';
+
 /** What the process exit status means, for scripts. */
 export const ExitCode = {
   ok: 0,
@@ -8,3 +11,8 @@ export const ExitCode = {
   /** A bug or an unexpected failure in Gazette. */
   internal: 70,
 } as const;
+
+/** The exit status of a failure: usage when what was asked for is wrong (a `request` rule), else problems. */
+export function exitCodeFor(diagnostics: readonly Diagnostic[]): number {
+  return diagnostics.some((d) => d.severity === 'error' && isRequestRule(d.rule)) ? ExitCode.usage : ExitCode.problems;
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { CommanderError } from 'commander';
-import { GazetteError } from '../diagnostics.js';
-import { ExitCode } from './exit-codes.js';
+import { GazetteError } from '../diagnostics/diagnostic.js';
+import { ExitCode, exitCodeFor } from './exit-codes.js';
 import { printDiagnostics, shownDiagnostics } from './terminal.js';
 import { createProgram } from './program.js';
 
@@ -28,7 +28,7 @@ function reportError(error: unknown, json: boolean): number {
     // Scripts that asked for JSON get the problems as JSON too; people get them on stderr.
     if (json) process.stdout.write(`${JSON.stringify({ ok: false, diagnostics: shownDiagnostics(error.diagnostics) }, null, 2)}\n`);
     else printDiagnostics(error.diagnostics);
-    return error.exitCode;
+    return exitCodeFor(error.diagnostics);
   }
   process.stderr.write(`gazette: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   return ExitCode.internal;

@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { formatDiagnostic } from '../diagnostics.js';
+import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../types.js';
+import { inCommandLineWords } from './option-wording.js';
 
 /** Colour only on a terminal, never when NO_COLOR is set (https://no-color.org), always with FORCE_COLOR. */
 export function colorEnabled(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
@@ -36,7 +37,7 @@ export function shownDiagnostics(diagnostics: readonly Diagnostic[], cwd = proce
 /** One line per diagnostic, errors in red and warnings in yellow, on stderr; paths are made relative only here. */
 export function printDiagnostics(diagnostics: readonly Diagnostic[], stream: NodeJS.WriteStream = process.stderr): void {
   const color = paint(stream);
-  for (const d of shownDiagnostics(diagnostics)) {
+  for (const d of shownDiagnostics(diagnostics).map(inCommandLineWords)) {
     const line = formatDiagnostic(d);
     stream.write(`${d.severity === 'error' ? color('red', line) : d.severity === 'warning' ? color('yellow', line) : line}\n`);
   }

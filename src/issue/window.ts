@@ -1,4 +1,4 @@
-import { diagnostic, GazetteError } from '../diagnostics.js';
+import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
 import { dateProblem } from '../load/front-matter.js';
 import { addDays, isoWeek, isoWeekMonday } from './calendar.js';
 
@@ -15,13 +15,10 @@ export interface WindowRequest {
   week?: string;
 }
 
-/** Exit status for a window asked for wrongly: the caller's request, not the articles, is at fault (the CLI's usage code). */
-const BAD_REQUEST = 2;
-
-/** Checks a date given on the command line with the front matter's own rule. */
-export function assertDate(value: string, flag: string): string {
+/** Checks a date asked for (`field` names the option: `from`, `to`, `date`) with the front matter's own rule. */
+export function assertDate(value: string, field: string): string {
   const problem = dateProblem(value);
-  if (problem) throw new GazetteError([diagnostic('window/invalid-date', `${flag} ${problem}, got "${value}"`)], BAD_REQUEST);
+  if (problem) throw new GazetteError([diagnostic('window/invalid-date', `${problem}, got "${value}"`, { field })]);
   return value;
 }
 
@@ -30,12 +27,12 @@ export function weekWindow(week: string): DateWindow {
   const match = /^(\d{4})-W(\d{2})$/.exec(week);
   const weekNumber = match ? Number(match[2]) : 0;
   if (!match || weekNumber < 1 || weekNumber > 53) {
-    throw new GazetteError([diagnostic('window/invalid-week', `--week must look like 2024-W05, got "${week}"`)], BAD_REQUEST);
+    throw new GazetteError([diagnostic('window/invalid-week', `must look like 2024-W05, got "${week}"`, { field: 'week' })]);
   }
   const monday = isoWeekMonday(Number(match[1]), weekNumber);
   const window = { from: monday, to: addDays(monday, 6) };
   if (isoWeek(window.from) !== week) {
-    throw new GazetteError([diagnostic('window/invalid-week', `${match[1]} has no week ${weekNumber}`)], BAD_REQUEST);
+    throw new GazetteError([diagnostic('window/invalid-week', `${match[1]} has no week ${weekNumber}`, { field: 'week' })]);
   }
   return window;
 }
@@ -60,18 +57,18 @@ export function defaultWeek(articleDates: readonly string[], today: string): str
 }
 
 /**
- * The days an issue covers: `--week`, or `--from`/`--to` (one alone spans seven days), or else the
+ * The days an issue covers: a week, or a first and/or last day (one alone spans seven days), or else the
  * default week (see `defaultWeek`). Null when nothing was asked for and no article chooses a week.
  */
 export function resolveWindow(request: WindowRequest, articleDates: readonly string[], today: string): DateWindow | null {
   if (request.week) {
     if (request.from || request.to) {
-      throw new GazetteError([diagnostic('window/conflicting-options', '--week cannot be combined with --from or --to')], BAD_REQUEST);
+      throw new GazetteError([diagnostic('window/conflicting-options', 'cannot be combined with a first or last day', { field: 'week' })]);
     }
     return weekWindow(request.week);
   }
-  const to = request.to ? assertDate(request.to, '--to') : null;
-  const from = request.from ? assertDate(request.from, '--from') : null;
+  const to = request.to ? assertDate(request.to, 'to') : null;
+  const from = request.from ? assertDate(request.from, 'from') : null;
   if (!from && !to) {
     const week = defaultWeek(articleDates, today);
     return week === null ? null : weekWindow(week);
@@ -79,7 +76,7 @@ export function resolveWindow(request: WindowRequest, articleDates: readonly str
   const end = to ?? addDays(from!, 6);
   const start = from ?? addDays(end, -6);
   if (start > end) {
-    throw new GazetteError([diagnostic('window/invalid-range', `--from ${start} is after --to ${end}`)], BAD_REQUEST);
+    throw new GazetteError([diagnostic('window/invalid-range', `${start} is after the last day, ${end}`, { field: 'from' })]);
   }
   return { from: start, to: end };
 }

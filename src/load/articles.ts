@@ -3,11 +3,12 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { Article, Diagnostic } from '../types.js';
 import { fileErrorReason } from './file-error.js';
 import { FRONT_MATTER_FIELDS, frontMatterSchema, type FrontMatter } from './front-matter.js';
-import { countWords, markdownToText } from './markdown.js';
+import { markdownToText } from './markdown.js';
+import { countWords } from './words.js';
 import { yamlValue, type YamlValue } from './yaml-value.js';
 import { normalizeNewlines, readTextFile } from './text-file.js';
 

@@ -1,7 +1,7 @@
 import { decodeHTMLStrict } from 'entities';
 import { z } from 'zod';
 
-/** The one date rule of Gazette (front matter, `--from`, `--to`, `new --date`): `YYYY-MM-DD`, a real calendar day. */
+/** The one date rule of Gazette (front matter, the first and last day of a window, a new article's date): `YYYY-MM-DD`, a real calendar day. */
 export const isoDate = z
   .string({ error: 'must be a date written as YYYY-MM-DD' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written as YYYY-MM-DD', abort: true })

@@ -53,7 +53,3 @@ export function markdownToText(markdown: string): string {
     .filter((paragraph) => paragraph.length > 0)
     .join('\n\n');
 }
-
-export function countWords(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
-}

@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../types.js';
 
 /** A text file as Gazette reads it: decoded, with LF line endings, and what was odd about its bytes. */

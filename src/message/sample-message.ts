@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { GazetteConfig } from '../config.js';
-import { diagnostic, GazetteError } from '../diagnostics.js';
+import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
 import type { OutboundMessage, Recipient, RenderedEmail } from '../types.js';
 import { unsubscribeEndpoint } from '../unsubscribe/endpoint.js';
 import type { WorkspaceSecret } from '../workspace/resolve.js';

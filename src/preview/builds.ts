@@ -1,5 +1,5 @@
 import type { BuildOptions, BuildResult } from '../build.js';
-import { diagnostic, GazetteError } from '../diagnostics.js';
+import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
 import { localDate } from '../issue/calendar.js';
 import type { SummaryCache } from '../issue/digest.js';
 import { defaultWeek, issueDates } from '../issue/window.js';

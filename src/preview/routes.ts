@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { PreviewBuilds } from './builds.js';
 import { forceColorScheme } from './color-scheme.js';
 import type { EventStream } from './event-stream.js';

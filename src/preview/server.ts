@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { buildDigest } from '../build.js';
-import { diagnostic, GazetteError } from '../diagnostics.js';
+import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
 import type { SummaryCache } from '../issue/digest.js';
 import { PreviewBuilds, type BuildFunction, type BuildOutcome } from './builds.js';
 import { EventStream } from './event-stream.js';
@@ -57,11 +57,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       [
         diagnostic(
           'preview/remote',
-          `--host ${host} would let other computers open the preview, with its workspace files and its send-test button; add --allow-remote if that is what you want`,
+          `${host} would let other computers open the preview, with its workspace files and its send-test button`,
           { field: 'host' },
         ),
       ],
-      2,
     );
   }
   const builds = new PreviewBuilds({
@@ -113,7 +112,7 @@ function listen(server: Server, port: number, host: string): Promise<void> {
     server.once('error', (error: NodeJS.ErrnoException) => {
       const reason =
         error.code === 'EADDRINUSE'
-          ? `port ${port} on ${host} is in use; choose another with --port (0 picks a free one)`
+          ? `port ${port} on ${host} is in use`
           : `cannot listen on ${host}:${port}: ${error.message}`;
       reject(new GazetteError([diagnostic('preview/listen', reason)]));
     });

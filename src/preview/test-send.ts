@@ -1,5 +1,5 @@
 import { writeIssue, type BuildResult } from '../build.js';
-import { diagnostic, GazetteError } from '../diagnostics.js';
+import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
 import type { TestCopyResult } from '../send/send-issue.js';
 import type { Diagnostic } from '../types.js';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { CONFIG_FILES } from '../config.js';
-import { GazetteError } from '../diagnostics.js';
+import { GazetteError } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../types.js';
 import { defaultWorkspace, resolveWorkspace, type Workspace, type WorkspaceOptions } from '../workspace/resolve.js';
 import { namedPrivateFiles, privateFilesOfBrokenConfig } from './private-files.js';

@@ -1,4 +1,4 @@
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../types.js';
 
 const MJML_TAG = /<(\/?)(mjml|mj-[a-z-]+)\b[^>]*?(\/?)>/g;

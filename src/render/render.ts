@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import { convert } from 'html-to-text';
 import mjml2html from 'mjml';
-import { diagnostic, GazetteError } from '../diagnostics.js';
+import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
 import type { Diagnostic, Digest, RenderedEmail } from '../types.js';
 import { issueContext, type ContextSettings, type IssueContext } from './context.js';
 import { themeHelpers } from './helpers.js';

@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../types.js';
 import { HelperUseError } from './helpers.js';
 import { themeFiles, type Theme, type TemplateFile } from './theme.js';

@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { diagnostic, GazetteError } from '../diagnostics.js';
+import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
 import { isIssueSlug } from '../issue/window.js';
 import { fileErrorReason } from '../load/file-error.js';
 import type { RenderedEmail } from '../types.js';
@@ -66,7 +66,7 @@ async function newestIssue(outRoot: string): Promise<string> {
     .filter((issue): issue is { name: string; mtime: number } => issue.mtime !== null)
     .sort((a, b) => b.mtime - a.mtime || b.name.localeCompare(a.name))[0];
   if (!newest) {
-    throw new GazetteError([diagnostic('send/no-issue', 'no built issue in this folder; run gazette build first, or name one with --issue', { file: outRoot })]);
+    throw new GazetteError([diagnostic('send/no-issue', 'no built issue in this folder; build one first, or name one that is built', { file: outRoot })]);
   }
   return newest.name;
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { diagnostic, GazetteError } from '../diagnostics.js';
+import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
 import { newMessageId } from '../message/compose.js';
 import { IN_MEMORY, openStateDb } from '../store/state-db.js';
 import { CsvList } from '../subscribers/csv-list.js';
@@ -60,13 +60,13 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
       throw new GazetteError([
         diagnostic(
           'send/already-started',
-          `issue ${issue.slug} was already sent (started ${existing.startedAt} from ${describeSource(existing.source)}: ${counts.sent} sent, ${counts.failed} failed, ${counts.pending} pending, ${counts.sending} in doubt); run again with --resume to send to the rest`,
+          `issue ${issue.slug} was already sent (started ${existing.startedAt} from ${describeSource(existing.source)}: ${counts.sent} sent, ${counts.failed} failed, ${counts.pending} pending, ${counts.sending} in doubt)`,
           { file: workspace.storeFile },
         ),
       ]);
     }
     if (!existing && !list && !options.store) {
-      throw new GazetteError([diagnostic('send/no-list', `there is no send of ${issue.slug} to resume; name the recipients with --list FILE or --store`)], 2);
+      throw new GazetteError([diagnostic('send/no-list', `there is no send of ${issue.slug} to resume`)]);
     }
     const source = existing?.source ?? listFile ?? 'store';
     deliverer = await openDeliverer(setup, options);

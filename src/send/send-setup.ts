@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { GazetteConfig } from '../config.js';
-import { diagnostic, GazetteError } from '../diagnostics.js';
+import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
 import { fileErrorReason } from '../load/file-error.js';
 import type { DkimKey } from '../message/dkim.js';
 import { createMessageFactory, type MessageFactory } from '../message/recipient-message.js';
@@ -100,10 +100,10 @@ export async function openDeliverer(setup: SendSetup, options: SendTarget): Prom
 }
 
 function smtpServer(flag: string | undefined, env: NodeJS.ProcessEnv, config: GazetteConfig, configFile: string | undefined): SmtpServer {
-  if (flag) return parseSmtpUrl(flag, { name: '--smtp' });
-  if (env.GAZETTE_SMTP_URL) return parseSmtpUrl(env.GAZETTE_SMTP_URL, { name: 'GAZETTE_SMTP_URL' });
-  if (config.smtp) return parseSmtpUrl(config.smtp, { name: 'config smtp', file: configFile });
-  throw new GazetteError([diagnostic('smtp/missing', 'no SMTP server: pass --smtp smtp://user:pass@host:port, set GAZETTE_SMTP_URL, or use --dry-run DIR', { field: 'smtp' })], 2);
+  if (flag) return parseSmtpUrl(flag, { field: 'smtp' });
+  if (env.GAZETTE_SMTP_URL) return parseSmtpUrl(env.GAZETTE_SMTP_URL, { field: 'GAZETTE_SMTP_URL' });
+  if (config.smtp) return parseSmtpUrl(config.smtp, { field: 'smtp', file: configFile });
+  throw new GazetteError([diagnostic('smtp/missing', 'no SMTP server to send through', { field: 'smtp' })]);
 }
 
 async function dkimKey({ config, dkimKeyFile: file }: Workspace): Promise<DkimKey | null> {

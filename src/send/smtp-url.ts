@@ -1,4 +1,4 @@
-import { diagnostic, GazetteError } from '../diagnostics.js';
+import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
 
 /** An SMTP server as `smtp(s)://user:pass@host:port` names it. */
 export interface SmtpServer {
@@ -11,21 +11,18 @@ export interface SmtpServer {
 
 /** Where an SMTP URL came from, so an error can send the reader to the right place. */
 export interface SmtpUrlSource {
-  /** `--smtp`, `GAZETTE_SMTP_URL` or `config smtp`. */
-  name: string;
+  /** What holds the URL: the `smtp` option or config field, or the `GAZETTE_SMTP_URL` variable. */
+  field: string;
   /** The config file, when the URL was written in one. */
   file?: string;
 }
 
 /** Parses an SMTP URL; the error never repeats the URL, which may hold a password. */
 export function parseSmtpUrl(text: string, source: SmtpUrlSource): SmtpServer {
-  // A flag or a variable is a usage mistake; a config field is a problem in the input, like any other config error.
-  const exitCode = source.file === undefined ? 2 : 1;
+  // An option or a variable is a request problem; a config field is a problem in the input, like any other config error.
+  const rule = source.file === undefined ? 'smtp/url' : 'config/smtp-url';
   const fail = (message: string) =>
-    new GazetteError(
-      [diagnostic('smtp/url', `${source.name}: ${message}; expected smtp://user:password@host:port or smtps://…`, { file: source.file, field: 'smtp' })],
-      exitCode,
-    );
+    new GazetteError([diagnostic(rule, `${message}; expected smtp://user:password@host:port or smtps://…`, { file: source.file, field: source.field })]);
   let url: URL;
   try {
     url = new URL(text);

@@ -1,4 +1,4 @@
-import { diagnostic, GazetteError } from '../diagnostics.js';
+import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
 import { newMessageId } from '../message/compose.js';
 import { TEST_SUBJECT_PREFIX, testCopyRecipient, testCopySubject } from '../message/test-copy.js';
 import { addressProblem } from '../subscribers/address.js';
@@ -19,7 +19,7 @@ export interface TestCopyResult {
 /** `--test ADDRESS`: one copy with the preview subscriber's fields, sent outside the ledger. */
 export async function sendTestCopy(options: SendTarget & { to: string }): Promise<TestCopyResult> {
   const problem = addressProblem(options.to);
-  if (problem) throw new GazetteError([diagnostic('send/test-address', `--test ${options.to}: ${problem}`)], 2);
+  if (problem) throw new GazetteError([diagnostic('send/test-address', `${options.to}: ${problem}`, { field: 'test' })]);
   const setup = await prepareSend(options, TEST_SUBJECT_PREFIX);
   const deliverer = await openDeliverer(setup, options);
   try {

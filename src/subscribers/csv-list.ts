@@ -1,7 +1,7 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { pipeline, Transform } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-import { diagnostic, GazetteError } from '../diagnostics.js';
+import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
 import { fileErrorReason } from '../load/file-error.js';
 import { encodingFromBom, type TextEncoding } from '../load/text-file.js';
 import { emailColumn, recipientFromRow, withoutDuplicate, type ListEntry } from './list-entry.js';

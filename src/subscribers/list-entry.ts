@@ -1,4 +1,4 @@
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { Diagnostic, Recipient } from '../types.js';
 import { addressKey, addressProblem } from './address.js';
 

@@ -3,6 +3,7 @@
  * (weights in keypoint-weights.json, trained by scripts/train-keypoints.ts) and returned in
  * reading order.
  */
+import { countWords } from '../load/words.js';
 import type { QuoteSpan } from '../types.js';
 import model from './keypoint-weights.json' with { type: 'json' };
 import { splitSentences, type Sentence } from './sentences.js';
@@ -90,11 +91,6 @@ function contentWords(text: string): Set<string> {
   return words;
 }
 
-/** Whitespace-separated words that hold a letter or digit (a lone `--` is no word). */
-function wordCount(text: string): number {
-  return (text.match(/[^\s\p{L}\p{N}]*[\p{L}\p{N}]\S*/gu) ?? []).length;
-}
-
 function normalized(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
@@ -139,7 +135,7 @@ export function keyPointCandidates(text: string, options: KeyPointOptions = {}):
     // A wire credit or a dateline can only open a paragraph.
     const opensParagraph = sentences[index - 1]?.paragraph !== sentence.paragraph;
     const display = opensParagraph ? sentence.text.replace(WIRE_CREDIT, '').replace(DATELINE_PREFIX, '') : sentence.text;
-    const words = wordCount(display);
+    const words = countWords(display);
     if (isArticleFurniture(display, words, title) || LEANS_ON_CONTEXT.test(display)) return;
     if (quotedShare(sentence, quotes) > QUOTE_OVERLAP) return;
     candidates.push({ sentence, display, index, wordCount: words, contentWords: contentWords(display) });
@@ -190,7 +186,7 @@ export function linearScore(features: readonly number[], featureWeights: Feature
 
 /** The digest's default: 3 key points for a short article, up to 5 for a long one. */
 export function defaultKeyPointCount(text: string): number {
-  const words = wordCount(text);
+  const words = countWords(text);
   if (words < 500) return 3;
   return words < 1000 ? 4 : 5;
 }

@@ -2,6 +2,7 @@
  * The people of an article: name mentions grouped into persons by surname and given name, with
  * the fullest name, the gender and the role the article gives each.
  */
+import { countWords } from '../load/words.js';
 import type { Gender } from './lexicon.js';
 import { surnameKey, type NameMention } from './names.js';
 
@@ -41,10 +42,6 @@ export interface People {
   subjectPronouns: SubjectPronoun[];
 }
 
-function wordCount(name: string): number {
-  return name.split(/\s+/).length;
-}
-
 function roleWordsOf(mention: NameMention): string[] {
   return [...mention.titles, mention.role ?? '']
     .join(' ')
@@ -55,12 +52,12 @@ function roleWordsOf(mention: NameMention): string[] {
 }
 
 function enrich(person: Person, mention: NameMention): void {
-  if (wordCount(mention.name) > wordCount(person.fullName)) person.fullName = mention.name;
+  if (countWords(mention.name) > countWords(person.fullName)) person.fullName = mention.name;
   person.titleGender ??= mention.titleGender;
   person.nameGender ??= mention.nameGender;
   // A surname alone may stand for a namesake (`Scott` for her husband): it votes only for a
   // person the text never names in full.
-  const votes = wordCount(mention.name) > 1 || wordCount(person.fullName) === 1;
+  const votes = countWords(mention.name) > 1 || countWords(person.fullName) === 1;
   if (mention.pronounGender && votes) person.pronounVotes[mention.pronounGender] += 1;
   person.role ??= mention.role;
   for (const word of roleWordsOf(mention)) person.roleWords.add(word);
@@ -114,7 +111,7 @@ function firstWord(name: string): string {
 /** The person a name refers to, if the article names them already. */
 export function findPerson(people: People, name: string): Person | undefined {
   const key = surnameKey(name);
-  if (wordCount(name) === 1) return people.bySurname.get(key) ?? people.byFirstWord.get(key) ?? misspelled(people.bySurname, key);
+  if (countWords(name) === 1) return people.bySurname.get(key) ?? people.byFirstWord.get(key) ?? misspelled(people.bySurname, key);
   const known = people.byFullName.get(name.toLowerCase());
   if (known) return known;
   // `Donald J. Trump` is `Donald Trump`; `Ivanka Trump` is someone else.
@@ -138,7 +135,7 @@ export function collectPeople(mentions: NameMention[], knownSpeakers: Set<string
     const key = surnameKey(mention.name);
     // A surname alone names the first person introduced with it, not a relative named later.
     if (!people.bySurname.has(key)) people.bySurname.set(key, person);
-    if (wordCount(mention.name) > 1) {
+    if (countWords(mention.name) > 1) {
       people.byFullName.set(mention.name.toLowerCase(), person);
       people.byFirstWord.set(firstWord(mention.name), person);
     }

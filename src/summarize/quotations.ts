@@ -6,7 +6,8 @@
 import { attributionAfter, attributionBefore, attributionOfSentence, introducesAnotherQuotation, type Attribution } from './attribution.js';
 import { CUE_MODIFIERS, CUE_VERBS } from './lexicon.js';
 import { findQuotedPieces, paragraphRanges, type QuotedPiece } from './quote-marks.js';
-import { countWords, hasLineBreak, SENTENCE_END, tokenize } from './tokens.js';
+import { countWords } from '../load/words.js';
+import { hasLineBreak, SENTENCE_END, tokenize } from './tokens.js';
 
 type Range = [number, number];
 

@@ -8,7 +8,8 @@ import type { QuotedPiece } from './quote-marks.js';
 import { findQuotations, type Quotation } from './quotations.js';
 import { collectPeople, type People } from './people.js';
 import { resolveSpeakers, type ResolvedSpeaker } from './speakers.js';
-import { countWords, tokenize } from './tokens.js';
+import { countWords } from '../load/words.js';
+import { tokenize } from './tokens.js';
 
 // Fewer words than this is a phrase (`a good start`), not a statement worth showing.
 const MIN_NOTABLE_WORDS = 6;

@@ -70,7 +70,3 @@ export function hasLineBreak(text: string, from: number, to: number): boolean {
   }
   return false;
 }
-
-export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-}

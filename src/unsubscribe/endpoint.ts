@@ -1,5 +1,5 @@
 import type { GazetteConfig } from '../config.js';
-import { diagnostic, GazetteError } from '../diagnostics.js';
+import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
 
 /**
  * Where unsubscribe links point: `unsubscribe.url`, or `unsubscribe` under `base_url`.

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { configSchema, loadConfig, type GazetteConfig, type LoadedConfig } from '../config.js';
-import { GazetteError } from '../diagnostics.js';
+import { GazetteError } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../types.js';
 import { unsubscribeSecret } from '../unsubscribe/endpoint.js';
 

@@ -1,6 +1,6 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import { diagnostic, GazetteError } from '../../diagnostics.js';
+import { diagnostic, GazetteError } from '../../diagnostics/diagnostic.js';
 import { localDate } from '../../issue/calendar.js';
 import { assertDate } from '../../issue/window.js';
 import { writeFileAtomic } from '../../output/atomic.js';
@@ -18,7 +18,7 @@ interface NewFlags {
 export async function run(title: string, flags: NewFlags): Promise<number> {
   const { articlesDir } = await resolveWorkspace({ config: flags.config, articles: flags.articles });
   // Today as the build sees it, so a new article is never "dated after today".
-  const date = flags.date === undefined ? localDate(new Date()) : assertDate(flags.date, '--date');
+  const date = flags.date === undefined ? localDate(new Date()) : assertDate(flags.date, 'date');
   const file = path.join(articlesDir, `${date}-${slugify(title)}.md`);
   const exists = await access(file).then(
     () => true,

@@ -1,10 +1,10 @@
-import { diagnostic, GazetteError } from '../../diagnostics.js';
 import { ExitCode } from '../exit-codes.js';
 import { weekWindow } from '../../issue/window.js';
 import type { BuildOutcome } from '../../preview/builds.js';
 import { isLoopback } from '../../preview/host-check.js';
 import { openBrowser } from '../../preview/open-browser.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startPreviewServer } from '../../preview/server.js';
+import { parsePort } from '../port.js';
 import { paint, printDiagnostics, shownDiagnostics, shownPath } from '../terminal.js';
 
 interface PreviewFlags {
@@ -21,17 +21,8 @@ interface PreviewFlags {
   json?: boolean;
 }
 
-export function parsePort(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_PORT;
-  const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65_535) {
-    throw new GazetteError([diagnostic('cli/invalid-port', `--port must be a whole number from 0 to 65535 (0 picks a free port), got "${value}"`)], ExitCode.usage);
-  }
-  return port;
-}
-
 export async function run(flags: PreviewFlags): Promise<number> {
-  const port = parsePort(flags.port);
+  const port = parsePort(flags.port, DEFAULT_PORT);
   const host = flags.host ?? DEFAULT_HOST;
   // A mistyped week is a usage error now, not a build error in the page later.
   if (flags.week) weekWindow(flags.week);

@@ -1,4 +1,4 @@
-import { diagnostic, GazetteError } from '../../diagnostics.js';
+import { diagnostic, GazetteError } from '../../diagnostics/diagnostic.js';
 import type { DeliveryEvent } from '../../send/campaign.js';
 import { sendIssue } from '../../send/send-issue.js';
 import { sendTestCopy } from '../../send/test-copy.js';
@@ -33,12 +33,12 @@ export async function run(flags: SendFlags): Promise<number> {
     else process.stdout.write(`Sent a test copy of ${shown.issue} to ${shown.to} through ${shown.destination}: ${shown.reply}\n`);
     return ExitCode.ok;
   }
-  if (flags.list && flags.store) throw new GazetteError([diagnostic('cli/list', 'choose one list: --list FILE (a CSV) or --store (the subscriber store)')], ExitCode.usage);
+  if (flags.list && flags.store) throw new GazetteError([diagnostic('cli/list', 'choose one list: --list FILE (a CSV) or --store (the subscriber store)')]);
   if (!flags.list && !flags.store && !flags.resume) {
-    throw new GazetteError([diagnostic('cli/list', 'name the recipients: --list FILE (a CSV) or --store (the subscriber store)')], ExitCode.usage);
+    throw new GazetteError([diagnostic('cli/list', 'name the recipients: --list FILE (a CSV) or --store (the subscriber store)')]);
   }
   if (flags.resendInFlight && !flags.resume) {
-    throw new GazetteError([diagnostic('cli/resend-in-flight', '--resend-in-flight only applies with --resume')], ExitCode.usage);
+    throw new GazetteError([diagnostic('cli/resend-in-flight', '--resend-in-flight only applies with --resume')]);
   }
 
   const controller = new AbortController();

@@ -1,12 +1,16 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { diagnostic, GazetteError } from '../../diagnostics.js';
+import { GazetteError } from '../../diagnostics/diagnostic.js';
 import { openStateDb } from '../../store/state-db.js';
 import { SubscriberStore } from '../../subscribers/subscriber-store.js';
 import { unsubscribeEndpoint } from '../../unsubscribe/endpoint.js';
 import { createUnsubscribeServer } from '../../unsubscribe/server.js';
 import { resolveWorkspace } from '../../workspace/resolve.js';
 import { ExitCode } from '../exit-codes.js';
+import { parsePort } from '../port.js';
+
+/** The unsubscribe endpoint's port when none is given. */
+const DEFAULT_PORT = 8025;
 
 interface ServeFlags {
   port?: string;
@@ -16,10 +20,7 @@ interface ServeFlags {
 }
 
 export async function run(flags: ServeFlags): Promise<number> {
-  const port = Number(flags.port ?? '8025');
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new GazetteError([diagnostic('cli/port', `--port ${flags.port}: must be a whole number from 0 to 65535`)], ExitCode.usage);
-  }
+  const port = parsePort(flags.port, DEFAULT_PORT);
   const workspace = await resolveWorkspace({ config: flags.config });
   if (!workspace.secret.ok) throw new GazetteError(workspace.secret.problems);
   const secret = workspace.secret.value;

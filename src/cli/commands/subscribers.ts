@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { diagnostic, GazetteError } from '../../diagnostics.js';
+import { diagnostic, GazetteError } from '../../diagnostics/diagnostic.js';
 import { addressProblem } from '../../subscribers/address.js';
 import { CsvList } from '../../subscribers/csv-list.js';
 import { importList } from '../../subscribers/import-list.js';
@@ -40,7 +40,7 @@ export async function runImport(file: string, flags: StoreFlags): Promise<number
 
 export async function runAdd(email: string, flags: StoreFlags & { name?: string; field?: string[] }): Promise<number> {
   const problem = addressProblem(email);
-  if (problem) throw new GazetteError([diagnostic('subscribers/invalid-address', `"${email}": ${problem}`, { field: 'email' })], ExitCode.usage);
+  if (problem) throw new GazetteError([diagnostic('cli/address', `"${email}": ${problem}`, { field: 'email' })]);
   const fields = Object.fromEntries((flags.field ?? []).map(parseField));
   const workspace = openWorkspaceStore(await resolveWorkspace({ config: flags.config }));
   try {
@@ -101,6 +101,6 @@ export async function runList(flags: StoreFlags & { suppressed?: boolean }): Pro
 /** `--field company=Acme` → `['company', 'Acme']`. */
 function parseField(pair: string): [string, string] {
   const at = pair.indexOf('=');
-  if (at <= 0) throw new GazetteError([diagnostic('cli/field', `--field ${pair}: write it as name=value`)], ExitCode.usage);
+  if (at <= 0) throw new GazetteError([diagnostic('cli/field', `--field ${pair}: write it as name=value`)]);
   return [pair.slice(0, at).trim(), pair.slice(at + 1)];
 }

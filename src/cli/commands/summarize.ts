@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { diagnostic, GazetteError, hasErrors } from '../../diagnostics.js';
+import { diagnostic, GazetteError, hasErrors } from '../../diagnostics/diagnostic.js';
 import { fileErrorReason } from '../../load/file-error.js';
 import type { Diagnostic } from '../../types.js';
 import { printDiagnostics } from '../terminal.js';
@@ -13,7 +13,7 @@ interface SummarizeFlags {
 
 export async function run(file: string | undefined, flags: SummarizeFlags): Promise<number> {
   if (flags.jsonl !== undefined) return summarizeLines(flags.jsonl, flags);
-  if (!file) throw new GazetteError([diagnostic('cli/missing-argument', 'give an article file, or --jsonl FILE')], 2);
+  if (!file) throw new GazetteError([diagnostic('cli/missing-argument', 'give an article file, or --jsonl FILE')]);
   return summarizeArticleFile(file, flags);
 }
 

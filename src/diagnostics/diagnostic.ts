@@ -1,25 +1,27 @@
-import type { Diagnostic, Severity } from './types.js';
+import type { Diagnostic, Severity } from '../types.js';
+import { CATALOGUE, type CatalogueId, type FamilyId } from './catalogue.js';
 
-/** Thrown when a stage cannot go on; carries every problem found so far, not only the first. */
+/**
+ * Thrown when a stage cannot go on; carries every problem found so far, not only the first.
+ * It carries no exit code: the CLI derives one from the rules' catalogue groups.
+ */
 export class GazetteError extends Error {
   readonly diagnostics: Diagnostic[];
-  /** Process exit code the CLI uses for this failure. */
-  readonly exitCode: number;
 
-  constructor(diagnostics: Diagnostic[], exitCode = 1) {
+  constructor(diagnostics: Diagnostic[]) {
     super(diagnostics.map(formatDiagnostic).join('\n'));
     this.name = 'GazetteError';
     this.diagnostics = diagnostics;
-    this.exitCode = exitCode;
   }
 }
 
+/** A problem of one catalogued rule, at the rule's default severity unless the place says otherwise. */
 export function diagnostic(
-  rule: string,
+  rule: Exclude<CatalogueId, FamilyId>,
   message: string,
   place: Omit<Diagnostic, 'rule' | 'message' | 'severity'> & { severity?: Severity } = {},
 ): Diagnostic {
-  const { severity = 'error', ...rest } = place;
+  const { severity = CATALOGUE[rule].severity, ...rest } = place;
   return { ...rest, rule, severity, message };
 }
 
@@ -27,7 +29,7 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
-/** Raises warnings to errors, for `--strict`. */
+/** Raises warnings to errors, for strict builds. */
 export function strictly(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d));
 }
