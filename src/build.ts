@@ -142,7 +142,7 @@ export function issueFiles(result: BuildResult): Record<string, string | Buffer>
     'email.eml': result.eml,
     'digest.json': `${JSON.stringify(result.digest, null, 2)}\n`,
     // The compiled issue with per-recipient tokens still in it: what `gazette send` sends.
-    [EMAIL_JSON]: JSON.stringify(result.email),
+    [EMAIL_JSON]: JSON.stringify({ issue: result.digest.issue.slug, ...result.email }),
   };
 }
 

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { cp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SendLedger } from '../src/send/ledger.js';
@@ -56,6 +56,21 @@ describe('gazette send refuses what it cannot send correctly', () => {
       expect(output).not.toMatch(STACK_FRAME);
       expect(output).not.toContain('URIError');
     }
+  });
+
+  it('refuses an issue folder copied under another name, and an issue name that is not one, sending nothing', async () => {
+    const root = await builtWorkspace();
+    await cp(path.join(root, 'out', '2024-W05'), path.join(root, 'out', '2099-W01'), { recursive: true });
+    await writeList(root, ['ann@example.com']);
+    const server = await sink();
+    const copied = await gazette(['send', '--list', 'list.csv', '--smtp', server.url], root);
+    expect(copied.code).toBe(1);
+    expect(copied.stderr).toMatch(/this folder holds issue 2024-W05, not 2099-W01.*\(send\/bad-issue\)/);
+    const escaping = await gazette(['send', '--issue', '../out/2024-W05', '--list', 'list.csv', '--smtp', server.url], root);
+    expect(escaping.code).toBe(1);
+    expect(escaping.stderr).toContain('is not an issue name');
+    expect(await server.accepted()).toEqual([]);
+    expect(ledgerRows(root)).toEqual({ campaigns: 0, deliveries: 0 });
   });
 
   it('sends nothing to a list with only its header, records nothing, and leaves the issue free for the real list', async () => {

@@ -10,6 +10,8 @@ import type { RenderedEmail } from '../types.js';
 export const EMAIL_JSON = 'email.json';
 
 const renderedEmailSchema = z.object({
+  /** The issue's own name: a folder copied or renamed under out/ must not pass for another issue. */
+  issue: z.string(),
   subject: z.string(),
   preheader: z.string(),
   mjml: z.string(),
@@ -34,6 +36,9 @@ export interface BuiltIssue {
  */
 export async function loadBuiltIssue(outRoot: string, slug: string | undefined): Promise<BuiltIssue> {
   const chosen = slug ?? (await newestIssue(outRoot));
+  if (!isIssueSlug(chosen)) {
+    throw new GazetteError([diagnostic('send/no-issue', `"${chosen}" is not an issue name: issues are named like 2024-W05, or 2024-01-29_2024-02-02 for other dates`, { field: 'issue' })]);
+  }
   const dir = path.join(outRoot, chosen);
   const file = path.join(dir, EMAIL_JSON);
   let source: string;
@@ -49,9 +54,22 @@ export async function loadBuiltIssue(outRoot: string, slug: string | undefined):
       ),
     ]);
   }
-  const parsed = renderedEmailSchema.safeParse(JSON.parse(source));
+  const parsed = renderedEmailSchema.safeParse(parseJson(source));
   if (!parsed.success) throw new GazetteError([diagnostic('send/bad-issue', `${EMAIL_JSON} is not a built issue; run gazette build again`, { file })]);
-  return { slug: chosen, dir, email: parsed.data };
+  const { issue, ...email } = parsed.data;
+  if (issue !== chosen) {
+    // The send ledger is keyed by the issue's name: a copy under a new name would go to everyone again.
+    throw new GazetteError([diagnostic('send/bad-issue', `this folder holds issue ${issue}, not ${chosen} (copied or renamed?): build ${chosen} again, or use ${issue}`, { file })]);
+  }
+  return { slug: chosen, dir, email };
+}
+
+function parseJson(source: string): unknown {
+  try {
+    return JSON.parse(source) as unknown;
+  } catch {
+    return null;
+  }
 }
 
 /** The issue folder whose email.json was written last. */
