@@ -118,7 +118,7 @@ export class PreviewBuilds {
         week: week || undefined,
         summaryCache: this.#summaryCache,
       });
-      return { outcome: { ok: true, version, builtAt, snapshot: toSnapshot(result, root) }, result };
+      return { outcome: { ok: true, version, builtAt, snapshot: await toSnapshot(result, root) }, result };
     } catch (error) {
       return { outcome: { ok: false, version, builtAt, errors: workspaceRelative(buildErrors(error), root) }, result: null };
     }
