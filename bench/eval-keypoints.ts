@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { scoreRouge, type RougeScores } from '../src/eval/rouge.js';
+import { scoreRouge, type RougeScores } from './scoring/rouge.js';
 import { extractKeyPoints } from '../src/summarize/keypoints.js';
 import { splitSentences } from '../src/summarize/sentences.js';
 

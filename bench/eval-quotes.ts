@@ -9,7 +9,7 @@ import { findQuotes } from '../src/summarize/quotes.js';
 import {
   addCounts, countArticle, isSpeakerNameCorrect, NO_COUNTS, quoteScores,
   type GoldQuote, type Range,
-} from '../src/eval/quote-score.js';
+} from './scoring/quote-score.js';
 import type { QuoteSpan } from '../src/types.js';
 
 export interface QuoteArticle {

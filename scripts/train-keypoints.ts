@@ -7,7 +7,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { leadThree, readKeyPointsFile, type KeyPointsArticle } from '../bench/eval-keypoints.js';
-import { scoreRouge, type RougeScores } from '../src/eval/rouge.js';
+import { scoreRouge, type RougeScores } from '../bench/scoring/rouge.js';
 import {
   candidateFeatures,
   keyPointCandidates,

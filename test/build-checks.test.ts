@@ -58,6 +58,26 @@ describe('checks during build', () => {
     }
   });
 
+  it('ignores a commented-out MJML tag, even with --strict', async () => {
+    const root = await makeWorkspace({ 'a.md': article('A', '2024-03-05') });
+    const footer = path.join(root, 'templates', 'partials', 'footer.mjml');
+    await writeFile(footer, `<!-- <mj-section> kept for later -->\n${await readFile(footer, 'utf8')}`);
+    const { diagnostics } = await buildDigest({ root, strict: true });
+    expect(diagnostics.filter((d) => d.rule === 'mjml/invalid')).toEqual([]);
+  });
+
+  it('reports an unclosed MJML tag on the line it opens', async () => {
+    const root = await makeWorkspace({ 'a.md': article('A', '2024-03-05') });
+    const footer = path.join(root, 'templates', 'partials', 'footer.mjml');
+    await writeFile(footer, `${await readFile(footer, 'utf8')}\n<mj-section><mj-column>\n<mj-divider />\n</mj-section>\n`);
+    const { diagnostics, email } = await buildDigest({ root });
+    const line = email.mjml.split('\n').findIndex((text) => text.includes('<mj-section><mj-column>')) + 1;
+    expect(diagnostics).toContainEqual(
+      expect.objectContaining({ rule: 'mjml/invalid', file: expect.stringMatching(/email\.mjml$/), line, message: '<mj-column> is not closed before </mj-section>' }),
+    );
+    await failure(buildDigest({ root, strict: true }));
+  });
+
   it('warns about relative links and images, and resolves them against base_url when set', async () => {
     const body = 'A sentence with a [relative link](/local/page) in it. Another sentence follows here. And a third.';
     const files = { 'a.md': article('A', '2024-03-05', body, 'image: pics/a.png\nimage_alt: A picture\nkey_points:\n  - See <a href="/about">about</a>.\n') };

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -86,6 +86,9 @@ describe('gazette CLI', () => {
     const dir = path.join(await mkdtemp(path.join(tmpdir(), 'gazette-init-')), 'news');
     const init = await gazette(['init', dir]);
     expect(init.code).toBe(0);
+    // Outside the clone, with no node_modules around it, `npx gazette` would ask the registry.
+    expect(init.stdout).toContain(`&& node ${await realpath(CLI)} build\n`);
+    expect(init.stdout).not.toContain('npx');
     expect((await readdir(dir)).sort()).toEqual(['articles', 'gazette.config.json', 'templates']);
     expect((await gazette(['build'], dir)).code).toBe(0);
     expect((await gazette(['init', dir, '--json'])).stdout).toMatch(/"skipped": \[\s*"gazette.config.json"/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { porterStem } from '../src/eval/porter.js';
+import { porterStem } from '../bench/scoring/porter.js';
 
 // Expected stems are what NLTK 3.10's PorterStemmer() (NLTK_EXTENSIONS mode) returns.
 describe('porterStem matches NLTK', () => {

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../src/browser.js';
 import { startPreviewServer, type PreviewServer } from '../src/preview/server.js';
 import { startSink } from './support/smtp-server.js';
+import { without } from './support/system-programs.js';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const SEED = 'articles/2024-01-30-china-us-resume-fentanyl-talks.md';
@@ -21,6 +22,7 @@ async function sampleWorkspace(): Promise<string> {
 
 let browser: Browser;
 beforeAll(async () => {
+  if (without('chromium')) return;
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -61,7 +63,7 @@ async function inEmail<T>(page: Page, expression: string): Promise<T> {
   return (await emailFrame(page).evaluate(expression)) as T;
 }
 
-describe('preview page in Chromium', () => {
+describe.skipIf(without('chromium'))('preview page in Chromium', () => {
   it("loads and shows the seed article's title, the subject and the checks", async () => {
     const { page } = await openPreview(await sampleWorkspace());
     expect(await frameText(page)).toContain(SEED_TITLE);

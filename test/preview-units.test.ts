@@ -88,12 +88,32 @@ describe('forceColorScheme', () => {
 });
 
 describe('messageHeaders', () => {
-  it('reads the top-level headers, unfolding continued lines, and stops at the body', () => {
+  it('reads the top-level headers, unfolding continued lines, and stops at the body', async () => {
     const eml = 'From: A <a@example.com>\r\nSubject: A long\r\n subject line\r\nX-Empty:\r\n\r\nBody: not a header\r\n';
-    expect(messageHeaders(Buffer.from(eml))).toEqual([
-      { name: 'From', value: 'A <a@example.com>' },
+    expect(await messageHeaders(Buffer.from(eml))).toEqual([
+      { name: 'From', value: '"A" <a@example.com>' },
       { name: 'Subject', value: 'A long subject line' },
       { name: 'X-Empty', value: '' },
+    ]);
+  });
+
+  it('decodes encoded words (RFC 2047) in the subject and in display names', async () => {
+    const eml = [
+      'From: =?UTF-8?Q?Ren=C3=A9e_Dupr=C3=A9?= <renee@example.com>',
+      'Subject: =?UTF-8?B?Q2Fmw6kgbm90ZXMg4oCUIHdlZWsgMTA=?=',
+      '  =?UTF-8?Q?_=E2=98=95?=',
+      'Date: Tue, 05 Mar 2024 09:00:00 +0000',
+      'Received: from a.example',
+      'Received: from b.example',
+      '',
+      'Body',
+    ].join('\r\n');
+    expect(await messageHeaders(eml)).toEqual([
+      { name: 'From', value: '"Renée Dupré" <renee@example.com>' },
+      { name: 'Subject', value: 'Café notes — week 10 ☕' },
+      { name: 'Date', value: 'Tue, 05 Mar 2024 09:00:00 +0000' },
+      { name: 'Received', value: 'from a.example' },
+      { name: 'Received', value: 'from b.example' },
     ]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   countArticle, isSpeakerNameCorrect, matchQuotes, overlap, quoteScores, trimRange,
-} from '../src/eval/quote-score.js';
+} from '../bench/scoring/quote-score.js';
 
 describe('quote scorer', () => {
   it('trims quote marks, whitespace and punctuation', () => {

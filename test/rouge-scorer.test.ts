@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreRouge, tokenize } from '../src/eval/rouge.js';
+import { scoreRouge, tokenize } from '../bench/scoring/rouge.js';
 
 describe('tokenize', () => {
   it('lowercases, splits on anything but [a-z0-9] and stems only words longer than three letters', () => {

@@ -5,6 +5,7 @@ import { describeSmtpServer, parseSmtpUrl, redactSecret } from '../src/send/smtp
 import { GazetteError } from '../src/diagnostics/diagnostic.js';
 import { addressKey, addressProblem, mailboxProblem } from '../src/subscribers/address.js';
 import { formatRecipient } from '../src/message/recipient-message.js';
+import { addressDomain } from '../src/message/compose.js';
 
 /** A clock that only moves when someone sleeps, so the limiter can be tested without waiting. */
 function virtualClock(): Clock & { advance: (ms: number) => Promise<void> } {
@@ -160,5 +161,14 @@ describe('addresses', () => {
   it('are written with a quoted name, so a comma cannot split a recipient in two', () => {
     expect(formatRecipient({ email: 'lin@example.com', name: 'Lin, "Mei"', fields: {} })).toBe('"Lin, \\"Mei\\"" <lin@example.com>');
     expect(formatRecipient({ email: 'lin@example.com', name: null, fields: {} })).toBe('lin@example.com');
+  });
+});
+
+describe('addressDomain', () => {
+  it('reads the domain of a From value the way nodemailer parses it', () => {
+    expect(addressDomain('Gazette <digest@example.com>')).toBe('example.com');
+    expect(addressDomain('"Smith, Ann @ Work" <ann@example.org>')).toBe('example.org');
+    expect(addressDomain('digest@example.net (The Gazette)')).toBe('example.net');
+    expect(addressDomain('The Gazette')).toBe('localhost');
   });
 });

@@ -47,18 +47,28 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[], stream: Nod
  * A one-line progress bar on a terminal (redrawn in place); nothing otherwise, so logs
  * and pipes get only the plain lines the command prints itself.
  */
-export function progressBar(total: number, label: string, stream: NodeJS.WriteStream = process.stderr) {
+export function progressBar(
+  total: number,
+  label: string,
+  stream: NodeJS.WriteStream = process.stderr,
+  count: (done: number, total: number) => string = (done) => `${done}/${total}`,
+) {
   const active = Boolean(stream.isTTY) && total > 1;
   let done = 0;
   const draw = (extra = '') => {
     if (!active) return;
     const width = 24;
-    const filled = Math.round((done / total) * width);
-    stream.write(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}${extra ? ` ${extra}` : ''}\u001b[K`);
+    const filled = Math.round((Math.min(done, total) / total) * width);
+    stream.write(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${count(done, total)}${extra ? ` ${extra}` : ''}\u001b[K`);
   };
   return {
     tick(extra?: string) {
       done++;
+      draw(extra);
+    },
+    /** Sets how much is done, for work measured in something other than steps (bytes read). */
+    update(to: number, extra?: string) {
+      done = to;
       draw(extra);
     },
     stop() {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import addressparser from 'nodemailer/lib/addressparser';
 import type Mail from 'nodemailer/lib/mailer';
 import type { OutboundMessage, PersonalizedEmail } from '../types.js';
 
@@ -11,10 +12,11 @@ export interface Envelope {
   headers?: Record<string, string>;
 }
 
-/** The domain of an address such as `Gazette <digest@example.com>`. */
+/** The domain of an address such as `Gazette <digest@example.com>`, read by nodemailer's own address parser. */
 export function addressDomain(address: string): string {
-  const match = /@([^>\s]+)>?\s*$/.exec(address);
-  return match?.[1] ?? 'localhost';
+  const [first] = addressparser(address, { flatten: true });
+  const at = first?.address.lastIndexOf('@') ?? -1;
+  return first && at > 0 && at < first.address.length - 1 ? first.address.slice(at + 1) : 'localhost';
 }
 
 /** A Message-ID unique per message, on the sender's domain. */

@@ -118,7 +118,7 @@ export class PreviewBuilds {
       const resolved = await this.workspace();
       if (!resolved.workspace) return { outcome: { ok: false, version, builtAt, errors: resolved.problems }, result: null };
       const result = await this.options.build({ workspace: resolved.workspace, drafts, now, week: week || undefined, summaryCache: this.#summaryCache });
-      return { outcome: { ok: true, version, builtAt, snapshot: toSnapshot(result) }, result };
+      return { outcome: { ok: true, version, builtAt, snapshot: await toSnapshot(result) }, result };
     } catch (error) {
       return { outcome: { ok: false, version, builtAt, errors: buildErrors(error) }, result: null };
     }

@@ -1,22 +1,34 @@
+import { simpleParser, type AddressObject, type HeaderValue } from 'mailparser';
+
 export interface MessageHeader {
   name: string;
   value: string;
 }
 
-/** The top-level headers of a MIME message, unfolded, in the order they appear. */
-export function messageHeaders(eml: Buffer | string): MessageHeader[] {
-  const text = typeof eml === 'string' ? eml : eml.toString('utf8');
-  const end = text.search(/\r?\n\r?\n/);
-  const block = end === -1 ? text : text.slice(0, end);
-  const headers: MessageHeader[] = [];
-  for (const line of block.split(/\r?\n/)) {
-    const last = headers.at(-1);
-    if (/^[ \t]/.test(line) && last) {
-      last.value = `${last.value} ${line.trim()}`;
-      continue;
-    }
+const isAddressObject = (value: unknown): value is AddressObject => typeof value === 'object' && value !== null && 'value' in value && 'text' in value && 'html' in value;
+
+/**
+ * What mailparser read from one occurrence of a header, as text a person reads: encoded words
+ * (RFC 2047) decoded, addresses with their display names. Dates, content types and list headers
+ * are shown as written, which is what an editor compares with their config.
+ */
+function readable(value: HeaderValue | undefined, occurrence: number): string | undefined {
+  const one: unknown = Array.isArray(value) ? value[occurrence] : occurrence === 0 ? value : undefined;
+  if (typeof one === 'string') return one;
+  if (isAddressObject(one)) return one.text;
+  return undefined;
+}
+
+/** The top-level headers of a MIME message, as mailparser reads them, in the order they appear. */
+export async function messageHeaders(eml: Buffer | string): Promise<MessageHeader[]> {
+  const parsed = await simpleParser(eml, { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true });
+  const seen = new Map<string, number>();
+  return parsed.headerLines.map(({ key, line }) => {
+    const occurrence = seen.get(key) ?? 0;
+    seen.set(key, occurrence + 1);
     const colon = line.indexOf(':');
-    if (colon > 0) headers.push({ name: line.slice(0, colon), value: line.slice(colon + 1).trim() });
-  }
-  return headers;
+    // Unfolding (RFC 5322 2.2.3) is removing the line breaks; the value is otherwise as written.
+    const written = line.slice(colon + 1).replace(/\r?\n/g, '').trim();
+    return { name: line.slice(0, colon), value: readable(parsed.headers.get(key), occurrence) ?? written };
+  });
 }

@@ -22,7 +22,7 @@ export interface PreviewSnapshot {
   warnings: Diagnostic[];
 }
 
-export function toSnapshot(result: BuildResult): PreviewSnapshot {
+export async function toSnapshot(result: BuildResult): Promise<PreviewSnapshot> {
   const { issue, articles } = result.digest;
   return {
     week: issue.slug,
@@ -32,7 +32,7 @@ export function toSnapshot(result: BuildResult): PreviewSnapshot {
     articles: articles.map(({ slug, title }) => ({ slug, title })),
     subject: result.email.subject,
     preheader: result.email.preheader,
-    headers: messageHeaders(result.eml),
+    headers: await messageHeaders(result.eml),
     text: result.preview.text,
     mjml: result.email.mjml,
     html: result.preview.html,

@@ -1,10 +1,24 @@
+import { Parser } from 'htmlparser2';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../types.js';
 
-const MJML_TAG = /<(\/?)(mjml|mj-[a-z-]+)\b[^>]*?(\/?)>/g;
-
 /** Tags whose content MJML passes through as HTML, where mj- tags are not parsed. */
 const ENDING_TAGS = new Set(['mj-text', 'mj-button', 'mj-raw', 'mj-table', 'mj-style', 'mj-title', 'mj-preview', 'mj-navbar-link', 'mj-accordion-title', 'mj-accordion-text', 'mj-social-element']);
+
+const isMjmlTag = (name: string) => name === 'mjml' || name.startsWith('mj-');
+
+/** The parser options MJML itself reads templates with (mjml-parser-xml), so both see the same tags. */
+const MJML_PARSER_OPTIONS = { recognizeCDATA: true, decodeEntities: false, recognizeSelfClosing: true, lowerCaseAttributeNames: false };
+
+interface OpenTag {
+  name: string;
+  /** Offset of the `<` that opens it. */
+  start: number;
+  /** Offset of the `>` that ends the opening tag: a tag closed at the same offset was self-closing. */
+  openEnd: number;
+  /** Inside mj-text, mj-raw and the like, where the content is HTML. */
+  inHtml: boolean;
+}
 
 function lineAt(source: string, offset: number): { line: number; column: number } {
   const before = source.slice(0, offset);
@@ -13,32 +27,50 @@ function lineAt(source: string, offset: number): { line: number; column: number 
 }
 
 /**
- * MJML's own parser quietly repairs unclosed or misnested tags; report them instead,
- * with the line they open on.
+ * MJML's parser (htmlparser2) quietly closes tags left open and drops stray closing tags; this
+ * runs the same parser with the same options and reports those repairs instead, with the line
+ * the tag opens on. Comments and CDATA are the parser's business, so a commented-out tag is
+ * not a tag here either.
  */
 export function findMjmlTagErrors(source: string, file: string): Diagnostic[] {
-  const open: { name: string; offset: number }[] = [];
   const problems: Diagnostic[] = [];
-  for (const match of source.matchAll(MJML_TAG)) {
-    const [, closing, name, selfClosing] = match as unknown as [string, string, string, string];
-    const insideEndingTag = open.length > 0 && ENDING_TAGS.has(open[open.length - 1]!.name);
-    if (insideEndingTag && !(closing && name === open[open.length - 1]!.name)) continue;
-    if (selfClosing) continue;
-    if (!closing) {
-      open.push({ name, offset: match.index });
-      continue;
+  const report = (message: string, offset: number) => problems.push(diagnostic('mjml/invalid', message, { file, ...lineAt(source, offset), severity: 'warning' }));
+  // Mirrors the parser's stack: every close event is for the innermost open element.
+  const open: OpenTag[] = [];
+  // Elements the parser closed implicitly, reported once we know which closing tag (or the end) did it.
+  let unclosed: OpenTag[] = [];
+  const inHtml = () => open.some((tag) => ENDING_TAGS.has(tag.name));
+
+  const parser = new (class extends Parser {
+    /** The parser ignores a closing tag that matches nothing open, without an event: catch it on the way in. */
+    override onclosetag(start: number, endIndex: number): void {
+      const name = source.slice(start, endIndex).trim().toLowerCase();
+      if (isMjmlTag(name) && !inHtml() && !open.some((tag) => tag.name === name)) report(`</${name}> closes a tag that is not open`, start - 2);
+      super.onclosetag(start, endIndex);
     }
-    const index = open.map((tag) => tag.name).lastIndexOf(name);
-    if (index === -1) {
-      problems.push(diagnostic('mjml/invalid', `</${name}> closes a tag that is not open`, { file, ...lineAt(source, match.index), severity: 'warning' }));
-      continue;
-    }
-    for (const unclosed of open.splice(index).slice(1)) {
-      problems.push(diagnostic('mjml/invalid', `<${unclosed.name}> is not closed before </${name}>`, { file, ...lineAt(source, unclosed.offset), severity: 'warning' }));
-    }
-  }
-  for (const unclosed of open) {
-    problems.push(diagnostic('mjml/invalid', `<${unclosed.name}> is never closed`, { file, ...lineAt(source, unclosed.offset), severity: 'warning' }));
-  }
-  return problems;
+  })(
+    {
+      onopentag(name) {
+        open.push({ name, start: parser.startIndex, openEnd: parser.endIndex, inHtml: inHtml() });
+      },
+      onclosetag(name, isImplied) {
+        const tag = open.pop();
+        if (!tag) return;
+        const selfClosing = parser.endIndex === tag.openEnd;
+        if (isImplied && !selfClosing && isMjmlTag(name) && !tag.inHtml) {
+          unclosed.push(tag);
+          return;
+        }
+        if (isImplied) return;
+        for (const inner of unclosed) report(`<${inner.name}> is not closed before </${name}>`, inner.start);
+        unclosed = [];
+      },
+      onend() {
+        for (const tag of unclosed) report(`<${tag.name}> is never closed`, tag.start);
+      },
+    },
+    MJML_PARSER_OPTIONS,
+  );
+  parser.end(source);
+  return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }

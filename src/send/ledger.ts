@@ -38,6 +38,7 @@ const PAGE = 500;
  * A row is marked `sent` only after the server accepted the message, so after a crash the
  * rows still `pending` are exactly those nobody tried, and the rows left `sending` are the
  * few whose fate is unknown (accepted or not, the answer was lost with the process).
+ * Home-made: a few statements on the SQLite store Gazette keeps anyway; a job-queue library would add a second store.
  */
 export class SendLedger {
   private readonly statements;

@@ -16,6 +16,7 @@ export interface Clock {
  * The server accepts a message before the sender hears the answer, so every acceptance a
  * window can contain was either in flight or answered inside the second before the latest
  * start: the bound holds at the server, not only at the sender.
+ * Home-made: the bound counts answers as well as starts, which general limiters (bottleneck, p-throttle) do not.
  */
 export class RateLimiter {
   private inFlight = 0;

@@ -17,20 +17,25 @@ export interface CsvListOptions {
  * key per address, to catch duplicates).
  */
 export class CsvList {
+  /** Bytes of the file read so far, for a progress display (`size` is the whole file). */
+  bytesRead = 0;
+
   private constructor(
     private readonly handle: FileHandle,
     private readonly file: string,
     private readonly requiredColumns: readonly string[],
+    readonly size: number,
   ) {}
 
   static async open(file: string, options: CsvListOptions = {}): Promise<CsvList> {
     try {
       const handle = await open(file, 'r');
-      if ((await handle.stat()).isDirectory()) {
+      const stats = await handle.stat();
+      if (stats.isDirectory()) {
         await handle.close();
         throw Object.assign(new Error('it is a folder'), { code: 'EISDIR' });
       }
-      return new CsvList(handle, file, options.requiredColumns ?? []);
+      return new CsvList(handle, file, options.requiredColumns ?? [], stats.size);
     } catch (error) {
       throw new GazetteError([diagnostic('subscribers/unreadable', `cannot read the subscriber list: ${fileErrorReason(error)}`, { file })]);
     }
@@ -42,7 +47,12 @@ export class CsvList {
     const encoding = await sniffEncoding(this.handle);
     const parser = parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true });
     // pipeline, not pipe: a decoding error must reach the loop below, not vanish with the stream.
-    pipeline(this.handle.createReadStream({ start: 0, autoClose: true }), textDecoder(encoding), parser, () => undefined);
+    const fileStream = this.handle.createReadStream({ start: 0, autoClose: true });
+    this.bytesRead = 0;
+    fileStream.on('data', (chunk: string | Buffer) => {
+      this.bytesRead += chunk.length;
+    });
+    pipeline(fileStream, textDecoder(encoding), parser, () => undefined);
     const seen = new Map<string, number>();
     let header: string[] | null = null;
     let previous = { lines: 0, empty_lines: 0, comment_lines: 0 };

@@ -13,14 +13,22 @@ export interface ImportResult {
 
 const BATCH = 1000;
 
+export interface ImportOptions {
+  /** Called after each batch is saved, with the rows read so far, for a progress display. */
+  onBatch?: (rows: number) => void;
+}
+
 /** Streams a CSV list into the store, a transaction per batch; suppressions are never lifted. */
-export async function importList(list: CsvList, store: SubscriberStore): Promise<ImportResult> {
+export async function importList(list: CsvList, store: SubscriberStore, options: ImportOptions = {}): Promise<ImportResult> {
   const result: ImportResult = { added: 0, updated: 0, stillSuppressed: 0, problems: [] };
   const batch: Recipient[] = [];
+  let rows = 0;
   const flush = () => {
+    rows += batch.length;
     const counts = store.saveAll(batch.splice(0));
     result.added += counts.added;
     result.updated += counts.updated;
+    options.onBatch?.(rows + result.problems.length);
   };
   for await (const entry of list.entries()) {
     if ('problem' in entry) {

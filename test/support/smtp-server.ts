@@ -24,7 +24,8 @@ export interface SmtpSink {
 
 /**
  * The compiled sink program. From the TypeScript sources (vitest) it is the copy in dist/, which
- * `npm test` builds first; from dist/ (the benchmark) it is the file next to this one.
+ * the Vitest global setup builds when it is missing or stale; from dist/ (the benchmark) it is the
+ * file next to this one.
  */
 function sinkProgram(): string {
   const here = import.meta.dirname;

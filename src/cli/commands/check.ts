@@ -1,8 +1,9 @@
 import { checkBuiltIssue } from '../../check/check-built-issue.js';
 import { systemEnvironment } from '../../check/environment.js';
-import type { CheckReport, GroupResult } from '../../check/report.js';
+import { CHECK_GROUPS } from '../../check/rule-set.js';
+import type { CheckReport, CheckVerdict, GroupResult } from '../../check/report.js';
 import { ExitCode } from '../exit-codes.js';
-import { paint, printDiagnostics, shownDiagnostics, shownPath } from '../terminal.js';
+import { paint, printDiagnostics, progressBar, shownDiagnostics, shownPath, type Color } from '../terminal.js';
 
 interface CheckFlags {
   config?: string;
@@ -43,9 +44,25 @@ function printReport(report: CheckReport, messageFile: string, verbose: boolean)
   // Notes are counted in the group lines; one per client feature and spam rule is detail.
   printDiagnostics(verbose ? report.findings : report.findings.filter((finding) => finding.severity !== 'info'), out);
   const { error, warning, info } = report.counts;
-  const verdict = report.ok ? color('green', 'no errors: ready to send') : color('red', 'not ready to send');
-  out.write(`${report.issue}: ${error} error${error === 1 ? '' : 's'}, ${warning} warning${warning === 1 ? '' : 's'}, ${info} note${info === 1 ? '' : 's'}${info > 0 && !verbose ? ' (--verbose lists them)' : ''}; ${verdict}\n`);
+  const [tint, verdict] = verdictLine(report);
+  out.write(`${report.issue}: ${error} error${error === 1 ? '' : 's'}, ${warning} warning${warning === 1 ? '' : 's'}, ${info} note${info === 1 ? '' : 's'}${info > 0 && !verbose ? ' (--verbose lists them)' : ''}; ${color(tint, verdict)}\n`);
 }
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** The verdict names every skipped group: a check that could not look is never silent about it. */
+export function verdictLine(report: Pick<CheckReport, 'verdict' | 'skipped'>): [Color, string] {
+  const required = report.skipped.filter((group) => group.required).map((group) => group.group);
+  const recommended = report.skipped.filter((group) => !group.required).map((group) => group.group);
+  const notRun = recommended.length > 0 ? ` (not run: ${recommended.join(', ')}, recommended)` : '';
+  if (report.verdict === 'problems') return ['red', `not ready to send${report.skipped.length > 0 ? ` (not run: ${report.skipped.map((group) => group.group).join(', ')})` : ''}`];
+  if (report.verdict === 'incomplete') {
+    return ['yellow', `no errors, but ${plural(required.length, 'required group')} ${required.length === 1 ? 'was' : 'were'} skipped (${required.join(', ')}): not fully checked${notRun}`];
+  }
+  return ['green', `no errors: ready to send${notRun}`];
+}
+
+const EXIT_CODES: Record<CheckVerdict, number> = { ready: ExitCode.ok, problems: ExitCode.problems, incomplete: ExitCode.incomplete };
 
 /** The report as `--json` prints it: paths relative to the working folder, as in the lines. */
 function jsonReport(report: CheckReport, messageFile: string) {
@@ -54,8 +71,14 @@ function jsonReport(report: CheckReport, messageFile: string) {
 }
 
 export async function run(issue: string | undefined, flags: CheckFlags): Promise<number> {
-  const { report, messageFile } = await checkBuiltIssue(systemEnvironment(), { config: flags.config, out: flags.out, issue });
+  const progress = flags.json ? null : progressBar(CHECK_GROUPS.length, 'checking');
+  const { report, messageFile } = await checkBuiltIssue(systemEnvironment(), {
+    config: flags.config,
+    out: flags.out,
+    issue,
+    onGroupDone: (group) => progress?.tick(group),
+  }).finally(() => progress?.stop());
   if (flags.json) process.stdout.write(`${JSON.stringify(jsonReport(report, messageFile), null, 2)}\n`);
   else printReport(report, messageFile, Boolean(flags.verbose));
-  return report.ok ? ExitCode.ok : ExitCode.problems;
+  return EXIT_CODES[report.verdict];
 }

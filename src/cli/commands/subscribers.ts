@@ -6,7 +6,7 @@ import { importList } from '../../subscribers/import-list.js';
 import { openWorkspaceStore } from '../../subscribers/workspace-store.js';
 import { resolveWorkspace } from '../../workspace/resolve.js';
 import { ExitCode } from '../exit-codes.js';
-import { printDiagnostics, shownDiagnostics, shownPath } from '../terminal.js';
+import { printDiagnostics, progressBar, shownDiagnostics, shownPath } from '../terminal.js';
 
 interface StoreFlags {
   config?: string;
@@ -23,7 +23,9 @@ export async function runImport(file: string, flags: StoreFlags): Promise<number
   const absolute = path.resolve(file);
   const list = await CsvList.open(absolute, { requiredColumns: workspace.config.subscriber_fields });
   try {
-    const result = await importList(list, opened.store);
+    // Progress by bytes read: the row count is not known until the end.
+    const progress = flags.json ? null : progressBar(list.size, 'Importing', process.stderr, (done, total) => `${Math.floor((Math.min(done, total) / total) * 100)}%`);
+    const result = await importList(list, opened.store, { onBatch: () => progress?.update(list.bytesRead) }).finally(() => progress?.stop());
     printDiagnostics(result.problems);
     write(
       flags.json,

@@ -1,6 +1,7 @@
 /**
  * ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 as Google's `rouge-score` computes them with
  * `use_stemmer=True` (see shared/eval/README.md), so our numbers are comparable to published ones.
+ * Home-made because no npm ROUGE matches rouge-score's tokenizer and Lsum; benchmark-only, not shipped.
  */
 import { porterStem } from './porter.js';
 

@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// `npm install` and `npm ci` in a clone build dist/. A production install (`--omit=dev`) has no
+// TypeScript to build with: it keeps the dist/ built before, or says how to get one, instead of
+// failing the install.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const say = (message) => console.error(`gazette prepare: ${message}`);
+
+let hasTypeScript = true;
+try {
+  createRequire(import.meta.url).resolve('typescript');
+} catch {
+  hasTypeScript = false;
+}
+
+if (hasTypeScript) execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
+else if (existsSync(new URL('../dist/src/cli/main.js', import.meta.url))) say('TypeScript is not installed (a production install); using the dist/ built before');
+else say('TypeScript is not installed (a production install), so dist/ cannot be built: run npm install and npm run build first, then npm ci --omit=dev');

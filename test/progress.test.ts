@@ -1,0 +1,53 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { progressBar } from '../src/cli/terminal.js';
+import { CLI, gazette } from './support/cli.js';
+import { builtWorkspace, writeList } from './support/smtp-workspace.js';
+import { article, makeWorkspace } from './support/workspace.js';
+
+/** Runs the CLI on a pseudo-terminal (util-linux `script`), as a person at a terminal would. */
+async function onTerminal(args: string[], cwd: string): Promise<string> {
+  const command = [process.execPath, CLI, ...args].map((word) => `'${word}'`).join(' ');
+  const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', GAZETTE_CHROMIUM: '/nonexistent', GAZETTE_SPAMASSASSIN: '/nonexistent' };
+  const { stdout } = await promisify(execFile)('script', ['-qec', command, '/dev/null'], { cwd, env }).catch((error: { stdout: string }) => error);
+  return stdout;
+}
+
+const rows = (count: number) => Array.from({ length: count }, (_, i) => `reader${i}@example.com,Reader ${i}`);
+
+describe('progress on long work', () => {
+  it('is drawn in place on a terminal and not at all elsewhere', () => {
+    const written: string[] = [];
+    const terminal = { isTTY: true, write: (text: string) => written.push(text) } as unknown as NodeJS.WriteStream;
+    const bar = progressBar(200, 'Importing', terminal, (done, total) => `${Math.floor((done / total) * 100)}%`);
+    bar.update(50);
+    bar.update(200);
+    bar.stop();
+    expect(written).toEqual([`\rImporting [######------------------] 25%\u001b[K`, `\rImporting [########################] 100%\u001b[K`, '\r\u001b[K']);
+
+    const piped: string[] = [];
+    const pipe = { isTTY: false, write: (text: string) => piped.push(text) } as unknown as NodeJS.WriteStream;
+    progressBar(200, 'Importing', pipe).update(50);
+    expect(piped).toEqual([]);
+  });
+
+  it('shows subscribers import on a terminal, and stays quiet with --json or when piped', async () => {
+    const root = await builtWorkspace();
+    await writeList(root, rows(3000));
+    expect(await onTerminal(['subscribers', 'import', 'list.csv'], root)).toMatch(/\rImporting \[#+-*\] \d+%[^]*3000 added/);
+    expect(await onTerminal(['subscribers', 'import', 'list.csv', '--json'], root)).not.toContain('Importing');
+    const piped = await gazette(['subscribers', 'import', 'list.csv'], root);
+    expect(piped.stdout).toContain('0 added, 3000 updated');
+    expect(piped.stderr).not.toContain('Importing');
+  });
+
+  it('shows the check groups on a terminal, and stays quiet with --json', async () => {
+    const root = await makeWorkspace({ 'a.md': article('A story worth checking', '2024-03-05') });
+    expect((await gazette(['build'], root)).code).toBe(0);
+    expect(await onTerminal(['check'], root)).toMatch(/\rchecking \[#+-*\] \d+\/10 [a-z]+/);
+    const json = await onTerminal(['check', '--json'], root);
+    expect(json).not.toContain('checking [');
+    expect(JSON.parse(json.slice(json.indexOf('{')))).toMatchObject({ issue: '2024-W10' });
+  });
+});
