@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { ExitCode } from './exit-codes.js';
 import { VERSION } from './version.js';
 
@@ -16,6 +16,14 @@ export function positiveInteger(value: string): number {
   return number;
 }
 
+/** The workspace options every command that reads one shares, worded once. */
+const workspaceOptions = {
+  config: () => new Option('--config <file>', 'config file (default: gazette.config.json or .yaml in the current folder)'),
+  out: () => new Option('--out <dir>', 'output folder (config: out)'),
+  articles: () => new Option('--articles <dir>', 'folder of Markdown articles (config: articles)'),
+  templates: () => new Option('--templates <dir>', 'theme folder (config: templates)'),
+};
+
 export function createProgram(): Command {
   const program = new Command('gazette')
     .description('Turn a folder of Markdown articles into a weekly email digest.')
@@ -26,10 +34,10 @@ export function createProgram(): Command {
   program
     .command('build')
     .description('summarize one week of articles and render the issue into out/<week>/')
-    .option('--articles <dir>', 'folder of Markdown articles (config: articles)')
-    .option('--templates <dir>', 'theme folder (config: templates)')
-    .option('--out <dir>', 'output folder (config: out)')
-    .option('--config <file>', 'config file (default: gazette.config.json or .yaml in the current folder)')
+    .addOption(workspaceOptions.articles())
+    .addOption(workspaceOptions.templates())
+    .addOption(workspaceOptions.out())
+    .addOption(workspaceOptions.config())
     .option('--from <date>', 'first day of the issue, YYYY-MM-DD')
     .option('--to <date>', 'last day of the issue, YYYY-MM-DD')
     .option('--week <week>', 'ISO week of the issue, e.g. 2024-W05')
@@ -52,8 +60,8 @@ export function createProgram(): Command {
     .command('new')
     .description('write a new article with front matter into the articles folder')
     .argument('<title>', 'title of the article')
-    .option('--articles <dir>', 'folder of Markdown articles (config: articles)')
-    .option('--config <file>', 'config file (default: gazette.config.json or .yaml in the current folder)')
+    .addOption(workspaceOptions.articles())
+    .addOption(workspaceOptions.config())
     .option('--date <date>', 'date of the article, YYYY-MM-DD (default: today)')
     .option('--json', 'print the path as JSON')
     .action(lazy(() => import('./commands/new.js')));
@@ -78,8 +86,8 @@ export function createProgram(): Command {
     .option('--test <address>', 'send one copy, marked as a test, to this address; the ledger is not touched')
     .option('--resume', 'continue an interrupted send of the issue: everyone not yet sent to, exactly once')
     .option('--resend-in-flight', 'with --resume: also resend messages a killed run left in doubt (they may arrive twice)')
-    .option('--out <dir>', 'output folder the issue was built into (config: out)')
-    .option('--config <file>', 'config file (default: gazette.config.json or .yaml in the current folder)')
+    .addOption(workspaceOptions.out())
+    .addOption(workspaceOptions.config())
     .option('--json', 'print the summary as JSON on stdout')
     .action(lazy(() => import('./commands/send.js')));
 
@@ -90,7 +98,7 @@ export function createProgram(): Command {
     .command('import')
     .description('add or update every subscriber of a CSV list; bad rows are reported with their line numbers')
     .argument('<file>', 'CSV with an email column, optionally name and other fields')
-    .option('--config <file>', 'config file')
+    .addOption(workspaceOptions.config())
     .option('--json', 'print the result as JSON')
     .action(lazy(() => import('./commands/subscribers.js').then((command) => ({ run: command.runImport }))));
   subscribers
@@ -99,21 +107,21 @@ export function createProgram(): Command {
     .argument('<email>', 'address')
     .option('--name <name>', 'name to address them by')
     .option('--field <name=value>', 'another {{subscriber.*}} field; repeat for more', (value: string, previous: string[] = []) => [...previous, value])
-    .option('--config <file>', 'config file')
+    .addOption(workspaceOptions.config())
     .option('--json', 'print the result as JSON')
     .action(lazy(() => import('./commands/subscribers.js').then((command) => ({ run: command.runAdd }))));
   subscribers
     .command('remove')
     .description('forget a subscriber (an unsubscribed address stays on the suppression list)')
     .argument('<email>', 'address')
-    .option('--config <file>', 'config file')
+    .addOption(workspaceOptions.config())
     .option('--json', 'print the result as JSON')
     .action(lazy(() => import('./commands/subscribers.js').then((command) => ({ run: command.runRemove }))));
   subscribers
     .command('list')
     .description('print the subscribers with their status')
     .option('--suppressed', 'print the suppression list (unsubscribed and bounced addresses) instead')
-    .option('--config <file>', 'config file')
+    .addOption(workspaceOptions.config())
     .option('--json', 'print JSON')
     .action(lazy(() => import('./commands/subscribers.js').then((command) => ({ run: command.runList }))));
 
@@ -122,7 +130,7 @@ export function createProgram(): Command {
     .description('run the endpoint unsubscribe links point to (RFC 8058 one-click POST and a confirmation page)')
     .option('--port <n>', 'port to listen on (0 picks a free one)', '8025')
     .option('--host <address>', 'address to listen on; keep the default behind a reverse proxy', '127.0.0.1')
-    .option('--config <file>', 'config file')
+    .addOption(workspaceOptions.config())
     .option('--json', 'log one JSON object per line')
     .action(lazy(() => import('./commands/serve.js')));
 
@@ -130,8 +138,8 @@ export function createProgram(): Command {
     .command('check')
     .description('audit a built issue before sending: size, MIME and list headers, DKIM, links, accessibility, HTML, client support, spam')
     .argument('[issue]', 'issue slug in the output folder, e.g. 2024-W05 (default: the latest built)')
-    .option('--out <dir>', 'output folder (config: out)')
-    .option('--config <file>', 'config file (default: gazette.config.json or .yaml in the current folder)')
+    .addOption(workspaceOptions.out())
+    .addOption(workspaceOptions.config())
     .option('--verbose', 'also print the notes: each client-support gap and SpamAssassin rule')
     .option('--json', 'print the report as JSON on stdout')
     .action(lazy(() => import('./commands/check.js')));
@@ -145,10 +153,10 @@ export function createProgram(): Command {
     .option('--open', 'open the preview in the default browser')
     .option('--week <week>', 'ISO week to show first, e.g. 2024-W05 (default: the week gazette build takes)')
     .option('--drafts', 'include articles marked draft')
-    .option('--articles <dir>', 'folder of Markdown articles (config: articles)')
-    .option('--templates <dir>', 'theme folder (config: templates)')
-    .option('--out <dir>', 'output folder (config: out)')
-    .option('--config <file>', 'config file (default: gazette.config.json or .yaml in the current folder)')
+    .addOption(workspaceOptions.articles())
+    .addOption(workspaceOptions.templates())
+    .addOption(workspaceOptions.out())
+    .addOption(workspaceOptions.config())
     .option('--json', 'log one JSON object per line: listening, each build, stopped')
     .action(lazy(() => import('./commands/preview.js')));
 
