@@ -13,7 +13,7 @@ import { replaceDirectory } from './output/atomic.js';
 import { resolveUrl } from './render/helpers.js';
 import { MJML_FILE, renderEmail } from './render/render.js';
 import { loadTheme } from './render/theme.js';
-import { EMAIL_JSON } from './send/built-issue.js';
+import { EMAIL_JSON } from './output/built-issue.js';
 import { unsubscribeEndpoint } from './unsubscribe/endpoint.js';
 import { resolveWorkspace, type Workspace, type WorkspaceOptions } from './workspace/resolve.js';
 import type { Diagnostic, Digest, DigestArticle, OutboundMessage, PersonalizedEmail, RenderedEmail } from './types.js';

@@ -57,12 +57,16 @@ describe('the import graph of src/', () => {
     expect(findCycles(graph).map((cycle) => cycle.map(shown).join(' → '))).toEqual([]);
   });
 
-  // Lower stages never reach up: issue → render → message → send, and render never into check.
+  // Lower stages never reach up: issue → render → message → send, render never into check, and
+  // check reads a built issue from output/, never from the sending code.
   it.each([
     ['issue', 'render'],
     ['render', 'check'],
     ['render', 'send'],
     ['message', 'send'],
+    ['check', 'send'],
+    ['output', 'send'],
+    ['preview', 'cli'],
   ])('%s/ imports nothing from %s/', (from, to) => {
     const arrows = [...graph]
       .filter(([file]) => folderOf(file) === from)

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDigest, writeIssue } from '../src/build.js';
 import { PreviewBuilds } from '../src/preview/builds.js';
-import { EMAIL_JSON, loadBuiltIssue } from '../src/send/built-issue.js';
+import { EMAIL_JSON, loadBuiltIssue } from '../src/output/built-issue.js';
 import { gazette } from './support/cli.js';
 import { article, makeWorkspace } from './support/workspace.js';
 import { isoWeek, localDate } from '../src/issue/calendar.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { writeFileAtomic } from '../output/atomic.js';
-import { loadBuiltIssue } from '../send/built-issue.js';
+import { loadBuiltIssue } from '../output/built-issue.js';
 import { sampleMessage, sampleSecret } from '../message/sample-message.js';
 import type { DkimKey } from '../message/dkim.js';
 import { checkIssue, type CheckOptions } from './check-issue.js';

@@ -7,7 +7,7 @@ import type { DkimKey } from '../message/dkim.js';
 import { createMessageFactory, type MessageFactory } from '../message/recipient-message.js';
 import { unsubscribeEndpoint } from '../unsubscribe/endpoint.js';
 import { resolveWorkspace, type Workspace, type WorkspaceOptions } from '../workspace/resolve.js';
-import { loadBuiltIssue, type BuiltIssue } from './built-issue.js';
+import { loadBuiltIssue, type BuiltIssue } from '../output/built-issue.js';
 import type { Deliverer } from './deliverer.js';
 import { classifyFailure } from './delivery-error.js';
 import { emlDeliverer } from './eml-deliverer.js';
