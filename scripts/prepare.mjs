@@ -8,13 +8,18 @@ import { createRequire } from 'node:module';
 
 const say = (message) => console.error(`gazette prepare: ${message}`);
 
-let hasTypeScript = true;
-try {
-  createRequire(import.meta.url).resolve('typescript');
-} catch {
-  hasTypeScript = false;
-}
+// TypeScript itself may arrive with a production dependency; the dev tree is there only when our
+// own devDependencies are, and the build needs their type packages.
+const resolvable = (name) => {
+  try {
+    createRequire(import.meta.url).resolve(name);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const hasTypeScript = resolvable('typescript') && resolvable('@types/mjml/package.json');
 
 if (hasTypeScript) execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
-else if (existsSync(new URL('../dist/src/cli/main.js', import.meta.url))) say('TypeScript is not installed (a production install); using the dist/ built before');
-else say('TypeScript is not installed (a production install), so dist/ cannot be built: run npm install and npm run build first, then npm ci --omit=dev');
+else if (existsSync(new URL('../dist/src/cli/main.js', import.meta.url))) say('the dev dependencies are not installed (a production install); using the dist/ built before');
+else say('the dev dependencies are not installed (a production install), so dist/ cannot be built: run npm install and npm run build first, then npm ci --omit=dev');
