@@ -151,7 +151,8 @@ describe.skipIf(without('chromium'))('preview page in Chromium', () => {
 
     await writeFile(seed, original);
     await page.waitForSelector('#build-errors', { state: 'hidden', ...EVENT_WAIT });
-    expect(await page.getAttribute('#status', 'data-state')).toBe('live');
+    // A watcher may report the write twice, so a second rebuild can still be running: wait for it.
+    await page.waitForSelector('#status[data-state="live"]', EVENT_WAIT);
     expect(await frameText(page)).toContain(SEED_TITLE);
   });
 
