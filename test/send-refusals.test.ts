@@ -41,9 +41,9 @@ describe('gazette send refuses what it cannot send correctly', () => {
   });
 
   it.each([
-    ['the --smtp flag', ['--smtp', 'smtp://user:p%ZZss@127.0.0.1:2525'], {}, null, /^error --smtp: the password has a "%"/m, 'smtp/url', 2],
-    ['GAZETTE_SMTP_URL', [], { GAZETTE_SMTP_URL: 'smtp://user:p%ZZss@127.0.0.1:2525' }, null, /^error GAZETTE_SMTP_URL: the password has a "%"/m, 'smtp/url', 2],
-    ['the config field smtp', [], {}, 'smtp://user:p%ZZss@127.0.0.1:2525', /^gazette\.config\.json error smtp: the password has a "%"/m, 'config/smtp-url', 1],
+    ['the --smtp flag', ['--smtp', 'smtp://user:p%ZZss@127.0.0.1:2525'], {}, null, /^error --smtp: the password has a "%" escape/m, 'smtp/url', 2],
+    ['GAZETTE_SMTP_URL', [], { GAZETTE_SMTP_URL: 'smtp://user:p%ZZss@127.0.0.1:2525' }, null, /^error GAZETTE_SMTP_URL: the password has a "%" escape/m, 'smtp/url', 2],
+    ['the config field smtp', [], {}, 'smtp://user:p%ZZss@127.0.0.1:2525', /^gazette\.config\.json error smtp: the password has a "%" escape/m, 'config/smtp-url', 1],
   ])('reports a bad percent-escape in %s, without the password or a stack', async (_source, flags, env, configured, message, rule, exitCode) => {
     const root = await builtWorkspace(sendingConfig(configured ? { smtp: configured } : {}));
     await writeList(root, ['ann@example.com']);

@@ -116,9 +116,11 @@ describe('SMTP URLs', () => {
   it('report a bad percent-escape as an error naming where the URL came from (config/smtp-url in the config), never the password', () => {
     const fromConfig = () => parseSmtpUrl('smtp://user:p%ZZss@127.0.0.1:2525', { field: 'smtp', file: 'gazette.config.json' });
     expect(fromConfig).toThrow(GazetteError);
-    expect(fromConfig).toThrow(/^gazette\.config\.json error smtp: the password has a "%" that is not followed by two hex digits/);
+    expect(fromConfig).toThrow(/^gazette\.config\.json error smtp: the password has a "%" escape that is not two hex digits/);
     expect(fromConfig).not.toThrow(/p%ZZss/);
     expect(() => parseSmtpUrl('smtp://us%G1er:secret@127.0.0.1', { field: 'GAZETTE_SMTP_URL' })).toThrow(/GAZETTE_SMTP_URL: the user name has a "%"/);
+    // Hex digits that spell no UTF-8 character are the same mistake, named as such.
+    expect(() => parseSmtpUrl('smtp://user:S3cr%E0%A4Et@127.0.0.1', { field: 'smtp' })).toThrow(/spell no UTF-8 character/);
   });
 });
 

@@ -51,6 +51,14 @@ describe('a CSV list saved by a spreadsheet', () => {
     expect(await readAll(await csvBytes(Buffer.concat([UTF8_BOM, Buffer.from(ROWS)])))).toEqual(EXPECTED);
   });
 
+  it('counts a CRLF inside a quoted field as one line, so later rows keep their line numbers', async () => {
+    const entries = await readAll(await csvFile('email,name\r\n"b@example.com","Multi\r\nline"\r\nbad1,x\r\n'));
+    expect(entries).toEqual([
+      { recipient: expect.objectContaining({ email: 'b@example.com', name: 'Multi\nline' }), line: 2 },
+      { problem: expect.objectContaining({ rule: 'subscribers/invalid-address', line: 4 }) },
+    ]);
+  });
+
   it('reads UTF-16 with a byte order mark, little- or big-endian', async () => {
     const little = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(ROWS, 'utf16le')]);
     const big = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(ROWS, 'utf16le').swap16()]);

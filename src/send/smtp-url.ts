@@ -34,8 +34,9 @@ export function parseSmtpUrl(text: string, source: SmtpUrlSource): SmtpServer {
   const secure = url.protocol === 'smtps:';
   const user = decodeUserInfo(url.username);
   const pass = decodeUserInfo(url.password);
-  if (user === null) throw fail('the user name has a "%" that is not followed by two hex digits (write a literal % as %25)');
-  if (pass === null) throw fail('the password has a "%" that is not followed by two hex digits (write a literal % as %25)');
+  const escapes = 'a "%" escape that is not two hex digits, or escapes that spell no UTF-8 character (write a literal % as %25)';
+  if (user === null) throw fail(`the user name has ${escapes}`);
+  if (pass === null) throw fail(`the password has ${escapes}`);
   return {
     host: url.hostname.replace(/^\[|\]$/g, ''),
     port: url.port ? Number(url.port) : secure ? 465 : 587,

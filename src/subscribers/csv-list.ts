@@ -3,7 +3,7 @@ import { pipeline, Transform } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
 import { fileErrorReason } from '../load/file-error.js';
-import { encodingFromBom, type TextEncoding } from '../load/text-file.js';
+import { encodingFromBom, normalizeNewlines, type TextEncoding } from '../load/text-file.js';
 import { emailColumn, recipientFromRow, withoutDuplicate, type ListEntry } from './list-entry.js';
 
 export interface CsvListOptions {
@@ -118,17 +118,26 @@ async function sniffEncoding(handle: FileHandle): Promise<TextEncoding> {
 /** Bytes to UTF-8 text, the byte order mark dropped; an invalid sequence is an error, not U+FFFD. */
 function textDecoder(encoding: TextEncoding): Transform {
   const decoder = new TextDecoder(encoding, { fatal: true });
+  // Line ends become LF, as for every other input, so a CRLF inside a quoted field counts as one
+  // line and the line numbers of later rows stay right. A CR at a chunk's end waits for the next.
+  let heldCarriageReturn = false;
+  const lines = (text: string, last: boolean) => {
+    let joined = `${heldCarriageReturn ? '\r' : ''}${text}`;
+    heldCarriageReturn = !last && joined.endsWith('\r');
+    if (heldCarriageReturn) joined = joined.slice(0, -1);
+    return normalizeNewlines(joined);
+  };
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
       try {
-        done(null, decoder.decode(chunk, { stream: true }));
+        done(null, lines(decoder.decode(chunk, { stream: true }), false));
       } catch (error) {
         done(error as Error);
       }
     },
     flush(done) {
       try {
-        done(null, decoder.decode());
+        done(null, lines(decoder.decode(), true));
       } catch (error) {
         done(error as Error);
       }
