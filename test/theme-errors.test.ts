@@ -61,6 +61,27 @@ describe('a broken theme', () => {
     expect(run.stderr).not.toMatch(NO_STACK);
   });
 
+  it('reports every misspelt variable with its file and line, not only the first, and still builds', async () => {
+    const root = await makeWorkspace({ 'a.md': article('Theme trouble', '2024-03-05') });
+    const edit = async (file: string, from: string, to: string) => {
+      const target = path.join(root, 'templates', file);
+      await writeFile(target, (await readFile(target, 'utf8')).replace(from, to));
+    };
+    await edit('layout.mjml', '{{issue.title}}', '{{issue.titl}}');
+    await edit('partials/footer.mjml', '{{newsletter.name}}', '{{newsletter.nam}}');
+    await edit('partials/footer.mjml', '{{unsubscribe_url}}', '{{unsubscribe_ur}}');
+    const run = await gazette(['build', '--json'], root);
+    expect(run.code).toBe(0);
+    const { warnings } = JSON.parse(run.stdout) as { warnings: { rule: string; file: string; message: string }[] };
+    const unknown = warnings.filter((d) => d.rule === 'template/unknown-variable');
+    expect(unknown.map((d) => [path.basename(d.file), d.message])).toEqual([
+      ['layout.mjml', 'unknown template variable "issue.titl"'],
+      ['footer.mjml', 'unknown template variable "newsletter.nam"'],
+      ['footer.mjml', 'unknown template variable "unsubscribe_ur"'],
+    ]);
+    expect(run.stderr).not.toMatch(NO_STACK);
+  });
+
   it('refuses an unclosed {{{{recipient}}}} block with the theme named', async () => {
     const root = await brokenTheme('partials/header.mjml', (source) => source.replace('{{{{/recipient}}}}', ''));
     const run = await gazette(['build'], root);

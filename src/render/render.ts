@@ -92,10 +92,16 @@ export function htmlToText(html: string, wrap = true): string {
   });
 }
 
+/** A stand-in for an unknown variable while looking for the next one: data variables always exist. */
+const UNKNOWN = 'gazetteUnknownVariable';
+/** How many unknown variables one template reports: enough for any typo spree, bounded for a broken theme. */
+const MAX_UNKNOWN_VARIABLES = 25;
+
 /**
- * Runs one template in strict mode so a misspelt variable is reported with its place;
- * then renders leniently so the rest of the issue can still be previewed. Any other failure
- * of a theme at render time is a diagnostic on the theme, never a crash.
+ * Runs one template in strict mode so every misspelt variable is reported with its place:
+ * each one found is replaced by a stand-in in a copy of the theme, and the run repeats. Then
+ * the template renders leniently so the rest of the issue can still be previewed. Any other
+ * failure of a theme at render time is a diagnostic on the theme, never a crash.
  */
 function fillTemplate(
   template: TemplateFile,
@@ -106,20 +112,49 @@ function fillTemplate(
   diagnostics: Diagnostic[],
   { escape }: { escape: boolean },
 ): string {
-  const run = (strict: boolean) => themeEnvironment(theme, settings, markers).compile(template.source, { strict, noEscape: !escape })(context);
-  try {
-    return run(true);
-  } catch (error) {
-    const unknown = /^"(.+)" not defined in/.exec((error as Error).message);
-    if (!unknown) throw new GazetteError([templateRuntimeDiagnostic(error as HandlebarsError, template, theme)]);
-    diagnostics.push(unknownVariableDiagnostic(unknown[1]!, error as HandlebarsError, theme));
+  // A fresh environment each run: partials compile on first use and keep the strict flag they were compiled with.
+  const run = (probe: Theme, strict: boolean) => {
+    const source = themeFiles(probe).find((file) => file.file === template.file)?.source ?? template.source;
+    return themeEnvironment(probe, settings, markers).compile(source, { strict, noEscape: !escape })(context, { data: { [UNKNOWN]: '' } });
+  };
+  let probe: Theme | null = theme;
+  for (let found = 0; probe && found < MAX_UNKNOWN_VARIABLES; found++) {
+    try {
+      const filled = run(probe, true);
+      if (found === 0) return filled;
+      break;
+    } catch (error) {
+      const unknown = /^"(.+)" not defined in/.exec((error as Error).message);
+      if (!unknown) throw new GazetteError([templateRuntimeDiagnostic(error as HandlebarsError, template, theme)]);
+      const diagnostic = unknownVariableDiagnostic(unknown[1]!, error as HandlebarsError, probe);
+      diagnostics.push(diagnostic);
+      probe = withStandIn(probe, diagnostic);
+    }
   }
   try {
-    // A fresh environment: partials compile on first use and keep the strict flag they were compiled with.
-    return run(false);
+    return run(theme, false);
   } catch (error) {
     throw new GazetteError([templateRuntimeDiagnostic(error as HandlebarsError, template, theme)]);
   }
+}
+
+/** The theme with the unknown variable a diagnostic points at replaced by the stand-in, or null when it has no place. */
+function withStandIn(theme: Theme, found: Diagnostic): Theme | null {
+  if (found.line === undefined || found.column === undefined) return null;
+  const replace = (file: TemplateFile): TemplateFile => {
+    if (file.file !== found.file) return file;
+    const lines = file.source.split('\n');
+    const text = lines[found.line! - 1] ?? '';
+    const at = found.column! - 1;
+    const call = /^([\w.@/]+)(\s+[^\s}~])?/.exec(text.slice(at));
+    // `{{name param}}` is a helper call: a stand-in value cannot be called, and the lenient run says "Missing helper".
+    if (!call || call[2]) return file;
+    const expression = call[1]!;
+    lines[found.line! - 1] = `${text.slice(0, at)}@${UNKNOWN}${text.slice(at + expression.length)}`;
+    return { ...file, source: lines.join('\n') };
+  };
+  const patched = { ...theme, layout: replace(theme.layout), partials: theme.partials.map(replace), text: theme.text && replace(theme.text) };
+  return themeFiles(patched).some((file, index) => file !== themeFiles(theme)[index]) ? patched : null;
 }
 
 /** Values of the shape one recipient gives: every list field the theme may use, filled. */
