@@ -140,7 +140,8 @@ export function issueFiles(result: BuildResult): Record<string, string | Buffer>
     'email.txt': result.preview.text,
     'email.mjml': result.email.mjml,
     'email.eml': result.eml,
-    'digest.json': `${JSON.stringify(result.digest, null, 2)}\n`,
+    // A file others read, like a printed report: its paths are the workspace's, not this machine's.
+    'digest.json': `${JSON.stringify({ ...result.digest, warnings: result.digest.warnings.map((d) => (d.file ? { ...d, file: workspacePath(result.workspace.root, d.file) } : d)) }, null, 2)}\n`,
     // The compiled issue with per-recipient tokens still in it: what `gazette send` sends.
     [EMAIL_JSON]: JSON.stringify({ issue: result.digest.issue.slug, ...result.email }),
   };
@@ -159,6 +160,11 @@ export async function writeIssue(result: BuildResult): Promise<string> {
  */
 function asWarnings(findings: readonly Diagnostic[]): Diagnostic[] {
   return findings.map((finding) => (finding.severity === 'error' ? { ...finding, severity: 'warning' } : finding));
+}
+
+function workspacePath(root: string, file: string): string {
+  const relative = path.relative(root, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : file;
 }
 
 async function readOptional(file: string): Promise<TextFile | null> {
