@@ -176,6 +176,25 @@ describe.skipIf(without('chromium'))('preview page in Chromium', () => {
     expect(await colours()).toEqual(light);
   });
 
+  it('scrolls the email to a story from its contents list, and opens an article link in a new tab', async () => {
+    const { page } = await openPreview(await sampleWorkspace());
+    const frame = emailFrame(page);
+    const before = frame.url();
+    await frame.locator('.toc a').nth(8).click();
+    await expect.poll(() => inEmail<number>(page, 'window.scrollY'), EVENT_WAIT).toBeGreaterThan(1000);
+    expect(emailFrame(page).url()).toBe(before);
+
+    // The article's site is answered here: this machine has no network, and the URL is what is checked.
+    await page.context().route('https://dailytribune.example.com/**', (route) => route.fulfill({ body: 'the article' }));
+    const opened = page.context().waitForEvent('page', EVENT_WAIT);
+    await frame.locator('.headline a').first().click();
+    const tab = await opened;
+    await tab.waitForLoadState();
+    expect(tab.url()).toMatch(/^https:\/\/dailytribune\.example\.com\/2024\/01\/30\/china-us-fentanyl-talks\?utm_source=gazette/);
+    expect(emailFrame(page).url()).toBe(before);
+    await tab.close();
+  });
+
   it('switches between weeks that have articles', async () => {
     const root = await sampleWorkspace();
     await writeFile(path.join(root, 'articles', '2024-02-14-harbour.md'), '---\ntitle: "The harbour reopens"\ndate: 2024-02-14\n---\n\nThe harbour reopened on Wednesday. Ferries ran all day. Traders welcomed it.\n');

@@ -49,8 +49,14 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string,
 }
 
 /** The element an event started in, or the nearest ancestor matching `selector`. */
+/** The element an event is on, from any document: the email frame's are of another realm, where `instanceof Element` is false. */
+function targetElement(event: Event): Element | null {
+  const target = event.target as Node | null;
+  return target !== null && target.nodeType === Node.ELEMENT_NODE ? (target as Element) : null;
+}
+
 function closest(event: Event, selector: string): HTMLElement | null {
-  return event.target instanceof Element ? event.target.closest<HTMLElement>(selector) : null;
+  return targetElement(event)?.closest<HTMLElement>(selector) ?? null;
 }
 
 function remember(): void {
@@ -194,7 +200,7 @@ frame.addEventListener('load', () => {
   frame.dataset.version = String(view.version);
   // Links leave the preview in a new tab; links within the issue (its contents list) scroll the frame.
   doc.addEventListener('click', (event) => {
-    const link = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[href]') : null;
+    const link = targetElement(event)?.closest<HTMLAnchorElement>('a[href]') ?? null;
     if (!link) return;
     event.preventDefault();
     const href = link.getAttribute('href') ?? '';
