@@ -88,3 +88,46 @@ describe('an interrupted send', () => {
     expect(everyone.map((address) => copies.get(address))).toEqual(everyone.map(() => 1));
   });
 });
+
+/** Starts `gazette send` in the background; resolves with its exit code and output when it ends. */
+function startSend(root: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [CLI, 'send', ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
+}
+
+describe('two sends of one issue at once', () => {
+  it('refuse the second while the first lives, --resume included, naming the holder; everyone gets exactly one copy', async () => {
+    const root = await builtWorkspace();
+    await writeList(root, everyone);
+    const sink = await startSink({ delayMs: 25 });
+    sinks.push(sink);
+
+    const first = startSend(root, ['--list', 'list.csv', '--smtp', sink.url, '--concurrency', String(CONCURRENCY)]);
+    while ((await sink.accepted()).length < 10) await delay(10);
+    const second = await gazette(['send', '--list', 'list.csv', '--smtp', sink.url], root);
+    const resumed = await gazette(['send', '--resume', '--smtp', sink.url], root);
+    for (const refused of [second, resumed]) {
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/issue 2024-W05 is being sent by another run \(host \S+, pid \d+, started .+, last heartbeat .+\); nothing was sent \(send\/locked\)/);
+    }
+    expect((await first).code).toBe(0);
+    const copies = await sink.copiesByAddress();
+    expect(everyone.map((address) => copies.get(address))).toEqual(everyone.map(() => 1));
+  });
+
+  it('started at the same instant, send each address once between them', async () => {
+    const root = await builtWorkspace();
+    await writeList(root, everyone);
+    const sink = await startSink({ delayMs: 5 });
+    sinks.push(sink);
+    const runs = await Promise.all([0, 1].map(() => startSend(root, ['--list', 'list.csv', '--smtp', sink.url, '--concurrency', String(CONCURRENCY)])));
+    expect(runs.map((run) => run.code).sort()).toEqual([0, 1]);
+    expect(runs.find((run) => run.code === 1)?.stderr).toMatch(/\((send\/locked|send\/already-started)\)/);
+    const copies = await sink.copiesByAddress();
+    expect(everyone.map((address) => copies.get(address))).toEqual(everyone.map(() => 1));
+  });
+});

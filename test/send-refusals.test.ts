@@ -73,6 +73,24 @@ describe('gazette send refuses what it cannot send correctly', () => {
     expect(ledgerRows(root)).toEqual({ campaigns: 0, deliveries: 0 });
   });
 
+  it('reports a state database another process keeps locked as one line naming the file, not a crash', async () => {
+    const root = await builtWorkspace();
+    await writeList(root, ['ann@example.com']);
+    const server = await sink();
+    const holder = openStateDb(path.join(root, '.gazette', 'state.db'));
+    holder.prepare('BEGIN IMMEDIATE').run();
+    try {
+      const send = await gazette(['send', '--list', 'list.csv', '--smtp', server.url], root);
+      expect(send.code).toBe(1);
+      expect(send.stderr).toMatch(/^\.gazette\/state\.db error the state database stayed locked by another Gazette process.*\(store\/busy\)$/m);
+      expect(send.stderr).not.toMatch(/SqliteError|\n\s+at /);
+    } finally {
+      holder.prepare('ROLLBACK').run();
+      holder.close();
+    }
+    expect(await server.accepted()).toEqual([]);
+  }, 20_000);
+
   it('sends nothing to a list with only its header, records nothing, and leaves the issue free for the real list', async () => {
     const root = await builtWorkspace();
     await writeFile(path.join(root, 'header-only.csv'), 'email,name\n');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backoffDelay, classifyFailure } from '../src/send/delivery-error.js';
 import { RateLimiter, type Clock } from '../src/send/rate-limiter.js';
+import { isAlive, LEASE_TIMEOUT_MS } from '../src/send/send-lease.js';
 import { describeSmtpServer, parseSmtpUrl, redactSecret } from '../src/send/smtp-url.js';
 import { GazetteError } from '../src/diagnostics/diagnostic.js';
 import { addressKey, addressProblem, mailboxProblem } from '../src/subscribers/address.js';
@@ -172,5 +173,20 @@ describe('addressDomain', () => {
     expect(addressDomain('"Smith, Ann @ Work" <ann@example.org>')).toBe('example.org');
     expect(addressDomain('digest@example.net (The Gazette)')).toBe('example.net');
     expect(addressDomain('The Gazette')).toBe('localhost');
+  });
+});
+
+describe('the send lease', () => {
+  const at = (iso: string, running: boolean) => ({ now: () => new Date(iso), isRunning: () => running });
+  const holder = { host: 'mail-1', pid: 4242, startedAt: '2024-02-05T08:00:00.000Z', heartbeatAt: '2024-02-05T08:00:20.000Z' };
+
+  it('is held by a holder on another host while its heartbeat is recent, and no longer after the timeout', () => {
+    expect(isAlive(holder, 'mail-2', at('2024-02-05T08:00:30.000Z', false))).toBe(true);
+    expect(isAlive(holder, 'mail-2', at(new Date(Date.parse(holder.heartbeatAt) + LEASE_TIMEOUT_MS).toISOString(), false))).toBe(false);
+  });
+
+  it('is free on this host as soon as the holding process is gone, whatever its last heartbeat', () => {
+    expect(isAlive(holder, 'mail-1', at('2024-02-05T08:00:21.000Z', false))).toBe(false);
+    expect(isAlive(holder, 'mail-1', at('2024-02-05T08:00:21.000Z', true))).toBe(true);
   });
 });

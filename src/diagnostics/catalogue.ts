@@ -95,6 +95,7 @@ export const CATALOGUE = {
   'subscribers/not-found': { group: 'subscribers', severity: 'error', summary: 'the address to remove is not in the subscriber store', fix: 'Check the address.' },
 
   'store/unreadable': { group: 'store', severity: 'error', summary: 'the state database cannot be opened', fix: 'Check the file and its folder can be read and written.' },
+  'store/busy': { group: 'store', severity: 'error', summary: 'the state database stayed locked by another process past the busy timeout', fix: 'Try again once the other Gazette process (a send, an import, serve) has let go of it.' },
   'store/newer': { group: 'store', severity: 'error', summary: 'the state database was written by a newer Gazette', fix: 'Upgrade Gazette.' },
 
   'unsubscribe/no-url': { group: 'unsubscribe', severity: 'error', summary: 'no unsubscribe URL configured (a warning in build, an error in send)', fix: 'Set unsubscribe.url, or base_url, in the config.' },
@@ -104,6 +105,7 @@ export const CATALOGUE = {
   'send/no-issue': { group: 'send', severity: 'error', summary: 'the issue to send or check has not been built, or no issue is built', fix: 'Build the issue first, or name one that is built.' },
   'send/bad-issue': { group: 'send', severity: 'error', summary: 'the built issue\'s email.json is not one Gazette wrote', fix: 'Build the issue again.' },
   'send/already-started': { group: 'send', severity: 'error', summary: 'the issue was already sent (or its send started)', fix: 'Resume the send to reach the rest of the list; nobody gets it twice.' },
+  'send/locked': { group: 'send', severity: 'error', summary: 'another send of the same issue holds its lease and is alive; nothing was sent', fix: 'Wait for that send to finish, or stop it; once its holder is gone, resume to send what is left.' },
   'send/no-recipients': { group: 'send', severity: 'error', summary: 'the list has no recipient left to send to; nothing was sent or recorded', fix: 'Check the list: the message says which rows were left out and why.' },
   'send/test-failed': { group: 'send', severity: 'error', summary: 'the server refused the test copy', fix: 'Read the server\'s reply in the message.' },
   'smtp/auth': { group: 'send', severity: 'error', summary: 'the SMTP server refused the user name or password', fix: 'Check the credentials in the SMTP URL.' },

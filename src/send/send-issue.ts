@@ -2,13 +2,14 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
 import { newMessageId } from '../message/compose.js';
-import { IN_MEMORY, openStateDb } from '../store/state-db.js';
+import { IN_MEMORY, openStateDb, storeProblem } from '../store/state-db.js';
 import { CsvList } from '../subscribers/csv-list.js';
 import { SubscriberStore } from '../subscribers/subscriber-store.js';
 import { runCampaign, type DeliveryEvent } from './campaign.js';
 import { sleep, systemClock } from './clock.js';
 import type { Deliverer } from './deliverer.js';
 import { SendLedger } from './ledger.js';
+import { SendLease } from './send-lease.js';
 import { planSend, storeEntries, type PlanResult } from './planner.js';
 import { RateLimiter } from './rate-limiter.js';
 import { openDeliverer, prepareSend, type SendTarget } from './send-setup.js';
@@ -50,7 +51,10 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
   const store = new SubscriberStore(db, setup.now);
   const ledger = new SendLedger(ledgerDb, setup.now);
   let deliverer: Deliverer | null = null;
+  // One sender per issue: a second run while this one lives sends nothing. A dry run records nothing to guard.
+  let lease: SendLease | null = null;
   try {
+    lease = options.dryRun ? null : SendLease.acquire(db, issue.slug, workspace.storeFile);
     let existing = ledger.campaign(issue.slug);
     // A finished send with no recipients at all (earlier versions recorded one for a header-only
     // list) blocks nothing. An unfinished one may be another run still planning: it stays.
@@ -120,8 +124,11 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
       perSecond: seconds > 0 ? Math.round((result.counts.sent / seconds) * 10) / 10 : 0,
       ledger: after,
     };
+  } catch (error) {
+    throw storeProblem(error, workspace.storeFile);
   } finally {
     deliverer?.close();
+    lease?.release();
     await list?.close();
     if (ledgerDb !== db) ledgerDb.close();
     db.close();

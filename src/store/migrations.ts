@@ -47,4 +47,16 @@ export const MIGRATIONS: readonly string[] = [
 
   CREATE UNIQUE INDEX deliveries_by_address ON deliveries (issue, email_key);
   `,
+  `
+  -- One sender per issue: the holder's identity and its heartbeat, so a second send can tell a
+  -- live holder (refuse) from a dead one (take over).
+  CREATE TABLE send_leases (
+    issue TEXT PRIMARY KEY,
+    holder TEXT NOT NULL,
+    host TEXT NOT NULL,
+    pid INTEGER NOT NULL,
+    started_at TEXT NOT NULL,
+    heartbeat_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];

@@ -31,7 +31,12 @@ export function openStateDb(file: string): StateDb {
   // page cache (4 MB rather than better-sqlite3's 16 MB) costs them nothing and keeps memory flat.
   db.pragma('cache_size = -4000');
   db.pragma('foreign_keys = ON');
-  migrate(db, file);
+  try {
+    migrate(db, file);
+  } catch (error) {
+    if (db.open) db.close();
+    throw storeProblem(error, file);
+  }
   return db;
 }
 
@@ -50,4 +55,16 @@ function migrate(db: StateDb, file: string): void {
       db.pragma(`user_version = ${index + 1}`);
     }
   }).immediate();
+}
+
+/**
+ * A database another process kept locked past the busy timeout: an expected condition of a
+ * shared file, reported in one line with the file rather than as a crash. Other errors pass.
+ */
+export function storeProblem(error: unknown, file: string): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code !== 'SQLITE_BUSY' && code !== 'SQLITE_LOCKED') return error;
+  return new GazetteError([
+    diagnostic('store/busy', 'the state database stayed locked by another Gazette process for longer than 5 seconds; nothing more was done: try again when it is free', { file }),
+  ]);
 }
