@@ -12,22 +12,26 @@ afterEach(async () => {
   await Promise.all(sinks.splice(0).map((sink) => sink.stop()));
 });
 
+/** Starts `gazette send` in the background: the process, and its exit code and output once it ends. */
+function startSend(root: string, args: string[]) {
+  const child = spawn(process.execPath, [CLI, 'send', ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
+  return { child, done };
+}
+
 /** Starts `gazette send` and stops it with `signal` once the server has accepted `after` messages. */
 async function sendAndStop(root: string, sink: SmtpSink, signal: NodeJS.Signals, after: number): Promise<{ code: number | null; stdout: string }> {
-  const child = spawn(process.execPath, [CLI, 'send', '--list', 'list.csv', '--smtp', sink.url, '--concurrency', String(CONCURRENCY), '--json'], {
-    cwd: root,
-    env: { ...process.env, NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const { child, done } = startSend(root, ['--list', 'list.csv', '--smtp', sink.url, '--concurrency', String(CONCURRENCY), '--json']);
   while ((await sink.accepted()).length < after) {
     if (child.exitCode !== null) throw new Error('the send finished before it could be stopped');
     await delay(10);
   }
   child.kill(signal);
-  return { code: await exited, stdout };
+  return done;
 }
 
 const everyone = Array.from({ length: RECIPIENTS }, (_, i) => `r${i}@example.com`);
@@ -89,16 +93,6 @@ describe('an interrupted send', () => {
   });
 });
 
-/** Starts `gazette send` in the background; resolves with its exit code and output when it ends. */
-function startSend(root: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [CLI, 'send', ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
-}
-
 describe('two sends of one issue at once', () => {
   it('refuse the second while the first lives, --resume included, naming the holder; everyone gets exactly one copy', async () => {
     const root = await builtWorkspace();
@@ -106,7 +100,7 @@ describe('two sends of one issue at once', () => {
     const sink = await startSink({ delayMs: 25 });
     sinks.push(sink);
 
-    const first = startSend(root, ['--list', 'list.csv', '--smtp', sink.url, '--concurrency', String(CONCURRENCY)]);
+    const first = startSend(root, ['--list', 'list.csv', '--smtp', sink.url, '--concurrency', String(CONCURRENCY)]).done;
     while ((await sink.accepted()).length < 10) await delay(10);
     const second = await gazette(['send', '--list', 'list.csv', '--smtp', sink.url], root);
     const resumed = await gazette(['send', '--resume', '--smtp', sink.url], root);
@@ -124,7 +118,7 @@ describe('two sends of one issue at once', () => {
     await writeList(root, everyone);
     const sink = await startSink({ delayMs: 5 });
     sinks.push(sink);
-    const runs = await Promise.all([0, 1].map(() => startSend(root, ['--list', 'list.csv', '--smtp', sink.url, '--concurrency', String(CONCURRENCY)])));
+    const runs = await Promise.all([0, 1].map(() => startSend(root, ['--list', 'list.csv', '--smtp', sink.url, '--concurrency', String(CONCURRENCY)]).done));
     expect(runs.map((run) => run.code).sort()).toEqual([0, 1]);
     expect(runs.find((run) => run.code === 1)?.stderr).toMatch(/\((send\/locked|send\/already-started)\)/);
     const copies = await sink.copiesByAddress();
