@@ -1,16 +1,13 @@
 import { spawn } from 'node:child_process';
 import { setTimeout as delay } from 'node:timers/promises';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startSink, type SmtpSink } from './support/smtp-server.js';
+import { describe, expect, it } from 'vitest';
+import { sinksStoppedAfterEach, type SmtpSink } from './support/smtp-server.js';
 import { builtWorkspace, CLI, gazette, writeList } from './support/smtp-workspace.js';
 
 const CONCURRENCY = 4;
 const RECIPIENTS = 150;
 
-const sinks: SmtpSink[] = [];
-afterEach(async () => {
-  await Promise.all(sinks.splice(0).map((sink) => sink.stop()));
-});
+const sink = sinksStoppedAfterEach();
 
 /** Starts `gazette send` in the background: the process, and its exit code and output once it ends. */
 function startSend(root: string, args: string[]) {
@@ -24,9 +21,9 @@ function startSend(root: string, args: string[]) {
 }
 
 /** Starts `gazette send` and stops it with `signal` once the server has accepted `after` messages. */
-async function sendAndStop(root: string, sink: SmtpSink, signal: NodeJS.Signals, after: number): Promise<{ code: number | null; stdout: string }> {
-  const { child, done } = startSend(root, ['--list', 'list.csv', '--smtp', sink.url, '--concurrency', String(CONCURRENCY), '--json']);
-  while ((await sink.accepted()).length < after) {
+async function sendAndStop(root: string, server: SmtpSink, signal: NodeJS.Signals, after: number): Promise<{ code: number | null; stdout: string }> {
+  const { child, done } = startSend(root, ['--list', 'list.csv', '--smtp', server.url, '--concurrency', String(CONCURRENCY), '--json']);
+  while ((await server.accepted()).length < after) {
     if (child.exitCode !== null) throw new Error('the send finished before it could be stopped');
     await delay(10);
   }
@@ -36,20 +33,24 @@ async function sendAndStop(root: string, sink: SmtpSink, signal: NodeJS.Signals,
 
 const everyone = Array.from({ length: RECIPIENTS }, (_, i) => `r${i}@example.com`);
 
+/** A built issue with everyone on its list, and a server that takes `delayMs` over each message. */
+async function sendingSetup(delayMs: number): Promise<{ root: string; server: SmtpSink }> {
+  const root = await builtWorkspace();
+  await writeList(root, everyone);
+  return { root, server: await sink({ delayMs }) };
+}
+
 describe('an interrupted send', () => {
   it('after SIGKILL, --resume loses nobody and repeats nobody; the messages in doubt are reported and resent only on request', async () => {
-    const root = await builtWorkspace();
-    await writeList(root, everyone);
     // A slow server, so the kill lands with messages in flight.
-    const sink = await startSink({ delayMs: 25 });
-    sinks.push(sink);
+    const { root, server } = await sendingSetup(25);
 
-    const killed = await sendAndStop(root, sink, 'SIGKILL', 40);
+    const killed = await sendAndStop(root, server, 'SIGKILL', 40);
     expect(killed.code).toBeNull();
-    const beforeResume = await sink.copiesByAddress();
+    const beforeResume = await server.copiesByAddress();
     expect(beforeResume.size).toBeLessThan(RECIPIENTS);
 
-    const resumed = await gazette(['send', '--list', 'list.csv', '--smtp', sink.url, '--resume', '--json'], root);
+    const resumed = await gazette(['send', '--list', 'list.csv', '--smtp', server.url, '--resume', '--json'], root);
     const summary = JSON.parse(resumed.stdout) as { ok: boolean; inDoubt: { email: string }[]; alreadySent: number; sent: number };
     const inDoubt = new Set(summary.inDoubt.map((entry) => entry.email));
     // Messages in doubt are exactly those that may or may not have arrived: at most one per connection.
@@ -59,14 +60,14 @@ describe('an interrupted send', () => {
     expect(summary.ok).toBe(false);
     expect(summary.alreadySent + summary.sent + inDoubt.size).toBe(RECIPIENTS);
 
-    let copies = await sink.copiesByAddress();
+    let copies = await server.copiesByAddress();
     expect([...copies.values()].every((count) => count === 1)).toBe(true);
     const missing = everyone.filter((address) => !copies.has(address));
     expect(missing.every((address) => inDoubt.has(address))).toBe(true);
 
-    const resent = await gazette(['send', '--resume', '--resend-in-flight', '--smtp', sink.url, '--json'], root);
+    const resent = await gazette(['send', '--resume', '--resend-in-flight', '--smtp', server.url, '--json'], root);
     expect(resent.code).toBe(0);
-    copies = await sink.copiesByAddress();
+    copies = await server.copiesByAddress();
     expect(everyone.every((address) => (copies.get(address) ?? 0) >= 1)).toBe(true);
     const repeated = everyone.filter((address) => (copies.get(address) ?? 0) > 1);
     expect(repeated.length).toBeLessThanOrEqual(CONCURRENCY);
@@ -75,53 +76,44 @@ describe('an interrupted send', () => {
   });
 
   it('after Ctrl-C, finishes the messages in flight, leaves nothing in doubt, and --resume sends the rest exactly once', async () => {
-    const root = await builtWorkspace();
-    await writeList(root, everyone);
-    const sink = await startSink({ delayMs: 25 });
-    sinks.push(sink);
+    const { root, server } = await sendingSetup(25);
 
-    const interrupted = await sendAndStop(root, sink, 'SIGINT', 30);
+    const interrupted = await sendAndStop(root, server, 'SIGINT', 30);
     expect(interrupted.code).toBe(1);
     const summary = JSON.parse(interrupted.stdout) as { stopped: string; inDoubt: unknown[]; ledger: { sending: number; pending: number } };
     expect(summary).toMatchObject({ stopped: 'interrupted', inDoubt: [], ledger: { sending: 0 } });
     expect(summary.ledger.pending).toBeGreaterThan(0);
 
-    const resumed = await gazette(['send', '--resume', '--smtp', sink.url, '--json'], root);
+    const resumed = await gazette(['send', '--resume', '--smtp', server.url, '--json'], root);
     expect(resumed.code).toBe(0);
-    const copies = await sink.copiesByAddress();
+    const copies = await server.copiesByAddress();
     expect(everyone.map((address) => copies.get(address))).toEqual(everyone.map(() => 1));
   });
 });
 
 describe('two sends of one issue at once', () => {
   it('refuse the second while the first lives, --resume included, naming the holder; everyone gets exactly one copy', async () => {
-    const root = await builtWorkspace();
-    await writeList(root, everyone);
-    const sink = await startSink({ delayMs: 25 });
-    sinks.push(sink);
+    const { root, server } = await sendingSetup(25);
 
-    const first = startSend(root, ['--list', 'list.csv', '--smtp', sink.url, '--concurrency', String(CONCURRENCY)]).done;
-    while ((await sink.accepted()).length < 10) await delay(10);
-    const second = await gazette(['send', '--list', 'list.csv', '--smtp', sink.url], root);
-    const resumed = await gazette(['send', '--resume', '--smtp', sink.url], root);
+    const first = startSend(root, ['--list', 'list.csv', '--smtp', server.url, '--concurrency', String(CONCURRENCY)]).done;
+    while ((await server.accepted()).length < 10) await delay(10);
+    const second = await gazette(['send', '--list', 'list.csv', '--smtp', server.url], root);
+    const resumed = await gazette(['send', '--resume', '--smtp', server.url], root);
     for (const refused of [second, resumed]) {
       expect(refused.code).toBe(1);
       expect(refused.stderr).toMatch(/issue 2024-W05 is being sent by another run \(host \S+, pid \d+, started .+, last heartbeat .+\); nothing was sent \(send\/locked\)/);
     }
     expect((await first).code).toBe(0);
-    const copies = await sink.copiesByAddress();
+    const copies = await server.copiesByAddress();
     expect(everyone.map((address) => copies.get(address))).toEqual(everyone.map(() => 1));
   });
 
   it('started at the same instant, send each address once between them', async () => {
-    const root = await builtWorkspace();
-    await writeList(root, everyone);
-    const sink = await startSink({ delayMs: 5 });
-    sinks.push(sink);
-    const runs = await Promise.all([0, 1].map(() => startSend(root, ['--list', 'list.csv', '--smtp', sink.url, '--concurrency', String(CONCURRENCY)]).done));
+    const { root, server } = await sendingSetup(5);
+    const runs = await Promise.all([0, 1].map(() => startSend(root, ['--list', 'list.csv', '--smtp', server.url, '--concurrency', String(CONCURRENCY)]).done));
     expect(runs.map((run) => run.code).sort()).toEqual([0, 1]);
     expect(runs.find((run) => run.code === 1)?.stderr).toMatch(/\((send\/locked|send\/already-started)\)/);
-    const copies = await sink.copiesByAddress();
+    const copies = await server.copiesByAddress();
     expect(everyone.map((address) => copies.get(address))).toEqual(everyone.map(() => 1));
   });
 });

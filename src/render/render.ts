@@ -169,13 +169,16 @@ function themeEnvironment(theme: Theme, settings: ContextSettings, markers: Reci
   return handlebars;
 }
 
-/** A `{{{{recipient}}}}` block must compile on its own, since it runs once per recipient. */
+/**
+ * Each block's source was compiled and run before rendering (findRecipientBlockErrors); what can
+ * still go wrong is in the compiled HTML: a block MJML moved so its markers no longer pair up.
+ */
 function recipientBlockErrors(html: string, markers: RecipientMarkers, theme: Theme): Diagnostic[] {
   try {
-    for (const part of splitAtMarkers(html, markers)) if (part.kind === 'block') Handlebars.precompile(part.source, { strict: true });
+    splitAtMarkers(html, markers);
     return [];
   } catch (error) {
-    const message = error instanceof RecipientTemplateError ? error.message : `a {{{{recipient}}}} block does not compile: ${(error as Error).message.split('\n')[0]}`;
-    return [diagnostic('template/recipient-block', message, { file: theme.dir })];
+    if (!(error instanceof RecipientTemplateError)) throw error;
+    return [diagnostic('template/recipient-block', error.message, { file: theme.dir })];
   }
 }
