@@ -93,17 +93,18 @@ describe('an interrupted send', () => {
 
 describe('two sends of one issue at once', () => {
   it('refuse the second while the first lives, --resume included, naming the holder; everyone gets exactly one copy', async () => {
-    const { root, server } = await sendingSetup(25);
+    // Slow enough (about 3 s in all) that the first run is still sending when both others have started and ended, even on a loaded machine.
+    const { root, server } = await sendingSetup(80);
 
-    const first = startSend(root, ['--list', 'list.csv', '--smtp', server.url, '--concurrency', String(CONCURRENCY)]).done;
-    while ((await server.accepted()).length < 10) await delay(10);
-    const second = await gazette(['send', '--list', 'list.csv', '--smtp', server.url], root);
-    const resumed = await gazette(['send', '--resume', '--smtp', server.url], root);
+    const first = startSend(root, ['--list', 'list.csv', '--smtp', server.url, '--concurrency', String(CONCURRENCY)]);
+    while ((await server.accepted()).length < 4) await delay(10);
+    const [second, resumed] = await Promise.all([gazette(['send', '--list', 'list.csv', '--smtp', server.url], root), gazette(['send', '--resume', '--smtp', server.url], root)]);
+    expect(first.child.exitCode, 'the first run ended before the others were refused: the test proves nothing').toBeNull();
     for (const refused of [second, resumed]) {
       expect(refused.code).toBe(1);
       expect(refused.stderr).toMatch(/issue 2024-W05 is being sent by another run \(host \S+, pid \d+, started .+, last heartbeat .+\); nothing was sent \(send\/locked\)/);
     }
-    expect((await first).code).toBe(0);
+    expect((await first.done).code).toBe(0);
     const copies = await server.copiesByAddress();
     expect(everyone.map((address) => copies.get(address))).toEqual(everyone.map(() => 1));
   });
