@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Installs the system programs the full test suite drives, when they are missing: Debian's
 // Chromium (browser tests through playwright-core, and the axe group of `gazette check`) and
-// SpamAssassin (the spam group). Nothing is downloaded outside the package manager.
+// SpamAssassin (the spam group) and Dovecot (the IMAP server the bounce intake reads in its tests). Nothing is downloaded outside the package manager.
 // `npm run test:unit` runs the rest of the suite without them.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 const needed = [
   { program: '/usr/bin/chromium', aptPackage: 'chromium', why: 'the browser tests and the axe (colour contrast) group of gazette check' },
   { program: '/usr/bin/spamassassin', aptPackage: 'spamassassin', why: 'the spam-score group of gazette check' },
+  { program: '/usr/sbin/dovecot', aptPackage: 'dovecot-imapd', why: 'the IMAP server gazette bounces --imap reads in its tests' },
 ];
 
 /** The locks apt-get and dpkg hold while another installer runs (unattended-upgrades at boot, a second terminal). */

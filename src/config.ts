@@ -65,6 +65,33 @@ export const configSchema = z.object({
       secret: z.string().min(16).nullable().default(null),
     })
     .default({ url: null, mailto: null, secret_env: 'GAZETTE_SECRET', secret: null }),
+  /** The sign-up side of `gazette serve`: double opt-in. */
+  subscribe: z
+    .object({
+      /** Public URL of the subscribe form; default `subscribe` beside the unsubscribe endpoint. */
+      url: httpsOrHttpUrl.nullable().default(null),
+      /** Days a confirmation link stays valid. */
+      confirm_days: z.number().int().positive().max(90).default(7),
+      /** Send `welcome.mjml` once an address is confirmed. */
+      welcome: z.boolean().default(false),
+      /** Confirmation emails one address may be sent in 24 hours. */
+      max_per_address: z.number().int().positive().default(3),
+      /** Sign-ups one client IP may make in an hour. */
+      max_per_ip: z.number().int().positive().default(10),
+    })
+    .default({ url: null, confirm_days: 7, welcome: false, max_per_address: 3, max_per_ip: 10 }),
+  /** Where bounces go, and when they suppress an address. */
+  bounces: z
+    .object({
+      /** Domain of the VERP return path `bounces+<id>@domain`; default: the From address's domain. */
+      domain: z.string().trim().min(1).nullable().default(null),
+      /** Local part before the `+`. */
+      local_part: z.string().regex(/^[A-Za-z0-9._-]+$/).default('bounces'),
+      /** Soft bounces (4.x.x) within `soft_window_days` that suppress an address. */
+      soft_limit: z.number().int().positive().default(3),
+      soft_window_days: z.number().int().positive().default(30),
+    })
+    .default({ domain: null, local_part: 'bounces', soft_limit: 3, soft_window_days: 30 }),
   smtp: z.string().nullable().default(null),
   /** The state database (subscribers, suppressions, send ledgers), relative to the config. */
   store: z.string().min(1).default('.gazette/state.db'),

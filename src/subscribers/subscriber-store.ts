@@ -2,7 +2,7 @@ import type { StateDb } from '../store/state-db.js';
 import type { Recipient } from '../types.js';
 import { addressKey } from './address.js';
 
-export type SuppressionReason = 'unsubscribed' | 'bounced';
+export type SuppressionReason = 'unsubscribed' | 'bounced' | 'complained';
 
 export interface Suppression {
   email: string;
