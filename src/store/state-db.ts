@@ -21,17 +21,18 @@ export function openStateDb(file: string): StateDb {
   } catch (error) {
     throw new GazetteError([diagnostic('store/unreadable', `cannot open the state database: ${(error as Error).message}`, { file })]);
   }
-  // WAL lets `gazette serve` record unsubscribes while a send reads the same file; NORMAL
-  // synchronous keeps every committed row through a killed process (only an OS crash can lose
-  // the last commits), which is the failure the ledger is there for.
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
-  // Sends and imports walk the tables in order and touch each row a few times in a row: a small
-  // page cache (4 MB rather than better-sqlite3's 16 MB) costs them nothing and keeps memory flat.
-  db.pragma('cache_size = -4000');
-  db.pragma('foreign_keys = ON');
   try {
+    // The busy timeout first: even switching to WAL waits for a process that holds the file.
+    db.pragma('busy_timeout = 5000');
+    // WAL lets `gazette serve` record unsubscribes while a send reads the same file; NORMAL
+    // synchronous keeps every committed row through a killed process (only an OS crash can lose
+    // the last commits), which is the failure the ledger is there for.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    // Sends and imports walk the tables in order and touch each row a few times in a row: a small
+    // page cache (4 MB rather than better-sqlite3's 16 MB) costs them nothing and keeps memory flat.
+    db.pragma('cache_size = -4000');
+    db.pragma('foreign_keys = ON');
     migrate(db, file);
   } catch (error) {
     if (db.open) db.close();
@@ -41,14 +42,15 @@ export function openStateDb(file: string): StateDb {
 }
 
 function migrate(db: StateDb, file: string): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > MIGRATIONS.length) {
-    db.close();
-    throw new GazetteError([
-      diagnostic('store/newer', `the state database is at schema version ${version}, newer than this Gazette knows (${MIGRATIONS.length}); upgrade Gazette`, { file }),
-    ]);
-  }
+  // The version is read inside the write transaction: two processes opening a new file at the same
+  // moment would otherwise both see version 0 and both run the first step.
   db.transaction(() => {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > MIGRATIONS.length) {
+      throw new GazetteError([
+        diagnostic('store/newer', `the state database is at schema version ${version}, newer than this Gazette knows (${MIGRATIONS.length}); upgrade Gazette`, { file }),
+      ]);
+    }
     for (const [index, step] of MIGRATIONS.entries()) {
       if (index < version) continue;
       db.exec(step);
