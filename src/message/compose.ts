@@ -10,6 +10,8 @@ export interface Envelope {
   date: Date;
   /** Extra headers (List-Unsubscribe, List-Id, …), already formatted. */
   headers?: Record<string, string>;
+  /** The envelope sender bounces go to; default: the From address. */
+  returnPath?: string | null;
 }
 
 /** The domain of an address such as `Gazette <digest@example.com>`, read by nodemailer's own address parser. */
@@ -36,6 +38,7 @@ export function composeMessage(subject: string, body: PersonalizedEmail, envelop
     messageId,
     date: envelope.date,
     headers,
+    returnPath: envelope.returnPath ?? null,
   };
 }
 
