@@ -143,6 +143,11 @@ export interface OutboundMessage {
   date: Date;
   /** Extra headers, already formatted; sent unfolded. */
   headers: Record<string, string>;
+  /**
+   * The SMTP envelope sender (MAIL FROM), where bounces go: the recipient's VERP address
+   * (`bounces+<id>@example.com`), or null to use the From address.
+   */
+  returnPath: string | null;
 }
 
 export type LedgerState = 'pending' | 'sending' | 'sent' | 'failed';

@@ -126,6 +126,18 @@ export function createProgram(): Command {
     .action(lazy(() => import('./commands/subscribers.js').then((command) => ({ run: command.runList }))));
 
   program
+    .command('bounces')
+    .description('read bounces, complaints and automatic replies (.eml files, an mbox, or an IMAP mailbox) and suppress the addresses that bounce or complain')
+    .argument('[files...]', '.eml files or mbox files holding the messages that came back to the return path')
+    .option('--imap <url>', 'read a mailbox instead: imap://user:pass@host:port or imaps://…')
+    .option('--mailbox <name>', 'with --imap: the mailbox to read (default: INBOX)')
+    .option('--delete', 'with --imap: delete each message once it is recorded (default: flag it seen)')
+    .option('--move-to <name>', 'with --imap: move each message to this mailbox once it is recorded')
+    .addOption(workspaceOptions.config())
+    .option('--json', 'print the counts and each message\'s result as JSON')
+    .action(lazy(() => import('./commands/bounces.js')));
+
+  program
     .command('serve')
     .description('run the endpoint unsubscribe links point to (RFC 8058 one-click POST and a confirmation page)')
     .option('--port <n>', 'port to listen on (0 picks a free one)', '8025')

@@ -112,6 +112,16 @@ export const CATALOGUE = {
   'smtp/connect': { group: 'send', severity: 'error', summary: 'the SMTP server cannot be reached or refused the connection', fix: 'Check the host and port, and that the server is up.' },
   'dkim/unreadable': { group: 'send', severity: 'error', summary: 'the DKIM key file cannot be read', fix: 'Check dkim.key_file in the config.' },
 
+  // Bounces and complaints (gazette bounces).
+  'cli/bounces-source': { group: 'request', severity: 'error', summary: 'gazette bounces asked to read files and a mailbox at once, or given mailbox options without a mailbox', fix: 'Name files, or a mailbox URL with its options, not both.' },
+  'bounces/imap-url': { group: 'request', severity: 'error', summary: 'the IMAP URL to read bounces from is not a usable imap:// or imaps:// URL', fix: 'Write it as imap://user:password@host:port (imaps:// for TLS); escape a literal % as %25.' },
+  'bounces/unreadable': { group: 'send', severity: 'error', summary: 'a file of bounces cannot be read', fix: 'Check that the file exists and can be read.' },
+  'bounces/not-email': { group: 'send', severity: 'error', summary: 'a file, or a message in an mbox or mailbox, is not an email message', fix: 'Give .eml files or an mbox; the message names the file and the message number.' },
+  'bounces/unknown-delivery': { group: 'send', severity: 'warning', summary: 'a bounce came back to a return path no delivery in this store has (another workspace\'s, or forged); nothing was recorded', fix: 'Check that the bounce mailbox belongs to this workspace; otherwise ignore it.' },
+  'bounces/unrecognised': { group: 'send', severity: 'warning', summary: 'a message in the bounce mailbox is not a bounce, complaint or automatic reply Gazette can read; nothing was recorded', fix: 'Read it yourself: it may be a person writing back.' },
+  'bounces/imap': { group: 'send', severity: 'error', summary: 'the IMAP mailbox cannot be read: the server cannot be reached, refused the login, or has no such mailbox', fix: 'Check the host, port, user name, password and mailbox name.' },
+  'bounces/imap-move': { group: 'send', severity: 'warning', summary: 'bounces were recorded but could not be flagged, moved or deleted in the mailbox', fix: 'Nothing is lost: reading the mailbox again records nothing twice. Check the folder to move to and the account\'s rights.' },
+
   'preview/bad-request': { group: 'preview', severity: 'error', summary: 'the preview page sent a request the server cannot read', fix: 'Reload the preview page.' },
   'preview/test-address': { group: 'preview', severity: 'error', summary: 'no address given for the preview\'s test copy', fix: 'Type an address to send the test copy to.' },
   'preview/not-built': { group: 'preview', severity: 'error', summary: 'a test copy asked for while the issue does not build', fix: 'Fix the build errors the preview shows first.' },

@@ -1,6 +1,7 @@
 import { composeMessage } from './compose.js';
 import { listHeaders } from './list-headers.js';
 import { createPersonalizer } from './personalize.js';
+import { returnPath, type ReturnPathOptions } from './return-path.js';
 import { signToken } from '../unsubscribe/token.js';
 import { unsubscribeLink } from '../unsubscribe/endpoint.js';
 import type { OutboundMessage, Recipient, RenderedEmail } from '../types.js';
@@ -16,6 +17,8 @@ export interface MessageFactoryOptions {
   /** Fields the templates use beyond email and name; a recipient without one gets it empty. */
   subscriberFields: readonly string[];
   now: () => Date;
+  /** Each copy's VERP return path is made from these; without them bounces go to the From address. */
+  returnPath?: ReturnPathOptions | null;
 }
 
 export type MessageFactory = (recipient: Recipient, messageId: string) => OutboundMessage;
@@ -42,6 +45,7 @@ export function createMessageFactory(options: MessageFactoryOptions): MessageFac
         replyTo: options.replyTo,
         date: options.now(),
         headers: listHeaders({ unsubscribeUrl, unsubscribeMailto: options.unsubscribeMailto, listId: options.listId }),
+        returnPath: options.returnPath ? returnPath(options.returnPath, recipient.email) : null,
       },
       messageId,
     );

@@ -7,6 +7,7 @@ import type { WorkspaceSecret } from '../workspace/resolve.js';
 import { newMessageId, toMailOptions } from './compose.js';
 import { dkimOptions, type DkimKey } from './dkim.js';
 import { createMessageFactory } from './recipient-message.js';
+import { returnPathOptions, withReturnPath } from './return-path.js';
 
 export interface SampleMessageOptions {
   /** The issue's slug, for the Message-ID. */
@@ -69,6 +70,7 @@ export async function sampleMessage(options: SampleMessageOptions): Promise<Samp
     secret: options.secret,
     subscriberFields: config.subscriber_fields,
     now: options.now,
+    returnPath: returnPathOptions(config, options.issue, options.secret),
   });
   const message = compose(sampleRecipient(config), newMessageId(config.from, options.issue));
   const transport = nodemailer.createTransport({
@@ -78,5 +80,6 @@ export async function sampleMessage(options: SampleMessageOptions): Promise<Samp
     dkim: dkimOptions(options.dkim),
   });
   const sent = await transport.sendMail(toMailOptions(message));
-  return { message, eml: sent.message as Buffer };
+  return { message, eml: withReturnPath(sent.message as Buffer, message.returnPath) };
 }
+

@@ -32,6 +32,9 @@ interface DeliveryRow {
 
 const PAGE = 500;
 
+/** The VERP id of one planned delivery (see message/return-path.ts), stored with its row. */
+export type BounceIdOf = (issue: string, email: string) => string;
+
 /**
  * The send ledger: one row per issue and recipient, moved through
  * pending → sending → sent | failed, each step committed before the next action.
@@ -43,14 +46,19 @@ const PAGE = 500;
 export class SendLedger {
   private readonly statements;
 
+  /**
+   * `bounceIdOf` gives each planned row the id its return path carries, so a bounce to
+   * `bounces+<id>@…` finds the issue and the address; without it rows have none.
+   */
   constructor(
     private readonly db: StateDb,
     private readonly now: () => Date = () => new Date(),
+    private readonly bounceIdOf: BounceIdOf | null = null,
   ) {
     this.statements = {
       insert: db.prepare(
-        `INSERT INTO deliveries (issue, email_key, email, name, fields, position, state, attempts, updated_at)
-         VALUES (@issue, @key, @email, @name, @fields, @position, 'pending', 0, @now) ON CONFLICT DO NOTHING`,
+        `INSERT INTO deliveries (issue, email_key, email, name, fields, position, state, attempts, updated_at, bounce_id)
+         VALUES (@issue, @key, @email, @name, @fields, @position, 'pending', 0, @now, @bounceId) ON CONFLICT DO NOTHING`,
       ),
       lastPosition: db.prepare<[string], { last: number | null }>('SELECT MAX(position) AS last FROM deliveries WHERE issue = ?'),
       pendingPage: db.prepare<[string, number], DeliveryRow>(
@@ -113,6 +121,7 @@ export class SendLedger {
           fields: JSON.stringify(recipient.fields),
           position: position + 1,
           now,
+          bounceId: this.bounceIdOf?.(issue, recipient.email) ?? null,
         }).changes;
         position += inserted;
         added += inserted;

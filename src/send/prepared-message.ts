@@ -5,7 +5,7 @@ import type { OutboundMessage } from '../types.js';
 /** A message built to its final bytes, ready to be handed over the moment a connection is free. */
 export interface PreparedMessage {
   message: OutboundMessage;
-  /** SMTP envelope: the bare sender and recipient addresses. */
+  /** SMTP envelope: the bare recipient, and the VERP return path (or the bare From address) as sender. */
   envelope: { from: string; to: string };
   /** The complete MIME message. */
   raw: Buffer;
@@ -24,5 +24,5 @@ export async function prepareMessage(message: OutboundMessage): Promise<Prepared
   // Quoted-printable is what nodemailer picks for mostly-Latin text anyway; naming it skips the
   // character count it would otherwise run over every body, the largest cost per recipient.
   const raw = await new MailComposer({ ...toMailOptions(message), textEncoding: 'quoted-printable' }).compile().build();
-  return { message, envelope: { from: bareAddress(message.from), to: bareAddress(message.to) }, raw };
+  return { message, envelope: { from: message.returnPath ?? bareAddress(message.from), to: bareAddress(message.to) }, raw };
 }

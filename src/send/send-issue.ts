@@ -2,6 +2,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
 import { newMessageId } from '../message/compose.js';
+import { bounceId } from '../message/return-path.js';
 import { IN_MEMORY, openStateDb, storeProblem } from '../store/state-db.js';
 import { CsvList } from '../subscribers/csv-list.js';
 import { SubscriberStore } from '../subscribers/subscriber-store.js';
@@ -49,7 +50,8 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
   // A dry run honours the real suppression list but records into a ledger that is thrown away.
   const ledgerDb = options.dryRun ? openStateDb(IN_MEMORY) : db;
   const store = new SubscriberStore(db, setup.now);
-  const ledger = new SendLedger(ledgerDb, setup.now);
+  const secret = workspace.secret.ok ? workspace.secret.value : null;
+  const ledger = new SendLedger(ledgerDb, setup.now, secret ? (slug, email) => bounceId(secret, slug, email) : null);
   let deliverer: Deliverer | null = null;
   // One sender per issue: a second run while this one lives sends nothing. A dry run records nothing to guard.
   let lease: SendLease | null = null;

@@ -5,6 +5,7 @@ import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
 import { fileErrorReason } from '../load/file-error.js';
 import type { DkimKey } from '../message/dkim.js';
 import { createMessageFactory, type MessageFactory } from '../message/recipient-message.js';
+import { returnPathOptions } from '../message/return-path.js';
 import { unsubscribeEndpoint } from '../unsubscribe/endpoint.js';
 import { resolveWorkspace, type Workspace, type WorkspaceOptions } from '../workspace/resolve.js';
 import { loadBuiltIssue, type BuiltIssue } from '../output/built-issue.js';
@@ -67,6 +68,7 @@ export async function prepareSend(options: SendTarget, subjectPrefix = ''): Prom
     secret: workspace.secret.value,
     subscriberFields: config.subscriber_fields,
     now,
+    returnPath: returnPathOptions(config, issue.slug, workspace.secret.value),
   });
   return {
     workspace,

@@ -1,0 +1,110 @@
+import { issueOfMessageId } from '../message/compose.js';
+import type { StateDb } from '../store/state-db.js';
+import { addressKey } from '../subscribers/address.js';
+import type { SubscriberStore, SuppressionReason } from '../subscribers/subscriber-store.js';
+import type { BouncedRecipient, BounceReport } from './bounce-report.js';
+import { decide, windowStart, type BounceRules, type RecordedKind } from './bounce-rules.js';
+
+/** One address a report was recorded against, and what it did. */
+export interface RecordedEvent {
+  email: string;
+  issue: string | null;
+  kind: RecordedKind;
+  status: string | null;
+  diagnostic: string | null;
+  /** The same report was read before (a mailbox read again): nothing new was done. */
+  duplicate: boolean;
+  /** Soft bounces of the address within the window, this one included; null for other kinds. */
+  softInWindow: number | null;
+  /** The suppression this event added, or null (already suppressed, or a soft bounce still under the limit). */
+  suppressed: SuppressionReason | null;
+}
+
+/**
+ * What reading one message came to:
+ * - `recorded`: bounce or complaint events, each with its effect;
+ * - `ignored`: an automatic reply (out of office), which says nothing about the address;
+ * - `unrecognised`: not a report Gazette can read, or one that names no address it can act on;
+ * - `unknown-delivery`: it came back to a VERP address no delivery in this store has (another
+ *   workspace's, or forged), so nothing in it is trusted.
+ */
+export type RecordOutcome =
+  | { status: 'recorded'; events: RecordedEvent[] }
+  | { status: 'ignored' | 'unrecognised' }
+  | { status: 'unknown-delivery'; verpId: string };
+
+interface Target {
+  email: string;
+  issue: string | null;
+  recipient: BouncedRecipient & { kind: RecordedKind };
+}
+
+const SEVERITY: Record<RecordedKind, number> = { complaint: 3, hard: 2, soft: 1 };
+
+/**
+ * Records bounce and complaint reports in the state database and applies the rules to each
+ * address: one transaction per report, so a report is either recorded with its suppressions or
+ * not at all, and `UNIQUE (report_id, email_key)` makes reading it again change nothing.
+ */
+export class BounceLog {
+  private readonly statements;
+
+  constructor(
+    private readonly db: StateDb,
+    private readonly store: SubscriberStore,
+    private readonly rules: BounceRules,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.statements = {
+      delivery: db.prepare<[string], { issue: string; email: string }>('SELECT issue, email FROM deliveries WHERE bounce_id = ?'),
+      insert: db.prepare(
+        `INSERT INTO bounce_events (report_id, email_key, email, issue, kind, status, diagnostic, received_at)
+         VALUES (@reportId, @key, @email, @issue, @kind, @status, @diagnostic, @at) ON CONFLICT (report_id, email_key) DO NOTHING`,
+      ),
+      softCount: db.prepare<[string, string], { n: number }>(`SELECT COUNT(*) AS n FROM bounce_events WHERE email_key = ? AND kind = 'soft' AND received_at >= ?`),
+    };
+  }
+
+  /** The delivery a VERP id was made for, or null. */
+  delivery(verpId: string): { issue: string; email: string } | null {
+    return this.statements.delivery.get(verpId) ?? null;
+  }
+
+  /** Records a parsed report; `reportId` is its Message-ID, or a hash of its bytes when it has none. */
+  record(report: BounceReport, reportId: string): RecordOutcome {
+    if (report.kind === 'auto-reply') return { status: 'ignored' };
+    const actionable = report.recipients.filter((recipient): recipient is Target['recipient'] => recipient.kind !== 'unknown');
+    let targets: Target[];
+    if (report.verpId) {
+      const delivery = this.delivery(report.verpId);
+      if (!delivery) return { status: 'unknown-delivery', verpId: report.verpId };
+      // VERP names the one delivery; the report's own address may be an alias it was forwarded to.
+      const worst = [...actionable].sort((a, b) => SEVERITY[b.kind] - SEVERITY[a.kind])[0];
+      targets = worst ? [{ email: delivery.email, issue: delivery.issue, recipient: worst }] : [];
+    } else {
+      const issue = issueOfMessageId(report.originalMessageId);
+      targets = actionable.map((recipient) => ({ email: recipient.address, issue, recipient }));
+    }
+    if (targets.length === 0) return { status: 'unrecognised' };
+    const at = this.now();
+    const events = this.db.transaction(() => targets.map((target) => this.recordOne(target, reportId, at)))();
+    return { status: 'recorded', events };
+  }
+
+  private recordOne({ email, issue, recipient }: Target, reportId: string, at: Date): RecordedEvent {
+    const key = addressKey(email);
+    const { kind, status, diagnostic } = recipient;
+    const inserted = this.statements.insert.run({ reportId, key, email, issue, kind, status, diagnostic, at: at.toISOString() }).changes > 0;
+    const softInWindow = kind === 'soft' ? this.statements.softCount.get(key, windowStart(at, this.rules).toISOString())!.n : null;
+    const event: RecordedEvent = { email, issue, kind, status, diagnostic, duplicate: !inserted, softInWindow, suppressed: null };
+    if (!inserted) return event;
+    const decision = decide(kind, softInWindow ?? 0, this.rules);
+    if (decision.action === 'suppress') {
+      const detail = [kind === 'soft' ? `${softInWindow} soft bounces in ${this.rules.softWindowDays} days` : null, status, diagnostic, issue ? `issue ${issue}` : null]
+        .filter(Boolean)
+        .join('; ');
+      if (this.store.suppress(email, decision.reason, detail || null)) event.suppressed = decision.reason;
+    }
+    return event;
+  }
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { BounceLog } from '../src/bounces/bounce-log.js';
+import type { BounceReport, BouncedRecipient } from '../src/bounces/bounce-report.js';
+import { decide } from '../src/bounces/bounce-rules.js';
+import { bounceId } from '../src/message/return-path.js';
+import { SendLedger } from '../src/send/ledger.js';
+import { IN_MEMORY, openStateDb } from '../src/store/state-db.js';
+import { SubscriberStore } from '../src/subscribers/subscriber-store.js';
+
+const RULES = { softLimit: 3, softWindowDays: 30 };
+const DAY = 24 * 60 * 60 * 1000;
+
+function report(kind: BounceReport['kind'], recipient: Partial<BouncedRecipient> & { address: string }, extra: Partial<BounceReport> = {}): BounceReport {
+  const recipientKind = kind === 'auto-reply' ? 'unknown' : kind;
+  return {
+    kind,
+    recipients: [{ kind: recipientKind, status: kind === 'soft' ? '4.2.2' : kind === 'hard' ? '5.1.1' : null, diagnostic: null, action: 'failed', ...recipient }],
+    verpId: null,
+    originalMessageId: '<2024-W05.0b7e4c2a-8f61-4c8e-9a55-1d2b3c4d5e6f@example.com>',
+    reportId: null,
+    format: 'dsn',
+    ...extra,
+  };
+}
+
+function setup() {
+  const db = openStateDb(IN_MEMORY);
+  let now = new Date('2024-03-01T12:00:00Z');
+  const store = new SubscriberStore(db, () => now);
+  const log = new BounceLog(db, store, RULES, () => now);
+  return { db, store, log, setNow: (date: Date) => (now = date), advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
+}
+
+describe('the bounce rules, as a decision', () => {
+  it('suppresses at once for a hard bounce or a complaint, and a soft one only at the limit', () => {
+    expect(decide('hard', 0, RULES)).toEqual({ action: 'suppress', reason: 'bounced' });
+    expect(decide('complaint', 0, RULES)).toEqual({ action: 'suppress', reason: 'complained' });
+    expect(decide('soft', 2, RULES)).toEqual({ action: 'count' });
+    expect(decide('soft', 3, RULES)).toEqual({ action: 'suppress', reason: 'bounced' });
+  });
+});
+
+describe('the bounce log', () => {
+  it('suppresses a hard bounce at once, recording issue, address, status and diagnostic', () => {
+    const { db, store, log } = setup();
+    const outcome = log.record(report('hard', { address: 'Ann@Example.org', diagnostic: '550 5.1.1 User unknown' }), 'r1');
+    expect(outcome).toMatchObject({ status: 'recorded', events: [{ email: 'Ann@Example.org', issue: '2024-W05', kind: 'hard', suppressed: 'bounced', duplicate: false }] });
+    expect(store.suppression('ann@example.org')).toBe('bounced');
+    expect(db.prepare('SELECT email_key, issue, kind, status, diagnostic FROM bounce_events').all()).toEqual([
+      { email_key: 'ann@example.org', issue: '2024-W05', kind: 'hard', status: '5.1.1', diagnostic: '550 5.1.1 User unknown' },
+    ]);
+  });
+
+  it('counts soft bounces and suppresses at the third within the window, not counting older ones', () => {
+    const { store, log, advance } = setup();
+    log.record(report('soft', { address: 'bob@example.org' }), 'old');
+    advance(31 * DAY);
+    const first = log.record(report('soft', { address: 'bob@example.org' }), 's1');
+    expect(first).toMatchObject({ events: [{ softInWindow: 1, suppressed: null }] });
+    advance(DAY);
+    expect(log.record(report('soft', { address: 'bob@example.org' }), 's2')).toMatchObject({ events: [{ softInWindow: 2, suppressed: null }] });
+    expect(store.suppression('bob@example.org')).toBeNull();
+    advance(DAY);
+    expect(log.record(report('soft', { address: 'bob@example.org' }), 's3')).toMatchObject({ events: [{ softInWindow: 3, suppressed: 'bounced' }] });
+    expect(store.suppressions()[0]).toMatchObject({ email: 'bob@example.org', reason: 'bounced', detail: expect.stringContaining('3 soft bounces in 30 days') });
+  });
+
+  it('suppresses a complaint under its own reason', () => {
+    const { store, log } = setup();
+    log.record(report('complaint', { address: 'cy@example.org', action: 'abuse' }), 'c1');
+    expect(store.suppression('cy@example.org')).toBe('complained');
+  });
+
+  it('records a report read twice once: the second read adds no event and no soft count', () => {
+    const { db, log } = setup();
+    log.record(report('soft', { address: 'dee@example.org' }), 'same');
+    const again = log.record(report('soft', { address: 'dee@example.org' }), 'same');
+    expect(again).toMatchObject({ events: [{ duplicate: true, softInWindow: 1, suppressed: null }] });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM bounce_events').get()).toEqual({ n: 1 });
+  });
+
+  it('ignores automatic replies and acts on nothing it cannot classify', () => {
+    const { store, log } = setup();
+    expect(log.record(report('auto-reply', { address: 'eve@example.org' }), 'a1')).toEqual({ status: 'ignored' });
+    expect(log.record(report('unknown', { address: 'eve@example.org', kind: 'unknown' }), 'u1')).toEqual({ status: 'unrecognised' });
+    expect(store.suppressions()).toEqual([]);
+  });
+
+  it('finds the delivery by its VERP id, over the address the report names, and trusts nothing for an id it never sent', () => {
+    const { db, store, log } = setup();
+    const ledger = new SendLedger(db, () => new Date(), (issue, email) => bounceId('secret', issue, email));
+    ledger.begin('2024-W06', 'store');
+    ledger.plan('2024-W06', [{ email: 'fay@example.org', name: null, fields: {} }]);
+    const id = bounceId('secret', '2024-W06', 'fay@example.org');
+    const outcome = log.record(report('hard', { address: 'fay.forwarded@elsewhere.example' }, { verpId: id, originalMessageId: null }), 'v1');
+    expect(outcome).toMatchObject({ status: 'recorded', events: [{ email: 'fay@example.org', issue: '2024-W06', suppressed: 'bounced' }] });
+    expect(log.record(report('hard', { address: 'gus@example.org' }, { verpId: 'zzzzzzzzzzzzzzzz' }), 'v2')).toEqual({ status: 'unknown-delivery', verpId: 'zzzzzzzzzzzzzzzz' });
+    expect(store.suppression('gus@example.org')).toBeNull();
+  });
+});
