@@ -11,6 +11,7 @@ const OPTIONS: Readonly<Record<string, string>> = {
   port: '--port',
   smtp: '--smtp',
   test: '--test',
+  imap: '--imap',
 };
 
 /** What to type next, for the diagnostics whose fix is an option of this command line. */
