@@ -36,6 +36,11 @@ export const configSchema = z.object({
   articles: z.string().min(1).default('articles'),
   templates: z.string().min(1).default('templates'),
   out: z.string().min(1).default('out'),
+  /**
+   * The publishable site `gazette build` keeps up to date (web editions, archive, feeds), relative
+   * to the config. Unlike `out`, nothing personal is written there: it is the folder to upload.
+   */
+  site: z.string().min(1).default('site'),
   /** Group articles under these headings by their first matching tag; the rest follow. */
   sections: z.array(z.object({ title: z.string().trim().min(1), tag: z.string().trim().min(1) })).default([]),
   utm: z
