@@ -26,9 +26,13 @@ export const configSchema = z.object({
   /** From address, `Name <address>` or a bare address. */
   from: mailbox.default('Gazette Weekly <digest@example.com>'),
   reply_to: mailbox.nullable().default(null),
-  /** Where the issue is published; relative links and images are resolved against it. */
+  /** Where the site (site/) is published; relative links and images are resolved against it, and "view in browser" opens `{base_url}{slug}/`. */
   base_url: httpsOrHttpUrl.nullable().default(null),
-  /** Number of the next issue. */
+  /**
+   * The number of the first issue published to the site. An issue keeps the number it was first
+   * published under (site/issues.json); a new one takes the next after the highest there, or
+   * this one if it is higher.
+   */
   issue_number: z.number().int().positive().default(1),
   /** Issue title; `{name}`, `{number}`, `{from}` and `{to}` are replaced. */
   title: z.string().trim().min(1).default('{name} #{number}'),
