@@ -141,6 +141,32 @@ describe('the published site, week after week', () => {
   });
 });
 
+describe('where the site goes', () => {
+  it('is the config\'s site folder, relative to the config, or --site', async () => {
+    const root = await sampleWorkspace();
+    const config = path.join(root, 'gazette.config.json');
+    await writeFile(config, JSON.stringify({ ...JSON.parse(await readFile(config, 'utf8')), site: 'public' }));
+    expect((await gazette(['build'], root)).code).toBe(0);
+    expect(await filesUnder(path.join(root, 'public'))).toContain('2024-W05/index.html');
+    const flagged = await gazette(['build', '--site', 'elsewhere', '--json'], root);
+    expect((JSON.parse(flagged.stdout) as { site: { dir: string; page: string } }).site).toMatchObject({ dir: 'elsewhere', page: path.join('elsewhere', '2024-W05', 'index.html') });
+    expect(await filesUnder(path.join(root, 'elsewhere'))).toContain('index.html');
+  });
+});
+
+describe('a damaged manifest', () => {
+  it('stops the build with the file named, before anything is written', async () => {
+    const root = await sampleWorkspace();
+    await gazette(['build'], root);
+    const before = await readFile(path.join(root, 'site', 'index.html'), 'utf8');
+    await writeFile(path.join(root, 'site', 'issues.json'), '{"version":1,"issues":[{"slug":"2024-W05","number":0}]}');
+    const run = await gazette(['build'], root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^site\/issues\.json error issues\.0\.number: .+ \(site\/bad-manifest\)$/m);
+    expect(await readFile(path.join(root, 'site', 'index.html'), 'utf8')).toBe(before);
+  });
+});
+
 describe('the site lock', () => {
   it('makes a second holder wait, and gives up with site/locked naming the holder when it waits too long', async () => {
     const root = await sampleWorkspace();
