@@ -4,7 +4,8 @@ import type { GazetteConfig } from './config.js';
 import { diagnostic, GazetteError, hasErrors, strictly } from './diagnostics/diagnostic.js';
 import { assembleDigest, issueInfo, selectArticles, summarizeArticle, toDigestArticle, type SummaryCache } from './issue/digest.js';
 import { localDate } from './issue/calendar.js';
-import { issueDates, resolveWindow, type WindowRequest } from './issue/window.js';
+import { issueDates, resolveWindow, windowSlug, type WindowRequest } from './issue/window.js';
+import { isoWeek } from './issue/calendar.js';
 import { loadArticles } from './load/articles.js';
 import { markdownToText } from './load/markdown.js';
 import { sampleMessage, sampleSecret } from './message/sample-message.js';
@@ -12,8 +13,14 @@ import { readTextFile, type TextFile } from './load/text-file.js';
 import { replaceDirectory } from './output/atomic.js';
 import { resolveUrl } from './render/helpers.js';
 import { MJML_FILE, renderEmail } from './render/render.js';
-import { loadTheme } from './render/theme.js';
+import type { ContextSettings } from './render/context.js';
+import { loadTheme, type Theme } from './render/theme.js';
 import { EMAIL_JSON } from './output/built-issue.js';
+import { withSiteLock } from './site/lock.js';
+import { issueNumberFor, readManifest } from './site/manifest.js';
+import { publishIssue, type PublishedSite, type SiteSettings } from './site/publish.js';
+import { siteUrls } from './site/urls.js';
+import { pageLanguage, webEditionPage, webLinks } from './site/web-edition.js';
 import { unsubscribeEndpoint } from './unsubscribe/endpoint.js';
 import { resolveWorkspace, type Workspace, type WorkspaceOptions } from './workspace/resolve.js';
 import type { Diagnostic, Digest, DigestArticle, OutboundMessage, PersonalizedEmail, RenderedEmail } from './types.js';
@@ -30,6 +37,8 @@ export interface BuildOptions extends WindowRequest, WorkspaceOptions {
   summaryCache?: SummaryCache;
   /** Called as each article is summarized, for progress output. */
   onArticle?: (article: DigestArticle, index: number, total: number) => void;
+  /** Also render the web edition for the published site (`result.web`); `buildIssue` asks for it. */
+  webEdition?: boolean;
 }
 
 export interface BuildResult {
@@ -41,6 +50,8 @@ export interface BuildResult {
   message: OutboundMessage;
   /** That message as SMTP carries it (not DKIM-signed: `gazette check` signs and verifies). */
   eml: Buffer;
+  /** The web edition for `site/<slug>/index.html`, when asked for: nothing per recipient in it. */
+  web: { html: string; language: string } | null;
   /** Where `writeIssue` puts the files: `out/<slug>`. */
   outDir: string;
   config: GazetteConfig;
@@ -81,19 +92,23 @@ export async function buildDigest(options: BuildOptions = {}): Promise<BuildResu
     return withAbsoluteImage;
   });
 
-  const info = issueInfo(window, { name: config.name, number: config.issue_number, titleTemplate: config.title });
+  // The number the site gave this issue when first published, or the one it will give it.
+  const number = issueNumberFor(await readManifest(workspace.siteDir), windowSlug(window), config.issue_number);
+  const info = issueInfo(window, { name: config.name, number, titleTemplate: config.title });
   const theme = await loadTheme(templatesDir);
   const introFile = await readOptional(path.join(articlesDir, INTRO_FILE));
   const intro = introFile?.text ?? config.intro;
   const provisional = assembleDigest(info, articles, []);
-  const rendered = await renderEmail(provisional, theme, {
+  const settings = {
     newsletterName: config.name,
     baseUrl: config.base_url,
     intro: intro && markdownToText(intro) ? intro : null,
     sections: config.sections,
     subscriberFields: config.subscriber_fields,
     utm: config.utm ? { ...config.utm, campaign: config.utm.campaign.replace('{slug}', info.slug) } : null,
-  });
+  };
+  const rendered = await renderEmail(provisional, theme, settings);
+  const web = options.webEdition ? await renderWebEdition(provisional, theme, settings, { config, workspace, emailDiagnostics: rendered.diagnostics }) : null;
 
   const outDir = path.join(workspace.outDir, info.slug);
   const { message, eml } = await sampleMessage({
@@ -116,6 +131,7 @@ export async function buildDigest(options: BuildOptions = {}): Promise<BuildResu
     ...(unsubscribeEndpoint(config)
       ? []
       : [diagnostic('unsubscribe/no-url', `set unsubscribe.url (or base_url) in the config: the preview links to ${UNCONFIGURED_UNSUBSCRIBE.href}`, { severity: 'warning', file: workspace.configFile ?? undefined, field: 'unsubscribe.url' })]),
+    ...(web?.diagnostics ?? []),
   ];
   const diagnostics = options.strict ? strictly(found) : found;
   if (hasErrors(diagnostics)) throw new GazetteError(diagnostics);
@@ -126,6 +142,7 @@ export async function buildDigest(options: BuildOptions = {}): Promise<BuildResu
     preview,
     message,
     eml,
+    web: web && { html: web.html, language: pageLanguage(web.html) },
     outDir,
     config,
     workspace,
@@ -151,6 +168,94 @@ export function issueFiles(result: BuildResult): Record<string, string | Buffer>
 export async function writeIssue(result: BuildResult): Promise<string> {
   await replaceDirectory(result.outDir, issueFiles(result));
   return result.outDir;
+}
+
+/**
+ * The issue rendered for the web through the same theme, with `web` set: no per-recipient field,
+ * no UTM (the parameters say "email"), and links to the archive, the feeds and the sign-up page.
+ * Warnings the email's render already gave are not repeated.
+ */
+async function renderWebEdition(
+  digest: Digest,
+  theme: Theme,
+  settings: ContextSettings,
+  place: { config: GazetteConfig; workspace: Workspace; emailDiagnostics: readonly Diagnostic[] },
+): Promise<{ html: string; diagnostics: Diagnostic[] }> {
+  const { config, workspace } = place;
+  const urls = siteUrls(config);
+  const rendered = await renderEmail(digest, theme, { ...settings, utm: null, web: webLinks(urls) });
+  const page = webEditionPage(rendered.email, { slug: digest.issue.slug, siteName: config.name, themeDir: theme.dir, subscriberFields: config.subscriber_fields, urls });
+  const seen = new Set(place.emailDiagnostics.map((d) => `${d.rule}\0${d.message}`));
+  const pageFile = path.join(workspace.siteDir, digest.issue.slug, 'index.html');
+  const own = rendered.diagnostics
+    .filter((d) => !seen.has(`${d.rule}\0${d.message}`))
+    // Its MJML is not written anywhere: a line in it would point at nothing.
+    .map((d) => (d.file === MJML_FILE ? { ...d, file: pageFile, line: undefined, column: undefined } : d));
+  const noBase = config.base_url
+    ? []
+    : [diagnostic('site/no-base-url', 'set base_url to where site/ is published: without it the site has no feeds', { file: workspace.configFile ?? undefined, field: 'base_url' })];
+  return { html: page.html, diagnostics: [...own, ...page.diagnostics, ...noBase] };
+}
+
+/** One issue built, written to `out/<slug>/` and published to the site. */
+export interface PublishedBuild {
+  result: BuildResult;
+  outDir: string;
+  site: PublishedSite;
+}
+
+/**
+ * What `gazette build` does: builds the issue, writes `out/<slug>/` (private: the sample
+ * subscriber's copy) and publishes its web edition to the site with the archive and feeds.
+ * The site's lock is held only to write; the issue is built before, and built again inside the
+ * lock in the rare case another build took the number it was given meanwhile.
+ */
+export async function buildIssue(options: BuildOptions = {}): Promise<PublishedBuild> {
+  const workspace = options.workspace ?? (await resolveWorkspace(options));
+  const now = options.now ?? (() => new Date());
+  const request = { ...options, workspace, now, webEdition: true };
+  const first = await buildDigest(request);
+  return withSiteLock(workspace.siteDir, async () => {
+    const { issue } = first.digest;
+    const number = issueNumberFor(await readManifest(workspace.siteDir), issue.slug, first.config.issue_number);
+    const result = number === issue.number ? first : await buildDigest({ ...request, onArticle: undefined });
+    const outDir = await writeIssue(result);
+    const site = await publishIssue(result.digest, result.web!.html, siteSettings(result), now());
+    return { result, outDir, site };
+  });
+}
+
+/** Every ISO week with an article that may go out (drafts only when asked) not dated after today, oldest first. */
+export async function issueWeeks(options: Pick<BuildOptions, 'drafts' | 'now'> & { workspace: Workspace }): Promise<string[]> {
+  const today = localDate((options.now ?? (() => new Date()))());
+  const loaded = await loadArticles(options.workspace.articlesDir, { today });
+  if (hasErrors(loaded.diagnostics)) throw new GazetteError([...options.workspace.configDiagnostics, ...loaded.diagnostics]);
+  const dates = issueDates(loaded.articles, options.drafts ?? false).filter((date) => date <= today);
+  if (dates.length === 0) {
+    throw new GazetteError([diagnostic('issue/empty', `no articles dated today (${today}) or earlier`, { file: options.workspace.articlesDir })]);
+  }
+  return [...new Set(dates.map(isoWeek))].sort();
+}
+
+export interface BuildAllOptions extends Omit<BuildOptions, keyof WindowRequest> {
+  /** Called before each week is built. */
+  onWeek?: (week: string, index: number, total: number) => void;
+}
+
+/** `gazette build --all`: every week that has articles, oldest first, each one as `buildIssue` builds it. */
+export async function buildAllIssues(options: BuildAllOptions = {}): Promise<PublishedBuild[]> {
+  const workspace = options.workspace ?? (await resolveWorkspace(options));
+  const weeks = await issueWeeks({ ...options, workspace });
+  const built: PublishedBuild[] = [];
+  for (const [index, week] of weeks.entries()) {
+    options.onWeek?.(week, index, weeks.length);
+    built.push(await buildIssue({ ...options, workspace, week }));
+  }
+  return built;
+}
+
+function siteSettings(result: BuildResult): SiteSettings {
+  return { siteDir: result.workspace.siteDir, name: result.config.name, language: result.web!.language, urls: siteUrls(result.config) };
 }
 
 /**

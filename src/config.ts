@@ -26,9 +26,13 @@ export const configSchema = z.object({
   /** From address, `Name <address>` or a bare address. */
   from: mailbox.default('Gazette Weekly <digest@example.com>'),
   reply_to: mailbox.nullable().default(null),
-  /** Where the issue is published; relative links and images are resolved against it. */
+  /** Where the site (site/) is published; relative links and images are resolved against it, and "view in browser" opens `{base_url}{slug}/`. */
   base_url: httpsOrHttpUrl.nullable().default(null),
-  /** Number of the next issue. */
+  /**
+   * The number of the first issue published to the site. An issue keeps the number it was first
+   * published under (site/issues.json); a new one takes the next after the highest there, or
+   * this one if it is higher.
+   */
   issue_number: z.number().int().positive().default(1),
   /** Issue title; `{name}`, `{number}`, `{from}` and `{to}` are replaced. */
   title: z.string().trim().min(1).default('{name} #{number}'),
@@ -36,6 +40,11 @@ export const configSchema = z.object({
   articles: z.string().min(1).default('articles'),
   templates: z.string().min(1).default('templates'),
   out: z.string().min(1).default('out'),
+  /**
+   * The publishable site `gazette build` keeps up to date (web editions, archive, feeds), relative
+   * to the config. Unlike `out`, nothing personal is written there: it is the folder to upload.
+   */
+  site: z.string().min(1).default('site'),
   /** Group articles under these headings by their first matching tag; the rest follow. */
   sections: z.array(z.object({ title: z.string().trim().min(1), tag: z.string().trim().min(1) })).default([]),
   utm: z

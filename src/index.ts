@@ -25,3 +25,6 @@ export { checkBuiltIssue, type CheckBuiltIssueOptions } from './check/check-buil
 export { systemEnvironment, type CheckEnvironment } from './check/environment.js';
 export type { CheckReport } from './check/report.js';
 export { startPreviewServer, type PreviewServer, type PreviewServerOptions } from './preview/server.js';
+// The published site: build, write out/ and publish to site/ in one step; the site's manifest.
+export { buildAllIssues, buildIssue, type PublishedBuild } from './build.js';
+export { readManifest, type SiteIssue, type SiteManifest } from './site/manifest.js';

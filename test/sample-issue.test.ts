@@ -134,6 +134,11 @@ describe('the sample issue', () => {
     expect(html).toMatch(/<meta name="color-scheme" content="light dark"/);
     expect(html).toContain('Hello Sam Reader,');
     expect(html).toContain('View in browser');
+    // "View in browser" opens the issue's web edition on the published site, site/2024-W05/.
+    const view = DomUtils.findOne((element) => element.name === 'a' && DomUtils.textContent(element) === 'View in browser', parseDocument(html).children, true)!;
+    const viewUrl = new URL(view.attribs.href!);
+    expect(`${viewUrl.origin}${viewUrl.pathname}`).toBe('https://example.com/digest/2024-W05/');
+    expect(Object.fromEntries(viewUrl.searchParams)).toEqual(UTM);
     expect(html).toMatch(/href="https:\/\/example\.com\/unsubscribe\?token=/);
     expect(html).not.toContain('[[gz:');
     expect(text).not.toContain('[[gz:');

@@ -33,14 +33,16 @@ export function createProgram(): Command {
 
   program
     .command('build')
-    .description('summarize one week of articles and render the issue into out/<week>/')
+    .description('summarize one week of articles, render the issue into out/<week>/ and publish its web edition, archive and feeds to site/')
     .addOption(workspaceOptions.articles())
     .addOption(workspaceOptions.templates())
     .addOption(workspaceOptions.out())
+    .addOption(new Option('--site <dir>', 'published site folder: web editions, archive, feeds (config: site)'))
     .addOption(workspaceOptions.config())
     .option('--from <date>', 'first day of the issue, YYYY-MM-DD')
     .option('--to <date>', 'last day of the issue, YYYY-MM-DD')
     .option('--week <week>', 'ISO week of the issue, e.g. 2024-W05')
+    .addOption(new Option('--all', 'build every week that has articles, oldest first').conflicts(['from', 'to', 'week']))
     .option('--drafts', 'include articles marked draft')
     .option('--strict', 'treat warnings as errors')
     .option('--json', 'print the result as JSON on stdout')

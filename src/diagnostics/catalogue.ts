@@ -130,6 +130,12 @@ export const CATALOGUE = {
   'preview/listen': { group: 'preview', severity: 'error', summary: 'the preview server cannot listen on its port', fix: 'Choose another port (0 picks a free one), or stop what holds it.' },
   'preview/offline': { group: 'preview', severity: 'error', summary: 'the preview page cannot reach its server', fix: 'Start the preview again.' },
 
+  // The published site (site/): web editions, archive and feeds, kept in step by gazette build.
+  'site/bad-manifest': { group: 'issue', severity: 'error', summary: 'the site\'s issues.json is not one Gazette wrote', fix: 'Restore issues.json from a backup or from what you uploaded; delete it only if issue numbers may start again from the config\'s issue_number.' },
+  'site/locked': { group: 'issue', severity: 'error', summary: 'another build held the site for too long', fix: 'Wait for the other build to finish; if none is running, delete the lock file named in the message.' },
+  'site/no-base-url': { group: 'config', severity: 'warning', summary: 'no base_url: the site is written without feeds or absolute links', fix: 'Set base_url in the config to the address site/ is published at.' },
+  'site/recipient-field': { group: 'theme', severity: 'warning', summary: 'the theme shows a per-recipient field on the web edition, where it is left empty', fix: 'Wrap it in {{#unless web}}…{{/unless}} in the theme, as the default theme does.' },
+
   // gazette check: see docs/check-rules.md.
   'html/size': { group: 'size', severity: 'error', summary: 'HTML over max_html_bytes (Gmail clips at about 102 KB), naming the largest contributors', fix: 'Shorten the issue (fewer or shorter articles) or trim the theme\'s styles.' },
 

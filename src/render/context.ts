@@ -15,6 +15,21 @@ export interface ContextSettings {
   sections: readonly { title: string; tag: string }[];
   subscriberFields: readonly string[];
   utm: UtmParameters | null;
+  /**
+   * Set when rendering the web edition for the published site: the page a theme shows with
+   * `{{#if web}}`, with no per-recipient fields, no unsubscribe and no "view in browser" link.
+   */
+  web?: WebLinks | null;
+}
+
+/** Links the web edition shows instead of the per-recipient ones (`{{web.subscribe_url}}` and so on). */
+export interface WebLinks {
+  /** The sign-up page, or null when the config names none. */
+  subscribe_url: string | null;
+  /** The archive of every issue: the site's index page. */
+  archive_url: string;
+  /** The Atom feed, or null when the site has none (no base_url). */
+  feed_url: string | null;
 }
 
 export interface ArticleContext extends DigestArticle {
@@ -50,9 +65,9 @@ function markdownToHtml(markdown: string, settings: Pick<ContextSettings, 'baseU
   });
 }
 
-/** Where the issue is published, for the "view in browser" link. */
+/** Where the issue's web edition is published (`site/<slug>/index.html`), for the "view in browser" link. */
 export function issueUrl(baseUrl: string | null, slug: string): string | null {
-  return baseUrl ? new URL(`${slug}/email.html`, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).toString() : null;
+  return baseUrl ? new URL(`${slug}/`, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).toString() : null;
 }
 
 /**
@@ -66,13 +81,16 @@ export function issueContext(digest: Digest, settings: ContextSettings, markers:
   const sections: (Omit<DigestSection, 'articles'> & { articles: ArticleContext[] })[] = groupSections(rest, settings.sections).map(
     (section) => ({ ...section, articles: section.articles.map((article) => articles.find((a) => a.slug === article.slug)!) }),
   );
-  const viewUrl = issueUrl(settings.baseUrl, digest.issue.slug);
+  const web = settings.web ?? null;
+  // The web edition is the page "view in browser" opens: it does not link to itself.
+  const viewUrl = web ? null : issueUrl(settings.baseUrl, digest.issue.slug);
   return {
     newsletter: { name: settings.newsletterName, base_url: settings.baseUrl },
     issue: digest.issue,
     intro: settings.intro ? markdownToHtml(settings.intro, settings) : null,
     preheader: preheaderText(digest),
     view_url: viewUrl ? withUtm(viewUrl, settings.utm) : null,
+    web,
     articles,
     lead,
     sections,

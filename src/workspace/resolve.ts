@@ -16,6 +16,8 @@ export interface WorkspaceOptions {
   templates?: string;
   /** Instead of the config's `out`. */
   out?: string;
+  /** Instead of the config's `site`. */
+  site?: string;
   /** Instead of the config's `store` (named apart from `send`'s `store`, the choice of recipients). */
   storeFile?: string;
   /** Environment the unsubscribe secret (and `send`'s GAZETTE_SMTP_URL) is read from. Default: the process's. */
@@ -39,6 +41,8 @@ export interface Workspace {
   templatesDir: string;
   /** The output root: each issue is written to `<outDir>/<slug>/`. */
   outDir: string;
+  /** The published site: `<siteDir>/<slug>/index.html`, the archive and the feeds. */
+  siteDir: string;
   /** The state database (subscribers, suppressions, send ledgers). */
   storeFile: string;
   /** The DKIM private key the config names, or null. */
@@ -85,6 +89,7 @@ function workspaceOf(loaded: LoadedConfig, root: string, options: WorkspaceOptio
     articlesDir: place(options.articles, config.articles),
     templatesDir: place(options.templates, config.templates),
     outDir: place(options.out, config.out),
+    siteDir: place(options.site, config.site),
     storeFile: place(options.storeFile, config.store),
     dkimKeyFile: config.dkim ? path.resolve(loaded.root, config.dkim.key_file) : null,
     secret: resolveSecret(config, env),
