@@ -93,6 +93,7 @@ export const CATALOGUE = {
   'subscribers/invalid-address': { group: 'subscribers', severity: 'warning', summary: 'a row whose address is not valid, skipped', fix: 'Correct the address in the list.' },
   'subscribers/duplicate': { group: 'subscribers', severity: 'warning', summary: 'a row that repeats an earlier address, skipped', fix: 'Remove the repeated row.' },
   'subscribers/not-found': { group: 'subscribers', severity: 'error', summary: 'the address to remove is not in the subscriber store', fix: 'Check the address.' },
+  'subscribers/not-suppressed': { group: 'subscribers', severity: 'error', summary: 'the address to take off the suppression list is not on it', fix: 'Check the address against the suppression list.' },
 
   'store/unreadable': { group: 'store', severity: 'error', summary: 'the state database cannot be opened', fix: 'Check the file and its folder can be read and written.' },
   'store/busy': { group: 'store', severity: 'error', summary: 'the state database stayed locked by another process past the busy timeout', fix: 'Try again once the other Gazette process (a send, an import, serve) has let go of it.' },
@@ -101,6 +102,7 @@ export const CATALOGUE = {
   'unsubscribe/no-url': { group: 'unsubscribe', severity: 'error', summary: 'no unsubscribe URL configured (a warning in build, an error in send)', fix: 'Set unsubscribe.url, or base_url, in the config.' },
   'unsubscribe/no-secret': { group: 'unsubscribe', severity: 'error', summary: 'no secret to sign unsubscribe links with', fix: 'Set the secret\'s environment variable (unsubscribe.secret_env) or unsubscribe.secret, 16 characters or more.' },
   'unsubscribe/weak-secret': { group: 'unsubscribe', severity: 'error', summary: 'the unsubscribe secret is shorter than 16 characters', fix: 'Use a longer secret.' },
+  'subscribe/no-url': { group: 'unsubscribe', severity: 'error', summary: 'the sign-up form is on (an SMTP server is configured) but no public URL is known for its confirmation links', fix: 'Set subscribe.url, or unsubscribe.url or base_url, in the config.' },
 
   'send/no-issue': { group: 'send', severity: 'error', summary: 'the issue to send or check has not been built, or no issue is built', fix: 'Build the issue first, or name one that is built.' },
   'send/bad-issue': { group: 'send', severity: 'error', summary: 'the built issue\'s email.json is not one Gazette wrote', fix: 'Build the issue again.' },
