@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 
-export type ReadBody = { ok: true; body: Buffer } | { ok: false; reason: 'too-large' };
+/** `aborted`: the client went away (or the server is stopping) before the body ended. */
+export type ReadBody = { ok: true; body: Buffer } | { ok: false; reason: 'too-large' | 'aborted' };
 
 /**
  * After a body is found too large, how much more is read and thrown away so the client (still
@@ -14,7 +15,7 @@ const DISCARD_LIMIT = 1024 * 1024;
  * socket destroyed while the client still writes reaches it as a reset, not as an answer.
  */
 export function readBody(request: IncomingMessage, limit: number): Promise<ReadBody> {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const declared = Number(request.headers['content-length']);
     const chunks: Buffer[] = [];
     let size = 0;
@@ -37,7 +38,8 @@ export function readBody(request: IncomingMessage, limit: number): Promise<ReadB
     request.on('end', () => {
       if (!tooLarge) resolve({ ok: true, body: Buffer.concat(chunks) });
     });
-    request.on('error', (error) => (tooLarge ? undefined : reject(error)));
+    request.on('error', () => resolve({ ok: false, reason: 'aborted' }));
+    request.on('close', () => resolve({ ok: false, reason: 'aborted' }));
   });
 }
 

@@ -61,6 +61,7 @@ async function signUp(request: IncomingMessage, respond: Respond, options: Subsc
   const answer = (status: number, outcome: string, message: string, html: string, headers: Record<string, string> = {}) =>
     json ? respond(status, 'application/json', `${JSON.stringify(status < 300 ? { ok: true, message } : { ok: false, error: message })}\n`, outcome, { ...CORS, ...headers }) : respond(status, 'text/html', html, outcome, { ...CORS, ...headers });
   const read = await readBody(request, MAX_SIGN_UP_BODY_BYTES);
+  if (!read.ok && read.reason === 'aborted') return respond(400, 'text/plain', 'request aborted\n', 'aborted');
   if (!read.ok) return answer(413, 'body too large', 'the request is too large', subscribeFormPage(options.newsletter, { email: '', name: '', error: 'The request was too large.' }));
   const fields = formFields(request.headers['content-type'], read.body);
   if (!fields) return answer(415, 'unreadable body', 'send the fields as a form or as a JSON object', subscribeFormPage(options.newsletter));

@@ -40,7 +40,7 @@ async function handle(request: IncomingMessage, url: URL, respond: Respond, opti
     return respond(200, 'text/html', confirmationPage(options.newsletter, email, token, url.search), 'confirmation shown');
   }
   const read = await readBody(request, MAX_UNSUBSCRIBE_BODY_BYTES);
-  if (!read.ok) return respond(413, 'text/plain', 'request body too large\n', 'body too large');
+  if (!read.ok) return read.reason === 'too-large' ? respond(413, 'text/plain', 'request body too large\n', 'body too large') : respond(400, 'text/plain', 'request aborted\n', 'aborted');
   if (!email) return html ? respond(400, 'text/html', invalidLinkPage(), 'invalid token') : respond(400, 'text/plain', 'invalid unsubscribe token\n', 'invalid token');
   // RFC 8058 section 3.2: the POST carries List-Unsubscribe=One-Click. A POST without it is not a
   // one-click request (a crawler, a misconfigured client) and must not unsubscribe anyone.
