@@ -33,7 +33,11 @@ export function servesStoppedAfterEach(): (root: string, args?: string[], env?: 
     const waiting: { match: (event: Record<string, unknown>) => boolean; resolve: (event: Record<string, unknown>) => void }[] = [];
     let stderr = '';
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    let stdout = '';
     createInterface({ input: child.stdout! }).on('line', (line) => {
+      stdout += `${line}\n`;
+      // An error at start is printed as one indented JSON document, not as log lines.
+      if (!line.startsWith('{"')) return;
       const event = JSON.parse(line) as Record<string, unknown>;
       events.push(event);
       for (const waiter of [...waiting]) {
@@ -52,7 +56,7 @@ export function servesStoppedAfterEach(): (root: string, args?: string[], env?: 
       });
     };
     const exited = once(child, 'exit').then(() => {
-      throw new Error(`gazette serve exited before listening: ${stderr}`);
+      throw new Error(`gazette serve exited before listening: ${stdout}${stderr}`);
     });
     exited.catch(() => undefined); // it exits later in every test; only a race lost to it matters
     const listening = await Promise.race([event((e) => e.event === 'listening'), exited]);
