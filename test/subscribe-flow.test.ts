@@ -88,6 +88,7 @@ describe('signing up through gazette serve', () => {
     await served.event((event) => event.event === 'notice' && event.kind === 'welcome');
     const welcomes = (await messagesTo(server, 'ann@example.com')).filter((message) => message.subject === 'Welcome to Test Weekly');
     expect(welcomes).toHaveLength(1);
+    expect(welcomes[0]!.text).toContain('Hello Ann Lee,');
     expect(welcomes[0]!.headerLines.map((line) => line.key)).toContain('list-unsubscribe');
 
     const token = new URL(link).searchParams.get('token')!;

@@ -106,9 +106,10 @@ export class SignUps {
   private async welcome(email: string, template: NoticeTemplate<'welcome'>): Promise<SignUpOutcome> {
     const endpoint = this.options.unsubscribeEndpoint;
     const unsubscribeUrl = endpoint ? unsubscribeLink(endpoint, signToken(email, this.options.secret)) : '';
+    const name = this.options.store.nameOf(email);
     try {
-      const notice = await template.render({ newsletter: this.options.newsletter, name: '', email, unsubscribe_url: unsubscribeUrl });
-      await this.options.mailer.send({ email, name: null, fields: {} }, notice, unsubscribeUrl || undefined);
+      const notice = await template.render({ newsletter: this.options.newsletter, name: name ?? '', email, unsubscribe_url: unsubscribeUrl });
+      await this.options.mailer.send({ email, name, fields: {} }, notice, unsubscribeUrl || undefined);
       return this.report('welcome', 'sent');
     } catch (error) {
       return this.report('welcome', 'failed', error);

@@ -139,6 +139,11 @@ export class SubscriberStore {
     }).immediate();
   }
 
+  /** The name a subscriber gave, or null (none given, or not in the store). */
+  nameOf(email: string): string | null {
+    return this.db.prepare<[string], { name: string | null }>('SELECT name FROM subscribers WHERE email_key = ?').get(addressKey(email))?.name ?? null;
+  }
+
   /** Forgets sign-ups never confirmed before `before` (their links have expired); returns how many. */
   prunePending(before: Date): number {
     return this.db.prepare("DELETE FROM subscribers WHERE status = 'pending' AND source = 'form' AND updated_at < ?").run(before.toISOString()).changes;
