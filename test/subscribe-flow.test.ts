@@ -135,4 +135,13 @@ describe('signing up through gazette serve', () => {
     expect(served.events[0]).toMatchObject({ event: 'listening', subscribe: null });
     expect((await fetch(`${served.origin}/subscribe`)).status).toBe(404);
   });
+
+  it('warns at start, and keeps the unsubscribe endpoint up, when the SMTP server cannot be reached', async () => {
+    const root = await builtWorkspace();
+    const served = await serve(root, ['--smtp', 'smtp://user:hunter2secret@127.0.0.1:1']);
+    const warning = await served.event((event) => event.event === 'smtp');
+    expect(warning).toMatchObject({ ok: false, error: expect.stringContaining('ECONNREFUSED') });
+    expect(JSON.stringify(served.events)).not.toContain('hunter2secret');
+    expect((await fetch(`${served.origin}/subscribe`)).status).toBe(200);
+  });
 });

@@ -47,7 +47,8 @@ export function readBody(request: IncomingMessage, limit: number): Promise<ReadB
 export function formFields(contentType: string | undefined, body: Buffer): Map<string, string> | null {
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   const text = body.toString('utf8');
-  if (type === 'application/x-www-form-urlencoded' || (type === '' && body.length === 0)) return new Map(new URLSearchParams(text));
+  // A one-click POST without a Content-Type is still read as the form RFC 8058 says it is.
+  if (type === 'application/x-www-form-urlencoded' || type === '') return new Map(new URLSearchParams(text));
   if (type === 'application/json') {
     let value: unknown;
     try {

@@ -18,6 +18,8 @@ export interface NoticeMailerOptions {
 export interface NoticeMailer {
   /** Sends one notice; `unsubscribeUrl` adds the list's unsubscribe headers (the welcome, which is list mail). */
   send(to: Recipient, notice: RenderedNotice, unsubscribeUrl?: string): Promise<string>;
+  /** Connects and logs in once, to find a wrong host or password before anyone signs up. */
+  verify(): Promise<void>;
   close(): void;
 }
 
@@ -57,6 +59,9 @@ export function smtpNoticeMailer(server: SmtpServer, options: NoticeMailerOption
       );
       const info = await transport.sendMail(toMailOptions(message));
       return info.response;
+    },
+    async verify() {
+      await transport.verify();
     },
     close() {
       transport.close();

@@ -34,6 +34,8 @@ export interface SignUpSide {
   confirmUrl: URL;
   /** The templates in use, theme's or default. */
   templates: string[];
+  /** Null when the SMTP server takes a connection and the credentials; otherwise why not (no password in it). */
+  checkServer(): Promise<string | null>;
   close(): void;
 }
 
@@ -84,6 +86,11 @@ export async function prepareSignUps(options: SignUpSetupOptions): Promise<SignU
     subscribeUrl,
     confirmUrl,
     templates: [confirmTemplate.file, ...(welcomeTemplate ? [welcomeTemplate.file] : [])],
+    checkServer: () =>
+      mailer.verify().then(
+        () => null,
+        (error: unknown) => redactSecret((error as Error).message, server),
+      ),
     close: () => mailer.close(),
   };
 }

@@ -62,20 +62,21 @@ export class SignUps {
 
   async process(email: string, name: string | null): Promise<SignUpOutcome> {
     const { store, limits } = this.options;
-    const state = store.signUpState(email);
-    if (state === 'bounced' || state === 'complained') return this.report('confirm', 'suppressed');
-    if (state === 'confirmed') return this.report('confirm', 'already-confirmed');
-    if (!limits.takeAddress(email)) return this.report('confirm', 'address-limit');
-    store.savePending(email, name);
-    const issuedAt = this.now();
-    const token = sealConfirmToken({ email, issuedAt }, this.options.secret, new Date(issuedAt.getTime() + this.options.confirmDays * DAY_MS));
-    const link = new URL(this.options.confirmEndpoint);
-    link.searchParams.set('token', token);
     try {
+      const state = store.signUpState(email);
+      if (state === 'bounced' || state === 'complained') return this.report('confirm', 'suppressed');
+      if (state === 'confirmed') return this.report('confirm', 'already-confirmed');
+      if (!limits.takeAddress(email)) return this.report('confirm', 'address-limit');
+      store.savePending(email, name);
+      const issuedAt = this.now();
+      const token = sealConfirmToken({ email, issuedAt }, this.options.secret, new Date(issuedAt.getTime() + this.options.confirmDays * DAY_MS));
+      const link = new URL(this.options.confirmEndpoint);
+      link.searchParams.set('token', token);
       const notice = await this.options.confirmTemplate.render({ newsletter: this.options.newsletter, name: name ?? '', email, confirm_url: link.toString(), days: this.options.confirmDays });
       await this.options.mailer.send({ email, name, fields: {} }, notice);
       return this.report('confirm', 'sent');
     } catch (error) {
+      // A locked database or a refused message: the person already has their answer; the log has this.
       return this.report('confirm', 'failed', error);
     }
   }

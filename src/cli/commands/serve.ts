@@ -86,6 +86,11 @@ export async function run(flags: ServeFlags): Promise<number> {
       '\nCtrl-C to stop',
   );
 
+  // A wrong SMTP host or password is told at start; the unsubscribe side works regardless, so serve stays up.
+  void signUp?.checkServer().then((problem) => {
+    if (problem) log({ event: 'smtp', ok: false, error: problem }, `warning: confirmation emails cannot be sent: ${problem}`);
+  });
+
   const prune = () => {
     if (signUp) signUp.signUps.prune();
   };
