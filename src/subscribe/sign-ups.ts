@@ -55,24 +55,29 @@ export class SignUps {
     return this.options.limits.takeIp(clientAddress);
   }
 
-  /** Handles a sign-up in the background, after the client has its answer. */
+  /** Handles a sign-up in the background, once the client's answer has gone out. */
   processLater(email: string, name: string | null): void {
-    this.track(this.process(email, name));
+    this.track(new Promise((resolve) => setImmediate(resolve)).then(() => this.process(email, name)));
   }
 
+  /**
+   * The confirmation email is rendered for every sign-up, whether or not it is then sent: the
+   * render is the costly part, and skipping it for a subscribed address would show, in how fast
+   * the server answers the next request, that the address is subscribed.
+   */
   async process(email: string, name: string | null): Promise<SignUpOutcome> {
     const { store, limits } = this.options;
     try {
-      const state = store.signUpState(email);
-      if (state === 'bounced' || state === 'complained') return this.report('confirm', 'suppressed');
-      if (state === 'confirmed') return this.report('confirm', 'already-confirmed');
-      if (!limits.takeAddress(email)) return this.report('confirm', 'address-limit');
-      store.savePending(email, name);
       const issuedAt = this.now();
       const token = sealConfirmToken({ email, issuedAt }, this.options.secret, new Date(issuedAt.getTime() + this.options.confirmDays * DAY_MS));
       const link = new URL(this.options.confirmEndpoint);
       link.searchParams.set('token', token);
       const notice = await this.options.confirmTemplate.render({ newsletter: this.options.newsletter, name: name ?? '', email, confirm_url: link.toString(), days: this.options.confirmDays });
+      const state = store.signUpState(email);
+      if (state === 'bounced' || state === 'complained') return this.report('confirm', 'suppressed');
+      if (state === 'confirmed') return this.report('confirm', 'already-confirmed');
+      if (!limits.takeAddress(email)) return this.report('confirm', 'address-limit');
+      store.savePending(email, name);
       await this.options.mailer.send({ email, name, fields: {} }, notice);
       return this.report('confirm', 'sent');
     } catch (error) {
