@@ -1,6 +1,5 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { GazetteError } from '../../diagnostics/diagnostic.js';
 import { clientAddress } from '../../serve/client-address.js';
 import { createServeServer, stopServer, type Route } from '../../serve/server.js';
@@ -105,7 +104,8 @@ export async function run(flags: ServeFlags): Promise<number> {
   clearInterval(pruning);
   await stopServer(server, STOP_GRACE_MS);
   if (signUp) {
-    await Promise.race([signUp.signUps.idle(), sleep(EMAIL_GRACE_MS)]);
+    // Unref'd: once the emails are out, the wait must not keep the process alive by itself.
+    await Promise.race([signUp.signUps.idle(), new Promise((resolve) => setTimeout(resolve, EMAIL_GRACE_MS).unref())]);
     signUp.close();
   }
   db.close();
