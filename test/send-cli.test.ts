@@ -61,7 +61,8 @@ describe('gazette send on the command line', () => {
   });
 
   it.each([
-    [['send'], 'cli/list'],
+    // Without --list the send goes to the store, so what is missing next is a server.
+    [['send'], 'smtp/missing'],
     [['send', '--list', 'a.csv', '--store'], 'cli/list'],
     [['send', '--list', 'a.csv', '--resend-in-flight'], 'cli/resend-in-flight'],
     [['send', '--list', 'list.csv'], 'smtp/missing'],

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtWorkspace, gazette, writeList } from './support/smtp-workspace.js';
 
@@ -21,6 +22,26 @@ describe('gazette subscribers', () => {
     const again = await gazette(['subscribers', 'remove', 'bob@example.com'], root);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('subscribers/not-found');
-    expect((await gazette(['subscribers', 'list'], root)).stdout).toBe('ann@example.com\tAnn\tactive\n');
+    const list = await gazette(['subscribers', 'list'], root);
+    expect(list.stdout).toBe('ann@example.com\tAnn\tconfirmed\n');
+    expect(list.stderr).toMatch(/^1 confirmed, 0 pending; suppressed: 0 unsubscribed, 0 bounced, 0 complained \(/);
+  });
+
+  it('counts a suppression of an address outside the store, and lifts it only when asked', async () => {
+    const root = await builtWorkspace();
+    await gazette(['subscribers', 'add', 'ann@example.com'], root);
+    const { openStateDb } = await import('../src/store/state-db.js');
+    const { SubscriberStore } = await import('../src/subscribers/subscriber-store.js');
+    const db = openStateDb(path.join(root, '.gazette', 'state.db'));
+    new SubscriberStore(db).suppress('list-only@example.com', 'bounced', '550 5.1.1 no such user');
+    db.close();
+    expect((await gazette(['subscribers', 'list'], root)).stderr).toMatch(/^1 confirmed, 0 pending; suppressed: 0 unsubscribed, 1 bounced, 0 complained/);
+    expect(JSON.parse((await gazette(['subscribers', 'list', '--counts', '--json'], root)).stdout)).toEqual({ confirmed: 1, pending: 0, unsubscribed: 0, bounced: 1, complained: 0 });
+
+    const lifted = await gazette(['subscribers', 'unsuppress', 'list-only@example.com', '--json'], root);
+    expect(JSON.parse(lifted.stdout)).toEqual({ email: 'list-only@example.com', was: 'bounced' });
+    const again = await gazette(['subscribers', 'unsuppress', 'list-only@example.com'], root);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('(subscribers/not-suppressed)');
   });
 });

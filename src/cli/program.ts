@@ -79,8 +79,8 @@ export function createProgram(): Command {
     .command('send')
     .description('send a built issue to a mailing list over SMTP, recording each recipient in the send ledger')
     .option('--issue <slug>', 'issue to send, e.g. 2024-W05 (default: the one built last in out/)')
-    .option('--list <file>', 'CSV list of recipients: an email column, optionally name and any other fields')
-    .option('--store', 'send to the subscriber store (gazette subscribers …)')
+    .option('--list <file>', 'CSV list of recipients: an email column, optionally name and any other fields (default: the subscriber store)')
+    .option('--store', "send to the subscriber store's confirmed subscribers (the default without --list)")
     .option('--smtp <url>', 'smtp://user:pass@host:port or smtps://… (default: GAZETTE_SMTP_URL, then config smtp)')
     .option('--rate <n>', 'at most n messages accepted in any one second (config: send.rate)', positiveInteger)
     .option('--concurrency <n>', 'SMTP connections: messages transmitted at once, and the most a killed send can leave in doubt (config: send.concurrency)', positiveInteger)
@@ -121,11 +121,19 @@ export function createProgram(): Command {
     .action(lazy(() => import('./commands/subscribers.js').then((command) => ({ run: command.runRemove }))));
   subscribers
     .command('list')
-    .description('print the subscribers with their status')
-    .option('--suppressed', 'print the suppression list (unsubscribed and bounced addresses) instead')
+    .description('print the subscribers with their status (confirmed, pending, or why suppressed), then the counts')
+    .option('--suppressed', 'print the suppression list (unsubscribed, bounced and complained addresses) instead')
+    .option('--counts', 'print only the counts: confirmed, pending, unsubscribed, bounced, complained')
     .addOption(workspaceOptions.config())
     .option('--json', 'print JSON')
     .action(lazy(() => import('./commands/subscribers.js').then((command) => ({ run: command.runList }))));
+  subscribers
+    .command('unsuppress')
+    .description('take an address off the suppression list (a bounce or complaint is lifted only this way)')
+    .argument('<email>', 'address')
+    .addOption(workspaceOptions.config())
+    .option('--json', 'print the result as JSON')
+    .action(lazy(() => import('./commands/subscribers.js').then((command) => ({ run: command.runUnsuppress }))));
 
   program
     .command('bounces')
@@ -141,9 +149,11 @@ export function createProgram(): Command {
 
   program
     .command('serve')
-    .description('run the endpoint unsubscribe links point to (RFC 8058 one-click POST and a confirmation page)')
+    .description('run the unsubscribe endpoint (RFC 8058 one-click) and, with an SMTP server, the double opt-in sign-up form')
     .option('--port <n>', 'port to listen on (0 picks a free one)', '8025')
     .option('--host <address>', 'address to listen on; keep the default behind a reverse proxy', '127.0.0.1')
+    .option('--smtp <url>', 'SMTP server for confirmation emails (default: GAZETTE_SMTP_URL, then config smtp; none: no sign-up form)')
+    .option('--trust-proxy', "count sign-ups by the client address a reverse proxy appends to X-Forwarded-For")
     .addOption(workspaceOptions.config())
     .option('--json', 'log one JSON object per line')
     .action(lazy(() => import('./commands/serve.js')));

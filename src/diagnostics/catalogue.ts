@@ -36,7 +36,7 @@ export const CATALOGUE = {
   'cli/port': { group: 'request', severity: 'error', summary: 'a port that is not a whole number from 0 to 65535', fix: 'Give a port from 1 to 65535, or 0 to let the system pick a free one.' },
   'cli/field': { group: 'request', severity: 'error', summary: 'a subscriber field not written as name=value', fix: 'Write each field as name=value.' },
   'cli/address': { group: 'request', severity: 'error', summary: 'an email address given on the command line is not a valid address', fix: 'Give one plain address, like ann@example.com.' },
-  'cli/list': { group: 'request', severity: 'error', summary: 'no recipients named for a send, or two lists at once', fix: 'Name the recipients with exactly one of a CSV list or the subscriber store.' },
+  'cli/list': { group: 'request', severity: 'error', summary: 'a send given two lists at once: a CSV list and the subscriber store', fix: 'Name the recipients with one of them: a CSV list, or the subscriber store (the default).' },
   'cli/resend-in-flight': { group: 'request', severity: 'error', summary: 'resending deliveries in doubt asked for outside a resumed send', fix: 'Ask for it only when resuming a send.' },
   'window/invalid-date': { group: 'request', severity: 'error', summary: 'a date asked for (first or last day, a new article\'s date) is not a real YYYY-MM-DD day', fix: 'Write the date as YYYY-MM-DD, a day that exists (2024-02-29, not 2023-02-29).' },
   'window/invalid-week': { group: 'request', severity: 'error', summary: 'a week that is not an ISO week like 2024-W05, or one the year does not have', fix: 'Write the week as YYYY-Www; only some years have a week 53.' },
@@ -93,6 +93,7 @@ export const CATALOGUE = {
   'subscribers/invalid-address': { group: 'subscribers', severity: 'warning', summary: 'a row whose address is not valid, skipped', fix: 'Correct the address in the list.' },
   'subscribers/duplicate': { group: 'subscribers', severity: 'warning', summary: 'a row that repeats an earlier address, skipped', fix: 'Remove the repeated row.' },
   'subscribers/not-found': { group: 'subscribers', severity: 'error', summary: 'the address to remove is not in the subscriber store', fix: 'Check the address.' },
+  'subscribers/not-suppressed': { group: 'subscribers', severity: 'error', summary: 'the address to take off the suppression list is not on it', fix: 'Check the address against the suppression list.' },
 
   'store/unreadable': { group: 'store', severity: 'error', summary: 'the state database cannot be opened', fix: 'Check the file and its folder can be read and written.' },
   'store/busy': { group: 'store', severity: 'error', summary: 'the state database stayed locked by another process past the busy timeout', fix: 'Try again once the other Gazette process (a send, an import, serve) has let go of it.' },
@@ -101,6 +102,7 @@ export const CATALOGUE = {
   'unsubscribe/no-url': { group: 'unsubscribe', severity: 'error', summary: 'no unsubscribe URL configured (a warning in build, an error in send)', fix: 'Set unsubscribe.url, or base_url, in the config.' },
   'unsubscribe/no-secret': { group: 'unsubscribe', severity: 'error', summary: 'no secret to sign unsubscribe links with', fix: 'Set the secret\'s environment variable (unsubscribe.secret_env) or unsubscribe.secret, 16 characters or more.' },
   'unsubscribe/weak-secret': { group: 'unsubscribe', severity: 'error', summary: 'the unsubscribe secret is shorter than 16 characters', fix: 'Use a longer secret.' },
+  'subscribe/no-url': { group: 'unsubscribe', severity: 'error', summary: 'the sign-up form is on (an SMTP server is configured) but no public URL is known for its confirmation links', fix: 'Set subscribe.url, or unsubscribe.url or base_url, in the config.' },
 
   'send/no-issue': { group: 'send', severity: 'error', summary: 'the issue to send or check has not been built, or no issue is built', fix: 'Build the issue first, or name one that is built.' },
   'send/bad-issue': { group: 'send', severity: 'error', summary: 'the built issue\'s email.json is not one Gazette wrote', fix: 'Build the issue again.' },

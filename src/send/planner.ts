@@ -15,11 +15,14 @@ export interface PlanResult {
 
 const BATCH = 1000;
 
-/** The subscriber store as a list: every subscriber, suppressed ones marked. */
+/**
+ * The subscriber store as a list: confirmed subscribers, suppressed ones marked so they are
+ * counted. A pending sign-up is nobody's recipient yet: it is left out without a mark.
+ */
 export async function* storeEntries(store: SubscriberStore): AsyncGenerator<PlanEntry> {
   for (const subscriber of store.all()) {
     if (subscriber.suppressed) yield { suppressed: true };
-    else yield { recipient: { email: subscriber.email, name: subscriber.name, fields: subscriber.fields }, line: 0 };
+    else if (subscriber.status === 'confirmed') yield { recipient: { email: subscriber.email, name: subscriber.name, fields: subscriber.fields }, line: 0 };
   }
 }
 

@@ -11,18 +11,48 @@ export interface Suppression {
   createdAt: string;
 }
 
+/** `pending` until a sign-up from the form is confirmed; imported and added subscribers are `confirmed`. */
+export type SubscriberStatus = 'pending' | 'confirmed';
+
+/** Where a subscriber came from: a CSV import or `subscribers add`, or the sign-up form. */
+export type SubscriberSource = 'import' | 'form';
+
 export interface StoredSubscriber extends Recipient {
-  /** Why the address gets no mail, or null for an active subscriber. */
+  status: SubscriberStatus;
+  source: SubscriberSource;
+  confirmedAt: string | null;
+  /** Why the address gets no mail, or null when it is not suppressed. */
   suppressed: SuppressionReason | null;
 }
 
 export type SaveOutcome = 'added' | 'updated';
+
+/** What the store holds about an address, as a sign-up sees it. */
+export type SignUpState = 'new' | SubscriberStatus | SuppressionReason;
+
+/**
+ * What a confirmation did. `stale`: the address unsubscribed after the link was sent, so the
+ * link no longer speaks for them. `gone`: the address is no longer in the store (removed).
+ */
+export type ConfirmOutcome = 'confirmed' | 'already-confirmed' | 'suppressed' | 'stale' | 'gone';
+
+/** The store in numbers: subscribers by status (suppressed ones left out), the suppression list by reason. */
+export interface StoreCounts {
+  confirmed: number;
+  pending: number;
+  unsubscribed: number;
+  bounced: number;
+  complained: number;
+}
 
 interface SubscriberRow {
   email_key: string;
   email: string;
   name: string | null;
   fields: string;
+  status: SubscriberStatus;
+  source: SubscriberSource;
+  confirmed_at: string | null;
   reason: SuppressionReason | null;
 }
 
@@ -44,18 +74,79 @@ export class SubscriberStore {
     this.suppressionOf = db.prepare<[string], { reason: SuppressionReason }>('SELECT reason FROM suppressions WHERE email_key = ?');
   }
 
-  /** Adds or updates a subscriber; a suppressed address stays suppressed. */
+  /**
+   * Adds or updates a subscriber the operator vouches for (an import, `subscribers add`): they are
+   * confirmed, a pending sign-up included. A suppressed address stays suppressed.
+   */
   save(recipient: Recipient): SaveOutcome {
     const stamp = this.now().toISOString();
     const key = addressKey(recipient.email);
     const existed = this.db.prepare('SELECT 1 FROM subscribers WHERE email_key = ?').get(key) !== undefined;
     this.db
       .prepare(
-        `INSERT INTO subscribers (email_key, email, name, fields, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (email_key) DO UPDATE SET email = excluded.email, name = excluded.name, fields = excluded.fields, updated_at = excluded.updated_at`,
+        `INSERT INTO subscribers (email_key, email, name, fields, created_at, updated_at, status, confirmed_at, source) VALUES (?, ?, ?, ?, ?, ?, 'confirmed', ?, 'import')
+         ON CONFLICT (email_key) DO UPDATE SET email = excluded.email, name = excluded.name, fields = excluded.fields, updated_at = excluded.updated_at,
+           status = 'confirmed', confirmed_at = COALESCE(subscribers.confirmed_at, excluded.confirmed_at)`,
       )
-      .run(key, recipient.email, recipient.name, JSON.stringify(recipient.fields), stamp, stamp);
+      .run(key, recipient.email, recipient.name, JSON.stringify(recipient.fields), stamp, stamp, stamp);
     return existed ? 'updated' : 'added';
+  }
+
+  /** Where an address stands, for a sign-up: a suppression outranks the subscriber's status. */
+  signUpState(email: string): SignUpState {
+    const key = addressKey(email);
+    const suppressed = this.suppressionOf.get(key)?.reason;
+    if (suppressed) return suppressed;
+    const row = this.db.prepare<[string], { status: SubscriberStatus }>('SELECT status FROM subscribers WHERE email_key = ?').get(key);
+    return row?.status ?? 'new';
+  }
+
+  /**
+   * Records a sign-up from the form as pending (a new address, or one that unsubscribed and is
+   * signing up again). An address already in the store keeps its status and fields; a name given
+   * now fills in a missing one.
+   */
+  savePending(email: string, name: string | null): void {
+    const stamp = this.now().toISOString();
+    this.db
+      .prepare(
+        `INSERT INTO subscribers (email_key, email, name, fields, created_at, updated_at, status, source) VALUES (?, ?, ?, ?, ?, ?, 'pending', 'form')
+         ON CONFLICT (email_key) DO UPDATE SET name = COALESCE(subscribers.name, excluded.name), updated_at = excluded.updated_at`,
+      )
+      .run(addressKey(email), email, name, JSON.stringify({ email, name: name ?? '' }), stamp, stamp);
+  }
+
+  /**
+   * Confirms a sign-up, from a link issued at `issuedAt`. A fresh confirmation is consent again,
+   * so it lifts an `unsubscribed` suppression older than the link; never a newer one (the person
+   * left after the link was sent), and never a bounce or a complaint, which only the operator lifts.
+   */
+  confirm(email: string, issuedAt: Date): ConfirmOutcome {
+    const key = addressKey(email);
+    return this.db.transaction((): ConfirmOutcome => {
+      const suppression = this.db
+        .prepare<[string], { reason: SuppressionReason; created_at: string }>('SELECT reason, created_at FROM suppressions WHERE email_key = ?')
+        .get(key);
+      const row = this.db.prepare<[string], { status: SubscriberStatus }>('SELECT status FROM subscribers WHERE email_key = ?').get(key);
+      if (suppression && suppression.reason !== 'unsubscribed') return 'suppressed';
+      if (suppression && Date.parse(suppression.created_at) >= issuedAt.getTime()) return 'stale';
+      if (!row) return 'gone';
+      if (row.status === 'confirmed' && !suppression) return 'already-confirmed';
+      const stamp = this.now().toISOString();
+      if (suppression) this.db.prepare('DELETE FROM suppressions WHERE email_key = ?').run(key);
+      this.db.prepare("UPDATE subscribers SET status = 'confirmed', confirmed_at = ?, updated_at = ? WHERE email_key = ?").run(stamp, stamp, key);
+      return 'confirmed';
+    }).immediate();
+  }
+
+  /** The name a subscriber gave, or null (none given, or not in the store). */
+  nameOf(email: string): string | null {
+    return this.db.prepare<[string], { name: string | null }>('SELECT name FROM subscribers WHERE email_key = ?').get(addressKey(email))?.name ?? null;
+  }
+
+  /** Forgets sign-ups never confirmed before `before` (their links have expired); returns how many. */
+  prunePending(before: Date): number {
+    return this.db.prepare("DELETE FROM subscribers WHERE status = 'pending' AND source = 'form' AND updated_at < ?").run(before.toISOString()).changes;
   }
 
   /** Saves many subscribers in one transaction. */
@@ -72,22 +163,29 @@ export class SubscriberStore {
     return this.db.prepare('DELETE FROM subscribers WHERE email_key = ?').run(addressKey(email)).changes > 0;
   }
 
-  count(): { active: number; suppressed: number } {
-    const row = this.db
+  /**
+   * Subscribers by status, leaving out suppressed ones, and the whole suppression list by reason:
+   * an address can be suppressed without being in the store (it unsubscribed from a CSV send).
+   */
+  count(): StoreCounts {
+    const statuses = this.db
       .prepare(
-        `SELECT COUNT(*) AS total, COUNT(p.email_key) AS suppressed
-         FROM subscribers s LEFT JOIN suppressions p ON p.email_key = s.email_key`,
+        `SELECT COALESCE(SUM(s.status = 'confirmed'), 0) AS confirmed, COALESCE(SUM(s.status = 'pending'), 0) AS pending
+         FROM subscribers s LEFT JOIN suppressions p ON p.email_key = s.email_key WHERE p.email_key IS NULL`,
       )
-      .get() as { total: number; suppressed: number };
-    return { active: row.total - row.suppressed, suppressed: row.suppressed };
+      .get() as { confirmed: number; pending: number };
+    const counts: StoreCounts = { ...statuses, unsubscribed: 0, bounced: 0, complained: 0 };
+    const reasons = this.db.prepare('SELECT reason, COUNT(*) AS n FROM suppressions GROUP BY reason').all() as { reason: SuppressionReason; n: number }[];
+    for (const { reason, n } of reasons) counts[reason] = n;
+    return counts;
   }
 
-  /** Every subscriber in the order they were added, read a page at a time. */
-  *all(options: { activeOnly?: boolean } = {}): Generator<StoredSubscriber> {
+  /** Every subscriber, ordered by address, read a page at a time. `sendable`: confirmed and not suppressed only. */
+  *all(options: { sendable?: boolean } = {}): Generator<StoredSubscriber> {
     const page = this.db.prepare(
-      `SELECT s.email_key, s.email, s.name, s.fields, p.reason FROM subscribers s
+      `SELECT s.email_key, s.email, s.name, s.fields, s.status, s.source, s.confirmed_at, p.reason FROM subscribers s
        LEFT JOIN suppressions p ON p.email_key = s.email_key
-       WHERE s.email_key > ? ${options.activeOnly ? 'AND p.email_key IS NULL' : ''}
+       WHERE s.email_key > ? ${options.sendable ? "AND p.email_key IS NULL AND s.status = 'confirmed'" : ''}
        ORDER BY s.email_key LIMIT ${PAGE}`,
     );
     let after = '';
@@ -98,6 +196,9 @@ export class SubscriberStore {
           email: row.email,
           name: row.name,
           fields: JSON.parse(row.fields) as Record<string, string>,
+          status: row.status,
+          source: row.source,
+          confirmedAt: row.confirmed_at,
           suppressed: row.reason,
         };
       }
@@ -114,6 +215,19 @@ export class SubscriberStore {
         .prepare('INSERT INTO suppressions (email_key, email, reason, detail, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (email_key) DO NOTHING')
         .run(addressKey(email), email, reason, detail, this.now().toISOString()).changes > 0
     );
+  }
+
+  /**
+   * Takes an address off the suppression list, whatever the reason: the operator's decision
+   * (a mailbox that bounced works again). Returns the reason it had, or null when it had none.
+   */
+  unsuppress(email: string): SuppressionReason | null {
+    const key = addressKey(email);
+    return this.db.transaction(() => {
+      const reason = this.suppressionOf.get(key)?.reason ?? null;
+      if (reason) this.db.prepare('DELETE FROM suppressions WHERE email_key = ?').run(key);
+      return reason;
+    })();
   }
 
   /** Why an address gets no mail, or null when it may be sent to. */

@@ -34,9 +34,8 @@ export async function run(flags: SendFlags): Promise<number> {
     return ExitCode.ok;
   }
   if (flags.list && flags.store) throw new GazetteError([diagnostic('cli/list', 'choose one list: --list FILE (a CSV) or --store (the subscriber store)')]);
-  if (!flags.list && !flags.store && !flags.resume) {
-    throw new GazetteError([diagnostic('cli/list', 'name the recipients: --list FILE (a CSV) or --store (the subscriber store)')]);
-  }
+  // Without --list, a send goes to the store's confirmed subscribers; a resume keeps the recipients it planned.
+  const store = flags.store || (!flags.list && !flags.resume);
   if (flags.resendInFlight && !flags.resume) {
     throw new GazetteError([diagnostic('cli/resend-in-flight', '--resend-in-flight only applies with --resume')]);
   }
@@ -54,7 +53,7 @@ export async function run(flags: SendFlags): Promise<number> {
     const summary = await sendIssue({
       ...target,
       list: flags.list,
-      store: flags.store,
+      store,
       rate: flags.rate,
       resume: flags.resume,
       resendInFlight: flags.resendInFlight,

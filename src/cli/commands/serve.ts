@@ -1,20 +1,30 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { GazetteError } from '../../diagnostics/diagnostic.js';
+import { clientAddress } from '../../serve/client-address.js';
+import { createServeServer, stopServer, type Route } from '../../serve/server.js';
 import { openStateDb } from '../../store/state-db.js';
+import { prepareSignUps } from '../../subscribe/sign-up-setup.js';
 import { SubscriberStore } from '../../subscribers/subscriber-store.js';
 import { unsubscribeEndpoint } from '../../unsubscribe/endpoint.js';
-import { createUnsubscribeServer } from '../../unsubscribe/server.js';
+import { unsubscribeRoute } from '../../unsubscribe/route.js';
 import { resolveWorkspace } from '../../workspace/resolve.js';
 import { ExitCode } from '../exit-codes.js';
 import { parsePort } from '../port.js';
+import { shownPath } from '../terminal.js';
 
-/** The unsubscribe endpoint's port when none is given. */
+/** The endpoint's port when none is given. */
 const DEFAULT_PORT = 8025;
+/** How long stopping waits for open requests, then for emails being handed to the server: within a second in all. */
+const STOP_GRACE_MS = 500;
+const EMAIL_GRACE_MS = 300;
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 interface ServeFlags {
   port?: string;
   host?: string;
+  smtp?: string;
+  trustProxy?: boolean;
   config?: string;
   json?: boolean;
 }
@@ -29,25 +39,76 @@ export async function run(flags: ServeFlags): Promise<number> {
   const store = new SubscriberStore(db);
   const log = (event: Record<string, unknown>, text: string) => process.stdout.write(flags.json ? `${JSON.stringify({ time: new Date().toISOString(), ...event })}\n` : `${text}\n`);
 
-  const server = createUnsubscribeServer({
-    path: publicUrl?.pathname ?? '/unsubscribe',
-    secret,
-    newsletter: workspace.config.name,
-    // The address is not logged: the log would become a list of who left.
-    unsubscribe: (email, how) => store.suppress(email, 'unsubscribed', how),
-    onRequest: (event) => log({ event: 'request', ...event }, `${event.method} ${event.status} ${event.outcome}`),
+  const signUp = await prepareSignUps({
+    workspace,
+    db,
+    store,
+    smtp: flags.smtp,
+    clientAddress: (request) => clientAddress(request, Boolean(flags.trustProxy)),
+    // Neither the address nor the client is logged: the log would become a list of who signs up.
+    onNotice: (event) => log({ event: 'notice', ...event }, `${event.kind} email: ${event.outcome}${event.error ? ` (${event.error})` : ''}`),
+  }).catch((error: unknown) => {
+    db.close();
+    throw error;
+  });
+  const routes: Route[] = [
+    unsubscribeRoute({
+      path: publicUrl?.pathname ?? '/unsubscribe',
+      secret,
+      newsletter: workspace.config.name,
+      // The address is not logged: the log would become a list of who left.
+      unsubscribe: (email, how) => store.suppress(email, 'unsubscribed', how),
+    }),
+    ...(signUp?.routes ?? []),
+  ];
+  const server = createServeServer({
+    routes,
+    onRequest: (event) => log({ event: 'request', ...event }, `${event.method} ${event.path} ${event.status} ${event.outcome}`),
+    onError: (error) => log({ event: 'error', message: (error as Error).message }, `error: ${(error as Error).message}`),
   });
   server.listen(port, flags.host ?? '127.0.0.1');
   await once(server, 'listening');
   const address = server.address() as AddressInfo;
-  const local = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}${publicUrl?.pathname ?? '/unsubscribe'}`;
-  log({ event: 'listening', url: local, public: publicUrl?.toString() ?? null }, `Unsubscribe endpoint on ${local}${publicUrl ? ` (links point to ${publicUrl.toString()})` : ''}; Ctrl-C to stop`);
+  const origin = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  const local = `${origin}${publicUrl?.pathname ?? '/unsubscribe'}`;
+  log(
+    {
+      event: 'listening',
+      url: local,
+      public: publicUrl?.toString() ?? null,
+      subscribe: signUp ? { url: `${origin}${signUp.subscribeUrl.pathname}`, public: signUp.subscribeUrl.toString(), confirm: signUp.confirmUrl.toString(), templates: signUp.templates.map((file) => shownPath(file)) } : null,
+    },
+    `Unsubscribe endpoint on ${local}${publicUrl ? ` (links point to ${publicUrl.toString()})` : ''}\n` +
+      (signUp
+        ? `Sign-up form on ${origin}${signUp.subscribeUrl.pathname} (public: ${signUp.subscribeUrl.toString()}; confirmation links: ${signUp.confirmUrl.toString()})`
+        : 'Sign-up form off: no SMTP server to send confirmation emails through (smtp in the config, GAZETTE_SMTP_URL or --smtp)') +
+      '\nCtrl-C to stop',
+  );
 
-  await new Promise<void>((resolve) => {
-    const stop = () => server.close(() => resolve());
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+  // A wrong SMTP host or password is told at start; the unsubscribe side works regardless, so serve stays up.
+  void signUp?.checkServer().then((problem) => {
+    if (problem) log({ event: 'smtp', ok: false, error: problem }, `warning: confirmation emails cannot be sent: ${problem}`);
   });
+
+  const prune = () => {
+    if (signUp) signUp.signUps.prune();
+  };
+  prune();
+  const pruning = setInterval(prune, PRUNE_EVERY_MS).unref();
+
+  const signal = await new Promise<string>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+  const started = Date.now();
+  clearInterval(pruning);
+  await stopServer(server, STOP_GRACE_MS);
+  if (signUp) {
+    // Unref'd: once the emails are out, the wait must not keep the process alive by itself.
+    await Promise.race([signUp.signUps.idle(), new Promise((resolve) => setTimeout(resolve, EMAIL_GRACE_MS).unref())]);
+    signUp.close();
+  }
   db.close();
+  log({ event: 'stopped', signal, ms: Date.now() - started }, `Stopped (${signal})`);
   return ExitCode.ok;
 }

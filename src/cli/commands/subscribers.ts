@@ -3,6 +3,7 @@ import { diagnostic, GazetteError } from '../../diagnostics/diagnostic.js';
 import { addressProblem } from '../../subscribers/address.js';
 import { CsvList } from '../../subscribers/csv-list.js';
 import { importList } from '../../subscribers/import-list.js';
+import type { StoreCounts } from '../../subscribers/subscriber-store.js';
 import { openWorkspaceStore } from '../../subscribers/workspace-store.js';
 import { resolveWorkspace } from '../../workspace/resolve.js';
 import { ExitCode } from '../exit-codes.js';
@@ -68,10 +69,15 @@ export async function runRemove(email: string, flags: StoreFlags): Promise<numbe
   }
 }
 
-export async function runList(flags: StoreFlags & { suppressed?: boolean }): Promise<number> {
+export async function runList(flags: StoreFlags & { suppressed?: boolean; counts?: boolean }): Promise<number> {
   const resolved = await resolveWorkspace({ config: flags.config });
   const workspace = openWorkspaceStore(resolved);
   try {
+    if (flags.counts) {
+      const counts = workspace.store.count();
+      write(flags.json, counts, `${describeCounts(counts)}\n`);
+      return ExitCode.ok;
+    }
     if (flags.suppressed) {
       const suppressions = workspace.store.suppressions();
       if (flags.json) write(true, suppressions, '');
@@ -90,10 +96,27 @@ export async function runList(flags: StoreFlags & { suppressed?: boolean }): Pro
       return ExitCode.ok;
     }
     for (const subscriber of workspace.store.all()) {
-      process.stdout.write(`${subscriber.email}\t${subscriber.name ?? ''}\t${subscriber.suppressed ?? 'active'}\n`);
+      process.stdout.write(`${subscriber.email}\t${subscriber.name ?? ''}\t${subscriber.suppressed ?? subscriber.status}\n`);
     }
-    const counts = workspace.store.count();
-    process.stderr.write(`${counts.active} active, ${counts.suppressed} unsubscribed or bounced (${shownPath(resolved.storeFile)})\n`);
+    process.stderr.write(`${describeCounts(workspace.store.count())} (${shownPath(resolved.storeFile)})\n`);
+    return ExitCode.ok;
+  } finally {
+    workspace.db.close();
+  }
+}
+
+/** The counts in one line; the suppression counts cover the whole suppression list, in the store or not. */
+function describeCounts(counts: StoreCounts): string {
+  return `${counts.confirmed} confirmed, ${counts.pending} pending; suppressed: ${counts.unsubscribed} unsubscribed, ${counts.bounced} bounced, ${counts.complained} complained`;
+}
+
+export async function runUnsuppress(email: string, flags: StoreFlags): Promise<number> {
+  const resolved = await resolveWorkspace({ config: flags.config });
+  const workspace = openWorkspaceStore(resolved);
+  try {
+    const reason = workspace.store.unsuppress(email);
+    if (!reason) throw new GazetteError([diagnostic('subscribers/not-suppressed', `${email} is not on the suppression list`, { file: resolved.storeFile, field: 'email' })]);
+    write(flags.json, { email, was: reason }, `${email} is no longer suppressed (it was ${reason}); the next send reaches it if it is on the list\n`);
     return ExitCode.ok;
   } finally {
     workspace.db.close();
