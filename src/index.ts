@@ -28,3 +28,8 @@ export { startPreviewServer, type PreviewServer, type PreviewServerOptions } fro
 // The published site: build, write out/ and publish to site/ in one step; the site's manifest.
 export { buildAllIssues, buildIssue, type PublishedBuild } from './build.js';
 export { readManifest, type SiteIssue, type SiteManifest } from './site/manifest.js';
+// Operating a list: sign-ups with double opt-in, and bounces and complaints read back.
+export { subscribeEndpoint } from './subscribe/endpoints.js';
+export { parseBounce } from './bounces/parse-bounce.js';
+export { takeBounceFiles, type IntakeSummary } from './bounces/intake.js';
+export type { BounceReport } from './bounces/bounce-report.js';

@@ -1,6 +1,6 @@
 import type { GazetteConfig } from '../config.js';
 import { issueUrl } from '../render/context.js';
-import { unsubscribeEndpoint } from '../unsubscribe/endpoint.js';
+import { subscribeEndpoint } from '../subscribe/endpoints.js';
 
 /** The files of the published site, by role: the names the archive, feeds and README speak of. */
 export const SITE_FILES = {
@@ -43,12 +43,7 @@ export function siteUrls(config: GazetteConfig): SiteUrls {
   };
 }
 
-/**
- * The subscribe page: `subscribe.url`, else `subscribe` beside the unsubscribe endpoint (where
- * `gazette serve` answers both), else none.
- */
+/** The subscribe page as a string, for templates: the one sign-up URL `gazette serve` answers (see subscribeEndpoint). */
 export function subscribeUrl(config: GazetteConfig): string | null {
-  if (config.subscribe.url) return config.subscribe.url;
-  const endpoint = unsubscribeEndpoint(config);
-  return endpoint ? new URL('subscribe', endpoint).toString() : null;
+  return subscribeEndpoint(config)?.toString() ?? null;
 }
