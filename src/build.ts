@@ -2,11 +2,12 @@ import path from 'node:path';
 import { quickCheck } from './check/quick.js';
 import type { GazetteConfig } from './config.js';
 import { diagnostic, GazetteError, hasErrors, strictly } from './diagnostics/diagnostic.js';
-import { assembleDigest, issueInfo, selectArticles, summarizeArticle, toDigestArticle, type SummaryCache } from './issue/digest.js';
+import { assembleDigest, fillTitle, issueInfo, leadArticle, orderArticles, selectArticles, summarizeArticle, toDigestArticle, type SummaryCache } from './issue/digest.js';
 import { localDate } from './issue/calendar.js';
 import { issueDates, resolveWindow, windowSlug, type WindowRequest } from './issue/window.js';
 import { isoWeek } from './issue/calendar.js';
 import { loadArticles } from './load/articles.js';
+import { parseIntro } from './load/intro.js';
 import { markdownToText } from './load/markdown.js';
 import { sampleMessage, sampleSecret } from './message/sample-message.js';
 import { readTextFile, type TextFile } from './load/text-file.js';
@@ -19,7 +20,7 @@ import { EMAIL_JSON } from './output/built-issue.js';
 import { withSiteLock } from './site/lock.js';
 import { issueNumberFor, readManifest } from './site/manifest.js';
 import { publishIssue, type PublishedSite, type SiteSettings } from './site/publish.js';
-import { siteUrls } from './site/urls.js';
+import { siteUrls, subscribeUrl } from './site/urls.js';
 import { pageLanguage, webEditionPage, webLinks } from './site/web-edition.js';
 import { unsubscribeEndpoint } from './unsubscribe/endpoint.js';
 import { resolveWorkspace, type Workspace, type WorkspaceOptions } from './workspace/resolve.js';
@@ -94,18 +95,28 @@ export async function buildDigest(options: BuildOptions = {}): Promise<BuildResu
 
   // The number the site gave this issue when first published, or the one it will give it.
   const number = issueNumberFor(await readManifest(workspace.siteDir), windowSlug(window), config.issue_number);
-  const info = issueInfo(window, { name: config.name, number, titleTemplate: config.title });
+  const ordered = orderArticles(articles);
+  const titleSettings = { name: config.name, number, lead: (leadArticle(ordered) ?? ordered[0])?.title ?? null };
+  const info = issueInfo(window, { ...titleSettings, titleTemplate: config.title });
   const theme = await loadTheme(templatesDir);
-  const introFile = await readOptional(path.join(articlesDir, INTRO_FILE));
-  const intro = introFile?.text ?? config.intro;
+  const introPath = path.join(articlesDir, INTRO_FILE);
+  const introFile = await readOptional(introPath);
+  const introParts = introFile ? parseIntro(introPath, introFile.text) : null;
+  if (introParts && hasErrors(introParts.diagnostics)) throw new GazetteError([...configDiagnostics, ...loaded.diagnostics, ...introParts.diagnostics]);
+  const intro = introParts && markdownToText(introParts.markdown) ? introParts.markdown : config.intro;
   const provisional = assembleDigest(info, articles, []);
-  const settings = {
+  const settings: ContextSettings = {
     newsletterName: config.name,
     baseUrl: config.base_url,
     intro: intro && markdownToText(intro) ? intro : null,
     sections: config.sections,
     subscriberFields: config.subscriber_fields,
     utm: config.utm ? { ...config.utm, campaign: config.utm.campaign.replace('{slug}', info.slug) } : null,
+    subscribeUrl: subscribeUrl(config),
+    address: config.address,
+    logo: config.logo && { ...config.logo, src: resolveUrl(config.logo.src, config.base_url) },
+    subject: introParts?.subject ? fillTitle(introParts.subject, window, titleSettings) : null,
+    preheader: introParts?.preheader ?? null,
   };
   const rendered = await renderEmail(provisional, theme, settings);
   const web = options.webEdition ? await renderWebEdition(provisional, theme, settings, { config, workspace, emailDiagnostics: rendered.diagnostics }) : null;
@@ -125,6 +136,7 @@ export async function buildDigest(options: BuildOptions = {}): Promise<BuildResu
     ...configDiagnostics,
     ...loaded.diagnostics,
     ...(introFile?.diagnostics ?? []),
+    ...(introParts?.diagnostics ?? []),
     ...theme.diagnostics,
     ...rendered.diagnostics.map((d) => (d.file === MJML_FILE ? { ...d, file: path.join(outDir, MJML_FILE) } : d)),
     ...asWarnings(quickCheck(preview.html, { file: path.join(outDir, 'email.html'), maxBytes: config.max_html_bytes, recipientMarker: rendered.email.recipientMarker })),

@@ -34,9 +34,28 @@ export const configSchema = z.object({
    * this one if it is higher.
    */
   issue_number: z.number().int().positive().default(1),
-  /** Issue title; `{name}`, `{number}`, `{from}` and `{to}` are replaced. */
+  /**
+   * Issue title, also the email's subject; `{name}`, `{number}`, `{from}`, `{to}`, `{range}` and
+   * `{lead}` (the lead story's headline) are replaced. `_intro.md` may set one issue's subject.
+   */
   title: z.string().trim().min(1).default('{name} #{number}'),
   intro: z.string().trim().min(1).nullable().default(null),
+  /**
+   * The sender's postal address, shown in every issue's footer (lines separated by newlines).
+   * Bulk-mail law (CAN-SPAM and the like) and the big mailbox providers require one: `gazette
+   * send` refuses to send to a list without it.
+   */
+  address: z.string().trim().min(1).nullable().default(null),
+  /** A logo above the masthead: `src` an absolute http(s) URL or a path resolved against base_url, `alt` its text. */
+  logo: z
+    .object({
+      src: z.string().trim().min(1),
+      alt: z.string().trim().min(1, 'must say what the logo shows (or the newsletter name)'),
+      /** Shown width in CSS pixels; the image itself may be twice as wide for sharp screens. */
+      width: z.number().int().positive().max(600).default(120),
+    })
+    .nullable()
+    .default(null),
   articles: z.string().min(1).default('articles'),
   templates: z.string().min(1).default('templates'),
   out: z.string().min(1).default('out'),

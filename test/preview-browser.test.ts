@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
@@ -86,7 +86,10 @@ describe.skipIf(without('chromium'))('preview page in Chromium', () => {
   });
 
   it('at 375 px the email does not scroll sideways and its columns stack', async () => {
-    const { page } = await openPreview(await sampleWorkspace());
+    const root = await sampleWorkspace();
+    // The sample's header and footer are one column (issue 10): a two-column row is added to watch columns stack.
+    await appendFile(path.join(root, 'templates', 'partials', 'footer.mjml'), '\n<mj-section><mj-column><mj-text>Left</mj-text></mj-column><mj-column><mj-text>Right</mj-text></mj-column></mj-section>\n');
+    const { page } = await openPreview(root);
     /** The first two mj-column blocks of the first section that has two, and the email's widths. */
     const columnBoxes = async () => {
       const row = emailFrame(page).locator('td:has(> div[class*="mj-column-per-"] + div[class*="mj-column-per-"])').first();

@@ -149,7 +149,7 @@ describe('the sample issue', () => {
     const { text } = result.preview;
     expect(text).toContain('China, US resume fentanyl talks in Beijing');
     expect(text).toContain('The goal here is to create concrete, measurable actions');
-    expect(text).toMatch(/Unsubscribe \[https:\/\/example\.com\/unsubscribe\?token=[^\]]+\]/);
+    expect(text).toMatch(/Unsubscribe\s+\[https:\/\/example\.com\/unsubscribe\?token=[^\]]+\]/);
     expect(text).not.toMatch(/<[a-z]/i);
   });
 

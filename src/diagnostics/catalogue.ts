@@ -113,6 +113,8 @@ export const CATALOGUE = {
   'smtp/auth': { group: 'send', severity: 'error', summary: 'the SMTP server refused the user name or password', fix: 'Check the credentials in the SMTP URL.' },
   'smtp/connect': { group: 'send', severity: 'error', summary: 'the SMTP server cannot be reached or refused the connection', fix: 'Check the host and port, and that the server is up.' },
   'dkim/unreadable': { group: 'send', severity: 'error', summary: 'the DKIM key file cannot be read', fix: 'Check dkim.key_file in the config.' },
+  // The email's footer (issue 10).
+  'send/no-address': { group: 'send', severity: 'error', summary: 'a send to a list (or its dry run) without the sender\'s postal address in the config; a test copy is allowed', fix: 'Set address in the config: the postal address shown in every footer, as bulk-mail law and the big mailbox providers require.' },
 
   // Bounces and complaints (gazette bounces).
   'cli/bounces-source': { group: 'request', severity: 'error', summary: 'gazette bounces asked to read files and a mailbox at once, or given mailbox options without a mailbox', fix: 'Name files, or a mailbox URL with its options, not both.' },

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { codeTexts } from '../load/markdown.js';
+import { smartenText } from '../load/typography.js';
 import { summarizeText, type TextSummary } from '../summarize/index.js';
 import type { Article, Diagnostic, Digest, DigestArticle, DigestSection, IssueInfo, Quote, QuoteSpan } from '../types.js';
 import { formatDateRange } from './calendar.js';
@@ -7,8 +9,10 @@ import { inWindow, windowSlug, type DateWindow } from './window.js';
 export interface IssueSettings {
   name: string;
   number: number;
-  /** `{name}`, `{number}`, `{from}`, `{to}` and `{range}` are replaced. */
+  /** `{name}`, `{number}`, `{from}`, `{to}`, `{range}` and `{lead}` are replaced. */
   titleTemplate: string;
+  /** The lead story's headline, for `{lead}`: see `leadArticle`. */
+  lead?: string | null;
 }
 
 /** Articles that belong in an issue: inside the window, drafts only when asked. */
@@ -65,26 +69,47 @@ function readingMinutes(wordCount: number): number {
   return Math.max(1, Math.round(wordCount / READING_SPEED));
 }
 
+/**
+ * The article as the digest shows it, every word readers see in typographic punctuation
+ * (curled quotes, apostrophes, dashes), the article's own code left as written.
+ */
 export function toDigestArticle(article: Article, summary: ArticleSummary): DigestArticle {
-  const { slug, title, date, url, source, author, tags, image, imageAlt, featured } = article;
+  const { slug, date, url, tags, image, featured } = article;
+  const code = codeTexts(article.markdown);
+  const smart = (text: string) => smartenText(text, code);
+  const maybe = (text: string | null) => text && smart(text);
   return {
-    ...{ slug, title, date, url, source, author, tags, image, imageAlt, featured },
+    ...{ slug, title: smart(article.title), date, url, source: maybe(article.source), author: maybe(article.author), tags, image, imageAlt: maybe(article.imageAlt), featured },
     readingMinutes: readingMinutes(article.wordCount),
-    keyPoints: summary.keyPoints,
-    quotes: summary.quotes,
+    keyPoints: summary.keyPoints.map(smart),
+    quotes: summary.quotes.map((quote) => ({ text: smart(quote.text), speaker: maybe(quote.speaker), role: maybe(quote.role) })),
   };
 }
 
-export function issueInfo(window: DateWindow, settings: IssueSettings): IssueInfo {
+/** The story the issue opens with: the first featured one, as the template's `lead`; else none. */
+export function leadArticle<T extends { featured: boolean }>(articles: readonly T[]): T | null {
+  return articles.find((article) => article.featured) ?? null;
+}
+
+/** The placeholders of a title or subject template and what they stand for. */
+const TITLE_PLACEHOLDER = /\{(name|number|from|to|range|lead)\}/g;
+
+/** `{lead}` without a featured story is the first story's headline: a subject never says "{lead}" or nothing. */
+export function fillTitle(template: string, window: DateWindow, settings: Omit<IssueSettings, 'titleTemplate'>): string {
   const values: Record<string, string> = {
     name: settings.name,
     number: String(settings.number),
     from: window.from,
     to: window.to,
     range: formatDateRange(window.from, window.to),
+    lead: settings.lead ?? '',
   };
+  return template.replace(TITLE_PLACEHOLDER, (_, key: string) => values[key] ?? '').replace(/\s+/g, ' ').trim();
+}
+
+export function issueInfo(window: DateWindow, settings: IssueSettings): IssueInfo {
   return {
-    title: settings.titleTemplate.replace(/\{(name|number|from|to|range)\}/g, (_, key: string) => values[key] ?? ''),
+    title: fillTitle(settings.titleTemplate, window, settings),
     number: settings.number,
     slug: windowSlug(window),
     from: window.from,
@@ -119,4 +144,24 @@ export function groupSections(
   }));
   grouped.push({ title: otherTitle, tag: null, articles: others });
   return grouped.filter((section) => section.articles.length > 0);
+}
+
+/** How long a preview line inbox apps show at most; longer ones are cut by the app anyway. */
+const PREHEADER_LENGTH = 140;
+
+/**
+ * The inbox preview line when `_intro.md` sets none: the issue's headlines in the order the
+ * email shows them, leaving out one the subject already says, as many whole ones as fit, then
+ * how many more. Never a sentence of the body: the preview line would repeat what opens it.
+ */
+export function defaultPreheader(headlines: readonly string[], subject: string): string {
+  const titles = headlines.filter((title) => !subject.includes(title));
+  let line = '';
+  for (const [index, title] of titles.entries()) {
+    const next = line ? `${line} · ${title}` : title;
+    const left = titles.length - index - 1;
+    if (line && `${next}${left > 0 ? ` · and ${left} more` : ''}`.length > PREHEADER_LENGTH) return `${line} · and ${left + 1} more`;
+    line = next;
+  }
+  return line.length > PREHEADER_LENGTH ? `${line.slice(0, PREHEADER_LENGTH - 1).replace(/\s+\S*$/, '')}…` : line;
 }

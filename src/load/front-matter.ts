@@ -28,7 +28,7 @@ const text = z
   .refine((value) => !CONTROL_CHARACTER.test(value), 'must not contain control characters');
 
 /** Words readers see: HTML entities (`&rsquo;`, `&#8217;`) are decoded as in the article's body. */
-const prose = text.transform((value) => decodeHTMLStrict(value)).refine((value) => !CONTROL_CHARACTER.test(value), 'must not contain control characters');
+export const prose = text.transform((value) => decodeHTMLStrict(value)).refine((value) => !CONTROL_CHARACTER.test(value), 'must not contain control characters');
 
 /** An image on the web, or a path resolved against base_url. */
 const imageUrl = text.refine(

@@ -53,3 +53,17 @@ export function markdownToText(markdown: string): string {
     .filter((paragraph) => paragraph.length > 0)
     .join('\n\n');
 }
+
+/**
+ * The code in a Markdown body, spans and blocks, as it reads in the plain text: typography
+ * leaves these exactly as written wherever a summary quotes them.
+ */
+export function codeTexts(markdown: string): string[] {
+  const found: string[] = [];
+  new Lexer().lex(markdown).forEach(function visit(token: Token) {
+    if (token.type === 'codespan' || token.type === 'code') found.push(decodeHTMLStrict(token.text as string));
+    const children = [...(('tokens' in token && token.tokens) || []), ...((token as Tokens.List).items ?? [])] as Token[];
+    children.forEach(visit);
+  });
+  return found.flatMap((text) => [text, ...text.split('\n')]).filter((text) => text.trim());
+}

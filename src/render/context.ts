@@ -1,5 +1,6 @@
 import { Lexer, Parser } from 'marked';
-import { groupSections } from '../issue/digest.js';
+import { defaultPreheader, groupSections, leadArticle } from '../issue/digest.js';
+import { smartenHtml } from '../load/typography.js';
 import type { Digest, DigestArticle, DigestSection } from '../types.js';
 import { resolveUrl, withUtm, type UtmParameters } from './helpers.js';
 import type { RecipientMarkers } from './recipient-tokens.js';
@@ -20,6 +21,16 @@ export interface ContextSettings {
    * `{{#if web}}`, with no per-recipient fields, no unsubscribe and no "view in browser" link.
    */
   web?: WebLinks | null;
+  /** The sign-up page, linked in the footer for readers of a forwarded copy (`{{subscribe_url}}`). */
+  subscribeUrl?: string | null;
+  /** The sender's postal address (config `address`), shown in the footer line by line. */
+  address?: string | null;
+  /** The logo in the header (config `logo`), its src already absolute. */
+  logo?: { src: string; alt: string; width: number } | null;
+  /** This issue's subject (`_intro.md` front matter), instead of the issue title. */
+  subject?: string | null;
+  /** This issue's inbox preview line (`_intro.md` front matter), instead of the headlines. */
+  preheader?: string | null;
 }
 
 /** Links the web edition shows instead of the per-recipient ones (`{{web.subscribe_url}}` and so on). */
@@ -59,10 +70,11 @@ function articleContext(article: DigestArticle, utm: UtmParameters | null): Arti
  * relative links and images are resolved against base_url, and links get UTM like articles.
  */
 function markdownToHtml(markdown: string, settings: Pick<ContextSettings, 'baseUrl' | 'utm'>): string {
-  return sanitizeEmailHtml(Parser.parse(new Lexer().lex(markdown)), {
+  const html = sanitizeEmailHtml(Parser.parse(new Lexer().lex(markdown)), {
     link: (href) => withUtm(resolveUrl(href, settings.baseUrl), settings.utm),
     image: (src) => resolveUrl(src, settings.baseUrl),
   });
+  return smartenHtml(html);
 }
 
 /** Where the issue's web edition is published (`site/<slug>/index.html`), for the "view in browser" link. */
@@ -76,7 +88,7 @@ export function issueUrl(baseUrl: string | null, slug: string): string | null {
  */
 export function issueContext(digest: Digest, settings: ContextSettings, markers: RecipientMarkers) {
   const articles = digest.articles.map((article) => articleContext(article, settings.utm));
-  const lead = articles.find((article) => article.featured) ?? null;
+  const lead = leadArticle(articles);
   const rest = articles.filter((article) => article !== lead);
   const sections: (Omit<DigestSection, 'articles'> & { articles: ArticleContext[] })[] = groupSections(rest, settings.sections).map(
     (section) => ({ ...section, articles: section.articles.map((article) => articles.find((a) => a.slug === article.slug)!) }),
@@ -84,14 +96,26 @@ export function issueContext(digest: Digest, settings: ContextSettings, markers:
   const web = settings.web ?? null;
   // The web edition is the page "view in browser" opens: it does not link to itself.
   const viewUrl = web ? null : issueUrl(settings.baseUrl, digest.issue.slug);
+  // The contents list follows the body: the lead, then each section in turn.
+  const contents = [...(lead ? [lead] : []), ...sections.flatMap((section) => section.articles)];
+  const subject = emailSubject(digest, settings);
   return {
-    newsletter: { name: settings.newsletterName, base_url: settings.baseUrl },
+    newsletter: {
+      name: settings.newsletterName,
+      base_url: settings.baseUrl,
+      logo: settings.logo ?? null,
+      address_lines: settings.address ? settings.address.split('\n').map((line) => line.trim()).filter(Boolean) : null,
+    },
     issue: digest.issue,
+    subject,
     intro: settings.intro ? markdownToHtml(settings.intro, settings) : null,
-    preheader: preheaderText(digest),
+    preheader: settings.preheader ?? defaultPreheader(contents.map((article) => article.title), subject),
+    preheader_spacer: PREHEADER_SPACER,
     view_url: viewUrl ? withUtm(viewUrl, settings.utm) : null,
+    subscribe_url: settings.subscribeUrl ?? null,
     web,
     articles,
+    contents,
     lead,
     sections,
     ...recipientFields(settings.subscriberFields, markers),
@@ -100,9 +124,14 @@ export function issueContext(digest: Digest, settings: ContextSettings, markers:
 
 export type IssueContext = ReturnType<typeof issueContext>;
 
-/** The inbox preview line: the lead story's first key point, or the titles. */
-export function preheaderText(digest: Digest): string {
-  const lead = digest.articles[0];
-  const text = lead?.keyPoints[0] ?? digest.articles.map((article) => article.title).join(' · ');
-  return text.length > 140 ? `${text.slice(0, 137).replace(/\s+\S*$/, '')}…` : text;
+/** The subject line: this issue's own from `_intro.md`, else the issue title. */
+export function emailSubject(digest: Digest, settings: Pick<ContextSettings, 'subject'>): string {
+  return settings.subject ?? digest.issue.title;
 }
+
+/**
+ * Follows the preheader in the hidden preview block: inbox apps fill the preview line with the
+ * body's first words once the preheader ends, so invisible characters (a combining grapheme
+ * joiner, a zero-width non-joiner and a no-break space, repeated) fill it instead.
+ */
+export const PREHEADER_SPACER = '&#847;&zwnj;&nbsp;'.repeat(60);

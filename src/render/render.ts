@@ -48,7 +48,7 @@ export async function renderEmail(digest: Digest, theme: Theme, settings: Contex
   const textTemplate = theme.text ? fillTemplate(theme.text, theme, context, settings, markers, diagnostics, { escape: false }) : textWithRecipientBlocks(htmlTemplate, markers);
   diagnostics.push(...recipientBlockErrors(htmlTemplate, markers, theme));
   return {
-    email: { subject: digest.issue.title, preheader: context.preheader, mjml, htmlTemplate, textTemplate, recipientMarker: markers.prefix },
+    email: { subject: context.subject, preheader: context.preheader, mjml, htmlTemplate, textTemplate, recipientMarker: markers.prefix },
     diagnostics,
   };
 }

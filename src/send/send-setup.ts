@@ -43,8 +43,14 @@ export interface SendSetup {
   now: () => Date;
 }
 
+/**
+ * Who a send reaches: a list (bulk mail, dry runs included, as they rehearse one) or the
+ * editor's own test copy.
+ */
+export type SendAudience = 'list' | 'test';
+
 /** Everything checked before a message goes anywhere: config, issue, secret, server URL, DKIM key. */
-export async function prepareSend(options: SendTarget, subjectPrefix = ''): Promise<SendSetup> {
+export async function prepareSend(options: SendTarget, subjectPrefix = '', audience: SendAudience = 'list'): Promise<SendSetup> {
   const workspace = options.workspace ?? (await resolveWorkspace(options));
   const { config, configFile } = workspace;
   const now = options.now ?? (() => new Date());
@@ -53,6 +59,12 @@ export async function prepareSend(options: SendTarget, subjectPrefix = ''): Prom
   if (!endpoint) {
     throw new GazetteError([
       diagnostic('unsubscribe/no-url', 'every message needs an unsubscribe link: set unsubscribe.url (or base_url) in the config', { file: configFile ?? undefined, field: 'unsubscribe.url' }),
+    ]);
+  }
+  // Bulk-mail law (CAN-SPAM) and Gmail's and Yahoo's sender rules ask every message to a list for the sender's postal address.
+  if (audience === 'list' && !config.address) {
+    throw new GazetteError([
+      diagnostic('send/no-address', 'mail to a list must carry the sender\'s postal address in its footer: set address in the config', { file: configFile ?? undefined, field: 'address' }),
     ]);
   }
   const dryRunDir = options.dryRun === undefined ? null : path.resolve(workspace.root, options.dryRun);

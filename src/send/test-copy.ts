@@ -20,7 +20,7 @@ export interface TestCopyResult {
 export async function sendTestCopy(options: SendTarget & { to: string }): Promise<TestCopyResult> {
   const problem = addressProblem(options.to);
   if (problem) throw new GazetteError([diagnostic('send/test-address', `${options.to}: ${problem}`, { field: 'test' })]);
-  const setup = await prepareSend(options, TEST_SUBJECT_PREFIX);
+  const setup = await prepareSend(options, TEST_SUBJECT_PREFIX, 'test');
   const deliverer = await openDeliverer(setup, options);
   try {
     const recipient = testCopyRecipient(setup.workspace.config, options.to);

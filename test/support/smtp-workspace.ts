@@ -12,6 +12,7 @@ export function sendingConfig(overrides: Record<string, unknown> = {}): Record<s
     from: 'Test Weekly <digest@example.com>',
     base_url: 'https://example.com/news/',
     list_id: 'Test Weekly <weekly.example.com>',
+    address: 'Test Weekly, 1 Quay Street, Testport',
     unsubscribe: { url: 'https://example.com/unsubscribe', mailto: 'leave@example.com', secret: SECRET },
     send: { attempts: 6, retry_delay_ms: 20 },
     ...overrides,

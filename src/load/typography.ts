@@ -1,0 +1,61 @@
+import { DomUtils, parseDocument } from 'htmlparser2';
+import type { ChildNode } from 'domhandler';
+import { retext } from 'retext';
+import smartypants from 'retext-smartypants';
+
+/**
+ * Typographic punctuation for words readers see: "quotes" and 'quotes' curled, apostrophes
+ * (don't, '90s), `--` as an em dash and `...` as an ellipsis. Code is never touched: the
+ * article's code spans and blocks, and anything between `{{ }}` (text that talks about
+ * templates), are set aside first and put back as written.
+ */
+const processor = retext().use(smartypants, { dashes: true, ellipses: true, quotes: true, backticks: false });
+
+/** Set-aside text is replaced by a word of letters, so the quotes around it still curl the right way. */
+const placeholder = (index: number) => `zqxkeep${index.toString(26).replace(/./g, (digit) => String.fromCharCode(97 + parseInt(digit, 26)))}zqx`;
+const PLACEHOLDER = /zqxkeep([a-z]+)zqx/g;
+const TEMPLATE_BRACES = /\{\{[\s\S]*?\}\}/g;
+
+/** Only text with something to change goes through retext: most key points have nothing. */
+const CHANGEABLE = /["'`]|--|\.\.\./;
+
+export function smartenText(text: string, code: readonly string[] = []): string {
+  if (!CHANGEABLE.test(text)) return text;
+  const kept: string[] = [];
+  const keep = (span: string) => placeholder(kept.push(span) - 1);
+  let protectedText = text.replace(TEMPLATE_BRACES, keep);
+  // Longest first, so a span that contains another is set aside whole.
+  for (const span of [...new Set(code)].filter((span) => span.trim()).sort((a, b) => b.length - a.length)) {
+    if (protectedText.includes(span)) protectedText = protectedText.split(span).join(keep(span));
+  }
+  const smart = String(processor.processSync(protectedText));
+  return smart.replace(PLACEHOLDER, (_, letters: string) => kept[parseInt([...letters].map((letter) => (letter.charCodeAt(0) - 97).toString(26)).join(''), 26)] ?? '');
+}
+
+const CODE_ELEMENTS = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style']);
+
+/**
+ * The same for HTML (the intro as rendered): each text node outside code is smartened, with
+ * a stand-in for the words beside it so a quote at the edge of a link still curls the right way.
+ */
+export function smartenHtml(html: string): string {
+  const document = parseDocument(html);
+  const texts = DomUtils.filter((node) => node.type === 'text', document.children, true) as (ChildNode & { data: string })[];
+  const prose = texts.filter((node) => !insideCode(node));
+  prose.forEach((node, index) => {
+    const before = prose[index - 1]?.data ?? '';
+    const after = prose[index + 1]?.data ?? '';
+    const left = before === '' ? '' : /\s$/.test(before) ? ' ' : 'x';
+    const right = after === '' ? '' : /^\s/.test(after) ? ' ' : 'x';
+    const smart = smartenText(`${left}${node.data}${right}`);
+    node.data = smart.slice(left.length, smart.length - right.length);
+  });
+  return DomUtils.getOuterHTML(document, { encodeEntities: 'utf8' });
+}
+
+function insideCode(node: ChildNode): boolean {
+  for (let parent = node.parent; parent; parent = parent.parent) {
+    if ('name' in parent && CODE_ELEMENTS.has(parent.name)) return true;
+  }
+  return false;
+}
