@@ -335,7 +335,10 @@ async function showEmail({ keepScroll }: { keepScroll: boolean }): Promise<void>
   }
   const response = await fetch(emailUrl());
   if (!response.ok) return;
-  const next = new DOMParser().parseFromString(await response.text(), 'text/html');
+  // Parsed by the email's own window: a document parsed here would fall under this page's
+  // policy, which refuses the email's inline styles (a console error on every rebuild).
+  const parser = new (win as Window & typeof globalThis).DOMParser();
+  const next = parser.parseFromString(await response.text(), 'text/html');
   const x = win.scrollX;
   const y = win.scrollY;
   doc.replaceChild(doc.importNode(next.documentElement, true), doc.documentElement);
