@@ -15,6 +15,7 @@ const NO_TOOLS = { ...NO_SPAM, GAZETTE_CHROMIUM: '/nonexistent/chromium' };
 
 interface JsonReport {
   verdict: string;
+  savedFile: string | null;
   groups: { group: string; findings: { rule: string; severity: string }[] }[];
 }
 
@@ -83,6 +84,7 @@ describe.skipIf(without('chromium'))('the checks panel in Chromium', () => {
 
     const checked = await checkedQuickFindings(root, NO_TOOLS);
     expect(checked.code).toBe(1);
+    expect(checked.report.savedFile).toBe(path.join('out', '2024-W05', 'check.json'));
     expect(checked.findings).toContain('html/size error');
     expect(checked.findings.filter((finding) => finding.endsWith(' info')).length).toBeGreaterThan(0);
     expect(await panelFindings(page)).toEqual(checked.findings);
