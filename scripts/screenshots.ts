@@ -1,6 +1,7 @@
 /**
- * Takes the screenshots in docs/: the sample issue's email and the preview page, each at
- * 1024 and 375 px wide, in Debian's Chromium. The workspace is copied first so the shots
+ * Takes the screenshots in docs/: the sample issue's email at 1024 and 375 px, and the preview
+ * page at 1024, 1280 and 375 px (at 1280 also with the 1024 px frame and with the Text tab), in
+ * Debian's Chromium. The workspace is copied first so the shots
  * never depend on local edits to out/, and the clock is fixed so they only change when
  * the look does.
  * Usage (from the repository root): npm run build && node dist/scripts/screenshots.js
@@ -19,6 +20,8 @@ const SAMPLE = ['templates', 'articles', 'gazette.config.json'];
 const FIXED_NOW = new Date('2024-02-05T08:00:00Z');
 /** Tall enough to show the email's masthead, first story and a quote in the preview page. */
 const PAGE_HEIGHT = 900;
+/** The preview at a common laptop size. */
+const PREVIEW_HEIGHT = 800;
 /** The sample week runs to about 9,000 px: the shots show its top, the lead story and the first section. */
 const EMAIL_HEIGHT = 2600;
 
@@ -28,13 +31,23 @@ interface Shot {
   width: number;
   height: number;
   colorScheme: 'light' | 'dark';
+  /** For the preview page: the tab to show. */
+  tab?: string;
 }
 
 async function shoot(browser: Browser, shot: Shot): Promise<void> {
   const page = await browser.newPage({ viewport: { width: shot.width, height: shot.height }, colorScheme: shot.colorScheme, deviceScaleFactor: 1 });
+  // No network here: the email's remote images get an empty answer rather than a DNS failure.
+  const local = new URL(shot.url).origin;
+  await page.context().route((url) => url.origin !== local, (route) => route.fulfill({ status: 204 }));
   await page.goto(shot.url);
   // The preview page shows the email once the frame has loaded it.
-  if (shot.url.includes('width=')) await page.waitForSelector('#email[data-ready="true"]');
+  if (!shot.url.includes('/email.html')) {
+    await page.waitForSelector('#email[data-ready="true"]');
+    if (shot.tab) await page.click(`#tab-${shot.tab}`);
+    // The frame's width eases into place.
+    await page.waitForTimeout(300);
+  }
   await page.screenshot({ path: path.join(DOCS, shot.file) });
   await page.close();
   process.stdout.write(`wrote docs/${shot.file}\n`);
@@ -52,7 +65,11 @@ async function main(): Promise<void> {
       { file: 'email-375.png', url: `${server.url}email.html?scheme=light`, width: 375, height: EMAIL_HEIGHT, colorScheme: 'light' },
       { file: 'email-dark-375.png', url: `${server.url}email.html?scheme=dark`, width: 375, height: EMAIL_HEIGHT, colorScheme: 'dark' },
       { file: 'preview-1024.png', url: `${server.url}?width=375&scheme=light`, width: 1024, height: PAGE_HEIGHT, colorScheme: 'light' },
-      { file: 'preview-375.png', url: `${server.url}?width=375&scheme=light`, width: 375, height: PAGE_HEIGHT, colorScheme: 'light' },
+      // The preview as it opens, fitting the window: the email at its 600 px design width beside the panel at 1280.
+      { file: 'preview-after-1280.png', url: `${server.url}?scheme=light`, width: 1280, height: PREVIEW_HEIGHT, colorScheme: 'light' },
+      { file: 'preview-after-375.png', url: `${server.url}?scheme=light`, width: 375, height: PREVIEW_HEIGHT, colorScheme: 'light' },
+      { file: 'preview-1280-at-1024.png', url: `${server.url}?width=1024&scheme=light`, width: 1280, height: PREVIEW_HEIGHT, colorScheme: 'light' },
+      { file: 'preview-text-tab.png', url: `${server.url}?scheme=light`, width: 1280, height: PREVIEW_HEIGHT, colorScheme: 'light', tab: 'text' },
     ];
     for (const shot of shots) await shoot(browser, shot);
   } finally {

@@ -1,11 +1,15 @@
 import type { BuildOptions, BuildResult } from '../build.js';
+import { checkCompiledIssue } from '../check/check-built-issue.js';
+import { systemEnvironment } from '../check/environment.js';
+import { QUICK_GROUPS } from '../check/quick.js';
+import { issueFingerprint } from '../check/saved-check.js';
 import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
 import { localDate } from '../issue/calendar.js';
 import type { SummaryCache } from '../issue/digest.js';
 import { defaultWeek, issueDates } from '../issue/window.js';
 import { loadArticles } from '../load/articles.js';
 import type { Diagnostic } from '../types.js';
-import { toSnapshot, type PreviewSnapshot } from './snapshot.js';
+import { quickChecks, toSnapshot, type PreviewSnapshot } from './snapshot.js';
 import { issueWeeks, type IssueWeek } from './weeks.js';
 import { previewWorkspace, type PreviewSource, type PreviewWorkspace } from './workspace-paths.js';
 
@@ -118,7 +122,11 @@ export class PreviewBuilds {
       const resolved = await this.workspace();
       if (!resolved.workspace) return { outcome: { ok: false, version, builtAt, errors: resolved.problems }, result: null };
       const result = await this.options.build({ workspace: resolved.workspace, drafts, now, week: week || undefined, summaryCache: this.#summaryCache });
-      return { outcome: { ok: true, version, builtAt, snapshot: await toSnapshot(result) }, result };
+      // The same groups on the same message as `gazette check`: one source of truth for both.
+      const issue = { slug: result.digest.issue.slug, dir: result.outDir, email: result.email };
+      const { report } = await checkCompiledIssue(systemEnvironment(), result.workspace, issue, { groups: QUICK_GROUPS, now });
+      const snapshot = await toSnapshot(result, quickChecks(report), issueFingerprint(result.email));
+      return { outcome: { ok: true, version, builtAt, snapshot }, result };
     } catch (error) {
       return { outcome: { ok: false, version, builtAt, errors: buildErrors(error) }, result: null };
     }

@@ -10,7 +10,9 @@ import { previewPage } from './page/html.js';
 import { PREVIEW_STYLES } from './page/styles.js';
 import { isPrivateFile } from './private-files.js';
 import { EMAIL_POLICY, PAGE_POLICY, readBody, send, sendFile, sendJson, sendText } from './responses.js';
-import { pageDiagnostics, pageState } from './page-paths.js';
+import { savedCheckOf, webEditionOf } from './issue-files.js';
+import { pageDiagnostics, pageState, type PageStateAnswer } from './page-paths.js';
+import { fullCheckView, readiness } from './readiness.js';
 import { parseTestSendRequest, sendPreviewTest } from './test-send.js';
 import type { WorkspacePaths } from './workspace-paths.js';
 
@@ -35,7 +37,8 @@ export interface PreviewRoutesContext {
 /**
  * The preview's HTTP interface: the page and its assets, `/api/state` (the build as JSON),
  * `/email.html` (the email, in a forced colour scheme), `/events` (live reload),
- * `/files/…` and `/out/…` (the workspace and its output, never a private file), and
+ * `/files/…`, `/out/…` and `/site/…` (the workspace, its output and its published site,
+ * never a private file), `/assets/favicon.svg`, and
  * `POST /api/send-test`.
  */
 export function previewRoutes(context: PreviewRoutesContext): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
@@ -51,7 +54,8 @@ export function previewRoutes(context: PreviewRoutesContext): (request: Incoming
     if (rawPath === '/') return send(response, 200, 'text/html; charset=utf-8', previewPage(context.token), { 'Content-Security-Policy': PAGE_POLICY });
     if (rawPath === '/assets/preview.js') return send(response, 200, 'text/javascript; charset=utf-8', await previewScript());
     if (rawPath === '/assets/preview.css') return send(response, 200, 'text/css; charset=utf-8', PREVIEW_STYLES);
-    if (rawPath === '/api/state') return sendJson(response, 200, pageState(await builds.state(await week()), context.paths().root));
+    if (rawPath === '/assets/favicon.svg') return send(response, 200, 'image/svg+xml', FAVICON);
+    if (rawPath === '/api/state') return sendJson(response, 200, await stateAnswer(context, await week()));
     if (rawPath === '/events') return events.open(response);
     if (rawPath === '/email.html') {
       const outcome = await builds.outcome(await week());
@@ -59,12 +63,31 @@ export function previewRoutes(context: PreviewRoutesContext): (request: Incoming
       const scheme = query.get('scheme') === 'dark' ? 'dark' : 'light';
       return send(response, 200, 'text/html; charset=utf-8', forceColorScheme(outcome.snapshot.html, scheme), { 'Content-Security-Policy': EMAIL_POLICY });
     }
-    const { root, out, privateFiles } = context.paths();
+    const { root, out, site, privateFiles } = context.paths();
     const refuse = (realFile: string) => isPrivateFile(realFile, privateFiles);
     if (rawPath.startsWith('/files/')) return sendFile(response, root, rawPath.slice('/files/'.length), refuse);
     if (rawPath.startsWith('/out/')) return sendFile(response, out, rawPath.slice('/out/'.length), refuse);
+    if (rawPath.startsWith('/site/')) return sendFile(response, site, rawPath.slice('/site/'.length), refuse);
     return sendText(response, 404, 'not found');
   };
+}
+
+/** The brand mark: a tab without an icon asks for /favicon.ico, a 404 in the console on every load. */
+const FAVICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#a63d2a"/>' +
+  '<text x="16" y="23" font-family="Georgia, serif" font-size="20" font-weight="700" fill="#fff" text-anchor="middle">G</text></svg>';
+
+/**
+ * The build of a week with the last full check of it (read on every request: `gazette check` may
+ * have saved one since) and its web edition in the published site.
+ */
+async function stateAnswer(context: PreviewRoutesContext, week: string | null): Promise<PageStateAnswer> {
+  const state = await context.builds.state(week);
+  const { root, out, site } = context.paths();
+  const slug = state.outcome.ok ? state.outcome.snapshot.week : state.week;
+  const [saved, web] = await Promise.all([savedCheckOf(out, slug), webEditionOf(site, root, slug)]);
+  const fullCheck = fullCheckView(saved, state.outcome);
+  return pageState({ ...state, fullCheck, readiness: readiness(state.outcome, fullCheck), web }, root);
 }
 
 async function sendTest(context: PreviewRoutesContext, request: IncomingMessage, response: ServerResponse): Promise<void> {

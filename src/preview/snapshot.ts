@@ -1,4 +1,6 @@
 import type { BuildResult } from '../build.js';
+import type { CheckReport } from '../check/report.js';
+import { catalogueEntry, isCheckGroup } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../types.js';
 import { messageHeaders, type MessageHeader } from './headers.js';
 
@@ -19,10 +21,38 @@ export interface PreviewSnapshot {
   mjml: string;
   html: string;
   size: { bytes: number; budget: number; clip: number };
+  /** The build's own warnings (articles, theme, config); the check rules' findings are in `checks`. */
   warnings: Diagnostic[];
+  /** `gazette check`'s quick groups on the message it would examine, findings at their own severity. */
+  checks: QuickChecks;
+  /** Which build this is, to tell whether the last full check examined it (see `issueFingerprint`). */
+  fingerprint: string;
 }
 
-export async function toSnapshot(result: BuildResult): Promise<PreviewSnapshot> {
+export interface QuickChecks {
+  groups: { group: string; status: 'ran' | 'skipped'; reason?: string; findings: number }[];
+  findings: Diagnostic[];
+  counts: { error: number; warning: number; info: number };
+}
+
+/**
+ * Build lowers the quick rules to warnings so an issue still renders; the preview shows them once,
+ * among the checks, at the severity `gazette check` gives them.
+ */
+function isCheckFinding(d: Diagnostic): boolean {
+  const group = catalogueEntry(d.rule)?.group;
+  return group !== undefined && isCheckGroup(group);
+}
+
+export function quickChecks(report: CheckReport): QuickChecks {
+  return {
+    groups: report.groups.map((group) => ({ group: group.group, status: group.status, ...(group.status === 'skipped' ? { reason: group.reason } : {}), findings: group.findings.length })),
+    findings: report.findings,
+    counts: report.counts,
+  };
+}
+
+export async function toSnapshot(result: BuildResult, checks: QuickChecks, fingerprint: string): Promise<PreviewSnapshot> {
   const { issue, articles } = result.digest;
   return {
     week: issue.slug,
@@ -37,6 +67,8 @@ export async function toSnapshot(result: BuildResult): Promise<PreviewSnapshot> 
     mjml: result.email.mjml,
     html: result.preview.html,
     size: { bytes: Buffer.byteLength(result.preview.html, 'utf8'), budget: result.config.max_html_bytes, clip: GMAIL_CLIP_BYTES },
-    warnings: result.diagnostics,
+    warnings: result.diagnostics.filter((d) => !isCheckFinding(d)),
+    checks,
+    fingerprint,
   };
 }

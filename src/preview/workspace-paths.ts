@@ -18,6 +18,8 @@ export interface WorkspacePaths {
   articles: string;
   templates: string;
   out: string;
+  /** The published site (`site/<slug>/index.html`): the page links to the issue's web edition there. */
+  site: string;
   /** Files never served whatever their names: the config, the DKIM key, the state database. */
   privateFiles: string[];
 }
@@ -43,5 +45,5 @@ export async function previewWorkspace(source: PreviewSource): Promise<PreviewWo
 }
 
 function pathsOf(workspace: Workspace, configFiles: string[], privateFiles: string[]): WorkspacePaths {
-  return { root: workspace.root, configFiles, privateFiles, articles: workspace.articlesDir, templates: workspace.templatesDir, out: workspace.outDir };
+  return { root: workspace.root, configFiles, privateFiles, articles: workspace.articlesDir, templates: workspace.templatesDir, out: workspace.outDir, site: workspace.siteDir };
 }

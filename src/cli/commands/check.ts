@@ -65,20 +65,20 @@ export function verdictLine(report: Pick<CheckReport, 'verdict' | 'skipped'>): [
 const EXIT_CODES: Record<CheckVerdict, number> = { ready: ExitCode.ok, problems: ExitCode.problems, incomplete: ExitCode.incomplete };
 
 /** The report as `--json` prints it: paths relative to the working folder, as in the lines. */
-function jsonReport(report: CheckReport, messageFile: string) {
+function jsonReport(report: CheckReport, messageFile: string, savedFile: string | null) {
   const groups = report.groups.map((group) => ({ ...group, findings: shownDiagnostics(group.findings) }));
-  return { ...report, groups, findings: shownDiagnostics(report.findings), messageFile: shownPath(messageFile) };
+  return { ...report, groups, findings: shownDiagnostics(report.findings), messageFile: shownPath(messageFile), savedFile: savedFile && shownPath(savedFile) };
 }
 
 export async function run(issue: string | undefined, flags: CheckFlags): Promise<number> {
   const progress = flags.json ? null : progressBar(CHECK_GROUPS.length, 'checking');
-  const { report, messageFile } = await checkBuiltIssue(systemEnvironment(), {
+  const { report, messageFile, savedFile } = await checkBuiltIssue(systemEnvironment(), {
     config: flags.config,
     out: flags.out,
     issue,
     onGroupDone: (group) => progress?.tick(group),
   }).finally(() => progress?.stop());
-  if (flags.json) process.stdout.write(`${JSON.stringify(jsonReport(report, messageFile), null, 2)}\n`);
+  if (flags.json) process.stdout.write(`${JSON.stringify(jsonReport(report, messageFile, savedFile), null, 2)}\n`);
   else printReport(report, messageFile, Boolean(flags.verbose));
   return EXIT_CODES[report.verdict];
 }

@@ -34,9 +34,12 @@ export async function run(flags: PreviewFlags): Promise<number> {
   const report = (outcome: BuildOutcome, files: string[]) => {
     const changed = files.length > 0 ? ` after ${files.map((file) => shownPath(file)).join(', ')} changed` : '';
     if (outcome.ok) {
-      const { week, warnings } = outcome.snapshot;
-      const note = warnings.length > 0 ? color('yellow', ` (${warnings.length} warning${warnings.length === 1 ? '' : 's'})`) : '';
-      log({ event: 'built', week, ok: true, warnings: shownDiagnostics(warnings) }, `${time()} ${color('green', 'built')} ${week}${changed}${note}`);
+      const { week, warnings, checks } = outcome.snapshot;
+      const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+      const problems = [checks.counts.error > 0 && plural(checks.counts.error, 'check error'), warnings.length + checks.counts.warning > 0 && plural(warnings.length + checks.counts.warning, 'warning')].filter(Boolean);
+      const note = problems.length > 0 ? color(checks.counts.error > 0 ? 'red' : 'yellow', ` (${problems.join(', ')})`) : '';
+      const findings = shownDiagnostics(checks.findings.filter((finding) => finding.severity !== 'info'));
+      log({ event: 'built', week, ok: true, warnings: shownDiagnostics(warnings), checks: findings }, `${time()} ${color('green', 'built')} ${week}${changed}${note}`);
     } else {
       log({ event: 'built', ok: false, errors: shownDiagnostics(outcome.errors) }, `${time()} ${color('red', 'build failed')}${changed}; the page shows the errors:`);
       if (!flags.json) printDiagnostics(outcome.errors);

@@ -19,6 +19,7 @@ const PREVIEW_PAGE = `<!doctype html>
 <meta name="color-scheme" content="light dark">
 <meta name="gazette-token" content="">
 <title>Gazette preview</title>
+<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/preview.css">
 <script type="module" src="/assets/preview.js"></script>
 </head>
@@ -28,10 +29,15 @@ const PREVIEW_PAGE = `<!doctype html>
   <label class="field week-field"><span class="field-label" aria-hidden="true">Week</span>
     <select id="week" aria-label="Week"></select>
   </label>
-  <div class="segmented" role="group" aria-label="Width" id="widths">
-    <button type="button" data-width="375" aria-pressed="false" title="Phone, 375 px">Phone</button>
-    <button type="button" data-width="768" aria-pressed="false" title="Tablet, 768 px">Tablet</button>
-    <button type="button" data-width="1024" aria-pressed="false" title="Desktop, 1024 px and wider">Desktop</button>
+  <div class="width-controls">
+    <div class="segmented" role="group" aria-label="Email width in pixels" id="widths">
+      <button type="button" data-width="320" aria-pressed="false" title="Small phone, 320 px">320</button>
+      <button type="button" data-width="375" aria-pressed="false" title="Phone, 375 px">375</button>
+      <button type="button" data-width="600" aria-pressed="false" title="The email's design width, 600 px">600</button>
+      <button type="button" data-width="768" aria-pressed="false" title="Tablet, 768 px">768</button>
+      <button type="button" data-width="1024" aria-pressed="false" title="Desktop, 1024 px">1024</button>
+    </div>
+    <output class="width-readout" id="width-readout" aria-live="off" title="The email's width: drag the handle beside it, or focus the handle and use the arrow keys"></output>
   </div>
   <div class="segmented" role="group" aria-label="Colour scheme" id="schemes">
     <button type="button" data-scheme="light" aria-pressed="false">Light</button>
@@ -54,8 +60,12 @@ const PREVIEW_PAGE = `<!doctype html>
       <ul class="diagnostics" id="build-errors-list"></ul>
     </div>
     <div class="frame-area" id="frame-area">
-      <div class="frame-box" id="frame-box">
-        <iframe id="email" title="The email" data-ready="false"></iframe>
+      <div class="frame-row" id="frame-row">
+        <div class="frame-box" id="frame-box">
+          <iframe id="email" title="The email" data-ready="false"></iframe>
+        </div>
+        <div class="resize-handle" id="resize-handle" role="separator" tabindex="0" aria-orientation="vertical" aria-controls="frame-box"
+          aria-label="Email width: arrow keys change it by 10 px, with Shift by 50" aria-valuemin="320" aria-valuemax="1600" aria-valuenow="600"><span aria-hidden="true"></span></div>
       </div>
       <p class="empty" id="empty" hidden>Nothing to show yet: fix the errors above and the email appears here.</p>
     </div>
@@ -67,8 +77,27 @@ const PREVIEW_PAGE = `<!doctype html>
       <button type="button" role="tab" id="tab-html" aria-controls="panel-html" aria-selected="false">HTML</button>
       <button type="button" role="tab" id="tab-mjml" aria-controls="panel-mjml" aria-selected="false">MJML</button>
       <button type="button" role="tab" id="tab-headers" aria-controls="panel-headers" aria-selected="false">Headers</button>
+      <button type="button" role="tab" id="tab-web" aria-controls="panel-web" aria-selected="false" title="The issue's web edition, in the published site">Web</button>
     </div>
     <div class="tab-panel" role="tabpanel" id="panel-checks" aria-labelledby="tab-checks">
+      <section class="card verdict" id="verdict" data-state="unchecked" role="status" aria-live="polite">
+        <p class="verdict-title" id="verdict-title">Checking…</p>
+        <p class="hint" id="verdict-detail"></p>
+      </section>
+      <section class="card" aria-labelledby="quick-title">
+        <h2 class="card-title" id="quick-title">Quick checks, on every build</h2>
+        <p class="hint group-line" id="quick-summary"></p>
+        <ul class="diagnostics" id="check-findings"></ul>
+        <details class="notes" id="check-notes-box" hidden>
+          <summary id="check-notes-summary"></summary>
+          <ul class="diagnostics" id="check-notes"></ul>
+        </details>
+      </section>
+      <section class="card" aria-labelledby="full-check-title">
+        <h2 class="card-title" id="full-check-title">Last full check</h2>
+        <p class="full-check-summary" id="full-check-summary"></p>
+        <ul class="diagnostics" id="full-check-findings"></ul>
+      </section>
       <section class="card">
         <h2 class="card-title">HTML size</h2>
         <div class="meter" id="size-meter" role="meter" aria-valuemin="0" aria-label="HTML size against Gmail's clipping limit">
@@ -87,10 +116,10 @@ const PREVIEW_PAGE = `<!doctype html>
         <p class="hint">Sends this build, marked [TEST], through the configured SMTP server; it is written to <span class="mono" id="send-test-dir">out/</span> first, like <span class="mono">gazette build</span> would.</p>
         <div id="send-test-result" role="status" aria-live="polite"></div>
       </section>
-      <section class="card">
-        <h2 class="card-title" id="warnings-title">Warnings</h2>
+      <section class="card" aria-labelledby="warnings-title">
+        <h2 class="card-title" id="warnings-title">Build warnings</h2>
         <ul class="diagnostics" id="warnings"></ul>
-        <p class="all-clear" id="all-clear" hidden>No warnings: this issue is ready to send.</p>
+        <p class="hint" id="no-warnings" hidden>None: the articles, the theme and the config built cleanly.</p>
       </section>
       <section class="card">
         <h2 class="card-title">In this issue</h2>
@@ -98,8 +127,8 @@ const PREVIEW_PAGE = `<!doctype html>
       </section>
     </div>
     <div class="tab-panel" role="tabpanel" id="panel-text" aria-labelledby="tab-text" hidden>
-      <div class="source-bar"><span>Plain-text part</span><button type="button" class="copy" data-copy="source-text">Copy</button></div>
-      <pre class="source prose" id="source-text"></pre>
+      <div class="source-bar"><span id="text-label">Plain-text part, as sent</span><button type="button" class="copy" data-copy="source-text">Copy</button></div>
+      <pre class="source text-part" id="source-text" tabindex="0" aria-labelledby="text-label"></pre>
     </div>
     <div class="tab-panel" role="tabpanel" id="panel-html" aria-labelledby="tab-html" hidden>
       <div class="source-bar"><span id="html-label">HTML</span><button type="button" class="copy" data-copy="source-html">Copy</button></div>
@@ -112,6 +141,14 @@ const PREVIEW_PAGE = `<!doctype html>
     <div class="tab-panel" role="tabpanel" id="panel-headers" aria-labelledby="tab-headers" hidden>
       <div class="source-bar"><span>Headers of the sample message</span></div>
       <table class="headers"><tbody id="headers"></tbody></table>
+    </div>
+    <div class="tab-panel" role="tabpanel" id="panel-web" aria-labelledby="tab-web" hidden>
+      <section class="card">
+        <h2 class="card-title">Web edition</h2>
+        <p id="web-summary"></p>
+        <p><a class="button-link" id="web-link" target="_blank" rel="noopener" hidden>Open the web edition <span aria-hidden="true">↗</span></a></p>
+        <p class="hint" id="web-hint"></p>
+      </section>
     </div>
   </aside>
 </main>

@@ -19,6 +19,12 @@ export const PREVIEW_STYLES = `
   --stage: #e7e3dc;
   --focus: #2d6cdf;
   --radius: 10px;
+  /* preview.ts lays the page out with the same numbers: keep them in step. */
+  --panel-width: 380px;
+  --stage-padding: 20px;
+  --handle-width: 14px;
+  /* The Text tab widens the panel to show the text part's 78 columns whole (12 px monospace). */
+  --text-panel-width: 624px;
   --mono: ui-monospace, 'SFMono-Regular', 'Cascadia Code', 'DejaVu Sans Mono', Menlo, Consolas, monospace;
   font: 14px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
 }
@@ -72,6 +78,8 @@ select {
 }
 .segmented button:hover { color: var(--text); }
 .segmented button[aria-pressed='true'] { background: var(--surface); color: var(--text); box-shadow: 0 1px 2px rgb(0 0 0 / 0.12), 0 0 0 1px var(--border); font-weight: 600; }
+.width-controls { display: inline-flex; align-items: center; gap: 8px; }
+.width-readout { min-width: 5.5em; color: var(--muted); font-size: 13px; font-variant-numeric: tabular-nums; }
 .status { margin-left: auto; display: flex; align-items: center; gap: 7px; color: var(--muted); font-size: 13px; white-space: nowrap; }
 .status-dot { width: 8px; height: 8px; border-radius: 50%; background: var(--muted); }
 .status[data-state='live'] .status-dot { background: var(--ok); box-shadow: 0 0 0 3px color-mix(in srgb, var(--ok) 22%, transparent); }
@@ -79,8 +87,15 @@ select {
 .status[data-state='error'] .status-dot { background: var(--error); }
 .status[data-state='offline'] .status-dot { background: var(--muted); }
 
-.workspace { flex: 1; min-height: 0; display: grid; grid-template-columns: minmax(0, 1fr) 400px; }
-.stage { min-width: 0; min-height: 0; display: flex; flex-direction: column; gap: 12px; padding: 16px 20px 0; background: var(--stage); }
+.workspace { flex: 1; min-height: 0; display: grid; grid-template-columns: minmax(0, 1fr) var(--panel-width); }
+/* The email wider than the room beside the panel: the panel moves below, the stage keeps the window's height. */
+body[data-wide-text='true'] .workspace { grid-template-columns: minmax(0, 1fr) var(--text-panel-width); }
+body[data-layout='stacked'] .workspace { display: block; overflow-y: auto; }
+body[data-layout='stacked'] .stage { height: 100%; }
+body[data-layout='stacked'] .panel { border-left: 0; border-top: 1px solid var(--border); }
+body[data-layout='stacked'] .tab-panel { overflow: visible; }
+body[data-layout='stacked'] .source { max-height: 75vh; }
+.stage { min-width: 0; min-height: 0; display: flex; flex-direction: column; gap: 12px; padding: 16px var(--stage-padding) 0; background: var(--stage); }
 .inbox-row {
   display: flex; gap: 12px; align-items: flex-start; width: 100%; max-width: 1024px; margin: 0 auto;
   padding: 12px 14px; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius);
@@ -101,24 +116,33 @@ select {
   background: var(--error-soft); border: 1px solid color-mix(in srgb, var(--error) 45%, transparent); border-radius: var(--radius);
 }
 .build-errors-title { font-weight: 700; color: var(--error); margin-bottom: 6px; }
-.frame-area { flex: 1; min-height: 0; overflow: auto; display: flex; justify-content: center; }
+/* Centred by its margins, not by justify-content: a frame wider than the area then scrolls from its left edge instead of losing it. */
+.frame-area { flex: 1; min-height: 420px; overflow: auto; display: flex; }
+.frame-row { flex: none; display: flex; margin: 0 auto; min-height: 100%; }
 .frame-box {
-  flex: none; height: 100%; min-height: 420px; transition: width 0.18s ease;
+  flex: none; min-height: 100%; transition: width 0.18s ease;
   background: #fff; border-radius: 12px 12px 0 0; overflow: hidden;
   box-shadow: 0 1px 3px rgb(0 0 0 / 0.12), 0 12px 32px rgb(0 0 0 / 0.10);
 }
-.frame-box[data-width='375'] { width: 375px; border-radius: 22px 22px 0 0; }
-.frame-box[data-width='768'] { width: 768px; }
-.frame-box[data-width='1024'] { width: max(1024px, 100%); }
 .frame-box[data-scheme='dark'] { background: #131313; }
 .frame-box.stale iframe { opacity: 0.55; }
 iframe { display: block; width: 100%; height: 100%; border: 0; background: transparent; }
+.resize-handle {
+  flex: none; width: var(--handle-width); display: grid; place-items: center; cursor: ew-resize; touch-action: none;
+  border-radius: 0 8px 0 0;
+}
+.resize-handle span { width: 4px; height: 44px; border-radius: 2px; background: color-mix(in srgb, var(--muted) 55%, transparent); }
+.resize-handle:hover span, .resize-handle:focus-visible span, .resizing .resize-handle span { background: var(--accent); }
+.resize-handle:focus-visible { outline-offset: -2px; }
+.resizing, .resizing * { cursor: ew-resize; user-select: none; }
+.resizing iframe { pointer-events: none; }
+.resizing .frame-box { transition: none; }
 .empty { margin: 40px auto; color: var(--muted); text-align: center; max-width: 360px; }
 
 .panel { min-height: 0; display: flex; flex-direction: column; background: var(--surface); border-left: 1px solid var(--border); }
-.tabs { display: flex; gap: 2px; padding: 8px 10px 0; border-bottom: 1px solid var(--border); overflow-x: auto; }
+.tabs { display: flex; gap: 0; padding: 8px 8px 0; border-bottom: 1px solid var(--border); overflow-x: auto; }
 .tabs button {
-  border: 0; background: transparent; padding: 8px 10px 9px; cursor: pointer; color: var(--muted);
+  border: 0; background: transparent; padding: 8px 8px 9px; cursor: pointer; color: var(--muted);
   border-bottom: 2px solid transparent; margin-bottom: -1px; white-space: nowrap;
 }
 .tabs button:hover { color: var(--text); }
@@ -164,7 +188,6 @@ iframe { display: block; width: 100%; height: 100%; border: 0; background: trans
 .mono { font-family: var(--mono); font-size: 12px; }
 .sent { margin: 10px 0 0; color: var(--ok); font-weight: 600; overflow-wrap: anywhere; }
 #send-test-result .diagnostics { margin-top: 10px; }
-.all-clear { margin: 0; color: var(--ok); font-weight: 600; }
 .article-list { margin: 0; padding-left: 20px; display: grid; gap: 4px; }
 .source-bar { display: flex; justify-content: space-between; align-items: center; margin-bottom: 8px; color: var(--muted); font-size: 13px; }
 .copy { border: 1px solid var(--border); background: var(--surface-2); border-radius: 6px; padding: 2px 10px; cursor: pointer; }
@@ -172,28 +195,47 @@ iframe { display: block; width: 100%; height: 100%; border: 0; background: trans
   margin: 0; padding: 12px; border-radius: 8px; background: var(--surface-2); border: 1px solid var(--border);
   font: 12px/1.55 var(--mono); white-space: pre-wrap; overflow-wrap: anywhere; tab-size: 2;
 }
-.source.prose { font-size: 12.5px; }
+/* The text part exactly as sent: its own line breaks only, a faint rule at column 78 where it should wrap. */
+#panel-text:not([hidden]) { display: flex; flex-direction: column; padding: 14px 10px; }
+.source.text-part {
+  flex: 1; min-height: 0; overflow: auto; white-space: pre; overflow-wrap: normal; word-break: normal; padding: 10px;
+  background-image: linear-gradient(90deg, transparent calc(10px + 78ch), color-mix(in srgb, var(--accent) 35%, transparent) calc(10px + 78ch), color-mix(in srgb, var(--accent) 35%, transparent) calc(10px + 78ch + 1px), transparent calc(10px + 78ch + 1px));
+  background-attachment: local;
+}
+.verdict { border-width: 1px 1px 1px 5px; }
+.verdict-title { margin: 0; font-weight: 700; font-size: 15px; }
+.verdict .hint { margin-top: 4px; }
+.verdict[data-state='ready'] { border-left-color: var(--ok); }
+.verdict[data-state='ready'] .verdict-title { color: var(--ok); }
+.verdict[data-state='problems'], .verdict[data-state='broken'] { border-left-color: var(--error); background: var(--error-soft); }
+.verdict[data-state='problems'] .verdict-title, .verdict[data-state='broken'] .verdict-title { color: var(--error); }
+.verdict[data-state='unchecked'], .verdict[data-state='stale'], .verdict[data-state='incomplete'] { border-left-color: var(--warn); }
+.group-line { margin: 0 0 8px; }
+.notes { margin-top: 8px; }
+.notes summary { cursor: pointer; color: var(--muted); font-size: 12.5px; }
+.notes .diagnostics { margin-top: 8px; }
+.full-check-summary { margin: 0 0 8px; }
+.stale-note { color: var(--warn); font-weight: 600; }
+.button-link {
+  display: inline-block; padding: 6px 14px; border-radius: 8px; background: var(--accent); color: var(--on-accent);
+  font-weight: 600; text-decoration: none;
+}
 .headers { width: 100%; border-collapse: collapse; font-size: 12.5px; }
 .headers th, .headers td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--border); }
 .headers th { font-family: var(--mono); font-weight: 600; white-space: nowrap; color: var(--muted); width: 1%; }
 .headers td { font-family: var(--mono); overflow-wrap: anywhere; }
 
 @media (max-width: 1200px) {
-  .workspace { grid-template-columns: minmax(0, 1fr) 350px; }
   .brand-sub, .field-label { display: none; }
   .toolbar { gap: 10px 12px; }
 }
-@media (max-width: 900px) {
-  body { height: auto; }
-  .workspace { grid-template-columns: 1fr; }
-  .stage { padding: 12px 10px 0; }
-  .frame-area { flex: none; height: 78vh; }
-  .panel { border-left: 0; border-top: 1px solid var(--border); }
-  .tab-panel { overflow: visible; }
+@media (max-width: 700px) {
+  :root { --stage-padding: 10px; }
+  .stage { padding-top: 12px; }
   .status { margin-left: 0; }
   .brand { flex-basis: 100%; }
   .week-field { flex: 1 1 100%; }
   .week-field select { flex: 1; max-width: none; }
-  .frame-box[data-width='375'] { width: min(375px, 100%); }
+  .segmented button { padding: 5px 9px; }
 }
 `;

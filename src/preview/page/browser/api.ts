@@ -33,7 +33,44 @@ export interface PageSnapshot {
   mjml: string;
   html: string;
   size: { bytes: number; budget: number; clip: number };
+  /** The build's own warnings; the check rules' findings are in `checks`. */
   warnings: PageDiagnostic[];
+  /** `gazette check`'s quick groups on this build, findings at their own severity. */
+  checks: PageChecks;
+}
+
+export interface PageCounts {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+export interface PageChecks {
+  groups: { group: string; status: 'ran' | 'skipped'; reason?: string; findings: number }[];
+  findings: PageDiagnostic[];
+  counts: PageCounts;
+}
+
+/** The last `gazette check` of the issue (out/<slug>/check.json). */
+export interface PageFullCheck {
+  checkedAt: string;
+  verdict: 'ready' | 'incomplete' | 'problems';
+  counts: PageCounts;
+  findings: PageDiagnostic[];
+  skipped: { group: string; reason: string; required: boolean }[];
+  stale: boolean;
+}
+
+export interface PageReadiness {
+  state: 'broken' | 'problems' | 'unchecked' | 'stale' | 'incomplete' | 'ready';
+  errors: number;
+  skipped: string[];
+}
+
+export interface PageWebEdition {
+  file: string;
+  url: string | null;
+  publishedAt: string | null;
 }
 
 /** `GET /api/state`. */
@@ -42,6 +79,9 @@ export interface PageState {
   weeks: PageWeek[];
   week: string | null;
   outcome: { ok: true; builtAt: string; snapshot: PageSnapshot } | { ok: false; errors: PageDiagnostic[] };
+  fullCheck: PageFullCheck | null;
+  readiness: PageReadiness;
+  web: PageWebEdition | null;
 }
 
 /** `POST /api/send-test`. */
