@@ -112,7 +112,8 @@ export function issueContext(digest: Digest, settings: ContextSettings, markers:
     preheader: settings.preheader ?? defaultPreheader(contents.map((article) => article.title), subject),
     preheader_spacer: PREHEADER_SPACER,
     view_url: viewUrl ? withUtm(viewUrl, settings.utm) : null,
-    subscribe_url: settings.subscribeUrl ?? null,
+    // Tagged like every other link: a sign-up from a forwarded copy is the campaign's to count.
+    subscribe_url: settings.subscribeUrl ? withUtm(settings.subscribeUrl, settings.utm) : null,
     web,
     articles,
     contents,
