@@ -9,6 +9,10 @@ import { SubscriberStore } from '../src/subscribers/subscriber-store.js';
 
 const RULES = { softLimit: 3, softWindowDays: 30 };
 const DAY = 24 * 60 * 60 * 1000;
+/** The Message-ID the reports quote: the one each planted delivery was sent with. */
+const MESSAGE_ID = '<2024-W05.0b7e4c2a-8f61-4c8e-9a55-1d2b3c4d5e6f@example.com>';
+/** Addresses issue 2024-W05 was sent to, so a report without VERP can prove its delivery. */
+const SENT_TO = ['Ann@Example.org', 'bob@example.org', 'cy@example.org', 'dee@example.org', 'eve@example.org'];
 
 function report(kind: BounceReport['kind'], recipient: Partial<BouncedRecipient> & { address: string }, extra: Partial<BounceReport> = {}): BounceReport {
   const recipientKind = kind === 'auto-reply' ? 'unknown' : kind;
@@ -16,7 +20,7 @@ function report(kind: BounceReport['kind'], recipient: Partial<BouncedRecipient>
     kind,
     recipients: [{ kind: recipientKind, status: kind === 'soft' ? '4.2.2' : kind === 'hard' ? '5.1.1' : null, diagnostic: null, action: 'failed', ...recipient }],
     verpId: null,
-    originalMessageId: '<2024-W05.0b7e4c2a-8f61-4c8e-9a55-1d2b3c4d5e6f@example.com>',
+    originalMessageId: MESSAGE_ID,
     reportId: null,
     format: 'dsn',
     ...extra,
@@ -28,6 +32,10 @@ function setup() {
   let now = new Date('2024-03-01T12:00:00Z');
   const store = new SubscriberStore(db, () => now);
   const log = new BounceLog(db, store, RULES, () => now);
+  const ledger = new SendLedger(db, () => now, (issue, email) => bounceId('secret', issue, email));
+  ledger.begin('2024-W05', 'store');
+  ledger.plan('2024-W05', SENT_TO.map((email) => ({ email, name: null, fields: {} })));
+  SENT_TO.forEach((_, index) => ledger.markSending('2024-W05', index + 1, MESSAGE_ID));
   return { db, store, log, setNow: (date: Date) => (now = date), advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
 }
 
@@ -96,5 +104,28 @@ describe('the bounce log', () => {
     expect(outcome).toMatchObject({ status: 'recorded', events: [{ email: 'fay@example.org', issue: '2024-W06', suppressed: 'bounced' }] });
     expect(log.record(report('hard', { address: 'gus@example.org' }, { verpId: 'zzzzzzzzzzzzzzzz' }), 'v2')).toEqual({ status: 'unknown-delivery', verpId: 'zzzzzzzzzzzzzzzz' });
     expect(store.suppression('gus@example.org')).toBeNull();
+  });
+  it('without VERP, acts only on an address and Message-ID of a copy it sent: a forged report suppresses nobody', () => {
+    const { store, log } = setup();
+    const stranger = log.record(report('hard', { address: 'ceo@victim.example' }), 'f1');
+    const wrongMessage = log.record(report('hard', { address: 'bob@example.org' }, { originalMessageId: '<2024-W05.made-up@example.com>' }), 'f2');
+    const noMessage = log.record(report('complaint', { address: 'bob@example.org' }, { originalMessageId: null }), 'f3');
+    for (const outcome of [stranger, wrongMessage, noMessage]) expect(outcome).toEqual({ status: 'unknown-delivery', verpId: null });
+    expect(store.suppressions()).toEqual([]);
+  });
+
+  it('makes an unsubscribed address complained on a complaint, which a fresh confirmation then does not lift', () => {
+    const { store, log, advance } = setup();
+    store.savePending('cy@example.org', null);
+    store.suppress('cy@example.org', 'unsubscribed', 'one-click');
+    advance(DAY);
+    expect(log.record(report('complaint', { address: 'cy@example.org', action: 'abuse' }), 'c2')).toMatchObject({ events: [{ suppressed: 'complained' }] });
+    expect(store.suppression('cy@example.org')).toBe('complained');
+    advance(DAY);
+    expect(store.confirm('cy@example.org', new Date(Date.parse('2024-03-03T12:00:00Z')))).toBe('suppressed');
+    expect(store.suppression('cy@example.org')).toBe('complained');
+    // And never the other way: an unsubscribe after a bounce keeps the graver reason.
+    store.suppress('cy@example.org', 'unsubscribed');
+    expect(store.suppression('cy@example.org')).toBe('complained');
   });
 });

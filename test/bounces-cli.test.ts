@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bounceId } from '../src/message/return-path.js';
@@ -6,6 +7,18 @@ import { sinksStoppedAfterEach } from './support/smtp-server.js';
 import { builtWorkspace, gazette, SECRET, writeList } from './support/smtp-workspace.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'bounces');
+/** The original Message-ID the Gmail fixture quotes, replaced by a real one. */
+const GMAIL_FIXTURE_MESSAGE_ID = '<2024-W05.4fbc806e-cda5-4ac1-be99-516f7081a2b3@example.com>';
+
+/** The Message-ID the send ledger recorded for the copy sent to `email` in issue 2024-W05. */
+function sentMessageId(root: string, email: string): string {
+  const db = new Database(path.join(root, '.gazette', 'state.db'), { readonly: true });
+  try {
+    return (db.prepare("SELECT message_id FROM deliveries WHERE issue = '2024-W05' AND email = ?").get(email) as { message_id: string }).message_id;
+  } finally {
+    db.close();
+  }
+}
 const sink = sinksStoppedAfterEach();
 
 /** A fixture re-addressed to a real delivery: its VERP id and the address it names. */
@@ -33,7 +46,11 @@ describe('gazette bounces FILE…', () => {
     // The Postfix report in the mbox names an id this store never sent: reported, not acted on.
     await writeFile(mbox, several);
 
-    const run = await gazette(['bounces', ann, bob, cy, path.join(FIXTURES, 'gmail-hard.eml'), mbox, '--json'], root);
+    // Gmail's report has no VERP id: it counts because it quotes the Message-ID of the very copy sent to that address.
+    const gmail = path.join(root, 'gmail.eml');
+    await writeFile(gmail, (await readFile(path.join(FIXTURES, 'gmail-hard.eml'), 'utf8')).replaceAll(GMAIL_FIXTURE_MESSAGE_ID, sentMessageId(root, 'no.such.person@gmail.example.com')));
+
+    const run = await gazette(['bounces', ann, bob, cy, gmail, mbox, '--json'], root);
     expect(run.code).toBe(0);
     const summary = JSON.parse(run.stdout);
     expect(summary).toMatchObject({ read: 7, counts: { hard: 4, soft: 1, complaint: 1, 'auto-reply': 1, failed: 0 }, suppressed: { bounced: 3, complained: 1 } });
@@ -56,6 +73,20 @@ describe('gazette bounces FILE…', () => {
     expect((await second.accepted()).flatMap((line) => line.to)).toEqual(['bob@example.com']);
   });
 
+  it('does not act on a report without VERP that quotes a Message-ID this store never sent', async () => {
+    const root = await builtWorkspace();
+    await writeList(root, ['no.such.person@gmail.example.com,Nobody']);
+    expect((await gazette(['subscribers', 'import', 'list.csv'], root)).code).toBe(0);
+    const server = await sink();
+    expect((await gazette(['send', '--store', '--smtp', server.url], root)).code).toBe(0);
+    // The fixture as it is quotes a made-up Message-ID: a forgery naming a real subscriber.
+    const run = await gazette(['bounces', path.join(FIXTURES, 'gmail-hard.eml'), '--json'], root);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).messages[0].outcome).toBe('unknown-delivery');
+    expect(run.stderr).toContain('(bounces/unknown-delivery)');
+    expect((await gazette(['subscribers', 'list', '--suppressed', '--json'], root)).stdout.trim()).toBe('[]');
+  });
+
   it('reports an unreadable file and a file that is no email by name, reads the rest, and exits 1', async () => {
     const root = await builtWorkspace();
     await writeFile(path.join(root, 'notes.txt'), 'just some notes\nnothing like an email\n');
@@ -66,7 +97,7 @@ describe('gazette bounces FILE…', () => {
       expect.stringMatching(/^missing\.eml error cannot read the file: .*\(bounces\/unreadable\)$/),
       expect.stringMatching(/^notes\.txt error not an email message: .*\(bounces\/not-email\)$/),
     ]);
-    expect(run.stdout).toContain('Read 3 messages: 0 hard, 0 soft, 0 complaints, 1 automatic reply (ignored), 0 not understood, 2 unreadable');
+    expect(run.stdout).toContain('Read 2 messages: 0 hard, 0 soft, 0 complaints, 1 automatic reply (ignored), 0 not understood, 1 not an email; 1 file could not be opened');
     expect(run.stderr).not.toMatch(/at .*\.js:\d+/);
   });
 

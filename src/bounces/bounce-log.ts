@@ -1,4 +1,3 @@
-import { issueOfMessageId } from '../message/compose.js';
 import type { StateDb } from '../store/state-db.js';
 import { addressKey } from '../subscribers/address.js';
 import type { SubscriberStore, SuppressionReason } from '../subscribers/subscriber-store.js';
@@ -25,13 +24,14 @@ export interface RecordedEvent {
  * - `recorded`: bounce or complaint events, each with its effect;
  * - `ignored`: an automatic reply (out of office), which says nothing about the address;
  * - `unrecognised`: not a report Gazette can read, or one that names no address it can act on;
- * - `unknown-delivery`: it came back to a VERP address no delivery in this store has (another
- *   workspace's, or forged), so nothing in it is trusted.
+ * - `unknown-delivery`: it came back to a VERP address no delivery in this store has, or (with no
+ *   VERP id) it names no address and Message-ID of a copy this store sent: another workspace's,
+ *   or forged, so nothing in it is trusted.
  */
 export type RecordOutcome =
   | { status: 'recorded'; events: RecordedEvent[] }
   | { status: 'ignored' | 'unrecognised' }
-  | { status: 'unknown-delivery'; verpId: string };
+  | { status: 'unknown-delivery'; verpId: string | null };
 
 interface Target {
   email: string;
@@ -57,6 +57,7 @@ export class BounceLog {
   ) {
     this.statements = {
       delivery: db.prepare<[string], { issue: string; email: string }>('SELECT issue, email FROM deliveries WHERE bounce_id = ?'),
+      deliveryByMessage: db.prepare<[string, string], { issue: string; email: string }>('SELECT issue, email FROM deliveries WHERE email_key = ? AND message_id = ?'),
       insert: db.prepare(
         `INSERT INTO bounce_events (report_id, email_key, email, issue, kind, status, diagnostic, received_at)
          VALUES (@reportId, @key, @email, @issue, @kind, @status, @diagnostic, @at) ON CONFLICT (report_id, email_key) DO NOTHING`,
@@ -82,8 +83,16 @@ export class BounceLog {
       const worst = [...actionable].sort((a, b) => SEVERITY[b.kind] - SEVERITY[a.kind])[0];
       targets = worst ? [{ email: delivery.email, issue: delivery.issue, recipient: worst }] : [];
     } else {
-      const issue = issueOfMessageId(report.originalMessageId);
-      targets = actionable.map((recipient) => ({ email: recipient.address, issue, recipient }));
+      // Without VERP, a report counts only for a delivery it proves it saw: the address it names
+      // AND the Message-ID of the copy sent to that address (a random id nobody else knows).
+      // Otherwise anyone who can write to the bounce mailbox could suppress any address.
+      const messageId = report.originalMessageId;
+      const matched = messageId ? actionable.flatMap((recipient) => {
+        const delivery = this.statements.deliveryByMessage.get(addressKey(recipient.address), messageId);
+        return delivery ? [{ email: delivery.email, issue: delivery.issue, recipient }] : [];
+      }) : [];
+      if (actionable.length > 0 && matched.length === 0) return { status: 'unknown-delivery', verpId: null };
+      targets = matched;
     }
     if (targets.length === 0) return { status: 'unrecognised' };
     const at = this.now();

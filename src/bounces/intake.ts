@@ -40,8 +40,11 @@ export interface MessageResult {
 export interface IntakeSummary {
   /** The state database the events went into. */
   store: string;
+  /** Messages read (a file that could not be opened holds none). */
   read: number;
-  /** Messages by what they were read as; `failed` could not be read at all. */
+  /** Files that could not be opened at all. */
+  unreadableFiles: number;
+  /** Messages by what they were read as; `failed` could not be read as an email. */
   counts: Record<BounceKind | 'failed', number>;
   /** Addresses newly suppressed, by reason. */
   suppressed: { bounced: number; complained: number };
@@ -125,7 +128,13 @@ async function takeOne(message: IncomingMessage, log: BounceLog, localPart: stri
   const outcome = log.record(report, reportId);
   const problem =
     outcome.status === 'unknown-delivery'
-      ? diagnostic('bounces/unknown-delivery', `it came back to the return path of delivery ${outcome.verpId}, which this store never sent: nothing recorded`, place)
+      ? diagnostic(
+          'bounces/unknown-delivery',
+          outcome.verpId
+            ? `it came back to the return path of delivery ${outcome.verpId}, which this store never sent: nothing recorded`
+            : 'it has no return-path id, and names no address and Message-ID of a copy this store sent: nothing recorded',
+          place,
+        )
       : outcome.status === 'unrecognised'
         ? diagnostic('bounces/unrecognised', report.kind === 'unknown' ? 'not a bounce, complaint or automatic reply Gazette can read: left for a person' : `a ${report.kind} report that names no address to act on`, place)
         : null;
@@ -135,9 +144,14 @@ async function takeOne(message: IncomingMessage, log: BounceLog, localPart: stri
 function summarize(store: string, messages: readonly MessageResult[]): IntakeSummary {
   const counts: IntakeSummary['counts'] = { hard: 0, soft: 0, complaint: 0, 'auto-reply': 0, unknown: 0, failed: 0 };
   const suppressed = { bounced: 0, complained: 0 };
+  let unreadableFiles = 0;
   for (const message of messages) {
+    if (message.problem?.rule === 'bounces/unreadable') {
+      unreadableFiles++;
+      continue;
+    }
     counts[message.kind ?? 'failed']++;
     for (const event of message.events) if (event.suppressed === 'bounced' || event.suppressed === 'complained') suppressed[event.suppressed]++;
   }
-  return { store, read: messages.length, counts, suppressed, messages: [...messages], problems: messages.flatMap((message) => (message.problem ? [message.problem] : [])) };
+  return { store, read: messages.length - unreadableFiles, unreadableFiles, counts, suppressed, messages: [...messages], problems: messages.flatMap((message) => (message.problem ? [message.problem] : [])) };
 }

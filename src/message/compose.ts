@@ -26,12 +26,6 @@ export function newMessageId(from: string, issueSlug: string): string {
   return `<${issueSlug}.${randomUUID()}@${addressDomain(from)}>`;
 }
 
-/** The issue a Message-ID of ours names (`<2024-W05.<uuid>@example.com>` → `2024-W05`), or null for anyone else's. */
-export function issueOfMessageId(messageId: string | null): string | null {
-  const match = messageId ? /^<?([^<>@\s]+)\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}@/i.exec(messageId.trim()) : null;
-  return match?.[1] ?? null;
-}
-
 export function composeMessage(subject: string, body: PersonalizedEmail, envelope: Envelope, messageId: string): OutboundMessage {
   const headers: Record<string, string> = { ...envelope.headers };
   if (envelope.replyTo) headers['Reply-To'] = envelope.replyTo;

@@ -56,6 +56,9 @@ interface SubscriberRow {
   reason: SuppressionReason | null;
 }
 
+/** How grave a suppression reason is, as SQL: a reason is only ever replaced by a graver one. */
+const GRAVITY = (column: string) => `CASE ${column} WHEN 'complained' THEN 3 WHEN 'bounced' THEN 2 ELSE 1 END`;
+
 const PAGE = 500;
 
 /**
@@ -208,11 +211,20 @@ export class SubscriberStore {
     }
   }
 
-  /** Puts an address on the suppression list; an existing entry keeps its first reason. */
+  /**
+   * Puts an address on the suppression list. An existing entry changes only to a graver reason
+   * (unsubscribed < bounced < complained): a complaint from someone who had unsubscribed must
+   * still outlive a fresh confirmation, which lifts only an `unsubscribed` entry. Returns true
+   * when the entry was added or made graver.
+   */
   suppress(email: string, reason: SuppressionReason, detail: string | null = null): boolean {
     return (
       this.db
-        .prepare('INSERT INTO suppressions (email_key, email, reason, detail, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (email_key) DO NOTHING')
+        .prepare(
+          `INSERT INTO suppressions (email_key, email, reason, detail, created_at) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (email_key) DO UPDATE SET reason = excluded.reason, detail = excluded.detail, created_at = excluded.created_at
+           WHERE ${GRAVITY('excluded.reason')} > ${GRAVITY('suppressions.reason')}`,
+        )
         .run(addressKey(email), email, reason, detail, this.now().toISOString()).changes > 0
     );
   }

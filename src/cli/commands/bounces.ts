@@ -38,7 +38,7 @@ export async function run(files: string[], flags: BouncesFlags): Promise<number>
   } else {
     process.stdout.write(humanSummary(summary));
   }
-  return summary.counts.failed > 0 ? ExitCode.problems : ExitCode.ok;
+  return summary.counts.failed > 0 || summary.unreadableFiles > 0 ? ExitCode.problems : ExitCode.ok;
 }
 
 function shownMessage(message: MessageResult) {
@@ -47,9 +47,10 @@ function shownMessage(message: MessageResult) {
 
 function humanSummary(summary: IntakeSummary & { mailbox?: string; handled?: number }): string {
   const { counts } = summary;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
+  const files = summary.unreadableFiles > 0 ? `; ${plural(summary.unreadableFiles, 'file')} could not be opened` : '';
   const lines = [
-    `Read ${plural(summary.read, 'message')}${summary.mailbox ? ` from ${summary.mailbox}` : ''}: ${counts.hard} hard, ${counts.soft} soft, ${plural(counts.complaint, 'complaint')}, ${plural(counts['auto-reply'], 'automatic reply')} (ignored), ${counts.unknown} not understood, ${counts.failed} unreadable`,
+    `Read ${plural(summary.read, 'message')}${summary.mailbox ? ` from ${summary.mailbox}` : ''}: ${counts.hard} hard, ${counts.soft} soft, ${plural(counts.complaint, 'complaint')}, ${plural(counts['auto-reply'], 'automatic reply', 'automatic replies')} (ignored), ${counts.unknown} not understood, ${counts.failed} not an email${files}`,
     `Suppressed ${summary.suppressed.bounced} bounced and ${summary.suppressed.complained} complaining address${summary.suppressed.complained === 1 ? '' : 'es'} in ${shownPath(summary.store)}`,
   ];
   for (const message of summary.messages) {
