@@ -26,6 +26,9 @@ const PLACEHOLDER_ORIGIN = 'http://gazette.invalid';
 /** What the log shows as the path of a request whose target cannot be read as a URL. */
 const UNREADABLE_PATH = '(unreadable)';
 
+/** How long stopping waits, at most, for the handlers of the requests it cut to log them. */
+const HANDLER_BACKSTOP_MS = 100;
+
 /** Requests being handled, per server, so stopping can wait for their log lines. */
 const handling = new WeakMap<Server, Set<Promise<void>>>();
 
@@ -129,8 +132,9 @@ export function stopServer(server: Server, graceMs = 500): Promise<void> {
   });
   return closed.then(async () => {
     const pending = handling.get(server);
-    // A handler waits only on its socket or the database, both done by now; the cap is a backstop.
-    const backstop = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref());
+    // A handler waits only on its socket or the database, both done by now: the cap is a backstop,
+    // short so that stopping stays within a second.
+    const backstop = new Promise<void>((resolve) => setTimeout(resolve, HANDLER_BACKSTOP_MS).unref());
     while (pending && pending.size > 0) {
       const settled = await Promise.race([Promise.allSettled([...pending]).then(() => true), backstop.then(() => false)]);
       if (!settled) break;
