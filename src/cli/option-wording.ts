@@ -21,6 +21,7 @@ const NEXT_STEP: Partial<Record<RuleId, string>> = {
   'smtp/missing': 'pass --smtp smtp://user:pass@host:port, set GAZETTE_SMTP_URL, or use --dry-run DIR',
   'preview/remote': 'add --allow-remote if that is what you want',
   'preview/listen': 'choose another port with --port (0 picks a free one)',
+  'serve/listen': 'choose another with --port (0 picks a free one) or --host',
   'window/conflicting-options': 'use --week alone, or --from and --to',
 };
 

@@ -103,6 +103,7 @@ export const CATALOGUE = {
   'unsubscribe/no-secret': { group: 'unsubscribe', severity: 'error', summary: 'no secret to sign unsubscribe links with', fix: 'Set the secret\'s environment variable (unsubscribe.secret_env) or unsubscribe.secret, 16 characters or more.' },
   'unsubscribe/weak-secret': { group: 'unsubscribe', severity: 'error', summary: 'the unsubscribe secret is shorter than 16 characters', fix: 'Use a longer secret.' },
   'subscribe/no-url': { group: 'unsubscribe', severity: 'error', summary: 'the sign-up form is on (an SMTP server is configured) but no public URL is known for its confirmation links', fix: 'Set subscribe.url, or unsubscribe.url or base_url, in the config.' },
+  'serve/listen': { group: 'unsubscribe', severity: 'error', summary: 'gazette serve cannot listen on its port and host', fix: 'Choose another port (0 picks a free one) or a host address this machine has, or stop what holds the port.' },
 
   'send/no-issue': { group: 'send', severity: 'error', summary: 'the issue to send or check has not been built, or no issue is built', fix: 'Build the issue first, or name one that is built.' },
   'send/bad-issue': { group: 'send', severity: 'error', summary: 'the built issue\'s email.json is not one Gazette wrote', fix: 'Build the issue again.' },

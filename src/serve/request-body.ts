@@ -43,30 +43,42 @@ export function readBody(request: IncomingMessage, limit: number): Promise<ReadB
   });
 }
 
-/** The form fields of a body: `application/x-www-form-urlencoded`, `multipart/form-data` (text fields) or a JSON object of strings. */
-export function formFields(contentType: string | undefined, body: Buffer): Map<string, string> | null {
+/**
+ * The fields of a request body. Form bodies give strings; a JSON object gives whatever values it
+ * holds, so a caller can tell a field sent as a number or a list from one left out.
+ */
+export type ReadFields =
+  | { ok: true; fields: Map<string, unknown> }
+  /** `unsupported`: a Content-Type that is neither a form nor JSON; `malformed`: one of those, but not well formed. */
+  | { ok: false; reason: 'unsupported' | 'malformed'; problem: string };
+
+/** The fields of a body: `application/x-www-form-urlencoded`, `multipart/form-data` (text fields) or a JSON object. */
+export function formFields(contentType: string | undefined, body: Buffer): ReadFields {
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
-  const text = body.toString('utf8');
+  // A byte order mark is not part of the text (RFC 8259 lets a parser ignore it); Windows tools write one.
+  const text = body.toString('utf8').replace(/^\uFEFF/, '');
   // A one-click POST without a Content-Type is still read as the form RFC 8058 says it is.
-  if (type === 'application/x-www-form-urlencoded' || type === '') return new Map(new URLSearchParams(text));
-  if (type === 'application/json') {
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      return null;
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-    return new Map(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
-  }
+  if (type === 'application/x-www-form-urlencoded' || type === '') return { ok: true, fields: new Map(new URLSearchParams(text)) };
+  if (type === 'application/json') return jsonFields(text);
   if (type === 'multipart/form-data') return multipartFields(contentType!, text);
-  return null;
+  return { ok: false, reason: 'unsupported', problem: 'send the fields as a form or as a JSON object' };
+}
+
+function jsonFields(text: string): ReadFields {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'malformed', problem: 'the body is not valid JSON' };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'malformed', problem: 'the body must be a JSON object of fields' };
+  return { ok: true, fields: new Map(Object.entries(value)) };
 }
 
 /** The text fields of a multipart/form-data body (RFC 7578), as RFC 8058's one-click example sends it. */
-function multipartFields(contentType: string, text: string): Map<string, string> | null {
+function multipartFields(contentType: string, text: string): ReadFields {
   const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
-  if (!boundary) return null;
+  if (!boundary) return { ok: false, reason: 'malformed', problem: 'the multipart body has no boundary' };
   const fields = new Map<string, string>();
   for (const part of text.split(`--${boundary}`).slice(1)) {
     if (part.startsWith('--')) break;
@@ -77,5 +89,5 @@ function multipartFields(contentType: string, text: string): Map<string, string>
     if (name === undefined || /filename=/i.test(headers)) continue;
     fields.set(name, part.slice(split).replace(/^\r?\n\r?\n/, '').replace(/\r?\n$/, ''));
   }
-  return fields;
+  return { ok: true, fields };
 }

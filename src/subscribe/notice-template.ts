@@ -17,7 +17,8 @@ export type NoticeKind = 'confirm' | 'welcome';
 
 /** The values each notice's template is given. */
 export interface NoticeValues {
-  confirm: { newsletter: string; name: string; email: string; confirm_url: string; days: number };
+  /** No name: anyone can sign up any address, so until it is confirmed the name is a stranger's text (see sign-up-name.ts). */
+  confirm: { newsletter: string; email: string; confirm_url: string; days: number };
   welcome: { newsletter: string; name: string; email: string; unsubscribe_url: string };
 }
 
@@ -36,9 +37,11 @@ export interface NoticeTemplate<K extends NoticeKind> {
 
 /** Stand-ins for a trial render at start: no newlines, so MJML's line numbers stay the template's. */
 const STAND_INS: NoticeValues = {
-  confirm: { newsletter: 'Newsletter', name: 'Reader', email: 'reader@example.com', confirm_url: 'https://example.invalid/confirm?token=x', days: 7 },
+  confirm: { newsletter: 'Newsletter', email: 'reader@example.com', confirm_url: 'https://example.invalid/confirm?token=x', days: 7 },
   welcome: { newsletter: 'Newsletter', name: 'Reader', email: 'reader@example.com', unsubscribe_url: 'https://example.invalid/unsubscribe?token=x' },
 };
+
+const NO_NAME_IN_CONFIRM = '; the confirmation email carries no name, since whoever signs up an address chooses it: greet by name in welcome.mjml, sent once the address is confirmed';
 
 const DEFAULT_SUBJECTS: Record<NoticeKind, (values: { newsletter: string }) => string> = {
   confirm: (values) => `Confirm your subscription to ${values.newsletter}`,
@@ -65,7 +68,7 @@ export async function loadNoticeTemplate<K extends NoticeKind>(kind: K, themeDir
   } catch (error) {
     const unknown = /^"(.+)" not defined in/.exec((error as Error).message);
     const problem: Diagnostic = unknown
-      ? { ...unknownVariableDiagnostic(unknown[1]!, error as HandlebarsError, theme), severity: 'error', message: `unknown template variable "${unknown[1]}" (known: ${Object.keys(STAND_INS[kind]).join(', ')})` }
+      ? { ...unknownVariableDiagnostic(unknown[1]!, error as HandlebarsError, theme), severity: 'error', message: `unknown template variable "${unknown[1]}" (known: ${Object.keys(STAND_INS[kind]).join(', ')})${kind === 'confirm' && unknown[1] === 'name' ? NO_NAME_IN_CONFIRM : ''}` }
       : diagnostic('template/render', `the template failed to render: ${(error as Error).message.split('\n')[0]}`, { file });
     throw new GazetteError([problem]);
   }

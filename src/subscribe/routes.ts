@@ -15,11 +15,11 @@ import {
   suppressedConfirmPage,
   tooManyPage,
 } from './pages.js';
+import { nameProblem } from './sign-up-name.js';
 import type { SignUps } from './sign-ups.js';
 
 /** A sign-up is an address, a name and a honeypot: a few hundred bytes. */
 export const MAX_SIGN_UP_BODY_BYTES = 8 * 1024;
-const MAX_NAME_LENGTH = 100;
 
 export interface SubscribeRoutesOptions {
   newsletter: string;
@@ -63,14 +63,22 @@ async function signUp(request: IncomingMessage, respond: Respond, options: Subsc
   const read = await readBody(request, MAX_SIGN_UP_BODY_BYTES);
   if (!read.ok && read.reason === 'aborted') return respond(400, 'text/plain', 'request aborted\n', 'aborted');
   if (!read.ok) return answer(413, 'body too large', 'the request is too large', subscribeFormPage(options.newsletter, { email: '', name: '', error: 'The request was too large.' }));
-  const fields = formFields(request.headers['content-type'], read.body);
-  if (!fields) return answer(415, 'unreadable body', 'send the fields as a form or as a JSON object', subscribeFormPage(options.newsletter));
+  const form = formFields(request.headers['content-type'], read.body);
+  if (!form.ok) return answer(form.reason === 'unsupported' ? 415 : 400, 'unreadable body', form.problem, subscribeFormPage(options.newsletter));
+  const { fields } = form;
   const neutral = () => answer(200, 'accepted', CHECK_INBOX_MESSAGE, checkInboxPage(options.newsletter));
-  // A filled honeypot is a bot: it gets the neutral answer, and nothing is recorded or sent.
-  if ((fields.get(HONEYPOT_FIELD) ?? '') !== '') return answer(200, 'honeypot', CHECK_INBOX_MESSAGE, checkInboxPage(options.newsletter));
-  const email = (fields.get('email') ?? '').trim();
-  const name = (fields.get('name') ?? '').trim().replace(/\s+/g, ' ');
-  const problem = addressProblem(email) ?? (name.length > MAX_NAME_LENGTH ? `the name is longer than ${MAX_NAME_LENGTH} characters` : null) ?? (/\p{Cc}/u.test(name) ? 'the name has control characters' : null);
+  // A filled honeypot is a bot: it gets the neutral answer, and nothing is recorded or sent. Any
+  // value counts (JSON can send a list or a number), not only text: only people leave it empty.
+  if (filled(fields.get(HONEYPOT_FIELD))) return answer(200, 'honeypot', CHECK_INBOX_MESSAGE, checkInboxPage(options.newsletter));
+  const emailField = fields.get('email') ?? '';
+  const nameField = fields.get('name') ?? '';
+  if (typeof emailField !== 'string' || typeof nameField !== 'string') {
+    const problem = `the ${typeof emailField !== 'string' ? 'email' : 'name'} field must be a string`;
+    return answer(400, 'invalid', problem, subscribeFormPage(options.newsletter, { email: '', name: '', error: `${problem[0]!.toUpperCase()}${problem.slice(1)}.` }));
+  }
+  const email = emailField.trim();
+  const name = nameField.trim().replace(/\s+/g, ' ');
+  const problem = addressProblem(email) ?? nameProblem(name);
   if (problem) return answer(400, 'invalid', problem, subscribeFormPage(options.newsletter, { email, name, error: `${problem[0]!.toUpperCase()}${problem.slice(1)}.` }));
   if (!options.signUps.admit(options.clientAddress(request))) return answer(429, 'client limit', 'too many sign-ups from this network; try again later', tooManyPage(), { 'Retry-After': '3600' });
   // Answered before the address is looked up, so neither the answer nor its timing depends on it.
@@ -97,4 +105,9 @@ function confirm(request: IncomingMessage, url: URL, respond: Respond, options: 
     case 'gone':
       return respond(409, 'text/html', staleConfirmPage(form), result.outcome);
   }
+}
+
+/** Whether a form field holds anything: absent, null and empty text are empty; any other value is not. */
+function filled(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== '';
 }

@@ -5,6 +5,7 @@ import { openConfirmToken, sealConfirmToken } from './confirm-token.js';
 import type { NoticeMailer } from './notice-mailer.js';
 import type { NoticeTemplate } from './notice-template.js';
 import type { SignUpLimits } from './sign-up-limits.js';
+import { greetableName } from './sign-up-name.js';
 
 /**
  * What became of one sign-up, for the log (which never names the address): `sent` a confirmation
@@ -72,13 +73,15 @@ export class SignUps {
       const token = sealConfirmToken({ email, issuedAt }, this.options.secret, new Date(issuedAt.getTime() + this.options.confirmDays * DAY_MS));
       const link = new URL(this.options.confirmEndpoint);
       link.searchParams.set('token', token);
-      const notice = await this.options.confirmTemplate.render({ newsletter: this.options.newsletter, name: name ?? '', email, confirm_url: link.toString(), days: this.options.confirmDays });
+      const notice = await this.options.confirmTemplate.render({ newsletter: this.options.newsletter, email, confirm_url: link.toString(), days: this.options.confirmDays });
       const state = store.signUpState(email);
       if (state === 'bounced' || state === 'complained') return this.report('confirm', 'suppressed');
       if (state === 'confirmed') return this.report('confirm', 'already-confirmed');
       if (!limits.takeAddress(email)) return this.report('confirm', 'address-limit');
+      // The name is kept for the welcome and the issues, but the confirmation goes to an address
+      // nobody has vouched for yet: it carries no text of the sign-up's choosing, not even in To.
       store.savePending(email, name);
-      await this.options.mailer.send({ email, name, fields: {} }, notice);
+      await this.options.mailer.send({ email, name: null, fields: {} }, notice);
       return this.report('confirm', 'sent');
     } catch (error) {
       // A locked database or a refused message: the person already has their answer; the log has this.
@@ -112,7 +115,8 @@ export class SignUps {
   private async welcome(email: string, template: NoticeTemplate<'welcome'>): Promise<SignUpOutcome> {
     const endpoint = this.options.unsubscribeEndpoint;
     const unsubscribeUrl = endpoint ? unsubscribeLink(endpoint, signToken(email, this.options.secret)) : '';
-    const name = this.options.store.nameOf(email);
+    // Stored before names were checked, or imported: one that would be refused today is left out.
+    const name = greetableName(this.options.store.nameOf(email));
     try {
       const notice = await template.render({ newsletter: this.options.newsletter, name: name ?? '', email, unsubscribe_url: unsubscribeUrl });
       await this.options.mailer.send({ email, name, fields: {} }, notice, unsubscribeUrl || undefined);

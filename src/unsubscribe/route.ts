@@ -44,7 +44,8 @@ async function handle(request: IncomingMessage, url: URL, respond: Respond, opti
   if (!email) return html ? respond(400, 'text/html', invalidLinkPage(), 'invalid token') : respond(400, 'text/plain', 'invalid unsubscribe token\n', 'invalid token');
   // RFC 8058 section 3.2: the POST carries List-Unsubscribe=One-Click. A POST without it is not a
   // one-click request (a crawler, a misconfigured client) and must not unsubscribe anyone.
-  if (formFields(request.headers['content-type'], read.body)?.get('List-Unsubscribe') !== 'One-Click') {
+  const form = formFields(request.headers['content-type'], read.body);
+  if (!form.ok || form.fields.get('List-Unsubscribe') !== 'One-Click') {
     return html ? respond(400, 'text/html', notOneClickPage(url.search), 'not one-click') : respond(400, 'text/plain', 'expected the body List-Unsubscribe=One-Click (RFC 8058)\n', 'not one-click');
   }
   options.unsubscribe(email, html ? 'confirmation page' : 'one-click');

@@ -1,8 +1,7 @@
-import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { GazetteError } from '../../diagnostics/diagnostic.js';
 import { clientAddress } from '../../serve/client-address.js';
-import { createServeServer, stopServer, type Route } from '../../serve/server.js';
+import { createServeServer, listen, stopServer, type Route } from '../../serve/server.js';
 import { openStateDb } from '../../store/state-db.js';
 import { prepareSignUps } from '../../subscribe/sign-up-setup.js';
 import { SubscriberStore } from '../../subscribers/subscriber-store.js';
@@ -18,6 +17,8 @@ const DEFAULT_PORT = 8025;
 /** How long stopping waits for open requests, then for emails being handed to the server: within a second in all. */
 const STOP_GRACE_MS = 500;
 const EMAIL_GRACE_MS = 300;
+/** After closing the SMTP connections, how long to wait for the emails cut to report their failure. */
+const CLOSE_GRACE_MS = 100;
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 interface ServeFlags {
@@ -66,8 +67,11 @@ export async function run(flags: ServeFlags): Promise<number> {
     onRequest: (event) => log({ event: 'request', ...event }, `${event.method} ${event.path} ${event.status} ${event.outcome}`),
     onError: (error) => log({ event: 'error', message: (error as Error).message }, `error: ${(error as Error).message}`),
   });
-  server.listen(port, flags.host ?? '127.0.0.1');
-  await once(server, 'listening');
+  await listen(server, port, flags.host ?? '127.0.0.1').catch((error: unknown) => {
+    signUp?.close();
+    db.close();
+    throw error;
+  });
   const address = server.address() as AddressInfo;
   const origin = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   const local = `${origin}${publicUrl?.pathname ?? '/unsubscribe'}`;
@@ -86,8 +90,10 @@ export async function run(flags: ServeFlags): Promise<number> {
   );
 
   // A wrong SMTP host or password is told at start; the unsubscribe side works regardless, so serve stays up.
+  // A check still waiting when serve stops is abandoned (stopping closes its connection), unreported.
+  let stopping = false;
   void signUp?.checkServer().then((problem) => {
-    if (problem) log({ event: 'smtp', ok: false, error: problem }, `warning: confirmation emails cannot be sent: ${problem}`);
+    if (problem && !stopping) log({ event: 'smtp', ok: false, error: problem }, `warning: confirmation emails cannot be sent: ${problem}`);
   });
 
   const prune = () => {
@@ -101,14 +107,24 @@ export async function run(flags: ServeFlags): Promise<number> {
     process.once('SIGTERM', () => resolve('SIGTERM'));
   });
   const started = Date.now();
+  stopping = true;
   clearInterval(pruning);
+  // Resolves once the requests it cut are logged, so `Stopped` stays the last line.
   await stopServer(server, STOP_GRACE_MS);
   if (signUp) {
-    // Unref'd: once the emails are out, the wait must not keep the process alive by itself.
-    await Promise.race([signUp.signUps.idle(), new Promise((resolve) => setTimeout(resolve, EMAIL_GRACE_MS).unref())]);
+    // An email being handed over gets a short grace; then every SMTP connection is closed, even
+    // to a server that never answers (it would otherwise hold the process for its timeouts), and
+    // the emails cut are logged as failed before `Stopped`.
+    await Promise.race([signUp.signUps.idle(), delay(EMAIL_GRACE_MS)]);
     signUp.close();
+    await Promise.race([signUp.signUps.idle(), delay(CLOSE_GRACE_MS)]);
   }
   db.close();
   log({ event: 'stopped', signal, ms: Date.now() - started }, `Stopped (${signal})`);
   return ExitCode.ok;
+}
+
+/** Unref'd: a wait that must not keep the process alive by itself. */
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
