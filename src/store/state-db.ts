@@ -28,7 +28,6 @@ export interface OpenOptions {
 export function openStateDb(file: string, options: OpenOptions = {}): StateDb {
   let db: StateDb | null = null;
   try {
-    if (file !== IN_MEMORY) mkdirSync(path.dirname(file), { recursive: true });
     db = guardedDatabase(openFile(file), file);
     // The busy timeout first: even switching to WAL waits for a process that holds the file.
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
@@ -50,8 +49,10 @@ export function openStateDb(file: string, options: OpenOptions = {}): StateDb {
   return db;
 }
 
+/** The file opened, its folder created when needed; a failure of either is a diagnostic. */
 function openFile(file: string): Database.Database {
   try {
+    if (file !== IN_MEMORY) mkdirSync(path.dirname(file), { recursive: true });
     return new Database(file);
   } catch (error) {
     const problem = storeProblem(error, file);
@@ -76,8 +77,11 @@ function probeWrite(db: StateDb): void {
 }
 
 function migrate(db: StateDb, file: string): void {
-  // The version is read inside the write transaction: two processes opening a new file at the same
-  // moment would otherwise both see version 0 and both run the first step.
+  // An up-to-date file (nearly every open) takes no write lock: a reader (`subscribers list`) is
+  // not held up by a long import or a send, which WAL lets it read beside.
+  if ((db.pragma('user_version', { simple: true }) as number) === MIGRATIONS.length) return;
+  // The version is read again inside the write transaction: two processes opening a new file at
+  // the same moment would otherwise both see version 0 and both run the first step.
   db.transaction(() => {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > MIGRATIONS.length) {
