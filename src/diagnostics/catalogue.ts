@@ -98,6 +98,8 @@ export const CATALOGUE = {
   'store/unreadable': { group: 'store', severity: 'error', summary: 'the state database cannot be opened', fix: 'Check the file and its folder can be read and written.' },
   'store/busy': { group: 'store', severity: 'error', summary: 'the state database stayed locked by another process past the busy timeout', fix: 'Try again once the other Gazette process (a send, an import, serve) has let go of it.' },
   'store/newer': { group: 'store', severity: 'error', summary: 'the state database was written by a newer Gazette', fix: 'Upgrade Gazette.' },
+  'store/corrupt': { group: 'store', severity: 'error', summary: 'the state database is not a database, or is damaged (cut short, overwritten)', fix: 'Restore the file from a backup; or move it aside and re-import the subscribers, since the send ledgers and suppressions in it are lost.' },
+  'store/read-only': { group: 'store', severity: 'error', summary: 'the state database (or its folder) cannot be written by this user, and the command writes', fix: 'Give the user running Gazette write access to the file, its -wal and -shm files and its folder (check chattr, the owner, a read-only mount).' },
 
   'unsubscribe/no-url': { group: 'unsubscribe', severity: 'error', summary: 'no unsubscribe URL configured (a warning in build, an error in send)', fix: 'Set unsubscribe.url, or base_url, in the config.' },
   'unsubscribe/no-secret': { group: 'unsubscribe', severity: 'error', summary: 'no secret to sign unsubscribe links with', fix: 'Set the secret\'s environment variable (unsubscribe.secret_env) or unsubscribe.secret, 16 characters or more.' },
@@ -109,6 +111,7 @@ export const CATALOGUE = {
   'send/bad-issue': { group: 'send', severity: 'error', summary: 'the built issue\'s email.json is not one Gazette wrote', fix: 'Build the issue again.' },
   'send/already-started': { group: 'send', severity: 'error', summary: 'the issue was already sent (or its send started)', fix: 'Resume the send to reach the rest of the list; nobody gets it twice.' },
   'send/locked': { group: 'send', severity: 'error', summary: 'another send of the same issue holds its lease and is alive; nothing was sent', fix: 'Wait for that send to finish, or stop it; once its holder is gone, resume to send what is left.' },
+  'send/lease-lost': { group: 'send', severity: 'error', summary: 'a send lost its lease to another run (it was stopped longer than the lease timeout) and stopped before its next message', fix: 'Nothing to undo: the run that took over sends the rest; check that it finished, and resume the send if it did not. Do not suspend a running send.' },
   'send/no-recipients': { group: 'send', severity: 'error', summary: 'the list has no recipient left to send to; nothing was sent or recorded', fix: 'Check the list: the message says which rows were left out and why.' },
   'send/test-failed': { group: 'send', severity: 'error', summary: 'the server refused the test copy', fix: 'Read the server\'s reply in the message.' },
   'smtp/auth': { group: 'send', severity: 'error', summary: 'the SMTP server refused the user name or password', fix: 'Check the credentials in the SMTP URL.' },

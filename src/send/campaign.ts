@@ -19,6 +19,15 @@ export type DeliveryOutcome = 'sent' | 'failed' | 'deferred' | 'skipped';
 /** Why a campaign ended before its queue was empty. */
 export type StopReason = 'interrupted' | 'server-unreachable' | 'server-refused';
 
+/** A stop the campaign reports but a send never returns as its outcome: the send itself fails. */
+export type CampaignStop = StopReason | 'lease-lost';
+
+/** The send lease a campaign runs under (SendLease): its id, and whether another run took it over. */
+export interface CampaignLease {
+  readonly holder: string;
+  readonly lost: boolean;
+}
+
 export interface DeliveryEvent {
   email: string;
   outcome: DeliveryOutcome;
@@ -35,6 +44,8 @@ export interface RetryPolicy {
 export interface CampaignOptions {
   issue: string;
   ledger: SendLedger;
+  /** Each row is claimed only while this lease is held; null for a dry run's throwaway ledger. */
+  lease: CampaignLease | null;
   deliverer: Deliverer;
   compose: MessageFactory;
   newMessageId: () => string;
@@ -55,7 +66,7 @@ export interface CampaignOptions {
 export interface CampaignResult {
   counts: Record<DeliveryOutcome, number>;
   failures: { email: string; reply: string }[];
-  stopped: StopReason | null;
+  stopped: CampaignStop | null;
   /** The reply that stopped the campaign, when a server problem did. */
   stopReply: string | null;
 }
@@ -68,7 +79,7 @@ export interface CampaignResult {
  */
 export async function runCampaign(options: CampaignOptions): Promise<CampaignResult> {
   const result: CampaignResult = { counts: { sent: 0, failed: 0, deferred: 0, skipped: 0 }, failures: [], stopped: null, stopReply: null };
-  const stop = (reason: StopReason, reply: string | null) => {
+  const stop = (reason: CampaignStop, reply: string | null) => {
     result.stopped ??= reason;
     result.stopReply ??= reply;
   };
@@ -80,6 +91,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
   const settle = settler(options, result);
   try {
     for (const planned of options.ledger.pending(options.issue)) {
+      if (options.lease?.lost) stop('lease-lost', null);
       if (result.stopped) break;
       // The next message is built while the slots are still busy, so a freed connection
       // gets it at once; it is marked sending only when it is actually handed over.
@@ -132,32 +144,44 @@ async function deliverOne(
   prepared: PreparedMessage,
   options: CampaignOptions,
   result: CampaignResult,
-  stop: (reason: StopReason, reply: string | null) => void,
+  stop: (reason: CampaignStop, reply: string | null) => void,
   settleAs: Settle,
 ): Promise<void> {
   const { issue, ledger } = options;
   const { recipient, position } = planned;
   const settle = (outcome: DeliveryOutcome, reply: string | null) => settleAs(recipient, outcome, reply);
   const messageId = prepared.message.messageId;
+  const holder = options.lease?.holder ?? null;
+  let refused = false;
+  // Marked as the first byte leaves, never earlier: a kill while it waits for a slot or a
+  // connection leaves it pending, not in doubt. A claim the ledger refuses (the lease went to
+  // another run, which owns the row now) aborts the hand-over before a byte of the message leaves.
+  const claim = () => {
+    if (ledger.markSending(issue, position, messageId, holder) || !options.lease) return;
+    refused = true;
+    stop('lease-lost', null);
+    throw new Error('the send lease was taken over by another run');
+  };
 
   for (let attempt = 1; ; attempt++) {
     const release = await options.limiter.acquire();
-    // Stopped while waiting for a slot or a retry: not handed over, so it stays pending.
+    if (options.lease?.lost) stop('lease-lost', null);
+    // Stopped while waiting for a slot or a retry: not handed over, so it stays pending. After a
+    // lost lease the row is the other run's to record.
     if (result.stopped) {
       release();
-      if (attempt > 1) ledger.markDeferred(issue, position, null);
+      if (attempt > 1 && result.stopped !== 'lease-lost') ledger.markDeferred(issue, position, null);
       return settle('deferred', null);
     }
     let failure: DeliveryFailure;
     try {
-      // Marked as the first byte leaves, never earlier: a kill while it waits for a slot or a
-      // connection leaves it pending, not in doubt.
-      const reply = await options.deliverer.deliver(prepared, () => ledger.markSending(issue, position, messageId));
+      const reply = await options.deliverer.deliver(prepared, claim);
       release();
       ledger.markSent(issue, position, reply);
       return settle('sent', reply);
     } catch (error) {
       release();
+      if (refused) return settle('deferred', null);
       failure = classifyFailure(error);
     }
     if (failure.kind === 'permanent') {

@@ -66,6 +66,11 @@ export class SendLedger {
          WHERE issue = ? AND state = 'pending' AND position > ? ORDER BY position LIMIT ${PAGE}`,
       ),
       sending: db.prepare(`UPDATE deliveries SET state = 'sending', message_id = ?, attempts = attempts + 1, updated_at = ? WHERE issue = ? AND position = ?`),
+      // The same, only while the issue's lease row names the claiming run: one primary-key probe.
+      sendingHeld: db.prepare(
+        `UPDATE deliveries SET state = 'sending', message_id = ?, attempts = attempts + 1, updated_at = ? WHERE issue = ? AND position = ?
+         AND EXISTS (SELECT 1 FROM send_leases WHERE send_leases.issue = deliveries.issue AND holder = ?)`,
+      ),
       reply: db.prepare(`UPDATE deliveries SET reply = ?, updated_at = ? WHERE issue = ? AND position = ?`),
       settle: db.prepare(`UPDATE deliveries SET state = ?, reply = COALESCE(?, reply), updated_at = ? WHERE issue = ? AND position = ?`),
       drop: db.prepare('DELETE FROM deliveries WHERE issue = ? AND position = ?'),
@@ -162,9 +167,16 @@ export class SendLedger {
     return this.db.prepare(`UPDATE deliveries SET state = 'pending', updated_at = ? WHERE issue = ? AND state = 'sending'`).run(this.now().toISOString(), issue).changes;
   }
 
-  /** Committed before each attempt to hand the message to the server. */
-  markSending(issue: string, position: number, messageId: string): void {
-    this.statements.sending.run(messageId, this.now().toISOString(), issue, position);
+  /**
+   * Committed before each attempt to hand the message to the server. With `holder`, the row is
+   * claimed only while that run still holds the issue's send lease, in the same statement: a run
+   * that lost its lease (frozen past the timeout, then woken) can never claim a row another run
+   * now owns. Returns whether the row was claimed.
+   */
+  markSending(issue: string, position: number, messageId: string, holder: string | null = null): boolean {
+    const now = this.now().toISOString();
+    const claimed = holder === null ? this.statements.sending.run(messageId, now, issue, position) : this.statements.sendingHeld.run(messageId, now, issue, position, holder);
+    return claimed.changes > 0;
   }
 
   /** Records what a failed attempt got back, leaving the state as it is. */

@@ -46,7 +46,8 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
   const { config } = workspace;
   const listFile = options.list ? path.resolve(workspace.root, options.list) : null;
   const list = listFile ? await CsvList.open(listFile, { requiredColumns: config.subscriber_fields }) : null;
-  const db = openStateDb(workspace.storeFile);
+  // A real send writes the ledger: a store it may only read is refused before anything is sent.
+  const db = openStateDb(workspace.storeFile, { write: !options.dryRun });
   // A dry run honours the real suppression list but records into a ledger that is thrown away.
   const ledgerDb = options.dryRun ? openStateDb(IN_MEMORY) : db;
   const store = new SubscriberStore(db, setup.now);
@@ -89,6 +90,7 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
     const result = await runCampaign({
       issue: issue.slug,
       ledger,
+      lease,
       deliverer,
       compose: setup.compose,
       newMessageId: () => newMessageId(config.from, issue.slug),
@@ -101,6 +103,7 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
       signal: options.signal,
       onDelivery: options.onDelivery,
     });
+    if (result.stopped === 'lease-lost') throw leaseLost(issue.slug, lease, result.counts.sent, workspace.storeFile);
     const seconds = (performance.now() - started) / 1000;
     const after = ledger.counts(issue.slug);
     if (after.pending === 0 && after.sending === 0) ledger.finish(issue.slug);
@@ -135,6 +138,22 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
     if (ledgerDb !== db) ledgerDb.close();
     db.close();
   }
+}
+
+/**
+ * This run was frozen past the lease timeout and another run took the send over: it stopped
+ * before its next message, and says who has the send now.
+ */
+function leaseLost(issue: string, lease: SendLease | null, sent: number, storeFile: string): GazetteError {
+  const other = lease?.takenOverBy() ?? 'gone';
+  const who = other === 'gone' ? 'another run, which has since finished' : `another run (host ${other.host}, pid ${other.pid}, started ${other.startedAt})`;
+  return new GazetteError([
+    diagnostic(
+      'send/lease-lost',
+      `the send of ${issue} was taken over by ${who} while this run was stopped past the lease timeout; this run stopped before its next message (${sent} sent by it) and leaves the rest to that run`,
+      { file: storeFile },
+    ),
+  ]);
 }
 
 /**

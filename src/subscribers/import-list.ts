@@ -18,8 +18,16 @@ export interface ImportOptions {
   onBatch?: (rows: number) => void;
 }
 
-/** Streams a CSV list into the store, a transaction per batch; suppressions are never lifted. */
-export async function importList(list: CsvList, store: SubscriberStore, options: ImportOptions = {}): Promise<ImportResult> {
+/**
+ * Streams a CSV list into the store as one transaction: a failed import (an unreadable file, a
+ * store another process holds, a kill) leaves the store as it was, never half the list. Saved in
+ * batches inside it, so progress can be shown. Suppressions are never lifted.
+ */
+export function importList(list: CsvList, store: SubscriberStore, options: ImportOptions = {}): Promise<ImportResult> {
+  return store.atomically(() => importRows(list, store, options));
+}
+
+async function importRows(list: CsvList, store: SubscriberStore, options: ImportOptions): Promise<ImportResult> {
   const result: ImportResult = { added: 0, updated: 0, stillSuppressed: 0, problems: [] };
   const batch: Recipient[] = [];
   let rows = 0;

@@ -1,4 +1,5 @@
 import type { StateDb } from '../store/state-db.js';
+import { inWriteTransaction } from '../store/write-transaction.js';
 import type { Recipient } from '../types.js';
 import { addressKey } from './address.js';
 
@@ -152,7 +153,15 @@ export class SubscriberStore {
     return this.db.prepare("DELETE FROM subscribers WHERE status = 'pending' AND source = 'form' AND updated_at < ?").run(before.toISOString()).changes;
   }
 
-  /** Saves many subscribers in one transaction. */
+  /**
+   * Runs `work` (an import reading its file as it goes) as one write transaction: everything it
+   * saved is kept, or, when it fails half-way, nothing.
+   */
+  atomically<T>(work: () => Promise<T>): Promise<T> {
+    return inWriteTransaction(this.db, work);
+  }
+
+  /** Saves many subscribers in one transaction (a savepoint inside `atomically`). */
   saveAll(recipients: readonly Recipient[]): Record<SaveOutcome, number> {
     const counts = { added: 0, updated: 0 };
     this.db.transaction(() => {

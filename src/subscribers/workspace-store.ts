@@ -1,4 +1,4 @@
-import { openStateDb, type StateDb } from '../store/state-db.js';
+import { openStateDb, type OpenOptions, type StateDb } from '../store/state-db.js';
 import type { Workspace } from '../workspace/resolve.js';
 import { SubscriberStore } from './subscriber-store.js';
 
@@ -7,8 +7,8 @@ export interface WorkspaceStore {
   store: SubscriberStore;
 }
 
-/** The subscriber store of a workspace (its config says where the database is). */
-export function openWorkspaceStore(workspace: Workspace): WorkspaceStore {
-  const db = openStateDb(workspace.storeFile);
+/** The subscriber store of a workspace (its config says where the database is); `write` when the command will change it. */
+export function openWorkspaceStore(workspace: Workspace, options: OpenOptions = {}): WorkspaceStore {
+  const db = openStateDb(workspace.storeFile, options);
   return { db, store: new SubscriberStore(db) };
 }

@@ -36,7 +36,8 @@ export async function run(flags: ServeFlags): Promise<number> {
   if (!workspace.secret.ok) throw new GazetteError(workspace.secret.problems);
   const secret = workspace.secret.value;
   const publicUrl = unsubscribeEndpoint(workspace.config);
-  const db = openStateDb(workspace.storeFile);
+  // Every unsubscribe writes: a store this user may only read is refused at start, not at each request.
+  const db = openStateDb(workspace.storeFile, { write: true });
   const store = new SubscriberStore(db);
   const log = (event: Record<string, unknown>, text: string) => process.stdout.write(flags.json ? `${JSON.stringify({ time: new Date().toISOString(), ...event })}\n` : `${text}\n`);
 

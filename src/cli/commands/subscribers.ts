@@ -20,7 +20,7 @@ function write(json: boolean | undefined, value: unknown, text: string): void {
 
 export async function runImport(file: string, flags: StoreFlags): Promise<number> {
   const workspace = await resolveWorkspace({ config: flags.config });
-  const opened = openWorkspaceStore(workspace);
+  const opened = openWorkspaceStore(workspace, { write: true });
   const absolute = path.resolve(file);
   const list = await CsvList.open(absolute, { requiredColumns: workspace.config.subscriber_fields });
   try {
