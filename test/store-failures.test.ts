@@ -17,7 +17,7 @@ const storeOf = (root: string) => path.join(root, '.gazette', 'state.db');
 /** Runs the CLI, killing it after `ms` (a `serve` that started instead of refusing). */
 function gazetteWithin(args: string[], cwd: string, ms: number, asUser: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const command = [...asUser, process.execPath, CLI, ...args];
-  const child = spawn(command[0], command.slice(1), { cwd, env: { ...process.env, NO_COLOR: '1', GAZETTE_SECRET: SECRET }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command[0]!, command.slice(1), { cwd, env: { ...process.env, NO_COLOR: '1', GAZETTE_SECRET: SECRET }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -132,7 +132,7 @@ describe('imports at the same time', () => {
     const db = openStateDb(storeOf(root));
     try {
       for (const [index, prefix] of lists.entries()) {
-        const run = runs[index];
+        const run = runs[index]!;
         expect(run.stderr).not.toMatch(CRASH);
         const stored = (db.prepare("SELECT COUNT(*) AS n FROM subscribers WHERE email LIKE ? || '%'").get(prefix) as { n: number }).n;
         if (run.code === 0) expect(stored).toBe(ROWS);
