@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { setTimeout as delay } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { sinksStoppedAfterEach, type SmtpSink } from './support/smtp-server.js';
 import { builtWorkspace, CLI, writeList } from './support/smtp-workspace.js';
 
@@ -22,8 +22,21 @@ function startSend(root: string, args: string[]) {
   return { child, done };
 }
 
-async function acceptedAtLeast(server: SmtpSink, count: number): Promise<void> {
-  while ((await server.accepted()).length < count) await delay(10);
+type Send = ReturnType<typeof startSend>;
+
+/**
+ * Waits until the server has accepted `count` messages while every run in `running` lives: a run
+ * that ends first fails the test at once, with what it printed, rather than leaving it to time out.
+ */
+async function acceptedAtLeast(server: SmtpSink, count: number, running: Send[]): Promise<void> {
+  while ((await server.accepted()).length < count) {
+    const ended = running.find((send) => send.child.exitCode !== null);
+    if (ended) {
+      const { code, stdout, stderr } = await ended.done;
+      throw new Error(`a send ended (exit ${code}) before the server had ${count} messages:\n${stdout}\n${stderr}`);
+    }
+    await delay(10);
+  }
 }
 
 describe('a send frozen past its lease timeout', () => {
@@ -34,32 +47,37 @@ describe('a send frozen past its lease timeout', () => {
 
     // Rated, so both runs are still sending when the first wakes up.
     const first = startSend(root, ['--list', 'list.csv', '--smtp', server.url, '--rate', '20']);
-    await acceptedAtLeast(server, 5);
+    const runs: Send[] = [first];
+    // Whatever happens (a failure, a timeout), no run is left frozen or holding the sink open.
+    onTestFinished(() => {
+      for (const run of runs) {
+        run.child.kill('SIGCONT');
+        run.child.kill('SIGKILL');
+      }
+    });
+    await acceptedAtLeast(server, 5, [first]);
     first.child.kill('SIGSTOP');
-    try {
-      await delay(LEASE_TIMEOUT_MS + 1000);
-      const before = (await server.accepted()).length;
-      const second = startSend(root, ['--resume', '--smtp', server.url, '--rate', '20', '--json']);
-      await acceptedAtLeast(server, before + 5);
-      expect(second.child.exitCode, 'the run that took over ended before the first woke: the test proves less than it should').toBeNull();
-      first.child.kill('SIGCONT');
+    await delay(LEASE_TIMEOUT_MS + 1000);
+    const before = (await server.accepted()).length;
+    const second = startSend(root, ['--resume', '--smtp', server.url, '--rate', '20', '--json']);
+    runs.push(second);
+    await acceptedAtLeast(server, before + 5, [second]);
+    expect(second.child.exitCode, 'the run that took over ended before the first woke: the test proves less than it should').toBeNull();
+    first.child.kill('SIGCONT');
 
-      const [woken, takenOver] = await Promise.all([first.done, second.done]);
-      expect(woken.stderr).toMatch(
-        new RegExp(`error the send of 2024-W05 was taken over by another run \\(host \\S+, pid ${second.child.pid}, started .+\\) while this run was stopped past the lease timeout; this run stopped before its next message \\(\\d+ sent by it\\).*\\(send/lease-lost\\)$`, 'm'),
-      );
-      expect(woken.stderr).not.toMatch(/SqliteError|\n\s+at /);
-      expect(woken.code).toBe(1);
+    const [woken, takenOver] = await Promise.all([first.done, second.done]);
+    expect(woken.stderr).toMatch(
+      new RegExp(`error the send of 2024-W05 was taken over by another run \\(host \\S+, pid ${second.child.pid}, started .+\\) while this run was stopped past the lease timeout; this run stopped before its next message \\(\\d+ sent by it\\).*\\(send/lease-lost\\)$`, 'm'),
+    );
+    expect(woken.stderr).not.toMatch(/SqliteError|\n\s+at /);
+    expect(woken.code).toBe(1);
 
-      // The run that took over reports whatever the frozen one had in flight as in doubt; the woken one settled those.
-      const summary = JSON.parse(takenOver.stdout) as { sent: number; alreadySent: number; inDoubt: unknown[] };
-      expect(summary.alreadySent + summary.sent + summary.inDoubt.length).toBe(RECIPIENTS);
-      expect(takenOver.code).toBe(summary.inDoubt.length === 0 ? 0 : 1);
+    // The run that took over reports whatever the frozen one had in flight as in doubt; the woken one settled those.
+    const summary = JSON.parse(takenOver.stdout) as { sent: number; alreadySent: number; inDoubt: unknown[] };
+    expect(summary.alreadySent + summary.sent + summary.inDoubt.length).toBe(RECIPIENTS);
+    expect(takenOver.code).toBe(summary.inDoubt.length === 0 ? 0 : 1);
 
-      const copies = await server.copiesByAddress();
-      expect(everyone.map((address) => copies.get(address) ?? 0)).toEqual(everyone.map(() => 1));
-    } finally {
-      first.child.kill('SIGCONT');
-    }
-  }, 30_000);
+    const copies = await server.copiesByAddress();
+    expect(everyone.map((address) => copies.get(address) ?? 0)).toEqual(everyone.map(() => 1));
+  }, 60_000);
 });
