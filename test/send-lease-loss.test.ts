@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { setTimeout as delay } from 'node:timers/promises';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { sinksStoppedAfterEach, type SmtpSink } from './support/smtp-server.js';
@@ -39,6 +41,33 @@ async function acceptedAtLeast(server: SmtpSink, count: number, running: Send[])
   }
 }
 
+/**
+ * Stops a run (SIGSTOP) at a moment it holds no write transaction. A run frozen inside one keeps
+ * the database locked, and every other process then gets `store/busy`: true to SQLite, but not
+ * the case this test is about. So it is frozen, and thawed and frozen again until the store is
+ * free for a writer.
+ */
+async function freezeBetweenWrites(send: Send, storeFile: string): Promise<void> {
+  // No busy wait: a frozen holder would never let go.
+  const db = new Database(storeFile, { timeout: 0 });
+  try {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      send.child.kill('SIGSTOP');
+      await delay(20);
+      try {
+        db.exec('BEGIN IMMEDIATE; ROLLBACK');
+        return;
+      } catch {
+        send.child.kill('SIGCONT');
+        await delay(5);
+      }
+    }
+    throw new Error('the send held the database at every attempt to freeze it');
+  } finally {
+    db.close();
+  }
+}
+
 describe('a send frozen past its lease timeout', () => {
   it('loses the send to the run that took it over: on waking it stops before its next message and fails naming that run; each address gets one copy', async () => {
     const root = await builtWorkspace();
@@ -56,7 +85,7 @@ describe('a send frozen past its lease timeout', () => {
       }
     });
     await acceptedAtLeast(server, 5, [first]);
-    first.child.kill('SIGSTOP');
+    await freezeBetweenWrites(first, path.join(root, '.gazette', 'state.db'));
     await delay(LEASE_TIMEOUT_MS + 1000);
     const before = (await server.accepted()).length;
     const second = startSend(root, ['--resume', '--smtp', server.url, '--rate', '20', '--json']);
