@@ -3,6 +3,7 @@ import { parseHTML } from 'linkedom';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { fileErrorReason } from '../load/file-error.js';
 import { markdownToText } from '../load/markdown.js';
+import { countWords } from '../load/words.js';
 import { summarizeText } from '../summarize/index.js';
 import type { Diagnostic } from '../types.js';
 import { articlesByUrl, urlIdentity, writeArticleFile, type CollectedArticle } from './article-file.js';
@@ -199,7 +200,7 @@ async function fetchPage(url: string, options: AddOptions, item?: FeedItem): Pro
   const pageUrl = fetched.document.url;
   const { document } = parseHTML(fetched.document.text);
   const meta = pageMetadata(document, pageUrl);
-  const read = readableArticle(document, pageUrl, meta.accessibleForFree);
+  const read = readableArticle(document, pageUrl, meta);
   if (!read.ok) return { problem: diagnostic(read.reason === 'paywalled' ? 'collect/paywalled' : 'collect/not-article', read.message, { file: url }) };
   const title = meta.title ?? item?.title;
   if (!title) return { problem: diagnostic('collect/not-article', 'has no title; not written', { file: url }) };
@@ -222,11 +223,11 @@ async function fetchPage(url: string, options: AddOptions, item?: FeedItem): Pro
 
 /** A feed item's own content as the article, or null when it is too short to be more than a summary. */
 function fromFeedItem(item: FeedItem, feedTitle: string | null, options: AddOptions): Draft | null {
-  const markdown = htmlToMarkdown(item.contentHtml ?? '', item.url);
-  const wordCount = markdownToText(markdown).match(/[^\s\p{L}\p{N}]*[\p{L}\p{N}]\S*/gu)?.length ?? 0;
-  if (wordCount < MIN_ARTICLE_WORDS || !item.title) return null;
   const { document } = parseHTML(`<!doctype html><html><body><article>${item.contentHtml}</article></body></html>`);
   const meta = pageMetadata(document, item.url);
+  const markdown = htmlToMarkdown(item.contentHtml ?? '', item.url, meta);
+  const wordCount = countWords(markdownToText(markdown));
+  if (wordCount < MIN_ARTICLE_WORDS || !item.title) return null;
   return {
     article: {
       title: item.title,

@@ -32,7 +32,7 @@ export type ReadOutcome = { ok: true; article: ReadableArticle } | { ok: false; 
  * related links; Turndown writes it out. Too little text is no article; a short text behind
  * paywall wording (or marked not free in JSON-LD) is a teaser. Changes the document it reads.
  */
-export function readableArticle(document: HtmlDocument, pageUrl: string, accessibleForFree: boolean | null): ReadOutcome {
+export function readableArticle(document: HtmlDocument, pageUrl: string, lead: LeadFacts): ReadOutcome {
   const pageText = document.body?.textContent ?? '';
   for (const image of document.querySelectorAll('img[data-src]')) {
     // Lazily loaded images keep their address aside until a script moves it.
@@ -40,9 +40,9 @@ export function readableArticle(document: HtmlDocument, pageUrl: string, accessi
   }
   // keepClasses: the `language-*` class of a code block names its language.
   const parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { keepClasses: true }).parse();
-  const markdown = parsed?.content ? htmlToMarkdown(parsed.content, pageUrl) : '';
+  const markdown = parsed?.content ? htmlToMarkdown(parsed.content, pageUrl, lead) : '';
   const words = countWords(markdownToText(markdown));
-  const paywall = accessibleForFree === false || PAYWALL_MARKERS.some((marker) => marker.test(pageText));
+  const paywall = lead.accessibleForFree === false || PAYWALL_MARKERS.some((marker) => marker.test(pageText));
   if (paywall && words < PAYWALL_STUB_WORDS) {
     return { ok: false, reason: 'paywalled', message: `shows only a teaser of ${words} words behind a paywall; not written` };
   }
@@ -52,10 +52,28 @@ export function readableArticle(document: HtmlDocument, pageUrl: string, accessi
   return { ok: true, article: { markdown, wordCount: words } };
 }
 
-/** Article HTML (a page's, or a feed item's content) as Markdown, its links and images made absolute. */
-export function htmlToMarkdown(html: string, pageUrl: string): string {
+/** What the front matter already says of a page, so the body does not say it again. */
+export interface LeadFacts {
+  /** The front matter's image and its alt text: the same image at the top of the body is dropped, with its caption. */
+  image?: string | null;
+  imageAlt?: string | null;
+  /** JSON-LD's `isAccessibleForFree`. */
+  accessibleForFree?: boolean | null;
+}
+
+/**
+ * Article HTML (a page's, or a feed item's content) as Markdown, its links and images made
+ * absolute, without what the front matter carries: a leading "By …" line, the lead image.
+ */
+export function htmlToMarkdown(html: string, pageUrl: string, lead: LeadFacts = {}): string {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   for (const element of document.querySelectorAll('script, style, noscript, iframe, form, button, object, embed')) element.remove();
+  if (lead.image) {
+    const first = [...document.querySelectorAll('img')].find(
+      (image) => absoluteUrl(image.getAttribute('src'), pageUrl) === lead.image || (lead.imageAlt && image.getAttribute('alt') === lead.imageAlt),
+    );
+    if (first) (first.closest('figure') ?? first).remove();
+  }
   for (const [selector, attribute] of [
     ['a[href]', 'href'],
     ['img[src]', 'src'],
@@ -69,11 +87,16 @@ export function htmlToMarkdown(html: string, pageUrl: string): string {
       else element.remove();
     }
   }
-  return markdownWriter()
+  const blocks = markdownWriter()
     .turndown(document.body?.innerHTML ?? '')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+    .split(/\n{2,}/)
+    .filter((block) => block.trim() !== '');
+  if (blocks[0] !== undefined && BYLINE.test(blocks[0]) && countWords(blocks[0]) < 25) blocks.shift();
+  return blocks.join('\n\n').trim();
 }
+
+/** `By Ann Example · 4 March 2024`: the front matter's author and date, said again. */
+const BYLINE = /^(?:_|\*\*)?by\b/i;
 
 let writer: TurndownService | null = null;
 
@@ -83,39 +106,51 @@ function markdownWriter(): TurndownService {
   service.remove(['script', 'style', 'noscript']);
   // A <pre> without <code> is still code, and its line breaks matter.
   service.addRule('bare-pre', {
-    filter: (node) => node.nodeName === 'PRE' && node.querySelector('code') === null,
+    filter: (node) => node.nodeName === 'PRE' && !Array.from(node.childNodes as ArrayLike<DomNode>).some((child) => child.nodeName === 'CODE'),
     replacement: (_content, node) => `\n\n\`\`\`\n${(node.textContent ?? '').replace(/\n$/, '')}\n\`\`\`\n\n`,
   });
   service.addRule('table', {
     filter: 'table',
-    replacement: (_content, node) => tableMarkdown(node as HTMLElementLike, service),
+    replacement: (_content, node) => tableMarkdown(node as unknown as DomNode, service),
   });
   writer = service;
   return service;
 }
 
-type HTMLElementLike = {
-  querySelectorAll(selector: string): ArrayLike<HTMLElementLike> & Iterable<HTMLElementLike>;
-  querySelector(selector: string): HTMLElementLike | null;
-  closest(selector: string): HTMLElementLike | null;
-  innerHTML: string;
+/** The little of a DOM node the table rule reads (Turndown's own DOM has no querySelectorAll). */
+interface DomNode {
   nodeName: string;
+  childNodes: ArrayLike<DomNode>;
   textContent: string | null;
-  parentNode: unknown;
-};
+  innerHTML?: string;
+}
+
+/** The elements named `names` under `node`, not looking into nested tables. */
+function descendants(node: DomNode, names: ReadonlySet<string>): DomNode[] {
+  const found: DomNode[] = [];
+  for (const child of Array.from(node.childNodes)) {
+    if (names.has(child.nodeName)) found.push(child);
+    else if (child.nodeName !== 'TABLE') found.push(...descendants(child, names));
+  }
+  return found;
+}
 
 /**
  * A table as a GFM pipe table (first row the header, as GFM needs one); a table used for layout
  * (one row or one column) as its cells' paragraphs. A cell's line breaks become spaces.
  */
-function tableMarkdown(table: HTMLElementLike, service: TurndownService): string {
-  const rows = [...table.querySelectorAll('tr')].filter((row) => row.closest('table') === table);
+function tableMarkdown(table: DomNode, service: TurndownService): string {
+  const rows = descendants(table, new Set(['TR']));
   const cells = rows.map((row) =>
-    [...row.querySelectorAll('th, td')]
-      .filter((cell) => cell.closest('tr') === row)
-      .map((cell) => service.turndown(cell.innerHTML).replace(/\s*\n+\s*/g, ' ').replace(/\|/g, '\\|').trim()),
+    descendants(row, new Set(['TH', 'TD'])).map((cell) =>
+      service
+        .turndown(cell.innerHTML ?? '')
+        .replace(/\s*\n+\s*/g, ' ')
+        .replace(/\|/g, '\\|')
+        .trim(),
+    ),
   );
-  const caption = table.querySelector('caption')?.textContent?.trim();
+  const caption = descendants(table, new Set(['CAPTION']))[0]?.textContent?.trim();
   const width = Math.max(0, ...cells.map((row) => row.length));
   if (rows.length < 2 || width < 2) {
     return `\n\n${[caption, ...cells.flat()].filter(Boolean).join('\n\n')}\n\n`;
