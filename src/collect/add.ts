@@ -127,32 +127,37 @@ interface Run {
   options: AddOptions;
   /** Articles in the folder by URL identity; claimed synchronously, so two URLs of one run never write one article twice. */
   byUrl: Map<string, string>;
+  /** URL identities this run has taken on: asked for, or found as a page's canonical URL. */
+  thisRun: Set<string>;
 }
 
 async function startRun(options: AddOptions): Promise<Run> {
   await mkdir(options.articlesDir, { recursive: true });
-  return { options, byUrl: await articlesByUrl(options.articlesDir) };
+  return { options, byUrl: await articlesByUrl(options.articlesDir), thisRun: new Set() };
 }
 
 async function addOne(url: string, run: Run, draftOf: () => Promise<Draft>): Promise<AddResult> {
-  const known = existing(run, url);
+  const asked = urlIdentity(url);
+  if (run.thisRun.has(asked)) return skipped(url, run.byUrl.get(asked) ?? '');
+  run.thisRun.add(asked);
+  const known = run.byUrl.get(asked);
   if (known && !run.options.force) return skipped(url, known);
   const draft = await draftOf();
   if ('problem' in draft) return { status: 'failed', url, diagnostics: [draft.problem] };
   const { article } = draft;
-  const found = existing(run, article.url) ?? known;
+  // Checked and claimed with no await between, so two pages of this run with one canonical URL make one article.
+  const canonical = urlIdentity(article.url);
+  if (canonical !== asked && run.thisRun.has(canonical)) return skipped(url, run.byUrl.get(canonical) ?? '');
+  run.thisRun.add(canonical);
+  const found = run.byUrl.get(canonical) ?? known;
   if (found && !run.options.force) return skipped(url, found);
-  // Claim the URLs before the first await, so a second page of this run with the same canonical URL is a duplicate.
-  const claims = [...new Set([urlIdentity(url), urlIdentity(article.url)])];
-  for (const identity of claims) run.byUrl.set(identity, found ?? '');
   let file: string;
   try {
-    file = await writeArticleFile(run.options.articlesDir, article, found || undefined);
+    file = await writeArticleFile(run.options.articlesDir, { ...article, aliases: [url, ...(article.aliases ?? [])] }, found);
   } catch (error) {
-    for (const identity of claims) run.byUrl.delete(identity);
     return { status: 'failed', url, diagnostics: [diagnostic('collect/write', `cannot write the article: ${fileErrorReason(error as Error)}`, { file: run.options.articlesDir })] };
   }
-  for (const identity of claims) run.byUrl.set(identity, file);
+  for (const identity of [asked, canonical]) run.byUrl.set(identity, file);
   const warnings =
     article.image && !article.imageAlt
       ? [
@@ -180,10 +185,6 @@ async function addOne(url: string, run: Run, draftOf: () => Promise<Draft>): Pro
   };
 }
 
-function existing(run: Run, url: string): string | undefined {
-  return run.byUrl.get(urlIdentity(url));
-}
-
 function skipped(url: string, file: string): AddResult {
   return {
     status: 'skipped',
@@ -209,6 +210,7 @@ async function fetchPage(url: string, options: AddOptions, item?: FeedItem): Pro
       title,
       date: options.date ?? meta.published ?? item?.published ?? options.today,
       url: meta.canonical ?? pageUrl,
+      aliases: [pageUrl],
       source: meta.siteName ?? siteOf(pageUrl),
       author: meta.author ?? item?.author ?? null,
       image: meta.image,

@@ -20,6 +20,8 @@ export interface CollectedArticle {
   tags: string[];
   draft: boolean;
   markdown: string;
+  /** Other addresses it was fetched at (the one asked for, the end of its redirects), kept so a later run skips them without a request. */
+  aliases?: readonly string[];
 }
 
 /**
@@ -36,9 +38,14 @@ export function articleFileText(article: CollectedArticle): string {
   else if (article.image) lines.push(`# image: ${JSON.stringify(article.image)}`, '# image_alt: "describe the image here, then remove the # of both lines"');
   if (article.tags.length > 0) lines.push(`tags: [${article.tags.map((tag) => JSON.stringify(tag)).join(', ')}]`);
   if (article.draft) lines.push('draft: true');
+  const aliases = [...new Set((article.aliases ?? []).filter((alias) => urlIdentity(alias) !== urlIdentity(article.url)))];
+  for (const alias of aliases) lines.push(`${ALIAS_COMMENT}${alias}`);
   lines.push('---', '', article.markdown.trim(), '');
   return lines.join('\n');
 }
+
+/** A YAML comment, so the loader ignores it: the addresses an article was also fetched at. */
+const ALIAS_COMMENT = '# fetched from: ';
 
 /** `2024-03-04-the-harbour-budget-explained.md` */
 export function articleFileName(date: string, title: string, attempt = 1): string {
@@ -71,24 +78,35 @@ export async function articlesByUrl(articlesDir: string): Promise<Map<string, st
   });
   for (const name of names.filter(isArticleFile).sort()) {
     const file = path.join(articlesDir, name);
-    const url = await frontMatterUrl(file);
-    if (url && !byUrl.has(urlIdentity(url))) byUrl.set(urlIdentity(url), file);
+    for (const url of await frontMatterUrls(file)) if (!byUrl.has(urlIdentity(url))) byUrl.set(urlIdentity(url), file);
   }
   return byUrl;
 }
 
-/** The `url` field of an article's front matter, read leniently: an article the build rejects still names its source. */
-async function frontMatterUrl(file: string): Promise<string | null> {
+/**
+ * The `url` field of an article's front matter and the addresses it was also fetched at, read
+ * leniently: an article the build rejects still names its source.
+ */
+async function frontMatterUrls(file: string): Promise<string[]> {
+  let block: string | undefined;
   try {
-    const { text } = await readTextFile(file);
-    const block = /^\uFEFF?---\n([\s\S]*?)\n---/.exec(text)?.[1];
-    if (block === undefined) return null;
+    block = /^\uFEFF?---\n([\s\S]*?)\n---/.exec((await readTextFile(file)).text)?.[1];
+  } catch {
+    return [];
+  }
+  if (block === undefined) return [];
+  const urls = block
+    .split('\n')
+    .filter((line) => line.startsWith(ALIAS_COMMENT))
+    .map((line) => line.slice(ALIAS_COMMENT.length).trim());
+  try {
     const data: unknown = parseYaml(block);
     const url = data && typeof data === 'object' ? (data as Record<string, unknown>).url : null;
-    return typeof url === 'string' ? url : null;
+    if (typeof url === 'string') urls.unshift(url);
   } catch {
-    return null;
+    // Invalid YAML: the build reports it; the aliases still count.
   }
+  return urls;
 }
 
 /**
