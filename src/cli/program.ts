@@ -16,6 +16,19 @@ export function positiveInteger(value: string): number {
   return number;
 }
 
+/** Seconds and the like: a number above zero, fractions allowed (`add --timeout 0.5`). */
+export function positiveNumber(value: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new InvalidArgumentError('must be a number above zero');
+  return number;
+}
+
+export function nonNegativeNumber(value: string): number {
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || number < 0) throw new InvalidArgumentError('must be a number, zero or more');
+  return number;
+}
+
 /** The workspace options every command that reads one shares, worded once. */
 const workspaceOptions = {
   config: () => new Option('--config <file>', 'config file (default: gazette.config.json or .yaml in the current folder)'),
@@ -67,6 +80,25 @@ export function createProgram(): Command {
     .option('--date <date>', 'date of the article, YYYY-MM-DD (default: today)')
     .option('--json', 'print the path as JSON')
     .action(lazy(() => import('./commands/new.js')));
+
+  program
+    .command('add')
+    .description('collect articles from the web: fetch each page (or each new item of a feed), keep the readable article as Markdown with front matter')
+    .argument('[urls...]', 'pages to add')
+    .option('--feed <url>', 'RSS, Atom or JSON feed: add each item not yet in the articles folder')
+    .option('--since <window>', 'with --feed: only items from the last 7d, 2w…, or since a date YYYY-MM-DD')
+    .option('--limit <n>', 'with --feed: at most the n newest items', positiveInteger)
+    .option('--date <date>', 'date of every added article, YYYY-MM-DD (default: the page\'s published date, else today)')
+    .option('--tags <list>', 'comma-separated tags for every added article')
+    .option('--draft', 'mark the added articles as drafts')
+    .option('--force', 'replace an article already collected from the same URL instead of skipping it')
+    .option('--timeout <seconds>', 'time allowed for each request (default: 15)', positiveNumber)
+    .option('--delay <seconds>', 'pause between two requests to one site (default: 0.5; robots.txt may ask for more)', nonNegativeNumber)
+    .option('--ignore-robots', "fetch pages the site's robots.txt asks crawlers to leave alone")
+    .addOption(workspaceOptions.articles())
+    .addOption(workspaceOptions.config())
+    .option('--json', 'print what was added, skipped and failed as JSON')
+    .action(lazy(() => import('./commands/add.js')));
 
   program
     .command('init')

@@ -71,6 +71,23 @@ export const CATALOGUE = {
   'front-matter/invalid': { group: 'articles', severity: 'error', summary: 'a front matter field has a value Gazette cannot use', fix: 'Correct the field as the message says (a date is YYYY-MM-DD, a url absolute http(s), an image needs image_alt).' },
   'front-matter/unknown-field': { group: 'articles', severity: 'warning', summary: 'a front matter field Gazette does not know, ignored', fix: 'Correct the spelling or remove it.' },
 
+  // Collecting articles from the web (`add`): one per URL, the URL as the place.
+  'collect/invalid-url': { group: 'request', severity: 'error', summary: 'a URL to collect that is not an http or https address', fix: 'Give the full address of the page or feed, starting with https://.' },
+  'collect/since': { group: 'request', severity: 'error', summary: 'a window of feed items that is not a number of days, of weeks or a date', fix: 'Write it as 7d, 2w or a date, YYYY-MM-DD.' },
+  'collect/network': { group: 'articles', severity: 'error', summary: 'a page or feed that cannot be reached: no such host, connection refused or reset', fix: 'Check the address; try again later if the site is down.' },
+  'collect/timeout': { group: 'articles', severity: 'error', summary: 'a page or feed that did not arrive in time', fix: 'Try again later, or allow more time.' },
+  'collect/too-large': { group: 'articles', severity: 'error', summary: 'a page or feed larger than the size allowed', fix: 'Save the article by hand; such a page is rarely one article.' },
+  'collect/not-html': { group: 'articles', severity: 'error', summary: 'an address that gives something other than a web page or a feed (a PDF, an image), or a feed where a page was expected', fix: 'Save what a PDF or image says as an article by hand; add a feed as a feed.' },
+  'collect/http-status': { group: 'articles', severity: 'error', summary: 'the server answered with an error status (404, 500…)', fix: 'Check the address in a browser; try again later for a server error.' },
+  'collect/redirects': { group: 'articles', severity: 'error', summary: 'too many redirects, a redirect loop, or a redirect to an address that is not http(s)', fix: 'Open the address in a browser and collect the page it ends on.' },
+  'collect/robots': { group: 'articles', severity: 'error', summary: 'the site\'s robots.txt asks crawlers not to fetch the page, or could not be read', fix: 'Respect it, or ask the site\'s owner; ignore robots.txt only for a site you may crawl.' },
+  'collect/not-article': { group: 'articles', severity: 'error', summary: 'a page with no readable article: too little text, or no title', fix: 'Check that the address is the article itself, not an index or a home page; else write the article by hand.' },
+  'collect/paywalled': { group: 'articles', severity: 'error', summary: 'a page that shows only a paywalled teaser', fix: 'Write the article by hand from a copy you may use, or leave it out.' },
+  'collect/not-feed': { group: 'articles', severity: 'error', summary: 'the address given as a feed is not an RSS, Atom or JSON feed, nor a page that names one', fix: 'Give the feed\'s own address (often /feed, /rss.xml or /atom.xml).' },
+  'collect/duplicate': { group: 'articles', severity: 'info', summary: 'an article already collected from the same URL, skipped', fix: 'Nothing; replace it on purpose by forcing the collection.' },
+  'collect/image-alt': { group: 'articles', severity: 'warning', summary: 'a collected article\'s lead image has no alt text, so it is written commented out', fix: 'Describe the image in image_alt and remove the # of both image lines.' },
+  'collect/write': { group: 'articles', severity: 'error', summary: 'a collected article cannot be written to the articles folder', fix: 'Check that the articles folder exists and can be written to.' },
+
   'issue/empty': { group: 'issue', severity: 'error', summary: 'no article falls in the issue\'s window', fix: 'Choose a week or range of days that holds articles, or add articles dated in it.' },
 
   'theme/missing-layout': { group: 'theme', severity: 'error', summary: 'the theme folder has no layout.mjml', fix: 'Add layout.mjml (templates/ in the Gazette repository is an example), or point templates at a theme.' },
