@@ -57,6 +57,17 @@ describe('adding from a feed', () => {
     ]);
   });
 
+  it('JSON Feed 1.1: an item with content_html written from it, a summary-only item fetched as a page', async () => {
+    const before = web.requests.length;
+    const { report } = await addFrom('/feeds/feed.json');
+    expect(report.feed).toMatchObject({ title: 'Mill Lane Allotments', items: 2 });
+    expect(report.results).toMatchObject([
+      { status: 'added', title: 'A seed library opens in the potting shed', date: '2024-03-02', author: 'Tom Ashdown', source: 'Mill Lane Allotments' },
+      { status: 'added', title: 'Why my sourdough starter sulks in winter', author: 'Ines Marrow' },
+    ]);
+    expect(fetchedPages(before)).toEqual(['/blog/sourdough']);
+  });
+
   it('finds the feed a home page names', async () => {
     const { report } = await addFrom('/');
     expect(report.feed?.url).toBe(web.url('/'));

@@ -67,6 +67,7 @@ const ROUTES: Record<string, Route> = {
   '/feeds/rss-summary.xml': { file: 'rss-summary.xml', type: 'application/rss+xml' },
   '/feeds/atom-full.xml': { file: 'atom-full.xml', type: 'application/atom+xml', encoding: 'gzip' },
   '/feeds/atom-summary.xml': { file: 'atom-summary.xml', type: 'application/atom+xml' },
+  '/feeds/feed.json': { file: 'feed.json', type: 'application/feed+json' },
 };
 // A chain of redirects longer than any fetcher should follow.
 for (let hop = 1; hop <= 12; hop++) ROUTES[`/chain/${hop}`] = { status: 302, location: `/chain/${hop + 1}` };
