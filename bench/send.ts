@@ -3,11 +3,12 @@
  * - throughput for 10,000 recipients: `sendIssue` (personalization, signed links, ledger)
  *   against plain nodemailer pooled `sendMail` of one prebuilt message, same sink, same run,
  *   same connection count, in alternating rounds so neither gets a quieter machine (medians);
- * - peak memory sending to 100,000 recipients streamed from a CSV (in a child process, so the
- *   peak is that send's alone);
+ * - peak memory sending to generated lists of each --large size (10,000, 100,000 and 300,000 by
+ *   default), streamed from a CSV, each in a child process so the peak is that send's alone: flat
+ *   in the list size when only in-flight state is held;
  * - the most messages the sink accepted in any one-second window with --rate 50.
  *
- *   npm run build && node dist/bench/send.js [--recipients 10000] [--large 100000] [--rated 200]
+ *   npm run build && node dist/bench/send.js [--recipients 10000] [--large 10000,100000,300000] [--rated 200]
  * prints JSON; 0 for --large or --rated skips that part.
  */
 import { execFileSync } from 'node:child_process';
@@ -107,11 +108,11 @@ function round(value: number): number {
 }
 
 /** Child mode: one large send, reporting its own peak memory. */
-async function largeChild(root: string, list: string, smtp: string): Promise<void> {
+async function largeChild(root: string, list: string, smtp: string, name: string): Promise<void> {
   let peakHeap = 0;
   const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 50);
   const started = performance.now();
-  const summary = await sendIssue({ root, config: await runConfig(root, 'large'), list, smtp, concurrency: CONNECTIONS });
+  const summary = await sendIssue({ root, config: await runConfig(root, `large-${name}`), list, smtp, concurrency: CONNECTIONS });
   clearInterval(sampler);
   const seconds = (performance.now() - started) / 1000;
   process.stdout.write(
@@ -130,17 +131,17 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       recipients: { type: 'string', default: '10000' },
-      large: { type: 'string', default: '100000' },
+      large: { type: 'string', default: '10000,100000,300000' },
       rated: { type: 'string', default: '200' },
       'large-child': { type: 'string', multiple: true },
     },
   });
   if (values['large-child']) {
-    const [root, list, smtp] = values['large-child'];
-    return largeChild(root!, list!, smtp!);
+    const [root, list, smtp, name] = values['large-child'];
+    return largeChild(root!, list!, smtp!, name!);
   }
   const recipients = Number(values.recipients);
-  const large = Number(values.large);
+  const large = values.large.split(',').map(Number).filter((size) => size > 0);
   const rated = Number(values.rated);
   const { root, built } = await sampleWorkspace();
   try {
@@ -159,21 +160,21 @@ async function main(): Promise<void> {
     }
     const median = (runs: { perSecond: number }[]) => runs.map((run) => run.perSecond).sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
 
-    const largeList = path.join(root, 'large.csv');
-    await writeList(largeList, large);
-    const largeSink = await startSink();
-    let largeResult: unknown = null;
-    try {
-      if (large > 0) {
-        largeResult = JSON.parse(
-          execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--large-child', root, '--large-child', largeList, '--large-child', largeSink.url], {
-            encoding: 'utf8',
-            maxBuffer: 1024 * 1024,
-          }),
-        );
+    const memory: unknown[] = [];
+    for (const size of large) {
+      const largeList = path.join(root, `large-${size}.csv`);
+      await writeList(largeList, size);
+      const largeSink = await startSink();
+      try {
+        const child = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--large-child', root, '--large-child', largeList, '--large-child', largeSink.url, '--large-child', String(size)], {
+          encoding: 'utf8',
+          maxBuffer: 1024 * 1024,
+        });
+        memory.push({ recipients: size, ...(JSON.parse(child) as object) });
+      } finally {
+        await largeSink.stop();
+        await rm(largeList, { force: true });
       }
-    } finally {
-      await largeSink.stop();
     }
 
     const ratedList = path.join(root, 'rated.csv');
@@ -201,7 +202,7 @@ async function main(): Promise<void> {
             ratio: Math.round((median(throughput.gazette) / median(throughput.nodemailer)) * 100) / 100,
             runs: throughput,
           },
-          memory: large > 0 ? { recipients: large, ...(largeResult as object) } : null,
+          memory,
           rateLimit: rateResult,
         },
         null,

@@ -10,7 +10,19 @@ export interface RecipientValues {
 
 export type Personalizer = (values: RecipientValues) => PersonalizedEmail;
 
-type Fill = (values: RecipientValues) => string;
+/** What one recipient's values make of a per-recipient piece of the email. */
+export type Fill = (values: RecipientValues) => string;
+
+/**
+ * A compiled email cut at its per-recipient places: text that every copy shares, and fills.
+ * The MIME template (mime-template.ts) encodes the shared text once and only the fills per copy.
+ */
+export type Segment = string | Fill;
+
+export interface SegmentedEmail {
+  html: readonly Segment[];
+  text: readonly Segment[];
+}
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]!);
@@ -22,16 +34,29 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => HTM
  * here once. A field missing from a list row fails loudly rather than leaving a blank.
  */
 export function createPersonalizer(email: RenderedEmail): Personalizer {
-  const markers = markersFromPrefix(email.recipientMarker);
-  const html = compileParts(splitAtMarkers(email.htmlTemplate, markers), { escape: true });
-  const text = compileParts(splitAtMarkers(email.textTemplate, markers), { escape: false });
-  return (values) => ({ html: html(values), text: text(values) });
+  const segmented = segmentEmail(email);
+  return (values) => ({ html: join(segmented.html, values), text: join(segmented.text, values) });
 }
 
-function compileParts(parts: readonly TemplatePart[], { escape }: { escape: boolean }): Fill {
+/** The email's HTML and text, each cut at this build's markers and compiled into segments. */
+export function segmentEmail(email: RenderedEmail): SegmentedEmail {
+  const markers = markersFromPrefix(email.recipientMarker);
+  return {
+    html: compileParts(splitAtMarkers(email.htmlTemplate, markers), { escape: true }),
+    text: compileParts(splitAtMarkers(email.textTemplate, markers), { escape: false }),
+  };
+}
+
+function join(segments: readonly Segment[], values: RecipientValues): string {
+  let out = '';
+  for (const segment of segments) out += typeof segment === 'string' ? segment : segment(values);
+  return out;
+}
+
+function compileParts(parts: readonly TemplatePart[], { escape }: { escape: boolean }): Segment[] {
   const handlebars = Handlebars.create();
   handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  const fills: (string | Fill)[] = parts.map((part) => {
+  return parts.map((part): Segment => {
     if (part.kind === 'text') return part.text;
     if (part.kind === 'block') return handlebars.compile(part.source, { strict: true, noEscape: !escape });
     const fieldPath = part.path;
@@ -40,11 +65,6 @@ function compileParts(parts: readonly TemplatePart[], { escape }: { escape: bool
       return escape ? escapeHtml(value) : value;
     };
   });
-  return (values) => {
-    let out = '';
-    for (const fill of fills) out += typeof fill === 'string' ? fill : fill(values);
-    return out;
-  };
 }
 
 function fieldValue(values: RecipientValues, fieldPath: readonly string[]): string {

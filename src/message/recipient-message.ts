@@ -1,6 +1,6 @@
-import { composeMessage } from './compose.js';
+import { composeMessage, type Envelope } from './compose.js';
 import { listHeaders } from './list-headers.js';
-import { createPersonalizer } from './personalize.js';
+import { createPersonalizer, type RecipientValues } from './personalize.js';
 import { returnPath, type ReturnPathOptions } from './return-path.js';
 import { signToken } from '../unsubscribe/token.js';
 import { unsubscribeLink } from '../unsubscribe/endpoint.js';
@@ -23,23 +23,23 @@ export interface MessageFactoryOptions {
 
 export type MessageFactory = (recipient: Recipient, messageId: string) => OutboundMessage;
 
-/**
- * Prepares everything a send shares (the precompiled templates), then makes each recipient's
- * message with one template call: their fields, their signed unsubscribe link, their headers.
- */
-export function createMessageFactory(options: MessageFactoryOptions): MessageFactory {
-  const personalize = createPersonalizer(options.email);
+/** What one recipient's copy has of its own: the values its body is filled with, and its envelope. */
+export interface RecipientCopy {
+  values: RecipientValues;
+  envelope: Envelope;
+}
+
+/** Makes each recipient's own values and headers: their fields, their signed unsubscribe link, their return path. */
+export function createRecipientCopies(options: MessageFactoryOptions): (recipient: Recipient) => RecipientCopy {
   const blanks = Object.fromEntries(options.subscriberFields.map((field) => [field, '']));
-  return (recipient, messageId) => {
+  return (recipient) => {
     const unsubscribeUrl = unsubscribeLink(options.unsubscribeEndpoint, signToken(recipient.email, options.secret));
-    const body = personalize({
-      subscriber: { ...blanks, ...recipient.fields, email: recipient.email, name: recipient.name ?? '' },
-      unsubscribe_url: unsubscribeUrl,
-    });
-    return composeMessage(
-      options.email.subject,
-      body,
-      {
+    return {
+      values: {
+        subscriber: { ...blanks, ...recipient.fields, email: recipient.email, name: recipient.name ?? '' },
+        unsubscribe_url: unsubscribeUrl,
+      },
+      envelope: {
         from: options.from,
         to: formatRecipient(recipient),
         replyTo: options.replyTo,
@@ -47,8 +47,20 @@ export function createMessageFactory(options: MessageFactoryOptions): MessageFac
         headers: listHeaders({ unsubscribeUrl, unsubscribeMailto: options.unsubscribeMailto, listId: options.listId }),
         returnPath: options.returnPath ? returnPath(options.returnPath, recipient.email) : null,
       },
-      messageId,
-    );
+    };
+  };
+}
+
+/**
+ * Prepares everything a send shares (the precompiled templates), then makes each recipient's
+ * message with one template call: their fields, their signed unsubscribe link, their headers.
+ */
+export function createMessageFactory(options: MessageFactoryOptions): MessageFactory {
+  const personalize = createPersonalizer(options.email);
+  const copyFor = createRecipientCopies(options);
+  return (recipient, messageId) => {
+    const { values, envelope } = copyFor(recipient);
+    return composeMessage(options.email.subject, personalize(values), envelope, messageId);
   };
 }
 

@@ -1,11 +1,10 @@
-import type { MessageFactory } from '../message/recipient-message.js';
 import type { Recipient } from '../types.js';
 import type { SuppressionReason } from '../subscribers/subscriber-store.js';
 import type { Deliverer } from './deliverer.js';
 import { backoffDelay, classifyFailure, type DeliveryFailure } from './delivery-error.js';
 import type { PlannedDelivery, SendLedger } from './ledger.js';
 import type { RateLimiter } from './rate-limiter.js';
-import { prepareMessage, type PreparedMessage } from './prepared-message.js';
+import type { MessagePreparer, PreparedMessage } from './prepared-message.js';
 
 /**
  * Messages handed to the transport per connection: one being transmitted, the next queued behind
@@ -47,7 +46,8 @@ export interface CampaignOptions {
   /** Each row is claimed only while this lease is held; null for a dry run's throwaway ledger. */
   lease: CampaignLease | null;
   deliverer: Deliverer;
-  compose: MessageFactory;
+  /** Builds each recipient's message; it may throw for a recipient the templates cannot fill. */
+  prepare: MessagePreparer;
   newMessageId: () => string;
   /** Why an address must not be mailed, checked just before sending (it may have unsubscribed since planning). */
   suppression: (email: string) => SuppressionReason | null;
@@ -129,7 +129,7 @@ async function prepare(planned: PlannedDelivery, options: CampaignOptions, settl
     return null;
   }
   try {
-    return await prepareMessage(options.compose(recipient, planned.messageId ?? options.newMessageId()));
+    return await options.prepare(recipient, planned.messageId ?? options.newMessageId());
   } catch (error) {
     // A template asking for a field this recipient lacks: no retry can fix it.
     const reply = `not sent: ${(error as Error).message}`;
@@ -150,7 +150,7 @@ async function deliverOne(
   const { issue, ledger } = options;
   const { recipient, position } = planned;
   const settle = (outcome: DeliveryOutcome, reply: string | null) => settleAs(recipient, outcome, reply);
-  const messageId = prepared.message.messageId;
+  const messageId = prepared.messageId;
   const holder = options.lease?.holder ?? null;
   let refused = false;
   // Marked as the first byte leaves, never earlier: a kill while it waits for a slot or a

@@ -1,10 +1,12 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { toMailOptions } from '../message/compose.js';
-import type { OutboundMessage } from '../types.js';
+import { toMailOptions, type Envelope } from '../message/compose.js';
+import type { MimeTemplate } from '../message/mime-template.js';
+import type { RecipientCopy } from '../message/recipient-message.js';
+import type { OutboundMessage, Recipient } from '../types.js';
 
 /** A message built to its final bytes, ready to be handed over the moment a connection is free. */
 export interface PreparedMessage {
-  message: OutboundMessage;
+  messageId: string;
   /** SMTP envelope: the bare recipient, and the VERP return path (or the bare From address) as sender. */
   envelope: { from: string; to: string };
   /** The complete MIME message. */
@@ -24,5 +26,24 @@ export async function prepareMessage(message: OutboundMessage): Promise<Prepared
   // Quoted-printable is what nodemailer picks for mostly-Latin text anyway; naming it skips the
   // character count it would otherwise run over every body, the largest cost per recipient.
   const raw = await new MailComposer({ ...toMailOptions(message), textEncoding: 'quoted-printable' }).compile().build();
-  return { message, envelope: { from: message.returnPath ?? bareAddress(message.from), to: bareAddress(message.to) }, raw };
+  return { messageId: message.messageId, envelope: smtpEnvelope(message), raw };
+}
+
+/** Builds one recipient's message, ready to hand over. */
+export type MessagePreparer = (recipient: Recipient, messageId: string) => PreparedMessage | Promise<PreparedMessage>;
+
+/**
+ * The fast way, for a whole send: each copy spliced from the issue's MIME template (encoded
+ * once) with the recipient's own headers and fields, in microseconds and without a stream.
+ */
+export function templatePreparer(template: MimeTemplate, copyFor: (recipient: Recipient) => RecipientCopy): MessagePreparer {
+  return (recipient, messageId) => {
+    const { values, envelope } = copyFor(recipient);
+    return { messageId, envelope: smtpEnvelope(envelope), raw: template.assemble(values, envelope, messageId) };
+  };
+}
+
+/** The bare recipient, and the VERP return path (or the bare From address) as sender. */
+function smtpEnvelope(message: Pick<Envelope, 'from' | 'to' | 'returnPath'>): PreparedMessage['envelope'] {
+  return { from: message.returnPath ?? bareAddress(message.from), to: bareAddress(message.to) };
 }

@@ -92,7 +92,7 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
       ledger,
       lease,
       deliverer,
-      compose: setup.compose,
+      prepare: setup.prepare,
       newMessageId: () => newMessageId(config.from, issue.slug),
       suppression: (email) => store.suppression(email),
       onBounce: (recipient, reply) => store.suppress(recipient.email, 'bounced', reply),

@@ -4,7 +4,8 @@ import type { GazetteConfig } from '../config.js';
 import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
 import { fileErrorReason } from '../load/file-error.js';
 import type { DkimKey } from '../message/dkim.js';
-import { createMessageFactory, type MessageFactory } from '../message/recipient-message.js';
+import { createMimeTemplate } from '../message/mime-template.js';
+import { createRecipientCopies } from '../message/recipient-message.js';
 import { returnPathOptions } from '../message/return-path.js';
 import { unsubscribeEndpoint } from '../unsubscribe/endpoint.js';
 import { resolveWorkspace, type Workspace, type WorkspaceOptions } from '../workspace/resolve.js';
@@ -12,6 +13,7 @@ import { loadBuiltIssue, type BuiltIssue } from '../output/built-issue.js';
 import type { Deliverer } from './deliverer.js';
 import { classifyFailure } from './delivery-error.js';
 import { emlDeliverer } from './eml-deliverer.js';
+import { templatePreparer, type MessagePreparer } from './prepared-message.js';
 import { smtpDeliverer } from './smtp-deliverer.js';
 import { describeSmtpServer, parseSmtpUrl, redactSecret, type SmtpServer } from './smtp-url.js';
 
@@ -32,7 +34,8 @@ export interface SendTarget extends WorkspaceOptions {
 export interface SendSetup {
   workspace: Workspace;
   issue: BuiltIssue;
-  compose: MessageFactory;
+  /** Builds each recipient's message from the issue's MIME template. */
+  prepare: MessagePreparer;
   /** Null for a dry run. */
   server: SmtpServer | null;
   /** The `--dry-run` folder (absolute), or null when sending. */
@@ -70,8 +73,9 @@ export async function prepareSend(options: SendTarget, subjectPrefix = '', audie
   const dryRunDir = options.dryRun === undefined ? null : path.resolve(workspace.root, options.dryRun);
   const server = dryRunDir ? null : smtpServer(options.smtp, workspace.env, config, configFile ?? undefined);
   if (!workspace.secret.ok) throw new GazetteError(workspace.secret.problems);
-  const compose = createMessageFactory({
-    email: { ...issue.email, subject: `${subjectPrefix}${issue.email.subject}` },
+  const email = { ...issue.email, subject: `${subjectPrefix}${issue.email.subject}` };
+  const copyFor = createRecipientCopies({
+    email,
     from: config.from,
     replyTo: config.reply_to,
     listId: config.list_id,
@@ -85,7 +89,7 @@ export async function prepareSend(options: SendTarget, subjectPrefix = '', audie
   return {
     workspace,
     issue,
-    compose,
+    prepare: templatePreparer(await createMimeTemplate(email), copyFor),
     server,
     dryRunDir,
     destination: server ? describeSmtpServer(server) : (dryRunDir ?? ''),

@@ -3,7 +3,6 @@ import { newMessageId } from '../message/compose.js';
 import { TEST_SUBJECT_PREFIX, testCopyRecipient, testCopySubject } from '../message/test-copy.js';
 import { addressProblem } from '../subscribers/address.js';
 import { classifyFailure } from './delivery-error.js';
-import { prepareMessage } from './prepared-message.js';
 import { openDeliverer, prepareSend, type SendTarget } from './send-setup.js';
 import { redactSecret } from './smtp-url.js';
 
@@ -27,7 +26,7 @@ export async function sendTestCopy(options: SendTarget & { to: string }): Promis
     const messageId = newMessageId(setup.workspace.config.from, setup.issue.slug);
     let reply: string;
     try {
-      reply = await deliverer.deliver(await prepareMessage(setup.compose(recipient, messageId)), () => undefined);
+      reply = await deliverer.deliver(await setup.prepare(recipient, messageId), () => undefined);
     } catch (error) {
       throw new GazetteError([diagnostic('send/test-failed', `the test copy was refused: ${redactSecret(classifyFailure(error).reply, setup.server)}`)]);
     }

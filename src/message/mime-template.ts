@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto';
+import type Mail from 'nodemailer/lib/mailer';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import type MimeNode from 'nodemailer/lib/mime-node';
+import { encode, wrap } from 'nodemailer/lib/qp';
+import type { RenderedEmail } from '../types.js';
+import { composeMessage, toMailOptions, type Envelope } from './compose.js';
+import { segmentEmail, type RecipientValues, type Segment } from './personalize.js';
+
+/**
+ * Every copy of an issue is the same MIME message but for a few per-recipient fields, so the
+ * message is encoded once and each copy is spliced together from buffers:
+ *
+ *   headers (nodemailer's own, per copy) · structure · text part · structure · HTML part · end
+ *
+ * Each body part is quoted-printable, in pieces: the text every copy shares is encoded once, and
+ * only the fills (name, address, unsubscribe link, the theme's recipient blocks) are encoded per
+ * copy. A piece that another follows ends in a soft line break (`=` CRLF), which decoding removes,
+ * so the pieces decode to exactly the joined text and no line passes 76 characters, wherever the
+ * pieces meet. The bytes differ from a one-piece encoding only in where lines break.
+ *
+ * Headers come from nodemailer's MailComposer given the copy's real options, so names and subjects
+ * are RFC 2047-encoded and folded exactly as before; only its bodies are stand-ins, never encoded.
+ * The structure (boundaries, part headers) is nodemailer's too, built once with the same stand-ins.
+ */
+export interface MimeTemplate {
+  /** One recipient's complete message, CRLF line ends, as SMTP carries it (DKIM signing aside). */
+  assemble(values: RecipientValues, envelope: Envelope, messageId: string): Buffer;
+}
+
+/** A part's pieces: shared ones encoded already, fills still to encode per copy. */
+type EncodedPiece = Buffer | ((values: RecipientValues) => string);
+
+const HEADER_END = Buffer.from('\r\n\r\n');
+const SOFT_BREAK = Buffer.from('=\r\n');
+const LINE_LENGTH = 76;
+
+export async function createMimeTemplate(email: RenderedEmail): Promise<MimeTemplate> {
+  const segmented = segmentEmail(email);
+  const nonce = randomBytes(8).toString('hex');
+  // Non-ASCII, so nodemailer gives the stand-in parts the quoted-printable encoding the real ones get.
+  const textStandIn = `\u00e9gz${nonce}text`;
+  const htmlStandIn = `\u00e9gz${nonce}html`;
+  // The boundary of every copy: random per send, as nodemailer's is per message, and checked
+  // against every copy's text (see assemble), so no content can end a part early.
+  const baseBoundary = randomBytes(8).toString('hex');
+  const composer = (options: Mail.Options) =>
+    new MailComposer({ ...options, text: textStandIn, html: htmlStandIn, textEncoding: 'quoted-printable', baseBoundary } as Mail.Options).compile();
+
+  const structure = await structureOf(composer, textStandIn, htmlStandIn);
+  const text = encodePieces(segmented.text);
+  const html = encodePieces(segmented.html);
+  const boundary = structure.boundary;
+  if ([...segmented.text, ...segmented.html].some((segment) => typeof segment === 'string' && segment.includes(boundary))) {
+    throw new Error('the issue contains the message boundary');
+  }
+
+  return {
+    assemble(values, envelope, messageId) {
+      const message = composeMessage(email.subject, { html: htmlStandIn, text: textStandIn }, envelope, messageId);
+      const headers = composer(toMailOptions(message)).buildHeaders();
+      const chunks: Buffer[] = [Buffer.from(headers, 'utf8'), structure.beforeText];
+      appendPieces(chunks, text, values, boundary);
+      chunks.push(structure.betweenParts);
+      appendPieces(chunks, html, values, boundary);
+      chunks.push(structure.afterHtml);
+      return Buffer.concat(chunks);
+    },
+  };
+}
+
+interface Structure {
+  /** From the end of the root headers to the first byte of the text part's content. */
+  beforeText: Buffer;
+  betweenParts: Buffer;
+  afterHtml: Buffer;
+  boundary: string;
+}
+
+/** nodemailer's multipart/alternative around two stand-in bodies, cut where the bodies go. */
+async function structureOf(composer: (options: Mail.Options) => MimeNode, textStandIn: string, htmlStandIn: string): Promise<Structure> {
+  const root = composer({ from: 'structure@example.invalid', to: 'structure@example.invalid', subject: 'structure', date: new Date(0), messageId: '<structure@example.invalid>' });
+  const built = await root.build();
+  const headerEnd = built.indexOf(HEADER_END);
+  const boundary = /boundary="?([^";\r\n]+)"?/.exec(built.subarray(0, headerEnd).toString('latin1'))?.[1];
+  if (headerEnd < 0 || !boundary) throw new Error('nodemailer built no multipart/alternative for a text and an HTML part');
+  // The root headers are rebuilt per copy; what follows them (from the blank line on) is the same for every copy.
+  const skeleton = built.subarray(headerEnd);
+  const textMark = Buffer.from(encode(textStandIn));
+  const htmlMark = Buffer.from(encode(htmlStandIn));
+  const textAt = skeleton.indexOf(textMark);
+  const htmlAt = skeleton.indexOf(htmlMark);
+  if (textAt < 0 || htmlAt < textAt) throw new Error('the stand-in bodies were not found in the structure nodemailer built');
+  return {
+    beforeText: skeleton.subarray(0, textAt),
+    betweenParts: skeleton.subarray(textAt + textMark.length, htmlAt),
+    afterHtml: skeleton.subarray(htmlAt + htmlMark.length),
+    boundary,
+  };
+}
+
+/** The shared pieces encoded once; each but the last closed by a soft line break. */
+function encodePieces(segments: readonly Segment[]): EncodedPiece[] {
+  return segments.map((segment, index) => {
+    if (typeof segment !== 'string') return segment;
+    const encoded = encodeText(segment);
+    return index < segments.length - 1 ? Buffer.concat([encoded, SOFT_BREAK]) : encoded;
+  });
+}
+
+function appendPieces(chunks: Buffer[], pieces: readonly EncodedPiece[], values: RecipientValues, boundary: string): void {
+  for (let index = 0; index < pieces.length; index++) {
+    const piece = pieces[index]!;
+    if (Buffer.isBuffer(piece)) {
+      chunks.push(piece);
+      continue;
+    }
+    const filled = piece(values);
+    // The only text not encoded beforehand: a value holding the boundary would end the part early.
+    if (filled.includes(boundary)) throw new Error('a recipient value contains the message boundary');
+    chunks.push(encodeText(filled));
+    if (index < pieces.length - 1) chunks.push(SOFT_BREAK);
+  }
+}
+
+/** Quoted-printable as nodemailer encodes it, line ends made CRLF first so they stay hard breaks. */
+function encodeText(text: string): Buffer {
+  if (text === '') return Buffer.alloc(0);
+  return Buffer.from(wrap(encode(text.replace(/\r?\n/g, '\r\n')), LINE_LENGTH), 'latin1');
+}

@@ -1,0 +1,139 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { cp, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { dkimVerify } from 'mailauth';
+import nodemailer from 'nodemailer';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildDigest } from '../src/build.js';
+import { localResolver } from '../src/check/rules/dkim.js';
+import { loadConfig } from '../src/config.js';
+import { dkimOptions, type DkimKey } from '../src/message/dkim.js';
+import { createMimeTemplate } from '../src/message/mime-template.js';
+import { createMessageFactory, createRecipientCopies, type MessageFactoryOptions } from '../src/message/recipient-message.js';
+import { returnPathOptions } from '../src/message/return-path.js';
+import { prepareMessage, templatePreparer, type MessagePreparer, type PreparedMessage } from '../src/send/prepared-message.js';
+import type { Recipient, RenderedEmail } from '../src/types.js';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SECRET = 'fast-mime-test-secret';
+const SENT_AT = new Date('2024-02-05T09:30:00Z');
+
+/** Readers whose names and addresses exercise every encoding choice of a header and a body. */
+const READERS: Recipient[] = [
+  { email: 'zoe@example.com', name: 'Zoë Ångström', fields: {} },
+  { email: 'li.lei@example.com', name: '李雷', fields: {} },
+  { email: 'ann@example.com', name: 'Lee, Ann "the <boss>" O\'Neil & co', fields: {} },
+  { email: 'no.name@example.com', name: null, fields: {} },
+  { email: 'zoë@exämple.com', name: 'A name long enough that nodemailer has to fold the To header across two lines, Zoë', fields: {} },
+];
+
+let email: RenderedEmail;
+let options: MessageFactoryOptions;
+let dkim: DkimKey;
+
+/** The repository's own sample issue (articles/, templates/, gazette.config.json), built once. */
+beforeAll(async () => {
+  const root = await mkdtemp(path.join(tmpdir(), 'gazette-fast-mime-'));
+  for (const name of ['articles', 'templates', 'gazette.config.json']) await cp(path.join(REPO, name), path.join(root, name), { recursive: true });
+  const built = await buildDigest({ root });
+  email = built.email;
+  const { config } = await loadConfig(root);
+  options = {
+    email,
+    from: config.from,
+    replyTo: config.reply_to,
+    listId: config.list_id,
+    unsubscribeEndpoint: new URL(config.unsubscribe.url!),
+    unsubscribeMailto: config.unsubscribe.mailto,
+    secret: SECRET,
+    subscriberFields: config.subscriber_fields,
+    now: () => SENT_AT,
+    returnPath: returnPathOptions(config, built.digest.issue.slug, SECRET),
+  };
+  dkim = { domain: 'example.com', selector: 'gazette', privateKey: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
+}, 60_000);
+
+/** The message as the SMTP pool hands it over: a raw message, DKIM-signed by nodemailer when a key is set. */
+async function transmitted(prepared: PreparedMessage, key: DkimKey | null): Promise<Buffer> {
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, dkim: dkimOptions(key) });
+  return (await transport.sendMail({ envelope: prepared.envelope, raw: prepared.raw })).message as Buffer;
+}
+
+/** What a reader's mail program makes of a message: everything but the bytes of the encoding. */
+function seenByReader(mail: ParsedMail) {
+  const header = (name: string) => mail.headerLines.find((line) => line.key === name)?.line.replace(/^[^:]+:\s*/, '') ?? null;
+  return {
+    subject: mail.subject,
+    from: mail.from?.value,
+    to: mail.to && 'value' in mail.to ? mail.to.value : null,
+    replyTo: mail.replyTo?.value,
+    messageId: mail.messageId,
+    date: mail.date?.toISOString(),
+    text: mail.text,
+    html: mail.html,
+    listUnsubscribe: header('list-unsubscribe'),
+    listUnsubscribePost: header('list-unsubscribe-post'),
+    listId: header('list-id'),
+    parts: mail.attachments.length,
+  };
+}
+
+describe('a copy spliced from the MIME template', () => {
+  let fast: MessagePreparer;
+  const slow = (recipient: Recipient, messageId: string) => prepareMessage(createMessageFactory(options)(recipient, messageId));
+
+  beforeAll(async () => {
+    fast = templatePreparer(await createMimeTemplate(email), createRecipientCopies(options));
+  });
+
+  it.each(READERS)('reads exactly like the one nodemailer composes whole, for $email', async (reader) => {
+    const messageId = `<2024-W05.${reader.email.length}@example.com>`;
+    const [quick, whole] = await Promise.all([fast(reader, messageId), slow(reader, messageId)]);
+    expect(quick.envelope).toEqual(whole.envelope);
+    expect(quick.envelope.from).toMatch(/^bounces\+[a-z2-7]{16}@example\.com$/);
+    expect(quick.messageId).toBe(messageId);
+
+    const [quickMail, wholeMail] = await Promise.all([simpleParser(quick.raw), simpleParser(whole.raw)]);
+    const seen = seenByReader(quickMail);
+    expect(seen).toEqual(seenByReader(wholeMail));
+    // The fields really are this reader's, not the stand-ins or another copy's.
+    expect(seen.text).toContain(reader.email);
+    if (reader.name) expect(seen.text).toContain(`Hello ${reader.name},`);
+    expect(seen.listUnsubscribePost).toBe('List-Unsubscribe=One-Click');
+    expect(seen.html).toContain(/^<([^>]+)>/.exec(seen.listUnsubscribe ?? '')![1]!.replace(/&/g, '&amp;'));
+  });
+
+  it('keeps every body line within 76 characters and every line end CRLF', async () => {
+    const raw = (await fast(READERS[4]!, '<long@example.com>')).raw.toString('latin1');
+    expect(raw).not.toMatch(/[^\r]\n|\r[^\n]/);
+    const body = raw.slice(raw.indexOf('\r\n\r\n') + 4);
+    expect(Math.max(...body.split('\r\n').map((line) => line.length))).toBeLessThanOrEqual(76);
+  });
+
+  it.each([
+    ['off', null],
+    ['on', 'key'],
+  ])('verifies with DKIM %s exactly as the composed copy does', async (_, on) => {
+    const key = on ? dkim : null;
+    for (const reader of READERS.slice(0, 3)) {
+      const messageId = `<dkim.${reader.email}>`;
+      const quick = await transmitted(await fast(reader, messageId), key);
+      const whole = await transmitted(await slow(reader, messageId), key);
+      const [quickResult, wholeResult] = await Promise.all([dkimVerify(quick, { resolver: localResolver(dkim) }), dkimVerify(whole, { resolver: localResolver(dkim) })]);
+      expect(quickResult.results.map((result) => result.status.result)).toEqual(on ? ['pass'] : ['none']);
+      expect(quickResult.results.map((result) => result.status.result)).toEqual(wholeResult.results.map((result) => result.status.result));
+      expect(seenByReader(await simpleParser(quick))).toEqual(seenByReader(await simpleParser(whole)));
+    }
+  });
+
+  it('fails a recipient the theme cannot fill, as the composed copy does', async () => {
+    const strict = templatePreparer(await createMimeTemplate(email), createRecipientCopies({ ...options, subscriberFields: [] }));
+    const withCompany = { ...email, htmlTemplate: `${email.htmlTemplate}${email.recipientMarker}subscriber.company]]` };
+    const needsCompany = templatePreparer(await createMimeTemplate(withCompany), createRecipientCopies({ ...options, email: withCompany }));
+    expect(() => strict(READERS[0]!, '<a@example.com>')).not.toThrow();
+    expect(() => needsCompany(READERS[0]!, '<a@example.com>')).toThrow('the recipient has no "subscriber.company" value');
+  });
+});
