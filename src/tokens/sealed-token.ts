@@ -26,9 +26,20 @@ interface Keys {
   iv: Buffer;
 }
 
+/**
+ * The keys of the last secret and purpose used. A send seals one token per recipient with the
+ * same two, and deriving them each time was a few per cent of its CPU; one entry per purpose is
+ * all a process ever needs.
+ */
+const derived = new Map<string, { secret: string; keys: Keys }>();
+
 function deriveKeys(secret: string, purpose: string): Keys {
+  const cached = derived.get(purpose);
+  if (cached?.secret === secret) return cached.keys;
   const material = Buffer.from(hkdfSync('sha256', secret, 'gazette/sealed-token/v1', purpose, 64));
-  return { encryption: material.subarray(0, 32), iv: material.subarray(32) };
+  const keys = { encryption: material.subarray(0, 32), iv: material.subarray(32) };
+  derived.set(purpose, { secret, keys });
+  return keys;
 }
 
 export interface SealOptions {
