@@ -20,6 +20,7 @@ import { EMAIL_JSON } from './output/built-issue.js';
 import { withSiteLock } from './site/lock.js';
 import { issueNumberFor, readManifest } from './site/manifest.js';
 import { publishIssue, type PublishedSite, type SiteSettings } from './site/publish.js';
+import { siteFolderProblem } from './site/site-folder.js';
 import { siteUrls, subscribeUrl } from './site/urls.js';
 import { pageLanguage, webEditionPage, webLinks } from './site/web-edition.js';
 import { unsubscribeEndpoint } from './unsubscribe/endpoint.js';
@@ -224,6 +225,8 @@ export interface PublishedBuild {
  */
 export async function buildIssue(options: BuildOptions = {}): Promise<PublishedBuild> {
   const workspace = options.workspace ?? (await resolveWorkspace(options));
+  const folderProblem = siteFolderProblem(workspace);
+  if (folderProblem) throw new GazetteError([folderProblem]);
   const now = options.now ?? (() => new Date());
   const request = { ...options, workspace, now, webEdition: true };
   const first = await buildDigest(request);
@@ -257,6 +260,8 @@ export interface BuildAllOptions extends Omit<BuildOptions, keyof WindowRequest>
 /** `gazette build --all`: every week that has articles, oldest first, each one as `buildIssue` builds it. */
 export async function buildAllIssues(options: BuildAllOptions = {}): Promise<PublishedBuild[]> {
   const workspace = options.workspace ?? (await resolveWorkspace(options));
+  const folderProblem = siteFolderProblem(workspace);
+  if (folderProblem) throw new GazetteError([folderProblem]);
   const weeks = await issueWeeks({ ...options, workspace });
   const built: PublishedBuild[] = [];
   for (const [index, week] of weeks.entries()) {

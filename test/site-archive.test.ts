@@ -24,6 +24,19 @@ async function archiveRows(root: string) {
   });
 }
 
+describe('the site folder', () => {
+  it('is refused when it overlaps out/, the workspace or the articles, and nothing is built', async () => {
+    const root = await sampleWorkspace();
+    const before = await filesUnder(root);
+    for (const args of [['--site', 'out'], ['--site', 'out/web'], ['--out', 'site/private'], ['--site', '.'], ['--site', 'articles'], ['--site', 'templates/site']]) {
+      const run = await gazette(['build', ...args], root);
+      expect(run.code, args.join(' ')).toBe(1);
+      expect(run.stderr).toMatch(/error site: the site folder .*: everything in it is meant to be uploaded, so nothing was built \(site\/folder\)$/m);
+    }
+    expect(await filesUnder(root)).toEqual(before);
+  });
+});
+
 describe('the published site, week after week', () => {
   it('accumulates two consecutive weeks: both web editions, the archive newest first, one manifest', async () => {
     const root = await sampleWorkspace(WEEK_SIX);

@@ -158,6 +158,7 @@ export const CATALOGUE = {
   // The published site (site/): web editions, archive and feeds, kept in step by gazette build.
   'site/bad-manifest': { group: 'issue', severity: 'error', summary: 'the site\'s issues.json is not one Gazette wrote', fix: 'Restore issues.json from a backup or from what you uploaded; delete it only if issue numbers may start again from the config\'s issue_number.' },
   'site/locked': { group: 'issue', severity: 'error', summary: 'another build held the site for too long', fix: 'Wait for the other build to finish; if none is running, delete the lock file named in the message.' },
+  'site/folder': { group: 'config', severity: 'error', summary: 'the site folder overlaps the private out folder, the workspace, or its articles or templates', fix: 'Choose a folder of its own for site (config site or --site), beside out, never inside it or around it.' },
   'site/no-base-url': { group: 'config', severity: 'warning', summary: 'no base_url: the site is written without feeds or absolute links', fix: 'Set base_url in the config to the address site/ is published at.' },
   'site/recipient-field': { group: 'theme', severity: 'warning', summary: 'the theme shows a per-recipient field on the web edition, where it is left empty', fix: 'Wrap it in {{#unless web}}…{{/unless}} in the theme, as the default theme does.' },
 
