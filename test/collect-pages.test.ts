@@ -1,8 +1,8 @@
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addPages, type AddOptions, type AddResult } from '../src/collect/add.js';
+import { addFeed, addPages, firstDaySince, type AddOptions, type AddResult } from '../src/collect/add.js';
 import { articleFileText, writeArticleFile } from '../src/collect/article-file.js';
 import { Fetcher, type FetcherOptions } from '../src/collect/fetcher.js';
 import { parseArticle } from '../src/load/articles.js';
@@ -206,5 +206,26 @@ describe('politeness', () => {
     for (let index = 1; index < requests.length; index++) {
       expect(requests[index]!.start - requests[index - 1]!.end).toBeGreaterThanOrEqual(140);
     }
+  });
+});
+
+describe('hostile requests', () => {
+  it('refuses a URL carrying a password without ever showing it, and one line for an articles folder that is a file', async () => {
+    const articlesDir = await mkdtemp(path.join(tmpdir(), 'gazette-creds-'));
+    const report = await addPages(['http://reader:s3cret-pw@127.0.0.1:9/page'], { fetcher: new Fetcher({ hostDelayMs: 0 }), today: '2024-03-06', articlesDir });
+    expect(report.results).toMatchObject([{ status: 'failed', url: 'http://***:***@127.0.0.1:9/page', diagnostics: [{ rule: 'collect/invalid-url' }] }]);
+    expect(JSON.stringify(report)).not.toContain('s3cret');
+    const feed = await addFeed('http://reader:s3cret-pw@127.0.0.1:9/feed.xml', { fetcher: new Fetcher({ hostDelayMs: 0 }), today: '2024-03-06', articlesDir });
+    expect(JSON.stringify(feed)).not.toContain('s3cret');
+
+    const file = path.join(articlesDir, 'not-a-folder');
+    await writeFile(file, 'x');
+    await expect(addPages(['http://127.0.0.1:9/page'], { fetcher: new Fetcher(), today: '2024-03-06', articlesDir: file })).rejects.toMatchObject({ diagnostics: [{ rule: 'collect/articles-folder' }] });
+  });
+
+  it('reads a --since far in the past as "every item", and refuses a day that does not exist', () => {
+    expect(firstDaySince('999999999d', '2024-03-06')).toBe('0001-01-01');
+    expect(firstDaySince('2024-02-30', '2024-03-06')).toBeNull();
+    expect(firstDaySince('2w', '2024-03-06')).toBe('2024-02-21');
   });
 });

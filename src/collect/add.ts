@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { parseHTML } from 'linkedom';
-import { diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
+import { dateProblem } from '../load/front-matter.js';
 import { fileErrorReason } from '../load/file-error.js';
 import { markdownToText } from '../load/markdown.js';
 import { countWords } from '../load/words.js';
@@ -68,12 +69,35 @@ type Draft = { article: CollectedArticle; wordCount: number } | { problem: Diagn
 /** Adds each page as an article. One URL's failure never stops the others. */
 export async function addPages(urls: readonly string[], options: AddOptions): Promise<AddReport> {
   const run = await startRun(options);
-  const results = await inPool(urls, options.concurrency ?? 4, (url) => addOne(url, run, () => fetchPage(url, options)));
+  const results = await inPool(urls, options.concurrency ?? 4, (url) => {
+    const withCredentials = credentialsRefused(url);
+    return withCredentials ? Promise.resolve(withCredentials) : addOne(url, run, () => fetchPage(url, options));
+  });
   return { results, diagnostics: [] };
+}
+
+/**
+ * A URL with a user name or password is refused, and shown with them masked: pages behind a
+ * login are not collected, and a password must never reach a terminal, a log or `--json`.
+ */
+function credentialsRefused(url: string): AddResult | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (!parsed.username && !parsed.password) return null;
+  parsed.username = parsed.username ? '***' : '';
+  parsed.password = parsed.password ? '***' : '';
+  const shown = parsed.href;
+  return { status: 'failed', url: shown, diagnostics: [diagnostic('collect/invalid-url', 'carries a user name or password: pages behind a login cannot be collected', { file: shown })] };
 }
 
 /** Adds each item of a feed not collected yet: from its own full content when it carries it, else from its page. */
 export async function addFeed(feedUrl: string, options: FeedAddOptions): Promise<AddReport> {
+  const withCredentials = credentialsRefused(feedUrl);
+  if (withCredentials) return { results: [], diagnostics: withCredentials.diagnostics };
   const fetched = await options.fetcher.fetchDocument(feedUrl, 'feed');
   if (!fetched.ok) return { results: [], diagnostics: [fetched.problem] };
   let { document } = fetched;
@@ -114,13 +138,15 @@ export function itemsToAdd(items: readonly FeedItem[], options: { since?: string
 
 /** `7d`, `2w` or a date → the first day of the window ending today, or null when the value is none of these. */
 export function firstDaySince(value: string, today: string): string | null {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  // The one date rule: a day that exists (2024-02-30 is not one).
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return dateProblem(value) ? null : value;
   const match = /^(\d+)\s*([dw])$/i.exec(value.trim());
   if (!match) return null;
   const days = Number(match[1]) * (match[2]!.toLowerCase() === 'w' ? 7 : 1);
   const day = new Date(`${today}T00:00:00Z`);
   day.setUTCDate(day.getUTCDate() - days);
-  return day.toISOString().slice(0, 10);
+  // Far enough back to leave the calendar (999999999d): every item is recent enough, from year 1.
+  return Number.isNaN(day.getTime()) || day.getUTCFullYear() < 1 ? '0001-01-01' : day.toISOString().slice(0, 10);
 }
 
 interface Run {
@@ -132,7 +158,11 @@ interface Run {
 }
 
 async function startRun(options: AddOptions): Promise<Run> {
-  await mkdir(options.articlesDir, { recursive: true });
+  try {
+    await mkdir(options.articlesDir, { recursive: true });
+  } catch (error) {
+    throw new GazetteError([diagnostic('collect/articles-folder', `cannot use the articles folder: ${fileErrorReason(error)}`, { file: options.articlesDir, field: 'articles' })]);
+  }
   return { options, byUrl: await articlesByUrl(options.articlesDir), thisRun: new Set() };
 }
 

@@ -73,6 +73,7 @@ export const CATALOGUE = {
 
   // Collecting articles from the web (`add`): one per URL, the URL as the place.
   'collect/invalid-url': { group: 'request', severity: 'error', summary: 'a URL to collect that is not an http or https address', fix: 'Give the full address of the page or feed, starting with https://.' },
+  'collect/articles-folder': { group: 'articles', severity: 'error', summary: 'the articles folder cannot be made or used (a file is in its place, or no permission)', fix: 'Make the articles folder (config articles) a folder, or move the file in its way.' },
   'collect/since': { group: 'request', severity: 'error', summary: 'a window of feed items that is not a number of days, of weeks or a date', fix: 'Write it as 7d, 2w or a date, YYYY-MM-DD.' },
   'collect/network': { group: 'articles', severity: 'error', summary: 'a page or feed that cannot be reached: no such host, connection refused or reset', fix: 'Check the address; try again later if the site is down.' },
   'collect/timeout': { group: 'articles', severity: 'error', summary: 'a page or feed that did not arrive in time', fix: 'Try again later, or allow more time.' },
@@ -158,7 +159,7 @@ export const CATALOGUE = {
   // The published site (site/): web editions, archive and feeds, kept in step by gazette build.
   'site/bad-manifest': { group: 'issue', severity: 'error', summary: 'the site\'s issues.json is not one Gazette wrote', fix: 'Restore issues.json from a backup or from what you uploaded; delete it only if issue numbers may start again from the config\'s issue_number.' },
   'site/locked': { group: 'issue', severity: 'error', summary: 'another build held the site for too long', fix: 'Wait for the other build to finish; if none is running, delete the lock file named in the message.' },
-  'site/folder': { group: 'config', severity: 'error', summary: 'the site folder overlaps the private out folder, the workspace, or its articles or templates', fix: 'Choose a folder of its own for site (config site or --site), beside out, never inside it or around it.' },
+  'site/folder': { group: 'config', severity: 'error', summary: 'the site folder overlaps the private out folder, the workspace, or its articles or templates', fix: 'Give the site a folder of its own (config site), beside out, never inside it or around it.' },
   'site/no-base-url': { group: 'config', severity: 'warning', summary: 'no base_url: the site is written without feeds or absolute links', fix: 'Set base_url in the config to the address site/ is published at.' },
   'site/recipient-field': { group: 'theme', severity: 'warning', summary: 'the theme shows a per-recipient field on the web edition, where it is left empty', fix: 'Wrap it in {{#unless web}}…{{/unless}} in the theme, as the default theme does.' },
 
