@@ -1,5 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { DomUtils, parseDocument } from 'htmlparser2';
@@ -207,5 +208,20 @@ describe('the site lock', () => {
     const run = await gazette(['build'], root);
     expect(run.code, run.stderr).toBe(0);
     expect(await filesUnder(path.join(root, 'site'))).not.toContain(LOCK_FILE);
+  });
+
+  it('takes over a lock file that stayed empty or unreadable (a build killed while writing it), not one being written', async () => {
+    const site = await mkdtemp(path.join(tmpdir(), 'gazette-lock-'));
+    const lock = path.join(site, LOCK_FILE);
+    await writeFile(lock, '');
+    // Fresh: it may be a lock its creator is writing right now, so it is waited for.
+    expect(await withSiteLock(site, async () => 'ran', { timeoutMs: 300 }).catch((error: GazetteError) => error.diagnostics[0]!.rule)).toBe('site/locked');
+    for (const text of ['', 'garbage{']) {
+      await writeFile(lock, text);
+      const longAgo = new Date(Date.now() - 60_000);
+      await utimes(lock, longAgo, longAgo);
+      expect(await withSiteLock(site, async () => 'ran', { timeoutMs: 1000 })).toBe('ran');
+      expect(await filesUnder(site)).not.toContain(LOCK_FILE);
+    }
   });
 });

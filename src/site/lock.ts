@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -24,6 +24,8 @@ export interface SiteLockOptions {
 
 const DEFAULT_TIMEOUT_MS = 120_000;
 const DEFAULT_POLL_MS = 50;
+/** How long a lock file may stay unreadable before it counts as abandoned. */
+const UNREADABLE_GRACE_MS = 5_000;
 
 /**
  * Runs `update` while holding the site's lock, so two builds at once (two cron jobs, a build
@@ -53,8 +55,8 @@ async function acquire(file: string, own: Holder, options: SiteLockOptions): Pro
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const holder = await readHolder(file);
-    if (holder && isDead(holder)) {
-      await takeOver(file, holder);
+    if (holder ? isDead(holder) : await isAbandoned(file)) {
+      await takeOver(file, holder?.token ?? null);
       continue;
     }
     if (Date.now() >= deadline) {
@@ -69,7 +71,7 @@ async function acquire(file: string, own: Holder, options: SiteLockOptions): Pro
  * Removes a dead holder's lock. It is first moved aside under a name of our own and read
  * again: if a live build took the lock in between, its file is put back.
  */
-async function takeOver(file: string, dead: Holder): Promise<void> {
+async function takeOver(file: string, deadToken: string | null): Promise<void> {
   const aside = `${file}.${process.pid}-${randomUUID()}`;
   try {
     await rename(file, aside);
@@ -78,7 +80,7 @@ async function takeOver(file: string, dead: Holder): Promise<void> {
     throw error;
   }
   const moved = await readHolder(aside);
-  if (moved && moved.token !== dead.token) await link(aside, file).catch(() => undefined);
+  if (moved && moved.token !== deadToken) await link(aside, file).catch(() => undefined);
   await rm(aside, { force: true });
 }
 
@@ -96,6 +98,19 @@ async function readHolder(file: string): Promise<Holder | null> {
   } catch {
     // Missing (released meanwhile) or half-written (its creator is writing it now): look again.
     return null;
+  }
+}
+
+/**
+ * A lock file that cannot be read (empty, or not a lock) is half-written by its creator only for
+ * an instant; one that stays so for seconds was left by a build killed while writing it, or by a
+ * full disk, and would otherwise block every build until someone removed it by hand.
+ */
+async function isAbandoned(file: string): Promise<boolean> {
+  try {
+    return Date.now() - (await stat(file)).mtimeMs > UNREADABLE_GRACE_MS;
+  } catch {
+    return false;
   }
 }
 
