@@ -181,9 +181,22 @@ describe('idempotency', () => {
     const article = { title: 'Weekly roundup', date: '2024-03-01', source: null, author: null, image: null, imageAlt: null, tags: [], draft: false, markdown: 'Text.' };
     const one = await writeArticleFile(articlesDir, { ...article, url: 'https://a.example/roundup' });
     const two = await writeArticleFile(articlesDir, { ...article, url: 'https://b.example/roundup' });
-    expect([one, two].map((file) => path.basename(file))).toEqual(['2024-03-01-weekly-roundup.md', '2024-03-01-weekly-roundup-2.md']);
-    expect(await readFile(one, 'utf8')).toContain('https://a.example/roundup');
+    expect([one, two].map((written) => [path.basename(written.file), written.duplicate])).toEqual([
+      ['2024-03-01-weekly-roundup.md', false],
+      ['2024-03-01-weekly-roundup-2.md', false],
+    ]);
+    expect(await readFile(one.file, 'utf8')).toContain('https://a.example/roundup');
+    // The same article again (another `add` running at the same moment wrote it): named, not written twice.
+    const again = await writeArticleFile(articlesDir, { ...article, url: 'https://a.example/roundup#top' });
+    expect(again).toEqual({ file: one.file, duplicate: true });
     expect((await readdir(articlesDir)).sort()).toEqual(['2024-03-01-weekly-roundup-2.md', '2024-03-01-weekly-roundup.md']);
+  });
+
+  it('is written once when two runs add the same page at the same moment', async () => {
+    const articlesDir = await mkdtemp(path.join(tmpdir(), 'gazette-collect-'));
+    const runs = await Promise.all([0, 1, 2].map(() => addPages([web.url('/news/harbour-budget')], { fetcher: new Fetcher({ hostDelayMs: 0 }), today: '2024-03-06', articlesDir })));
+    expect(runs.flatMap((run) => run.results.map((result) => result.status)).sort()).toEqual(['added', 'skipped', 'skipped']);
+    expect((await readdir(articlesDir)).filter((name) => name.endsWith('.md'))).toHaveLength(1);
   });
 
   it('writes titles with colons, quotes, braces and # as text the loader reads back unchanged', () => {

@@ -183,7 +183,9 @@ async function addOne(url: string, run: Run, draftOf: () => Promise<Draft>): Pro
   if (found && !run.options.force) return skipped(url, found);
   let file: string;
   try {
-    file = await writeArticleFile(run.options.articlesDir, { ...article, aliases: [url, ...(article.aliases ?? [])] }, found);
+    const written = await writeArticleFile(run.options.articlesDir, { ...article, aliases: [url, ...(article.aliases ?? [])] }, found);
+    if (written.duplicate) return skipped(url, written.file);
+    file = written.file;
   } catch (error) {
     return { status: 'failed', url, diagnostics: [diagnostic('collect/write', `cannot write the article: ${fileErrorReason(error as Error)}`, { file: run.options.articlesDir })] };
   }

@@ -115,12 +115,13 @@ async function frontMatterUrls(file: string): Promise<string[]> {
  * (then `-2`, `-3`… is tried). `replace` names the file a forced collection replaces, atomically.
  * Either way, nothing half-written is ever under an article's name.
  */
-export async function writeArticleFile(articlesDir: string, article: CollectedArticle, replace?: string): Promise<string> {
+export async function writeArticleFile(articlesDir: string, article: CollectedArticle, replace?: string): Promise<{ file: string; duplicate: boolean }> {
   const text = articleFileText(article);
   if (replace) {
     await writeFileAtomic(replace, text);
-    return replace;
+    return { file: replace, duplicate: false };
   }
+  const identities = new Set([article.url, ...(article.aliases ?? [])].map(urlIdentity));
   const temporary = path.join(articlesDir, `.${articleFileName(article.date, article.title)}.${process.pid}-${Date.now().toString(36)}.tmp`);
   await writeFile(temporary, text, { flag: 'wx' });
   try {
@@ -128,10 +129,13 @@ export async function writeArticleFile(articlesDir: string, article: CollectedAr
       const file = path.join(articlesDir, articleFileName(article.date, article.title, attempt));
       try {
         await link(temporary, file);
-        return file;
+        return { file, duplicate: false };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 50) throw error;
       }
+      // Another `gazette add` running at the same time may have just written this very article
+      // (its index was read before): the name it took says so, and nothing is written twice.
+      if ((await frontMatterUrls(file)).some((url) => identities.has(urlIdentity(url)))) return { file, duplicate: true };
     }
   } finally {
     await rm(temporary, { force: true });
