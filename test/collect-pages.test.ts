@@ -222,6 +222,14 @@ describe('politeness', () => {
   });
 });
 
+describe('pages in scripts written without spaces', () => {
+  it('reads a Japanese article as an article, its words counted two characters to a word', async () => {
+    const articlesDir = await mkdtemp(path.join(tmpdir(), 'gazette-ja-'));
+    const report = await addPages([web.url('/ja/harbour-budget')], { fetcher: new Fetcher({ hostDelayMs: 0 }), today: '2024-03-06', articlesDir });
+    expect(report.results[0]).toMatchObject({ status: 'added', title: '港湾予算を承認、フェリー運賃は据え置き', date: '2024-03-04', source: 'エヴレン新聞' });
+  });
+});
+
 describe('hostile requests', () => {
   it('refuses a URL carrying a password without ever showing it, and one line for an articles folder that is a file', async () => {
     const articlesDir = await mkdtemp(path.join(tmpdir(), 'gazette-creds-'));

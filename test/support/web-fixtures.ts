@@ -68,6 +68,7 @@ const ROUTES: Record<string, Route> = {
   '/feeds/atom-full.xml': { file: 'atom-full.xml', type: 'application/atom+xml', encoding: 'gzip' },
   '/feeds/atom-summary.xml': { file: 'atom-summary.xml', type: 'application/atom+xml' },
   '/feeds/feed.json': { file: 'feed.json', type: 'application/feed+json' },
+  '/ja/harbour-budget': { file: 'japanese-article.html', type: HTML },
 };
 // A chain of redirects longer than any fetcher should follow.
 for (let hop = 1; hop <= 12; hop++) ROUTES[`/chain/${hop}`] = { status: 302, location: `/chain/${hop + 1}` };
