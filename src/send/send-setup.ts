@@ -1,9 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { GazetteConfig } from '../config.js';
 import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
-import { fileErrorReason } from '../load/file-error.js';
-import type { DkimKey } from '../message/dkim.js';
+import { readDkimKey, type DkimKey } from '../message/dkim.js';
 import { createMimeTemplate } from '../message/mime-template.js';
 import { createRecipientCopies } from '../message/recipient-message.js';
 import { returnPathOptions } from '../message/return-path.js';
@@ -93,7 +91,7 @@ export async function prepareSend(options: SendTarget, subjectPrefix = '', audie
     server,
     dryRunDir,
     destination: server ? describeSmtpServer(server) : (dryRunDir ?? ''),
-    dkim: await dkimKey(workspace),
+    dkim: await readDkimKey(workspace),
     now,
   };
 }
@@ -124,12 +122,3 @@ function smtpServer(flag: string | undefined, env: NodeJS.ProcessEnv, config: Ga
   throw new GazetteError([diagnostic('smtp/missing', 'no SMTP server to send through', { field: 'smtp' })]);
 }
 
-async function dkimKey({ config, dkimKeyFile: file }: Workspace): Promise<DkimKey | null> {
-  const dkim = config.dkim;
-  if (!dkim || !file) return null;
-  try {
-    return { domain: dkim.domain, selector: dkim.selector, privateKey: await readFile(file, 'utf8') };
-  } catch (error) {
-    throw new GazetteError([diagnostic('dkim/unreadable', `cannot read the DKIM key: ${fileErrorReason(error)}`, { file, field: 'dkim.key_file' })]);
-  }
-}

@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
-import { fileErrorReason } from '../load/file-error.js';
-import type { DkimKey } from '../message/dkim.js';
+import { readDkimKey } from '../message/dkim.js';
 import type { Route } from '../serve/server.js';
 import { parseSmtpUrl, redactSecret, type SmtpServer } from '../send/smtp-url.js';
 import type { StateDb } from '../store/state-db.js';
@@ -63,7 +61,7 @@ export async function prepareSignUps(options: SignUpSetupOptions): Promise<SignU
   const confirmUrl = confirmEndpoint(subscribeUrl);
   const confirmTemplate = await loadNoticeTemplate('confirm', workspace.templatesDir);
   const welcomeTemplate = config.subscribe.welcome ? await loadNoticeTemplate('welcome', workspace.templatesDir) : null;
-  const mailer: NoticeMailer = smtpNoticeMailer(server, { from: config.from, replyTo: config.reply_to, listId: config.list_id, dkim: await dkimKey(workspace) });
+  const mailer: NoticeMailer = smtpNoticeMailer(server, { from: config.from, replyTo: config.reply_to, listId: config.list_id, dkim: await readDkimKey(workspace) });
   const secret = workspace.secret.value;
   const signUps = new SignUps({
     store: options.store,
@@ -102,12 +100,3 @@ function smtpServer(flag: string | undefined, workspace: Workspace): SmtpServer 
   return null;
 }
 
-async function dkimKey({ config, dkimKeyFile: file }: Workspace): Promise<DkimKey | null> {
-  const dkim = config.dkim;
-  if (!dkim || !file) return null;
-  try {
-    return { domain: dkim.domain, selector: dkim.selector, privateKey: await readFile(file, 'utf8') };
-  } catch (error) {
-    throw new GazetteError([diagnostic('dkim/unreadable', `cannot read the DKIM key: ${fileErrorReason(error)}`, { file, field: 'dkim.key_file' })]);
-  }
-}
