@@ -2,10 +2,12 @@
  * The summarizer's scorecard on the evaluation sets, through the same interface the held-out
  * sets are scored with: the `gazette summarize --jsonl` process, start-up included.
  *
- *   npm run eval -- --data ../shared/eval [--out bench/results/eval.json]
+ *   npm run eval -- --data ../shared/eval [--folds 5] [--out bench/results/eval.json]
  *
  * Prints one table (ours against Lead-3 for key points; quotes P/R/F1 and speaker accuracy;
- * name resolution; articles per second) and writes the same figures as JSON.
+ * name resolution; articles per second) and writes the same figures as JSON, each figure also
+ * per fold of a k-fold split by document (bench/folds.ts): mean, smallest and largest over
+ * the folds, so a change is kept only when it helps on most folds, not on the whole file alone.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -14,6 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { QuoteSpan } from '../src/types.js';
+import { splitByFold, summarizeFolds, DEFAULT_FOLDS, type FoldSummary } from './folds.js';
 import { leadThree, meanRouge, readKeyPointsFile } from './eval-keypoints.js';
 import { readJsonl, scoreQuotes, type NameAnnotation, type QuoteArticle } from './eval-quotes.js';
 
@@ -45,7 +48,7 @@ function summarizeWithCli(file: string, flags: string[]): Promise<{ byId: Map<st
 const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { data: { type: 'string' }, out: { type: 'string', default: 'bench/results/eval.json' } } });
+  const { values } = parseArgs({ options: { data: { type: 'string' }, folds: { type: 'string', default: String(DEFAULT_FOLDS) }, out: { type: 'string', default: 'bench/results/eval.json' } } });
   if (!values.data) {
     console.error('usage: npm run eval -- --data DIR   (DIR holds keypoints-dev.jsonl, quotes-dev.jsonl, speaker-names-dev.jsonl)');
     process.exit(2);
@@ -63,7 +66,24 @@ async function main(): Promise<void> {
   const found = new Map([...quoteRun.byId].map(([id, line]) => [id, line.quotes]));
   const quotes = scoreQuotes(quoteArticles, annotations, found);
 
+  const folds = Number(values.folds);
+  const keyPointFolds = splitByFold(keyPointArticles, (article) => article.id, folds).map((articles) => {
+    const fold = meanRouge(articles, (article) => keyPointRun.byId.get(article.id)?.keyPoints ?? []);
+    const lead = meanRouge(articles, (article) => leadThree(article.text));
+    return { rouge1: fold.rouge1, rouge2: fold.rouge2, rougeLsum: fold.rougeLsum, rouge1OverLead3: fold.rouge1 - lead.rouge1, rouge2OverLead3: fold.rouge2 - lead.rouge2, rougeLsumOverLead3: fold.rougeLsum - lead.rougeLsum };
+  });
+  const quoteFolds = splitByFold(quoteArticles, (article) => article.id, folds).map((articles) => {
+    const ids = new Set(articles.map((article) => article.id));
+    const fold = scoreQuotes(articles, annotations.filter((annotation) => ids.has(annotation.id)), found);
+    return { precision: fold.precision, recall: fold.recall, f1: fold.f1, speakerAccuracy: fold.speakerAccuracy, nameResolution: fold.names.resolution };
+  });
+  const crossValidation: Record<string, FoldSummary> = {};
+  for (const key of Object.keys(keyPointFolds[0]!) as (keyof (typeof keyPointFolds)[number])[]) crossValidation[key] = summarizeFolds(keyPointFolds.map((fold) => fold[key]), 2);
+  for (const key of Object.keys(quoteFolds[0]!) as (keyof (typeof quoteFolds)[number])[]) crossValidation[key] = summarizeFolds(quoteFolds.map((fold) => fold[key]));
+
   const report = {
+    folds,
+    crossValidation,
     keyPoints: { articles: keyPointArticles.length, ours, lead3, gainOverLead3: { rouge1: round(ours.rouge1 - lead3.rouge1), rouge2: round(ours.rouge2 - lead3.rouge2), rougeLsum: round(ours.rougeLsum - lead3.rougeLsum) } },
     quotes: { articles: quotes.articles, precision: round(quotes.precision, 4), recall: round(quotes.recall, 4), f1: round(quotes.f1, 4), speakerAccuracy: round(quotes.speakerAccuracy, 4) },
     speakerNames: Object.fromEntries(Object.entries(quotes.names).map(([kind, value]) => [kind, round(value, 4)])),
@@ -83,6 +103,9 @@ async function main(): Promise<void> {
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   for (const [label, value, note] of rows) console.log(`${label.padEnd(width)}  ${value}${note ? `   (${note})` : ''}`);
+  console.log(`\n${folds}-fold by document: mean [smallest, largest] over the folds`);
+  const foldWidth = Math.max(...Object.keys(crossValidation).map((key) => key.length));
+  for (const [key, summary] of Object.entries(crossValidation)) console.log(`${key.padEnd(foldWidth)}  ${summary.mean} [${summary.min}, ${summary.max}]`);
 
   await mkdir(path.dirname(values.out!), { recursive: true });
   await writeFile(values.out!, `${JSON.stringify(report, null, 2)}\n`);
