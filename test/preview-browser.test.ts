@@ -1,56 +1,16 @@
-import { appendFile, cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../src/browser.js';
-import { startPreviewServer, type PreviewServer } from '../src/preview/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { EVENT_WAIT, emailFrame, previewBrowser, sampleWorkspace, SEED, SEED_TITLE } from './support/preview-page.js';
 import { startSink } from './support/smtp-server.js';
 import { without } from './support/system-programs.js';
 
-const REPO = path.resolve(import.meta.dirname, '..');
-const SEED = 'articles/2024-01-30-china-us-resume-fentanyl-talks.md';
-const SEED_TITLE = 'China, US resume fentanyl talks in Beijing';
-/** Generous: a rebuild takes a fraction of a second, but CI machines stall. */
-const EVENT_WAIT = { timeout: 10_000, interval: 50 };
+const chromium = previewBrowser();
 
-async function sampleWorkspace(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'gazette-preview-'));
-  for (const name of ['templates', 'articles', 'gazette.config.json']) await cp(path.join(REPO, name), path.join(dir, name), { recursive: true });
-  return dir;
-}
-
-let browser: Browser;
-beforeAll(async () => {
-  if (without('chromium')) return;
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const opened: { server: PreviewServer; page: Page }[] = [];
-afterEach(async () => {
-  for (const { server, page } of opened.splice(0)) {
-    await page.close();
-    await server.close();
-  }
-});
-
+/** A wide window: the page shows the email beside its panels. */
 async function openPreview(root: string, query = '', viewport = { width: 1400, height: 900 }) {
-  const server = await startPreviewServer({ root, port: 0 });
-  const page = await browser.newPage({ viewport, colorScheme: 'light' });
-  opened.push({ server, page });
-  await page.goto(`${server.url}${query}`);
-  await page.waitForSelector('#email[data-ready="true"]');
-  return { server, page };
-}
-
-/** The frame showing the email: the same frame across updates, as the page swaps its content in place. */
-function emailFrame(page: Page): Frame {
-  const frame = page.frames().find((candidate) => candidate.url().includes('/email.html'));
-  if (!frame) throw new Error('the email frame has not loaded');
-  return frame;
+  return chromium.open(root, { query, viewport });
 }
 
 /** The visible text of the email. */

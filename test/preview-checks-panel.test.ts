@@ -1,11 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../src/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { QUICK_GROUPS } from '../src/check/quick.js';
 import { gazette } from './support/cli.js';
-import { EVENT_WAIT, openPreview, sampleWorkspace, SEED, SEED_TITLE, type OpenedPreview } from './support/preview-page.js';
+import { EVENT_WAIT, previewBrowser, sampleWorkspace, SEED, SEED_TITLE } from './support/preview-page.js';
 import { without } from './support/system-programs.js';
 
 /** SpamAssassin is a recommended group: leaving it out keeps these checks fast and changes no verdict. */
@@ -19,26 +18,10 @@ interface JsonReport {
   groups: { group: string; findings: { rule: string; severity: string }[] }[];
 }
 
-let browser: Browser;
-beforeAll(async () => {
-  if (without('chromium')) return;
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const opened: OpenedPreview[] = [];
-afterEach(async () => {
-  for (const { server, page } of opened.splice(0)) {
-    await page.close();
-    await server.close();
-  }
-});
+const chromium = previewBrowser();
 
 async function open(root: string): Promise<Page> {
-  const preview = await openPreview(browser, root);
-  opened.push(preview);
+  const preview = await chromium.open(root);
   return preview.page;
 }
 

@@ -1,36 +1,13 @@
-import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../src/browser.js';
-import { EVENT_WAIT, openPreview, sampleWorkspace, type OpenedPreview } from './support/preview-page.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { EVENT_WAIT, emailFrame, previewBrowser, sampleWorkspace } from './support/preview-page.js';
 import { without } from './support/system-programs.js';
 
-let browser: Browser;
-beforeAll(async () => {
-  if (without('chromium')) return;
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const opened: OpenedPreview[] = [];
-afterEach(async () => {
-  for (const { server, page } of opened.splice(0)) {
-    await page.close();
-    await server.close();
-  }
-});
+const chromium = previewBrowser();
 
 async function open(viewport = { width: 1280, height: 800 }, query = ''): Promise<Page> {
-  const preview = await openPreview(browser, await sampleWorkspace(), { viewport, query });
-  opened.push(preview);
+  const preview = await chromium.open(await sampleWorkspace(), { viewport, query });
   return preview.page;
-}
-
-function emailFrame(page: Page): Frame {
-  const frame = page.frames().find((candidate) => candidate.url().includes('/email.html'));
-  if (!frame) throw new Error('the email frame has not loaded');
-  return frame;
 }
 
 async function frameBox(page: Page) {

@@ -1,27 +1,11 @@
 import { request } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../src/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { gazette } from './support/cli.js';
-import { EVENT_WAIT, openPreview, sampleWorkspace, SEED_TITLE, type OpenedPreview } from './support/preview-page.js';
+import { EVENT_WAIT, previewBrowser, sampleWorkspace, SEED_TITLE } from './support/preview-page.js';
 import { without } from './support/system-programs.js';
 
-let browser: Browser;
-beforeAll(async () => {
-  if (without('chromium')) return;
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const opened: OpenedPreview[] = [];
-afterEach(async () => {
-  for (const { server, page } of opened.splice(0)) {
-    await page.close();
-    await server.close();
-  }
-});
+const chromium = previewBrowser();
 
 /** A GET sent exactly as written: fetch() would normalise `..` away before sending. */
 function rawGet(url: string, requestPath: string): Promise<number> {
@@ -39,8 +23,7 @@ function rawGet(url: string, requestPath: string): Promise<number> {
 describe.skipIf(without('chromium'))('the web edition tab in Chromium', () => {
   it('explains how to publish the web edition, then opens the page gazette build published', async () => {
     const root = await sampleWorkspace();
-    const preview = await openPreview(browser, root);
-    opened.push(preview);
+    const preview = await chromium.open(root);
     const { page } = preview;
 
     await page.click('#tab-web');
@@ -68,8 +51,7 @@ describe.skipIf(without('chromium'))('the web edition tab in Chromium', () => {
 
   it('serves the site folder only, never a file above it nor a private one', async () => {
     const root = await sampleWorkspace();
-    const preview = await openPreview(browser, root);
-    opened.push(preview);
+    const preview = await chromium.open(root);
     const { url } = preview.server;
     expect((await gazette(['build', '--week', '2024-W05'], root)).code).toBe(0);
     expect(await rawGet(url, '/site/2024-W05/index.html')).toBe(200);

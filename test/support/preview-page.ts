@@ -1,8 +1,11 @@
 import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { launchChromium } from '../../src/browser.js';
 import { startPreviewServer, type PreviewServer } from '../../src/preview/server.js';
+import { without } from './system-programs.js';
 
 const REPO = path.resolve(import.meta.dirname, '..', '..');
 export const SEED = 'articles/2024-01-30-china-us-resume-fentanyl-talks.md';
@@ -45,4 +48,47 @@ export async function openPreview(
   await page.goto(`${server.url}${options.query ?? ''}`);
   await page.waitForSelector('#email[data-ready="true"]');
   return { server, page, errors };
+}
+
+/** The frame showing the email: the same frame across updates, as the page swaps its content in place. */
+export function emailFrame(page: Page): Frame {
+  const frame = page.frames().find((candidate) => candidate.url().includes('/email.html'));
+  if (!frame) throw new Error('the email frame has not loaded');
+  return frame;
+}
+
+export interface PreviewBrowser {
+  /** Opens a preview of `root`; it is closed after the test that opened it. */
+  open(root: string, options?: { query?: string; viewport?: { width: number; height: number } }): Promise<OpenedPreview>;
+}
+
+/**
+ * One Chromium for a test file, launched before its tests (unless this machine has none, when
+ * the file's `describe.skipIf(without('chromium'))` skips them) and closed after them; every
+ * preview a test opens is closed after that test, passed or failed.
+ */
+export function previewBrowser(): PreviewBrowser {
+  let browser: Browser | undefined;
+  const opened: OpenedPreview[] = [];
+  beforeAll(async () => {
+    if (without('chromium')) return;
+    browser = await launchChromium();
+  });
+  afterEach(async () => {
+    for (const { server, page } of opened.splice(0)) {
+      await page.close();
+      await server.close();
+    }
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    async open(root, options) {
+      if (!browser) throw new Error('Chromium was not launched: guard the tests with without("chromium")');
+      const preview = await openPreview(browser, root, options);
+      opened.push(preview);
+      return preview;
+    },
+  };
 }
