@@ -2,18 +2,26 @@ import { cp, mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../output/atomic.js';
 
-/** `China, US resume talks!` → `china-us-resume-talks` */
+/** Latin letters that Unicode does not decompose into a base letter and a mark. */
+const LATIN_LETTERS: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ð: 'd', þ: 'th', æ: 'ae', œ: 'oe', ß: 'ss', ı: 'i', ŧ: 't', ħ: 'h' };
+const SLUG_LENGTH = 60;
+
+/**
+ * A file name for a title: `China, US resume talks!` → `china-us-resume-talks`, `Łódź w kwietniu` →
+ * `lodz-w-kwietniu`. Accents are dropped from Latin letters; letters of other scripts are kept as
+ * they are (`Приговор суда` → `приговор-суда`, a name as readable in a file list and a link as
+ * the title), so two titles in Arabic or Russian do not both become `article`.
+ */
 export function slugify(title: string): string {
-  return (
-    title
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60)
-      .replace(/-+$/, '') || 'article'
-  );
+  const words = title
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[łøđðþæœßıŧħ]/g, (letter) => LATIN_LETTERS[letter]!)
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  return Array.from(words).slice(0, SLUG_LENGTH).join('').replace(/-+$/, '') || 'article';
 }
 
 export function articleSkeleton(title: string, date: string): string {
