@@ -27,7 +27,10 @@ export const configSchema = z.object({
   from: mailbox.default('Gazette Weekly <digest@example.com>'),
   reply_to: mailbox.nullable().default(null),
   /** Where the site (site/) is published; relative links and images are resolved against it, and "view in browser" opens `{base_url}{slug}/`. */
-  base_url: httpsOrHttpUrl.nullable().default(null),
+  base_url: httpsOrHttpUrl
+    .refine((value) => !/[?#]/.test(value), 'must be a folder address without ? or #: each issue is published under it as {base_url}{slug}/, which would drop them')
+    .nullable()
+    .default(null),
   /**
    * The number of the first issue published to the site. An issue keeps the number it was first
    * published under (site/issues.json); a new one takes the next after the highest there, or

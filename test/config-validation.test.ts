@@ -102,3 +102,17 @@ describe('from and reply_to', () => {
     expect(config.from).toBe('Gazette Weekly <digest@example.com>');
   });
 });
+
+describe('base_url', () => {
+  it.each(['https://news.example.org/weekly/', 'https://news.example.org/weekly', 'http://localhost:8080/'])('accepts the folder address %s', (base_url) => {
+    expect(parseConfig(JSON.stringify({ base_url }), 'c.json').config.base_url).toBe(base_url);
+  });
+
+  it.each(['https://news.example.org/weekly/?ref=mail', 'https://news.example.org/weekly/#top', 'ftp://news.example.org/weekly/'])(
+    'refuses %s, which issue addresses could not be made under, naming the field and line',
+    (base_url) => {
+      const error = failure(() => parseConfig(`{\n  "base_url": ${JSON.stringify(base_url)}\n}`, 'c.json'));
+      expect(error.diagnostics).toEqual([expect.objectContaining({ rule: 'config/invalid', field: 'base_url', line: 2, message: expect.stringMatching(/must be/) })]);
+    },
+  );
+});
