@@ -219,6 +219,12 @@ describe('content', () => {
     expect(await findings({ html: BASE, subject: 'The BBC and NASA news' }, ['content'])).toEqual([]);
     expect(await findings({ html: BASE, subject: '週刊ガゼット 第5号' }, ['content'])).toEqual([]);
   });
+
+  it('reports a footer without a postal address at the config field', async () => {
+    expect(await findings({ html: BASE }, ['content'], { address: null })).toEqual([
+      expect.objectContaining({ rule: 'content/postal-address', severity: 'warning', file: FILES.html, field: 'address' }),
+    ]);
+  });
 });
 
 describe('the quick rules build runs', () => {

@@ -6,7 +6,7 @@ import type { GroupResult, GroupSummary } from './report.js';
 import { checkImageAlt, checkLang, checkLayoutTables } from './rules/accessibility.js';
 import { axeFindings, withSourceOffsets } from './rules/axe.js';
 import { checkClientSupport } from './rules/client-support.js';
-import { checkImageOnly, checkSubjectCase } from './rules/content.js';
+import { checkImageOnly, checkPostalAddress, checkSubjectCase } from './rules/content.js';
 import { assertPrivateKey, verifyDkim } from './rules/dkim.js';
 import { validateHtml } from './rules/html-validate.js';
 import { checkLinkNames, checkUnresolvedTokens, checkUnsubscribeLink, checkUrls, checkUtm } from './rules/links.js';
@@ -104,6 +104,6 @@ export const GROUPS: Record<CheckGroup, GroupRun> = {
       unsupported: support.unsupported,
     });
   },
-  content: ({ html, message }) => ran('content', [...checkImageOnly(html), ...checkSubjectCase(message)]),
+  content: ({ html, message, config }) => ran('content', [...checkImageOnly(html), ...checkSubjectCase(message), ...checkPostalAddress(config, html)]),
   spam: spamGroup,
 };

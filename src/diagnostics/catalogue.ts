@@ -201,6 +201,7 @@ export const CATALOGUE = {
   'clients/css': { group: 'clients', severity: 'info', summary: 'CSS features that some major email clients do not support (Can I Email data)', fix: 'Nothing, when the feature is an enhancement; otherwise use a widely supported one.' },
 
   'content/image-only': { group: 'content', severity: 'warning', summary: 'an email of images with little text (SpamAssassin HTML_IMAGE_ONLY_*)', fix: 'Add text: summaries, captions.' },
+  'content/postal-address': { group: 'content', severity: 'warning', summary: 'no postal address in the footer (CAN-SPAM asks for one in commercial email)', fix: 'Set address in the config: the postal address of the sender, lines separated by newlines.' },
   'content/subject-caps': { group: 'content', severity: 'warning', summary: 'a subject in capitals (SpamAssassin SUBJ_ALL_CAPS)', fix: 'Write the subject in sentence case.' },
 
   'spam/score': { group: 'spam', severity: 'warning', summary: "SpamAssassin's offline score reaches its spam threshold", fix: 'Look at the rules that added the most (spam/rule) and fix those first.' },

@@ -1,3 +1,4 @@
+import type { GazetteConfig } from '../../config.js';
 import type { Diagnostic } from '../../types.js';
 import { visibleTextLength, type HtmlDocument } from '../html-document.js';
 import type { MimeMessage } from '../mime-message.js';
@@ -38,4 +39,13 @@ export function checkSubjectCase(message: MimeMessage): Diagnostic[] {
       field: 'Subject',
     }),
   ];
+}
+
+/**
+ * A newsletter's footer should say who sends it and where: CAN-SPAM asks commercial email for the
+ * sender's valid postal address, and readers and filters trust a sender they can place.
+ */
+export function checkPostalAddress(config: GazetteConfig, html: HtmlDocument): Diagnostic[] {
+  if (config.address) return [];
+  return [finding('content/postal-address', 'the footer gives no postal address (address in the config is not set): CAN-SPAM asks commercial email for the sender\'s postal address', { file: html.source.file, field: 'address' })];
 }
