@@ -1,4 +1,6 @@
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -141,6 +143,16 @@ describe('pages that are not added', () => {
     expect(failure(results[1])).toMatchObject({ rule: 'collect/robots' });
     const ignoring = await add(['/private/notes'], { ignoreRobots: true });
     expect(ignoring.results[0]!.status).toBe('added');
+  });
+
+  it('reports a host that cannot be reached as unreachable, not as closed by robots.txt', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const articlesDir = await mkdtemp(path.join(tmpdir(), 'gazette-collect-'));
+    const report = await addPages([`http://127.0.0.1:${port}/story`], { fetcher: new Fetcher({ hostDelayMs: 0 }), today: TODAY, articlesDir });
+    expect(failure(report.results[0])).toMatchObject({ rule: 'collect/network' });
   });
 
   it('refuses an address that is not http(s) without touching the network', async () => {

@@ -161,6 +161,8 @@ export class Fetcher {
       const response = await this.inLane(target, () => this.rawRequest(target, 'text/plain', requested));
       if ('problem' in response) {
         if (response.status !== undefined && response.status >= 400 && response.status < 500) return ALLOW_ALL;
+        // No answer at all (no such host, refused, timed out): the page would fare no better, and "robots.txt" would mislead.
+        if (response.status === undefined) return response.problem;
         return { ...response.problem, rule: 'collect/robots', message: `robots.txt could not be read (${response.problem.message}), so the site is treated as closed to crawlers` };
       }
       if (response.location !== null) {
