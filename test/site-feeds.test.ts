@@ -1,10 +1,15 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Element } from 'domhandler';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIssue, type PublishedBuild } from '../src/build.js';
+import { configSchema } from '../src/config.js';
+import type { SiteIssue } from '../src/site/manifest.js';
+import { FEED_ISSUES, writeIndexes } from '../src/site/publish.js';
+import { siteUrls } from '../src/site/urls.js';
 import { filesUnder, sampleWorkspace, WEEK_SIX } from './support/site-workspace.js';
 import { article, makeWorkspace } from './support/workspace.js';
 
@@ -183,5 +188,31 @@ describe('a site without base_url', () => {
     expect(page).toContain('href="../index.html"');
     expect(page).toContain('href="https://example.org/subscribe"');
     await expect(buildIssue({ root, strict: true })).rejects.toThrow(/site\/no-base-url/);
+  });
+});
+
+describe('a site of many issues', () => {
+  it('lists every issue on the archive page, and only the newest in the feeds', async () => {
+    const siteDir = await mkdtemp(path.join(tmpdir(), 'gazette-site-'));
+    const weeks = FEED_ISSUES + 5;
+    const issues: SiteIssue[] = Array.from({ length: weeks }, (_, index) => {
+      const monday = new Date(Date.UTC(2023, 0, 2 + 7 * index));
+      const sunday = new Date(monday.getTime() + 6 * 86_400_000);
+      const slug = `2023-W${String(index + 1).padStart(2, '0')}`;
+      return { slug, number: index + 1, title: `Issue ${index + 1}`, from: monday.toISOString().slice(0, 10), to: sunday.toISOString().slice(0, 10), lead: `Lead ${index + 1}`, articles: 3, published: monday.toISOString(), updated: monday.toISOString() };
+    }).reverse();
+    for (const issue of issues) {
+      await mkdir(path.join(siteDir, issue.slug));
+      await writeFile(path.join(siteDir, issue.slug, 'index.html'), `<html><body><h1>${issue.title}</h1></body></html>`);
+    }
+    const config = configSchema.parse({ name: 'Many Weeks', base_url: BASE });
+    const listed = await writeIndexes({ version: 1, issues }, { siteDir, name: 'Many Weeks', language: 'en', urls: siteUrls(config) });
+
+    expect(listed.issues).toHaveLength(weeks);
+    const archive = await readFile(path.join(siteDir, 'index.html'), 'utf8');
+    for (const issue of issues) expect(archive).toContain(`${issue.slug}/`);
+    const feed = JSON.parse(await readFile(path.join(siteDir, 'feed.json'), 'utf8')) as { items: { id: string }[] };
+    expect(feed.items.map((item) => item.id)).toEqual(issues.slice(0, FEED_ISSUES).map((issue) => `${BASE}${issue.slug}/`));
+    expect(children(DomUtils.getElementsByTagName('feed', xml(await readFile(path.join(siteDir, 'feed.xml'), 'utf8')))[0]!, 'entry')).toHaveLength(FEED_ISSUES);
   });
 });

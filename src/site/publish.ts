@@ -1,4 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { replaceDirectory, writeFileAtomic } from '../output/atomic.js';
 import type { Digest } from '../types.js';
@@ -46,23 +46,36 @@ export async function publishIssue(digest: Digest, webHtml: string, site: SiteSe
 }
 
 /**
+ * How many issues the feeds carry, newest first: a reader subscribing learns of the issues to
+ * come and sees the recent ones; the archive page lists them all. Each entry holds a whole issue,
+ * so a feed of every issue would grow by an issue a week, for ever, and be fetched whole by every
+ * reader's feed reader on every poll.
+ */
+export const FEED_ISSUES = 20;
+
+async function isFile(file: string): Promise<boolean> {
+  return stat(file).then(
+    (found) => found.isFile(),
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return false;
+      throw error;
+    },
+  );
+}
+
+/**
  * Writes the archive page and the feeds from the manifest. They list the issues whose web
  * edition is in the folder: one deleted by hand drops out of them, yet keeps its number in the
  * manifest, so a number is never given twice.
  */
 export async function writeIndexes(manifest: SiteManifest, site: SiteSettings): Promise<{ issues: SiteIssue[]; files: string[] }> {
-  const present = (
-    await Promise.all(
-      manifest.issues.map(async (issue): Promise<FeedIssue | null> => {
-        const page = await readFile(path.join(site.siteDir, issue.slug, SITE_FILES.issuePage), 'utf8').catch((error: NodeJS.ErrnoException) => {
-          if (error.code === 'ENOENT') return null;
-          throw error;
-        });
-        return page === null ? null : { ...issue, content: pageBody(page) };
-      }),
-    )
-  ).filter((issue): issue is FeedIssue => issue !== null);
-  const issues = present.map(({ content: _content, ...issue }) => issue);
+  const pageOf = (issue: SiteIssue) => path.join(site.siteDir, issue.slug, SITE_FILES.issuePage);
+  const listed = await Promise.all(manifest.issues.map(async (issue) => ((await isFile(pageOf(issue))) ? issue : null)));
+  const issues = listed.filter((issue): issue is SiteIssue => issue !== null);
+  // Only the newest issues are read whole: the feeds carry their content, the archive only lists.
+  const present = await Promise.all(
+    issues.slice(0, FEED_ISSUES).map(async (issue): Promise<FeedIssue> => ({ ...issue, content: pageBody(await readFile(pageOf(issue), 'utf8')) })),
+  );
   await writeFileAtomic(path.join(site.siteDir, SITE_FILES.archive), archivePage(issues, site));
   const feedFiles = [SITE_FILES.atom, SITE_FILES.rss, SITE_FILES.json];
   const place = feedPlace(site.urls);
