@@ -1,4 +1,5 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -209,6 +210,20 @@ describe('idempotency', () => {
     const runs = await Promise.all([0, 1, 2].map(() => addPages([web.url('/news/harbour-budget')], { fetcher: new Fetcher({ hostDelayMs: 0 }), today: '2024-03-06', articlesDir })));
     expect(runs.flatMap((run) => run.results.map((result) => result.status)).sort()).toEqual(['added', 'skipped', 'skipped']);
     expect((await readdir(articlesDir)).filter((name) => name.endsWith('.md'))).toHaveLength(1);
+  });
+
+  it('clears the temporary files of a killed run, never those of a run still writing', async () => {
+    const articlesDir = await mkdtemp(path.join(tmpdir(), 'gazette-collect-'));
+    const deadPid = spawnSync(process.execPath, ['-e', '']).pid;
+    const abandoned = path.join(articlesDir, `.2024-02-27-a-story.md.${deadPid}-lq3x9a.tmp`);
+    const recent = path.join(articlesDir, `.2024-02-27-b-story.md.${deadPid}-lq3x9b.tmp`);
+    const running = path.join(articlesDir, `.2024-02-27-c-story.md.${process.pid}-lq3x9c.tmp`);
+    for (const file of [abandoned, recent, running]) await writeFile(file, '---\ntitle: half\n');
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(abandoned, hourAgo, hourAgo);
+    await utimes(running, hourAgo, hourAgo);
+    await add(['/blog/sourdough'], {}, { articlesDir });
+    expect((await readdir(articlesDir)).sort()).toEqual([path.basename(recent), path.basename(running), '2024-02-27-why-my-sourdough-starter-sulks-in-winter.md'].sort());
   });
 
   it('writes titles with colons, quotes, braces and # as text the loader reads back unchanged', () => {

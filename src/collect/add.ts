@@ -7,7 +7,7 @@ import { markdownToText } from '../load/markdown.js';
 import { countWords } from '../load/words.js';
 import { summarizeText } from '../summarize/index.js';
 import type { Diagnostic } from '../types.js';
-import { articlesByUrl, urlIdentity, writeArticleFile, type CollectedArticle } from './article-file.js';
+import { articlesByUrl, removeAbandonedTemporaries, urlIdentity, writeArticleFile, type CollectedArticle } from './article-file.js';
 import { parseFeed, type FeedItem } from './feed.js';
 import type { Fetcher } from './fetcher.js';
 import { pageMetadata } from './page-metadata.js';
@@ -163,6 +163,7 @@ async function startRun(options: AddOptions): Promise<Run> {
   } catch (error) {
     throw new GazetteError([diagnostic('collect/articles-folder', `cannot use the articles folder: ${fileErrorReason(error)}`, { file: options.articlesDir, field: 'articles' })]);
   }
+  await removeAbandonedTemporaries(options.articlesDir, Date.now());
   return { options, byUrl: await articlesByUrl(options.articlesDir), thisRun: new Set() };
 }
 

@@ -1,4 +1,4 @@
-import { link, readdir, rm, writeFile } from 'node:fs/promises';
+import { link, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { isArticleFile } from '../load/articles.js';
@@ -123,6 +123,7 @@ export async function writeArticleFile(articlesDir: string, article: CollectedAr
   }
   const identities = new Set([article.url, ...(article.aliases ?? [])].map(urlIdentity));
   const temporary = path.join(articlesDir, `.${articleFileName(article.date, article.title)}.${process.pid}-${Date.now().toString(36)}.tmp`);
+  // Named after the writing process, so a later run can tell one left by a killed run (removeAbandonedTemporaries).
   await writeFile(temporary, text, { flag: 'wx' });
   try {
     for (let attempt = 1; ; attempt++) {
@@ -139,5 +140,38 @@ export async function writeArticleFile(articlesDir: string, article: CollectedAr
     }
   } finally {
     await rm(temporary, { force: true });
+  }
+}
+
+/** `.2024-03-04-title.md.12345-lq3x9a.tmp`: the temporary file of `writeArticleFile`, with the pid that wrote it. */
+const TEMPORARY_NAME = /^\..+\.(\d+)-[0-9a-z]+\.tmp$/;
+/** Old enough that no run still writing it (on this machine or another sharing the folder) is that slow. */
+const ABANDONED_AFTER_MS = 10 * 60 * 1000;
+
+/**
+ * Removes the temporary files of runs that were killed between writing an article and linking it
+ * into place (kill -9, a power cut): hidden, and ignored by the build, but clutter all the same.
+ * Only files whose writing process is gone and that are ten minutes old are removed.
+ */
+export async function removeAbandonedTemporaries(articlesDir: string, now: number): Promise<string[]> {
+  const removed: string[] = [];
+  for (const name of await readdir(articlesDir)) {
+    const pid = TEMPORARY_NAME.exec(name)?.[1];
+    if (pid === undefined || isRunning(Number(pid))) continue;
+    const file = path.join(articlesDir, name);
+    const found = await stat(file).catch(() => null);
+    if (!found?.isFile() || now - found.mtimeMs < ABANDONED_AFTER_MS) continue;
+    await rm(file, { force: true });
+    removed.push(file);
+  }
+  return removed;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
