@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, readFile, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -178,6 +178,29 @@ describe('a damaged manifest', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^site\/issues\.json error issues\.0\.number: .+ \(site\/bad-manifest\)$/m);
     expect(await readFile(path.join(root, 'site', 'index.html'), 'utf8')).toBe(before);
+  });
+
+  it('refuses two issues under one number, naming the second', async () => {
+    const root = await sampleWorkspace();
+    await gazette(['build'], root);
+    const file = path.join(root, 'site', 'issues.json');
+    const manifest = JSON.parse(await readFile(file, 'utf8')) as { issues: { slug: string; number: number }[] };
+    manifest.issues.push({ ...manifest.issues[0]!, slug: '2024-W04' });
+    await writeFile(file, JSON.stringify(manifest));
+    const run = await gazette(['build'], root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^site\/issues\.json error issues\.1\.number: number \d+ is given to both 2024-W05 and 2024-W04 \(site\/bad-manifest\)$/m);
+  });
+
+  it('refuses to number afresh when issues.json is gone but published issues are not', async () => {
+    const root = await sampleWorkspace();
+    await gazette(['build'], root);
+    await rm(path.join(root, 'site', 'issues.json'));
+    const run = await gazette(['build'], root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^site\/issues\.json error is missing, yet the site holds 1 published issue \(2024-W05\).+\(site\/lost-manifest\)$/m);
+    await rm(path.join(root, 'site', '2024-W05'), { recursive: true });
+    expect((await gazette(['build'], root)).code).toBe(0);
   });
 });
 

@@ -157,6 +157,7 @@ export const CATALOGUE = {
   'preview/offline': { group: 'preview', severity: 'error', summary: 'the preview page cannot reach its server', fix: 'Start the preview again.' },
 
   // The published site (site/): web editions, archive and feeds, kept in step by gazette build.
+  'site/lost-manifest': { group: 'issue', severity: 'error', summary: 'the site\'s issues.json is missing although issues were published to the site', fix: 'Restore issues.json from a backup or from what you uploaded; to number issues afresh, move the published issue folders out of the site folder first.' },
   'site/bad-manifest': { group: 'issue', severity: 'error', summary: 'the site\'s issues.json is not one Gazette wrote', fix: 'Restore issues.json from a backup or from what you uploaded; delete it only if issue numbers may start again from the config\'s issue_number.' },
   'site/locked': { group: 'issue', severity: 'error', summary: 'another build held the site for too long', fix: 'Wait for the other build to finish; if none is running, delete the lock file named in the message.' },
   'site/folder': { group: 'config', severity: 'error', summary: 'the site folder overlaps the private out folder, the workspace, or its articles or templates', fix: 'Give the site a folder of its own (config site), beside out, never inside it or around it.' },

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { access, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
@@ -51,7 +51,7 @@ export async function readManifest(siteDir: string): Promise<SiteManifest> {
   try {
     source = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return EMPTY_MANIFEST;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyUnlessPublished(siteDir, file);
     throw new GazetteError([diagnostic('site/bad-manifest', `cannot read the site's manifest: ${fileErrorReason(error)}`, { file })]);
   }
   let data: unknown;
@@ -68,7 +68,34 @@ export async function readManifest(siteDir: string): Promise<SiteManifest> {
   const slugs = parsed.data.issues.map((entry) => entry.slug);
   const repeated = slugs.find((slug, index) => slugs.indexOf(slug) !== index);
   if (repeated) throw new GazetteError([diagnostic('site/bad-manifest', `issue ${repeated} is listed twice`, { file })]);
+  const numbers = parsed.data.issues.map((entry) => entry.number);
+  const reused = numbers.findIndex((number, index) => numbers.indexOf(number) !== index);
+  if (reused !== -1) {
+    const first = parsed.data.issues[numbers.indexOf(numbers[reused]!)]!;
+    throw new GazetteError([
+      diagnostic('site/bad-manifest', `number ${numbers[reused]} is given to both ${first.slug} and ${parsed.data.issues[reused]!.slug}`, { file, field: `issues.${reused}.number` }),
+    ]);
+  }
   return { version: 1, issues: sortedNewestFirst(parsed.data.issues) };
+}
+
+/**
+ * No manifest: a new site, unless issues were published to it already. Then the manifest was
+ * deleted or not uploaded back, and numbering afresh would give their numbers again.
+ */
+async function emptyUnlessPublished(siteDir: string, file: string): Promise<SiteManifest> {
+  const entries = await readdir(siteDir, { withFileTypes: true }).catch(() => []);
+  const published: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isDirectory() || !isIssueSlug(entry.name)) continue;
+    if (await access(path.join(siteDir, entry.name, SITE_FILES.issuePage)).then(() => true, () => false)) published.push(entry.name);
+  }
+  if (published.length === 0) return EMPTY_MANIFEST;
+  published.sort();
+  const named = published.length > 3 ? `${published.slice(0, 3).join(', ')} and ${published.length - 3} more` : published.join(', ');
+  throw new GazetteError([
+    diagnostic('site/lost-manifest', `is missing, yet the site holds ${published.length} published issue${published.length === 1 ? '' : 's'} (${named}): numbering afresh would give their numbers again`, { file }),
+  ]);
 }
 
 /**

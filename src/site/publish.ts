@@ -37,10 +37,12 @@ export interface PublishedSite {
 export async function publishIssue(digest: Digest, webHtml: string, site: SiteSettings, now: Date): Promise<PublishedSite> {
   const previous = await readManifest(site.siteDir);
   const issueDir = path.join(site.siteDir, digest.issue.slug);
-  await replaceDirectory(issueDir, { [SITE_FILES.issuePage]: webHtml });
   const manifest = withIssue(previous, issueEntry(digest, previous, now));
-  // The manifest first: it holds the issue's number, and the rest can always be made again from it.
+  // The manifest first: it holds the issue's number, and the rest can always be made again from
+  // it. A build stopped after it leaves an issue listed without its page, which the indexes skip;
+  // never a published page without its number.
   await writeFileAtomic(path.join(site.siteDir, SITE_FILES.manifest), manifestJson(manifest));
+  await replaceDirectory(issueDir, { [SITE_FILES.issuePage]: webHtml });
   const listed = await writeIndexes(manifest, site);
   return { dir: site.siteDir, issueDir, issues: listed.issues, files: [`${digest.issue.slug}/${SITE_FILES.issuePage}`, SITE_FILES.manifest, ...listed.files] };
 }
