@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addFeed, firstDaySince, itemsToAdd, type FeedAddOptions } from '../src/collect/add.js';
+import { parseFeed } from '../src/collect/feed.js';
 import { Fetcher } from '../src/collect/fetcher.js';
 import { startWebFixtures, type WebFixtures } from './support/web-fixtures.js';
 
@@ -108,6 +109,20 @@ describe('the window of items', () => {
     expect(firstDaySince('2w', '2024-03-06')).toBe('2024-02-21');
     expect(firstDaySince('2024-01-01', '2024-03-06')).toBe('2024-01-01');
     expect(firstDaySince('soon', '2024-03-06')).toBeNull();
+  });
+
+  it('leaves out items whose link is missing or not http(s), and counts them', () => {
+    const rss = (link: string) => `<item><title>Item</title>${link}<description>Short.</description></item>`;
+    const xml = `<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour notes</title><link>https://news.example.org/</link>${[
+      rss('<link>https://news.example.org/ferry-timetable</link>'),
+      rss('<link>javascript:alert(1)</link>'),
+      rss('<link>data:text/html,hello</link>'),
+      rss(''),
+      rss('<link>/relative/dock-repairs</link>'),
+    ].join('')}</channel></rss>`;
+    const parsed = parseFeed(xml, 'xml', 'https://news.example.org/feed.xml');
+    expect(parsed.ok && parsed.feed.items.map((item) => item.url)).toEqual(['https://news.example.org/ferry-timetable', 'https://news.example.org/relative/dock-repairs']);
+    expect(parsed.ok && parsed.feed.unlinked).toBe(3);
   });
 
   it('keeps undated items, newest first', () => {

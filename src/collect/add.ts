@@ -58,7 +58,7 @@ export type AddResult = AddedArticle | { status: 'skipped'; url: string; file: s
 export interface AddReport {
   results: AddResult[];
   /** About the feed, when one was read. */
-  feed?: { url: string; title: string | null; items: number; considered: number };
+  feed?: { url: string; title: string | null; items: number; considered: number; unlinked: number };
   /** Problems with the feed itself: nothing was added from it. */
   diagnostics: Diagnostic[];
 }
@@ -123,7 +123,7 @@ export async function addFeed(feedUrl: string, options: FeedAddOptions): Promise
       return fetchPage(item.url, options, item);
     }),
   );
-  return { results, feed: { url: feedUrl, title: parsed.feed.title, items: parsed.feed.items.length, considered: items.length }, diagnostics: [] };
+  return { results, feed: { url: feedUrl, title: parsed.feed.title, items: parsed.feed.items.length, considered: items.length, unlinked: parsed.feed.unlinked }, diagnostics: [] };
 }
 
 /** The items within the window, newest first, at most `limit`. */

@@ -15,13 +15,15 @@ export interface FeedItem {
 export interface Feed {
   title: string | null;
   items: FeedItem[];
+  /** Items left out for want of an http(s) link (none, or `javascript:`, `data:`…): nothing to fetch or to know them by. */
+  unlinked: number;
 }
 
 export type FeedOutcome = { ok: true; feed: Feed } | { ok: false; message: string };
 
 type Raw = Record<string, unknown>;
 
-/** Reads an RSS, Atom or RDF feed (XML) or a JSON Feed. Items without a link are left out: they cannot be told apart later. */
+/** Reads an RSS, Atom or RDF feed (XML) or a JSON Feed. Items without an http(s) link are left out, and counted: they cannot be fetched nor told apart later. */
 export function parseFeed(text: string, kind: 'xml' | 'json', feedUrl: string): FeedOutcome {
   let data;
   const options = { descriptionMaxLen: 0, baseUrl: feedUrl, getExtraEntryFields: (entry: Raw) => ({ extra: extraFields(entry) }) };
@@ -32,9 +34,13 @@ export function parseFeed(text: string, kind: 'xml' | 'json', feedUrl: string): 
   }
   if (!data || !Array.isArray(data.entries)) return { ok: false, message: 'is not an RSS, Atom or JSON feed' };
   const items: FeedItem[] = [];
+  let unlinked = 0;
   for (const entry of data.entries) {
     const url = absolute(entry.link, feedUrl);
-    if (!url) continue;
+    if (!url) {
+      unlinked++;
+      continue;
+    }
     const extra = (entry.extra ?? {}) as { content: string | null; author: string | null };
     items.push({
       url,
@@ -44,7 +50,7 @@ export function parseFeed(text: string, kind: 'xml' | 'json', feedUrl: string): 
       contentHtml: extra.content,
     });
   }
-  return { ok: true, feed: { title: clean(data.title), items } };
+  return { ok: true, feed: { title: clean(data.title), items, unlinked } };
 }
 
 /** The full content and author, which the normalized entry leaves out; their names differ by format. */

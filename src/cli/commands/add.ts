@@ -57,12 +57,13 @@ export async function run(urls: string[], flags: AddFlags): Promise<number> {
   const results = reports.flatMap((report) => report.results);
   const problems = reports.flatMap((report) => report.diagnostics);
   const failed = problems.length > 0 || results.some((result) => result.status === 'failed');
-  if (flags.json) printJson(results, problems, reports.find((report) => report.feed)?.feed);
-  else printText(results, problems);
+  const feed = reports.find((report) => report.feed)?.feed;
+  if (flags.json) printJson(results, problems, feed);
+  else printText(results, problems, feed);
   return failed ? ExitCode.problems : ExitCode.ok;
 }
 
-function printText(results: readonly AddResult[], problems: AddReport['diagnostics']): void {
+function printText(results: readonly AddResult[], problems: AddReport['diagnostics'], feed: AddReport['feed']): void {
   const color = paint(process.stdout);
   for (const result of results) {
     if (result.status !== 'added') continue;
@@ -73,6 +74,7 @@ function printText(results: readonly AddResult[], problems: AddReport['diagnosti
   printDiagnostics([...problems, ...results.flatMap((result) => result.diagnostics)]);
   const count = (status: AddResult['status']) => results.filter((result) => result.status === status).length;
   const failed = count('failed') + problems.length;
+  if (feed?.unlinked) process.stdout.write(`${feed.unlinked} feed item${feed.unlinked === 1 ? '' : 's'} without an http(s) link left out\n`);
   process.stdout.write(`${count('added')} added, ${count('skipped')} skipped, ${failed} failed\n`);
 }
 
