@@ -1,9 +1,12 @@
 /**
- * Build benchmark: wall time and peak memory to build an issue from 10, 100 and 1,000
+ * Build benchmark: wall time, CPU time and peak memory to build an issue from 10 to 10,000
  * generated articles (each size in its own process, so peak RSS is that build's), and the
- * cost of one recipient's copy against an MJML compile per recipient.
+ * cost of one recipient's copy against an MJML compile per recipient. Time and memory per
+ * article show whether the build grows linearly. CPU time is the steadier figure on a shared
+ * machine: wall time also counts waiting for other processes.
  *
- *   npm run bench:build            prints JSON
+ *   npm run bench:build                          prints JSON
+ *   npm run bench:build -- --sizes 1000,3000     only these sizes
  */
 import { execFileSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -16,7 +19,7 @@ import { buildDigest, writeIssue } from '../src/build.js';
 import { createPersonalizer } from '../src/message/personalize.js';
 
 const REPO = path.resolve(fileURLToPath(import.meta.url), '../../..');
-const SIZES = [10, 100, 1000];
+const SIZES = [10, 100, 1000, 3000, 10_000];
 
 const SUBJECTS = ['The council', 'A spokesman for the agency', 'Researchers at the institute', 'The company', 'Local officials'];
 const VERBS = ['announced', 'confirmed', 'reported', 'said', 'warned'];
@@ -46,12 +49,25 @@ async function workspace(count: number): Promise<string> {
 async function measureOneBuild(count: number): Promise<void> {
   const root = await workspace(count);
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const result = await buildDigest({ root });
   await writeIssue(result);
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   await rm(root, { recursive: true, force: true });
-  process.stdout.write(JSON.stringify({ articles: count, seconds: Number(seconds.toFixed(3)), peakRssMb: Number(peakRssMb.toFixed(1)), htmlKb: Number((Buffer.byteLength(result.preview.html) / 1024).toFixed(1)) }));
+  const round = (value: number, digits: number) => Number(value.toFixed(digits));
+  process.stdout.write(
+    JSON.stringify({
+      articles: count,
+      seconds: round(seconds, 3),
+      cpuSeconds: round(cpuSeconds, 3),
+      peakRssMb: round(peakRssMb, 1),
+      msPerArticle: round((seconds * 1000) / count, 2),
+      htmlKb: round(Buffer.byteLength(result.preview.html) / 1024, 1),
+    }),
+  );
 }
 
 async function perRecipient(): Promise<Record<string, number>> {
@@ -81,10 +97,16 @@ async function perRecipient(): Promise<Record<string, number>> {
   };
 }
 
+/** `--sizes 1000,3000` from the command line, else every size. */
+function requestedSizes(): number[] {
+  const at = process.argv.indexOf('--sizes');
+  return at === -1 ? SIZES : (process.argv[at + 1] ?? '').split(',').map(Number).filter((size) => size > 0);
+}
+
 async function main(): Promise<void> {
   const size = process.argv[2];
-  if (size) return measureOneBuild(Number(size));
-  const builds = SIZES.map((count) => JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), String(count)], { encoding: 'utf8' })) as unknown);
+  if (size && /^\d+$/.test(size)) return measureOneBuild(Number(size));
+  const builds = requestedSizes().map((count) => JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), String(count)], { encoding: 'utf8' })) as unknown);
   const report = { node: process.version, builds, personalization: await perRecipient() };
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 }

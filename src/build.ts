@@ -4,7 +4,7 @@ import type { GazetteConfig } from './config.js';
 import { diagnostic, GazetteError, hasErrors, strictly } from './diagnostics/diagnostic.js';
 import { assembleDigest, fillTitle, issueInfo, leadArticle, orderArticles, selectArticles, summarizeArticle, toDigestArticle, type SummaryCache } from './issue/digest.js';
 import { localDate } from './issue/calendar.js';
-import { issueDates, resolveWindow, windowSlug, type WindowRequest } from './issue/window.js';
+import { issueDates, resolveWindow, windowSlug, type DateWindow, type WindowRequest } from './issue/window.js';
 import { isoWeek } from './issue/calendar.js';
 import { loadArticles } from './load/articles.js';
 import { parseIntro } from './load/intro.js';
@@ -74,25 +74,7 @@ export async function buildDigest(options: BuildOptions = {}): Promise<BuildResu
   const now = options.now ?? (() => new Date());
 
   const today = localDate(now());
-  const loaded = await loadArticles(articlesDir, { today });
-  if (hasErrors(loaded.diagnostics)) throw new GazetteError([...configDiagnostics, ...loaded.diagnostics]);
-
-  const dates = issueDates(loaded.articles, options.drafts ?? false);
-  const window = resolveWindow(options, dates, today);
-  const selected = window ? selectArticles(loaded.articles, window, options.drafts ?? false) : [];
-  if (!window || selected.length === 0) {
-    const newest = [...dates].sort().at(-1);
-    const where = window ? `between ${window.from} and ${window.to}` : `dated today (${today}) or earlier`;
-    const hint = newest ? ` (the newest article is dated ${newest}; choose a week or days that hold articles)` : '';
-    throw new GazetteError([...loaded.diagnostics, diagnostic('issue/empty', `no articles ${where}${hint}`, { file: articlesDir })]);
-  }
-
-  const articles = selected.map((article, index) => {
-    const summarized = toDigestArticle(article, summarizeArticle(article, options.summaryCache));
-    const withAbsoluteImage = { ...summarized, image: summarized.image && resolveUrl(summarized.image, config.base_url) };
-    options.onArticle?.(withAbsoluteImage, index, selected.length);
-    return withAbsoluteImage;
-  });
+  const { window, articles, loaded } = await issueArticles(options, workspace, today);
 
   // The number the site gave this issue when first published, or the one it will give it.
   const number = issueNumberFor(await readManifest(workspace.siteDir), windowSlug(window), config.issue_number);
@@ -161,6 +143,39 @@ export async function buildDigest(options: BuildOptions = {}): Promise<BuildResu
     workspace,
     diagnostics,
   };
+}
+
+/**
+ * Loads the articles, chooses the issue's window and summarizes the articles in it. Only the
+ * summarized articles and the loading diagnostics are returned: every article's Markdown and
+ * text is let go here, before the email is rendered.
+ */
+async function issueArticles(
+  options: BuildOptions,
+  workspace: Workspace,
+  today: string,
+): Promise<{ window: DateWindow; articles: DigestArticle[]; loaded: { diagnostics: Diagnostic[] } }> {
+  const { config, configDiagnostics, articlesDir } = workspace;
+  const loaded = await loadArticles(articlesDir, { today });
+  if (hasErrors(loaded.diagnostics)) throw new GazetteError([...configDiagnostics, ...loaded.diagnostics]);
+
+  const dates = issueDates(loaded.articles, options.drafts ?? false);
+  const window = resolveWindow(options, dates, today);
+  const selected = window ? selectArticles(loaded.articles, window, options.drafts ?? false) : [];
+  if (!window || selected.length === 0) {
+    const newest = [...dates].sort().at(-1);
+    const where = window ? `between ${window.from} and ${window.to}` : `dated today (${today}) or earlier`;
+    const hint = newest ? ` (the newest article is dated ${newest}; choose a week or days that hold articles)` : '';
+    throw new GazetteError([...loaded.diagnostics, diagnostic('issue/empty', `no articles ${where}${hint}`, { file: articlesDir })]);
+  }
+
+  const articles = selected.map((article, index) => {
+    const summarized = toDigestArticle(article, summarizeArticle(article, options.summaryCache));
+    const withAbsoluteImage = { ...summarized, image: summarized.image && resolveUrl(summarized.image, config.base_url) };
+    options.onArticle?.(withAbsoluteImage, index, selected.length);
+    return withAbsoluteImage;
+  });
+  return { window, articles, loaded: { diagnostics: loaded.diagnostics } };
 }
 
 /** The files of a built issue, by name. */

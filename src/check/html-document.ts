@@ -18,12 +18,25 @@ export interface HtmlDocument {
 export function parseHtml(file: string, html: string): HtmlDocument {
   const source = sourceOf(file, html);
   const root = parseDocument(html, { withStartIndices: true, withEndIndices: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  // Rules ask for one tag after another: one walk files every element under its name, instead of a walk per tag.
+  let byTag: Map<string, HtmlElement[]> | null = null;
   return {
     source,
     root,
-    elements: (tag) => DomUtils.getElementsByTagName(tag, root, true),
+    elements: (tag) => [...((byTag ??= elementsByTag(root)).get(tag) ?? [])],
     placeOf: (element) => source.placeOf(element.startIndex ?? 0),
   };
+}
+
+/** Every element by tag name, each list in document order. */
+function elementsByTag(root: HtmlNode): Map<string, HtmlElement[]> {
+  const byTag = new Map<string, HtmlElement[]>();
+  for (const element of DomUtils.findAll(() => true, root.children)) {
+    const named = byTag.get(element.name);
+    if (named) named.push(element);
+    else byTag.set(element.name, [element]);
+  }
+  return byTag;
 }
 
 const INVISIBLE = new Set(['head', 'style', 'script', 'title', 'template']);

@@ -90,8 +90,9 @@ export function issueContext(digest: Digest, settings: ContextSettings, markers:
   const articles = digest.articles.map((article) => articleContext(article, settings.utm));
   const lead = leadArticle(articles);
   const rest = articles.filter((article) => article !== lead);
+  const bySlug = new Map(articles.map((article) => [article.slug, article]));
   const sections: (Omit<DigestSection, 'articles'> & { articles: ArticleContext[] })[] = groupSections(rest, settings.sections).map(
-    (section) => ({ ...section, articles: section.articles.map((article) => articles.find((a) => a.slug === article.slug)!) }),
+    (section) => ({ ...section, articles: section.articles.map((article) => bySlug.get(article.slug)!) }),
   );
   const web = settings.web ?? null;
   // The web edition is the page "view in browser" opens: it does not link to itself.

@@ -3,12 +3,12 @@ import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../types.js';
 
 /** Tags whose content MJML passes through as HTML, where mj- tags are not parsed. */
-const ENDING_TAGS = new Set(['mj-text', 'mj-button', 'mj-raw', 'mj-table', 'mj-style', 'mj-title', 'mj-preview', 'mj-navbar-link', 'mj-accordion-title', 'mj-accordion-text', 'mj-social-element']);
+export const ENDING_TAGS: ReadonlySet<string> = new Set(['mj-text', 'mj-button', 'mj-raw', 'mj-table', 'mj-style', 'mj-title', 'mj-preview', 'mj-navbar-link', 'mj-accordion-title', 'mj-accordion-text', 'mj-social-element']);
 
 const isMjmlTag = (name: string) => name === 'mjml' || name.startsWith('mj-');
 
 /** The parser options MJML itself reads templates with (mjml-parser-xml), so both see the same tags. */
-const MJML_PARSER_OPTIONS = { recognizeCDATA: true, decodeEntities: false, recognizeSelfClosing: true, lowerCaseAttributeNames: false };
+export const MJML_PARSER_OPTIONS = { recognizeCDATA: true, decodeEntities: false, recognizeSelfClosing: true, lowerCaseAttributeNames: false };
 
 interface OpenTag {
   name: string;

@@ -1,0 +1,117 @@
+import path from 'node:path';
+import { Parser } from 'htmlparser2';
+import type { MJMLJsonObject } from 'mjml-core';
+import { ENDING_TAGS, MJML_PARSER_OPTIONS } from './mjml-tags.js';
+
+/** A node as mjml-parser-xml builds it, fields in its order (`parent` only while parsing). */
+interface MjmlNode {
+  file: string;
+  absoluteFilePath: string;
+  line: number;
+  includedIn: never[];
+  parent?: MjmlNode | null;
+  tagName: string;
+  attributes?: Record<string, string | boolean>;
+  children?: MjmlNode[];
+  content?: string;
+}
+
+/** Offsets where each line starts, and the line (1-based) of an offset by binary search. */
+function lineFinder(source: string): (offset: number) => number {
+  const starts = [0];
+  for (let at = source.indexOf('\n'); at !== -1; at = source.indexOf('\n', at + 1)) starts.push(at + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low + 1;
+  };
+}
+
+/** MJML reads attribute values "true" and "false" as booleans. */
+const withBooleans = (attributes: Record<string, string>) =>
+  Object.fromEntries(Object.entries(attributes).map(([name, value]) => [name, value === 'true' ? true : value === 'false' ? false : value]));
+
+/** What mjml-parser-xml leaves: no parent links, no empty children list, and an attributes object on every node. */
+function tidy(node: MjmlNode): void {
+  delete node.parent;
+  if (node.children?.length) node.children.forEach(tidy);
+  else delete node.children;
+  if (node.attributes && Object.keys(node.attributes).length === 0) delete node.attributes;
+}
+
+function withAttributes(node: MjmlNode): void {
+  node.attributes ??= {};
+  node.children?.forEach(withAttributes);
+}
+
+/**
+ * The tree mjml2html would parse the document into, for the options Gazette compiles with (no
+ * includes, no comments kept, no preprocessors), built the same way from the same parser events.
+ * MJML's own parser finds each tag's line by scanning the list of line starts from the end, so
+ * its time grows with tags × lines: most of a 10,000-article build went there. Here the line is
+ * found by binary search, and mjml2html is handed the tree.
+ */
+export function mjmlTree(source: string): MJMLJsonObject {
+  const lineOf = lineFinder(source);
+  // mjml-parser-xml resolves the file path '.' against the directory '.' for every node.
+  const absoluteFilePath = path.resolve('.', '.');
+  const includedIn: never[] = [];
+  let root: MjmlNode | null = null;
+  let current: MjmlNode | null = null;
+  // Inside an ending tag (mj-text, mj-raw…) the content is kept as written, not parsed into nodes.
+  let endingDepth = 0;
+  const endingTag = { startIndex: 0, endIndex: 0 };
+
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        const isEnding = ENDING_TAGS.has(name);
+        if (endingDepth > 0) {
+          if (isEnding) endingDepth += 1;
+          return;
+        }
+        if (isEnding) {
+          endingDepth += 1;
+          endingTag.startIndex = parser.startIndex;
+          endingTag.endIndex = parser.endIndex;
+        }
+        const line = lineOf(parser.startIndex);
+        // mjml2html ignores includes unless asked (`ignoreIncludes: false`): no node, and its closing tag pops nothing.
+        if (name === 'mj-include') return;
+        const node: MjmlNode = { file: '.', absoluteFilePath, line, includedIn, parent: current, tagName: name, attributes: withBooleans(attributes), children: [] };
+        if (current) current.children!.push(node);
+        else root = node;
+        current = node;
+      },
+      onclosetag(name) {
+        if (ENDING_TAGS.has(name)) {
+          endingDepth -= 1;
+          const selfClosing = endingTag.startIndex === parser.startIndex && endingTag.endIndex === parser.endIndex;
+          if (endingDepth === 0 && !selfClosing) {
+            const inner = source.substring(endingTag.endIndex + 1, parser.endIndex).trim();
+            const content = inner.substring(0, inner.lastIndexOf(`</${name}`));
+            if (content) current!.content = content.trim();
+          }
+        }
+        if (endingDepth > 0) return;
+        if (name !== 'mj-include') current = current?.parent ?? null;
+      },
+      ontext(text) {
+        if (endingDepth > 0 || !current || !text.trim()) return;
+        current.content = `${current.content ?? ''}${text.trim()}`.trim();
+      },
+    },
+    MJML_PARSER_OPTIONS,
+  );
+  parser.write(source);
+  parser.end();
+  if (!root) throw new Error('Parsing failed. Check your mjml.');
+  tidy(root);
+  withAttributes(root);
+  return root as MJMLJsonObject;
+}
