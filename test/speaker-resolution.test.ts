@@ -76,7 +76,8 @@ describe('speaker attribution and resolution', () => {
     ].join('\n\n');
     expect(findQuotes(text).map((quote) => quote.role)).toEqual([
       'interim chairwoman of the Democratic National Committee',
-      'Senator (R-Ky.)',
+      // `Sen.` belongs to how the name is written; the party label is what the text says of him.
+      '(R-Ky.)',
     ]);
   });
 });
