@@ -43,6 +43,11 @@ describe('quote pairing', () => {
     expect(quoted(text)).toEqual(['I have put forth a vision that includes all, because our country deserves it.']);
   });
 
+  it('reads a clause after a whole quoted sentence that ends in a comma as introducing the next quotation', () => {
+    const text = 'The law passed because "nobody wanted the old rules back." Ruiz says, "That was a reasonable choice for the town to make."';
+    expect(quoted(text)).toEqual(['That was a reasonable choice for the town to make.']);
+  });
+
   it('keeps two attributed quotations apart', () => {
     const text = '"We are ready for this fight," Ann Lee said. "They are not ready at all," Bob Ray replied.';
     expect(findQuotes(text).map((quote) => quote.speaker)).toEqual(['Ann Lee', 'Bob Ray']);

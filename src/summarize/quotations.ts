@@ -97,7 +97,9 @@ function interrupts(text: string, piece: QuotedPiece, attribution: Attribution, 
   // of the writer's (`"Too forced?" He tweeted when …`); a name may just be the speaker.
   const clauseStartsSentence = /^[\s,"”'’]*(?:He|She|They|It|We|I)\b/u.test(clause);
   const endsSentence = quoted.endsWith('.') || (/[?!]$/.test(quoted) && clauseStartsSentence);
-  return !endsSentence || countWords(clause) <= MAX_WORDS_BETWEEN_SENTENCES;
+  // After a whole sentence, a clause ending in a comma introduces what follows (`"A." Cruz says, "B."`).
+  const introducesNext = endsSentence && /,$/.test(clause) && /^[\s"”'’]*\p{Lu}/u.test(clause);
+  return !endsSentence || (countWords(clause) <= MAX_WORDS_BETWEEN_SENTENCES && !introducesNext);
 }
 
 /** Finds attributions around the quoted pieces of one text. */
