@@ -48,6 +48,13 @@ describe('speaker attribution and resolution', () => {
     expect(findQuotes(text).map((quote) => quote.speaker)).toEqual(['Harry M. Reid', 'Jim Jordan']);
   });
 
+  it('reaches the cue past an appositive of any opening word that a comma closes before the verb', () => {
+    const text = '"If the harvest fails again, the mill will close," Rosa Lind, managing partner and grain buyer at Lind Brothers, told the council.';
+    const [quote] = findQuotes(text);
+    expect(quote?.speaker).toBe('Rosa Lind');
+    expect(text.slice(quote?.speakerStart ?? 0, quote?.speakerEnd ?? 0)).toBe('Rosa Lind');
+  });
+
   it('reads a signature in the paragraph after a blank line', () => {
     const text = 'The claims were checked.\n\n"Boeing and GE and other multinationals pay zero taxes."\n\n- Bernie Sanders.\n\nThat is not quite right.';
     const [quote] = findQuotes(text);

@@ -138,7 +138,24 @@ function namedWithAppositive(text: string, tokens: Token[], index: number): bool
   if (tokens[comma]?.text !== ',') return false;
   // `Perhaps, he said` is no appositive: one describes the person (`a writer`, `30`, `Sen.`).
   const next = tokens[comma + 1];
-  return next !== undefined && (DETERMINERS.has(lower(next)) || ROLE_NOUNS.has(lower(next)) || /^\d/.test(next.text) || isCapitalized(next) || ROLE_OPENERS.has(lower(next)));
+  if (next === undefined) return false;
+  const describes = DETERMINERS.has(lower(next)) || ROLE_NOUNS.has(lower(next)) || /^\d/.test(next.text) || isCapitalized(next) || ROLE_OPENERS.has(lower(next));
+  return describes || closesBeforeCue(tokens, comma);
+}
+
+/**
+ * Whether the appositive opened by the comma at `comma` is closed by another comma right before
+ * a cue verb (`Robert Peck, managing director and analyst at SunTrust, told me`): whatever it
+ * opens with, a phrase set off between the name and its verb describes the name.
+ */
+function closesBeforeCue(tokens: Token[], comma: number): boolean {
+  const last = Math.min(tokens.length - 1, comma + MAX_APPOSITIVE_SUBJECT_TOKENS);
+  for (let index = comma + 1; index < last; index += 1) {
+    const token = tokens[index];
+    if (!token || SENTENCE_END.has(token.text)) return false;
+    if (token.text === ',' && isCueAt(tokens, skipLeading(tokens, index + 1, (word) => CUE_MODIFIERS.has(lower(word))))) return true;
+  }
+  return false;
 }
 
 /** The first pronoun or name in `tokens[from, to)`: the subject of most clauses. */
