@@ -55,6 +55,13 @@ describe('speaker attribution and resolution', () => {
     expect(text.slice(quote?.speakerStart ?? 0, quote?.speakerEnd ?? 0)).toBe('Rosa Lind');
   });
 
+  it('attributes a quotation introduced by a participle alone to the subject of its sentence, past quoted words', () => {
+    const text = 'In her letter, Ines Varga described the vote as a "breach of trust," adding: "I will ask the board to hear the matter again next week."';
+    const [quote] = findQuotes(text);
+    expect(quote?.speaker).toBe('Ines Varga');
+    expect(text.slice(quote?.speakerStart ?? 0, quote?.speakerEnd ?? 0)).toBe('Ines Varga');
+  });
+
   it('reads a signature in the paragraph after a blank line', () => {
     const text = 'The claims were checked.\n\n"Boeing and GE and other multinationals pay zero taxes."\n\n- Bernie Sanders.\n\nThat is not quite right.';
     const [quote] = findQuotes(text);

@@ -341,3 +341,22 @@ export function attributionOfSentence(text: string, from: number, to: number): A
   const mention = subjectBefore(text, sentence, begin, cue);
   return mention ? { mention, start: sentence[0]?.start ?? from, end: to } : null;
 }
+
+/**
+ * `Ash described the move as a “breach of trust,” adding: “…”`: a quotation introduced by a
+ * participle cue alone (`adding`, `saying`) is attributed to the subject of the sentence the
+ * participle hangs on. `tokens` are the paragraph's tokens outside quoted pieces, up to `to`,
+ * where the quotation opens.
+ */
+export function attributionOfParticiple(text: string, tokens: Token[], to: number): Attribution | null {
+  let end = tokens.length;
+  while (end > 0 && CLAUSE_PUNCTUATION.has(tokens[end - 1]?.text ?? '')) end -= 1;
+  const participle = tokens[end - 1];
+  if (!participle?.isWord || !lower(participle).endsWith('ing') || !CUE_VERBS.has(lower(participle))) return null;
+  const sentence = tokens.slice(tokens.slice(0, end - 1).findLastIndex((token) => SENTENCE_END.has(token.text)) + 1, end - 1);
+  const cue = sentence.findIndex((_token, index) => isCueAt(sentence, index));
+  if (cue < 0) return null;
+  const begin = skipLeading(sentence, 0, (token) => LEADING_CONJUNCTIONS.has(lower(token)) || CLAUSE_PUNCTUATION.has(token.text));
+  const mention = subjectBefore(text, sentence, begin, cue);
+  return mention ? { mention, start: sentence[0]?.start ?? to, end: to } : null;
+}

@@ -3,7 +3,7 @@
  * across the attribution that interrupts them (`"A," she said. "B."`), and keeps the ones
  * that are direct quotations rather than titles, scare quotes or phrases woven into a sentence.
  */
-import { attributionAfter, attributionBefore, attributionOfSentence, introducesAnotherQuotation, type Attribution } from './attribution.js';
+import { attributionAfter, attributionBefore, attributionOfParticiple, attributionOfSentence, introducesAnotherQuotation, type Attribution } from './attribution.js';
 import { CUE_MODIFIERS, CUE_VERBS } from './lexicon.js';
 import { findQuotedPieces, paragraphRanges, type QuotedPiece } from './quote-marks.js';
 import { countWords } from '../load/words.js';
@@ -170,12 +170,21 @@ class AttributionFinder {
     const previousEnd = this.pieces[index - 1]?.end ?? 0;
     const [paragraphStart] = paragraphOf(this.paragraphs, piece.start);
     const from = Math.max(previousEnd, paragraphStart);
-    const introduced = attributionBefore(this.text, from, piece.start) ?? attributionOfSentence(this.text, from, this.endOfText(from, piece.start));
+    const introduced = attributionBefore(this.text, from, piece.start) ?? attributionOfSentence(this.text, from, this.endOfText(from, piece.start))
+      ?? (from > paragraphStart ? this.participleBefore(index, paragraphStart) : null);
     if (introduced || this.text.slice(paragraphStart, piece.start).trim() !== '') return introduced;
     const [previousStart, previousParagraphEnd] = paragraphOf(this.paragraphs, paragraphStart - 1);
     const previous = this.text.slice(previousStart, previousParagraphEnd).trimEnd();
     const opensAfterPrevious = previousParagraphEnd < paragraphStart && previousEnd <= previousStart;
     return opensAfterPrevious && previous.endsWith(':') ? attributionBefore(this.text, previousStart, previousStart + previous.length) : null;
+  }
+
+  /** `X described it as "…," adding, "…"`: the subject of the sentence, read past the pieces quoted in it. */
+  private participleBefore(index: number, paragraphStart: number): Attribution | null {
+    const piece = this.pieces[index] as QuotedPiece;
+    const quoted = this.pieces.slice(0, index).filter((other) => other.end > paragraphStart);
+    const outside = tokenize(this.text, paragraphStart, piece.start).filter((token) => !quoted.some((other) => other.start <= token.start && token.start < other.end));
+    return attributionOfParticiple(this.text, outside, piece.start);
   }
 
   private endOfText(from: number, to: number): number {
