@@ -62,6 +62,12 @@ describe('speaker attribution and resolution', () => {
     expect(text.slice(quote?.speakerStart ?? 0, quote?.speakerEnd ?? 0)).toBe('Ines Varga');
   });
 
+  it('takes the subject of the clause, not the tail of its verb phrase, for a speaker', () => {
+    const text = 'The vote was close. Marta Kohl went on to say, "We will have to count every ballot again by hand."';
+    const [quote] = findQuotes(text);
+    expect(text.slice(quote?.speakerStart ?? 0, quote?.speakerEnd ?? 0)).toBe('Marta Kohl');
+  });
+
   it('reads a signature in the paragraph after a blank line', () => {
     const text = 'The claims were checked.\n\n"Boeing and GE and other multinationals pay zero taxes."\n\n- Bernie Sanders.\n\nThat is not quite right.';
     const [quote] = findQuotes(text);

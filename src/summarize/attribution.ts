@@ -203,9 +203,13 @@ function subjectBefore(text: string, tokens: Token[], from: number, to: number):
     const token = tokens[cursor];
     if (token && (DETERMINERS.has(lower(token)) || isPronoun(token))) return mentionAt(text, tokens, cursor);
   }
-  // `state Senate leader Phil Berger`, `Powell’s office`: the whole phrase.
+  // `state Senate leader Phil Berger`, `Powell’s office`: the whole phrase. One that cannot open
+  // a mention is the tail of the clause's own verb phrase (`Trump went on to say`, `as if to
+  // say`): the subject is earlier, the first name or pronoun of the clause.
   const first = tokens[start];
-  return first ? { start: first.start, end: last.end, kind: 'description', text: text.slice(first.start, last.end) } : null;
+  if (!first) return null;
+  const phrase: SpeakerMention = { start: first.start, end: last.end, kind: 'description', text: text.slice(first.start, last.end) };
+  return startsMention(first) ? phrase : firstMention(text, tokens, from, end) ?? phrase;
 }
 
 /** `end`, or the start of a parenthesis closing right before it (`Rep. Gwen Moore (D-Wis.)`). */
