@@ -68,6 +68,14 @@ describe('speaker attribution and resolution', () => {
     expect(text.slice(quote?.speakerStart ?? 0, quote?.speakerEnd ?? 0)).toBe('Marta Kohl');
   });
 
+  it('reads the clause after a handover comma as the attribution even with a verb it does not list', () => {
+    const text = [
+      'The council met late. "Every road in the valley needs the same repairs," agrees Nora Lund, 41, of Brisk.',
+      'The plan was approved. "We expect the work to start in spring," they concluded in the report.',
+    ].join('\n\n');
+    expect(findQuotes(text).map((quote) => text.slice(quote.speakerStart ?? 0, quote.speakerEnd ?? 0))).toEqual(['Nora Lund', 'they']);
+  });
+
   it('reads a signature in the paragraph after a blank line', () => {
     const text = 'The claims were checked.\n\n"Boeing and GE and other multinationals pay zero taxes."\n\n- Bernie Sanders.\n\nThat is not quite right.';
     const [quote] = findQuotes(text);

@@ -286,6 +286,29 @@ export function introducesAnotherQuotation(text: string, from: number, to: numbe
   return firstCue >= 0 && lastCue > firstCue;
 }
 
+/** A finite verb the cue list lacks (`questioned`, `concludes`), by its ending. */
+function looksLikeVerb(token: Token | undefined): boolean {
+  return token !== undefined && token.isWord && /^[a-z]{3,}(?:ed|es|ts|ds|ns|rs|ys|ks|ls|ms|ps|gs)$/.test(token.text) && !DETERMINERS.has(token.text);
+}
+
+/**
+ * The speaker of a clause after a quotation's handover comma, when its verb is not a known cue:
+ * `“…,” Beck questioned.`, `“…,” they conclude.`, `“…,” agrees Michelle Stevens.` The mention
+ * must stand right before or right after a finite verb ending the clause or opening it.
+ */
+function handoverMention(text: string, clause: Token[], begin: number): SpeakerMention | null {
+  if (looksLikeVerb(clause[begin])) {
+    const mention = mentionAt(text, clause, begin + 1);
+    return mention?.kind === 'name' ? mention : null;
+  }
+  const first = clause[begin];
+  // `who proceeded to …` goes on with the sentence about someone the quotation named.
+  if (isPronoun(first) && first && lower(first) !== 'who' && looksLikeVerb(clause[begin + 1])) return pronounMention(first);
+  const read = first && isCapitalized(first) ? readName(text, clause, begin) : null;
+  if (!read?.mention.canBePerson || !looksLikeVerb(clause[read.next])) return null;
+  return nameMention(text, clause, begin);
+}
+
 /** The clause after a quoted piece, from `from` up to `limit` (next quotation or paragraph end). */
 export function attributionAfter(text: string, from: number, limit: number): Attribution | null {
   const tokens = tokenize(text, from, limit);
@@ -296,6 +319,8 @@ export function attributionAfter(text: string, from: number, limit: number): Att
   while (clauseEnd < limit && /["”'’]/.test(text[clauseEnd] ?? '')) clauseEnd += 1;
   const begin = skipLeading(clause, 0, (token) => CLAUSE_PUNCTUATION.has(token.text) || LEADING_CONJUNCTIONS.has(lower(token)));
   let mention = signature(text, clause) ?? postposedMention(text, clause, begin);
+  // A quotation that handed its sentence over with a comma is followed by its attribution, whatever the verb.
+  if (!mention && /,\s*["”'’]+$/.test(text.slice(Math.max(0, from - 4), from))) mention = handoverMention(text, clause, begin);
   // A partial quotation runs on in the sentence (`"…" that Sanders can win, said X`): try past the comma.
   const comma = clause.findIndex((token) => token.text === ',');
   if (!mention && comma > begin && !startsMention(clause[begin])) mention = postposedMention(text, clause, comma + 1);
