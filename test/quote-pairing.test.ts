@@ -48,6 +48,13 @@ describe('quote pairing', () => {
     expect(quoted(text)).toEqual(['That was a reasonable choice for the town to make.']);
   });
 
+  it('runs a quoted fragment on to the comma before the attribution that closes its sentence', () => {
+    const text = 'The ferry stopped again. "A second engine" would be needed before winter, the harbour master said on Monday.';
+    const [quote] = findQuotes(text);
+    expect(text.slice(quote?.start, quote?.end)).toBe('"A second engine" would be needed before winter');
+    expect(quote?.text).toBe('A second engine');
+  });
+
   it('keeps two attributed quotations apart', () => {
     const text = '"We are ready for this fight," Ann Lee said. "They are not ready at all," Bob Ray replied.';
     expect(findQuotes(text).map((quote) => quote.speaker)).toEqual(['Ann Lee', 'Bob Ray']);

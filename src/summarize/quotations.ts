@@ -295,9 +295,27 @@ function reportedClauseEnd(text: string, quotation: Quotation): number | null {
   return sentenceEnd.start;
 }
 
+/**
+ * The end of the sentence a quoted fragment runs on in before the attribution that closes it
+ * (`"Boots on the ground" would be appropriate, Carson said`): what the speaker is reported to
+ * have said reaches to the comma before the attribution. Null otherwise.
+ */
+function runOnEnd(text: string, quotation: Quotation): number | null {
+  const last = quotation.pieces[quotation.pieces.length - 1];
+  const segment = last?.segments[last.segments.length - 1];
+  const mention = quotation.attribution?.mention;
+  if (!last || !segment || !mention || mention.start <= last.end || quotation.leadIn === 'cue') return null;
+  const breaksOff = !/[.?!;:]$/.test(text.slice(...segment).trimEnd());
+  const between = text.slice(last.end, mention.start);
+  if (!breaksOff || !/^\s+\p{Ll}/u.test(between) || hasLineBreak(text, last.end, mention.start)) return null;
+  if (tokenize(text, last.end, mention.start).some((token) => SENTENCE_END.has(token.text))) return null;
+  const comma = between.lastIndexOf(',');
+  return comma > 0 && between.slice(0, comma).trim() !== '' ? last.end + comma : null;
+}
+
 /** The direct quotations of the text, in order. */
 export function findQuotations(text: string): Quotation[] {
   return groupPieces(text, findQuotedPieces(text))
     .filter((quotation) => isDirectQuotation(text, quotation))
-    .map((quotation) => ({ ...quotation, end: reportedClauseEnd(text, quotation) ?? quotation.end }));
+    .map((quotation) => ({ ...quotation, end: reportedClauseEnd(text, quotation) ?? runOnEnd(text, quotation) ?? quotation.end }));
 }
