@@ -19,6 +19,7 @@ import type { QuoteSpan } from '../src/types.js';
 import { splitByFold, summarizeFolds, DEFAULT_FOLDS, type FoldSummary } from './folds.js';
 import { leadThree, meanRouge, readKeyPointsFile } from './eval-keypoints.js';
 import { readJsonl, scoreQuotes, type NameAnnotation, type QuoteArticle } from './eval-quotes.js';
+import { countPrintedDefects } from './scoring/printed-quotes.js';
 
 const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
 
@@ -65,6 +66,8 @@ async function main(): Promise<void> {
   const quoteRun = await summarizeWithCli(file('quotes-dev.jsonl'), ['--all-quotes']);
   const found = new Map([...quoteRun.byId].map(([id, line]) => [id, line.quotes]));
   const quotes = scoreQuotes(quoteArticles, annotations, found);
+  // What a reader is shown of every quotation: titles taken for roles, comma-joined pieces, unfinished endings.
+  const printed = countPrintedDefects(quoteArticles.map((article) => ({ text: article.text, quotes: found.get(article.id) ?? [] })));
 
   const folds = Number(values.folds);
   const keyPointFolds = splitByFold(keyPointArticles, (article) => article.id, folds).map((articles) => {
@@ -85,7 +88,7 @@ async function main(): Promise<void> {
     folds,
     crossValidation,
     keyPoints: { articles: keyPointArticles.length, ours, lead3, gainOverLead3: { rouge1: round(ours.rouge1 - lead3.rouge1), rouge2: round(ours.rouge2 - lead3.rouge2), rougeLsum: round(ours.rougeLsum - lead3.rougeLsum) } },
-    quotes: { articles: quotes.articles, precision: round(quotes.precision, 4), recall: round(quotes.recall, 4), f1: round(quotes.f1, 4), speakerAccuracy: round(quotes.speakerAccuracy, 4) },
+    quotes: { articles: quotes.articles, precision: round(quotes.precision, 4), recall: round(quotes.recall, 4), f1: round(quotes.f1, 4), speakerAccuracy: round(quotes.speakerAccuracy, 4), printedDefects: printed },
     speakerNames: Object.fromEntries(Object.entries(quotes.names).map(([kind, value]) => [kind, round(value, 4)])),
     speed: {
       keyPointsArticlesPerSecond: Math.round(keyPointArticles.length / keyPointRun.seconds),
@@ -98,6 +101,7 @@ async function main(): Promise<void> {
     ['key points (3), ROUGE-1 / 2 / Lsum', `${ours.rouge1} / ${ours.rouge2} / ${ours.rougeLsum}`, `Lead-3 ${lead3.rouge1} / ${lead3.rouge2} / ${lead3.rougeLsum}`],
     ['quotes P / R / F1', `${report.quotes.precision} / ${report.quotes.recall} / ${report.quotes.f1}`, `${quotes.articles} articles`],
     ['speaker accuracy', String(report.quotes.speakerAccuracy), ''],
+    ['printed quotes: title as role / comma-joined / unfinished', `${printed.titleAsRole} / ${printed.commaJoined} / ${printed.unfinished}`, `of ${printed.quotes} quotes`],
     ['names: pronoun + description', String(report.speakerNames.resolution), `surname ${report.speakerNames.surname}, fullname ${report.speakerNames.fullname}`],
     ['articles per second (CLI)', String(report.speed.keyPointsArticlesPerSecond), `quotes set ${report.speed.quotesArticlesPerSecond}`],
   ];

@@ -11,7 +11,7 @@ describe('quote pairing', () => {
     ['NYT doubled apostrophes closed by a straight mark', 'Mr. Smith spoke. \'\'We will win this race in November," he said.'],
     ['single curly', 'Mr. Smith spoke. ‘We will win this race in November,’ he said.'],
   ])('pairs %s quotes', (_style, text) => {
-    expect(quoted(text)).toEqual(['We will win this race in November,']);
+    expect(quoted(text)).toEqual(['We will win this race in November.']);
   });
 
   it('gives offsets of the quotation with its marks', () => {
@@ -22,25 +22,37 @@ describe('quote pairing', () => {
 
   it('does not break pairing on apostrophes', () => {
     const text = "Xi's aides waited. ''We don't think Xi's plan will work at all,'' Mr. Lee said. It's 'not' over.";
-    expect(quoted(text)).toEqual(["We don't think Xi's plan will work at all,"]);
+    expect(quoted(text)).toEqual(["We don't think Xi's plan will work at all."]);
   });
 
   it('joins a quotation interrupted by its attribution into one quote', () => {
     const text = 'Jane Doe spoke. "It is going well so far," Doe said. "Police are doing their jobs."';
     const quotes = findQuotes(text);
     expect(quotes).toHaveLength(1);
-    expect(quotes[0]?.text).toBe('It is going well so far, Police are doing their jobs.');
+    expect(quotes[0]?.text).toBe('It is going well so far. Police are doing their jobs.');
     expect(text.slice(quotes[0]?.start, quotes[0]?.end)).toBe('"It is going well so far," Doe said. "Police are doing their jobs."');
   });
 
   it('keeps a statement the speaker goes on to with a cue of its own apart', () => {
     const text = 'Trump spoke. "It has been a total disaster for him," Trump said, adding, "Nobody cares, and I am the most solid person up here."';
-    expect(quoted(text)).toEqual(['It has been a total disaster for him,', 'Nobody cares, and I am the most solid person up here.']);
+    expect(quoted(text)).toEqual(['It has been a total disaster for him.', 'Nobody cares, and I am the most solid person up here.']);
   });
 
   it('joins a short second half after the comma that closes the attribution', () => {
     const text = "Bush spoke. ''I have put forth a vision that includes all,'' Mr. Bush said, ''because our country deserves it.''";
     expect(quoted(text)).toEqual(['I have put forth a vision that includes all, because our country deserves it.']);
+  });
+
+  it('reads a clause after a whole quoted sentence that ends in a comma as introducing the next quotation', () => {
+    const text = 'The law passed because "nobody wanted the old rules back." Ruiz says, "That was a reasonable choice for the town to make."';
+    expect(quoted(text)).toEqual(['That was a reasonable choice for the town to make.']);
+  });
+
+  it('runs a quoted fragment on to the comma before the attribution that closes its sentence', () => {
+    const text = 'The ferry stopped again. "A second engine" would be needed before winter, the harbour master said on Monday.';
+    const [quote] = findQuotes(text);
+    expect(text.slice(quote?.start, quote?.end)).toBe('"A second engine" would be needed before winter');
+    expect(quote?.text).toBe('A second engine');
   });
 
   it('keeps two attributed quotations apart', () => {
@@ -52,12 +64,12 @@ describe('quote pairing', () => {
     const text = "''It's nonsense,'' Mr. Trump said on NBC's ''Meet the Press.'' ''She lies about everything.''";
     const quotes = findQuotes(text);
     expect(quotes).toHaveLength(1);
-    expect(quotes[0]?.text).toBe("It's nonsense, She lies about everything.");
+    expect(quotes[0]?.text).toBe("It's nonsense. She lies about everything.");
   });
 
   it('keeps a quotation inside a quotation in its outer one', () => {
     const text = 'He spoke. “I told them, “No,” and left the room at once,” he said.';
-    expect(quoted(text)).toEqual(['I told them, “No,” and left the room at once,']);
+    expect(quoted(text)).toEqual(['I told them, “No,” and left the room at once.']);
   });
 
   it('reads a quotation repeated at the start of the next paragraph as one', () => {
@@ -89,7 +101,7 @@ describe('quote pairing', () => {
   });
 
   it('reads a quotation right after a verb of telling as its listener', () => {
-    expect(quoted('"We have to increase the bombings," Trump told "Fox and Friends" after the attack.')).toEqual(['We have to increase the bombings,']);
+    expect(quoted('"We have to increase the bombings," Trump told "Fox and Friends" after the attack.')).toEqual(['We have to increase the bombings.']);
   });
 });
 
@@ -101,7 +113,7 @@ describe('notable quotes', () => {
       'She watched "Saturday Night Live" last week.',
     ].join('\n\n');
     const notable = selectNotableQuotes(findQuotes(text));
-    expect(notable.map((quote) => quote.text)).toEqual(['The goal here is to create concrete, measurable actions,']);
+    expect(notable.map((quote) => quote.text)).toEqual(['The goal here is to create concrete, measurable actions.']);
   });
 
   it('returns at most two, the most informative first', () => {

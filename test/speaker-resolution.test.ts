@@ -48,6 +48,34 @@ describe('speaker attribution and resolution', () => {
     expect(findQuotes(text).map((quote) => quote.speaker)).toEqual(['Harry M. Reid', 'Jim Jordan']);
   });
 
+  it('reaches the cue past an appositive of any opening word that a comma closes before the verb', () => {
+    const text = '"If the harvest fails again, the mill will close," Rosa Lind, managing partner and grain buyer at Lind Brothers, told the council.';
+    const [quote] = findQuotes(text);
+    expect(quote?.speaker).toBe('Rosa Lind');
+    expect(text.slice(quote?.speakerStart ?? 0, quote?.speakerEnd ?? 0)).toBe('Rosa Lind');
+  });
+
+  it('attributes a quotation introduced by a participle alone to the subject of its sentence, past quoted words', () => {
+    const text = 'In her letter, Ines Varga described the vote as a "breach of trust," adding: "I will ask the board to hear the matter again next week."';
+    const [quote] = findQuotes(text);
+    expect(quote?.speaker).toBe('Ines Varga');
+    expect(text.slice(quote?.speakerStart ?? 0, quote?.speakerEnd ?? 0)).toBe('Ines Varga');
+  });
+
+  it('takes the subject of the clause, not the tail of its verb phrase, for a speaker', () => {
+    const text = 'The vote was close. Marta Kohl went on to say, "We will have to count every ballot again by hand."';
+    const [quote] = findQuotes(text);
+    expect(text.slice(quote?.speakerStart ?? 0, quote?.speakerEnd ?? 0)).toBe('Marta Kohl');
+  });
+
+  it('reads the clause after a handover comma as the attribution even with a verb it does not list', () => {
+    const text = [
+      'The council met late. "Every road in the valley needs the same repairs," agrees Nora Lund, 41, of Brisk.',
+      'The plan was approved. "We expect the work to start in spring," they concluded in the report.',
+    ].join('\n\n');
+    expect(findQuotes(text).map((quote) => text.slice(quote.speakerStart ?? 0, quote.speakerEnd ?? 0))).toEqual(['Nora Lund', 'they']);
+  });
+
   it('reads a signature in the paragraph after a blank line', () => {
     const text = 'The claims were checked.\n\n"Boeing and GE and other multinationals pay zero taxes."\n\n- Bernie Sanders.\n\nThat is not quite right.';
     const [quote] = findQuotes(text);
@@ -76,7 +104,8 @@ describe('speaker attribution and resolution', () => {
     ].join('\n\n');
     expect(findQuotes(text).map((quote) => quote.role)).toEqual([
       'interim chairwoman of the Democratic National Committee',
-      'Senator (R-Ky.)',
+      // `Sen.` belongs to how the name is written; the party label is what the text says of him.
+      '(R-Ky.)',
     ]);
   });
 });

@@ -138,7 +138,24 @@ function namedWithAppositive(text: string, tokens: Token[], index: number): bool
   if (tokens[comma]?.text !== ',') return false;
   // `Perhaps, he said` is no appositive: one describes the person (`a writer`, `30`, `Sen.`).
   const next = tokens[comma + 1];
-  return next !== undefined && (DETERMINERS.has(lower(next)) || ROLE_NOUNS.has(lower(next)) || /^\d/.test(next.text) || isCapitalized(next) || ROLE_OPENERS.has(lower(next)));
+  if (next === undefined) return false;
+  const describes = DETERMINERS.has(lower(next)) || ROLE_NOUNS.has(lower(next)) || /^\d/.test(next.text) || isCapitalized(next) || ROLE_OPENERS.has(lower(next));
+  return describes || closesBeforeCue(tokens, comma);
+}
+
+/**
+ * Whether the appositive opened by the comma at `comma` is closed by another comma right before
+ * a cue verb (`Robert Peck, managing director and analyst at SunTrust, told me`): whatever it
+ * opens with, a phrase set off between the name and its verb describes the name.
+ */
+function closesBeforeCue(tokens: Token[], comma: number): boolean {
+  const last = Math.min(tokens.length - 1, comma + MAX_APPOSITIVE_SUBJECT_TOKENS);
+  for (let index = comma + 1; index < last; index += 1) {
+    const token = tokens[index];
+    if (!token || SENTENCE_END.has(token.text)) return false;
+    if (token.text === ',' && isCueAt(tokens, skipLeading(tokens, index + 1, (word) => CUE_MODIFIERS.has(lower(word))))) return true;
+  }
+  return false;
 }
 
 /** The first pronoun or name in `tokens[from, to)`: the subject of most clauses. */
@@ -186,9 +203,13 @@ function subjectBefore(text: string, tokens: Token[], from: number, to: number):
     const token = tokens[cursor];
     if (token && (DETERMINERS.has(lower(token)) || isPronoun(token))) return mentionAt(text, tokens, cursor);
   }
-  // `state Senate leader Phil Berger`, `Powell’s office`: the whole phrase.
+  // `state Senate leader Phil Berger`, `Powell’s office`: the whole phrase. One that cannot open
+  // a mention is the tail of the clause's own verb phrase (`Trump went on to say`, `as if to
+  // say`): the subject is earlier, the first name or pronoun of the clause.
   const first = tokens[start];
-  return first ? { start: first.start, end: last.end, kind: 'description', text: text.slice(first.start, last.end) } : null;
+  if (!first) return null;
+  const phrase: SpeakerMention = { start: first.start, end: last.end, kind: 'description', text: text.slice(first.start, last.end) };
+  return startsMention(first) ? phrase : firstMention(text, tokens, from, end) ?? phrase;
 }
 
 /** `end`, or the start of a parenthesis closing right before it (`Rep. Gwen Moore (D-Wis.)`). */
@@ -265,6 +286,29 @@ export function introducesAnotherQuotation(text: string, from: number, to: numbe
   return firstCue >= 0 && lastCue > firstCue;
 }
 
+/** A finite verb the cue list lacks (`questioned`, `concludes`), by its ending. */
+function looksLikeVerb(token: Token | undefined): boolean {
+  return token !== undefined && token.isWord && /^[a-z]{3,}(?:ed|es|ts|ds|ns|rs|ys|ks|ls|ms|ps|gs)$/.test(token.text) && !DETERMINERS.has(token.text);
+}
+
+/**
+ * The speaker of a clause after a quotation's handover comma, when its verb is not a known cue:
+ * `“…,” Beck questioned.`, `“…,” they conclude.`, `“…,” agrees Michelle Stevens.` The mention
+ * must stand right before or right after a finite verb ending the clause or opening it.
+ */
+function handoverMention(text: string, clause: Token[], begin: number): SpeakerMention | null {
+  if (looksLikeVerb(clause[begin])) {
+    const mention = mentionAt(text, clause, begin + 1);
+    return mention?.kind === 'name' ? mention : null;
+  }
+  const first = clause[begin];
+  // `who proceeded to …` goes on with the sentence about someone the quotation named.
+  if (isPronoun(first) && first && lower(first) !== 'who' && looksLikeVerb(clause[begin + 1])) return pronounMention(first);
+  const read = first && isCapitalized(first) ? readName(text, clause, begin) : null;
+  if (!read?.mention.canBePerson || !looksLikeVerb(clause[read.next])) return null;
+  return nameMention(text, clause, begin);
+}
+
 /** The clause after a quoted piece, from `from` up to `limit` (next quotation or paragraph end). */
 export function attributionAfter(text: string, from: number, limit: number): Attribution | null {
   const tokens = tokenize(text, from, limit);
@@ -275,6 +319,8 @@ export function attributionAfter(text: string, from: number, limit: number): Att
   while (clauseEnd < limit && /["”'’]/.test(text[clauseEnd] ?? '')) clauseEnd += 1;
   const begin = skipLeading(clause, 0, (token) => CLAUSE_PUNCTUATION.has(token.text) || LEADING_CONJUNCTIONS.has(lower(token)));
   let mention = signature(text, clause) ?? postposedMention(text, clause, begin);
+  // A quotation that handed its sentence over with a comma is followed by its attribution, whatever the verb.
+  if (!mention && /,\s*["”'’]+$/.test(text.slice(Math.max(0, from - 4), from))) mention = handoverMention(text, clause, begin);
   // A partial quotation runs on in the sentence (`"…" that Sanders can win, said X`): try past the comma.
   const comma = clause.findIndex((token) => token.text === ',');
   if (!mention && comma > begin && !startsMention(clause[begin])) mention = postposedMention(text, clause, comma + 1);
@@ -323,4 +369,23 @@ export function attributionOfSentence(text: string, from: number, to: number): A
   const begin = skipLeading(sentence, 0, (token) => LEADING_CONJUNCTIONS.has(lower(token)) || CLAUSE_PUNCTUATION.has(token.text));
   const mention = subjectBefore(text, sentence, begin, cue);
   return mention ? { mention, start: sentence[0]?.start ?? from, end: to } : null;
+}
+
+/**
+ * `Ash described the move as a “breach of trust,” adding: “…”`: a quotation introduced by a
+ * participle cue alone (`adding`, `saying`) is attributed to the subject of the sentence the
+ * participle hangs on. `tokens` are the paragraph's tokens outside quoted pieces, up to `to`,
+ * where the quotation opens.
+ */
+export function attributionOfParticiple(text: string, tokens: Token[], to: number): Attribution | null {
+  let end = tokens.length;
+  while (end > 0 && CLAUSE_PUNCTUATION.has(tokens[end - 1]?.text ?? '')) end -= 1;
+  const participle = tokens[end - 1];
+  if (!participle?.isWord || !lower(participle).endsWith('ing') || !CUE_VERBS.has(lower(participle))) return null;
+  const sentence = tokens.slice(tokens.slice(0, end - 1).findLastIndex((token) => SENTENCE_END.has(token.text)) + 1, end - 1);
+  const cue = sentence.findIndex((_token, index) => isCueAt(sentence, index));
+  if (cue < 0) return null;
+  const begin = skipLeading(sentence, 0, (token) => LEADING_CONJUNCTIONS.has(lower(token)) || CLAUSE_PUNCTUATION.has(token.text));
+  const mention = subjectBefore(text, sentence, begin, cue);
+  return mention ? { mention, start: sentence[0]?.start ?? to, end: to } : null;
 }

@@ -3,7 +3,7 @@
  * across the attribution that interrupts them (`"A," she said. "B."`), and keeps the ones
  * that are direct quotations rather than titles, scare quotes or phrases woven into a sentence.
  */
-import { attributionAfter, attributionBefore, attributionOfSentence, introducesAnotherQuotation, type Attribution } from './attribution.js';
+import { attributionAfter, attributionBefore, attributionOfParticiple, attributionOfSentence, introducesAnotherQuotation, type Attribution } from './attribution.js';
 import { CUE_MODIFIERS, CUE_VERBS } from './lexicon.js';
 import { findQuotedPieces, paragraphRanges, type QuotedPiece } from './quote-marks.js';
 import { countWords } from '../load/words.js';
@@ -97,7 +97,9 @@ function interrupts(text: string, piece: QuotedPiece, attribution: Attribution, 
   // of the writer's (`"Too forced?" He tweeted when …`); a name may just be the speaker.
   const clauseStartsSentence = /^[\s,"”'’]*(?:He|She|They|It|We|I)\b/u.test(clause);
   const endsSentence = quoted.endsWith('.') || (/[?!]$/.test(quoted) && clauseStartsSentence);
-  return !endsSentence || countWords(clause) <= MAX_WORDS_BETWEEN_SENTENCES;
+  // After a whole sentence, a clause ending in a comma introduces what follows (`"A." Cruz says, "B."`).
+  const introducesNext = endsSentence && /,$/.test(clause) && /^[\s"”'’]*\p{Lu}/u.test(clause);
+  return !endsSentence || (countWords(clause) <= MAX_WORDS_BETWEEN_SENTENCES && !introducesNext);
 }
 
 /** Finds attributions around the quoted pieces of one text. */
@@ -168,12 +170,21 @@ class AttributionFinder {
     const previousEnd = this.pieces[index - 1]?.end ?? 0;
     const [paragraphStart] = paragraphOf(this.paragraphs, piece.start);
     const from = Math.max(previousEnd, paragraphStart);
-    const introduced = attributionBefore(this.text, from, piece.start) ?? attributionOfSentence(this.text, from, this.endOfText(from, piece.start));
+    const introduced = attributionBefore(this.text, from, piece.start) ?? attributionOfSentence(this.text, from, this.endOfText(from, piece.start))
+      ?? (from > paragraphStart ? this.participleBefore(index, paragraphStart) : null);
     if (introduced || this.text.slice(paragraphStart, piece.start).trim() !== '') return introduced;
     const [previousStart, previousParagraphEnd] = paragraphOf(this.paragraphs, paragraphStart - 1);
     const previous = this.text.slice(previousStart, previousParagraphEnd).trimEnd();
     const opensAfterPrevious = previousParagraphEnd < paragraphStart && previousEnd <= previousStart;
     return opensAfterPrevious && previous.endsWith(':') ? attributionBefore(this.text, previousStart, previousStart + previous.length) : null;
+  }
+
+  /** `X described it as "…," adding, "…"`: the subject of the sentence, read past the pieces quoted in it. */
+  private participleBefore(index: number, paragraphStart: number): Attribution | null {
+    const piece = this.pieces[index] as QuotedPiece;
+    const quoted = this.pieces.slice(0, index).filter((other) => other.end > paragraphStart);
+    const outside = tokenize(this.text, paragraphStart, piece.start).filter((token) => !quoted.some((other) => other.start <= token.start && token.start < other.end));
+    return attributionOfParticiple(this.text, outside, piece.start);
   }
 
   private endOfText(from: number, to: number): number {
@@ -284,9 +295,27 @@ function reportedClauseEnd(text: string, quotation: Quotation): number | null {
   return sentenceEnd.start;
 }
 
+/**
+ * The end of the sentence a quoted fragment runs on in before the attribution that closes it
+ * (`"Boots on the ground" would be appropriate, Carson said`): what the speaker is reported to
+ * have said reaches to the comma before the attribution. Null otherwise.
+ */
+function runOnEnd(text: string, quotation: Quotation): number | null {
+  const last = quotation.pieces[quotation.pieces.length - 1];
+  const segment = last?.segments[last.segments.length - 1];
+  const mention = quotation.attribution?.mention;
+  if (!last || !segment || !mention || mention.start <= last.end || quotation.leadIn === 'cue') return null;
+  const breaksOff = !/[.?!;:]$/.test(text.slice(...segment).trimEnd());
+  const between = text.slice(last.end, mention.start);
+  if (!breaksOff || !/^\s+\p{Ll}/u.test(between) || hasLineBreak(text, last.end, mention.start)) return null;
+  if (tokenize(text, last.end, mention.start).some((token) => SENTENCE_END.has(token.text))) return null;
+  const comma = between.lastIndexOf(',');
+  return comma > 0 && between.slice(0, comma).trim() !== '' ? last.end + comma : null;
+}
+
 /** The direct quotations of the text, in order. */
 export function findQuotations(text: string): Quotation[] {
   return groupPieces(text, findQuotedPieces(text))
     .filter((quotation) => isDirectQuotation(text, quotation))
-    .map((quotation) => ({ ...quotation, end: reportedClauseEnd(text, quotation) ?? quotation.end }));
+    .map((quotation) => ({ ...quotation, end: reportedClauseEnd(text, quotation) ?? runOnEnd(text, quotation) ?? quotation.end }));
 }

@@ -6,6 +6,7 @@ import type { QuoteSpan } from '../types.js';
 import { findNameMentions, findSubjectPronouns } from './names.js';
 import type { QuotedPiece } from './quote-marks.js';
 import { findQuotations, type Quotation } from './quotations.js';
+import { quotedWords } from './quoted-words.js';
 import { collectPeople, type People } from './people.js';
 import { resolveSpeakers, type ResolvedSpeaker } from './speakers.js';
 import { countWords } from '../load/words.js';
@@ -14,13 +15,6 @@ import { tokenize } from './tokens.js';
 // Fewer words than this is a phrase (`a good start`), not a statement worth showing.
 const MIN_NOTABLE_WORDS = 6;
 const MAX_NOTABLE_QUOTES = 2;
-
-function quotedWords(text: string, quotation: Quotation): string {
-  return quotation.pieces
-    .flatMap((piece) => piece.segments.map(([start, end]) => text.slice(start, end).trim()))
-    .filter(Boolean)
-    .join(' ');
-}
 
 /** The people of the text, from the names outside its quotations. */
 function peopleOf(text: string, quotations: Quotation[]): People {
@@ -40,7 +34,7 @@ function toQuoteSpan(text: string, quotation: Quotation, speaker: ResolvedSpeake
   const first = quotation.pieces[0] as QuotedPiece;
   const mention = quotation.attribution?.mention ?? null;
   return {
-    text: quotedWords(text, quotation),
+    text: quotedWords(text, quotation.pieces),
     speaker: speaker.name,
     role: speaker.role,
     start: first.start,

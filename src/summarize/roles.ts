@@ -3,7 +3,7 @@
  * John Kirby`), an appositive (`Donna Brazile, the interim chairwoman of the DNC,`), a party
  * label (`Sen. Rand Paul (R-Ky.)`) or a title (`President Obama`).
  */
-import { DETERMINERS, ROLE_NOUNS } from './lexicon.js';
+import { DETERMINERS, HONORIFICS, ROLE_NOUNS } from './lexicon.js';
 import { hasLineBreak, isCapitalized, type Token } from './tokens.js';
 
 // Lowercase words that may qualify a role before a name (`former campaign strategist`).
@@ -42,10 +42,25 @@ function canPremodify(token: Token): boolean {
   return isCapitalized(token) || namesRole(token) || ROLE_MODIFIERS.has(lower(token));
 }
 
-/** `US National Security Council spokesman` before the name starting at token `index`. */
+/**
+ * Where the name starting at token `index` begins with its titles: `Dr.`, `Mr.`, `Sen.` written
+ * before a name are part of how it is written, not what the text says the person is.
+ */
+function titlesStart(text: string, tokens: Token[], index: number): number {
+  let start = index;
+  for (let token = tokens[start - 1]; token && HONORIFICS.has(token.text.toLowerCase()); token = tokens[start - 1]) {
+    const right = tokens[start];
+    if (!right || !onlySpacesBetween(text, token, right)) break;
+    start -= 1;
+  }
+  return start;
+}
+
+/** `US National Security Council spokesman` before the name (and its titles) starting at token `index`. */
 function premodifierRole(text: string, tokens: Token[], index: number): string | null {
-  let first = index;
-  for (let cursor = index - 1; cursor >= 0; cursor -= 1) {
+  const nameStart = titlesStart(text, tokens, index);
+  let first = nameStart;
+  for (let cursor = nameStart - 1; cursor >= 0; cursor -= 1) {
     const token = tokens[cursor];
     const right = tokens[cursor + 1];
     if (!token || !right || !onlySpacesBetween(text, token, right)) break;
@@ -54,12 +69,12 @@ function premodifierRole(text: string, tokens: Token[], index: number): string |
     first = cursor;
   }
   // Sentence-initial function words and dangling connectors are not part of the role.
-  while (first < index) {
+  while (first < nameStart) {
     const token = tokens[first];
     if (!token || !(CONNECTORS.has(lower(token)) || DETERMINERS.has(lower(token)))) break;
     first += 1;
   }
-  const words = tokens.slice(first, index);
+  const words = tokens.slice(first, nameStart);
   if (!words.some(namesRole)) return null;
   const start = words[0]?.start;
   const end = words[words.length - 1]?.end;
@@ -78,7 +93,9 @@ function appositiveRole(text: string, tokens: Token[], next: number): string | n
   const opening = words[0];
   if (!opening || !(DETERMINERS.has(lower(opening)) || canPremodify(opening))) return null;
   if (['who', 'which', 'that'].includes(lower(opening)) || !words.some(namesRole)) return null;
-  const content = ['a', 'an', 'the'].includes(lower(opening)) ? words.slice(1) : words;
+  // `the interim chairwoman` reads as `interim chairwoman`; `the station's chief` needs its article.
+  const possessive = /['’]s$/.test(words[1]?.text ?? '');
+  const content = ['a', 'an', 'the'].includes(lower(opening)) && !possessive ? words.slice(1) : words;
   const start = content[0]?.start;
   const end = content[content.length - 1]?.end;
   return start === undefined || end === undefined ? null : text.slice(start, end);
@@ -97,8 +114,9 @@ function partyLabel(text: string, tokens: Token[], next: number): string | null 
 }
 
 /**
- * The role the text gives the person whose name spans tokens `[index, next)`, titles before the
- * name (`Sen.`, `President`) counting as part of the role; null when the text gives none.
+ * The role the text gives the person whose name spans tokens `[index, next)`: words before the
+ * name and its abbreviated titles (`President`, not `Sen.` or `Dr.`), or an appositive after it;
+ * null when the text gives none.
  */
 export function findRole(text: string, tokens: Token[], index: number, next: number): string | null {
   const described = premodifierRole(text, tokens, index) ?? appositiveRole(text, tokens, next);

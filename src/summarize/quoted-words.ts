@@ -1,0 +1,50 @@
+/**
+ * The words of a quotation as a reader sees them, out of the sentence that reported them: a
+ * quotation interrupted by its attribution reads as one (`"…shut down," said X. "This winter…"`
+ * gives `…shut down. This winter…`), and one that broke off for its attribution ends as a
+ * sentence (`…the first half of it,` gives `…the first half of it.`).
+ */
+import type { QuotedPiece } from './quote-marks.js';
+
+// Closing quote marks of a quotation within the quotation, after its last word.
+const INNER_CLOSING = `["”'’]*`;
+// A comma, semicolon, colon or dash that handed over to the attribution: not the speaker's stop.
+const HANDOVER = new RegExp(`\\s*(?:[,;:]|\\s[-\u2013\u2014]+|-{2,}|[\u2013\u2014])(${INNER_CLOSING})$`, 'u');
+// The attribution between two pieces ended its sentence (`said X.`), so the first piece did too.
+const CLAUSE_ENDS_SENTENCE = /[.?!]["”'’]*$/;
+
+/** The quoted words of one piece, its paragraphs joined by a space. */
+function pieceWords(text: string, piece: QuotedPiece): string {
+  return piece.segments
+    .map(([start, end]) => text.slice(start, end).trim())
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** The words ended as a sentence: a handover mark becomes a period; `?`, `!`, `.` and `…` stay. */
+function endAsSentence(words: string): string {
+  return HANDOVER.test(words) ? words.replace(HANDOVER, '.$1') : words;
+}
+
+/**
+ * Joins a piece to the one before it across the attribution between them: after a clause that
+ * ends a sentence the first piece ended one too; after one ending in a comma the sentence goes on
+ * (`"I have a vision," he said, "because…"`).
+ */
+function join(before: string, clause: string, after: string): string {
+  if (!before) return after;
+  if (!after) return before;
+  const sentenceBreak = CLAUSE_ENDS_SENTENCE.test(clause.trim()) || /^[^\p{L}\p{N}]*\p{Lu}/u.test(after) && !/,\s*$/.test(clause.trim());
+  return `${sentenceBreak ? endAsSentence(before) : before} ${after}`;
+}
+
+/** What a reader is shown of the quotation made of these pieces (in text order). */
+export function quotedWords(text: string, pieces: readonly QuotedPiece[]): string {
+  let words = '';
+  pieces.forEach((piece, index) => {
+    const previous = pieces[index - 1];
+    const clause = previous ? text.slice(previous.end, piece.start) : '';
+    words = join(words, clause, pieceWords(text, piece));
+  });
+  return endAsSentence(words);
+}

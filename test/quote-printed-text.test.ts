@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../src/summarize/quotes.js';
+import { printedQuoteDefects } from '../bench/scoring/printed-quotes.js';
+
+const shown = (text: string) => findQuotes(text).map(({ text: words, speaker, role }) => ({ words, speaker, role }));
+
+describe('quotes as readers see them', () => {
+  it('keeps a title with the name and takes the role from what the text says the person is', () => {
+    const text = '"The ice came early this year," said Dr. Helen Marsh, the station\'s chief limnologist.';
+    expect(shown(text)).toEqual([{ words: 'The ice came early this year.', speaker: 'Helen Marsh', role: 'the station\'s chief limnologist' }]);
+  });
+
+  it('gives no role when the text gives only a title', () => {
+    const text = 'The board met on Monday. "The money was well spent on the new boiler," Prof. Arun Dey said.';
+    expect(shown(text)[0]?.role).toBeNull();
+  });
+
+  it('keeps a role written before the title and the name', () => {
+    const text = 'Deputy mayor Dr. Ruth Adair spoke first. "The schools will come every week," Adair said.';
+    expect(shown(text)[0]?.role).toBe('Deputy mayor');
+  });
+
+  it('joins a quotation interrupted by an attribution that ends its sentence into sentences', () => {
+    const text = '"The old plant had to be shut down," said Anna Berg, the deputy mayor. "This winter we heat the homes with the new one."';
+    expect(shown(text)[0]?.words).toBe('The old plant had to be shut down. This winter we heat the homes with the new one.');
+  });
+
+  it('goes on with the sentence when the attribution ends in a comma', () => {
+    const text = '"Children should see the ice," Ms. Adair said, "because a chart does not make anyone curious."';
+    expect(shown(text)[0]?.words).toBe('Children should see the ice, because a chart does not make anyone curious.');
+  });
+
+  it('ends a quotation that broke off for its attribution as a sentence, without an ellipsis', () => {
+    const endings = [
+      '"We were deaf to the first half of it," Prof. Dey said.',
+      '"We were deaf to the first half of it;" Prof. Dey said.',
+      '"We were deaf to the first half of it —" Prof. Dey said.',
+    ].map((text) => shown(text)[0]?.words);
+    expect(endings).toEqual(Array.from({ length: 3 }, () => 'We were deaf to the first half of it.'));
+  });
+
+  it('keeps a question or an exclamation as the speaker ended it', () => {
+    expect(shown('"Who will pay for the boiler now?" asked Tom Reyes, the county treasurer.')[0]?.words).toBe('Who will pay for the boiler now?');
+  });
+
+  it('shows none of the three defects on a report from outside the usual wire style', () => {
+    const text = readFileSync(new URL('./fixtures/lake-station-winter.txt', import.meta.url), 'utf8');
+    const quotes = findQuotes(text);
+    expect(quotes.map((quote) => [quote.speaker, quote.role])).toEqual([
+      ['Helen Marsh', 'the station\'s chief limnologist'],
+      ['Arun Dey', null],
+      ['Ruth Adair', 'deputy mayor'],
+    ]);
+    expect(quotes.flatMap((quote) => printedQuoteDefects(text, quote))).toEqual([]);
+  });
+});
