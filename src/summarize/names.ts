@@ -47,10 +47,14 @@ const VERB_LIKE = new Set([
   'is', 'was', 'has', 'had', 'have', 'will', 'would', 'can', 'could', 'did', 'does', 'do', 'also',
   'then', 'later', 'may', 'might', 'must', 'should', 'never', 'recently', 'still', 'just', 'again',
 ]);
+// The pronouns that say a name's gender when they follow it. Objects are left out: after a name
+// they mostly refer to someone else (`Obama backed her up`), and `her` may be either.
 const GENDERED_PRONOUNS = new Map<string, Gender>([
-  ['he', 'male'], ['his', 'male'], ['him', 'male'], ['himself', 'male'],
-  ['she', 'female'], ['her', 'female'], ['hers', 'female'], ['herself', 'female'],
+  ['he', 'male'], ['his', 'male'], ['himself', 'male'],
+  ['she', 'female'], ['hers', 'female'], ['herself', 'female'],
 ]);
+// Conjunctions and adverbs that may open a sentence before its subject pronoun (`But he said`).
+const SENTENCE_OPENERS = new Set(['But', 'And', 'Yet', 'So', 'Then', 'Still', 'Later', 'Instead', 'Now']);
 const MAX_APPOSITIVE_TOKENS = 20;
 const PRONOUN_LOOKAHEAD_TOKENS = 40;
 const MAX_PRONOUN_LENGTH = 'himself'.length;
@@ -275,15 +279,23 @@ export function surnameKey(name: string): string {
  * `He` / `She` opening a sentence outside the `quoted` ranges (ordered, end exclusive): the
  * subject of that sentence, a link in a chain of references to one person.
  */
-export function findSubjectPronouns(text: string, tokens: Token[], quoted: Array<[number, number]>): Array<{ at: number; gender: Gender }> {
-  const found: Array<{ at: number; gender: Gender }> = [];
+export function findSubjectPronouns(text: string, tokens: Token[], quoted: Array<[number, number]>): Array<{ at: number; gender: Gender; sentence: number }> {
+  const found: Array<{ at: number; gender: Gender; sentence: number }> = [];
+  const opensSentence = (index: number) => index === 0 || endsSentence(text, tokens, index - 1);
   let range = 0;
+  let sentence = 0;
   tokens.forEach((token, index) => {
-    const gender = token.text === 'He' ? 'male' : token.text === 'She' ? 'female' : null;
+    if (index > 0 && endsSentence(text, tokens, index - 1)) sentence += 1;
+    const word = token.text.toLowerCase();
+    const gender = word === 'he' ? 'male' : word === 'she' ? 'female' : null;
     if (!gender) return;
+    // `He said …` or, after a sentence-opening conjunction, `But he suggested …`.
+    const opener = tokens[index - 1];
+    const isSubject = opensSentence(index) || (opener !== undefined && SENTENCE_OPENERS.has(opener.text) && opensSentence(index - 1));
+    if (!isSubject) return;
     while (range < quoted.length && (quoted[range]?.[1] ?? 0) <= token.start) range += 1;
     const inQuote = (quoted[range]?.[0] ?? Infinity) <= token.start;
-    if (!inQuote && (index === 0 || endsSentence(text, tokens, index - 1))) found.push({ at: token.start, gender });
+    if (!inQuote) found.push({ at: token.start, gender, sentence });
   });
   return found;
 }

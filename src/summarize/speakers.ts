@@ -45,9 +45,13 @@ function mentionStart(linked: LinkedMention): number {
 
 interface Antecedent {
   person: Person;
-  /** Where the text refers to them. */
+  /** Where the text refers to them, and in which sentence. */
   at: number;
+  sentence: number;
 }
+
+/** The speaker of the last quotation, where its attribution refers to them. */
+type PreviousSpeaker = Pick<Antecedent, 'person' | 'at'>;
 
 /**
  * The person a pronoun or description before `offset` most likely refers to, among those
@@ -70,7 +74,7 @@ function lastPersonBefore(people: People, offset: number, accepts: (person: Pers
   const chosen = sentence.find(({ mention }) => mention.isSubject)
     ?? sentence.findLast(({ mention }) => mention.role !== null && mention.name.includes(' '))
     ?? sentence[0] ?? last;
-  return chosen ? { person: chosen.person, at: chosen.mention.start } : null;
+  return chosen ? { person: chosen.person, at: chosen.mention.start, sentence: chosen.mention.sentence } : null;
 }
 
 /** The person named last before `offset`: what `who` right after a name refers to. */
@@ -105,8 +109,12 @@ function pronounAntecedent(people: People, offset: number, gender: Gender, depth
   const named = lastPersonBefore(people, offset, fits);
   const link = lastSubjectPronoun(people, offset, gender);
   if (!link || depth >= MAX_PRONOUN_CHAIN || link.at < lastSubjectBefore(people, offset, fits)) return named;
+  // A person named in a sentence after the link's is more recent than the chain: it takes over
+  // (`He …. Kasich, who brags …, doesn't pretend …. "…," he told reporters`); a name later in
+  // the link's own sentence does not (`But he suggested that Mr. Lew had …`).
+  if (named && named.sentence > link.sentence) return named;
   const chained = pronounAntecedent(people, link.at, gender, depth + 1);
-  return chained ? { person: chained.person, at: link.at } : named;
+  return chained ? { person: chained.person, at: link.at, sentence: link.sentence } : named;
 }
 
 function lastSubjectPronoun(people: People, offset: number, gender: Gender): SubjectPronoun | null {
@@ -121,7 +129,7 @@ function lastSubjectPronoun(people: People, offset: number, gender: Gender): Sub
  * `he` / `she`: the last person referred to who fits, counting the speakers of earlier
  * quotations where their attributions refer to them (`"…," he said` refers to its speaker).
  */
-function resolvePronoun(people: People, mention: SpeakerMention, previous: Antecedent | null): Person | null {
+function resolvePronoun(people: People, mention: SpeakerMention, previous: PreviousSpeaker | null): Person | null {
   const word = mention.text.toLowerCase();
   if (word === 'who') return personJustBefore(people, mention.start);
   const gender = PRONOUNS.get(word);
@@ -142,7 +150,7 @@ function resolveDescription(people: People, mention: SpeakerMention): Person | n
   return antecedent?.person ?? null;
 }
 
-function resolvePerson(people: People, mention: SpeakerMention, previous: Antecedent | null): Person | null {
+function resolvePerson(people: People, mention: SpeakerMention, previous: PreviousSpeaker | null): Person | null {
   switch (mention.kind) {
     case 'name': return findPerson(people, mention.text) ?? null;
     case 'pronoun': return resolvePronoun(people, mention, previous);
@@ -155,7 +163,7 @@ function resolvePerson(people: People, mention: SpeakerMention, previous: Antece
  * quotation without one), to the fullest names and the roles the article gives.
  */
 export function resolveSpeakers(people: People, mentions: Array<SpeakerMention | null>): ResolvedSpeaker[] {
-  let previous: Antecedent | null = null;
+  let previous: PreviousSpeaker | null = null;
   return mentions.map((mention) => {
     if (!mention) return NOBODY;
     const person = resolvePerson(people, mention, previous);
