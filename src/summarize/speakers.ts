@@ -90,25 +90,26 @@ function isGenderCompatible(person: Person, gender: Gender): boolean {
 // How many sentence-opening pronouns a chain of references may run back through.
 const MAX_PRONOUN_CHAIN = 20;
 
-/** The position of the last subject (or newly introduced) mention before `offset` that fits. */
-function lastSubjectBefore(people: People, offset: number, fits: (person: Person) => boolean): number {
+/** The sentence of the last subject (or newly introduced) mention before `offset` that fits. */
+function lastSubjectSentenceBefore(people: People, offset: number, fits: (person: Person) => boolean): number {
   for (let index = countBefore(people.mentions, offset, mentionStart) - 1; index >= 0; index -= 1) {
     const { mention, person } = people.mentions[index] as LinkedMention;
-    if (fits(person) && (mention.isSubject || mention.role !== null)) return mention.start;
+    if (fits(person) && (mention.isSubject || mention.role !== null)) return mention.sentence;
   }
   return -1;
 }
 
 /**
  * The antecedent of a `gender` pronoun at `offset`. A sentence opening on a pronoun of that
- * gender after the last subject naming a fitting person continues that person's chain
- * (`Lynch said. … She has faced … over Hillary Clinton's emails. She said …`): follow it back.
+ * gender, no earlier than the sentence of the last subject naming a fitting person, continues
+ * that person's chain (`Lynch said. … She has faced … over Hillary Clinton's emails. She said …`;
+ * `Mr. Lou said …. But he suggested that Mr. Lew had …`): follow it back.
  */
 function pronounAntecedent(people: People, offset: number, gender: Gender, depth = 0): Antecedent | null {
   const fits = (candidate: Person): boolean => isGenderCompatible(candidate, gender);
   const named = lastPersonBefore(people, offset, fits);
   const link = lastSubjectPronoun(people, offset, gender);
-  if (!link || depth >= MAX_PRONOUN_CHAIN || link.at < lastSubjectBefore(people, offset, fits)) return named;
+  if (!link || depth >= MAX_PRONOUN_CHAIN || link.sentence < lastSubjectSentenceBefore(people, offset, fits)) return named;
   // A person named in a sentence after the link's is more recent than the chain: it takes over
   // (`He …. Kasich, who brags …, doesn't pretend …. "…," he told reporters`); a name later in
   // the link's own sentence does not (`But he suggested that Mr. Lew had …`).
