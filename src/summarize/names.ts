@@ -212,6 +212,14 @@ export function readName(text: string, tokens: Token[], index: number): { mentio
   const lastTitle = titleTokens[titleTokens.length - 1];
   if (parts.length === 0 && lastTitle && !isHonorific(lastTitle)) parts.push(titleTokens.pop() as Token);
 
+  // A place or body written before a titled name is part of its role, not a name: the mention
+  // is the titled name, from the place on (`New Jersey Gov. Chris Christie`).
+  const lastPart = parts[parts.length - 1];
+  if (lastPart && titleTokens.length === 0 && adjacent(text, lastPart, tokens[next] ?? lastPart) && readTitles(text, tokens, next).length > 0) {
+    const titled = readName(text, tokens, next);
+    const opening = tokens[index] as Token;
+    if (titled) return { mention: { ...titled.mention, start: opening.start }, next: titled.next };
+  }
   const person = personPart(parts);
   const first = person[0];
   const last = person[person.length - 1];
