@@ -2,7 +2,8 @@
  * Resolves the mention a quotation is attributed to (`he`, `Trump`, `the mayor`) to the fullest
  * name the article gives that person, and to the role it gives them.
  */
-import { PRONOUNS, ROLE_NOUNS, type Gender } from './lexicon.js';
+import { readDescription } from './descriptions.js';
+import { PRONOUNS, type Gender } from './lexicon.js';
 import { findPerson, genderOf, type LinkedMention, type People, type Person, type SubjectPronoun } from './people.js';
 
 export type MentionKind = 'name' | 'pronoun' | 'description';
@@ -141,14 +142,16 @@ function resolvePronoun(people: People, mention: SpeakerMention, previous: Previ
   return named?.person ?? null;
 }
 
-/** `the mayor`: the last person the text gave that title, else the last person named. */
+/**
+ * `the mayor`: the last person the text gave that title (or one it stands for: `the senator`,
+ * `Sen. X`), of the gender the noun implies; else the last person of that gender.
+ */
 function resolveDescription(people: People, mention: SpeakerMention): Person | null {
-  const words = mention.text.toLowerCase().split(/\s+/);
-  const head = words.find((word) => ROLE_NOUNS.has(word)) ?? null;
-  if (!head) return null;
-  const antecedent = lastPersonBefore(people, mention.start, (person) => person.roleWords.has(head))
-    ?? lastPersonBefore(people, mention.start, () => true);
-  return antecedent?.person ?? null;
+  const description = readDescription(mention.text);
+  if (!description) return null;
+  const fits = (person: Person) => description.gender === null || isGenderCompatible(person, description.gender);
+  const titled = (person: Person) => fits(person) && [...description.roleWords].some((word) => person.roleWords.has(word));
+  return (lastPersonBefore(people, mention.start, titled) ?? lastPersonBefore(people, mention.start, fits))?.person ?? null;
 }
 
 function resolvePerson(people: People, mention: SpeakerMention, previous: PreviousSpeaker | null): Person | null {
