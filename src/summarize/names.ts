@@ -144,7 +144,8 @@ function followedByVerb(tokens: Token[], next: number): boolean {
   for (let cursor = next + 1; cursor < limit; cursor += 1) {
     const token = tokens[cursor];
     if (!token || SENTENCE_END.has(token.text) || token.text === ';') return false;
-    if (token.text === ',') return isVerbLike(tokens[cursor + 1]);
+    // Past an appositive and any aside after it: `Brian Murphy, the chairman …, for example, said`.
+    if (token.text === ',' && isVerbLike(tokens[cursor + 1])) return true;
   }
   return false;
 }
