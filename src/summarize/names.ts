@@ -28,6 +28,8 @@ export interface NameMention {
   canBePerson: boolean;
   /** Whether the sentence makes it a likely subject: not after a preposition, not possessive. */
   isProminent: boolean;
+  /** Whether it is the one asked (`Conroy asked Sanders whether …`): the next answer is theirs. */
+  isAsked: boolean;
   /** Whether a verb follows it (past an appositive): `Ham explained`, `Jane Doe, a writer, said`. */
   isSubject: boolean;
   /** The gender of the first he/she-type pronoun after it, before another name. */
@@ -55,6 +57,7 @@ const GENDERED_PRONOUNS = new Map<string, Gender>([
 ]);
 // Conjunctions and adverbs that may open a sentence before its subject pronoun (`But he said`).
 const SENTENCE_OPENERS = new Set(['But', 'And', 'Yet', 'So', 'Then', 'Still', 'Later', 'Instead', 'Now']);
+const ASKING_VERBS = new Set(['asked', 'asks', 'asking', 'pressed', 'questioned']);
 const MAX_APPOSITIVE_TOKENS = 20;
 const PRONOUN_LOOKAHEAD_TOKENS = 40;
 const MAX_PRONOUN_LENGTH = 'himself'.length;
@@ -247,6 +250,7 @@ export function readName(text: string, tokens: Token[], index: number): { mentio
       isPerson: titles.length > 0 || (person.length > 1 && person.length <= MAX_NAME_WORDS),
       canBePerson: canNamePerson(person),
       isProminent,
+      isAsked: before !== undefined && ASKING_VERBS.has(before.text),
       isSubject: isProminent && followedByVerb(tokens, next),
       pronounGender: genderOfNextPronoun(tokens, next),
     },

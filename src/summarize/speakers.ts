@@ -57,7 +57,8 @@ type PreviousSpeaker = Pick<Antecedent, 'person' | 'at'>;
 /**
  * The person a pronoun or description before `offset` most likely refers to, among those
  * `accepts` takes: in the last sentence with a prominent mention of one (not after a
- * preposition, not possessive), its subject, else a person introduced there with a role
+ * preposition, not possessive), the one asked a question, else its subject, else a person
+ * introduced there with a role
  * (`Henry Crespo, president of …`), else its first prominent mention; failing all, the last
  * mention.
  */
@@ -72,7 +73,9 @@ function lastPersonBefore(people: People, offset: number, accepts: (person: Pers
     last ??= linked;
     if (linked.mention.isProminent) sentence.unshift(linked);
   }
-  const chosen = sentence.find(({ mention }) => mention.isSubject)
+  // The one asked answers (`Conroy asked Sanders whether …. "…," he said`).
+  const chosen = sentence.find(({ mention }) => mention.isAsked)
+    ?? sentence.find(({ mention }) => mention.isSubject)
     ?? sentence.findLast(({ mention }) => mention.role !== null && mention.name.includes(' '))
     ?? sentence[0] ?? last;
   return chosen ? { person: chosen.person, at: chosen.mention.start, sentence: chosen.mention.sentence } : null;
