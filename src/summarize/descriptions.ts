@@ -55,8 +55,9 @@ function isPersonNoun(word: string): boolean {
 }
 
 function genderOfNoun(word: string): Gender | null {
-  if (MALE_NOUNS.has(word) || /.(?:man|men)$/.test(word)) return 'male';
+  // `-woman` first: `congresswoman` ends in `man` too.
   if (FEMALE_NOUNS.has(word) || /.woman$/.test(word)) return 'female';
+  if (MALE_NOUNS.has(word) || /.man$/.test(word)) return 'male';
   return null;
 }
 
