@@ -6,7 +6,7 @@
  * proposal without a check was confirmed as proposed. Every pronoun and description line has a
  * check of its own (their proposals are only the latest name before the mention).
  *
- *   node dist/scripts/apply-speaker-name-checks.js PROPOSALS_JSONL CHECKS_JSONL OUT_JSONL
+ *   node dist/scripts/apply-speaker-name-checks.js CHECKS_JSONL OUT_JSONL PROPOSALS_JSONL [PROPOSALS_JSONL ...]
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Proposal, ProposedKind } from './propose-speaker-names.js';
@@ -26,13 +26,13 @@ function surnameOf(name: string): string {
 }
 
 async function main(): Promise<void> {
-  const [proposalsFile, checksFile, outFile] = process.argv.slice(2);
-  if (!proposalsFile || !checksFile || !outFile) {
-    console.error('usage: node dist/scripts/apply-speaker-name-checks.js PROPOSALS_JSONL CHECKS_JSONL OUT_JSONL');
+  const [checksFile, outFile, ...proposalsFiles] = process.argv.slice(2);
+  if (!checksFile || !outFile || proposalsFiles.length === 0) {
+    console.error('usage: node dist/scripts/apply-speaker-name-checks.js CHECKS_JSONL OUT_JSONL PROPOSALS_JSONL [PROPOSALS_JSONL ...]');
     process.exit(2);
   }
   const lines = (content: string) => content.split('\n').filter((line) => line.trim());
-  const proposals = lines(await readFile(proposalsFile, 'utf8')).map((line) => JSON.parse(line) as Proposal);
+  const proposals = (await Promise.all(proposalsFiles.map(async (file) => lines(await readFile(file, 'utf8'))))).flat().map((line) => JSON.parse(line) as Proposal);
   const checks = new Map(lines(await readFile(checksFile, 'utf8')).map((line) => JSON.parse(line) as Check).map((check) => [check.key, check]));
   const kept: string[] = [];
   const skipped: Record<string, number> = {};

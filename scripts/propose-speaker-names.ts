@@ -12,7 +12,11 @@
  *     proposal is the latest of them, to be confirmed or corrected by reading the article.
  * The output has no article text beyond the mention itself.
  *
+ * With `--the-descriptions` it proposes only descriptions of at most five words opening on `the`
+ * (`the senator`, `the Florida senator`), the rarest kind, every one in the articles drawn.
+ *
  *   node dist/scripts/propose-speaker-names.js QUOTES_JSONL DEV_NAMES_JSONL OUT_JSONL [--seed 13] [--target 480]
+ *     [--exclude EARLIER_PROPOSALS_JSONL] [--the-descriptions]
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -125,11 +129,20 @@ function candidatesBefore(runs: NameRun[], offset: number): string[] {
   return names;
 }
 
-function propose(article: Article, quote: GoldQuote, random: () => number): Proposal | null {
+// The second draw (`--the-descriptions`): descriptions of at most this many words opening on `the`.
+const MAX_DESCRIPTION_WORDS = 5;
+
+function isShortTheDescription(mention: string): boolean {
+  const words = mention.trim().split(/\s+/);
+  return words.length <= MAX_DESCRIPTION_WORDS && words[0]?.toLowerCase() === 'the';
+}
+
+function propose(article: Article, quote: GoldQuote, random: () => number, theDescriptions: boolean): Proposal | null {
   if (!quote.source) return null;
   const sourceText = article.text.slice(...quote.source);
   const kind = kindOf(sourceText);
-  if (!kind || random() >= KEEP_RATE[kind]) return null;
+  if (theDescriptions && (kind !== 'description' || !isShortTheDescription(sourceText))) return null;
+  if (!kind || (!theDescriptions && random() >= KEEP_RATE[kind])) return null;
   const runs = nameRuns(article.text);
   const candidates = kind === 'pronoun' || kind === 'description' ? candidatesBefore(runs, quote.source[0]) : [];
   let name: string;
@@ -143,21 +156,31 @@ function propose(article: Article, quote: GoldQuote, random: () => number): Prop
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { seed: { type: 'string', default: '13' }, target: { type: 'string', default: '480' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      seed: { type: 'string', default: '13' },
+      target: { type: 'string', default: '480' },
+      // Also skip the articles of an earlier draw's proposals.
+      exclude: { type: 'string', multiple: true, default: [] },
+      'the-descriptions': { type: 'boolean', default: false },
+    },
+  });
   const [quotesFile, devNamesFile, outFile] = positionals;
   if (!quotesFile || !devNamesFile || !outFile) {
     console.error('usage: node dist/scripts/propose-speaker-names.js QUOTES_JSONL DEV_NAMES_JSONL OUT_JSONL [--seed N] [--target N]');
     process.exit(2);
   }
   const lines = (content: string) => content.split('\n').filter((line) => line.trim());
-  const devIds = new Set(lines(await readFile(devNamesFile, 'utf8')).map((line) => (JSON.parse(line) as { id: string }).id));
+  const idsOf = async (file: string) => lines(await readFile(file, 'utf8')).map((line) => (JSON.parse(line) as { id: string }).id);
+  const devIds = new Set([...await idsOf(devNamesFile), ...(await Promise.all(values.exclude!.map(idsOf))).flat()]);
   const articles = lines(await readFile(quotesFile, 'utf8')).map((line) => JSON.parse(line) as Article).filter((article) => !devIds.has(article.id));
   const random = seededRandom(Number(values.seed));
   const proposals: Proposal[] = [];
   for (const article of shuffled(articles, random)) {
     if (proposals.length >= Number(values.target)) break;
     for (const quote of article.quotes) {
-      const proposal = propose(article, quote, random);
+      const proposal = propose(article, quote, random, values['the-descriptions']!);
       if (proposal) proposals.push(proposal);
     }
   }
