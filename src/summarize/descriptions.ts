@@ -22,7 +22,12 @@ const MORE_PERSON_NOUNS = new Set([
   'representative', 'mayor', 'secretary', 'chairman', 'chairwoman', 'chief', 'boss', 'girl', 'boy',
   'lady', 'gentleman', 'guy', 'grandmother', 'grandfather', 'widow', 'retiree', 'teacher', 'nurse',
   'physicist', 'professor', 'attorney', 'judge', 'justice', 'officer', 'soldier', 'pilot',
+  'investor', 'developer', 'financier', 'banker', 'philanthropist', 'advocate', 'advisor',
+  'lobbyist', 'farmer', 'driver', 'parent', 'immigrant', 'refugee', 'native', 'conservative',
+  'liberal', 'progressive', 'libertarian', 'moderator', 'novelist', 'poet', 'marine', 'sheriff',
 ]);
+// An age stands for the person (`the 46-year-old`).
+const AGE = /^\d+-year-old$/;
 
 // Roles a text gives under another name: `the senator` is `Sen. X`, `the Russian leader` is
 // `President X`, `the lawmaker` is a senator or a representative.
@@ -51,7 +56,7 @@ const FEMALE_NOUNS = new Set(['woman', 'mother', 'wife', 'daughter', 'sister', '
 const PHRASE_ENDS = new Set(['of', 'for', 'at', 'in', 'on', 'from', 'with', 'who', 'whose', 'which', 'that', ',']);
 
 function isPersonNoun(word: string): boolean {
-  return ROLE_NOUNS.has(word) || MORE_PERSON_NOUNS.has(word);
+  return ROLE_NOUNS.has(word) || MORE_PERSON_NOUNS.has(word) || AGE.test(word);
 }
 
 function genderOfNoun(word: string): Gender | null {
