@@ -2,7 +2,7 @@
  * The summarizer's scorecard on the evaluation sets, through the same interface the held-out
  * sets are scored with: the `gazette summarize --jsonl` process, start-up included.
  *
- *   npm run eval -- --data ../shared/eval [--folds 5] [--out bench/results/eval.json]
+ *   npm run eval -- --data ../shared/eval [--names bench/data/speaker-names-train.jsonl] [--folds 5] [--out bench/results/eval.json]
  *
  * Prints one table (ours against Lead-3 for key points; quotes P/R/F1 and speaker accuracy;
  * name resolution; articles per second) and writes the same figures as JSON, each figure also
@@ -49,7 +49,7 @@ function summarizeWithCli(file: string, flags: string[]): Promise<{ byId: Map<st
 const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { data: { type: 'string' }, folds: { type: 'string', default: String(DEFAULT_FOLDS) }, out: { type: 'string', default: 'bench/results/eval.json' } } });
+  const { values } = parseArgs({ options: { data: { type: 'string' }, folds: { type: 'string', default: String(DEFAULT_FOLDS) }, out: { type: 'string', default: 'bench/results/eval.json' }, names: { type: 'string', multiple: true, default: [] } } });
   if (!values.data) {
     console.error('usage: npm run eval -- --data DIR   (DIR holds keypoints-dev.jsonl, quotes-dev.jsonl, speaker-names-dev.jsonl)');
     process.exit(2);
@@ -80,9 +80,19 @@ async function main(): Promise<void> {
     const fold = scoreQuotes(articles, annotations.filter((annotation) => ids.has(annotation.id)), found);
     return { precision: fold.precision, recall: fold.recall, f1: fold.f1, speakerAccuracy: fold.speakerAccuracy, nameResolution: fold.names.resolution };
   });
+  // More hand-resolved name files (`--names FILE`, repeatable) on articles of the same quotes file.
+  const extraNames = await Promise.all(values.names!.map(async (namesFile) => {
+    const lines = await readJsonl<NameAnnotation>(namesFile);
+    const perFold = splitByFold(quoteArticles, (article) => article.id, folds).map((articles) => {
+      const ids = new Set(articles.map((article) => article.id));
+      return scoreQuotes(articles, lines.filter((line) => ids.has(line.id)), found).names.resolution;
+    });
+    return { file: path.basename(namesFile), names: scoreQuotes(quoteArticles, lines, found).names, folds: summarizeFolds(perFold) };
+  }));
   const crossValidation: Record<string, FoldSummary> = {};
   for (const key of Object.keys(keyPointFolds[0]!) as (keyof (typeof keyPointFolds)[number])[]) crossValidation[key] = summarizeFolds(keyPointFolds.map((fold) => fold[key]), 2);
   for (const key of Object.keys(quoteFolds[0]!) as (keyof (typeof quoteFolds)[number])[]) crossValidation[key] = summarizeFolds(quoteFolds.map((fold) => fold[key]));
+  for (const extra of extraNames) crossValidation[`nameResolution ${extra.file}`] = extra.folds;
 
   const report = {
     folds,
@@ -90,6 +100,7 @@ async function main(): Promise<void> {
     keyPoints: { articles: keyPointArticles.length, ours, lead3, gainOverLead3: { rouge1: round(ours.rouge1 - lead3.rouge1), rouge2: round(ours.rouge2 - lead3.rouge2), rougeLsum: round(ours.rougeLsum - lead3.rougeLsum) } },
     quotes: { articles: quotes.articles, precision: round(quotes.precision, 4), recall: round(quotes.recall, 4), f1: round(quotes.f1, 4), speakerAccuracy: round(quotes.speakerAccuracy, 4), printedDefects: printed },
     speakerNames: Object.fromEntries(Object.entries(quotes.names).map(([kind, value]) => [kind, round(value, 4)])),
+    moreSpeakerNames: Object.fromEntries(extraNames.map((extra) => [extra.file, Object.fromEntries(Object.entries(extra.names).map(([kind, value]) => [kind, round(value, 4)]))])),
     speed: {
       keyPointsArticlesPerSecond: Math.round(keyPointArticles.length / keyPointRun.seconds),
       quotesArticlesPerSecond: Math.round(quoteArticles.length / quoteRun.seconds),
@@ -103,6 +114,7 @@ async function main(): Promise<void> {
     ['speaker accuracy', String(report.quotes.speakerAccuracy), ''],
     ['printed quotes: title as role / comma-joined / unfinished', `${printed.titleAsRole} / ${printed.commaJoined} / ${printed.unfinished}`, `of ${printed.quotes} quotes`],
     ['names: pronoun + description', String(report.speakerNames.resolution), `surname ${report.speakerNames.surname}, fullname ${report.speakerNames.fullname}`],
+    ...extraNames.map(({ file, names }): [string, string, string] => [`names ${file}: pronoun + description`, String(round(names.resolution, 4)), `surname ${round(names.surname, 4)}, fullname ${round(names.fullname, 4)}`]),
     ['articles per second (CLI)', String(report.speed.keyPointsArticlesPerSecond), `quotes set ${report.speed.quotesArticlesPerSecond}`],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));

@@ -110,6 +110,69 @@ describe('speaker attribution and resolution', () => {
   });
 });
 
+describe('resolving pronouns and descriptions', () => {
+  it('gives a pronoun to a person described in a later sentence rather than to an older chain', () => {
+    const text = [
+      'Governor Tom Reyes toured the plant on Friday. He praised the workers.',
+      'Paul Okafor, who runs the plant, stood beside the governor.',
+      '"We doubled our output this year," he said.',
+    ].join('\n\n');
+    expect(findQuotes(text)[0]?.speaker).toBe('Paul Okafor');
+  });
+
+  it('keeps following the chain past a name inside the pronoun\'s own sentence', () => {
+    const text = [
+      'Finance minister Chen Wei spoke on Monday. Mr. Chen said the talks had gone well.',
+      'But he suggested that Mr. Lowell had his eyes on voters at home.',
+      '"They are under pressure," he said.',
+    ].join('\n\n');
+    expect(findQuotes(text)[0]?.speaker).toBe('Chen Wei');
+  });
+
+  it('tells two people apart by the gender of their given names', () => {
+    const text = [
+      'Angela Morris and Daniel Kim debated the school budget on Tuesday night.',
+      '"We cannot balance this budget on the backs of teachers," she said.',
+      '"Every district has to give a little this year," he said.',
+    ].join('\n\n');
+    expect(findQuotes(text).map((quote) => quote.speaker)).toEqual(['Angela Morris', 'Daniel Kim']);
+  });
+
+  it('does not take an object pronoun after a name for that name\'s gender', () => {
+    const text = [
+      'Maria Lopez ran the agency for six years.',
+      'President Grant backed her up in an interview on Sunday.',
+      '"I trust her judgment on this completely," he said.',
+    ].join('\n\n');
+    expect(findQuotes(text)[0]?.speaker).toBe('Grant');
+  });
+
+  it('matches a description to the role the article gave, abbreviated or of the same gender', () => {
+    const text = [
+      'Rep. Mark Bell and Rep. Jane Ortiz toured the flooded streets with Sen. Laura Benton on Monday.',
+      '"The state has to step in now," the senator said.',
+      '"We will hold hearings on this next week," the congresswoman said.',
+    ].join('\n\n');
+    expect(findQuotes(text).map((quote) => quote.speaker)).toEqual(['Laura Benton', 'Jane Ortiz']);
+  });
+
+  it('reads the last person noun as the head of a long description', () => {
+    const text = [
+      'Jim Carter, a retired neurosurgeon, spoke to students in Detroit.',
+      '"The economy has to work for everybody," the retired neurosurgeon told the crowd.',
+    ].join('\n\n');
+    expect(findQuotes(text)[0]?.speaker).toBe('Jim Carter');
+  });
+
+  it('gives the answer to the person asked', () => {
+    const text = [
+      'The reporter Sam Diaz asked Frank Miller whether his age was a fair question.',
+      '"Sure it is, and I am thankful for my health," he said.',
+    ].join('\n\n');
+    expect(findQuotes(text)[0]?.speaker).toBe('Frank Miller');
+  });
+});
+
 describe('the seed article', () => {
   // A copy of /work/shared/seed/000_8043afc36564d80a.txt.
   const text = readFileSync(new URL('./fixtures/seed-fentanyl-talks.txt', import.meta.url), 'utf8');

@@ -27,6 +27,9 @@ ron ronald ronnie ross roy rudy russ russell ryan samuel scott sean sergio seth 
 stanley stephen steve steven stuart ted thad theodore thomas tim timothy todd tom tommy tony travis
 trey troy tyler vernon victor vincent vladimir wade walter warren wayne wesley will william willie
 xi zachary zach jeh ash mitt rahm kellen reid orrin rush bret brit hakeem steny beau joaquin xavier
+marc glen jeffery kenny nathaniel dominic harvey hugo ira leo lester luther mel mickey morris ned
+norm otis percy quentin reuben rex rocco rufus sal seymour sid sol sonny spencer sterling terrence
+virgil wendell wilbur woody
 `;
 
 const FEMALE = `
@@ -48,6 +51,8 @@ renee rhonda rita roberta rosa rose rosemary ruth sally samantha sandra sara sar
 shirley sonia sophia stephanie sue susan suzanne sylvia tamara tammy tanya tara teresa theresa
 tiffany tina ursula valerie vanessa veronica vicki victoria virginia wanda wendy whitney yvonne zoe
 condoleezza dianne ivanka kamala megyn mika tulsi maxine marine mazie jan cokie norah greta
+lorraine marjorie mabel nadia nell olga opal paige phoebe rachael rosalind roxanne
+sabrina selena serena sheryl stella tessa thelma tonya trisha valeria vera yolanda
 `;
 
 function wordsOf(list: string): string[] {

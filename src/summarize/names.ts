@@ -28,6 +28,8 @@ export interface NameMention {
   canBePerson: boolean;
   /** Whether the sentence makes it a likely subject: not after a preposition, not possessive. */
   isProminent: boolean;
+  /** Whether it is the one asked (`Conroy asked Sanders whether …`): the next answer is theirs. */
+  isAsked: boolean;
   /** Whether a verb follows it (past an appositive): `Ham explained`, `Jane Doe, a writer, said`. */
   isSubject: boolean;
   /** The gender of the first he/she-type pronoun after it, before another name. */
@@ -47,10 +49,15 @@ const VERB_LIKE = new Set([
   'is', 'was', 'has', 'had', 'have', 'will', 'would', 'can', 'could', 'did', 'does', 'do', 'also',
   'then', 'later', 'may', 'might', 'must', 'should', 'never', 'recently', 'still', 'just', 'again',
 ]);
+// The pronouns that say a name's gender when they follow it. Objects are left out: after a name
+// they mostly refer to someone else (`Obama backed her up`), and `her` may be either.
 const GENDERED_PRONOUNS = new Map<string, Gender>([
-  ['he', 'male'], ['his', 'male'], ['him', 'male'], ['himself', 'male'],
-  ['she', 'female'], ['her', 'female'], ['hers', 'female'], ['herself', 'female'],
+  ['he', 'male'], ['his', 'male'], ['himself', 'male'],
+  ['she', 'female'], ['hers', 'female'], ['herself', 'female'],
 ]);
+// Conjunctions and adverbs that may open a sentence before its subject pronoun (`But he said`).
+const SENTENCE_OPENERS = new Set(['But', 'And', 'Yet', 'So', 'Then', 'Still', 'Later', 'Instead', 'Now']);
+const ASKING_VERBS = new Set(['asked', 'asks', 'asking', 'pressed', 'questioned']);
 const MAX_APPOSITIVE_TOKENS = 20;
 const PRONOUN_LOOKAHEAD_TOKENS = 40;
 const MAX_PRONOUN_LENGTH = 'himself'.length;
@@ -140,7 +147,8 @@ function followedByVerb(tokens: Token[], next: number): boolean {
   for (let cursor = next + 1; cursor < limit; cursor += 1) {
     const token = tokens[cursor];
     if (!token || SENTENCE_END.has(token.text) || token.text === ';') return false;
-    if (token.text === ',') return isVerbLike(tokens[cursor + 1]);
+    // Past an appositive and any aside after it: `Brian Murphy, the chairman …, for example, said`.
+    if (token.text === ',' && isVerbLike(tokens[cursor + 1])) return true;
   }
   return false;
 }
@@ -208,6 +216,14 @@ export function readName(text: string, tokens: Token[], index: number): { mentio
   const lastTitle = titleTokens[titleTokens.length - 1];
   if (parts.length === 0 && lastTitle && !isHonorific(lastTitle)) parts.push(titleTokens.pop() as Token);
 
+  // A place or body written before a titled name is part of its role, not a name: the mention
+  // is the titled name, from the place on (`New Jersey Gov. Chris Christie`).
+  const lastPart = parts[parts.length - 1];
+  if (lastPart && titleTokens.length === 0 && adjacent(text, lastPart, tokens[next] ?? lastPart) && readTitles(text, tokens, next).length > 0) {
+    const titled = readName(text, tokens, next);
+    const opening = tokens[index] as Token;
+    if (titled) return { mention: { ...titled.mention, start: opening.start }, next: titled.next };
+  }
   const person = personPart(parts);
   const first = person[0];
   const last = person[person.length - 1];
@@ -234,6 +250,7 @@ export function readName(text: string, tokens: Token[], index: number): { mentio
       isPerson: titles.length > 0 || (person.length > 1 && person.length <= MAX_NAME_WORDS),
       canBePerson: canNamePerson(person),
       isProminent,
+      isAsked: before !== undefined && ASKING_VERBS.has(before.text),
       isSubject: isProminent && followedByVerb(tokens, next),
       pronounGender: genderOfNextPronoun(tokens, next),
     },
@@ -275,15 +292,23 @@ export function surnameKey(name: string): string {
  * `He` / `She` opening a sentence outside the `quoted` ranges (ordered, end exclusive): the
  * subject of that sentence, a link in a chain of references to one person.
  */
-export function findSubjectPronouns(text: string, tokens: Token[], quoted: Array<[number, number]>): Array<{ at: number; gender: Gender }> {
-  const found: Array<{ at: number; gender: Gender }> = [];
+export function findSubjectPronouns(text: string, tokens: Token[], quoted: Array<[number, number]>): Array<{ at: number; gender: Gender; sentence: number }> {
+  const found: Array<{ at: number; gender: Gender; sentence: number }> = [];
+  const opensSentence = (index: number) => index === 0 || endsSentence(text, tokens, index - 1);
   let range = 0;
+  let sentence = 0;
   tokens.forEach((token, index) => {
-    const gender = token.text === 'He' ? 'male' : token.text === 'She' ? 'female' : null;
+    if (index > 0 && endsSentence(text, tokens, index - 1)) sentence += 1;
+    const word = token.text.toLowerCase();
+    const gender = word === 'he' ? 'male' : word === 'she' ? 'female' : null;
     if (!gender) return;
+    // `He said …` or, after a sentence-opening conjunction, `But he suggested …`.
+    const opener = tokens[index - 1];
+    const isSubject = opensSentence(index) || (opener !== undefined && SENTENCE_OPENERS.has(opener.text) && opensSentence(index - 1));
+    if (!isSubject) return;
     while (range < quoted.length && (quoted[range]?.[1] ?? 0) <= token.start) range += 1;
     const inQuote = (quoted[range]?.[0] ?? Infinity) <= token.start;
-    if (!inQuote && (index === 0 || endsSentence(text, tokens, index - 1))) found.push({ at: token.start, gender });
+    if (!inQuote) found.push({ at: token.start, gender, sentence });
   });
   return found;
 }

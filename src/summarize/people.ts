@@ -26,6 +26,8 @@ export interface LinkedMention {
 export interface SubjectPronoun {
   at: number;
   gender: Gender;
+  /** Index of its sentence, counted as for name mentions. */
+  sentence: number;
 }
 
 /** The people of an article, and where the text names them. */

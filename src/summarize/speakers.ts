@@ -2,7 +2,8 @@
  * Resolves the mention a quotation is attributed to (`he`, `Trump`, `the mayor`) to the fullest
  * name the article gives that person, and to the role it gives them.
  */
-import { PRONOUNS, ROLE_NOUNS, type Gender } from './lexicon.js';
+import { readDescription } from './descriptions.js';
+import { PRONOUNS, type Gender } from './lexicon.js';
 import { findPerson, genderOf, type LinkedMention, type People, type Person, type SubjectPronoun } from './people.js';
 
 export type MentionKind = 'name' | 'pronoun' | 'description';
@@ -45,14 +46,19 @@ function mentionStart(linked: LinkedMention): number {
 
 interface Antecedent {
   person: Person;
-  /** Where the text refers to them. */
+  /** Where the text refers to them, and in which sentence. */
   at: number;
+  sentence: number;
 }
+
+/** The speaker of the last quotation, where its attribution refers to them. */
+type PreviousSpeaker = Pick<Antecedent, 'person' | 'at'>;
 
 /**
  * The person a pronoun or description before `offset` most likely refers to, among those
  * `accepts` takes: in the last sentence with a prominent mention of one (not after a
- * preposition, not possessive), its subject, else a person introduced there with a role
+ * preposition, not possessive), the one asked a question, else its subject, else a person
+ * introduced there with a role
  * (`Henry Crespo, president of …`), else its first prominent mention; failing all, the last
  * mention.
  */
@@ -67,10 +73,12 @@ function lastPersonBefore(people: People, offset: number, accepts: (person: Pers
     last ??= linked;
     if (linked.mention.isProminent) sentence.unshift(linked);
   }
-  const chosen = sentence.find(({ mention }) => mention.isSubject)
+  // The one asked answers (`Conroy asked Sanders whether …. "…," he said`).
+  const chosen = sentence.find(({ mention }) => mention.isAsked)
+    ?? sentence.find(({ mention }) => mention.isSubject)
     ?? sentence.findLast(({ mention }) => mention.role !== null && mention.name.includes(' '))
     ?? sentence[0] ?? last;
-  return chosen ? { person: chosen.person, at: chosen.mention.start } : null;
+  return chosen ? { person: chosen.person, at: chosen.mention.start, sentence: chosen.mention.sentence } : null;
 }
 
 /** The person named last before `offset`: what `who` right after a name refers to. */
@@ -86,27 +94,32 @@ function isGenderCompatible(person: Person, gender: Gender): boolean {
 // How many sentence-opening pronouns a chain of references may run back through.
 const MAX_PRONOUN_CHAIN = 20;
 
-/** The position of the last subject (or newly introduced) mention before `offset` that fits. */
-function lastSubjectBefore(people: People, offset: number, fits: (person: Person) => boolean): number {
+/** The sentence of the last subject (or newly introduced) mention before `offset` that fits. */
+function lastSubjectSentenceBefore(people: People, offset: number, fits: (person: Person) => boolean): number {
   for (let index = countBefore(people.mentions, offset, mentionStart) - 1; index >= 0; index -= 1) {
     const { mention, person } = people.mentions[index] as LinkedMention;
-    if (fits(person) && (mention.isSubject || mention.role !== null)) return mention.start;
+    if (fits(person) && (mention.isSubject || mention.role !== null)) return mention.sentence;
   }
   return -1;
 }
 
 /**
  * The antecedent of a `gender` pronoun at `offset`. A sentence opening on a pronoun of that
- * gender after the last subject naming a fitting person continues that person's chain
- * (`Lynch said. … She has faced … over Hillary Clinton's emails. She said …`): follow it back.
+ * gender, no earlier than the sentence of the last subject naming a fitting person, continues
+ * that person's chain (`Lynch said. … She has faced … over Hillary Clinton's emails. She said …`;
+ * `Mr. Lou said …. But he suggested that Mr. Lew had …`): follow it back.
  */
 function pronounAntecedent(people: People, offset: number, gender: Gender, depth = 0): Antecedent | null {
   const fits = (candidate: Person): boolean => isGenderCompatible(candidate, gender);
   const named = lastPersonBefore(people, offset, fits);
   const link = lastSubjectPronoun(people, offset, gender);
-  if (!link || depth >= MAX_PRONOUN_CHAIN || link.at < lastSubjectBefore(people, offset, fits)) return named;
+  if (!link || depth >= MAX_PRONOUN_CHAIN || link.sentence < lastSubjectSentenceBefore(people, offset, fits)) return named;
+  // A person named in a sentence after the link's is more recent than the chain: it takes over
+  // (`He …. Kasich, who brags …, doesn't pretend …. "…," he told reporters`); a name later in
+  // the link's own sentence does not (`But he suggested that Mr. Lew had …`).
+  if (named && named.sentence > link.sentence) return named;
   const chained = pronounAntecedent(people, link.at, gender, depth + 1);
-  return chained ? { person: chained.person, at: link.at } : named;
+  return chained ? { person: chained.person, at: link.at, sentence: link.sentence } : named;
 }
 
 function lastSubjectPronoun(people: People, offset: number, gender: Gender): SubjectPronoun | null {
@@ -121,7 +134,7 @@ function lastSubjectPronoun(people: People, offset: number, gender: Gender): Sub
  * `he` / `she`: the last person referred to who fits, counting the speakers of earlier
  * quotations where their attributions refer to them (`"…," he said` refers to its speaker).
  */
-function resolvePronoun(people: People, mention: SpeakerMention, previous: Antecedent | null): Person | null {
+function resolvePronoun(people: People, mention: SpeakerMention, previous: PreviousSpeaker | null): Person | null {
   const word = mention.text.toLowerCase();
   if (word === 'who') return personJustBefore(people, mention.start);
   const gender = PRONOUNS.get(word);
@@ -132,17 +145,19 @@ function resolvePronoun(people: People, mention: SpeakerMention, previous: Antec
   return named?.person ?? null;
 }
 
-/** `the mayor`: the last person the text gave that title, else the last person named. */
+/**
+ * `the mayor`: the last person the text gave that title (or one it stands for: `the senator`,
+ * `Sen. X`), of the gender the noun implies; else the last person of that gender.
+ */
 function resolveDescription(people: People, mention: SpeakerMention): Person | null {
-  const words = mention.text.toLowerCase().split(/\s+/);
-  const head = words.find((word) => ROLE_NOUNS.has(word)) ?? null;
-  if (!head) return null;
-  const antecedent = lastPersonBefore(people, mention.start, (person) => person.roleWords.has(head))
-    ?? lastPersonBefore(people, mention.start, () => true);
-  return antecedent?.person ?? null;
+  const description = readDescription(mention.text);
+  if (!description) return null;
+  const fits = (person: Person) => description.gender === null || isGenderCompatible(person, description.gender);
+  const titled = (person: Person) => fits(person) && [...description.roleWords].some((word) => person.roleWords.has(word));
+  return (lastPersonBefore(people, mention.start, titled) ?? lastPersonBefore(people, mention.start, fits))?.person ?? null;
 }
 
-function resolvePerson(people: People, mention: SpeakerMention, previous: Antecedent | null): Person | null {
+function resolvePerson(people: People, mention: SpeakerMention, previous: PreviousSpeaker | null): Person | null {
   switch (mention.kind) {
     case 'name': return findPerson(people, mention.text) ?? null;
     case 'pronoun': return resolvePronoun(people, mention, previous);
@@ -155,7 +170,7 @@ function resolvePerson(people: People, mention: SpeakerMention, previous: Antece
  * quotation without one), to the fullest names and the roles the article gives.
  */
 export function resolveSpeakers(people: People, mentions: Array<SpeakerMention | null>): ResolvedSpeaker[] {
-  let previous: Antecedent | null = null;
+  let previous: PreviousSpeaker | null = null;
   return mentions.map((mention) => {
     if (!mention) return NOBODY;
     const person = resolvePerson(people, mention, previous);
