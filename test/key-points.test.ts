@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { markdownToText } from '../src/load/markdown.js';
-import { extractKeyPoints } from '../src/summarize/keypoints.js';
+import { opensWithDanglingReference } from '../src/summarize/dangling-reference.js';
+import { extractKeyPoints, keyPointCandidates } from '../src/summarize/keypoints.js';
 import type { QuoteSpan } from '../src/types.js';
 
 const SEED_TITLE = 'China, US resume fentanyl talks in Beijing';
@@ -33,6 +34,10 @@ describe('extractKeyPoints on the seed article', () => {
   it('skips the subheading and prefers concise sentences', () => {
     expect(points).not.toContain("'Zero tolerance'");
     for (const point of points) expect(point.split(/\s+/).length).toBeLessThanOrEqual(35);
+  });
+
+  it('has no key point that opens with a pronoun or demonstrative pointing back', () => {
+    for (const point of points) expect(opensWithDanglingReference(point), point).toBe(false);
   });
 
   it('is deterministic and honours an explicit count', () => {
@@ -104,5 +109,57 @@ describe('extractKeyPoints', () => {
       'The city council approved the new budget for public parks on Tuesday evening.',
       'The budget adds two new playgrounds and repairs the old swimming pool downtown.',
     ]);
+  });
+
+  it('joins a sentence that opens with a pronoun to the sentence naming its referent', () => {
+    const text =
+      'The harbour master closed the port of Westby on Monday after a storm damaged the main pier. ' +
+      'She said repairs would take at least three weeks. ' +
+      'Fishing boats have moved to the smaller harbour at Carrow, ten miles along the coast.';
+    const candidates = keyPointCandidates(text).map((candidate) => candidate.display);
+    expect(candidates).toContain(
+      'The harbour master closed the port of Westby on Monday after a storm damaged the main pier. She said repairs would take at least three weeks.',
+    );
+    expect(candidates.some((candidate) => candidate.startsWith('She'))).toBe(false);
+    // The joined point and its first sentence alone share a sentence: never both.
+    const points = extractKeyPoints(text, { count: 3 });
+    expect(points.filter((point) => point.startsWith('The harbour master'))).toHaveLength(1);
+  });
+
+  it('skips a sentence that leans on one it cannot be joined to', () => {
+    const text = [
+      'That decision surprised the players, who had expected a longer season.',
+      'The league cancelled the rest of its matches on Friday because of the flooding.',
+      'Clubs will be refunded for the tickets they had already sold for the final rounds.',
+    ].join('\n\n');
+    const points = extractKeyPoints(text, { count: 3 });
+    expect(points).toHaveLength(2);
+    expect(points.some((point) => point.startsWith('That decision'))).toBe(false);
+  });
+
+  it('skips a sentence that is only a piece of a quotation running over several sentences', () => {
+    const text =
+      'The central bank kept its main interest rate at four per cent on Thursday, as expected by markets. ' +
+      '"We are not in a hurry to cut. ' +
+      'Inflation is still above our target," the governor told reporters after the meeting. ' +
+      'Economists expect the first cut to come in the summer, once wage growth has slowed down.';
+    const points = extractKeyPoints(text, { count: 3 });
+    expect(points.some((point) => point.includes('not in a hurry') || point.includes('still above our target'))).toBe(false);
+  });
+
+  it('may return one point fewer than asked when the sentences are long, never fewer than two', () => {
+    const long =
+      'The regional council approved on Wednesday a plan to rebuild the old railway line between the two largest towns of the valley, ' +
+      'which closed in the 1960s, at a cost of about 300 million over the next ten years, with most of the money coming from the national government.';
+    const text = [
+      long,
+      'Work on the first section, between the town centre and the new hospital, is expected to start in the autumn of next year.',
+      'Local businesses have welcomed the plan, saying it will bring visitors and make it easier for workers to reach the towns.',
+      'Some farmers whose land lies along the old route have said they will oppose any attempt to buy their fields for the line.',
+    ].join(' ');
+    const points = extractKeyPoints(text, { count: 3 });
+    expect(points.length).toBeGreaterThanOrEqual(2);
+    expect(points.length).toBeLessThanOrEqual(3);
+    expect(extractKeyPoints(text, { count: 2 })).toHaveLength(2);
   });
 });
