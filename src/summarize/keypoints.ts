@@ -76,10 +76,13 @@ const BYLINE = /^(?:By|BY|Written by)\s+\p{Lu}[\p{L}.'’-]*\s+\p{Lu}/u;
 const MAX_BYLINE_WORDS = 15;
 const CONTRIBUTOR_LINE = /\bcontributed (?:to )?(?:this )?(?:report|story|from)\b/i;
 const LINK_TEASER = /^(?:read|watch|related|see|more|opinion|also|photos?|video|click)\b[^:]{0,25}:/i;
+const NOT_WORD = /[^\p{L}\p{N}]+/u;
+
 function contentWords(text: string): Set<string> {
   const words = new Set<string>();
-  for (const [word] of text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) {
-    if (!STOPWORDS.has(word)) words.add(word);
+  // One split rather than a global match: no match object per word (this runs on every sentence).
+  for (const word of text.toLowerCase().split(NOT_WORD)) {
+    if (word !== '' && !STOPWORDS.has(word)) words.add(word);
   }
   return words;
 }
@@ -99,11 +102,15 @@ function isArticleFurniture(display: string, words: number, title: string): bool
   return [PHOTO_CREDIT, CONTRIBUTOR_LINE, LINK_TEASER].some((pattern) => pattern.test(display));
 }
 
+const LOWERCASE_LONG_WORD = /(?<![\p{L}’'])\p{Ll}[\p{L}’']{3}/u;
+
 /**
  * A headline in title case (`Why Winning Iowa Could Break The Election Open`): every word of four
  * letters or more capitalized, where a sentence would have at least a lowercase verb.
  */
 function isTitleCase(display: string): boolean {
+  // Most sentences have a lowercase word early on: answered without listing the words.
+  if (LOWERCASE_LONG_WORD.test(display)) return false;
   const longWords = display.match(/[\p{L}’']{4,}/gu) ?? [];
   return longWords.length >= 3 && longWords.every((word) => /^\p{Lu}/u.test(word));
 }
@@ -116,10 +123,11 @@ function splitsQuotation(display: string): boolean {
   let opening = 0;
   let closing = 0;
   let straight = 0;
-  for (const character of display) {
-    if (character === '“') opening++;
-    else if (character === '”') closing++;
-    else if (character === '"') straight++;
+  for (let i = 0; i < display.length; i++) {
+    const code = display.charCodeAt(i);
+    if (code === 0x201c) opening++;
+    else if (code === 0x201d) closing++;
+    else if (code === 0x22) straight++;
   }
   return opening !== closing || straight % 2 === 1;
 }
@@ -154,8 +162,8 @@ export function keyPointCandidates(text: string, options: KeyPointOptions = {}):
     // Joined to its antecedent when that is a usable sentence of its own right before it.
     const previous = candidates.at(-1);
     if (previous === undefined || previous.index !== index - 1 || previous.joined || previous.wordCount + words > MAX_WORDS) return;
-    const joined = `${previous.display} ${display}`;
-    candidates.push({ sentence, display: joined, index, firstIndex: index - 1, wordCount: previous.wordCount + words, contentWords: contentWords(joined), joined: true });
+    const joinedWords = new Set([...previous.contentWords, ...contentWords(display)]);
+    candidates.push({ sentence, display: `${previous.display} ${display}`, index, firstIndex: index - 1, wordCount: previous.wordCount + words, contentWords: joinedWords, joined: true });
   });
   return candidates;
 }
