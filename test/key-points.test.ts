@@ -73,6 +73,9 @@ describe('extractKeyPoints', () => {
     expect(extractKeyPoints('(CNN)A fire broke out at the old city library early on Sunday morning.', { count: 1 })).toEqual([
       'A fire broke out at the old city library early on Sunday morning.',
     ]);
+    expect(extractKeyPoints('TOKYO (Reuters) -- Train services resumed across the region on Tuesday after the storm.', { count: 1 })).toEqual([
+      'Train services resumed across the region on Tuesday after the storm.',
+    ]);
   });
 
   it('strips a dateline and skips a headline in title case', () => {

@@ -61,13 +61,13 @@ const STOPWORDS = new Set([
   'he', 'she', 'they', 'we', 'i', 'you', 'his', 'her', 'their', 'our', 'this', 'that', 'these',
   'those', 'not', 'no', 'said', 'says', 'say', 'will', 'would', 'could', 'can', 'who', 'which',
   'what', 'when', 'after', 'about', 'also', 'than', 'more', 'into', 'over', 'up', 'out', 'one',
-  'there', 'if', 'so', 'do', 'did', 'him', 'them', 'told', 'cnn',
+  'there', 'if', 'so', 'do', 'did', 'him', 'them', 'told',
 ]);
 
-// `LONDON, England (CNN) -- `, `Tokyo (CNN)`, `(Rolling Stone)Kanye`: the outlet's credit that
+// `LONDON, England (CNN) -- `, `Tokyo (Reuters) —`, `(Rolling Stone)Kanye`: the outlet's credit that
 // opens a wire story. The credit must end in a dash or run into the first word, so that
 // `The Drug Enforcement Agency (DEA) has` keeps its subject.
-const WIRE_CREDIT = /^(?:\p{Lu}[\p{L}.'’-]*(?:,? \p{Lu}[\p{L}.'’-]*){0,3}\s*)?\((?:CNN[^()]{0,25}|\p{Lu}[^()\s]*(?: \p{Lu}[^()\s]*){0,2})\)(?:\s*[-—–]{1,2}\s*|(?=\p{Lu}))/u;
+const WIRE_CREDIT = /^(?:\p{Lu}[\p{L}.'’-]*(?:,? \p{Lu}[\p{L}.'’-]*){0,3}\s*)?\(\p{Lu}[^()\s]*(?: \p{Lu}[^()\s]*){0,2}\)(?:\s*[-—–]{1,2}\s*|(?=\p{Lu}))/u;
 // `CHARLESTON, S.C. — `: a dateline in capitals, then a dash.
 const DATELINE_PREFIX = /^\p{Lu}{2,}(?:[ .'’-]+\p{Lu}{2,})*\.?(?:, [\p{L}. ]{2,20})?\s*(?:—|–|--)\s*/u;
 const PHOTO_CREDIT = /\b(?:photo|image|picture|video|illustration)s?\b.*\b(?:courtesy|credit|getty|ap photo|reuters)\b|^(?:photo|image|credit)s?:/i;
@@ -78,13 +78,26 @@ const CONTRIBUTOR_LINE = /\bcontributed (?:to )?(?:this )?(?:report|story|from)\
 const LINK_TEASER = /^(?:read|watch|related|see|more|opinion|also|photos?|video|click)\b[^:]{0,25}:/i;
 const NOT_WORD = /[^\p{L}\p{N}]+/u;
 
-function contentWords(text: string): Set<string> {
+/** The lowercase words of `text`, stopwords and the `ignored` words left out. */
+function contentWords(text: string, ignored: ReadonlySet<string> = NONE): Set<string> {
   const words = new Set<string>();
   // One split rather than a global match: no match object per word (this runs on every sentence).
   for (const word of text.toLowerCase().split(NOT_WORD)) {
-    if (word !== '' && !STOPWORDS.has(word)) words.add(word);
+    if (word !== '' && !STOPWORDS.has(word) && !ignored.has(word)) words.add(word);
   }
   return words;
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * The words of the outlet a wire credit names (`(CNN)`, `LONDON (Reuters) --`): the story
+ * mentions its outlet (`told CNN`) without that saying what the story is about.
+ */
+function creditedOutlet(openingSentence: string): ReadonlySet<string> {
+  const credit = WIRE_CREDIT.exec(openingSentence)?.[0];
+  const outlet = credit === undefined ? undefined : /\(([^()]+)\)/.exec(credit)?.[1];
+  return outlet === undefined ? NONE : contentWords(outlet);
 }
 
 function normalized(text: string): string {
@@ -147,6 +160,7 @@ export function keyPointCandidates(text: string, options: KeyPointOptions = {}):
   const quotes = options.quotes ?? [];
   const candidates: Candidate[] = [];
   const sentences = splitSentences(text);
+  const outlet = creditedOutlet(sentences[0]?.text ?? '');
   sentences.forEach((sentence, index) => {
     if (!sentence.terminal) return;
     // A wire credit or a dateline can only open a paragraph.
@@ -156,13 +170,13 @@ export function keyPointCandidates(text: string, options: KeyPointOptions = {}):
     if (isArticleFurniture(display, words, title) || splitsQuotation(display)) return;
     if (quotedShare(sentence, quotes) > QUOTE_OVERLAP) return;
     if (!opensWithDanglingReference(display)) {
-      candidates.push({ sentence, display, index, firstIndex: index, wordCount: words, contentWords: contentWords(display), joined: false });
+      candidates.push({ sentence, display, index, firstIndex: index, wordCount: words, contentWords: contentWords(display, outlet), joined: false });
       return;
     }
     // Joined to its antecedent when that is a usable sentence of its own right before it.
     const previous = candidates.at(-1);
     if (previous === undefined || previous.index !== index - 1 || previous.joined || previous.wordCount + words > MAX_WORDS) return;
-    const joinedWords = new Set([...previous.contentWords, ...contentWords(display)]);
+    const joinedWords = new Set([...previous.contentWords, ...contentWords(display, outlet)]);
     candidates.push({ sentence, display: `${previous.display} ${display}`, index, firstIndex: index - 1, wordCount: previous.wordCount + words, contentWords: joinedWords, joined: true });
   });
   return candidates;
