@@ -64,6 +64,19 @@ describe('extractKeyPoints', () => {
     ]);
   });
 
+  it('never returns a call to the reader with an email address or a web link', () => {
+    const text = [
+      'The council voted on Monday to keep the old market hall open for another five years.',
+      'Send your questions about the market to the newsroom at desk@example.org today.',
+      'Read the full council report online at https://example.org/market-report today.',
+      'Traders had campaigned for two years against plans to turn the hall into offices.',
+    ].join(' ');
+    expect(extractKeyPoints(text, { count: 3 })).toEqual([
+      'The council voted on Monday to keep the old market hall open for another five years.',
+      'Traders had campaigned for two years against plans to turn the hall into offices.',
+    ]);
+  });
+
   it('strips a wire-service credit from the opening sentence', () => {
     const text =
       'LONDON, England (CNN) -- The British government announced a new plan for rail services on Monday. ' +

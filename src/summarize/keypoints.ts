@@ -76,6 +76,8 @@ const BYLINE = /^(?:By|BY|Written by)\s+\p{Lu}[\p{L}.'’-]*\s+\p{Lu}/u;
 const MAX_BYLINE_WORDS = 15;
 const CONTRIBUTOR_LINE = /\bcontributed (?:to )?(?:this )?(?:report|story|from)\b/i;
 const LINK_TEASER = /^(?:read|watch|related|see|more|opinion|also|photos?|video|click)\b[^:]{0,25}:/i;
+// `Email your story ideas to tips@example.com.`, `More at www.example.org.`: a call to the reader.
+const CONTACT_OR_LINK = /[\w.+-]+@[\w-]+\.[\w.]+|https?:\/\/|\bwww\./i;
 const NOT_WORD = /[^\p{L}\p{N}]+/u;
 
 /** The lowercase words of `text`, stopwords and the `ignored` words left out. */
@@ -112,7 +114,7 @@ function isArticleFurniture(display: string, words: number, title: string): bool
   if (words < MIN_WORDS || words > MAX_WORDS) return true;
   if ((title !== '' && normalized(display) === title) || isTitleCase(display)) return true;
   if (BYLINE.test(display) && words <= MAX_BYLINE_WORDS) return true;
-  return [PHOTO_CREDIT, CONTRIBUTOR_LINE, LINK_TEASER].some((pattern) => pattern.test(display));
+  return [PHOTO_CREDIT, CONTRIBUTOR_LINE, LINK_TEASER, CONTACT_OR_LINK].some((pattern) => pattern.test(display));
 }
 
 const LOWERCASE_LONG_WORD = /(?<![\p{L}’'])\p{Ll}[\p{L}’']{3}/u;
