@@ -1,12 +1,15 @@
 /**
- * Scores our key points (3 per article) and Lead-3 against the reference highlights of a
- * keypoints JSONL file (shared/eval/README.md). Usage: node dist/bench/eval-keypoints.js FILE
+ * Scores our key points (3 per article, as `gazette summarize --points 3` gives them: notable
+ * quotes left out) and Lead-3 against the reference highlights of a keypoints JSONL file
+ * (shared/eval/README.md), and counts the key points that open with a dangling reference.
+ * Usage: node dist/bench/eval-keypoints.js FILE
  */
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { scoreRouge, type RougeScores } from './scoring/rouge.js';
-import { extractKeyPoints } from '../src/summarize/keypoints.js';
+import { opensWithDanglingReference } from '../src/summarize/dangling-reference.js';
+import { summarizeText } from '../src/summarize/index.js';
 import { splitSentences } from '../src/summarize/sentences.js';
 
 export interface KeyPointsArticle {
@@ -19,7 +22,15 @@ export interface KeyPointsEvaluation {
   ours: RougeScores;
   lead3: RougeScores;
   articles: number;
+  /** Key points in all, and those that open with a pronoun or demonstrative pointing back. */
+  keyPoints: number;
+  danglingReferences: number;
   seconds: number;
+}
+
+/** How many of the key points open with a pronoun or demonstrative whose referent is not in them. */
+export function countDanglingReferences(keyPoints: readonly (readonly string[])[]): number {
+  return keyPoints.reduce((sum, points) => sum + points.filter(opensWithDanglingReference).length, 0);
 }
 
 export async function readKeyPointsFile(file: string): Promise<KeyPointsArticle[]> {
@@ -55,10 +66,12 @@ export function leadThree(text: string): string[] {
 export async function evaluateKeyPoints(file: string): Promise<KeyPointsEvaluation> {
   const articles = await readKeyPointsFile(file);
   const started = performance.now();
-  const ours = meanRouge(articles, (article) => extractKeyPoints(article.text, { count: 3 }));
+  const points = new Map(articles.map((article) => [article, summarizeText(article.text, { points: 3 }).keyPoints]));
   const seconds = Math.round(performance.now() - started) / 1000;
+  const ours = meanRouge(articles, (article) => points.get(article) ?? []);
   const lead3 = meanRouge(articles, (article) => leadThree(article.text));
-  return { ours, lead3, articles: articles.length, seconds };
+  const all = [...points.values()];
+  return { ours, lead3, articles: articles.length, keyPoints: all.flat().length, danglingReferences: countDanglingReferences(all), seconds };
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

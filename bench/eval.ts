@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { QuoteSpan } from '../src/types.js';
 import { splitByFold, summarizeFolds, DEFAULT_FOLDS, type FoldSummary } from './folds.js';
-import { leadThree, meanRouge, readKeyPointsFile } from './eval-keypoints.js';
+import { countDanglingReferences, leadThree, meanRouge, readKeyPointsFile } from './eval-keypoints.js';
 import { readJsonl, scoreQuotes, type NameAnnotation, type QuoteArticle } from './eval-quotes.js';
 import { countPrintedDefects } from './scoring/printed-quotes.js';
 
@@ -60,6 +60,8 @@ async function main(): Promise<void> {
   const keyPointRun = await summarizeWithCli(file('keypoints-dev.jsonl'), ['--points', '3']);
   const ours = meanRouge(keyPointArticles, (article) => keyPointRun.byId.get(article.id)?.keyPoints ?? []);
   const lead3 = meanRouge(keyPointArticles, (article) => leadThree(article.text));
+  const ourPoints = [...keyPointRun.byId.values()].map((line) => line.keyPoints);
+  const dangling = { keyPoints: ourPoints.flat().length, openingWithDanglingReference: countDanglingReferences(ourPoints) };
 
   const quoteArticles = await readJsonl<QuoteArticle>(file('quotes-dev.jsonl'));
   const annotations = await readJsonl<NameAnnotation>(file('speaker-names-dev.jsonl'));
@@ -97,7 +99,7 @@ async function main(): Promise<void> {
   const report = {
     folds,
     crossValidation,
-    keyPoints: { articles: keyPointArticles.length, ours, lead3, gainOverLead3: { rouge1: round(ours.rouge1 - lead3.rouge1), rouge2: round(ours.rouge2 - lead3.rouge2), rougeLsum: round(ours.rougeLsum - lead3.rougeLsum) } },
+    keyPoints: { articles: keyPointArticles.length, ours, lead3, gainOverLead3: { rouge1: round(ours.rouge1 - lead3.rouge1), rouge2: round(ours.rouge2 - lead3.rouge2), rougeLsum: round(ours.rougeLsum - lead3.rougeLsum) }, ...dangling },
     quotes: { articles: quotes.articles, precision: round(quotes.precision, 4), recall: round(quotes.recall, 4), f1: round(quotes.f1, 4), speakerAccuracy: round(quotes.speakerAccuracy, 4), printedDefects: printed },
     speakerNames: Object.fromEntries(Object.entries(quotes.names).map(([kind, value]) => [kind, round(value, 4)])),
     moreSpeakerNames: Object.fromEntries(extraNames.map((extra) => [extra.file, Object.fromEntries(Object.entries(extra.names).map(([kind, value]) => [kind, round(value, 4)]))])),
@@ -110,6 +112,7 @@ async function main(): Promise<void> {
 
   const rows: [string, string, string][] = [
     ['key points (3), ROUGE-1 / 2 / Lsum', `${ours.rouge1} / ${ours.rouge2} / ${ours.rougeLsum}`, `Lead-3 ${lead3.rouge1} / ${lead3.rouge2} / ${lead3.rougeLsum}`],
+    ['key points opening with a dangling reference', `${dangling.openingWithDanglingReference} of ${dangling.keyPoints}`, ''],
     ['quotes P / R / F1', `${report.quotes.precision} / ${report.quotes.recall} / ${report.quotes.f1}`, `${quotes.articles} articles`],
     ['speaker accuracy', String(report.quotes.speakerAccuracy), ''],
     ['printed quotes: title as role / comma-joined / unfinished', `${printed.titleAsRole} / ${printed.commaJoined} / ${printed.unfinished}`, `of ${printed.quotes} quotes`],

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { markdownToText } from '../src/load/markdown.js';
-import { extractKeyPoints } from '../src/summarize/keypoints.js';
+import { opensWithDanglingReference } from '../src/summarize/dangling-reference.js';
+import { extractKeyPoints, keyPointCandidates } from '../src/summarize/keypoints.js';
 import type { QuoteSpan } from '../src/types.js';
 
 const SEED_TITLE = 'China, US resume fentanyl talks in Beijing';
@@ -35,6 +36,10 @@ describe('extractKeyPoints on the seed article', () => {
     for (const point of points) expect(point.split(/\s+/).length).toBeLessThanOrEqual(35);
   });
 
+  it('has no key point that opens with a pronoun or demonstrative pointing back', () => {
+    for (const point of points) expect(opensWithDanglingReference(point), point).toBe(false);
+  });
+
   it('is deterministic and honours an explicit count', () => {
     expect(extractKeyPoints(text, { title: SEED_TITLE })).toEqual(points);
     expect(extractKeyPoints(text, { count: 2 })).toHaveLength(2);
@@ -59,6 +64,19 @@ describe('extractKeyPoints', () => {
     ]);
   });
 
+  it('never returns a call to the reader with an email address or a web link', () => {
+    const text = [
+      'The council voted on Monday to keep the old market hall open for another five years.',
+      'Send your questions about the market to the newsroom at desk@example.org today.',
+      'Read the full council report online at https://example.org/market-report today.',
+      'Traders had campaigned for two years against plans to turn the hall into offices.',
+    ].join(' ');
+    expect(extractKeyPoints(text, { count: 3 })).toEqual([
+      'The council voted on Monday to keep the old market hall open for another five years.',
+      'Traders had campaigned for two years against plans to turn the hall into offices.',
+    ]);
+  });
+
   it('strips a wire-service credit from the opening sentence', () => {
     const text =
       'LONDON, England (CNN) -- The British government announced a new plan for rail services on Monday. ' +
@@ -67,6 +85,9 @@ describe('extractKeyPoints', () => {
     expect(extractKeyPoints(text, { count: 1 })).toEqual(['The British government announced a new plan for rail services on Monday.']);
     expect(extractKeyPoints('(CNN)A fire broke out at the old city library early on Sunday morning.', { count: 1 })).toEqual([
       'A fire broke out at the old city library early on Sunday morning.',
+    ]);
+    expect(extractKeyPoints('TOKYO (Reuters) -- Train services resumed across the region on Tuesday after the storm.', { count: 1 })).toEqual([
+      'Train services resumed across the region on Tuesday after the storm.',
     ]);
   });
 
@@ -104,5 +125,57 @@ describe('extractKeyPoints', () => {
       'The city council approved the new budget for public parks on Tuesday evening.',
       'The budget adds two new playgrounds and repairs the old swimming pool downtown.',
     ]);
+  });
+
+  it('joins a sentence that opens with a pronoun to the sentence naming its referent', () => {
+    const text =
+      'The harbour master closed the port of Westby on Monday after a storm damaged the main pier. ' +
+      'She said repairs would take at least three weeks. ' +
+      'Fishing boats have moved to the smaller harbour at Carrow, ten miles along the coast.';
+    const candidates = keyPointCandidates(text).map((candidate) => candidate.display);
+    expect(candidates).toContain(
+      'The harbour master closed the port of Westby on Monday after a storm damaged the main pier. She said repairs would take at least three weeks.',
+    );
+    expect(candidates.some((candidate) => candidate.startsWith('She'))).toBe(false);
+    // The joined point and its first sentence alone share a sentence: never both.
+    const points = extractKeyPoints(text, { count: 3 });
+    expect(points.filter((point) => point.startsWith('The harbour master'))).toHaveLength(1);
+  });
+
+  it('skips a sentence that leans on one it cannot be joined to', () => {
+    const text = [
+      'That decision surprised the players, who had expected a longer season.',
+      'The league cancelled the rest of its matches on Friday because of the flooding.',
+      'Clubs will be refunded for the tickets they had already sold for the final rounds.',
+    ].join('\n\n');
+    const points = extractKeyPoints(text, { count: 3 });
+    expect(points).toHaveLength(2);
+    expect(points.some((point) => point.startsWith('That decision'))).toBe(false);
+  });
+
+  it('skips a sentence that is only a piece of a quotation running over several sentences', () => {
+    const text =
+      'The central bank kept its main interest rate at four per cent on Thursday, as expected by markets. ' +
+      '"We are not in a hurry to cut. ' +
+      'Inflation is still above our target," the governor told reporters after the meeting. ' +
+      'Economists expect the first cut to come in the summer, once wage growth has slowed down.';
+    const points = extractKeyPoints(text, { count: 3 });
+    expect(points.some((point) => point.includes('not in a hurry') || point.includes('still above our target'))).toBe(false);
+  });
+
+  it('may return one point fewer than asked when the sentences are long, never fewer than two', () => {
+    const long =
+      'The regional council approved on Wednesday a plan to rebuild the old railway line between the two largest towns of the valley, ' +
+      'which closed in the 1960s, at a cost of about 300 million over the next ten years, with most of the money coming from the national government.';
+    const text = [
+      long,
+      'Work on the first section, between the town centre and the new hospital, is expected to start in the autumn of next year.',
+      'Local businesses have welcomed the plan, saying it will bring visitors and make it easier for workers to reach the towns.',
+      'Some farmers whose land lies along the old route have said they will oppose any attempt to buy their fields for the line.',
+    ].join(' ');
+    const points = extractKeyPoints(text, { count: 3 });
+    expect(points.length).toBeGreaterThanOrEqual(2);
+    expect(points.length).toBeLessThanOrEqual(3);
+    expect(extractKeyPoints(text, { count: 2 })).toHaveLength(2);
   });
 });

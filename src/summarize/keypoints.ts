@@ -1,15 +1,21 @@
 /**
- * Extractive key points: whole sentences of the article, scored by a small linear model
- * (weights in keypoint-weights.json, trained by scripts/train-keypoints.ts) and returned in
- * reading order.
+ * Extractive key points: sentences of the article, scored by a small linear model (weights in
+ * keypoint-weights.json, trained by scripts/train-keypoints.ts on features from
+ * keypoint-features.ts) and returned in reading order. A sentence that opens with a pronoun or
+ * demonstrative pointing back (`He said …`, `That split …`) is shown joined to the sentence
+ * before it, or not at all, so that every key point reads on its own.
  */
 import { countWords } from '../load/words.js';
 import type { QuoteSpan } from '../types.js';
+import { opensWithDanglingReference } from './dangling-reference.js';
+import { candidateFeatures, linearScore, type FeatureInput, type FeatureWeights } from './keypoint-features.js';
 import model from './keypoint-weights.json' with { type: 'json' };
 import { splitSentences, type Sentence } from './sentences.js';
 
+export { candidateFeatures, FEATURE_NAMES, linearScore, type FeatureName, type FeatureWeights } from './keypoint-features.js';
+
 export interface KeyPointOptions {
-  /** How many key points; when undefined, 3 to 5 depending on the article's length. */
+  /** How many key points, one fewer allowed for long sentences; when undefined, 3 to 5 depending on the article's length. */
   count?: number;
   /** The article's title, never returned as a key point. */
   title?: string;
@@ -17,42 +23,33 @@ export interface KeyPointOptions {
   quotes?: QuoteSpan[];
 }
 
-/** A sentence that may become a key point, with the text it would be shown as. */
-export interface Candidate {
+/** A sentence (or a dangling sentence joined to the one before it) that may become a key point. */
+export interface Candidate extends FeatureInput {
+  /** Its last sentence. */
   sentence: Sentence;
-  /** The sentence without a leading wire-service credit such as `LONDON (CNN) -- `. */
-  display: string;
-  /** Position among all the article's sentences, counting from 0. */
+  /** Position of its last sentence among all the article's sentences, counting from 0. */
   index: number;
-  wordCount: number;
-  /** Its distinct lowercase words, stopwords left out. */
-  contentWords: ReadonlySet<string>;
+  /** Position of its first sentence: `index - 1` when joined, else `index`. */
+  firstIndex: number;
 }
-
-export const FEATURE_NAMES = [
-  'positionDecay',
-  'lengthExcess',
-  'centrality',
-  'entityDensity',
-] as const;
-
-export type FeatureName = (typeof FEATURE_NAMES)[number];
-export type FeatureWeights = Record<FeatureName, number>;
 
 export interface KeyPointModel {
   weights: FeatureWeights;
-  redundancyPenalty: number;
+  /**
+   * Mean words per key point the chosen set may reach: past it, a further point is left out.
+   * ROUGE and readers both favour a few short points over as many long ones.
+   */
+  wordsPerPoint: number;
 }
 
-const TRAINED_MODEL: KeyPointModel = { weights: model.weights, redundancyPenalty: model.redundancyPenalty };
+const TRAINED_MODEL: KeyPointModel = { weights: model.weights, wordsPerPoint: model.wordsPerPoint };
 
-/** Words a sentence may have before its length counts against it: a reference highlight's length. */
-const FREE_WORDS = 17.5;
-/** Words over FREE_WORDS that make lengthExcess 1: a sentence of 52 words is hard to take in. */
-const EXCESS_WORDS_SCALE = 35;
 /** Fewer words is a fragment (`WASHINGTON (CNN) --`, `Read more:`), more is no summary. */
 const MIN_WORDS = 6;
 const MAX_WORDS = 60;
+/** The fewest key points a long-winded article is cut down to, in general and in the digest. */
+const FEWEST_POINTS = 2;
+const DIGEST_FEWEST_POINTS = 3;
 /** Word-set overlap (Jaccard) above which two sentences say the same thing. */
 const DUPLICATE_OVERLAP = 0.5;
 /** Share of a sentence's characters inside a notable quote above which it repeats the quote. */
@@ -64,13 +61,13 @@ const STOPWORDS = new Set([
   'he', 'she', 'they', 'we', 'i', 'you', 'his', 'her', 'their', 'our', 'this', 'that', 'these',
   'those', 'not', 'no', 'said', 'says', 'say', 'will', 'would', 'could', 'can', 'who', 'which',
   'what', 'when', 'after', 'about', 'also', 'than', 'more', 'into', 'over', 'up', 'out', 'one',
-  'there', 'if', 'so', 'do', 'did', 'him', 'them', 'told', 'cnn',
+  'there', 'if', 'so', 'do', 'did', 'him', 'them', 'told',
 ]);
 
-// `LONDON, England (CNN) -- `, `Tokyo (CNN)`, `(Rolling Stone)Kanye`: the outlet's credit that
+// `LONDON, England (CNN) -- `, `Tokyo (Reuters) —`, `(Rolling Stone)Kanye`: the outlet's credit that
 // opens a wire story. The credit must end in a dash or run into the first word, so that
 // `The Drug Enforcement Agency (DEA) has` keeps its subject.
-const WIRE_CREDIT = /^(?:\p{Lu}[\p{L}.'’-]*(?:,? \p{Lu}[\p{L}.'’-]*){0,3}\s*)?\((?:CNN[^()]{0,25}|\p{Lu}[^()\s]*(?: \p{Lu}[^()\s]*){0,2})\)(?:\s*[-—–]{1,2}\s*|(?=\p{Lu}))/u;
+const WIRE_CREDIT = /^(?:\p{Lu}[\p{L}.'’-]*(?:,? \p{Lu}[\p{L}.'’-]*){0,3}\s*)?\(\p{Lu}[^()\s]*(?: \p{Lu}[^()\s]*){0,2}\)(?:\s*[-—–]{1,2}\s*|(?=\p{Lu}))/u;
 // `CHARLESTON, S.C. — `: a dateline in capitals, then a dash.
 const DATELINE_PREFIX = /^\p{Lu}{2,}(?:[ .'’-]+\p{Lu}{2,})*\.?(?:, [\p{L}. ]{2,20})?\s*(?:—|–|--)\s*/u;
 const PHOTO_CREDIT = /\b(?:photo|image|picture|video|illustration)s?\b.*\b(?:courtesy|credit|getty|ap photo|reuters)\b|^(?:photo|image|credit)s?:/i;
@@ -79,16 +76,30 @@ const BYLINE = /^(?:By|BY|Written by)\s+\p{Lu}[\p{L}.'’-]*\s+\p{Lu}/u;
 const MAX_BYLINE_WORDS = 15;
 const CONTRIBUTOR_LINE = /\bcontributed (?:to )?(?:this )?(?:report|story|from)\b/i;
 const LINK_TEASER = /^(?:read|watch|related|see|more|opinion|also|photos?|video|click)\b[^:]{0,25}:/i;
-// A sentence that opens with a personal pronoun leans on the one before it and reads badly on
-// its own in a list ("She is accompanied by …"). Cheap in ROUGE; `It`/`This` openers cost more.
-const LEANS_ON_CONTEXT = /^["“]?(?:he|she|they|his|her|their)\b/i;
+// `Email your story ideas to tips@example.com.`, `More at www.example.org.`: a call to the reader.
+const CONTACT_OR_LINK = /[\w.+-]+@[\w-]+\.[\w.]+|https?:\/\/|\bwww\./i;
+const NOT_WORD = /[^\p{L}\p{N}]+/u;
 
-function contentWords(text: string): Set<string> {
+/** The lowercase words of `text`, stopwords and the `ignored` words left out. */
+function contentWords(text: string, ignored: ReadonlySet<string> = NONE): Set<string> {
   const words = new Set<string>();
-  for (const [word] of text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) {
-    if (!STOPWORDS.has(word)) words.add(word);
+  // One split rather than a global match: no match object per word (this runs on every sentence).
+  for (const word of text.toLowerCase().split(NOT_WORD)) {
+    if (word !== '' && !STOPWORDS.has(word) && !ignored.has(word)) words.add(word);
   }
   return words;
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * The words of the outlet a wire credit names (`(CNN)`, `LONDON (Reuters) --`): the story
+ * mentions its outlet (`told CNN`) without that saying what the story is about.
+ */
+function creditedOutlet(openingSentence: string): ReadonlySet<string> {
+  const credit = WIRE_CREDIT.exec(openingSentence)?.[0];
+  const outlet = credit === undefined ? undefined : /\(([^()]+)\)/.exec(credit)?.[1];
+  return outlet === undefined ? NONE : contentWords(outlet);
 }
 
 function normalized(text: string): string {
@@ -103,16 +114,37 @@ function isArticleFurniture(display: string, words: number, title: string): bool
   if (words < MIN_WORDS || words > MAX_WORDS) return true;
   if ((title !== '' && normalized(display) === title) || isTitleCase(display)) return true;
   if (BYLINE.test(display) && words <= MAX_BYLINE_WORDS) return true;
-  return [PHOTO_CREDIT, CONTRIBUTOR_LINE, LINK_TEASER].some((pattern) => pattern.test(display));
+  return [PHOTO_CREDIT, CONTRIBUTOR_LINE, LINK_TEASER, CONTACT_OR_LINK].some((pattern) => pattern.test(display));
 }
+
+const LOWERCASE_LONG_WORD = /(?<![\p{L}’'])\p{Ll}[\p{L}’']{3}/u;
 
 /**
  * A headline in title case (`Why Winning Iowa Could Break The Election Open`): every word of four
  * letters or more capitalized, where a sentence would have at least a lowercase verb.
  */
 function isTitleCase(display: string): boolean {
+  // Most sentences have a lowercase word early on: answered without listing the words.
+  if (LOWERCASE_LONG_WORD.test(display)) return false;
   const longWords = display.match(/[\p{L}’']{4,}/gu) ?? [];
   return longWords.length >= 3 && longWords.every((word) => /^\p{Lu}/u.test(word));
+}
+
+/**
+ * Whether the sentence opens a quotation it does not close or closes one it did not open: a
+ * piece of a quote that runs over several sentences, which reads as a fragment on its own.
+ */
+function splitsQuotation(display: string): boolean {
+  let opening = 0;
+  let closing = 0;
+  let straight = 0;
+  for (let i = 0; i < display.length; i++) {
+    const code = display.charCodeAt(i);
+    if (code === 0x201c) opening++;
+    else if (code === 0x201d) closing++;
+    else if (code === 0x22) straight++;
+  }
+  return opening !== closing || straight % 2 === 1;
 }
 
 /** Share of the sentence's characters covered by any of the quotes. */
@@ -130,58 +162,26 @@ export function keyPointCandidates(text: string, options: KeyPointOptions = {}):
   const quotes = options.quotes ?? [];
   const candidates: Candidate[] = [];
   const sentences = splitSentences(text);
+  const outlet = creditedOutlet(sentences[0]?.text ?? '');
   sentences.forEach((sentence, index) => {
     if (!sentence.terminal) return;
     // A wire credit or a dateline can only open a paragraph.
     const opensParagraph = sentences[index - 1]?.paragraph !== sentence.paragraph;
     const display = opensParagraph ? sentence.text.replace(WIRE_CREDIT, '').replace(DATELINE_PREFIX, '') : sentence.text;
     const words = countWords(display);
-    if (isArticleFurniture(display, words, title) || LEANS_ON_CONTEXT.test(display)) return;
+    if (isArticleFurniture(display, words, title) || splitsQuotation(display)) return;
     if (quotedShare(sentence, quotes) > QUOTE_OVERLAP) return;
-    candidates.push({ sentence, display, index, wordCount: words, contentWords: contentWords(display) });
+    if (!opensWithDanglingReference(display)) {
+      candidates.push({ sentence, display, index, firstIndex: index, wordCount: words, contentWords: contentWords(display, outlet), joined: false });
+      return;
+    }
+    // Joined to its antecedent when that is a usable sentence of its own right before it.
+    const previous = candidates.at(-1);
+    if (previous === undefined || previous.index !== index - 1 || previous.joined || previous.wordCount + words > MAX_WORDS) return;
+    const joinedWords = new Set([...previous.contentWords, ...contentWords(display, outlet)]);
+    candidates.push({ sentence, display: `${previous.display} ${display}`, index, firstIndex: index - 1, wordCount: previous.wordCount + words, contentWords: joinedWords, joined: true });
   });
   return candidates;
-}
-
-/**
- * How much of each candidate's vocabulary the other candidates share, scaled to [0, 1]: the
- * sentences that state the story's main subject score highest.
- */
-function centralities(candidates: readonly Candidate[]): number[] {
-  const sentencesWith = new Map<string, number>();
-  for (const { contentWords: words } of candidates) {
-    for (const word of words) sentencesWith.set(word, (sentencesWith.get(word) ?? 0) + 1);
-  }
-  const raw = candidates.map(({ contentWords: words }) => {
-    let shared = 0;
-    for (const word of words) shared += (sentencesWith.get(word) ?? 1) - 1;
-    // The square root keeps long sentences from winning by size alone.
-    return shared / Math.max(1, Math.sqrt(words.size));
-  });
-  const highest = Math.max(1e-9, ...raw);
-  return raw.map((value) => value / highest);
-}
-
-/** One feature vector per candidate, in FEATURE_NAMES order. */
-export function candidateFeatures(candidates: readonly Candidate[]): number[][] {
-  const centrality = centralities(candidates);
-  return candidates.map(({ display, wordCount: words }, i) => {
-    const capitalizedAfterFirst = (display.match(/\s\p{Lu}/gu) ?? []).length;
-    const features: Record<FeatureName, number> = {
-      // By rank among candidates, so that a heading or caption line does not push the lead down.
-      positionDecay: 1 / (1 + i),
-      lengthExcess: Math.max(0, words - FREE_WORDS) / EXCESS_WORDS_SCALE,
-      centrality: centrality[i] ?? 0,
-      // Names, places and organizations: the who and where of the news.
-      entityDensity: capitalizedAfterFirst / Math.max(1, words),
-    };
-    return FEATURE_NAMES.map((name) => features[name]);
-  });
-}
-
-/** A candidate's score: the weighted sum of its features. */
-export function linearScore(features: readonly number[], featureWeights: FeatureWeights): number {
-  return FEATURE_NAMES.reduce((sum, name, i) => sum + featureWeights[name] * (features[i] ?? 0), 0);
 }
 
 /** The digest's default: 3 key points for a short article, up to 5 for a long one. */
@@ -198,44 +198,67 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return shared / Math.max(1, a.size + b.size - shared);
 }
 
+/** Whether two candidates share a sentence (a joined one holds its antecedent). */
+function sharesSentence(a: Candidate, b: Candidate): boolean {
+  return a.firstIndex <= b.index && b.firstIndex <= a.index;
+}
+
+/** How many key points to return: `most`, or down to `fewest` when the sentences are long. */
+export interface PointCount {
+  most: number;
+  fewest: number;
+}
+
 /**
- * Picks `count` candidates greedily by score minus `redundancyPenalty` times their overlap with
- * those already picked (each point should add facts), never a near-duplicate, and returns them
- * in reading order. Ties go to the earlier sentence.
+ * Picks up to `count.most` candidates by score, best first, never a near-duplicate of one already
+ * picked nor one sharing a sentence with it. Once `count.fewest` are picked, a candidate that
+ * would take the points past `wordsPerPoint` words on average (of `count.most` points) is passed
+ * over. Returns them in reading order; ties go to the earlier sentence.
  */
 export function selectKeyPoints(
   candidates: readonly Candidate[],
   scores: readonly number[],
-  count: number,
-  redundancyPenalty: number,
+  count: PointCount,
+  wordsPerPoint: number,
 ): Candidate[] {
-  const chosen: number[] = [];
-  while (chosen.length < count) {
-    let best = -1;
-    let bestValue = -Infinity;
-    candidates.forEach(({ contentWords: words }, i) => {
-      if (chosen.includes(i)) return;
-      const redundancy = Math.max(0, ...chosen.map((j) => overlap(words, (candidates[j] as Candidate).contentWords)));
-      const value = (scores[i] ?? 0) - redundancyPenalty * redundancy;
-      if (redundancy <= DUPLICATE_OVERLAP && value > bestValue) {
-        best = i;
-        bestValue = value;
-      }
-    });
-    if (best < 0) break;
-    chosen.push(best);
+  const budget = wordsPerPoint * count.most;
+  const order = candidates.map((_, i) => i).sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
+  const chosen: Candidate[] = [];
+  let words = 0;
+  for (const i of order) {
+    if (chosen.length >= count.most) break;
+    const candidate = candidates[i] as Candidate;
+    if (chosen.length >= count.fewest && words + candidate.wordCount > budget) continue;
+    if (chosen.some((other) => sharesSentence(candidate, other) || overlap(candidate.contentWords, other.contentWords) > DUPLICATE_OVERLAP)) continue;
+    chosen.push(candidate);
+    words += candidate.wordCount;
   }
-  return chosen.sort((a, b) => a - b).map((i) => candidates[i] as Candidate);
+  return chosen.sort((a, b) => a.index - b.index);
 }
 
 /**
- * The article's key points: `count` whole sentences (fewer if the text has fewer usable ones),
- * in reading order. Deterministic.
+ * `count` points, or one fewer when the sentences are long: a few short points read better, and
+ * score better against short highlights, than as many long ones. Never fewer than 2 for that
+ * reason, nor than 3 by default (3 to 5 depending on the article's length): the digest's cards
+ * are laid out for 3 to 5.
+ */
+export function pointCount(text: string, count: number | undefined): PointCount {
+  const most = count ?? defaultKeyPointCount(text);
+  const floor = count === undefined ? DIGEST_FEWEST_POINTS : FEWEST_POINTS;
+  return { most, fewest: Math.min(most, Math.max(floor, most - 1)) };
+}
+
+/** The features of each candidate, the title standing for what the article is about when given. */
+export function featuresOf(candidates: readonly Candidate[], title?: string): number[][] {
+  return candidateFeatures(candidates, title === undefined || title.trim() === '' ? undefined : contentWords(title));
+}
+
+/**
+ * The article's key points: `count` sentences, or one fewer when they are long (see pointCount),
+ * fewer still if the text has fewer usable ones; in reading order. Deterministic.
  */
 export function extractKeyPoints(text: string, options: KeyPointOptions = {}): string[] {
   const candidates = keyPointCandidates(text, options);
-  const scores = candidateFeatures(candidates).map((features) => linearScore(features, TRAINED_MODEL.weights));
-  const count = options.count ?? defaultKeyPointCount(text);
-  const chosen = selectKeyPoints(candidates, scores, count, TRAINED_MODEL.redundancyPenalty);
-  return chosen.map((candidate) => candidate.display);
+  const scores = featuresOf(candidates, options.title).map((features) => linearScore(features, TRAINED_MODEL.weights));
+  return selectKeyPoints(candidates, scores, pointCount(text, options.count), TRAINED_MODEL.wordsPerPoint).map((candidate) => candidate.display);
 }

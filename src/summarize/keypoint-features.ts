@@ -1,0 +1,120 @@
+/**
+ * What the key-point model knows about a candidate sentence: one number per feature, computed
+ * from the text alone. The weights that combine them live in keypoint-weights.json.
+ */
+
+/** A sentence that may become a key point, as the features see it. */
+export interface FeatureInput {
+  /** The text it would be shown as. */
+  display: string;
+  wordCount: number;
+  /** Its distinct lowercase words, stopwords left out. */
+  contentWords: ReadonlySet<string>;
+  /** Whether it is a sentence that leans on the previous one, shown joined to it. */
+  joined: boolean;
+}
+
+export const FEATURE_NAMES = [
+  'positionDecay',
+  'isFirst',
+  'isSecond',
+  'relativePosition',
+  'lengthExcess',
+  'shortness',
+  'centrality',
+  'leadSimilarity',
+  'entityDensity',
+  'numberDensity',
+  'hasQuote',
+  'hasAttribution',
+  'opensWithConnective',
+  'isQuestion',
+  'isJoined',
+] as const;
+
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+export type FeatureWeights = Record<FeatureName, number>;
+
+/** Words a sentence may have before its length counts against it: a reference highlight's length. */
+const FREE_WORDS = 17.5;
+/** Words over FREE_WORDS that make lengthExcess 1: a sentence of 52 words is hard to take in. */
+const EXCESS_WORDS_SCALE = 35;
+/** Below this many words a sentence is short; shortness is how far below, in [0, 1]. */
+const SHORT_WORDS = 15;
+
+const QUOTE_MARK = /["“”]/;
+const ATTRIBUTION = /\b(?:said|says|told|according to)\b/i;
+// `But …`, `And …`, `However, …`: a sentence that continues an argument begun before it.
+const CONNECTIVE_OPENER = /^["“]?(?:but|and|so|yet|however|also|still)\b/i;
+const QUESTION = /\?["”’)]*$/;
+
+/**
+ * How much of each candidate's vocabulary the other candidates share, scaled to [0, 1]: the
+ * sentences that state the story's main subject score highest.
+ */
+function centralities(candidates: readonly FeatureInput[]): number[] {
+  const sentencesWith = new Map<string, number>();
+  for (const { contentWords } of candidates) {
+    for (const word of contentWords) sentencesWith.set(word, (sentencesWith.get(word) ?? 0) + 1);
+  }
+  const raw = candidates.map(({ contentWords }) => {
+    let shared = 0;
+    for (const word of contentWords) shared += (sentencesWith.get(word) ?? 1) - 1;
+    // The square root keeps long sentences from winning by size alone.
+    return shared / Math.max(1, Math.sqrt(contentWords.size));
+  });
+  let highest = 1e-9;
+  for (const value of raw) if (value > highest) highest = value;
+  return raw.map((value) => value / highest);
+}
+
+/** Cosine similarity of two word sets, in [0, 1]. */
+function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const word of a) if (b.has(word)) shared++;
+  return shared / Math.max(1, Math.sqrt(a.size * b.size));
+}
+
+function countMatches(text: string, pattern: RegExp): number {
+  return text.match(pattern)?.length ?? 0;
+}
+
+/**
+ * One feature vector per candidate, in FEATURE_NAMES order. `lead` is what the article is about:
+ * the words of its title, or of its first candidate when it has no title.
+ */
+export function candidateFeatures(candidates: readonly FeatureInput[], lead?: ReadonlySet<string>): number[][] {
+  const centrality = centralities(candidates);
+  const about = lead ?? candidates[0]?.contentWords ?? new Set<string>();
+  const last = Math.max(1, candidates.length - 1);
+  return candidates.map(({ display, wordCount: words, contentWords, joined }, i) => {
+    const perWord = Math.max(1, words);
+    const features: Record<FeatureName, number> = {
+      // By rank among candidates, so that a heading or caption line does not push the lead down.
+      positionDecay: 1 / (1 + i),
+      isFirst: i === 0 ? 1 : 0,
+      isSecond: i === 1 ? 1 : 0,
+      relativePosition: i / last,
+      lengthExcess: Math.max(0, words - FREE_WORDS) / EXCESS_WORDS_SCALE,
+      shortness: Math.max(0, SHORT_WORDS - words) / SHORT_WORDS,
+      centrality: centrality[i] ?? 0,
+      leadSimilarity: similarity(contentWords, about),
+      // Names, places and organizations: the who and where of the news.
+      entityDensity: countMatches(display, /\s\p{Lu}/gu) / perWord,
+      numberDensity: countMatches(display, /\d+/g) / perWord,
+      hasQuote: QUOTE_MARK.test(display) ? 1 : 0,
+      hasAttribution: ATTRIBUTION.test(display) ? 1 : 0,
+      opensWithConnective: CONNECTIVE_OPENER.test(display) ? 1 : 0,
+      isQuestion: QUESTION.test(display) ? 1 : 0,
+      isJoined: joined ? 1 : 0,
+    };
+    return FEATURE_NAMES.map((name) => features[name]);
+  });
+}
+
+/** A candidate's score: the weighted sum of its features. */
+export function linearScore(features: readonly number[], featureWeights: FeatureWeights): number {
+  let sum = 0;
+  FEATURE_NAMES.forEach((name, i) => (sum += featureWeights[name] * (features[i] ?? 0)));
+  return sum;
+}
