@@ -187,6 +187,38 @@ function nameLines(article: Article) {
   });
 }
 
+/**
+ * Reads the written JSONL files back, independently of the parser, and checks them against each other:
+ * the round trip catches a writer that drifts from the README's formats.
+ */
+async function verifyWritten(folder: string): Promise<string[]> {
+  const read = async (name: string) => (await readFile(path.join(folder, name), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+  const quoteRows = await read('quotes.jsonl');
+  const textById = new Map(quoteRows.map((row) => [row.id as string, row.text as string]));
+  const found: string[] = [];
+  for (const row of quoteRows) {
+    const text = row.text as string;
+    let previousStart = -1;
+    for (const quote of row.quotes as { content: Range; source: Range | null; cue: Range | null }[]) {
+      if (quote.content[0] < previousStart) found.push(`${row.id as string}: quotes not sorted by content start`);
+      previousStart = quote.content[0];
+      if (!OPENING_MARKS.some((mark) => slice(text, quote.content).startsWith(mark))) found.push(`${row.id as string}@${quote.content[0]}: written content does not open with a quote mark`);
+    }
+  }
+  for (const row of await read('speaker-names.jsonl')) {
+    const text = textById.get(row.id as string);
+    const quote = (quoteRows.find((candidate) => candidate.id === row.id)?.quotes as { content: Range; source: Range | null }[] | undefined)
+      ?.find((candidate) => candidate.content[0] === (row.content as Range)[0] && candidate.content[1] === (row.content as Range)[1]);
+    if (!text || !quote) found.push(`names line ${row.id as string} ${JSON.stringify(row.content)}: no such gold quote`);
+    else if (!quote.source || quote.source[0] !== (row.source as Range)[0] || quote.source[1] !== (row.source as Range)[1] || slice(text, quote.source) !== row.sourceText) found.push(`names line ${row.id as string}: source differs from the gold quote's`);
+    if (!(row.name as string).includes(row.surname as string)) found.push(`names line ${row.id as string}: name lacks surname`);
+  }
+  for (const row of await read('keypoints.jsonl')) {
+    if (textById.get(row.id as string) !== row.text) found.push(`keypoints ${row.id as string}: text differs from quotes.jsonl`);
+  }
+  return found;
+}
+
 async function main(): Promise<void> {
   const folder = process.argv[2] ?? 'bench/data/own-news';
   const articles = parseSource(await readFile(path.join(folder, 'articles.md'), 'utf8'));
@@ -203,6 +235,11 @@ async function main(): Promise<void> {
   await writeFile(path.join(folder, 'speaker-names.jsonl'), jsonl(names));
   await writeFile(path.join(folder, 'keypoints.jsonl'), jsonl(articles.map(({ id, text, highlights }) => ({ id, text, highlights }))));
 
+  const unreadable = await verifyWritten(folder);
+  if (unreadable.length > 0) {
+    console.error(unreadable.join('\n'));
+    process.exit(1);
+  }
   const kinds: Record<string, number> = {};
   for (const line of names) kinds[line.kind] = (kinds[line.kind] ?? 0) + 1;
   const quotes = articles.flatMap((article) => article.quotes);
