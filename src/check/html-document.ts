@@ -1,6 +1,6 @@
 import { isTag, isText, type Document, type Element } from 'domhandler';
 import { DomUtils, parseDocument } from 'htmlparser2';
-import { sourceOf, type Source } from './source.js';
+import { sourceOf, type Source } from '../diagnostics/source.js';
 
 export type HtmlNode = Document;
 export type HtmlElement = Element;

@@ -1,5 +1,5 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { sourceOf, type Source } from './source.js';
+import { sourceOf, type Source } from '../diagnostics/source.js';
 
 /** One header field as it stands in the message: unfolded value, and the line it starts on. */
 export interface HeaderField {

@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { isArticleFile } from '../load/articles.js';
 import { readTextFile } from '../load/text-file.js';
 import { writeFileAtomic } from '../output/atomic.js';
+import { isProcessRunning } from '../system/running-process.js';
 import { slugify } from '../workspace/init.js';
 
 /** An article collected from the web, ready to be written as a Markdown file with front matter. */
@@ -157,7 +158,7 @@ export async function removeAbandonedTemporaries(articlesDir: string, now: numbe
   const removed: string[] = [];
   for (const name of await readdir(articlesDir)) {
     const pid = TEMPORARY_NAME.exec(name)?.[1];
-    if (pid === undefined || isRunning(Number(pid))) continue;
+    if (pid === undefined || isProcessRunning(Number(pid))) continue;
     const file = path.join(articlesDir, name);
     const found = await stat(file).catch(() => null);
     if (!found?.isFile() || now - found.mtimeMs < ABANDONED_AFTER_MS) continue;
@@ -165,13 +166,4 @@ export async function removeAbandonedTemporaries(articlesDir: string, now: numbe
     removed.push(file);
   }
   return removed;
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

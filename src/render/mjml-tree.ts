@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
 import type { MJMLJsonObject } from 'mjml-core';
+import { sourceOf } from '../diagnostics/source.js';
 import { ENDING_TAGS, MJML_PARSER_OPTIONS } from './mjml-tags.js';
 
 /** A node as mjml-parser-xml builds it, fields in its order (`parent` only while parsing). */
@@ -14,22 +15,6 @@ interface MjmlNode {
   attributes?: Record<string, string | boolean>;
   children?: MjmlNode[];
   content?: string;
-}
-
-/** Offsets where each line starts, and the line (1-based) of an offset by binary search. */
-function lineFinder(source: string): (offset: number) => number {
-  const starts = [0];
-  for (let at = source.indexOf('\n'); at !== -1; at = source.indexOf('\n', at + 1)) starts.push(at + 1);
-  return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return low + 1;
-  };
 }
 
 /** MJML reads attribute values "true" and "false" as booleans. */
@@ -57,7 +42,8 @@ function withAttributes(node: MjmlNode): void {
  * found by binary search, and mjml2html is handed the tree.
  */
 export function mjmlTree(source: string): MJMLJsonObject {
-  const lineOf = lineFinder(source);
+  const { placeOf } = sourceOf('', source);
+  const lineOf = (offset: number) => placeOf(offset).line;
   // mjml-parser-xml resolves the file path '.' against the directory '.' for every node.
   const absoluteFilePath = path.resolve('.', '.');
   const includedIn: never[] = [];

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
 import type { StateDb } from '../store/state-db.js';
+import { isProcessRunning } from '../system/running-process.js';
 
 /** Who holds an issue's send. */
 export interface LeaseHolder {
@@ -39,17 +40,7 @@ export function isAlive(holder: LeaseHolder, here: string, clock: LeaseClock, ti
   return clock.now().getTime() - Date.parse(holder.heartbeatAt) < timeoutMs;
 }
 
-function processIsRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it runs, as another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-export const systemLeaseClock: LeaseClock = { now: () => new Date(), isRunning: processIsRunning };
+export const systemLeaseClock: LeaseClock = { now: () => new Date(), isRunning: isProcessRunning };
 
 function readHolder(db: StateDb, issue: string): (LeaseHolder & { holder: string }) | null {
   const row = db.prepare('SELECT holder, host, pid, started_at, heartbeat_at FROM send_leases WHERE issue = ?').get(issue) as
