@@ -81,6 +81,13 @@ function seenByReader(mail: ParsedMail) {
   };
 }
 
+/** The message without its first header field (a folded field's continuation lines included). */
+function withoutFirstField(raw: Buffer): Buffer {
+  let end = raw.indexOf('\r\n');
+  while (raw[end + 2] === 0x20 || raw[end + 2] === 0x09) end = raw.indexOf('\r\n', end + 2);
+  return raw.subarray(end + 2);
+}
+
 describe('a copy spliced from the MIME template', () => {
   let fast: MessagePreparer;
   const slow = (recipient: Recipient, messageId: string) => prepareMessage(createMessageFactory(options)(recipient, messageId));
@@ -126,6 +133,26 @@ describe('a copy spliced from the MIME template', () => {
       expect(quickResult.results.map((result) => result.status.result)).toEqual(on ? ['pass'] : ['none']);
       expect(quickResult.results.map((result) => result.status.result)).toEqual(wholeResult.results.map((result) => result.status.result));
       expect(seenByReader(await simpleParser(quick))).toEqual(seenByReader(await simpleParser(whole)));
+    }
+  });
+
+  it('signs each copy itself with DKIM byte for byte as nodemailer signs it, and it verifies like the composed copy', async () => {
+    const signing = templatePreparer(await createMimeTemplate(email, dkim), createRecipientCopies(options));
+    const signed = (verified: Awaited<ReturnType<typeof dkimVerify>>) =>
+      verified.results.map((result) => ({ status: result.status.result, headers: (result as { signingHeaders?: { keys?: string } }).signingHeaders?.keys }));
+    for (const reader of READERS) {
+      const messageId = `<dkim-fast.${reader.email}>`;
+      const copy = await signing(reader, messageId);
+      // The same copy without its signature, signed by nodemailer's transport: the very same bytes.
+      expect(copy.raw.subarray(0, 15).toString()).toBe('DKIM-Signature:');
+      const unsigned = withoutFirstField(copy.raw);
+      expect((await transmitted({ ...copy, raw: unsigned }, dkim)).equals(copy.raw)).toBe(true);
+
+      const whole = await transmitted(await slow(reader, messageId), dkim);
+      const [fastResult, wholeResult] = await Promise.all([dkimVerify(copy.raw, { resolver: localResolver(dkim) }), dkimVerify(whole, { resolver: localResolver(dkim) })]);
+      expect(signed(fastResult)).toEqual([{ status: 'pass', headers: expect.stringContaining('List-Unsubscribe-Post') }]);
+      expect(signed(fastResult)).toEqual(signed(wholeResult));
+      expect(seenByReader(await simpleParser(copy.raw))).toEqual(seenByReader(await simpleParser(whole)));
     }
   });
 

@@ -1,18 +1,16 @@
 import { Readable } from 'node:stream';
 import nodemailer from 'nodemailer';
-import { dkimOptions, type DkimKey } from '../message/dkim.js';
 import type { Deliverer } from './deliverer.js';
 import type { SmtpServer } from './smtp-url.js';
 
 export interface SmtpDelivererOptions {
   /** Connections kept open at once. */
   connections: number;
-  dkim: DkimKey | null;
 }
 
 /**
  * nodemailer's pooled SMTP transport, without its own rate limiting (which bursts across
- * connections; the send loop limits instead). Each message is signed with DKIM when configured.
+ * connections; the send loop limits instead). Messages come DKIM-signed already (message/mime-template.ts).
  */
 export function smtpDeliverer(server: SmtpServer, options: SmtpDelivererOptions): Deliverer {
   const transport = nodemailer.createTransport({
@@ -31,7 +29,6 @@ export function smtpDeliverer(server: SmtpServer, options: SmtpDelivererOptions)
     greetingTimeout: 30_000,
     socketTimeout: 60_000,
     logger: false,
-    dkim: dkimOptions(options.dkim),
   });
   return {
     async deliver(prepared, onTransmit) {
