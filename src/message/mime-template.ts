@@ -29,8 +29,11 @@ import { segmentEmail, type RecipientValues, type Segment } from './personalize.
  * canonical form of the shared pieces worked out once per issue (copy-signer.ts).
  */
 export interface MimeTemplate {
-  /** One recipient's complete message, CRLF line ends, as SMTP carries it (DKIM-signed when a key is given). */
-  assemble(values: RecipientValues, envelope: Envelope, messageId: string): Buffer;
+  /**
+   * One recipient's complete message, CRLF line ends, as SMTP carries it (DKIM-signed when a key
+   * is given), in pieces: the shared ones are the template's own buffers, never copied.
+   */
+  assemble(values: RecipientValues, envelope: Envelope, messageId: string): readonly Buffer[];
 }
 
 /** A part's pieces: shared ones encoded already, fills still to encode per copy. */
@@ -72,7 +75,7 @@ export async function createMimeTemplate(email: RenderedEmail, dkim: DkimKey | n
       appendPieces(body, html, values, boundary);
       body.push(structure.afterHtml);
       const signature = signer ? [signer.signature(headers, body)] : [];
-      return Buffer.concat([...signature, headers, HEADER_END, ...body]);
+      return [...signature, headers, HEADER_END, ...body];
     },
   };
 }

@@ -32,7 +32,7 @@ export function smtpDeliverer(server: SmtpServer, options: SmtpDelivererOptions)
   });
   return {
     async deliver(prepared, onTransmit) {
-      const info = await transport.sendMail({ envelope: prepared.envelope, raw: transmitted(prepared.raw, onTransmit) });
+      const info = await transport.sendMail({ envelope: prepared.envelope, raw: transmitted(prepared.pieces, onTransmit) });
       return info.response;
     },
     async verify() {
@@ -49,14 +49,15 @@ export function smtpDeliverer(server: SmtpServer, options: SmtpDelivererOptions)
  * only once a connection has taken the message: messages still waiting in the pool's queue
  * have not been read, so they are not in flight.
  */
-function transmitted(raw: Buffer, onTransmit: () => void): Readable {
+function transmitted(pieces: readonly Buffer[], onTransmit: () => void): Readable {
   let started = false;
   return new Readable({
     read() {
       if (!started) {
         started = true;
         onTransmit();
-        this.push(raw);
+        // Pushed as they are: the stream passes each buffer on to the socket without copying it.
+        for (const piece of pieces) if (piece.length > 0) this.push(piece);
         this.push(null);
       }
     },
