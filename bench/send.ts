@@ -3,16 +3,18 @@
  * - throughput for 10,000 recipients: `sendIssue` (personalization, signed links, ledger)
  *   against plain nodemailer pooled `sendMail` of one prebuilt message, same sink, same run,
  *   same connection count, in alternating rounds so neither gets a quieter machine (medians);
+ *   then the same with DKIM on for both (a 2048-bit RSA key; nodemailer signs in its transport);
  * - peak memory sending to generated lists of each --large size (10,000, 100,000 and 300,000 by
  *   default), streamed from a CSV, each in a child process so the peak is that send's alone: flat
  *   in the list size when only in-flight state is held;
  * - the most messages the sink accepted in any one-second window with --rate 50.
  *
- *   npm run build && node dist/bench/send.js [--recipients 10000] [--large 10000,100000,300000] [--rated 200]
- * prints JSON; 0 for --large or --rated skips that part.
+ *   npm run build && node dist/bench/send.js [--recipients 10000] [--large 10000,100000,300000] [--rated 200] [--dkim on|off]
+ * prints JSON; 0 for --recipients, --large or --rated skips that part, --dkim off the DKIM rounds.
  */
 import { execFileSync } from 'node:child_process';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { generateKeyPairSync } from 'node:crypto';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -23,6 +25,7 @@ import { parseArgs } from 'node:util';
 import nodemailer from 'nodemailer';
 import type { BuildResult } from '../src/build.js';
 import { toMailOptions } from '../src/message/compose.js';
+import { dkimOptions, type DkimKey } from '../src/message/dkim.js';
 import { sendIssue } from '../src/send/send-issue.js';
 import { startSink, type SmtpSink } from '../test/support/smtp-server.js';
 
@@ -30,6 +33,9 @@ const REPO = path.resolve(fileURLToPath(import.meta.url), '../../..');
 const CONNECTIONS = 5;
 /** Alternating rounds of each; the median is reported, since other load on the machine skews single runs. */
 const ROUNDS = 3;
+/** The key both senders sign with when DKIM is on: its file in the workspace, and the key itself. */
+const DKIM_FILE = 'bench-dkim.pem';
+const DKIM_CONFIG = { domain: 'example.com', selector: 'bench', key_file: DKIM_FILE };
 
 /**
  * A workspace holding the sample issue, built once. The build is imported only here: the child
@@ -41,6 +47,7 @@ async function sampleWorkspace(): Promise<{ root: string; built: BuildResult }> 
   for (const name of ['articles', 'templates', 'gazette.config.json']) await cp(path.join(REPO, name), path.join(root, name), { recursive: true });
   const built = await buildDigest({ root });
   await writeIssue(built);
+  await writeFile(path.join(root, DKIM_FILE), generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
   return { root, built };
 }
 
@@ -55,16 +62,20 @@ async function writeList(file: string, count: number): Promise<void> {
   await once(out, 'finish');
 }
 
-/** A config for one run: its own state database, so every run starts a fresh ledger. */
-async function runConfig(root: string, name: string): Promise<string> {
-  const base = JSON.parse(await import('node:fs/promises').then((fs) => fs.readFile(path.join(root, 'gazette.config.json'), 'utf8'))) as Record<string, unknown>;
+/** A config for one run: its own state database, so every run starts a fresh ledger; DKIM on when asked. */
+async function runConfig(root: string, name: string, dkim = false): Promise<string> {
+  const base = JSON.parse(await readFile(path.join(root, 'gazette.config.json'), 'utf8')) as Record<string, unknown>;
   const file = path.join(root, `gazette.${name}.json`);
-  await writeFile(file, JSON.stringify({ ...base, store: `.gazette/${name}.db` }));
+  await writeFile(file, JSON.stringify({ ...base, store: `.gazette/${name}.db`, ...(dkim ? { dkim: DKIM_CONFIG } : {}) }));
   return file;
 }
 
-async function gazetteRun(root: string, list: string, sink: SmtpSink, name: string, rate: number | null = null) {
-  const config = await runConfig(root, name);
+async function dkimKey(root: string): Promise<DkimKey> {
+  return { domain: DKIM_CONFIG.domain, selector: DKIM_CONFIG.selector, privateKey: await readFile(path.join(root, DKIM_FILE), 'utf8') };
+}
+
+async function gazetteRun(root: string, list: string, sink: SmtpSink, name: string, rate: number | null = null, dkim = false) {
+  const config = await runConfig(root, name, dkim);
   const cpu = process.cpuUsage();
   const started = performance.now();
   const summary = await sendIssue({ root, config, list, smtp: sink.url, concurrency: CONNECTIONS, rate });
@@ -72,10 +83,10 @@ async function gazetteRun(root: string, list: string, sink: SmtpSink, name: stri
   return { sent: summary.sent, failed: summary.failed, seconds: round(seconds), perSecond: round(summary.sent / seconds), cpuMsPerMessage: cpuPerMessage(cpu, summary.sent) };
 }
 
-/** Plain nodemailer: the pool with the same connections, the same prebuilt message to each address. */
-async function nodemailerRun(built: BuildResult, count: number, sink: SmtpSink) {
+/** Plain nodemailer: the pool with the same connections, the same prebuilt message to each address, signed by the transport when a key is given. */
+async function nodemailerRun(built: BuildResult, count: number, sink: SmtpSink, dkim: DkimKey | null = null) {
   const prebuilt = toMailOptions(built.message);
-  const transport = nodemailer.createTransport({ pool: true, host: '127.0.0.1', port: sink.port, maxConnections: CONNECTIONS, maxMessages: 1000, logger: false });
+  const transport = nodemailer.createTransport({ pool: true, host: '127.0.0.1', port: sink.port, maxConnections: CONNECTIONS, maxMessages: 1000, logger: false, dkim: dkimOptions(dkim) });
   const cpu = process.cpuUsage();
   const started = performance.now();
   const results = await Promise.allSettled(Array.from({ length: count }, (_, i) => transport.sendMail({ ...prebuilt, to: `r${i + 1}@example.com` })));
@@ -83,6 +94,31 @@ async function nodemailerRun(built: BuildResult, count: number, sink: SmtpSink) 
   transport.close();
   const sent = results.filter((result) => result.status === 'fulfilled').length;
   return { sent, failed: count - sent, seconds: round(seconds), perSecond: round(sent / seconds), cpuMsPerMessage: cpuPerMessage(cpu, sent) };
+}
+
+/** Alternating rounds of nodemailer and Gazette to the same sink, DKIM on or off for both; medians compared. */
+async function throughputRounds(root: string, built: BuildResult, list: string, recipients: number, dkim: boolean) {
+  const runs = { gazette: [] as Awaited<ReturnType<typeof gazetteRun>>[], nodemailer: [] as Awaited<ReturnType<typeof nodemailerRun>>[] };
+  const key = dkim ? await dkimKey(root) : null;
+  const sink = await startSink();
+  try {
+    for (let round = 1; round <= ROUNDS; round++) {
+      runs.nodemailer.push(await nodemailerRun(built, recipients, sink, key));
+      runs.gazette.push(await gazetteRun(root, list, sink, `throughput-${dkim ? 'dkim-' : ''}${round}`, null, dkim));
+    }
+  } finally {
+    await sink.stop();
+  }
+  const median = (of: { perSecond: number }[]) => of.map((run) => run.perSecond).sort((a, b) => a - b)[Math.floor(of.length / 2)]!;
+  return {
+    recipients,
+    connections: CONNECTIONS,
+    dkim,
+    gazettePerSecond: median(runs.gazette),
+    nodemailerPerSecond: median(runs.nodemailer),
+    ratio: Math.round((median(runs.gazette) / median(runs.nodemailer)) * 100) / 100,
+    runs,
+  };
 }
 
 /** The most acceptances inside any window of one second, from the sink's own timestamps. */
@@ -133,6 +169,7 @@ async function main(): Promise<void> {
       recipients: { type: 'string', default: '10000' },
       large: { type: 'string', default: '10000,100000,300000' },
       rated: { type: 'string', default: '200' },
+      dkim: { type: 'string', default: 'on' },
       'large-child': { type: 'string', multiple: true },
     },
   });
@@ -148,17 +185,8 @@ async function main(): Promise<void> {
     const list = path.join(root, 'list.csv');
     await writeList(list, recipients);
 
-    const throughput = { gazette: [] as Awaited<ReturnType<typeof gazetteRun>>[], nodemailer: [] as Awaited<ReturnType<typeof nodemailerRun>>[] };
-    const sink = await startSink();
-    try {
-      for (let round = 1; round <= ROUNDS; round++) {
-        throughput.nodemailer.push(await nodemailerRun(built, recipients, sink));
-        throughput.gazette.push(await gazetteRun(root, list, sink, `throughput-${round}`));
-      }
-    } finally {
-      await sink.stop();
-    }
-    const median = (runs: { perSecond: number }[]) => runs.map((run) => run.perSecond).sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
+    const throughput = recipients > 0 ? await throughputRounds(root, built, list, recipients, false) : null;
+    const throughputDkim = recipients > 0 && values.dkim !== 'off' ? await throughputRounds(root, built, list, recipients, true) : null;
 
     const memory: unknown[] = [];
     for (const size of large) {
@@ -194,14 +222,8 @@ async function main(): Promise<void> {
     process.stdout.write(
       `${JSON.stringify(
         {
-          throughput: {
-            recipients,
-            connections: CONNECTIONS,
-            gazettePerSecond: median(throughput.gazette),
-            nodemailerPerSecond: median(throughput.nodemailer),
-            ratio: Math.round((median(throughput.gazette) / median(throughput.nodemailer)) * 100) / 100,
-            runs: throughput,
-          },
+          throughput,
+          throughputDkim,
           memory,
           rateLimit: rateResult,
         },

@@ -14,7 +14,7 @@ import { dkimOptions, type DkimKey } from '../src/message/dkim.js';
 import { createMimeTemplate } from '../src/message/mime-template.js';
 import { createMessageFactory, createRecipientCopies, type MessageFactoryOptions } from '../src/message/recipient-message.js';
 import { returnPathOptions } from '../src/message/return-path.js';
-import { prepareMessage, templatePreparer, type MessagePreparer, type PreparedMessage } from '../src/send/prepared-message.js';
+import { prepareMessage, templatePreparer, wholeMessage, type MessagePreparer, type PreparedMessage } from '../src/send/prepared-message.js';
 import type { Recipient, RenderedEmail } from '../src/types.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -59,7 +59,7 @@ beforeAll(async () => {
 /** The message as the SMTP pool hands it over: a raw message, DKIM-signed by nodemailer when a key is set. */
 async function transmitted(prepared: PreparedMessage, key: DkimKey | null): Promise<Buffer> {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, dkim: dkimOptions(key) });
-  return (await transport.sendMail({ envelope: prepared.envelope, raw: prepared.raw })).message as Buffer;
+  return (await transport.sendMail({ envelope: prepared.envelope, raw: wholeMessage(prepared) })).message as Buffer;
 }
 
 /** What a reader's mail program makes of a message: everything but the bytes of the encoding. */
@@ -81,6 +81,13 @@ function seenByReader(mail: ParsedMail) {
   };
 }
 
+/** The message without its first header field (a folded field's continuation lines included). */
+function withoutFirstField(raw: Buffer): Buffer {
+  let end = raw.indexOf('\r\n');
+  while (raw[end + 2] === 0x20 || raw[end + 2] === 0x09) end = raw.indexOf('\r\n', end + 2);
+  return raw.subarray(end + 2);
+}
+
 describe('a copy spliced from the MIME template', () => {
   let fast: MessagePreparer;
   const slow = (recipient: Recipient, messageId: string) => prepareMessage(createMessageFactory(options)(recipient, messageId));
@@ -96,7 +103,7 @@ describe('a copy spliced from the MIME template', () => {
     expect(quick.envelope.from).toMatch(/^bounces\+[a-z2-7]{16}@example\.com$/);
     expect(quick.messageId).toBe(messageId);
 
-    const [quickMail, wholeMail] = await Promise.all([simpleParser(quick.raw), simpleParser(whole.raw)]);
+    const [quickMail, wholeMail] = await Promise.all([simpleParser(wholeMessage(quick)), simpleParser(wholeMessage(whole))]);
     const seen = seenByReader(quickMail);
     expect(seen).toEqual(seenByReader(wholeMail));
     // The fields really are this reader's, not the stand-ins or another copy's.
@@ -107,7 +114,7 @@ describe('a copy spliced from the MIME template', () => {
   });
 
   it('keeps every body line within 76 characters and every line end CRLF', async () => {
-    const raw = (await fast(READERS[4]!, '<long@example.com>')).raw.toString('latin1');
+    const raw = wholeMessage(await fast(READERS[4]!, '<long@example.com>')).toString('latin1');
     expect(raw).not.toMatch(/[^\r]\n|\r[^\n]/);
     const body = raw.slice(raw.indexOf('\r\n\r\n') + 4);
     expect(Math.max(...body.split('\r\n').map((line) => line.length))).toBeLessThanOrEqual(76);
@@ -126,6 +133,26 @@ describe('a copy spliced from the MIME template', () => {
       expect(quickResult.results.map((result) => result.status.result)).toEqual(on ? ['pass'] : ['none']);
       expect(quickResult.results.map((result) => result.status.result)).toEqual(wholeResult.results.map((result) => result.status.result));
       expect(seenByReader(await simpleParser(quick))).toEqual(seenByReader(await simpleParser(whole)));
+    }
+  });
+
+  it('signs each copy itself with DKIM byte for byte as nodemailer signs it, and it verifies like the composed copy', async () => {
+    const signing = templatePreparer(await createMimeTemplate(email, dkim), createRecipientCopies(options));
+    const signed = (verified: Awaited<ReturnType<typeof dkimVerify>>) =>
+      verified.results.map((result) => ({ status: result.status.result, headers: (result as { signingHeaders?: { keys?: string } }).signingHeaders?.keys }));
+    for (const reader of READERS) {
+      const messageId = `<dkim-fast.${reader.email}>`;
+      const prepared = await signing(reader, messageId);
+      const copy = wholeMessage(prepared);
+      // The same copy without its signature, signed by nodemailer's transport: the very same bytes.
+      expect(copy.subarray(0, 15).toString()).toBe('DKIM-Signature:');
+      expect((await transmitted({ ...prepared, pieces: [withoutFirstField(copy)] }, dkim)).equals(copy)).toBe(true);
+
+      const whole = await transmitted(await slow(reader, messageId), dkim);
+      const [fastResult, wholeResult] = await Promise.all([dkimVerify(copy, { resolver: localResolver(dkim) }), dkimVerify(whole, { resolver: localResolver(dkim) })]);
+      expect(signed(fastResult)).toEqual([{ status: 'pass', headers: expect.stringContaining('List-Unsubscribe-Post') }]);
+      expect(signed(fastResult)).toEqual(signed(wholeResult));
+      expect(seenByReader(await simpleParser(copy))).toEqual(seenByReader(await simpleParser(whole)));
     }
   });
 

@@ -5,6 +5,8 @@ import type MimeNode from 'nodemailer/lib/mime-node';
 import { encode, wrap } from 'nodemailer/lib/qp';
 import type { RenderedEmail } from '../types.js';
 import { composeMessage, toMailOptions, type Envelope } from './compose.js';
+import { createCopySigner } from './copy-signer.js';
+import type { DkimKey } from './dkim.js';
 import { segmentEmail, type RecipientValues, type Segment } from './personalize.js';
 
 /**
@@ -22,10 +24,16 @@ import { segmentEmail, type RecipientValues, type Segment } from './personalize.
  * Headers come from nodemailer's MailComposer given the copy's real options, so names and subjects
  * are RFC 2047-encoded and folded exactly as before; only its bodies are stand-ins, never encoded.
  * The structure (boundaries, part headers) is nodemailer's too, built once with the same stand-ins.
+ *
+ * With a DKIM key each copy is signed here, as nodemailer's transport would sign it, but with the
+ * canonical form of the shared pieces worked out once per issue (copy-signer.ts).
  */
 export interface MimeTemplate {
-  /** One recipient's complete message, CRLF line ends, as SMTP carries it (DKIM signing aside). */
-  assemble(values: RecipientValues, envelope: Envelope, messageId: string): Buffer;
+  /**
+   * One recipient's complete message, CRLF line ends, as SMTP carries it (DKIM-signed when a key
+   * is given), in pieces: the shared ones are the template's own buffers, never copied.
+   */
+  assemble(values: RecipientValues, envelope: Envelope, messageId: string): readonly Buffer[];
 }
 
 /** A part's pieces: shared ones encoded already, fills still to encode per copy. */
@@ -35,7 +43,7 @@ const HEADER_END = Buffer.from('\r\n\r\n');
 const SOFT_BREAK = Buffer.from('=\r\n');
 const LINE_LENGTH = 76;
 
-export async function createMimeTemplate(email: RenderedEmail): Promise<MimeTemplate> {
+export async function createMimeTemplate(email: RenderedEmail, dkim: DkimKey | null = null): Promise<MimeTemplate> {
   const segmented = segmentEmail(email);
   const nonce = randomBytes(8).toString('hex');
   // Non-ASCII, so nodemailer gives the stand-in parts the quoted-printable encoding the real ones get.
@@ -54,23 +62,26 @@ export async function createMimeTemplate(email: RenderedEmail): Promise<MimeTemp
   if ([...segmented.text, ...segmented.html].some((segment) => typeof segment === 'string' && segment.includes(boundary))) {
     throw new Error('the issue contains the message boundary');
   }
+  const shared = [structure.beforeText, structure.betweenParts, structure.afterHtml, SOFT_BREAK, ...[...text, ...html].filter((piece) => Buffer.isBuffer(piece))];
+  const signer = dkim ? createCopySigner(dkim, shared) : null;
 
   return {
     assemble(values, envelope, messageId) {
       const message = composeMessage(email.subject, { html: htmlStandIn, text: textStandIn }, envelope, messageId);
-      const headers = composer(toMailOptions(message)).buildHeaders();
-      const chunks: Buffer[] = [Buffer.from(headers, 'utf8'), structure.beforeText];
-      appendPieces(chunks, text, values, boundary);
-      chunks.push(structure.betweenParts);
-      appendPieces(chunks, html, values, boundary);
-      chunks.push(structure.afterHtml);
-      return Buffer.concat(chunks);
+      const headers = Buffer.from(composer(toMailOptions(message)).buildHeaders(), 'utf8');
+      const body: Buffer[] = [structure.beforeText];
+      appendPieces(body, text, values, boundary);
+      body.push(structure.betweenParts);
+      appendPieces(body, html, values, boundary);
+      body.push(structure.afterHtml);
+      const signature = signer ? [signer.signature(headers, body)] : [];
+      return [...signature, headers, HEADER_END, ...body];
     },
   };
 }
 
 interface Structure {
-  /** From the end of the root headers to the first byte of the text part's content. */
+  /** From the first byte of the body (after the root headers and the blank line) to the first byte of the text part's content. */
   beforeText: Buffer;
   betweenParts: Buffer;
   afterHtml: Buffer;
@@ -84,8 +95,8 @@ async function structureOf(composer: (options: Mail.Options) => MimeNode, textSt
   const headerEnd = built.indexOf(HEADER_END);
   const boundary = /boundary="?([^";\r\n]+)"?/.exec(built.subarray(0, headerEnd).toString('latin1'))?.[1];
   if (headerEnd < 0 || !boundary) throw new Error('nodemailer built no multipart/alternative for a text and an HTML part');
-  // The root headers are rebuilt per copy; what follows them (from the blank line on) is the same for every copy.
-  const skeleton = built.subarray(headerEnd);
+  // The root headers are rebuilt per copy; the body is the same for every copy.
+  const skeleton = built.subarray(headerEnd + HEADER_END.length);
   const textMark = Buffer.from(encode(textStandIn));
   const htmlMark = Buffer.from(encode(htmlStandIn));
   const textAt = skeleton.indexOf(textMark);

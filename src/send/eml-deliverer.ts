@@ -3,6 +3,7 @@ import path from 'node:path';
 import { withReturnPath } from '../message/return-path.js';
 import { writeFileAtomic } from '../output/atomic.js';
 import type { Deliverer } from './deliverer.js';
+import { wholeMessage } from './prepared-message.js';
 
 /**
  * A dry run: every message written as `DIR/<address>.eml`, exactly as it would be sent, with
@@ -13,7 +14,7 @@ export function emlDeliverer(dir: string): Deliverer {
     async deliver(prepared, onTransmit) {
       onTransmit();
       const file = path.join(dir, `${prepared.envelope.to.replace(/[^A-Za-z0-9@._+-]/g, '_')}.eml`);
-      await writeFileAtomic(file, withReturnPath(prepared.raw, prepared.envelope.from));
+      await writeFileAtomic(file, withReturnPath(wholeMessage(prepared), prepared.envelope.from));
       return `written to ${path.basename(file)}`;
     },
     async verify() {

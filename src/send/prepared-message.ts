@@ -9,8 +9,17 @@ export interface PreparedMessage {
   messageId: string;
   /** SMTP envelope: the bare recipient, and the VERP return path (or the bare From address) as sender. */
   envelope: { from: string; to: string };
-  /** The complete MIME message. */
-  raw: Buffer;
+  /**
+   * The complete MIME message, in pieces to be sent one after another. A copy spliced from the
+   * issue's template is mostly the template's own buffers, shared by every copy, so building one
+   * allocates only its headers and fills, not a ~100 KB message that is garbage a moment later.
+   */
+  pieces: readonly Buffer[];
+}
+
+/** The message as one buffer: for a file, a parser or a test, not for sending. */
+export function wholeMessage(prepared: PreparedMessage): Buffer {
+  return Buffer.concat(prepared.pieces);
 }
 
 /** `Gazette <digest@example.com>` → `digest@example.com`; a bare address stays as it is. */
@@ -26,7 +35,7 @@ export async function prepareMessage(message: OutboundMessage): Promise<Prepared
   // Quoted-printable is what nodemailer picks for mostly-Latin text anyway; naming it skips the
   // character count it would otherwise run over every body, the largest cost per recipient.
   const raw = await new MailComposer({ ...toMailOptions(message), textEncoding: 'quoted-printable' }).compile().build();
-  return { messageId: message.messageId, envelope: smtpEnvelope(message), raw };
+  return { messageId: message.messageId, envelope: smtpEnvelope(message), pieces: [raw] };
 }
 
 /** Builds one recipient's message, ready to hand over. */
@@ -39,7 +48,7 @@ export type MessagePreparer = (recipient: Recipient, messageId: string) => Prepa
 export function templatePreparer(template: MimeTemplate, copyFor: (recipient: Recipient) => RecipientCopy): MessagePreparer {
   return (recipient, messageId) => {
     const { values, envelope } = copyFor(recipient);
-    return { messageId, envelope: smtpEnvelope(envelope), raw: template.assemble(values, envelope, messageId) };
+    return { messageId, envelope: smtpEnvelope(envelope), pieces: template.assemble(values, envelope, messageId) };
   };
 }
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { GazetteConfig } from '../config.js';
 import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
-import { readDkimKey, type DkimKey } from '../message/dkim.js';
+import { readDkimKey } from '../message/dkim.js';
 import { createMimeTemplate } from '../message/mime-template.js';
 import { createRecipientCopies } from '../message/recipient-message.js';
 import { returnPathOptions } from '../message/return-path.js';
@@ -40,7 +40,6 @@ export interface SendSetup {
   dryRunDir: string | null;
   /** Where messages go, as people see it: the server without its password, or the dry-run folder. */
   destination: string;
-  dkim: DkimKey | null;
   now: () => Date;
 }
 
@@ -87,11 +86,11 @@ export async function prepareSend(options: SendTarget, subjectPrefix = '', audie
   return {
     workspace,
     issue,
-    prepare: templatePreparer(await createMimeTemplate(email), copyFor),
+    // Each copy is DKIM-signed as it is built, so a dry run's files carry the signature the server would get.
+    prepare: templatePreparer(await createMimeTemplate(email, await readDkimKey(workspace)), copyFor),
     server,
     dryRunDir,
     destination: server ? describeSmtpServer(server) : (dryRunDir ?? ''),
-    dkim: await readDkimKey(workspace),
     now,
   };
 }
@@ -99,7 +98,7 @@ export async function prepareSend(options: SendTarget, subjectPrefix = '', audie
 /** Opens the destination and proves it works (credentials included) before anything is planned. */
 export async function openDeliverer(setup: SendSetup, options: SendTarget): Promise<Deliverer> {
   const concurrency = options.concurrency ?? setup.workspace.config.send.concurrency;
-  const deliverer = setup.server ? smtpDeliverer(setup.server, { connections: concurrency, dkim: setup.dkim }) : emlDeliverer(setup.dryRunDir ?? setup.workspace.root);
+  const deliverer = setup.server ? smtpDeliverer(setup.server, { connections: concurrency }) : emlDeliverer(setup.dryRunDir ?? setup.workspace.root);
   try {
     await deliverer.verify();
   } catch (error) {

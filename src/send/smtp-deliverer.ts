@@ -1,18 +1,16 @@
 import { Readable } from 'node:stream';
 import nodemailer from 'nodemailer';
-import { dkimOptions, type DkimKey } from '../message/dkim.js';
 import type { Deliverer } from './deliverer.js';
 import type { SmtpServer } from './smtp-url.js';
 
 export interface SmtpDelivererOptions {
   /** Connections kept open at once. */
   connections: number;
-  dkim: DkimKey | null;
 }
 
 /**
  * nodemailer's pooled SMTP transport, without its own rate limiting (which bursts across
- * connections; the send loop limits instead). Each message is signed with DKIM when configured.
+ * connections; the send loop limits instead). Messages come DKIM-signed already (message/mime-template.ts).
  */
 export function smtpDeliverer(server: SmtpServer, options: SmtpDelivererOptions): Deliverer {
   const transport = nodemailer.createTransport({
@@ -31,11 +29,10 @@ export function smtpDeliverer(server: SmtpServer, options: SmtpDelivererOptions)
     greetingTimeout: 30_000,
     socketTimeout: 60_000,
     logger: false,
-    dkim: dkimOptions(options.dkim),
   });
   return {
     async deliver(prepared, onTransmit) {
-      const info = await transport.sendMail({ envelope: prepared.envelope, raw: transmitted(prepared.raw, onTransmit) });
+      const info = await transport.sendMail({ envelope: prepared.envelope, raw: transmitted(prepared.pieces, onTransmit) });
       return info.response;
     },
     async verify() {
@@ -52,14 +49,15 @@ export function smtpDeliverer(server: SmtpServer, options: SmtpDelivererOptions)
  * only once a connection has taken the message: messages still waiting in the pool's queue
  * have not been read, so they are not in flight.
  */
-function transmitted(raw: Buffer, onTransmit: () => void): Readable {
+function transmitted(pieces: readonly Buffer[], onTransmit: () => void): Readable {
   let started = false;
   return new Readable({
     read() {
       if (!started) {
         started = true;
         onTransmit();
-        this.push(raw);
+        // Pushed as they are: the stream passes each buffer on to the socket without copying it.
+        for (const piece of pieces) if (piece.length > 0) this.push(piece);
         this.push(null);
       }
     },

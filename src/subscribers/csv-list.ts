@@ -5,6 +5,7 @@ import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
 import { fileErrorReason } from '../load/file-error.js';
 import { encodingFromBom, normalizeNewlines, type TextEncoding } from '../load/text-file.js';
 import { emailColumn, recipientFromRow, withoutDuplicate, type ListEntry } from './list-entry.js';
+import { SeenAddresses } from './seen-addresses.js';
 
 export interface CsvListOptions {
   /** Columns the templates use (`subscriber_fields`); a list without them cannot be sent. */
@@ -13,8 +14,8 @@ export interface CsvListOptions {
 
 /**
  * A CSV subscriber list, opened so an unreadable file fails before anything else happens,
- * then read as a stream: a list of any length costs the memory of one row at a time (plus one
- * key per address, to catch duplicates).
+ * then read as a stream: a list of any length costs the memory of one row at a time (the
+ * addresses read so far, which catch duplicates, are kept on disk: seen-addresses.ts).
  */
 export class CsvList {
   /** Bytes of the file read so far, for a progress display (`size` is the whole file). */
@@ -53,7 +54,7 @@ export class CsvList {
       this.bytesRead += chunk.length;
     });
     pipeline(fileStream, textDecoder(encoding), parser, () => undefined);
-    const seen = new Map<string, number>();
+    const seen = new SeenAddresses();
     let header: string[] | null = null;
     let previous = { lines: 0, empty_lines: 0, comment_lines: 0 };
     try {
@@ -81,6 +82,7 @@ export class CsvList {
       throw error;
     } finally {
       parser.destroy();
+      seen.close();
     }
     if (!header) throw new GazetteError([diagnostic('subscribers/empty', 'the list is empty; its first line must name the columns, e.g. email,name', { file, line: 1 })]);
   }

@@ -1,6 +1,7 @@
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { Diagnostic, Recipient } from '../types.js';
 import { addressKey, addressProblem } from './address.js';
+import type { SeenAddresses } from './seen-addresses.js';
 
 /** One row of a subscriber list: a recipient to send to, or the reason the row is skipped. */
 export type ListEntry = { recipient: Recipient; line: number } | { problem: Diagnostic };
@@ -42,13 +43,12 @@ function normalColumn(column: string): string {
 
 /**
  * Drops later copies of an address already seen (compared case-insensitively), reporting the
- * line of the first one. `seen` maps address keys to the line they were first seen on.
+ * line of the first one, which `seen` keeps for each address.
  */
-export function withoutDuplicate(entry: ListEntry, seen: Map<string, number>, file: string): ListEntry {
+export function withoutDuplicate(entry: ListEntry, seen: Pick<SeenAddresses, 'firstLine'>, file: string): ListEntry {
   if (!('recipient' in entry)) return entry;
-  const key = addressKey(entry.recipient.email);
-  const first = seen.get(key);
-  if (first !== undefined) {
+  const first = seen.firstLine(addressKey(entry.recipient.email), entry.line);
+  if (first !== null) {
     return {
       problem: diagnostic('subscribers/duplicate', `"${entry.recipient.email}" repeats the address on line ${first}; row skipped`, {
         file,
@@ -58,6 +58,5 @@ export function withoutDuplicate(entry: ListEntry, seen: Map<string, number>, fi
       }),
     };
   }
-  seen.set(key, entry.line);
   return entry;
 }
