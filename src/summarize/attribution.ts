@@ -114,7 +114,7 @@ function mentionAt(text: string, tokens: Token[], index: number): SpeakerMention
       // The name must end the phrase: `the New York businessman` is a description.
       const after = read ? tokens[read.next] : undefined;
       const endsPhrase = !after?.isWord || isCueAt(tokens, read?.next ?? 0) || CUE_MODIFIERS.has(lower(after));
-      if (read && endsPhrase && /\s/.test(read.mention.name)) return nameMention(text, tokens, nameIndex);
+      if (read?.mention.canBePerson && endsPhrase && /\s/.test(read.mention.name)) return nameMention(text, tokens, nameIndex);
     }
     return descriptionMention(text, tokens, index);
   }

@@ -202,6 +202,15 @@ function canNamePerson(person: Token[]): boolean {
   return person.every((token) => !ORGANIZATION_WORDS.has(bareWord(token).toLowerCase()) && !ACRONYM.test(bareWord(token)));
 }
 
+/**
+ * A capitalized word right after a lowercase `the` names a body, a place or a kind of person
+ * (`the Pentagon`, `the Texan`, `the Kremlin`), not one person: English puts no article before a
+ * person's name, only before a title (`the Rev. Al Sharpton`, read as a title here).
+ */
+function afterArticle(before: Token | undefined, titles: Token[]): boolean {
+  return titles.length === 0 && before?.text === 'the';
+}
+
 /** A name as read at token `index`, before its sentence is known. */
 export type NameReading = Omit<NameMention, 'sentence'>;
 
@@ -248,7 +257,7 @@ export function readName(text: string, tokens: Token[], index: number): { mentio
       role,
       // Two or three capitalized words that name no organization or place are taken for a person.
       isPerson: titles.length > 0 || (person.length > 1 && person.length <= MAX_NAME_WORDS),
-      canBePerson: canNamePerson(person),
+      canBePerson: canNamePerson(person) && !(person.length === parts.length && afterArticle(before, titleTokens)),
       isProminent,
       isAsked: before !== undefined && ASKING_VERBS.has(before.text),
       isSubject: isProminent && followedByVerb(tokens, next),
