@@ -8,4 +8,15 @@ describe('words that are not people never become speakers', () => {
       + '"We are going to keep fighting for these jobs," the Ohio Democrat said.';
     expect(findQuotes(text).map((quote) => quote.speaker)).toEqual([null, 'Amy Stone']);
   });
+
+  it.each([
+    ['a credit line with via', 'Tom Reed via Wire Images.'],
+    ['a credit line with a slash', 'Tom Reed/Wire.'],
+    ['a labelled credit line', 'Photo: Tom Reed for the Courier.'],
+    ['a credit in parentheses', 'Guests wait outside the new dining room. (Photo by Tom Reed)'],
+  ])('does not take the photographer of %s for a person of the story', (_case, credit) => {
+    const text = `Ann Pike, a local chef, opened her second restaurant on Friday.\n\n${credit}\n\n`
+      + '"We never thought we would get this far so fast," the 43-year-old said.';
+    expect(findQuotes(text)[0]?.speaker).toBe('Ann Pike');
+  });
 });
