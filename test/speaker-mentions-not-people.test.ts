@@ -19,4 +19,10 @@ describe('words that are not people never become speakers', () => {
       + '"We never thought we would get this far so fast," the 43-year-old said.';
     expect(findQuotes(text)[0]?.speaker).toBe('Ann Pike');
   });
+
+  it('does not take a sentence-opening participle for a name', () => {
+    const text = 'Mark Dunn told the crowd about his first job.\n\n'
+      + 'Speaking in a lower voice, he went on to read a letter, saying: "I kept every word of it for twenty years."';
+    expect(findQuotes(text)[0]?.speaker).toBe('Mark Dunn');
+  });
 });

@@ -202,6 +202,22 @@ function canNamePerson(person: Token[]): boolean {
   return person.every((token) => !ORGANIZATION_WORDS.has(bareWord(token).toLowerCase()) && !ACRONYM.test(bareWord(token)));
 }
 
+// Words that open what a participle governs (`Speaking in his own voice`, `Asked about it`).
+const AFTER_PARTICIPLE = new Set([
+  'in', 'on', 'to', 'about', 'at', 'with', 'from', 'after', 'before', 'during', 'for', 'by', 'into',
+  'the', 'a', 'an', 'his', 'her', 'their', 'its', 'this', 'that', 'out', 'up', 'again',
+]);
+
+/**
+ * A lone capitalized `-ing` or `-ed` word followed by a preposition or determiner opens a
+ * participle phrase (`Speaking in his real voice, he …`, `Asked about the vote, she …`), not a
+ * name: a name there would be followed by its verb.
+ */
+function isParticiple(person: Token[], next: Token | undefined): boolean {
+  const word = person.length === 1 ? person[0]?.text ?? '' : '';
+  return /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(word) && next !== undefined && AFTER_PARTICIPLE.has(next.text);
+}
+
 /**
  * A capitalized word right after a lowercase `the` names a body, a place or a kind of person
  * (`the Pentagon`, `the Texan`, `the Kremlin`), not one person: English puts no article before a
@@ -257,7 +273,8 @@ export function readName(text: string, tokens: Token[], index: number): { mentio
       role,
       // Two or three capitalized words that name no organization or place are taken for a person.
       isPerson: titles.length > 0 || (person.length > 1 && person.length <= MAX_NAME_WORDS),
-      canBePerson: canNamePerson(person) && !(person.length === parts.length && afterArticle(before, titleTokens)),
+      canBePerson: canNamePerson(person) && !(person.length === parts.length && afterArticle(before, titleTokens))
+        && !(titles.length === 0 && isParticiple(person, tokens[next])),
       isProminent,
       isAsked: before !== undefined && ASKING_VERBS.has(before.text),
       isSubject: isProminent && followedByVerb(tokens, next),
