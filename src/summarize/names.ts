@@ -17,6 +17,8 @@ export interface NameMention {
   name: string;
   /** Lowercase titles written before the name (`sen.`, `president`). */
   titles: string[];
+  /** The title printed with the name, as written (`Dr.`, `Sen.`): see `printedTitle`. */
+  printedTitle: string | null;
   /** Gender an honorific gives (`Mrs.`): certain. */
   titleGender: Gender | null;
   /** Gender the given name usually has (names given to both sexes are not in the table). */
@@ -125,6 +127,29 @@ function personPart(parts: Token[]): Token[] {
   // `Chris Christie Calls Hillary Clinton` in a headline.
   const given = named.findLastIndex((token, index) => index > 0 && isKnownFirstName(token.text) && index < named.length - 1);
   return given > 0 ? named.slice(given) : named;
+}
+
+// Titles printed as part of a speaker's name. Abbreviated professional, academic, clerical,
+// military and elected titles say what the person is, and news style keeps them before a full
+// name (`Dr. Helen Marsh`, `Sen. Tom Carper`, `Gen. Ann Cole`); the social ones (`Mr.`, `Mrs.`,
+// `Ms.`, `Miss`) are dropped once the full name is given. A title written out (`Senator`,
+// `Judge`, `President`) is read as the person's role instead (roles.ts), so it is not repeated.
+const PRINTED_TITLES = new Set([
+  'dr.', 'prof.', 'sen.', 'rep.', 'gov.', 'rev.', 'gen.', 'lt.', 'col.', 'sgt.', 'capt.', 'adm.',
+  'maj.', 'amb.', 'atty.',
+]);
+// Words that say the person no longer holds the title (`former Texas Gov. Rick Perry`), looked
+// for among the titles and the few words before them.
+const PAST_TITLE_MARKERS = new Set(['former', 'ex', 'ex-', 'then', 'late', 'retired', 'onetime']);
+const PAST_MARKER_REACH = 3;
+
+/** The title to print with the name starting at token `index`: the last title, if printed and still held. */
+function printedTitle(tokens: Token[], index: number, titleTokens: Token[]): string | null {
+  const last = titleTokens[titleTokens.length - 1];
+  if (!last || !PRINTED_TITLES.has(last.text.toLowerCase())) return null;
+  const lead = tokens.slice(Math.max(0, index - PAST_MARKER_REACH), index);
+  const held = [...lead, ...titleTokens].every((token) => !PAST_TITLE_MARKERS.has(token.text.toLowerCase()));
+  return held ? last.text : null;
 }
 
 function genderOfTitles(titles: string[]): Gender | null {
@@ -267,6 +292,7 @@ export function readName(text: string, tokens: Token[], index: number): { mentio
       end,
       name: text.slice(first.start, end),
       titles,
+      printedTitle: titles.length > 0 ? printedTitle(tokens, index, titleTokens) : null,
       titleGender: genderOfTitles(titles),
       // A lone given name (`Melanie`) carries its gender too.
       nameGender: genderOfFirstName(first.text),
