@@ -15,4 +15,10 @@ describe('a cue that continues an earlier verb phrase', () => {
     const text = 'Omar Reed spoke in Dayton on Friday.\n\nHe explained the Herald headline by saying: "It was a joke, and everybody in the room knew it."';
     expect(findQuotes(text)[0]?.speaker).toBe('Omar Reed');
   });
+
+  it('attributes "continued, saying" at the opening of a paragraph to the subject of the verb', () => {
+    const text = 'Lena Ortiz, a retired teacher, spoke first.\n\n'
+      + 'The former school board candidate continued, saying, "Nobody asked the parents what they wanted."';
+    expect(findQuotes(text)[0]?.speaker).toBe('Lena Ortiz');
+  });
 });

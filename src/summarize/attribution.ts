@@ -370,7 +370,9 @@ export function attributionBefore(text: string, from: number, to: number): Attri
   if (cue >= 0 && introduces && clause.length - cue <= MAX_CUE_TAIL_TOKENS) {
     const begin = skipLeading(clause, 0, (token) => LEADING_CONJUNCTIONS.has(lower(token)) || CLAUSE_PUNCTUATION.has(token.text));
     const mention = subjectBefore(text, clause, begin, cue);
-    return mention ? { mention, start: clauseStart, end: to } : null;
+    // `The former candidate continued, saying, "…"`: no subject before the participle, but one
+    // before the verb it hangs on.
+    return mention ? { mention, start: clauseStart, end: to } : attributionOfParticiple(text, clause, to);
   }
   if (lastToken.text === ':') {
     const begin = skipLeading(clause, 0, (token) => LEADING_CONJUNCTIONS.has(lower(token)));
