@@ -8,7 +8,7 @@ const shown = (text: string) => findQuotes(text).map(({ text: words, speaker, ro
 describe('quotes as readers see them', () => {
   it('keeps a title with the name and takes the role from what the text says the person is', () => {
     const text = '"The ice came early this year," said Dr. Helen Marsh, the station\'s chief limnologist.';
-    expect(shown(text)).toEqual([{ words: 'The ice came early this year.', speaker: 'Helen Marsh', role: 'the station\'s chief limnologist' }]);
+    expect(shown(text)).toEqual([{ words: 'The ice came early this year.', speaker: 'Dr. Helen Marsh', role: 'the station\'s chief limnologist' }]);
   });
 
   it('gives no role when the text gives only a title', () => {
@@ -48,8 +48,8 @@ describe('quotes as readers see them', () => {
     const text = readFileSync(new URL('./fixtures/lake-station-winter.txt', import.meta.url), 'utf8');
     const quotes = findQuotes(text);
     expect(quotes.map((quote) => [quote.speaker, quote.role])).toEqual([
-      ['Helen Marsh', 'the station\'s chief limnologist'],
-      ['Arun Dey', null],
+      ['Dr. Helen Marsh', 'the station\'s chief limnologist'],
+      ['Prof. Arun Dey', null],
       ['Ruth Adair', 'deputy mayor'],
     ]);
     expect(quotes.flatMap((quote) => printedQuoteDefects(text, quote))).toEqual([]);

@@ -37,7 +37,7 @@ describe('speaker attribution and resolution', () => {
     ].join('\n\n');
     const quotes = findQuotes(text);
     expect(quotes.map((quote) => text.slice(quote.speakerStart ?? 0, quote.speakerEnd ?? 0))).toEqual(['Chris Matthews', 'Rep. Gwen Moore']);
-    expect(quotes.map((quote) => quote.speaker)).toEqual(['Chris Matthews', 'Gwen Moore']);
+    expect(quotes.map((quote) => quote.speaker)).toEqual(['Chris Matthews', 'Rep. Gwen Moore']);
   });
 
   it('reaches the cue past a party label, before or after an appositive', () => {
@@ -45,7 +45,7 @@ describe('speaker attribution and resolution', () => {
       '"Pfizer is gaming the system and will avoid its taxes," Senate Minority Leader Harry M. Reid (D-Nev.) said in a statement.',
       '"They would just go and get them," Rep. Jim Jordan (R-Ohio), an oversight panel member, said in a phone interview.',
     ].join('\n\n');
-    expect(findQuotes(text).map((quote) => quote.speaker)).toEqual(['Harry M. Reid', 'Jim Jordan']);
+    expect(findQuotes(text).map((quote) => quote.speaker)).toEqual(['Harry M. Reid', 'Rep. Jim Jordan']);
   });
 
   it('reaches the cue past an appositive of any opening word that a comma closes before the verb', () => {
@@ -153,7 +153,7 @@ describe('resolving pronouns and descriptions', () => {
       '"The state has to step in now," the senator said.',
       '"We will hold hearings on this next week," the congresswoman said.',
     ].join('\n\n');
-    expect(findQuotes(text).map((quote) => quote.speaker)).toEqual(['Laura Benton', 'Jane Ortiz']);
+    expect(findQuotes(text).map((quote) => quote.speaker)).toEqual(['Sen. Laura Benton', 'Rep. Jane Ortiz']);
   });
 
   it('reads the last person noun as the head of a long description', () => {

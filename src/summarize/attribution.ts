@@ -114,7 +114,7 @@ function mentionAt(text: string, tokens: Token[], index: number): SpeakerMention
       // The name must end the phrase: `the New York businessman` is a description.
       const after = read ? tokens[read.next] : undefined;
       const endsPhrase = !after?.isWord || isCueAt(tokens, read?.next ?? 0) || CUE_MODIFIERS.has(lower(after));
-      if (read && endsPhrase && /\s/.test(read.mention.name)) return nameMention(text, tokens, nameIndex);
+      if (read?.mention.canBePerson && endsPhrase && /\s/.test(read.mention.name)) return nameMention(text, tokens, nameIndex);
     }
     return descriptionMention(text, tokens, index);
   }
@@ -177,6 +177,8 @@ function firstMention(text: string, tokens: Token[], from: number, to: number): 
  */
 function subjectBefore(text: string, tokens: Token[], from: number, to: number): SpeakerMention | null {
   if (namedWithAppositive(text, tokens, from)) return nameMention(text, tokens, from);
+  const linked = PREDICATE_LINKS.has(lower(tokens[to - 1])) ? subjectOfPredicate(text, tokens, from, to - 1) : null;
+  if (linked) return linked;
   let end = to;
   while (end > from && CUE_MODIFIERS.has(lower(tokens[end - 1]))) end -= 1;
   end = beforeParenthesis(tokens, from, end);
@@ -210,6 +212,28 @@ function subjectBefore(text: string, tokens: Token[], from: number, to: number):
   if (!first) return null;
   const phrase: SpeakerMention = { start: first.start, end: last.end, kind: 'description', text: text.slice(first.start, last.end) };
   return startsMention(first) ? phrase : firstMention(text, tokens, from, end) ?? phrase;
+}
+
+// Words that tie a cue to an earlier verb of the same subject: `he looked up, furrowed his brow
+// and said`, `she responded to the post by saying`.
+const PREDICATE_LINKS = new Set(['and', 'by']);
+
+/**
+ * The subject of the verb phrase ending at `end` that a linked cue continues: the last pronoun
+ * before it, or the last name followed by a verb; never the words of the phrase itself
+ * (`his brow`, `one of Trump's messages`).
+ */
+function subjectOfPredicate(text: string, tokens: Token[], from: number, end: number): SpeakerMention | null {
+  for (let index = end - 1; index >= from; index -= 1) {
+    const token = tokens[index];
+    if (!token) break;
+    if (isPronoun(token) && lower(token) !== 'who') return pronounMention(token);
+    if (!isCapitalized(token)) continue;
+    const read = readName(text, tokens, index);
+    const verb = read ? tokens[read.next] : undefined;
+    if (read?.mention.canBePerson && (isCueAt(tokens, read.next) || looksLikeVerb(verb))) return nameMention(text, tokens, index);
+  }
+  return null;
 }
 
 /** `end`, or the start of a parenthesis closing right before it (`Rep. Gwen Moore (D-Wis.)`). */
@@ -346,7 +370,9 @@ export function attributionBefore(text: string, from: number, to: number): Attri
   if (cue >= 0 && introduces && clause.length - cue <= MAX_CUE_TAIL_TOKENS) {
     const begin = skipLeading(clause, 0, (token) => LEADING_CONJUNCTIONS.has(lower(token)) || CLAUSE_PUNCTUATION.has(token.text));
     const mention = subjectBefore(text, clause, begin, cue);
-    return mention ? { mention, start: clauseStart, end: to } : null;
+    // `The former candidate continued, saying, "…"`: no subject before the participle, but one
+    // before the verb it hangs on.
+    return mention ? { mention, start: clauseStart, end: to } : attributionOfParticiple(text, clause, to);
   }
   if (lastToken.text === ':') {
     const begin = skipLeading(clause, 0, (token) => LEADING_CONJUNCTIONS.has(lower(token)));

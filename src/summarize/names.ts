@@ -17,6 +17,8 @@ export interface NameMention {
   name: string;
   /** Lowercase titles written before the name (`sen.`, `president`). */
   titles: string[];
+  /** The title printed with the name, as written (`Dr.`, `Sen.`): see `printedTitle`. */
+  printedTitle: string | null;
   /** Gender an honorific gives (`Mrs.`): certain. */
   titleGender: Gender | null;
   /** Gender the given name usually has (names given to both sexes are not in the table). */
@@ -127,6 +129,29 @@ function personPart(parts: Token[]): Token[] {
   return given > 0 ? named.slice(given) : named;
 }
 
+// Titles printed as part of a speaker's name. Abbreviated professional, academic, clerical,
+// military and elected titles say what the person is, and news style keeps them before a full
+// name (`Dr. Helen Marsh`, `Sen. Tom Carper`, `Gen. Ann Cole`); the social ones (`Mr.`, `Mrs.`,
+// `Ms.`, `Miss`) are dropped once the full name is given. A title written out (`Senator`,
+// `Judge`, `President`) is read as the person's role instead (roles.ts), so it is not repeated.
+const PRINTED_TITLES = new Set([
+  'dr.', 'prof.', 'sen.', 'rep.', 'gov.', 'rev.', 'gen.', 'lt.', 'col.', 'sgt.', 'capt.', 'adm.',
+  'maj.', 'amb.', 'atty.',
+]);
+// Words that say the person no longer holds the title (`former Texas Gov. Rick Perry`), looked
+// for among the titles and the few words before them.
+const PAST_TITLE_MARKERS = new Set(['former', 'ex', 'ex-', 'then', 'late', 'retired', 'onetime']);
+const PAST_MARKER_REACH = 3;
+
+/** The title to print with the name starting at token `index`: the last title, if printed and still held. */
+function printedTitle(tokens: Token[], index: number, titleTokens: Token[]): string | null {
+  const last = titleTokens[titleTokens.length - 1];
+  if (!last || !PRINTED_TITLES.has(last.text.toLowerCase())) return null;
+  const lead = tokens.slice(Math.max(0, index - PAST_MARKER_REACH), index);
+  const held = [...lead, ...titleTokens].every((token) => !PAST_TITLE_MARKERS.has(token.text.toLowerCase()));
+  return held ? last.text : null;
+}
+
 function genderOfTitles(titles: string[]): Gender | null {
   for (const title of titles) {
     const gender = HONORIFICS.get(title);
@@ -202,6 +227,31 @@ function canNamePerson(person: Token[]): boolean {
   return person.every((token) => !ORGANIZATION_WORDS.has(bareWord(token).toLowerCase()) && !ACRONYM.test(bareWord(token)));
 }
 
+// Words that open what a participle governs (`Speaking in his own voice`, `Asked about it`).
+const AFTER_PARTICIPLE = new Set([
+  'in', 'on', 'to', 'about', 'at', 'with', 'from', 'after', 'before', 'during', 'for', 'by', 'into',
+  'the', 'a', 'an', 'his', 'her', 'their', 'its', 'this', 'that', 'out', 'up', 'again',
+]);
+
+/**
+ * A lone capitalized `-ing` or `-ed` word followed by a preposition or determiner opens a
+ * participle phrase (`Speaking in his real voice, he …`, `Asked about the vote, she …`), not a
+ * name: a name there would be followed by its verb.
+ */
+function isParticiple(person: Token[], next: Token | undefined): boolean {
+  const word = person.length === 1 ? person[0]?.text ?? '' : '';
+  return /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(word) && next !== undefined && AFTER_PARTICIPLE.has(next.text);
+}
+
+/**
+ * A capitalized word right after a lowercase `the` names a body, a place or a kind of person
+ * (`the Pentagon`, `the Texan`, `the Kremlin`), not one person: English puts no article before a
+ * person's name, only before a title (`the Rev. Al Sharpton`, read as a title here).
+ */
+function afterArticle(before: Token | undefined, titles: Token[]): boolean {
+  return titles.length === 0 && before?.text === 'the';
+}
+
 /** A name as read at token `index`, before its sentence is known. */
 export type NameReading = Omit<NameMention, 'sentence'>;
 
@@ -242,13 +292,15 @@ export function readName(text: string, tokens: Token[], index: number): { mentio
       end,
       name: text.slice(first.start, end),
       titles,
+      printedTitle: titles.length > 0 ? printedTitle(tokens, index, titleTokens) : null,
       titleGender: genderOfTitles(titles),
       // A lone given name (`Melanie`) carries its gender too.
       nameGender: genderOfFirstName(first.text),
       role,
       // Two or three capitalized words that name no organization or place are taken for a person.
       isPerson: titles.length > 0 || (person.length > 1 && person.length <= MAX_NAME_WORDS),
-      canBePerson: canNamePerson(person),
+      canBePerson: canNamePerson(person) && !(person.length === parts.length && afterArticle(before, titleTokens))
+        && !(titles.length === 0 && isParticiple(person, tokens[next])),
       isProminent,
       isAsked: before !== undefined && ASKING_VERBS.has(before.text),
       isSubject: isProminent && followedByVerb(tokens, next),

@@ -8,6 +8,8 @@ import { surnameKey, type NameMention } from './names.js';
 
 export interface Person {
   fullName: string;
+  /** A title printed with the name (`Dr.`), from the first mention that gives one. */
+  title: string | null;
   /** What says the gender, strongest first: an honorific, the given name, the pronouns after the name. */
   titleGender: Gender | null;
   nameGender: Gender | null;
@@ -62,12 +64,13 @@ function enrich(person: Person, mention: NameMention): void {
   const votes = countWords(mention.name) > 1 || countWords(person.fullName) === 1;
   if (mention.pronounGender && votes) person.pronounVotes[mention.pronounGender] += 1;
   person.role ??= mention.role;
+  person.title ??= mention.printedTitle;
   for (const word of roleWordsOf(mention)) person.roleWords.add(word);
 }
 
 function newPerson(mention: NameMention): Person {
   return {
-    fullName: mention.name, titleGender: null, nameGender: null, pronounVotes: { male: 0, female: 0 }, role: null, roleWords: new Set<string>(),
+    fullName: mention.name, title: null, titleGender: null, nameGender: null, pronounVotes: { male: 0, female: 0 }, role: null, roleWords: new Set<string>(),
   };
 }
 
@@ -145,6 +148,11 @@ export function collectPeople(mentions: NameMention[], knownSpeakers: Set<string
     people.mentions.push({ mention, person });
   }
   return people;
+}
+
+/** The name to print: the fullest name, after the title the article gives (`Dr. Helen Marsh`). */
+export function printedName(person: Person): string {
+  return person.title ? `${person.title} ${person.fullName}` : person.fullName;
 }
 
 /** The person's gender: an honorific's, else the given name's, else the pronouns' that follow the name. */

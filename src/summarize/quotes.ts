@@ -3,6 +3,7 @@
  * mention each attribution rests on to the fullest name the article gives that person.
  */
 import type { QuoteSpan } from '../types.js';
+import { findCreditRanges } from './credit-lines.js';
 import { findNameMentions, findSubjectPronouns } from './names.js';
 import type { QuotedPiece } from './quote-marks.js';
 import { findQuotations, type Quotation } from './quotations.js';
@@ -16,18 +17,28 @@ import { tokenize } from './tokens.js';
 const MIN_NOTABLE_WORDS = 6;
 const MAX_NOTABLE_QUOTES = 2;
 
-/** The people of the text, from the names outside its quotations. */
+/**
+ * A test for offsets met in increasing order: whether one lies outside all the `ranges`
+ * (ordered, not overlapping, end exclusive).
+ */
+function outsideOf(ranges: Array<[number, number]>): (offset: number) => boolean {
+  let cursor = 0;
+  return (offset) => {
+    while (cursor < ranges.length && (ranges[cursor]?.[1] ?? 0) <= offset) cursor += 1;
+    const range = ranges[cursor];
+    return !range || offset < range[0];
+  };
+}
+
+/** The people of the text, from the names outside its quotations and its picture credits. */
 function peopleOf(text: string, quotations: Quotation[]): People {
   const quoted = quotations.flatMap(({ pieces }) => pieces.map((piece): [number, number] => [piece.start, piece.end]));
-  let cursor = 0;
+  const outsideQuotes = outsideOf(quoted);
+  const outsideCredits = outsideOf(findCreditRanges(text));
   const tokens = tokenize(text);
-  const outsideQuotes = findNameMentions(text, tokens).filter((mention) => {
-    while (cursor < quoted.length && (quoted[cursor]?.[1] ?? 0) <= mention.start) cursor += 1;
-    const range = quoted[cursor];
-    return !range || mention.start < range[0];
-  });
+  const inStory = findNameMentions(text, tokens).filter((mention) => outsideQuotes(mention.start) && outsideCredits(mention.start));
   const speakers = new Set(quotations.flatMap(({ attribution }) => attribution?.mention.kind === 'name' ? [attribution.mention.text] : []));
-  return collectPeople(outsideQuotes, speakers, findSubjectPronouns(text, tokens, quoted));
+  return collectPeople(inStory, speakers, findSubjectPronouns(text, tokens, quoted));
 }
 
 function toQuoteSpan(text: string, quotation: Quotation, speaker: ResolvedSpeaker): QuoteSpan {

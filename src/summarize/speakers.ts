@@ -4,7 +4,7 @@
  */
 import { readDescription } from './descriptions.js';
 import { PRONOUNS, type Gender } from './lexicon.js';
-import { findPerson, genderOf, type LinkedMention, type People, type Person, type SubjectPronoun } from './people.js';
+import { findPerson, genderOf, printedName, type LinkedMention, type People, type Person, type SubjectPronoun } from './people.js';
 
 export type MentionKind = 'name' | 'pronoun' | 'description';
 
@@ -25,7 +25,7 @@ export interface ResolvedSpeaker {
 const NOBODY: ResolvedSpeaker = { name: null, role: null };
 
 function describe(person: Person): ResolvedSpeaker {
-  return { name: person.fullName, role: person.role };
+  return { name: printedName(person), role: person.role };
 }
 
 /** How many of the items, ordered by position, lie before `offset` (binary search). */

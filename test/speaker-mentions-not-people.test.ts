@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../src/summarize/quotes.js';
+
+describe('words that are not people never become speakers', () => {
+  it('does not take a capitalized word after "the" for a person', () => {
+    const text = 'Amy Stone, who represents the district, spoke on Monday.\n\n'
+      + '"The base will close in May," the Pentagon said in a statement. Stone has asked the Pentagon to wait.\n\n'
+      + '"We are going to keep fighting for these jobs," the Ohio Democrat said.';
+    expect(findQuotes(text).map((quote) => quote.speaker)).toEqual([null, 'Amy Stone']);
+  });
+
+  it.each([
+    ['a credit line with via', 'Tom Reed via Wire Images.'],
+    ['a credit line with a slash', 'Tom Reed/Wire.'],
+    ['a labelled credit line', 'Photo: Tom Reed for the Courier.'],
+    ['a credit in parentheses', 'Guests wait outside the new dining room. (Photo by Tom Reed)'],
+  ])('does not take the photographer of %s for a person of the story', (_case, credit) => {
+    const text = `Ann Pike, a local chef, opened her second restaurant on Friday.\n\n${credit}\n\n`
+      + '"We never thought we would get this far so fast," the 43-year-old said.';
+    expect(findQuotes(text)[0]?.speaker).toBe('Ann Pike');
+  });
+
+  it('does not take a sentence-opening participle for a name', () => {
+    const text = 'Mark Dunn told the crowd about his first job.\n\n'
+      + 'Speaking in a lower voice, he went on to read a letter, saying: "I kept every word of it for twenty years."';
+    expect(findQuotes(text)[0]?.speaker).toBe('Mark Dunn');
+  });
+});

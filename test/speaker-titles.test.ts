@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../src/summarize/quotes.js';
+
+// The printed speaker name keeps a professional title (`Dr.`, `Prof.`, `Sen.`, `Rep.`, `Gov.`,
+// `Rev.`, military ranks) and drops a social one (`Mr.`, `Ms.`) and a title no longer held.
+describe('titles in printed speaker names', () => {
+  const text = readFileSync(new URL('./fixtures/titled-speakers.txt', import.meta.url), 'utf8');
+  const quotes = findQuotes(text);
+
+  it('prints a professional title with the full name and keeps the role apart', () => {
+    expect(quotes[0]).toMatchObject({ speaker: 'Dr. Helen Marsh', role: "the station's chief limnologist" });
+  });
+
+  it('drops a social title once the full name is given', () => {
+    expect(quotes[1]?.speaker).toBe('Paul Grady');
+  });
+
+  it('drops a title the person no longer holds', () => {
+    expect(quotes[2]?.speaker).toBe('Alan Reece');
+  });
+
+  it('prints the title for a speaker found through a description', () => {
+    expect(quotes[3]?.speaker).toBe('Sen. Rosa Lind');
+  });
+});
