@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { markdownToText } from '../src/load/markdown.js';
 import { opensWithDanglingReference } from '../src/summarize/dangling-reference.js';
-import { extractKeyPoints, keyPointCandidates } from '../src/summarize/keypoints.js';
+import { extractKeyPoints, keyPointCandidates, keyPointTexts, selectKeyPoints } from '../src/summarize/keypoints.js';
 import type { QuoteSpan } from '../src/types.js';
 
 const SEED_TITLE = 'China, US resume fentanyl talks in Beijing';
@@ -33,7 +33,7 @@ describe('extractKeyPoints on the seed article', () => {
 
   it('skips the subheading and prefers concise sentences', () => {
     expect(points).not.toContain("'Zero tolerance'");
-    for (const point of points) expect(point.split(/\s+/).length).toBeLessThanOrEqual(35);
+    for (const point of points) expect(point.split(/\s+/).length).toBeLessThanOrEqual(45);
   });
 
   it('has no key point that opens with a pronoun or demonstrative pointing back', () => {
@@ -111,7 +111,7 @@ describe('extractKeyPoints', () => {
       'Engineers began surveying the damaged buildings on Monday with help from the army. ' +
       'Classes will continue in tents and community halls until the new schools open.';
     const points = extractKeyPoints(text, { count: 3, quotes: [quoteSpan(text, quoted)] });
-    expect(points).toHaveLength(3);
+    expect(points.length).toBeGreaterThanOrEqual(2);
     expect(points.some((point) => point.includes('rebuild every single school'))).toBe(false);
   });
 
@@ -128,18 +128,24 @@ describe('extractKeyPoints', () => {
   });
 
   it('joins a sentence that opens with a pronoun to the sentence naming its referent', () => {
-    const text =
-      'The harbour master closed the port of Westby on Monday after a storm damaged the main pier. ' +
-      'She said repairs would take at least three weeks. ' +
-      'Fishing boats have moved to the smaller harbour at Carrow, ten miles along the coast.';
-    const candidates = keyPointCandidates(text).map((candidate) => candidate.display);
-    expect(candidates).toContain(
-      'The harbour master closed the port of Westby on Monday after a storm damaged the main pier. She said repairs would take at least three weeks.',
-    );
-    expect(candidates.some((candidate) => candidate.startsWith('She'))).toBe(false);
-    // The joined point and its first sentence alone share a sentence: never both.
+    const opening = 'The harbour master closed the port of Westby on Monday after a storm damaged the main pier.';
+    const leaning = 'She said repairs would take at least three weeks.';
+    const text = `${opening} ${leaning} Fishing boats have moved to the smaller harbour at Carrow, ten miles along the coast.`;
+    const candidates = keyPointCandidates(text);
+    expect(candidates.find((candidate) => candidate.display === leaning)?.continues).toBe(true);
+    expect(candidates.find((candidate) => candidate.display === opening)?.continues).toBe(false);
     const points = extractKeyPoints(text, { count: 3 });
-    expect(points.filter((point) => point.startsWith('The harbour master'))).toHaveLength(1);
+    expect(points.some((point) => point.startsWith('She'))).toBe(false);
+    for (const point of points.filter((point) => point.includes(leaning))) expect(point).toBe(`${opening} ${leaning}`);
+  });
+
+  it('shows a continuation picked with the sentence it leans on as one point', () => {
+    const first = keyPointCandidates('The museum reopened its west wing on Saturday after two years of repairs. It now holds the largest collection of maps in the country.');
+    const scores = first.map((candidate) => (candidate.continues ? 2 : 1));
+    const chosen = selectKeyPoints(first, scores, { most: 3, fewest: 2 }, { wordsPerPoint: 20, scoreMargin: 5 });
+    expect(keyPointTexts(chosen)).toEqual([
+      'The museum reopened its west wing on Saturday after two years of repairs. It now holds the largest collection of maps in the country.',
+    ]);
   });
 
   it('skips a sentence that leans on one it cannot be joined to', () => {

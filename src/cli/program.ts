@@ -66,7 +66,7 @@ export function createProgram(): Command {
     .description("print an article's key points and quotes, or summarize JSON lines")
     .argument('[file]', 'Markdown article with front matter')
     .option('--jsonl <file>', 'read {"id","text"} objects, one per line ("-" for stdin); write one result per line')
-    .option('--points <n>', 'number of key points', positiveInteger)
+    .option('--points <n>', 'key points: up to N, one fewer when sentences are long', positiveInteger)
     .option('--all-quotes', 'list every direct quotation, not only the notable ones')
     .option('--json', 'print JSON')
     .action(lazy(() => import('./commands/summarize.js')));

@@ -10,8 +10,8 @@ export interface FeatureInput {
   wordCount: number;
   /** Its distinct lowercase words, stopwords left out. */
   contentWords: ReadonlySet<string>;
-  /** Whether it is a sentence that leans on the previous one, shown joined to it. */
-  joined: boolean;
+  /** Whether it leans on the sentence before it (`He said …`): picked only after it, shown joined to it. */
+  continues: boolean;
 }
 
 export const FEATURE_NAMES = [
@@ -29,7 +29,8 @@ export const FEATURE_NAMES = [
   'hasAttribution',
   'opensWithConnective',
   'isQuestion',
-  'isJoined',
+  'continuesPrevious',
+  'centroidSimilarity',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -68,6 +69,32 @@ function centralities(candidates: readonly FeatureInput[]): number[] {
   return raw.map((value) => value / highest);
 }
 
+/**
+ * Cosine similarity of each candidate to the document's centroid, words weighted by TF-IDF with
+ * the candidates as the documents: close to the centroid is about what the whole story is about.
+ */
+function centroidSimilarities(candidates: readonly FeatureInput[]): number[] {
+  const sentencesWith = new Map<string, number>();
+  for (const { contentWords } of candidates) {
+    for (const word of contentWords) sentencesWith.set(word, (sentencesWith.get(word) ?? 0) + 1);
+  }
+  const idf = (word: string): number => Math.log((1 + candidates.length) / (1 + (sentencesWith.get(word) ?? 0))) + 1;
+  // The centroid's weight of a word: how many sentences have it, times its idf.
+  let centroidNorm = 0;
+  for (const [word, count] of sentencesWith) centroidNorm += (count * idf(word)) ** 2;
+  centroidNorm = Math.sqrt(centroidNorm) || 1;
+  return candidates.map(({ contentWords }) => {
+    let dot = 0;
+    let norm = 0;
+    for (const word of contentWords) {
+      const weight = idf(word);
+      dot += weight * (sentencesWith.get(word) ?? 0) * weight;
+      norm += weight * weight;
+    }
+    return dot / (centroidNorm * (Math.sqrt(norm) || 1));
+  });
+}
+
 /** Cosine similarity of two word sets, in [0, 1]. */
 function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let shared = 0;
@@ -85,9 +112,10 @@ function countMatches(text: string, pattern: RegExp): number {
  */
 export function candidateFeatures(candidates: readonly FeatureInput[], lead?: ReadonlySet<string>): number[][] {
   const centrality = centralities(candidates);
+  const centroid = centroidSimilarities(candidates);
   const about = lead ?? candidates[0]?.contentWords ?? new Set<string>();
   const last = Math.max(1, candidates.length - 1);
-  return candidates.map(({ display, wordCount: words, contentWords, joined }, i) => {
+  return candidates.map(({ display, wordCount: words, contentWords, continues }, i) => {
     const perWord = Math.max(1, words);
     const features: Record<FeatureName, number> = {
       // By rank among candidates, so that a heading or caption line does not push the lead down.
@@ -106,7 +134,8 @@ export function candidateFeatures(candidates: readonly FeatureInput[], lead?: Re
       hasAttribution: ATTRIBUTION.test(display) ? 1 : 0,
       opensWithConnective: CONNECTIVE_OPENER.test(display) ? 1 : 0,
       isQuestion: QUESTION.test(display) ? 1 : 0,
-      isJoined: joined ? 1 : 0,
+      continuesPrevious: continues ? 1 : 0,
+      centroidSimilarity: centroid[i] ?? 0,
     };
     return FEATURE_NAMES.map((name) => features[name]);
   });

@@ -23,26 +23,26 @@ export interface KeyPointOptions {
   quotes?: QuoteSpan[];
 }
 
-/** A sentence (or a dangling sentence joined to the one before it) that may become a key point. */
+/** A sentence that may become a key point, or continue the one before it in a key point. */
 export interface Candidate extends FeatureInput {
-  /** Its last sentence. */
   sentence: Sentence;
-  /** Position of its last sentence among all the article's sentences, counting from 0. */
+  /** Its position among all the article's sentences, counting from 0. */
   index: number;
-  /** Position of its first sentence: `index - 1` when joined, else `index`. */
-  firstIndex: number;
 }
 
-export interface KeyPointModel {
-  weights: FeatureWeights;
-  /**
-   * Mean words per key point the chosen set may reach: past it, a further point is left out.
-   * ROUGE and readers both favour a few short points over as many long ones.
-   */
+/** When a point beyond the fewest is left out: ROUGE and readers both favour a few strong, short points. */
+export interface KeyPointLimits {
+  /** Mean words per key point the chosen set may reach. */
   wordsPerPoint: number;
+  /** How far below the best sentence's score a further point may score. */
+  scoreMargin: number;
 }
 
-const TRAINED_MODEL: KeyPointModel = { weights: model.weights, wordsPerPoint: model.wordsPerPoint };
+export interface KeyPointModel extends KeyPointLimits {
+  weights: FeatureWeights;
+}
+
+const TRAINED_MODEL: KeyPointModel = { weights: model.weights, wordsPerPoint: model.wordsPerPoint, scoreMargin: model.scoreMargin };
 
 /** Fewer words is a fragment (`WASHINGTON (CNN) --`, `Read more:`), more is no summary. */
 const MIN_WORDS = 6;
@@ -51,7 +51,7 @@ const MAX_WORDS = 60;
 const FEWEST_POINTS = 2;
 const DIGEST_FEWEST_POINTS = 3;
 /** Word-set overlap (Jaccard) above which two sentences say the same thing. */
-const DUPLICATE_OVERLAP = 0.5;
+const DUPLICATE_OVERLAP = 0.4;
 /** Share of a sentence's characters inside a notable quote above which it repeats the quote. */
 const QUOTE_OVERLAP = 0.5;
 
@@ -171,15 +171,10 @@ export function keyPointCandidates(text: string, options: KeyPointOptions = {}):
     const words = countWords(display);
     if (isArticleFurniture(display, words, title) || splitsQuotation(display)) return;
     if (quotedShare(sentence, quotes) > QUOTE_OVERLAP) return;
-    if (!opensWithDanglingReference(display)) {
-      candidates.push({ sentence, display, index, firstIndex: index, wordCount: words, contentWords: contentWords(display, outlet), joined: false });
-      return;
-    }
-    // Joined to its antecedent when that is a usable sentence of its own right before it.
-    const previous = candidates.at(-1);
-    if (previous === undefined || previous.index !== index - 1 || previous.joined || previous.wordCount + words > MAX_WORDS) return;
-    const joinedWords = new Set([...previous.contentWords, ...contentWords(display, outlet)]);
-    candidates.push({ sentence, display: `${previous.display} ${display}`, index, firstIndex: index - 1, wordCount: previous.wordCount + words, contentWords: joinedWords, joined: true });
+    const continues = opensWithDanglingReference(display);
+    // A sentence leaning on the one before may only follow that sentence, itself a usable one.
+    if (continues && candidates.at(-1)?.index !== index - 1) return;
+    candidates.push({ sentence, display, index, wordCount: words, contentWords: contentWords(display, outlet), continues });
   });
   return candidates;
 }
@@ -198,11 +193,6 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return shared / Math.max(1, a.size + b.size - shared);
 }
 
-/** Whether two candidates share a sentence (a joined one holds its antecedent). */
-function sharesSentence(a: Candidate, b: Candidate): boolean {
-  return a.firstIndex <= b.index && b.firstIndex <= a.index;
-}
-
 /** How many key points to return: `most`, or down to `fewest` when the sentences are long. */
 export interface PointCount {
   most: number;
@@ -210,30 +200,49 @@ export interface PointCount {
 }
 
 /**
- * Picks up to `count.most` candidates by score, best first, never a near-duplicate of one already
- * picked nor one sharing a sentence with it. Once `count.fewest` are picked, a candidate that
- * would take the points past `wordsPerPoint` words on average (of `count.most` points) is passed
- * over. Returns them in reading order; ties go to the earlier sentence.
+ * Picks up to `count.most` points by score, best first, never a near-duplicate of a sentence
+ * already picked. A sentence that continues the one before it is picked only once that one is, and
+ * joins its point rather than opening another. Once `count.fewest` points are picked, a sentence
+ * is passed over if it scores more than the model's `scoreMargin` below the best one, or would
+ * take the words past `wordsPerPoint` per point on average (of `count.most` points). Returns the
+ * sentences in reading order; ties go to the earlier sentence.
  */
-export function selectKeyPoints(
-  candidates: readonly Candidate[],
-  scores: readonly number[],
-  count: PointCount,
-  wordsPerPoint: number,
-): Candidate[] {
-  const budget = wordsPerPoint * count.most;
+export function selectKeyPoints(candidates: readonly Candidate[], scores: readonly number[], count: PointCount, model: KeyPointLimits): Candidate[] {
+  const budget = model.wordsPerPoint * count.most;
   const order = candidates.map((_, i) => i).sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
+  const lowest = (scores[order[0] ?? 0] ?? 0) - model.scoreMargin;
   const chosen: Candidate[] = [];
+  // Continuations that outrank the sentence they lean on, best first: tried as soon as it is picked.
+  const waiting: number[] = [];
   let words = 0;
-  for (const i of order) {
-    if (chosen.length >= count.most) break;
+  let points = 0;
+  const pick = (i: number): void => {
     const candidate = candidates[i] as Candidate;
-    if (chosen.length >= count.fewest && words + candidate.wordCount > budget) continue;
-    if (chosen.some((other) => sharesSentence(candidate, other) || overlap(candidate.contentWords, other.contentWords) > DUPLICATE_OVERLAP)) continue;
+    if (!candidate.continues && points >= count.most) return;
+    if (points >= count.fewest && (words + candidate.wordCount > budget || (scores[i] ?? 0) < lowest)) return;
+    if (chosen.some((other) => overlap(candidate.contentWords, other.contentWords) > DUPLICATE_OVERLAP)) return;
     chosen.push(candidate);
     words += candidate.wordCount;
+    if (!candidate.continues) points++;
+    const next = waiting.findIndex((j) => candidates[j]?.index === candidate.index + 1);
+    if (next >= 0) pick(waiting.splice(next, 1)[0] as number);
+  };
+  for (const i of order) {
+    const candidate = candidates[i] as Candidate;
+    if (candidate.continues && !chosen.some((other) => other.index === candidate.index - 1)) waiting.push(i);
+    else pick(i);
   }
   return chosen.sort((a, b) => a.index - b.index);
+}
+
+/** The points the picked sentences make: a continuation shown joined to the sentence before it. */
+export function keyPointTexts(chosen: readonly Candidate[]): string[] {
+  const texts: string[] = [];
+  chosen.forEach((candidate, i) => {
+    if (candidate.continues && chosen[i - 1]?.index === candidate.index - 1) texts[texts.length - 1] += ` ${candidate.display}`;
+    else texts.push(candidate.display);
+  });
+  return texts;
 }
 
 /**
@@ -260,5 +269,5 @@ export function featuresOf(candidates: readonly Candidate[], title?: string): nu
 export function extractKeyPoints(text: string, options: KeyPointOptions = {}): string[] {
   const candidates = keyPointCandidates(text, options);
   const scores = featuresOf(candidates, options.title).map((features) => linearScore(features, TRAINED_MODEL.weights));
-  return selectKeyPoints(candidates, scores, pointCount(text, options.count), TRAINED_MODEL.wordsPerPoint).map((candidate) => candidate.display);
+  return keyPointTexts(selectKeyPoints(candidates, scores, pointCount(text, options.count), TRAINED_MODEL));
 }
