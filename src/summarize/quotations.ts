@@ -106,6 +106,7 @@ function interrupts(text: string, piece: QuotedPiece, attribution: Attribution, 
 class AttributionFinder {
   private readonly paragraphs: Range[];
   private readonly afterCache = new Map<number, Attribution | null>();
+  private readonly nextCache = new Map<number, number>();
 
   constructor(private readonly text: string, private readonly pieces: QuotedPiece[]) {
     this.paragraphs = paragraphRanges(text);
@@ -125,6 +126,15 @@ class AttributionFinder {
    * clause (`he said on ''This Week.''`).
    */
   nextAfterTitles(index: number): number {
+    // Asked for each piece by the grouping and again by the piece's attribution.
+    const known = this.nextCache.get(index);
+    if (known !== undefined) return known;
+    const next = this.findNextAfterTitles(index);
+    this.nextCache.set(index, next);
+    return next;
+  }
+
+  private findNextAfterTitles(index: number): number {
     const piece = this.pieces[index];
     let next = index + 1;
     for (let candidate = this.pieces[next]; piece && candidate; candidate = this.pieces[next]) {
