@@ -193,7 +193,12 @@ class AttributionFinder {
   private participleBefore(index: number, paragraphStart: number): Attribution | null {
     const piece = this.pieces[index] as QuotedPiece;
     const quoted = this.pieces.slice(0, index).filter((other) => other.end > paragraphStart);
-    const outside = tokenize(this.text, paragraphStart, piece.start).filter((token) => !quoted.some((other) => other.start <= token.start && token.start < other.end));
+    // Tokens and pieces are both in text order: one cursor walks the pieces alongside the tokens.
+    let cursor = 0;
+    const outside = tokenize(this.text, paragraphStart, piece.start).filter((token) => {
+      while (cursor < quoted.length && (quoted[cursor] as QuotedPiece).end <= token.start) cursor += 1;
+      return token.start < (quoted[cursor]?.start ?? Infinity);
+    });
     return attributionOfParticiple(this.text, outside, piece.start);
   }
 
