@@ -325,7 +325,8 @@ export function findNameMentions(text: string, tokens: Token[]): NameMention[] {
   while (index < tokens.length) {
     const read = readName(text, tokens, index);
     const next = read ? Math.max(read.next, index + 1) : index + 1;
-    if (read) mentions.push({ ...read.mention, sentence });
+    // The reading is new and nobody else holds it: give it its sentence rather than copy it.
+    if (read) mentions.push(Object.assign(read.mention, { sentence }));
     for (let cursor = index; cursor < next; cursor += 1) {
       if (endsSentence(text, tokens, cursor)) sentence += 1;
     }

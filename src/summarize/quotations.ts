@@ -106,6 +106,7 @@ function interrupts(text: string, piece: QuotedPiece, attribution: Attribution, 
 class AttributionFinder {
   private readonly paragraphs: Range[];
   private readonly afterCache = new Map<number, Attribution | null>();
+  private readonly nextCache = new Map<number, number>();
 
   constructor(private readonly text: string, private readonly pieces: QuotedPiece[]) {
     this.paragraphs = paragraphRanges(text);
@@ -125,6 +126,15 @@ class AttributionFinder {
    * clause (`he said on ''This Week.''`).
    */
   nextAfterTitles(index: number): number {
+    // Asked for each piece by the grouping and again by the piece's attribution.
+    const known = this.nextCache.get(index);
+    if (known !== undefined) return known;
+    const next = this.findNextAfterTitles(index);
+    this.nextCache.set(index, next);
+    return next;
+  }
+
+  private findNextAfterTitles(index: number): number {
     const piece = this.pieces[index];
     let next = index + 1;
     for (let candidate = this.pieces[next]; piece && candidate; candidate = this.pieces[next]) {
@@ -183,7 +193,12 @@ class AttributionFinder {
   private participleBefore(index: number, paragraphStart: number): Attribution | null {
     const piece = this.pieces[index] as QuotedPiece;
     const quoted = this.pieces.slice(0, index).filter((other) => other.end > paragraphStart);
-    const outside = tokenize(this.text, paragraphStart, piece.start).filter((token) => !quoted.some((other) => other.start <= token.start && token.start < other.end));
+    // Tokens and pieces are both in text order: one cursor walks the pieces alongside the tokens.
+    let cursor = 0;
+    const outside = tokenize(this.text, paragraphStart, piece.start).filter((token) => {
+      while (cursor < quoted.length && (quoted[cursor] as QuotedPiece).end <= token.start) cursor += 1;
+      return token.start < (quoted[cursor]?.start ?? Infinity);
+    });
     return attributionOfParticiple(this.text, outside, piece.start);
   }
 

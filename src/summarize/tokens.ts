@@ -40,8 +40,8 @@ function wordToken(text: string, start: number): Token {
   return { text, start, end: start + text.length, isWord: true, capitalized: UPPERCASE.test(text.charAt(0)) };
 }
 
-/** Splits `text[from, to)` into tokens; offsets are into `text`. */
-export function tokenize(text: string, from = 0, to = text.length): Token[] {
+/** Tokens of `text[from, to)` read with the regular expression; a word crossing `to` is cut there. */
+function scan(text: string, from: number, to: number, rawEnds?: number[]): Token[] {
   const tokens: Token[] = [];
   TOKEN.lastIndex = from;
   for (let match = TOKEN.exec(text); match && match.index < to; match = TOKEN.exec(text)) {
@@ -52,11 +52,47 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     } else if (word.length > 1 && word.endsWith('.') && !keepsFinalPeriod(word)) {
       tokens.push(wordToken(word.slice(0, -1), start));
       tokens.push({ text: '.', start: start + word.length - 1, end: start + word.length, isWord: false, capitalized: false });
+      rawEnds?.push(start + word.length);
     } else {
       tokens.push(wordToken(word, start));
     }
+    rawEnds?.push(start + word.length);
   }
   return tokens;
+}
+
+/** The index of the first token starting at or after `offset` (binary search). */
+function firstTokenFrom(tokens: readonly Token[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((tokens[middle] as Token).start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+// The quotation finder tokenizes many stretches of one article; the article is tokenized once and
+// each stretch is a slice of it, unless a word crosses one of the stretch's ends (`rawEnds[i]` is
+// where the match token `i` came from ends, past a split-off period).
+let cachedText: string | undefined;
+let cachedTokens: Token[] = [];
+let cachedRawEnds: number[] = [];
+
+/** Splits `text[from, to)` into tokens; offsets are into `text`. Tokens are shared: never change one. */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  if (text !== cachedText) {
+    cachedRawEnds = [];
+    cachedTokens = scan(text, 0, text.length, cachedRawEnds);
+    cachedText = text;
+  }
+  if (from >= to) return [];
+  const first = firstTokenFrom(cachedTokens, from);
+  if (first > 0 && (cachedRawEnds[first - 1] as number) > from) return scan(text, from, to);
+  const last = firstTokenFrom(cachedTokens, to);
+  if (last <= first) return [];
+  return (cachedRawEnds[last - 1] as number) > to ? scan(text, from, to) : cachedTokens.slice(first, last);
 }
 
 export function isCapitalized(token: Token): boolean {

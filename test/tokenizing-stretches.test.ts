@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../src/summarize/tokens.js';
+
+// The tokenizer reads an article once and answers for each stretch of it from that reading; a
+// stretch must still come out exactly as if it were read on its own.
+const TEXT = 'Sen. Rand Paul said: "We won\'t." Then U.S. officials left.';
+
+function read(from: number, to: number): Array<[string, number]> {
+  return tokenize(TEXT, from, to).map((token) => [token.text, token.start]);
+}
+
+describe('tokenizing a stretch of a text', () => {
+  it('gives the words and marks of the stretch, with offsets into the whole text', () => {
+    expect(read(5, 14)).toEqual([['Rand', 5], ['Paul', 10]]);
+    expect(read(21, 33)).toEqual([['"', 21], ['We', 22], ["won't", 25], ['.', 30], ['"', 31]]);
+  });
+
+  it('keeps the period of an abbreviation and splits off a final one', () => {
+    expect(read(0, 4)).toEqual([['Sen.', 0]]);
+    expect(read(33, TEXT.length)).toEqual([['Then', 33], ['U.S.', 38], ['officials', 43], ['left', 53], ['.', 57]]);
+  });
+
+  it('reads a word cut by the start of the stretch from where the stretch starts', () => {
+    expect(read(7, 30)).toEqual([['nd', 7], ['Paul', 10], ['said', 15], [':', 19], ['"', 21], ['We', 22], ["won't", 25]]);
+    expect(read(40, TEXT.length)).toEqual([['S.', 40], ['officials', 43], ['left', 53], ['.', 57]]);
+  });
+
+  it('cuts a word at the end of the stretch', () => {
+    expect(read(5, 8)).toEqual([['Ran', 5]]);
+  });
+
+  it('gives no tokens for an empty stretch or one inside the spaces between words', () => {
+    expect(read(10, 10)).toEqual([]);
+    expect(read(14, 15)).toEqual([]);
+  });
+
+  it('answers the same for a text read before another one', () => {
+    const before = read(21, 33);
+    tokenize('Another article entirely.');
+    expect(read(21, 33)).toEqual(before);
+  });
+});
