@@ -14,6 +14,16 @@ describe('quote pairing', () => {
     expect(quoted(text)).toEqual(['We will win this race in November.']);
   });
 
+  it('takes a title of a work set off in quotation marks for a title, not a quotation', () => {
+    const text = [
+      'The harbour choir recorded its first album last spring.',
+      'Its title track, "Lanterns Over the Harbour Wall," was written by the ferry crews.',
+      '"We sang it on the night shift until the whole deck knew the words."',
+      'A second record, "Songs for the Long Crossing," is planned for next year.',
+    ].join('\n\n');
+    expect(quoted(text)).toEqual(['We sang it on the night shift until the whole deck knew the words.']);
+  });
+
   it('gives offsets of the quotation with its marks', () => {
     const text = 'Intro. “We don’t stop here,” she said.';
     const [quote] = findQuotes(text);

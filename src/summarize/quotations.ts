@@ -289,7 +289,26 @@ function isDirectQuotation(text: string, quotation: Quotation): boolean {
   // Unattributed, only a long stretch set off like a quotation counts: an opening of its own
   // paragraph or a continuation after a comma, not one following a sentence of the writer's.
   const setOff = quotation.leadIn === 'paragraph' || quotation.leadIn === 'comma';
-  return setOff && wordsIn(text, quotation.pieces) >= MIN_UNATTRIBUTED_WORDS;
+  return setOff && wordsIn(text, quotation.pieces) >= MIN_UNATTRIBUTED_WORDS && !isTitleOfWork(text, quotation);
+}
+
+// Words a title leaves in lower case (`Blue Hours in Another Town`).
+const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'as', 'vs', 'de', 'la', 'le', 'von', 'van']);
+
+/**
+ * Whether quoted words nobody is said to have said are the title of a book, film or show (set in
+ * quotation marks by AP style, `Her novel, "The Salt Under Our Feet," sold …`): every word but the
+ * small ones capitalized, and no end of a sentence.
+ */
+function isTitleOfWork(text: string, quotation: Quotation): boolean {
+  if (endsLikeSentence(text, quotation)) return false;
+  const words = quotation.pieces
+    .flatMap((piece) => piece.segments.map((segment) => text.slice(...segment)))
+    .join(' ')
+    .split(/\s+/)
+    .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter(Boolean);
+  return words.every((word, index) => /^[\p{Lu}\p{N}]/u.test(word) || (index > 0 && TITLE_SMALL_WORDS.has(word)));
 }
 
 /**
