@@ -1,9 +1,10 @@
-import { access, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
 import { isIssueSlug } from '../issue/window.js';
 import { fileErrorReason } from '../load/file-error.js';
+import { isFile } from '../system/is-file.js';
 import type { Digest } from '../types.js';
 import { SITE_FILES } from './urls.js';
 
@@ -88,7 +89,7 @@ async function emptyUnlessPublished(siteDir: string, file: string): Promise<Site
   const published: string[] = [];
   for (const entry of entries) {
     if (!entry.isDirectory() || !isIssueSlug(entry.name)) continue;
-    if (await access(path.join(siteDir, entry.name, SITE_FILES.issuePage)).then(() => true, () => false)) published.push(entry.name);
+    if (await isFile(path.join(siteDir, entry.name, SITE_FILES.issuePage))) published.push(entry.name);
   }
   if (published.length === 0) return EMPTY_MANIFEST;
   published.sort();

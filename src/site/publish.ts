@@ -1,6 +1,7 @@
-import { readFile, rm, stat } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { replaceDirectory, writeFileAtomic } from '../output/atomic.js';
+import { isFile } from '../system/is-file.js';
 import type { Digest } from '../types.js';
 import { archivePage } from './archive-page.js';
 import { feedPlace, siteFeeds, type FeedIssue } from './feeds.js';
@@ -54,16 +55,6 @@ export async function publishIssue(digest: Digest, webHtml: string, site: SiteSe
  * reader's feed reader on every poll.
  */
 export const FEED_ISSUES = 20;
-
-async function isFile(file: string): Promise<boolean> {
-  return stat(file).then(
-    (found) => found.isFile(),
-    (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return false;
-      throw error;
-    },
-  );
-}
 
 /**
  * Writes the archive page and the feeds from the manifest. They list the issues whose web
