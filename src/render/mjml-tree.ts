@@ -1,11 +1,10 @@
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
-import type { MJMLJsonObject } from 'mjml-core';
 import { sourceOf } from '../diagnostics/source.js';
 import { ENDING_TAGS, MJML_PARSER_OPTIONS } from './mjml-tags.js';
 
 /** A node as mjml-parser-xml builds it, fields in its order (`parent` only while parsing). */
-interface MjmlNode {
+export interface MjmlNode {
   file: string;
   absoluteFilePath: string;
   line: number;
@@ -41,7 +40,7 @@ function withAttributes(node: MjmlNode): void {
  * its time grows with tags × lines: most of a 10,000-article build went there. Here the line is
  * found by binary search, and mjml2html is handed the tree.
  */
-export function mjmlTree(source: string): MJMLJsonObject {
+export function mjmlTree(source: string): MjmlNode {
   const { placeOf } = sourceOf('', source);
   const lineOf = (offset: number) => placeOf(offset).line;
   // mjml-parser-xml resolves the file path '.' against the directory '.' for every node.
@@ -99,5 +98,5 @@ export function mjmlTree(source: string): MJMLJsonObject {
   if (!root) throw new Error('Parsing failed. Check your mjml.');
   tidy(root);
   withAttributes(root);
-  return root as MJMLJsonObject;
+  return root;
 }

@@ -1,12 +1,11 @@
 import Handlebars from 'handlebars';
 import { convert } from 'html-to-text';
-import mjml2html from 'mjml';
 import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
 import type { Diagnostic, Digest, RenderedEmail } from '../types.js';
 import { issueContext, type ContextSettings, type IssueContext } from './context.js';
+import { compileMjml } from './compile-mjml.js';
 import { themeHelpers } from './helpers.js';
 import { findMjmlTagErrors } from './mjml-tags.js';
-import { mjmlTree } from './mjml-tree.js';
 import { recipientMarkers, RecipientTemplateError, splitAtMarkers, type RecipientMarkers } from './recipient-tokens.js';
 import { findRecipientBlockErrors, findTemplateErrors, templateRuntimeDiagnostic, unknownVariableDiagnostic, type HandlebarsError } from './template-errors.js';
 import { themeFiles, type Theme, type TemplateFile } from './theme.js';
@@ -36,10 +35,7 @@ export async function renderEmail(digest: Digest, theme: Theme, settings: Contex
   const mjml = fillTemplate(theme.layout, theme, context, settings, markers, diagnostics, { escape: true });
   diagnostics.push(...findMjmlTagErrors(mjml, MJML_FILE));
 
-  // Minified HTML keeps issues under Gmail's clip limit for longer; CSS minification crashes on Node 20.
-  // `fonts: {}`: MJML would otherwise link Google Fonts for any font stack that names Roboto.
-  // Only the HTML and errors are kept: the tree mjml2html also returns is as large as the document.
-  const { html: htmlTemplate, errors } = await mjml2html(mjmlTree(mjml), { validationLevel: 'soft', keepComments: false, fonts: {}, minify: true, minifyOptions: { minifyCss: false } });
+  const { html: htmlTemplate, errors } = await compileMjml(mjml);
   diagnostics.push(...errors.map((error) => diagnostic('mjml/invalid', error.message, { file: MJML_FILE, line: error.line, severity: 'warning' })));
 
   const textTemplate = theme.text ? fillTemplate(theme.text, theme, context, settings, markers, diagnostics, { escape: false }) : textWithRecipientBlocks(htmlTemplate, markers);

@@ -3,10 +3,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeHTML } from 'entities';
 import Handlebars from 'handlebars';
-import mjml2html from 'mjml';
 import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
 import { readTextFile } from '../load/text-file.js';
 import { PACKAGE_ROOT } from '../package-root.js';
+import { compileWhole } from '../render/compile-mjml.js';
+import { mjmlTree } from '../render/mjml-tree.js';
 import { htmlToText } from '../render/render.js';
 import { findTemplateErrors, unknownVariableDiagnostic, type HandlebarsError } from '../render/template-errors.js';
 import type { Theme } from '../render/theme.js';
@@ -76,7 +77,7 @@ export async function loadNoticeTemplate<K extends NoticeKind>(kind: K, themeDir
     kind,
     file,
     async render(values) {
-      const result = await mjml2html(fill(values), { validationLevel: 'soft', keepComments: false, fonts: {}, minify: true, minifyOptions: { minifyCss: false } });
+      const result = await compileWhole(mjmlTree(fill(values)));
       const title = /<title>([^<]*)<\/title>/.exec(result.html)?.[1]?.trim();
       return {
         subject: title ? decodeHTML(title) : DEFAULT_SUBJECTS[kind](values),
@@ -85,7 +86,7 @@ export async function loadNoticeTemplate<K extends NoticeKind>(kind: K, themeDir
       };
     },
   };
-  const trial = await mjml2html(fill(STAND_INS[kind]), { validationLevel: 'soft', fonts: {} });
+  const trial = await compileWhole(mjmlTree(fill(STAND_INS[kind])));
   if (trial.errors.length > 0) {
     throw new GazetteError(trial.errors.map((error) => diagnostic('mjml/invalid', error.message, { file, line: error.line, severity: 'error' })));
   }

@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import mjml2html from 'mjml';
+import type { MJMLJsonObject, MJMLParseError } from 'mjml-core';
+import { blockShape, compiledShape, fillShape, valueTokens, type BlockShape } from './block-shapes.js';
+import { mjmlTree, type MjmlNode } from './mjml-tree.js';
+
+/**
+ * Minified HTML keeps issues under Gmail's clip limit for longer; CSS minification crashes on Node 20.
+ * `fonts: {}`: MJML would otherwise link Google Fonts for any font stack that names Roboto.
+ */
+const MJML_OPTIONS = { validationLevel: 'soft', keepComments: false, fonts: {}, minify: true, minifyOptions: { minifyCss: false } } as const;
+
+export interface CompiledMjml {
+  html: string;
+  errors: MJMLParseError[];
+}
+
+/** What mjml2html itself makes of the document: the reference the shared compile is tested against. */
+export async function compileWhole(tree: MjmlNode): Promise<CompiledMjml> {
+  // Only the HTML and errors are kept: the tree mjml2html also returns is as large as the document.
+  const { html, errors } = await mjml2html(tree as MJMLJsonObject, MJML_OPTIONS);
+  return { html, errors };
+}
+
+/**
+ * The same HTML as `compileWhole`, with each shape of body block compiled once (block-shapes.ts):
+ * an issue of a thousand articles is a document of a dozen blocks for MJML, juice and the
+ * minifier, which otherwise each held several copies of the whole email (a 10,000-article
+ * issue peaked near 2 GB inside mjml2html). A theme whose inlined CSS can tell one block from
+ * another by position or by a value is compiled whole.
+ */
+export async function compileMjml(source: string): Promise<CompiledMjml> {
+  const tree = mjmlTree(source);
+  // Tokens and the separator carry a hash of the document, so nothing in it can look like them.
+  const nonce = createHash('sha256').update(source).digest('hex').slice(0, 16);
+  const body = tree.children?.find((node) => node.tagName === 'mj-body');
+  if (!body?.children?.length || !sharesShapes(tree)) return compileWhole(tree);
+  const tokens = valueTokens(nonce);
+  const blocks = body.children.map((block, index) => {
+    const shape = blockShape(block, tokens);
+    // These components give each copy an id of its own (a random one): never shared.
+    return UNIQUE_COMPONENTS.test(shape.key) ? { ...shape, key: `${index}:${shape.key}` } : shape;
+  });
+  const shapeIndex = new Map<string, number>();
+  const shapes: BlockShape[] = [];
+  for (const block of blocks) {
+    if (!shapeIndex.has(block.key)) shapeIndex.set(block.key, shapes.push(block) - 1);
+  }
+
+  const separator = `<div data-gazette-block="${nonce}"></div>`;
+  const separatorNode = (line: number): MjmlNode => ({ ...body, line, tagName: 'mj-raw', attributes: {}, children: undefined, content: separator });
+  const skeletonBody = { ...body, children: shapes.flatMap((shape) => [separatorNode(shape.node.line), shape.node]).concat(separatorNode(body.line)) };
+  const skeleton = { ...tree, children: tree.children!.map((node) => (node === body ? skeletonBody : node)) };
+  const { html, errors } = await compileWhole(skeleton);
+
+  const [before, ...pieces] = html.split(separator);
+  const after = pieces.pop();
+  if (before === undefined || after === undefined || pieces.length !== shapes.length) return compileWhole(tree);
+  const compiled = pieces.map((piece) => compiledShape(piece, tokens));
+  const filled = blocks.map((block) => fillShape(compiled[shapeIndex.get(block.key)!]!, block.values));
+  return { html: joinBlocks([before, ...filled, after]), errors: errorsInEveryBlock(errors, blocks, shapes, shapeIndex) };
+}
+
+const UNIQUE_COMPONENTS = /"tagName":"mj-(?:carousel|navbar|accordion)"/;
+
+/** Selectors juice could match on an element's place among its siblings or on a value: `+ ~ * [ #` and structural pseudo-classes. */
+const POSITIONAL_SELECTOR = /[+~*[#]|:(?!:|hover\b|focus\b|active\b|visited\b|link\b)/;
+
+/** Whether blocks of one shape are sure to compile alike wherever they stand in the body. */
+function sharesShapes(tree: MjmlNode): boolean {
+  const head = tree.children?.find((node) => node.tagName === 'mj-head');
+  for (const node of head?.children ?? []) {
+    // mj-html-attributes sets attributes by selector over the whole body.
+    if (node.tagName === 'mj-html-attributes') return false;
+    if (node.tagName === 'mj-style' && isInline(node) && POSITIONAL_SELECTOR.test(selectorsOf(node.content ?? ''))) return false;
+  }
+  return true;
+}
+
+const isInline = (node: MjmlNode) => node.attributes?.inline === 'inline';
+
+/** The selectors of a style sheet: comments and declaration blocks taken out, innermost first. */
+function selectorsOf(css: string): string {
+  let rest = css.replace(/\/\*[\s\S]*?\*\//g, '');
+  for (let previous = ''; previous !== rest; ) {
+    previous = rest;
+    rest = rest.replace(/\{[^{}]*\}/g, ' ');
+  }
+  return rest;
+}
+
+/**
+ * Joins compiled blocks as they would have come out of one document. MJML merges an Outlook
+ * conditional comment that closes where the next one opens (mjml-core's
+ * mergeOutlookConditionnals, whitespace between included); elsewhere the minifier had made the
+ * whitespace between two blocks one space, and each side of a separator kept one.
+ */
+function joinBlocks(parts: string[]): string {
+  const END = '<![endif]-->';
+  const START = '<!--[if mso | IE]>';
+  const joined = [parts[0]!];
+  for (const part of parts.slice(1)) {
+    const left = joined.at(-1)!.trimEnd();
+    const right = part.trimStart();
+    if (left.endsWith(END) && right.startsWith(START)) {
+      joined[joined.length - 1] = left.slice(0, -END.length);
+      joined.push(right.slice(START.length));
+    } else joined.push(left.length < joined.at(-1)!.length ? right : part);
+  }
+  return joined.join('');
+}
+
+/** A problem MJML found in a shape is in every block of that shape, at that block's line. */
+function errorsInEveryBlock(errors: MJMLParseError[], blocks: BlockShape[], shapes: BlockShape[], shapeIndex: Map<string, number>): MJMLParseError[] {
+  const found: MJMLParseError[] = [];
+  for (const error of errors) {
+    const shape = shapes.findIndex((candidate) => candidate.lines.includes(error.line));
+    if (shape === -1) {
+      found.push(error);
+      continue;
+    }
+    const node = shapes[shape]!.lines.indexOf(error.line);
+    for (const block of blocks) {
+      if (shapeIndex.get(block.key) === shape) found.push({ ...error, line: block.lines[node]! });
+    }
+  }
+  return found;
+}

@@ -1,0 +1,98 @@
+import { cp, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import mjml2html from 'mjml';
+import type { MjmlNode } from '../src/render/mjml-tree.js';
+import { describe, expect, it, vi } from 'vitest';
+import { buildDigest } from '../src/build.js';
+import { compileMjml, compileWhole } from '../src/render/compile-mjml.js';
+import { mjmlTree } from '../src/render/mjml-tree.js';
+import { article, makeWorkspace, REPO } from './support/workspace.js';
+
+// Look at what MJML is asked to compile, with the real compiler.
+vi.mock('mjml', async (importOriginal) => {
+  const original = (await importOriginal()) as { default: typeof mjml2html };
+  return { default: vi.fn(original.default) };
+});
+
+/** Articles that vary in everything a card shows: escaped text, links, images, authors, odd whitespace. */
+function variedArticles(count: number): Record<string, string> {
+  const titles = ['Tom & Jerry’s “big” day', 'Prices rise 5% <again>', 'Café   owners  split', 'A\u00a0non-breaking\u00a0title', '{{subscriber.email}} and {{#if x}}', 'Zürich’s 北京 deal', "It's 'single' and \"double\"", '=`back`ticks= & <b>bold</b>'];
+  const bodies = [
+    'The council said on Monday that the **new plan** for [the harbour](https://example.com/h?a=1&b=2) would cost more. "We will not  stop now," said Ana Ruiz, the deputy mayor. Work could begin in spring.\n\n![A harbour](https://example.com/img/h.jpg)\n\nThe vote is due next week, the council said.',
+    'Researchers reported record numbers of visitors.\r\nThe study found that 40% came from abroad.\r\n\r\nThe team called the results "encouraging but early". More work is planned.',
+    'A short item with {{braces}} and <script>alert(1)</script> in it. Another sentence follows it here. A third sentence closes the item.',
+  ];
+  return Object.fromEntries(
+    Array.from({ length: count }, (_, i) => {
+      const extra = [
+        i % 2 ? `url: "https://example.com/story/${i}?ref=a&x=<y>"\n` : '',
+        i % 3 === 0 ? 'author: "Jo  O’Neil & Co"\n' : '',
+        i % 4 === 0 ? 'source: "Harbour\u00a0Daily"\n' : '',
+        i % 5 === 0 ? `image: "https://example.com/i/${i}.png"\nimage_alt: 'A  pier & its "lamps"'\n` : '',
+      ].join('');
+      return [`a-${i}.md`, article(`${titles[i % titles.length]} ${i}`, `2024-01-${29 + (i % 3)}`, bodies[i % bodies.length], extra)];
+    }),
+  );
+}
+
+async function issueMjml(root: string): Promise<string> {
+  return (await buildDigest({ root })).email.mjml;
+}
+
+/** The body blocks of each document MJML was handed since the mock was last cleared. */
+function compiledBlockCounts(): number[] {
+  return vi.mocked(mjml2html).mock.calls.map(([tree]) => ((tree as unknown as MjmlNode).children?.find((node) => node.tagName === 'mj-body')?.children ?? []).length);
+}
+
+describe('compiling each shape of body block once', () => {
+  it('gives the HTML one compile of the whole sample issue gives', async () => {
+    const root = await makeWorkspace({});
+    await cp(path.join(REPO, 'articles'), path.join(root, 'articles'), { recursive: true });
+    const mjml = await issueMjml(root);
+    expect((await compileMjml(mjml)).html).toBe((await compileWhole(mjmlTree(mjml))).html);
+  });
+
+  it('gives the same HTML for cards full of entities, odd whitespace, braces, links and images, compiling only their shapes', async () => {
+    const mjml = await issueMjml(await makeWorkspace(variedArticles(40), { name: 'Varied Weekly', base_url: 'https://example.com/news/', max_html_bytes: 1e8 }));
+    const whole = await compileWhole(mjmlTree(mjml));
+    vi.mocked(mjml2html).mockClear();
+    const shared = await compileMjml(mjml);
+    expect(shared.html).toBe(whole.html);
+    expect(shared.html).toContain('Tom &amp; Jerry’s “big” day 0');
+    // Each value with a double space or an edge of whitespace stays in its shape: those cards share nothing.
+    expect(compiledBlockCounts()).toHaveLength(1);
+  });
+
+  it('hands MJML one block per shape: forty ordinary cards are a handful', async () => {
+    const articles = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`s-${i}.md`, article(`Story ${i}`, '2024-01-30', undefined, i % 2 ? `url: "https://example.com/s/${i}"\n` : '')]));
+    const mjml = await issueMjml(await makeWorkspace(articles, { name: 'Plain Weekly', base_url: 'https://example.com/news/', max_html_bytes: 1e8 }));
+    vi.mocked(mjml2html).mockClear();
+    const shared = await compileMjml(mjml);
+    expect(shared.html).toBe((await compileWhole(mjmlTree(mjml))).html);
+    const [handed] = compiledBlockCounts();
+    // Header, lead, the first card and the others (each with a link or without), footer: each after a separator, and one at the end.
+    expect(handed).toBe(2 * 7 + 1);
+  });
+
+  it('reports a problem in a repeated block at every block, as one compile does', async () => {
+    const root = await makeWorkspace(variedArticles(6));
+    const partial = path.join(root, 'templates/partials/article.mjml');
+    await writeFile(partial, (await readFile(partial, 'utf8')).replace('<mj-column>', '<mj-column colour="red">'));
+    const mjml = await issueMjml(root);
+    const lines = (errors: { line: number; message: string }[]) => errors.map((error) => `${error.line}: ${error.message}`);
+    const whole = await compileWhole(mjmlTree(mjml));
+    expect(whole.errors).toHaveLength(6);
+    expect(lines((await compileMjml(mjml)).errors)).toEqual(lines(whole.errors));
+  });
+
+  it('compiles the whole document when the inlined CSS can tell blocks apart by their place', async () => {
+    const root = await makeWorkspace(variedArticles(6));
+    const layout = path.join(root, 'templates/layout.mjml');
+    await writeFile(layout, (await readFile(layout, 'utf8')).replace('a { color: #a63d2a; }', 'a { color: #a63d2a; }\n      .card + .card h2 { letter-spacing: 1px; }'));
+    const mjml = await issueMjml(root);
+    vi.mocked(mjml2html).mockClear();
+    const shared = await compileMjml(mjml);
+    expect(compiledBlockCounts()).toEqual([mjmlTree(mjml).children?.find((node) => node.tagName === 'mj-body')?.children?.length]);
+    expect(shared.html).toBe((await compileWhole(mjmlTree(mjml))).html);
+  });
+});
