@@ -146,9 +146,16 @@ function round(value: number): number {
 /** Child mode: one large send, reporting its own peak memory. */
 async function largeChild(root: string, list: string, smtp: string, name: string): Promise<void> {
   let peakHeap = 0;
-  const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 50);
+  // Peak RSS while the list is read into the ledger and while it is sent, told apart by onPlanned.
+  const peakRss = { planning: 0, sending: 0 };
+  let phase: keyof typeof peakRss = 'planning';
+  const sampler = setInterval(() => {
+    const usage = process.memoryUsage();
+    peakHeap = Math.max(peakHeap, usage.heapUsed);
+    peakRss[phase] = Math.max(peakRss[phase], usage.rss);
+  }, 50);
   const started = performance.now();
-  const summary = await sendIssue({ root, config: await runConfig(root, `large-${name}`), list, smtp, concurrency: CONNECTIONS });
+  const summary = await sendIssue({ root, config: await runConfig(root, `large-${name}`), list, smtp, concurrency: CONNECTIONS, onPlanned: () => (phase = 'sending') });
   clearInterval(sampler);
   const seconds = (performance.now() - started) / 1000;
   process.stdout.write(
@@ -159,6 +166,8 @@ async function largeChild(root: string, list: string, smtp: string, name: string
       perSecond: round(summary.sent / seconds),
       peakRssMB: round(process.resourceUsage().maxRSS / 1024),
       peakHeapMB: round(peakHeap / 1024 / 1024),
+      peakRssPlanningMB: round(peakRss.planning / 1024 / 1024),
+      peakRssSendingMB: round(peakRss.sending / 1024 / 1024),
     }),
   );
 }

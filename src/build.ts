@@ -11,7 +11,7 @@ import { parseIntro } from './load/intro.js';
 import { markdownToText } from './load/markdown.js';
 import { sampleMessage, sampleSecret } from './message/sample-message.js';
 import { readTextFile, type TextFile } from './load/text-file.js';
-import { replaceDirectory } from './output/atomic.js';
+import { replaceDirectory, type FileContent } from './output/atomic.js';
 import { resolveUrl } from './render/helpers.js';
 import { MJML_FILE, renderEmail } from './render/render.js';
 import type { ContextSettings } from './render/context.js';
@@ -179,16 +179,17 @@ async function issueArticles(
 }
 
 /** The files of a built issue, by name. */
-export function issueFiles(result: BuildResult): Record<string, string | Buffer> {
+export function issueFiles(result: BuildResult): Record<string, FileContent> {
   return {
     'email.html': result.preview.html,
     'email.txt': result.preview.text,
     'email.mjml': result.email.mjml,
     'email.eml': result.eml,
+    // The JSON files are made as they are written: each holds much of the issue again.
     // A file others read, like a printed report: its paths are the workspace's, not this machine's.
-    'digest.json': `${JSON.stringify({ ...result.digest, warnings: result.digest.warnings.map((d) => (d.file ? { ...d, file: workspacePath(result.workspace.root, d.file) } : d)) }, null, 2)}\n`,
+    'digest.json': () => `${JSON.stringify({ ...result.digest, warnings: result.digest.warnings.map((d) => (d.file ? { ...d, file: workspacePath(result.workspace.root, d.file) } : d)) }, null, 2)}\n`,
     // The compiled issue with per-recipient tokens still in it: what `gazette send` sends.
-    [EMAIL_JSON]: JSON.stringify({ issue: result.digest.issue.slug, ...result.email }),
+    [EMAIL_JSON]: () => JSON.stringify({ issue: result.digest.issue.slug, ...result.email }),
   };
 }
 

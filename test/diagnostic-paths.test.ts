@@ -1,7 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDigest, issueFiles } from '../src/build.js';
+import { buildDigest, writeIssue } from '../src/build.js';
 import { shownDiagnostics, shownPath } from '../src/cli/terminal.js';
 import { GazetteError } from '../src/diagnostics/diagnostic.js';
 import { gazette } from './support/cli.js';
@@ -29,7 +29,7 @@ describe('paths in diagnostics', () => {
     const root = await makeWorkspace({ 'a.md': '---\ntitle: T\ndate: 2024-03-05\nsubtitle: extra\n---\nA sentence here. Another one.\n' });
     const result = await buildDigest({ root, env: {} });
     expect(result.digest.warnings).toContainEqual(expect.objectContaining({ rule: 'front-matter/unknown-field', file: path.join(root, 'articles', 'a.md') }));
-    const written = JSON.parse(issueFiles(result)['digest.json'] as string) as { warnings: { rule: string; file?: string }[] };
+    const written = JSON.parse(await readFile(path.join(await writeIssue(result), 'digest.json'), 'utf8')) as { warnings: { rule: string; file?: string }[] };
     expect(written.warnings).toContainEqual(expect.objectContaining({ rule: 'front-matter/unknown-field', file: 'articles/a.md' }));
     expect(JSON.stringify(written)).not.toContain(root);
   });

@@ -6,6 +6,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { buildDigest } from '../src/build.js';
 import { compileMjml, compileWhole } from '../src/render/compile-mjml.js';
 import { mjmlTree } from '../src/render/mjml-tree.js';
+import { markersFromPrefix } from '../src/render/recipient-tokens.js';
+import { textPart } from '../src/render/text-part.js';
 import { article, makeWorkspace, REPO } from './support/workspace.js';
 
 // Look at what MJML is asked to compile, with the real compiler.
@@ -94,5 +96,20 @@ describe('compiling each shape of body block once', () => {
     const shared = await compileMjml(mjml);
     expect(compiledBlockCounts()).toEqual([mjmlTree(mjml).children?.find((node) => node.tagName === 'mj-body')?.children?.length]);
     expect(shared.html).toBe((await compileWhole(mjmlTree(mjml))).html);
+  });
+
+  it('converts the text part block by block into the text of the whole HTML, line breaks between blocks included', async () => {
+    const { email } = await buildDigest({ root: await makeWorkspace(variedArticles(24)) });
+    const markers = markersFromPrefix(email.recipientMarker);
+    expect(email.textTemplate).toBe(textPart([email.htmlTemplate], markers));
+    expect(email.textTemplate).toContain('Tom & Jerry’s “big” day 0');
+  });
+
+  it('converts the text part whole when a block has no text of its own', async () => {
+    const root = await makeWorkspace(variedArticles(4));
+    const layout = path.join(root, 'templates/layout.mjml');
+    await writeFile(layout, (await readFile(layout, 'utf8')).replace('{{> footer}}', '<mj-section><mj-column><mj-spacer height="20px"></mj-spacer></mj-column></mj-section>\n    {{> footer}}'));
+    const { email } = await buildDigest({ root });
+    expect(email.textTemplate).toBe(textPart([email.htmlTemplate], markersFromPrefix(email.recipientMarker)));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../src/build.js';
-import { htmlToText } from '../src/render/render.js';
+import { htmlToText } from '../src/render/text-part.js';
 import { article, makeWorkspace } from './support/workspace.js';
 
 describe('the plain-text part', () => {

@@ -2,10 +2,16 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
+ * A file's content, or what makes it when it is written: large files made one at a time are
+ * never all in memory at once.
+ */
+export type FileContent = string | Uint8Array | (() => string | Uint8Array);
+
+/**
  * Replaces `dir` with a folder holding exactly `files`, so readers see either the old
  * output or the new one, never a mix: everything is written beside it first, then swapped in.
  */
-export async function replaceDirectory(dir: string, files: Readonly<Record<string, string | Uint8Array>>): Promise<void> {
+export async function replaceDirectory(dir: string, files: Readonly<Record<string, FileContent>>): Promise<void> {
   const parent = path.dirname(dir);
   const stamp = `${process.pid}-${Date.now().toString(36)}`;
   const staging = path.join(parent, `.${path.basename(dir)}.new-${stamp}`);
@@ -14,7 +20,7 @@ export async function replaceDirectory(dir: string, files: Readonly<Record<strin
   try {
     for (const [name, content] of Object.entries(files)) {
       await mkdir(path.dirname(path.join(staging, name)), { recursive: true });
-      await writeFile(path.join(staging, name), content);
+      await writeFile(path.join(staging, name), typeof content === 'function' ? content() : content);
     }
     const hadPrevious = await rename(dir, retired).then(
       () => true,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import mjml2html from 'mjml';
 import type { MJMLJsonObject, MJMLParseError } from 'mjml-core';
-import { blockShape, compiledShape, fillShape, valueTokens, type BlockShape } from './block-shapes.js';
+import { blockShape, compiledShape, fillShape, valueTokens, type BlockShape, type ValueTokens } from './block-shapes.js';
 import { mjmlTree, type MjmlNode } from './mjml-tree.js';
 
 /**
@@ -13,13 +13,15 @@ const MJML_OPTIONS = { validationLevel: 'soft', keepComments: false, fonts: {}, 
 export interface CompiledMjml {
   html: string;
   errors: MJMLParseError[];
+  /** The HTML in pieces that join to it: the opening, one piece per body block and the end, or one piece when compiled whole. */
+  pieces: string[];
 }
 
 /** What mjml2html itself makes of the document: the reference the shared compile is tested against. */
 export async function compileWhole(tree: MjmlNode): Promise<CompiledMjml> {
   // Only the HTML and errors are kept: the tree mjml2html also returns is as large as the document.
   const { html, errors } = await mjml2html(tree as MJMLJsonObject, MJML_OPTIONS);
-  return { html, errors };
+  return { html, errors, pieces: [html] };
 }
 
 /**
@@ -30,35 +32,56 @@ export async function compileWhole(tree: MjmlNode): Promise<CompiledMjml> {
  * another by position or by a value is compiled whole.
  */
 export async function compileMjml(source: string): Promise<CompiledMjml> {
-  const tree = mjmlTree(source);
   // Tokens and the separator carry a hash of the document, so nothing in it can look like them.
   const nonce = createHash('sha256').update(source).digest('hex').slice(0, 16);
-  const body = tree.children?.find((node) => node.tagName === 'mj-body');
-  if (!body?.children?.length || !sharesShapes(tree)) return compileWhole(tree);
-  const tokens = valueTokens(nonce);
-  const blocks = body.children.map((block, index) => {
-    const shape = blockShape(block, tokens);
-    // These components give each copy an id of its own (a random one): never shared.
-    return UNIQUE_COMPONENTS.test(shape.key) ? { ...shape, key: `${index}:${shape.key}` } : shape;
-  });
-  const shapeIndex = new Map<string, number>();
-  const shapes: BlockShape[] = [];
-  for (const block of blocks) {
-    if (!shapeIndex.has(block.key)) shapeIndex.set(block.key, shapes.push(block) - 1);
-  }
-
   const separator = `<div data-gazette-block="${nonce}"></div>`;
-  const separatorNode = (line: number): MjmlNode => ({ ...body, line, tagName: 'mj-raw', attributes: {}, children: undefined, content: separator });
-  const skeletonBody = { ...body, children: shapes.flatMap((shape) => [separatorNode(shape.node.line), shape.node]).concat(separatorNode(body.line)) };
-  const skeleton = { ...tree, children: tree.children!.map((node) => (node === body ? skeletonBody : node)) };
+  const tokens = valueTokens(nonce);
+  const split = skeletonOf(mjmlTree(source), tokens, separator);
+  if (!split) return compileWhole(mjmlTree(source));
+  const { skeleton, blocks, shapes } = split;
   const { html, errors } = await compileWhole(skeleton);
 
   const [before, ...pieces] = html.split(separator);
   const after = pieces.pop();
-  if (before === undefined || after === undefined || pieces.length !== shapes.length) return compileWhole(tree);
+  // Never expected: MJML kept every separator in place in every test. The whole compile is still right.
+  if (before === undefined || after === undefined || pieces.length !== shapes.length) return compileWhole(mjmlTree(source));
   const compiled = pieces.map((piece) => compiledShape(piece, tokens));
-  const filled = blocks.map((block) => fillShape(compiled[shapeIndex.get(block.key)!]!, block.values));
-  return { html: joinBlocks([before, ...filled, after]), errors: errorsInEveryBlock(errors, blocks, shapes, shapeIndex) };
+  const filled = blocks.map((block) => fillShape(compiled[block.shape]!, block.values));
+  const joined = joinBlocks([before, ...filled, after]);
+  return { html: joined.join(''), errors: errorsInEveryBlock(errors, blocks, shapes), pieces: joined };
+}
+
+/** A body block as the shared compile keeps it: which shape it has, and its own values and lines. */
+interface ShapedBlock {
+  shape: number;
+  values: string[];
+  lines: number[];
+}
+
+/**
+ * The document MJML compiles instead: the head as it is, and each shape of body block once,
+ * after a separator. Null when the theme's inlined CSS could tell blocks of one shape apart.
+ * Only the blocks' values are kept, not their trees: the whole tree can go before MJML runs.
+ */
+function skeletonOf(tree: MjmlNode, tokens: ValueTokens, separator: string): { skeleton: MjmlNode; blocks: ShapedBlock[]; shapes: BlockShape[] } | null {
+  const body = tree.children?.find((node) => node.tagName === 'mj-body');
+  if (!body?.children?.length || !sharesShapes(tree)) return null;
+  const shapeIndex = new Map<string, number>();
+  const shapes: BlockShape[] = [];
+  const blocks = body.children.map((block, index): ShapedBlock => {
+    const shape = blockShape(block, tokens);
+    // These components give each copy an id of its own (a random one): never shared.
+    const key = UNIQUE_COMPONENTS.test(shape.key) ? `${index}:${shape.key}` : shape.key;
+    let at = shapeIndex.get(key);
+    if (at === undefined) {
+      at = shapes.push(shape) - 1;
+      shapeIndex.set(key, at);
+    }
+    return { shape: at, values: shape.values, lines: shape.lines };
+  });
+  const separatorNode = (line: number): MjmlNode => ({ ...body, line, tagName: 'mj-raw', attributes: {}, children: undefined, content: separator });
+  const skeletonBody = { ...body, children: shapes.flatMap((shape) => [separatorNode(shape.node.line), shape.node]).concat(separatorNode(body.line)) };
+  return { skeleton: { ...tree, children: tree.children!.map((node) => (node === body ? skeletonBody : node)) }, blocks, shapes };
 }
 
 const UNIQUE_COMPONENTS = /"tagName":"mj-(?:carousel|navbar|accordion)"/;
@@ -90,12 +113,12 @@ function selectorsOf(css: string): string {
 }
 
 /**
- * Joins compiled blocks as they would have come out of one document. MJML merges an Outlook
+ * Compiled blocks as they join in one document (the pieces, with their joins trimmed). MJML merges an Outlook
  * conditional comment that closes where the next one opens (mjml-core's
  * mergeOutlookConditionnals, whitespace between included); elsewhere the minifier had made the
  * whitespace between two blocks one space, and each side of a separator kept one.
  */
-function joinBlocks(parts: string[]): string {
+function joinBlocks(parts: string[]): string[] {
   const END = '<![endif]-->';
   const START = '<!--[if mso | IE]>';
   const joined = [parts[0]!];
@@ -107,11 +130,11 @@ function joinBlocks(parts: string[]): string {
       joined.push(right.slice(START.length));
     } else joined.push(left.length < joined.at(-1)!.length ? right : part);
   }
-  return joined.join('');
+  return joined;
 }
 
 /** A problem MJML found in a shape is in every block of that shape, at that block's line. */
-function errorsInEveryBlock(errors: MJMLParseError[], blocks: BlockShape[], shapes: BlockShape[], shapeIndex: Map<string, number>): MJMLParseError[] {
+function errorsInEveryBlock(errors: MJMLParseError[], blocks: ShapedBlock[], shapes: BlockShape[]): MJMLParseError[] {
   const found: MJMLParseError[] = [];
   for (const error of errors) {
     const shape = shapes.findIndex((candidate) => candidate.lines.includes(error.line));
@@ -121,7 +144,7 @@ function errorsInEveryBlock(errors: MJMLParseError[], blocks: BlockShape[], shap
     }
     const node = shapes[shape]!.lines.indexOf(error.line);
     for (const block of blocks) {
-      if (shapeIndex.get(block.key) === shape) found.push({ ...error, line: block.lines[node]! });
+      if (block.shape === shape) found.push({ ...error, line: block.lines[node]! });
     }
   }
   return found;

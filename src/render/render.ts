@@ -1,5 +1,4 @@
 import Handlebars from 'handlebars';
-import { convert } from 'html-to-text';
 import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
 import type { Diagnostic, Digest, RenderedEmail } from '../types.js';
 import { issueContext, type ContextSettings, type IssueContext } from './context.js';
@@ -7,6 +6,7 @@ import { compileMjml } from './compile-mjml.js';
 import { themeHelpers } from './helpers.js';
 import { findMjmlTagErrors } from './mjml-tags.js';
 import { recipientMarkers, RecipientTemplateError, splitAtMarkers, type RecipientMarkers } from './recipient-tokens.js';
+import { textPart } from './text-part.js';
 import { findRecipientBlockErrors, findTemplateErrors, templateRuntimeDiagnostic, unknownVariableDiagnostic, type HandlebarsError } from './template-errors.js';
 import { themeFiles, type Theme, type TemplateFile } from './theme.js';
 
@@ -35,54 +35,15 @@ export async function renderEmail(digest: Digest, theme: Theme, settings: Contex
   const mjml = fillTemplate(theme.layout, theme, context, settings, markers, diagnostics, { escape: true });
   diagnostics.push(...findMjmlTagErrors(mjml, MJML_FILE));
 
-  const { html: htmlTemplate, errors } = await compileMjml(mjml);
+  const { html: htmlTemplate, errors, pieces } = await compileMjml(mjml);
   diagnostics.push(...errors.map((error) => diagnostic('mjml/invalid', error.message, { file: MJML_FILE, line: error.line, severity: 'warning' })));
 
-  const textTemplate = theme.text ? fillTemplate(theme.text, theme, context, settings, markers, diagnostics, { escape: false }) : textWithRecipientBlocks(htmlTemplate, markers);
+  const textTemplate = theme.text ? fillTemplate(theme.text, theme, context, settings, markers, diagnostics, { escape: false }) : textPart(pieces, markers);
   diagnostics.push(...recipientBlockErrors(htmlTemplate, markers, theme));
   return {
     email: { subject: context.subject, preheader: context.preheader, mjml, htmlTemplate, textTemplate, recipientMarker: markers.prefix },
     diagnostics,
   };
-}
-
-/**
- * The text part of an HTML template. A `{{{{recipient}}}}` block is Handlebars source with
- * spaces in it, which word wrapping would break across lines: each is set aside as one
- * unbreakable word while the rest is converted, then put back, converted on its own.
- */
-function textWithRecipientBlocks(html: string, markers: RecipientMarkers): string {
-  const blocks: string[] = [];
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const block = new RegExp(`${escape(markers.blockStart)}([\\s\\S]*?)${escape(markers.blockEnd)}`, 'g');
-  const placeholder = (index: number) => markers.field(`block.${index}`);
-  const text = htmlToText(
-    html.replace(block, (_, source: string) => placeholder(blocks.push(source) - 1)),
-  );
-  return blocks.reduce((result, source, index) => result.replace(placeholder(index), `${markers.blockStart}${htmlToText(source, false)}${markers.blockEnd}`), text);
-}
-
-/**
- * The plain-text part: links kept as `text [url]`, headings left in their case (markers stay
- * intact). No input limit: html-to-text would otherwise cut a long issue without a word.
- */
-export function htmlToText(html: string, wrap = true): string {
-  return convert(html, {
-    wordwrap: wrap ? 78 : false,
-    limits: { maxInputLength: Number.POSITIVE_INFINITY },
-    selectors: [
-      { selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
-      { selector: 'img', format: 'skip' },
-      // The preheader is hidden in the HTML; in the text part it would repeat the first key point.
-      { selector: 'div[style*="display:none"]', format: 'skip' },
-      { selector: 'h1', options: { uppercase: false } },
-      { selector: 'h2', options: { uppercase: false } },
-      { selector: 'h3', options: { uppercase: false } },
-      { selector: 'table', format: 'block' },
-      { selector: 'tr', format: 'block' },
-      { selector: 'td', format: 'block' },
-    ],
-  });
 }
 
 /** A stand-in for an unknown variable while looking for the next one: data variables always exist. */

@@ -8,7 +8,7 @@ import { readTextFile } from '../load/text-file.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { compileWhole } from '../render/compile-mjml.js';
 import { mjmlTree } from '../render/mjml-tree.js';
-import { htmlToText } from '../render/render.js';
+import { htmlToText } from '../render/text-part.js';
 import { findTemplateErrors, unknownVariableDiagnostic, type HandlebarsError } from '../render/template-errors.js';
 import type { Theme } from '../render/theme.js';
 import type { Diagnostic } from '../types.js';
