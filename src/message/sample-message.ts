@@ -1,12 +1,13 @@
-import nodemailer from 'nodemailer';
 import type { GazetteConfig } from '../config.js';
 import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
 import type { OutboundMessage, Recipient, RenderedEmail } from '../types.js';
 import { unsubscribeEndpoint } from '../unsubscribe/endpoint.js';
 import type { WorkspaceSecret } from '../workspace/resolve.js';
-import { newMessageId, toMailOptions } from './compose.js';
-import { dkimOptions, type DkimKey } from './dkim.js';
-import { createMessageFactory } from './recipient-message.js';
+import { composeMessage, newMessageId } from './compose.js';
+import type { DkimKey } from './dkim.js';
+import { createMimeTemplate } from './mime-template.js';
+import { createPersonalizer } from './personalize.js';
+import { createRecipientCopies } from './recipient-message.js';
 import { returnPathOptions, withReturnPath } from './return-path.js';
 
 export interface SampleMessageOptions {
@@ -50,9 +51,9 @@ export function sampleRecipient(config: GazetteConfig, email = config.preview.su
 }
 
 /**
- * The sample subscriber's copy exactly as `gazette send` produces it: the same message
- * factory (personalized body, signed unsubscribe link, list headers), nodemailer's composer
- * with the same DKIM signing as the SMTP transport, and CRLF line ends as SMTP carries them.
+ * The sample subscriber's copy exactly as `gazette send` produces it: the same values and headers
+ * (personalized body, signed unsubscribe link, list headers), spliced from the same MIME template
+ * with the same DKIM signing, CRLF line ends as SMTP carries them.
  */
 export async function sampleMessage(options: SampleMessageOptions): Promise<SampleMessage> {
   const { config } = options;
@@ -60,7 +61,7 @@ export async function sampleMessage(options: SampleMessageOptions): Promise<Samp
   if (!endpoint) {
     throw new GazetteError([diagnostic('unsubscribe/no-url', 'every message needs an unsubscribe link: set unsubscribe.url (or base_url) in the config', { field: 'unsubscribe.url' })]);
   }
-  const compose = createMessageFactory({
+  const copyFor = createRecipientCopies({
     email: options.email,
     from: config.from,
     replyTo: config.reply_to,
@@ -72,14 +73,12 @@ export async function sampleMessage(options: SampleMessageOptions): Promise<Samp
     now: options.now,
     returnPath: returnPathOptions(config, options.issue, options.secret),
   });
-  const message = compose(sampleRecipient(config), newMessageId(config.from, options.issue));
-  const transport = nodemailer.createTransport({
-    streamTransport: true,
-    buffer: true,
-    newline: 'windows',
-    dkim: dkimOptions(options.dkim),
-  });
-  const sent = await transport.sendMail(toMailOptions(message));
-  return { message, eml: withReturnPath(sent.message as Buffer, message.returnPath) };
+  const { values, envelope } = copyFor(sampleRecipient(config));
+  const messageId = newMessageId(config.from, options.issue);
+  const message = composeMessage(options.email.subject, createPersonalizer(options.email)(values), envelope, messageId);
+  // Spliced from the issue's MIME template, as every copy of a send is (mime-template.ts), not a
+  // second encoding of a possibly very large issue through nodemailer's streams.
+  const template = await createMimeTemplate(options.email, options.dkim);
+  return { message, eml: withReturnPath(Buffer.concat(template.assemble(values, envelope, messageId)), message.returnPath) };
 }
 

@@ -11,17 +11,20 @@ import { mjmlTree, type MjmlNode } from './mjml-tree.js';
 const MJML_OPTIONS = { validationLevel: 'soft', keepComments: false, fonts: {}, minify: true, minifyOptions: { minifyCss: false } } as const;
 
 export interface CompiledMjml {
-  html: string;
-  errors: MJMLParseError[];
-  /** The HTML in pieces that join to it: the opening, one piece per body block and the end, or one piece when compiled whole. */
+  /**
+   * The HTML in pieces that join to it: the opening, one piece per body block and the end, or
+   * one piece when compiled whole. Left in pieces so the text part can be made block by block
+   * before the whole email is joined into one string.
+   */
   pieces: string[];
+  errors: MJMLParseError[];
 }
 
 /** What mjml2html itself makes of the document: the reference the shared compile is tested against. */
-export async function compileWhole(tree: MjmlNode): Promise<CompiledMjml> {
+export async function compileWhole(tree: MjmlNode): Promise<{ html: string; errors: MJMLParseError[] }> {
   // Only the HTML and errors are kept: the tree mjml2html also returns is as large as the document.
   const { html, errors } = await mjml2html(tree as MJMLJsonObject, MJML_OPTIONS);
-  return { html, errors, pieces: [html] };
+  return { html, errors };
 }
 
 /**
@@ -37,19 +40,20 @@ export async function compileMjml(source: string): Promise<CompiledMjml> {
   const separator = `<div data-gazette-block="${nonce}"></div>`;
   const tokens = valueTokens(nonce);
   const split = skeletonOf(mjmlTree(source), tokens, separator);
-  if (!split) return compileWhole(mjmlTree(source));
+  if (!split) return inOnePiece(await compileWhole(mjmlTree(source)));
   const { skeleton, blocks, shapes } = split;
   const { html, errors } = await compileWhole(skeleton);
 
   const [before, ...pieces] = html.split(separator);
   const after = pieces.pop();
   // Never expected: MJML kept every separator in place in every test. The whole compile is still right.
-  if (before === undefined || after === undefined || pieces.length !== shapes.length) return compileWhole(mjmlTree(source));
+  if (before === undefined || after === undefined || pieces.length !== shapes.length) return inOnePiece(await compileWhole(mjmlTree(source)));
   const compiled = pieces.map((piece) => compiledShape(piece, tokens));
   const filled = blocks.map((block) => fillShape(compiled[block.shape]!, block.values));
-  const joined = joinBlocks([before, ...filled, after]);
-  return { html: joined.join(''), errors: errorsInEveryBlock(errors, blocks, shapes), pieces: joined };
+  return { pieces: joinBlocks([before, ...filled, after]), errors: errorsInEveryBlock(errors, blocks, shapes) };
 }
+
+const inOnePiece = ({ html, errors }: { html: string; errors: MJMLParseError[] }): CompiledMjml => ({ pieces: [html], errors });
 
 /** A body block as the shared compile keeps it: which shape it has, and its own values and lines. */
 interface ShapedBlock {
