@@ -39,8 +39,9 @@ export async function compileMjml(source: string): Promise<CompiledMjml> {
   const nonce = createHash('sha256').update(source).digest('hex').slice(0, 16);
   const separator = `<div data-gazette-block="${nonce}"></div>`;
   const tokens = valueTokens(nonce);
-  const split = skeletonOf(mjmlTree(source), tokens, separator);
-  if (!split) return inOnePiece(await compileWhole(mjmlTree(source)));
+  const tree = mjmlTree(source);
+  const split = skeletonOf(tree, tokens, separator);
+  if (!split) return inOnePiece(await compileWhole(tree));
   const { skeleton, blocks, shapes } = split;
   const { html, errors } = await compileWhole(skeleton);
 
