@@ -3,7 +3,9 @@
  * neurosurgeon`, `the congresswoman`): the noun naming their role, the gender it implies, and
  * the role words a person the article introduced must carry to be the one described.
  */
-import { ROLE_NOUNS, type Gender } from './lexicon.js';
+import { PAST_MARKERS, type Gender } from './lexicon.js';
+import { pastRole } from './people.js';
+import { isPersonNoun } from './person-nouns.js';
 
 export interface Description {
   /** The noun the description rests on, lowercase (`senator`). */
@@ -12,22 +14,6 @@ export interface Description {
   roleWords: Set<string>;
   gender: Gender | null;
 }
-
-// Nouns for a person that the attribution lexicon does not list as roles.
-const MORE_PERSON_NOUNS = new Set([
-  'neurosurgeon', 'surgeon', 'doctor', 'physician', 'lawmaker', 'legislator', 'entrepreneur',
-  'tycoon', 'star', 'actor', 'actress', 'singer', 'comedian', 'rapper', 'celebrity', 'coach',
-  'player', 'priest', 'cleric', 'diplomat', 'envoy', 'negotiator', 'dictator', 'monarch', 'governor',
-  'congressman', 'congresswoman', 'nominee', 'candidate', 'leader', 'president', 'senator',
-  'representative', 'mayor', 'secretary', 'chairman', 'chairwoman', 'chief', 'boss', 'girl', 'boy',
-  'lady', 'gentleman', 'guy', 'grandmother', 'grandfather', 'widow', 'retiree', 'teacher', 'nurse',
-  'physicist', 'professor', 'attorney', 'judge', 'justice', 'officer', 'soldier', 'pilot',
-  'investor', 'developer', 'financier', 'banker', 'philanthropist', 'advocate', 'advisor',
-  'lobbyist', 'farmer', 'driver', 'parent', 'immigrant', 'refugee', 'native', 'conservative',
-  'liberal', 'progressive', 'libertarian', 'moderator', 'novelist', 'poet', 'marine', 'sheriff',
-]);
-// An age stands for the person (`the 46-year-old`).
-const AGE = /^\d+-year-old$/;
 
 // Roles a text gives under another name: `the senator` is `Sen. X`, `the Russian leader` is
 // `President X`, `the lawmaker` is a senator or a representative.
@@ -55,10 +41,6 @@ const FEMALE_NOUNS = new Set(['woman', 'mother', 'wife', 'daughter', 'sister', '
 // Words after which the description goes on about something else (`the head of the party`).
 const PHRASE_ENDS = new Set(['of', 'for', 'at', 'in', 'on', 'from', 'with', 'who', 'whose', 'which', 'that', ',']);
 
-function isPersonNoun(word: string): boolean {
-  return ROLE_NOUNS.has(word) || MORE_PERSON_NOUNS.has(word) || AGE.test(word);
-}
-
 function genderOfNoun(word: string): Gender | null {
   // `-woman` first: `congresswoman` ends in `man` too.
   if (FEMALE_NOUNS.has(word) || /.woman$/.test(word)) return 'female';
@@ -77,9 +59,13 @@ export function readDescription(text: string): Description | null {
   const nouns = phrase.filter(isPersonNoun);
   const head = nouns[nouns.length - 1];
   if (head === undefined) return null;
+  const current = nouns.flatMap((noun) => [noun, ...(SYNONYMS.get(noun) ?? [])]);
+  // `the former governor` may be the one the text calls `Gov.` or `former Gov.`; `the governor`
+  // is not who it calls `the former New Jersey governor`.
+  const past = phrase.some((word) => PAST_MARKERS.has(word)) ? current.map(pastRole) : [];
   return {
     head,
-    roleWords: new Set(nouns.flatMap((noun) => [noun, ...(SYNONYMS.get(noun) ?? [])])),
+    roleWords: new Set([...current, ...past]),
     gender: nouns.map(genderOfNoun).find((gender) => gender !== null) ?? null,
   };
 }

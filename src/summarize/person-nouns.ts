@@ -1,0 +1,67 @@
+/**
+ * Whether a lowercase noun names a kind of person (`coach`, `limnologist`, `spokeswoman`): the
+ * words a role or a description of a speaker rests on, in any field news covers.
+ */
+import { ROLE_NOUNS } from './lexicon.js';
+
+// Occupations, offices and standings beyond the attribution lexicon's roles, by field: sport,
+// science and medicine, law and order, trade and work, faith, learning, the arts, public life.
+const OCCUPATIONS = new Set([
+  'coach', 'player', 'captain', 'goalkeeper', 'striker', 'pitcher', 'quarterback', 'athlete',
+  'referee', 'umpire', 'trainer', 'manager', 'midfielder', 'defender', 'runner',
+  'swimmer', 'skier', 'cyclist', 'rider', 'jockey', 'champion', 'rookie', 'teammate', 'skipper',
+  'doctor', 'physician', 'surgeon', 'neurosurgeon', 'nurse', 'paramedic', 'pharmacist', 'dentist',
+  'veterinarian', 'vet', 'midwife', 'therapist', 'psychiatrist', 'psychologist', 'epidemiologist',
+  'scientist', 'researcher', 'engineer', 'technician', 'physicist', 'chemist', 'biologist',
+  'geologist', 'astronomer', 'mathematician', 'statistician', 'inventor', 'curator', 'archivist',
+  'lawyer', 'attorney', 'judge', 'justice', 'prosecutor', 'defendant', 'plaintiff', 'witness',
+  'juror', 'clerk', 'magistrate', 'counsel', 'solicitor', 'barrister', 'paralegal', 'detective',
+  'officer', 'sheriff', 'deputy', 'trooper', 'constable', 'inspector', 'investigator', 'warden',
+  'guard', 'firefighter', 'ranger', 'lifeguard', 'dispatcher', 'soldier', 'marine', 'sailor',
+  'pilot', 'commander', 'sergeant', 'lieutenant', 'colonel', 'corporal',
+  'farmer', 'rancher', 'fisherman', 'grower', 'baker', 'chef', 'cook', 'brewer', 'winemaker',
+  'butcher', 'grocer', 'shopkeeper', 'merchant', 'vendor', 'trader', 'dealer', 'broker',
+  'banker', 'accountant', 'auditor', 'investor', 'financier', 'entrepreneur', 'tycoon',
+  'developer', 'contractor', 'builder', 'architect', 'designer', 'planner', 'landlord', 'tenant',
+  'driver', 'mechanic', 'electrician', 'plumber', 'carpenter', 'welder', 'miner', 'logger',
+  'machinist', 'operator', 'supervisor', 'foreman', 'administrator', 'coordinator', 'director',
+  'president', 'chief', 'boss', 'owner', 'proprietor', 'partner', 'cofounder', 'co-founder',
+  'founder', 'chairman', 'chairwoman', 'treasurer', 'secretary', 'receptionist', 'assistant',
+  'intern', 'volunteer', 'consultant', 'specialist', 'adviser', 'advisor', 'mentor',
+  'priest', 'pastor', 'minister', 'rabbi', 'imam', 'bishop', 'cleric', 'nun', 'monk', 'chaplain',
+  'teacher', 'professor', 'lecturer', 'principal', 'headteacher', 'headmaster', 'headmistress',
+  'dean', 'provost', 'tutor', 'librarian', 'scholar', 'student', 'pupil', 'graduate', 'alumnus',
+  'actor', 'actress', 'singer', 'musician', 'composer', 'conductor', 'dancer', 'painter',
+  'sculptor', 'photographer', 'filmmaker', 'producer', 'playwright', 'novelist',
+  'poet', 'comedian', 'rapper', 'star', 'celebrity', 'artist', 'publisher', 'translator',
+  'diplomat', 'envoy', 'negotiator', 'ambassador', 'consul', 'dictator', 'monarch', 'governor',
+  'mayor', 'councillor', 'councilor', 'alderman', 'legislator', 'lawmaker', 'regulator',
+  'commissioner', 'superintendent', 'ombudsman', 'registrar', 'coroner',
+  'nominee', 'candidate', 'leader', 'senator', 'representative', 'delegate', 'elector',
+  'lobbyist', 'advocate', 'campaigner', 'activist', 'organiser', 'mediator',
+  'resident', 'neighbor', 'neighbour', 'homeowner', 'landowner', 'passenger', 'commuter',
+  'customer', 'client', 'patient', 'victim', 'survivor', 'suspect', 'inmate', 'prisoner',
+  'immigrant', 'refugee', 'migrant', 'native', 'citizen', 'retiree', 'pensioner', 'parent',
+  'girl', 'boy', 'lady', 'gentleman', 'guy', 'grandmother', 'grandfather', 'widow', 'widower',
+  'uncle', 'aunt', 'nephew', 'niece', 'cousin', 'sister', 'brother', 'friend', 'colleague',
+  'conservative', 'liberal', 'progressive', 'libertarian', 'moderator', 'spokesperson',
+  'hunter', 'hiker', 'climber', 'diver', 'explorer', 'keeper', 'caretaker',
+]);
+
+// Endings that make a word a person's: `-ologist`, `-ist` (`limnologist`, `economist`), `-ician`
+// (`statistician`), `-grapher`, and compounds of `man`, `woman`, `person` (`spokeswoman`).
+const PERSON_ENDING = /^[a-z-]{3,}(?:ist|ician|grapher|woman|man|person)$/;
+// Words with those endings that name no one.
+const NOT_PERSONS = new Set([
+  'assist', 'consist', 'insist', 'persist', 'resist', 'exist', 'enlist', 'subsist', 'desist',
+  'checklist', 'playlist', 'wishlist', 'waitlist', 'shortlist', 'blacklist', 'whitelist', 'human',
+  'german', 'roman', 'ottoman', 'superhuman',
+]);
+// An age stands for the person (`the 46-year-old`).
+const AGE = /^\d+-year-old$/;
+
+/** Whether the lowercase word names a kind of person. */
+export function isPersonNoun(word: string): boolean {
+  if (ROLE_NOUNS.has(word) || OCCUPATIONS.has(word) || AGE.test(word)) return true;
+  return PERSON_ENDING.test(word) && !NOT_PERSONS.has(word);
+}

@@ -1,0 +1,59 @@
+/**
+ * What a clause right after a name says the person is or does, as role words for a later
+ * description to match: a relative clause (`Maria Lopez, who coaches the team,` → coach;
+ * `Lopez, who is the team's captain,` → captain; `who served as treasurer` → treasurer) or a
+ * predicate naming a role (`Ruth Adler is the town's mayor.` → mayor).
+ */
+import { agentNounsOf } from './agent-nouns.js';
+import { isPersonNoun } from './person-nouns.js';
+import type { Token } from './tokens.js';
+
+// Words between the subject and its verb that say nothing of what the person does.
+const AUXILIARIES = new Set([
+  'has', 'had', 'have', 'also', 'now', 'still', 'long', 'once', 'previously', 'currently',
+  'recently', 'already', 'later', 'then', 'since', 'formerly', 'briefly', 'will', 'would',
+]);
+// Verbs after which a noun phrase says what the person is (`is the coach`, `served as mayor`).
+const COPULAS = new Set(['is', 'was', 'became', 'becomes', 'remains', 'remained', 'been']);
+const AS_VERBS = new Set([
+  'serves', 'served', 'serving', 'works', 'worked', 'working', 'acts', 'acted', 'doubles', 'doubled',
+  'poses', 'posed', 'started', 'starts', 'began', 'begins', 'joined', 'joins', 'returned', 'returns',
+]);
+// Words that end the noun phrase naming the role (`the coach of the team`).
+const PHRASE_ENDS = new Set(['of', 'for', 'at', 'in', 'on', 'with', 'from', 'since', 'and', 'who', 'that', 'which', 'when', 'until', 'after', 'before', 'to']);
+const MAX_ROLE_TOKENS = 8;
+// A verb form of the clause: lowercase, `-s`, `-es`, `-ed` or an irregular past.
+const VERB_FORM = /^[a-z]+(?:s|ed)$|^(?:taught|led|ran|wrote|oversaw)$/;
+
+function lower(token: Token | undefined): string {
+  return token?.text.toLowerCase() ?? '';
+}
+
+/** The person nouns of the noun phrase from token `from` on, up to what it is of. */
+function rolePhraseNouns(tokens: Token[], from: number): string[] {
+  const nouns: string[] = [];
+  for (let cursor = from; cursor < tokens.length && cursor - from < MAX_ROLE_TOKENS; cursor += 1) {
+    const token = tokens[cursor] as Token;
+    const word = lower(token).replace(/['’]s$/, '');
+    if (!token.isWord || PHRASE_ENDS.has(word)) break;
+    if (isPersonNoun(word)) nouns.push(word);
+  }
+  return nouns;
+}
+
+/**
+ * Role words the clause after the name ending before token `next` gives the person: the person
+ * nouns a copula or `as` puts after the name (`, who is the team's coach`, `is the town's mayor`,
+ * `, who served as treasurer`), or the nouns for the doer of the verb of a relative clause
+ * (`, who coaches the team` → coach). Empty when no such clause follows.
+ */
+export function clauseRoleWords(tokens: Token[], next: number): string[] {
+  const relative = tokens[next]?.text === ',' && lower(tokens[next + 1]) === 'who';
+  let cursor = relative ? next + 2 : next;
+  while (AUXILIARIES.has(lower(tokens[cursor]))) cursor += 1;
+  const verb = lower(tokens[cursor]);
+  if (COPULAS.has(verb)) return rolePhraseNouns(tokens, cursor + 1);
+  if (AS_VERBS.has(verb) && lower(tokens[cursor + 1]) === 'as') return rolePhraseNouns(tokens, cursor + 2);
+  if (relative && tokens[cursor]?.text === verb && VERB_FORM.test(verb)) return agentNounsOf(verb);
+  return [];
+}
