@@ -5,7 +5,7 @@
  */
 import { PAST_MARKERS, type Gender } from './lexicon.js';
 import { pastRole } from './people.js';
-import { isPersonNoun } from './person-nouns.js';
+import { isPersonNoun, joinSecondOffices } from './person-nouns.js';
 
 export interface Description {
   /** The noun the description rests on, lowercase (`senator`). */
@@ -50,7 +50,7 @@ function genderOfNoun(word: string): Gender | null {
 
 /** Reads a description; null when no noun in its head phrase names a person. */
 export function readDescription(text: string): Description | null {
-  const words = text.toLowerCase().replace(/,/g, ' , ').split(/\s+/).filter(Boolean).map((word) => word.replace(/['’]s$|[.;:]$/g, ''));
+  const words = joinSecondOffices(text.toLowerCase().replace(/,/g, ' , ').split(/\s+/).filter(Boolean).map((word) => word.replace(/['’]s$|[.;:]$/g, '')));
   const end = words.findIndex((word) => PHRASE_ENDS.has(word));
   const phrase = end === -1 ? words : words.slice(0, end);
   // The head is the last person noun of the phrase (`the former Republican presidential

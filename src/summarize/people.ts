@@ -5,6 +5,7 @@
 import { countWords } from '../load/words.js';
 import { PAST_MARKERS, type Gender } from './lexicon.js';
 import { surnameKey, type NameMention } from './names.js';
+import { joinSecondOffices } from './person-nouns.js';
 
 export interface Person {
   fullName: string;
@@ -54,8 +55,8 @@ export interface People {
 /** Lowercase words of a title or role phrase, with what follows `former` marked as past (`former governor`). */
 function roleWordsOfPhrase(phrase: string, past: boolean): string[] {
   let marked = past;
-  return phrase.toLowerCase().split(/[\s,()]+/).filter(Boolean).map((written) => {
-    const word = written.replace(/\.$/, '');
+  const words = phrase.toLowerCase().split(/[\s,()]+/).filter(Boolean).map((word) => word.replace(/\.$/, ''));
+  return joinSecondOffices(words).map((word) => {
     if (PAST_MARKERS.has(word)) marked = true;
     return marked ? pastRole(word) : word;
   });

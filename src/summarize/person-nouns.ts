@@ -60,8 +60,30 @@ const NOT_PERSONS = new Set([
 // An age stands for the person (`the 46-year-old`).
 const AGE = /^\d+-year-old$/;
 
-/** Whether the lowercase word names a kind of person. */
+/** Whether the lowercase word names a kind of person; of a compound, its last part (`co-founder`). */
 export function isPersonNoun(word: string): boolean {
   if (ROLE_NOUNS.has(word) || OCCUPATIONS.has(word) || AGE.test(word)) return true;
+  const hyphen = word.lastIndexOf('-');
+  if (hyphen > 0 && hyphen < word.length - 1) return isPersonNoun(word.slice(hyphen + 1));
   return PERSON_ENDING.test(word) && !NOT_PERSONS.has(word);
+}
+
+// Words that make the role after them another office: a vice president is not the president,
+// a deputy mayor not the mayor, an assistant coach not the coach.
+const SECOND_OFFICES = new Set(['vice', 'deputy', 'lieutenant', 'assistant']);
+
+/** Lowercase words with second offices joined to their role, as the text may hyphenate them (`vice-president`). */
+export function joinSecondOffices(words: string[]): string[] {
+  const joined: string[] = [];
+  for (let index = 0; index < words.length; index += 1) {
+    const word = words[index] as string;
+    const role = words[index + 1];
+    if (SECOND_OFFICES.has(word) && role !== undefined && isPersonNoun(role) && !SECOND_OFFICES.has(role)) {
+      joined.push(`${word}-${role}`);
+      index += 1;
+    } else {
+      joined.push(word);
+    }
+  }
+  return joined;
 }
