@@ -28,9 +28,9 @@ export interface NameMention {
   nameGender: Gender | null;
   role: string | null;
   /** Every role phrase written next to the name (`Head coach`, `the team's captain`), to match descriptions. */
-  rolePhrases: string[];
+  rolePhrases: readonly string[];
   /** Role words a clause after the name gives (`, who coaches the team,` → coach): see `clauseRoleWords`. */
-  clauseRoleWords: string[];
+  clauseRoleWords: readonly string[];
   /** Whether it is taken for a person's name: a title before it, or two or three name words. */
   isPerson: boolean;
   /** Whether the name can be a person at all: no organization word, not an acronym. */

@@ -63,9 +63,11 @@ function roleWordsOfPhrase(phrase: string, past: boolean): string[] {
 }
 
 function roleWordsOf(mention: NameMention): string[] {
+  if (mention.titles.length === 0 && mention.role === null && mention.clauseRoleWords.length === 0) return [];
   return [
     ...roleWordsOfPhrase(mention.titles.join(' '), !mention.titlesHeld),
-    ...[mention.role ?? '', ...mention.rolePhrases].flatMap((phrase) => roleWordsOfPhrase(phrase, false)),
+    // The role is mostly one of the phrases, titles written out; a party label is only in the role.
+    ...[mention.role ?? '', ...mention.rolePhrases.filter((phrase) => phrase !== mention.role)].flatMap((phrase) => roleWordsOfPhrase(phrase, false)),
     ...mention.clauseRoleWords,
   ];
 }

@@ -48,9 +48,10 @@ const OCCUPATIONS = new Set([
   'hunter', 'hiker', 'climber', 'diver', 'explorer', 'keeper', 'caretaker',
 ]);
 
-// Endings that make a word a person's: `-ologist`, `-ist` (`limnologist`, `economist`), `-ician`
+// Endings that make a word a person's: `-ist`, `-ologist` (`limnologist`, `economist`), `-ician`
 // (`statistician`), `-grapher`, and compounds of `man`, `woman`, `person` (`spokeswoman`).
-const PERSON_ENDING = /^[a-z-]{3,}(?:ist|ician|grapher|woman|man|person)$/;
+const PERSON_ENDINGS = ['ist', 'ician', 'grapher', 'man', 'person'];
+const MIN_ENDING_WORD_LENGTH = 6;
 // Words with those endings that name no one.
 const NOT_PERSONS = new Set([
   'assist', 'consist', 'insist', 'persist', 'resist', 'exist', 'enlist', 'subsist', 'desist',
@@ -60,12 +61,17 @@ const NOT_PERSONS = new Set([
 // An age stands for the person (`the 46-year-old`).
 const AGE = /^\d+-year-old$/;
 
+// One set for both lists: one look-up for the words most often asked about.
+const PERSON_NOUNS = new Set([...ROLE_NOUNS, ...OCCUPATIONS]);
+
 /** Whether the lowercase word names a kind of person; of a compound, its last part (`co-founder`). */
 export function isPersonNoun(word: string): boolean {
-  if (ROLE_NOUNS.has(word) || OCCUPATIONS.has(word) || AGE.test(word)) return true;
+  if (PERSON_NOUNS.has(word)) return true;
+  if (word.length < MIN_ENDING_WORD_LENGTH) return false;
+  if (AGE.test(word)) return true;
   const hyphen = word.lastIndexOf('-');
   if (hyphen > 0 && hyphen < word.length - 1) return isPersonNoun(word.slice(hyphen + 1));
-  return PERSON_ENDING.test(word) && !NOT_PERSONS.has(word);
+  return PERSON_ENDINGS.some((ending) => word.endsWith(ending)) && !NOT_PERSONS.has(word);
 }
 
 // Words that make the role after them another office: a vice president is not the president,

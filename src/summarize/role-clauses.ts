@@ -22,6 +22,8 @@ const AS_VERBS = new Set([
 // Words that end the noun phrase naming the role (`the coach of the team`).
 const PHRASE_ENDS = new Set(['of', 'for', 'at', 'in', 'on', 'with', 'from', 'since', 'and', 'who', 'that', 'which', 'when', 'until', 'after', 'before', 'to']);
 const MAX_ROLE_TOKENS = 8;
+// Most names are followed by no such clause: they share one empty list.
+const NO_WORDS: readonly string[] = [];
 // A verb form of the clause: lowercase, `-s`, `-es`, `-ed` or an irregular past.
 const VERB_FORM = /^[a-z]+(?:s|ed)$|^(?:taught|led|ran|wrote|oversaw)$/;
 
@@ -30,7 +32,7 @@ function lower(token: Token | undefined): string {
 }
 
 /** The person nouns of the noun phrase from token `from` on, up to what it is of. */
-function rolePhraseNouns(tokens: Token[], from: number): string[] {
+function rolePhraseNouns(tokens: Token[], from: number): readonly string[] {
   const nouns: string[] = [];
   for (let cursor = from; cursor < tokens.length && cursor - from < MAX_ROLE_TOKENS; cursor += 1) {
     const token = tokens[cursor] as Token;
@@ -47,13 +49,18 @@ function rolePhraseNouns(tokens: Token[], from: number): string[] {
  * `, who served as treasurer`), or the nouns for the doer of the verb of a relative clause
  * (`, who coaches the team` → coach). Empty when no such clause follows.
  */
-export function clauseRoleWords(tokens: Token[], next: number): string[] {
-  const relative = tokens[next]?.text === ',' && lower(tokens[next + 1]) === 'who';
+export function clauseRoleWords(tokens: Token[], next: number): readonly string[] {
+  // The words read here are lowercase in running text: compared as written, most names are
+  // passed over without a lowercased copy (most are followed by punctuation or another word).
+  const after = tokens[next];
+  if (!after) return NO_WORDS;
+  const relative = after.text === ',' && tokens[next + 1]?.text === 'who';
+  if (!relative && !(COPULAS.has(after.text) || AUXILIARIES.has(after.text) || AS_VERBS.has(after.text))) return NO_WORDS;
   let cursor = relative ? next + 2 : next;
-  while (AUXILIARIES.has(lower(tokens[cursor]))) cursor += 1;
-  const verb = lower(tokens[cursor]);
+  while (AUXILIARIES.has(tokens[cursor]?.text ?? '')) cursor += 1;
+  const verb = tokens[cursor]?.text ?? '';
   if (COPULAS.has(verb)) return rolePhraseNouns(tokens, cursor + 1);
-  if (AS_VERBS.has(verb) && lower(tokens[cursor + 1]) === 'as') return rolePhraseNouns(tokens, cursor + 2);
-  if (relative && tokens[cursor]?.text === verb && VERB_FORM.test(verb)) return agentNounsOf(verb);
-  return [];
+  if (AS_VERBS.has(verb) && tokens[cursor + 1]?.text === 'as') return rolePhraseNouns(tokens, cursor + 2);
+  if (relative && VERB_FORM.test(verb)) return agentNounsOf(verb);
+  return NO_WORDS;
 }

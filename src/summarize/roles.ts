@@ -58,9 +58,8 @@ function titlesStart(text: string, tokens: Token[], index: number): number {
   return start;
 }
 
-/** `US National Security Council spokesman` before the name (and its titles) starting at token `index`. */
-function premodifierRole(text: string, tokens: Token[], index: number): string | null {
-  const nameStart = titlesStart(text, tokens, index);
+/** `US National Security Council spokesman` before the name and its titles, starting at token `nameStart`. */
+function premodifierRole(text: string, tokens: Token[], nameStart: number): string | null {
   let first = nameStart;
   for (let cursor = nameStart - 1; cursor >= 0; cursor -= 1) {
     const token = tokens[cursor];
@@ -92,7 +91,8 @@ function pastAge(tokens: Token[], next: number): number {
 /** `, the interim chairwoman of the Democratic National Committee,` after the name ending before `next`. */
 function appositiveRole(text: string, tokens: Token[], next: number): string | null {
   const comma = pastAge(tokens, next);
-  if (tokens[comma]?.text !== ',') return null;
+  const opening = tokens[comma + 1];
+  if (tokens[comma]?.text !== ',' || !opening || !(DETERMINERS.has(lower(opening)) || canPremodify(opening))) return null;
   const words: Token[] = [];
   for (let cursor = comma + 1; cursor < tokens.length && words.length < MAX_APPOSITIVE_TOKENS; cursor += 1) {
     const token = tokens[cursor];
@@ -103,8 +103,6 @@ function appositiveRole(text: string, tokens: Token[], next: number): string | n
     if (ROLE_STOPS.has(token.text) && !possessive) break;
     words.push(token);
   }
-  const opening = words[0];
-  if (!opening || !(DETERMINERS.has(lower(opening)) || canPremodify(opening))) return null;
   if (['who', 'which', 'that'].includes(lower(opening)) || !words.some(namesRole)) return null;
   return phraseText(text, words);
 }
@@ -138,13 +136,12 @@ const ROLE_ARTICLES = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', '
 const MAX_PRECEDING_APPOSITIVE_TOKENS = 10;
 
 /**
- * `the team's coach, ` or `a spokeswoman for the agency, ` set off before the name starting at
- * token `index` that ends before `next`: a phrase from an article to a comma, naming a role,
+ * `the team's coach, ` or `a spokeswoman for the agency, ` set off before the name (and its
+ * titles) spanning tokens `[nameStart, next)`: a phrase from an article to a comma, naming a role,
  * with the name set off after it too (a comma or the end of the sentence follows), so that
  * `After the coach, Lopez spoke` is not read as one.
  */
-function precedingAppositiveRole(text: string, tokens: Token[], index: number, next: number): string | null {
-  const nameStart = titlesStart(text, tokens, index);
+function precedingAppositiveRole(text: string, tokens: Token[], nameStart: number, next: number): string | null {
   const after = tokens[next]?.text ?? '.';
   if (tokens[nameStart - 1]?.text !== ',' || ![',', '.', ';', ')'].includes(after)) return null;
   let first = -1;
@@ -179,8 +176,11 @@ export interface RoleReading {
   /** The role to print with the name, abbreviated titles written out, with any party label. */
   role: string | null;
   /** Every role phrase set next to the name, as written: before it, after it, set off before it. */
-  phrases: string[];
+  phrases: readonly string[];
 }
+
+// Most names come with no role: they share one empty list.
+const NO_PHRASES: readonly string[] = [];
 
 function isLoneWord(phrase: string): boolean {
   return !phrase.includes(' ');
@@ -193,9 +193,10 @@ function isLoneWord(phrase: string): boolean {
  * appositive that says more (`Councillor Ruth Adair, the deputy mayor,`).
  */
 export function findRole(text: string, tokens: Token[], index: number, next: number): RoleReading {
-  const premodifier = premodifierRole(text, tokens, index);
-  const appositive = appositiveRole(text, tokens, next) ?? precedingAppositiveRole(text, tokens, index, next);
-  const phrases = [premodifier, appositive].filter((phrase): phrase is string => phrase !== null);
+  const nameStart = titlesStart(text, tokens, index);
+  const premodifier = premodifierRole(text, tokens, nameStart);
+  const appositive = appositiveRole(text, tokens, next) ?? precedingAppositiveRole(text, tokens, nameStart, next);
+  const phrases = premodifier === null ? (appositive === null ? NO_PHRASES : [appositive]) : appositive === null ? [premodifier] : [premodifier, appositive];
   const saysMore = premodifier !== null && appositive !== null && isLoneWord(premodifier) && !isLoneWord(appositive);
   const described = saysMore ? appositive : premodifier ?? appositive;
   const role = described ? expandTitles(described) : null;

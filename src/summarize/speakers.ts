@@ -168,7 +168,16 @@ function resolveDescription(people: People, mention: SpeakerMention): Person | n
   const description = readDescription(mention.text);
   if (!description) return null;
   const fits = (person: Person) => description.gender === null || isGenderCompatible(person, description.gender);
-  const titled = (person: Person) => fits(person) && [...description.roleWords].some((word) => person.roleWords.has(word));
+  // Asked once a person, not once a mention: the search may pass every mention of the article.
+  const holders = new Map<Person, boolean>();
+  const titled = (person: Person) => {
+    let holds = holders.get(person);
+    if (holds === undefined) {
+      holds = fits(person) && [...description.roleWords].some((word) => person.roleWords.has(word));
+      holders.set(person, holds);
+    }
+    return holds;
+  };
   const given = lastPersonBefore(people, mention.start, titled)?.person ?? firstPersonAfter(people, mention.end, titled);
   if (given || INDEFINITE.test(mention.text)) return given;
   return lastPersonBefore(people, mention.start, fits)?.person ?? null;
