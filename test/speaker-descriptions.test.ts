@@ -11,6 +11,11 @@ const SCORER = 'Daniel Price scored twice in the second half.';
 const QUOTE = '"We were patient and it paid off," the coach said.';
 
 describe('a description names the person the text gave that role', () => {
+  it('prints the role of an appositive without the relative clause after it', () => {
+    const text = 'Maria Lopez, the team\'s coach who took over in May, was calm.\n\n"We deserved more," Lopez said.';
+    expect(findQuotes(text)[0]?.role).toBe("the team's coach");
+  });
+
   it.each([
     ['an appositive after the name', "Maria Lopez, the team's coach, watched from the bench."],
     ['an appositive after an age', "Maria Lopez, 52, the team's head coach, watched from the bench."],
@@ -67,6 +72,17 @@ describe('a description stays unresolved when no person fits', () => {
     const text = 'Ana Ruiz, a spokeswoman for the league, declined to give numbers. Paul Kent was away.\n\n'
       + '"We are reviewing every complaint," a spokeswoman for the league said.';
     expect(lastSpeaker(text)).toBe('Ana Ruiz');
+  });
+
+  it('leaves an indefinite description of a role given with other words, and `another`, to someone unnamed', () => {
+    const intro = 'Ana Ruiz, a spokeswoman for the club, declined to comment. Paul Kent was away.\n\n';
+    expect(lastSpeaker(`${intro}"We are reviewing every complaint," a league spokeswoman said.`)).toBeNull();
+    expect(lastSpeaker(`${intro}"We are reviewing every complaint," another spokeswoman for the club said.`)).toBeNull();
+  });
+
+  it('does not take a capitalized word that only ends like a person noun for one', () => {
+    const text = 'Tom Reed, a retired teacher, wrote to the council.\n\n"The plan is unlawful," the Federalist said.';
+    expect(lastSpeaker(text)).toBeNull();
   });
 
   it('leaves a description whose gender no person has', () => {

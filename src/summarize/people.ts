@@ -55,7 +55,7 @@ export interface People {
 /** Lowercase words of a title or role phrase, with what follows `former` marked as past (`former governor`). */
 function roleWordsOfPhrase(phrase: string, past: boolean): string[] {
   let marked = past;
-  const words = phrase.toLowerCase().split(/[\s,()]+/).filter(Boolean).map((word) => word.replace(/\.$/, ''));
+  const words = phrase.toLowerCase().split(/[\s,()]+/).filter(Boolean).map((word) => word.replace(/['’]s$|\.$/, ''));
   return joinSecondOffices(words).map((word) => {
     if (PAST_MARKERS.has(word)) marked = true;
     return marked ? pastRole(word) : word;

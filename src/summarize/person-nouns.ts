@@ -33,7 +33,7 @@ const OCCUPATIONS = new Set([
   'dean', 'provost', 'tutor', 'librarian', 'scholar', 'student', 'pupil', 'graduate', 'alumnus',
   'actor', 'actress', 'singer', 'musician', 'composer', 'conductor', 'dancer', 'painter',
   'sculptor', 'photographer', 'filmmaker', 'producer', 'playwright', 'novelist',
-  'poet', 'comedian', 'rapper', 'star', 'celebrity', 'artist', 'publisher', 'translator',
+  'poet', 'comedian', 'rapper', 'celebrity', 'artist', 'publisher', 'translator',
   'diplomat', 'envoy', 'negotiator', 'ambassador', 'consul', 'dictator', 'monarch', 'governor',
   'mayor', 'councillor', 'councilor', 'alderman', 'legislator', 'lawmaker', 'regulator',
   'commissioner', 'superintendent', 'ombudsman', 'registrar', 'coroner',
@@ -44,7 +44,7 @@ const OCCUPATIONS = new Set([
   'immigrant', 'refugee', 'migrant', 'native', 'citizen', 'retiree', 'pensioner', 'parent',
   'girl', 'boy', 'lady', 'gentleman', 'guy', 'grandmother', 'grandfather', 'widow', 'widower',
   'uncle', 'aunt', 'nephew', 'niece', 'cousin', 'sister', 'brother', 'friend', 'colleague',
-  'conservative', 'liberal', 'progressive', 'libertarian', 'moderator', 'spokesperson',
+  'moderator', 'spokesperson',
   'hunter', 'hiker', 'climber', 'diver', 'explorer', 'keeper', 'caretaker',
 ]);
 
@@ -58,20 +58,25 @@ const NOT_PERSONS = new Set([
   'checklist', 'playlist', 'wishlist', 'waitlist', 'shortlist', 'blacklist', 'whitelist', 'human',
   'german', 'roman', 'ottoman', 'superhuman',
 ]);
-// An age stands for the person (`the 46-year-old`).
-const AGE = /^\d+-year-old$/;
-
 // One set for both lists: one look-up for the words most often asked about.
 const PERSON_NOUNS = new Set([...ROLE_NOUNS, ...OCCUPATIONS]);
 
-/** Whether the lowercase word names a kind of person; of a compound, its last part (`co-founder`). */
+/** Whether the lowercase word is one of the listed nouns for a kind of person. */
+export function isListedPersonNoun(word: string): boolean {
+  return PERSON_NOUNS.has(word);
+}
+
+/**
+ * Whether the lowercase word names a kind of person: a listed one or one by its ending; of a
+ * compound, its last part (`co-founder`).
+ */
 export function isPersonNoun(word: string): boolean {
   if (PERSON_NOUNS.has(word)) return true;
   if (word.length < MIN_ENDING_WORD_LENGTH) return false;
-  if (AGE.test(word)) return true;
   const hyphen = word.lastIndexOf('-');
   if (hyphen > 0 && hyphen < word.length - 1) return isPersonNoun(word.slice(hyphen + 1));
-  return PERSON_ENDINGS.some((ending) => word.endsWith(ending)) && !NOT_PERSONS.has(word);
+  // The ending must be a suffix, not the word: `person` alone is an unnamed source.
+  return PERSON_ENDINGS.some((ending) => word.length > ending.length && word.endsWith(ending)) && !NOT_PERSONS.has(word);
 }
 
 // Words that make the role after them another office: a vice president is not the president,

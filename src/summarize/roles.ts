@@ -4,8 +4,8 @@
  * DNC,`) or before it (`the team's coach, Maria Lopez,`), a party label (`Sen. Rand Paul
  * (R-Ky.)`) or a title (`President Obama`).
  */
-import { DETERMINERS, HONORIFICS } from './lexicon.js';
-import { isPersonNoun } from './person-nouns.js';
+import { DETERMINERS, HONORIFICS, ROLE_NOUNS } from './lexicon.js';
+import { isListedPersonNoun, isPersonNoun } from './person-nouns.js';
 import { hasLineBreak, isCapitalized, type Token } from './tokens.js';
 
 // Lowercase words that may qualify a role before a name (`former campaign strategist`).
@@ -24,6 +24,7 @@ const EXPANDED_TITLES = new Map([
   ['capt.', 'Captain'], ['sgt.', 'Sergeant'], ['maj.', 'Major'], ['rev.', 'Reverend'], ['prof.', 'Professor'],
 ]);
 const MAX_APPOSITIVE_TOKENS = 16;
+const RELATIVE_WORDS = new Set(['who', 'whose', 'whom', 'which', 'that']);
 
 /** The word lowercased, without a possessive ending or a final period. */
 function lower(token: Token): string {
@@ -32,8 +33,9 @@ function lower(token: Token): string {
   return word.endsWith('.') ? word.slice(0, -1) : word;
 }
 
+/** A noun for a person's role; capitalized, a listed one (`Zionist`, `Comedian` by their endings may be adjectives or names). */
 function namesRole(token: Token): boolean {
-  return isPersonNoun(lower(token));
+  return token.capitalized ? isListedPersonNoun(lower(token)) : isPersonNoun(lower(token));
 }
 
 function onlySpacesBetween(text: string, left: Token, right: Token): boolean {
@@ -65,7 +67,8 @@ function premodifierRole(text: string, tokens: Token[], nameStart: number): stri
     const token = tokens[cursor];
     const right = tokens[cursor + 1];
     if (!token || !right || !onlySpacesBetween(text, token, right)) break;
-    const connects = CONNECTORS.has(token.text) && isCapitalized(right) && cursor > 0;
+    // `Secretary of State John Kerry`; not `friend of Clinton`, where the name itself follows.
+    const connects = CONNECTORS.has(token.text) && isCapitalized(right) && cursor > 0 && cursor + 1 < nameStart;
     if (!token.isWord || !(canPremodify(token) || connects)) break;
     first = cursor;
   }
@@ -100,10 +103,11 @@ function appositiveRole(text: string, tokens: Token[], next: number): string | n
     if (!token || hasLineBreak(text, previous?.end ?? token.start, token.start)) break;
     // `the Tigers' coach`: the apostrophe right after a plural is the possessive's.
     const possessive = isPluralPossessive(token) && previous?.end === token.start && /s$/i.test(previous.text);
-    if (ROLE_STOPS.has(token.text) && !possessive) break;
+    // `a Clinton supporter who has accused …`: the relative clause says what they did, not what they are.
+    if ((ROLE_STOPS.has(token.text) && !possessive) || RELATIVE_WORDS.has(token.text)) break;
     words.push(token);
   }
-  if (['who', 'which', 'that'].includes(lower(opening)) || !words.some(namesRole)) return null;
+  if (!words.some(namesRole)) return null;
   return phraseText(text, words);
 }
 
@@ -189,15 +193,16 @@ function isLoneWord(phrase: string): boolean {
 /**
  * The role the text gives the person whose name spans tokens `[index, next)`: words before the
  * name and its abbreviated titles (`President`, not `Sen.` or `Dr.`), or an appositive after it
- * or before it; null when the text gives none. A lone title before the name yields to an
- * appositive that says more (`Councillor Ruth Adair, the deputy mayor,`).
+ * or before it; null when the text gives none. A lone word before the name that is not one of
+ * the usual titles yields to an appositive that says more (`Councillor Ruth Adair, the deputy
+ * mayor,`); `Pope`, `Senator` do not.
  */
 export function findRole(text: string, tokens: Token[], index: number, next: number): RoleReading {
   const nameStart = titlesStart(text, tokens, index);
   const premodifier = premodifierRole(text, tokens, nameStart);
   const appositive = appositiveRole(text, tokens, next) ?? precedingAppositiveRole(text, tokens, nameStart, next);
   const phrases = premodifier === null ? (appositive === null ? NO_PHRASES : [appositive]) : appositive === null ? [premodifier] : [premodifier, appositive];
-  const saysMore = premodifier !== null && appositive !== null && isLoneWord(premodifier) && !isLoneWord(appositive);
+  const saysMore = premodifier !== null && appositive !== null && isLoneWord(premodifier) && !isLoneWord(appositive) && !ROLE_NOUNS.has(premodifier.toLowerCase());
   const described = saysMore ? appositive : premodifier ?? appositive;
   const role = described ? expandTitles(described) : null;
   const party = partyLabel(text, tokens, next);

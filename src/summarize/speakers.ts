@@ -155,14 +155,16 @@ function firstPersonAfter(people: People, offset: number, accepts: (person: Pers
 }
 
 // An indefinite article brings in someone new (`"…," a spokeswoman for the agency said`).
-const INDEFINITE = /^(?:a|an|one|another)\s/i;
+const INDEFINITE = /^(?:a|an|one)\s/i;
+const ANOTHER = /^another\s/i;
 
 /**
  * `the coach`: the last person the text gave that role (or one it stands for: `the senator` is
  * `Sen. X`), of the gender the noun implies; else the first given it later; else, for a
  * definite description, the last person of that gender, as news writing calls the person it is
  * about by a new epithet (`the 46-year-old`, `the real estate developer`). An indefinite one
- * (`a spokeswoman for the agency`) is someone the text has not named, unless it gave the role.
+ * (`a spokeswoman for the agency`) is someone the text has not named, unless it gave someone
+ * that very role, in the same words.
  */
 function resolveDescription(people: People, mention: SpeakerMention): Person | null {
   const description = readDescription(mention.text);
@@ -178,8 +180,16 @@ function resolveDescription(people: People, mention: SpeakerMention): Person | n
     }
     return holds;
   };
+  // `another supporter`: by its word, not the one the text named.
+  if (ANOTHER.test(mention.text)) return null;
+  if (INDEFINITE.test(mention.text)) {
+    // Someone new, unless the text gave someone this very role (`Ana Ruiz, a spokeswoman for the
+    // agency,`): `a Twitter spokesman` is not the White House's.
+    const repeats = (person: Person) => fits(person) && description.words.every((word) => person.roleWords.has(word));
+    return lastPersonBefore(people, mention.start, repeats)?.person ?? null;
+  }
   const given = lastPersonBefore(people, mention.start, titled)?.person ?? firstPersonAfter(people, mention.end, titled);
-  if (given || INDEFINITE.test(mention.text)) return given;
+  if (given) return given;
   return lastPersonBefore(people, mention.start, fits)?.person ?? null;
 }
 
