@@ -40,6 +40,15 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
   ['chairman', ['chair', 'chairwoman']],
   ['chairwoman', ['chair', 'chairman']],
   ['general', ['gen']],
+  ['spokesperson', ['spokesman', 'spokeswoman']],
+  ['lawyer', ['attorney', 'counsel']],
+  ['attorney', ['lawyer', 'counsel']],
+  ['doctor', ['physician', 'dr']],
+  ['physician', ['doctor', 'dr']],
+  ['scientist', ['researcher']],
+  ['researcher', ['scientist']],
+  ['boss', ['chief', 'ceo', 'head', 'director', 'manager', 'owner']],
+  ['professor', ['prof']],
 ]);
 
 const MALE_NOUNS = new Set(['man', 'father', 'husband', 'son', 'brother', 'boy', 'king', 'prince', 'actor', 'gentleman', 'guy', 'grandfather', 'uncle']);

@@ -43,6 +43,12 @@ function rolePhraseNouns(tokens: Token[], from: number): readonly string[] {
   return nouns;
 }
 
+/** The comma after an age set off after a name (`Maria Lopez, 52, the coach`), else `next`. */
+export function pastAge(tokens: Token[], next: number): number {
+  const age = tokens[next + 1];
+  return tokens[next]?.text === ',' && age && /^\d{1,3}$/.test(age.text) && tokens[next + 2]?.text === ',' ? next + 2 : next;
+}
+
 /**
  * Role words the clause after the name ending before token `next` gives the person: the person
  * nouns a copula or `as` puts after the name (`, who is the team's coach`, `is the town's mayor`,
@@ -52,11 +58,13 @@ function rolePhraseNouns(tokens: Token[], from: number): readonly string[] {
 export function clauseRoleWords(tokens: Token[], next: number): readonly string[] {
   // The words read here are lowercase in running text: compared as written, most names are
   // passed over without a lowercased copy (most are followed by punctuation or another word).
-  const after = tokens[next];
+  // `Maria Lopez, 52, who coaches the team`: past the age.
+  const from = pastAge(tokens, next);
+  const after = tokens[from];
   if (!after) return NO_WORDS;
-  const relative = after.text === ',' && tokens[next + 1]?.text === 'who';
+  const relative = after.text === ',' && tokens[from + 1]?.text === 'who';
   if (!relative && !(COPULAS.has(after.text) || AUXILIARIES.has(after.text) || AS_VERBS.has(after.text))) return NO_WORDS;
-  let cursor = relative ? next + 2 : next;
+  let cursor = relative ? from + 2 : from;
   while (AUXILIARIES.has(tokens[cursor]?.text ?? '')) cursor += 1;
   const verb = tokens[cursor]?.text ?? '';
   if (COPULAS.has(verb)) return rolePhraseNouns(tokens, cursor + 1);

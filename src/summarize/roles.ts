@@ -6,6 +6,7 @@
  */
 import { DETERMINERS, HONORIFICS, ROLE_NOUNS } from './lexicon.js';
 import { isListedPersonNoun, isPersonNoun } from './person-nouns.js';
+import { pastAge } from './role-clauses.js';
 import { hasLineBreak, isCapitalized, type Token } from './tokens.js';
 
 // Lowercase words that may qualify a role before a name (`former campaign strategist`).
@@ -83,12 +84,6 @@ function premodifierRole(text: string, tokens: Token[], nameStart: number): stri
   const start = words[0]?.start;
   const end = words[words.length - 1]?.end;
   return start === undefined || end === undefined ? null : text.slice(start, end);
-}
-
-/** The comma after an age set off after a name (`Maria Lopez, 52, the coach`), else `next`. */
-function pastAge(tokens: Token[], next: number): number {
-  const age = tokens[next + 1];
-  return tokens[next]?.text === ',' && age && /^\d{1,3}$/.test(age.text) && tokens[next + 2]?.text === ',' ? next + 2 : next;
 }
 
 /** `, the interim chairwoman of the Democratic National Committee,` after the name ending before `next`. */
