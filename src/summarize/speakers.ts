@@ -170,6 +170,14 @@ function resolveDescription(people: People, mention: SpeakerMention): Person | n
   const description = readDescription(mention.text);
   if (!description) return null;
   const fits = (person: Person) => description.gender === null || isGenderCompatible(person, description.gender);
+  // `another supporter`: by its word, not the one the text named.
+  if (ANOTHER.test(mention.text)) return null;
+  if (INDEFINITE.test(mention.text)) {
+    // Someone new, unless the text gave someone this very role (`Ana Ruiz, a spokeswoman for the
+    // agency,`): `a Twitter spokesman` is not the White House's.
+    const repeats = (person: Person) => fits(person) && description.words.every((word) => person.roleWords.has(word));
+    return lastPersonBefore(people, mention.start, repeats)?.person ?? null;
+  }
   // Asked once a person, not once a mention: the search may pass every mention of the article.
   const holders = new Map<Person, boolean>();
   const titled = (person: Person) => {
@@ -180,14 +188,6 @@ function resolveDescription(people: People, mention: SpeakerMention): Person | n
     }
     return holds;
   };
-  // `another supporter`: by its word, not the one the text named.
-  if (ANOTHER.test(mention.text)) return null;
-  if (INDEFINITE.test(mention.text)) {
-    // Someone new, unless the text gave someone this very role (`Ana Ruiz, a spokeswoman for the
-    // agency,`): `a Twitter spokesman` is not the White House's.
-    const repeats = (person: Person) => fits(person) && description.words.every((word) => person.roleWords.has(word));
-    return lastPersonBefore(people, mention.start, repeats)?.person ?? null;
-  }
   const given = lastPersonBefore(people, mention.start, titled)?.person ?? firstPersonAfter(people, mention.end, titled);
   if (given) return given;
   return lastPersonBefore(people, mention.start, fits)?.person ?? null;
