@@ -3,31 +3,24 @@
  * neurosurgeon`, `the congresswoman`): the noun naming their role, the gender it implies, and
  * the role words a person the article introduced must carry to be the one described.
  */
-import { ROLE_NOUNS, type Gender } from './lexicon.js';
+import { DETERMINERS, PAST_MARKERS, type Gender } from './lexicon.js';
+import { pastRole } from './people.js';
+import { isListedPersonNoun, isPersonNoun, joinSecondOffices } from './person-nouns.js';
 
 export interface Description {
   /** The noun the description rests on, lowercase (`senator`). */
   head: string;
   /** The role words any of which the person must have been given (the nouns and their synonyms). */
   roleWords: Set<string>;
+  /** Every word but articles and prepositions (`spokeswoman`, `agency`), to tell whether it repeats a role the text gave. */
+  words: string[];
   gender: Gender | null;
 }
 
-// Nouns for a person that the attribution lexicon does not list as roles.
-const MORE_PERSON_NOUNS = new Set([
-  'neurosurgeon', 'surgeon', 'doctor', 'physician', 'lawmaker', 'legislator', 'entrepreneur',
-  'tycoon', 'star', 'actor', 'actress', 'singer', 'comedian', 'rapper', 'celebrity', 'coach',
-  'player', 'priest', 'cleric', 'diplomat', 'envoy', 'negotiator', 'dictator', 'monarch', 'governor',
-  'congressman', 'congresswoman', 'nominee', 'candidate', 'leader', 'president', 'senator',
-  'representative', 'mayor', 'secretary', 'chairman', 'chairwoman', 'chief', 'boss', 'girl', 'boy',
-  'lady', 'gentleman', 'guy', 'grandmother', 'grandfather', 'widow', 'retiree', 'teacher', 'nurse',
-  'physicist', 'professor', 'attorney', 'judge', 'justice', 'officer', 'soldier', 'pilot',
-  'investor', 'developer', 'financier', 'banker', 'philanthropist', 'advocate', 'advisor',
-  'lobbyist', 'farmer', 'driver', 'parent', 'immigrant', 'refugee', 'native', 'conservative',
-  'liberal', 'progressive', 'libertarian', 'moderator', 'novelist', 'poet', 'marine', 'sheriff',
-]);
-// An age stands for the person (`the 46-year-old`).
+// Words that stand for a person only as the head of a description (`the 46-year-old`, `the
+// conservative`, `the star`): before a name they are ages and adjectives, not roles.
 const AGE = /^\d+-year-old$/;
+const DESCRIPTION_HEADS = new Set(['conservative', 'liberal', 'progressive', 'libertarian', 'moderate', 'star']);
 
 // Roles a text gives under another name: `the senator` is `Sen. X`, `the Russian leader` is
 // `President X`, `the lawmaker` is a senator or a representative.
@@ -47,6 +40,15 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
   ['chairman', ['chair', 'chairwoman']],
   ['chairwoman', ['chair', 'chairman']],
   ['general', ['gen']],
+  ['spokesperson', ['spokesman', 'spokeswoman']],
+  ['lawyer', ['attorney', 'counsel']],
+  ['attorney', ['lawyer', 'counsel']],
+  ['doctor', ['physician', 'dr']],
+  ['physician', ['doctor', 'dr']],
+  ['scientist', ['researcher']],
+  ['researcher', ['scientist']],
+  ['boss', ['chief', 'ceo', 'head', 'director', 'manager', 'owner']],
+  ['professor', ['prof']],
 ]);
 
 const MALE_NOUNS = new Set(['man', 'father', 'husband', 'son', 'brother', 'boy', 'king', 'prince', 'actor', 'gentleman', 'guy', 'grandfather', 'uncle']);
@@ -55,8 +57,13 @@ const FEMALE_NOUNS = new Set(['woman', 'mother', 'wife', 'daughter', 'sister', '
 // Words after which the description goes on about something else (`the head of the party`).
 const PHRASE_ENDS = new Set(['of', 'for', 'at', 'in', 'on', 'from', 'with', 'who', 'whose', 'which', 'that', ',']);
 
-function isPersonNoun(word: string): boolean {
-  return ROLE_NOUNS.has(word) || MORE_PERSON_NOUNS.has(word) || AGE.test(word);
+/** A word lowercased, without a possessive ending or a final stop. */
+function normalized(word: string): string {
+  return word.toLowerCase().replace(/['’]s$|[.;:]$/g, '');
+}
+
+function isDescriptionHead(word: string): boolean {
+  return isPersonNoun(word) || DESCRIPTION_HEADS.has(word) || AGE.test(word);
 }
 
 function genderOfNoun(word: string): Gender | null {
@@ -68,18 +75,26 @@ function genderOfNoun(word: string): Gender | null {
 
 /** Reads a description; null when no noun in its head phrase names a person. */
 export function readDescription(text: string): Description | null {
-  const words = text.toLowerCase().replace(/,/g, ' , ').split(/\s+/).filter(Boolean).map((word) => word.replace(/['’]s$|[.;:]$/g, ''));
+  const written = text.replace(/,/g, ' , ').split(/\s+/).filter(Boolean);
+  // A capitalized word is a person noun only if listed: `The Federalist` is a publication.
+  const capitalized = new Set(written.filter((word) => /^\p{Lu}/u.test(word)).map(normalized));
+  const words = joinSecondOffices(written.map(normalized));
   const end = words.findIndex((word) => PHRASE_ENDS.has(word));
   const phrase = end === -1 ? words : words.slice(0, end);
   // The head is the last person noun of the phrase (`the former Republican presidential
   // candidate`); every person noun of it may be the role the text gave (`the Florida senator and
   // Republican presidential candidate`).
-  const nouns = phrase.filter(isPersonNoun);
+  const nouns = phrase.filter((word) => (capitalized.has(word) ? isListedPersonNoun(word) : isDescriptionHead(word)));
   const head = nouns[nouns.length - 1];
   if (head === undefined) return null;
+  const current = nouns.flatMap((noun) => [noun, ...(SYNONYMS.get(noun) ?? [])]);
+  // `the former governor` may be the one the text calls `Gov.` or `former Gov.`; `the governor`
+  // is not who it calls `the former New Jersey governor`.
+  const past = phrase.some((word) => PAST_MARKERS.has(word)) ? current.map(pastRole) : [];
   return {
     head,
-    roleWords: new Set(nouns.flatMap((noun) => [noun, ...(SYNONYMS.get(noun) ?? [])])),
+    roleWords: new Set([...current, ...past]),
+    words: words.filter((word) => !DETERMINERS.has(word) && !PHRASE_ENDS.has(word)),
     gender: nouns.map(genderOfNoun).find((gender) => gender !== null) ?? null,
   };
 }

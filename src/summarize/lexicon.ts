@@ -107,6 +107,9 @@ export const NOT_NAME_WORDS = new Set([
   'against', 'without', 'within', 'toward', 'towards', 'upon',
 ]);
 
+/** Words that say a person no longer holds the title or role after them (`former Gov.`, `the retired neurosurgeon`). */
+export const PAST_MARKERS = new Set(['former', 'ex', 'ex-', 'then', 'late', 'retired', 'onetime']);
+
 /** Trailing parts of a name that are not the surname. */
 export const NAME_SUFFIXES = new Set(['jr.', 'jr', 'sr.', 'sr', 'ii', 'iii', 'iv']);
 

@@ -4,8 +4,9 @@
  */
 import { genderOfFirstName, isKnownFirstName } from './first-names.js';
 import {
-  CUE_VERBS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAME_WORDS, TITLE_WORDS, type Gender,
+  CUE_VERBS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAME_WORDS, PAST_MARKERS, TITLE_WORDS, type Gender,
 } from './lexicon.js';
+import { clauseRoleWords } from './role-clauses.js';
 import { findRole } from './roles.js';
 import { hasLineBreak, isCapitalized, SENTENCE_END, type Token } from './tokens.js';
 
@@ -19,11 +20,17 @@ export interface NameMention {
   titles: string[];
   /** The title printed with the name, as written (`Dr.`, `Sen.`): see `printedTitle`. */
   printedTitle: string | null;
+  /** Whether the person still holds those titles: no `former` before them. */
+  titlesHeld: boolean;
   /** Gender an honorific gives (`Mrs.`): certain. */
   titleGender: Gender | null;
   /** Gender the given name usually has (names given to both sexes are not in the table). */
   nameGender: Gender | null;
   role: string | null;
+  /** Every role phrase written next to the name (`Head coach`, `the team's captain`), to match descriptions. */
+  rolePhrases: readonly string[];
+  /** Role words a clause after the name gives (`, who coaches the team,` → coach): see `clauseRoleWords`. */
+  clauseRoleWords: readonly string[];
   /** Whether it is taken for a person's name: a title before it, or two or three name words. */
   isPerson: boolean;
   /** Whether the name can be a person at all: no organization word, not an acronym. */
@@ -138,18 +145,20 @@ const PRINTED_TITLES = new Set([
   'dr.', 'prof.', 'sen.', 'rep.', 'gov.', 'rev.', 'gen.', 'lt.', 'col.', 'sgt.', 'capt.', 'adm.',
   'maj.', 'amb.', 'atty.',
 ]);
-// Words that say the person no longer holds the title (`former Texas Gov. Rick Perry`), looked
-// for among the titles and the few words before them.
-const PAST_TITLE_MARKERS = new Set(['former', 'ex', 'ex-', 'then', 'late', 'retired', 'onetime']);
+// A word that says the person no longer holds the title (`former Texas Gov. Rick Perry`) is
+// looked for among the titles and the few words before them.
 const PAST_MARKER_REACH = 3;
 
-/** The title to print with the name starting at token `index`: the last title, if printed and still held. */
-function printedTitle(tokens: Token[], index: number, titleTokens: Token[]): string | null {
-  const last = titleTokens[titleTokens.length - 1];
-  if (!last || !PRINTED_TITLES.has(last.text.toLowerCase())) return null;
+/** Whether the person still holds the titles of the name starting at token `index`. */
+function holdsTitles(tokens: Token[], index: number, titleTokens: Token[]): boolean {
   const lead = tokens.slice(Math.max(0, index - PAST_MARKER_REACH), index);
-  const held = [...lead, ...titleTokens].every((token) => !PAST_TITLE_MARKERS.has(token.text.toLowerCase()));
-  return held ? last.text : null;
+  return [...lead, ...titleTokens].every((token) => !PAST_MARKERS.has(token.text.toLowerCase()));
+}
+
+/** The title to print with the name: the last title, if printed and still held. */
+function printedTitle(titleTokens: Token[], held: boolean): string | null {
+  const last = titleTokens[titleTokens.length - 1];
+  return last && held && PRINTED_TITLES.has(last.text.toLowerCase()) ? last.text : null;
 }
 
 function genderOfTitles(titles: string[]): Gender | null {
@@ -281,7 +290,8 @@ export function readName(text: string, tokens: Token[], index: number): { mentio
   const titles = person.length === parts.length ? titleTokens.map((token) => token.text.toLowerCase()) : [];
   const start = titles.length > 0 ? (titleTokens[0]?.start ?? first.start) : first.start;
   const end = last.end - (last.text.length - bareWord(last).length);
-  const role = findRole(text, tokens, next - person.length, next);
+  const { role, phrases: rolePhrases } = findRole(text, tokens, next - person.length, next);
+  const titlesHeld = titles.length === 0 || holdsTitles(tokens, index, titleTokens);
   const before = tokens[index - 1];
   // A role in front makes the name the head of its phrase, whatever comes before the role.
   const afterPreposition = before !== undefined && BEFORE_NON_SUBJECT.has(before.text.toLowerCase()) && role === null;
@@ -292,11 +302,14 @@ export function readName(text: string, tokens: Token[], index: number): { mentio
       end,
       name: text.slice(first.start, end),
       titles,
-      printedTitle: titles.length > 0 ? printedTitle(tokens, index, titleTokens) : null,
+      printedTitle: titles.length > 0 ? printedTitle(titleTokens, titlesHeld) : null,
+      titlesHeld,
       titleGender: genderOfTitles(titles),
       // A lone given name (`Melanie`) carries its gender too.
       nameGender: genderOfFirstName(first.text),
       role,
+      rolePhrases,
+      clauseRoleWords: clauseRoleWords(tokens, next),
       // Two or three capitalized words that name no organization or place are taken for a person.
       isPerson: titles.length > 0 || (person.length > 1 && person.length <= MAX_NAME_WORDS),
       canBePerson: canNamePerson(person) && !(person.length === parts.length && afterArticle(before, titleTokens))

@@ -3,8 +3,9 @@
  * the fullest name, the gender and the role the article gives each.
  */
 import { countWords } from '../load/words.js';
-import type { Gender } from './lexicon.js';
+import { PAST_MARKERS, type Gender } from './lexicon.js';
 import { surnameKey, type NameMention } from './names.js';
+import { joinSecondOffices } from './person-nouns.js';
 
 export interface Person {
   fullName: string;
@@ -15,8 +16,13 @@ export interface Person {
   nameGender: Gender | null;
   pronounVotes: { male: number; female: number };
   role: string | null;
-  /** Lowercase words of the person's titles and roles, to resolve `the senator`. */
+  /** Lowercase words of the person's titles and roles, to resolve `the senator`; roles held no more as `pastRole` gives them. */
   roleWords: Set<string>;
+}
+
+/** How a role word is kept once the text says the person held it before (`former governor`). */
+export function pastRole(word: string): string {
+  return `former ${word}`;
 }
 
 export interface LinkedMention {
@@ -46,13 +52,24 @@ export interface People {
   subjectPronouns: SubjectPronoun[];
 }
 
+/** Lowercase words of a title or role phrase, with what follows `former` marked as past (`former governor`). */
+function roleWordsOfPhrase(phrase: string, past: boolean): string[] {
+  let marked = past;
+  const words = phrase.toLowerCase().split(/[\s,()]+/).filter(Boolean).map((word) => word.replace(/['’]s$|\.$/, ''));
+  return joinSecondOffices(words).map((word) => {
+    if (PAST_MARKERS.has(word)) marked = true;
+    return marked ? pastRole(word) : word;
+  });
+}
+
 function roleWordsOf(mention: NameMention): string[] {
-  return [...mention.titles, mention.role ?? '']
-    .join(' ')
-    .toLowerCase()
-    .split(/[\s,()]+/)
-    .map((word) => word.replace(/\.$/, ''))
-    .filter(Boolean);
+  if (mention.titles.length === 0 && mention.role === null && mention.clauseRoleWords.length === 0) return [];
+  return [
+    ...roleWordsOfPhrase(mention.titles.join(' '), !mention.titlesHeld),
+    // The role is mostly one of the phrases, titles written out; a party label is only in the role.
+    ...[mention.role ?? '', ...mention.rolePhrases.filter((phrase) => phrase !== mention.role)].flatMap((phrase) => roleWordsOfPhrase(phrase, false)),
+    ...mention.clauseRoleWords,
+  ];
 }
 
 function enrich(person: Person, mention: NameMention): void {

@@ -1,9 +1,12 @@
 /**
  * The role a text gives a named person: a premodifier (`US National Security Council spokesman
- * John Kirby`), an appositive (`Donna Brazile, the interim chairwoman of the DNC,`), a party
- * label (`Sen. Rand Paul (R-Ky.)`) or a title (`President Obama`).
+ * John Kirby`), an appositive after the name (`Donna Brazile, the interim chairwoman of the
+ * DNC,`) or before it (`the team's coach, Maria Lopez,`), a party label (`Sen. Rand Paul
+ * (R-Ky.)`) or a title (`President Obama`).
  */
 import { DETERMINERS, HONORIFICS, ROLE_NOUNS } from './lexicon.js';
+import { isListedPersonNoun, isPersonNoun } from './person-nouns.js';
+import { pastAge } from './role-clauses.js';
 import { hasLineBreak, isCapitalized, type Token } from './tokens.js';
 
 // Lowercase words that may qualify a role before a name (`former campaign strategist`).
@@ -22,6 +25,7 @@ const EXPANDED_TITLES = new Map([
   ['capt.', 'Captain'], ['sgt.', 'Sergeant'], ['maj.', 'Major'], ['rev.', 'Reverend'], ['prof.', 'Professor'],
 ]);
 const MAX_APPOSITIVE_TOKENS = 16;
+const RELATIVE_WORDS = new Set(['who', 'whose', 'whom', 'which', 'that']);
 
 /** The word lowercased, without a possessive ending or a final period. */
 function lower(token: Token): string {
@@ -30,8 +34,9 @@ function lower(token: Token): string {
   return word.endsWith('.') ? word.slice(0, -1) : word;
 }
 
+/** A noun for a person's role; capitalized, a listed one (`Zionist`, `Comedian` by their endings may be adjectives or names). */
 function namesRole(token: Token): boolean {
-  return ROLE_NOUNS.has(lower(token));
+  return token.capitalized ? isListedPersonNoun(lower(token)) : isPersonNoun(lower(token));
 }
 
 function onlySpacesBetween(text: string, left: Token, right: Token): boolean {
@@ -56,15 +61,15 @@ function titlesStart(text: string, tokens: Token[], index: number): number {
   return start;
 }
 
-/** `US National Security Council spokesman` before the name (and its titles) starting at token `index`. */
-function premodifierRole(text: string, tokens: Token[], index: number): string | null {
-  const nameStart = titlesStart(text, tokens, index);
+/** `US National Security Council spokesman` before the name and its titles, starting at token `nameStart`. */
+function premodifierRole(text: string, tokens: Token[], nameStart: number): string | null {
   let first = nameStart;
   for (let cursor = nameStart - 1; cursor >= 0; cursor -= 1) {
     const token = tokens[cursor];
     const right = tokens[cursor + 1];
     if (!token || !right || !onlySpacesBetween(text, token, right)) break;
-    const connects = CONNECTORS.has(token.text) && isCapitalized(right) && cursor > 0;
+    // `Secretary of State John Kerry`; not `friend of Clinton`, where the name itself follows.
+    const connects = CONNECTORS.has(token.text) && isCapitalized(right) && cursor > 0 && cursor + 1 < nameStart;
     if (!token.isWord || !(canPremodify(token) || connects)) break;
     first = cursor;
   }
@@ -83,22 +88,74 @@ function premodifierRole(text: string, tokens: Token[], index: number): string |
 
 /** `, the interim chairwoman of the Democratic National Committee,` after the name ending before `next`. */
 function appositiveRole(text: string, tokens: Token[], next: number): string | null {
-  if (tokens[next]?.text !== ',') return null;
+  const comma = pastAge(tokens, next);
+  const opening = tokens[comma + 1];
+  if (tokens[comma]?.text !== ',' || !opening || !(DETERMINERS.has(lower(opening)) || canPremodify(opening))) return null;
   const words: Token[] = [];
-  for (let cursor = next + 1; cursor < tokens.length && words.length < MAX_APPOSITIVE_TOKENS; cursor += 1) {
+  for (let cursor = comma + 1; cursor < tokens.length && words.length < MAX_APPOSITIVE_TOKENS; cursor += 1) {
     const token = tokens[cursor];
-    if (!token || ROLE_STOPS.has(token.text) || hasLineBreak(text, words[words.length - 1]?.end ?? token.start, token.start)) break;
+    const previous = words[words.length - 1];
+    if (!token || hasLineBreak(text, previous?.end ?? token.start, token.start)) break;
+    // `the Tigers' coach`: the apostrophe right after a plural is the possessive's.
+    const possessive = isPluralPossessive(token) && previous?.end === token.start && /s$/i.test(previous.text);
+    // `a Clinton supporter who has accused …`: the relative clause says what they did, not what they are.
+    if ((ROLE_STOPS.has(token.text) && !possessive) || RELATIVE_WORDS.has(token.text)) break;
     words.push(token);
   }
+  if (!words.some(namesRole)) return null;
+  return phraseText(text, words);
+}
+
+/**
+ * The words of a role phrase as written. `the interim chairwoman` reads as `interim
+ * chairwoman`; `the station's chief` needs its article (lowercase, as it opens no sentence here).
+ */
+function phraseText(text: string, words: Token[]): string | null {
   const opening = words[0];
-  if (!opening || !(DETERMINERS.has(lower(opening)) || canPremodify(opening))) return null;
-  if (['who', 'which', 'that'].includes(lower(opening)) || !words.some(namesRole)) return null;
-  // `the interim chairwoman` reads as `interim chairwoman`; `the station's chief` needs its article.
-  const possessive = /['’]s$/.test(words[1]?.text ?? '');
-  const content = ['a', 'an', 'the'].includes(lower(opening)) && !possessive ? words.slice(1) : words;
+  if (!opening) return null;
+  const possessive = /['’]s?$/.test(words[1]?.text ?? '') || isPluralPossessive(words[2]);
+  const article = ['a', 'an', 'the'].includes(lower(opening));
+  const content = article && !possessive ? words.slice(1) : words;
   const start = content[0]?.start;
   const end = content[content.length - 1]?.end;
-  return start === undefined || end === undefined ? null : text.slice(start, end);
+  if (start === undefined || end === undefined) return null;
+  const phrase = text.slice(start, end);
+  return article && possessive ? phrase.charAt(0).toLowerCase() + phrase.slice(1) : phrase;
+}
+
+/** The apostrophe of a plural possessive (`the Tigers' coach`), split off as its own token. */
+function isPluralPossessive(token: Token | undefined): boolean {
+  return token !== undefined && (token.text === "'" || token.text === '’');
+}
+
+// Words that may join a role to what it is of (`a spokeswoman for the agency`).
+const ROLE_PREPOSITIONS = new Set(['of', 'for', 'at', 'in', 'on', 'with', 'from']);
+// Determiners that open a role set off before a name (`the team's coach, Maria Lopez,`).
+const ROLE_ARTICLES = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our']);
+const MAX_PRECEDING_APPOSITIVE_TOKENS = 10;
+
+/**
+ * `the team's coach, ` or `a spokeswoman for the agency, ` set off before the name (and its
+ * titles) spanning tokens `[nameStart, next)`: a phrase from an article to a comma, naming a role,
+ * with the name set off after it too (a comma or the end of the sentence follows), so that
+ * `After the coach, Lopez spoke` is not read as one.
+ */
+function precedingAppositiveRole(text: string, tokens: Token[], nameStart: number, next: number): string | null {
+  const after = tokens[next]?.text ?? '.';
+  if (tokens[nameStart - 1]?.text !== ',' || ![',', '.', ';', ')'].includes(after)) return null;
+  let first = -1;
+  for (let cursor = nameStart - 2; cursor >= 0 && nameStart - cursor <= MAX_PRECEDING_APPOSITIVE_TOKENS; cursor -= 1) {
+    const token = tokens[cursor] as Token;
+    if (!(token.isWord || isPluralPossessive(token)) || hasLineBreak(text, token.end, (tokens[cursor + 1] as Token).start)) break;
+    if (!ROLE_ARTICLES.has(lower(token))) continue;
+    first = cursor;
+    // `a spokeswoman for the agency`: the article of what the role is of; go on to the role's.
+    if (!ROLE_PREPOSITIONS.has(lower(tokens[cursor - 1] ?? token))) break;
+  }
+  const words = first < 0 ? [] : tokens.slice(first, nameStart - 1);
+  const ofWhat = words.findIndex((token) => ROLE_PREPOSITIONS.has(lower(token)));
+  const head = words[(ofWhat < 0 ? words.length : ofWhat) - 1];
+  return head && namesRole(head) ? phraseText(text, words) : null;
 }
 
 /** The role with abbreviated titles written out (`Sen.` → `Senator`). */
@@ -113,15 +170,37 @@ function partyLabel(text: string, tokens: Token[], next: number): string | null 
   return match?.[1] ?? null;
 }
 
+/** What the text says a named person is. */
+export interface RoleReading {
+  /** The role to print with the name, abbreviated titles written out, with any party label. */
+  role: string | null;
+  /** Every role phrase set next to the name, as written: before it, after it, set off before it. */
+  phrases: readonly string[];
+}
+
+// Most names come with no role: they share one empty list.
+const NO_PHRASES: readonly string[] = [];
+
+function isLoneWord(phrase: string): boolean {
+  return !phrase.includes(' ');
+}
+
 /**
  * The role the text gives the person whose name spans tokens `[index, next)`: words before the
- * name and its abbreviated titles (`President`, not `Sen.` or `Dr.`), or an appositive after it;
- * null when the text gives none.
+ * name and its abbreviated titles (`President`, not `Sen.` or `Dr.`), or an appositive after it
+ * or before it; null when the text gives none. A lone word before the name that is not one of
+ * the usual titles yields to an appositive that says more (`Councillor Ruth Adair, the deputy
+ * mayor,`); `Pope`, `Senator` do not.
  */
-export function findRole(text: string, tokens: Token[], index: number, next: number): string | null {
-  const described = premodifierRole(text, tokens, index) ?? appositiveRole(text, tokens, next);
+export function findRole(text: string, tokens: Token[], index: number, next: number): RoleReading {
+  const nameStart = titlesStart(text, tokens, index);
+  const premodifier = premodifierRole(text, tokens, nameStart);
+  const appositive = appositiveRole(text, tokens, next) ?? precedingAppositiveRole(text, tokens, nameStart, next);
+  const phrases = premodifier === null ? (appositive === null ? NO_PHRASES : [appositive]) : appositive === null ? [premodifier] : [premodifier, appositive];
+  const saysMore = premodifier !== null && appositive !== null && isLoneWord(premodifier) && !isLoneWord(appositive) && !ROLE_NOUNS.has(premodifier.toLowerCase());
+  const described = saysMore ? appositive : premodifier ?? appositive;
   const role = described ? expandTitles(described) : null;
   const party = partyLabel(text, tokens, next);
-  if (!party) return role;
-  return role ? `${role} (${party})` : `(${party})`;
+  if (!party) return { role, phrases };
+  return { role: role ? `${role} (${party})` : `(${party})`, phrases };
 }

@@ -145,16 +145,52 @@ function resolvePronoun(people: People, mention: SpeakerMention, previous: Previ
   return named?.person ?? null;
 }
 
+/** The first person named after `offset` whom `accepts` takes: one the text names only later (`the judge …. Judge Berman`). */
+function firstPersonAfter(people: People, offset: number, accepts: (person: Person) => boolean): Person | null {
+  for (let index = countBefore(people.mentions, offset, mentionStart); index < people.mentions.length; index += 1) {
+    const { person } = people.mentions[index] as LinkedMention;
+    if (accepts(person)) return person;
+  }
+  return null;
+}
+
+// An indefinite article brings in someone new (`"…," a spokeswoman for the agency said`).
+const INDEFINITE = /^(?:a|an|one)\s/i;
+const ANOTHER = /^another\s/i;
+
 /**
- * `the mayor`: the last person the text gave that title (or one it stands for: `the senator`,
- * `Sen. X`), of the gender the noun implies; else the last person of that gender.
+ * `the coach`: the last person the text gave that role (or one it stands for: `the senator` is
+ * `Sen. X`), of the gender the noun implies; else the first given it later; else, for a
+ * definite description, the last person of that gender, as news writing calls the person it is
+ * about by a new epithet (`the 46-year-old`, `the real estate developer`). An indefinite one
+ * (`a spokeswoman for the agency`) is someone the text has not named, unless it gave someone
+ * that very role, in the same words.
  */
 function resolveDescription(people: People, mention: SpeakerMention): Person | null {
   const description = readDescription(mention.text);
   if (!description) return null;
   const fits = (person: Person) => description.gender === null || isGenderCompatible(person, description.gender);
-  const titled = (person: Person) => fits(person) && [...description.roleWords].some((word) => person.roleWords.has(word));
-  return (lastPersonBefore(people, mention.start, titled) ?? lastPersonBefore(people, mention.start, fits))?.person ?? null;
+  // `another supporter`: by its word, not the one the text named.
+  if (ANOTHER.test(mention.text)) return null;
+  if (INDEFINITE.test(mention.text)) {
+    // Someone new, unless the text gave someone this very role (`Ana Ruiz, a spokeswoman for the
+    // agency,`): `a Twitter spokesman` is not the White House's.
+    const repeats = (person: Person) => fits(person) && description.words.every((word) => person.roleWords.has(word));
+    return lastPersonBefore(people, mention.start, repeats)?.person ?? null;
+  }
+  // Asked once a person, not once a mention: the search may pass every mention of the article.
+  const holders = new Map<Person, boolean>();
+  const titled = (person: Person) => {
+    let holds = holders.get(person);
+    if (holds === undefined) {
+      holds = fits(person) && [...description.roleWords].some((word) => person.roleWords.has(word));
+      holders.set(person, holds);
+    }
+    return holds;
+  };
+  const given = lastPersonBefore(people, mention.start, titled)?.person ?? firstPersonAfter(people, mention.end, titled);
+  if (given) return given;
+  return lastPersonBefore(people, mention.start, fits)?.person ?? null;
 }
 
 function resolvePerson(people: People, mention: SpeakerMention, previous: PreviousSpeaker | null): Person | null {

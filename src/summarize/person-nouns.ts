@@ -1,0 +1,100 @@
+/**
+ * Whether a lowercase noun names a kind of person (`coach`, `limnologist`, `spokeswoman`): the
+ * words a role or a description of a speaker rests on, in any field news covers.
+ */
+import { ROLE_NOUNS } from './lexicon.js';
+
+// Occupations, offices and standings beyond the attribution lexicon's roles, by field: sport,
+// science and medicine, law and order, trade and work, faith, learning, the arts, public life.
+const OCCUPATIONS = new Set([
+  'coach', 'player', 'captain', 'goalkeeper', 'striker', 'pitcher', 'quarterback', 'athlete',
+  'referee', 'umpire', 'trainer', 'manager', 'midfielder', 'defender', 'runner',
+  'swimmer', 'skier', 'cyclist', 'rider', 'jockey', 'champion', 'rookie', 'teammate', 'skipper',
+  'doctor', 'physician', 'surgeon', 'neurosurgeon', 'nurse', 'paramedic', 'pharmacist', 'dentist',
+  'veterinarian', 'vet', 'midwife', 'therapist', 'psychiatrist', 'psychologist', 'epidemiologist',
+  'scientist', 'researcher', 'engineer', 'technician', 'physicist', 'chemist', 'biologist',
+  'geologist', 'astronomer', 'mathematician', 'statistician', 'inventor', 'curator', 'archivist',
+  'lawyer', 'attorney', 'judge', 'justice', 'prosecutor', 'defendant', 'plaintiff', 'witness',
+  'juror', 'clerk', 'magistrate', 'counsel', 'solicitor', 'barrister', 'paralegal', 'detective',
+  'officer', 'sheriff', 'deputy', 'trooper', 'constable', 'inspector', 'investigator', 'warden',
+  'guard', 'firefighter', 'ranger', 'lifeguard', 'dispatcher', 'soldier', 'marine', 'sailor',
+  'pilot', 'commander', 'sergeant', 'lieutenant', 'colonel', 'corporal',
+  'farmer', 'rancher', 'fisherman', 'grower', 'baker', 'chef', 'cook', 'brewer', 'winemaker',
+  'butcher', 'grocer', 'shopkeeper', 'merchant', 'vendor', 'trader', 'dealer', 'broker',
+  'banker', 'accountant', 'auditor', 'investor', 'financier', 'entrepreneur', 'tycoon',
+  'developer', 'contractor', 'builder', 'architect', 'designer', 'planner', 'landlord', 'tenant',
+  'driver', 'mechanic', 'electrician', 'plumber', 'carpenter', 'welder', 'miner', 'logger',
+  'machinist', 'operator', 'supervisor', 'foreman', 'administrator', 'coordinator', 'director',
+  'president', 'chief', 'boss', 'owner', 'proprietor', 'partner', 'cofounder', 'co-founder',
+  'founder', 'chairman', 'chairwoman', 'treasurer', 'secretary', 'receptionist', 'assistant',
+  'intern', 'volunteer', 'consultant', 'specialist', 'adviser', 'advisor', 'mentor',
+  'priest', 'pastor', 'minister', 'rabbi', 'imam', 'bishop', 'cleric', 'nun', 'monk', 'chaplain',
+  'teacher', 'professor', 'lecturer', 'principal', 'headteacher', 'headmaster', 'headmistress',
+  'dean', 'provost', 'tutor', 'librarian', 'scholar', 'student', 'pupil', 'graduate', 'alumnus',
+  'actor', 'actress', 'singer', 'musician', 'composer', 'conductor', 'dancer', 'painter',
+  'sculptor', 'photographer', 'filmmaker', 'producer', 'playwright', 'novelist',
+  'poet', 'comedian', 'rapper', 'celebrity', 'artist', 'publisher', 'translator',
+  'diplomat', 'envoy', 'negotiator', 'ambassador', 'consul', 'dictator', 'monarch', 'governor',
+  'mayor', 'councillor', 'councilor', 'alderman', 'legislator', 'lawmaker', 'regulator',
+  'commissioner', 'superintendent', 'ombudsman', 'registrar', 'coroner',
+  'nominee', 'candidate', 'leader', 'senator', 'representative', 'delegate', 'elector',
+  'lobbyist', 'advocate', 'campaigner', 'activist', 'organiser', 'mediator',
+  'resident', 'neighbor', 'neighbour', 'homeowner', 'landowner', 'passenger', 'commuter',
+  'customer', 'client', 'patient', 'victim', 'survivor', 'suspect', 'inmate', 'prisoner',
+  'immigrant', 'refugee', 'migrant', 'native', 'citizen', 'retiree', 'pensioner', 'parent',
+  'girl', 'boy', 'lady', 'gentleman', 'guy', 'grandmother', 'grandfather', 'widow', 'widower',
+  'uncle', 'aunt', 'nephew', 'niece', 'cousin', 'sister', 'brother', 'friend', 'colleague',
+  'moderator', 'spokesperson',
+  'hunter', 'hiker', 'climber', 'diver', 'explorer', 'keeper', 'caretaker',
+]);
+
+// Endings that make a word a person's: `-ist`, `-ologist` (`limnologist`, `economist`), `-ician`
+// (`statistician`), `-grapher`, and compounds of `man`, `woman`, `person` (`spokeswoman`).
+const PERSON_ENDINGS = ['ist', 'ician', 'grapher', 'man', 'person'];
+const MIN_ENDING_WORD_LENGTH = 6;
+// Words with those endings that name no one.
+const NOT_PERSONS = new Set([
+  'assist', 'consist', 'insist', 'persist', 'resist', 'exist', 'enlist', 'subsist', 'desist',
+  'checklist', 'playlist', 'wishlist', 'waitlist', 'shortlist', 'blacklist', 'whitelist', 'human',
+  'german', 'roman', 'ottoman', 'superhuman',
+]);
+// One set for both lists: one look-up for the words most often asked about.
+const PERSON_NOUNS = new Set([...ROLE_NOUNS, ...OCCUPATIONS]);
+
+/** Whether the lowercase word is one of the listed nouns for a kind of person. */
+export function isListedPersonNoun(word: string): boolean {
+  return PERSON_NOUNS.has(word);
+}
+
+/**
+ * Whether the lowercase word names a kind of person: a listed one or one by its ending; of a
+ * compound, its last part (`co-founder`).
+ */
+export function isPersonNoun(word: string): boolean {
+  if (PERSON_NOUNS.has(word)) return true;
+  if (word.length < MIN_ENDING_WORD_LENGTH) return false;
+  const hyphen = word.lastIndexOf('-');
+  if (hyphen > 0 && hyphen < word.length - 1) return isPersonNoun(word.slice(hyphen + 1));
+  // The ending must be a suffix, not the word: `person` alone is an unnamed source.
+  return PERSON_ENDINGS.some((ending) => word.length > ending.length && word.endsWith(ending)) && !NOT_PERSONS.has(word);
+}
+
+// Words that make the role after them another office: a vice president is not the president,
+// a deputy mayor not the mayor, an assistant coach not the coach.
+const SECOND_OFFICES = new Set(['vice', 'deputy', 'lieutenant', 'assistant']);
+
+/** Lowercase words with second offices joined to their role, as the text may hyphenate them (`vice-president`). */
+export function joinSecondOffices(words: string[]): string[] {
+  const joined: string[] = [];
+  for (let index = 0; index < words.length; index += 1) {
+    const word = words[index] as string;
+    const role = words[index + 1];
+    if (SECOND_OFFICES.has(word) && role !== undefined && isPersonNoun(role) && !SECOND_OFFICES.has(role)) {
+      joined.push(`${word}-${role}`);
+      index += 1;
+    } else {
+      joined.push(word);
+    }
+  }
+  return joined;
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../src/summarize/quotes.js';
+
+/** The speaker of the text's last quotation. */
+function lastSpeaker(text: string): string | null | undefined {
+  return findQuotes(text).at(-1)?.speaker;
+}
+
+// A second person, named after the coach, who would be taken if the description were ignored.
+const SCORER = 'Daniel Price scored twice in the second half.';
+const QUOTE = '"We were patient and it paid off," the coach said.';
+
+describe('a description names the person the text gave that role', () => {
+  it('prints the role of an appositive without the relative clause after it', () => {
+    const text = 'Maria Lopez, the team\'s coach who took over in May, was calm.\n\n"We deserved more," Lopez said.';
+    expect(findQuotes(text)[0]?.role).toBe("the team's coach");
+  });
+
+  it.each([
+    ['an appositive after the name', "Maria Lopez, the team's coach, watched from the bench."],
+    ['an appositive after an age', "Maria Lopez, 52, the team's head coach, watched from the bench."],
+    ['an appositive naming what the role is of', 'Maria Lopez, coach of the Tigers, watched from the bench.'],
+    ['a role before the name', 'The crowd cheered for coach Maria Lopez on Sunday.'],
+    ['a role set off before the name', "The Tigers' coach, Maria Lopez, watched from the bench."],
+    ['a relative clause with the verb of the role', 'Maria Lopez, who coaches the team, watched from the bench.'],
+    ['a relative clause after an age', 'Maria Lopez, 52, who coaches the team, watched from the bench.'],
+    ['a relative clause with a copula', "Maria Lopez, who has been the team's coach since 2019, watched from the bench."],
+    ['a predicate naming the role', "Maria Lopez is the team's coach. She watched from the bench."],
+  ])('through %s', (_case, introduction) => {
+    expect(lastSpeaker(`${introduction} ${SCORER}\n\n${QUOTE}`)).toBe('Maria Lopez');
+  });
+
+  it('through a role given to the surname alone, later', () => {
+    const text = `Maria Lopez watched from the bench. Lopez, who coaches the team, said little. ${SCORER}\n\n${QUOTE}`;
+    expect(lastSpeaker(text)).toBe('Maria Lopez');
+  });
+
+  it('through a noun the lexicon does not list, by its ending', () => {
+    const text = "Dr. Helen Marsh, the station's chief limnologist, took the samples. Tom Reed drove the boat.\n\n"
+      + '"The lake is warming faster than we thought," the limnologist said.';
+    expect(lastSpeaker(text)).toBe('Dr. Helen Marsh');
+  });
+
+  it('through the nouns for the doer of other verbs', () => {
+    const intro = (clause: string) => `Rita Gomez, who ${clause}, spoke first. Tim Ward, a customer, listened.\n\n`;
+    expect(lastSpeaker(`${intro('owns the bakery')}"Flour costs more every month," the owner said.`)).toBe('Rita Gomez');
+    expect(lastSpeaker(`${intro('teaches math at the school')}"Scores are up this year," the teacher said.`)).toBe('Rita Gomez');
+    expect(lastSpeaker(`${intro('served as treasurer for a decade')}"The books are clean," the former treasurer said.`)).toBe('Rita Gomez');
+  });
+
+  it('prefers the most recent person given the role', () => {
+    const text = "Maria Lopez, the Tigers' coach, was calm. Jon Hale, the Lions' coach, was not. The game ended 2-1.\n\n"
+      + '"We deserved more than a point," the coach said.';
+    expect(lastSpeaker(text)).toBe('Jon Hale');
+  });
+
+  it('does not take a deputy for the office, nor a former holder for the present one', () => {
+    const text = 'Sam Cole, the mayor, opened the fair. Ruth Adler, the deputy mayor, cut the ribbon. '
+      + 'Ann Brisk, the former mayor, sold pumpkins.\n\n'
+      + '"This town has never looked better," the mayor said.';
+    expect(lastSpeaker(text)).toBe('Sam Cole');
+  });
+});
+
+describe('a description stays unresolved when no person fits', () => {
+  it('leaves an indefinite description of a role nobody was given to someone unnamed', () => {
+    const text = "Maria Lopez, the team's captain, was calm. Jon Hale, a fan, was not.\n\n"
+      + '"We are reviewing every complaint," a spokeswoman for the league said.';
+    expect(lastSpeaker(text)).toBeNull();
+  });
+
+  it('resolves an indefinite description when the text gave someone that role', () => {
+    const text = 'Ana Ruiz, a spokeswoman for the league, declined to give numbers. Paul Kent was away.\n\n'
+      + '"We are reviewing every complaint," a spokeswoman for the league said.';
+    expect(lastSpeaker(text)).toBe('Ana Ruiz');
+  });
+
+  it('leaves an indefinite description of a role given with other words, and `another`, to someone unnamed', () => {
+    const intro = 'Ana Ruiz, a spokeswoman for the club, declined to comment. Paul Kent was away.\n\n';
+    expect(lastSpeaker(`${intro}"We are reviewing every complaint," a league spokeswoman said.`)).toBeNull();
+    expect(lastSpeaker(`${intro}"We are reviewing every complaint," another spokeswoman for the club said.`)).toBeNull();
+  });
+
+  it('does not take a capitalized word that only ends like a person noun for one', () => {
+    const text = 'Tom Reed, a retired teacher, wrote to the council.\n\n"The plan is unlawful," the Federalist said.';
+    expect(lastSpeaker(text)).toBeNull();
+  });
+
+  it('leaves a description whose gender no person has', () => {
+    const text = 'Mr. Omar Nasser spoke for the club, and Mr. Jon Hale for the league.\n\n'
+      + '"It is over," the spokeswoman said.';
+    expect(lastSpeaker(text)).toBeNull();
+  });
+});
