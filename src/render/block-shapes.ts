@@ -1,4 +1,4 @@
-import { Tokenizer } from 'htmlparser2';
+import { QuoteType, Tokenizer } from 'htmlparser2';
 import type { MjmlNode } from './mjml-tree.js';
 
 /**
@@ -21,20 +21,29 @@ export interface BlockShape {
   key: string;
   /** The line of each node, in document order: where a problem MJML finds in the shape is in this block. */
   lines: number[];
+  /** Every `{{` or `<%` in the block is closed in it: juice's code blocks do not run on into the next block. */
+  closesCodeBlocks: boolean;
 }
 
 /** Attributes that hold a block's own data (links, images, anchors), never something styles match on. */
 const VALUE_ATTRIBUTES: ReadonlySet<string> = new Set(['href', 'src', 'alt', 'title', 'id']);
 
-/** Content in these elements is not collapsed like text, or is not text: such content is kept whole in the shape. */
-const VERBATIM_CONTENT = /<(?:pre|textarea|script|style)\b|<!--|<!\[CDATA\[/i;
+/**
+ * Content in these elements is not collapsed like text, or is not text, or is rewritten by what
+ * it refers to (the minifier's SVG optimizer drops an id it sees no reference to): such content
+ * is kept whole in the shape.
+ */
+const VERBATIM_CONTENT = /<(?:pre|textarea|script|style|svg|math)\b|<!--|<!\[CDATA\[/i;
 
 /**
  * A value the minifier leaves as it is: no whitespace at either end (its trimming looks for any
  * \s, no-break space included), and inside only single spaces (it collapses runs of tab, newline,
  * form feed, carriage return and space).
  */
-const isStableValue = (text: string) => /^\S(?:[^\t\n\f\r]*\S)?$/.test(text) && !text.includes('  ');
+const isStableValue = (text: string) => /^\S(?:[^\t\n\f\r]*\S)?$/.test(text) && !text.includes('  ') && !CODE_BLOCK_MARK.test(text);
+
+/** juice inlines no style between `{{` and `}}` or `<%` and `%>`: text with them stays in the shape, where juice sees it. */
+export const CODE_BLOCK_MARK = /\{\{|\}\}|<%|%>/;
 
 /** Tokens look like a word (letters and digits), so no step treats them other than as text. */
 export interface ValueTokens {
@@ -51,11 +60,15 @@ export function valueTokens(nonce: string): ValueTokens {
 export function blockShape(block: MjmlNode, tokens: ValueTokens): BlockShape {
   const values: string[] = [];
   const lines: number[] = [];
+  const written: string[] = [];
   const take = (value: string) => tokens.token(values.push(value) - 1);
   const shapeOf = (node: MjmlNode): MjmlNode => {
     lines.push(node.line);
+    for (const value of Object.values(node.attributes ?? {})) if (typeof value === 'string') written.push(value);
+    if (node.content !== undefined) written.push(node.content);
     const attributes = Object.fromEntries(
-      Object.entries(node.attributes ?? {}).map(([name, value]) => [name, VALUE_ATTRIBUTES.has(name) && typeof value === 'string' && isStableValue(value) ? take(value) : value]),
+      // MJML writes a component's attribute value between double quotes as it is: one holding a quote stays in the shape.
+      Object.entries(node.attributes ?? {}).map(([name, value]) => [name, VALUE_ATTRIBUTES.has(name) && typeof value === 'string' && isStableValue(value) && !/["'<>]/.test(value) ? take(value) : value]),
     );
     const shaped: MjmlNode = { ...node, attributes };
     if (node.children) shaped.children = node.children.map(shapeOf);
@@ -63,7 +76,12 @@ export function blockShape(block: MjmlNode, tokens: ValueTokens): BlockShape {
     return shaped;
   };
   const node = shapeOf(block);
-  return { node, values, key: JSON.stringify(node, (name, value: unknown) => (name === 'line' ? undefined : value)), lines };
+  return { node, values, key: JSON.stringify(node, (name, value: unknown) => (name === 'line' ? undefined : value)), lines, closesCodeBlocks: !opensCodeBlock(written.join('')) };
+}
+
+/** Whether text leaves one of juice's code blocks open (`{{` with no `}}` after it, or `<%` with no `%>`). */
+export function opensCodeBlock(text: string): boolean {
+  return /\{\{|<%/.test(text.replace(/\{\{[\s\S]*?\}\}/g, '').replace(/<%[\s\S]*?%>/g, ''));
 }
 
 /** HTML content with its text runs and value attributes replaced by tokens. */
@@ -90,8 +108,9 @@ function contentShape(html: string, take: (value: string) => string): string {
       onattribdata(start, end) {
         value = value ? { start: value.start, end } : { start, end };
       },
-      onattribend() {
-        if (value && VALUE_ATTRIBUTES.has(attribute) && isStableValue(html.slice(value.start, value.end))) cuts.push(value);
+      // Only a double-quoted value is written back as it was: the serializer requotes the others.
+      onattribend(quote) {
+        if (value && quote === QuoteType.Double && VALUE_ATTRIBUTES.has(attribute) && isStableValue(html.slice(value.start, value.end))) cuts.push(value);
         value = null;
       },
       onattribentity: ignore,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import mjml2html from 'mjml';
 import type { MJMLJsonObject, MJMLParseError } from 'mjml-core';
-import { blockShape, compiledShape, fillShape, valueTokens, type BlockShape, type ValueTokens } from './block-shapes.js';
+import { blockShape, compiledShape, fillShape, opensCodeBlock, valueTokens, type ValueTokens } from './block-shapes.js';
 import { mjmlTree, type MjmlNode } from './mjml-tree.js';
 
 /**
@@ -11,17 +11,12 @@ import { mjmlTree, type MjmlNode } from './mjml-tree.js';
 const MJML_OPTIONS = { validationLevel: 'soft', keepComments: false, fonts: {}, minify: true, minifyOptions: { minifyCss: false } } as const;
 
 export interface CompiledMjml {
-  /**
-   * The HTML in pieces that join to it: the opening, one piece per body block and the end, or
-   * one piece when compiled whole. Left in pieces so the text part can be made block by block
-   * before the whole email is joined into one string.
-   */
-  pieces: string[];
+  html: string;
   errors: MJMLParseError[];
 }
 
 /** What mjml2html itself makes of the document: the reference the shared compile is tested against. */
-export async function compileWhole(tree: MjmlNode): Promise<{ html: string; errors: MJMLParseError[] }> {
+export async function compileWhole(tree: MjmlNode): Promise<CompiledMjml> {
   // Only the HTML and errors are kept: the tree mjml2html also returns is as large as the document.
   const { html, errors } = await mjml2html(tree as MJMLJsonObject, MJML_OPTIONS);
   return { html, errors };
@@ -40,21 +35,19 @@ export async function compileMjml(source: string): Promise<CompiledMjml> {
   const separator = `<div data-gazette-block="${nonce}"></div>`;
   const tokens = valueTokens(nonce);
   const tree = mjmlTree(source);
-  const split = skeletonOf(tree, tokens, separator);
-  if (!split) return inOnePiece(await compileWhole(tree));
-  const { skeleton, blocks, shapes } = split;
+  const split = opensCodeBlock(source) ? null : skeletonOf(tree, tokens, separator, source.split('\n').length + 1);
+  if (!split) return compileWhole(tree);
+  const { skeleton, blocks, places, firstSyntheticLine } = split;
   const { html, errors } = await compileWhole(skeleton);
 
   const [before, ...pieces] = html.split(separator);
   const after = pieces.pop();
   // Never expected: MJML kept every separator in place in every test. The whole compile is still right.
-  if (before === undefined || after === undefined || pieces.length !== shapes.length) return inOnePiece(await compileWhole(mjmlTree(source)));
+  if (before === undefined || after === undefined || pieces.length !== split.shapes) return compileWhole(mjmlTree(source));
   const compiled = pieces.map((piece) => compiledShape(piece, tokens));
   const filled = blocks.map((block) => fillShape(compiled[block.shape]!, block.values));
-  return { pieces: joinBlocks([before, ...filled, after]), errors: errorsInEveryBlock(errors, blocks, shapes) };
+  return { html: joinBlocks([before, ...filled, after]), errors: errorsInEveryBlock(errors, blocks, places, firstSyntheticLine) };
 }
-
-const inOnePiece = ({ html, errors }: { html: string; errors: MJMLParseError[] }): CompiledMjml => ({ pieces: [html], errors });
 
 /** A body block as the shared compile keeps it: which shape it has, and its own values and lines. */
 interface ShapedBlock {
@@ -63,30 +56,59 @@ interface ShapedBlock {
   lines: number[];
 }
 
+/** Which shape, and which node of it in document order, a line of the compiled skeleton stands for. */
+interface NodePlace {
+  shape: number;
+  node: number;
+}
+
 /**
  * The document MJML compiles instead: the head as it is, and each shape of body block once,
  * after a separator. Null when the theme's inlined CSS could tell blocks of one shape apart.
  * Only the blocks' values are kept, not their trees: the whole tree can go before MJML runs.
+ * The shapes' nodes are numbered with lines past the document's end, so a problem MJML finds
+ * names exactly one node of one shape, whatever lines the blocks shared.
  */
-function skeletonOf(tree: MjmlNode, tokens: ValueTokens, separator: string): { skeleton: MjmlNode; blocks: ShapedBlock[]; shapes: BlockShape[] } | null {
+function skeletonOf(
+  tree: MjmlNode,
+  tokens: ValueTokens,
+  separator: string,
+  firstSyntheticLine: number,
+): { skeleton: MjmlNode; blocks: ShapedBlock[]; shapes: number; places: NodePlace[]; firstSyntheticLine: number } | null {
   const body = tree.children?.find((node) => node.tagName === 'mj-body');
-  if (!body?.children?.length || !sharesShapes(tree)) return null;
+  // Raw HTML between blocks (a comment, nothing at all) changes how MJML merges their Outlook comments.
+  if (!body?.children?.length || body.children.some((block) => block.tagName === 'mj-raw') || !sharesShapes(tree)) return null;
   const shapeIndex = new Map<string, number>();
-  const shapes: BlockShape[] = [];
-  const blocks = body.children.map((block, index): ShapedBlock => {
+  const shapes: MjmlNode[] = [];
+  const places: NodePlace[] = [];
+  const blocks: ShapedBlock[] = [];
+  for (const [index, block] of body.children.entries()) {
     const shape = blockShape(block, tokens);
+    if (!shape.closesCodeBlocks) return null;
     // These components give each copy an id of its own (a random one): never shared.
     const key = UNIQUE_COMPONENTS.test(shape.key) ? `${index}:${shape.key}` : shape.key;
     let at = shapeIndex.get(key);
     if (at === undefined) {
-      at = shapes.push(shape) - 1;
+      at = shapes.push(shape.node) - 1;
       shapeIndex.set(key, at);
+      numberNodes(shape.node, at, places, firstSyntheticLine);
     }
-    return { shape: at, values: shape.values, lines: shape.lines };
-  });
-  const separatorNode = (line: number): MjmlNode => ({ ...body, line, tagName: 'mj-raw', attributes: {}, children: undefined, content: separator });
-  const skeletonBody = { ...body, children: shapes.flatMap((shape) => [separatorNode(shape.node.line), shape.node]).concat(separatorNode(body.line)) };
-  return { skeleton: { ...tree, children: tree.children!.map((node) => (node === body ? skeletonBody : node)) }, blocks, shapes };
+    blocks.push({ shape: at, values: shape.values, lines: shape.lines });
+  }
+  const separatorNode: MjmlNode = { ...body, tagName: 'mj-raw', attributes: {}, children: undefined, content: separator };
+  const skeletonBody = { ...body, children: shapes.flatMap((shape) => [separatorNode, shape]).concat(separatorNode) };
+  return { skeleton: { ...tree, children: tree.children!.map((node) => (node === body ? skeletonBody : node)) }, blocks, shapes: shapes.length, places, firstSyntheticLine };
+}
+
+/** Gives each node of a shape the next line past the document, in document order, and notes where each line points. */
+function numberNodes(node: MjmlNode, shape: number, places: NodePlace[], firstSyntheticLine: number): void {
+  let index = 0;
+  const visit = (current: MjmlNode) => {
+    current.line = firstSyntheticLine + places.length;
+    places.push({ shape, node: index++ });
+    current.children?.forEach(visit);
+  };
+  visit(node);
 }
 
 const UNIQUE_COMPONENTS = /"tagName":"mj-(?:carousel|navbar|accordion)"/;
@@ -98,8 +120,9 @@ const POSITIONAL_SELECTOR = /[+~*[#]|:(?!:|hover\b|focus\b|active\b|visited\b|li
 function sharesShapes(tree: MjmlNode): boolean {
   const head = tree.children?.find((node) => node.tagName === 'mj-head');
   for (const node of head?.children ?? []) {
-    // mj-html-attributes sets attributes by selector over the whole body.
-    if (node.tagName === 'mj-html-attributes') return false;
+    // mj-html-attributes sets attributes by selector over the whole body; MJML links an mj-font
+    // only when the body's text names it, text a shape holds as tokens.
+    if (node.tagName === 'mj-html-attributes' || node.tagName === 'mj-font') return false;
     if (node.tagName === 'mj-style' && isInline(node) && POSITIONAL_SELECTOR.test(selectorsOf(node.content ?? ''))) return false;
   }
   return true;
@@ -123,7 +146,7 @@ function selectorsOf(css: string): string {
  * mergeOutlookConditionnals, whitespace between included); elsewhere the minifier had made the
  * whitespace between two blocks one space, and each side of a separator kept one.
  */
-function joinBlocks(parts: string[]): string[] {
+function joinBlocks(parts: string[]): string {
   const END = '<![endif]-->';
   const START = '<!--[if mso | IE]>';
   const joined = [parts[0]!];
@@ -135,22 +158,28 @@ function joinBlocks(parts: string[]): string[] {
       joined.push(right.slice(START.length));
     } else joined.push(left.length < joined.at(-1)!.length ? right : part);
   }
-  return joined;
+  return joined.join('');
 }
 
-/** A problem MJML found in a shape is in every block of that shape, at that block's line. */
-function errorsInEveryBlock(errors: MJMLParseError[], blocks: ShapedBlock[], shapes: BlockShape[]): MJMLParseError[] {
+/**
+ * A problem MJML found in a shape is in every block of that shape, at that block's own line;
+ * problems elsewhere (the head, the body tag) stand as they are. In document order, as MJML
+ * reports them.
+ */
+function errorsInEveryBlock(errors: MJMLParseError[], blocks: ShapedBlock[], places: NodePlace[], firstSyntheticLine: number): MJMLParseError[] {
   const found: MJMLParseError[] = [];
+  const inShape = new Map<number, { node: number; error: MJMLParseError }[]>();
   for (const error of errors) {
-    const shape = shapes.findIndex((candidate) => candidate.lines.includes(error.line));
-    if (shape === -1) {
-      found.push(error);
-      continue;
-    }
-    const node = shapes[shape]!.lines.indexOf(error.line);
-    for (const block of blocks) {
-      if (block.shape === shape) found.push({ ...error, line: block.lines[node]! });
+    const place = places[error.line - firstSyntheticLine];
+    if (!place) found.push(error);
+    else inShape.set(place.shape, [...(inShape.get(place.shape) ?? []), { node: place.node, error }]);
+  }
+  for (const block of blocks) {
+    for (const { node, error } of inShape.get(block.shape) ?? []) {
+      const line = block.lines[node]!;
+      found.push({ ...error, line, formattedMessage: error.formattedMessage.replace(/^Line \d+/, `Line ${line}`) });
     }
   }
-  return found;
+  // Stable: errors on one line keep the order MJML gave them.
+  return found.sort((a, b) => a.line - b.line);
 }

@@ -35,11 +35,10 @@ export async function renderEmail(digest: Digest, theme: Theme, settings: Contex
   const mjml = fillTemplate(theme.layout, theme, context, settings, markers, diagnostics, { escape: true });
   diagnostics.push(...findMjmlTagErrors(mjml, MJML_FILE));
 
-  const { pieces, errors } = await compileMjml(mjml);
+  const { html: htmlTemplate, errors } = await compileMjml(mjml);
   diagnostics.push(...errors.map((error) => diagnostic('mjml/invalid', error.message, { file: MJML_FILE, line: error.line, severity: 'warning' })));
 
-  const textTemplate = theme.text ? fillTemplate(theme.text, theme, context, settings, markers, diagnostics, { escape: false }) : textPart(pieces, markers);
-  const htmlTemplate = pieces.join('');
+  const textTemplate = theme.text ? fillTemplate(theme.text, theme, context, settings, markers, diagnostics, { escape: false }) : textPart(htmlTemplate, markers);
   diagnostics.push(...recipientBlockErrors(htmlTemplate, markers, theme));
   return {
     email: { subject: context.subject, preheader: context.preheader, mjml, htmlTemplate, textTemplate, recipientMarker: markers.prefix },
