@@ -79,9 +79,20 @@ export function blockShape(block: MjmlNode, tokens: ValueTokens): BlockShape {
   return { node, values, key: JSON.stringify(node, (name, value: unknown) => (name === 'line' ? undefined : value)), lines, closesCodeBlocks: !opensCodeBlock(written.join('')) };
 }
 
-/** Whether text leaves one of juice's code blocks open (`{{` with no `}}` after it, or `<%` with no `%>`). */
+/**
+ * Whether text leaves one of juice's code blocks open (`{{` with no `}}` after it, or `<%` with
+ * no `%>`), read as juice reads them: each opening closes at the first closing after it. Scanned
+ * in place: the text may be a whole issue.
+ */
 export function opensCodeBlock(text: string): boolean {
-  return /\{\{|<%/.test(text.replace(/\{\{[\s\S]*?\}\}/g, '').replace(/<%[\s\S]*?%>/g, ''));
+  for (const [open, close] of [['{{', '}}'], ['<%', '%>']] as const) {
+    for (let at = text.indexOf(open); at !== -1; at = text.indexOf(open, at)) {
+      const end = text.indexOf(close, at + open.length);
+      if (end === -1) return true;
+      at = end + close.length;
+    }
+  }
+  return false;
 }
 
 /** HTML content with its text runs and value attributes replaced by tokens. */

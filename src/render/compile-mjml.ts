@@ -35,7 +35,7 @@ export async function compileMjml(source: string): Promise<CompiledMjml> {
   const separator = `<div data-gazette-block="${nonce}"></div>`;
   const tokens = valueTokens(nonce);
   const tree = mjmlTree(source);
-  const split = opensCodeBlock(source) ? null : skeletonOf(tree, tokens, separator, source.split('\n').length + 1);
+  const split = opensCodeBlock(source) ? null : skeletonOf(tree, tokens, separator, lineCount(source) + 1);
   if (!split) return compileWhole(tree);
   const { skeleton, blocks, places, firstSyntheticLine } = split;
   const { html, errors } = await compileWhole(skeleton);
@@ -47,6 +47,12 @@ export async function compileMjml(source: string): Promise<CompiledMjml> {
   const compiled = pieces.map((piece) => compiledShape(piece, tokens));
   const filled = blocks.map((block) => fillShape(compiled[block.shape]!, block.values));
   return { html: joinBlocks([before, ...filled, after]), errors: errorsInEveryBlock(errors, blocks, places, firstSyntheticLine) };
+}
+
+function lineCount(text: string): number {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
+  return lines;
 }
 
 /** A body block as the shared compile keeps it: which shape it has, and its own values and lines. */
