@@ -43,7 +43,7 @@ const VERBATIM_CONTENT = /<(?:pre|textarea|script|style|svg|math)\b|<!--|<!\[CDA
 const isStableValue = (text: string) => /^\S(?:[^\t\n\f\r]*\S)?$/.test(text) && !text.includes('  ') && !CODE_BLOCK_MARK.test(text);
 
 /** juice inlines no style between `{{` and `}}` or `<%` and `%>`: text with them stays in the shape, where juice sees it. */
-export const CODE_BLOCK_MARK = /\{\{|\}\}|<%|%>/;
+const CODE_BLOCK_MARK = /\{\{|\}\}|<%|%>/;
 
 /** Tokens look like a word (letters and digits), so no step treats them other than as text. */
 export interface ValueTokens {

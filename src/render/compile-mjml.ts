@@ -35,15 +35,16 @@ export async function compileMjml(source: string): Promise<CompiledMjml> {
   const separator = `<div data-gazette-block="${nonce}"></div>`;
   const tokens = valueTokens(nonce);
   const tree = mjmlTree(source);
-  const split = opensCodeBlock(source) ? null : skeletonOf(tree, tokens, separator, lineCount(source) + 1);
+  const firstSyntheticLine = lineCount(source) + 1;
+  const split = opensCodeBlock(source) ? null : skeletonOf(tree, tokens, separator, firstSyntheticLine);
   if (!split) return compileWhole(tree);
-  const { skeleton, blocks, places, firstSyntheticLine } = split;
+  const { skeleton, blocks, places } = split;
   const { html, errors } = await compileWhole(skeleton);
 
   const [before, ...pieces] = html.split(separator);
   const after = pieces.pop();
   // Never expected: MJML kept every separator in place in every test. The whole compile is still right.
-  if (before === undefined || after === undefined || pieces.length !== split.shapes) return compileWhole(mjmlTree(source));
+  if (before === undefined || after === undefined || pieces.length !== split.shapes) return compileWhole(tree);
   const compiled = pieces.map((piece) => compiledShape(piece, tokens));
   const filled = blocks.map((block) => fillShape(compiled[block.shape]!, block.values));
   return { html: joinBlocks([before, ...filled, after]), errors: errorsInEveryBlock(errors, blocks, places, firstSyntheticLine) };
@@ -80,7 +81,7 @@ function skeletonOf(
   tokens: ValueTokens,
   separator: string,
   firstSyntheticLine: number,
-): { skeleton: MjmlNode; blocks: ShapedBlock[]; shapes: number; places: NodePlace[]; firstSyntheticLine: number } | null {
+): { skeleton: MjmlNode; blocks: ShapedBlock[]; shapes: number; places: NodePlace[] } | null {
   const body = tree.children?.find((node) => node.tagName === 'mj-body');
   // Raw HTML between blocks (a comment, nothing at all) changes how MJML merges their Outlook comments.
   if (!body?.children?.length || body.children.some((block) => block.tagName === 'mj-raw') || !sharesShapes(tree)) return null;
@@ -103,7 +104,7 @@ function skeletonOf(
   }
   const separatorNode: MjmlNode = { ...body, tagName: 'mj-raw', attributes: {}, children: undefined, content: separator };
   const skeletonBody = { ...body, children: shapes.flatMap((shape) => [separatorNode, shape]).concat(separatorNode) };
-  return { skeleton: { ...tree, children: tree.children!.map((node) => (node === body ? skeletonBody : node)) }, blocks, shapes: shapes.length, places, firstSyntheticLine };
+  return { skeleton: { ...tree, children: tree.children!.map((node) => (node === body ? skeletonBody : node)) }, blocks, shapes: shapes.length, places };
 }
 
 /** Gives each node of a shape the next line past the document, in document order, and notes where each line points. */
@@ -147,7 +148,7 @@ function selectorsOf(css: string): string {
 }
 
 /**
- * Compiled blocks as they join in one document (the pieces, with their joins trimmed). MJML merges an Outlook
+ * Compiled blocks joined as they come out of one document. MJML merges an Outlook
  * conditional comment that closes where the next one opens (mjml-core's
  * mergeOutlookConditionnals, whitespace between included); elsewhere the minifier had made the
  * whitespace between two blocks one space, and each side of a separator kept one.
@@ -178,7 +179,8 @@ function errorsInEveryBlock(errors: MJMLParseError[], blocks: ShapedBlock[], pla
   for (const error of errors) {
     const place = places[error.line - firstSyntheticLine];
     if (!place) found.push(error);
-    else inShape.set(place.shape, [...(inShape.get(place.shape) ?? []), { node: place.node, error }]);
+    else if (inShape.has(place.shape)) inShape.get(place.shape)!.push({ node: place.node, error });
+    else inShape.set(place.shape, [{ node: place.node, error }]);
   }
   for (const block of blocks) {
     for (const { node, error } of inShape.get(block.shape) ?? []) {

@@ -37,7 +37,7 @@ export function markersFromPrefix(prefix: string): RecipientMarkers {
 /** A piece of a compiled email: text as is, a field to fill, or a theme block to run per recipient. */
 export type TemplatePart = { kind: 'text'; text: string } | { kind: 'field'; path: string[] } | { kind: 'block'; source: string };
 
-const escapeForRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeForRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Splits a compiled email at this build's markers. Unbalanced block markers are a theme bug, reported by the caller. */
 export function splitAtMarkers(template: string, markers: RecipientMarkers): TemplatePart[] {

@@ -1,5 +1,5 @@
 import { compile, type HtmlToTextOptions } from 'html-to-text';
-import type { RecipientMarkers } from './recipient-tokens.js';
+import { escapeForRegExp, type RecipientMarkers } from './recipient-tokens.js';
 
 /**
  * The plain-text part: links kept as `text [url]`, headings left in their case (markers stay
@@ -37,8 +37,7 @@ export function htmlToText(html: string, wrap = true): string {
  */
 export function textPart(html: string, markers: RecipientMarkers): string {
   const blocks: string[] = [];
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const block = new RegExp(`${escape(markers.blockStart)}([\\s\\S]*?)${escape(markers.blockEnd)}`, 'g');
+  const block = new RegExp(`${escapeForRegExp(markers.blockStart)}([\\s\\S]*?)${escapeForRegExp(markers.blockEnd)}`, 'g');
   const placeholder = (index: number) => markers.field(`block.${index}`);
   const text = htmlToText(html.replace(block, (_, source: string) => placeholder(blocks.push(source) - 1)));
   return blocks.reduce((result, source, index) => result.replace(placeholder(index), `${markers.blockStart}${htmlToText(source, false)}${markers.blockEnd}`), text);
