@@ -1,31 +1,67 @@
 import { isTag, isText, type Document, type Element } from 'domhandler';
-import { DomUtils, parseDocument } from 'htmlparser2';
+import { DomUtils, Parser, parseDocument } from 'htmlparser2';
 import { sourceOf, type Source } from '../diagnostics/source.js';
 
 export type HtmlNode = Document;
 export type HtmlElement = Element;
 export { isTag };
 
-/** The email's HTML, parsed once, with every element able to say where it starts in the source. */
+/** An element as rules that read only its name, attributes and place see it: no tree around it. */
+export interface HtmlTag {
+  name: string;
+  attribs: Record<string, string>;
+  startIndex: number | null;
+}
+
+/** The email's HTML, parsed at most once, with every element able to say where it starts in the source. */
 export interface HtmlDocument {
   source: Source;
-  root: HtmlNode;
+  /** The element tree, built on first use: rules that read only tags never need it. */
+  readonly root: HtmlNode;
   /** Elements with the given tag name, in document order. */
   elements(tag: string): HtmlElement[];
-  placeOf(element: HtmlElement): ReturnType<Source['placeOf']>;
+  /** Every element's tag in document order: from the tree when it is built, else from one pass of the parser. */
+  tags(): readonly HtmlTag[];
+  placeOf(element: HtmlTag): ReturnType<Source['placeOf']>;
 }
+
+const PARSER_OPTIONS = { lowerCaseTags: true, lowerCaseAttributeNames: true };
 
 export function parseHtml(file: string, html: string): HtmlDocument {
   const source = sourceOf(file, html);
-  const root = parseDocument(html, { withStartIndices: true, withEndIndices: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  let root: HtmlNode | null = null;
+  const tree = () => (root ??= parseDocument(html, { ...PARSER_OPTIONS, withStartIndices: true, withEndIndices: true }));
   // Rules ask for one tag after another: one walk files every element under its name, instead of a walk per tag.
   let byTag: Map<string, HtmlElement[]> | null = null;
+  let tags: readonly HtmlTag[] | null = null;
   return {
     source,
-    root,
-    elements: (tag) => [...((byTag ??= elementsByTag(root)).get(tag) ?? [])],
+    get root() {
+      return tree();
+    },
+    elements: (tag) => [...((byTag ??= elementsByTag(tree())).get(tag) ?? [])],
+    tags: () => (tags ??= root ? DomUtils.findAll(() => true, root.children) : scanTags(html)),
     placeOf: (element) => source.placeOf(element.startIndex ?? 0),
   };
+}
+
+/**
+ * The tags the tree would hold, in the same order (a tree's elements in document order are its
+ * opening events), read with the same parser and options but without building a node per tag
+ * and text: on a 1,000-article issue that tree is most of what a quick check costs.
+ */
+function scanTags(html: string): HtmlTag[] {
+  const found: HtmlTag[] = [];
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        found.push({ name, attribs, startIndex: parser.startIndex });
+      },
+    },
+    PARSER_OPTIONS,
+  );
+  parser.end(html);
+  return found;
 }
 
 /** Every element by tag name, each list in document order. */

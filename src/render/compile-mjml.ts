@@ -29,12 +29,11 @@ export async function compileWhole(tree: MjmlNode): Promise<CompiledMjml> {
  * issue peaked near 2 GB inside mjml2html). A theme whose inlined CSS can tell one block from
  * another by position or by a value is compiled whole.
  */
-export async function compileMjml(source: string): Promise<CompiledMjml> {
+export async function compileMjml(source: string, tree: MjmlNode = mjmlTree(source)): Promise<CompiledMjml> {
   // Tokens and the separator carry a hash of the document, so nothing in it can look like them.
   const nonce = createHash('sha256').update(source).digest('hex').slice(0, 16);
   const separator = `<div data-gazette-block="${nonce}"></div>`;
   const tokens = valueTokens(nonce);
-  const tree = mjmlTree(source);
   const firstSyntheticLine = lineCount(source) + 1;
   const split = opensCodeBlock(source) ? null : skeletonOf(tree, tokens, separator, firstSyntheticLine);
   if (!split) return compileWhole(tree);

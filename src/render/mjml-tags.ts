@@ -1,4 +1,3 @@
-import { Parser } from 'htmlparser2';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../types.js';
 
@@ -28,49 +27,57 @@ function lineAt(source: string, offset: number): { line: number; column: number 
 
 /**
  * MJML's parser (htmlparser2) quietly closes tags left open and drops stray closing tags; this
- * runs the same parser with the same options and reports those repairs instead, with the line
- * the tag opens on. Comments and CDATA are the parser's business, so a commented-out tag is
- * not a tag here either.
+ * follows the same parser's events (mjml-tree.ts feeds it while it builds the tree, so the
+ * document is read once) and reports those repairs instead, with the line the tag opens on.
+ * Comments and CDATA are the parser's business, so a commented-out tag is not a tag here either.
  */
-export function findMjmlTagErrors(source: string, file: string): Diagnostic[] {
-  const problems: Diagnostic[] = [];
-  const report = (message: string, offset: number) => problems.push(diagnostic('mjml/invalid', message, { file, ...lineAt(source, offset), severity: 'warning' }));
+export class TagRepairs {
+  private readonly found: Diagnostic[] = [];
   // Mirrors the parser's stack: every close event is for the innermost open element.
-  const open: OpenTag[] = [];
+  private readonly open: OpenTag[] = [];
   // Elements the parser closed implicitly, reported once we know which closing tag (or the end) did it.
-  let unclosed: OpenTag[] = [];
-  const inHtml = () => open.some((tag) => ENDING_TAGS.has(tag.name));
+  private unclosed: OpenTag[] = [];
 
-  const parser = new (class extends Parser {
-    /** The parser ignores a closing tag that matches nothing open, without an event: catch it on the way in. */
-    override onclosetag(start: number, endIndex: number): void {
-      const name = source.slice(start, endIndex).trim().toLowerCase();
-      if (isMjmlTag(name) && !inHtml() && !open.some((tag) => tag.name === name)) report(`</${name}> closes a tag that is not open`, start - 2);
-      super.onclosetag(start, endIndex);
+  constructor(
+    private readonly source: string,
+    private readonly file: string,
+  ) {}
+
+  private report(message: string, offset: number): void {
+    this.found.push(diagnostic('mjml/invalid', message, { file: this.file, ...lineAt(this.source, offset), severity: 'warning' }));
+  }
+
+  private inHtml(): boolean {
+    return this.open.some((tag) => ENDING_TAGS.has(tag.name));
+  }
+
+  /** A closing tag as the tokenizer reads it, before the parser ignores one that matches nothing open (it sends no event for it). */
+  closingTag(start: number, endIndex: number): void {
+    const name = this.source.slice(start, endIndex).trim().toLowerCase();
+    if (isMjmlTag(name) && !this.inHtml() && !this.open.some((tag) => tag.name === name)) this.report(`</${name}> closes a tag that is not open`, start - 2);
+  }
+
+  opened(name: string, start: number, openEnd: number): void {
+    this.open.push({ name, start, openEnd, inHtml: this.inHtml() });
+  }
+
+  closed(name: string, isImplied: boolean, endIndex: number): void {
+    const tag = this.open.pop();
+    if (!tag) return;
+    const selfClosing = endIndex === tag.openEnd;
+    if (isImplied && !selfClosing && isMjmlTag(name) && !tag.inHtml) {
+      this.unclosed.push(tag);
+      return;
     }
-  })(
-    {
-      onopentag(name) {
-        open.push({ name, start: parser.startIndex, openEnd: parser.endIndex, inHtml: inHtml() });
-      },
-      onclosetag(name, isImplied) {
-        const tag = open.pop();
-        if (!tag) return;
-        const selfClosing = parser.endIndex === tag.openEnd;
-        if (isImplied && !selfClosing && isMjmlTag(name) && !tag.inHtml) {
-          unclosed.push(tag);
-          return;
-        }
-        if (isImplied) return;
-        for (const inner of unclosed) report(`<${inner.name}> is not closed before </${name}>`, inner.start);
-        unclosed = [];
-      },
-      onend() {
-        for (const tag of unclosed) report(`<${tag.name}> is never closed`, tag.start);
-      },
-    },
-    MJML_PARSER_OPTIONS,
-  );
-  parser.end(source);
-  return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    if (isImplied) return;
+    for (const inner of this.unclosed) this.report(`<${inner.name}> is not closed before </${name}>`, inner.start);
+    this.unclosed = [];
+  }
+
+  /** The repairs found, in document order, once the parser has reached the end. */
+  problems(): Diagnostic[] {
+    for (const tag of this.unclosed) this.report(`<${tag.name}> is never closed`, tag.start);
+    this.unclosed = [];
+    return this.found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  }
 }

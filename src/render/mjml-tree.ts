@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
 import { sourceOf } from '../diagnostics/source.js';
-import { ENDING_TAGS, MJML_PARSER_OPTIONS } from './mjml-tags.js';
+import type { Diagnostic } from '../types.js';
+import { ENDING_TAGS, MJML_PARSER_OPTIONS, TagRepairs } from './mjml-tags.js';
 
 /** A node as mjml-parser-xml builds it, fields in its order (`parent` only while parsing). */
 export interface MjmlNode {
@@ -33,16 +34,24 @@ function withAttributes(node: MjmlNode): void {
   node.children?.forEach(withAttributes);
 }
 
+/** The tree mjml2html would parse the document into (see `parseMjml`). */
+export function mjmlTree(source: string): MjmlNode {
+  return parseMjml(source, '.').tree;
+}
+
 /**
  * The tree mjml2html would parse the document into, for the options Gazette compiles with (no
- * includes, no comments kept, no preprocessors), built the same way from the same parser events.
+ * includes, no comments kept, no preprocessors), built the same way from the same parser events,
+ * and the tags MJML's parser would quietly repair, as problems in `file` (mjml-tags.ts): one
+ * reading of a document that is as large as the issue.
  * MJML's own parser finds each tag's line by scanning the list of line starts from the end, so
  * its time grows with tags × lines: most of a 10,000-article build went there. Here the line is
  * found by binary search, and mjml2html is handed the tree.
  */
-export function mjmlTree(source: string): MjmlNode {
+export function parseMjml(source: string, file: string): { tree: MjmlNode; problems: Diagnostic[] } {
   const { placeOf } = sourceOf('', source);
   const lineOf = (offset: number) => placeOf(offset).line;
+  const repairs = new TagRepairs(source, file);
   // mjml-parser-xml resolves the file path '.' against the directory '.' for every node.
   const absoluteFilePath = path.resolve('.', '.');
   const includedIn: never[] = [];
@@ -52,9 +61,16 @@ export function mjmlTree(source: string): MjmlNode {
   let endingDepth = 0;
   const endingTag = { startIndex: 0, endIndex: 0 };
 
-  const parser = new Parser(
+  const parser = new (class extends Parser {
+    /** The parser ignores a closing tag that matches nothing open, without an event: the repairs see it on the way in. */
+    override onclosetag(start: number, endIndex: number): void {
+      repairs.closingTag(start, endIndex);
+      super.onclosetag(start, endIndex);
+    }
+  })(
     {
       onopentag(name, attributes) {
+        repairs.opened(name, parser.startIndex, parser.endIndex);
         const isEnding = ENDING_TAGS.has(name);
         if (endingDepth > 0) {
           if (isEnding) endingDepth += 1;
@@ -73,7 +89,8 @@ export function mjmlTree(source: string): MjmlNode {
         else root = node;
         current = node;
       },
-      onclosetag(name) {
+      onclosetag(name, isImplied) {
+        repairs.closed(name, isImplied, parser.endIndex);
         if (ENDING_TAGS.has(name)) {
           endingDepth -= 1;
           const selfClosing = endingTag.startIndex === parser.startIndex && endingTag.endIndex === parser.endIndex;
@@ -98,5 +115,5 @@ export function mjmlTree(source: string): MjmlNode {
   if (!root) throw new Error('Parsing failed. Check your mjml.');
   tidy(root);
   withAttributes(root);
-  return root;
+  return { tree: root, problems: repairs.problems() };
 }

@@ -4,7 +4,7 @@ import type { Diagnostic, Digest, RenderedEmail } from '../types.js';
 import { issueContext, type ContextSettings, type IssueContext } from './context.js';
 import { compileMjml } from './compile-mjml.js';
 import { themeHelpers } from './helpers.js';
-import { findMjmlTagErrors } from './mjml-tags.js';
+import { parseMjml } from './mjml-tree.js';
 import { recipientMarkers, RecipientTemplateError, splitAtMarkers, type RecipientMarkers } from './recipient-tokens.js';
 import { textPart } from './text-part.js';
 import { findRecipientBlockErrors, findTemplateErrors, templateRuntimeDiagnostic, unknownVariableDiagnostic, type HandlebarsError } from './template-errors.js';
@@ -33,9 +33,10 @@ export async function renderEmail(digest: Digest, theme: Theme, settings: Contex
 
   const diagnostics: Diagnostic[] = [];
   const mjml = fillTemplate(theme.layout, theme, context, settings, markers, diagnostics, { escape: true });
-  diagnostics.push(...findMjmlTagErrors(mjml, MJML_FILE));
+  const { tree, problems } = parseMjml(mjml, MJML_FILE);
+  diagnostics.push(...problems);
 
-  const { html: htmlTemplate, errors } = await compileMjml(mjml);
+  const { html: htmlTemplate, errors } = await compileMjml(mjml, tree);
   diagnostics.push(...errors.map((error) => diagnostic('mjml/invalid', error.message, { file: MJML_FILE, line: error.line, severity: 'warning' })));
 
   const textTemplate = theme.text ? fillTemplate(theme.text, theme, context, settings, markers, diagnostics, { escape: false }) : textPart(htmlTemplate, markers);

@@ -31,7 +31,7 @@ const URL_ATTRIBUTES: UrlAttribute[] = [
 export function checkUrls(document: HtmlDocument): Diagnostic[] {
   const findings: Diagnostic[] = [];
   for (const { tag, attribute, allowed } of URL_ATTRIBUTES) {
-    for (const element of document.elements(tag)) {
+    for (const element of document.tags().filter((element) => element.name === tag)) {
       const url = element.attribs[attribute];
       if (url === undefined || allowed(url)) continue;
       const kind = /^[a-z][a-z0-9+.-]*:/i.test(url) ? 'is not an http(s) or mailto URL' : 'is relative: set base_url in the config';

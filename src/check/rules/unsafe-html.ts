@@ -1,4 +1,3 @@
-import { DomUtils } from 'htmlparser2';
 import type { Diagnostic } from '../../types.js';
 import type { HtmlDocument } from '../html-document.js';
 import { finding } from '../rule-set.js';
@@ -29,7 +28,7 @@ function isActiveUrl(tag: string, attribute: string, url: string): boolean {
  */
 export function checkUnsafeHtml(document: HtmlDocument): Diagnostic[] {
   const findings: Diagnostic[] = [];
-  for (const element of DomUtils.findAll(() => true, document.root.children)) {
+  for (const element of document.tags()) {
     const refresh = element.name === 'meta' && /refresh/i.test(element.attribs['http-equiv'] ?? '');
     if (ACTIVE_ELEMENTS.has(element.name) || refresh) {
       findings.push(finding('html/unsafe', `<${element.name}> has no place in an email: clients strip it and spam filters score it`, document.placeOf(element)));
