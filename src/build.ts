@@ -12,6 +12,7 @@ import { markdownToText } from './load/markdown.js';
 import { sampleMessage, sampleSecret } from './message/sample-message.js';
 import { readTextFile, type TextFile } from './load/text-file.js';
 import { replaceDirectory, type FileContent } from './output/atomic.js';
+import { jsonPieces } from './output/chunks.js';
 import { resolveUrl } from './render/helpers.js';
 import { MJML_FILE, renderEmail } from './render/render.js';
 import type { ContextSettings } from './render/context.js';
@@ -189,7 +190,7 @@ export function issueFiles(result: BuildResult): Record<string, FileContent> {
     // A file others read, like a printed report: its paths are the workspace's, not this machine's.
     'digest.json': () => `${JSON.stringify({ ...result.digest, warnings: result.digest.warnings.map((d) => (d.file ? { ...d, file: workspacePath(result.workspace.root, d.file) } : d)) }, null, 2)}\n`,
     // The compiled issue with per-recipient tokens still in it: what `gazette send` sends.
-    [EMAIL_JSON]: () => JSON.stringify({ issue: result.digest.issue.slug, ...result.email }),
+    [EMAIL_JSON]: () => jsonPieces({ issue: result.digest.issue.slug, ...result.email }),
   };
 }
 

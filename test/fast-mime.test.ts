@@ -156,6 +156,26 @@ describe('a copy spliced from the MIME template', () => {
     }
   });
 
+  it('encodes an issue larger than one slice so it reads and verifies like the composed copy: pairs, CRLF and trailing spaces at every offset', async () => {
+    // 3 MB of text whose characters fall on every slice edge: emoji pairs, CRLF, spaces before line ends.
+    const filler = (repeat: number) => 'A café 😀 line with a trailing space \r\n\tand 北京 text =3D not code  \n'.repeat(repeat);
+    const large = { ...email, htmlTemplate: email.htmlTemplate.replace('</body>', `<p>${filler(40_000)}</p></body>`), textTemplate: `${email.textTemplate}\n${filler(40_000)}` };
+    const largeOptions = { ...options, email: large };
+    const signing = templatePreparer(await createMimeTemplate(large, dkim), createRecipientCopies(largeOptions));
+    const messageId = '<large@example.com>';
+    const copy = wholeMessage(await signing(READERS[0]!, messageId));
+    const whole = await transmitted(await prepareMessage(createMessageFactory(largeOptions)(READERS[0]!, messageId)), dkim);
+    const body = copy.toString('latin1').slice(copy.indexOf('\r\n\r\n') + 4);
+    expect(body).not.toMatch(/[^\r]\n|\r[^\n]/);
+    expect(body.split('\r\n').every((line) => line.length <= 76)).toBe(true);
+    const [fastResult, wholeResult] = await Promise.all([dkimVerify(copy, { resolver: localResolver(dkim) }), dkimVerify(whole, { resolver: localResolver(dkim) })]);
+    expect(fastResult.results.map((result) => result.status.result)).toEqual(['pass']);
+    expect(wholeResult.results.map((result) => result.status.result)).toEqual(['pass']);
+    const [fastMail, wholeMail] = await Promise.all([simpleParser(copy), simpleParser(whole)]);
+    expect(seenByReader(fastMail)).toEqual(seenByReader(wholeMail));
+    expect((fastMail.html as string).split('A café 😀 line with a trailing space').length).toBe(40_001);
+  }, 120_000);
+
   it('fails a recipient the theme cannot fill, as the composed copy does', async () => {
     const strict = templatePreparer(await createMimeTemplate(email), createRecipientCopies({ ...options, subscriberFields: [] }));
     const withCompany = { ...email, htmlTemplate: `${email.htmlTemplate}${email.recipientMarker}subscriber.company]]` };

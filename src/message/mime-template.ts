@@ -3,6 +3,7 @@ import type Mail from 'nodemailer/lib/mailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type MimeNode from 'nodemailer/lib/mime-node';
 import { encode, wrap } from 'nodemailer/lib/qp';
+import { textSlices } from '../output/chunks.js';
 import type { RenderedEmail } from '../types.js';
 import { composeMessage, toMailOptions, type Envelope } from './compose.js';
 import { createCopySigner } from './copy-signer.js';
@@ -134,8 +135,16 @@ function appendPieces(chunks: Buffer[], pieces: readonly EncodedPiece[], values:
   }
 }
 
-/** Quoted-printable as nodemailer encodes it, line ends made CRLF first so they stay hard breaks. */
+/**
+ * Quoted-printable as nodemailer encodes it, line ends made CRLF first so they stay hard breaks.
+ * A long text (a large issue's HTML) is encoded slice by slice, joined by soft line breaks as
+ * pieces are: its encoded strings are never all held at once beside the result.
+ */
 function encodeText(text: string): Buffer {
-  if (text === '') return Buffer.alloc(0);
-  return Buffer.from(wrap(encode(text.replace(/\r?\n/g, '\r\n')), LINE_LENGTH), 'latin1');
+  const encoded: Buffer[] = [];
+  for (const slice of textSlices(text)) {
+    if (encoded.length > 0) encoded.push(SOFT_BREAK);
+    encoded.push(Buffer.from(wrap(encode(slice.replace(/\r?\n/g, '\r\n')), LINE_LENGTH), 'latin1'));
+  }
+  return encoded.length === 1 ? encoded[0]! : Buffer.concat(encoded);
 }

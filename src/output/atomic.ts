@@ -1,11 +1,12 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { textSlices } from './chunks.js';
 
 /**
- * A file's content, or what makes it when it is written: large files made one at a time are
- * never all in memory at once.
+ * A file's content, or what makes it when it is written (whole, or in pieces): large files made
+ * one at a time are never all in memory at once.
  */
-export type FileContent = string | Uint8Array | (() => string | Uint8Array);
+export type FileContent = string | Uint8Array | (() => string | Uint8Array | Iterable<string>);
 
 /**
  * Replaces `dir` with a folder holding exactly `files`, so readers see either the old
@@ -20,7 +21,9 @@ export async function replaceDirectory(dir: string, files: Readonly<Record<strin
   try {
     for (const [name, content] of Object.entries(files)) {
       await mkdir(path.dirname(path.join(staging, name)), { recursive: true });
-      await writeFile(path.join(staging, name), typeof content === 'function' ? content() : content);
+      const made = typeof content === 'function' ? content() : content;
+      // A string is written slice by slice: as one, it would be copied whole into a buffer first.
+      await writeFile(path.join(staging, name), typeof made === 'string' ? textSlices(made) : made);
     }
     const hadPrevious = await rename(dir, retired).then(
       () => true,
