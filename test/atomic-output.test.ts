@@ -16,6 +16,23 @@ describe('atomic output', () => {
     expect((await readdir(path.dirname(dir))).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 
+  it('writes each file byte for byte as its content, however large, whole or made in pieces', async () => {
+    const dir = path.join(await mkdtemp(path.join(tmpdir(), 'gazette-atomic-')), 'issue');
+    // Several write slices long, with a surrogate pair and a CRLF on every line.
+    const large = 'Zoë’s 😀 line\r\n'.repeat(300_000);
+    await replaceDirectory(dir, { 'large.txt': large, 'pieces.json': () => ['{"a":', JSON.stringify(large), '}'], 'bytes.bin': Buffer.from([0, 255, 10]) });
+    expect(await readFile(path.join(dir, 'large.txt'), 'utf8')).toBe(large);
+    expect(JSON.parse(await readFile(path.join(dir, 'pieces.json'), 'utf8'))).toEqual({ a: large });
+    expect([...(await readFile(path.join(dir, 'bytes.bin')))]).toEqual([0, 255, 10]);
+  });
+
+  it('writes email.json as the issue it holds: what `gazette send` reads back', async () => {
+    const result = await buildDigest({ root: await makeWorkspace({ 'a.md': article('Zoë’s “first” 😀 story', '2024-03-05') }) });
+    const dir = await writeIssue(result);
+    expect(await readFile(path.join(dir, 'email.json'), 'utf8')).toBe(JSON.stringify({ issue: result.digest.issue.slug, ...result.email }));
+    expect(await readFile(path.join(dir, 'email.html'), 'utf8')).toBe(result.preview.html);
+  });
+
   it('leaves the previous output intact when a later build fails', async () => {
     const root = await makeWorkspace({ 'a.md': article('First version', '2024-03-05') });
     const first = await writeIssue(await buildDigest({ root }));
