@@ -82,6 +82,41 @@ describe('a broken theme', () => {
     expect(run.stderr).not.toMatch(NO_STACK);
   });
 
+  it('reports a misspelt variable handed to a helper ({{#if}}, {{#each}}, a partial), which Handlebars would quietly treat as empty', async () => {
+    const root = await makeWorkspace({ 'a.md': article('Theme trouble', '2024-03-05', undefined, 'image: "https://example.com/a.png"\nimage_alt: "A pier"\n') });
+    const edit = async (file: string, from: string, to: string) => {
+      const target = path.join(root, 'templates', file);
+      const source = await readFile(target, 'utf8');
+      expect(source).toContain(from);
+      await writeFile(target, source.replace(from, to));
+    };
+    await edit('partials/article.mjml', '{{#if image}}', '{{#if imgae}}');
+    await edit('partials/article.mjml', '{{#each keyPoints}}', '{{#each keyPionts}}');
+    await edit('layout.mjml', '{{> article lead=false', '{{> article lead=flase');
+    const run = await gazette(['build', '--json'], root);
+    expect(run.code).toBe(0);
+    const { warnings } = JSON.parse(run.stdout) as { warnings: { rule: string; file: string; line: number; message: string }[] };
+    const unknown = warnings.filter((d) => d.rule === 'template/unknown-variable');
+    expect(unknown.map((d) => [path.basename(d.file), d.message])).toEqual(
+      expect.arrayContaining([
+        ['article.mjml', 'unknown template variable "imgae"'],
+        ['article.mjml', 'unknown template variable "keyPionts"'],
+        ['layout.mjml', 'unknown template variable "flase"'],
+      ]),
+    );
+    expect(unknown).toHaveLength(3);
+    expect(unknown.every((d) => d.line > 0)).toBe(true);
+    expect(run.stderr).not.toMatch(NO_STACK);
+  });
+
+  it('leaves alone a name a partial is handed by some callers only: {{#if rule}} asks whether it was', async () => {
+    const root = await makeWorkspace({ 'a.md': article('One', '2024-03-05'), 'b.md': article('Two', '2024-03-04') });
+    const run = await gazette(['build', '--json'], root);
+    expect(run.code).toBe(0);
+    const { warnings } = JSON.parse(run.stdout) as { warnings: { rule: string }[] };
+    expect(warnings.filter((d) => d.rule === 'template/unknown-variable')).toEqual([]);
+  });
+
   it('refuses an unclosed {{{{recipient}}}} block with the theme named', async () => {
     const root = await brokenTheme('partials/header.mjml', (source) => source.replace('{{{{/recipient}}}}', ''));
     const run = await gazette(['build'], root);

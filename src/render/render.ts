@@ -47,7 +47,7 @@ export async function renderEmail(digest: Digest, theme: Theme, settings: Contex
   };
 }
 
-/** A stand-in for an unknown variable while looking for the next one: data variables always exist. */
+/** A stand-in for an unknown variable while looking for the next one: a data variable that exists, holding nothing, as the misspelt one would. */
 const UNKNOWN = 'gazetteUnknownVariable';
 /** How many unknown variables one template reports: enough for any typo spree, bounded for a broken theme. */
 const MAX_UNKNOWN_VARIABLES = 25;
@@ -70,7 +70,10 @@ function fillTemplate(
   // A fresh environment each run: partials compile on first use and keep the strict flag they were compiled with.
   const run = (probe: Theme, strict: boolean) => {
     const source = themeFiles(probe).find((file) => file.file === template.file)?.source ?? template.source;
-    return themeEnvironment(probe, settings, markers).compile(source, { strict, noEscape: !escape })(context, { data: { [UNKNOWN]: '' } });
+    const options = { strict, noEscape: !escape };
+    const optional = strict ? partialParameters(probe) : new Set<string>();
+    return themeEnvironment(probe, settings, markers, options, optional)
+      .compile(strict ? withStrictParameters(source, optional) : source, options)(context, { data: { [UNKNOWN]: undefined } });
   };
   let probe: Theme | null = theme;
   for (let found = 0; probe && found < MAX_UNKNOWN_VARIABLES; found++) {
@@ -102,8 +105,10 @@ function withStandIn(theme: Theme, found: Diagnostic): Theme | null {
     const text = lines[found.line! - 1] ?? '';
     const at = found.column! - 1;
     const call = /^([\w.@/]+)(\s+[^\s}~])?/.exec(text.slice(at));
-    // `{{name param}}` is a helper call: a stand-in value cannot be called, and the lenient run says "Missing helper".
-    if (!call || call[2]) return file;
+    // `{{name param}}` is a helper call: a stand-in value cannot be called, and the lenient run says
+    // "Missing helper". A name further in (`{{#if name}}`, `{{> card lead=name}}`) is a value.
+    const called = /\{\{~?[#^&{]?\s*$/.test(text.slice(0, at)) && call?.[2];
+    if (!call || called) return file;
     const expression = call[1]!;
     lines[found.line! - 1] = `${text.slice(0, at)}@${UNKNOWN}${text.slice(at + expression.length)}`;
     return { ...file, source: lines.join('\n') };
@@ -117,11 +122,47 @@ function standInRecipient(context: IssueContext): { subscriber: Record<string, s
   return { subscriber: Object.fromEntries(Object.keys(context.subscriber).map((name) => [name, 'x'])), unsubscribe_url: 'https://example.invalid/u' };
 }
 
-function themeEnvironment(theme: Theme, settings: ContextSettings, markers: RecipientMarkers): typeof Handlebars {
+function themeEnvironment(theme: Theme, settings: ContextSettings, markers: RecipientMarkers, options: CompileOptions, optional: ReadonlySet<string>): typeof Handlebars {
   const handlebars = Handlebars.create();
   handlebars.registerHelper(themeHelpers(settings.utm, markers));
-  for (const partial of theme.partials) handlebars.registerPartial(partial.name, partial.source);
+  // A partial given as source compiles on first use with the options of the template that uses it; a strict one is compiled here with the same.
+  for (const partial of theme.partials) {
+    handlebars.registerPartial(partial.name, options.strict ? handlebars.compile(withStrictParameters(partial.source, optional), options) : partial.source);
+  }
   return handlebars;
+}
+
+type CompileOptions = { strict: boolean; noEscape: boolean };
+
+/**
+ * Handlebars' strict mode checks `{{name}}` but not the values handed to a helper: a misspelt
+ * `{{#if article.imgae}}` or `{{#each artciles}}` would quietly render nothing. Marked strict,
+ * those lookups fail like any other unknown variable and are reported with their place. Names a
+ * partial is given by some of its callers only (`{{> article rule=true}}`) are left as they were:
+ * `{{#if rule}}` is how a partial asks whether it was given one.
+ */
+function withStrictParameters(source: string, optional: ReadonlySet<string>): hbs.AST.Program {
+  const program = Handlebars.parse(source);
+  const strictly = (value: hbs.AST.Expression) => {
+    if (value.type !== 'PathExpression') return;
+    const path = value as hbs.AST.PathExpression & { strict?: boolean };
+    if (!path.data && !optional.has(String(path.parts[0]))) path.strict = true;
+  };
+  eachNode(program, (node) => {
+    // Helper calls, blocks, subexpressions and partial calls: whatever is handed values.
+    const called = node as Partial<hbs.AST.MustacheStatement>;
+    called.params?.forEach(strictly);
+    called.hash?.pairs.forEach((pair) => strictly(pair.value));
+  });
+  return program;
+}
+
+/** Every node of a Handlebars syntax tree, parents before children. */
+function eachNode(node: unknown, visit: (node: { type?: string }) => void): void {
+  if (Array.isArray(node)) return node.forEach((child) => eachNode(child, visit));
+  if (typeof node !== 'object' || node === null) return;
+  visit(node);
+  for (const [key, child] of Object.entries(node)) if (key !== 'loc') eachNode(child, visit);
 }
 
 /**
@@ -136,4 +177,15 @@ function recipientBlockErrors(html: string, markers: RecipientMarkers, theme: Th
     if (!(error instanceof RecipientTemplateError)) throw error;
     return [diagnostic('template/recipient-block', error.message, { file: theme.dir })];
   }
+}
+
+/** The names the theme's partial calls hand over (`{{> article lead=true}}` gives `lead`). */
+function partialParameters(theme: Theme): Set<string> {
+  const names = new Set<string>();
+  for (const file of themeFiles(theme)) {
+    eachNode(Handlebars.parse(file.source), (node) => {
+      if (node.type === 'PartialStatement' || node.type === 'PartialBlockStatement') (node as hbs.AST.PartialStatement).hash?.pairs.forEach((pair) => names.add(pair.key));
+    });
+  }
+  return names;
 }
