@@ -176,6 +176,20 @@ describe('a copy spliced from the MIME template', () => {
     expect((fastMail.html as string).split('A café 😀 line with a trailing space').length).toBe(40_001);
   }, 120_000);
 
+  it('keeps lines within 76 characters where pieces and slices meet, whatever length their last line has', async () => {
+    const field = (name: string) => `${email.recipientMarker}${name}]]`;
+    // Pieces of every length around two full lines, each followed by a fill; one run longer than a slice.
+    const pieces = Array.from({ length: 12 }, (_, i) => `${'y'.repeat(140 + i)}${field('subscriber.email')}`).join('');
+    const edges = { ...email, htmlTemplate: `${pieces}${'x'.repeat(1_100_000)}${field('unsubscribe_url')}`, textTemplate: `${pieces}\n${field('unsubscribe_url')}` };
+    const prepare = templatePreparer(await createMimeTemplate(edges, dkim), createRecipientCopies({ ...options, email: edges }));
+    const copy = wholeMessage(await prepare(READERS[0]!, '<edges@example.com>'));
+    const body = copy.toString('latin1').slice(copy.indexOf('\r\n\r\n') + 4);
+    expect(body.split('\r\n').filter((line) => line.length > 76)).toEqual([]);
+    const mail = await simpleParser(copy);
+    expect(mail.html).toBe(edges.htmlTemplate.replaceAll(field('subscriber.email'), READERS[0]!.email).replace(field('unsubscribe_url'), mail.text!.split('\n').at(-1)!.trim()));
+    expect((await dkimVerify(copy, { resolver: localResolver(dkim) })).results.map((result) => result.status.result)).toEqual(['pass']);
+  }, 120_000);
+
   it('fails a recipient the theme cannot fill, as the composed copy does', async () => {
     const strict = templatePreparer(await createMimeTemplate(email), createRecipientCopies({ ...options, subscriberFields: [] }));
     const withCompany = { ...email, htmlTemplate: `${email.htmlTemplate}${email.recipientMarker}subscriber.company]]` };

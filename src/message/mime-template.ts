@@ -115,8 +115,8 @@ async function structureOf(composer: (options: Mail.Options) => MimeNode, textSt
 function encodePieces(segments: readonly Segment[]): EncodedPiece[] {
   return segments.map((segment, index) => {
     if (typeof segment !== 'string') return segment;
-    const encoded = encodeText(segment);
-    return index < segments.length - 1 ? Buffer.concat([encoded, SOFT_BREAK]) : encoded;
+    const encoded = encodeText(segment, index < segments.length - 1);
+    return encoded.length === 1 ? encoded[0]! : Buffer.concat(encoded);
   });
 }
 
@@ -130,21 +130,22 @@ function appendPieces(chunks: Buffer[], pieces: readonly EncodedPiece[], values:
     const filled = piece(values);
     // The only text not encoded beforehand: a value holding the boundary would end the part early.
     if (filled.includes(boundary)) throw new Error('a recipient value contains the message boundary');
-    chunks.push(encodeText(filled));
-    if (index < pieces.length - 1) chunks.push(SOFT_BREAK);
+    chunks.push(...encodeText(filled, index < pieces.length - 1));
   }
 }
 
 /**
  * Quoted-printable as nodemailer encodes it, line ends made CRLF first so they stay hard breaks.
  * A long text (a large issue's HTML) is encoded slice by slice, joined by soft line breaks as
- * pieces are: its encoded strings are never all held at once beside the result.
+ * pieces are: its encoded strings are never all held at once beside the result. Where a soft
+ * break follows (`joined`: another piece comes next), lines are wrapped one shorter, so the
+ * last line and its `=` still fit in 76 characters.
  */
-function encodeText(text: string): Buffer {
-  const encoded: Buffer[] = [];
-  for (const slice of textSlices(text)) {
-    if (encoded.length > 0) encoded.push(SOFT_BREAK);
-    encoded.push(Buffer.from(wrap(encode(slice.replace(/\r?\n/g, '\r\n')), LINE_LENGTH), 'latin1'));
-  }
-  return encoded.length === 1 ? encoded[0]! : Buffer.concat(encoded);
+function encodeText(text: string, joined: boolean): Buffer[] {
+  const slices = [...textSlices(text)];
+  return slices.flatMap((slice, index) => {
+    const followed = joined || index < slices.length - 1;
+    const encoded = Buffer.from(wrap(encode(slice.replace(/\r?\n/g, '\r\n')), followed ? LINE_LENGTH - 1 : LINE_LENGTH), 'latin1');
+    return followed ? [encoded, SOFT_BREAK] : [encoded];
+  });
 }
