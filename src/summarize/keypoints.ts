@@ -10,6 +10,7 @@ import type { QuoteSpan } from '../types.js';
 import { opensWithDanglingReference } from './dangling-reference.js';
 import { candidateFeatures, linearScore, type FeatureInput, type FeatureWeights } from './keypoint-features.js';
 import model from './keypoint-weights.json' with { type: 'json' };
+import { letterOrDigitLength } from './characters.js';
 import { splitSentences, type Sentence } from './sentences.js';
 
 export { candidateFeatures, FEATURE_NAMES, linearScore, type FeatureName, type FeatureWeights } from './keypoint-features.js';
@@ -79,14 +80,36 @@ const LINK_TEASER = /^(?:read|watch|related|see|more|opinion|also|photos?|video|
 // `Email your story ideas to tips@example.com.`, `More at www.example.org.`: a call to the reader.
 // (Only tested for a match: one character either side of `@…` says as much as a run of them, and is faster.)
 const CONTACT_OR_LINK = /[\w.+-]@[\w-]+\.[\w.]|https?:\/\/|\bwww\./i;
-const NOT_WORD = /[^\p{L}\p{N}]+/u;
+
+/**
+ * The runs of letters and digits of `text` lowercased, in order: what
+ * `text.toLowerCase().split(/[^\p{L}\p{N}]+/u)` gives without its empty strings, read character
+ * by character (this runs on every sentence, and twice when a title is given).
+ */
+function lowercaseWords(text: string): string[] {
+  const lower = text.toLowerCase();
+  const words: string[] = [];
+  let start = -1;
+  for (let index = 0; index < lower.length; ) {
+    const length = letterOrDigitLength(lower, index);
+    if (length > 0) {
+      if (start < 0) start = index;
+      index += length;
+      continue;
+    }
+    if (start >= 0) words.push(lower.slice(start, index));
+    start = -1;
+    index += 1;
+  }
+  if (start >= 0) words.push(lower.slice(start));
+  return words;
+}
 
 /** The lowercase words of `text`, stopwords and the `ignored` words left out. */
 function contentWords(text: string, ignored: ReadonlySet<string> = NONE): Set<string> {
   const words = new Set<string>();
-  // One split rather than a global match: no match object per word (this runs on every sentence).
-  for (const word of text.toLowerCase().split(NOT_WORD)) {
-    if (word !== '' && !STOPWORDS.has(word) && !ignored.has(word)) words.add(word);
+  for (const word of lowercaseWords(text)) {
+    if (!STOPWORDS.has(word) && !ignored.has(word)) words.add(word);
   }
   return words;
 }
@@ -103,8 +126,9 @@ function creditedOutlet(openingSentence: string): ReadonlySet<string> {
   return outlet === undefined ? NONE : contentWords(outlet);
 }
 
+/** The text lowercased, its runs of other characters than letters and digits one space, trimmed. */
 function normalized(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return lowercaseWords(text).join(' ');
 }
 
 /**
