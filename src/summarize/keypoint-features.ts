@@ -2,7 +2,6 @@
  * What the key-point model knows about a candidate sentence: one number per feature, computed
  * from the text alone. The weights that combine them live in keypoint-weights.json.
  */
-import { isSpaceUnit, isUppercaseUnit } from './characters.js';
 
 /** A sentence that may become a key point, as the features see it. */
 export interface FeatureInput {
@@ -49,6 +48,8 @@ const ATTRIBUTION = /\b(?:said|says|told|according to)\b/i;
 // `But …`, `And …`, `However, …`: a sentence that continues an argument begun before it.
 const CONNECTIVE_OPENER = /^["“]?(?:but|and|so|yet|however|also|still)\b/i;
 const QUESTION = /\?["”’)]*$/;
+const CAPITAL_AFTER_SPACE = /\s\p{Lu}/gu;
+const NUMBER = /\d+/g;
 
 /** How many candidates have each word, in the order the words first appear. */
 function sentenceCounts(candidates: readonly FeatureInput[]): Map<string, number> {
@@ -107,31 +108,10 @@ function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return shared / Math.max(1, Math.sqrt(a.size * b.size));
 }
 
-/** How many times a space is followed by a capital (`/\s\p{Lu}/gu`): names, places, organizations. */
-function countCapitalsAfterSpaces(text: string): number {
-  let count = 0;
-  for (let index = 0; index + 1 < text.length; index++) {
-    if (!isSpaceUnit(text.charCodeAt(index))) continue;
-    const next = text.charCodeAt(index + 1);
-    // A capital outside the Basic Multilingual Plane (`𝐀`) takes two code units.
-    if (next >= 0xd800 && next <= 0xdbff ? UPPERCASE_AT_START.test(text.slice(index + 1, index + 3)) : isUppercaseUnit(next)) count++;
-  }
-  return count;
-}
-
-const UPPERCASE_AT_START = /^\p{Lu}/u;
-
-/** How many runs of digits (`/\d+/g`) the text has. */
-function countNumbers(text: string): number {
-  let count = 0;
-  let inNumber = false;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    const digit = code >= 0x30 && code <= 0x39;
-    if (digit && !inNumber) count++;
-    inNumber = digit;
-  }
-  return count;
+// Counted with regular expressions rather than character loops: in a one-off `summarize` run most
+// sentences are scored before the loops would be compiled, and the expressions run as machine code.
+function countMatches(text: string, pattern: RegExp): number {
+  return text.match(pattern)?.length ?? 0;
 }
 
 /**
@@ -158,8 +138,8 @@ export function candidateFeatures(candidates: readonly FeatureInput[], lead?: Re
       centrality: centrality[i] ?? 0,
       leadSimilarity: similarity(contentWords, about),
       // Names, places and organizations: the who and where of the news.
-      entityDensity: countCapitalsAfterSpaces(display) / perWord,
-      numberDensity: countNumbers(display) / perWord,
+      entityDensity: countMatches(display, CAPITAL_AFTER_SPACE) / perWord,
+      numberDensity: countMatches(display, NUMBER) / perWord,
       hasQuote: QUOTE_MARK.test(display) ? 1 : 0,
       hasAttribution: ATTRIBUTION.test(display) ? 1 : 0,
       opensWithConnective: CONNECTIVE_OPENER.test(display) ? 1 : 0,

@@ -4,7 +4,7 @@
  */
 import { countWords } from '../load/words.js';
 import { PAST_MARKERS, type Gender } from './lexicon.js';
-import { surnameKey, type NameMention } from './names.js';
+import { surnameKey, type FoundName, type NameMention } from './names.js';
 import { joinSecondOffices } from './person-nouns.js';
 
 export interface Person {
@@ -142,17 +142,19 @@ export function findPerson(people: People, name: string): Person | undefined {
 }
 
 /**
- * Groups name mentions into people. A mention that names nobody known yet starts a new person
- * when it can be one (`isPerson`, or a name quotations are attributed to: `knownSpeakers`).
+ * Groups the names found (each one that can be a person's) into people. A mention that names
+ * nobody known yet starts a new person when it can be one (`isPerson`, or a name quotations are
+ * attributed to: `knownSpeakers`).
  * A surname alone (`Trump`, `Mr. Clyburn`) or a given name written first (`Wang`) joins the
  * person introduced with it.
  */
-export function collectPeople(mentions: NameMention[], knownSpeakers: Set<string>, subjectPronouns: SubjectPronoun[] = []): People {
+export function collectPeople(names: FoundName[], knownSpeakers: Set<string>, subjectPronouns: SubjectPronoun[] = []): People {
   const people: People = { bySurname: new Map(), byFullName: new Map(), byFirstWord: new Map(), mentions: [], subjectPronouns };
-  for (const mention of mentions) {
-    if (!mention.canBePerson) continue;
-    let person = findPerson(people, mention.name);
-    if (!person && !(mention.isPerson || knownSpeakers.has(mention.name))) continue;
+  for (const found of names) {
+    let person = findPerson(people, found.name);
+    if (!person && !(found.isPerson || knownSpeakers.has(found.name))) continue;
+    // Only now is the rest of the mention read: most names found are passed over above.
+    const mention = found.mention();
     person ??= newPerson(mention);
     const key = surnameKey(mention.name);
     // A surname alone names the first person introduced with it, not a relative named later.
