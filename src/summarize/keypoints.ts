@@ -139,7 +139,7 @@ function isArticleFurniture(display: string, words: number, title: string): bool
   if (words < MIN_WORDS || words > MAX_WORDS) return true;
   if ((title !== '' && normalized(display) === title) || isTitleCase(display)) return true;
   if (BYLINE.test(display) && words <= MAX_BYLINE_WORDS) return true;
-  return [PHOTO_CREDIT, CONTRIBUTOR_LINE, LINK_TEASER, CONTACT_OR_LINK].some((pattern) => pattern.test(display));
+  return PHOTO_CREDIT.test(display) || CONTRIBUTOR_LINE.test(display) || LINK_TEASER.test(display) || CONTACT_OR_LINK.test(display);
 }
 
 const LOWERCASE_LONG_WORD = /(?<![\p{L}’'])\p{Ll}[\p{L}’']{3}/u;

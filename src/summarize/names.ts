@@ -285,9 +285,6 @@ function afterArticle(before: Token | undefined, titles: Token[]): boolean {
   return titles.length === 0 && before?.text === 'the';
 }
 
-/** A name as read at token `index`, before its sentence is known. */
-export type NameReading = Omit<NameMention, 'sentence'>;
-
 /** Where a name is and what it can be: all the attribution finder asks of a name, cheap to read. */
 export interface NameSpan {
   start: number;
@@ -354,8 +351,8 @@ function isShapePerson(shape: NameShape): boolean {
   return shape.titles.length > 0 || (shape.person.length > 1 && shape.person.length <= MAX_NAME_WORDS);
 }
 
-/** The whole reading of a name: its role, and what the words around it say of the person. */
-function describe(text: string, tokens: Token[], shape: NameShape): NameReading {
+/** The whole reading of a name in sentence `sentence`: its role, and what the words around it say of the person. */
+function describe(text: string, tokens: Token[], shape: NameShape, sentence: number): NameMention {
   const { index, titleTokens, person, titles, start, end, next } = shape;
   const first = person[0] as Token;
   const last = person[person.length - 1] as Token;
@@ -384,6 +381,7 @@ function describe(text: string, tokens: Token[], shape: NameShape): NameReading 
     isAsked: before !== undefined && ASKING_VERBS.has(before.text),
     isSubject: isProminent && followedByVerb(tokens, next),
     pronounGender: genderOfNextPronoun(tokens, next),
+    sentence,
   };
 }
 
@@ -459,7 +457,7 @@ function foundName(text: string, tokens: Token[], shape: NameShape, sentence: nu
     start: shape.start,
     name: nameOf(text, shape),
     isPerson: isShapePerson(shape),
-    mention: () => (whole ??= { ...describe(text, tokens, shape), sentence }),
+    mention: () => (whole ??= describe(text, tokens, shape, sentence)),
   };
 }
 
