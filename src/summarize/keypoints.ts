@@ -132,12 +132,41 @@ function normalized(text: string): string {
 }
 
 /**
+ * Whether `normalized(text) === normal`, read along both and given up at the first difference:
+ * asked of every sentence against the title, which almost all differ from at once.
+ */
+function normalizesTo(text: string, normal: string): boolean {
+  const lower = text.toLowerCase();
+  let at = 0;
+  let inWords = false;
+  let betweenWords = false;
+  for (let index = 0; index < lower.length; ) {
+    const length = letterOrDigitLength(lower, index);
+    if (length === 0) {
+      betweenWords = inWords;
+      index += 1;
+      continue;
+    }
+    if (betweenWords) {
+      if (normal.charCodeAt(at) !== 0x20) return false;
+      at += 1;
+      betweenWords = false;
+    }
+    inWords = true;
+    for (const end = index + length; index < end; index += 1, at += 1) {
+      if (normal.charCodeAt(at) !== lower.charCodeAt(index)) return false;
+    }
+  }
+  return at === normal.length;
+}
+
+/**
  * Headings, captions, photo credits, bylines, the title: never key points. (Headings and
  * datelines on a line of their own have no final punctuation and never get this far.)
  */
 function isArticleFurniture(display: string, words: number, title: string): boolean {
   if (words < MIN_WORDS || words > MAX_WORDS) return true;
-  if ((title !== '' && normalized(display) === title) || isTitleCase(display)) return true;
+  if ((title !== '' && normalizesTo(display, title)) || isTitleCase(display)) return true;
   if (BYLINE.test(display) && words <= MAX_BYLINE_WORDS) return true;
   return PHOTO_CREDIT.test(display) || CONTRIBUTOR_LINE.test(display) || LINK_TEASER.test(display) || CONTACT_OR_LINK.test(display);
 }
