@@ -153,7 +153,17 @@ export function candidateFeatures(candidates: readonly FeatureInput[], lead?: Re
 
 /** A candidate's score: the weighted sum of its features. */
 export function linearScore(features: readonly number[], featureWeights: FeatureWeights): number {
+  return weightedSum(features, weightList(featureWeights));
+}
+
+/** The weights in FEATURE_NAMES order, to score many candidates without looking each up by name. */
+export function weightList(featureWeights: FeatureWeights): number[] {
+  return FEATURE_NAMES.map((name) => featureWeights[name]);
+}
+
+/** The sum of each feature times its weight (`weights` in FEATURE_NAMES order), in that order. */
+export function weightedSum(features: readonly number[], weights: readonly number[]): number {
   let sum = 0;
-  for (let i = 0; i < FEATURE_NAMES.length; i++) sum += featureWeights[FEATURE_NAMES[i] as FeatureName] * (features[i] ?? 0);
+  for (let i = 0; i < weights.length; i++) sum += (weights[i] as number) * (features[i] ?? 0);
   return sum;
 }

@@ -8,7 +8,7 @@
 import { countWords } from '../load/words.js';
 import type { QuoteSpan } from '../types.js';
 import { opensWithDanglingReference } from './dangling-reference.js';
-import { candidateFeatures, linearScore, type FeatureInput, type FeatureWeights } from './keypoint-features.js';
+import { candidateFeatures, weightedSum, weightList, type FeatureInput, type FeatureWeights } from './keypoint-features.js';
 import model from './keypoint-weights.json' with { type: 'json' };
 import { letterOrDigitLength } from './characters.js';
 import { splitSentences, type Sentence } from './sentences.js';
@@ -44,6 +44,8 @@ export interface KeyPointModel extends KeyPointLimits {
 }
 
 const TRAINED_MODEL: KeyPointModel = { weights: model.weights, wordsPerPoint: model.wordsPerPoint, scoreMargin: model.scoreMargin };
+/** The trained weights in FEATURE_NAMES order: scores as linearScore gives them, without a look-up by name per feature. */
+const TRAINED_WEIGHTS = weightList(TRAINED_MODEL.weights);
 
 /** Fewer words is a fragment (`WASHINGTON (CNN) --`, `Read more:`), more is no summary. */
 const MIN_WORDS = 6;
@@ -322,6 +324,6 @@ export function featuresOf(candidates: readonly Candidate[], title?: string): nu
  */
 export function extractKeyPoints(text: string, options: KeyPointOptions = {}): string[] {
   const candidates = keyPointCandidates(text, options);
-  const scores = featuresOf(candidates, options.title).map((features) => linearScore(features, TRAINED_MODEL.weights));
+  const scores = featuresOf(candidates, options.title).map((features) => weightedSum(features, TRAINED_WEIGHTS));
   return keyPointTexts(selectKeyPoints(candidates, scores, pointCount(text, options.count), TRAINED_MODEL));
 }
