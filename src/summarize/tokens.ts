@@ -1,4 +1,4 @@
-import { codePointLength, isLetterOrDigitUnit, isSpaceUnit, isUppercaseUnit, letterOrDigitLength } from './characters.js';
+import { codePointLength, isLetterOrDigitUnit, isSpaceUnit, isUppercaseUnit } from './characters.js';
 
 /** A word or punctuation character of a text, with its offsets (end exclusive). */
 export interface Token {
@@ -14,28 +14,15 @@ export interface Token {
 export const SENTENCE_END = new Set(['.', '?', '!']);
 
 // Words keep inner apostrophes, hyphens and periods (`don't`, `Xi's`, `U.S`); a final period is
-// split off later unless the word is an abbreviation. A token is what the regular expression
-//   /[\p{L}\p{N}]+(?:['’.\-&][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu
-// matches; it is read character by character (tokenEnd), which is several times faster.
-
-/** Whether the code unit joins two runs of letters and digits into one word: `'’.-&`. */
-function isJoiner(code: number): boolean {
-  return code === 0x27 || code === 0x2019 || code === 0x2e || code === 0x2d || code === 0x26;
-}
-
-/** The end of the run of letters and digits from `index`. */
-function runEnd(text: string, index: number): number {
-  let end = index;
-  for (let length = letterOrDigitLength(text, end); length > 0; length = letterOrDigitLength(text, end)) end += length;
-  return end;
-}
+// split off later unless the word is an abbreviation. Sticky: matched where a token starts, past
+// the spaces skipped by hand, so that no match object is made per token.
+const TOKEN = /[\p{L}\p{N}]+(?:['’.\-&][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/uy;
 
 /** The end of the token starting at `start`, a character that is not white space. */
 function tokenEnd(text: string, start: number): number {
-  if (letterOrDigitLength(text, start) === 0) return start + codePointLength(text, start);
-  let end = runEnd(text, start);
-  while (isJoiner(text.charCodeAt(end)) && letterOrDigitLength(text, end + 1) > 0) end = runEnd(text, end + 1);
-  return text.charCodeAt(end) === 0x2e ? end + 1 : end;
+  TOKEN.lastIndex = start;
+  // Any character but white space starts a token: the expression always matches here.
+  return TOKEN.test(text) ? TOKEN.lastIndex : start + codePointLength(text, start);
 }
 
 const ABBREVIATIONS = new Set([
