@@ -46,8 +46,12 @@ function isCue(token: Token | undefined): boolean {
 /** A lowercase cue verb at `index`, alone or with its particle (`went on`). */
 function isCueAt(tokens: Token[], index: number): boolean {
   const token = tokens[index];
-  if (!token?.isWord || token.text !== token.text.toLowerCase()) return false;
-  return CUE_VERBS.has(token.text) || CUE_PHRASES.get(token.text) === lower(tokens[index + 1]);
+  if (!token?.isWord) return false;
+  // The lists are lowercase: a word found in them as written is lowercase, and one not found
+  // needs no lowercased copy (this is asked of most words of every clause).
+  if (CUE_VERBS.has(token.text)) return true;
+  const particle = CUE_PHRASES.get(token.text);
+  return particle !== undefined && particle === lower(tokens[index + 1]);
 }
 
 /** Whether a mention can start with this word: a pronoun, a determiner, a name or a role (`screenwriter`). */
