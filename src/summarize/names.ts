@@ -324,7 +324,7 @@ function readShape(text: string, tokens: Token[], index: number): NameShape | nu
   if (lastPart && titleTokens.length === 0 && adjacent(text, lastPart, tokens[next] ?? lastPart) && readTitles(text, tokens, next).length > 0) {
     const titled = readShape(text, tokens, next);
     const opening = tokens[index] as Token;
-    if (titled) return { ...titled, start: opening.start };
+    if (titled) return nameShape(titled.index, titled.titleTokens, titled.parts, titled.person, titled.titles, opening.start, titled.end, titled.next);
   }
   const person = personPart(parts);
   const first = person[0];
@@ -333,6 +333,12 @@ function readShape(text: string, tokens: Token[], index: number): NameShape | nu
   const titles = person.length === parts.length ? titleTokens.map((token) => token.text.toLowerCase()) : [];
   const start = titles.length > 0 ? (titleTokens[0]?.start ?? first.start) : first.start;
   const end = last.end - possessiveLength(last.text);
+  return nameShape(index, titleTokens, parts, person, titles, start, end, next);
+}
+
+// Every shape is made here, so that all have one layout (a spread copy may not, and code
+// compiled for one layout is thrown away when it meets another).
+function nameShape(index: number, titleTokens: Token[], parts: Token[], person: Token[], titles: string[], start: number, end: number, next: number): NameShape {
   return { index, titleTokens, parts, person, titles, start, end, next };
 }
 
