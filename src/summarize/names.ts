@@ -142,9 +142,10 @@ function adjacent(text: string, left: Token, right: Token): boolean {
 /** The name words of a run, starting after its last organization word (`Public Security Wang Xiaohong`). */
 function personPart(parts: Token[]): Token[] {
   let from = 0;
-  parts.forEach((token, index) => {
-    if (ORGANIZATION_WORDS.has(bareWord(token).toLowerCase()) && index < parts.length - 1) from = index + 1;
-  });
+  // The last word is never looked up: it is the name, whatever it is.
+  for (let index = 0; index < parts.length - 1; index++) {
+    if (ORGANIZATION_WORDS.has(bareWord(parts[index] as Token).toLowerCase())) from = index + 1;
+  }
   const named = parts.slice(from);
   // The last known given name inside a run starts the name: `Wyoming GOP John Smith`,
   // `Chris Christie Calls Hillary Clinton` in a headline.
