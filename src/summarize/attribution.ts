@@ -4,7 +4,7 @@
  * it (`X said: "…"`, `X told reporters, "…"`).
  */
 import { CUE_MODIFIERS, CUE_PHRASES, CUE_VERBS, DETERMINERS, PRONOUNS, ROLE_NOUNS } from './lexicon.js';
-import { readName } from './names.js';
+import { readNameSpan } from './names.js';
 import type { SpeakerMention } from './speakers.js';
 import { isCapitalized, SENTENCE_END, tokenize, type Token } from './tokens.js';
 
@@ -46,8 +46,12 @@ function isCue(token: Token | undefined): boolean {
 /** A lowercase cue verb at `index`, alone or with its particle (`went on`). */
 function isCueAt(tokens: Token[], index: number): boolean {
   const token = tokens[index];
-  if (!token?.isWord || token.text !== token.text.toLowerCase()) return false;
-  return CUE_VERBS.has(token.text) || CUE_PHRASES.get(token.text) === lower(tokens[index + 1]);
+  if (!token?.isWord) return false;
+  // The lists are lowercase: a word found in them as written is lowercase, and one not found
+  // needs no lowercased copy (this is asked of most words of every clause).
+  if (CUE_VERBS.has(token.text)) return true;
+  const particle = CUE_PHRASES.get(token.text);
+  return particle !== undefined && particle === lower(tokens[index + 1]);
 }
 
 /** Whether a mention can start with this word: a pronoun, a determiner, a name or a role (`screenwriter`). */
@@ -64,7 +68,7 @@ function pronounMention(token: Token): SpeakerMention {
 }
 
 function nameMention(text: string, tokens: Token[], index: number): SpeakerMention | null {
-  const read = readName(text, tokens, index);
+  const read = readNameSpan(text, tokens, index);
   if (!read) return null;
   return { start: read.mention.start, end: read.mention.end, kind: 'name', text: read.mention.name };
 }
@@ -76,7 +80,7 @@ function nameMention(text: string, tokens: Token[], index: number): SpeakerMenti
 function personMention(text: string, tokens: Token[], index: number): SpeakerMention | null {
   let cursor = index;
   while (cursor < tokens.length && cursor - index < MAX_DESCRIPTION_TOKENS) {
-    const read = readName(text, tokens, cursor);
+    const read = readNameSpan(text, tokens, cursor);
     if (read?.mention.canBePerson) return { start: read.mention.start, end: read.mention.end, kind: 'name', text: read.mention.name };
     const next = read ? read.next : cursor + 1;
     const premodifies = tokens.slice(cursor, next).every((token) => token.isWord) && (read !== null || ROLE_NOUNS.has(lower(tokens[cursor])));
@@ -110,7 +114,7 @@ function mentionAt(text: string, tokens: Token[], index: number): SpeakerMention
     const nameIndex = index + 1 + named;
     const between = tokens.slice(index + 1, nameIndex);
     if (named >= 0 && between.every((word) => word.isWord && !isCue(word))) {
-      const read = readName(text, tokens, nameIndex);
+      const read = readNameSpan(text, tokens, nameIndex);
       // The name must end the phrase: `the New York businessman` is a description.
       const after = read ? tokens[read.next] : undefined;
       const endsPhrase = !after?.isWord || isCueAt(tokens, read?.next ?? 0) || CUE_MODIFIERS.has(lower(after));
@@ -131,7 +135,7 @@ function pastParenthesis(tokens: Token[], index: number): number {
 
 /** Whether the clause opens with a name followed by a comma: `Leonard E. Burman, director of …`. */
 function namedWithAppositive(text: string, tokens: Token[], index: number): boolean {
-  const read = readName(text, tokens, index);
+  const read = readNameSpan(text, tokens, index);
   if (read === null) return false;
   // A party label may stand between the name and its comma: `Rep. Jim Jordan (R-Ohio), a member`.
   const comma = pastParenthesis(tokens, read.next);
@@ -193,7 +197,7 @@ function subjectBefore(text: string, tokens: Token[], from: number, to: number):
     const token = tokens[cursor];
     if (!token) break;
     if (isCapitalized(token)) {
-      const read = readName(text, tokens, cursor);
+      const read = readNameSpan(text, tokens, cursor);
       // The name ends the subject (`Wyoming GOP chairman Matt Micheli`, `In an interview Trump`)
       // or heads it before a modifier (`Mr. Morgan of the Sierra Club`).
       const heads = read !== null && (read.next >= end || HEAD_MODIFIER_PREPOSITIONS.has(lower(tokens[read.next])));
@@ -229,7 +233,7 @@ function subjectOfPredicate(text: string, tokens: Token[], from: number, end: nu
     if (!token) break;
     if (isPronoun(token) && lower(token) !== 'who') return pronounMention(token);
     if (!isCapitalized(token)) continue;
-    const read = readName(text, tokens, index);
+    const read = readNameSpan(text, tokens, index);
     const verb = read ? tokens[read.next] : undefined;
     if (read?.mention.canBePerson && (isCueAt(tokens, read.next) || looksLikeVerb(verb))) return nameMention(text, tokens, index);
   }
@@ -288,7 +292,7 @@ function cueWithinReach(clause: Token[], begin: number, reach: number): number {
 /** `“…” ― Karen Bobadilla.`: a name alone after a dash, signing the quotation. */
 function signature(text: string, clause: Token[]): SpeakerMention | null {
   if (!DASHES.has(clause[0]?.text ?? '')) return null;
-  const read = readName(text, clause, 1);
+  const read = readNameSpan(text, clause, 1);
   const rest = read ? clause.slice(read.next) : [];
   if (!read || !rest.every((token) => SENTENCE_END.has(token.text))) return null;
   return { start: read.mention.start, end: read.mention.end, kind: 'name', text: read.mention.name };
@@ -328,7 +332,7 @@ function handoverMention(text: string, clause: Token[], begin: number): SpeakerM
   const first = clause[begin];
   // `who proceeded to …` goes on with the sentence about someone the quotation named.
   if (isPronoun(first) && first && lower(first) !== 'who' && looksLikeVerb(clause[begin + 1])) return pronounMention(first);
-  const read = first && isCapitalized(first) ? readName(text, clause, begin) : null;
+  const read = first && isCapitalized(first) ? readNameSpan(text, clause, begin) : null;
   if (!read?.mention.canBePerson || !looksLikeVerb(clause[read.next])) return null;
   return nameMention(text, clause, begin);
 }

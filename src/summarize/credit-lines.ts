@@ -14,9 +14,13 @@ const LABELLED = /^(?:photo(?:graph)?s?|images?|credits?|image credit|photo cred
 // A parenthesis holding a credit inside a caption: `(Photo by Jane Roe)`, `(JANE ROE/WIRE)`.
 const PARENTHESIZED = /\((?:\s*(?:[Pp]hoto(?:graph)?|[Ii]mage|[Cc]redit)s?\b[^()]*|\s*\p{Lu}[^()]*\/\s*\p{Lu}[^()]*)\)/gu;
 
+// More than MAX_CREDIT_LINE_WORDS words in a trimmed line: asked of every paragraph, so tested
+// without splitting it into a list of its words.
+const LONGER_THAN_CREDIT = new RegExp(`^(?:\\S+\\s+){${MAX_CREDIT_LINE_WORDS}}`);
+
 function isCreditLine(line: string): boolean {
   const words = line.trim().replace(/\.$/, '');
-  if (words === '' || words.split(/\s+/).length > MAX_CREDIT_LINE_WORDS) return LABELLED.test(words);
+  if (words === '' || LONGER_THAN_CREDIT.test(words)) return LABELLED.test(words);
   return NAME_THEN_AGENCY.test(words) || LABELLED.test(words);
 }
 

@@ -8,8 +8,9 @@
 import { countWords } from '../load/words.js';
 import type { QuoteSpan } from '../types.js';
 import { opensWithDanglingReference } from './dangling-reference.js';
-import { candidateFeatures, linearScore, type FeatureInput, type FeatureWeights } from './keypoint-features.js';
+import { candidateFeatures, weightedSum, weightList, type FeatureInput, type FeatureWeights } from './keypoint-features.js';
 import model from './keypoint-weights.json' with { type: 'json' };
+import { letterOrDigitLength } from './characters.js';
 import { splitSentences, type Sentence } from './sentences.js';
 
 export { candidateFeatures, FEATURE_NAMES, linearScore, type FeatureName, type FeatureWeights } from './keypoint-features.js';
@@ -43,6 +44,8 @@ export interface KeyPointModel extends KeyPointLimits {
 }
 
 const TRAINED_MODEL: KeyPointModel = { weights: model.weights, wordsPerPoint: model.wordsPerPoint, scoreMargin: model.scoreMargin };
+/** The trained weights in FEATURE_NAMES order: scores as linearScore gives them, without a look-up by name per feature. */
+const TRAINED_WEIGHTS = weightList(TRAINED_MODEL.weights);
 
 /** Fewer words is a fragment (`WASHINGTON (CNN) --`, `Read more:`), more is no summary. */
 const MIN_WORDS = 6;
@@ -79,14 +82,36 @@ const LINK_TEASER = /^(?:read|watch|related|see|more|opinion|also|photos?|video|
 // `Email your story ideas to tips@example.com.`, `More at www.example.org.`: a call to the reader.
 // (Only tested for a match: one character either side of `@…` says as much as a run of them, and is faster.)
 const CONTACT_OR_LINK = /[\w.+-]@[\w-]+\.[\w.]|https?:\/\/|\bwww\./i;
-const NOT_WORD = /[^\p{L}\p{N}]+/u;
+
+/**
+ * The runs of letters and digits of `text` lowercased, in order: what
+ * `text.toLowerCase().split(/[^\p{L}\p{N}]+/u)` gives without its empty strings, read character
+ * by character (this runs on every sentence, and twice when a title is given).
+ */
+function lowercaseWords(text: string): string[] {
+  const lower = text.toLowerCase();
+  const words: string[] = [];
+  let start = -1;
+  for (let index = 0; index < lower.length; ) {
+    const length = letterOrDigitLength(lower, index);
+    if (length > 0) {
+      if (start < 0) start = index;
+      index += length;
+      continue;
+    }
+    if (start >= 0) words.push(lower.slice(start, index));
+    start = -1;
+    index += 1;
+  }
+  if (start >= 0) words.push(lower.slice(start));
+  return words;
+}
 
 /** The lowercase words of `text`, stopwords and the `ignored` words left out. */
 function contentWords(text: string, ignored: ReadonlySet<string> = NONE): Set<string> {
   const words = new Set<string>();
-  // One split rather than a global match: no match object per word (this runs on every sentence).
-  for (const word of text.toLowerCase().split(NOT_WORD)) {
-    if (word !== '' && !STOPWORDS.has(word) && !ignored.has(word)) words.add(word);
+  for (const word of lowercaseWords(text)) {
+    if (!STOPWORDS.has(word) && !ignored.has(word)) words.add(word);
   }
   return words;
 }
@@ -103,8 +128,38 @@ function creditedOutlet(openingSentence: string): ReadonlySet<string> {
   return outlet === undefined ? NONE : contentWords(outlet);
 }
 
+/** The text lowercased, its runs of other characters than letters and digits one space, trimmed. */
 function normalized(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return lowercaseWords(text).join(' ');
+}
+
+/**
+ * Whether `normalized(text) === normal`, read along both and given up at the first difference:
+ * asked of every sentence against the title, which almost all differ from at once.
+ */
+function normalizesTo(text: string, normal: string): boolean {
+  const lower = text.toLowerCase();
+  let at = 0;
+  let inWords = false;
+  let betweenWords = false;
+  for (let index = 0; index < lower.length; ) {
+    const length = letterOrDigitLength(lower, index);
+    if (length === 0) {
+      betweenWords = inWords;
+      index += 1;
+      continue;
+    }
+    if (betweenWords) {
+      if (normal.charCodeAt(at) !== 0x20) return false;
+      at += 1;
+      betweenWords = false;
+    }
+    inWords = true;
+    for (const end = index + length; index < end; index += 1, at += 1) {
+      if (normal.charCodeAt(at) !== lower.charCodeAt(index)) return false;
+    }
+  }
+  return at === normal.length;
 }
 
 /**
@@ -113,9 +168,9 @@ function normalized(text: string): string {
  */
 function isArticleFurniture(display: string, words: number, title: string): boolean {
   if (words < MIN_WORDS || words > MAX_WORDS) return true;
-  if ((title !== '' && normalized(display) === title) || isTitleCase(display)) return true;
+  if ((title !== '' && normalizesTo(display, title)) || isTitleCase(display)) return true;
   if (BYLINE.test(display) && words <= MAX_BYLINE_WORDS) return true;
-  return [PHOTO_CREDIT, CONTRIBUTOR_LINE, LINK_TEASER, CONTACT_OR_LINK].some((pattern) => pattern.test(display));
+  return PHOTO_CREDIT.test(display) || CONTRIBUTOR_LINE.test(display) || LINK_TEASER.test(display) || CONTACT_OR_LINK.test(display);
 }
 
 const LOWERCASE_LONG_WORD = /(?<![\p{L}’'])\p{Ll}[\p{L}’']{3}/u;
@@ -269,6 +324,6 @@ export function featuresOf(candidates: readonly Candidate[], title?: string): nu
  */
 export function extractKeyPoints(text: string, options: KeyPointOptions = {}): string[] {
   const candidates = keyPointCandidates(text, options);
-  const scores = featuresOf(candidates, options.title).map((features) => linearScore(features, TRAINED_MODEL.weights));
+  const scores = featuresOf(candidates, options.title).map((features) => weightedSum(features, TRAINED_WEIGHTS));
   return keyPointTexts(selectKeyPoints(candidates, scores, pointCount(text, options.count), TRAINED_MODEL));
 }

@@ -95,13 +95,22 @@ const ORGANIZATION_WORDS = new Set([
   'policy', 'public', 'force', 'ministry', 'assembly', 'parliament', 'square', 'tower',
 ]);
 
-const POSSESSIVE = /['’]s?$/;
 const POSSESSIVE_END = /\p{L}['’]s?$/u;
 // All capitals, two letters or more: `GOP`, `U.S.`, not the initial `E.`.
 const ACRONYM = /^\p{Lu}[\p{Lu}.]*\p{Lu}\.?$/u;
 
+const isApostrophe = (code: number): boolean => code === 0x27 || code === 0x2019;
+
+/** The length of the possessive ending (`'s`, `’s`, `'`) the word ends in, 0 when none: `/['’]s?$/`. */
+function possessiveLength(word: string): number {
+  const last = word.charCodeAt(word.length - 1);
+  if (isApostrophe(last)) return 1;
+  return last === 0x73 && isApostrophe(word.charCodeAt(word.length - 2)) ? 2 : 0;
+}
+
 function bareWord(token: Token): string {
-  return token.text.replace(POSSESSIVE, '');
+  const ending = possessiveLength(token.text);
+  return ending === 0 ? token.text : token.text.slice(0, -ending);
 }
 
 function isHonorific(token: Token): boolean {
@@ -109,7 +118,9 @@ function isHonorific(token: Token): boolean {
 }
 
 function isTitleWord(token: Token): boolean {
-  return isCapitalized(token) && TITLE_WORDS.has(token.text.toLowerCase().replace(/\.$/, ''));
+  if (!isCapitalized(token)) return false;
+  const lower = token.text.toLowerCase();
+  return TITLE_WORDS.has(lower.endsWith('.') ? lower.slice(0, -1) : lower);
 }
 
 function isNamePart(token: Token): boolean {
@@ -118,17 +129,23 @@ function isNamePart(token: Token): boolean {
   return !NOT_NAME_WORDS.has(lower) && !HONORIFICS.has(token.text.toLowerCase());
 }
 
-/** Only spaces (no line break, no punctuation) between two tokens. */
+/** Only spaces (no line break, no punctuation) between two tokens: `/^[ \t\u00a0]+$/`. */
 function adjacent(text: string, left: Token, right: Token): boolean {
-  return /^[ \t\u00a0]+$/.test(text.slice(left.end, right.start));
+  if (right.start <= left.end) return false;
+  for (let index = left.end; index < right.start; index++) {
+    const code = text.charCodeAt(index);
+    if (code !== 0x20 && code !== 0x09 && code !== 0xa0) return false;
+  }
+  return true;
 }
 
 /** The name words of a run, starting after its last organization word (`Public Security Wang Xiaohong`). */
 function personPart(parts: Token[]): Token[] {
   let from = 0;
-  parts.forEach((token, index) => {
-    if (ORGANIZATION_WORDS.has(bareWord(token).toLowerCase()) && index < parts.length - 1) from = index + 1;
-  });
+  // The last word is never looked up: it is the name, whatever it is.
+  for (let index = 0; index < parts.length - 1; index++) {
+    if (ORGANIZATION_WORDS.has(bareWord(parts[index] as Token).toLowerCase())) from = index + 1;
+  }
   const named = parts.slice(from);
   // The last known given name inside a run starts the name: `Wyoming GOP John Smith`,
   // `Chris Christie Calls Hillary Clinton` in a headline.
@@ -187,15 +204,23 @@ function followedByVerb(tokens: Token[], next: number): boolean {
   return false;
 }
 
+/** Whether the word starts like a gendered pronoun (`h`, `s`): the others need no lowercased copy. */
+function opensLikePronoun(word: string): boolean {
+  const first = word.charCodeAt(0) | 0x20;
+  return first === 0x68 || first === 0x73;
+}
+// A capitalized word after these may open a sentence or a quotation rather than name someone else.
+const NAME_OPENERS_NOT_FOLLOWING = new Set(['.', '“', '"']);
+
 /** The gender of the first he/she-type pronoun after token `next`, until another name comes. */
 function genderOfNextPronoun(tokens: Token[], next: number): Gender | null {
   const limit = Math.min(tokens.length, next + PRONOUN_LOOKAHEAD_TOKENS);
   for (let cursor = next; cursor < limit; cursor += 1) {
     const token = tokens[cursor];
     if (!token) break;
-    const gender = token.isWord && token.text.length <= MAX_PRONOUN_LENGTH ? GENDERED_PRONOUNS.get(token.text.toLowerCase()) : undefined;
+    const gender = token.isWord && token.text.length <= MAX_PRONOUN_LENGTH && opensLikePronoun(token.text) ? GENDERED_PRONOUNS.get(token.text.toLowerCase()) : undefined;
     if (gender) return gender;
-    if (token.capitalized && cursor > next && isNamePart(token) && !['.', '“', '"'].includes(tokens[cursor - 1]?.text ?? '')) return null;
+    if (token.capitalized && cursor > next && isNamePart(token) && !NAME_OPENERS_NOT_FOLLOWING.has(tokens[cursor - 1]?.text ?? '')) return null;
   }
   return null;
 }
@@ -225,7 +250,7 @@ function readNameParts(text: string, tokens: Token[], index: number, previous: T
     if (!(isNamePart(token) || particle || suffix)) break;
     parts.push(token);
     // A possessive ends the name: `Trump's plan`.
-    if (/['’]s?$/.test(token.text)) break;
+    if (possessiveLength(token.text) > 0) break;
   }
   // A name never ends on a particle (`Bill de` before a line break).
   while (parts.length > 0 && NAME_PARTICLES.has(parts[parts.length - 1]?.text.toLowerCase() ?? '')) parts.pop();
@@ -261,11 +286,30 @@ function afterArticle(before: Token | undefined, titles: Token[]): boolean {
   return titles.length === 0 && before?.text === 'the';
 }
 
-/** A name as read at token `index`, before its sentence is known. */
-export type NameReading = Omit<NameMention, 'sentence'>;
+/** Where a name is and what it can be: all the attribution finder asks of a name, cheap to read. */
+export interface NameSpan {
+  start: number;
+  end: number;
+  name: string;
+  canBePerson: boolean;
+}
 
-/** Reads a name starting at `index`: titles, then name words, particles, initials and suffixes. */
-export function readName(text: string, tokens: Token[], index: number): { mention: NameReading; next: number } | null {
+/** A name as its words were read, before its role and the text around it are. */
+interface NameShape {
+  /** The token the name's titles or words start at (the titled name's, past a place before it). */
+  index: number;
+  titleTokens: Token[];
+  parts: Token[];
+  /** The name words of `parts` (after any organization words). */
+  person: Token[];
+  titles: string[];
+  start: number;
+  end: number;
+  next: number;
+}
+
+/** Reads the words of a name starting at `index`: titles, then name words, particles, initials and suffixes. */
+function readShape(text: string, tokens: Token[], index: number): NameShape | null {
   // Titles and names alike start with a capital: most tokens are rejected here, cheaply.
   if (!tokens[index]?.capitalized) return null;
   const titleTokens = readTitles(text, tokens, index);
@@ -279,9 +323,9 @@ export function readName(text: string, tokens: Token[], index: number): { mentio
   // is the titled name, from the place on (`New Jersey Gov. Chris Christie`).
   const lastPart = parts[parts.length - 1];
   if (lastPart && titleTokens.length === 0 && adjacent(text, lastPart, tokens[next] ?? lastPart) && readTitles(text, tokens, next).length > 0) {
-    const titled = readName(text, tokens, next);
+    const titled = readShape(text, tokens, next);
     const opening = tokens[index] as Token;
-    if (titled) return { mention: { ...titled.mention, start: opening.start }, next: titled.next };
+    if (titled) return nameShape(titled.index, titled.titleTokens, titled.parts, titled.person, titled.titles, opening.start, titled.end, titled.next);
   }
   const person = personPart(parts);
   const first = person[0];
@@ -289,7 +333,36 @@ export function readName(text: string, tokens: Token[], index: number): { mentio
   if (!first || !last) return null;
   const titles = person.length === parts.length ? titleTokens.map((token) => token.text.toLowerCase()) : [];
   const start = titles.length > 0 ? (titleTokens[0]?.start ?? first.start) : first.start;
-  const end = last.end - (last.text.length - bareWord(last).length);
+  const end = last.end - possessiveLength(last.text);
+  return nameShape(index, titleTokens, parts, person, titles, start, end, next);
+}
+
+// Every shape is made here, so that all have one layout (a spread copy may not, and code
+// compiled for one layout is thrown away when it meets another).
+function nameShape(index: number, titleTokens: Token[], parts: Token[], person: Token[], titles: string[], start: number, end: number, next: number): NameShape {
+  return { index, titleTokens, parts, person, titles, start, end, next };
+}
+
+function nameOf(text: string, shape: NameShape): string {
+  return text.slice((shape.person[0] as Token).start, shape.end);
+}
+
+function canShapeBePerson(tokens: Token[], shape: NameShape): boolean {
+  const { person, parts, titleTokens, titles } = shape;
+  return canNamePerson(person) && !(person.length === parts.length && afterArticle(tokens[shape.index - 1], titleTokens))
+    && !(titles.length === 0 && isParticiple(person, tokens[shape.next]));
+}
+
+/** Two or three capitalized words that name no organization or place are taken for a person. */
+function isShapePerson(shape: NameShape): boolean {
+  return shape.titles.length > 0 || (shape.person.length > 1 && shape.person.length <= MAX_NAME_WORDS);
+}
+
+/** The whole reading of a name in sentence `sentence`: its role, and what the words around it say of the person. */
+function describe(text: string, tokens: Token[], shape: NameShape, sentence: number): NameMention {
+  const { index, titleTokens, person, titles, start, end, next } = shape;
+  const first = person[0] as Token;
+  const last = person[person.length - 1] as Token;
   const { role, phrases: rolePhrases } = findRole(text, tokens, next - person.length, next);
   const titlesHeld = titles.length === 0 || holdsTitles(tokens, index, titleTokens);
   const before = tokens[index - 1];
@@ -297,30 +370,37 @@ export function readName(text: string, tokens: Token[], index: number): { mentio
   const afterPreposition = before !== undefined && BEFORE_NON_SUBJECT.has(before.text.toLowerCase()) && role === null;
   const isProminent = !POSSESSIVE_END.test(last.text) && !afterPreposition;
   return {
-    mention: {
-      start,
-      end,
-      name: text.slice(first.start, end),
-      titles,
-      printedTitle: titles.length > 0 ? printedTitle(titleTokens, titlesHeld) : null,
-      titlesHeld,
-      titleGender: genderOfTitles(titles),
-      // A lone given name (`Melanie`) carries its gender too.
-      nameGender: genderOfFirstName(first.text),
-      role,
-      rolePhrases,
-      clauseRoleWords: clauseRoleWords(tokens, next),
-      // Two or three capitalized words that name no organization or place are taken for a person.
-      isPerson: titles.length > 0 || (person.length > 1 && person.length <= MAX_NAME_WORDS),
-      canBePerson: canNamePerson(person) && !(person.length === parts.length && afterArticle(before, titleTokens))
-        && !(titles.length === 0 && isParticiple(person, tokens[next])),
-      isProminent,
-      isAsked: before !== undefined && ASKING_VERBS.has(before.text),
-      isSubject: isProminent && followedByVerb(tokens, next),
-      pronounGender: genderOfNextPronoun(tokens, next),
-    },
-    next,
+    start,
+    end,
+    name: text.slice(first.start, end),
+    titles,
+    printedTitle: titles.length > 0 ? printedTitle(titleTokens, titlesHeld) : null,
+    titlesHeld,
+    titleGender: genderOfTitles(titles),
+    // A lone given name (`Melanie`) carries its gender too.
+    nameGender: genderOfFirstName(first.text),
+    role,
+    rolePhrases,
+    clauseRoleWords: clauseRoleWords(tokens, next),
+    isPerson: isShapePerson(shape),
+    canBePerson: canShapeBePerson(tokens, shape),
+    isProminent,
+    isAsked: before !== undefined && ASKING_VERBS.has(before.text),
+    isSubject: isProminent && followedByVerb(tokens, next),
+    pronounGender: genderOfNextPronoun(tokens, next),
+    sentence,
   };
+}
+
+/**
+ * Reads a name starting at `index` (titles, then name words, particles, initials and suffixes),
+ * only where it is and whether it can be a person's: its role and the clauses around it are read
+ * only for the names findNameMentions hands on.
+ */
+export function readNameSpan(text: string, tokens: Token[], index: number): { mention: NameSpan; next: number } | null {
+  const shape = readShape(text, tokens, index);
+  if (!shape) return null;
+  return { mention: { start: shape.start, end: shape.end, name: nameOf(text, shape), canBePerson: canShapeBePerson(tokens, shape) }, next: shape.next };
 }
 
 function endsSentence(text: string, tokens: Token[], index: number): boolean {
@@ -330,22 +410,62 @@ function endsSentence(text: string, tokens: Token[], index: number): boolean {
   return SENTENCE_END.has(token.text) || (next !== undefined && hasLineBreak(text, token.end, next.start));
 }
 
-/** Every capitalized run of the text read as a name, in order. */
-export function findNameMentions(text: string, tokens: Token[]): NameMention[] {
-  const mentions: NameMention[] = [];
+/**
+ * The index of each token's sentence, counting from 0: a sentence ends at a `.`, `?` or `!` token
+ * or a line break. Read once for an article's names and its subject pronouns alike.
+ */
+export function sentenceIndexes(text: string, tokens: Token[]): Uint32Array {
+  const sentences = new Uint32Array(tokens.length);
   let sentence = 0;
+  for (let index = 0; index < tokens.length; index++) {
+    sentences[index] = sentence;
+    if (endsSentence(text, tokens, index)) sentence += 1;
+  }
+  return sentences;
+}
+
+/**
+ * A name of the text that can be a person's, found before it is read whole: most turn out to
+ * name nobody the article's people need (a surname of no one named in full, a one-word place),
+ * so the role and the clauses around the name are read only when `mention()` is asked for.
+ */
+export interface FoundName {
+  start: number;
+  name: string;
+  /** Taken for a person's name on its own: see NameMention.isPerson. */
+  isPerson: boolean;
+  /** The whole mention, read on the first call. */
+  mention(): NameMention;
+}
+
+/**
+ * Every capitalized run of the text read as a name that can be a person's (`canBePerson`), in
+ * order, among those starting where `wanted` says.
+ */
+export function findNameMentions(
+  text: string,
+  tokens: Token[],
+  wanted: (start: number) => boolean = () => true,
+  sentences: Uint32Array = sentenceIndexes(text, tokens),
+): FoundName[] {
+  const found: FoundName[] = [];
   let index = 0;
   while (index < tokens.length) {
-    const read = readName(text, tokens, index);
-    const next = read ? Math.max(read.next, index + 1) : index + 1;
-    // The reading is new and nobody else holds it: give it its sentence rather than copy it.
-    if (read) mentions.push(Object.assign(read.mention, { sentence }));
-    for (let cursor = index; cursor < next; cursor += 1) {
-      if (endsSentence(text, tokens, cursor)) sentence += 1;
-    }
-    index = next;
+    const shape = readShape(text, tokens, index);
+    if (shape && canShapeBePerson(tokens, shape) && wanted(shape.start)) found.push(foundName(text, tokens, shape, sentences[index] as number));
+    index = shape ? Math.max(shape.next, index + 1) : index + 1;
   }
-  return mentions;
+  return found;
+}
+
+function foundName(text: string, tokens: Token[], shape: NameShape, sentence: number): FoundName {
+  let whole: NameMention | undefined;
+  return {
+    start: shape.start,
+    name: nameOf(text, shape),
+    isPerson: isShapePerson(shape),
+    mention: () => (whole ??= describe(text, tokens, shape, sentence)),
+  };
 }
 
 /** The key people are grouped by: the surname, lowercased, suffixes dropped. */
@@ -358,23 +478,28 @@ export function surnameKey(name: string): string {
  * `He` / `She` opening a sentence outside the `quoted` ranges (ordered, end exclusive): the
  * subject of that sentence, a link in a chain of references to one person.
  */
-export function findSubjectPronouns(text: string, tokens: Token[], quoted: Array<[number, number]>): Array<{ at: number; gender: Gender; sentence: number }> {
+export function findSubjectPronouns(
+  text: string,
+  tokens: Token[],
+  quoted: Array<[number, number]>,
+  sentences: Uint32Array = sentenceIndexes(text, tokens),
+): Array<{ at: number; gender: Gender; sentence: number }> {
   const found: Array<{ at: number; gender: Gender; sentence: number }> = [];
-  const opensSentence = (index: number) => index === 0 || endsSentence(text, tokens, index - 1);
+  const opensSentence = (index: number) => index === 0 || sentences[index] !== sentences[index - 1];
   let range = 0;
-  let sentence = 0;
-  tokens.forEach((token, index) => {
-    if (index > 0 && endsSentence(text, tokens, index - 1)) sentence += 1;
-    const word = token.text.toLowerCase();
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index] as Token;
+    // Only a word of two or three letters can be `he` or `she`: the rest need no lowercased copy.
+    const word = token.text.length === 2 || token.text.length === 3 ? token.text.toLowerCase() : '';
     const gender = word === 'he' ? 'male' : word === 'she' ? 'female' : null;
-    if (!gender) return;
+    if (!gender) continue;
     // `He said …` or, after a sentence-opening conjunction, `But he suggested …`.
     const opener = tokens[index - 1];
     const isSubject = opensSentence(index) || (opener !== undefined && SENTENCE_OPENERS.has(opener.text) && opensSentence(index - 1));
-    if (!isSubject) return;
+    if (!isSubject) continue;
     while (range < quoted.length && (quoted[range]?.[1] ?? 0) <= token.start) range += 1;
     const inQuote = (quoted[range]?.[0] ?? Infinity) <= token.start;
-    if (!inQuote) found.push({ at: token.start, gender, sentence });
-  });
+    if (!inQuote) found.push({ at: token.start, gender, sentence: sentences[index] as number });
+  }
   return found;
 }

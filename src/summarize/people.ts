@@ -4,7 +4,7 @@
  */
 import { countWords } from '../load/words.js';
 import { PAST_MARKERS, type Gender } from './lexicon.js';
-import { surnameKey, type NameMention } from './names.js';
+import { surnameKey, type FoundName, type NameMention } from './names.js';
 import { joinSecondOffices } from './person-nouns.js';
 
 export interface Person {
@@ -72,13 +72,17 @@ function roleWordsOf(mention: NameMention): string[] {
   ];
 }
 
-function enrich(person: Person, mention: NameMention): void {
-  if (countWords(mention.name) > countWords(person.fullName)) person.fullName = mention.name;
+function enrich(person: Person, mention: NameMention, mentionWords: number): void {
+  let fullNameWords = countWords(person.fullName);
+  if (mentionWords > fullNameWords) {
+    person.fullName = mention.name;
+    fullNameWords = mentionWords;
+  }
   person.titleGender ??= mention.titleGender;
   person.nameGender ??= mention.nameGender;
   // A surname alone may stand for a namesake (`Scott` for her husband): it votes only for a
   // person the text never names in full.
-  const votes = countWords(mention.name) > 1 || countWords(person.fullName) === 1;
+  const votes = mentionWords > 1 || fullNameWords === 1;
   if (mention.pronounGender && votes) person.pronounVotes[mention.pronounGender] += 1;
   person.role ??= mention.role;
   person.title ??= mention.printedTitle;
@@ -132,8 +136,12 @@ function firstWord(name: string): string {
 
 /** The person a name refers to, if the article names them already. */
 export function findPerson(people: People, name: string): Person | undefined {
-  const key = surnameKey(name);
-  if (countWords(name) === 1) return people.bySurname.get(key) ?? people.byFirstWord.get(key) ?? misspelled(people.bySurname, key);
+  return findPersonByKey(people, name, surnameKey(name), countWords(name));
+}
+
+/** findPerson, given the name's surname key and word count. */
+function findPersonByKey(people: People, name: string, key: string, words: number): Person | undefined {
+  if (words === 1) return people.bySurname.get(key) ?? people.byFirstWord.get(key) ?? misspelled(people.bySurname, key);
   const known = people.byFullName.get(name.toLowerCase());
   if (known) return known;
   // `Donald J. Trump` is `Donald Trump`; `Ivanka Trump` is someone else.
@@ -142,26 +150,29 @@ export function findPerson(people: People, name: string): Person | undefined {
 }
 
 /**
- * Groups name mentions into people. A mention that names nobody known yet starts a new person
- * when it can be one (`isPerson`, or a name quotations are attributed to: `knownSpeakers`).
+ * Groups the names found (each one that can be a person's) into people. A mention that names
+ * nobody known yet starts a new person when it can be one (`isPerson`, or a name quotations are
+ * attributed to: `knownSpeakers`).
  * A surname alone (`Trump`, `Mr. Clyburn`) or a given name written first (`Wang`) joins the
  * person introduced with it.
  */
-export function collectPeople(mentions: NameMention[], knownSpeakers: Set<string>, subjectPronouns: SubjectPronoun[] = []): People {
+export function collectPeople(names: FoundName[], knownSpeakers: Set<string>, subjectPronouns: SubjectPronoun[] = []): People {
   const people: People = { bySurname: new Map(), byFullName: new Map(), byFirstWord: new Map(), mentions: [], subjectPronouns };
-  for (const mention of mentions) {
-    if (!mention.canBePerson) continue;
-    let person = findPerson(people, mention.name);
-    if (!person && !(mention.isPerson || knownSpeakers.has(mention.name))) continue;
+  for (const found of names) {
+    const key = surnameKey(found.name);
+    const words = countWords(found.name);
+    let person = findPersonByKey(people, found.name, key, words);
+    if (!person && !(found.isPerson || knownSpeakers.has(found.name))) continue;
+    // Only now is the rest of the mention read: most names found are passed over above.
+    const mention = found.mention();
     person ??= newPerson(mention);
-    const key = surnameKey(mention.name);
     // A surname alone names the first person introduced with it, not a relative named later.
     if (!people.bySurname.has(key)) people.bySurname.set(key, person);
-    if (countWords(mention.name) > 1) {
+    if (words > 1) {
       people.byFullName.set(mention.name.toLowerCase(), person);
       people.byFirstWord.set(firstWord(mention.name), person);
     }
-    enrich(person, mention);
+    enrich(person, mention, words);
     people.mentions.push({ mention, person });
   }
   return people;

@@ -138,9 +138,12 @@ class AttributionFinder {
     const piece = this.pieces[index];
     let next = index + 1;
     for (let candidate = this.pieces[next]; piece && candidate; candidate = this.pieces[next]) {
+      // A line break between them ends the clause first: then the stretch up to the next
+      // quotation, often paragraphs long, need not be read word by word.
+      if (hasLineBreak(this.text, piece.end, candidate.start)) break;
       const between = tokenize(this.text, piece.end, candidate.start);
-      // A sentence end between them (not an abbreviation's period) ends the clause first.
-      const endsSentence = between.some((token) => SENTENCE_END.has(token.text)) || hasLineBreak(this.text, piece.end, candidate.start);
+      // So does a sentence end (not an abbreviation's period).
+      const endsSentence = between.some((token) => SENTENCE_END.has(token.text));
       // A title is named inside the clause (`said on ''This Week''`); a piece after the comma
       // that closes the clause goes on with the quotation (`''…,'' Mr. Bush said, ''because …''`).
       const afterClauseComma = between[between.length - 1]?.text === ',';

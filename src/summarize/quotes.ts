@@ -4,7 +4,7 @@
  */
 import type { QuoteSpan } from '../types.js';
 import { findCreditRanges } from './credit-lines.js';
-import { findNameMentions, findSubjectPronouns } from './names.js';
+import { findNameMentions, findSubjectPronouns, sentenceIndexes } from './names.js';
 import type { QuotedPiece } from './quote-marks.js';
 import { findQuotations, type Quotation } from './quotations.js';
 import { quotedWords } from './quoted-words.js';
@@ -36,9 +36,10 @@ function peopleOf(text: string, quotations: Quotation[]): People {
   const outsideQuotes = outsideOf(quoted);
   const outsideCredits = outsideOf(findCreditRanges(text));
   const tokens = tokenize(text);
-  const inStory = findNameMentions(text, tokens).filter((mention) => outsideQuotes(mention.start) && outsideCredits(mention.start));
+  const sentences = sentenceIndexes(text, tokens);
+  const inStory = findNameMentions(text, tokens, (start) => outsideQuotes(start) && outsideCredits(start), sentences);
   const speakers = new Set(quotations.flatMap(({ attribution }) => attribution?.mention.kind === 'name' ? [attribution.mention.text] : []));
-  return collectPeople(inStory, speakers, findSubjectPronouns(text, tokens, quoted));
+  return collectPeople(inStory, speakers, findSubjectPronouns(text, tokens, quoted, sentences));
 }
 
 function toQuoteSpan(text: string, quotation: Quotation, speaker: ResolvedSpeaker): QuoteSpan {

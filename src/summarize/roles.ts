@@ -39,8 +39,13 @@ function namesRole(token: Token): boolean {
   return token.capitalized ? isListedPersonNoun(lower(token)) : isPersonNoun(lower(token));
 }
 
+/** Nothing but spaces and tabs between the tokens, if anything: `/^[ \t\u00a0]*$/`. */
 function onlySpacesBetween(text: string, left: Token, right: Token): boolean {
-  return /^[ \t\u00a0]*$/.test(text.slice(left.end, right.start));
+  for (let index = left.end; index < right.start; index++) {
+    const code = text.charCodeAt(index);
+    if (code !== 0x20 && code !== 0x09 && code !== 0xa0) return false;
+  }
+  return true;
 }
 
 function canPremodify(token: Token): boolean {
@@ -160,6 +165,8 @@ function precedingAppositiveRole(text: string, tokens: Token[], nameStart: numbe
 
 /** The role with abbreviated titles written out (`Sen.` → `Senator`). */
 function expandTitles(role: string): string {
+  // Every abbreviated title ends in a period: most roles have none to write out.
+  if (!role.includes('.')) return role;
   return role.split(' ').map((word) => EXPANDED_TITLES.get(word.toLowerCase()) ?? word).join(' ');
 }
 

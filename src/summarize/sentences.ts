@@ -3,6 +3,7 @@
  * what follows looks like a new sentence and what precedes it is not an abbreviation that
  * usually continues one (`Dr. Smith`, `Jan. 5`, `Sen. Rand Paul (R-Ky.) said`).
  */
+import { isSpaceUnit } from './characters.js';
 
 export interface Sentence {
   text: string;
@@ -59,11 +60,17 @@ const TERMINAL_ENDING = /[^\s.!?…][.!?…]+["'”’)\]]*$/;
 
 /** The word just before the final period of a terminator, without leading punctuation. */
 function wordBefore(line: string, terminatorStart: number): string {
-  // A bounded look-back: an abbreviation is short, and a regex anchored at `$` would otherwise
-  // rescan the whole line for every period.
-  const head = line.slice(Math.max(0, terminatorStart - 40), terminatorStart);
-  const match = /[^\s(["“‘'-]*$/.exec(head);
-  return match ? match[0] : '';
+  // A bounded look-back (an abbreviation is short), read backwards from the period: what
+  // /[^\s(["“‘'-]*$/ matches in the 40 characters before it, without trying each start.
+  const floor = Math.max(0, terminatorStart - 40);
+  let start = terminatorStart;
+  while (start > floor && !opensWord(line.charCodeAt(start - 1))) start -= 1;
+  return line.slice(start, terminatorStart);
+}
+
+/** White space or a character a word may follow directly: `(`, `[`, `"`, `“`, `‘`, `'`, `-`. */
+function opensWord(code: number): boolean {
+  return isSpaceUnit(code) || code === 0x28 || code === 0x5b || code === 0x22 || code === 0x201c || code === 0x2018 || code === 0x27 || code === 0x2d;
 }
 
 /** The next word after the terminator (opening quotes and brackets skipped), or null at the end. */

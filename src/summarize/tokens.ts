@@ -1,3 +1,5 @@
+import { codePointLength, isLetterOrDigitUnit, isSpaceUnit, isUppercaseUnit } from './characters.js';
+
 /** A word or punctuation character of a text, with its offsets (end exclusive). */
 export interface Token {
   text: string;
@@ -12,8 +14,16 @@ export interface Token {
 export const SENTENCE_END = new Set(['.', '?', '!']);
 
 // Words keep inner apostrophes, hyphens and periods (`don't`, `Xi's`, `U.S`); a final period is
-// split off later unless the word is an abbreviation.
-const TOKEN = /[\p{L}\p{N}]+(?:['’.\-&][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
+// split off later unless the word is an abbreviation. Sticky: matched where a token starts, past
+// the spaces skipped by hand, so that no match object is made per token.
+const TOKEN = /[\p{L}\p{N}]+(?:['’.\-&][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/uy;
+
+/** The end of the token starting at `start`, a character that is not white space. */
+function tokenEnd(text: string, start: number): number {
+  TOKEN.lastIndex = start;
+  // Any character but white space starts a token: the expression always matches here.
+  return TOKEN.test(text) ? TOKEN.lastIndex : start + codePointLength(text, start);
+}
 
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'sgt', 'capt', 'cmdr', 'adm',
@@ -33,21 +43,25 @@ function keepsFinalPeriod(word: string): boolean {
   return ABBREVIATIONS.has(bare.toLowerCase()) || /^\p{Lu}$/u.test(bare) || bare.includes('.') || /^[DRI]-\p{Lu}/u.test(bare);
 }
 
-const WORD_START = /[\p{L}\p{N}]/u;
-const UPPERCASE = /\p{Lu}/u;
-
 function wordToken(text: string, start: number): Token {
-  return { text, start, end: start + text.length, isWord: true, capitalized: UPPERCASE.test(text.charAt(0)) };
+  return { text, start, end: start + text.length, isWord: true, capitalized: isUppercaseUnit(text.charCodeAt(0)) };
 }
 
-/** Tokens of `text[from, to)` read with the regular expression; a word crossing `to` is cut there. */
+/** Tokens of `text[from, to)`; a word crossing `to` is cut there. */
 function scan(text: string, from: number, to: number, rawEnds?: number[]): Token[] {
   const tokens: Token[] = [];
-  TOKEN.lastIndex = from;
-  for (let match = TOKEN.exec(text); match && match.index < to; match = TOKEN.exec(text)) {
-    const start = match.index;
-    const word = match.index + match[0].length > to ? match[0].slice(0, to - start) : match[0];
-    if (!WORD_START.test(word.charAt(0))) {
+  // Like a `u` regular expression, reading from inside a surrogate pair starts at its first half.
+  const first = from > 0 && codePointLength(text, from - 1) === 2 ? from - 1 : from;
+  for (let start = first; start < to; ) {
+    if (isSpaceUnit(text.charCodeAt(start))) {
+      start += 1;
+      continue;
+    }
+    const matchEnd = tokenEnd(text, start);
+    const word = text.slice(start, Math.min(matchEnd, to));
+    // The first code unit decides, as `charAt(0)` did: a word opening on a letter outside the
+    // Basic Multilingual Plane is kept as one token, not as a word.
+    if (!isLetterOrDigitUnit(word.charCodeAt(0))) {
       tokens.push({ text: word, start, end: start + word.length, isWord: false, capitalized: false });
     } else if (word.length > 1 && word.endsWith('.') && !keepsFinalPeriod(word)) {
       tokens.push(wordToken(word.slice(0, -1), start));
@@ -57,6 +71,7 @@ function scan(text: string, from: number, to: number, rawEnds?: number[]): Token
       tokens.push(wordToken(word, start));
     }
     rawEnds?.push(start + word.length);
+    start = matchEnd;
   }
   return tokens;
 }
