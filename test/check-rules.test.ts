@@ -84,6 +84,10 @@ describe('links', () => {
         '<form action="https://example.com/f"><input name="q"></form>',
         '<img alt="A" src="https://example.com/a.png" srcset="https://example.com/a.png 1x, javascript:alert(1) 2x">',
         '<td style="background:url( \'javascript:alert(1)\')">x</td>',
+        '<td style="width:expr\\65 ssion(alert(1))">escaped</td>',
+        '<td style="background:url(java\\73 cript:alert(1))">escaped url</td>',
+        '<td style="font-family:expression\\28 x">an escaped parenthesis is a name, not a call</td>',
+        '<svg><a><set attributeName="href" to="javascript:alert(1)"/><text>svg</text></a></svg>',
         '<p>You receive',
       ].join('\n'),
     );
@@ -98,6 +102,9 @@ describe('links', () => {
       [lineOf(html, '<form'), 'error'],
       [lineOf(html, 'srcset'), 'error'],
       [lineOf(html, "url( 'javascript"), 'error'],
+      [lineOf(html, 'expr\\65'), 'error'],
+      [lineOf(html, 'java\\73'), 'error'],
+      [lineOf(html, '<set'), 'error'],
     ]);
     expect(found.map((finding) => finding.message).join('\n')).toMatch(/<script>[\s\S]*onclick[\s\S]*javascript: URL[\s\S]*data: URL[\s\S]*<iframe>[\s\S]*<form>[\s\S]*<input>/);
   });

@@ -7,8 +7,25 @@ const ACTIVE_ELEMENTS = new Set(['script', 'iframe', 'frame', 'frameset', 'objec
 
 const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'background', 'poster', 'xlink:href'];
 
-/** CSS that runs script in old engines: `url(javascript:…)` and IE's `expression(…)`, compared without spaces and escapes. */
+/** CSS that runs script in old engines: `url(javascript:…)` and IE's `expression(…)`, compared as read (see `cssAsRead`). */
 const ACTIVE_CSS = /url\(['"]?(javascript|vbscript):|expression\(/i;
+
+/**
+ * CSS as an engine reads it, for comparison: escapes decoded (`expr\65ssion`, `java\73 cript`,
+ * `\:`), then controls and spaces dropped. A function still needs a literal parenthesis: an
+ * escaped one is part of a name.
+ */
+function cssAsRead(css: string): string {
+  return css
+    .replace(/\\([0-9a-f]{1,6})[ \t\n\r\f]?|\\([\s\S])/gi, (_, hex: string | undefined, character: string | undefined) =>
+      hex ? String.fromCodePoint(Math.min(parseInt(hex, 16), 0x10ffff)) : (character ?? ''),
+    )
+    .replace(/[\u0000-\u0020]+/g, '');
+}
+
+/** SVG animation that sets a link: `<set attributeName="href" to="javascript:…">` runs like the link itself. */
+const ANIMATION_ELEMENTS = new Set(['set', 'animate']);
+const ANIMATED_VALUES = ['to', 'from', 'values'];
 
 /** `java\tscript:` and `&#106;avascript:` are the same scheme to a browser: compare without controls and spaces. */
 function scheme(url: string): string {
@@ -41,8 +58,15 @@ export function checkUnsafeHtml(document: HtmlDocument): Diagnostic[] {
         findings.push(finding('html/unsafe', `${name} with a ${scheme(value)}: URL on <${element.name}>`, document.placeOf(element)));
       } else if (name === 'srcset' && value.split(',').some((candidate) => isActiveUrl(element.name, 'srcset', candidate.trim().split(/\s+/)[0] ?? ''))) {
         findings.push(finding('html/unsafe', `srcset with a script or data: URL on <${element.name}>`, document.placeOf(element)));
-      } else if (name === 'style' && value.includes('(') && ACTIVE_CSS.test(value.replace(/[\u0000-\u0020\\]+/g, ''))) {
+      } else if (name === 'style' && value.includes('(') && ACTIVE_CSS.test(cssAsRead(value))) {
         findings.push(finding('html/unsafe', `style with a script URL or expression() on <${element.name}>`, document.placeOf(element)));
+      }
+    }
+    const animated = element.attribs.attributename ?? '';
+    if (ANIMATION_ELEMENTS.has(element.name) && /(^|:)href$/i.test(animated.trim())) {
+      const urls = ANIMATED_VALUES.flatMap((attribute) => (element.attribs[attribute] ?? '').split(';'));
+      if (urls.some((url) => isActiveUrl('a', 'href', url))) {
+        findings.push(finding('html/unsafe', `<${element.name}> sets ${animated.trim()} to a script or data: URL`, document.placeOf(element)));
       }
     }
   }
