@@ -43,6 +43,12 @@ type EncodedPiece = Buffer | ((values: RecipientValues) => string);
 const HEADER_END = Buffer.from('\r\n\r\n');
 const SOFT_BREAK = Buffer.from('=\r\n');
 const LINE_LENGTH = 76;
+/**
+ * Characters encoded at a time. Each slice's encoding is kept until the part is joined, so a few
+ * large slices hold less than many small ones: measured on 10,000-article builds, 32K slices
+ * peaked higher than 1M slices.
+ */
+const ENCODED_SLICE_LENGTH = 1 << 20;
 
 export async function createMimeTemplate(email: RenderedEmail, dkim: DkimKey | null = null): Promise<MimeTemplate> {
   const segmented = segmentEmail(email);
@@ -142,7 +148,7 @@ function appendPieces(chunks: Buffer[], pieces: readonly EncodedPiece[], values:
  * last line and its `=` still fit in 76 characters.
  */
 function encodeText(text: string, joined: boolean): Buffer[] {
-  const slices = [...textSlices(text)];
+  const slices = [...textSlices(text, ENCODED_SLICE_LENGTH)];
   return slices.flatMap((slice, index) => {
     const followed = joined || index < slices.length - 1;
     const encoded = Buffer.from(wrap(encode(slice.replace(/\r?\n/g, '\r\n')), followed ? LINE_LENGTH - 1 : LINE_LENGTH), 'latin1');

@@ -4,8 +4,11 @@
  * or buffer as large as the whole.
  */
 
-/** Large enough that writing costs no more than one piece would, small enough to be garbage soon. */
-const SLICE_LENGTH = 1 << 20;
+/**
+ * Small enough that each slice, and the buffer it is written from, is garbage V8 collects young
+ * (not a large object kept until a full collection), large enough that writing costs no more.
+ */
+const SLICE_LENGTH = 1 << 15;
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
