@@ -6,10 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { dkimVerify } from 'mailauth';
 import nodemailer from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDigest } from '../src/build.js';
 import { localResolver } from '../src/check/rules/dkim.js';
 import { loadConfig } from '../src/config.js';
+import { composeMessage, toMailOptions } from '../src/message/compose.js';
 import { dkimOptions, type DkimKey } from '../src/message/dkim.js';
 import { createMimeTemplate } from '../src/message/mime-template.js';
 import { createMessageFactory, createRecipientCopies, type MessageFactoryOptions } from '../src/message/recipient-message.js';
@@ -111,6 +113,21 @@ describe('a copy spliced from the MIME template', () => {
     if (reader.name) expect(seen.text).toContain(`Hello ${reader.name},`);
     expect(seen.listUnsubscribePost).toBe('List-Unsubscribe=One-Click');
     expect(seen.html).toContain(/^<([^>]+)>/.exec(seen.listUnsubscribe ?? '')![1]!.replace(/&/g, '&amp;'));
+  });
+
+  it('writes each copy\'s header block byte for byte as nodemailer\'s MailComposer writes it for that copy', async () => {
+    const copyFor = createRecipientCopies(options);
+    // Every reader twice, so the later copies are written from the block nodemailer built once.
+    for (const reader of [...READERS, ...READERS]) {
+      const messageId = `<headers.${reader.email}>`;
+      const raw = wholeMessage(await fast(reader, messageId)).toString('utf8');
+      const headers = raw.slice(0, raw.indexOf('\r\n\r\n'));
+      const baseBoundary = /boundary="--_NmP-([0-9a-f]+)-Part_1"/.exec(headers)?.[1];
+      expect(baseBoundary).toBeDefined();
+      const message = composeMessage(email.subject, { html: '\u00e9html', text: '\u00e9text' }, copyFor(reader).envelope, messageId);
+      const composed = new MailComposer({ ...toMailOptions(message), textEncoding: 'quoted-printable', baseBoundary }).compile().buildHeaders();
+      expect(headers).toBe(composed);
+    }
   });
 
   it('keeps every body line within 76 characters and every line end CRLF', async () => {

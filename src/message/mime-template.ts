@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type Mail from 'nodemailer/lib/mailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type MimeNode from 'nodemailer/lib/mime-node';
+import { foldLines } from 'nodemailer/lib/mime-funcs';
 import { encode, wrap } from 'nodemailer/lib/qp';
 import { textSlices } from '../output/chunks.js';
-import type { RenderedEmail } from '../types.js';
+import type { OutboundMessage, RenderedEmail } from '../types.js';
 import { composeMessage, toMailOptions, type Envelope } from './compose.js';
 import { createCopySigner } from './copy-signer.js';
 import type { DkimKey } from './dkim.js';
@@ -25,6 +26,8 @@ import { segmentEmail, type RecipientValues, type Segment } from './personalize.
  * Headers come from nodemailer's MailComposer given the copy's real options, so names and subjects
  * are RFC 2047-encoded and folded exactly as before; only its bodies are stand-ins, never encoded.
  * The structure (boundaries, part headers) is nodemailer's too, built once with the same stand-ins.
+ * MailComposer builds the header block once per shape of copy (see headerWriter); each copy then
+ * has only its own fields (To, Date, Message-ID, the list headers) encoded, by nodemailer's encoder.
  *
  * With a DKIM key each copy is signed here, as nodemailer's transport would sign it, but with the
  * canonical form of the shared pieces worked out once per issue (copy-signer.ts).
@@ -72,10 +75,12 @@ export async function createMimeTemplate(email: RenderedEmail, dkim: DkimKey | n
   const shared = [structure.beforeText, structure.betweenParts, structure.afterHtml, SOFT_BREAK, ...[...text, ...html].filter((piece) => Buffer.isBuffer(piece))];
   const signer = dkim ? createCopySigner(dkim, shared) : null;
 
+  const writeHeaders = headerWriter(composer);
+
   return {
     assemble(values, envelope, messageId) {
       const message = composeMessage(email.subject, { html: htmlStandIn, text: textStandIn }, envelope, messageId);
-      const headers = Buffer.from(composer(toMailOptions(message)).buildHeaders(), 'utf8');
+      const headers = Buffer.from(writeHeaders(message), 'utf8');
       const body: Buffer[] = [structure.beforeText];
       appendPieces(body, text, values, boundary);
       body.push(structure.betweenParts);
@@ -85,6 +90,119 @@ export async function createMimeTemplate(email: RenderedEmail, dkim: DkimKey | n
       return [...signature, headers, HEADER_END, ...body];
     },
   };
+}
+
+/** The header fields of a copy as nodemailer writes them: its own, and those every copy of its shape shares. */
+type HeaderField = { shared: string } | { own: string };
+
+/** The part of nodemailer's MIME node that encodes one header value, as its buildHeaders does. */
+interface HeaderEncoder {
+  encodeHeaderValue(key: string, value: unknown): string;
+}
+
+/**
+ * The fields given per copy: the address, the date and id, and every custom header (the list
+ * headers, which carry the reader's own unsubscribe link). The others (From, Subject, MIME-Version,
+ * Content-Type) come from the issue and the config, the same in every copy.
+ */
+const OWN_FIELDS = ['to', 'date', 'message-id'];
+
+/** Fields nodemailer sets itself: a custom header of one of these names takes its place in the block. */
+const NODEMAILER_FIELDS = new Set([...OWN_FIELDS, 'from', 'subject', 'mime-version', 'content-type', 'content-transfer-encoding']);
+
+/**
+ * Fields nodemailer formats itself (its FORMATTED_HEADERS). A prepared custom header of one of
+ * these names is not written as given: buildHeaders parses the option object, not its value, so
+ * what it writes (nothing for an address field such as Reply-To) does not depend on the value.
+ * Such a field is shared, never filled per copy.
+ */
+const FORMATTED_FIELDS = new Set(['from', 'sender', 'to', 'cc', 'bcc', 'reply-to', 'date', 'references']);
+
+/**
+ * Writes a copy's header block, byte for byte what `composer(toMailOptions(message)).buildHeaders()`
+ * writes, without building nodemailer's MIME tree for each copy. That tree (three nodes, the
+ * envelope, address parsing of every field), made and dropped per message, was most of the garbage
+ * a send made per message, and much of it outlived a young-generation collection, filling old
+ * space until a full one. nodemailer builds the block once per shape (the same From, Subject and
+ * custom header names) and every field a copy has of its own is encoded per copy by the same
+ * node's encoder and folded the same way (buildHeaders: foldLines at 76), or written as it is
+ * when nodemailer would (a prepared custom header).
+ */
+function headerWriter(composer: (options: Mail.Options) => MimeNode): (message: OutboundMessage) => string {
+  const frames = new Map<string, { fields: HeaderField[]; encoder: HeaderEncoder } | null>();
+  const whole = (message: OutboundMessage) => composer(toMailOptions(message)).buildHeaders();
+  return (message) => {
+    // A header nodemailer skips (an empty value) changes the block's shape: part of the key.
+    const custom = Object.entries(message.headers).filter(([, value]) => value.trim() !== '');
+    const shape = JSON.stringify([message.from, message.subject, custom.map(([key]) => key), Object.keys(message.headers).length]);
+    let frame = frames.get(shape);
+    if (frame === undefined) {
+      frame = headerFrame(composer, message, custom.map(([key]) => key));
+      frames.set(shape, frame);
+    }
+    if (frame === null) return whole(message);
+    const own = ownValues(message);
+    const lines: string[] = [];
+    for (const field of frame.fields) {
+      if ('shared' in field) {
+        lines.push(field.shared);
+        continue;
+      }
+      const lower = field.own.toLowerCase();
+      const customValue = own.custom.get(lower);
+      if (customValue !== undefined) {
+        lines.push(`${field.own}: ${customValue}`);
+        continue;
+      }
+      const encoded = frame.encoder.encodeHeaderValue(field.own, own.fields.get(lower));
+      // buildHeaders leaves out a field whose value encodes to nothing.
+      if (encoded.trim() !== '') lines.push(foldLines(`${field.own}: ${encoded}`, 76));
+    }
+    return lines.join('\r\n');
+  };
+}
+
+/** The values of a copy's own fields, by lower-case field name. */
+function ownValues(message: OutboundMessage): { fields: Map<string, unknown>; custom: Map<string, string> } {
+  return {
+    fields: new Map<string, unknown>([
+      ['to', message.to],
+      ['date', message.date],
+      ['message-id', message.messageId],
+    ]),
+    custom: new Map(Object.entries(message.headers).map(([key, value]) => [key.toLowerCase(), value])),
+  };
+}
+
+/**
+ * nodemailer's header block for one copy, cut into fields: those of the copy's own kept as names
+ * to fill, the rest kept as written. Null when a field cannot be told apart (every copy of that
+ * shape is then built whole by nodemailer).
+ */
+function headerFrame(
+  composer: (options: Mail.Options) => MimeNode,
+  message: OutboundMessage,
+  customKeys: readonly string[],
+): { fields: HeaderField[]; encoder: HeaderEncoder } | null {
+  if (customKeys.some((key) => NODEMAILER_FIELDS.has(key.toLowerCase()))) return null;
+  const node = composer(toMailOptions(message));
+  const ownCustom = customKeys.map((key) => key.toLowerCase()).filter((key) => !FORMATTED_FIELDS.has(key));
+  const own = new Set([...OWN_FIELDS, ...ownCustom]);
+  const fields: HeaderField[] = [];
+  const seen = new Set<string>();
+  // A folded field continues on lines that start with a space or a tab.
+  for (const field of node.buildHeaders().split(/\r\n(?![ \t])/)) {
+    const name = /^([^:\s]+):/.exec(field)?.[1];
+    if (!name) return null;
+    const lower = name.toLowerCase();
+    // A field written twice could not be filled from one value per name.
+    if (seen.has(lower)) return null;
+    seen.add(lower);
+    fields.push(own.has(lower) ? { own: name } : { shared: field });
+  }
+  // Every own field must be there: one left out in this copy (empty) may not be in another.
+  if ([...OWN_FIELDS, ...ownCustom].some((name) => !seen.has(name))) return null;
+  return { fields, encoder: node as unknown as HeaderEncoder };
 }
 
 interface Structure {

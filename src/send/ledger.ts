@@ -30,7 +30,13 @@ interface DeliveryRow {
   message_id: string | null;
 }
 
-const PAGE = 500;
+/**
+ * Pending rows read per query. A page lives until the campaign has sent every row of it; small,
+ * it dies young (in the scavenge it was made in) instead of surviving scavenges and being
+ * promoted to old space as garbage: 500 rows lasted ~1.4 s at 350 messages a second, several
+ * scavenges. A query per 50 rows is cheap next to the 50 messages it feeds.
+ */
+const PAGE = 50;
 
 /** The VERP id of one planned delivery (see message/return-path.ts), stored with its row. */
 export type BounceIdOf = (issue: string, email: string) => string;

@@ -1,6 +1,8 @@
 import { Readable } from 'node:stream';
-import nodemailer from 'nodemailer';
+import MimeNode from 'nodemailer/lib/mime-node';
+import SMTPPool from 'nodemailer/lib/smtp-pool';
 import type { Deliverer } from './deliverer.js';
+import type { PreparedMessage } from './prepared-message.js';
 import type { SmtpServer } from './smtp-url.js';
 
 export interface SmtpDelivererOptions {
@@ -9,12 +11,20 @@ export interface SmtpDelivererOptions {
 }
 
 /**
- * nodemailer's pooled SMTP transport, without its own rate limiting (which bursts across
+ * nodemailer's SMTP connection pool, without its own rate limiting (which bursts across
  * connections; the send loop limits instead). Messages come DKIM-signed already (message/mime-template.ts).
+ *
+ * The pool is given each message directly, not through nodemailer's `sendMail`: for a raw
+ * message that builds a MIME tree, runs its plugins and pipes the message through two more
+ * streams, only to hand the pool the same bytes. Made and dropped per message, that machinery
+ * was most of the garbage a send still made per message after the copies themselves, and part
+ * of it outlived young-generation collections, filling old space. The pool sends what it is
+ * given as `sendMail` would have: the envelope normalized by nodemailer's own MIME node (IDN
+ * domains to punycode), the message bytes as they are (they end with CRLF, so nodemailer's
+ * end-of-message newline adds nothing), dot-stuffed by the SMTP connection.
  */
 export function smtpDeliverer(server: SmtpServer, options: SmtpDelivererOptions): Deliverer {
-  const transport = nodemailer.createTransport({
-    pool: true,
+  const pool = new SMTPPool({
     host: server.host,
     port: server.port,
     secure: server.secure,
@@ -30,36 +40,66 @@ export function smtpDeliverer(server: SmtpServer, options: SmtpDelivererOptions)
     socketTimeout: 60_000,
     logger: false,
   });
+  // Only its envelope normalization is used; setEnvelope makes a new envelope object each time.
+  const envelopes = new MimeNode();
   return {
-    async deliver(prepared, onTransmit) {
-      const info = await transport.sendMail({ envelope: prepared.envelope, raw: transmitted(prepared.pieces, onTransmit) });
-      return info.response;
+    deliver(prepared, onTransmit) {
+      const envelope = envelopes.setEnvelope(prepared.envelope).getEnvelope();
+      return new Promise<string>((resolve, reject) => {
+        pool.send(poolMessage(prepared, envelope, onTransmit), (error, info) => {
+          // The pool answers with either an error or the server's reply.
+          if (error || !info) reject(error ?? new Error('the SMTP pool answered without a reply'));
+          else resolve(info.response);
+        });
+      });
     },
     async verify() {
-      await transport.verify();
+      await pool.verify();
     },
     close() {
-      transport.close();
+      pool.close();
     },
   };
 }
 
 /**
- * The message as a stream that calls `onTransmit` when the pool first reads it, which happens
- * only once a connection has taken the message: messages still waiting in the pool's queue
- * have not been read, so they are not in flight.
+ * What the pool reads of a message (nodemailer's MailMessage: its options, and its MIME node's
+ * envelope, id and stream), for a message that is already bytes.
+ */
+function poolMessage(prepared: PreparedMessage, envelope: MimeNode.Envelope, onTransmit: () => void): PoolMessage {
+  const message = {
+    getEnvelope: () => envelope,
+    messageId: () => prepared.messageId,
+    getHeader: (key: string) => (key.toLowerCase() === 'message-id' ? prepared.messageId : undefined),
+    createReadStream: () => transmitted(prepared.pieces, onTransmit),
+  };
+  return { data: {}, message } as unknown as PoolMessage;
+}
+
+type PoolMessage = Parameters<SMTPPool['send']>[0];
+
+/**
+ * The message as a stream, made when a connection takes the message (the pool asks for it only
+ * then, never for a message still waiting in its queue): `onTransmit` runs right then, before
+ * MAIL FROM, so a message not yet taken by a connection is not in flight. If it throws (the send
+ * lease was lost), the stream fails and the connection sends nothing of the message.
  */
 function transmitted(pieces: readonly Buffer[], onTransmit: () => void): Readable {
+  try {
+    onTransmit();
+  } catch (error) {
+    const failed = new Readable({ read() {} });
+    process.nextTick(() => failed.destroy(error as Error));
+    return failed;
+  }
   let started = false;
   return new Readable({
     read() {
-      if (!started) {
-        started = true;
-        onTransmit();
-        // Pushed as they are: the stream passes each buffer on to the socket without copying it.
-        for (const piece of pieces) if (piece.length > 0) this.push(piece);
-        this.push(null);
-      }
+      if (started) return;
+      started = true;
+      // Pushed as they are: the stream passes each buffer on to the socket without copying it.
+      for (const piece of pieces) if (piece.length > 0) this.push(piece);
+      this.push(null);
     },
   });
 }
