@@ -141,6 +141,8 @@ export interface OutboundMessage {
   text: string;
   messageId: string;
   date: Date;
+  /** Where replies go (config `reply_to`), or null for the From address. */
+  replyTo: string | null;
   /** Extra headers, already formatted; sent unfolded. */
   headers: Record<string, string>;
   /**

@@ -112,6 +112,8 @@ describe('a copy spliced from the MIME template', () => {
     expect(seen.text).toContain(reader.email);
     if (reader.name) expect(seen.text).toContain(`Hello ${reader.name},`);
     expect(seen.listUnsubscribePost).toBe('List-Unsubscribe=One-Click');
+    // The config's reply_to, which nodemailer dropped while it went as a prepared header.
+    expect(seen.replyTo).toEqual([{ address: 'editor@example.com', name: '' }]);
     expect(seen.html).toContain(/^<([^>]+)>/.exec(seen.listUnsubscribe ?? '')![1]!.replace(/&/g, '&amp;'));
   });
 

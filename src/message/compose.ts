@@ -28,7 +28,6 @@ export function newMessageId(from: string, issueSlug: string): string {
 
 export function composeMessage(subject: string, body: PersonalizedEmail, envelope: Envelope, messageId: string): OutboundMessage {
   const headers: Record<string, string> = { ...envelope.headers };
-  if (envelope.replyTo) headers['Reply-To'] = envelope.replyTo;
   return {
     from: envelope.from,
     to: envelope.to,
@@ -37,16 +36,21 @@ export function composeMessage(subject: string, body: PersonalizedEmail, envelop
     text: body.text,
     messageId,
     date: envelope.date,
+    replyTo: envelope.replyTo ?? null,
     headers,
     returnPath: envelope.returnPath ?? null,
   };
 }
 
-/** nodemailer's message options; headers go as prepared so long ones are never folded. */
+/**
+ * nodemailer's message options; headers go as prepared so long ones are never folded. Reply-To
+ * is an address nodemailer formats itself: as a prepared header it would be dropped.
+ */
 export function toMailOptions(message: OutboundMessage): Mail.Options {
   return {
     from: message.from,
     to: message.to,
+    ...(message.replyTo ? { replyTo: message.replyTo } : {}),
     subject: message.subject,
     text: message.text,
     html: message.html,

@@ -134,7 +134,7 @@ function headerWriter(composer: (options: Mail.Options) => MimeNode): (message: 
   return (message) => {
     // A header nodemailer skips (an empty value) changes the block's shape: part of the key.
     const custom = Object.entries(message.headers).filter(([, value]) => value.trim() !== '');
-    const shape = JSON.stringify([message.from, message.subject, custom.map(([key]) => key), Object.keys(message.headers).length]);
+    const shape = JSON.stringify([message.from, message.replyTo, message.subject, custom.map(([key]) => key), Object.keys(message.headers).length]);
     let frame = frames.get(shape);
     if (frame === undefined) {
       frame = headerFrame(composer, message, custom.map(([key]) => key));
