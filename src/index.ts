@@ -19,7 +19,13 @@ export type * from './types.js';
 export { sendIssue, sendTestCopy, type SendOptions } from './send/send-issue.js';
 export type { SendSummary } from './send/summary.js';
 export { CsvList } from './subscribers/csv-list.js';
-export { SubscriberStore } from './subscribers/subscriber-store.js';
+// The store: subscribers, suppressions and sign-up attempts, in a SQLite file or (issue #12) PostgreSQL.
+export { openStore, type StoreOptions } from './store/open-store.js';
+export { storeLocation, type StoreLocation } from './store/store-location.js';
+export type { Store } from './store/store.js';
+export type { SubscriberStore, StoredSubscriber, Suppression, SuppressionReason, ImportCounts } from './subscribers/subscriber-store.js';
+export type { SignUpAttempts } from './subscribe/sign-up-attempts.js';
+export { SqliteSubscriberStore } from './subscribers/sqlite-subscriber-store.js';
 export { signToken, verifyToken } from './unsubscribe/token.js';
 export { createUnsubscribeServer } from './unsubscribe/server.js';
 export { checkBuiltIssue, type CheckBuiltIssueOptions } from './check/check-built-issue.js';

@@ -5,7 +5,7 @@ import { decide } from '../src/bounces/bounce-rules.js';
 import { bounceId } from '../src/message/return-path.js';
 import { SendLedger } from '../src/send/ledger.js';
 import { IN_MEMORY, openStateDb } from '../src/store/state-db.js';
-import { SubscriberStore } from '../src/subscribers/subscriber-store.js';
+import { SqliteSubscriberStore } from '../src/subscribers/sqlite-subscriber-store.js';
 
 const RULES = { softLimit: 3, softWindowDays: 30 };
 const DAY = 24 * 60 * 60 * 1000;
@@ -30,7 +30,7 @@ function report(kind: BounceReport['kind'], recipient: Partial<BouncedRecipient>
 function setup() {
   const db = openStateDb(IN_MEMORY);
   let now = new Date('2024-03-01T12:00:00Z');
-  const store = new SubscriberStore(db, () => now);
+  const store = new SqliteSubscriberStore(db, () => now);
   const log = new BounceLog(db, store, RULES, () => now);
   const ledger = new SendLedger(db, () => now, (issue, email) => bounceId('secret', issue, email));
   ledger.begin('2024-W05', 'store');
@@ -40,7 +40,7 @@ function setup() {
 }
 
 describe('the bounce rules, as a decision', () => {
-  it('suppresses at once for a hard bounce or a complaint, and a soft one only at the limit', () => {
+  it('suppresses at once for a hard bounce or a complaint, and a soft one only at the limit', async () => {
     expect(decide('hard', 0, RULES)).toEqual({ action: 'suppress', reason: 'bounced' });
     expect(decide('complaint', 0, RULES)).toEqual({ action: 'suppress', reason: 'complained' });
     expect(decide('soft', 2, RULES)).toEqual({ action: 'count' });
@@ -49,17 +49,17 @@ describe('the bounce rules, as a decision', () => {
 });
 
 describe('the bounce log', () => {
-  it('suppresses a hard bounce at once, recording issue, address, status and diagnostic', () => {
+  it('suppresses a hard bounce at once, recording issue, address, status and diagnostic', async () => {
     const { db, store, log } = setup();
     const outcome = log.record(report('hard', { address: 'Ann@Example.org', diagnostic: '550 5.1.1 User unknown' }), 'r1');
     expect(outcome).toMatchObject({ status: 'recorded', events: [{ email: 'Ann@Example.org', issue: '2024-W05', kind: 'hard', suppressed: 'bounced', duplicate: false }] });
-    expect(store.suppression('ann@example.org')).toBe('bounced');
+    expect(await store.suppression('ann@example.org')).toBe('bounced');
     expect(db.prepare('SELECT email_key, issue, kind, status, diagnostic FROM bounce_events').all()).toEqual([
       { email_key: 'ann@example.org', issue: '2024-W05', kind: 'hard', status: '5.1.1', diagnostic: '550 5.1.1 User unknown' },
     ]);
   });
 
-  it('counts soft bounces and suppresses at the third within the window, not counting older ones', () => {
+  it('counts soft bounces and suppresses at the third within the window, not counting older ones', async () => {
     const { store, log, advance } = setup();
     log.record(report('soft', { address: 'bob@example.org' }), 'old');
     advance(31 * DAY);
@@ -67,19 +67,19 @@ describe('the bounce log', () => {
     expect(first).toMatchObject({ events: [{ softInWindow: 1, suppressed: null }] });
     advance(DAY);
     expect(log.record(report('soft', { address: 'bob@example.org' }), 's2')).toMatchObject({ events: [{ softInWindow: 2, suppressed: null }] });
-    expect(store.suppression('bob@example.org')).toBeNull();
+    expect(await store.suppression('bob@example.org')).toBeNull();
     advance(DAY);
     expect(log.record(report('soft', { address: 'bob@example.org' }), 's3')).toMatchObject({ events: [{ softInWindow: 3, suppressed: 'bounced' }] });
-    expect(store.suppressions()[0]).toMatchObject({ email: 'bob@example.org', reason: 'bounced', detail: expect.stringContaining('3 soft bounces in 30 days') });
+    expect((await store.suppressions())[0]).toMatchObject({ email: 'bob@example.org', reason: 'bounced', detail: expect.stringContaining('3 soft bounces in 30 days') });
   });
 
-  it('suppresses a complaint under its own reason', () => {
+  it('suppresses a complaint under its own reason', async () => {
     const { store, log } = setup();
     log.record(report('complaint', { address: 'cy@example.org', action: 'abuse' }), 'c1');
-    expect(store.suppression('cy@example.org')).toBe('complained');
+    expect(await store.suppression('cy@example.org')).toBe('complained');
   });
 
-  it('records a report read twice once: the second read adds no event and no soft count', () => {
+  it('records a report read twice once: the second read adds no event and no soft count', async () => {
     const { db, log } = setup();
     log.record(report('soft', { address: 'dee@example.org' }), 'same');
     const again = log.record(report('soft', { address: 'dee@example.org' }), 'same');
@@ -87,14 +87,14 @@ describe('the bounce log', () => {
     expect(db.prepare('SELECT COUNT(*) AS n FROM bounce_events').get()).toEqual({ n: 1 });
   });
 
-  it('ignores automatic replies and acts on nothing it cannot classify', () => {
+  it('ignores automatic replies and acts on nothing it cannot classify', async () => {
     const { store, log } = setup();
     expect(log.record(report('auto-reply', { address: 'eve@example.org' }), 'a1')).toEqual({ status: 'ignored' });
     expect(log.record(report('unknown', { address: 'eve@example.org', kind: 'unknown' }), 'u1')).toEqual({ status: 'unrecognised' });
-    expect(store.suppressions()).toEqual([]);
+    expect(await store.suppressions()).toEqual([]);
   });
 
-  it('finds the delivery by its VERP id, over the address the report names, and trusts nothing for an id it never sent', () => {
+  it('finds the delivery by its VERP id, over the address the report names, and trusts nothing for an id it never sent', async () => {
     const { db, store, log } = setup();
     const ledger = new SendLedger(db, () => new Date(), (issue, email) => bounceId('secret', issue, email));
     ledger.begin('2024-W06', 'store');
@@ -103,29 +103,29 @@ describe('the bounce log', () => {
     const outcome = log.record(report('hard', { address: 'fay.forwarded@elsewhere.example' }, { verpId: id, originalMessageId: null }), 'v1');
     expect(outcome).toMatchObject({ status: 'recorded', events: [{ email: 'fay@example.org', issue: '2024-W06', suppressed: 'bounced' }] });
     expect(log.record(report('hard', { address: 'gus@example.org' }, { verpId: 'zzzzzzzzzzzzzzzz' }), 'v2')).toEqual({ status: 'unknown-delivery', verpId: 'zzzzzzzzzzzzzzzz' });
-    expect(store.suppression('gus@example.org')).toBeNull();
+    expect(await store.suppression('gus@example.org')).toBeNull();
   });
-  it('without VERP, acts only on an address and Message-ID of a copy it sent: a forged report suppresses nobody', () => {
+  it('without VERP, acts only on an address and Message-ID of a copy it sent: a forged report suppresses nobody', async () => {
     const { store, log } = setup();
     const stranger = log.record(report('hard', { address: 'ceo@victim.example' }), 'f1');
     const wrongMessage = log.record(report('hard', { address: 'bob@example.org' }, { originalMessageId: '<2024-W05.made-up@example.com>' }), 'f2');
     const noMessage = log.record(report('complaint', { address: 'bob@example.org' }, { originalMessageId: null }), 'f3');
     for (const outcome of [stranger, wrongMessage, noMessage]) expect(outcome).toEqual({ status: 'unknown-delivery', verpId: null });
-    expect(store.suppressions()).toEqual([]);
+    expect(await store.suppressions()).toEqual([]);
   });
 
-  it('makes an unsubscribed address complained on a complaint, which a fresh confirmation then does not lift', () => {
+  it('makes an unsubscribed address complained on a complaint, which a fresh confirmation then does not lift', async () => {
     const { store, log, advance } = setup();
-    store.savePending('cy@example.org', null);
-    store.suppress('cy@example.org', 'unsubscribed', 'one-click');
+    await store.savePending('cy@example.org', null);
+    await store.suppress('cy@example.org', 'unsubscribed', 'one-click');
     advance(DAY);
     expect(log.record(report('complaint', { address: 'cy@example.org', action: 'abuse' }), 'c2')).toMatchObject({ events: [{ suppressed: 'complained' }] });
-    expect(store.suppression('cy@example.org')).toBe('complained');
+    expect(await store.suppression('cy@example.org')).toBe('complained');
     advance(DAY);
-    expect(store.confirm('cy@example.org', new Date(Date.parse('2024-03-03T12:00:00Z')))).toBe('suppressed');
-    expect(store.suppression('cy@example.org')).toBe('complained');
+    expect(await store.confirm('cy@example.org', new Date(Date.parse('2024-03-03T12:00:00Z')))).toBe('suppressed');
+    expect(await store.suppression('cy@example.org')).toBe('complained');
     // And never the other way: an unsubscribe after a bounce keeps the graver reason.
-    store.suppress('cy@example.org', 'unsubscribed');
-    expect(store.suppression('cy@example.org')).toBe('complained');
+    await store.suppress('cy@example.org', 'unsubscribed');
+    expect(await store.suppression('cy@example.org')).toBe('complained');
   });
 });

@@ -8,7 +8,7 @@ import { SendLedger } from '../src/send/ledger.js';
 import { sendIssue } from '../src/send/send-issue.js';
 import { sendTestCopy } from '../src/send/test-copy.js';
 import { openStateDb } from '../src/store/state-db.js';
-import { SubscriberStore } from '../src/subscribers/subscriber-store.js';
+import { SqliteSubscriberStore } from '../src/subscribers/sqlite-subscriber-store.js';
 import { verifyToken } from '../src/unsubscribe/token.js';
 import { sinksStoppedAfterEach } from './support/smtp-server.js';
 import { builtWorkspace, SECRET, sendingConfig, writeList } from './support/smtp-workspace.js';
@@ -18,7 +18,7 @@ const sink = sinksStoppedAfterEach({ saveMessages: true });
 /** The ledger of a workspace, read from its state database file. */
 function ledgerOf(root: string) {
   const db = openStateDb(path.join(root, '.gazette', 'state.db'));
-  return { ledger: new SendLedger(db), store: new SubscriberStore(db), close: () => db.close() };
+  return { ledger: new SendLedger(db), store: new SqliteSubscriberStore(db), close: () => db.close() };
 }
 
 async function refusal(promise: Promise<unknown>): Promise<GazetteError> {
@@ -130,7 +130,7 @@ describe('gazette send, against a real SMTP server', () => {
       ['t3@example.com', 1],
       ['t7@example.com', 1],
     ]);
-    expect(state.store.suppression('t3@example.com')).toBe('bounced');
+    expect(await state.store.suppression('t3@example.com')).toBe('bounced');
     state.close();
   });
 
@@ -202,7 +202,7 @@ describe('gazette send, against a real SMTP server', () => {
   it('skips addresses on the suppression list, whatever list it is given', async () => {
     const root = await builtWorkspace();
     const state = ledgerOf(root);
-    state.store.suppress('Bob@Example.com', 'unsubscribed');
+    await state.store.suppress('Bob@Example.com', 'unsubscribed');
     state.close();
     const list = await writeList(root, ['ann@example.com', 'bob@example.com']);
     const server = await sink();
@@ -213,11 +213,9 @@ describe('gazette send, against a real SMTP server', () => {
   it('sends to the subscriber store', async () => {
     const root = await builtWorkspace();
     const state = ledgerOf(root);
-    state.store.saveAll([
-      { email: 'ann@example.com', name: 'Ann', fields: { email: 'ann@example.com', name: 'Ann' } },
-      { email: 'bob@example.com', name: 'Bob', fields: { email: 'bob@example.com', name: 'Bob' } },
-    ]);
-    state.store.suppress('bob@example.com', 'bounced');
+    await state.store.save({ email: 'ann@example.com', name: 'Ann', fields: { email: 'ann@example.com', name: 'Ann' } });
+    await state.store.save({ email: 'bob@example.com', name: 'Bob', fields: { email: 'bob@example.com', name: 'Bob' } });
+    await state.store.suppress('bob@example.com', 'bounced');
     state.close();
     const server = await sink();
     expect(await sendIssue({ root, store: true, smtp: server.url })).toMatchObject({ sent: 1, suppressed: 1, source: 'store' });

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { ParsedMail } from 'mailparser';
 import { openStateDb } from '../src/store/state-db.js';
 import { sealConfirmToken } from '../src/subscribe/confirm-token.js';
-import { SubscriberStore, type SuppressionReason } from '../src/subscribers/subscriber-store.js';
+import { SqliteSubscriberStore } from '../src/subscribers/sqlite-subscriber-store.js';
+import type { SubscriberStore, SuppressionReason } from '../src/subscribers/subscriber-store.js';
 import { servesStoppedAfterEach, type Served } from './support/serve.js';
 import { sinksStoppedAfterEach } from './support/smtp-server.js';
 import { builtWorkspace, gazette, SECRET, sendingConfig } from './support/smtp-workspace.js';
@@ -36,10 +37,10 @@ function recipients(messages: ParsedMail[]): string[] {
 }
 
 /** The store of a workspace, opened beside the running serve (WAL: both may use it at once). */
-function withStore<T>(root: string, use: (store: SubscriberStore) => T): T {
+async function withStore<T>(root: string, use: (store: SubscriberStore) => Promise<T>): Promise<T> {
   const db = openStateDb(path.join(root, '.gazette', 'state.db'));
   try {
-    return use(new SubscriberStore(db));
+    return await use(new SqliteSubscriberStore(db));
   } finally {
     db.close();
   }
@@ -54,12 +55,12 @@ async function workspace(subscribe: Record<string, unknown> = {}) {
 describe('sign-ups against abuse', () => {
   it('answers the same for a new, pending, confirmed, unsubscribed, bounced or complained address, and mails only those that may sign up', async () => {
     const { server, root, served } = await workspace({ max_per_ip: 20 });
-    withStore(root, (store) => {
-      store.save({ email: 'confirmed@example.com', name: null, fields: {} });
-      store.savePending('pending@example.com', null);
+    await withStore(root, async (store) => {
+      await store.save({ email: 'confirmed@example.com', name: null, fields: {} });
+      await store.savePending('pending@example.com', null);
       for (const reason of ['unsubscribed', 'bounced', 'complained'] as SuppressionReason[]) {
-        store.save({ email: `${reason}@example.com`, name: null, fields: {} });
-        store.suppress(`${reason}@example.com`, reason, 'before the test');
+        await store.save({ email: `${reason}@example.com`, name: null, fields: {} });
+        await store.suppress(`${reason}@example.com`, reason, 'before the test');
       }
     });
     const addresses = ['new', 'pending', 'confirmed', 'unsubscribed', 'bounced', 'complained'].map((kind) => `${kind}@example.com`);
@@ -127,18 +128,18 @@ describe('sign-ups against abuse', () => {
     const { server, root, served } = await workspace();
     const before = new Date(Date.now() - 60_000);
     const week = new Date(Date.now() + 7 * 86_400_000);
-    withStore(root, (store) => {
-      store.save({ email: 'left@example.com', name: null, fields: {} });
-      store.suppress('left@example.com', 'unsubscribed', 'one-click');
-      store.save({ email: 'gone@example.com', name: null, fields: {} });
-      store.suppress('gone@example.com', 'bounced', '550 5.1.1 no such user');
+    await withStore(root, async (store) => {
+      await store.save({ email: 'left@example.com', name: null, fields: {} });
+      await store.suppress('left@example.com', 'unsubscribed', 'one-click');
+      await store.save({ email: 'gone@example.com', name: null, fields: {} });
+      await store.suppress('gone@example.com', 'bounced', '550 5.1.1 no such user');
     });
     // A link issued before the unsubscribe (a scanner replaying an old email) does nothing.
     const old = await fetch(`${served.origin}/confirm?token=${sealConfirmToken({ email: 'left@example.com', issuedAt: before }, SECRET, week)}`);
     expect(old.status).toBe(409);
     const bounced = await fetch(`${served.origin}/confirm?token=${sealConfirmToken({ email: 'gone@example.com', issuedAt: new Date() }, SECRET, week)}`);
     expect(bounced.status).toBe(409);
-    expect(withStore(root, (store) => [store.suppression('left@example.com'), store.suppression('gone@example.com')])).toEqual(['unsubscribed', 'bounced']);
+    expect(await withStore(root, (store) => Promise.all([store.suppression('left@example.com'), store.suppression('gone@example.com')]))).toEqual(['unsubscribed', 'bounced']);
 
     await signUp(served, 'left@example.com');
     await signUp(served, 'gone@example.com');
@@ -147,12 +148,12 @@ describe('sign-ups against abuse', () => {
     expect(recipients(messages)).toEqual(['left@example.com']);
     const link = /https:\/\/example\.com\/confirm\?token=[A-Za-z0-9_-]+/.exec(messages[0]!.text ?? '')![0];
     expect((await fetch(`${served.origin}/confirm${new URL(link).search}`)).status).toBe(200);
-    expect(withStore(root, (store) => [store.suppression('left@example.com'), store.suppression('gone@example.com')])).toEqual([null, 'bounced']);
+    expect(await withStore(root, (store) => Promise.all([store.suppression('left@example.com'), store.suppression('gone@example.com')]))).toEqual([null, 'bounced']);
 
     const counts = await gazette(['subscribers', 'list', '--counts', '--json'], root);
     expect(JSON.parse(counts.stdout)).toEqual({ confirmed: 1, pending: 0, unsubscribed: 0, bounced: 1, complained: 0 });
     // Only the operator lifts a bounce.
     expect((await gazette(['subscribers', 'unsuppress', 'GONE@example.com'], root)).stdout).toContain('it was bounced');
-    expect(withStore(root, (store) => store.suppression('gone@example.com'))).toBeNull();
+    expect(await withStore(root, (store) => store.suppression('gone@example.com'))).toBeNull();
   });
 });

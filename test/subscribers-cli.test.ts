@@ -31,9 +31,9 @@ describe('gazette subscribers', () => {
     const root = await builtWorkspace();
     await gazette(['subscribers', 'add', 'ann@example.com'], root);
     const { openStateDb } = await import('../src/store/state-db.js');
-    const { SubscriberStore } = await import('../src/subscribers/subscriber-store.js');
+    const { SqliteSubscriberStore } = await import('../src/subscribers/sqlite-subscriber-store.js');
     const db = openStateDb(path.join(root, '.gazette', 'state.db'));
-    new SubscriberStore(db).suppress('list-only@example.com', 'bounced', '550 5.1.1 no such user');
+    await new SqliteSubscriberStore(db).suppress('list-only@example.com', 'bounced', '550 5.1.1 no such user');
     db.close();
     expect((await gazette(['subscribers', 'list'], root)).stderr).toMatch(/^1 confirmed, 0 pending; suppressed: 0 unsubscribed, 1 bounced, 0 complained/);
     expect(JSON.parse((await gazette(['subscribers', 'list', '--counts', '--json'], root)).stdout)).toEqual({ confirmed: 1, pending: 0, unsubscribed: 0, bounced: 1, complained: 0 });

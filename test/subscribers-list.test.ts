@@ -1,13 +1,10 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GazetteError } from '../src/diagnostics/diagnostic.js';
-import { openStateDb, type StateDb } from '../src/store/state-db.js';
 import { CsvList } from '../src/subscribers/csv-list.js';
-import { importList } from '../src/subscribers/import-list.js';
 import type { ListEntry } from '../src/subscribers/list-entry.js';
-import { SubscriberStore } from '../src/subscribers/subscriber-store.js';
 
 async function csvFile(content: string): Promise<string> {
   const file = path.join(await mkdtemp(path.join(tmpdir(), 'gazette-list-')), 'list.csv');
@@ -120,109 +117,5 @@ describe('a CSV list', () => {
     expect(error.diagnostics[0]).toMatchObject({ rule: 'subscribers/unreadable', file: '/nonexistent/list.csv', message: 'cannot read the subscriber list: no such file or directory' });
     const folder = await failure(CsvList.open(tmpdir()));
     expect(folder.diagnostics[0]).toMatchObject({ rule: 'subscribers/unreadable' });
-  });
-});
-
-describe('the subscriber store', () => {
-  let db: StateDb | null = null;
-  afterEach(() => db?.close());
-
-  async function store(): Promise<SubscriberStore> {
-    db = openStateDb(path.join(await mkdtemp(path.join(tmpdir(), 'gazette-store-')), 'state.db'));
-    return new SubscriberStore(db, () => new Date('2024-02-01T00:00:00Z'));
-  }
-
-  it('imports a list, updating an address it already has whatever its case', async () => {
-    const subscribers = await store();
-    subscribers.save({ email: 'ann@example.com', name: 'Old name', fields: { email: 'ann@example.com', name: 'Old name' } });
-    const list = await CsvList.open(await csvFile('email,name\nAnn@Example.com,Ann Lee\nbob@example.com,Bob\nbad,Nobody\n'));
-    const result = await importList(list, subscribers);
-    await list.close();
-    expect(result).toMatchObject({ added: 1, updated: 1, stillSuppressed: 0 });
-    expect(result.problems.map((problem) => problem.line)).toEqual([4]);
-    expect([...subscribers.all()].map((subscriber) => [subscriber.email, subscriber.name])).toEqual([
-      ['Ann@Example.com', 'Ann Lee'],
-      ['bob@example.com', 'Bob'],
-    ]);
-  });
-
-  it('keeps an unsubscribed address suppressed through a re-import and a removal', async () => {
-    const subscribers = await store();
-    subscribers.save({ email: 'ann@example.com', name: 'Ann', fields: {} });
-    expect(subscribers.suppress('ANN@example.com', 'unsubscribed', 'one-click')).toBe(true);
-    const list = await CsvList.open(await csvFile('email\nann@example.com\n'));
-    expect(await importList(list, subscribers)).toMatchObject({ updated: 1, stillSuppressed: 1 });
-    await list.close();
-    expect([...subscribers.all()][0]!.suppressed).toBe('unsubscribed');
-    expect(subscribers.count()).toEqual({ confirmed: 0, pending: 0, unsubscribed: 1, bounced: 0, complained: 0 });
-    expect(subscribers.remove('ann@example.com')).toBe(true);
-    expect(subscribers.remove('ann@example.com')).toBe(false);
-    expect(subscribers.suppression('Ann@Example.com')).toBe('unsubscribed');
-    expect(subscribers.suppressions()).toEqual([{ email: 'ANN@example.com', reason: 'unsubscribed', detail: 'one-click', createdAt: '2024-02-01T00:00:00.000Z' }]);
-  });
-
-  it('counts subscribers by status and the whole suppression list by reason, addresses outside the store included', async () => {
-    const subscribers = await store();
-    subscribers.save({ email: 'ann@example.com', name: null, fields: {} });
-    subscribers.save({ email: 'bob@example.com', name: null, fields: {} });
-    subscribers.savePending('cy@example.com', 'Cy');
-    subscribers.suppress('bob@example.com', 'complained', 'feedback loop');
-    // Bounced from a CSV send: on the suppression list, never in the store.
-    subscribers.suppress('list-only@example.com', 'bounced', '550 5.1.1');
-    expect(subscribers.count()).toEqual({ confirmed: 1, pending: 1, unsubscribed: 0, bounced: 1, complained: 1 });
-  });
-
-  it('confirms a pending sign-up once, lifts an older unsubscribe but never a newer one, a bounce or a complaint', async () => {
-    let now = new Date('2024-02-01T00:00:00Z');
-    db = openStateDb(path.join(await mkdtemp(path.join(tmpdir(), 'gazette-store-')), 'state.db'));
-    const subscribers = new SubscriberStore(db, () => now);
-    const later = (ms: number) => (now = new Date(now.getTime() + ms));
-
-    subscribers.savePending('ann@example.com', 'Ann');
-    expect(subscribers.signUpState('ANN@example.com')).toBe('pending');
-    const issued = now;
-    later(1000);
-    expect(subscribers.confirm('ann@example.com', issued)).toBe('confirmed');
-    expect(subscribers.confirm('ann@example.com', issued)).toBe('already-confirmed');
-    expect([...subscribers.all()][0]).toMatchObject({ status: 'confirmed', source: 'form', confirmedAt: '2024-02-01T00:00:01.000Z' });
-
-    later(1000);
-    subscribers.suppress('ann@example.com', 'unsubscribed', 'one-click');
-    expect(subscribers.confirm('ann@example.com', issued)).toBe('stale');
-    later(1000);
-    const resubscribed = now;
-    subscribers.savePending('ann@example.com', null);
-    expect(subscribers.confirm('ann@example.com', resubscribed)).toBe('confirmed');
-    expect(subscribers.suppression('ann@example.com')).toBeNull();
-
-    subscribers.suppress('ann@example.com', 'bounced', '550');
-    later(1000);
-    expect(subscribers.confirm('ann@example.com', now)).toBe('suppressed');
-    expect(subscribers.unsuppress('ann@example.com')).toBe('bounced');
-    expect(subscribers.unsuppress('ann@example.com')).toBeNull();
-    expect(subscribers.confirm('nobody@example.com', now)).toBe('gone');
-  });
-
-  it('leaves pending sign-ups out of a send to the store, and forgets them once their links have expired', async () => {
-    const { storeEntries } = await import('../src/send/planner.js');
-    const subscribers = await store();
-    subscribers.save({ email: 'ann@example.com', name: null, fields: {} });
-    subscribers.savePending('cy@example.com', null);
-    subscribers.save({ email: 'bob@example.com', name: null, fields: {} });
-    subscribers.suppress('bob@example.com', 'bounced');
-    const entries = [];
-    for await (const entry of storeEntries(subscribers)) entries.push(entry);
-    expect(entries).toEqual([{ recipient: expect.objectContaining({ email: 'ann@example.com' }), line: 0 }, { suppressed: true }]);
-    expect(subscribers.prunePending(new Date('2024-02-01T00:00:00Z'))).toBe(0);
-    expect(subscribers.prunePending(new Date('2024-02-08T00:00:00Z'))).toBe(1);
-    expect([...subscribers.all()].map((subscriber) => subscriber.email)).toEqual(['ann@example.com', 'bob@example.com']);
-  });
-
-  it('reads a long store a page at a time, in a stable order', async () => {
-    const subscribers = await store();
-    const many = Array.from({ length: 1234 }, (_, i) => ({ email: `r${String(i).padStart(4, '0')}@example.com`, name: null, fields: {} }));
-    subscribers.saveAll(many);
-    const read = [...subscribers.all()].map((subscriber) => subscriber.email);
-    expect(read).toEqual(many.map((recipient) => recipient.email));
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { GazetteError } from '../src/diagnostics/diagnostic.js';
 import { resolveWorkspace } from '../src/workspace/resolve.js';
 import { gazette } from './support/cli.js';
-import { sendingConfig, writeList } from './support/smtp-workspace.js';
+import { builtWorkspace, sendingConfig, writeList } from './support/smtp-workspace.js';
 import { article, makeWorkspace } from './support/workspace.js';
 
 /** A workspace whose config lives in `settings/`, naming its folders relative to itself. */
@@ -29,15 +29,37 @@ describe('resolveWorkspace', () => {
       articlesDir: path.join(settings, 'posts'),
       templatesDir: path.join(root, 'templates'),
       outDir: path.join(settings, 'built'),
-      storeFile: path.join(settings, 'data', 'state.db'),
+      store: { kind: 'sqlite', file: path.join(settings, 'data', 'state.db') },
       dkimKeyFile: path.join(settings, 'keys', 'dkim.pem'),
     });
   });
 
   it('resolves folders given as options from the workspace, whatever folder the config is in', async () => {
     const root = await configElsewhere({ articles: 'posts' });
-    const workspace = await resolveWorkspace({ root, config: 'settings/gazette.config.json', out: 'alt', articles: 'drafts', storeFile: 'state.db', env: {} });
-    expect(workspace).toMatchObject({ outDir: path.join(root, 'alt'), articlesDir: path.join(root, 'drafts'), storeFile: path.join(root, 'state.db') });
+    const workspace = await resolveWorkspace({ root, config: 'settings/gazette.config.json', out: 'alt', articles: 'drafts', storeLocation: 'state.db', env: {} });
+    expect(workspace).toMatchObject({ outDir: path.join(root, 'alt'), articlesDir: path.join(root, 'drafts'), store: { kind: 'sqlite', file: path.join(root, 'state.db') } });
+  });
+
+  it('finds the store in the flag, then GAZETTE_STORE, then the config: a file path, or a PostgreSQL URL kept as it is', async () => {
+    const root = await configElsewhere({ store: 'data/state.db' });
+    const config = 'settings/gazette.config.json';
+    const url = 'postgres://gazette:secret@db.example.com:5432/list';
+    expect((await resolveWorkspace({ root, config, env: {} })).store).toEqual({ kind: 'sqlite', file: path.join(root, 'settings', 'data', 'state.db') });
+    expect((await resolveWorkspace({ root, config, env: { GAZETTE_STORE: url } })).store).toEqual({ kind: 'postgres', url });
+    expect((await resolveWorkspace({ root, config, env: { GAZETTE_STORE: 'shared.db' } })).store).toEqual({ kind: 'sqlite', file: path.join(root, 'shared.db') });
+    expect((await resolveWorkspace({ root, config, env: { GAZETTE_STORE: url }, storeLocation: 'POSTGRESQL://other/list' })).store).toEqual({ kind: 'postgres', url: 'POSTGRESQL://other/list' });
+  });
+
+  it('refuses to send or read bounces into a PostgreSQL store, before anything is sent, naming the store without its password', async () => {
+    const root = await builtWorkspace(sendingConfig({ store: 'postgres://gazette:hunter2@127.0.0.1:1/list' }));
+    const list = await writeList(root, ['ann@example.com']);
+    const send = await gazette(['send', '--list', list, '--smtp', 'smtp://127.0.0.1:1'], root);
+    expect(send.code).toBe(1);
+    expect(send.stderr).toContain('(store/sqlite-only)');
+    expect(send.stderr).toContain('postgres://gazette:***@127.0.0.1:1/list');
+    expect(send.stderr).not.toContain('hunter2');
+    const bounces = await gazette(['bounces', list], root);
+    expect(bounces.stderr).toContain('(store/sqlite-only)');
   });
 
   it('uses the defaults beside the workspace without a config', async () => {

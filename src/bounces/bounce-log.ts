@@ -1,6 +1,7 @@
 import type { StateDb } from '../store/state-db.js';
 import { addressKey } from '../subscribers/address.js';
-import type { SubscriberStore, SuppressionReason } from '../subscribers/subscriber-store.js';
+import type { SqliteSubscriberStore } from '../subscribers/sqlite-subscriber-store.js';
+import type { SuppressionReason } from '../subscribers/subscriber-store.js';
 import type { BouncedRecipient, BounceReport } from './bounce-report.js';
 import { decide, windowStart, type BounceRules, type RecordedKind } from './bounce-rules.js';
 
@@ -51,7 +52,8 @@ export class BounceLog {
 
   constructor(
     private readonly db: StateDb,
-    private readonly store: SubscriberStore,
+    // The same database: a report's suppressions are written in the report's own transaction.
+    private readonly store: SqliteSubscriberStore,
     private readonly rules: BounceRules,
     private readonly now: () => Date = () => new Date(),
   ) {
@@ -112,7 +114,7 @@ export class BounceLog {
       const detail = [kind === 'soft' ? `${softInWindow} soft bounces in ${this.rules.softWindowDays} days` : null, status, diagnostic, issue ? `issue ${issue}` : null]
         .filter(Boolean)
         .join('; ');
-      if (this.store.suppress(email, decision.reason, detail || null)) event.suppressed = decision.reason;
+      if (this.store.suppressNow(email, decision.reason, detail || null)) event.suppressed = decision.reason;
     }
     return event;
   }

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { fileErrorReason } from '../load/file-error.js';
 import { openStateDb, storeProblem } from '../store/state-db.js';
-import { SubscriberStore } from '../subscribers/subscriber-store.js';
+import { sqliteStoreFile } from '../store/store-location.js';
+import { SqliteSubscriberStore } from '../subscribers/sqlite-subscriber-store.js';
 import type { Diagnostic } from '../types.js';
 import { resolveWorkspace, type Workspace, type WorkspaceOptions } from '../workspace/resolve.js';
 import { BounceLog, type RecordedEvent, type RecordOutcome } from './bounce-log.js';
@@ -72,9 +73,10 @@ export interface BounceIntake {
 export async function openBounceIntake(options: BounceIntakeOptions): Promise<BounceIntake> {
   const workspace = await resolveWorkspace(options);
   const { config } = workspace;
-  const db = openStateDb(workspace.storeFile);
+  const storeFile = sqliteStoreFile(workspace.store, 'bounces');
+  const db = openStateDb(storeFile);
   const now = options.now ?? (() => new Date());
-  const log = new BounceLog(db, new SubscriberStore(db, now), { softLimit: config.bounces.soft_limit, softWindowDays: config.bounces.soft_window_days }, now);
+  const log = new BounceLog(db, new SqliteSubscriberStore(db, now), { softLimit: config.bounces.soft_limit, softWindowDays: config.bounces.soft_window_days }, now);
   const results: MessageResult[] = [];
   return {
     workspace,
@@ -83,7 +85,7 @@ export async function openBounceIntake(options: BounceIntakeOptions): Promise<Bo
       try {
         result = await takeOne(message, log, config.bounces.local_part);
       } catch (error) {
-        throw storeProblem(error, workspace.storeFile);
+        throw storeProblem(error, storeFile);
       }
       results.push(result);
       return result;
@@ -91,7 +93,7 @@ export async function openBounceIntake(options: BounceIntakeOptions): Promise<Bo
     fail(message, problem) {
       results.push({ ...message, kind: null, format: null, reportId: null, outcome: 'failed', events: [], problem });
     },
-    summary: () => summarize(workspace.storeFile, results),
+    summary: () => summarize(storeFile, results),
     close: () => db.close(),
   };
 }

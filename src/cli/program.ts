@@ -35,6 +35,7 @@ const workspaceOptions = {
   out: () => new Option('--out <dir>', 'output folder (config: out)'),
   articles: () => new Option('--articles <dir>', 'folder of Markdown articles (config: articles)'),
   templates: () => new Option('--templates <dir>', 'theme folder (config: templates)'),
+  store: () => new Option('--store <file-or-url>', 'the subscriber store: a SQLite file or a postgres:// URL (default: GAZETTE_STORE, then config store)'),
 };
 
 export function createProgram(): Command {
@@ -127,12 +128,13 @@ export function createProgram(): Command {
 
   const subscribers = program
     .command('subscribers')
-    .description('manage the subscriber store and see the suppression list (config: store, default .gazette/state.db)');
+    .description('manage the subscriber store and see the suppression list (a SQLite file, default .gazette/state.db, or PostgreSQL: --store, GAZETTE_STORE, config store)');
   subscribers
     .command('import')
     .description('add or update every subscriber of a CSV list; bad rows are reported with their line numbers')
     .argument('<file>', 'CSV with an email column, optionally name and other fields')
     .addOption(workspaceOptions.config())
+    .addOption(workspaceOptions.store())
     .option('--json', 'print the result as JSON')
     .action(lazy(() => import('./commands/subscribers.js').then((command) => ({ run: command.runImport }))));
   subscribers
@@ -142,6 +144,7 @@ export function createProgram(): Command {
     .option('--name <name>', 'name to address them by')
     .option('--field <name=value>', 'another {{subscriber.*}} field; repeat for more', (value: string, previous: string[] = []) => [...previous, value])
     .addOption(workspaceOptions.config())
+    .addOption(workspaceOptions.store())
     .option('--json', 'print the result as JSON')
     .action(lazy(() => import('./commands/subscribers.js').then((command) => ({ run: command.runAdd }))));
   subscribers
@@ -149,6 +152,7 @@ export function createProgram(): Command {
     .description('forget a subscriber (an unsubscribed address stays on the suppression list)')
     .argument('<email>', 'address')
     .addOption(workspaceOptions.config())
+    .addOption(workspaceOptions.store())
     .option('--json', 'print the result as JSON')
     .action(lazy(() => import('./commands/subscribers.js').then((command) => ({ run: command.runRemove }))));
   subscribers
@@ -157,6 +161,7 @@ export function createProgram(): Command {
     .option('--suppressed', 'print the suppression list (unsubscribed, bounced and complained addresses) instead')
     .option('--counts', 'print only the counts: confirmed, pending, unsubscribed, bounced, complained')
     .addOption(workspaceOptions.config())
+    .addOption(workspaceOptions.store())
     .option('--json', 'print JSON')
     .action(lazy(() => import('./commands/subscribers.js').then((command) => ({ run: command.runList }))));
   subscribers
@@ -164,6 +169,7 @@ export function createProgram(): Command {
     .description('take an address off the suppression list (a bounce or complaint is lifted only this way)')
     .argument('<email>', 'address')
     .addOption(workspaceOptions.config())
+    .addOption(workspaceOptions.store())
     .option('--json', 'print the result as JSON')
     .action(lazy(() => import('./commands/subscribers.js').then((command) => ({ run: command.runUnsuppress }))));
 
@@ -187,6 +193,7 @@ export function createProgram(): Command {
     .option('--smtp <url>', 'SMTP server for confirmation emails (default: GAZETTE_SMTP_URL, then config smtp; none: no sign-up form)')
     .option('--trust-proxy', "count sign-ups by the client address a reverse proxy appends to X-Forwarded-For")
     .addOption(workspaceOptions.config())
+    .addOption(workspaceOptions.store())
     .option('--json', 'log one JSON object per line')
     .action(lazy(() => import('./commands/serve.js')));
 

@@ -2,6 +2,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { configSchema } from '../config.js';
+import { storeLocation } from '../store/store-location.js';
 import type { Workspace } from '../workspace/resolve.js';
 
 const DEFAULT_STORE = configSchema.shape.store.parse(undefined);
@@ -26,9 +27,10 @@ export function isPrivateName(file: string): boolean {
  * The files a workspace names as private whatever they are called: the config itself (it may
  * hold the SMTP password), the DKIM key and the state database with its journals.
  */
-export function namedPrivateFiles(configFiles: readonly string[], { storeFile, dkimKeyFile }: Pick<Workspace, 'storeFile' | 'dkimKeyFile'>): string[] {
+export function namedPrivateFiles(configFiles: readonly string[], { store, dkimKeyFile }: Pick<Workspace, 'store' | 'dkimKeyFile'>): string[] {
   const key = dkimKeyFile ? [dkimKeyFile] : [];
-  return [...configFiles, ...key, storeFile, `${storeFile}-wal`, `${storeFile}-shm`, `${storeFile}-journal`];
+  const database = store.kind === 'sqlite' ? [store.file, `${store.file}-wal`, `${store.file}-shm`, `${store.file}-journal`] : [];
+  return [...configFiles, ...key, ...database];
 }
 
 /**
@@ -46,9 +48,9 @@ export async function privateFilesOfBrokenConfig(configFiles: readonly string[],
     const fields = (typeof value === 'object' && value !== null ? value : {}) as { store?: unknown; dkim?: { key_file?: unknown } | null };
     const store = typeof fields.store === 'string' && fields.store !== '' ? fields.store : DEFAULT_STORE;
     const key = typeof fields.dkim === 'object' && typeof fields.dkim?.key_file === 'string' ? path.resolve(configRoot, fields.dkim.key_file) : null;
-    return namedPrivateFiles(configFiles, { storeFile: path.resolve(configRoot, store), dkimKeyFile: key });
+    return namedPrivateFiles(configFiles, { store: storeLocation(store, configRoot), dkimKeyFile: key });
   }
-  return namedPrivateFiles(configFiles, { storeFile: path.resolve(configRoot, DEFAULT_STORE), dkimKeyFile: null });
+  return namedPrivateFiles(configFiles, { store: storeLocation(DEFAULT_STORE, configRoot), dkimKeyFile: null });
 }
 
 /**

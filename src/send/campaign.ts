@@ -50,9 +50,9 @@ export interface CampaignOptions {
   prepare: MessagePreparer;
   newMessageId: () => string;
   /** Why an address must not be mailed, checked just before sending (it may have unsubscribed since planning). */
-  suppression: (email: string) => SuppressionReason | null;
+  suppression: (email: string) => Promise<SuppressionReason | null>;
   /** A server refused the recipient itself with a 5xx: the address bounces. */
-  onBounce: (recipient: Recipient, reply: string) => void;
+  onBounce: (recipient: Recipient, reply: string) => Promise<unknown>;
   limiter: RateLimiter;
   /** Messages transmitted at once (SMTP connections): also the most a hard kill can leave in doubt. */
   concurrency: number;
@@ -123,7 +123,7 @@ function settler(options: CampaignOptions, result: CampaignResult): Settle {
 async function prepare(planned: PlannedDelivery, options: CampaignOptions, settle: Settle): Promise<PreparedMessage | null> {
   const { issue, ledger } = options;
   const { recipient, position } = planned;
-  if (options.suppression(recipient.email)) {
+  if (await options.suppression(recipient.email)) {
     ledger.drop(issue, position);
     settle(recipient, 'skipped', null);
     return null;
@@ -186,7 +186,7 @@ async function deliverOne(
     }
     if (failure.kind === 'permanent') {
       ledger.markFailed(issue, position, failure.reply);
-      if (failure.recipientRefused) options.onBounce(recipient, failure.reply);
+      if (failure.recipientRefused) await options.onBounce(recipient, failure.reply);
       return settle('failed', failure.reply);
     }
     if (failure.kind === 'fatal') stop('server-refused', failure.reply);

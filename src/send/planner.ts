@@ -20,7 +20,7 @@ const BATCH = 1000;
  * counted. A pending sign-up is nobody's recipient yet: it is left out without a mark.
  */
 export async function* storeEntries(store: SubscriberStore): AsyncGenerator<PlanEntry> {
-  for (const subscriber of store.all()) {
+  for await (const subscriber of store.all()) {
     if (subscriber.suppressed) yield { suppressed: true };
     else if (subscriber.status === 'confirmed') yield { recipient: { email: subscriber.email, name: subscriber.name, fields: subscriber.fields }, line: 0 };
   }
@@ -44,7 +44,7 @@ export async function planSend(
   try {
     for await (const entry of entries) {
       if ('problem' in entry) result.problems.push(entry.problem);
-      else if ('suppressed' in entry || store.suppression(entry.recipient.email)) result.suppressed++;
+      else if ('suppressed' in entry || (await store.suppression(entry.recipient.email))) result.suppressed++;
       else batch.push(entry.recipient);
       if (batch.length >= BATCH) ledger.plan(issue, batch.splice(0));
     }

@@ -5,7 +5,8 @@ import { newMessageId } from '../message/compose.js';
 import { bounceId } from '../message/return-path.js';
 import { IN_MEMORY, openStateDb, storeProblem } from '../store/state-db.js';
 import { CsvList } from '../subscribers/csv-list.js';
-import { SubscriberStore } from '../subscribers/subscriber-store.js';
+import { sqliteStoreFile } from '../store/store-location.js';
+import { SqliteSubscriberStore } from '../subscribers/sqlite-subscriber-store.js';
 import { runCampaign, type DeliveryEvent } from './campaign.js';
 import { sleep, systemClock } from './clock.js';
 import type { Deliverer } from './deliverer.js';
@@ -47,17 +48,18 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
   const listFile = options.list ? path.resolve(workspace.root, options.list) : null;
   const list = listFile ? await CsvList.open(listFile, { requiredColumns: config.subscriber_fields }) : null;
   // A real send writes the ledger: a store it may only read is refused before anything is sent.
-  const db = openStateDb(workspace.storeFile, { write: !options.dryRun });
+  const storeFile = sqliteStoreFile(workspace.store, 'send');
+  const db = openStateDb(storeFile, { write: !options.dryRun });
   // A dry run honours the real suppression list but records into a ledger that is thrown away.
   const ledgerDb = options.dryRun ? openStateDb(IN_MEMORY) : db;
-  const store = new SubscriberStore(db, setup.now);
+  const store = new SqliteSubscriberStore(db, setup.now);
   const secret = workspace.secret.ok ? workspace.secret.value : null;
   const ledger = new SendLedger(ledgerDb, setup.now, secret ? (slug, email) => bounceId(secret, slug, email) : null);
   let deliverer: Deliverer | null = null;
   // One sender per issue: a second run while this one lives sends nothing. A dry run records nothing to guard.
   let lease: SendLease | null = null;
   try {
-    lease = options.dryRun ? null : SendLease.acquire(db, issue.slug, workspace.storeFile);
+    lease = options.dryRun ? null : SendLease.acquire(db, issue.slug, storeFile);
     let existing = ledger.campaign(issue.slug);
     // A finished send with no recipients at all (earlier versions recorded one for a header-only
     // list) blocks nothing. An unfinished one may be another run still planning: it stays.
@@ -68,7 +70,7 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
         diagnostic(
           'send/already-started',
           `issue ${issue.slug} was already sent (started ${existing.startedAt} from ${describeSource(existing.source)}: ${counts.sent} sent, ${counts.failed} failed, ${counts.pending} pending, ${counts.sending} in doubt)`,
-          { file: workspace.storeFile },
+          { file: storeFile },
         ),
       ]);
     }
@@ -103,7 +105,7 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
       signal: options.signal,
       onDelivery: options.onDelivery,
     });
-    if (result.stopped === 'lease-lost') throw leaseLost(issue.slug, lease, result.counts.sent, workspace.storeFile);
+    if (result.stopped === 'lease-lost') throw leaseLost(issue.slug, lease, result.counts.sent, storeFile);
     const seconds = (performance.now() - started) / 1000;
     const after = ledger.counts(issue.slug);
     if (after.pending === 0 && after.sending === 0) ledger.finish(issue.slug);
@@ -130,7 +132,7 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
       ledger: after,
     };
   } catch (error) {
-    throw storeProblem(error, workspace.storeFile);
+    throw storeProblem(error, storeFile);
   } finally {
     deliverer?.close();
     lease?.release();

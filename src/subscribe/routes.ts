@@ -80,17 +80,17 @@ async function signUp(request: IncomingMessage, respond: Respond, options: Subsc
   const name = nameField.trim().replace(/\s+/g, ' ');
   const problem = addressProblem(email) ?? nameProblem(name);
   if (problem) return answer(400, 'invalid', problem, subscribeFormPage(options.newsletter, { email, name, error: `${problem[0]!.toUpperCase()}${problem.slice(1)}.` }));
-  if (!options.signUps.admit(options.clientAddress(request))) return answer(429, 'client limit', 'too many sign-ups from this network; try again later', tooManyPage(), { 'Retry-After': '3600' });
+  if (!(await options.signUps.admit(options.clientAddress(request)))) return answer(429, 'client limit', 'too many sign-ups from this network; try again later', tooManyPage(), { 'Retry-After': '3600' });
   // Answered before the address is looked up, so neither the answer nor its timing depends on it.
   neutral();
   options.signUps.processLater(email, name || null);
 }
 
-function confirm(request: IncomingMessage, url: URL, respond: Respond, options: SubscribeRoutesOptions): void {
+async function confirm(request: IncomingMessage, url: URL, respond: Respond, options: SubscribeRoutesOptions): Promise<void> {
   const form = options.subscribeUrl.toString();
   // A HEAD (a link checker) learns the link exists and changes nothing.
   if (request.method === 'HEAD') return respond(200, 'text/html', '', 'head');
-  const result = options.signUps.confirm(url.searchParams.get('token') ?? '');
+  const result = await options.signUps.confirm(url.searchParams.get('token') ?? '');
   switch (result.outcome) {
     case 'invalid':
       return respond(400, 'text/html', invalidConfirmPage(form), 'invalid token');

@@ -1,7 +1,7 @@
 import { createHmac, hkdfSync } from 'node:crypto';
 import { isIPv6 } from 'node:net';
-import type { StateDb } from '../store/state-db.js';
 import { addressKey } from '../subscribers/address.js';
+import type { AttemptKind, SignUpAttempts } from './sign-up-attempts.js';
 
 export interface SignUpLimitSettings {
   /** Confirmation emails one address may be sent in 24 hours. */
@@ -15,15 +15,15 @@ const DAY_MS = 24 * HOUR_MS;
 
 /**
  * The limits against subscription bombing (someone signing up a victim's address again and again,
- * or one client signing up thousands), counted in the state database so that every `gazette
- * serve` process sharing it shares the counts. Client addresses are stored only as keyed hashes:
- * the table says how often, never who.
+ * or one client signing up thousands), counted in the store (sign-up-attempts.ts) so that every
+ * `gazette serve` process sharing it shares the counts. Client addresses are stored only as keyed
+ * hashes: the table says how often, never who.
  */
 export class SignUpLimits {
   private readonly ipKey: Buffer;
 
   constructor(
-    private readonly db: StateDb,
+    private readonly attempts: SignUpAttempts,
     private readonly settings: SignUpLimitSettings,
     secret: string,
     private readonly now: () => Date = () => new Date(),
@@ -32,29 +32,23 @@ export class SignUpLimits {
   }
 
   /** Counts a sign-up from this client; false (and nothing counted) when it is over its hourly limit. */
-  takeIp(clientAddress: string): boolean {
+  takeIp(clientAddress: string): Promise<boolean> {
     return this.take('ip', this.clientKey(clientAddress), HOUR_MS, this.settings.perIp);
   }
 
   /** Counts a confirmation email to this address; false (and nothing counted) when it had its share today. */
-  takeAddress(email: string): boolean {
+  takeAddress(email: string): Promise<boolean> {
     return this.take('address', addressKey(email), DAY_MS, this.settings.perAddress);
   }
 
   /** Forgets attempts older than any limit looks back. */
-  prune(): number {
-    return this.db.prepare('DELETE FROM subscribe_attempts WHERE at < ?').run(new Date(this.now().getTime() - DAY_MS).toISOString()).changes;
+  prune(): Promise<number> {
+    return this.attempts.prune(new Date(this.now().getTime() - DAY_MS));
   }
 
-  private take(kind: 'ip' | 'address', key: string, windowMs: number, limit: number): boolean {
+  private take(kind: AttemptKind, key: string, windowMs: number, limit: number): Promise<boolean> {
     const now = this.now();
-    const since = new Date(now.getTime() - windowMs).toISOString();
-    return this.db.transaction(() => {
-      const { n } = this.db.prepare<[string, string, string], { n: number }>('SELECT COUNT(*) AS n FROM subscribe_attempts WHERE kind = ? AND key = ? AND at > ?').get(kind, key, since)!;
-      if (n >= limit) return false;
-      this.db.prepare('INSERT INTO subscribe_attempts (kind, key, at) VALUES (?, ?, ?)').run(kind, key, now.toISOString());
-      return true;
-    }).immediate();
+    return this.attempts.take(kind, key, new Date(now.getTime() - windowMs), now, limit);
   }
 
   /** A keyed hash of the client; an IPv6 client is counted by its /64, which one host can hold whole. */

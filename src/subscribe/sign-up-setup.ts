@@ -3,7 +3,6 @@ import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
 import { readDkimKey } from '../message/dkim.js';
 import type { Route } from '../serve/server.js';
 import { parseSmtpUrl, redactSecret, type SmtpServer } from '../send/smtp-url.js';
-import type { StateDb } from '../store/state-db.js';
 import type { SubscriberStore } from '../subscribers/subscriber-store.js';
 import { unsubscribeEndpoint } from '../unsubscribe/endpoint.js';
 import type { Workspace } from '../workspace/resolve.js';
@@ -11,13 +10,14 @@ import { confirmEndpoint, subscribeEndpoint } from './endpoints.js';
 import { smtpNoticeMailer, type NoticeMailer } from './notice-mailer.js';
 import { loadNoticeTemplate } from './notice-template.js';
 import { subscribeRoutes } from './routes.js';
+import type { SignUpAttempts } from './sign-up-attempts.js';
 import { SignUpLimits } from './sign-up-limits.js';
 import { SignUps, type SignUpsOptions } from './sign-ups.js';
 
 export interface SignUpSetupOptions {
   workspace: Workspace;
-  db: StateDb;
   store: SubscriberStore;
+  attempts: SignUpAttempts;
   /** An SMTP URL given for this run; otherwise GAZETTE_SMTP_URL, then the config's smtp. */
   smtp?: string;
   clientAddress: (request: IncomingMessage) => string;
@@ -65,7 +65,7 @@ export async function prepareSignUps(options: SignUpSetupOptions): Promise<SignU
   const secret = workspace.secret.value;
   const signUps = new SignUps({
     store: options.store,
-    limits: new SignUpLimits(options.db, { perAddress: config.subscribe.max_per_address, perIp: config.subscribe.max_per_ip }, secret, options.now),
+    limits: new SignUpLimits(options.attempts, { perAddress: config.subscribe.max_per_address, perIp: config.subscribe.max_per_ip }, secret, options.now),
     mailer,
     confirmTemplate,
     welcomeTemplate,

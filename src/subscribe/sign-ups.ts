@@ -52,7 +52,7 @@ export class SignUps {
   }
 
   /** Counts a sign-up against its client's hourly limit; false when over it. The same for every address. */
-  admit(clientAddress: string): boolean {
+  admit(clientAddress: string): Promise<boolean> {
     return this.options.limits.takeIp(clientAddress);
   }
 
@@ -74,13 +74,13 @@ export class SignUps {
       const link = new URL(this.options.confirmEndpoint);
       link.searchParams.set('token', token);
       const notice = await this.options.confirmTemplate.render({ newsletter: this.options.newsletter, email, confirm_url: link.toString(), days: this.options.confirmDays });
-      const state = store.signUpState(email);
+      const state = await store.signUpState(email);
       if (state === 'bounced' || state === 'complained') return this.report('confirm', 'suppressed');
       if (state === 'confirmed') return this.report('confirm', 'already-confirmed');
-      if (!limits.takeAddress(email)) return this.report('confirm', 'address-limit');
+      if (!(await limits.takeAddress(email))) return this.report('confirm', 'address-limit');
       // The name is kept for the welcome and the issues, but the confirmation goes to an address
       // nobody has vouched for yet: it carries no text of the sign-up's choosing, not even in To.
-      store.savePending(email, name);
+      await store.savePending(email, name);
       await this.options.mailer.send({ email, name: null, fields: {} }, notice);
       return this.report('confirm', 'sent');
     } catch (error) {
@@ -90,20 +90,20 @@ export class SignUps {
   }
 
   /** Opens a confirmation link and confirms the address it was sealed for; idempotent. */
-  confirm(token: string): ConfirmResult {
+  async confirm(token: string): Promise<ConfirmResult> {
     const opened = openConfirmToken(token, this.options.secret, this.now);
     if (!opened.ok) return { outcome: opened.reason };
     const { email, issuedAt } = opened.claim;
-    const outcome = this.options.store.confirm(email, issuedAt);
+    const outcome = await this.options.store.confirm(email, issuedAt);
     if (outcome === 'confirmed' && this.options.welcomeTemplate) this.track(this.welcome(email, this.options.welcomeTemplate));
     return { outcome, email };
   }
 
   /** Forgets old attempts and sign-ups whose links have expired. */
-  prune(): { attempts: number; pending: number } {
+  async prune(): Promise<{ attempts: number; pending: number }> {
     return {
-      attempts: this.options.limits.prune(),
-      pending: this.options.store.prunePending(new Date(this.now().getTime() - this.options.confirmDays * DAY_MS)),
+      attempts: await this.options.limits.prune(),
+      pending: await this.options.store.prunePending(new Date(this.now().getTime() - this.options.confirmDays * DAY_MS)),
     };
   }
 
@@ -116,8 +116,8 @@ export class SignUps {
     const endpoint = this.options.unsubscribeEndpoint;
     const unsubscribeUrl = endpoint ? unsubscribeLink(endpoint, signToken(email, this.options.secret)) : '';
     // Stored before names were checked, or imported: one that would be refused today is left out.
-    const name = greetableName(this.options.store.nameOf(email));
     try {
+      const name = greetableName(await this.options.store.nameOf(email));
       const notice = await template.render({ newsletter: this.options.newsletter, name: name ?? '', email, unsubscribe_url: unsubscribeUrl });
       await this.options.mailer.send({ email, name, fields: {} }, notice, unsubscribeUrl || undefined);
       return this.report('welcome', 'sent');

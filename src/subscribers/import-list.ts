@@ -23,30 +23,22 @@ export interface ImportOptions {
  * store another process holds, a kill) leaves the store as it was, never half the list. Saved in
  * batches inside it, so progress can be shown. Suppressions are never lifted.
  */
-export function importList(list: CsvList, store: SubscriberStore, options: ImportOptions = {}): Promise<ImportResult> {
-  return store.atomically(() => importRows(list, store, options));
+export async function importList(list: CsvList, store: SubscriberStore, options: ImportOptions = {}): Promise<ImportResult> {
+  const problems: Diagnostic[] = [];
+  const counts = await store.importBatches(recipientBatches(list, problems), (saved) => options.onBatch?.(saved + problems.length));
+  return { ...counts, problems };
 }
 
-async function importRows(list: CsvList, store: SubscriberStore, options: ImportOptions): Promise<ImportResult> {
-  const result: ImportResult = { added: 0, updated: 0, stillSuppressed: 0, problems: [] };
-  const batch: Recipient[] = [];
-  let rows = 0;
-  const flush = () => {
-    rows += batch.length;
-    const counts = store.saveAll(batch.splice(0));
-    result.added += counts.added;
-    result.updated += counts.updated;
-    options.onBatch?.(rows + result.problems.length);
-  };
+/** The list's recipients in batches; the rows skipped go to `problems` as they are read. */
+async function* recipientBatches(list: CsvList, problems: Diagnostic[]): AsyncGenerator<Recipient[]> {
+  let batch: Recipient[] = [];
   for await (const entry of list.entries()) {
-    if ('problem' in entry) {
-      result.problems.push(entry.problem);
-      continue;
+    if ('problem' in entry) problems.push(entry.problem);
+    else batch.push(entry.recipient);
+    if (batch.length >= BATCH) {
+      yield batch;
+      batch = [];
     }
-    if (store.suppression(entry.recipient.email)) result.stillSuppressed++;
-    batch.push(entry.recipient);
-    if (batch.length >= BATCH) flush();
   }
-  flush();
-  return result;
+  if (batch.length > 0) yield batch;
 }

@@ -2,6 +2,19 @@ import type { StateDb } from '../store/state-db.js';
 import { inWriteTransaction } from '../store/write-transaction.js';
 import type { Recipient } from '../types.js';
 import { addressKey } from './address.js';
+import type {
+  ConfirmOutcome,
+  ImportCounts,
+  SaveOutcome,
+  SignUpState,
+  StoreCounts,
+  StoredSubscriber,
+  SubscriberSource,
+  SubscriberStatus,
+  SubscriberStore,
+  Suppression,
+  SuppressionReason,
+} from './subscriber-store.js';
 
 interface SubscriberRow {
   email_key: string;
@@ -20,11 +33,11 @@ const GRAVITY = (column: string) => `CASE ${column} WHEN 'complained' THEN 3 WHE
 const PAGE = 500;
 
 /**
- * The subscribers kept in the state database, and the suppression list every send honours.
- * Suppressions are kept apart from subscribers on purpose: removing someone from the store,
- * or re-importing an old CSV, must never make an unsubscribed address receive mail again.
+ * The subscribers and the suppression list in the workspace's SQLite state database (see
+ * subscriber-store.ts for what each method promises). better-sqlite3 is synchronous: each method
+ * does its work at once and hands back a settled promise.
  */
-export class SubscriberStore {
+export class SqliteSubscriberStore implements SubscriberStore {
   private readonly suppressionOf;
 
   constructor(
@@ -39,7 +52,11 @@ export class SubscriberStore {
    * Adds or updates a subscriber the operator vouches for (an import, `subscribers add`): they are
    * confirmed, a pending sign-up included. A suppressed address stays suppressed.
    */
-  save(recipient: Recipient): SaveOutcome {
+  async save(recipient: Recipient): Promise<SaveOutcome> {
+    return this.saveNow(recipient);
+  }
+
+  private saveNow(recipient: Recipient): SaveOutcome {
     const stamp = this.now().toISOString();
     const key = addressKey(recipient.email);
     const existed = this.db.prepare('SELECT 1 FROM subscribers WHERE email_key = ?').get(key) !== undefined;
@@ -54,7 +71,7 @@ export class SubscriberStore {
   }
 
   /** Where an address stands, for a sign-up: a suppression outranks the subscriber's status. */
-  signUpState(email: string): SignUpState {
+  async signUpState(email: string): Promise<SignUpState> {
     const key = addressKey(email);
     const suppressed = this.suppressionOf.get(key)?.reason;
     if (suppressed) return suppressed;
@@ -67,7 +84,7 @@ export class SubscriberStore {
    * signing up again). An address already in the store keeps its status and fields; a name given
    * now fills in a missing one.
    */
-  savePending(email: string, name: string | null): void {
+  async savePending(email: string, name: string | null): Promise<void> {
     const stamp = this.now().toISOString();
     this.db
       .prepare(
@@ -82,7 +99,7 @@ export class SubscriberStore {
    * so it lifts an `unsubscribed` suppression older than the link; never a newer one (the person
    * left after the link was sent), and never a bounce or a complaint, which only the operator lifts.
    */
-  confirm(email: string, issuedAt: Date): ConfirmOutcome {
+  async confirm(email: string, issuedAt: Date): Promise<ConfirmOutcome> {
     const key = addressKey(email);
     return this.db.transaction((): ConfirmOutcome => {
       const suppression = this.db
@@ -101,34 +118,36 @@ export class SubscriberStore {
   }
 
   /** The name a subscriber gave, or null (none given, or not in the store). */
-  nameOf(email: string): string | null {
+  async nameOf(email: string): Promise<string | null> {
     return this.db.prepare<[string], { name: string | null }>('SELECT name FROM subscribers WHERE email_key = ?').get(addressKey(email))?.name ?? null;
   }
 
   /** Forgets sign-ups never confirmed before `before` (their links have expired); returns how many. */
-  prunePending(before: Date): number {
+  async prunePending(before: Date): Promise<number> {
     return this.db.prepare("DELETE FROM subscribers WHERE status = 'pending' AND source = 'form' AND updated_at < ?").run(before.toISOString()).changes;
   }
 
-  /**
-   * Runs `work` (an import reading its file as it goes) as one write transaction: everything it
-   * saved is kept, or, when it fails half-way, nothing.
-   */
-  atomically<T>(work: () => Promise<T>): Promise<T> {
-    return inWriteTransaction(this.db, work);
-  }
-
-  /** Saves many subscribers in one transaction (a savepoint inside `atomically`). */
-  saveAll(recipients: readonly Recipient[]): Record<SaveOutcome, number> {
-    const counts = { added: 0, updated: 0 };
-    this.db.transaction(() => {
-      for (const recipient of recipients) counts[this.save(recipient)]++;
-    })();
-    return counts;
+  /** One IMMEDIATE transaction around the whole import; each batch a savepoint inside it. */
+  importBatches(batches: AsyncIterable<readonly Recipient[]>, onBatch?: (saved: number) => void): Promise<ImportCounts> {
+    return inWriteTransaction(this.db, async () => {
+      const counts: ImportCounts = { added: 0, updated: 0, stillSuppressed: 0 };
+      let saved = 0;
+      for await (const batch of batches) {
+        this.db.transaction(() => {
+          for (const recipient of batch) {
+            if (this.suppressionOf.get(addressKey(recipient.email))) counts.stillSuppressed++;
+            counts[this.saveNow(recipient)]++;
+          }
+        })();
+        saved += batch.length;
+        onBatch?.(saved);
+      }
+      return counts;
+    });
   }
 
   /** Forgets a subscriber; returns false when the address was not in the store. */
-  remove(email: string): boolean {
+  async remove(email: string): Promise<boolean> {
     return this.db.prepare('DELETE FROM subscribers WHERE email_key = ?').run(addressKey(email)).changes > 0;
   }
 
@@ -136,7 +155,7 @@ export class SubscriberStore {
    * Subscribers by status, leaving out suppressed ones, and the whole suppression list by reason:
    * an address can be suppressed without being in the store (it unsubscribed from a CSV send).
    */
-  count(): StoreCounts {
+  async count(): Promise<StoreCounts> {
     const statuses = this.db
       .prepare(
         `SELECT COALESCE(SUM(s.status = 'confirmed'), 0) AS confirmed, COALESCE(SUM(s.status = 'pending'), 0) AS pending
@@ -150,7 +169,7 @@ export class SubscriberStore {
   }
 
   /** Every subscriber, ordered by address, read a page at a time. `sendable`: confirmed and not suppressed only. */
-  *all(options: { sendable?: boolean } = {}): Generator<StoredSubscriber> {
+  async *all(options: { sendable?: boolean } = {}): AsyncGenerator<StoredSubscriber> {
     const page = this.db.prepare(
       `SELECT s.email_key, s.email, s.name, s.fields, s.status, s.source, s.confirmed_at, p.reason FROM subscribers s
        LEFT JOIN suppressions p ON p.email_key = s.email_key
@@ -183,7 +202,12 @@ export class SubscriberStore {
    * still outlive a fresh confirmation, which lifts only an `unsubscribed` entry. Returns true
    * when the entry was added or made graver.
    */
-  suppress(email: string, reason: SuppressionReason, detail: string | null = null): boolean {
+  async suppress(email: string, reason: SuppressionReason, detail: string | null = null): Promise<boolean> {
+    return this.suppressNow(email, reason, detail);
+  }
+
+  /** `suppress` at once, for a caller inside one of this database's transactions (the bounce log). */
+  suppressNow(email: string, reason: SuppressionReason, detail: string | null = null): boolean {
     return (
       this.db
         .prepare(
@@ -199,7 +223,7 @@ export class SubscriberStore {
    * Takes an address off the suppression list, whatever the reason: the operator's decision
    * (a mailbox that bounced works again). Returns the reason it had, or null when it had none.
    */
-  unsuppress(email: string): SuppressionReason | null {
+  async unsuppress(email: string): Promise<SuppressionReason | null> {
     const key = addressKey(email);
     return this.db.transaction(() => {
       const reason = this.suppressionOf.get(key)?.reason ?? null;
@@ -209,11 +233,11 @@ export class SubscriberStore {
   }
 
   /** Why an address gets no mail, or null when it may be sent to. */
-  suppression(email: string): SuppressionReason | null {
+  async suppression(email: string): Promise<SuppressionReason | null> {
     return this.suppressionOf.get(addressKey(email))?.reason ?? null;
   }
 
-  suppressions(): Suppression[] {
+  async suppressions(): Promise<Suppression[]> {
     const rows = this.db.prepare('SELECT email, reason, detail, created_at FROM suppressions ORDER BY created_at, email_key').all() as {
       email: string;
       reason: SuppressionReason;

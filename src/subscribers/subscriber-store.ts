@@ -1,7 +1,4 @@
-import type { StateDb } from '../store/state-db.js';
-import { inWriteTransaction } from '../store/write-transaction.js';
 import type { Recipient } from '../types.js';
-import { addressKey } from './address.js';
 
 export type SuppressionReason = 'unsubscribed' | 'bounced' | 'complained';
 
@@ -46,223 +43,75 @@ export interface StoreCounts {
   complained: number;
 }
 
-interface SubscriberRow {
-  email_key: string;
-  email: string;
-  name: string | null;
-  fields: string;
-  status: SubscriberStatus;
-  source: SubscriberSource;
-  confirmed_at: string | null;
-  reason: SuppressionReason | null;
+/** What an import did, in numbers. */
+export interface ImportCounts {
+  added: number;
+  updated: number;
+  /** Imported addresses that are on the suppression list and stay there. */
+  stillSuppressed: number;
 }
 
-/** How grave a suppression reason is, as SQL: a reason is only ever replaced by a graver one. */
-const GRAVITY = (column: string) => `CASE ${column} WHEN 'complained' THEN 3 WHEN 'bounced' THEN 2 ELSE 1 END`;
-
-const PAGE = 500;
-
 /**
- * The subscribers kept in the state database, and the suppression list every send honours.
- * Suppressions are kept apart from subscribers on purpose: removing someone from the store,
- * or re-importing an old CSV, must never make an unsubscribed address receive mail again.
+ * The subscribers and the suppression list every send honours, wherever they are kept: the
+ * workspace's SQLite file (sqlite-subscriber-store.ts) or a PostgreSQL database shared by several
+ * machines (postgres-subscriber-store.ts). Every method may go over the network, so every one is
+ * asynchronous; each is one transaction on its own.
+ *
+ * Suppressions are kept apart from subscribers on purpose: removing someone from the store, or
+ * re-importing an old CSV, must never make an unsubscribed address receive mail again.
  */
-export class SubscriberStore {
-  private readonly suppressionOf;
-
-  constructor(
-    private readonly db: StateDb,
-    private readonly now: () => Date = () => new Date(),
-  ) {
-    // Looked up once per recipient of every send: prepared once.
-    this.suppressionOf = db.prepare<[string], { reason: SuppressionReason }>('SELECT reason FROM suppressions WHERE email_key = ?');
-  }
-
+export interface SubscriberStore {
   /**
-   * Adds or updates a subscriber the operator vouches for (an import, `subscribers add`): they are
-   * confirmed, a pending sign-up included. A suppressed address stays suppressed.
+   * Adds or updates a subscriber the operator vouches for (`subscribers add`): they are confirmed,
+   * a pending sign-up included. A suppressed address stays suppressed.
    */
-  save(recipient: Recipient): SaveOutcome {
-    const stamp = this.now().toISOString();
-    const key = addressKey(recipient.email);
-    const existed = this.db.prepare('SELECT 1 FROM subscribers WHERE email_key = ?').get(key) !== undefined;
-    this.db
-      .prepare(
-        `INSERT INTO subscribers (email_key, email, name, fields, created_at, updated_at, status, confirmed_at, source) VALUES (?, ?, ?, ?, ?, ?, 'confirmed', ?, 'import')
-         ON CONFLICT (email_key) DO UPDATE SET email = excluded.email, name = excluded.name, fields = excluded.fields, updated_at = excluded.updated_at,
-           status = 'confirmed', confirmed_at = COALESCE(subscribers.confirmed_at, excluded.confirmed_at)`,
-      )
-      .run(key, recipient.email, recipient.name, JSON.stringify(recipient.fields), stamp, stamp, stamp);
-    return existed ? 'updated' : 'added';
-  }
-
+  save(recipient: Recipient): Promise<SaveOutcome>;
+  /**
+   * Saves every batch as `save` would, all in one transaction: a failed import (an unreadable
+   * row half-way, a kill) leaves the store as it was. `onBatch` is told after each batch is saved.
+   */
+  importBatches(batches: AsyncIterable<readonly Recipient[]>, onBatch?: (saved: number) => void): Promise<ImportCounts>;
   /** Where an address stands, for a sign-up: a suppression outranks the subscriber's status. */
-  signUpState(email: string): SignUpState {
-    const key = addressKey(email);
-    const suppressed = this.suppressionOf.get(key)?.reason;
-    if (suppressed) return suppressed;
-    const row = this.db.prepare<[string], { status: SubscriberStatus }>('SELECT status FROM subscribers WHERE email_key = ?').get(key);
-    return row?.status ?? 'new';
-  }
-
+  signUpState(email: string): Promise<SignUpState>;
   /**
    * Records a sign-up from the form as pending (a new address, or one that unsubscribed and is
    * signing up again). An address already in the store keeps its status and fields; a name given
    * now fills in a missing one.
    */
-  savePending(email: string, name: string | null): void {
-    const stamp = this.now().toISOString();
-    this.db
-      .prepare(
-        `INSERT INTO subscribers (email_key, email, name, fields, created_at, updated_at, status, source) VALUES (?, ?, ?, ?, ?, ?, 'pending', 'form')
-         ON CONFLICT (email_key) DO UPDATE SET name = COALESCE(subscribers.name, excluded.name), updated_at = excluded.updated_at`,
-      )
-      .run(addressKey(email), email, name, JSON.stringify({ email, name: name ?? '' }), stamp, stamp);
-  }
-
+  savePending(email: string, name: string | null): Promise<void>;
   /**
    * Confirms a sign-up, from a link issued at `issuedAt`. A fresh confirmation is consent again,
    * so it lifts an `unsubscribed` suppression older than the link; never a newer one (the person
    * left after the link was sent), and never a bounce or a complaint, which only the operator lifts.
    */
-  confirm(email: string, issuedAt: Date): ConfirmOutcome {
-    const key = addressKey(email);
-    return this.db.transaction((): ConfirmOutcome => {
-      const suppression = this.db
-        .prepare<[string], { reason: SuppressionReason; created_at: string }>('SELECT reason, created_at FROM suppressions WHERE email_key = ?')
-        .get(key);
-      const row = this.db.prepare<[string], { status: SubscriberStatus }>('SELECT status FROM subscribers WHERE email_key = ?').get(key);
-      if (suppression && suppression.reason !== 'unsubscribed') return 'suppressed';
-      if (suppression && Date.parse(suppression.created_at) >= issuedAt.getTime()) return 'stale';
-      if (!row) return 'gone';
-      if (row.status === 'confirmed' && !suppression) return 'already-confirmed';
-      const stamp = this.now().toISOString();
-      if (suppression) this.db.prepare('DELETE FROM suppressions WHERE email_key = ?').run(key);
-      this.db.prepare("UPDATE subscribers SET status = 'confirmed', confirmed_at = ?, updated_at = ? WHERE email_key = ?").run(stamp, stamp, key);
-      return 'confirmed';
-    }).immediate();
-  }
-
+  confirm(email: string, issuedAt: Date): Promise<ConfirmOutcome>;
   /** The name a subscriber gave, or null (none given, or not in the store). */
-  nameOf(email: string): string | null {
-    return this.db.prepare<[string], { name: string | null }>('SELECT name FROM subscribers WHERE email_key = ?').get(addressKey(email))?.name ?? null;
-  }
-
+  nameOf(email: string): Promise<string | null>;
   /** Forgets sign-ups never confirmed before `before` (their links have expired); returns how many. */
-  prunePending(before: Date): number {
-    return this.db.prepare("DELETE FROM subscribers WHERE status = 'pending' AND source = 'form' AND updated_at < ?").run(before.toISOString()).changes;
-  }
-
-  /**
-   * Runs `work` (an import reading its file as it goes) as one write transaction: everything it
-   * saved is kept, or, when it fails half-way, nothing.
-   */
-  atomically<T>(work: () => Promise<T>): Promise<T> {
-    return inWriteTransaction(this.db, work);
-  }
-
-  /** Saves many subscribers in one transaction (a savepoint inside `atomically`). */
-  saveAll(recipients: readonly Recipient[]): Record<SaveOutcome, number> {
-    const counts = { added: 0, updated: 0 };
-    this.db.transaction(() => {
-      for (const recipient of recipients) counts[this.save(recipient)]++;
-    })();
-    return counts;
-  }
-
+  prunePending(before: Date): Promise<number>;
   /** Forgets a subscriber; returns false when the address was not in the store. */
-  remove(email: string): boolean {
-    return this.db.prepare('DELETE FROM subscribers WHERE email_key = ?').run(addressKey(email)).changes > 0;
-  }
-
+  remove(email: string): Promise<boolean>;
   /**
    * Subscribers by status, leaving out suppressed ones, and the whole suppression list by reason:
    * an address can be suppressed without being in the store (it unsubscribed from a CSV send).
    */
-  count(): StoreCounts {
-    const statuses = this.db
-      .prepare(
-        `SELECT COALESCE(SUM(s.status = 'confirmed'), 0) AS confirmed, COALESCE(SUM(s.status = 'pending'), 0) AS pending
-         FROM subscribers s LEFT JOIN suppressions p ON p.email_key = s.email_key WHERE p.email_key IS NULL`,
-      )
-      .get() as { confirmed: number; pending: number };
-    const counts: StoreCounts = { ...statuses, unsubscribed: 0, bounced: 0, complained: 0 };
-    const reasons = this.db.prepare('SELECT reason, COUNT(*) AS n FROM suppressions GROUP BY reason').all() as { reason: SuppressionReason; n: number }[];
-    for (const { reason, n } of reasons) counts[reason] = n;
-    return counts;
-  }
-
-  /** Every subscriber, ordered by address, read a page at a time. `sendable`: confirmed and not suppressed only. */
-  *all(options: { sendable?: boolean } = {}): Generator<StoredSubscriber> {
-    const page = this.db.prepare(
-      `SELECT s.email_key, s.email, s.name, s.fields, s.status, s.source, s.confirmed_at, p.reason FROM subscribers s
-       LEFT JOIN suppressions p ON p.email_key = s.email_key
-       WHERE s.email_key > ? ${options.sendable ? "AND p.email_key IS NULL AND s.status = 'confirmed'" : ''}
-       ORDER BY s.email_key LIMIT ${PAGE}`,
-    );
-    let after = '';
-    for (;;) {
-      const rows = page.all(after) as SubscriberRow[];
-      for (const row of rows) {
-        yield {
-          email: row.email,
-          name: row.name,
-          fields: JSON.parse(row.fields) as Record<string, string>,
-          status: row.status,
-          source: row.source,
-          confirmedAt: row.confirmed_at,
-          suppressed: row.reason,
-        };
-      }
-      const last = rows.at(-1);
-      if (!last || rows.length < PAGE) return;
-      after = last.email_key;
-    }
-  }
-
+  count(): Promise<StoreCounts>;
+  /** Every subscriber, ordered by address key, read a page at a time. `sendable`: confirmed and not suppressed only. */
+  all(options?: { sendable?: boolean }): AsyncGenerator<StoredSubscriber>;
   /**
    * Puts an address on the suppression list. An existing entry changes only to a graver reason
    * (unsubscribed < bounced < complained): a complaint from someone who had unsubscribed must
    * still outlive a fresh confirmation, which lifts only an `unsubscribed` entry. Returns true
    * when the entry was added or made graver.
    */
-  suppress(email: string, reason: SuppressionReason, detail: string | null = null): boolean {
-    return (
-      this.db
-        .prepare(
-          `INSERT INTO suppressions (email_key, email, reason, detail, created_at) VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT (email_key) DO UPDATE SET reason = excluded.reason, detail = excluded.detail, created_at = excluded.created_at
-           WHERE ${GRAVITY('excluded.reason')} > ${GRAVITY('suppressions.reason')}`,
-        )
-        .run(addressKey(email), email, reason, detail, this.now().toISOString()).changes > 0
-    );
-  }
-
+  suppress(email: string, reason: SuppressionReason, detail?: string | null): Promise<boolean>;
   /**
    * Takes an address off the suppression list, whatever the reason: the operator's decision
    * (a mailbox that bounced works again). Returns the reason it had, or null when it had none.
    */
-  unsuppress(email: string): SuppressionReason | null {
-    const key = addressKey(email);
-    return this.db.transaction(() => {
-      const reason = this.suppressionOf.get(key)?.reason ?? null;
-      if (reason) this.db.prepare('DELETE FROM suppressions WHERE email_key = ?').run(key);
-      return reason;
-    })();
-  }
-
+  unsuppress(email: string): Promise<SuppressionReason | null>;
   /** Why an address gets no mail, or null when it may be sent to. */
-  suppression(email: string): SuppressionReason | null {
-    return this.suppressionOf.get(addressKey(email))?.reason ?? null;
-  }
-
-  suppressions(): Suppression[] {
-    const rows = this.db.prepare('SELECT email, reason, detail, created_at FROM suppressions ORDER BY created_at, email_key').all() as {
-      email: string;
-      reason: SuppressionReason;
-      detail: string | null;
-      created_at: string;
-    }[];
-    return rows.map((row) => ({ email: row.email, reason: row.reason, detail: row.detail, createdAt: row.created_at }));
-  }
+  suppression(email: string): Promise<SuppressionReason | null>;
+  /** The whole suppression list, oldest first. */
+  suppressions(): Promise<Suppression[]>;
 }

@@ -11,7 +11,7 @@ export interface UnsubscribeRouteOptions {
   secret: string;
   newsletter: string;
   /** Records the address as unsubscribed; `how` says which route the request took. */
-  unsubscribe: (email: string, how: 'one-click' | 'confirmation page') => void;
+  unsubscribe: (email: string, how: 'one-click' | 'confirmation page') => Promise<unknown>;
 }
 
 // One-click bodies are a single short form field; anything bigger is not a real client.
@@ -48,7 +48,8 @@ async function handle(request: IncomingMessage, url: URL, respond: Respond, opti
   if (!form.ok || form.fields.get('List-Unsubscribe') !== 'One-Click') {
     return html ? respond(400, 'text/html', notOneClickPage(url.search), 'not one-click') : respond(400, 'text/plain', 'expected the body List-Unsubscribe=One-Click (RFC 8058)\n', 'not one-click');
   }
-  options.unsubscribe(email, html ? 'confirmation page' : 'one-click');
+  // Answered once it is recorded: a store out of reach gets the server's error answer, never "unsubscribed".
+  await options.unsubscribe(email, html ? 'confirmation page' : 'one-click');
   return html ? respond(200, 'text/html', unsubscribedPage(options.newsletter, email), 'unsubscribed') : respond(200, 'text/plain', 'unsubscribed\n', 'unsubscribed');
 }
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { configSchema, loadConfig, type GazetteConfig, type LoadedConfig } from '../config.js';
 import { GazetteError } from '../diagnostics/diagnostic.js';
+import { storeLocation, type StoreLocation } from '../store/store-location.js';
 import type { Diagnostic } from '../types.js';
 import { unsubscribeSecret } from '../unsubscribe/endpoint.js';
 
@@ -18,8 +19,11 @@ export interface WorkspaceOptions {
   out?: string;
   /** Instead of the config's `site`. */
   site?: string;
-  /** Instead of the config's `store` (named apart from `send`'s `store`, the choice of recipients). */
-  storeFile?: string;
+  /**
+   * Instead of GAZETTE_STORE and the config's `store`: a SQLite file, or a PostgreSQL URL (named
+   * apart from `send`'s `store`, the choice of recipients).
+   */
+  storeLocation?: string;
   /** Environment the unsubscribe secret (and `send`'s GAZETTE_SMTP_URL) is read from. Default: the process's. */
   env?: NodeJS.ProcessEnv;
 }
@@ -43,8 +47,8 @@ export interface Workspace {
   outDir: string;
   /** The published site: `<siteDir>/<slug>/index.html`, the archive and the feeds. */
   siteDir: string;
-  /** The state database (subscribers, suppressions, send ledgers). */
-  storeFile: string;
+  /** The store (subscribers, suppressions, sign-up attempts; send ledgers and bounces in SQLite only, so far). */
+  store: StoreLocation;
   /** The DKIM private key the config names, or null. */
   dkimKeyFile: string | null;
   secret: WorkspaceSecret;
@@ -90,7 +94,8 @@ function workspaceOf(loaded: LoadedConfig, root: string, options: WorkspaceOptio
     templatesDir: place(options.templates, config.templates),
     outDir: place(options.out, config.out),
     siteDir: place(options.site, config.site),
-    storeFile: place(options.storeFile, config.store),
+    // GAZETTE_STORE lets several machines point one config at a shared database, its password kept out of the file.
+    store: options.storeLocation || env.GAZETTE_STORE ? storeLocation(options.storeLocation || env.GAZETTE_STORE!, root) : storeLocation(config.store, loaded.root),
     dkimKeyFile: config.dkim ? path.resolve(loaded.root, config.dkim.key_file) : null,
     secret: resolveSecret(config, env),
     env,

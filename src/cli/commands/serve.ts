@@ -2,9 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { GazetteError } from '../../diagnostics/diagnostic.js';
 import { clientAddress } from '../../serve/client-address.js';
 import { createServeServer, listen, stopServer, type Route } from '../../serve/server.js';
-import { openStateDb } from '../../store/state-db.js';
+import { openStore } from '../../store/open-store.js';
 import { prepareSignUps } from '../../subscribe/sign-up-setup.js';
-import { SubscriberStore } from '../../subscribers/subscriber-store.js';
 import { unsubscribeEndpoint } from '../../unsubscribe/endpoint.js';
 import { unsubscribeRoute } from '../../unsubscribe/route.js';
 import { resolveWorkspace } from '../../workspace/resolve.js';
@@ -37,20 +36,19 @@ export async function run(flags: ServeFlags): Promise<number> {
   const secret = workspace.secret.value;
   const publicUrl = unsubscribeEndpoint(workspace.config);
   // Every unsubscribe writes: a store this user may only read is refused at start, not at each request.
-  const db = openStateDb(workspace.storeFile, { write: true });
-  const store = new SubscriberStore(db);
+  const store = await openStore(workspace.store, { write: true });
   const log = (event: Record<string, unknown>, text: string) => process.stdout.write(flags.json ? `${JSON.stringify({ time: new Date().toISOString(), ...event })}\n` : `${text}\n`);
 
   const signUp = await prepareSignUps({
     workspace,
-    db,
-    store,
+    store: store.subscribers,
+    attempts: store.signUpAttempts,
     smtp: flags.smtp,
     clientAddress: (request) => clientAddress(request, Boolean(flags.trustProxy)),
     // Neither the address nor the client is logged: the log would become a list of who signs up.
     onNotice: (event) => log({ event: 'notice', ...event }, `${event.kind} email: ${event.outcome}${event.error ? ` (${event.error})` : ''}`),
-  }).catch((error: unknown) => {
-    db.close();
+  }).catch(async (error: unknown) => {
+    await store.close();
     throw error;
   });
   const routes: Route[] = [
@@ -59,7 +57,7 @@ export async function run(flags: ServeFlags): Promise<number> {
       secret,
       newsletter: workspace.config.name,
       // The address is not logged: the log would become a list of who left.
-      unsubscribe: (email, how) => store.suppress(email, 'unsubscribed', how),
+      unsubscribe: (email, how) => store.subscribers.suppress(email, 'unsubscribed', how),
     }),
     ...(signUp?.routes ?? []),
   ];
@@ -68,9 +66,9 @@ export async function run(flags: ServeFlags): Promise<number> {
     onRequest: (event) => log({ event: 'request', ...event }, `${event.method} ${event.path} ${event.status} ${event.outcome}`),
     onError: (error) => log({ event: 'error', message: (error as Error).message }, `error: ${(error as Error).message}`),
   });
-  await listen(server, port, flags.host ?? '127.0.0.1').catch((error: unknown) => {
+  await listen(server, port, flags.host ?? '127.0.0.1').catch(async (error: unknown) => {
     signUp?.close();
-    db.close();
+    await store.close();
     throw error;
   });
   const address = server.address() as AddressInfo;
@@ -97,8 +95,9 @@ export async function run(flags: ServeFlags): Promise<number> {
     if (problem && !stopping) log({ event: 'smtp', ok: false, error: problem }, `warning: confirmation emails cannot be sent: ${problem}`);
   });
 
+  // A failed prune (the database briefly out of reach) is logged; the next hour tries again.
   const prune = () => {
-    if (signUp) signUp.signUps.prune();
+    signUp?.signUps.prune().catch((error: unknown) => log({ event: 'error', message: (error as Error).message }, `error: ${(error as Error).message}`));
   };
   prune();
   const pruning = setInterval(prune, PRUNE_EVERY_MS).unref();
@@ -120,7 +119,7 @@ export async function run(flags: ServeFlags): Promise<number> {
     signUp.close();
     await Promise.race([signUp.signUps.idle(), delay(CLOSE_GRACE_MS)]);
   }
-  db.close();
+  await store.close();
   log({ event: 'stopped', signal, ms: Date.now() - started }, `Stopped (${signal})`);
   return ExitCode.ok;
 }

@@ -1,0 +1,27 @@
+import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
+import { SqliteSignUpAttempts } from '../subscribe/sqlite-sign-up-attempts.js';
+import { SqliteSubscriberStore } from '../subscribers/sqlite-subscriber-store.js';
+import { openStateDb, type OpenOptions } from './state-db.js';
+import type { Store } from './store.js';
+import type { StoreLocation } from './store-location.js';
+
+export interface StoreOptions extends OpenOptions {
+  /** The clock the store stamps changes with. */
+  now?: () => Date;
+}
+
+/** Opens the store where the workspace says it is; `write` when the command will change it. */
+export async function openStore(location: StoreLocation, options: StoreOptions = {}): Promise<Store> {
+  if (location.kind === 'postgres') {
+    throw new GazetteError([diagnostic('store/postgres-unavailable', 'this version of Gazette keeps its store in a SQLite file only: set store to a file path', { field: 'store' })]);
+  }
+  const db = openStateDb(location.file, options);
+  return {
+    location,
+    subscribers: new SqliteSubscriberStore(db, options.now),
+    signUpAttempts: new SqliteSignUpAttempts(db),
+    close: async () => {
+      db.close();
+    },
+  };
+}
