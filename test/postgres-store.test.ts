@@ -122,11 +122,28 @@ describe.skipIf(without('postgres'))('the PostgreSQL store shared by several pro
     for (const email of addresses) expect(await second.subscribers.suppression(email)).toBe('bounced');
   });
 
-  it('says in one line when the server cannot be reached, and when the database is newer than this Gazette', async () => {
+  it('says in one line when the server cannot be reached, when it goes away, and when the database is newer than this Gazette', async () => {
     const closedPort = `postgres://postgres:secret@127.0.0.1:1/gazette`;
     const refused = await ruleOf(openStore({ kind: 'postgres', url: closedPort }));
-    expect(refused).toEqual([expect.stringMatching(/^store\/postgres-unavailable: cannot open the PostgreSQL store \(postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/gazette\): /)]);
+    expect(refused).toEqual([expect.stringMatching(/^store\/unreachable: cannot reach the PostgreSQL store at postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/gazette /)]);
     expect(refused[0]).not.toContain('secret');
+
+    const [gone] = await twoProcesses();
+    await gone.subscribers.save({ email: 'ann@example.com', name: null, fields: {} });
+    const name = new URL((gone.location as { url: string }).url).pathname.slice(1);
+    const admin = new pg.Client({ connectionString: server!.url });
+    await admin.connect();
+    try {
+      // FORCE ends the store's open connections, as a server restart or a failover would.
+      await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+    } finally {
+      await admin.end();
+    }
+    expect(await ruleOf(gone.subscribers.count())).toEqual([expect.stringMatching(/^store\/unreachable: /)]);
+    expect(await ruleOf(gone.signUpAttempts.prune(new Date()))).toEqual([expect.stringMatching(/^store\/unreachable: /)]);
+    expect(await ruleOf((async () => {
+      for await (const subscriber of gone.subscribers.all()) void subscriber;
+    })())).toEqual([expect.stringMatching(/^store\/unreachable: /)]);
 
     const [first] = await twoProcesses();
     const url = (first.location as { url: string }).url;

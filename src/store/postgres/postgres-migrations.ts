@@ -57,22 +57,35 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
  * can be told apart from one Gazette made.
  */
 export async function migratePostgres(pool: PostgresPool, shownUrl: string, steps: readonly string[] = POSTGRES_MIGRATIONS): Promise<void> {
+  // An up-to-date database (nearly every open) is only read: a user with no right to create
+  // tables (one that only lists subscribers) can open it, and no lock is taken.
+  const version = await appliedVersion(pool);
+  if (version > steps.length) throw newerSchema(shownUrl, version, steps.length);
+  if (version === steps.length) return;
   await inTransaction(pool, async (client) => {
     await lockForTransaction(client, ADVISORY_LOCK.migrations);
     await client.query('CREATE TABLE IF NOT EXISTS gazette_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
-    const { rows } = await client.query<{ version: number }>('SELECT COALESCE(MAX(version), 0) AS version FROM gazette_migrations');
-    const version = rows[0]!.version;
-    if (version > steps.length) {
-      throw new GazetteError([
-        diagnostic('store/newer', `the PostgreSQL store (${shownUrl}) is at schema version ${version}, newer than this Gazette knows (${steps.length}); upgrade Gazette`, {
-          field: 'store',
-        }),
-      ]);
-    }
+    // Read again under the lock: another process may have run the steps while this one waited.
+    const lockedVersion = await appliedVersion(client);
+    if (lockedVersion > steps.length) throw newerSchema(shownUrl, lockedVersion, steps.length);
     for (const [index, step] of steps.entries()) {
-      if (index < version) continue;
+      if (index < lockedVersion) continue;
       await client.query(step);
       await client.query('INSERT INTO gazette_migrations (version) VALUES ($1)', [index + 1]);
     }
   });
+}
+
+/** The last step applied, 0 for a database Gazette has not set up yet. */
+async function appliedVersion(db: Pick<PostgresPool, 'query'>): Promise<number> {
+  const { rows: tables } = await db.query<{ exists: boolean }>("SELECT to_regclass('gazette_migrations') IS NOT NULL AS exists");
+  if (!tables[0]!.exists) return 0;
+  const { rows } = await db.query<{ version: number }>('SELECT COALESCE(MAX(version), 0) AS version FROM gazette_migrations');
+  return rows[0]!.version;
+}
+
+function newerSchema(shownUrl: string, version: number, known: number): GazetteError {
+  return new GazetteError([
+    diagnostic('store/newer', `the PostgreSQL store (${shownUrl}) is at schema version ${version}, newer than this Gazette knows (${known}); upgrade Gazette`, { field: 'store' }),
+  ]);
 }
