@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { chown, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -92,12 +92,30 @@ export async function startPostgres(): Promise<Postgres> {
   const log = path.join(dir, 'postgres.log');
   const port = await freePort();
   // The C locale: the same byte order of text whatever the machine's locale, as SQLite sorts.
-  await runServerProgram(asRoot, 'initdb', ['-D', data, '-A', 'trust', '-U', SUPERUSER, '--no-sync', '--encoding=UTF8', '--locale=C'], log);
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
-  // -w: pg_ctl returns once the server accepts connections, or fails with its log to read.
-  await runServerProgram(asRoot, 'pg_ctl', ['-D', data, '-l', log, '-o', options, '-w', 'start'], log);
-  // postmaster.pid's first line is the server's process id.
-  const pid = Number((await readFile(path.join(data, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+  let pid: number;
+  try {
+    await runServerProgram(asRoot, 'initdb', ['-D', data, '-A', 'trust', '-U', SUPERUSER, '--no-sync', '--encoding=UTF8', '--locale=C'], log);
+    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
+    // -w: pg_ctl returns once the server accepts connections, or fails with its log to read.
+    await runServerProgram(asRoot, 'pg_ctl', ['-D', data, '-l', log, '-o', options, '-w', 'start'], log);
+    // postmaster.pid's first line is the server's process id.
+    pid = Number((await readFile(path.join(data, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+  } catch (error) {
+    // The log is kept for reading; the data folder is not.
+    await rm(data, { recursive: true, force: true });
+    throw error;
+  }
+  // pg_ctl starts the server as a daemon, which outlives this process: a test process that ends
+  // without stop() (a failing beforeAll, a crash) shuts it down at once (SIGQUIT) on its way out.
+  const abandon = () => {
+    try {
+      process.kill(pid, 'SIGQUIT');
+    } catch {
+      // already gone
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', abandon);
   let stopped = false;
   return {
     port,
@@ -117,6 +135,7 @@ export async function startPostgres(): Promise<Postgres> {
     async stop() {
       if (stopped) return;
       stopped = true;
+      process.off('exit', abandon);
       try {
         await runServerProgram(asRoot, 'pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop'], log);
       } finally {
