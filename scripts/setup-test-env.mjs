@@ -1,16 +1,27 @@
 #!/usr/bin/env node
 // Installs the system programs the full test suite drives, when they are missing: Debian's
 // Chromium (browser tests through playwright-core, and the axe group of `gazette check`) and
-// SpamAssassin (the spam group) and Dovecot (the IMAP server the bounce intake reads in its tests). Nothing is downloaded outside the package manager.
+// SpamAssassin (the spam group), Dovecot (the IMAP server the bounce intake reads in its tests) and
+// PostgreSQL (the server the PostgreSQL store's tests start). Nothing is downloaded outside the package manager.
 // `npm run test:unit` runs the rest of the suite without them.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import path from 'node:path';
 
 const needed = [
   { program: '/usr/bin/chromium', aptPackage: 'chromium', why: 'the browser tests and the axe (colour contrast) group of gazette check' },
   { program: '/usr/bin/spamassassin', aptPackage: 'spamassassin', why: 'the spam-score group of gazette check' },
   { program: '/usr/sbin/dovecot', aptPackage: 'dovecot-imapd', why: 'the IMAP server gazette bounces --imap reads in its tests' },
+  // Debian installs the server under its major version, which changes with the release.
+  { program: '/usr/lib/postgresql/*/bin/postgres', aptPackage: 'postgresql', why: "the PostgreSQL store's tests" },
 ];
+
+/** Whether the program is there; one `*` in its path stands for any folder (such as a version). */
+function installed(program) {
+  const [parent, rest] = program.split('/*/');
+  if (rest === undefined) return existsSync(program);
+  return existsSync(parent) && readdirSync(parent).some((folder) => existsSync(path.join(parent, folder, rest)));
+}
 
 /** The locks apt-get and dpkg hold while another installer runs (unattended-upgrades at boot, a second terminal). */
 const LOCKS = ['/var/lib/dpkg/lock-frontend', '/var/lib/dpkg/lock', '/var/lib/apt/lists/lock', '/var/cache/apt/archives/lock'];
@@ -70,7 +81,7 @@ function waitForPackageManager() {
   }
 }
 
-const missing = needed.filter(({ program }) => !existsSync(program));
+const missing = needed.filter(({ program }) => !installed(program));
 if (missing.length === 0) process.exit(0);
 
 const packages = missing.map(({ aptPackage }) => aptPackage);

@@ -1,11 +1,12 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { CsvList } from '../src/subscribers/csv-list.js';
 import { importList } from '../src/subscribers/import-list.js';
 import type { StoredSubscriber } from '../src/subscribers/subscriber-store.js';
-import { STORE_BACKENDS, type OpenedBackend } from './support/store-backends.js';
+import type { Recipient } from '../src/types.js';
+import { STORE_BACKENDS, stopStoreBackends, type OpenedBackend } from './support/store-backends.js';
 
 async function csvFile(content: string): Promise<string> {
   const file = path.join(await mkdtemp(path.join(tmpdir(), 'gazette-list-')), 'list.csv');
@@ -18,6 +19,8 @@ async function everyone(subscribers: AsyncIterable<StoredSubscriber>): Promise<S
   for await (const subscriber of subscribers) all.push(subscriber);
   return all;
 }
+
+afterAll(stopStoreBackends);
 
 /** What every store promises (src/subscribers/subscriber-store.ts), proved on each backend alike. */
 describe.each(STORE_BACKENDS)('the subscriber store on $name', (backend) => {
@@ -137,6 +140,30 @@ describe.each(STORE_BACKENDS)('the subscriber store on $name', (backend) => {
     expect(await subscribers.prunePending(new Date('2024-02-01T00:00:00Z'))).toBe(0);
     expect(await subscribers.prunePending(new Date('2024-02-08T00:00:00Z'))).toBe(1);
     expect((await everyone(subscribers.all())).map((subscriber) => subscriber.email)).toEqual(['ann@example.com', 'bob@example.com']);
+  });
+
+  it('counts an address met twice in an import as added then updated, the last spelling kept, within a batch and across batches', async () => {
+    const { subscribers } = await open();
+    await subscribers.save({ email: 'old@example.com', name: null, fields: {} });
+    await subscribers.suppress('gone@example.com', 'bounced');
+    async function* batches(): AsyncGenerator<Recipient[]> {
+      yield [
+        { email: 'ann@example.com', name: 'Ann', fields: { n: '1' } },
+        { email: 'ANN@example.com', name: 'Ann Lee', fields: { n: '2' } },
+        { email: 'old@example.com', name: 'Old', fields: {} },
+        { email: 'gone@example.com', name: null, fields: {} },
+        { email: 'Gone@example.com', name: null, fields: {} },
+      ];
+      yield [{ email: 'Ann@Example.com', name: 'Ann L.', fields: { n: '3', m: 'x' } }];
+    }
+    expect(await subscribers.importBatches(batches())).toEqual({ added: 2, updated: 4, stillSuppressed: 2 });
+    expect((await everyone(subscribers.all())).map((subscriber) => [subscriber.email, subscriber.name, subscriber.fields])).toEqual([
+      ['Ann@Example.com', 'Ann L.', { n: '3', m: 'x' }],
+      ['Gone@example.com', null, {}],
+      ['old@example.com', 'Old', {}],
+    ]);
+    // The fields keep the list's column order, which toEqual alone would not notice.
+    expect(Object.keys((await everyone(subscribers.all()))[0]!.fields)).toEqual(['n', 'm']);
   });
 
   it('reads a long store a page at a time, in a stable order, fields and names intact', async () => {

@@ -1,4 +1,3 @@
-import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
 import { SqliteSignUpAttempts } from '../subscribe/sqlite-sign-up-attempts.js';
 import { SqliteSubscriberStore } from '../subscribers/sqlite-subscriber-store.js';
 import { openStateDb, type OpenOptions } from './state-db.js';
@@ -13,7 +12,9 @@ export interface StoreOptions extends OpenOptions {
 /** Opens the store where the workspace says it is; `write` when the command will change it. */
 export async function openStore(location: StoreLocation, options: StoreOptions = {}): Promise<Store> {
   if (location.kind === 'postgres') {
-    throw new GazetteError([diagnostic('store/postgres-unavailable', 'this version of Gazette keeps its store in a SQLite file only: set store to a file path', { field: 'store' })]);
+    // Loaded only for a PostgreSQL store: the SQLite one never loads pg.
+    const { openPostgresStore } = await import('./postgres/open-postgres-store.js');
+    return openPostgresStore(location, options.now);
   }
   const db = openStateDb(location.file, options);
   return {

@@ -2,12 +2,14 @@ import { existsSync } from 'node:fs';
 import { CHROMIUM_PATH } from '../../src/browser.js';
 import { SPAMASSASSIN_PATH } from '../../src/check/environment.js';
 import { DOVECOT_PATH } from './dovecot.js';
+import { POSTGRES_PATH } from './postgres.js';
 
 /** The programs some suites drive, which `npm test` installs (scripts/setup-test-env.mjs). */
 const PROGRAMS = {
   chromium: { name: 'Chromium', path: CHROMIUM_PATH },
   spamassassin: { name: 'SpamAssassin', path: SPAMASSASSIN_PATH },
   dovecot: { name: 'Dovecot', path: DOVECOT_PATH },
+  postgres: { name: 'PostgreSQL', path: POSTGRES_PATH },
 } as const;
 export type SystemProgram = keyof typeof PROGRAMS;
 

@@ -1,0 +1,65 @@
+import pg from 'pg';
+
+/**
+ * Connections to the PostgreSQL store, shared by every request of a process. Each operation
+ * borrows a connection for one statement or one transaction and hands it back.
+ */
+export type PostgresPool = pg.Pool;
+export type PostgresClient = pg.PoolClient;
+
+/**
+ * The advisory locks Gazette takes, by purpose. The two-number form of pg_advisory_xact_lock keeps
+ * them apart from any one-number lock another program sharing the database takes; the first number
+ * ('Gz' and a purpose) says what is locked, the second which one.
+ */
+export const ADVISORY_LOCK = {
+  /** Migrations: two processes starting on an empty database must not both create the tables. */
+  migrations: 0x477a_0001,
+  /** Imports: one at a time, as in SQLite, so two imports never wait on each other's rows (a deadlock). */
+  imports: 0x477a_0002,
+  /** Sign-up attempts, with a hash of the kind and key as the second number. */
+  signUpAttempts: 0x477a_0003,
+} as const;
+
+/** A pool of connections to the database the URL names. Nothing is connected until the first query. */
+export function openPostgresPool(url: string): PostgresPool {
+  const pool = new pg.Pool({ connectionString: url });
+  // An idle connection the server drops (a restart, a failover) is reported here and discarded;
+  // without a listener Node would end the process. The next query opens a fresh one, and reports
+  // its own failure if the server is still away.
+  pool.on('error', () => {});
+  return pool;
+}
+
+/**
+ * Runs `work` in one transaction on one connection: all of its writes are committed, or none.
+ * READ COMMITTED, PostgreSQL's default: the operations that must not race take row locks or
+ * advisory locks, so no transaction can fail with a serialization error and need running again.
+ */
+export async function inTransaction<T>(pool: PostgresPool, work: (client: PostgresClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    try {
+      await client.query('ROLLBACK');
+    } catch (rollbackError) {
+      // The connection itself failed: it must not go back to the pool.
+      broken = rollbackError as Error;
+    }
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+/** Takes a transaction-scoped advisory lock, held until the transaction ends. */
+export async function lockForTransaction(client: PostgresClient, purpose: number, which: string | number = 0): Promise<void> {
+  // hashtext folds any key to the int4 the lock takes; two keys sharing a hash only wait for each other.
+  const second = typeof which === 'number' ? '$2::int4' : 'hashtext($2::text)';
+  await client.query(`SELECT pg_advisory_xact_lock($1::int4, ${second})`, [purpose, which]);
+}

@@ -1,0 +1,91 @@
+import { diagnostic, GazetteError } from '../../diagnostics/diagnostic.js';
+import { ADVISORY_LOCK, inTransaction, lockForTransaction, type PostgresPool } from './postgres-db.js';
+
+/**
+ * The PostgreSQL store's schema, one step per version, as the SQLite one (../migrations.ts) is:
+ * a step is never edited once released. It holds what that schema holds for the parts of the
+ * store that work on PostgreSQL: subscribers, suppressions, sign-up attempts.
+ *
+ * Addresses keys are compared in the C collation: byte order, as SQLite compares them, whatever
+ * the database's locale, so `all()` pages in the same order on both backends.
+ * Timestamps are `timestamptz`, written from the store's clock (JavaScript Dates, to the
+ * millisecond), so they read back as the same ISO strings the SQLite store keeps.
+ * A subscriber's fields are `json`, not `jsonb`: json keeps the keys in the list's column order and
+ * the text as it was written, which jsonb would reorder; nothing queries inside them.
+ */
+export const POSTGRES_MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE subscribers (
+    email_key text COLLATE "C" PRIMARY KEY,
+    email text NOT NULL,
+    name text,
+    fields json NOT NULL DEFAULT '{}',
+    created_at timestamptz NOT NULL,
+    updated_at timestamptz NOT NULL,
+    status text NOT NULL DEFAULT 'confirmed' CHECK (status IN ('pending', 'confirmed')),
+    confirmed_at timestamptz,
+    -- How the address came: 'import' (a CSV or the CLI) or 'form' (gazette serve).
+    source text NOT NULL DEFAULT 'import' CHECK (source IN ('import', 'form'))
+  );
+  -- Pruning expired sign-ups reads only the pending ones, a few among many confirmed.
+  CREATE INDEX subscribers_pending_by_age ON subscribers (updated_at) WHERE status = 'pending';
+
+  -- Kept apart from subscribers: removing a subscriber or re-importing a list never lifts one.
+  CREATE TABLE suppressions (
+    email_key text COLLATE "C" PRIMARY KEY,
+    email text NOT NULL,
+    reason text NOT NULL CHECK (reason IN ('unsubscribed', 'bounced', 'complained')),
+    detail text,
+    created_at timestamptz NOT NULL
+  );
+
+  -- Confirmation emails sent, by hashed client address and by subscriber address: the limits
+  -- against subscription bombing are counted here, so every serve process shares them.
+  CREATE TABLE subscribe_attempts (
+    kind text NOT NULL CHECK (kind IN ('ip', 'address')),
+    key text NOT NULL,
+    at timestamptz NOT NULL
+  );
+  CREATE INDEX subscribe_attempts_by_key ON subscribe_attempts (kind, key, at);
+  `,
+];
+
+/**
+ * Brings the database's schema up to date, in one transaction under an advisory lock: two
+ * processes starting at once on an empty database take turns, and the second finds the steps done.
+ * The steps applied are rows of `gazette_migrations`, so a database shared with other programs
+ * can be told apart from one Gazette made.
+ */
+export async function migratePostgres(pool: PostgresPool, shownUrl: string, steps: readonly string[] = POSTGRES_MIGRATIONS): Promise<void> {
+  // An up-to-date database (nearly every open) is only read: a user with no right to create
+  // tables (one that only lists subscribers) can open it, and no lock is taken.
+  const version = await appliedVersion(pool);
+  if (version > steps.length) throw newerSchema(shownUrl, version, steps.length);
+  if (version === steps.length) return;
+  await inTransaction(pool, async (client) => {
+    await lockForTransaction(client, ADVISORY_LOCK.migrations);
+    await client.query('CREATE TABLE IF NOT EXISTS gazette_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+    // Read again under the lock: another process may have run the steps while this one waited.
+    const lockedVersion = await appliedVersion(client);
+    if (lockedVersion > steps.length) throw newerSchema(shownUrl, lockedVersion, steps.length);
+    for (const [index, step] of steps.entries()) {
+      if (index < lockedVersion) continue;
+      await client.query(step);
+      await client.query('INSERT INTO gazette_migrations (version) VALUES ($1)', [index + 1]);
+    }
+  });
+}
+
+/** The last step applied, 0 for a database Gazette has not set up yet. */
+async function appliedVersion(db: Pick<PostgresPool, 'query'>): Promise<number> {
+  const { rows: tables } = await db.query<{ exists: boolean }>("SELECT to_regclass('gazette_migrations') IS NOT NULL AS exists");
+  if (!tables[0]!.exists) return 0;
+  const { rows } = await db.query<{ version: number }>('SELECT COALESCE(MAX(version), 0) AS version FROM gazette_migrations');
+  return rows[0]!.version;
+}
+
+function newerSchema(shownUrl: string, version: number, known: number): GazetteError {
+  return new GazetteError([
+    diagnostic('store/newer', `the PostgreSQL store (${shownUrl}) is at schema version ${version}, newer than this Gazette knows (${known}); upgrade Gazette`, { field: 'store' }),
+  ]);
+}
