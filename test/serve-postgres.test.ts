@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres, type Postgres } from './support/postgres.js';
 import { servesStoppedAfterEach, type Served } from './support/serve.js';
 import { sinksStoppedAfterEach } from './support/smtp-server.js';
-import { builtWorkspace, gazette, sendingConfig } from './support/smtp-workspace.js';
+import { signToken } from '../src/unsubscribe/token.js';
+import { builtWorkspace, gazette, SECRET, sendingConfig, writeList } from './support/smtp-workspace.js';
 import { without } from './support/system-programs.js';
 
 // Registered in this order so each serve stops (closing its SMTP connection) before its sink does.
@@ -62,5 +63,50 @@ describe.skipIf(without('postgres'))('two gazette serve processes sharing a Post
     // Three sign-ups of one address, spread over both processes: two confirmations a day, not two each.
     for (const served of [first, second, first]) expect(await signUp(served, 'victim@example.com')).toBe(200);
     expect((await confirmNotices([first, second], 4)).sort()).toEqual(['address-limit', 'sent', 'sent', 'sent']);
+  });
+
+  it('counts one sign-up limit across both, confirms on one what the other sent, and unsubscribes for both', async () => {
+    const server = await sink();
+    const root = await builtWorkspace(sendingConfig({ smtp: server.url, subscribe: { max_per_ip: 3 } }));
+    const env = { GAZETTE_STORE: await postgres!.createDatabase() };
+    const [east, west] = await Promise.all([serve(root, [], env), serve(root, [], env)]);
+
+    // Five sign-ups from one client, alternating between the machines: the third is its last.
+    const answers = [];
+    for (const [index, email] of ['a@example.com', 'b@example.com', 'c@example.com', 'd@example.com', 'e@example.com'].entries()) {
+      answers.push(await signUp(index % 2 === 0 ? east : west, email));
+    }
+    expect(answers).toEqual([200, 200, 200, 429, 429]);
+
+    // The confirmation emails went out from both; a link sent by one is confirmed by the other.
+    await Promise.all([east, west].map((served, index) => served.event(() => served.events.filter((event) => event.event === 'notice').length === (index === 0 ? 2 : 1))));
+    const messages = await server.messages();
+    expect(messages.map((message) => [message.to].flat()[0]?.value[0]?.address).sort()).toEqual(['a@example.com', 'b@example.com', 'c@example.com']);
+    const linkTo = (address: string) => /https:\/\/\S+\/confirm\?token=[A-Za-z0-9_-]+/.exec(messages.find((message) => [message.to].flat()[0]?.value[0]?.address === address)!.text ?? '')![0];
+    expect((await fetch(`${west.origin}/confirm${new URL(linkTo('a@example.com')).search}`)).status).toBe(200);
+    expect((await fetch(`${east.origin}/confirm${new URL(linkTo('b@example.com')).search}`)).status).toBe(200);
+
+    // One-click unsubscribe on one machine; the list, read from either, says so.
+    const unsubscribe = await fetch(`${west.origin}/unsubscribe?token=${signToken('a@example.com', SECRET)}`, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    expect(unsubscribe.status).toBe(200);
+    const counts = await gazette(['subscribers', 'list', '--counts', '--json'], root, env);
+    expect(JSON.parse(counts.stdout)).toEqual({ confirmed: 1, pending: 1, unsubscribed: 1, bounced: 0, complained: 0 });
+  });
+
+  it('imports a list into PostgreSQL from the command line, and tells an unreachable store in one line without its password', async () => {
+    const root = await builtWorkspace();
+    const url = await postgres!.createDatabase();
+    const list = await writeList(root, ['ann@example.com,Ann', 'bob@example.com,Bob', 'not-an-address,Nobody']);
+    const imported = await gazette(['subscribers', 'import', list, '--store', url, '--json'], root);
+    expect(imported.code).toBe(1);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ added: 2, updated: 0, problems: [expect.objectContaining({ line: 4 })] });
+    expect((await gazette(['subscribers', 'list'], root, { GAZETTE_STORE: url })).stdout).toBe('ann@example.com\tAnn\tconfirmed\nbob@example.com\tBob\tconfirmed\n');
+
+    const unreachable = await gazette(['subscribers', 'list'], root, { GAZETTE_STORE: `postgres://gazette:hunter2@127.0.0.1:${postgres!.port + 1}/nowhere` });
+    expect(unreachable.code).toBe(1);
+    expect(unreachable.stderr).toContain('(store/unreachable)');
+    expect(unreachable.stderr).toContain('postgres://gazette:***@127.0.0.1:');
+    expect(unreachable.stderr).not.toContain('hunter2');
+    expect(unreachable.stderr).not.toMatch(/\n\s+at /);
   });
 });
