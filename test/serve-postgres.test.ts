@@ -70,6 +70,7 @@ describe.skipIf(without('postgres'))('two gazette serve processes sharing a Post
     const root = await builtWorkspace(sendingConfig({ smtp: server.url, subscribe: { max_per_ip: 3 } }));
     const env = { GAZETTE_STORE: await postgres!.createDatabase() };
     const [east, west] = await Promise.all([serve(root, [], env), serve(root, [], env)]);
+    for (const served of [east, west]) expect(served.events[0]).toMatchObject({ event: 'listening', store: env.GAZETTE_STORE });
 
     // Five sign-ups from one client, alternating between the machines: the third is its last.
     const answers = [];

@@ -3,6 +3,7 @@ import { GazetteError } from '../../diagnostics/diagnostic.js';
 import { clientAddress } from '../../serve/client-address.js';
 import { createServeServer, listen, stopServer, type Route } from '../../serve/server.js';
 import { openStore } from '../../store/open-store.js';
+import { shownLocation } from '../../store/store-location.js';
 import { prepareSignUps } from '../../subscribe/sign-up-setup.js';
 import { unsubscribeEndpoint } from '../../unsubscribe/endpoint.js';
 import { unsubscribeRoute } from '../../unsubscribe/route.js';
@@ -79,9 +80,12 @@ export async function run(flags: ServeFlags): Promise<number> {
       event: 'listening',
       url: local,
       public: publicUrl?.toString() ?? null,
+      // Machines behind one load balancer must share one store: the log says which each uses.
+      store: shownLocation(workspace.store, shownPath),
       subscribe: signUp ? { url: `${origin}${signUp.subscribeUrl.pathname}`, public: signUp.subscribeUrl.toString(), confirm: signUp.confirmUrl.toString(), templates: signUp.templates.map((file) => shownPath(file)) } : null,
     },
     `Unsubscribe endpoint on ${local}${publicUrl ? ` (links point to ${publicUrl.toString()})` : ''}\n` +
+      `Store: ${shownLocation(workspace.store, shownPath)}\n` +
       (signUp
         ? `Sign-up form on ${origin}${signUp.subscribeUrl.pathname} (public: ${signUp.subscribeUrl.toString()}; confirmation links: ${signUp.confirmUrl.toString()})`
         : 'Sign-up form off: no SMTP server to send confirmation emails through (smtp in the config, GAZETTE_SMTP_URL or --smtp)') +
