@@ -24,6 +24,11 @@ describe('a failure of a PostgreSQL store', () => {
     ['a user without rights', failure('permission denied for table subscribers', '42501'), 'store/read-only'],
     ['a read-only replica', failure('cannot execute INSERT in a read-only transaction', '25006'), 'store/read-only'],
     ['a server out of connections', failure('sorry, too many clients already', '53300'), 'store/busy'],
+    ['a frozen server', failure('Query read timeout'), 'store/unreachable'],
+    ['a URL asking for SSL of a server without it', failure('The server does not support SSL connections'), 'store/unreachable'],
+    ['a certificate file the URL names that is not there', failure("ENOENT: no such file or directory, open '/nonexistent'", 'ENOENT'), 'store/invalid-url'],
+    ['tables another program made', failure('relation "subscribers" already exists', '42P07'), 'store/foreign-schema'],
+    ['tables gone that the migrations recorded', failure('relation "subscribers" does not exist', '42P01'), 'store/foreign-schema'],
   ])('is told in one line for %s', (_, error, rule) => {
     const problem = postgresProblem(error, STORE);
     expect(ruleOf(problem)).toBe(rule);

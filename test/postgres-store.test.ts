@@ -156,4 +156,48 @@ describe.skipIf(without('postgres'))('the PostgreSQL store shared by several pro
     }
     expect(await ruleOf(openStore({ kind: 'postgres', url }))).toEqual([expect.stringMatching(/^store\/newer: .* schema version 99, newer than this Gazette knows \(1\)/)]);
   });
+
+  /** Runs SQL as the server's superuser, on the database the URL names (default: the maintenance one). */
+  async function asSuperuser(sql: string, url = server!.url): Promise<void> {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      await admin.query(sql);
+    } finally {
+      await admin.end();
+    }
+  }
+
+  it('survives its connection being cut between two statements of an import: the import fails in one line, saves nothing, and the process lives on', async () => {
+    const [store] = await twoProcesses();
+    const url = (store.location as { url: string }).url;
+    const database = new URL(url).pathname.slice(1);
+    async function* cutAfterFirstBatch() {
+      yield recipients(0, 500);
+      // As a server restart or a failover would: every connection to the database ends mid-transaction.
+      await asSuperuser(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${database}' AND pid <> pg_backend_pid()`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      yield recipients(500, 1000);
+    }
+    expect(await ruleOf(store.subscribers.importBatches(cutAfterFirstBatch()))).toEqual([expect.stringMatching(/^store\/unreachable: /)]);
+    // The pool replaces the lost connection: the next call works, and finds nothing of the import.
+    expect(await store.subscribers.count()).toEqual({ confirmed: 0, pending: 0, unsubscribed: 0, bounced: 0, complained: 0 });
+  });
+
+  it('refuses at start a command that writes when the user may only read, and lets it read', async () => {
+    const [store] = await twoProcesses();
+    const url = new URL((store.location as { url: string }).url);
+    await asSuperuser(`CREATE ROLE reader_${url.pathname.slice(1)} LOGIN; GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader_${url.pathname.slice(1)}`, url.href);
+    url.username = `reader_${url.pathname.slice(1)}`;
+    expect(await ruleOf(openStore({ kind: 'postgres', url: url.href }, { write: true }))).toEqual([expect.stringMatching(/^store\/read-only: cannot write the PostgreSQL store at .*: this user may not insert/)]);
+    const reading = await openStore({ kind: 'postgres', url: url.href });
+    opened.push(reading);
+    expect(await reading.subscribers.count()).toMatchObject({ confirmed: 0 });
+  });
+
+  it('tells a database holding tables of another program in one line, instead of migrating over them', async () => {
+    const url = await server!.createDatabase();
+    await asSuperuser('CREATE TABLE subscribers (id serial PRIMARY KEY, email text)', url);
+    expect(await ruleOf(openStore({ kind: 'postgres', url }))).toEqual([expect.stringMatching(/^store\/foreign-schema: the PostgreSQL store at .* holds tables Gazette did not make/)]);
+  });
 });

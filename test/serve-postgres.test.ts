@@ -1,4 +1,5 @@
 import type { ParsedMail } from 'mailparser';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres, type Postgres } from './support/postgres.js';
 import { servesStoppedAfterEach, type Served } from './support/serve.js';
@@ -69,7 +70,8 @@ describe.skipIf(without('postgres'))('two gazette serve processes sharing a Post
     const server = await sink();
     const root = await builtWorkspace(sendingConfig({ smtp: server.url, subscribe: { max_per_ip: 3 } }));
     const env = { GAZETTE_STORE: await postgres!.createDatabase() };
-    const [east, west] = await Promise.all([serve(root, [], env), serve(root, [], env)]);
+    // One started as the README shows it (--store), one from the environment: the same store.
+    const [east, west] = await Promise.all([serve(root, ['--store', env.GAZETTE_STORE], {}), serve(root, [], env)]);
     for (const served of [east, west]) expect(served.events[0]).toMatchObject({ event: 'listening', store: env.GAZETTE_STORE });
 
     // Five sign-ups from one client, alternating between the machines: the third is its last.
@@ -109,5 +111,25 @@ describe.skipIf(without('postgres'))('two gazette serve processes sharing a Post
     expect(unreachable.stderr).toContain('postgres://gazette:***@127.0.0.1:');
     expect(unreachable.stderr).not.toContain('hunter2');
     expect(unreachable.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('answers 503 with Retry-After while the store is away, so a one-click unsubscribe is tried again, and stays up', async () => {
+    const root = await builtWorkspace();
+    const url = await postgres!.createDatabase();
+    const served = await serve(root, ['--store', url]);
+    const oneClick = () => fetch(`${served.origin}/unsubscribe?token=${signToken('ann@example.com', SECRET)}`, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    const admin = new pg.Client({ connectionString: postgres!.url });
+    await admin.connect();
+    try {
+      await admin.query(`DROP DATABASE ${new URL(url).pathname.slice(1)} WITH (FORCE)`);
+    } finally {
+      await admin.end();
+    }
+    const away = await oneClick();
+    expect(away.status).toBe(503);
+    expect(away.headers.get('retry-after')).toBe('60');
+    await served.event((event) => event.event === 'request' && event.status === 503 && event.outcome === 'store away');
+    expect(served.child.exitCode).toBeNull();
+    expect((await fetch(`${served.origin}/unsubscribe?token=x`)).status).toBe(400);
   });
 });

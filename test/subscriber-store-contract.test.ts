@@ -50,6 +50,19 @@ describe.each(STORE_BACKENDS)('the subscriber store on $name', (backend) => {
     ]);
   });
 
+  it('skips a row with a NUL character, which no store can keep as text, and imports the others', async () => {
+    const { subscribers } = await open();
+    const list = await CsvList.open(await csvFile('email,name,city\nann@example.com,Ann,Oslo\nbob@example.com,Bo\u0000b,Rome\ncy@example.com,Cy,Li\u0000ma\n'));
+    const result = await importList(list, subscribers);
+    await list.close();
+    expect(result).toMatchObject({ added: 1 });
+    expect(result.problems.map((problem) => [problem.rule, problem.line, problem.field])).toEqual([
+      ['subscribers/nul-character', 3, 'name'],
+      ['subscribers/nul-character', 4, 'city'],
+    ]);
+    expect((await everyone(subscribers.all())).map((subscriber) => subscriber.email)).toEqual(['ann@example.com']);
+  });
+
   it('imports all of a list or nothing: a batch that fails leaves the store as it was', async () => {
     const { subscribers } = await open();
     await subscribers.save({ email: 'kept@example.com', name: 'Kept', fields: {} });

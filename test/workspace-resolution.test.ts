@@ -2,6 +2,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GazetteError } from '../src/diagnostics/diagnostic.js';
+import { shownLocation } from '../src/store/store-location.js';
 import { resolveWorkspace } from '../src/workspace/resolve.js';
 import { gazette } from './support/cli.js';
 import { builtWorkspace, sendingConfig, writeList } from './support/smtp-workspace.js';
@@ -48,6 +49,27 @@ describe('resolveWorkspace', () => {
     expect((await resolveWorkspace({ root, config, env: { GAZETTE_STORE: url } })).store).toEqual({ kind: 'postgres', url });
     expect((await resolveWorkspace({ root, config, env: { GAZETTE_STORE: 'shared.db' } })).store).toEqual({ kind: 'sqlite', file: path.join(root, 'shared.db') });
     expect((await resolveWorkspace({ root, config, env: { GAZETTE_STORE: url }, storeLocation: 'POSTGRESQL://other/list' })).store).toEqual({ kind: 'postgres', url: 'POSTGRESQL://other/list' });
+  });
+
+  it('refuses a store that looks like a URL but is not one it can read, rather than making it a file path, and never shows its password', async () => {
+    const root = await configElsewhere({});
+    const config = 'settings/gazette.config.json';
+    const refused = async (store: string) => {
+      const error = await resolveWorkspace({ root, config, env: {}, storeLocation: store }).catch((caught: unknown) => caught);
+      expect(error, store).toBeInstanceOf(GazetteError);
+      const [found] = (error as GazetteError).diagnostics;
+      expect(found!.message, store).not.toMatch(/sekrit|p@ss/);
+      return found!.rule;
+    };
+    for (const typo of ['postgress://gz:sekrit@127.0.0.1:5432/news', 'postgres:/gz:sekrit@127.0.0.1/news', 'pg://gz:sekrit@h/news', 'postgresql+psycopg://gz:sekrit@h/news', 'postgres://gz:p@ss:w/o%rd@127.0.0.1:5432/news', 'postgres://gz:pa#sekrit@h/news']) {
+      expect(await refused(typo)).toBe('store/invalid-url');
+    }
+    expect(await readdir(root)).not.toContain('postgress:');
+    // A stray space around a good URL, and the empty-host form libpq reads, are taken.
+    expect((await resolveWorkspace({ root, config, env: { GAZETTE_STORE: ' postgres://gz@127.0.0.1/news ' } })).store).toEqual({ kind: 'postgres', url: 'postgres://gz@127.0.0.1/news' });
+    expect((await resolveWorkspace({ root, config, env: { GAZETTE_STORE: 'postgres://gz:pw@/news?host=/run/postgresql' } })).store.kind).toBe('postgres');
+    expect(shownLocation({ kind: 'postgres', url: 'postgres://gz@db/news?password=sekrit&sslmode=disable' })).toBe('postgres://gz@db/news?password=***&sslmode=disable');
+    expect(shownLocation({ kind: 'postgres', url: 'postgres://gz:pw@/news?host=/run/postgresql' })).toBe('postgres://gz:***@/news?host=/run/postgresql');
   });
 
   it('refuses to send or read bounces into a PostgreSQL store, before anything is sent, naming the store without its password', async () => {

@@ -45,7 +45,7 @@ export function createServeServer(options: ServeOptions): Server {
     const handled: Promise<void> = answer(request, response, routes, report)
       .catch((error: unknown) => {
         options.onError?.(error);
-        failed(request, response, report);
+        failed(request, response, report, storeAway(error));
       })
       // Even the error path must not throw out of here: an unhandled rejection ends the process.
       .catch(() => {
@@ -87,14 +87,29 @@ export function requestUrl(target: string): URL | null {
   }
 }
 
-function failed(request: IncomingMessage, response: ServerResponse, report: (outcome: RequestOutcome) => void): void {
+/** Rules that mean the store is away for a while, not that the request or the server is wrong. */
+const STORE_AWAY = new Set(['store/unreachable', 'store/busy']);
+/** How long a client (a mail provider's one-click POST) is asked to wait before trying again. */
+const RETRY_AFTER_SECONDS = 60;
+
+function storeAway(error: unknown): boolean {
+  return error instanceof GazetteError && error.diagnostics.some((found) => STORE_AWAY.has(found.rule));
+}
+
+/**
+ * A failed request: 503 with Retry-After when the store is away (a mail provider retries a
+ * one-click unsubscribe then, and it is recorded once the store is back), otherwise 500.
+ */
+function failed(request: IncomingMessage, response: ServerResponse, report: (outcome: RequestOutcome) => void, retryLater: boolean): void {
   if (response.headersSent) {
     // Half an answer is out: the client must not take it for a whole one.
     response.destroy();
     report({ method: request.method ?? 'GET', path: requestUrl(request.url ?? '/')?.pathname ?? UNREADABLE_PATH, status: 500, outcome: 'error' });
     return;
   }
-  responder(request, response, requestUrl(request.url ?? '/')?.pathname ?? UNREADABLE_PATH, report)(500, 'text/plain', 'internal error\n', 'error');
+  const respond = responder(request, response, requestUrl(request.url ?? '/')?.pathname ?? UNREADABLE_PATH, report);
+  if (retryLater) respond(503, 'text/plain', 'temporarily unavailable; try again later\n', 'store away', { 'Retry-After': String(RETRY_AFTER_SECONDS) });
+  else respond(500, 'text/plain', 'internal error\n', 'error');
 }
 
 /**

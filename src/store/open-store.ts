@@ -14,7 +14,7 @@ export async function openStore(location: StoreLocation, options: StoreOptions =
   if (location.kind === 'postgres') {
     // Loaded only for a PostgreSQL store: the SQLite one never loads pg.
     const { openPostgresStore } = await import('./postgres/open-postgres-store.js');
-    return openPostgresStore(location, options.now);
+    return openPostgresStore(location, { now: options.now, write: options.write });
   }
   const db = openStateDb(location.file, options);
   return {

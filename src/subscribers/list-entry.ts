@@ -25,6 +25,12 @@ export function recipientFromRow(header: readonly string[], cells: readonly stri
   header.forEach((column, index) => {
     fields[normalColumn(column)] = (cells[index] ?? '').trim();
   });
+  // U+0000 is no text anyone typed (a binary file, a broken export), and PostgreSQL cannot store it:
+  // every store skips the row alike.
+  const withNul = Object.keys(fields).find((column) => fields[column]!.includes('\u0000'));
+  if (withNul !== undefined) {
+    return { problem: diagnostic('subscribers/nul-character', `the ${withNul} column holds a NUL character (U+0000); row skipped`, { ...place, field: withNul, severity: 'warning' }) };
+  }
   const email = fields.email ?? '';
   const problem = addressProblem(email);
   if (problem) {

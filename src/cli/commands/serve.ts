@@ -27,12 +27,14 @@ interface ServeFlags {
   smtp?: string;
   trustProxy?: boolean;
   config?: string;
+  /** A SQLite file or a PostgreSQL URL, instead of GAZETTE_STORE and the config's `store`. */
+  store?: string;
   json?: boolean;
 }
 
 export async function run(flags: ServeFlags): Promise<number> {
   const port = parsePort(flags.port, DEFAULT_PORT);
-  const workspace = await resolveWorkspace({ config: flags.config });
+  const workspace = await resolveWorkspace({ config: flags.config, storeLocation: flags.store });
   if (!workspace.secret.ok) throw new GazetteError(workspace.secret.problems);
   const secret = workspace.secret.value;
   const publicUrl = unsubscribeEndpoint(workspace.config);

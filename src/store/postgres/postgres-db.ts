@@ -21,9 +21,17 @@ export const ADVISORY_LOCK = {
   signUpAttempts: 0x477a_0003,
 } as const;
 
+/**
+ * How long to wait for a connection, and for any one statement's answer. A server that is frozen,
+ * or a host that swallows packets, is then told as unreachable instead of holding a request (or a
+ * command) forever. A statement waiting its turn (an import behind another) counts too: a minute.
+ */
+const CONNECT_TIMEOUT_MS = 10_000;
+const STATEMENT_TIMEOUT_MS = 60_000;
+
 /** A pool of connections to the database the URL names. Nothing is connected until the first query. */
 export function openPostgresPool(url: string): PostgresPool {
-  const pool = new pg.Pool({ connectionString: url });
+  const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, query_timeout: STATEMENT_TIMEOUT_MS });
   // An idle connection the server drops (a restart, a failover) is reported here and discarded;
   // without a listener Node would end the process. The next query opens a fresh one, and reports
   // its own failure if the server is still away.
@@ -39,6 +47,11 @@ export function openPostgresPool(url: string): PostgresPool {
 export async function inTransaction<T>(pool: PostgresPool, work: (client: PostgresClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  // A connection the server drops between two statements of the transaction (a restart, a
+  // terminated backend) emits 'error' on the client it is checked out as; unheard, Node would end
+  // the process. The next statement fails with it, and that failure is what is reported.
+  const onError = (error: Error) => (broken = error);
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     const result = await work(client);
@@ -53,6 +66,7 @@ export async function inTransaction<T>(pool: PostgresPool, work: (client: Postgr
     }
     throw error;
   } finally {
+    client.off('error', onError);
     client.release(broken);
   }
 }

@@ -23,10 +23,15 @@ export function postgresProblem(error: unknown, location: StoreLocation): unknow
   const detail = (error as Error | null)?.message ?? String(error);
   const code = (error as { code?: unknown } | null)?.code;
   const sqlState = typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : null;
-  const problem = (rule: 'store/unreachable' | 'store/postgres-login' | 'store/read-only' | 'store/busy', message: string) =>
+  const problem = (rule: 'store/unreachable' | 'store/postgres-login' | 'store/read-only' | 'store/busy' | 'store/invalid-url' | 'store/foreign-schema', message: string) =>
     new GazetteError([diagnostic(rule, message, { field: 'store' })]);
 
   if (typeof code === 'string' && UNREACHABLE_ERRNO.has(code)) return problem('store/unreachable', `cannot reach the PostgreSQL store at ${where} (${detail}); nothing more was done`);
+  if (code === 'ENOENT' || code === 'EACCES') return problem('store/invalid-url', `cannot read a file the URL of the PostgreSQL store ${where} names (${detail})`);
+  if (!sqlState && /^Query read timeout/i.test(detail)) return problem('store/unreachable', `the PostgreSQL store at ${where} did not answer within a minute; nothing more was done`);
+  if (!sqlState && /does not support SSL/i.test(detail)) {
+    return problem('store/unreachable', `the PostgreSQL store at ${where} takes no SSL connections, and its URL asks for one (sslmode): ${detail}`);
+  }
   if (!sqlState && LOST_CONNECTION.test(detail)) return problem('store/unreachable', `lost the connection to the PostgreSQL store at ${where} (${detail}); nothing more was done`);
   if (!sqlState) return error;
   if (sqlState.startsWith('28')) return problem('store/postgres-login', `the PostgreSQL store at ${where} refused the login (${detail})`);
@@ -35,6 +40,10 @@ export function postgresProblem(error: unknown, location: StoreLocation): unknow
     return problem('store/unreachable', `the PostgreSQL store at ${where} is not taking connections (${detail}); nothing more was done`);
   }
   if (sqlState === '42501' || sqlState === '25006') return problem('store/read-only', `the PostgreSQL store at ${where} may not be changed by this user (${detail}); nothing was changed`);
+  // A table already there that Gazette's migrations did not make, or one they recorded that is gone.
+  if (sqlState === '42P07' || sqlState === '42P01') {
+    return problem('store/foreign-schema', `the PostgreSQL store at ${where} holds tables Gazette did not make, or lacks tables it made (${detail}): give Gazette a database of its own`);
+  }
   if (sqlState === '53300' || sqlState === '55P03') return problem('store/busy', `the PostgreSQL store at ${where} is busy (${detail}); nothing more was done: try again`);
   return error;
 }
