@@ -104,6 +104,8 @@ describe.skipIf(without('postgres'))('two gazette serve processes sharing a Post
     expect(imported.code).toBe(1);
     expect(JSON.parse(imported.stdout)).toMatchObject({ added: 2, updated: 0, problems: [expect.objectContaining({ line: 4 })] });
     expect((await gazette(['subscribers', 'list'], root, { GAZETTE_STORE: url })).stdout).toBe('ann@example.com\tAnn\tconfirmed\nbob@example.com\tBob\tconfirmed\n');
+    const missing = await gazette(['subscribers', 'remove', 'nobody@example.com'], root, { GAZETTE_STORE: url });
+    expect(missing.stderr).toContain(`nobody@example.com is not in the subscriber store (${url})`);
 
     const unreachable = await gazette(['subscribers', 'list'], root, { GAZETTE_STORE: `postgres://gazette:hunter2@127.0.0.1:${postgres!.port + 1}/nowhere` });
     expect(unreachable.code).toBe(1);

@@ -68,7 +68,7 @@ export async function runRemove(email: string, flags: StoreFlags): Promise<numbe
   const store = await openStore(resolved.store, { write: true });
   try {
     const removed = await store.subscribers.remove(email);
-    if (!removed) throw new GazetteError([diagnostic('subscribers/not-found', `${email} is not in the subscriber store`, { file: storeFileOf(resolved.store), field: 'email' })]);
+    if (!removed) throw new GazetteError([diagnostic('subscribers/not-found', `${email} is not in the subscriber store${inDatabase(resolved.store)}`, { file: storeFileOf(resolved.store), field: 'email' })]);
     write(flags.json, { email, removed }, `Removed ${email}\n`);
     return ExitCode.ok;
   } finally {
@@ -123,12 +123,17 @@ export async function runUnsuppress(email: string, flags: StoreFlags): Promise<n
   const store = await openStore(resolved.store, { write: true });
   try {
     const reason = await store.subscribers.unsuppress(email);
-    if (!reason) throw new GazetteError([diagnostic('subscribers/not-suppressed', `${email} is not on the suppression list`, { file: storeFileOf(resolved.store), field: 'email' })]);
+    if (!reason) throw new GazetteError([diagnostic('subscribers/not-suppressed', `${email} is not on the suppression list${inDatabase(resolved.store)}`, { file: storeFileOf(resolved.store), field: 'email' })]);
     write(flags.json, { email, was: reason }, `${email} is no longer suppressed (it was ${reason}); the next send reaches it if it is on the list\n`);
     return ExitCode.ok;
   } finally {
     await store.close();
   }
+}
+
+/** A database has no file for the finding to point to: its message names it instead (no password). */
+function inDatabase(location: StoreLocation): string {
+  return location.kind === 'postgres' ? ` (${shownLocation(location)})` : '';
 }
 
 /** The file a finding about the store points to: a SQLite store's file; a database has none. */
