@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPostgres, type Postgres } from './support/postgres.js';
+import { describe, expect, it } from 'vitest';
+import { startPostgres } from './support/postgres.js';
+import { postgresForThisSuite } from './support/postgres-suite.js';
 import { without } from './support/system-programs.js';
 
 async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -41,16 +42,10 @@ function processRunning(pid: number): boolean {
 }
 
 describe.skipIf(without('postgres'))('the test PostgreSQL server (test/support/postgres.ts)', () => {
-  let postgres: Postgres | undefined;
-  beforeAll(async () => {
-    postgres = await startPostgres();
-  }, 60_000);
-  afterAll(async () => {
-    await postgres?.stop();
-  });
+  const postgres = postgresForThisSuite();
 
   it('gives each caller its own empty database', async () => {
-    const server = postgres!;
+    const server = postgres();
     const first = await server.createDatabase();
     const second = await server.createDatabase();
     expect(first).not.toBe(second);
@@ -69,7 +64,7 @@ describe.skipIf(without('postgres'))('the test PostgreSQL server (test/support/p
   });
 
   it('takes a database name when given one, and refuses one that would need quoting', async () => {
-    const server = postgres!;
+    const server = postgres();
     expect(await server.createDatabase('gazette_named')).toBe(`postgres://postgres@127.0.0.1:${server.port}/gazette_named`);
     await expect(server.createDatabase('x; DROP DATABASE postgres')).rejects.toThrow('not a plain database name');
   });

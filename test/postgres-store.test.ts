@@ -1,10 +1,10 @@
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { GazetteError } from '../src/diagnostics/diagnostic.js';
 import { openStore } from '../src/store/open-store.js';
 import type { Store } from '../src/store/store.js';
 import type { Recipient } from '../src/types.js';
-import { startPostgres, type Postgres } from './support/postgres.js';
+import { postgresForThisSuite } from './support/postgres-suite.js';
 import { without } from './support/system-programs.js';
 
 function recipients(from: number, to: number): Recipient[] {
@@ -30,21 +30,15 @@ async function ruleOf(promise: Promise<unknown>): Promise<string[]> {
  * a pool of its own, as each process would: the races are between connections, not within one.
  */
 describe.skipIf(without('postgres'))('the PostgreSQL store shared by several processes', () => {
-  let server: Postgres | undefined;
+  const server = postgresForThisSuite();
   const opened: Store[] = [];
-  beforeAll(async () => {
-    server = await startPostgres();
-  }, 60_000);
   afterEach(async () => {
     await Promise.all(opened.splice(0).map((store) => store.close()));
-  });
-  afterAll(async () => {
-    await server?.stop();
   });
 
   /** Two processes' stores on one fresh database, opened at the same moment (both migrate it). */
   async function twoProcesses(): Promise<[Store, Store]> {
-    const url = await server!.createDatabase();
+    const url = await server().createDatabase();
     const stores = await Promise.all([openStore({ kind: 'postgres', url }), openStore({ kind: 'postgres', url })]);
     opened.push(...stores);
     return stores;
@@ -131,7 +125,7 @@ describe.skipIf(without('postgres'))('the PostgreSQL store shared by several pro
     const [gone] = await twoProcesses();
     await gone.subscribers.save({ email: 'ann@example.com', name: null, fields: {} });
     const name = new URL((gone.location as { url: string }).url).pathname.slice(1);
-    const admin = new pg.Client({ connectionString: server!.url });
+    const admin = new pg.Client({ connectionString: server().url });
     await admin.connect();
     try {
       // FORCE ends the store's open connections, as a server restart or a failover would.
@@ -158,7 +152,7 @@ describe.skipIf(without('postgres'))('the PostgreSQL store shared by several pro
   });
 
   /** Runs SQL as the server's superuser, on the database the URL names (default: the maintenance one). */
-  async function asSuperuser(sql: string, url = server!.url): Promise<void> {
+  async function asSuperuser(sql: string, url = server().url): Promise<void> {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     try {
@@ -196,7 +190,7 @@ describe.skipIf(without('postgres'))('the PostgreSQL store shared by several pro
   });
 
   it('tells a database holding tables of another program in one line, instead of migrating over them', async () => {
-    const url = await server!.createDatabase();
+    const url = await server().createDatabase();
     await asSuperuser('CREATE TABLE subscribers (id serial PRIMARY KEY, email text)', url);
     expect(await ruleOf(openStore({ kind: 'postgres', url }))).toEqual([expect.stringMatching(/^store\/foreign-schema: the PostgreSQL store at .* holds tables Gazette did not make/)]);
   });

@@ -1,7 +1,7 @@
 import type { ParsedMail } from 'mailparser';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPostgres, type Postgres } from './support/postgres.js';
+import { describe, expect, it } from 'vitest';
+import { postgresForThisSuite } from './support/postgres-suite.js';
 import { servesStoppedAfterEach, type Served } from './support/serve.js';
 import { sinksStoppedAfterEach } from './support/smtp-server.js';
 import { signToken } from '../src/unsubscribe/token.js';
@@ -35,17 +35,11 @@ function confirmLink(message: ParsedMail, origin: string): string {
 
 /** Two `gazette serve` processes behind one load balancer, as issue #12 runs them: one PostgreSQL store, nothing else shared. */
 describe.skipIf(without('postgres'))('two gazette serve processes sharing a PostgreSQL store', () => {
-  let postgres: Postgres | undefined;
-  beforeAll(async () => {
-    postgres = await startPostgres();
-  }, 60_000);
-  afterAll(async () => {
-    await postgres?.stop();
-  });
+  const postgres = postgresForThisSuite();
 
   it('confirm on one a sign-up made on the other, and count the limits of both together', async () => {
     const server = await sink();
-    const env = { GAZETTE_STORE: await postgres!.createDatabase() };
+    const env = { GAZETTE_STORE: await postgres().createDatabase() };
     const root = await builtWorkspace(sendingConfig({ smtp: server.url, subscribe: { max_per_address: 2, max_per_ip: 20 } }));
     const [first, second] = await Promise.all([serve(root, [], env), serve(root, [], env)]);
 
@@ -69,7 +63,7 @@ describe.skipIf(without('postgres'))('two gazette serve processes sharing a Post
   it('counts one sign-up limit across both, confirms on one what the other sent, and unsubscribes for both', async () => {
     const server = await sink();
     const root = await builtWorkspace(sendingConfig({ smtp: server.url, subscribe: { max_per_ip: 3 } }));
-    const env = { GAZETTE_STORE: await postgres!.createDatabase() };
+    const env = { GAZETTE_STORE: await postgres().createDatabase() };
     // One started as the README shows it (--store), one from the environment: the same store.
     const [east, west] = await Promise.all([serve(root, ['--store', env.GAZETTE_STORE], {}), serve(root, [], env)]);
     for (const served of [east, west]) expect(served.events[0]).toMatchObject({ event: 'listening', store: env.GAZETTE_STORE });
@@ -98,7 +92,7 @@ describe.skipIf(without('postgres'))('two gazette serve processes sharing a Post
 
   it('imports a list into PostgreSQL from the command line, and tells an unreachable store in one line without its password', async () => {
     const root = await builtWorkspace();
-    const url = await postgres!.createDatabase();
+    const url = await postgres().createDatabase();
     const list = await writeList(root, ['ann@example.com,Ann', 'bob@example.com,Bob', 'not-an-address,Nobody']);
     const imported = await gazette(['subscribers', 'import', list, '--store', url, '--json'], root);
     expect(imported.code).toBe(1);
@@ -107,7 +101,7 @@ describe.skipIf(without('postgres'))('two gazette serve processes sharing a Post
     const missing = await gazette(['subscribers', 'remove', 'nobody@example.com'], root, { GAZETTE_STORE: url });
     expect(missing.stderr).toContain(`nobody@example.com is not in the subscriber store (${url})`);
 
-    const unreachable = await gazette(['subscribers', 'list'], root, { GAZETTE_STORE: `postgres://gazette:hunter2@127.0.0.1:${postgres!.port + 1}/nowhere` });
+    const unreachable = await gazette(['subscribers', 'list'], root, { GAZETTE_STORE: `postgres://gazette:hunter2@127.0.0.1:${postgres().port + 1}/nowhere` });
     expect(unreachable.code).toBe(1);
     expect(unreachable.stderr).toContain('(store/unreachable)');
     expect(unreachable.stderr).toContain('postgres://gazette:***@127.0.0.1:');
@@ -117,10 +111,10 @@ describe.skipIf(without('postgres'))('two gazette serve processes sharing a Post
 
   it('answers 503 with Retry-After while the store is away, so a one-click unsubscribe is tried again, and stays up', async () => {
     const root = await builtWorkspace();
-    const url = await postgres!.createDatabase();
+    const url = await postgres().createDatabase();
     const served = await serve(root, ['--store', url]);
     const oneClick = () => fetch(`${served.origin}/unsubscribe?token=${signToken('ann@example.com', SECRET)}`, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
-    const admin = new pg.Client({ connectionString: postgres!.url });
+    const admin = new pg.Client({ connectionString: postgres().url });
     await admin.connect();
     try {
       await admin.query(`DROP DATABASE ${new URL(url).pathname.slice(1)} WITH (FORCE)`);

@@ -48,10 +48,6 @@ export class SqliteSubscriberStore implements SubscriberStore {
     this.suppressionOf = db.prepare<[string], { reason: SuppressionReason }>('SELECT reason FROM suppressions WHERE email_key = ?');
   }
 
-  /**
-   * Adds or updates a subscriber the operator vouches for (an import, `subscribers add`): they are
-   * confirmed, a pending sign-up included. A suppressed address stays suppressed.
-   */
   async save(recipient: Recipient): Promise<SaveOutcome> {
     return this.saveNow(recipient);
   }
@@ -70,7 +66,6 @@ export class SqliteSubscriberStore implements SubscriberStore {
     return existed ? 'updated' : 'added';
   }
 
-  /** Where an address stands, for a sign-up: a suppression outranks the subscriber's status. */
   async signUpState(email: string): Promise<SignUpState> {
     const key = addressKey(email);
     const suppressed = this.suppressionOf.get(key)?.reason;
@@ -79,11 +74,6 @@ export class SqliteSubscriberStore implements SubscriberStore {
     return row?.status ?? 'new';
   }
 
-  /**
-   * Records a sign-up from the form as pending (a new address, or one that unsubscribed and is
-   * signing up again). An address already in the store keeps its status and fields; a name given
-   * now fills in a missing one.
-   */
   async savePending(email: string, name: string | null): Promise<void> {
     const stamp = this.now().toISOString();
     this.db
@@ -94,11 +84,6 @@ export class SqliteSubscriberStore implements SubscriberStore {
       .run(addressKey(email), email, name, JSON.stringify({ email, name: name ?? '' }), stamp, stamp);
   }
 
-  /**
-   * Confirms a sign-up, from a link issued at `issuedAt`. A fresh confirmation is consent again,
-   * so it lifts an `unsubscribed` suppression older than the link; never a newer one (the person
-   * left after the link was sent), and never a bounce or a complaint, which only the operator lifts.
-   */
   async confirm(email: string, issuedAt: Date): Promise<ConfirmOutcome> {
     const key = addressKey(email);
     return this.db.transaction((): ConfirmOutcome => {
@@ -117,12 +102,10 @@ export class SqliteSubscriberStore implements SubscriberStore {
     }).immediate();
   }
 
-  /** The name a subscriber gave, or null (none given, or not in the store). */
   async nameOf(email: string): Promise<string | null> {
     return this.db.prepare<[string], { name: string | null }>('SELECT name FROM subscribers WHERE email_key = ?').get(addressKey(email))?.name ?? null;
   }
 
-  /** Forgets sign-ups never confirmed before `before` (their links have expired); returns how many. */
   async prunePending(before: Date): Promise<number> {
     return this.db.prepare("DELETE FROM subscribers WHERE status = 'pending' AND source = 'form' AND updated_at < ?").run(before.toISOString()).changes;
   }
@@ -146,15 +129,10 @@ export class SqliteSubscriberStore implements SubscriberStore {
     });
   }
 
-  /** Forgets a subscriber; returns false when the address was not in the store. */
   async remove(email: string): Promise<boolean> {
     return this.db.prepare('DELETE FROM subscribers WHERE email_key = ?').run(addressKey(email)).changes > 0;
   }
 
-  /**
-   * Subscribers by status, leaving out suppressed ones, and the whole suppression list by reason:
-   * an address can be suppressed without being in the store (it unsubscribed from a CSV send).
-   */
   async count(): Promise<StoreCounts> {
     const statuses = this.db
       .prepare(
@@ -168,7 +146,6 @@ export class SqliteSubscriberStore implements SubscriberStore {
     return counts;
   }
 
-  /** Every subscriber, ordered by address, read a page at a time. `sendable`: confirmed and not suppressed only. */
   async *all(options: { sendable?: boolean } = {}): AsyncGenerator<StoredSubscriber> {
     const page = this.db.prepare(
       `SELECT s.email_key, s.email, s.name, s.fields, s.status, s.source, s.confirmed_at, p.reason FROM subscribers s
@@ -196,12 +173,6 @@ export class SqliteSubscriberStore implements SubscriberStore {
     }
   }
 
-  /**
-   * Puts an address on the suppression list. An existing entry changes only to a graver reason
-   * (unsubscribed < bounced < complained): a complaint from someone who had unsubscribed must
-   * still outlive a fresh confirmation, which lifts only an `unsubscribed` entry. Returns true
-   * when the entry was added or made graver.
-   */
   async suppress(email: string, reason: SuppressionReason, detail: string | null = null): Promise<boolean> {
     return this.suppressNow(email, reason, detail);
   }
@@ -219,10 +190,6 @@ export class SqliteSubscriberStore implements SubscriberStore {
     );
   }
 
-  /**
-   * Takes an address off the suppression list, whatever the reason: the operator's decision
-   * (a mailbox that bounced works again). Returns the reason it had, or null when it had none.
-   */
   async unsuppress(email: string): Promise<SuppressionReason | null> {
     const key = addressKey(email);
     return this.db.transaction(() => {
@@ -232,7 +199,6 @@ export class SqliteSubscriberStore implements SubscriberStore {
     })();
   }
 
-  /** Why an address gets no mail, or null when it may be sent to. */
   async suppression(email: string): Promise<SuppressionReason | null> {
     return this.suppressionOf.get(addressKey(email))?.reason ?? null;
   }

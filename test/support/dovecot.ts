@@ -1,9 +1,10 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmod, chown, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ImapFlow } from 'imapflow';
+import { freePort } from './free-port.js';
 
 /** Where Debian's dovecot-imapd puts the server (scripts/setup-test-env.mjs installs it). */
 export const DOVECOT_PATH = '/usr/sbin/dovecot';
@@ -22,17 +23,6 @@ export interface Dovecot {
 
 function userName(): string {
   return execFileSync('id', ['-un'], { encoding: 'utf8' }).trim();
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function listening(port: number, child: ChildProcess, log: string): Promise<void> {

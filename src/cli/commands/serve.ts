@@ -41,6 +41,7 @@ export async function run(flags: ServeFlags): Promise<number> {
   // Every unsubscribe writes: a store this user may only read is refused at start, not at each request.
   const store = await openStore(workspace.store, { write: true });
   const log = (event: Record<string, unknown>, text: string) => process.stdout.write(flags.json ? `${JSON.stringify({ time: new Date().toISOString(), ...event })}\n` : `${text}\n`);
+  const logError = (error: unknown) => log({ event: 'error', message: (error as Error).message }, `error: ${(error as Error).message}`);
 
   const signUp = await prepareSignUps({
     workspace,
@@ -67,7 +68,7 @@ export async function run(flags: ServeFlags): Promise<number> {
   const server = createServeServer({
     routes,
     onRequest: (event) => log({ event: 'request', ...event }, `${event.method} ${event.path} ${event.status} ${event.outcome}`),
-    onError: (error) => log({ event: 'error', message: (error as Error).message }, `error: ${(error as Error).message}`),
+    onError: logError,
   });
   await listen(server, port, flags.host ?? '127.0.0.1').catch(async (error: unknown) => {
     signUp?.close();
@@ -77,17 +78,18 @@ export async function run(flags: ServeFlags): Promise<number> {
   const address = server.address() as AddressInfo;
   const origin = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   const local = `${origin}${publicUrl?.pathname ?? '/unsubscribe'}`;
+  const storeShown = shownLocation(workspace.store, shownPath);
   log(
     {
       event: 'listening',
       url: local,
       public: publicUrl?.toString() ?? null,
       // Machines behind one load balancer must share one store: the log says which each uses.
-      store: shownLocation(workspace.store, shownPath),
+      store: storeShown,
       subscribe: signUp ? { url: `${origin}${signUp.subscribeUrl.pathname}`, public: signUp.subscribeUrl.toString(), confirm: signUp.confirmUrl.toString(), templates: signUp.templates.map((file) => shownPath(file)) } : null,
     },
     `Unsubscribe endpoint on ${local}${publicUrl ? ` (links point to ${publicUrl.toString()})` : ''}\n` +
-      `Store: ${shownLocation(workspace.store, shownPath)}\n` +
+      `Store: ${storeShown}\n` +
       (signUp
         ? `Sign-up form on ${origin}${signUp.subscribeUrl.pathname} (public: ${signUp.subscribeUrl.toString()}; confirmation links: ${signUp.confirmUrl.toString()})`
         : 'Sign-up form off: no SMTP server to send confirmation emails through (smtp in the config, GAZETTE_SMTP_URL or --smtp)') +
@@ -103,7 +105,7 @@ export async function run(flags: ServeFlags): Promise<number> {
 
   // A failed prune (the database briefly out of reach) is logged; the next hour tries again.
   const prune = () => {
-    signUp?.signUps.prune().catch((error: unknown) => log({ event: 'error', message: (error as Error).message }, `error: ${(error as Error).message}`));
+    signUp?.signUps.prune().catch(logError);
   };
   prune();
   const pruning = setInterval(prune, PRUNE_EVERY_MS).unref();
