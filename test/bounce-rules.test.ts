@@ -3,7 +3,7 @@ import { BounceLog } from '../src/bounces/bounce-log.js';
 import type { BounceReport, BouncedRecipient } from '../src/bounces/bounce-report.js';
 import { decide } from '../src/bounces/bounce-rules.js';
 import { bounceId } from '../src/message/return-path.js';
-import { SendLedger } from '../src/send/ledger.js';
+import { SqliteSendLedger } from '../src/send/sqlite-send-ledger.js';
 import { IN_MEMORY, openStateDb } from '../src/store/state-db.js';
 import { SqliteSubscriberStore } from '../src/subscribers/sqlite-subscriber-store.js';
 
@@ -27,15 +27,15 @@ function report(kind: BounceReport['kind'], recipient: Partial<BouncedRecipient>
   };
 }
 
-function setup() {
+async function setup() {
   const db = openStateDb(IN_MEMORY);
   let now = new Date('2024-03-01T12:00:00Z');
   const store = new SqliteSubscriberStore(db, () => now);
   const log = new BounceLog(db, store, RULES, () => now);
-  const ledger = new SendLedger(db, () => now, (issue, email) => bounceId('secret', issue, email));
-  ledger.begin('2024-W05', 'store');
-  ledger.plan('2024-W05', SENT_TO.map((email) => ({ email, name: null, fields: {} })));
-  SENT_TO.forEach((_, index) => ledger.markSending('2024-W05', index + 1, MESSAGE_ID));
+  const ledger = new SqliteSendLedger(db, () => now, (issue, email) => bounceId('secret', issue, email));
+  await ledger.begin('2024-W05', 'store');
+  await ledger.plan('2024-W05', SENT_TO.map((email) => ({ email, name: null, fields: {} })));
+  for (const [index] of SENT_TO.entries()) await ledger.markSending('2024-W05', index + 1, MESSAGE_ID, null);
   return { db, store, log, setNow: (date: Date) => (now = date), advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
 }
 
@@ -50,7 +50,7 @@ describe('the bounce rules, as a decision', () => {
 
 describe('the bounce log', () => {
   it('suppresses a hard bounce at once, recording issue, address, status and diagnostic', async () => {
-    const { db, store, log } = setup();
+    const { db, store, log } = await setup();
     const outcome = log.record(report('hard', { address: 'Ann@Example.org', diagnostic: '550 5.1.1 User unknown' }), 'r1');
     expect(outcome).toMatchObject({ status: 'recorded', events: [{ email: 'Ann@Example.org', issue: '2024-W05', kind: 'hard', suppressed: 'bounced', duplicate: false }] });
     expect(await store.suppression('ann@example.org')).toBe('bounced');
@@ -60,7 +60,7 @@ describe('the bounce log', () => {
   });
 
   it('counts soft bounces and suppresses at the third within the window, not counting older ones', async () => {
-    const { store, log, advance } = setup();
+    const { store, log, advance } = await setup();
     log.record(report('soft', { address: 'bob@example.org' }), 'old');
     advance(31 * DAY);
     const first = log.record(report('soft', { address: 'bob@example.org' }), 's1');
@@ -74,13 +74,13 @@ describe('the bounce log', () => {
   });
 
   it('suppresses a complaint under its own reason', async () => {
-    const { store, log } = setup();
+    const { store, log } = await setup();
     log.record(report('complaint', { address: 'cy@example.org', action: 'abuse' }), 'c1');
     expect(await store.suppression('cy@example.org')).toBe('complained');
   });
 
   it('records a report read twice once: the second read adds no event and no soft count', async () => {
-    const { db, log } = setup();
+    const { db, log } = await setup();
     log.record(report('soft', { address: 'dee@example.org' }), 'same');
     const again = log.record(report('soft', { address: 'dee@example.org' }), 'same');
     expect(again).toMatchObject({ events: [{ duplicate: true, softInWindow: 1, suppressed: null }] });
@@ -88,17 +88,17 @@ describe('the bounce log', () => {
   });
 
   it('ignores automatic replies and acts on nothing it cannot classify', async () => {
-    const { store, log } = setup();
+    const { store, log } = await setup();
     expect(log.record(report('auto-reply', { address: 'eve@example.org' }), 'a1')).toEqual({ status: 'ignored' });
     expect(log.record(report('unknown', { address: 'eve@example.org', kind: 'unknown' }), 'u1')).toEqual({ status: 'unrecognised' });
     expect(await store.suppressions()).toEqual([]);
   });
 
   it('finds the delivery by its VERP id, over the address the report names, and trusts nothing for an id it never sent', async () => {
-    const { db, store, log } = setup();
-    const ledger = new SendLedger(db, () => new Date(), (issue, email) => bounceId('secret', issue, email));
-    ledger.begin('2024-W06', 'store');
-    ledger.plan('2024-W06', [{ email: 'fay@example.org', name: null, fields: {} }]);
+    const { db, store, log } = await setup();
+    const ledger = new SqliteSendLedger(db, () => new Date(), (issue, email) => bounceId('secret', issue, email));
+    await ledger.begin('2024-W06', 'store');
+    await ledger.plan('2024-W06', [{ email: 'fay@example.org', name: null, fields: {} }]);
     const id = bounceId('secret', '2024-W06', 'fay@example.org');
     const outcome = log.record(report('hard', { address: 'fay.forwarded@elsewhere.example' }, { verpId: id, originalMessageId: null }), 'v1');
     expect(outcome).toMatchObject({ status: 'recorded', events: [{ email: 'fay@example.org', issue: '2024-W06', suppressed: 'bounced' }] });
@@ -106,7 +106,7 @@ describe('the bounce log', () => {
     expect(await store.suppression('gus@example.org')).toBeNull();
   });
   it('without VERP, acts only on an address and Message-ID of a copy it sent: a forged report suppresses nobody', async () => {
-    const { store, log } = setup();
+    const { store, log } = await setup();
     const stranger = log.record(report('hard', { address: 'ceo@victim.example' }), 'f1');
     const wrongMessage = log.record(report('hard', { address: 'bob@example.org' }, { originalMessageId: '<2024-W05.made-up@example.com>' }), 'f2');
     const noMessage = log.record(report('complaint', { address: 'bob@example.org' }, { originalMessageId: null }), 'f3');
@@ -115,7 +115,7 @@ describe('the bounce log', () => {
   });
 
   it('makes an unsubscribed address complained on a complaint, which a fresh confirmation then does not lift', async () => {
-    const { store, log, advance } = setup();
+    const { store, log, advance } = await setup();
     await store.savePending('cy@example.org', null);
     await store.suppress('cy@example.org', 'unsubscribed', 'one-click');
     advance(DAY);

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GazetteError } from '../src/diagnostics/diagnostic.js';
 import { openStore } from '../src/store/open-store.js';
+import { POSTGRES_MIGRATIONS } from '../src/store/postgres/postgres-migrations.js';
 import type { Store } from '../src/store/store.js';
 import type { Recipient } from '../src/types.js';
 import { postgresForThisSuite } from './support/postgres-suite.js';
@@ -51,7 +52,7 @@ describe.skipIf(without('postgres'))('the PostgreSQL store shared by several pro
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      expect((await client.query('SELECT version FROM gazette_migrations ORDER BY version')).rows).toEqual([{ version: 1 }]);
+      expect((await client.query('SELECT version FROM gazette_migrations ORDER BY version')).rows).toEqual(POSTGRES_MIGRATIONS.map((_, index) => ({ version: index + 1 })));
     } finally {
       await client.end();
     }
@@ -148,7 +149,7 @@ describe.skipIf(without('postgres'))('the PostgreSQL store shared by several pro
     } finally {
       await client.end();
     }
-    expect(await ruleOf(openStore({ kind: 'postgres', url }))).toEqual([expect.stringMatching(/^store\/newer: .* schema version 99, newer than this Gazette knows \(1\)/)]);
+    expect(await ruleOf(openStore({ kind: 'postgres', url }))).toEqual([expect.stringMatching(new RegExp(`^store/newer: .* schema version 99, newer than this Gazette knows \\(${POSTGRES_MIGRATIONS.length}\\)`))]);
   });
 
   /** Runs SQL as the server's superuser, on the database the URL names (default: the maintenance one). */

@@ -1,7 +1,7 @@
 import { cp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SendLedger } from '../src/send/ledger.js';
+import { SqliteSendLedger } from '../src/send/sqlite-send-ledger.js';
 import { openStateDb } from '../src/store/state-db.js';
 import { sinksStoppedAfterEach } from './support/smtp-server.js';
 import { builtWorkspace, gazette, sendingConfig, writeList } from './support/smtp-workspace.js';
@@ -111,9 +111,9 @@ describe('gazette send refuses what it cannot send correctly', () => {
   it('forgets an empty send an earlier version recorded, instead of calling the issue already sent', async () => {
     const root = await builtWorkspace();
     const db = openStateDb(path.join(root, '.gazette', 'state.db'));
-    const ledger = new SendLedger(db);
-    ledger.begin('2024-W05', 'header-only.csv');
-    ledger.finish('2024-W05');
+    const ledger = new SqliteSendLedger(db);
+    await ledger.begin('2024-W05', 'header-only.csv');
+    await ledger.finish('2024-W05');
     db.close();
     await writeList(root, ['ann@example.com']);
     const server = await sink();

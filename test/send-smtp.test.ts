@@ -4,7 +4,7 @@ import path from 'node:path';
 import { dkimVerify } from 'mailauth';
 import { describe, expect, it } from 'vitest';
 import { GazetteError } from '../src/diagnostics/diagnostic.js';
-import { SendLedger } from '../src/send/ledger.js';
+import { SqliteSendLedger } from '../src/send/sqlite-send-ledger.js';
 import { sendIssue } from '../src/send/send-issue.js';
 import { sendTestCopy } from '../src/send/test-copy.js';
 import { openStateDb } from '../src/store/state-db.js';
@@ -18,7 +18,7 @@ const sink = sinksStoppedAfterEach({ saveMessages: true });
 /** The ledger of a workspace, read from its state database file. */
 function ledgerOf(root: string) {
   const db = openStateDb(path.join(root, '.gazette', 'state.db'));
-  return { ledger: new SendLedger(db), store: new SqliteSubscriberStore(db), close: () => db.close() };
+  return { ledger: new SqliteSendLedger(db), store: new SqliteSubscriberStore(db), close: () => db.close() };
 }
 
 async function refusal(promise: Promise<unknown>): Promise<GazetteError> {
@@ -72,8 +72,8 @@ describe('gazette send, against a real SMTP server', () => {
     expect(verified.results[0]?.signingDomain).toBe('example.com');
 
     const state = ledgerOf(root);
-    expect(state.ledger.counts('2024-W05')).toEqual({ pending: 0, sending: 0, sent: 2, failed: 0 });
-    expect(state.ledger.entries('2024-W05').every((entry) => entry.reply?.startsWith('250'))).toBe(true);
+    expect(await state.ledger.counts('2024-W05')).toEqual({ pending: 0, sending: 0, sent: 2, failed: 0 });
+    expect((await state.ledger.entries('2024-W05')).every((entry) => entry.reply?.startsWith('250'))).toBe(true);
     state.close();
   });
 
@@ -96,7 +96,7 @@ describe('gazette send, against a real SMTP server', () => {
     expect([...copies.values()].every((count) => count === 1)).toBe(true);
 
     const state = ledgerOf(root);
-    const entries = state.ledger.entries('2024-W05');
+    const entries = await state.ledger.entries('2024-W05');
     expect(entries.find((entry) => entry.email === 't5@example.com')?.attempts).toBe(3);
     expect(entries.find((entry) => entry.email === 't8@example.com')?.attempts).toBe(2);
     expect(entries.find((entry) => entry.email === 't1@example.com')?.attempts).toBe(1);
@@ -126,7 +126,7 @@ describe('gazette send, against a real SMTP server', () => {
     expect((await server.copiesByAddress()).size).toBe(10);
 
     const state = ledgerOf(root);
-    expect(state.ledger.entries('2024-W05', 'failed').map((entry) => [entry.email, entry.attempts])).toEqual([
+    expect((await state.ledger.entries('2024-W05', 'failed')).map((entry) => [entry.email, entry.attempts])).toEqual([
       ['t3@example.com', 1],
       ['t7@example.com', 1],
     ]);
@@ -145,7 +145,7 @@ describe('gazette send, against a real SMTP server', () => {
     expect(error.message).toContain('535');
     expect(error.message).not.toContain('wrong-password-123');
     const state = ledgerOf(root);
-    expect(state.ledger.campaign('2024-W05')).toBeNull();
+    expect(await state.ledger.campaign('2024-W05')).toBeNull();
     state.close();
     expect(await server.accepted()).toEqual([]);
 
@@ -178,7 +178,7 @@ describe('gazette send, against a real SMTP server', () => {
     expect(missing.diagnostics[0]).toMatchObject({ rule: 'send/no-issue' });
     expect(missing.message).toContain('gazette build');
     const state = ledgerOf(root);
-    expect(state.ledger.campaign('2024-W05')).toBeNull();
+    expect(await state.ledger.campaign('2024-W05')).toBeNull();
     state.close();
     expect(await server.accepted()).toEqual([]);
   });
@@ -230,7 +230,7 @@ describe('gazette send, against a real SMTP server', () => {
     expect(files).toEqual(['ann@example.com.eml', 'bob@example.com.eml']);
     expect(await readFile(path.join(root, 'preview-out', files[0]!), 'utf8')).toMatch(/^List-Unsubscribe: <https:\/\/example\.com\/unsubscribe\?token=[^>]+>, <mailto:/m);
     const state = ledgerOf(root);
-    expect(state.ledger.campaign('2024-W05')).toBeNull();
+    expect(await state.ledger.campaign('2024-W05')).toBeNull();
     state.close();
   });
 
@@ -243,7 +243,7 @@ describe('gazette send, against a real SMTP server', () => {
     expect(message?.subject).toBe('[TEST] Test Weekly #1');
     expect(await server.accepted()).toHaveLength(1);
     const state = ledgerOf(root);
-    expect(state.ledger.campaign('2024-W05')).toBeNull();
+    expect(await state.ledger.campaign('2024-W05')).toBeNull();
     state.close();
   });
 });

@@ -72,12 +72,12 @@ describe('resolveWorkspace', () => {
     expect(shownLocation({ kind: 'postgres', url: 'postgres://gz:pw@/news?host=/run/postgresql' })).toBe('postgres://gz:***@/news?host=/run/postgresql');
   });
 
-  it('refuses to send or read bounces into a PostgreSQL store, before anything is sent, naming the store without its password', async () => {
+  it('sends from a PostgreSQL store it cannot reach in one line naming it without its password, and refuses to read bounces into one', async () => {
     const root = await builtWorkspace(sendingConfig({ store: 'postgres://gazette:hunter2@127.0.0.1:1/list' }));
     const list = await writeList(root, ['ann@example.com']);
     const send = await gazette(['send', '--list', list, '--smtp', 'smtp://127.0.0.1:1'], root);
     expect(send.code).toBe(1);
-    expect(send.stderr).toContain('(store/sqlite-only)');
+    expect(send.stderr).toContain('(store/unreachable)');
     expect(send.stderr).toContain('postgres://gazette:***@127.0.0.1:1/list');
     expect(send.stderr).not.toContain('hunter2');
     const bounces = await gazette(['bounces', list], root);

@@ -3,7 +3,8 @@ import type { SuppressionReason } from '../subscribers/subscriber-store.js';
 import type { Deliverer } from './deliverer.js';
 import { backoffDelay, classifyFailure, type DeliveryFailure } from './delivery-error.js';
 import type { PlannedDelivery, SendLedger } from './ledger.js';
-import type { RateLimiter } from './rate-limiter.js';
+import type { Limiter } from './rate-limiter.js';
+import type { SenderLease } from './send-store.js';
 import type { MessagePreparer, PreparedMessage } from './prepared-message.js';
 
 /**
@@ -18,14 +19,11 @@ export type DeliveryOutcome = 'sent' | 'failed' | 'deferred' | 'skipped';
 /** Why a campaign ended before its queue was empty. */
 export type StopReason = 'interrupted' | 'server-unreachable' | 'server-refused';
 
-/** A stop the campaign reports but a send never returns as its outcome: the send itself fails. */
-export type CampaignStop = StopReason | 'lease-lost';
-
-/** The send lease a campaign runs under (SendLease): its id, and whether another run took it over. */
-export interface CampaignLease {
-  readonly holder: string;
-  readonly lost: boolean;
-}
+/**
+ * A stop the campaign reports but a send never returns as its outcome: the send itself fails,
+ * because its lease was lost or the store failed (the error is in `storeError`).
+ */
+export type CampaignStop = StopReason | 'lease-lost' | 'store-failed';
 
 export interface DeliveryEvent {
   email: string;
@@ -44,7 +42,7 @@ export interface CampaignOptions {
   issue: string;
   ledger: SendLedger;
   /** Each row is claimed only while this lease is held; null for a dry run's throwaway ledger. */
-  lease: CampaignLease | null;
+  lease: SenderLease | null;
   deliverer: Deliverer;
   /** Builds each recipient's message; it may throw for a recipient the templates cannot fill. */
   prepare: MessagePreparer;
@@ -53,7 +51,7 @@ export interface CampaignOptions {
   suppression: (email: string) => Promise<SuppressionReason | null>;
   /** A server refused the recipient itself with a 5xx: the address bounces. */
   onBounce: (recipient: Recipient, reply: string) => Promise<unknown>;
-  limiter: RateLimiter;
+  limiter: Limiter;
   /** Messages transmitted at once (SMTP connections): also the most a hard kill can leave in doubt. */
   concurrency: number;
   retry: RetryPolicy;
@@ -69,6 +67,8 @@ export interface CampaignResult {
   stopped: CampaignStop | null;
   /** The reply that stopped the campaign, when a server problem did. */
   stopReply: string | null;
+  /** What the store answered when recording failed (a database that went away): the send fails with it. */
+  storeError: unknown;
 }
 
 /**
@@ -78,10 +78,16 @@ export interface CampaignResult {
  * accepted, and only rows left `sending` by a hard kill are in doubt.
  */
 export async function runCampaign(options: CampaignOptions): Promise<CampaignResult> {
-  const result: CampaignResult = { counts: { sent: 0, failed: 0, deferred: 0, skipped: 0 }, failures: [], stopped: null, stopReply: null };
+  const result: CampaignResult = { counts: { sent: 0, failed: 0, deferred: 0, skipped: 0 }, failures: [], stopped: null, stopReply: null, storeError: null };
   const stop = (reason: CampaignStop, reply: string | null) => {
     result.stopped ??= reason;
     result.stopReply ??= reply;
+  };
+  // A failed write to the ledger stops the campaign; the messages already handed over finish
+  // (their rows stay in doubt if their outcome cannot be recorded) before the send fails with it.
+  const storeFailed = (error: unknown) => {
+    if (result.storeError === null) result.storeError = error;
+    stop('store-failed', null);
   };
   const onAbort = () => stop('interrupted', null);
   options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -90,17 +96,23 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
   const inFlight = new Set<Promise<void>>();
   const settle = settler(options, result);
   try {
-    for (const planned of options.ledger.pending(options.issue)) {
-      if (options.lease?.lost) stop('lease-lost', null);
-      if (result.stopped) break;
-      // The next message is built while the slots are still busy, so a freed connection
-      // gets it at once; it is marked sending only when it is actually handed over.
-      const prepared = await prepare(planned, options, settle);
-      if (!prepared) continue;
-      while (inFlight.size >= options.concurrency * QUEUE_DEPTH) await Promise.race(inFlight);
-      if (result.stopped) break;
-      const task = deliverOne(planned, prepared, options, result, stop, settle).finally(() => inFlight.delete(task));
-      inFlight.add(task);
+    try {
+      for await (const planned of options.ledger.pending(options.issue)) {
+        if (options.lease?.lost) stop('lease-lost', null);
+        if (result.stopped) break;
+        // The next message is built while the slots are still busy, so a freed connection
+        // gets it at once; it is marked sending only when it is actually handed over.
+        const prepared = await prepare(planned, options, settle);
+        if (!prepared) continue;
+        while (inFlight.size >= options.concurrency * QUEUE_DEPTH) await Promise.race(inFlight);
+        if (result.stopped) break;
+        const task = deliverOne(planned, prepared, options, result, stop, settle, storeFailed)
+          .catch(storeFailed)
+          .finally(() => inFlight.delete(task));
+        inFlight.add(task);
+      }
+    } catch (error) {
+      storeFailed(error);
     }
     await Promise.all(inFlight);
   } finally {
@@ -124,7 +136,7 @@ async function prepare(planned: PlannedDelivery, options: CampaignOptions, settl
   const { issue, ledger } = options;
   const { recipient, position } = planned;
   if (await options.suppression(recipient.email)) {
-    ledger.drop(issue, position);
+    await ledger.drop(issue, position);
     settle(recipient, 'skipped', null);
     return null;
   }
@@ -133,7 +145,7 @@ async function prepare(planned: PlannedDelivery, options: CampaignOptions, settl
   } catch (error) {
     // A template asking for a field this recipient lacks: no retry can fix it.
     const reply = `not sent: ${(error as Error).message}`;
-    ledger.markFailed(issue, position, reply);
+    await ledger.markFailed(issue, position, reply);
     settle(recipient, 'failed', reply);
     return null;
   }
@@ -146,6 +158,7 @@ async function deliverOne(
   result: CampaignResult,
   stop: (reason: CampaignStop, reply: string | null) => void,
   settleAs: Settle,
+  storeFailed: (error: unknown) => void,
 ): Promise<void> {
   const { issue, ledger } = options;
   const { recipient, position } = planned;
@@ -156,8 +169,16 @@ async function deliverOne(
   // Marked as the first byte leaves, never earlier: a kill while it waits for a slot or a
   // connection leaves it pending, not in doubt. A claim the ledger refuses (the lease went to
   // another run, which owns the row now) aborts the hand-over before a byte of the message leaves.
-  const claim = () => {
-    if (ledger.markSending(issue, position, messageId, holder) || !options.lease) return;
+  const claim = async () => {
+    let claimed: boolean;
+    try {
+      claimed = await ledger.markSending(issue, position, messageId, holder);
+    } catch (error) {
+      refused = true;
+      storeFailed(error);
+      throw error;
+    }
+    if (claimed || !options.lease) return;
     refused = true;
     stop('lease-lost', null);
     throw new Error('the send lease was taken over by another run');
@@ -170,14 +191,14 @@ async function deliverOne(
     // lost lease the row is the other run's to record.
     if (result.stopped) {
       release();
-      if (attempt > 1 && result.stopped !== 'lease-lost') ledger.markDeferred(issue, position, null);
+      if (attempt > 1 && result.stopped !== 'lease-lost') await ledger.markDeferred(issue, position, null);
       return settle('deferred', null);
     }
     let failure: DeliveryFailure;
     try {
       const reply = await options.deliverer.deliver(prepared, claim);
       release();
-      ledger.markSent(issue, position, reply);
+      await ledger.markSent(issue, position, reply);
       return settle('sent', reply);
     } catch (error) {
       release();
@@ -185,7 +206,7 @@ async function deliverOne(
       failure = classifyFailure(error);
     }
     if (failure.kind === 'permanent') {
-      ledger.markFailed(issue, position, failure.reply);
+      await ledger.markFailed(issue, position, failure.reply);
       if (failure.recipientRefused) await options.onBounce(recipient, failure.reply);
       return settle('failed', failure.reply);
     }
@@ -194,8 +215,8 @@ async function deliverOne(
     if (failure.kind === 'transient' && outOfTries && failure.connectionLost) stop('server-unreachable', failure.reply);
     // A 4xx is a definite "not accepted": back to pending while waiting. A dropped connection
     // may have lost the server's 250, so the row stays in doubt until the retry settles it.
-    if (failure.connectionLost && !outOfTries && !result.stopped) ledger.noteReply(issue, position, failure.reply);
-    else ledger.markDeferred(issue, position, failure.reply);
+    if (failure.connectionLost && !outOfTries && !result.stopped) await ledger.noteReply(issue, position, failure.reply);
+    else await ledger.markDeferred(issue, position, failure.reply);
     if (failure.kind === 'fatal' || outOfTries || result.stopped) return settle('deferred', failure.reply);
     await options.sleep(backoffDelay(attempt, options.retry.baseDelayMs), options.signal);
   }

@@ -12,7 +12,7 @@ import { wholeMessage } from './prepared-message.js';
 export function emlDeliverer(dir: string): Deliverer {
   return {
     async deliver(prepared, onTransmit) {
-      onTransmit();
+      await onTransmit();
       const file = path.join(dir, `${prepared.envelope.to.replace(/[^A-Za-z0-9@._+-]/g, '_')}.eml`);
       await writeFileAtomic(file, withReturnPath(wholeMessage(prepared), prepared.envelope.from));
       return `written to ${path.basename(file)}`;

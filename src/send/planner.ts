@@ -38,7 +38,7 @@ export async function planSend(
   store: SubscriberStore,
   fresh: { source: string } | null,
 ): Promise<PlanResult> {
-  if (fresh) ledger.begin(issue, fresh.source);
+  if (fresh) await ledger.begin(issue, fresh.source);
   const result: PlanResult = { suppressed: 0, problems: [] };
   const batch: Recipient[] = [];
   try {
@@ -46,11 +46,11 @@ export async function planSend(
       if ('problem' in entry) result.problems.push(entry.problem);
       else if ('suppressed' in entry || (await store.suppression(entry.recipient.email))) result.suppressed++;
       else batch.push(entry.recipient);
-      if (batch.length >= BATCH) ledger.plan(issue, batch.splice(0));
+      if (batch.length >= BATCH) await ledger.plan(issue, batch.splice(0));
     }
-    ledger.plan(issue, batch);
+    await ledger.plan(issue, batch);
   } catch (error) {
-    if (fresh) ledger.discardUnstarted(issue);
+    if (fresh) await ledger.discardUnstarted(issue);
     throw error;
   }
   return result;

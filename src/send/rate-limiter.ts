@@ -18,7 +18,12 @@ export interface Clock {
  * start: the bound holds at the server, not only at the sender.
  * Home-made: the bound counts answers as well as starts, which general limiters (bottleneck, p-throttle) do not.
  */
-export class RateLimiter {
+/** Waits for the right to send one message; the release says when the server has answered it. */
+export interface Limiter {
+  acquire(): Promise<Release>;
+}
+
+export class RateLimiter implements Limiter {
   private inFlight = 0;
   /** When recent messages were answered, oldest first. */
   private readonly answered: number[] = [];

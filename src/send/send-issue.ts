@@ -3,18 +3,16 @@ import { performance } from 'node:perf_hooks';
 import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
 import { newMessageId } from '../message/compose.js';
 import { bounceId } from '../message/return-path.js';
-import { IN_MEMORY, openStateDb, storeProblem } from '../store/state-db.js';
+import { storeProblem } from '../store/state-db.js';
 import { CsvList } from '../subscribers/csv-list.js';
-import { sqliteStoreFile } from '../store/store-location.js';
-import { SqliteSubscriberStore } from '../subscribers/sqlite-subscriber-store.js';
 import { runCampaign, type DeliveryEvent } from './campaign.js';
-import { sleep, systemClock } from './clock.js';
+import { sleep } from './clock.js';
 import type { Deliverer } from './deliverer.js';
-import { SendLedger } from './ledger.js';
-import { SendLease } from './send-lease.js';
+import type { SendLedger } from './ledger.js';
 import { planSend, storeEntries, type PlanResult } from './planner.js';
-import { RateLimiter } from './rate-limiter.js';
 import { openDeliverer, prepareSend, type SendTarget } from './send-setup.js';
+import { openSendStore } from './open-send-store.js';
+import type { SendStore, SenderLease } from './send-store.js';
 import { redactSecret } from './smtp-url.js';
 import type { SendSummary } from './summary.js';
 
@@ -47,30 +45,32 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
   const { config } = workspace;
   const listFile = options.list ? path.resolve(workspace.root, options.list) : null;
   const list = listFile ? await CsvList.open(listFile, { requiredColumns: config.subscriber_fields }) : null;
-  // A real send writes the ledger: a store it may only read is refused before anything is sent.
-  const storeFile = sqliteStoreFile(workspace.store, 'send');
-  const db = openStateDb(storeFile, { write: !options.dryRun });
-  // A dry run honours the real suppression list but records into a ledger that is thrown away.
-  const ledgerDb = options.dryRun ? openStateDb(IN_MEMORY) : db;
-  const store = new SqliteSubscriberStore(db, setup.now);
   const secret = workspace.secret.ok ? workspace.secret.value : null;
-  const ledger = new SendLedger(ledgerDb, setup.now, secret ? (slug, email) => bounceId(secret, slug, email) : null);
+  let store: SendStore | null = null;
   let deliverer: Deliverer | null = null;
-  // One sender per issue: a second run while this one lives sends nothing. A dry run records nothing to guard.
-  let lease: SendLease | null = null;
   try {
-    lease = options.dryRun ? null : SendLease.acquire(db, issue.slug, storeFile);
-    let existing = ledger.campaign(issue.slug);
+    // A real send writes the ledger: a store it may only read is refused before anything is sent.
+    // On SQLite a second run while this one lives is refused here; on PostgreSQL it joins.
+    store = await openSendStore(workspace.store, {
+      issue: issue.slug,
+      dryRun: Boolean(options.dryRun),
+      now: setup.now,
+      bounceIdOf: secret ? (slug, email) => bounceId(secret, slug, email) : null,
+    });
+    const { ledger, lease } = store;
+    let existing = await ledger.campaign(issue.slug);
     // A finished send with no recipients at all (earlier versions recorded one for a header-only
     // list) blocks nothing. An unfinished one may be another run still planning: it stays.
-    if (existing?.finishedAt && ledger.forgetEmpty(issue.slug)) existing = null;
-    if (existing && !options.resume) {
-      const counts = ledger.counts(issue.slug);
+    if (existing?.finishedAt && (await ledger.forgetEmpty(issue.slug))) existing = null;
+    // On a shared store, an unfinished send is joined: this run takes a part of what is left.
+    const joining = store.shared && existing !== null && existing.finishedAt === null;
+    if (existing && !options.resume && !joining) {
+      const counts = await ledger.counts(issue.slug);
       throw new GazetteError([
         diagnostic(
           'send/already-started',
           `issue ${issue.slug} was already sent (started ${existing.startedAt} from ${describeSource(existing.source)}: ${counts.sent} sent, ${counts.failed} failed, ${counts.pending} pending, ${counts.sending} in doubt)`,
-          { file: storeFile },
+          { file: store.file ?? undefined },
         ),
       ]);
     }
@@ -80,14 +80,15 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
     const source = existing?.source ?? listFile ?? 'store';
     deliverer = await openDeliverer(setup, options);
 
-    const entries = list ? list.entries() : options.store ? storeEntries(store) : null;
-    const planned: PlanResult = entries ? await planSend(ledger, issue.slug, entries, store, existing ? null : { source }) : { suppressed: 0, problems: [] };
-    if (!existing) refuseEmptySend(ledger, issue.slug, source, planned);
-    const inDoubt = ledger.inFlight(issue.slug);
-    if (options.resendInFlight) ledger.requeueInFlight(issue.slug);
-    const before = ledger.counts(issue.slug);
+    const entries = list ? list.entries() : options.store ? storeEntries(store.subscribers) : null;
+    const planned: PlanResult = entries ? await planSend(ledger, issue.slug, entries, store.subscribers, existing ? null : { source }) : { suppressed: 0, problems: [] };
+    if (!existing) await refuseEmptySend(ledger, issue.slug, source, planned);
+    const inDoubt = await ledger.inFlight(issue.slug);
+    if (options.resendInFlight) await ledger.requeueInFlight(issue.slug);
+    const before = await ledger.counts(issue.slug);
     options.onPlanned?.({ issue: issue.slug, queued: before.pending, alreadySent: before.sent, inDoubt: options.resendInFlight ? 0 : inDoubt.length });
 
+    const subscribers = store.subscribers;
     const started = performance.now();
     const result = await runCampaign({
       issue: issue.slug,
@@ -96,19 +97,20 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
       deliverer,
       prepare: setup.prepare,
       newMessageId: () => newMessageId(config.from, issue.slug),
-      suppression: (email) => store.suppression(email),
-      onBounce: (recipient, reply) => store.suppress(recipient.email, 'bounced', reply),
-      limiter: new RateLimiter(options.dryRun ? null : (options.rate ?? config.send.rate), systemClock),
+      suppression: (email) => subscribers.suppression(email),
+      onBounce: (recipient, reply) => subscribers.suppress(recipient.email, 'bounced', reply),
+      limiter: await store.limiter(setup.destination, options.dryRun ? null : (options.rate ?? config.send.rate)),
       concurrency: options.concurrency ?? config.send.concurrency,
       retry: { attempts: config.send.attempts, baseDelayMs: config.send.retry_delay_ms },
       sleep,
       signal: options.signal,
       onDelivery: options.onDelivery,
     });
-    if (result.stopped === 'lease-lost') throw leaseLost(issue.slug, lease, result.counts.sent, storeFile);
+    if (result.stopped === 'lease-lost') throw leaseLost(issue.slug, lease, result.counts.sent, store);
+    if (result.stopped === 'store-failed') throw result.storeError;
     const seconds = (performance.now() - started) / 1000;
-    const after = ledger.counts(issue.slug);
-    if (after.pending === 0 && after.sending === 0) ledger.finish(issue.slug);
+    const after = await ledger.counts(issue.slug);
+    if (after.pending === 0 && after.sending === 0) await ledger.finish(issue.slug);
     return {
       issue: issue.slug,
       subject: issue.email.subject,
@@ -132,28 +134,24 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
       ledger: after,
     };
   } catch (error) {
-    throw storeProblem(error, storeFile);
+    throw store?.file ? storeProblem(error, store.file) : error;
   } finally {
     deliverer?.close();
-    lease?.release();
+    await store?.close();
     await list?.close();
-    if (ledgerDb !== db) ledgerDb.close();
-    db.close();
   }
 }
 
 /**
- * This run was frozen past the lease timeout and another run took the send over: it stopped
- * before its next message, and says who has the send now.
+ * This run was frozen (or cut off from the store) past the lease timeout: it stopped before its
+ * next message, and says who has the send now.
  */
-function leaseLost(issue: string, lease: SendLease | null, sent: number, storeFile: string): GazetteError {
-  const other = lease?.takenOverBy() ?? 'gone';
-  const who = other === 'gone' ? 'another run, which has since finished' : `another run (host ${other.host}, pid ${other.pid}, started ${other.startedAt})`;
+function leaseLost(issue: string, lease: SenderLease | null, sent: number, store: SendStore): GazetteError {
   return new GazetteError([
     diagnostic(
       'send/lease-lost',
-      `the send of ${issue} was taken over by ${who} while this run was stopped past the lease timeout; this run stopped before its next message (${sent} sent by it) and leaves the rest to that run`,
-      { file: storeFile },
+      `the send of ${issue} ${lease?.lossDescription() ?? 'was taken over by another run'}; this run stopped before its next message (${sent} sent by it) and leaves the rest to ${store.shared ? 'the other senders' : 'that run'}`,
+      { file: store.file ?? undefined },
     ),
   ]);
 }
@@ -163,8 +161,8 @@ function leaseLost(issue: string, lease: SendLease | null, sent: number, storeFi
  * unsubscribed) is forgotten rather than recorded: a send recorded as done would refuse the
  * real one later with "already sent". The skipped rows are reported with the reason.
  */
-function refuseEmptySend(ledger: SendLedger, issue: string, source: string, planned: PlanResult): void {
-  if (!ledger.forgetEmpty(issue)) return;
+async function refuseEmptySend(ledger: SendLedger, issue: string, source: string, planned: PlanResult): Promise<void> {
+  if (!(await ledger.forgetEmpty(issue))) return;
   const left = [
     planned.problems.length > 0 ? `${planned.problems.length} row${planned.problems.length === 1 ? '' : 's'} skipped` : null,
     planned.suppressed > 0 ? `${planned.suppressed} unsubscribed or bounced` : null,

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
 import type { StateDb } from '../store/state-db.js';
 import { isProcessRunning } from '../system/running-process.js';
+import type { SenderLease } from './send-store.js';
 
 /** Who holds an issue's send. */
 export interface LeaseHolder {
@@ -60,7 +61,7 @@ function readHolder(db: StateDb, issue: string): (LeaseHolder & { holder: string
  * still names `holder` (see SendLedger.markSending), which closes that race in the database
  * itself; the heartbeat notices the loss on waking, so the run stops before even trying.
  */
-export class SendLease {
+export class SendLease implements SenderLease {
   private heartbeat: NodeJS.Timeout | null = null;
   private lostTo: LeaseHolder | 'gone' | null = null;
 
@@ -121,12 +122,14 @@ export class SendLease {
   }
 
   /**
-   * Records that the ledger refused a claim because the lease is no longer ours, and says who
-   * holds it now: a run (host, pid, start), or `gone` when that run has already finished.
+   * Who holds the send now that the ledger refused a claim (the lease is no longer ours): a run
+   * (host, pid, start), or one that has already finished.
    */
-  takenOverBy(): LeaseHolder | 'gone' {
+  lossDescription(): string {
     if (!this.lostTo) this.noteLost();
-    return this.lostTo ?? 'gone';
+    const other = this.lostTo ?? 'gone';
+    const who = other === 'gone' ? 'another run, which has since finished' : `another run (host ${other.host}, pid ${other.pid}, started ${other.startedAt})`;
+    return `was taken over by ${who} while this run was stopped past the lease timeout`;
   }
 
   release(): void {

@@ -66,7 +66,7 @@ export function smtpDeliverer(server: SmtpServer, options: SmtpDelivererOptions)
  * What the pool reads of a message (nodemailer's MailMessage: its options, and its MIME node's
  * envelope, id and stream), for a message that is already bytes.
  */
-function poolMessage(prepared: PreparedMessage, envelope: MimeNode.Envelope, onTransmit: () => void): PoolMessage {
+function poolMessage(prepared: PreparedMessage, envelope: MimeNode.Envelope, onTransmit: () => Promise<void>): PoolMessage {
   const message = {
     getEnvelope: () => envelope,
     messageId: () => prepared.messageId,
@@ -80,26 +80,33 @@ type PoolMessage = Parameters<SMTPPool['send']>[0];
 
 /**
  * The message as a stream, made when a connection takes the message (the pool asks for it only
- * then, never for a message still waiting in its queue): `onTransmit` runs right then, before
- * MAIL FROM, so a message not yet taken by a connection is not in flight. If it throws (the send
- * lease was lost), the stream fails and the connection sends nothing of the message.
+ * then, never for a message still waiting in its queue): `onTransmit` starts right then, and
+ * its database round trip runs alongside MAIL FROM, RCPT TO and DATA. The message's bytes are
+ * pushed only once it has resolved, so the server cannot have the whole message (it accepts
+ * nothing before the final dot) until the claim is committed. If it rejects (the send lease was
+ * lost), the stream fails: the pool closes the connection without the final dot, so the server
+ * discards what it got of the envelope.
  */
-function transmitted(pieces: readonly Buffer[], onTransmit: () => void): Readable {
-  try {
-    onTransmit();
-  } catch (error) {
-    const failed = new Readable({ read() {} });
-    process.nextTick(() => failed.destroy(error as Error));
-    return failed;
-  }
+function transmitted(pieces: readonly Buffer[], onTransmit: () => Promise<void>): Readable {
+  const claimed = onTransmit();
   let started = false;
-  return new Readable({
+  const stream = new Readable({
     read() {
       if (started) return;
       started = true;
-      // Pushed as they are: the stream passes each buffer on to the socket without copying it.
-      for (const piece of pieces) if (piece.length > 0) this.push(piece);
-      this.push(null);
+      claimed.then(
+        () => {
+          // Pushed as they are: the stream passes each buffer on to the socket without copying it.
+          for (const piece of pieces) if (piece.length > 0) stream.push(piece);
+          stream.push(null);
+        },
+        (error: unknown) => stream.destroy(error as Error),
+      );
     },
   });
+  // A claim refused before the connection reads the stream fails it at once, before DATA.
+  claimed.catch((error: unknown) => {
+    if (!started) stream.destroy(error as Error);
+  });
+  return stream;
 }

@@ -26,7 +26,7 @@ export async function sendTestCopy(options: SendTarget & { to: string }): Promis
     const messageId = newMessageId(setup.workspace.config.from, setup.issue.slug);
     let reply: string;
     try {
-      reply = await deliverer.deliver(await setup.prepare(recipient, messageId), () => undefined);
+      reply = await deliverer.deliver(await setup.prepare(recipient, messageId), async () => undefined);
     } catch (error) {
       throw new GazetteError([diagnostic('send/test-failed', `the test copy was refused: ${redactSecret(classifyFailure(error).reply, setup.server)}`)]);
     }

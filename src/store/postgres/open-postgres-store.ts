@@ -3,7 +3,7 @@ import { PostgresSignUpAttempts } from '../../subscribe/postgres-sign-up-attempt
 import { PostgresSubscriberStore } from '../../subscribers/postgres-subscriber-store.js';
 import type { Store } from '../store.js';
 import { shownLocation, type StoreLocation } from '../store-location.js';
-import { openPostgresPool, type PostgresPool } from './postgres-db.js';
+import { closePostgresPool, openPostgresPool, type PostgresPool } from './postgres-db.js';
 import { migratePostgres } from './postgres-migrations.js';
 import { postgresProblem } from './postgres-problem.js';
 import { withProblemsTold } from './told-problems.js';
@@ -17,23 +17,43 @@ export async function openPostgresStore(
   location: Extract<StoreLocation, { kind: 'postgres' }>,
   { now, write = false }: { now?: () => Date; write?: boolean } = {},
 ): Promise<Store> {
-  const pool = openPostgresPool(location.url);
+  const { pool, toProblem, close } = await openCheckedPool(location, { write });
+  return {
+    location,
+    subscribers: withProblemsTold(new PostgresSubscriberStore(pool, now), toProblem),
+    signUpAttempts: withProblemsTold(new PostgresSignUpAttempts(pool), toProblem),
+    close,
+  };
+}
+
+export interface CheckedPool {
+  pool: PostgresPool;
+  /** A failure of the store as the one-line problem that names it. */
+  toProblem: (error: unknown) => unknown;
+  close(): Promise<void>;
+}
+
+/**
+ * A pool on the store's database, its schema brought up to date and, for a command that will
+ * write, its rights checked. `statementTimeoutMs` shortens how long any one statement may wait
+ * (a sender's must end within its lease).
+ */
+export async function openCheckedPool(
+  location: Extract<StoreLocation, { kind: 'postgres' }>,
+  { write = false, statementTimeoutMs }: { write?: boolean; statementTimeoutMs?: number } = {},
+): Promise<CheckedPool> {
+  const pool = openPostgresPool(location.url, { statementTimeoutMs });
   const toProblem = (error: unknown) => postgresProblem(error, location);
   try {
     await migratePostgres(pool, shownLocation(location));
     if (write) await refuseReadOnly(pool, location);
   } catch (error) {
-    await pool.end();
+    await closePostgresPool(pool);
     throw toProblem(error);
   }
   let closed: Promise<void> | null = null;
-  return {
-    location,
-    subscribers: withProblemsTold(new PostgresSubscriberStore(pool, now), toProblem),
-    signUpAttempts: withProblemsTold(new PostgresSignUpAttempts(pool), toProblem),
-    // pg refuses a second end(); closing twice (a stop racing a failure) is harmless here.
-    close: () => (closed ??= pool.end()),
-  };
+  // pg refuses a second end(); closing twice (a stop racing a failure) is harmless here.
+  return { pool, toProblem, close: () => (closed ??= closePostgresPool(pool)) };
 }
 
 /** The tables a command that writes changes. */

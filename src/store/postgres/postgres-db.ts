@@ -1,3 +1,5 @@
+import { Socket } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
 import pg from 'pg';
 
 /**
@@ -19,6 +21,8 @@ export const ADVISORY_LOCK = {
   imports: 0x477a_0002,
   /** Sign-up attempts, with a hash of the kind and key as the second number. */
   signUpAttempts: 0x477a_0003,
+  /** Planning an issue's send, with a hash of the issue: senders starting together number the rows one at a time. */
+  plans: 0x477a_0004,
 } as const;
 
 /**
@@ -29,9 +33,27 @@ export const ADVISORY_LOCK = {
 const CONNECT_TIMEOUT_MS = 10_000;
 const STATEMENT_TIMEOUT_MS = 60_000;
 
+/** How long closing waits for the server to say goodbye before dropping the connections. */
+const CLOSE_GRACE_MS = 1000;
+
+/** Each pool's sockets, so a pool whose server stopped answering can still be closed. */
+const socketsOf = new WeakMap<PostgresPool, Set<Socket>>();
+
 /** A pool of connections to the database the URL names. Nothing is connected until the first query. */
-export function openPostgresPool(url: string): PostgresPool {
-  const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, query_timeout: STATEMENT_TIMEOUT_MS });
+export function openPostgresPool(url: string, { statementTimeoutMs = STATEMENT_TIMEOUT_MS }: { statementTimeoutMs?: number } = {}): PostgresPool {
+  const sockets = new Set<Socket>();
+  const pool = new pg.Pool({
+    connectionString: url,
+    connectionTimeoutMillis: Math.min(CONNECT_TIMEOUT_MS, statementTimeoutMs),
+    query_timeout: statementTimeoutMs,
+    stream: () => {
+      const socket = new Socket();
+      sockets.add(socket);
+      socket.once('close', () => sockets.delete(socket));
+      return socket;
+    },
+  });
+  socketsOf.set(pool, sockets);
   // An idle connection the server drops (a restart, a failover) is reported here and discarded;
   // without a listener Node would end the process. The next query opens a fresh one, and reports
   // its own failure if the server is still away.
@@ -76,4 +98,16 @@ export async function lockForTransaction(client: PostgresClient, purpose: number
   // hashtext folds any key to the int4 the lock takes; two keys sharing a hash only wait for each other.
   const second = typeof which === 'number' ? '$2::int4' : 'hashtext($2::text)';
   await client.query(`SELECT pg_advisory_xact_lock($1::int4, ${second})`, [purpose, which]);
+}
+
+/**
+ * Closes the pool. A server cut off by the network never answers the goodbye, and the sockets
+ * waiting for it (those of connections the pool already let go, too) would keep the process
+ * alive forever: after a short grace, whatever is still open is dropped.
+ */
+export async function closePostgresPool(pool: PostgresPool): Promise<void> {
+  const ended = pool.end();
+  await Promise.race([ended, delay(CLOSE_GRACE_MS, undefined, { ref: false })]);
+  for (const socket of socketsOf.get(pool) ?? []) socket.destroy();
+  await ended;
 }

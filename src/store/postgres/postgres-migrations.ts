@@ -4,7 +4,7 @@ import { ADVISORY_LOCK, inTransaction, lockForTransaction, type PostgresPool } f
 /**
  * The PostgreSQL store's schema, one step per version, as the SQLite one (../migrations.ts) is:
  * a step is never edited once released. It holds what that schema holds for the parts of the
- * store that work on PostgreSQL: subscribers, suppressions, sign-up attempts.
+ * store that work on PostgreSQL: subscribers, suppressions, sign-up attempts, send ledgers.
  *
  * Addresses keys are compared in the C collation: byte order, as SQLite compares them, whatever
  * the database's locale, so `all()` pages in the same order on both backends.
@@ -47,6 +47,69 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     at timestamptz NOT NULL
   );
   CREATE INDEX subscribe_attempts_by_key ON subscribe_attempts (kind, key, at);
+  `,
+  `
+  -- The send ledger, as the SQLite file keeps it (../migrations.ts), shared by every sender of an issue.
+  CREATE TABLE campaigns (
+    issue text PRIMARY KEY,
+    source text NOT NULL,
+    started_at timestamptz NOT NULL,
+    finished_at timestamptz
+  );
+
+  -- The senders working on an issue, each alive while its lease is unexpired by the database's
+  -- clock: a sender renews it with its heartbeat, and a row it holds is anyone's once it lapses.
+  CREATE TABLE senders (
+    id uuid PRIMARY KEY,
+    issue text NOT NULL,
+    host text NOT NULL,
+    pid integer NOT NULL,
+    started_at timestamptz NOT NULL,
+    expires_at timestamptz NOT NULL
+  );
+
+  CREATE TABLE deliveries (
+    issue text NOT NULL REFERENCES campaigns (issue),
+    position bigint NOT NULL,
+    email_key text COLLATE "C" NOT NULL,
+    email text NOT NULL,
+    name text,
+    fields json NOT NULL,
+    state text NOT NULL CHECK (state IN ('pending', 'sending', 'sent', 'failed')),
+    message_id text,
+    reply text,
+    attempts integer NOT NULL DEFAULT 0,
+    updated_at timestamptz NOT NULL,
+    bounce_id text,
+    -- The sender whose batch the row is in; not a foreign key: a sender's row outlives nothing it claimed.
+    claimed_by uuid,
+    -- When a sender last gave the row back unsent (retries ran out): senders that joined before
+    -- then leave it to the next run, as a single sender leaves it to the next resumed send.
+    deferred_at timestamptz,
+    PRIMARY KEY (issue, position)
+  );
+  CREATE UNIQUE INDEX deliveries_by_address ON deliveries (issue, email_key);
+  CREATE UNIQUE INDEX deliveries_by_bounce_id ON deliveries (bounce_id) WHERE bounce_id IS NOT NULL;
+  -- Claiming reads only the pending rows, in list order.
+  CREATE INDEX deliveries_pending ON deliveries (issue, position) WHERE state = 'pending';
+
+  -- One rate per relay of a campaign, set by its first sender: each slot is one message in flight
+  -- or answered within the last second, so taking a slot is the whole campaign's rate check.
+  CREATE TABLE campaign_relays (
+    issue text NOT NULL REFERENCES campaigns (issue) ON DELETE CASCADE,
+    relay text NOT NULL,
+    rate integer,
+    PRIMARY KEY (issue, relay)
+  );
+  CREATE TABLE rate_slots (
+    issue text NOT NULL,
+    relay text NOT NULL,
+    slot integer NOT NULL,
+    holder uuid,
+    free_at timestamptz NOT NULL,
+    PRIMARY KEY (issue, relay, slot),
+    FOREIGN KEY (issue, relay) REFERENCES campaign_relays (issue, relay) ON DELETE CASCADE
+  );
   `,
 ];
 

@@ -28,7 +28,7 @@ export function postgresProblem(error: unknown, location: StoreLocation): unknow
 
   if (typeof code === 'string' && UNREACHABLE_ERRNO.has(code)) return problem('store/unreachable', `cannot reach the PostgreSQL store at ${where} (${detail}); nothing more was done`);
   if (code === 'ENOENT' || code === 'EACCES') return problem('store/invalid-url', `cannot read a file the URL of the PostgreSQL store ${where} names (${detail})`);
-  if (!sqlState && /^Query read timeout/i.test(detail)) return problem('store/unreachable', `the PostgreSQL store at ${where} did not answer within a minute; nothing more was done`);
+  if (!sqlState && /^Query read timeout/i.test(detail)) return problem('store/unreachable', `the PostgreSQL store at ${where} stopped answering (a statement waited past its timeout); nothing more was done`);
   if (!sqlState && /does not support SSL/i.test(detail)) {
     return problem('store/unreachable', `the PostgreSQL store at ${where} takes no SSL connections, and its URL asks for one (sslmode): ${detail}`);
   }

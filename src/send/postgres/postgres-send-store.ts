@@ -1,0 +1,96 @@
+import { GazetteError } from '../../diagnostics/diagnostic.js';
+import { openCheckedPool } from '../../store/postgres/open-postgres-store.js';
+import { withProblemsTold } from '../../store/postgres/told-problems.js';
+import { IN_MEMORY, openStateDb } from '../../store/state-db.js';
+import { shownLocation, type StoreLocation } from '../../store/store-location.js';
+import { PostgresSubscriberStore } from '../../subscribers/postgres-subscriber-store.js';
+import { sleep, systemClock } from '../clock.js';
+import { RateLimiter } from '../rate-limiter.js';
+import { leaseTimeoutMs } from '../send-lease.js';
+import type { SendStore, SendStoreOptions } from '../send-store.js';
+import { SqliteSendLedger } from '../sqlite-send-ledger.js';
+import { PostgresSendLedger } from './postgres-send-ledger.js';
+import { PostgresSenderLease } from './postgres-sender-lease.js';
+import { SharedRateLimiter } from './shared-rate-limiter.js';
+
+/**
+ * Rows a sender claims at a time. A killed sender's batch waits for its lease to lapse, so small
+ * batches keep that wait short; 50 rows are a claim query per 50 messages.
+ */
+const CLAIM_BATCH = 50;
+
+/**
+ * A send on a PostgreSQL store that several senders, on several machines, share: each run joins
+ * the issue's send as a sender with a lease of its own, claims batches of rows, and takes its
+ * turn for the relay's rate in the database.
+ */
+export async function openPostgresSendStore(location: Extract<StoreLocation, { kind: 'postgres' }>, options: SendStoreOptions): Promise<SendStore> {
+  const timeoutMs = leaseTimeoutMs();
+  // Every statement of a sender ends within its lease: one hanging on a cut connection must not
+  // outlive the lease the others are waiting out.
+  const checked = await openCheckedPool(location, { write: !options.dryRun, statementTimeoutMs: timeoutMs });
+  const { pool, close } = checked;
+  // Once the store is out of reach, closing does not wait out a statement timeout per farewell
+  // write: the claims and slots left behind are freed when the lease lapses.
+  let unreachable = false;
+  const toProblem = (error: unknown) => {
+    const problem = checked.toProblem(error);
+    if (problem instanceof GazetteError && problem.diagnostics.some((found) => found.rule === 'store/unreachable')) unreachable = true;
+    return problem;
+  };
+  const subscribers = withProblemsTold(new PostgresSubscriberStore(pool, options.now), toProblem);
+  const shown = shownLocation(location);
+  if (options.dryRun) {
+    // A dry run honours the shared suppression list but records into a ledger that is thrown away.
+    const ledgerDb = openStateDb(IN_MEMORY);
+    return {
+      shown,
+      file: null,
+      shared: false,
+      subscribers,
+      ledger: new SqliteSendLedger(ledgerDb, options.now, options.bounceIdOf),
+      lease: null,
+      limiter: async () => new RateLimiter(null, systemClock),
+      close: async () => {
+        ledgerDb.close();
+        await close();
+      },
+    };
+  }
+  let lease: PostgresSenderLease;
+  try {
+    lease = await PostgresSenderLease.enlist(pool, options.issue, timeoutMs);
+  } catch (error) {
+    await close();
+    throw toProblem(error);
+  }
+  const ledger = new PostgresSendLedger(pool, lease.holder, { batch: CLAIM_BATCH, pollMs: Math.max(10, Math.floor(timeoutMs / 6)), sleep }, options.now, options.bounceIdOf);
+  const limiters: SharedRateLimiter[] = [];
+  return {
+    shown,
+    file: null,
+    shared: true,
+    subscribers,
+    ledger: withProblemsTold(ledger, toProblem),
+    lease,
+    limiter: async (relay, perSecond) => {
+      const rate = await SharedRateLimiter.rateOf(pool, options.issue, relay, perSecond).catch((error: unknown) => {
+        throw toProblem(error);
+      });
+      if (rate === null) return new RateLimiter(null, systemClock);
+      const limiter = SharedRateLimiter.open(pool, options.issue, relay, lease.holder, sleep);
+      limiters.push(limiter);
+      return withProblemsTold(limiter, toProblem);
+    },
+    close: async () => {
+      // Best effort: a store out of reach keeps the claims until the lease lapses, which hands them over just the same.
+      if (!unreachable) {
+        await Promise.all(limiters.map((limiter) => limiter.settled()));
+        await ledger.releaseClaims(options.issue).catch(() => undefined);
+        await lease.release().catch(() => undefined);
+      }
+      lease.stop();
+      await close();
+    },
+  };
+}
