@@ -13,7 +13,7 @@ import { planSend, storeEntries, type PlanResult } from './planner.js';
 import { openDeliverer, prepareSend, type SendTarget } from './send-setup.js';
 import { openSendStore } from './open-send-store.js';
 import type { SendStore, SenderLease } from './send-store.js';
-import { redactSecret } from './smtp-url.js';
+import { redactSecret, relayOf } from './smtp-url.js';
 import type { SendSummary } from './summary.js';
 
 export type { SendTarget } from './send-setup.js';
@@ -99,7 +99,7 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
       newMessageId: () => newMessageId(config.from, issue.slug),
       suppression: (email) => subscribers.suppression(email),
       onBounce: (recipient, reply) => subscribers.suppress(recipient.email, 'bounced', reply),
-      limiter: await store.limiter(setup.destination, options.dryRun ? null : (options.rate ?? config.send.rate)),
+      limiter: await store.limiter(setup.server ? relayOf(setup.server) : setup.destination, options.dryRun ? null : (options.rate ?? config.send.rate)),
       concurrency: options.concurrency ?? config.send.concurrency,
       retry: { attempts: config.send.attempts, baseDelayMs: config.send.retry_delay_ms },
       sleep,

@@ -59,6 +59,14 @@ export function describeSmtpServer(server: SmtpServer): string {
   return `${server.secure ? 'smtps' : 'smtp'}://${server.auth ? `${server.auth.user}@` : ''}${server.host}:${server.port}`;
 }
 
+/**
+ * The relay a server is, for a campaign's rate: its host and port. Two senders with different
+ * credentials (or one on smtp:// and one on smtps://, the same port) still reach the same server.
+ */
+export function relayOf(server: SmtpServer): string {
+  return `${server.host.toLowerCase()}:${server.port}`;
+}
+
 /** Removes the password from any text that might echo it (an error message, a reply). */
 export function redactSecret(text: string, server: SmtpServer | null): string {
   const secret = server?.auth?.pass;
