@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BounceLog } from '../src/bounces/bounce-log.js';
+import { SqliteBounceRecords } from '../src/bounces/sqlite-bounce-records.js';
 import type { BounceReport, BouncedRecipient } from '../src/bounces/bounce-report.js';
 import { decide } from '../src/bounces/bounce-rules.js';
 import { bounceId } from '../src/message/return-path.js';
@@ -31,7 +32,7 @@ async function setup() {
   const db = openStateDb(IN_MEMORY);
   let now = new Date('2024-03-01T12:00:00Z');
   const store = new SqliteSubscriberStore(db, () => now);
-  const log = new BounceLog(db, store, RULES, () => now);
+  const log = new BounceLog(new SqliteBounceRecords(db, store), RULES, () => now);
   const ledger = new SqliteSendLedger(db, () => now, (issue, email) => bounceId('secret', issue, email));
   await ledger.begin('2024-W05', 'store');
   await ledger.plan('2024-W05', SENT_TO.map((email) => ({ email, name: null, fields: {} })));
@@ -51,7 +52,7 @@ describe('the bounce rules, as a decision', () => {
 describe('the bounce log', () => {
   it('suppresses a hard bounce at once, recording issue, address, status and diagnostic', async () => {
     const { db, store, log } = await setup();
-    const outcome = log.record(report('hard', { address: 'Ann@Example.org', diagnostic: '550 5.1.1 User unknown' }), 'r1');
+    const outcome = await log.record(report('hard', { address: 'Ann@Example.org', diagnostic: '550 5.1.1 User unknown' }), 'r1');
     expect(outcome).toMatchObject({ status: 'recorded', events: [{ email: 'Ann@Example.org', issue: '2024-W05', kind: 'hard', suppressed: 'bounced', duplicate: false }] });
     expect(await store.suppression('ann@example.org')).toBe('bounced');
     expect(db.prepare('SELECT email_key, issue, kind, status, diagnostic FROM bounce_events').all()).toEqual([
@@ -61,36 +62,36 @@ describe('the bounce log', () => {
 
   it('counts soft bounces and suppresses at the third within the window, not counting older ones', async () => {
     const { store, log, advance } = await setup();
-    log.record(report('soft', { address: 'bob@example.org' }), 'old');
+    await log.record(report('soft', { address: 'bob@example.org' }), 'old');
     advance(31 * DAY);
-    const first = log.record(report('soft', { address: 'bob@example.org' }), 's1');
+    const first = await log.record(report('soft', { address: 'bob@example.org' }), 's1');
     expect(first).toMatchObject({ events: [{ softInWindow: 1, suppressed: null }] });
     advance(DAY);
-    expect(log.record(report('soft', { address: 'bob@example.org' }), 's2')).toMatchObject({ events: [{ softInWindow: 2, suppressed: null }] });
+    expect(await log.record(report('soft', { address: 'bob@example.org' }), 's2')).toMatchObject({ events: [{ softInWindow: 2, suppressed: null }] });
     expect(await store.suppression('bob@example.org')).toBeNull();
     advance(DAY);
-    expect(log.record(report('soft', { address: 'bob@example.org' }), 's3')).toMatchObject({ events: [{ softInWindow: 3, suppressed: 'bounced' }] });
+    expect(await log.record(report('soft', { address: 'bob@example.org' }), 's3')).toMatchObject({ events: [{ softInWindow: 3, suppressed: 'bounced' }] });
     expect((await store.suppressions())[0]).toMatchObject({ email: 'bob@example.org', reason: 'bounced', detail: expect.stringContaining('3 soft bounces in 30 days') });
   });
 
   it('suppresses a complaint under its own reason', async () => {
     const { store, log } = await setup();
-    log.record(report('complaint', { address: 'cy@example.org', action: 'abuse' }), 'c1');
+    await log.record(report('complaint', { address: 'cy@example.org', action: 'abuse' }), 'c1');
     expect(await store.suppression('cy@example.org')).toBe('complained');
   });
 
   it('records a report read twice once: the second read adds no event and no soft count', async () => {
     const { db, log } = await setup();
-    log.record(report('soft', { address: 'dee@example.org' }), 'same');
-    const again = log.record(report('soft', { address: 'dee@example.org' }), 'same');
+    await log.record(report('soft', { address: 'dee@example.org' }), 'same');
+    const again = await log.record(report('soft', { address: 'dee@example.org' }), 'same');
     expect(again).toMatchObject({ events: [{ duplicate: true, softInWindow: 1, suppressed: null }] });
     expect(db.prepare('SELECT COUNT(*) AS n FROM bounce_events').get()).toEqual({ n: 1 });
   });
 
   it('ignores automatic replies and acts on nothing it cannot classify', async () => {
     const { store, log } = await setup();
-    expect(log.record(report('auto-reply', { address: 'eve@example.org' }), 'a1')).toEqual({ status: 'ignored' });
-    expect(log.record(report('unknown', { address: 'eve@example.org', kind: 'unknown' }), 'u1')).toEqual({ status: 'unrecognised' });
+    expect(await log.record(report('auto-reply', { address: 'eve@example.org' }), 'a1')).toEqual({ status: 'ignored' });
+    expect(await log.record(report('unknown', { address: 'eve@example.org', kind: 'unknown' }), 'u1')).toEqual({ status: 'unrecognised' });
     expect(await store.suppressions()).toEqual([]);
   });
 
@@ -100,16 +101,16 @@ describe('the bounce log', () => {
     await ledger.begin('2024-W06', 'store');
     await ledger.plan('2024-W06', [{ email: 'fay@example.org', name: null, fields: {} }]);
     const id = bounceId('secret', '2024-W06', 'fay@example.org');
-    const outcome = log.record(report('hard', { address: 'fay.forwarded@elsewhere.example' }, { verpId: id, originalMessageId: null }), 'v1');
+    const outcome = await log.record(report('hard', { address: 'fay.forwarded@elsewhere.example' }, { verpId: id, originalMessageId: null }), 'v1');
     expect(outcome).toMatchObject({ status: 'recorded', events: [{ email: 'fay@example.org', issue: '2024-W06', suppressed: 'bounced' }] });
-    expect(log.record(report('hard', { address: 'gus@example.org' }, { verpId: 'zzzzzzzzzzzzzzzz' }), 'v2')).toEqual({ status: 'unknown-delivery', verpId: 'zzzzzzzzzzzzzzzz' });
+    expect(await log.record(report('hard', { address: 'gus@example.org' }, { verpId: 'zzzzzzzzzzzzzzzz' }), 'v2')).toEqual({ status: 'unknown-delivery', verpId: 'zzzzzzzzzzzzzzzz' });
     expect(await store.suppression('gus@example.org')).toBeNull();
   });
   it('without VERP, acts only on an address and Message-ID of a copy it sent: a forged report suppresses nobody', async () => {
     const { store, log } = await setup();
-    const stranger = log.record(report('hard', { address: 'ceo@victim.example' }), 'f1');
-    const wrongMessage = log.record(report('hard', { address: 'bob@example.org' }, { originalMessageId: '<2024-W05.made-up@example.com>' }), 'f2');
-    const noMessage = log.record(report('complaint', { address: 'bob@example.org' }, { originalMessageId: null }), 'f3');
+    const stranger = await log.record(report('hard', { address: 'ceo@victim.example' }), 'f1');
+    const wrongMessage = await log.record(report('hard', { address: 'bob@example.org' }, { originalMessageId: '<2024-W05.made-up@example.com>' }), 'f2');
+    const noMessage = await log.record(report('complaint', { address: 'bob@example.org' }, { originalMessageId: null }), 'f3');
     for (const outcome of [stranger, wrongMessage, noMessage]) expect(outcome).toEqual({ status: 'unknown-delivery', verpId: null });
     expect(await store.suppressions()).toEqual([]);
   });
@@ -119,7 +120,7 @@ describe('the bounce log', () => {
     await store.savePending('cy@example.org', null);
     await store.suppress('cy@example.org', 'unsubscribed', 'one-click');
     advance(DAY);
-    expect(log.record(report('complaint', { address: 'cy@example.org', action: 'abuse' }), 'c2')).toMatchObject({ events: [{ suppressed: 'complained' }] });
+    expect(await log.record(report('complaint', { address: 'cy@example.org', action: 'abuse' }), 'c2')).toMatchObject({ events: [{ suppressed: 'complained' }] });
     expect(await store.suppression('cy@example.org')).toBe('complained');
     advance(DAY);
     expect(await store.confirm('cy@example.org', new Date(Date.parse('2024-03-03T12:00:00Z')))).toBe('suppressed');

@@ -1,7 +1,6 @@
-import type { StateDb } from '../store/state-db.js';
 import { addressKey } from '../subscribers/address.js';
-import type { SqliteSubscriberStore } from '../subscribers/sqlite-subscriber-store.js';
 import type { SuppressionReason } from '../subscribers/subscriber-store.js';
+import type { BounceRecords, BounceWrites } from './bounce-records.js';
 import type { BouncedRecipient, BounceReport } from './bounce-report.js';
 import { decide, windowStart, type BounceRules, type RecordedKind } from './bounce-rules.js';
 
@@ -43,43 +42,25 @@ interface Target {
 const SEVERITY: Record<RecordedKind, number> = { complaint: 3, hard: 2, soft: 1 };
 
 /**
- * Records bounce and complaint reports in the state database and applies the rules to each
- * address: one transaction per report, so a report is either recorded with its suppressions or
- * not at all, and `UNIQUE (report_id, email_key)` makes reading it again change nothing.
+ * Records bounce and complaint reports and applies the rules to each address: one transaction per
+ * report, so a report is either recorded with its suppressions or not at all, and
+ * `UNIQUE (report_id, email_key)` makes reading it again change nothing. The same rules on either
+ * store (bounce-records.ts).
  */
 export class BounceLog {
-  private readonly statements;
-
   constructor(
-    private readonly db: StateDb,
-    // The same database: a report's suppressions are written in the report's own transaction.
-    private readonly store: SqliteSubscriberStore,
+    private readonly records: BounceRecords,
     private readonly rules: BounceRules,
     private readonly now: () => Date = () => new Date(),
-  ) {
-    this.statements = {
-      delivery: db.prepare<[string], { issue: string; email: string }>('SELECT issue, email FROM deliveries WHERE bounce_id = ?'),
-      deliveryByMessage: db.prepare<[string, string], { issue: string; email: string }>('SELECT issue, email FROM deliveries WHERE email_key = ? AND message_id = ?'),
-      insert: db.prepare(
-        `INSERT INTO bounce_events (report_id, email_key, email, issue, kind, status, diagnostic, received_at)
-         VALUES (@reportId, @key, @email, @issue, @kind, @status, @diagnostic, @at) ON CONFLICT (report_id, email_key) DO NOTHING`,
-      ),
-      softCount: db.prepare<[string, string], { n: number }>(`SELECT COUNT(*) AS n FROM bounce_events WHERE email_key = ? AND kind = 'soft' AND received_at >= ?`),
-    };
-  }
-
-  /** The delivery a VERP id was made for, or null. */
-  delivery(verpId: string): { issue: string; email: string } | null {
-    return this.statements.delivery.get(verpId) ?? null;
-  }
+  ) {}
 
   /** Records a parsed report; `reportId` is its Message-ID, or a hash of its bytes when it has none. */
-  record(report: BounceReport, reportId: string): RecordOutcome {
+  async record(report: BounceReport, reportId: string): Promise<RecordOutcome> {
     if (report.kind === 'auto-reply') return { status: 'ignored' };
     const actionable = report.recipients.filter((recipient): recipient is Target['recipient'] => recipient.kind !== 'unknown');
     let targets: Target[];
     if (report.verpId) {
-      const delivery = this.delivery(report.verpId);
+      const delivery = await this.records.deliveryByBounceId(report.verpId);
       if (!delivery) return { status: 'unknown-delivery', verpId: report.verpId };
       // VERP names the one delivery; the report's own address may be an alias it was forwarded to.
       const worst = [...actionable].sort((a, b) => SEVERITY[b.kind] - SEVERITY[a.kind])[0];
@@ -89,24 +70,28 @@ export class BounceLog {
       // AND the Message-ID of the copy sent to that address (a random id nobody else knows).
       // Otherwise anyone who can write to the bounce mailbox could suppress any address.
       const messageId = report.originalMessageId;
-      const matched = messageId ? actionable.flatMap((recipient) => {
-        const delivery = this.statements.deliveryByMessage.get(addressKey(recipient.address), messageId);
-        return delivery ? [{ email: delivery.email, issue: delivery.issue, recipient }] : [];
-      }) : [];
-      if (actionable.length > 0 && matched.length === 0) return { status: 'unknown-delivery', verpId: null };
-      targets = matched;
+      targets = [];
+      for (const recipient of messageId ? actionable : []) {
+        const delivery = await this.records.deliveryByMessage(addressKey(recipient.address), messageId!);
+        if (delivery) targets.push({ email: delivery.email, issue: delivery.issue, recipient });
+      }
+      if (actionable.length > 0 && targets.length === 0) return { status: 'unknown-delivery', verpId: null };
     }
     if (targets.length === 0) return { status: 'unrecognised' };
     const at = this.now();
-    const events = this.db.transaction(() => targets.map((target) => this.recordOne(target, reportId, at)))();
+    const events = await this.records.transaction(async (writes) => {
+      const recorded: RecordedEvent[] = [];
+      for (const target of targets) recorded.push(await this.recordOne(writes, target, reportId, at));
+      return recorded;
+    });
     return { status: 'recorded', events };
   }
 
-  private recordOne({ email, issue, recipient }: Target, reportId: string, at: Date): RecordedEvent {
+  private async recordOne(writes: BounceWrites, { email, issue, recipient }: Target, reportId: string, at: Date): Promise<RecordedEvent> {
     const key = addressKey(email);
     const { kind, status, diagnostic } = recipient;
-    const inserted = this.statements.insert.run({ reportId, key, email, issue, kind, status, diagnostic, at: at.toISOString() }).changes > 0;
-    const softInWindow = kind === 'soft' ? this.statements.softCount.get(key, windowStart(at, this.rules).toISOString())!.n : null;
+    const inserted = await writes.insertEvent({ reportId, key, email, issue, kind, status, diagnostic, at });
+    const softInWindow = kind === 'soft' ? await writes.softBouncesSince(key, windowStart(at, this.rules)) : null;
     const event: RecordedEvent = { email, issue, kind, status, diagnostic, duplicate: !inserted, softInWindow, suppressed: null };
     if (!inserted) return event;
     const decision = decide(kind, softInWindow ?? 0, this.rules);
@@ -114,7 +99,7 @@ export class BounceLog {
       const detail = [kind === 'soft' ? `${softInWindow} soft bounces in ${this.rules.softWindowDays} days` : null, status, diagnostic, issue ? `issue ${issue}` : null]
         .filter(Boolean)
         .join('; ');
-      if (this.store.suppressNow(email, decision.reason, detail || null)) event.suppressed = decision.reason;
+      if (await writes.suppress(email, decision.reason, detail || null)) event.suppressed = decision.reason;
     }
     return event;
   }

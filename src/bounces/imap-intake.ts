@@ -58,7 +58,7 @@ export async function takeBounceMailbox(options: MailboxIntakeOptions): Promise<
       lock.release();
     }
   } finally {
-    intake.close();
+    await intake.close();
     await client.logout().catch(() => client.close());
   }
 }

@@ -1,12 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { fileErrorReason } from '../load/file-error.js';
-import { openStateDb, storeProblem } from '../store/state-db.js';
-import { sqliteStoreFile } from '../store/store-location.js';
-import { SqliteSubscriberStore } from '../subscribers/sqlite-subscriber-store.js';
 import type { Diagnostic } from '../types.js';
 import { resolveWorkspace, type Workspace, type WorkspaceOptions } from '../workspace/resolve.js';
 import { BounceLog, type RecordedEvent, type RecordOutcome } from './bounce-log.js';
+import { openBounceRecords } from './open-bounce-records.js';
 import type { BounceKind, BounceReport } from './bounce-report.js';
 import { isMbox, splitMbox } from './mbox.js';
 import { readReport } from './read-report.js';
@@ -39,7 +37,7 @@ export interface MessageResult {
 }
 
 export interface IntakeSummary {
-  /** The state database the events went into. */
+  /** The store the events went into: the SQLite file, or the PostgreSQL URL without its password. */
   store: string;
   /** Messages read (a file that could not be opened holds none). */
   read: number;
@@ -66,17 +64,16 @@ export interface BounceIntake {
   /** Records that a message (or a whole file) could not be read at all. */
   fail(message: Pick<IncomingMessage, 'source' | 'number'>, problem: Diagnostic): void;
   summary(): IntakeSummary;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** Opens the workspace's store for recording bounces; the caller feeds it messages. */
 export async function openBounceIntake(options: BounceIntakeOptions): Promise<BounceIntake> {
   const workspace = await resolveWorkspace(options);
   const { config } = workspace;
-  const storeFile = sqliteStoreFile(workspace.store, 'bounces');
-  const db = openStateDb(storeFile);
   const now = options.now ?? (() => new Date());
-  const log = new BounceLog(db, new SqliteSubscriberStore(db, now), { softLimit: config.bounces.soft_limit, softWindowDays: config.bounces.soft_window_days }, now);
+  const opened = await openBounceRecords(workspace.store, now);
+  const log = new BounceLog(opened.records, { softLimit: config.bounces.soft_limit, softWindowDays: config.bounces.soft_window_days }, now);
   const results: MessageResult[] = [];
   return {
     workspace,
@@ -85,7 +82,7 @@ export async function openBounceIntake(options: BounceIntakeOptions): Promise<Bo
       try {
         result = await takeOne(message, log, config.bounces.local_part);
       } catch (error) {
-        throw storeProblem(error, storeFile);
+        throw opened.toProblem(error);
       }
       results.push(result);
       return result;
@@ -93,8 +90,8 @@ export async function openBounceIntake(options: BounceIntakeOptions): Promise<Bo
     fail(message, problem) {
       results.push({ ...message, kind: null, format: null, reportId: null, outcome: 'failed', events: [], problem });
     },
-    summary: () => summarize(storeFile, results),
-    close: () => db.close(),
+    summary: () => summarize(opened.shown, results),
+    close: () => opened.close(),
   };
 }
 
@@ -115,7 +112,7 @@ export async function takeBounceFiles(files: readonly string[], options: BounceI
     }
     return intake.summary();
   } finally {
-    intake.close();
+    await intake.close();
   }
 }
 
@@ -127,7 +124,7 @@ async function takeOne(message: IncomingMessage, log: BounceLog, localPart: stri
     return { ...base, kind: null, format: null, reportId: null, outcome: 'failed', problem: diagnostic('bounces/not-email', read.reason, place) };
   }
   const { report, reportId } = read;
-  const outcome = log.record(report, reportId);
+  const outcome = await log.record(report, reportId);
   const problem =
     outcome.status === 'unknown-delivery'
       ? diagnostic(

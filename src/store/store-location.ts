@@ -57,15 +57,3 @@ export function shownLocation(location: StoreLocation, shownPath: (file: string)
   for (const name of SECRET_PARAMETERS) if (url.searchParams.has(name)) url.searchParams.set(name, '***');
   return url.toString().replace('@gazette-no-host/', '@/');
 }
-
-/**
- * The SQLite file of a command whose records are kept there only (the send ledger, the bounce
- * log). A PostgreSQL store is refused, never quietly replaced by a local file: a send would miss
- * the shared suppression list.
- */
-export function sqliteStoreFile(location: StoreLocation, command: string): string {
-  if (location.kind === 'sqlite') return location.file;
-  throw new GazetteError([
-    diagnostic('store/sqlite-only', `gazette ${command} keeps its records in a SQLite store only, so far; the store is PostgreSQL (${shownLocation(location)})`, { field: 'store' }),
-  ]);
-}

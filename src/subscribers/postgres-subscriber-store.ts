@@ -218,13 +218,7 @@ export class PostgresSubscriberStore implements SubscriberStore {
 
   /** One statement: PostgreSQL locks the conflicting row, so two processes' reasons are compared one after the other. */
   async suppress(email: string, reason: SuppressionReason, detail: string | null = null): Promise<boolean> {
-    const { rowCount } = await this.pool.query(
-      `INSERT INTO suppressions (email_key, email, reason, detail, created_at) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (email_key) DO UPDATE SET reason = excluded.reason, detail = excluded.detail, created_at = excluded.created_at
-       WHERE ${GRAVITY('excluded.reason')} > ${GRAVITY('suppressions.reason')}`,
-      [addressKey(email), email, reason, detail, this.now()],
-    );
-    return (rowCount ?? 0) > 0;
+    return suppressIn(this.pool, email, reason, detail, this.now());
   }
 
   /** One statement: the reason returned is the one the row had when it was deleted. */
@@ -244,4 +238,18 @@ export class PostgresSubscriberStore implements SubscriberStore {
     );
     return rows.map((row) => ({ email: row.email, reason: row.reason, detail: row.detail, createdAt: row.created_at.toISOString() }));
   }
+}
+
+/**
+ * Suppresses an address unless a graver reason is already recorded, in one statement, on the pool
+ * or on the client of a transaction (the bounce log's); returns whether the row changed.
+ */
+export async function suppressIn(db: Pick<PostgresPool, 'query'>, email: string, reason: SuppressionReason, detail: string | null, now: Date): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `INSERT INTO suppressions (email_key, email, reason, detail, created_at) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (email_key) DO UPDATE SET reason = excluded.reason, detail = excluded.detail, created_at = excluded.created_at
+     WHERE ${GRAVITY('excluded.reason')} > ${GRAVITY('suppressions.reason')}`,
+    [addressKey(email), email, reason, detail, now],
+  );
+  return (rowCount ?? 0) > 0;
 }

@@ -4,7 +4,7 @@ import { ADVISORY_LOCK, inTransaction, lockForTransaction, type PostgresPool } f
 /**
  * The PostgreSQL store's schema, one step per version, as the SQLite one (../migrations.ts) is:
  * a step is never edited once released. It holds what that schema holds for the parts of the
- * store that work on PostgreSQL: subscribers, suppressions, sign-up attempts, send ledgers.
+ * store that work on PostgreSQL: subscribers, suppressions, sign-up attempts, send ledgers, the bounce log.
  *
  * Addresses keys are compared in the C collation: byte order, as SQLite compares them, whatever
  * the database's locale, so `all()` pages in the same order on both backends.
@@ -110,6 +110,22 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (issue, relay, slot),
     FOREIGN KEY (issue, relay) REFERENCES campaign_relays (issue, relay) ON DELETE CASCADE
   );
+
+  -- Every bounce and complaint read, on any machine: the soft-bounce rule counts these. A report
+  -- read twice (a mailbox read again) is recorded once, by its id.
+  CREATE TABLE bounce_events (
+    id bigserial PRIMARY KEY,
+    report_id text NOT NULL,
+    email_key text COLLATE "C" NOT NULL,
+    email text NOT NULL,
+    issue text,
+    kind text NOT NULL CHECK (kind IN ('hard', 'soft', 'complaint')),
+    status text,
+    diagnostic text,
+    received_at timestamptz NOT NULL,
+    UNIQUE (report_id, email_key)
+  );
+  CREATE INDEX bounce_events_by_address ON bounce_events (email_key, kind, received_at);
   `,
 ];
 
