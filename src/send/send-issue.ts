@@ -31,7 +31,8 @@ export interface SendOptions extends SendTarget {
   resendInFlight?: boolean;
   signal?: AbortSignal;
   /** Called once the list is planned, before the first message. */
-  onPlanned?: (plan: { issue: string; queued: number; alreadySent: number; inDoubt: number }) => void;
+  /** Called once the list is planned, before the first message; `joined` when other senders already work on the issue. */
+  onPlanned?: (plan: { issue: string; queued: number; alreadySent: number; inDoubt: number; joined: boolean }) => void;
   onDelivery?: (event: DeliveryEvent) => void;
 }
 
@@ -86,7 +87,7 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
     const inDoubt = await ledger.inFlight(issue.slug);
     if (options.resendInFlight) await ledger.requeueInFlight(issue.slug);
     const before = await ledger.counts(issue.slug);
-    options.onPlanned?.({ issue: issue.slug, queued: before.pending, alreadySent: before.sent, inDoubt: options.resendInFlight ? 0 : inDoubt.length });
+    options.onPlanned?.({ issue: issue.slug, queued: before.pending, alreadySent: before.sent, inDoubt: options.resendInFlight ? 0 : inDoubt.length, joined: joining });
 
     const subscribers = store.subscribers;
     const started = performance.now();
@@ -118,6 +119,7 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
       dryRun: Boolean(options.dryRun),
       source,
       resumed: existing !== null,
+      joined: joining,
       queued: before.pending,
       sent: result.counts.sent,
       failed: result.counts.failed,

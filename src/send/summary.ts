@@ -12,7 +12,9 @@ export interface SendSummary {
   /** The CSV file or `store`. */
   source: string;
   resumed: boolean;
-  /** Recipients queued for this run. */
+  /** This run joined a send other senders were already doing (a shared PostgreSQL store): `sent` and the rest are its own part. */
+  joined: boolean;
+  /** Recipients queued for this run (on a shared store: for every sender of the issue). */
   queued: number;
   sent: number;
   failed: number;

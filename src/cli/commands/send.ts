@@ -96,11 +96,12 @@ function progressReporter(quiet: boolean) {
     return `sent ${counts.sent}, failed ${counts.failed}, ${rate.toFixed(1)}/s${left === null ? '' : `, ${formatDuration(left)} left`}`;
   };
   return {
-    planned: (plan: { issue: string; queued: number; alreadySent: number }) => {
+    planned: (plan: { issue: string; queued: number; alreadySent: number; joined: boolean }) => {
       total = plan.queued;
       started = Date.now();
       if (quiet) return;
       if (stream.isTTY) bar = progressBar(total, 'Sending', stream);
+      else if (plan.joined) stream.write(`Joining the senders of ${plan.issue}: ${total} recipient${total === 1 ? '' : 's'} left for all of them${plan.alreadySent ? ` (${plan.alreadySent} already sent)` : ''}\n`);
       else stream.write(`Sending ${plan.issue} to ${total} recipient${total === 1 ? '' : 's'}${plan.alreadySent ? ` (${plan.alreadySent} already sent)` : ''}\n`);
     },
     delivered: (event: DeliveryEvent) => {
@@ -130,7 +131,7 @@ function printSummary(summary: SendSummary): void {
   const out = process.stdout;
   const color = paint(out);
   const verb = summary.dryRun ? 'Wrote' : 'Sent';
-  out.write(`${color('bold', `${verb} ${summary.issue}`)} "${summary.subject}" ${summary.dryRun ? 'as .eml files in' : 'through'} ${summary.destination}${summary.resumed ? ' (resumed)' : ''}\n`);
+  out.write(`${color('bold', `${verb} ${summary.issue}`)} "${summary.subject}" ${summary.dryRun ? 'as .eml files in' : 'through'} ${summary.destination}${summary.joined ? ' (its part, with the other senders)' : summary.resumed ? ' (resumed)' : ''}\n`);
   const parts = [
     color('green', `${summary.sent} sent`),
     summary.failed ? color('red', `${summary.failed} failed`) : '0 failed',

@@ -57,10 +57,15 @@ export class PostgresSendLedger implements SendLedger {
     return (await this.campaign(issue))!;
   }
 
+  /** Only while no other sender is at work on the issue: one sender's bad list must not undo another's send. */
   async discardUnstarted(issue: string): Promise<boolean> {
     return inTransaction(this.pool, async (client) => {
       await lockForTransaction(client, ADVISORY_LOCK.plans, issue);
-      const { rows } = await client.query("SELECT 1 FROM deliveries WHERE issue = $1 AND state <> 'pending' LIMIT 1", [issue]);
+      const { rows } = await client.query(
+        `SELECT 1 FROM deliveries WHERE issue = $1 AND state <> 'pending'
+         UNION ALL SELECT 1 FROM senders WHERE issue = $1 AND id <> $2 AND expires_at > clock_timestamp() LIMIT 1`,
+        [issue, this.sender],
+      );
       if (rows.length > 0) return false;
       await client.query('DELETE FROM deliveries WHERE issue = $1', [issue]);
       await client.query('DELETE FROM campaigns WHERE issue = $1', [issue]);
