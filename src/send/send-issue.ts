@@ -111,6 +111,9 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
     if (result.stopped === 'store-failed') throw result.storeError;
     const seconds = (performance.now() - started) / 1000;
     const after = await ledger.counts(issue.slug);
+    // On a shared store another sender may have died during this run, leaving messages in doubt:
+    // reported now, by whoever finishes, not only by the next run.
+    const leftInDoubt = store.shared ? await ledger.inFlight(issue.slug) : options.resendInFlight ? [] : inDoubt;
     if (after.pending === 0 && after.sending === 0) await ledger.finish(issue.slug);
     return {
       issue: issue.slug,
@@ -126,7 +129,7 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
       deferred: result.counts.deferred,
       suppressed: planned.suppressed + result.counts.skipped,
       alreadySent: before.sent,
-      inDoubt: options.resendInFlight ? [] : inDoubt.map((entry) => ({ email: entry.email, messageId: entry.messageId, since: entry.updatedAt })),
+      inDoubt: leftInDoubt.map((entry) => ({ email: entry.email, messageId: entry.messageId, since: entry.updatedAt })),
       failures: result.failures.map((failure) => ({ ...failure, reply: redactSecret(failure.reply, setup.server) })),
       listProblems: planned.problems,
       stopped: result.stopped,

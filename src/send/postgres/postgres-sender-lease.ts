@@ -53,7 +53,7 @@ export class PostgresSenderLease implements SenderLease {
     const seconds = this.timeoutMs / 1000;
     return this.loss === 'lapsed'
       ? `lapsed for this sender: it did not renew its lease within ${seconds} s, and the other senders take over its unsent rows`
-      : `was given up by this sender: it could not reach the store for ${seconds} s (its lease), and the other senders take over its unsent rows`;
+      : `was given up by this sender: it could not renew its lease for ${seconds} s (the store out of reach, or this process stopped), and the other senders take over its unsent rows`;
   }
 
   /** Ends this sender's part: its row is removed, so whatever it left `sending` is reported in doubt at once. */
