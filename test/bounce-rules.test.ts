@@ -1,12 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { BounceLog } from '../src/bounces/bounce-log.js';
-import { SqliteBounceRecords } from '../src/bounces/sqlite-bounce-records.js';
 import type { BounceReport, BouncedRecipient } from '../src/bounces/bounce-report.js';
 import { decide } from '../src/bounces/bounce-rules.js';
+import { openBounceRecords } from '../src/bounces/open-bounce-records.js';
 import { bounceId } from '../src/message/return-path.js';
-import { SqliteSendLedger } from '../src/send/sqlite-send-ledger.js';
-import { IN_MEMORY, openStateDb } from '../src/store/state-db.js';
-import { SqliteSubscriberStore } from '../src/subscribers/sqlite-subscriber-store.js';
+import { openSendStore } from '../src/send/open-send-store.js';
+import { openStateDb } from '../src/store/state-db.js';
+import type { StoreLocation } from '../src/store/store-location.js';
+import { STORE_BACKENDS, stopStoreBackends, type StoreBackend } from './support/store-backends.js';
 
 const RULES = { softLimit: 3, softWindowDays: 30 };
 const DAY = 24 * 60 * 60 * 1000;
@@ -28,16 +30,56 @@ function report(kind: BounceReport['kind'], recipient: Partial<BouncedRecipient>
   };
 }
 
-async function setup() {
-  const db = openStateDb(IN_MEMORY);
+/** Everything a test opened, closed after it. */
+const opened: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  for (const closable of opened.splice(0).reverse()) await closable.close();
+});
+afterAll(stopStoreBackends);
+
+/** Records `addresses` as sent in `issue` (each with MESSAGE_ID), as a send does, in the store at `location`. */
+async function sent(location: StoreLocation, issue: string, addresses: readonly string[], now: () => Date): Promise<void> {
+  const sender = await openSendStore(location, { issue, dryRun: false, now, bounceIdOf: (slug, email) => bounceId('secret', slug, email) });
+  try {
+    await sender.ledger.begin(issue, 'store');
+    await sender.ledger.plan(issue, addresses.map((email) => ({ email, name: null, fields: {} })));
+    for await (const row of sender.ledger.pending(issue)) await sender.ledger.markSending(issue, row.position, MESSAGE_ID, sender.lease!.holder);
+  } finally {
+    await sender.close();
+  }
+}
+
+/** The bounce log's rows, read straight from the store. */
+async function bounceEvents(location: StoreLocation): Promise<unknown[]> {
+  const sql = 'SELECT email_key, issue, kind, status, diagnostic FROM bounce_events ORDER BY id';
+  if (location.kind === 'sqlite') {
+    const db = openStateDb(location.file);
+    try {
+      return db.prepare(sql).all();
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: location.url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+async function setup(backend: StoreBackend) {
   let now = new Date('2024-03-01T12:00:00Z');
-  const store = new SqliteSubscriberStore(db, () => now);
-  const log = new BounceLog(new SqliteBounceRecords(db, store), RULES, () => now);
-  const ledger = new SqliteSendLedger(db, () => now, (issue, email) => bounceId('secret', issue, email));
-  await ledger.begin('2024-W05', 'store');
-  await ledger.plan('2024-W05', SENT_TO.map((email) => ({ email, name: null, fields: {} })));
-  for (const [index] of SENT_TO.entries()) await ledger.markSending('2024-W05', index + 1, MESSAGE_ID, null);
-  return { db, store, log, setNow: (date: Date) => (now = date), advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
+  const clock = () => now;
+  const backendStore = await backend.open(clock);
+  opened.push(backendStore);
+  const { location } = backendStore.store;
+  await sent(location, '2024-W05', SENT_TO, clock);
+  const records = await openBounceRecords(location, clock);
+  opened.push(records);
+  const log = new BounceLog(records.records, RULES, clock);
+  return { location, store: backendStore.store.subscribers, log, clock, setNow: (date: Date) => (now = date), advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
 }
 
 describe('the bounce rules, as a decision', () => {
@@ -49,19 +91,19 @@ describe('the bounce rules, as a decision', () => {
   });
 });
 
-describe('the bounce log', () => {
+describe.each(STORE_BACKENDS)('the bounce log on $name', (backend) => {
   it('suppresses a hard bounce at once, recording issue, address, status and diagnostic', async () => {
-    const { db, store, log } = await setup();
+    const { location, store, log } = await setup(backend);
     const outcome = await log.record(report('hard', { address: 'Ann@Example.org', diagnostic: '550 5.1.1 User unknown' }), 'r1');
     expect(outcome).toMatchObject({ status: 'recorded', events: [{ email: 'Ann@Example.org', issue: '2024-W05', kind: 'hard', suppressed: 'bounced', duplicate: false }] });
     expect(await store.suppression('ann@example.org')).toBe('bounced');
-    expect(db.prepare('SELECT email_key, issue, kind, status, diagnostic FROM bounce_events').all()).toEqual([
+    expect(await bounceEvents(location)).toEqual([
       { email_key: 'ann@example.org', issue: '2024-W05', kind: 'hard', status: '5.1.1', diagnostic: '550 5.1.1 User unknown' },
     ]);
   });
 
   it('counts soft bounces and suppresses at the third within the window, not counting older ones', async () => {
-    const { store, log, advance } = await setup();
+    const { store, log, advance } = await setup(backend);
     await log.record(report('soft', { address: 'bob@example.org' }), 'old');
     advance(31 * DAY);
     const first = await log.record(report('soft', { address: 'bob@example.org' }), 's1');
@@ -75,31 +117,29 @@ describe('the bounce log', () => {
   });
 
   it('suppresses a complaint under its own reason', async () => {
-    const { store, log } = await setup();
+    const { store, log } = await setup(backend);
     await log.record(report('complaint', { address: 'cy@example.org', action: 'abuse' }), 'c1');
     expect(await store.suppression('cy@example.org')).toBe('complained');
   });
 
   it('records a report read twice once: the second read adds no event and no soft count', async () => {
-    const { db, log } = await setup();
+    const { location, log } = await setup(backend);
     await log.record(report('soft', { address: 'dee@example.org' }), 'same');
     const again = await log.record(report('soft', { address: 'dee@example.org' }), 'same');
     expect(again).toMatchObject({ events: [{ duplicate: true, softInWindow: 1, suppressed: null }] });
-    expect(db.prepare('SELECT COUNT(*) AS n FROM bounce_events').get()).toEqual({ n: 1 });
+    expect(await bounceEvents(location)).toHaveLength(1);
   });
 
   it('ignores automatic replies and acts on nothing it cannot classify', async () => {
-    const { store, log } = await setup();
+    const { store, log } = await setup(backend);
     expect(await log.record(report('auto-reply', { address: 'eve@example.org' }), 'a1')).toEqual({ status: 'ignored' });
     expect(await log.record(report('unknown', { address: 'eve@example.org', kind: 'unknown' }), 'u1')).toEqual({ status: 'unrecognised' });
     expect(await store.suppressions()).toEqual([]);
   });
 
   it('finds the delivery by its VERP id, over the address the report names, and trusts nothing for an id it never sent', async () => {
-    const { db, store, log } = await setup();
-    const ledger = new SqliteSendLedger(db, () => new Date(), (issue, email) => bounceId('secret', issue, email));
-    await ledger.begin('2024-W06', 'store');
-    await ledger.plan('2024-W06', [{ email: 'fay@example.org', name: null, fields: {} }]);
+    const { location, store, log, clock } = await setup(backend);
+    await sent(location, '2024-W06', ['fay@example.org'], clock);
     const id = bounceId('secret', '2024-W06', 'fay@example.org');
     const outcome = await log.record(report('hard', { address: 'fay.forwarded@elsewhere.example' }, { verpId: id, originalMessageId: null }), 'v1');
     expect(outcome).toMatchObject({ status: 'recorded', events: [{ email: 'fay@example.org', issue: '2024-W06', suppressed: 'bounced' }] });
@@ -107,7 +147,7 @@ describe('the bounce log', () => {
     expect(await store.suppression('gus@example.org')).toBeNull();
   });
   it('without VERP, acts only on an address and Message-ID of a copy it sent: a forged report suppresses nobody', async () => {
-    const { store, log } = await setup();
+    const { store, log } = await setup(backend);
     const stranger = await log.record(report('hard', { address: 'ceo@victim.example' }), 'f1');
     const wrongMessage = await log.record(report('hard', { address: 'bob@example.org' }, { originalMessageId: '<2024-W05.made-up@example.com>' }), 'f2');
     const noMessage = await log.record(report('complaint', { address: 'bob@example.org' }, { originalMessageId: null }), 'f3');
@@ -116,7 +156,7 @@ describe('the bounce log', () => {
   });
 
   it('makes an unsubscribed address complained on a complaint, which a fresh confirmation then does not lift', async () => {
-    const { store, log, advance } = await setup();
+    const { store, log, advance } = await setup(backend);
     await store.savePending('cy@example.org', null);
     await store.suppress('cy@example.org', 'unsubscribed', 'one-click');
     advance(DAY);
