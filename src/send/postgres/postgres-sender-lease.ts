@@ -34,6 +34,8 @@ export class PostgresSenderLease implements SenderLease {
   /** Joins the issue's send as a new sender. */
   static async enlist(pool: PostgresPool, issue: string, timeoutMs: number): Promise<PostgresSenderLease> {
     const lease = new PostgresSenderLease(pool, randomUUID(), timeoutMs);
+    // Senders that died leave their rows; a lapsed row means no more than a missing one, so old ones are swept here.
+    await pool.query("DELETE FROM senders WHERE expires_at < clock_timestamp() - interval '1 day'");
     await pool.query(
       `INSERT INTO senders (id, issue, host, pid, started_at, expires_at)
        VALUES ($1, $2, $3, $4, clock_timestamp(), clock_timestamp() + $5 * interval '1 millisecond')`,
