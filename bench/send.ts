@@ -14,22 +14,17 @@
  */
 import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import nodemailer from 'nodemailer';
 import type { BuildResult } from '../src/build.js';
-import { toMailOptions } from '../src/message/compose.js';
-import { dkimOptions, type DkimKey } from '../src/message/dkim.js';
+import type { DkimKey } from '../src/message/dkim.js';
 import { sendIssue } from '../src/send/send-issue.js';
 import { startSink, type SmtpSink } from '../test/support/smtp-server.js';
+import { busiestSecond, cpuPerMessage, nodemailerRun as nodemailerPoolRun, round, sampleWorkspace as builtSample, writeList } from './send-fixtures.js';
 
-const REPO = path.resolve(fileURLToPath(import.meta.url), '../../..');
 const CONNECTIONS = 5;
 /** Alternating rounds of each; the median is reported, since other load on the machine skews single runs. */
 const ROUNDS = 3;
@@ -37,29 +32,11 @@ const ROUNDS = 3;
 const DKIM_FILE = 'bench-dkim.pem';
 const DKIM_CONFIG = { domain: 'example.com', selector: 'bench', key_file: DKIM_FILE };
 
-/**
- * A workspace holding the sample issue, built once. The build is imported only here: the child
- * that measures memory must not carry MJML and the summarizer, which `gazette send` never loads.
- */
+/** The sample issue's workspace (send-fixtures.ts), with a DKIM key for the signed rounds. */
 async function sampleWorkspace(): Promise<{ root: string; built: BuildResult }> {
-  const { buildDigest, writeIssue } = await import('../src/build.js');
-  const root = await mkdtemp(path.join(tmpdir(), 'gazette-bench-send-'));
-  for (const name of ['articles', 'templates', 'gazette.config.json']) await cp(path.join(REPO, name), path.join(root, name), { recursive: true });
-  const built = await buildDigest({ root });
-  await writeIssue(built);
-  await writeFile(path.join(root, DKIM_FILE), generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
-  return { root, built };
-}
-
-/** `r1@example.com` … written as a stream, so even the large list never sits in memory. */
-async function writeList(file: string, count: number): Promise<void> {
-  const out = createWriteStream(file);
-  out.write('email,name\n');
-  for (let i = 1; i <= count; i++) {
-    if (!out.write(`r${i}@example.com,Reader ${i}\n`)) await once(out, 'drain');
-  }
-  out.end();
-  await once(out, 'finish');
+  const sample = await builtSample('gazette-bench-send-');
+  await writeFile(path.join(sample.root, DKIM_FILE), generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
+  return sample;
 }
 
 /** A config for one run: its own state database, so every run starts a fresh ledger; DKIM on when asked. */
@@ -83,17 +60,9 @@ async function gazetteRun(root: string, list: string, sink: SmtpSink, name: stri
   return { sent: summary.sent, failed: summary.failed, seconds: round(seconds), perSecond: round(summary.sent / seconds), cpuMsPerMessage: cpuPerMessage(cpu, summary.sent) };
 }
 
-/** Plain nodemailer: the pool with the same connections, the same prebuilt message to each address, signed by the transport when a key is given. */
-async function nodemailerRun(built: BuildResult, count: number, sink: SmtpSink, dkim: DkimKey | null = null) {
-  const prebuilt = toMailOptions(built.message);
-  const transport = nodemailer.createTransport({ pool: true, host: '127.0.0.1', port: sink.port, maxConnections: CONNECTIONS, maxMessages: 1000, logger: false, dkim: dkimOptions(dkim) });
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const results = await Promise.allSettled(Array.from({ length: count }, (_, i) => transport.sendMail({ ...prebuilt, to: `r${i + 1}@example.com` })));
-  const seconds = (performance.now() - started) / 1000;
-  transport.close();
-  const sent = results.filter((result) => result.status === 'fulfilled').length;
-  return { sent, failed: count - sent, seconds: round(seconds), perSecond: round(sent / seconds), cpuMsPerMessage: cpuPerMessage(cpu, sent) };
+/** Plain nodemailer with the same connections (send-fixtures.ts). */
+function nodemailerRun(built: BuildResult, count: number, sink: SmtpSink, dkim: DkimKey | null = null) {
+  return nodemailerPoolRun(built, count, sink, CONNECTIONS, dkim);
 }
 
 /** Alternating rounds of nodemailer and Gazette to the same sink, DKIM on or off for both; medians compared. */
@@ -119,28 +88,6 @@ async function throughputRounds(root: string, built: BuildResult, list: string, 
     ratio: Math.round((median(runs.gazette) / median(runs.nodemailer)) * 100) / 100,
     runs,
   };
-}
-
-/** The most acceptances inside any window of one second, from the sink's own timestamps. */
-function busiestSecond(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  let start = 0;
-  for (let end = 0; end < sorted.length; end++) {
-    while (sorted[end]! - sorted[start]! >= 1000) start++;
-    most = Math.max(most, end - start + 1);
-  }
-  return most;
-}
-
-/** CPU time this process spent per message since `since`: steadier than rates on a busy machine. */
-function cpuPerMessage(since: NodeJS.CpuUsage, messages: number): number {
-  const used = process.cpuUsage(since);
-  return Math.round(((used.user + used.system) / 1000 / messages) * 1000) / 1000;
-}
-
-function round(value: number): number {
-  return Math.round(value * 10) / 10;
 }
 
 /** Child mode: one large send, reporting its own peak memory. */
