@@ -120,12 +120,6 @@ async function checkSink(sink: SmtpSink, count: number, startedAtMs: number): Pr
   };
 }
 
-/** The sink's log of 10,000 lines is read by now: its folder goes with it. */
-async function stopSink(sink: SmtpSink): Promise<void> {
-  await sink.stop();
-  await rm(sink.dir, { recursive: true, force: true });
-}
-
 /** One `gazette send` process of the workspace's issue to `list` on `store`; resolves when it exits. */
 function runSender(bench: Bench, store: string, list: string, sink: SmtpSink, usageFile: string, extra: string[]): Promise<SenderResult> {
   const args = ['--require', bench.hook, CLI, 'send', '--list', list, '--smtp', sink.url, '--concurrency', String(bench.concurrency), '--json', ...extra];
@@ -185,7 +179,7 @@ async function sendersRun(bench: Bench, name: string, store: string, count: numb
     const seconds = (performance.now() - started) / 1000;
     return { seconds: round3(seconds), perSecond: round(recipients / seconds), benchCpuSeconds: cpuSecondsSince(cpu), senders, sink: await checkSink(sink, recipients, startedAtMs) };
   } finally {
-    await stopSink(sink);
+    await sink.stop();
   }
 }
 
@@ -201,7 +195,7 @@ async function nodemailerBaseline(bench: Bench, recipients: number): Promise<Run
     if (run.failed > 0) throw new Error(`nodemailer failed ${run.failed} of ${recipients} messages`);
     return { seconds: round3(seconds), perSecond: round(recipients / seconds), benchCpuSeconds: cpuSecondsSince(cpu), senders: null, sink: await checkSink(sink, recipients, startedAtMs) };
   } finally {
-    await stopSink(sink);
+    await sink.stop();
   }
 }
 

@@ -203,4 +203,12 @@ describe.each(STORE_BACKENDS)('the subscriber store on $name', (backend) => {
     expect(await attempts.take('ip', 'network-a', at, new Date(at.getTime() + 1000), 3)).toBe(true);
     expect(await attempts.prune(new Date(at.getTime() + 1))).toBe(4);
   });
+
+  it('names the suppressed addresses of a batch in one question, whatever their case', async () => {
+    const { subscribers } = await open();
+    await subscribers.suppress('Ann@Example.org', 'bounced');
+    await subscribers.suppress('cy@example.org', 'unsubscribed');
+    expect(await subscribers.suppressedOf(['ann@example.org', 'bob@example.org', 'CY@example.org'])).toEqual(new Set(['ann@example.org', 'cy@example.org']));
+    expect(await subscribers.suppressedOf([])).toEqual(new Set());
+  });
 });

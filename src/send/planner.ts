@@ -1,3 +1,4 @@
+import { addressKey } from '../subscribers/address.js';
 import type { SubscriberStore } from '../subscribers/subscriber-store.js';
 import type { ListEntry } from '../subscribers/list-entry.js';
 import type { Diagnostic, Recipient } from '../types.js';
@@ -40,15 +41,23 @@ export async function planSend(
 ): Promise<PlanResult> {
   if (fresh) await ledger.begin(issue, fresh.source);
   const result: PlanResult = { suppressed: 0, problems: [] };
-  const batch: Recipient[] = [];
+  let batch: Recipient[] = [];
+  // One question to the suppression list per batch, not per row: on a shared store each is a round trip.
+  const flush = async () => {
+    const suppressed = await store.suppressedOf(batch.map((recipient) => recipient.email));
+    const kept = batch.filter((recipient) => !suppressed.has(addressKey(recipient.email)));
+    result.suppressed += batch.length - kept.length;
+    batch = [];
+    await ledger.plan(issue, kept);
+  };
   try {
     for await (const entry of entries) {
       if ('problem' in entry) result.problems.push(entry.problem);
-      else if ('suppressed' in entry || (await store.suppression(entry.recipient.email))) result.suppressed++;
+      else if ('suppressed' in entry) result.suppressed++;
       else batch.push(entry.recipient);
-      if (batch.length >= BATCH) await ledger.plan(issue, batch.splice(0));
+      if (batch.length >= BATCH) await flush();
     }
-    await ledger.plan(issue, batch);
+    await flush();
   } catch (error) {
     if (fresh) await ledger.discardUnstarted(issue);
     throw error;

@@ -232,6 +232,11 @@ export class PostgresSubscriberStore implements SubscriberStore {
     return rows[0]?.reason ?? null;
   }
 
+  async suppressedOf(emails: readonly string[]): Promise<Set<string>> {
+    const { rows } = await this.pool.query<{ email_key: string }>('SELECT email_key FROM suppressions WHERE email_key = ANY($1::text[])', [emails.map(addressKey)]);
+    return new Set(rows.map((row) => row.email_key));
+  }
+
   async suppressions(): Promise<Suppression[]> {
     const { rows } = await this.pool.query<{ email: string; reason: SuppressionReason; detail: string | null; created_at: Date }>(
       'SELECT email, reason, detail, created_at FROM suppressions ORDER BY created_at, email_key',

@@ -203,6 +203,10 @@ export class SqliteSubscriberStore implements SubscriberStore {
     return this.suppressionOf.get(addressKey(email))?.reason ?? null;
   }
 
+  async suppressedOf(emails: readonly string[]): Promise<Set<string>> {
+    return new Set(emails.map(addressKey).filter((key) => this.suppressionOf.get(key) !== undefined));
+  }
+
   async suppressions(): Promise<Suppression[]> {
     const rows = this.db.prepare('SELECT email, reason, detail, created_at FROM suppressions ORDER BY created_at, email_key').all() as {
       email: string;

@@ -112,6 +112,8 @@ export interface SubscriberStore {
   unsuppress(email: string): Promise<SuppressionReason | null>;
   /** Why an address gets no mail, or null when it may be sent to. */
   suppression(email: string): Promise<SuppressionReason | null>;
+  /** The addresses of a batch that get no mail, by address key: one question for a whole batch of a list being planned. */
+  suppressedOf(emails: readonly string[]): Promise<Set<string>>;
   /** The whole suppression list, oldest first. */
   suppressions(): Promise<Suppression[]>;
 }

@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ParsedMail } from 'mailparser';
@@ -19,6 +19,7 @@ export interface SmtpSink {
   copiesByAddress(): Promise<Map<string, number>>;
   /** The accepted messages, parsed with mailparser (needs `saveMessages`). */
   messages(): Promise<ParsedMail[]>;
+  /** Stops the sink; the folder it made (none given) is removed with what it holds. */
   stop(): Promise<void>;
 }
 
@@ -40,6 +41,8 @@ function sinkProgram(): string {
 
 export async function startSink(options: Omit<SinkOptions, 'dir'> & { dir?: string } = {}): Promise<SmtpSink> {
   const dir = options.dir ?? (await mkdtemp(path.join(tmpdir(), 'gazette-sink-')));
+  // A folder made here goes when the sink stops: a benchmark's log of 100,000 lines must not pile up in /tmp.
+  const ownsDir = options.dir === undefined;
   const child: ChildProcess = fork(sinkProgram(), [JSON.stringify({ ...options, dir })], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (message) => resolve((message as { port: number }).port));
@@ -68,12 +71,13 @@ export async function startSink(options: Omit<SinkOptions, 'dir'> & { dir?: stri
       const { simpleParser } = await import('mailparser');
       return Promise.all((await accepted()).map(async (line) => simpleParser(await readFile(line.file ?? ''))));
     },
-    stop() {
-      return new Promise((resolve) => {
+    async stop() {
+      await new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       });
+      if (ownsDir) await rm(dir, { recursive: true, force: true });
     },
   };
 }

@@ -20,6 +20,12 @@ import { SharedRateLimiter } from './shared-rate-limiter.js';
 const CLAIM_BATCH = 50;
 
 /**
+ * How often a sender with nothing left to claim looks again while other senders still hold rows:
+ * it stays to take over the batch of one that dies, and leaves within a second of the last row.
+ */
+const IDLE_POLL_MS = 1000;
+
+/**
  * A send on a PostgreSQL store that several senders, on several machines, share: each run joins
  * the issue's send as a sender with a lease of its own, claims batches of rows, and takes its
  * turn for the relay's rate in the database.
@@ -64,7 +70,7 @@ export async function openPostgresSendStore(location: Extract<StoreLocation, { k
     await close();
     throw toProblem(error);
   }
-  const ledger = new PostgresSendLedger(pool, lease.holder, { batch: CLAIM_BATCH, pollMs: Math.max(10, Math.floor(timeoutMs / 6)), sleep }, options.now, options.bounceIdOf);
+  const ledger = new PostgresSendLedger(pool, lease.holder, { batch: CLAIM_BATCH, pollMs: Math.min(IDLE_POLL_MS, Math.max(10, Math.floor(timeoutMs / 6))), sleep }, options.now, options.bounceIdOf);
   const limiters: SharedRateLimiter[] = [];
   return {
     shown,

@@ -90,20 +90,28 @@ export class SharedRateLimiter implements Limiter {
   private async takeSlot(): Promise<number> {
     for (;;) {
       const { rows } = await this.pool.query<{ slot: number | null; wait_ms: number | null }>(
-        `WITH free AS (
-           SELECT slot FROM rate_slots
-           WHERE issue = $1 AND relay = $2
-             AND (free_at <= clock_timestamp()
-                  OR (holder IS NOT NULL AND NOT EXISTS (SELECT 1 FROM senders WHERE senders.id = rate_slots.holder AND senders.expires_at > clock_timestamp())))
+        // A slot free by its time first (an index scan that stops at the first row it can lock);
+        // only when there is none, one a lapsed sender left taken. The wait is worked out only
+        // when no slot was had.
+        `WITH by_time AS (
+           SELECT slot FROM rate_slots WHERE issue = $1 AND relay = $2 AND free_at <= clock_timestamp()
            ORDER BY free_at LIMIT 1 FOR UPDATE SKIP LOCKED
+         ), lapsed AS (
+           SELECT slot FROM rate_slots WHERE issue = $1 AND relay = $2 AND free_at = 'infinity' AND NOT EXISTS (SELECT 1 FROM by_time)
+             AND NOT EXISTS (SELECT 1 FROM senders WHERE senders.id = rate_slots.holder AND senders.expires_at > clock_timestamp())
+           LIMIT 1 FOR UPDATE SKIP LOCKED
+         ), free AS (
+           SELECT slot FROM by_time UNION ALL SELECT slot FROM lapsed
          ), taken AS (
            UPDATE rate_slots SET holder = $3, free_at = 'infinity' FROM free
            WHERE rate_slots.issue = $1 AND rate_slots.relay = $2 AND rate_slots.slot = free.slot
            RETURNING rate_slots.slot
          )
-         SELECT (SELECT slot FROM taken) AS slot,
-                (SELECT EXTRACT(EPOCH FROM MIN(free_at) - clock_timestamp()) * 1000 FROM rate_slots
-                 WHERE issue = $1 AND relay = $2 AND free_at <> 'infinity')::float8 AS wait_ms`,
+         SELECT taken.slot, NULL::float8 AS wait_ms FROM taken
+         UNION ALL
+         SELECT NULL, (SELECT EXTRACT(EPOCH FROM MIN(free_at) - clock_timestamp()) * 1000 FROM rate_slots
+                       WHERE issue = $1 AND relay = $2 AND free_at <> 'infinity')::float8
+         WHERE NOT EXISTS (SELECT 1 FROM taken)`,
         [this.issue, this.relay, this.holder],
       );
       const { slot, wait_ms: waitMs } = rows[0]!;

@@ -110,6 +110,8 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (issue, relay, slot),
     FOREIGN KEY (issue, relay) REFERENCES campaign_relays (issue, relay) ON DELETE CASCADE
   );
+  -- Taking a slot reads the one free longest: the first entry of this index.
+  CREATE INDEX rate_slots_by_free_at ON rate_slots (issue, relay, free_at);
 
   -- Every bounce and complaint read, on any machine: the soft-bounce rule counts these. A report
   -- read twice (a mailbox read again) is recorded once, by its id.
