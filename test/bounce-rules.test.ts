@@ -41,7 +41,7 @@ afterAll(stopStoreBackends);
 async function sent(location: StoreLocation, issue: string, addresses: readonly string[], now: () => Date): Promise<void> {
   const sender = await openSendStore(location, { issue, dryRun: false, now, bounceIdOf: (slug, email) => bounceId('secret', slug, email) });
   try {
-    await sender.ledger.begin(issue, 'store');
+    await sender.ledger.begin(issue, 'store', null);
     await sender.ledger.plan(issue, addresses.map((email) => ({ email, name: null, fields: {} })));
     for await (const row of sender.ledger.pending(issue)) await sender.ledger.markSending(issue, row.position, MESSAGE_ID, sender.lease!.holder);
   } finally {

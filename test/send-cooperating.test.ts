@@ -161,4 +161,54 @@ describe.skipIf(without('postgres'))('senders cooperating on one issue through P
       await proxy.stop();
     }
   }, 180_000);
+
+  it('retries a 4xx and a 421 on the shared ledger like one sender does, and both senders finish the list', async () => {
+    const { root, url, everyone } = await workspace(300);
+    const server = await sink({
+      faults: [
+        { match: '^r7@', action: '451', attempts: 1 },
+        { match: '^r1[0-9]@', action: '421', attempts: 1 },
+      ],
+    });
+    const results = await Promise.all([0, 1].map(() => startSender(root, url, server).done));
+    for (const result of results) expect(result.code, result.stderr + result.stdout).toBe(0);
+    const copies = await server.copiesByAddress();
+    expect(copies.size).toBe(everyone.length);
+    expect([...copies.values()].every((count) => count === 1)).toBe(true);
+  }, 120_000);
+
+  it('refuses a sender with another build of the issue, and the send goes on without it', async () => {
+    const { root, url, everyone } = await workspace(300);
+    const other = await builtWorkspace(sendingConfig({ name: 'Another Weekly' }));
+    await writeList(other, everyone);
+    const server = await sink();
+    const first = startSender(root, url, server, ['--rate', '60']);
+    await until(async () => (await server.accepted()).length >= 10, 'the first messages');
+    const second = await startSender(other, url, server).done;
+    expect(second.code).toBe(1);
+    expect((JSON.parse(second.stdout) as { diagnostics: { rule: string }[] }).diagnostics.map((found) => found.rule)).toEqual(['send/other-build']);
+    expect((await first.done).code).toBe(0);
+    expect((await server.copiesByAddress()).size).toBe(everyone.length);
+  }, 120_000);
+
+  it('waits out the database dropping every connection: the senders go on and finish, nobody twice', async () => {
+    const { root, url, everyone } = await workspace(1200);
+    const server = await sink();
+    const senders = [0, 1].map(() => startSender(root, url, server, ['--rate', '300']));
+    await until(async () => (await server.accepted()).length >= 300, '300 messages');
+    const admin = new pg.Client({ connectionString: postgres().url });
+    await admin.connect();
+    try {
+      const database = new URL(url).pathname.slice(1);
+      const { rows } = await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [database]);
+      expect(rows.length).toBeGreaterThan(0);
+    } finally {
+      await admin.end();
+    }
+    const results = await Promise.all(senders.map((sender) => sender.done));
+    for (const result of results) expect(result.code, result.stdout).toBe(0);
+    const copies = await server.copiesByAddress();
+    expect(copies.size).toBe(everyone.length);
+    expect([...copies.values()].every((count) => count === 1)).toBe(true);
+  }, 120_000);
 });

@@ -36,7 +36,7 @@ describe.each(STORE_BACKENDS)('the send ledger on $name', (backend) => {
 
   it('plans each address once, in list order, however often the list is planned again', async () => {
     const { ledger } = await sender();
-    await ledger.begin(ISSUE, 'list.csv');
+    await ledger.begin(ISSUE, 'list.csv', null);
     expect(await ledger.plan(ISSUE, [recipient('a@example.com'), recipient('b@example.com')])).toBe(2);
     expect(await ledger.plan(ISSUE, [recipient('B@example.com'), recipient('c@example.com')])).toBe(1);
     expect((await walk(ledger.pending(ISSUE))).map((row) => row.recipient.email)).toEqual(['a@example.com', 'b@example.com', 'c@example.com']);
@@ -46,7 +46,7 @@ describe.each(STORE_BACKENDS)('the send ledger on $name', (backend) => {
     const first = await sender();
     const { ledger } = first;
     const holder = first.lease!.holder;
-    await ledger.begin(ISSUE, 'list.csv');
+    await ledger.begin(ISSUE, 'list.csv', null);
     await ledger.plan(ISSUE, ['a', 'b', 'c', 'd'].map((name) => recipient(`${name}@example.com`)));
     const rows = await walk(ledger.pending(ISSUE));
     const position = (email: string) => rows.find((row) => row.recipient.email === email)!.position;
@@ -79,7 +79,7 @@ describe.each(STORE_BACKENDS)('the send ledger on $name', (backend) => {
   it('walks a long queue without revisiting rows put back during the walk', async () => {
     const store = await sender();
     const { ledger } = store;
-    await ledger.begin(ISSUE, 'store');
+    await ledger.begin(ISSUE, 'store', null);
     await ledger.plan(ISSUE, Array.from({ length: 1200 }, (_, i) => recipient(`r${i}@example.com`)));
     let walked = 0;
     for await (const row of ledger.pending(ISSUE)) {
@@ -94,11 +94,11 @@ describe.each(STORE_BACKENDS)('the send ledger on $name', (backend) => {
   it('forgets a send that was planned but never started, and only such a send', async () => {
     const store = await sender();
     const { ledger } = store;
-    await ledger.begin(ISSUE, 'list.csv');
+    await ledger.begin(ISSUE, 'list.csv', null);
     await ledger.plan(ISSUE, [recipient('a@example.com')]);
     expect(await ledger.discardUnstarted(ISSUE)).toBe(true);
     expect(await ledger.campaign(ISSUE)).toBeNull();
-    await ledger.begin(ISSUE, 'list.csv');
+    await ledger.begin(ISSUE, 'list.csv', null);
     await ledger.plan(ISSUE, [recipient('a@example.com')]);
     const [row] = await walk(ledger.pending(ISSUE));
     await ledger.markSending(ISSUE, row!.position, '<1@example.com>', store.lease!.holder);

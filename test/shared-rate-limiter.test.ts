@@ -38,7 +38,7 @@ describe.skipIf(without('postgres'))('one --rate for a campaign shared by severa
   async function limiterFor(joined: Awaited<ReturnType<Awaited<ReturnType<typeof campaign>>['sender']>>, relay: string, asked: number): Promise<SharedRateLimiter> {
     const rate = await SharedRateLimiter.rateOf(joined.pool, ISSUE, relay, asked);
     expect(rate).not.toBeNull();
-    return SharedRateLimiter.open(joined.pool, ISSUE, relay, joined.lease.holder, sleep);
+    return SharedRateLimiter.open(joined.pool, ISSUE, relay, joined.lease.holder, rate!, sleep);
   }
 
   it('lets the senders through one relay have N messages in flight or answered within the last second, together', async () => {
@@ -76,6 +76,16 @@ describe.skipIf(without('postgres'))('one --rate for a campaign shared by severa
     await Promise.all([shared.acquire(), shared.acquire(), shared.acquire(), other.acquire(), other.acquire()]);
   });
 
+  it('keeps the rate the campaign began with through its relay, whoever joins later and with what', async () => {
+    const { first, sender } = await campaign();
+    await first.pool.query("INSERT INTO campaign_relays (issue, relay, rate) VALUES ($1, 'mx.example.com:25', 100)", [ISSUE]);
+    const joining = await sender();
+    // A --resume with no --rate, or another rate: the campaign's stays.
+    expect(await SharedRateLimiter.rateOf(joining.pool, ISSUE, 'mx.example.com:25', null)).toBe(100);
+    expect(await SharedRateLimiter.rateOf(joining.pool, ISSUE, 'mx.example.com:25', 1000)).toBe(100);
+    expect(await SharedRateLimiter.rateOf(joining.pool, ISSUE, 'other.example.com:25', 2.5)).toBe(2.5);
+  });
+
   it('frees the slots of a sender whose lease lapsed (killed mid-message) for the others', async () => {
     const { sender } = await campaign();
     const dying = await sender();
@@ -89,5 +99,14 @@ describe.skipIf(without('postgres'))('one --rate for a campaign shared by severa
     // Never released: the living sender gets a slot once the dead one's lease has lapsed, not before.
     await (await limiterFor(living, 'mx.example.com:25', 2)).acquire();
     expect(performance.now() - started).toBeGreaterThanOrEqual(400);
+  });
+});
+
+describe('the slots of a rate that is not a whole number', () => {
+  it('never lets more than the rate through in a second: whole slots, held longer below one a second', async () => {
+    const { slotsFor, holdFor } = await import('../src/send/postgres/shared-rate-limiter.js');
+    expect([slotsFor(300), holdFor(300)]).toEqual([300, 1001]);
+    expect([slotsFor(2.5), holdFor(2.5)]).toEqual([2, 1001]);
+    expect([slotsFor(0.5), holdFor(0.5)]).toEqual([1, 2001]);
   });
 });

@@ -215,9 +215,13 @@ async function deliverOne(
     if (failure.kind === 'transient' && outOfTries && failure.connectionLost) stop('server-unreachable', failure.reply);
     // A 4xx is a definite "not accepted": back to pending while waiting. A dropped connection
     // may have lost the server's 250, so the row stays in doubt until the retry settles it.
-    if (failure.connectionLost && !outOfTries && !result.stopped) await ledger.noteReply(issue, position, failure.reply);
-    else await ledger.markDeferred(issue, position, failure.reply);
-    if (failure.kind === 'fatal' || outOfTries || result.stopped) return settle('deferred', failure.reply);
+    const givenUp = failure.kind === 'fatal' || outOfTries || result.stopped !== null;
+    if (givenUp) {
+      await ledger.markDeferred(issue, position, failure.reply);
+      return settle('deferred', failure.reply);
+    }
+    if (failure.connectionLost) await ledger.noteReply(issue, position, failure.reply);
+    else await ledger.markRetrying(issue, position, failure.reply);
     await options.sleep(backoffDelay(attempt, options.retry.baseDelayMs), options.signal);
   }
 }

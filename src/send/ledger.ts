@@ -7,6 +7,19 @@ export interface Campaign {
   source: string;
   startedAt: string;
   finishedAt: string | null;
+  /** What the sender that began it sends (campaign-fingerprint.ts); kept on a shared store only. */
+  fingerprint: string | null;
+}
+
+/**
+ * What every sender of a campaign must agree on, fixed by the one that begins it: the build it
+ * sends, and the rate through its relay. Recorded on a shared store, with the campaign, in one
+ * transaction, so no sender can see the campaign without them.
+ */
+export interface CampaignTerms {
+  fingerprint: string;
+  relay: string;
+  rate: number | null;
 }
 
 /** A recipient still to be sent to, as the ledger planned it. */
@@ -34,7 +47,8 @@ export type BounceIdOf = (issue: string, email: string) => string;
  */
 export interface SendLedger {
   campaign(issue: string): Promise<Campaign | null>;
-  begin(issue: string, source: string): Promise<Campaign>;
+  /** Begins the campaign, or (senders starting together on a shared store) finds the one another began. */
+  begin(issue: string, source: string, terms: CampaignTerms | null): Promise<Campaign>;
   /** Forgets a campaign nothing was sent for yet (its planning failed), so it can start afresh. */
   discardUnstarted(issue: string): Promise<boolean>;
   /** Forgets a campaign that has no recipients at all; returns whether there was one. */
@@ -63,6 +77,8 @@ export interface SendLedger {
   noteReply(issue: string, position: number, reply: string): Promise<void>;
   markSent(issue: string, position: number, reply: string): Promise<void>;
   markFailed(issue: string, position: number, reply: string): Promise<void>;
+  /** A 4xx with tries left: back to pending (the server surely did not accept it), and still this run's to try again. */
+  markRetrying(issue: string, position: number, reply: string): Promise<void>;
   /** Retries ran out on temporary failures (or the send was stopped): back in the queue for `--resume`. A null reply keeps the last one. */
   markDeferred(issue: string, position: number, reply: string | null): Promise<void>;
   /** Takes a recipient out of the send (they unsubscribed after it was planned). */

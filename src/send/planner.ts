@@ -2,7 +2,7 @@ import { addressKey } from '../subscribers/address.js';
 import type { SubscriberStore } from '../subscribers/subscriber-store.js';
 import type { ListEntry } from '../subscribers/list-entry.js';
 import type { Diagnostic, Recipient } from '../types.js';
-import type { SendLedger } from './ledger.js';
+import type { CampaignTerms, SendLedger } from './ledger.js';
 
 /** A list row as planning sees it: a recipient, a skipped row, or a store subscriber who is suppressed. */
 export type PlanEntry = ListEntry | { suppressed: true };
@@ -37,9 +37,9 @@ export async function planSend(
   issue: string,
   entries: AsyncIterable<PlanEntry>,
   store: SubscriberStore,
-  fresh: { source: string } | null,
+  fresh: { source: string; terms: CampaignTerms | null } | null,
 ): Promise<PlanResult> {
-  if (fresh) await ledger.begin(issue, fresh.source);
+  if (fresh) await ledger.begin(issue, fresh.source, fresh.terms);
   const result: PlanResult = { suppressed: 0, problems: [] };
   let batch: Recipient[] = [];
   // One question to the suppression list per batch, not per row: on a shared store each is a round trip.

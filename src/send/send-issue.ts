@@ -11,6 +11,7 @@ import type { Deliverer } from './deliverer.js';
 import type { SendLedger } from './ledger.js';
 import { planSend, storeEntries, type PlanResult } from './planner.js';
 import { openDeliverer, prepareSend, type SendTarget } from './send-setup.js';
+import { campaignFingerprint } from './campaign-fingerprint.js';
 import { openSendStore } from './open-send-store.js';
 import type { SendStore, SenderLease } from './send-store.js';
 import { redactSecret, relayOf } from './smtp-url.js';
@@ -65,6 +66,18 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
     if (existing?.finishedAt && (await ledger.forgetEmpty(issue.slug))) existing = null;
     // On a shared store, an unfinished send is joined: this run takes a part of what is left.
     const joining = store.shared && existing !== null && existing.finishedAt === null;
+    const relay = setup.server ? relayOf(setup.server) : setup.destination;
+    const askedRate = options.dryRun ? null : (options.rate ?? config.send.rate);
+    const fingerprint = campaignFingerprint(issue.email, config.from, secret ?? '');
+    if (existing?.fingerprint && existing.fingerprint !== fingerprint) {
+      throw new GazetteError([
+        diagnostic(
+          'send/other-build',
+          `issue ${issue.slug} is being sent from another build: its content, From or unsubscribe secret differ from this workspace's; nothing was sent`,
+          { field: 'store' },
+        ),
+      ]);
+    }
     if (existing && !options.resume && !joining) {
       const counts = await ledger.counts(issue.slug);
       throw new GazetteError([
@@ -82,14 +95,17 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
     deliverer = await openDeliverer(setup, options);
 
     const entries = list ? list.entries() : options.store ? storeEntries(store.subscribers) : null;
-    const planned: PlanResult = entries ? await planSend(ledger, issue.slug, entries, store.subscribers, existing ? null : { source }) : { suppressed: 0, problems: [] };
+    const fresh = existing ? null : { source, terms: { fingerprint, relay, rate: askedRate } };
+    const planned: PlanResult = entries ? await planSend(ledger, issue.slug, entries, store.subscribers, fresh) : { suppressed: 0, problems: [] };
+    await store.planned();
     if (!existing) await refuseEmptySend(ledger, issue.slug, source, planned);
     const inDoubt = await ledger.inFlight(issue.slug);
     if (options.resendInFlight) await ledger.requeueInFlight(issue.slug);
     const before = await ledger.counts(issue.slug);
-    options.onPlanned?.({ issue: issue.slug, queued: before.pending, alreadySent: before.sent, inDoubt: options.resendInFlight ? 0 : inDoubt.length, joined: joining });
+    options.onPlanned?.({ issue: issue.slug, queued: before.pending, alreadySent: before.sent, inDoubt: options.resendInFlight ? 0 : inDoubt.length, joined: joining && !options.resume });
 
     const subscribers = store.subscribers;
+    const { limiter, rate } = await store.limiter(relay, askedRate);
     const started = performance.now();
     const result = await runCampaign({
       issue: issue.slug,
@@ -100,7 +116,7 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
       newMessageId: () => newMessageId(config.from, issue.slug),
       suppression: (email) => subscribers.suppression(email),
       onBounce: (recipient, reply) => subscribers.suppress(recipient.email, 'bounced', reply),
-      limiter: await store.limiter(setup.server ? relayOf(setup.server) : setup.destination, options.dryRun ? null : (options.rate ?? config.send.rate)),
+      limiter,
       concurrency: options.concurrency ?? config.send.concurrency,
       retry: { attempts: config.send.attempts, baseDelayMs: config.send.retry_delay_ms },
       sleep,
@@ -122,7 +138,8 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
       dryRun: Boolean(options.dryRun),
       source,
       resumed: existing !== null,
-      joined: joining,
+      joined: joining && !options.resume,
+      rate,
       queued: before.pending,
       sent: result.counts.sent,
       failed: result.counts.failed,
@@ -155,7 +172,7 @@ function leaseLost(issue: string, lease: SenderLease | null, sent: number, store
   return new GazetteError([
     diagnostic(
       'send/lease-lost',
-      `the send of ${issue} ${lease?.lossDescription() ?? 'was taken over by another run'}; this run stopped before its next message (${sent} sent by it) and leaves the rest to ${store.shared ? 'the other senders' : 'that run'}`,
+      `the send of ${issue} ${lease?.lossDescription() ?? 'was taken over by another run'}; this run stopped before its next message (${sent} sent by it) and leaves the rest to ${store.shared ? 'the senders still at work, or the next run' : 'that run'}`,
       { file: store.file ?? undefined },
     ),
   ]);

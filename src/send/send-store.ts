@@ -29,10 +29,13 @@ export interface SendStore {
   /** Null for a dry run, which records into a ledger that is thrown away. */
   readonly lease: SenderLease | null;
   /**
-   * The limit for messages to one relay (`host:port`), at `perSecond` (null: none). On PostgreSQL
-   * it is shared by every sender of the issue through that relay, at the rate the first of them set.
+   * The limit for messages to one relay (`host:port`), at `perSecond` (null: none), and the rate in
+   * force. On PostgreSQL it is shared by every sender of the issue through that relay, at the rate
+   * of the sender that began the campaign (or of the first through another relay).
    */
-  limiter(relay: string, perSecond: number | null): Promise<Limiter>;
+  limiter(relay: string, perSecond: number | null): Promise<{ limiter: Limiter; rate: number | null }>;
+  /** This run has planned its list (on a shared store, the other senders stop waiting for its rows). */
+  planned(): Promise<void>;
   /** Ends this run's part: its lease and unsent claims released, connections closed. */
   close(): Promise<void>;
 }

@@ -63,13 +63,14 @@ export class SqliteSendLedger implements SendLedger {
     const row = this.db.prepare('SELECT issue, source, started_at, finished_at FROM campaigns WHERE issue = ?').get(issue) as
       | { issue: string; source: string; started_at: string; finished_at: string | null }
       | undefined;
-    return row ? { issue: row.issue, source: row.source, startedAt: row.started_at, finishedAt: row.finished_at } : null;
+    return row ? { issue: row.issue, source: row.source, startedAt: row.started_at, finishedAt: row.finished_at, fingerprint: null } : null;
   }
 
+  /** One sender at a time: its terms need no recording (the lease keeps others out, and `--rate` is its own). */
   async begin(issue: string, source: string): Promise<Campaign> {
     const startedAt = this.now().toISOString();
     this.db.prepare('INSERT INTO campaigns (issue, source, started_at) VALUES (?, ?, ?)').run(issue, source, startedAt);
-    return { issue, source, startedAt, finishedAt: null };
+    return { issue, source, startedAt, finishedAt: null, fingerprint: null };
   }
 
   async discardUnstarted(issue: string): Promise<boolean> {
@@ -156,6 +157,10 @@ export class SqliteSendLedger implements SendLedger {
 
   async markFailed(issue: string, position: number, reply: string): Promise<void> {
     this.statements.settle.run('failed', reply, this.now().toISOString(), issue, position);
+  }
+
+  async markRetrying(issue: string, position: number, reply: string): Promise<void> {
+    await this.markDeferred(issue, position, reply);
   }
 
   async markDeferred(issue: string, position: number, reply: string | null): Promise<void> {

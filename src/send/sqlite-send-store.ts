@@ -29,7 +29,8 @@ export function openSqliteSendStore(file: string, options: SendStoreOptions): Se
     subscribers: new SqliteSubscriberStore(db, options.now),
     ledger: new SqliteSendLedger(ledgerDb, options.now, options.bounceIdOf),
     lease,
-    limiter: async (_relay, perSecond) => new RateLimiter(perSecond, systemClock),
+    limiter: async (_relay, perSecond) => ({ limiter: new RateLimiter(perSecond, systemClock), rate: perSecond }),
+    planned: async () => undefined,
     close: async () => {
       lease?.release();
       if (ledgerDb !== db) ledgerDb.close();

@@ -14,6 +14,8 @@ export interface SendSummary {
   resumed: boolean;
   /** This run joined a send other senders were already doing (a shared PostgreSQL store): `sent` and the rest are its own part. */
   joined: boolean;
+  /** Messages a second through this run's relay, for the whole campaign (on a shared store, set by its first sender); null for none. */
+  rate: number | null;
   /** Recipients queued for this run (on a shared store: for every sender of the issue). */
   queued: number;
   sent: number;

@@ -141,6 +141,7 @@ function printSummary(summary: SendSummary): void {
     `${summary.perSecond}/s over ${summary.seconds}s`,
   ].filter(Boolean);
   out.write(`  ${parts.join(', ')}\n`);
+  if (summary.joined && summary.rate !== null) out.write(`  at most ${summary.rate} a second through this relay, for all the senders together (the rate the send began with)\n`);
   for (const failure of summary.failures) out.write(`  ${color('red', 'failed')} ${failure.email}: ${failure.reply}\n`);
   printDiagnostics(summary.listProblems);
   if (summary.inDoubt.length > 0) {

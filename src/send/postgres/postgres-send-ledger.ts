@@ -1,7 +1,7 @@
 import { ADVISORY_LOCK, inTransaction, lockForTransaction, type PostgresPool } from '../../store/postgres/postgres-db.js';
 import { addressKey } from '../../subscribers/address.js';
 import type { LedgerEntry, LedgerState, Recipient } from '../../types.js';
-import { LEDGER_ROW_COLUMNS, ledgerEntry, type BounceIdOf, type Campaign, type LedgerCounts, type LedgerRow, type PlannedDelivery, type SendLedger } from '../ledger.js';
+import { LEDGER_ROW_COLUMNS, ledgerEntry, type BounceIdOf, type Campaign, type CampaignTerms, type LedgerCounts, type LedgerRow, type PlannedDelivery, type SendLedger } from '../ledger.js';
 
 interface DeliveryRow {
   email: string;
@@ -18,6 +18,9 @@ export interface ClaimPolicy {
   pollMs: number;
   sleep: (ms: number) => Promise<void>;
 }
+
+/** Another sender of the issue ($1) than this one ($2) whose lease is unexpired. */
+const OTHER_LIVE_SENDER = 'EXISTS (SELECT 1 FROM senders WHERE senders.issue = $1 AND senders.id <> $2 AND senders.expires_at > clock_timestamp())';
 
 /** A sender that holds a row: its lease is unexpired, by the database's clock. */
 const LIVE_SENDER = (column: string) => `EXISTS (SELECT 1 FROM senders WHERE senders.id = ${column} AND senders.expires_at > clock_timestamp())`;
@@ -43,17 +46,31 @@ export class PostgresSendLedger implements SendLedger {
   ) {}
 
   async campaign(issue: string): Promise<Campaign | null> {
-    const { rows } = await this.pool.query<{ issue: string; source: string; started_at: Date; finished_at: Date | null }>(
-      'SELECT issue, source, started_at, finished_at FROM campaigns WHERE issue = $1',
+    const { rows } = await this.pool.query<{ issue: string; source: string; started_at: Date; finished_at: Date | null; fingerprint: string | null }>(
+      'SELECT issue, source, started_at, finished_at, fingerprint FROM campaigns WHERE issue = $1',
       [issue],
     );
     const row = rows[0];
-    return row ? { issue: row.issue, source: row.source, startedAt: row.started_at.toISOString(), finishedAt: row.finished_at?.toISOString() ?? null } : null;
+    return row
+      ? { issue: row.issue, source: row.source, startedAt: row.started_at.toISOString(), finishedAt: row.finished_at?.toISOString() ?? null, fingerprint: row.fingerprint }
+      : null;
   }
 
-  /** Senders starting together all begin: the first one's campaign is everyone's. */
-  async begin(issue: string, source: string): Promise<Campaign> {
-    await this.pool.query('INSERT INTO campaigns (issue, source, started_at) VALUES ($1, $2, $3) ON CONFLICT (issue) DO NOTHING', [issue, source, this.now()]);
+  /**
+   * Senders starting together all begin: the first one's campaign, with its terms, is everyone's.
+   * The campaign and its relay's rate are written in one transaction, so a sender that joins can
+   * never find the campaign without the rate and set one of its own.
+   */
+  async begin(issue: string, source: string, terms: CampaignTerms | null): Promise<Campaign> {
+    await inTransaction(this.pool, async (client) => {
+      const { rowCount } = await client.query('INSERT INTO campaigns (issue, source, started_at, fingerprint) VALUES ($1, $2, $3, $4) ON CONFLICT (issue) DO NOTHING', [
+        issue,
+        source,
+        this.now(),
+        terms?.fingerprint ?? null,
+      ]);
+      if ((rowCount ?? 0) > 0 && terms) await client.query('INSERT INTO campaign_relays (issue, relay, rate) VALUES ($1, $2, $3)', [issue, terms.relay, terms.rate]);
+    });
     return (await this.campaign(issue))!;
   }
 
@@ -63,7 +80,7 @@ export class PostgresSendLedger implements SendLedger {
       await lockForTransaction(client, ADVISORY_LOCK.plans, issue);
       const { rows } = await client.query(
         `SELECT 1 FROM deliveries WHERE issue = $1 AND state <> 'pending'
-         UNION ALL SELECT 1 FROM senders WHERE issue = $1 AND id <> $2 AND expires_at > clock_timestamp() LIMIT 1`,
+         UNION ALL SELECT 1 WHERE ${OTHER_LIVE_SENDER} LIMIT 1`,
         [issue, this.sender],
       );
       if (rows.length > 0) return false;
@@ -73,13 +90,23 @@ export class PostgresSendLedger implements SendLedger {
     });
   }
 
+  /** Not while another sender is at work on it: it may be planning its first rows this moment. */
   async forgetEmpty(issue: string): Promise<boolean> {
-    const { rowCount } = await this.pool.query('DELETE FROM campaigns WHERE issue = $1 AND NOT EXISTS (SELECT 1 FROM deliveries WHERE issue = $1)', [issue]);
+    const { rowCount } = await this.pool.query(
+      `DELETE FROM campaigns WHERE issue = $1 AND NOT EXISTS (SELECT 1 FROM deliveries WHERE issue = $1) AND NOT ${OTHER_LIVE_SENDER}`,
+      [issue, this.sender],
+    );
     return (rowCount ?? 0) > 0;
   }
 
+  /** Only by the last sender at work: one that found nothing left while another still plans must not close the send. */
   async finish(issue: string): Promise<void> {
-    await this.pool.query('UPDATE campaigns SET finished_at = $2 WHERE issue = $1 AND finished_at IS NULL', [issue, this.now()]);
+    await this.pool.query(`UPDATE campaigns SET finished_at = $3 WHERE issue = $1 AND finished_at IS NULL AND NOT ${OTHER_LIVE_SENDER}`, [issue, this.sender, this.now()]);
+  }
+
+  /** This sender has planned its list: the others need no longer wait for rows from it. */
+  async planned(): Promise<void> {
+    await this.pool.query('UPDATE senders SET planning = false WHERE id = $1', [this.sender]);
   }
 
   /**
@@ -121,7 +148,8 @@ export class PostgresSendLedger implements SendLedger {
 
   /**
    * The rows this sender claims, a batch at a time, in list order within a batch. When no row is
-   * free but other live senders still hold pending ones, it waits and looks again: if one of them
+   * free but other live senders still hold pending ones, or are still planning, it waits and looks
+   * again: if one of them
    * dies, its batch is taken here once its lease lapses. It ends when no pending row is left that
    * another sender could still give back. A row given back unsent after this sender joined
    * (retries ran out, here or elsewhere) is left for the next run, as a single sender leaves it
@@ -129,14 +157,18 @@ export class PostgresSendLedger implements SendLedger {
    */
   async *pending(issue: string): AsyncGenerator<PlannedDelivery> {
     for (;;) {
+      // The batch is picked first, on its own (MATERIALIZED): written as `position IN (SELECT … LIMIT
+      // … FOR UPDATE SKIP LOCKED)`, the planner may run the LIMIT inside a semi-join and claim far
+      // more than a batch, the whole list of a few hundred, leaving nothing for the other senders.
       const { rows } = await this.pool.query<DeliveryRow>(
-        `UPDATE deliveries SET claimed_by = $2
-         WHERE issue = $1 AND position IN (
+        `WITH batch AS MATERIALIZED (
            SELECT position FROM deliveries
            WHERE issue = $1 AND state = 'pending' AND (claimed_by IS NULL OR NOT ${LIVE_SENDER('claimed_by')})
              AND (deferred_at IS NULL OR deferred_at < (SELECT started_at FROM senders WHERE id = $2))
            ORDER BY position LIMIT $3 FOR UPDATE SKIP LOCKED)
-         RETURNING email, name, fields, position, message_id`,
+         UPDATE deliveries SET claimed_by = $2 FROM batch
+         WHERE deliveries.issue = $1 AND deliveries.position = batch.position
+         RETURNING email, name, fields, deliveries.position, message_id`,
         [issue, this.sender, this.claims.batch],
       );
       if (rows.length > 0) {
@@ -145,7 +177,8 @@ export class PostgresSendLedger implements SendLedger {
         continue;
       }
       const { rows: held } = await this.pool.query(
-        `SELECT 1 FROM deliveries WHERE issue = $1 AND state = 'pending' AND claimed_by <> $2 AND ${LIVE_SENDER('claimed_by')} LIMIT 1`,
+        `SELECT 1 FROM deliveries WHERE issue = $1 AND state = 'pending' AND claimed_by <> $2 AND ${LIVE_SENDER('claimed_by')}
+         UNION ALL SELECT 1 FROM senders WHERE issue = $1 AND id <> $2 AND planning AND expires_at > clock_timestamp() LIMIT 1`,
         [issue, this.sender],
       );
       if (held.length === 0) return;
@@ -186,6 +219,11 @@ export class PostgresSendLedger implements SendLedger {
 
   async markFailed(issue: string, position: number, reply: string): Promise<void> {
     await this.settle(issue, position, 'failed', reply);
+  }
+
+  /** Pending again, but the claim kept: no other sender takes the row while this one waits to retry it. */
+  async markRetrying(issue: string, position: number, reply: string): Promise<void> {
+    await this.pool.query("UPDATE deliveries SET state = 'pending', reply = $3, updated_at = $4 WHERE issue = $1 AND position = $2", [issue, position, reply, this.now()]);
   }
 
   async markDeferred(issue: string, position: number, reply: string | null): Promise<void> {

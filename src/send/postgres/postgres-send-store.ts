@@ -1,5 +1,7 @@
 import { GazetteError } from '../../diagnostics/diagnostic.js';
 import { openCheckedPool } from '../../store/postgres/open-postgres-store.js';
+import { withStatementRetries } from '../../store/postgres/postgres-db.js';
+import { isDroppedConnection } from '../../store/postgres/postgres-problem.js';
 import { withProblemsTold } from '../../store/postgres/told-problems.js';
 import { IN_MEMORY, openStateDb } from '../../store/state-db.js';
 import { shownLocation, type StoreLocation } from '../../store/store-location.js';
@@ -35,7 +37,9 @@ export async function openPostgresSendStore(location: Extract<StoreLocation, { k
   // Every statement of a sender ends within its lease: one hanging on a cut connection must not
   // outlive the lease the others are waiting out.
   const checked = await openCheckedPool(location, { write: !options.dryRun, statementTimeoutMs: timeoutMs });
-  const { pool, close } = checked;
+  const { close } = checked;
+  // A restart of the database, or a connection it drops, is waited out for half a lease.
+  const pool = withStatementRetries(checked.pool, timeoutMs / 2, isDroppedConnection);
   // Once the store is out of reach, closing does not wait out a statement timeout per farewell
   // write: the claims and slots left behind are freed when the lease lapses.
   let unreachable = false;
@@ -56,7 +60,8 @@ export async function openPostgresSendStore(location: Extract<StoreLocation, { k
       subscribers,
       ledger: new SqliteSendLedger(ledgerDb, options.now, options.bounceIdOf),
       lease: null,
-      limiter: async () => new RateLimiter(null, systemClock),
+      limiter: async () => ({ limiter: new RateLimiter(null, systemClock), rate: null }),
+      planned: async () => undefined,
       close: async () => {
         ledgerDb.close();
         await close();
@@ -71,23 +76,25 @@ export async function openPostgresSendStore(location: Extract<StoreLocation, { k
     throw toProblem(error);
   }
   const ledger = new PostgresSendLedger(pool, lease.holder, { batch: CLAIM_BATCH, pollMs: Math.min(IDLE_POLL_MS, Math.max(10, Math.floor(timeoutMs / 6))), sleep }, options.now, options.bounceIdOf);
+  const told = withProblemsTold(ledger, toProblem);
   const limiters: SharedRateLimiter[] = [];
   return {
     shown,
     file: null,
     shared: true,
     subscribers,
-    ledger: withProblemsTold(ledger, toProblem),
+    ledger: told,
     lease,
     limiter: async (relay, perSecond) => {
       const rate = await SharedRateLimiter.rateOf(pool, options.issue, relay, perSecond).catch((error: unknown) => {
         throw toProblem(error);
       });
-      if (rate === null) return new RateLimiter(null, systemClock);
-      const limiter = SharedRateLimiter.open(pool, options.issue, relay, lease.holder, sleep);
+      if (rate === null) return { limiter: new RateLimiter(null, systemClock), rate };
+      const limiter = SharedRateLimiter.open(pool, options.issue, relay, lease.holder, rate, sleep);
       limiters.push(limiter);
-      return withProblemsTold(limiter, toProblem);
+      return { limiter: withProblemsTold(limiter, toProblem), rate };
     },
+    planned: () => told.planned(),
     close: async () => {
       // Best effort: a store out of reach keeps the claims until the lease lapses, which hands them over just the same.
       if (!unreachable) {

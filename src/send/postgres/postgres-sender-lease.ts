@@ -53,9 +53,11 @@ export class PostgresSenderLease implements SenderLease {
 
   lossDescription(): string {
     const seconds = this.timeoutMs / 1000;
-    return this.loss === 'lapsed'
-      ? `lapsed for this sender: it did not renew its lease within ${seconds} s, and the other senders take over its unsent rows`
-      : `was given up by this sender: it could not renew its lease for ${seconds} s (the store out of reach, or this process stopped), and the other senders take over its unsent rows`;
+    if (this.loss === 'unreachable') {
+      return `was given up by this sender: it could not renew its lease for ${seconds} s (the store out of reach, or this process stopped), and the other senders take over its unsent rows`;
+    }
+    // 'lapsed', or a claim refused before the heartbeat noticed: either way the lease ran out first.
+    return `lapsed for this sender: its lease ran out (${seconds} s without a renewal) and another sender took over its rows`;
   }
 
   /** Ends this sender's part: its row is removed, so whatever it left `sending` is reported in doubt at once. */

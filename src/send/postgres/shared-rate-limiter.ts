@@ -10,7 +10,8 @@ const MAX_WAIT_MS = 250;
  * `--rate N` for a whole campaign through one relay, however many senders share it: the rule the
  * single sender keeps in memory (rate-limiter.ts), kept in the database. The relay has N slots;
  * a message takes one before it starts and gives it back when the server has answered, marked
- * free one second (and a millisecond) later by the database's clock. So at any moment
+ * free one second (and a millisecond) later by the database's clock (see slotsFor and holdFor for
+ * a rate that is not a whole number). So at any moment
  * (messages in flight) + (messages answered within the last second) ≤ N across every sender,
  * and since a server accepts a message before its sender hears the answer, no one-second window
  * at the server holds more than N acceptances.
@@ -31,6 +32,8 @@ export class SharedRateLimiter implements Limiter {
     private readonly issue: string,
     private readonly relay: string,
     private readonly holder: string,
+    /** How long after its answer a slot stays taken, in milliseconds. */
+    private readonly holdMs: number,
     private readonly sleep: (ms: number) => Promise<void>,
   ) {}
 
@@ -46,15 +49,15 @@ export class SharedRateLimiter implements Limiter {
       if (rate !== null) {
         await client.query(
           `INSERT INTO rate_slots (issue, relay, slot, free_at) SELECT $1, $2, slot, 'epoch' FROM generate_series(0, $3 - 1) AS slot ON CONFLICT DO NOTHING`,
-          [issue, relay, rate],
+          [issue, relay, slotsFor(rate)],
         );
       }
       return rate;
     });
   }
 
-  static open(pool: PostgresPool, issue: string, relay: string, holder: string, sleep: (ms: number) => Promise<void>): SharedRateLimiter {
-    return new SharedRateLimiter(pool, issue, relay, holder, sleep);
+  static open(pool: PostgresPool, issue: string, relay: string, holder: string, rate: number, sleep: (ms: number) => Promise<void>): SharedRateLimiter {
+    return new SharedRateLimiter(pool, issue, relay, holder, holdFor(rate), sleep);
   }
 
   async acquire(): Promise<Release> {
@@ -71,9 +74,9 @@ export class SharedRateLimiter implements Limiter {
       released = true;
       const freeing = this.pool
         .query(
-          `UPDATE rate_slots SET holder = NULL, free_at = clock_timestamp() + interval '1001 milliseconds'
+          `UPDATE rate_slots SET holder = NULL, free_at = clock_timestamp() + $5 * interval '1 millisecond'
            WHERE issue = $1 AND relay = $2 AND slot = $3 AND holder = $4`,
-          [this.issue, this.relay, slot, this.holder],
+          [this.issue, this.relay, slot, this.holder, this.holdMs],
         )
         // Not freed (the store went away): the slot stays taken until this sender's lease lapses, which only slows the others.
         .catch(() => undefined)
@@ -93,10 +96,10 @@ export class SharedRateLimiter implements Limiter {
         // A slot free by its time first (an index scan that stops at the first row it can lock);
         // only when there is none, one a lapsed sender left taken. The wait is worked out only
         // when no slot was had.
-        `WITH by_time AS (
+        `WITH by_time AS MATERIALIZED (
            SELECT slot FROM rate_slots WHERE issue = $1 AND relay = $2 AND free_at <= clock_timestamp()
            ORDER BY free_at LIMIT 1 FOR UPDATE SKIP LOCKED
-         ), lapsed AS (
+         ), lapsed AS MATERIALIZED (
            SELECT slot FROM rate_slots WHERE issue = $1 AND relay = $2 AND free_at = 'infinity' AND NOT EXISTS (SELECT 1 FROM by_time)
              AND NOT EXISTS (SELECT 1 FROM senders WHERE senders.id = rate_slots.holder AND senders.expires_at > clock_timestamp())
            LIMIT 1 FOR UPDATE SKIP LOCKED
@@ -119,4 +122,17 @@ export class SharedRateLimiter implements Limiter {
       await this.sleep(waitMs === null ? IN_FLIGHT_POLL_MS : Math.min(MAX_WAIT_MS, Math.max(1, Math.ceil(waitMs))));
     }
   }
+}
+
+/**
+ * The slots a rate gets: whole messages, never more than the rate in any second (2.5 a second is
+ * 2 slots). Below one a second, one slot held longer (holdFor).
+ */
+export function slotsFor(rate: number): number {
+  return Math.max(1, Math.floor(rate));
+}
+
+/** How long a slot stays taken after its answer: a second (and a millisecond), or 1/rate s below one a second. */
+export function holdFor(rate: number): number {
+  return Math.max(1001, Math.ceil((slotsFor(rate) / rate) * 1000) + 1);
 }

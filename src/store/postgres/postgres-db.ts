@@ -111,3 +111,26 @@ export async function closePostgresPool(pool: PostgresPool): Promise<void> {
   for (const socket of socketsOf.get(pool) ?? []) socket.destroy();
   await ended;
 }
+
+/**
+ * The pool, with each single statement tried again while its connection is dropped or refused
+ * (a server restarting, a terminated backend), for up to `windowMs` from the first failure. For a
+ * sender, whose statements are each safe to run twice (they set a state, or insert what is not
+ * there yet): a blip of the database then costs a pause, not the send. Transactions are not
+ * retried here; they fail as before.
+ */
+export function withStatementRetries(pool: PostgresPool, windowMs: number, isTransient: (error: unknown) => boolean): PostgresPool {
+  const query = async (...args: Parameters<PostgresPool['query']>): Promise<unknown> => {
+    let firstFailure: number | null = null;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await (pool.query as (...a: unknown[]) => Promise<unknown>)(...args);
+      } catch (error) {
+        firstFailure ??= performance.now();
+        if (!isTransient(error) || performance.now() - firstFailure >= windowMs) throw error;
+        await delay(Math.min(1000, 100 * 2 ** attempt));
+      }
+    }
+  };
+  return new Proxy(pool, { get: (target, name, receiver) => (name === 'query' ? query : Reflect.get(target, name, receiver)) });
+}

@@ -54,7 +54,10 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     issue text PRIMARY KEY,
     source text NOT NULL,
     started_at timestamptz NOT NULL,
-    finished_at timestamptz
+    finished_at timestamptz,
+    -- What the first sender sends (the built issue, its sender, its secret), as a digest: a sender
+    -- with another build of the same issue is refused rather than mixed in.
+    fingerprint text
   );
 
   -- The senders working on an issue, each alive while its lease is unexpired by the database's
@@ -65,7 +68,9 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     host text NOT NULL,
     pid integer NOT NULL,
     started_at timestamptz NOT NULL,
-    expires_at timestamptz NOT NULL
+    expires_at timestamptz NOT NULL,
+    -- Still planning its list: the others wait for its rows rather than finish the send without them.
+    planning boolean NOT NULL DEFAULT true
   );
 
   CREATE TABLE deliveries (
@@ -93,12 +98,13 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   -- Claiming reads only the pending rows, in list order.
   CREATE INDEX deliveries_pending ON deliveries (issue, position) WHERE state = 'pending';
 
-  -- One rate per relay of a campaign, set by its first sender: each slot is one message in flight
-  -- or answered within the last second, so taking a slot is the whole campaign's rate check.
+  -- One rate per relay of a campaign, set by the sender that began the campaign, with the campaign
+  -- (or by the first sender through another relay): each slot is one message in flight or answered
+  -- within the last second, so taking a slot is the whole campaign's rate check.
   CREATE TABLE campaign_relays (
     issue text NOT NULL REFERENCES campaigns (issue) ON DELETE CASCADE,
     relay text NOT NULL,
-    rate integer,
+    rate double precision,
     PRIMARY KEY (issue, relay)
   );
   CREATE TABLE rate_slots (

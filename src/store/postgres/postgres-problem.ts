@@ -10,6 +10,23 @@ const UNREACHABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'E
  */
 const LOST_CONNECTION = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended unexpectedly)/i;
 
+/** Errors of a connection the server dropped or refused for a moment (a restart, a terminated backend). */
+const DROPPED_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE']);
+const DROPPED_SQLSTATE = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006']);
+// Not a connection that timed out: that server may be cut off, and waiting again only doubles the wait.
+const DROPPED_MESSAGE = /^(Connection terminated(?! due to connection timeout)|Client has encountered a connection error|Connection ended unexpectedly)/i;
+
+/**
+ * Whether a failure is a connection dropped or refused, which the same statement may get past a
+ * moment later on a new connection. A statement that waited past its timeout is not: the server
+ * may be cut off, and waiting again would only double the wait.
+ */
+export function isDroppedConnection(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && (DROPPED_ERRNO.has(code) || DROPPED_SQLSTATE.has(code))) return true;
+  return DROPPED_MESSAGE.test((error as Error | null)?.message ?? '');
+}
+
 /**
  * The one place a failure of a PostgreSQL store becomes a diagnostic naming the store (its URL
  * without the password): a server out of reach, a login refused, a database that does not exist, a
