@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backoffDelay, classifyFailure } from '../src/send/delivery-error.js';
-import { RateLimiter, type Clock } from '../src/send/rate-limiter.js';
+import { RateLimiter, slotsFor, windowFor, type Clock } from '../src/send/rate-limiter.js';
 import { isAlive, LEASE_TIMEOUT_MS } from '../src/send/send-lease.js';
 import { describeSmtpServer, parseSmtpUrl, redactSecret } from '../src/send/smtp-url.js';
 import { GazetteError } from '../src/diagnostics/diagnostic.js';
@@ -57,6 +57,31 @@ describe('the rate limiter', () => {
     expect(busiest).toBeLessThanOrEqual(10);
     // It limits, but does not stall: 60 messages at 10/s finish within a few seconds.
     expect(sorted.at(-1)).toBeLessThan(10_000);
+  });
+
+  it.each([
+    [2.5, 1000, 2],
+    [0.5, 2000, 1],
+  ])('keeps a rate of %d a second in whole messages: never more than %d ms can hold %d', async (rate, windowMs, most) => {
+    const clock = virtualClock();
+    const limiter = new RateLimiter(rate, clock);
+    const answeredAt: number[] = [];
+    let started = 0;
+    const worker = async () => {
+      while (started < 8) {
+        started++;
+        const release = await limiter.acquire();
+        answeredAt.push(clock.now());
+        release();
+      }
+    };
+    const workers = Promise.all([worker(), worker(), worker()]);
+    for (let step = 0; step < 400 && answeredAt.length < 8; step++) await clock.advance(50);
+    await workers;
+    const sorted = answeredAt.sort((a, b) => a - b);
+    expect(Math.max(...sorted.map((start) => sorted.filter((t) => t >= start && t < start + windowMs).length))).toBeLessThanOrEqual(most);
+    expect(slotsFor(rate)).toBe(most);
+    expect(windowFor(rate)).toBeGreaterThanOrEqual(1001);
   });
 
   it('does not limit when no rate is set', async () => {

@@ -101,12 +101,3 @@ describe.skipIf(without('postgres'))('one --rate for a campaign shared by severa
     expect(performance.now() - started).toBeGreaterThanOrEqual(400);
   });
 });
-
-describe('the slots of a rate that is not a whole number', () => {
-  it('never lets more than the rate through in a second: whole slots, held longer below one a second', async () => {
-    const { slotsFor, holdFor } = await import('../src/send/postgres/shared-rate-limiter.js');
-    expect([slotsFor(300), holdFor(300)]).toEqual([300, 1001]);
-    expect([slotsFor(2.5), holdFor(2.5)]).toEqual([2, 1001]);
-    expect([slotsFor(0.5), holdFor(0.5)]).toEqual([1, 2001]);
-  });
-});

@@ -1,5 +1,16 @@
-/** Milliseconds in the window `--rate` counts over; one more keeps equal timestamps apart. */
-const WINDOW_MS = 1000 + 1;
+/**
+ * The messages a rate lets be in flight or answered within its window: whole messages, never more
+ * than the rate in any second (2.5 a second is 2). Below one a second, one message, with a longer
+ * window (windowFor).
+ */
+export function slotsFor(rate: number): number {
+  return Math.max(1, Math.floor(rate));
+}
+
+/** The window a rate counts over, in milliseconds: a second, or 1/rate s below one a second; one more keeps equal timestamps apart. */
+export function windowFor(rate: number): number {
+  return Math.max(1001, Math.ceil((slotsFor(rate) / rate) * 1000) + 1);
+}
 
 export type Release = () => void;
 
@@ -30,10 +41,16 @@ export class RateLimiter implements Limiter {
   private turn: Promise<void> = Promise.resolve();
   private wakeOnRelease: (() => void) | null = null;
 
+  private readonly slots: number;
+  private readonly windowMs: number;
+
   constructor(
     private readonly perSecond: number | null,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.slots = perSecond === null ? Infinity : slotsFor(perSecond);
+    this.windowMs = perSecond === null ? 0 : windowFor(perSecond);
+  }
 
   /** Waits for a slot (in call order); call the returned function when the server has answered. */
   async acquire(): Promise<Release> {
@@ -55,15 +72,15 @@ export class RateLimiter implements Limiter {
     if (this.perSecond === null) return;
     for (;;) {
       const now = this.clock.now();
-      while (this.answered.length > 0 && this.answered[0]! <= now - WINDOW_MS) this.answered.shift();
-      if (this.inFlight + this.answered.length < this.perSecond) return;
+      while (this.answered.length > 0 && this.answered[0]! <= now - this.windowMs) this.answered.shift();
+      if (this.inFlight + this.answered.length < this.slots) return;
       const oldest = this.answered[0];
       if (oldest === undefined) {
         // Every slot is in flight: the next answer is the earliest a slot can open.
         await new Promise<void>((resolve) => (this.wakeOnRelease = resolve));
         this.wakeOnRelease = null;
       } else {
-        await this.clock.sleep(oldest + WINDOW_MS - now);
+        await this.clock.sleep(oldest + this.windowMs - now);
       }
     }
   }

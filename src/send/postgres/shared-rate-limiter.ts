@@ -1,5 +1,5 @@
 import { inTransaction, type PostgresPool } from '../../store/postgres/postgres-db.js';
-import type { Limiter, Release } from '../rate-limiter.js';
+import { slotsFor, windowFor, type Limiter, type Release } from '../rate-limiter.js';
 
 /** How long to wait before asking again when every slot is taken by a message still in flight. */
 const IN_FLIGHT_POLL_MS = 10;
@@ -10,8 +10,8 @@ const MAX_WAIT_MS = 250;
  * `--rate N` for a whole campaign through one relay, however many senders share it: the rule the
  * single sender keeps in memory (rate-limiter.ts), kept in the database. The relay has N slots;
  * a message takes one before it starts and gives it back when the server has answered, marked
- * free one second (and a millisecond) later by the database's clock (see slotsFor and holdFor for
- * a rate that is not a whole number). So at any moment
+ * free one second (and a millisecond) later by the database's clock (see slotsFor and windowFor in
+ * rate-limiter.ts for a rate that is not a whole number). So at any moment
  * (messages in flight) + (messages answered within the last second) ≤ N across every sender,
  * and since a server accepts a message before its sender hears the answer, no one-second window
  * at the server holds more than N acceptances.
@@ -57,7 +57,7 @@ export class SharedRateLimiter implements Limiter {
   }
 
   static open(pool: PostgresPool, issue: string, relay: string, holder: string, rate: number, sleep: (ms: number) => Promise<void>): SharedRateLimiter {
-    return new SharedRateLimiter(pool, issue, relay, holder, holdFor(rate), sleep);
+    return new SharedRateLimiter(pool, issue, relay, holder, windowFor(rate), sleep);
   }
 
   async acquire(): Promise<Release> {
@@ -122,17 +122,4 @@ export class SharedRateLimiter implements Limiter {
       await this.sleep(waitMs === null ? IN_FLIGHT_POLL_MS : Math.min(MAX_WAIT_MS, Math.max(1, Math.ceil(waitMs))));
     }
   }
-}
-
-/**
- * The slots a rate gets: whole messages, never more than the rate in any second (2.5 a second is
- * 2 slots). Below one a second, one slot held longer (holdFor).
- */
-export function slotsFor(rate: number): number {
-  return Math.max(1, Math.floor(rate));
-}
-
-/** How long a slot stays taken after its answer: a second (and a millisecond), or 1/rate s below one a second. */
-export function holdFor(rate: number): number {
-  return Math.max(1001, Math.ceil((slotsFor(rate) / rate) * 1000) + 1);
 }
