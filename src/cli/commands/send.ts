@@ -110,7 +110,8 @@ function progressReporter(quiet: boolean) {
       if (event.outcome === 'failed') counts.failed++;
       if (quiet) return;
       if (bar) return bar.tick(status());
-      if (event.outcome === 'failed' || event.outcome === 'deferred') stream.write(`  ${event.outcome} ${event.email}: ${event.reply ?? ''}\n`);
+      // A message deferred without a reply never reached a server: the send stopped before it went.
+      if (event.outcome === 'failed' || event.outcome === 'deferred') stream.write(`  ${event.outcome} ${event.email}: ${event.reply ?? 'not sent, the send stopped first'}\n`);
       const step = Math.max(1, Math.ceil(total / 20));
       if (counts.done % step === 0 || counts.done === total) stream.write(`  ${counts.done}/${total}: ${status()}\n`);
     },
