@@ -66,6 +66,8 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
     if (existing?.finishedAt && (await ledger.forgetEmpty(issue.slug))) existing = null;
     // On a shared store, an unfinished send is joined: this run takes a part of what is left.
     const joining = store.shared && existing !== null && existing.finishedAt === null;
+    // Said to the operator only when other senders are at work, not for a lone --resume.
+    const joined = joining && !options.resume;
     const relay = setup.server ? relayOf(setup.server) : setup.destination;
     const askedRate = options.dryRun ? null : (options.rate ?? config.send.rate);
     const fingerprint = campaignFingerprint(issue.email, config.from, secret ?? '');
@@ -102,7 +104,7 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
     const inDoubt = await ledger.inFlight(issue.slug);
     if (options.resendInFlight) await ledger.requeueInFlight(issue.slug);
     const before = await ledger.counts(issue.slug);
-    options.onPlanned?.({ issue: issue.slug, queued: before.pending, alreadySent: before.sent, inDoubt: options.resendInFlight ? 0 : inDoubt.length, joined: joining && !options.resume });
+    options.onPlanned?.({ issue: issue.slug, queued: before.pending, alreadySent: before.sent, inDoubt: options.resendInFlight ? 0 : inDoubt.length, joined });
 
     const subscribers = store.subscribers;
     const { limiter, rate } = await store.limiter(relay, askedRate);
@@ -138,7 +140,7 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
       dryRun: Boolean(options.dryRun),
       source,
       resumed: existing !== null,
-      joined: joining && !options.resume,
+      joined,
       rate,
       queued: before.pending,
       sent: result.counts.sent,

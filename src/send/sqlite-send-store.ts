@@ -1,6 +1,7 @@
-import { IN_MEMORY, openStateDb, storeProblem } from '../store/state-db.js';
+import { openStateDb, storeProblem } from '../store/state-db.js';
 import { SqliteSubscriberStore } from '../subscribers/sqlite-subscriber-store.js';
 import { systemClock } from './clock.js';
+import { dryRunSendStore } from './dry-run-send-store.js';
 import { RateLimiter } from './rate-limiter.js';
 import { SendLease } from './send-lease.js';
 import type { SendStore, SendStoreOptions } from './send-store.js';
@@ -12,13 +13,12 @@ import { SqliteSendLedger } from './sqlite-send-ledger.js';
  */
 export function openSqliteSendStore(file: string, options: SendStoreOptions): SendStore {
   const db = openStateDb(file, { write: !options.dryRun });
-  // A dry run honours the real suppression list but records into a ledger that is thrown away.
-  const ledgerDb = options.dryRun ? openStateDb(IN_MEMORY) : db;
-  let lease: SendLease | null = null;
+  const subscribers = new SqliteSubscriberStore(db, options.now);
+  if (options.dryRun) return dryRunSendStore({ shown: file, file, subscribers, close: async () => void db.close() }, options);
+  let lease: SendLease;
   try {
-    lease = options.dryRun ? null : SendLease.acquire(db, options.issue, file);
+    lease = SendLease.acquire(db, options.issue, file);
   } catch (error) {
-    if (ledgerDb !== db) ledgerDb.close();
     db.close();
     throw storeProblem(error, file);
   }
@@ -26,14 +26,13 @@ export function openSqliteSendStore(file: string, options: SendStoreOptions): Se
     shown: file,
     file,
     shared: false,
-    subscribers: new SqliteSubscriberStore(db, options.now),
-    ledger: new SqliteSendLedger(ledgerDb, options.now, options.bounceIdOf),
+    subscribers,
+    ledger: new SqliteSendLedger(db, options.now, options.bounceIdOf),
     lease,
     limiter: async (_relay, perSecond) => ({ limiter: new RateLimiter(perSecond, systemClock), rate: perSecond }),
     planned: async () => undefined,
     close: async () => {
-      lease?.release();
-      if (ledgerDb !== db) ledgerDb.close();
+      lease.release();
       db.close();
     },
   };

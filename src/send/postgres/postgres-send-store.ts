@@ -3,14 +3,13 @@ import { openCheckedPool } from '../../store/postgres/open-postgres-store.js';
 import { withStatementRetries } from '../../store/postgres/postgres-db.js';
 import { isDroppedConnection } from '../../store/postgres/postgres-problem.js';
 import { withProblemsTold } from '../../store/postgres/told-problems.js';
-import { IN_MEMORY, openStateDb } from '../../store/state-db.js';
 import { shownLocation, type StoreLocation } from '../../store/store-location.js';
 import { PostgresSubscriberStore } from '../../subscribers/postgres-subscriber-store.js';
 import { sleep, systemClock } from '../clock.js';
 import { RateLimiter } from '../rate-limiter.js';
 import { leaseTimeoutMs } from '../send-lease.js';
+import { dryRunSendStore } from '../dry-run-send-store.js';
 import type { SendStore, SendStoreOptions } from '../send-store.js';
-import { SqliteSendLedger } from '../sqlite-send-ledger.js';
 import { PostgresSendLedger } from './postgres-send-ledger.js';
 import { PostgresSenderLease } from './postgres-sender-lease.js';
 import { SharedRateLimiter } from './shared-rate-limiter.js';
@@ -50,24 +49,8 @@ export async function openPostgresSendStore(location: Extract<StoreLocation, { k
   };
   const subscribers = withProblemsTold(new PostgresSubscriberStore(pool, options.now), toProblem);
   const shown = shownLocation(location);
-  if (options.dryRun) {
-    // A dry run honours the shared suppression list but records into a ledger that is thrown away.
-    const ledgerDb = openStateDb(IN_MEMORY);
-    return {
-      shown,
-      file: null,
-      shared: false,
-      subscribers,
-      ledger: new SqliteSendLedger(ledgerDb, options.now, options.bounceIdOf),
-      lease: null,
-      limiter: async () => ({ limiter: new RateLimiter(null, systemClock), rate: null }),
-      planned: async () => undefined,
-      close: async () => {
-        ledgerDb.close();
-        await close();
-      },
-    };
-  }
+  // A dry run honours the shared suppression list but records into a ledger that is thrown away.
+  if (options.dryRun) return dryRunSendStore({ shown, file: null, subscribers, close }, options);
   let lease: PostgresSenderLease;
   try {
     lease = await PostgresSenderLease.enlist(pool, options.issue, timeoutMs);
