@@ -1,4 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { once } from 'node:events';
 import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { dkimVerify } from 'mailauth';
 import nodemailer from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
+import DataStream from 'nodemailer/lib/smtp-connection/data-stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDigest } from '../src/build.js';
 import { localResolver } from '../src/check/rules/dkim.js';
@@ -130,6 +132,23 @@ describe('a copy spliced from the MIME template', () => {
       const composed = new MailComposer({ ...toMailOptions(message), textEncoding: 'quoted-printable', baseBoundary }).compile().buildHeaders();
       expect(headers).toBe(composed);
     }
+  });
+
+  it('starts no body line with a dot, so SMTP dot-stuffing sends the shared parts on without copying them', async () => {
+    const prepared = await fast(READERS[0]!, '<dots@example.com>');
+    const raw = wholeMessage(prepared).toString('latin1');
+    expect(raw.slice(raw.indexOf('\r\n\r\n') + 4).split('\r\n').filter((line) => line.startsWith('.'))).toEqual([]);
+    // The sample issue's HTML has lines a plain encoding starts with a dot (its CSS rules).
+    expect(email.htmlTemplate).toMatch(/\.[a-z-]+\s*\{/);
+    const stuffing = new DataStream();
+    const out: Buffer[] = [];
+    stuffing.on('data', (chunk: Buffer) => out.push(chunk));
+    for (const piece of prepared.pieces) stuffing.write(piece);
+    stuffing.end();
+    await once(stuffing, 'end');
+    const shared = prepared.pieces.filter((piece) => piece.length >= 2048);
+    expect(shared.length).toBeGreaterThan(0);
+    for (const piece of shared) expect(out.includes(piece)).toBe(true);
   });
 
   it('keeps every body line within 76 characters and every line end CRLF', async () => {

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type Mail from 'nodemailer/lib/mailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
+import { encode } from 'nodemailer/lib/qp';
 import type MimeNode from 'nodemailer/lib/mime-node';
 import { foldLines } from 'nodemailer/lib/mime-funcs';
-import { encode, wrap } from 'nodemailer/lib/qp';
 import { textSlices } from '../output/chunks.js';
 import type { OutboundMessage, RenderedEmail } from '../types.js';
 import { composeMessage, toMailOptions, type Envelope } from './compose.js';
+import { encodeQuotedPrintable } from './quoted-printable.js';
 import { createCopySigner } from './copy-signer.js';
 import type { DkimKey } from './dkim.js';
 import { segmentEmail, type RecipientValues, type Segment } from './personalize.js';
@@ -269,7 +270,7 @@ function encodeText(text: string, joined: boolean): Buffer[] {
   const slices = [...textSlices(text, ENCODED_SLICE_LENGTH)];
   return slices.flatMap((slice, index) => {
     const followed = joined || index < slices.length - 1;
-    const encoded = Buffer.from(wrap(encode(slice.replace(/\r?\n/g, '\r\n')), followed ? LINE_LENGTH - 1 : LINE_LENGTH), 'latin1');
+    const encoded = Buffer.from(encodeQuotedPrintable(slice.replace(/\r?\n/g, '\r\n'), followed ? LINE_LENGTH - 1 : LINE_LENGTH), 'latin1');
     return followed ? [encoded, SOFT_BREAK] : [encoded];
   });
 }
