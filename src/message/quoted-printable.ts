@@ -11,11 +11,22 @@ import { encode, wrap } from 'nodemailer/lib/qp';
  */
 export function encodeQuotedPrintable(text: string, lineLength: number): string {
   const wrapped = wrap(encode(text), lineLength);
-  if (!wrapped.startsWith('.') && !wrapped.includes('\r\n.')) return wrapped;
-  return wrapped
-    .split('\r\n')
-    .flatMap((line) => (line.startsWith('.') ? escapedLeadingDot(line, lineLength) : [line]))
-    .join('\r\n');
+  // Found with indexOf and patched in place: an issue's HTML is megabytes of lines, a handful of them dotted.
+  let patched = '';
+  let copied = 0;
+  for (let at = wrapped.startsWith('.') ? 0 : lineStartAfter(wrapped, 0); at !== -1; at = lineStartAfter(wrapped, at)) {
+    const end = wrapped.indexOf('\r\n', at);
+    const line = wrapped.slice(at, end === -1 ? wrapped.length : end);
+    patched += `${wrapped.slice(copied, at)}${escapedLeadingDot(line, lineLength).join('\r\n')}`;
+    copied = at + line.length;
+  }
+  return copied === 0 ? wrapped : patched + wrapped.slice(copied);
+}
+
+/** Where the next line that starts with a dot begins, after `from`; -1 when there is none. */
+function lineStartAfter(text: string, from: number): number {
+  const at = text.indexOf('\r\n.', from);
+  return at === -1 ? -1 : at + 2;
 }
 
 /**
