@@ -70,13 +70,16 @@ export function blockShape(block: MjmlNode, tokens: ValueTokens): BlockShape {
       // MJML writes a component's attribute value between double quotes as it is: one holding a quote stays in the shape.
       Object.entries(node.attributes ?? {}).map(([name, value]) => [name, VALUE_ATTRIBUTES.has(name) && typeof value === 'string' && isStableValue(value) && !/["'<>]/.test(value) ? take(value) : value]),
     );
-    const shaped: MjmlNode = { ...node, attributes };
+    // Without its line, so blocks of one shape serialize alike (numberNodes gives a shape's nodes lines of their own).
+    const { line: _line, ...placeless } = node;
+    const shaped = { ...placeless, attributes } as MjmlNode;
     if (node.children) shaped.children = node.children.map(shapeOf);
     if (node.content !== undefined) shaped.content = contentShape(node.content, take);
     return shaped;
   };
   const node = shapeOf(block);
-  return { node, values, key: JSON.stringify(node, (name, value: unknown) => (name === 'line' ? undefined : value)), lines, closesCodeBlocks: !opensCodeBlock(written.join('')) };
+  // No replacer: JSON.stringify's native path, several times faster on a thousand blocks.
+  return { node, values, key: JSON.stringify(node), lines, closesCodeBlocks: !opensCodeBlock(written.join('')) };
 }
 
 /**
