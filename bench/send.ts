@@ -22,7 +22,7 @@ import { parseArgs } from 'node:util';
 import type { BuildResult } from '../src/build.js';
 import type { DkimKey } from '../src/message/dkim.js';
 import { sendIssue } from '../src/send/send-issue.js';
-import { startSink, type SmtpSink } from '../test/support/smtp-server.js';
+import type { SmtpSink } from '../test/support/smtp-server.js';
 import { busiestSecond, cpuPerMessage, nodemailerRun as nodemailerPoolRun, round, sampleWorkspace as builtSample, writeList } from './send-fixtures.js';
 
 const CONNECTIONS = 5;
@@ -66,6 +66,15 @@ function nodemailerRun(built: BuildResult, count: number, sink: SmtpSink, dkim: 
 }
 
 /** Alternating rounds of nodemailer and Gazette to the same sink, DKIM on or off for both; medians compared. */
+/**
+ * The sink, loaded only where one is started: a --large-child, whose memory is measured, then
+ * holds only what `gazette send` itself loads (the sink's module brings vitest's hooks with it).
+ */
+async function startSink(): Promise<SmtpSink> {
+  const { startSink: start } = await import('../test/support/smtp-server.js');
+  return start();
+}
+
 async function throughputRounds(root: string, built: BuildResult, list: string, recipients: number, dkim: boolean) {
   const runs = { gazette: [] as Awaited<ReturnType<typeof gazetteRun>>[], nodemailer: [] as Awaited<ReturnType<typeof nodemailerRun>>[] };
   const key = dkim ? await dkimKey(root) : null;
