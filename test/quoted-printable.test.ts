@@ -10,6 +10,8 @@ function dottedText(): string {
     lines.push(`${'é'.repeat(shift % 30)}${'.'.repeat(90)}`);
     lines.push(`Prices ${'. '.repeat(shift)}€ ${'=.'.repeat(shift % 7)}.`);
   }
+  // A line of a lone dot is how SMTP ends a message.
+  lines.push('.', '..', '.\t', '. ');
   return lines.join('\r\n');
 }
 
