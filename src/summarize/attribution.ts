@@ -221,6 +221,7 @@ function subjectBefore(text: string, tokens: Token[], from: number, to: number):
 // Words that tie a cue to an earlier verb of the same subject: `he looked up, furrowed his brow
 // and said`, `she responded to the post by saying`.
 const PREDICATE_LINKS = new Set(['and', 'by']);
+const POSSESSIVE = /['’]s?$/;
 
 /**
  * The subject of the verb phrase ending at `end` that a linked cue continues: the last pronoun
@@ -234,6 +235,8 @@ function subjectOfPredicate(text: string, tokens: Token[], from: number, end: nu
     if (isPronoun(token) && lower(token) !== 'who') return pronounMention(token);
     if (!isCapitalized(token)) continue;
     const read = readNameSpan(text, tokens, index);
+    // A possessive name qualifies a noun (`Trump's messages`), it is no subject.
+    if (read && POSSESSIVE.test(tokens[read.next - 1]?.text ?? '')) continue;
     const verb = read ? tokens[read.next] : undefined;
     if (read?.mention.canBePerson && (isCueAt(tokens, read.next) || looksLikeVerb(verb))) return nameMention(text, tokens, index);
   }
