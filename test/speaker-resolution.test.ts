@@ -107,6 +107,12 @@ describe('speaker attribution and resolution', () => {
     expect(findQuotes(text)[0]?.speaker).toBe('Ortega');
   });
 
+  it('gives a pronoun to the person whose possessive opens its sentence', () => {
+    const text = '"The count was fair," said Nadia Brook, who watched the polls for a rights group.\n\n'
+      + 'Elena Voss\'s future is still unclear, but she told supporters on Monday that she would run again. "I am not finished," she said.';
+    expect(findQuotes(text).at(-1)?.speaker).toBe('Elena Voss');
+  });
+
   it('extracts roles from premodifiers, appositives and party labels', () => {
     const text = [
       '"The talks were useful for both of our countries," said Donna Brazile, the interim chairwoman of the Democratic National Committee.',
