@@ -193,6 +193,14 @@ function subjectBefore(text: string, tokens: Token[], from: number, to: number):
   // Walk back to where the subject phrase starts, then read it forwards.
   let start = end - 1;
   while (start > from && tokens[start - 1]?.isWord && !isCueAt(tokens, start - 1)) start -= 1;
+  // Stopped by an earlier cue, the words are its object (`The senator emailed supporters saying:`):
+  // the speaker is the subject of that cue, unless a clause of its own begins among them
+  // (`Cruz said as the heckler yelled:`, `under a headline that said,`).
+  const opensClause = tokens.slice(start, end).some((token) => CLAUSE_OPENERS.has(token.text));
+  if (start > from && isCueAt(tokens, start - 1) && !opensClause) {
+    const earlier = subjectBefore(text, tokens, from, start - 1);
+    if (earlier) return earlier;
+  }
   for (let cursor = start; cursor < end; cursor += 1) {
     const token = tokens[cursor];
     if (!token) break;
@@ -221,6 +229,8 @@ function subjectBefore(text: string, tokens: Token[], from: number, to: number):
 // Words that tie a cue to an earlier verb of the same subject: `he looked up, furrowed his brow
 // and said`, `she responded to the post by saying`.
 const PREDICATE_LINKS = new Set(['and', 'by']);
+// Words that open a clause with a subject of its own.
+const CLAUSE_OPENERS = new Set(['as', 'that', 'which', 'who', 'while', 'when', 'because', 'after', 'before', 'if', 'whether']);
 const POSSESSIVE = /['’]s?$/;
 
 /**
