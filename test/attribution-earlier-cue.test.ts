@@ -20,3 +20,16 @@ describe('a quotation introduced by a participle after another cue', () => {
     expect(speakerMention(text)).toBe('the protester');
   });
 });
+
+// A clause may open with a phrase naming a place, a date or an outlet before its subject.
+describe('a subject after an opening phrase set off by a comma', () => {
+  it('is the speaker, not a name inside the opening phrase', () => {
+    const text = 'In a long thread on Twitter on Sunday, Ms. Okafor, a former aide to the mayor, wrote: "The budget was never balanced."';
+    expect(speakerMention(text)).toBe('Ms. Okafor');
+  });
+
+  it('is the speaker after a date', () => {
+    const text = 'But in a call with reporters on Dec. 2, Col. Ann Reyes, a spokeswoman for the command, said, "The road will reopen next week."';
+    expect(speakerMention(text)).toBe('Col. Ann Reyes');
+  });
+});

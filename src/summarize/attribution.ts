@@ -162,8 +162,22 @@ function closesBeforeCue(tokens: Token[], comma: number): boolean {
   return false;
 }
 
-/** The first pronoun or name in `tokens[from, to)`: the subject of most clauses. */
+/**
+ * The first pronoun or name in `tokens[from, to)`: the subject of most clauses. One opening the
+ * clause or a stretch set off by commas comes first: a clause may open with a phrase that names
+ * a place, a date or an outlet before its subject (`In a series of Twitter posts Sunday, Mr. Frum,
+ * a former speechwriter, wrote:`).
+ */
 function firstMention(text: string, tokens: Token[], from: number, to: number): SpeakerMention | null {
+  for (let index = from; index < to; index += 1) {
+    if (index > from && tokens[index - 1]?.text !== ',') continue;
+    const token = tokens[index];
+    if (isPronoun(token) && lower(token) !== 'who') return mentionAt(text, tokens, index);
+    if (token && isCapitalized(token)) {
+      const name = personMention(text, tokens, index);
+      if (name) return name;
+    }
+  }
   for (let index = from; index < to; index += 1) {
     const token = tokens[index];
     if (isPronoun(token)) return mentionAt(text, tokens, index);
