@@ -33,3 +33,22 @@ describe('a subject after an opening phrase set off by a comma', () => {
     expect(speakerMention(text)).toBe('Col. Ann Reyes');
   });
 });
+
+// A subject set off by commas before its cue may stand far from it, behind a description.
+describe('a postposed subject with a description and an appositive before the cue', () => {
+  it('reaches the cue past a name set off after a description', () => {
+    const text = '"The numbers will hold," the city\'s budget director, Mara Tell, who has run the office since 2019, said on Monday.';
+    expect(speakerMention(text)).toBe('Mara Tell');
+  });
+
+  it('takes the name after a role, not the place or body before it', () => {
+    const text = '"We came for the music," Ohio delegate Sam Ruiz, wearing a straw hat and two campaign pins, said.';
+    expect(speakerMention(text)).toBe('Sam Ruiz');
+    expect(findQuotes(text)[0]?.speaker).toBe('Sam Ruiz');
+  });
+
+  it('does not give a relative pronoun after a description to a person named earlier', () => {
+    const text = 'Mayor Ida Brandt opened the meeting.\n\n"The audit found nothing," a city official, who was not allowed to speak for the office, said.';
+    expect(findQuotes(text).at(-1)?.speaker).toBeNull();
+  });
+});

@@ -79,15 +79,22 @@ function nameMention(text: string, tokens: Token[], index: number): SpeakerMenti
  */
 function personMention(text: string, tokens: Token[], index: number): SpeakerMention | null {
   let cursor = index;
+  // A name before a role noun may be a place or body premodifying it (`Texas delegate Bill
+  // Eastland`): kept only if no name follows the role.
+  let beforeRole: SpeakerMention | null = null;
   while (cursor < tokens.length && cursor - index < MAX_DESCRIPTION_TOKENS) {
     const read = readNameSpan(text, tokens, cursor);
-    if (read?.mention.canBePerson) return { start: read.mention.start, end: read.mention.end, kind: 'name', text: read.mention.name };
+    if (read?.mention.canBePerson) {
+      const found: SpeakerMention = { start: read.mention.start, end: read.mention.end, kind: 'name', text: read.mention.name };
+      if (!ROLE_NOUNS.has(lower(tokens[read.next]))) return found;
+      beforeRole ??= found;
+    }
     const next = read ? read.next : cursor + 1;
     const premodifies = tokens.slice(cursor, next).every((token) => token.isWord) && (read !== null || ROLE_NOUNS.has(lower(tokens[cursor])));
-    if (!premodifies) return null;
+    if (!premodifies) return beforeRole;
     cursor = next;
   }
-  return null;
+  return beforeRole;
 }
 
 /** `a spokesman for the campaign`: from the determiner to the first punctuation or relative word. */
@@ -175,7 +182,8 @@ function firstMention(text: string, tokens: Token[], from: number, to: number): 
     if (isPronoun(token) && lower(token) !== 'who') return mentionAt(text, tokens, index);
     if (token && isCapitalized(token)) {
       const name = personMention(text, tokens, index);
-      if (name) return name;
+      // A possessive qualifies the noun after it (`Google's chief executive, Laszlo Bock,`).
+      if (name && !/^['’]/.test(text.charAt(name.end))) return name;
     }
   }
   for (let index = from; index < to; index += 1) {
@@ -282,6 +290,21 @@ function skipLeading(tokens: Token[], from: number, skippable: (token: Token) =>
   return index;
 }
 
+/**
+ * Whether the subject phrase opening at `begin` is followed, within a few words, by a stretch set
+ * off by commas that closes right before a cue (`the White House press secretary, Josh Earnest,
+ * said`, `Texas delegate Bill Eastland, wearing a cowboy hat, said`): the cue is that far away.
+ */
+function setOffBeforeCue(clause: Token[], begin: number): boolean {
+  const limit = Math.min(clause.length, begin + MAX_SUBJECT_TOKENS);
+  for (let index = begin + 1; index < limit; index += 1) {
+    const token = clause[index] as Token;
+    if (SENTENCE_END.has(token.text) || isCueAt(clause, index)) return false;
+    if (token.text === ',') return closesBeforeCue(clause, index);
+  }
+  return false;
+}
+
 /** The mention of a clause that directly follows a quotation, or null when it attributes nothing. */
 function postposedMention(text: string, clause: Token[], begin: number): SpeakerMention | null {
   const first = clause[begin];
@@ -292,7 +315,7 @@ function postposedMention(text: string, clause: Token[], begin: number): Speaker
     return first.text.endsWith('ing') ? null : mentionAt(text, clause, skipLeading(clause, begin + 1, (token) => CUE_MODIFIERS.has(lower(token))));
   }
   if (!first.isWord) return null;
-  const reach = namedWithAppositive(text, clause, begin) ? MAX_APPOSITIVE_SUBJECT_TOKENS : MAX_SUBJECT_TOKENS;
+  const reach = namedWithAppositive(text, clause, begin) || setOffBeforeCue(clause, begin) ? MAX_APPOSITIVE_SUBJECT_TOKENS : MAX_SUBJECT_TOKENS;
   const cue = cueWithinReach(clause, begin, reach);
   return cue > begin ? subjectBefore(text, clause, begin, cue) : null;
 }

@@ -81,9 +81,16 @@ function lastPersonBefore(people: People, offset: number, accepts: (person: Pers
   return chosen ? { person: chosen.person, at: chosen.mention.start, sentence: chosen.mention.sentence } : null;
 }
 
-/** The person named last before `offset`: what `who` right after a name refers to. */
+// How far `who` may stand from the name it takes up: a comma, or a party label (`(R-Texas), who`).
+const MAX_RELATIVE_GAP = 16;
+
+/**
+ * The person named right before `offset`: what `who` after a name refers to. Null when the name
+ * is further off: then `who` takes up a description (`an intelligence source, who …`).
+ */
 function personJustBefore(people: People, offset: number): Person | null {
-  return people.mentions[countBefore(people.mentions, offset, mentionStart) - 1]?.person ?? null;
+  const linked = people.mentions[countBefore(people.mentions, offset, mentionStart) - 1];
+  return linked && offset - linked.mention.end <= MAX_RELATIVE_GAP ? linked.person : null;
 }
 
 function isGenderCompatible(person: Person, gender: Gender): boolean {
