@@ -52,3 +52,16 @@ describe('a postposed subject with a description and an appositive before the cu
     expect(findQuotes(text).at(-1)?.speaker).toBeNull();
   });
 });
+
+// After an inverted cue, the subject may open with lowercase words the lexicon does not list.
+describe('an inverted cue before a name with lowercase premodifiers', () => {
+  it('takes the name at the end of the premodifiers', () => {
+    const text = '"We owe the river everything," said retired boatwright Elsa Marin, who built the ferry in 1979.';
+    expect(speakerMention(text)).toBe('Elsa Marin');
+  });
+
+  it('does not take a name after a preposition for the subject', () => {
+    const text = '"The vote is final and the matter is closed," said in a note to committee member Tom Wills.';
+    expect(findQuotes(text)[0]?.speaker ?? null).toBeNull();
+  });
+});

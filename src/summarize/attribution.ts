@@ -305,6 +305,28 @@ function setOffBeforeCue(clause: Token[], begin: number): boolean {
   return false;
 }
 
+// Words after which an inverted cue goes on with something other than its subject (`said on
+// Monday that Trump …`, `said of Trump`).
+const NOT_PREMODIFIERS = new Set(['in', 'on', 'at', 'to', 'for', 'from', 'with', 'by', 'about', 'after', 'before', 'during', 'that', 'this', 'when', 'while', 'as', 'and', 'but', 'if']);
+
+/**
+ * The name an inverted cue's subject ends in past lowercase premodifiers the lexicon does not
+ * list (`said retired neurosurgeon Ben Carson`, `said master of ceremonies Asab Al-Tabchi`).
+ */
+function nameAfterPremodifiers(text: string, clause: Token[], from: number): SpeakerMention | null {
+  for (let index = from; index < clause.length && index - from < MAX_DESCRIPTION_TOKENS; index += 1) {
+    const token = clause[index] as Token;
+    if (isCapitalized(token)) {
+      const read = readNameSpan(text, clause, index);
+      return read?.mention.canBePerson ? nameMention(text, clause, index) : null;
+    }
+    const word = lower(token);
+    const opensOtherPhrase = NOT_PREMODIFIERS.has(word) || DETERMINERS.has(word) || (word === 'of' && index === from);
+    if (!token.isWord || opensOtherPhrase) return null;
+  }
+  return null;
+}
+
 /** The mention of a clause that directly follows a quotation, or null when it attributes nothing. */
 function postposedMention(text: string, clause: Token[], begin: number): SpeakerMention | null {
   const first = clause[begin];
@@ -312,7 +334,9 @@ function postposedMention(text: string, clause: Token[], begin: number): Speaker
   if (lower(first) === 'according' && lower(clause[begin + 1]) === 'to') return mentionAt(text, clause, begin + 2);
   // `said X`, `added Ms. Moore`; participles (`adding that …`) never take an inverted subject.
   if (isCueAt(clause, begin)) {
-    return first.text.endsWith('ing') ? null : mentionAt(text, clause, skipLeading(clause, begin + 1, (token) => CUE_MODIFIERS.has(lower(token))));
+    if (first.text.endsWith('ing')) return null;
+    const subject = skipLeading(clause, begin + 1, (token) => CUE_MODIFIERS.has(lower(token)));
+    return mentionAt(text, clause, subject) ?? nameAfterPremodifiers(text, clause, subject);
   }
   if (!first.isWord) return null;
   const reach = namedWithAppositive(text, clause, begin) || setOffBeforeCue(clause, begin) ? MAX_APPOSITIVE_SUBJECT_TOKENS : MAX_SUBJECT_TOKENS;
