@@ -65,3 +65,16 @@ describe('an inverted cue before a name with lowercase premodifiers', () => {
     expect(findQuotes(text)[0]?.speaker ?? null).toBeNull();
   });
 });
+
+// A sentence may open on its cue, the subject after it (`Said X, "…"`).
+describe('a sentence opening on its cue', () => {
+  it('is attributed to the subject after the cue', () => {
+    const text = 'The diner closed on Sunday. Said Rosa Vint, who cooked there for thirty years, "We fed half the town."';
+    expect(speakerMention(text)).toBe('Rosa Vint');
+  });
+
+  it('is not a participle phrase opening on a cue', () => {
+    const text = 'Gil Ortega ran the race twice.\n\nAsked which mile was the hardest, he answered: "The last one, every time."';
+    expect(speakerMention(text)).toBe('he');
+  });
+});

@@ -429,6 +429,18 @@ export function attributionAfter(text: string, from: number, limit: number): Att
   return mention ? { mention, start: from, end: clauseEnd } : null;
 }
 
+// Cues that open a sentence before their subject; others opening one are participles (`Asked
+// which county was his favorite, he demurred:`).
+const INVERTED_OPENING_CUES = new Set(['Said', 'Says', 'Added', 'Adds', 'Wrote', 'Writes']);
+
+/** `Said Dorothy Poynter, who grew up with him, "…"`: a sentence opening on its cue, the subject after it. */
+function invertedOpening(text: string, clause: Token[]): SpeakerMention | null {
+  const first = clause[0];
+  if (!first?.isWord || !INVERTED_OPENING_CUES.has(first.text)) return null;
+  const mention = mentionAt(text, clause, 1) ?? nameAfterPremodifiers(text, clause, 1);
+  return mention?.kind === 'pronoun' ? null : mention;
+}
+
 /** The clause before a quoted piece starting at `to`, from `from` (sentence or paragraph start). */
 export function attributionBefore(text: string, from: number, to: number): Attribution | null {
   const tokens = tokenize(text, from, to);
@@ -443,6 +455,8 @@ export function attributionBefore(text: string, from: number, to: number): Attri
     const mention = mentionAt(text, clause, according + 2);
     return mention ? { mention, start: clauseStart, end: to } : null;
   }
+  const inverted = invertedOpening(text, clause);
+  if (inverted && [':', ','].includes(lastToken.text)) return { mention: inverted, start: clauseStart, end: to };
   const cue = clause.findLastIndex((_token, index) => isCueAt(clause, index));
   const introduces = [':', ','].includes(lastToken.text) || isCueAt(clause, clause.length - 1);
   if (cue >= 0 && introduces && clause.length - cue <= MAX_CUE_TAIL_TOKENS) {
