@@ -16,6 +16,14 @@ describe('a cue that continues an earlier verb phrase', () => {
     expect(findQuotes(text)[0]?.speaker).toBe('Omar Reed');
   });
 
+  it('attributes "replied to one of Dunn\'s posts by saying" to the subject, not to the possessive name', () => {
+    const text = 'Carla Reyes left the council in May.\n\n'
+      + 'Online, she replied on Sunday to one of Victor Dunn\'s posts by saying, "Please stop inventing the minutes."';
+    const [quote] = findQuotes(text);
+    expect(text.slice(quote?.speakerStart ?? 0, quote?.speakerEnd ?? 0)).toBe('she');
+    expect(quote?.speaker).toBe('Carla Reyes');
+  });
+
   it('attributes "continued, saying" at the opening of a paragraph to the subject of the verb', () => {
     const text = 'Lena Ortiz, a retired teacher, spoke first.\n\n'
       + 'The former school board candidate continued, saying, "Nobody asked the parents what they wanted."';

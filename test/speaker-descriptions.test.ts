@@ -54,6 +54,12 @@ describe('a description names the person the text gave that role', () => {
     expect(lastSpeaker(text)).toBe('Jon Hale');
   });
 
+  it('does not read `former` as the role a description names', () => {
+    const text = 'Paul Grady, a former state senator, spoke first. Nina Cole ran the campaign for the levy.\n\n'
+      + '"We knew it would be close," the former campaign manager said.';
+    expect(lastSpeaker(text)).toBe('Nina Cole');
+  });
+
   it('does not take a deputy for the office, nor a former holder for the present one', () => {
     const text = 'Sam Cole, the mayor, opened the fair. Ruth Adler, the deputy mayor, cut the ribbon. '
       + 'Ann Brisk, the former mayor, sold pumpkins.\n\n'

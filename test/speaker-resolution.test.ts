@@ -97,6 +97,22 @@ describe('speaker attribution and resolution', () => {
     expect(findQuotes(text)[0]?.speaker).toBe('Ivanka Trump');
   });
 
+  it('gives the full name written later to a person first called by title and surname', () => {
+    const text = 'Mr. Ortega spoke for an hour. The mayor, Luis A. Ortega, took questions after that.\n\n"The bridge opens in June," Mr. Ortega said.';
+    expect(findQuotes(text)[0]?.speaker).toBe('Luis A. Ortega');
+  });
+
+  it('keeps a relative named later apart from a person called by title and surname', () => {
+    const text = 'Mr. Ortega spoke for an hour. His daughter Maria Ortega and his son Luis Ortega Jr. sat behind him.\n\n"The bridge opens in June," Mr. Ortega said.';
+    expect(findQuotes(text)[0]?.speaker).toBe('Ortega');
+  });
+
+  it('gives a pronoun to the person whose possessive opens its sentence', () => {
+    const text = '"The count was fair," said Nadia Brook, who watched the polls for a rights group.\n\n'
+      + 'Elena Voss\'s future is still unclear, but she told supporters on Monday that she would run again. "I am not finished," she said.';
+    expect(findQuotes(text).at(-1)?.speaker).toBe('Elena Voss');
+  });
+
   it('extracts roles from premodifiers, appositives and party labels', () => {
     const text = [
       '"The talks were useful for both of our countries," said Donna Brazile, the interim chairwoman of the Democratic National Committee.',

@@ -79,15 +79,22 @@ function nameMention(text: string, tokens: Token[], index: number): SpeakerMenti
  */
 function personMention(text: string, tokens: Token[], index: number): SpeakerMention | null {
   let cursor = index;
+  // A name before a role noun may be a place or body premodifying it (`Texas delegate Bill
+  // Eastland`): kept only if no name follows the role.
+  let beforeRole: SpeakerMention | null = null;
   while (cursor < tokens.length && cursor - index < MAX_DESCRIPTION_TOKENS) {
     const read = readNameSpan(text, tokens, cursor);
-    if (read?.mention.canBePerson) return { start: read.mention.start, end: read.mention.end, kind: 'name', text: read.mention.name };
+    if (read?.mention.canBePerson) {
+      const found: SpeakerMention = { start: read.mention.start, end: read.mention.end, kind: 'name', text: read.mention.name };
+      if (!ROLE_NOUNS.has(lower(tokens[read.next]))) return found;
+      beforeRole ??= found;
+    }
     const next = read ? read.next : cursor + 1;
     const premodifies = tokens.slice(cursor, next).every((token) => token.isWord) && (read !== null || ROLE_NOUNS.has(lower(tokens[cursor])));
-    if (!premodifies) return null;
+    if (!premodifies) return beforeRole;
     cursor = next;
   }
-  return null;
+  return beforeRole;
 }
 
 /** `a spokesman for the campaign`: from the determiner to the first punctuation or relative word. */
@@ -162,8 +169,23 @@ function closesBeforeCue(tokens: Token[], comma: number): boolean {
   return false;
 }
 
-/** The first pronoun or name in `tokens[from, to)`: the subject of most clauses. */
+/**
+ * The first pronoun or name in `tokens[from, to)`: the subject of most clauses. One opening the
+ * clause or a stretch set off by commas comes first: a clause may open with a phrase that names
+ * a place, a date or an outlet before its subject (`In a series of Twitter posts Sunday, Mr. Frum,
+ * a former speechwriter, wrote:`).
+ */
 function firstMention(text: string, tokens: Token[], from: number, to: number): SpeakerMention | null {
+  for (let index = from; index < to; index += 1) {
+    if (index > from && tokens[index - 1]?.text !== ',') continue;
+    const token = tokens[index];
+    if (isPronoun(token) && lower(token) !== 'who') return mentionAt(text, tokens, index);
+    if (token && isCapitalized(token)) {
+      const name = personMention(text, tokens, index);
+      // A possessive qualifies the noun after it (`Google's chief executive, Laszlo Bock,`).
+      if (name && !/^['’]/.test(text.charAt(name.end))) return name;
+    }
+  }
   for (let index = from; index < to; index += 1) {
     const token = tokens[index];
     if (isPronoun(token)) return mentionAt(text, tokens, index);
@@ -193,6 +215,14 @@ function subjectBefore(text: string, tokens: Token[], from: number, to: number):
   // Walk back to where the subject phrase starts, then read it forwards.
   let start = end - 1;
   while (start > from && tokens[start - 1]?.isWord && !isCueAt(tokens, start - 1)) start -= 1;
+  // Stopped by an earlier cue, the words are its object (`The senator emailed supporters saying:`):
+  // the speaker is the subject of that cue, unless a clause of its own begins among them
+  // (`Cruz said as the heckler yelled:`, `under a headline that said,`).
+  const opensClause = tokens.slice(start, end).some((token) => CLAUSE_OPENERS.has(token.text));
+  if (start > from && isCueAt(tokens, start - 1) && !opensClause) {
+    const earlier = subjectBefore(text, tokens, from, start - 1);
+    if (earlier) return earlier;
+  }
   for (let cursor = start; cursor < end; cursor += 1) {
     const token = tokens[cursor];
     if (!token) break;
@@ -221,6 +251,9 @@ function subjectBefore(text: string, tokens: Token[], from: number, to: number):
 // Words that tie a cue to an earlier verb of the same subject: `he looked up, furrowed his brow
 // and said`, `she responded to the post by saying`.
 const PREDICATE_LINKS = new Set(['and', 'by']);
+// Words that open a clause with a subject of its own.
+const CLAUSE_OPENERS = new Set(['as', 'that', 'which', 'who', 'while', 'when', 'because', 'after', 'before', 'if', 'whether']);
+const POSSESSIVE = /['’]s?$/;
 
 /**
  * The subject of the verb phrase ending at `end` that a linked cue continues: the last pronoun
@@ -234,6 +267,8 @@ function subjectOfPredicate(text: string, tokens: Token[], from: number, end: nu
     if (isPronoun(token) && lower(token) !== 'who') return pronounMention(token);
     if (!isCapitalized(token)) continue;
     const read = readNameSpan(text, tokens, index);
+    // A possessive name qualifies a noun (`Trump's messages`), it is no subject.
+    if (read && POSSESSIVE.test(tokens[read.next - 1]?.text ?? '')) continue;
     const verb = read ? tokens[read.next] : undefined;
     if (read?.mention.canBePerson && (isCueAt(tokens, read.next) || looksLikeVerb(verb))) return nameMention(text, tokens, index);
   }
@@ -255,6 +290,43 @@ function skipLeading(tokens: Token[], from: number, skippable: (token: Token) =>
   return index;
 }
 
+/**
+ * Whether the subject phrase opening at `begin` is followed, within a few words, by a stretch set
+ * off by commas that closes right before a cue (`the White House press secretary, Josh Earnest,
+ * said`, `Texas delegate Bill Eastland, wearing a cowboy hat, said`): the cue is that far away.
+ */
+function setOffBeforeCue(clause: Token[], begin: number): boolean {
+  const limit = Math.min(clause.length, begin + MAX_SUBJECT_TOKENS);
+  for (let index = begin + 1; index < limit; index += 1) {
+    const token = clause[index] as Token;
+    if (SENTENCE_END.has(token.text) || isCueAt(clause, index)) return false;
+    if (token.text === ',') return closesBeforeCue(clause, index);
+  }
+  return false;
+}
+
+// Words after which an inverted cue goes on with something other than its subject (`said on
+// Monday that Trump …`, `said of Trump`).
+const NOT_PREMODIFIERS = new Set(['in', 'on', 'at', 'to', 'for', 'from', 'with', 'by', 'about', 'after', 'before', 'during', 'that', 'this', 'when', 'while', 'as', 'and', 'but', 'if']);
+
+/**
+ * The name an inverted cue's subject ends in past lowercase premodifiers the lexicon does not
+ * list (`said retired neurosurgeon Ben Carson`, `said master of ceremonies Asab Al-Tabchi`).
+ */
+function nameAfterPremodifiers(text: string, clause: Token[], from: number): SpeakerMention | null {
+  for (let index = from; index < clause.length && index - from < MAX_DESCRIPTION_TOKENS; index += 1) {
+    const token = clause[index] as Token;
+    if (isCapitalized(token)) {
+      const read = readNameSpan(text, clause, index);
+      return read?.mention.canBePerson ? nameMention(text, clause, index) : null;
+    }
+    const word = lower(token);
+    const opensOtherPhrase = NOT_PREMODIFIERS.has(word) || DETERMINERS.has(word) || (word === 'of' && index === from);
+    if (!token.isWord || opensOtherPhrase) return null;
+  }
+  return null;
+}
+
 /** The mention of a clause that directly follows a quotation, or null when it attributes nothing. */
 function postposedMention(text: string, clause: Token[], begin: number): SpeakerMention | null {
   const first = clause[begin];
@@ -262,10 +334,12 @@ function postposedMention(text: string, clause: Token[], begin: number): Speaker
   if (lower(first) === 'according' && lower(clause[begin + 1]) === 'to') return mentionAt(text, clause, begin + 2);
   // `said X`, `added Ms. Moore`; participles (`adding that …`) never take an inverted subject.
   if (isCueAt(clause, begin)) {
-    return first.text.endsWith('ing') ? null : mentionAt(text, clause, skipLeading(clause, begin + 1, (token) => CUE_MODIFIERS.has(lower(token))));
+    if (first.text.endsWith('ing')) return null;
+    const subject = skipLeading(clause, begin + 1, (token) => CUE_MODIFIERS.has(lower(token)));
+    return mentionAt(text, clause, subject) ?? nameAfterPremodifiers(text, clause, subject);
   }
   if (!first.isWord) return null;
-  const reach = namedWithAppositive(text, clause, begin) ? MAX_APPOSITIVE_SUBJECT_TOKENS : MAX_SUBJECT_TOKENS;
+  const reach = namedWithAppositive(text, clause, begin) || setOffBeforeCue(clause, begin) ? MAX_APPOSITIVE_SUBJECT_TOKENS : MAX_SUBJECT_TOKENS;
   const cue = cueWithinReach(clause, begin, reach);
   return cue > begin ? subjectBefore(text, clause, begin, cue) : null;
 }
@@ -355,6 +429,18 @@ export function attributionAfter(text: string, from: number, limit: number): Att
   return mention ? { mention, start: from, end: clauseEnd } : null;
 }
 
+// Cues that open a sentence before their subject; others opening one are participles (`Asked
+// which county was his favorite, he demurred:`).
+const INVERTED_OPENING_CUES = new Set(['Said', 'Says', 'Added', 'Adds', 'Wrote', 'Writes']);
+
+/** `Said Dorothy Poynter, who grew up with him, "…"`: a sentence opening on its cue, the subject after it. */
+function invertedOpening(text: string, clause: Token[]): SpeakerMention | null {
+  const first = clause[0];
+  if (!first?.isWord || !INVERTED_OPENING_CUES.has(first.text)) return null;
+  const mention = mentionAt(text, clause, 1) ?? nameAfterPremodifiers(text, clause, 1);
+  return mention?.kind === 'pronoun' ? null : mention;
+}
+
 /** The clause before a quoted piece starting at `to`, from `from` (sentence or paragraph start). */
 export function attributionBefore(text: string, from: number, to: number): Attribution | null {
   const tokens = tokenize(text, from, to);
@@ -369,6 +455,8 @@ export function attributionBefore(text: string, from: number, to: number): Attri
     const mention = mentionAt(text, clause, according + 2);
     return mention ? { mention, start: clauseStart, end: to } : null;
   }
+  const inverted = invertedOpening(text, clause);
+  if (inverted && [':', ','].includes(lastToken.text)) return { mention: inverted, start: clauseStart, end: to };
   const cue = clause.findLastIndex((_token, index) => isCueAt(clause, index));
   const introduces = [':', ','].includes(lastToken.text) || isCueAt(clause, clause.length - 1);
   if (cue >= 0 && introduces && clause.length - cue <= MAX_CUE_TAIL_TOKENS) {

@@ -84,7 +84,8 @@ export function readDescription(text: string): Description | null {
   // The head is the last person noun of the phrase (`the former Republican presidential
   // candidate`); every person noun of it may be the role the text gave (`the Florida senator and
   // Republican presidential candidate`).
-  const nouns = phrase.filter((word) => (capitalized.has(word) ? isListedPersonNoun(word) : isDescriptionHead(word)));
+  // `former` is listed among the titles written before a name, but is no noun for a person.
+  const nouns = phrase.filter((word) => !PAST_MARKERS.has(word) && (capitalized.has(word) ? isListedPersonNoun(word) : isDescriptionHead(word)));
   const head = nouns[nouns.length - 1];
   if (head === undefined) return null;
   const current = nouns.flatMap((noun) => [noun, ...(SYNONYMS.get(noun) ?? [])]);

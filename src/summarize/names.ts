@@ -368,7 +368,10 @@ function describe(text: string, tokens: Token[], shape: NameShape, sentence: num
   const before = tokens[index - 1];
   // A role in front makes the name the head of its phrase, whatever comes before the role.
   const afterPreposition = before !== undefined && BEFORE_NON_SUBJECT.has(before.text.toLowerCase()) && role === null;
-  const isProminent = !POSSESSIVE_END.test(last.text) && !afterPreposition;
+  // A possessive opening its sentence names whom the sentence is about (`Suu Kyi's fate is
+  // unclear, but she said …`); elsewhere it only qualifies a noun (`one of Trump's messages`).
+  const opensSentence = index === 0 || endsSentence(text, tokens, index - 1);
+  const isProminent = (opensSentence || !POSSESSIVE_END.test(last.text)) && !afterPreposition;
   return {
     start,
     end,

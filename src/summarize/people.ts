@@ -3,7 +3,8 @@
  * the fullest name, the gender and the role the article gives each.
  */
 import { countWords } from '../load/words.js';
-import { PAST_MARKERS, type Gender } from './lexicon.js';
+import { genderOfFirstName } from './first-names.js';
+import { NAME_SUFFIXES, PAST_MARKERS, type Gender } from './lexicon.js';
 import { surnameKey, type FoundName, type NameMention } from './names.js';
 import { joinSecondOffices } from './person-nouns.js';
 
@@ -146,7 +147,23 @@ function findPersonByKey(people: People, name: string, key: string, words: numbe
   if (known) return known;
   // `Donald J. Trump` is `Donald Trump`; `Ivanka Trump` is someone else.
   const namesake = people.bySurname.get(key);
-  return namesake && firstWord(namesake.fullName) === firstWord(name) ? namesake : undefined;
+  if (!namesake) return undefined;
+  return firstWord(namesake.fullName) === firstWord(name) || completesSurname(namesake, name) ? namesake : undefined;
+}
+
+/**
+ * Whether a full name is the one a person known so far by the surname alone goes by: a text may
+ * call someone `Mr. Putin` before it names `Vladimir V. Putin`. Not when the given name says
+ * another gender than the title did (`Mr. Clinton`, then `Hillary Clinton`), nor when a suffix
+ * sets a relative apart (`Donald Trump Jr.`).
+ */
+function completesSurname(namesake: Person, name: string): boolean {
+  if (countWords(namesake.fullName) !== 1) return false;
+  const words = name.toLowerCase().split(/\s+/);
+  if (words.some((word) => NAME_SUFFIXES.has(word))) return false;
+  const known = namesake.titleGender ?? namesake.nameGender;
+  const given = genderOfFirstName(name.split(/\s+/)[0] ?? '');
+  return known === null || given === null || known === given;
 }
 
 /**

@@ -3,13 +3,14 @@
  * mention each attribution rests on to the fullest name the article gives that person.
  */
 import type { QuoteSpan } from '../types.js';
+import type { Attribution } from './attribution.js';
 import { findCreditRanges } from './credit-lines.js';
 import { findNameMentions, findSubjectPronouns, sentenceIndexes } from './names.js';
 import type { QuotedPiece } from './quote-marks.js';
 import { findQuotations, type Quotation } from './quotations.js';
 import { quotedWords } from './quoted-words.js';
 import { collectPeople, type People } from './people.js';
-import { resolveSpeakers, type ResolvedSpeaker } from './speakers.js';
+import { resolveSpeakers, type ResolvedSpeaker, type SpeakerClause } from './speakers.js';
 import { countWords } from '../load/words.js';
 import { tokenize } from './tokens.js';
 
@@ -56,11 +57,24 @@ function toQuoteSpan(text: string, quotation: Quotation, speaker: ResolvedSpeake
   };
 }
 
+/**
+ * The speaker mention of a quotation and where the clause it is the subject of stops: at the end
+ * of the attribution or its first comma, whichever comes first. Past a comma the words may be an
+ * apposition naming the speaker (`said his friend, Bruce Tam,`) or another clause (`…, before
+ * adding that he, Christie, …`).
+ */
+function speakerClause(text: string, attribution: Attribution | null): SpeakerClause | null {
+  if (!attribution) return null;
+  const { mention } = attribution;
+  const stop = text.slice(mention.end, attribution.end).search(/[,;:]/);
+  return { mention, end: stop < 0 ? attribution.end : mention.end + stop };
+}
+
 /** Every direct quotation of the text, in order. */
 export function findQuotes(text: string): QuoteSpan[] {
   const quotations = findQuotations(text);
   if (quotations.length === 0) return [];
-  const speakers = resolveSpeakers(peopleOf(text, quotations), quotations.map(({ attribution }) => attribution?.mention ?? null));
+  const speakers = resolveSpeakers(peopleOf(text, quotations), quotations.map(({ attribution }) => speakerClause(text, attribution)));
   return quotations.map((quotation, index) => toQuoteSpan(text, quotation, speakers[index] ?? { name: null, role: null }));
 }
 

@@ -81,9 +81,16 @@ function lastPersonBefore(people: People, offset: number, accepts: (person: Pers
   return chosen ? { person: chosen.person, at: chosen.mention.start, sentence: chosen.mention.sentence } : null;
 }
 
-/** The person named last before `offset`: what `who` right after a name refers to. */
+// How far `who` may stand from the name it takes up: a comma, or a party label (`(R-Texas), who`).
+const MAX_RELATIVE_GAP = 16;
+
+/**
+ * The person named right before `offset`: what `who` after a name refers to. Null when the name
+ * is further off: then `who` takes up a description (`an intelligence source, who …`).
+ */
 function personJustBefore(people: People, offset: number): Person | null {
-  return people.mentions[countBefore(people.mentions, offset, mentionStart) - 1]?.person ?? null;
+  const linked = people.mentions[countBefore(people.mentions, offset, mentionStart) - 1];
+  return linked && offset - linked.mention.end <= MAX_RELATIVE_GAP ? linked.person : null;
 }
 
 function isGenderCompatible(person: Person, gender: Gender): boolean {
@@ -109,8 +116,8 @@ function lastSubjectSentenceBefore(people: People, offset: number, fits: (person
  * that person's chain (`Lynch said. … She has faced … over Hillary Clinton's emails. She said …`;
  * `Mr. Lou said …. But he suggested that Mr. Lew had …`): follow it back.
  */
-function pronounAntecedent(people: People, offset: number, gender: Gender, depth = 0): Antecedent | null {
-  const fits = (candidate: Person): boolean => isGenderCompatible(candidate, gender);
+function pronounAntecedent(people: People, offset: number, gender: Gender, excluded: ReadonlySet<Person>, depth = 0): Antecedent | null {
+  const fits = (candidate: Person): boolean => isGenderCompatible(candidate, gender) && !excluded.has(candidate);
   const named = lastPersonBefore(people, offset, fits);
   const link = lastSubjectPronoun(people, offset, gender);
   if (!link || depth >= MAX_PRONOUN_CHAIN || link.sentence < lastSubjectSentenceBefore(people, offset, fits)) return named;
@@ -118,7 +125,7 @@ function pronounAntecedent(people: People, offset: number, gender: Gender, depth
   // (`He …. Kasich, who brags …, doesn't pretend …. "…," he told reporters`); a name later in
   // the link's own sentence does not (`But he suggested that Mr. Lew had …`).
   if (named && named.sentence > link.sentence) return named;
-  const chained = pronounAntecedent(people, link.at, gender, depth + 1);
+  const chained = pronounAntecedent(people, link.at, gender, excluded, depth + 1);
   return chained ? { person: chained.person, at: link.at, sentence: link.sentence } : named;
 }
 
@@ -134,13 +141,13 @@ function lastSubjectPronoun(people: People, offset: number, gender: Gender): Sub
  * `he` / `she`: the last person referred to who fits, counting the speakers of earlier
  * quotations where their attributions refer to them (`"…," he said` refers to its speaker).
  */
-function resolvePronoun(people: People, mention: SpeakerMention, previous: PreviousSpeaker | null): Person | null {
+function resolvePronoun(people: People, mention: SpeakerMention, previous: PreviousSpeaker | null, excluded: ReadonlySet<Person>): Person | null {
   const word = mention.text.toLowerCase();
   if (word === 'who') return personJustBefore(people, mention.start);
   const gender = PRONOUNS.get(word);
   if (gender !== 'male' && gender !== 'female') return null;
-  const named = pronounAntecedent(people, mention.start, gender);
-  const speakerFits = previous !== null && isGenderCompatible(previous.person, gender);
+  const named = pronounAntecedent(people, mention.start, gender, excluded);
+  const speakerFits = previous !== null && isGenderCompatible(previous.person, gender) && !excluded.has(previous.person);
   if (speakerFits && (!named || previous.at > named.at)) return previous.person;
   return named?.person ?? null;
 }
@@ -166,10 +173,10 @@ const ANOTHER = /^another\s/i;
  * (`a spokeswoman for the agency`) is someone the text has not named, unless it gave someone
  * that very role, in the same words.
  */
-function resolveDescription(people: People, mention: SpeakerMention): Person | null {
+function resolveDescription(people: People, mention: SpeakerMention, excluded: ReadonlySet<Person>): Person | null {
   const description = readDescription(mention.text);
   if (!description) return null;
-  const fits = (person: Person) => description.gender === null || isGenderCompatible(person, description.gender);
+  const fits = (person: Person) => !excluded.has(person) && (description.gender === null || isGenderCompatible(person, description.gender));
   // `another supporter`: by its word, not the one the text named.
   if (ANOTHER.test(mention.text)) return null;
   if (INDEFINITE.test(mention.text)) {
@@ -193,23 +200,47 @@ function resolveDescription(people: People, mention: SpeakerMention): Person | n
   return lastPersonBefore(people, mention.start, fits)?.person ?? null;
 }
 
-function resolvePerson(people: People, mention: SpeakerMention, previous: PreviousSpeaker | null): Person | null {
+const NO_ONE: ReadonlySet<Person> = new Set();
+
+/**
+ * The people the attribution clause names after its speaker mention, up to `clauseEnd`
+ * (`"…," the developer said of Mr. Clinton`, `she told Ms. Ruiz`): a pronoun or a description
+ * cannot refer to a person its own clause names as someone else (the hearer, the one spoken of).
+ */
+function namedLaterInClause(people: People, mention: SpeakerMention, clauseEnd: number): ReadonlySet<Person> {
+  let named: Set<Person> | null = null;
+  for (let index = countBefore(people.mentions, mention.end, mentionStart); index < people.mentions.length; index += 1) {
+    const linked = people.mentions[index] as LinkedMention;
+    if (linked.mention.start >= clauseEnd) break;
+    (named ??= new Set()).add(linked.person);
+  }
+  return named ?? NO_ONE;
+}
+
+function resolvePerson(people: People, mention: SpeakerMention, clauseEnd: number, previous: PreviousSpeaker | null): Person | null {
   switch (mention.kind) {
     case 'name': return findPerson(people, mention.text) ?? null;
-    case 'pronoun': return resolvePronoun(people, mention, previous);
-    case 'description': return resolveDescription(people, mention);
+    case 'pronoun': return resolvePronoun(people, mention, previous, namedLaterInClause(people, mention, clauseEnd));
+    case 'description': return resolveDescription(people, mention, namedLaterInClause(people, mention, clauseEnd));
   }
+}
+
+/** The speaker mention of a quotation's attribution, and where its clause ends. */
+export interface SpeakerClause {
+  mention: SpeakerMention;
+  end: number;
 }
 
 /**
  * Resolves the speaker mentions of an article's quotations, in text order (`null` for a
  * quotation without one), to the fullest names and the roles the article gives.
  */
-export function resolveSpeakers(people: People, mentions: Array<SpeakerMention | null>): ResolvedSpeaker[] {
+export function resolveSpeakers(people: People, clauses: Array<SpeakerClause | null>): ResolvedSpeaker[] {
   let previous: PreviousSpeaker | null = null;
-  return mentions.map((mention) => {
-    if (!mention) return NOBODY;
-    const person = resolvePerson(people, mention, previous);
+  return clauses.map((clause) => {
+    if (!clause) return NOBODY;
+    const { mention } = clause;
+    const person = resolvePerson(people, mention, clause.end, previous);
     if (person) previous = { person, at: mention.start };
     if (person) return describe(person);
     return mention.kind === 'name' ? { name: mention.text, role: null } : NOBODY;
