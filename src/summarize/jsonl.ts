@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../types.js';
 import { summarizeText } from './index.js';
-import { SummaryThreads } from './summary-threads.js';
+import { SummaryThreads, type InputArticle } from './summary-threads.js';
 
 export interface JsonlOptions {
   /** Key points per article; the digest default (3 to 5) when undefined. */
@@ -23,10 +23,6 @@ export interface JsonlOptions {
   threads?: number;
 }
 
-export interface InputArticle {
-  id: string | number;
-  text: string;
-}
 
 /** The article a line holds, or the reason it holds none. */
 function parseLine(line: string): InputArticle | string {

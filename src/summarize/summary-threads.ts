@@ -1,9 +1,17 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { InputArticle, JsonlOptions } from './jsonl.js';
 
-/** What a summary thread is told once, when it starts. */
-export type SummaryThreadOptions = Pick<JsonlOptions, 'points' | 'allQuotes'>;
+/** One `{"id", "text"}` line of a JSON lines file. */
+export interface InputArticle {
+  id: string | number;
+  text: string;
+}
+
+/** What a summary thread is told once, when it starts: the options of `summarizeJsonl` it needs. */
+export interface SummaryThreadOptions {
+  points?: number;
+  allQuotes?: boolean;
+}
 
 /** One article handed to a thread, and the line it hands back for it. */
 export interface SummaryRequest {
