@@ -81,6 +81,14 @@ function wordsIn(text: string, pieces: QuotedPiece[]): number {
   return pieces.reduce((count, piece) => count + piece.segments.reduce((sum, [start, end]) => sum + countWords(text.slice(start, end)), 0), 0);
 }
 
+// A conjunction after the clause's comma, before a second piece of the same words.
+const JOINING_CONJUNCTION = /,\s+(?:and|but)$/;
+
+function startsInLowercase(text: string, piece: QuotedPiece): boolean {
+  const [start, end] = piece.segments[0] ?? [0, 0];
+  return /^[^\p{L}\p{N}]*\p{Ll}/u.test(text.slice(start, end));
+}
+
 /**
  * Whether the attribution after `piece` sits inside one quotation that goes on with `following`:
  * nothing but space between them, and the clause is punctuated like an interruption.
@@ -88,7 +96,10 @@ function wordsIn(text: string, pieces: QuotedPiece[]): number {
 function interrupts(text: string, piece: QuotedPiece, attribution: Attribution, following: QuotedPiece): boolean {
   if (text.slice(attribution.end, following.start).trim() !== '') return false;
   // A clause ending in a colon introduces a new quotation (`…, and then predicted:`).
-  const clause = text.slice(attribution.start, attribution.end).replace(/["”'’]+$/, '');
+  let clause = text.slice(attribution.start, attribution.end).replace(/["”'’]+$/, '');
+  // `"A," she said, and "b …"`: the conjunction joins a second piece that goes on with her words.
+  const conjoined = clause.match(JOINING_CONJUNCTION);
+  if (conjoined && startsInLowercase(text, following)) clause = clause.slice(0, conjoined.index! + 1);
   if (!/[.,;\u2014\u2013]$/.test(clause)) return false;
   if (introducesAnotherQuotation(text, attribution.start, attribution.end)) return false;
   const lastSegment = piece.segments[piece.segments.length - 1];
@@ -146,7 +157,8 @@ class AttributionFinder {
       const endsSentence = between.some((token) => SENTENCE_END.has(token.text));
       // A title is named inside the clause (`said on ''This Week''`); a piece after the comma
       // that closes the clause goes on with the quotation (`''…,'' Mr. Bush said, ''because …''`).
-      const afterClauseComma = between[between.length - 1]?.text === ',';
+      const afterClauseComma = between[between.length - 1]?.text === ','
+        || (JOINING_CONJUNCTION.test(this.text.slice(piece.end, candidate.start).trimEnd()) && startsInLowercase(this.text, candidate));
       const isTitle = between.some((token) => token.isWord) && !endsSentence && !afterClauseComma && wordsIn(this.text, [candidate]) <= MAX_TITLE_WORDS;
       if (!isTitle) break;
       next += 1;
