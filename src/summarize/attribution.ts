@@ -512,7 +512,21 @@ export function attributionOfSentence(text: string, from: number, to: number): A
   if (cue < 0 || sentence.length - cue > MAX_SENTENCE_TAIL_TOKENS) return null;
   const begin = skipLeading(sentence, 0, (token) => LEADING_CONJUNCTIONS.has(lower(token)) || CLAUSE_PUNCTUATION.has(token.text));
   const mention = subjectBefore(text, sentence, begin, cue);
-  return mention ? { mention, start: sentence[0]?.start ?? from, end: to } : null;
+  if (!mention || attributesOwnWords(sentence, mention)) return null;
+  return { mention, start: sentence[0]?.start ?? from, end: to };
+}
+
+// Words before a comma that make a sentence's opening what its speaker said, not an adverb.
+const MIN_REPORTED_WORDS = 2;
+
+/**
+ * Whether a sentence ending in its cue reports words of its own before the speaker (`The ACLU
+ * will watch the case closely, Ruiz says.`): its cue attributes those words, not the quotation
+ * that follows.
+ */
+function attributesOwnWords(sentence: Token[], mention: SpeakerMention): boolean {
+  const comma = sentence.findLastIndex((token) => token.text === ',' && token.end <= mention.start);
+  return comma >= 0 && sentence.slice(0, comma).filter((token) => token.isWord).length >= MIN_REPORTED_WORDS;
 }
 
 /**
