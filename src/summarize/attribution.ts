@@ -28,6 +28,8 @@ const ROLE_OPENERS = new Set(['then', 'former', 'who', 'whose', 'now', 'chief', 
 const MAX_SUBJECT_TOKENS = 8;
 const MAX_APPOSITIVE_SUBJECT_TOKENS = 40;
 const MAX_DESCRIPTION_TOKENS = 8;
+// Words of an introductory phrase after its opening word (`Back in 2013,`, `Hours later,`).
+const MAX_INTRODUCTORY_TOKENS = 4;
 // Words after a preposed cue verb before the quotation
 // (`told the Washington Post in a written statement,`).
 const MAX_CUE_TAIL_TOKENS = 12;
@@ -147,11 +149,34 @@ function namedWithAppositive(text: string, tokens: Token[], index: number): bool
   // A party label may stand between the name and its comma: `Rep. Jim Jordan (R-Ohio), a member`.
   const comma = pastParenthesis(tokens, read.next);
   if (tokens[comma]?.text !== ',') return false;
+  if (opensWithIntroductoryWord(text, tokens, index)) return false;
   // `Perhaps, he said` is no appositive: one describes the person (`a writer`, `30`, `Sen.`).
   const next = tokens[comma + 1];
   if (next === undefined) return false;
   const describes = DETERMINERS.has(lower(next)) || ROLE_NOUNS.has(lower(next)) || /^\d/.test(next.text) || isCapitalized(next) || ROLE_OPENERS.has(lower(next));
   return describes || closesBeforeCue(tokens, comma);
+}
+
+/**
+ * Whether the clause opening at `index` opens with an introductory phrase headed by one
+ * capitalized word, set off by a comma before its subject (`Additionally, Clinton said`, `Hours
+ * later, Trump told reporters`, `Back in 2013, he said`): a word capitalized only because it opens
+ * the sentence, not a name. A one-word name is kept when what follows its comma describes it
+ * (`Trump, a businessman, said`, `Smith, 30, said`).
+ */
+function opensWithIntroductoryWord(text: string, tokens: Token[], index: number): boolean {
+  const read = readNameSpan(text, tokens, index);
+  const first = tokens[index];
+  if (!read || !first || read.next !== index + 1 || read.mention.start !== first.start) return false;
+  let comma = read.next;
+  while (comma < tokens.length && comma - index <= MAX_INTRODUCTORY_TOKENS && tokens[comma]?.isWord && !isCapitalized(tokens[comma] as Token) && !isCueAt(tokens, comma)) comma += 1;
+  if (tokens[comma]?.text !== ',') return false;
+  const subject = tokens[comma + 1];
+  if (!subject) return false;
+  if (isPronoun(subject) && lower(subject) !== 'who') return true;
+  const name = isCapitalized(subject) ? readNameSpan(text, tokens, comma + 1) : null;
+  return name !== null && isCueAt(tokens, skipLeading(tokens, name.next, (word) => CUE_MODIFIERS.has(lower(word))))
+    || (comma > read.next && name !== null);
 }
 
 /**
@@ -178,6 +203,7 @@ function closesBeforeCue(tokens: Token[], comma: number): boolean {
 function firstMention(text: string, tokens: Token[], from: number, to: number): SpeakerMention | null {
   for (let index = from; index < to; index += 1) {
     if (index > from && tokens[index - 1]?.text !== ',') continue;
+    if (index === from && opensWithIntroductoryWord(text, tokens, index)) continue;
     const token = tokens[index];
     if (isPronoun(token) && lower(token) !== 'who') return mentionAt(text, tokens, index);
     if (token && isCapitalized(token)) {
@@ -486,7 +512,21 @@ export function attributionOfSentence(text: string, from: number, to: number): A
   if (cue < 0 || sentence.length - cue > MAX_SENTENCE_TAIL_TOKENS) return null;
   const begin = skipLeading(sentence, 0, (token) => LEADING_CONJUNCTIONS.has(lower(token)) || CLAUSE_PUNCTUATION.has(token.text));
   const mention = subjectBefore(text, sentence, begin, cue);
-  return mention ? { mention, start: sentence[0]?.start ?? from, end: to } : null;
+  if (!mention || attributesOwnWords(sentence, mention)) return null;
+  return { mention, start: sentence[0]?.start ?? from, end: to };
+}
+
+// Words before a comma that make a sentence's opening what its speaker said, not an adverb.
+const MIN_REPORTED_WORDS = 2;
+
+/**
+ * Whether a sentence ending in its cue reports words of its own before the speaker (`The ACLU
+ * will watch the case closely, Ruiz says.`): its cue attributes those words, not the quotation
+ * that follows.
+ */
+function attributesOwnWords(sentence: Token[], mention: SpeakerMention): boolean {
+  const comma = sentence.findLastIndex((token) => token.text === ',' && token.end <= mention.start);
+  return comma >= 0 && sentence.slice(0, comma).filter((token) => token.isWord).length >= MIN_REPORTED_WORDS;
 }
 
 /**

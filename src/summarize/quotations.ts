@@ -4,7 +4,7 @@
  * that are direct quotations rather than titles, scare quotes or phrases woven into a sentence.
  */
 import { attributionAfter, attributionBefore, attributionOfParticiple, attributionOfSentence, introducesAnotherQuotation, type Attribution } from './attribution.js';
-import { CUE_MODIFIERS, CUE_VERBS } from './lexicon.js';
+import { CUE_MODIFIERS, CUE_VERBS, DETERMINERS } from './lexicon.js';
 import { findQuotedPieces, paragraphRanges, type QuotedPiece } from './quote-marks.js';
 import { countWords } from '../load/words.js';
 import { hasLineBreak, SENTENCE_END, tokenize } from './tokens.js';
@@ -81,6 +81,14 @@ function wordsIn(text: string, pieces: QuotedPiece[]): number {
   return pieces.reduce((count, piece) => count + piece.segments.reduce((sum, [start, end]) => sum + countWords(text.slice(start, end)), 0), 0);
 }
 
+// A conjunction after the clause's comma, before a second piece of the same words.
+const JOINING_CONJUNCTION = /,\s+(?:and|but)$/;
+
+function startsInLowercase(text: string, piece: QuotedPiece): boolean {
+  const [start, end] = piece.segments[0] ?? [0, 0];
+  return /^[^\p{L}\p{N}]*\p{Ll}/u.test(text.slice(start, end));
+}
+
 /**
  * Whether the attribution after `piece` sits inside one quotation that goes on with `following`:
  * nothing but space between them, and the clause is punctuated like an interruption.
@@ -88,7 +96,10 @@ function wordsIn(text: string, pieces: QuotedPiece[]): number {
 function interrupts(text: string, piece: QuotedPiece, attribution: Attribution, following: QuotedPiece): boolean {
   if (text.slice(attribution.end, following.start).trim() !== '') return false;
   // A clause ending in a colon introduces a new quotation (`…, and then predicted:`).
-  const clause = text.slice(attribution.start, attribution.end).replace(/["”'’]+$/, '');
+  let clause = text.slice(attribution.start, attribution.end).replace(/["”'’]+$/, '');
+  // `"A," she said, and "b …"`: the conjunction joins a second piece that goes on with her words.
+  const conjoined = clause.match(JOINING_CONJUNCTION);
+  if (conjoined && startsInLowercase(text, following)) clause = clause.slice(0, conjoined.index! + 1);
   if (!/[.,;\u2014\u2013]$/.test(clause)) return false;
   if (introducesAnotherQuotation(text, attribution.start, attribution.end)) return false;
   const lastSegment = piece.segments[piece.segments.length - 1];
@@ -146,7 +157,8 @@ class AttributionFinder {
       const endsSentence = between.some((token) => SENTENCE_END.has(token.text));
       // A title is named inside the clause (`said on ''This Week''`); a piece after the comma
       // that closes the clause goes on with the quotation (`''…,'' Mr. Bush said, ''because …''`).
-      const afterClauseComma = between[between.length - 1]?.text === ',';
+      const afterClauseComma = between[between.length - 1]?.text === ','
+        || (JOINING_CONJUNCTION.test(this.text.slice(piece.end, candidate.start).trimEnd()) && startsInLowercase(this.text, candidate));
       const isTitle = between.some((token) => token.isWord) && !endsSentence && !afterClauseComma && wordsIn(this.text, [candidate]) <= MAX_TITLE_WORDS;
       if (!isTitle) break;
       next += 1;
@@ -276,6 +288,36 @@ function isIntroducedByBareCue(text: string, quotation: Quotation): boolean {
   return opening <= MAX_WORDS_BEFORE_SPEAKER && bareCue && cueWords.some((word) => CUE_VERBS.has(word));
 }
 
+// Words a cue may take before the quotation it introduces: its listener or medium (`told his
+// supporters,`, `tweeting at him,`).
+const MAX_WORDS_AFTER_INTRODUCING_CUE = 3;
+// Words after a cue that make what follows reported speech, not the speaker's own words.
+const INDIRECT_SPEECH_WORDS = new Set(['that', 'if', 'whether', 'when', 'while', 'because', 'as']);
+
+/**
+ * Whether the quotation is the object of the cue right before it (`Clinton said, "as long as …"`,
+ * `but told his supporters, "our nation is …"`, `…, explaining, "because …"`): then a lowercase
+ * start is the speaker's own words. Not when the cue is set off inside a sentence the quotation
+ * goes on with (`An economic downturn, he said, "could be …"`, `In other words, he said, "the era
+ * …"`): a comma before the speaker, past the sentence's first word, marks that.
+ */
+function isObjectOfCue(text: string, quotation: Quotation): boolean {
+  const first = quotation.pieces[0];
+  const attribution = quotation.attribution;
+  if (!first || attribution?.end !== first.start) return false;
+  const tokens = tokenize(text, attribution.start, first.start);
+  if (tokens[tokens.length - 1]?.text !== ',') return false;
+  const cue = tokens.findLastIndex((token) => token.isWord && CUE_VERBS.has(token.text));
+  const object = tokens.slice(cue + 1, -1);
+  // After a determiner the cue word is an adjective (`the charged term, "…"`).
+  if (cue < 0 || DETERMINERS.has(tokens[cue - 1]?.text.toLowerCase() ?? '') || object.length > MAX_WORDS_AFTER_INTRODUCING_CUE || object.some((token) => !token.isWord || INDIRECT_SPEECH_WORDS.has(token.text.toLowerCase()))) return false;
+  // A participle hangs on a clause of its own (`she replied, explaining, "…"`).
+  if (tokens[cue]?.text.endsWith('ing')) return tokens[cue - 1]?.text === ',';
+  const { mention } = attribution;
+  const beforeSpeaker = tokens.filter((token) => token.end <= mention.start);
+  return !beforeSpeaker.some((token, index) => token.text === ',' && index > 1);
+}
+
 function endsLikeSentence(text: string, quotation: Quotation): boolean {
   const last = quotation.pieces[quotation.pieces.length - 1];
   const segment = last?.segments[last.segments.length - 1];
@@ -285,7 +327,7 @@ function endsLikeSentence(text: string, quotation: Quotation): boolean {
 function isDirectQuotation(text: string, quotation: Quotation): boolean {
   if (quotation.leadIn === 'word' || wordsIn(text, quotation.pieces) === 0) return false;
   const continuesSentence = LEADS_CONTINUING_A_SENTENCE.has(quotation.leadIn) && startsMidSentence(text, quotation);
-  if (continuesSentence && !isIntroducedByBareCue(text, quotation)) return false;
+  if (continuesSentence && !isIntroducedByBareCue(text, quotation) && !isObjectOfCue(text, quotation)) return false;
   // A short phrase after a colon is a headline or a slogan unless it is a sentence (`shot back: ''No.''`).
   if (quotation.leadIn === 'colon' && wordsIn(text, quotation.pieces) < MIN_INTRODUCED_WORDS && !endsLikeSentence(text, quotation)) return false;
   if (quotation.attribution || quotation.leadIn === 'colon' || quotation.leadIn === 'cue') return true;
