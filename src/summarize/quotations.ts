@@ -195,7 +195,7 @@ class AttributionFinder {
   /** `X described it as "…," adding, "…"`: the subject of the sentence, read past the pieces quoted in it. */
   private participleBefore(index: number, paragraphStart: number): Attribution | null {
     const piece = this.pieces[index] as QuotedPiece;
-    const quoted = this.pieces.slice(0, index).filter((other) => other.end > paragraphStart);
+    const quoted = this.piecesEndingAfter(paragraphStart, index);
     // Tokens and pieces are both in text order: one cursor walks the pieces alongside the tokens.
     let cursor = 0;
     const outside = tokenize(this.text, paragraphStart, piece.start).filter((token) => {
@@ -203,6 +203,17 @@ class AttributionFinder {
       return token.start < (quoted[cursor]?.start ?? Infinity);
     });
     return attributionOfParticiple(this.text, outside, piece.start);
+  }
+
+  /**
+   * The pieces before `index` that end past `offset`. Pieces follow one another without
+   * overlapping, so their ends only grow: these are the last few, found by walking back
+   * instead of filtering every piece before `index` (which made long articles quadratic).
+   */
+  private piecesEndingAfter(offset: number, index: number): QuotedPiece[] {
+    let first = index;
+    while (first > 0 && (this.pieces[first - 1] as QuotedPiece).end > offset) first -= 1;
+    return this.pieces.slice(first, index);
   }
 
   private endOfText(from: number, to: number): number {
