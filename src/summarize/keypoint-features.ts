@@ -9,19 +9,29 @@
  * indexed by number instead of a set per sentence and maps keyed by word.
  */
 export class Vocabulary {
+  /** Each word's number, or LEFT_OUT for the words never listed (stopwords). */
   private readonly numbers = new Map<string, number>();
   /** For each word's number, the list it was last put in: a word is listed once per sentence without a set per sentence. */
   private readonly lastList: number[] = [];
   private lists = 0;
 
-  /** The numbers of the distinct `words`, in the order first met; a word new to the article gets the next number. */
-  listOf(words: readonly string[]): number[] {
+  /** `leftOut`: words never listed, looked up in the same map as the words listed (one look-up a word). */
+  constructor(leftOut: Iterable<string> = []) {
+    for (const word of leftOut) this.numbers.set(word, LEFT_OUT);
+  }
+
+  /**
+   * The numbers of the distinct `words`, in the order first met, the words left out and the
+   * `ignored` ones aside; a word new to the article gets the next number.
+   */
+  listOf(words: readonly string[], ignored: ReadonlySet<string> = NO_WORDS): number[] {
     const list = this.lists++;
     const numbers: number[] = [];
     for (const word of words) {
       let number = this.numbers.get(word);
+      if (number === LEFT_OUT || (ignored.size > 0 && ignored.has(word))) continue;
       if (number === undefined) {
-        number = this.numbers.size;
+        number = this.lastList.length;
         this.numbers.set(word, number);
         this.lastList.push(-1);
       }
@@ -33,6 +43,9 @@ export class Vocabulary {
     return numbers;
   }
 }
+
+const LEFT_OUT = -1;
+const NO_WORDS: ReadonlySet<string> = new Set();
 
 /** A sentence that may become a key point, as the features see it. */
 export interface FeatureInput {

@@ -109,14 +109,9 @@ function lowercaseWords(text: string): string[] {
   return words;
 }
 
-/** The lowercase words of `text`, stopwords and the `ignored` words left out, in order, repeats kept. */
-function contentWordList(text: string, ignored: ReadonlySet<string>): string[] {
-  return lowercaseWords(text).filter((word) => !STOPWORDS.has(word) && !ignored.has(word));
-}
-
-/** The distinct lowercase words of `text`, stopwords and the `ignored` words left out. */
-function contentWords(text: string, ignored: ReadonlySet<string> = NONE): Set<string> {
-  return new Set(contentWordList(text, ignored));
+/** The distinct lowercase words of `text`, stopwords left out. */
+function contentWords(text: string): Set<string> {
+  return new Set(lowercaseWords(text).filter((word) => !STOPWORDS.has(word)));
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -220,7 +215,8 @@ export function keyPointCandidates(text: string, options: KeyPointOptions = {}):
   const title = normalized(options.title ?? '');
   const quotes = options.quotes ?? [];
   const candidates: Candidate[] = [];
-  const vocabulary = new Vocabulary();
+  // Stopwords are never content words, of a sentence or of the title.
+  const vocabulary = new Vocabulary(STOPWORDS);
   const sentences = splitSentences(text);
   const outlet = creditedOutlet(sentences[0]?.text ?? '');
   sentences.forEach((sentence, index) => {
@@ -234,7 +230,7 @@ export function keyPointCandidates(text: string, options: KeyPointOptions = {}):
     const continues = opensWithDanglingReference(display);
     // A sentence leaning on the one before may only follow that sentence, itself a usable one.
     if (continues && candidates.at(-1)?.index !== index - 1) return;
-    candidates.push({ sentence, display, index, wordCount: words, contentWords: vocabulary.listOf(contentWordList(display, outlet)), continues, vocabulary });
+    candidates.push({ sentence, display, index, wordCount: words, contentWords: vocabulary.listOf(lowercaseWords(display), outlet), continues, vocabulary });
   });
   return candidates;
 }
@@ -323,7 +319,7 @@ export function featuresOf(candidates: readonly Candidate[], title?: string): nu
   const vocabulary = candidates[0]?.vocabulary;
   const hasTitle = title !== undefined && title.trim() !== '';
   // Numbered in the candidates' vocabulary: a title word no candidate has gets a number of its own.
-  return candidateFeatures(candidates, hasTitle && vocabulary ? vocabulary.listOf(contentWordList(title, NONE)) : undefined);
+  return candidateFeatures(candidates, hasTitle && vocabulary ? vocabulary.listOf(lowercaseWords(title)) : undefined);
 }
 
 /**
