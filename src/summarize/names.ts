@@ -8,7 +8,7 @@ import {
 } from './lexicon.js';
 import { clauseRoleWords } from './role-clauses.js';
 import { findRole } from './roles.js';
-import { hasLineBreak, isCapitalized, SENTENCE_END, type Token } from './tokens.js';
+import { hasLineBreak, isCapitalized, isSentenceEnd, type Token } from './tokens.js';
 
 export interface NameMention {
   /** Offsets of the whole mention, titles included (`Sen. Rand Paul`). */
@@ -197,7 +197,7 @@ function followedByVerb(tokens: Token[], next: number): boolean {
   const limit = Math.min(tokens.length, next + MAX_APPOSITIVE_TOKENS);
   for (let cursor = next + 1; cursor < limit; cursor += 1) {
     const token = tokens[cursor];
-    if (!token || SENTENCE_END.has(token.text) || token.text === ';') return false;
+    if (!token || isSentenceEnd(token) || token.text === ';') return false;
     // Past an appositive and any aside after it: `Brian Murphy, the chairman …, for example, said`.
     if (token.text === ',' && isVerbLike(tokens[cursor + 1])) return true;
   }
@@ -407,7 +407,7 @@ function endsSentence(text: string, tokens: Token[], index: number): boolean {
   const token = tokens[index];
   const next = tokens[index + 1];
   if (!token) return false;
-  return SENTENCE_END.has(token.text) || (next !== undefined && hasLineBreak(text, token.end, next.start));
+  return isSentenceEnd(token) || (next !== undefined && hasLineBreak(text, token.end, next.start));
 }
 
 /**

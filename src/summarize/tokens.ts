@@ -10,8 +10,16 @@ export interface Token {
   capitalized: boolean;
 }
 
-/** Tokens that end a sentence (an abbreviation's period stays in its word). */
-export const SENTENCE_END = new Set(['.', '?', '!']);
+/**
+ * Whether the token ends a sentence: `.`, `?` or `!` (an abbreviation's period stays in its word).
+ * Asked of most tokens of every article: compared as characters, not looked up in a set, which
+ * would hash every word.
+ */
+export function isSentenceEnd(token: Token | undefined): boolean {
+  if (token === undefined || token.isWord) return false;
+  const { text } = token;
+  return text === '.' || text === '?' || text === '!';
+}
 
 // Words keep inner apostrophes, hyphens and periods (`don't`, `Xi's`, `U.S`); a final period is
 // split off later unless the word is an abbreviation. Sticky: matched where a token starts, past
