@@ -35,12 +35,12 @@ const MAX_CUE_TAIL_TOKENS = 12;
 const MAX_SENTENCE_TAIL_TOKENS = 5;
 
 function lower(token: Token | undefined): string {
-  return token?.text.toLowerCase() ?? '';
+  return token?.lower ?? '';
 }
 
 /** A cue verb in any case: it ends a description (`a spokesman said`). */
 function isCue(token: Token | undefined): boolean {
-  return token !== undefined && token.isWord && CUE_VERBS.has(token.text.toLowerCase());
+  return token !== undefined && token.isWord && CUE_VERBS.has(token.lower);
 }
 
 /** A lowercase cue verb at `index`, alone or with its particle (`went on`). */

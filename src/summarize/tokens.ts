@@ -8,6 +8,11 @@ export interface Token {
   isWord: boolean;
   /** A word starting with an uppercase letter. */
   capitalized: boolean;
+  /**
+   * The text lowercased. Made once here: the name, role and attribution readers look most words up
+   * in lowercase lists, several times each, and a string made once is hashed once.
+   */
+  lower: string;
 }
 
 /**
@@ -51,8 +56,8 @@ function keepsFinalPeriod(word: string): boolean {
   return ABBREVIATIONS.has(bare.toLowerCase()) || /^\p{Lu}$/u.test(bare) || bare.includes('.') || /^[DRI]-\p{Lu}/u.test(bare);
 }
 
-function wordToken(text: string, start: number): Token {
-  return { text, start, end: start + text.length, isWord: true, capitalized: isUppercaseUnit(text.charCodeAt(0)) };
+function makeToken(text: string, start: number, isWord: boolean): Token {
+  return { text, start, end: start + text.length, isWord, capitalized: isWord && isUppercaseUnit(text.charCodeAt(0)), lower: text.toLowerCase() };
 }
 
 /** Tokens of `text[from, to)`; a word crossing `to` is cut there. */
@@ -70,13 +75,13 @@ function scan(text: string, from: number, to: number, rawEnds?: number[]): Token
     // The first code unit decides, as `charAt(0)` did: a word opening on a letter outside the
     // Basic Multilingual Plane is kept as one token, not as a word.
     if (!isLetterOrDigitUnit(word.charCodeAt(0))) {
-      tokens.push({ text: word, start, end: start + word.length, isWord: false, capitalized: false });
+      tokens.push(makeToken(word, start, false));
     } else if (word.length > 1 && word.endsWith('.') && !keepsFinalPeriod(word)) {
-      tokens.push(wordToken(word.slice(0, -1), start));
-      tokens.push({ text: '.', start: start + word.length - 1, end: start + word.length, isWord: false, capitalized: false });
+      tokens.push(makeToken(word.slice(0, -1), start, true));
+      tokens.push(makeToken('.', start + word.length - 1, false));
       rawEnds?.push(start + word.length);
     } else {
-      tokens.push(wordToken(word, start));
+      tokens.push(makeToken(word, start, true));
     }
     rawEnds?.push(start + word.length);
     start = matchEnd;
