@@ -2,7 +2,7 @@
  * Finds the names of people in a text: runs of capitalized words with the titles written
  * before them, the gender those titles and given names imply, and the role the text gives.
  */
-import { isSpaceUnit } from './characters.js';
+import { isSpaceUnit, isSurrogateUnit, isUppercaseUnit } from './characters.js';
 import { genderOfFirstName, isKnownFirstName } from './first-names.js';
 import {
   CUE_VERBS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAME_WORDS, PAST_MARKERS, TITLE_WORDS, type Gender,
@@ -99,6 +99,19 @@ const ORGANIZATION_WORDS = new Set([
 const POSSESSIVE_END = /\p{L}['’]s?$/u;
 // All capitals, two letters or more: `GOP`, `U.S.`, not the initial `E.`.
 const ACRONYM = /^\p{Lu}[\p{Lu}.]*\p{Lu}\.?$/u;
+
+/**
+ * Whether the word is an acronym (ACRONYM). Its first two characters are capitals (or a capital
+ * and a period): most name words fail on their second letter, and are answered without the
+ * expression. A surrogate pair (a letter outside the Basic Multilingual Plane) is left to it.
+ */
+function isAcronym(word: string): boolean {
+  const first = word.charCodeAt(0);
+  const second = word.charCodeAt(1);
+  const astral = isSurrogateUnit(first) || isSurrogateUnit(second);
+  if (!astral && !(isUppercaseUnit(first) && (second === 0x2e || isUppercaseUnit(second)))) return false;
+  return ACRONYM.test(word);
+}
 
 const isApostrophe = (code: number): boolean => code === 0x27 || code === 0x2019;
 
@@ -263,7 +276,7 @@ function readNameParts(text: string, tokens: Token[], index: number, previous: T
 }
 
 function canNamePerson(person: Token[]): boolean {
-  return person.every((token) => !ORGANIZATION_WORDS.has(bareLower(token)) && !ACRONYM.test(bareWord(token)));
+  return person.every((token) => !ORGANIZATION_WORDS.has(bareLower(token)) && !isAcronym(bareWord(token)));
 }
 
 // Words that open what a participle governs (`Speaking in his own voice`, `Asked about it`).
@@ -279,7 +292,9 @@ const AFTER_PARTICIPLE = new Set([
  */
 function isParticiple(person: Token[], next: Token | undefined): boolean {
   const word = person.length === 1 ? person[0]?.text ?? '' : '';
-  return /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(word) && next !== undefined && AFTER_PARTICIPLE.has(next.text);
+  // The ending is read first: most words have neither, and need not be matched against the whole pattern.
+  const hasEnding = word.endsWith('ing') || word.endsWith('ed');
+  return hasEnding && /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(word) && next !== undefined && AFTER_PARTICIPLE.has(next.text);
 }
 
 /**

@@ -76,7 +76,7 @@ function scan(text: string, from: number, to: number, rawEnds?: number[]): Token
     // Basic Multilingual Plane is kept as one token, not as a word.
     if (!isLetterOrDigitUnit(word.charCodeAt(0))) {
       tokens.push(makeToken(word, start, false));
-    } else if (word.length > 1 && word.endsWith('.') && !keepsFinalPeriod(word)) {
+    } else if (word.length > 1 && word.charCodeAt(word.length - 1) === 0x2e && !keepsFinalPeriod(word)) {
       tokens.push(makeToken(word.slice(0, -1), start, true));
       tokens.push(makeToken('.', start + word.length - 1, false));
       rawEnds?.push(start + word.length);
