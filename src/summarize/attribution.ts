@@ -6,7 +6,7 @@
 import { CUE_MODIFIERS, CUE_PHRASES, CUE_VERBS, DETERMINERS, PRONOUNS, ROLE_NOUNS } from './lexicon.js';
 import { readNameSpan } from './names.js';
 import type { SpeakerMention } from './speakers.js';
-import { isCapitalized, SENTENCE_END, tokenize, type Token } from './tokens.js';
+import { isCapitalized, isSentenceEnd, tokenize, type Token } from './tokens.js';
 
 export interface Attribution {
   mention: SpeakerMention;
@@ -37,12 +37,12 @@ const MAX_CUE_TAIL_TOKENS = 12;
 const MAX_SENTENCE_TAIL_TOKENS = 5;
 
 function lower(token: Token | undefined): string {
-  return token?.text.toLowerCase() ?? '';
+  return token?.lower ?? '';
 }
 
 /** A cue verb in any case: it ends a description (`a spokesman said`). */
 function isCue(token: Token | undefined): boolean {
-  return token !== undefined && token.isWord && CUE_VERBS.has(token.text.toLowerCase());
+  return token !== undefined && token.isWord && CUE_VERBS.has(token.lower);
 }
 
 /** A lowercase cue verb at `index`, alone or with its particle (`went on`). */
@@ -188,7 +188,7 @@ function closesBeforeCue(tokens: Token[], comma: number): boolean {
   const last = Math.min(tokens.length - 1, comma + MAX_APPOSITIVE_SUBJECT_TOKENS);
   for (let index = comma + 1; index < last; index += 1) {
     const token = tokens[index];
-    if (!token || SENTENCE_END.has(token.text)) return false;
+    if (!token || isSentenceEnd(token)) return false;
     if (token.text === ',' && isCueAt(tokens, skipLeading(tokens, index + 1, (word) => CUE_MODIFIERS.has(lower(word))))) return true;
   }
   return false;
@@ -325,7 +325,7 @@ function setOffBeforeCue(clause: Token[], begin: number): boolean {
   const limit = Math.min(clause.length, begin + MAX_SUBJECT_TOKENS);
   for (let index = begin + 1; index < limit; index += 1) {
     const token = clause[index] as Token;
-    if (SENTENCE_END.has(token.text) || isCueAt(clause, index)) return false;
+    if (isSentenceEnd(token) || isCueAt(clause, index)) return false;
     if (token.text === ',') return closesBeforeCue(clause, index);
   }
   return false;
@@ -394,7 +394,7 @@ function signature(text: string, clause: Token[]): SpeakerMention | null {
   if (!DASHES.has(clause[0]?.text ?? '')) return null;
   const read = readNameSpan(text, clause, 1);
   const rest = read ? clause.slice(read.next) : [];
-  if (!read || !rest.every((token) => SENTENCE_END.has(token.text))) return null;
+  if (!read || !rest.every(isSentenceEnd)) return null;
   return { start: read.mention.start, end: read.mention.end, kind: 'name', text: read.mention.name };
 }
 
@@ -440,7 +440,7 @@ function handoverMention(text: string, clause: Token[], begin: number): SpeakerM
 /** The clause after a quoted piece, from `from` up to `limit` (next quotation or paragraph end). */
 export function attributionAfter(text: string, from: number, limit: number): Attribution | null {
   const tokens = tokenize(text, from, limit);
-  const sentenceEnd = tokens.findIndex((token) => SENTENCE_END.has(token.text));
+  const sentenceEnd = tokens.findIndex(isSentenceEnd);
   const clause = sentenceEnd >= 0 ? tokens.slice(0, sentenceEnd + 1) : tokens;
   // A clause may end inside a quoted title (`he said on ''This Week.''`): take in its closing marks.
   let clauseEnd = clause[clause.length - 1]?.end ?? from;
@@ -470,7 +470,7 @@ function invertedOpening(text: string, clause: Token[]): SpeakerMention | null {
 /** The clause before a quoted piece starting at `to`, from `from` (sentence or paragraph start). */
 export function attributionBefore(text: string, from: number, to: number): Attribution | null {
   const tokens = tokenize(text, from, to);
-  const start = tokens.findLastIndex((token) => SENTENCE_END.has(token.text)) + 1;
+  const start = tokens.findLastIndex(isSentenceEnd) + 1;
   const clause = tokens.slice(start);
   const lastToken = clause[clause.length - 1];
   if (!lastToken) return null;
@@ -506,8 +506,8 @@ export function attributionBefore(text: string, from: number, to: number): Attri
  */
 export function attributionOfSentence(text: string, from: number, to: number): Attribution | null {
   const tokens = tokenize(text, from, to);
-  if (!SENTENCE_END.has(tokens[tokens.length - 1]?.text ?? '')) return null;
-  const sentence = tokens.slice(tokens.slice(0, -1).findLastIndex((token) => SENTENCE_END.has(token.text)) + 1, -1);
+  if (!isSentenceEnd(tokens[tokens.length - 1])) return null;
+  const sentence = tokens.slice(tokens.slice(0, -1).findLastIndex(isSentenceEnd) + 1, -1);
   const cue = sentence.findLastIndex((_token, index) => isCueAt(sentence, index));
   if (cue < 0 || sentence.length - cue > MAX_SENTENCE_TAIL_TOKENS) return null;
   const begin = skipLeading(sentence, 0, (token) => LEADING_CONJUNCTIONS.has(lower(token)) || CLAUSE_PUNCTUATION.has(token.text));
@@ -540,7 +540,7 @@ export function attributionOfParticiple(text: string, tokens: Token[], to: numbe
   while (end > 0 && CLAUSE_PUNCTUATION.has(tokens[end - 1]?.text ?? '')) end -= 1;
   const participle = tokens[end - 1];
   if (!participle?.isWord || !lower(participle).endsWith('ing') || !CUE_VERBS.has(lower(participle))) return null;
-  const sentence = tokens.slice(tokens.slice(0, end - 1).findLastIndex((token) => SENTENCE_END.has(token.text)) + 1, end - 1);
+  const sentence = tokens.slice(tokens.slice(0, end - 1).findLastIndex(isSentenceEnd) + 1, end - 1);
   const cue = sentence.findIndex((_token, index) => isCueAt(sentence, index));
   if (cue < 0) return null;
   const begin = skipLeading(sentence, 0, (token) => LEADING_CONJUNCTIONS.has(lower(token)) || CLAUSE_PUNCTUATION.has(token.text));

@@ -46,6 +46,11 @@ export function isUppercaseUnit(code: number): boolean {
 }
 
 const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+
+/** Whether the code unit is half of a surrogate pair (or a lone one): a character outside the Basic Multilingual Plane. */
+export function isSurrogateUnit(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdfff;
+}
 const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
 
 /** The UTF-16 length of the code point at `index`: 2 for a surrogate pair, else 1. */

@@ -23,8 +23,57 @@ const OPENING_REFERENCE = new RegExp(
   'iu',
 );
 
+const isOpeningMark = (code: number): boolean => code === 0x22 || code === 0x201c || code === 0x2018 || code === 0x27;
+
+/** Whether the ASCII character may start a referring word (`he`, `she`, `it`, `this`, …) in any case. */
+const startsReferringWord = (code: number): boolean => {
+  const lower = code | 0x20;
+  return lower === 0x68 || lower === 0x73 || lower === 0x74 || lower === 0x69;
+};
+
+/** A letter, digit, apostrophe or hyphen of ASCII: a character of OPENING_REFERENCE's lead-in words. */
+const isAsciiWordCharacter = (code: number): boolean =>
+  (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x27 || code === 0x2d;
+
+const isAsciiSpace = (code: number): boolean => code === 0x20 || (code >= 0x09 && code <= 0x0d);
+
+// The lead-in words before a comma: at most four (OPENING_REFERENCE's `{0,3}` and one more).
+const MAX_LEAD_IN_WORDS = 4;
+
+/**
+ * Whether OPENING_REFERENCE can match: a referring word's first letter at the start (past an
+ * opening mark), or at most four words and then a comma. Most sentences fail both at once, and
+ * are spared the expression, whose lead-in words backtrack letter by letter. Any character
+ * beyond ASCII is taken as one that could match (case folding in Unicode has surprises: `ſ` is
+ * an `s`), so that only sentences the expression must reject are turned away here.
+ */
+function mayOpenWithReference(sentence: string): boolean {
+  const first = sentence.charCodeAt(0);
+  const afterMark = isOpeningMark(first) ? 1 : 0;
+  for (let index = 0; index <= afterMark; index++) {
+    const code = sentence.charCodeAt(index);
+    if (code >= 0x80 || startsReferringWord(code)) return true;
+  }
+  // An apostrophe is a word character: only the other marks are skipped before the lead-in.
+  let words = 0;
+  let inWord = false;
+  for (let index = afterMark === 1 && first !== 0x27 ? 1 : 0; index < sentence.length; index++) {
+    const code = sentence.charCodeAt(index);
+    if (code >= 0x80 || isAsciiWordCharacter(code)) {
+      if (!inWord && ++words > MAX_LEAD_IN_WORDS) return false;
+      inWord = true;
+    } else if (isAsciiSpace(code)) {
+      inWord = false;
+    } else {
+      return code === 0x2c;
+    }
+  }
+  return false;
+}
+
 /** Whether the sentence opens with a pronoun or demonstrative whose referent comes before it. */
 export function opensWithDanglingReference(sentence: string): boolean {
+  if (!mayOpenWithReference(sentence)) return false;
   const match = OPENING_REFERENCE.exec(sentence);
   if (match === null) return false;
   const word = match[1]?.toLowerCase();

@@ -3,13 +3,57 @@
  * from the text alone. The weights that combine them live in keypoint-weights.json.
  */
 
+/**
+ * The content words of one article, each given a number in the order it is first met: a
+ * sentence's words become a short list of numbers, and counting them per article takes arrays
+ * indexed by number instead of a set per sentence and maps keyed by word.
+ */
+export class Vocabulary {
+  /** Each word's number, or LEFT_OUT for the words never listed (stopwords). */
+  private readonly numbers = new Map<string, number>();
+  /** For each word's number, the list it was last put in: a word is listed once per sentence without a set per sentence. */
+  private readonly lastList: number[] = [];
+  private lists = 0;
+
+  /** `leftOut`: words never listed, looked up in the same map as the words listed (one look-up a word). */
+  constructor(leftOut: Iterable<string> = []) {
+    for (const word of leftOut) this.numbers.set(word, LEFT_OUT);
+  }
+
+  /**
+   * The numbers of the distinct `words`, in the order first met, the words left out and the
+   * `ignored` ones aside; a word new to the article gets the next number.
+   */
+  listOf(words: readonly string[], ignored: ReadonlySet<string> = NO_WORDS): number[] {
+    const list = this.lists++;
+    const numbers: number[] = [];
+    for (const word of words) {
+      let number = this.numbers.get(word);
+      if (number === LEFT_OUT || (ignored.size > 0 && ignored.has(word))) continue;
+      if (number === undefined) {
+        number = this.lastList.length;
+        this.numbers.set(word, number);
+        this.lastList.push(-1);
+      }
+      if (this.lastList[number] !== list) {
+        this.lastList[number] = list;
+        numbers.push(number);
+      }
+    }
+    return numbers;
+  }
+}
+
+const LEFT_OUT = -1;
+const NO_WORDS: ReadonlySet<string> = new Set();
+
 /** A sentence that may become a key point, as the features see it. */
 export interface FeatureInput {
   /** The text it would be shown as. */
   display: string;
   wordCount: number;
-  /** Its distinct lowercase words, stopwords left out. */
-  contentWords: ReadonlySet<string>;
+  /** Its distinct lowercase words, stopwords left out, as numbers of the article's Vocabulary, in the order met. */
+  contentWords: readonly number[];
   /** Whether it leans on the sentence before it (`He said …`): picked only after it, shown joined to it. */
   continues: boolean;
 }
@@ -51,11 +95,19 @@ const QUESTION = /\?["”’)]*$/;
 const CAPITAL_AFTER_SPACE = /\s\p{Lu}/gu;
 const NUMBER = /\d+/g;
 
-/** How many candidates have each word, in the order the words first appear. */
-function sentenceCounts(candidates: readonly FeatureInput[]): Map<string, number> {
-  const sentencesWith = new Map<string, number>();
+/**
+ * How many candidates have each word, by its number. The candidates' words are numbered in the
+ * order they first appear in them, from 0 on, so that going through the numbers in order is going
+ * through the words in that order (sums of floating-point numbers depend on it).
+ */
+function sentenceCounts(candidates: readonly FeatureInput[]): Int32Array {
+  let words = 0;
   for (const { contentWords } of candidates) {
-    for (const word of contentWords) sentencesWith.set(word, (sentencesWith.get(word) ?? 0) + 1);
+    for (const word of contentWords) if (word >= words) words = word + 1;
+  }
+  const sentencesWith = new Int32Array(words);
+  for (const { contentWords } of candidates) {
+    for (const word of contentWords) sentencesWith[word] = (sentencesWith[word] as number) + 1;
   }
   return sentencesWith;
 }
@@ -64,12 +116,12 @@ function sentenceCounts(candidates: readonly FeatureInput[]): Map<string, number
  * How much of each candidate's vocabulary the other candidates share, scaled to [0, 1]: the
  * sentences that state the story's main subject score highest.
  */
-function centralities(candidates: readonly FeatureInput[], sentencesWith: ReadonlyMap<string, number>): number[] {
+function centralities(candidates: readonly FeatureInput[], sentencesWith: Int32Array): number[] {
   const raw = candidates.map(({ contentWords }) => {
     let shared = 0;
-    for (const word of contentWords) shared += (sentencesWith.get(word) ?? 1) - 1;
+    for (const word of contentWords) shared += (sentencesWith[word] as number) - 1;
     // The square root keeps long sentences from winning by size alone.
-    return shared / Math.max(1, Math.sqrt(contentWords.size));
+    return shared / Math.max(1, Math.sqrt(contentWords.length));
   });
   let highest = 1e-9;
   for (const value of raw) if (value > highest) highest = value;
@@ -80,32 +132,38 @@ function centralities(candidates: readonly FeatureInput[], sentencesWith: Readon
  * Cosine similarity of each candidate to the document's centroid, words weighted by TF-IDF with
  * the candidates as the documents: close to the centroid is about what the whole story is about.
  */
-function centroidSimilarities(candidates: readonly FeatureInput[], sentencesWith: ReadonlyMap<string, number>): number[] {
+function centroidSimilarities(candidates: readonly FeatureInput[], sentencesWith: Int32Array): number[] {
   // Each word's idf, computed once rather than once per sentence that has it.
-  const idfs = new Map<string, number>();
-  for (const [word, count] of sentencesWith) idfs.set(word, Math.log((1 + candidates.length) / (1 + count)) + 1);
+  const idfs = new Float64Array(sentencesWith.length);
+  for (let word = 0; word < sentencesWith.length; word++) idfs[word] = Math.log((1 + candidates.length) / (1 + (sentencesWith[word] as number))) + 1;
   // The centroid's weight of a word: how many sentences have it, times its idf.
   let centroidNorm = 0;
-  for (const [word, count] of sentencesWith) centroidNorm += (count * (idfs.get(word) as number)) ** 2;
+  for (let word = 0; word < sentencesWith.length; word++) centroidNorm += ((sentencesWith[word] as number) * (idfs[word] as number)) ** 2;
   centroidNorm = Math.sqrt(centroidNorm) || 1;
   return candidates.map(({ contentWords }) => {
     let dot = 0;
     let norm = 0;
     for (const word of contentWords) {
-      // Every candidate's words are counted in sentencesWith.
-      const weight = idfs.get(word) as number;
-      dot += weight * (sentencesWith.get(word) as number) * weight;
+      const weight = idfs[word] as number;
+      dot += weight * (sentencesWith[word] as number) * weight;
       norm += weight * weight;
     }
     return dot / (centroidNorm * (Math.sqrt(norm) || 1));
   });
 }
 
-/** Cosine similarity of two word sets, in [0, 1]. */
-function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+/** Cosine similarity of a candidate's words and the lead's (`isLead` marks the lead's numbers; it has `leadSize` words), in [0, 1]. */
+function similarity(words: readonly number[], isLead: Uint8Array, leadSize: number): number {
   let shared = 0;
-  for (const word of a) if (b.has(word)) shared++;
-  return shared / Math.max(1, Math.sqrt(a.size * b.size));
+  for (const word of words) shared += isLead[word] as number;
+  return shared / Math.max(1, Math.sqrt(words.length * leadSize));
+}
+
+/** The lead's words marked by number, over the candidates' numbers (a lead word no candidate has is shared by none). */
+function leadMarks(lead: readonly number[], words: number): Uint8Array {
+  const isLead = new Uint8Array(words);
+  for (const word of lead) if (word < words) isLead[word] = 1;
+  return isLead;
 }
 
 // Counted with regular expressions rather than character loops: in a one-off `summarize` run most
@@ -116,13 +174,15 @@ function countMatches(text: string, pattern: RegExp): number {
 
 /**
  * One feature vector per candidate, in FEATURE_NAMES order. `lead` is what the article is about:
- * the words of its title, or of its first candidate when it has no title.
+ * the words of its title (distinct numbers of the candidates' Vocabulary), or of its first
+ * candidate when it has no title.
  */
-export function candidateFeatures(candidates: readonly FeatureInput[], lead?: ReadonlySet<string>): number[][] {
+export function candidateFeatures(candidates: readonly FeatureInput[], lead?: readonly number[]): number[][] {
   const sentencesWith = sentenceCounts(candidates);
   const centrality = centralities(candidates, sentencesWith);
   const centroid = centroidSimilarities(candidates, sentencesWith);
-  const about = lead ?? candidates[0]?.contentWords ?? new Set<string>();
+  const about = lead ?? candidates[0]?.contentWords ?? [];
+  const isLead = leadMarks(about, sentencesWith.length);
   const last = Math.max(1, candidates.length - 1);
   return candidates.map(({ display, wordCount: words, contentWords, continues }, i) => {
     const perWord = Math.max(1, words);
@@ -136,7 +196,7 @@ export function candidateFeatures(candidates: readonly FeatureInput[], lead?: Re
       lengthExcess: Math.max(0, words - FREE_WORDS) / EXCESS_WORDS_SCALE,
       shortness: Math.max(0, SHORT_WORDS - words) / SHORT_WORDS,
       centrality: centrality[i] ?? 0,
-      leadSimilarity: similarity(contentWords, about),
+      leadSimilarity: similarity(contentWords, isLead, about.length),
       // Names, places and organizations: the who and where of the news.
       entityDensity: countMatches(display, CAPITAL_AFTER_SPACE) / perWord,
       numberDensity: countMatches(display, NUMBER) / perWord,

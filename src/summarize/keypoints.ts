@@ -8,7 +8,7 @@
 import { countWords } from '../load/words.js';
 import type { QuoteSpan } from '../types.js';
 import { opensWithDanglingReference } from './dangling-reference.js';
-import { candidateFeatures, weightedSum, weightList, type FeatureInput, type FeatureWeights } from './keypoint-features.js';
+import { candidateFeatures, Vocabulary, weightedSum, weightList, type FeatureInput, type FeatureWeights } from './keypoint-features.js';
 import model from './keypoint-weights.json' with { type: 'json' };
 import { letterOrDigitLength } from './characters.js';
 import { splitSentences, type Sentence } from './sentences.js';
@@ -29,6 +29,8 @@ export interface Candidate extends FeatureInput {
   sentence: Sentence;
   /** Its position among all the article's sentences, counting from 0. */
   index: number;
+  /** The numbering of `contentWords`, shared by the article's candidates. */
+  vocabulary: Vocabulary;
 }
 
 /** When a point beyond the fewest is left out: ROUGE and readers both favour a few strong, short points. */
@@ -107,13 +109,9 @@ function lowercaseWords(text: string): string[] {
   return words;
 }
 
-/** The lowercase words of `text`, stopwords and the `ignored` words left out. */
-function contentWords(text: string, ignored: ReadonlySet<string> = NONE): Set<string> {
-  const words = new Set<string>();
-  for (const word of lowercaseWords(text)) {
-    if (!STOPWORDS.has(word) && !ignored.has(word)) words.add(word);
-  }
-  return words;
+/** The distinct lowercase words of `text`, stopwords left out. */
+function contentWords(text: string): Set<string> {
+  return new Set(lowercaseWords(text).filter((word) => !STOPWORDS.has(word)));
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -217,6 +215,8 @@ export function keyPointCandidates(text: string, options: KeyPointOptions = {}):
   const title = normalized(options.title ?? '');
   const quotes = options.quotes ?? [];
   const candidates: Candidate[] = [];
+  // Stopwords are never content words, of a sentence or of the title.
+  const vocabulary = new Vocabulary(STOPWORDS);
   const sentences = splitSentences(text);
   const outlet = creditedOutlet(sentences[0]?.text ?? '');
   sentences.forEach((sentence, index) => {
@@ -230,7 +230,7 @@ export function keyPointCandidates(text: string, options: KeyPointOptions = {}):
     const continues = opensWithDanglingReference(display);
     // A sentence leaning on the one before may only follow that sentence, itself a usable one.
     if (continues && candidates.at(-1)?.index !== index - 1) return;
-    candidates.push({ sentence, display, index, wordCount: words, contentWords: contentWords(display, outlet), continues });
+    candidates.push({ sentence, display, index, wordCount: words, contentWords: vocabulary.listOf(lowercaseWords(display), outlet), continues, vocabulary });
   });
   return candidates;
 }
@@ -242,11 +242,12 @@ export function defaultKeyPointCount(text: string): number {
   return words < 1000 ? 4 : 5;
 }
 
-/** Word-set overlap (Jaccard) of two sentences, in [0, 1]. */
-function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+/** Word-set overlap (Jaccard) of two sentences (distinct word numbers), in [0, 1]. */
+function overlap(a: readonly number[], b: readonly number[]): number {
   let shared = 0;
-  for (const word of a) if (b.has(word)) shared++;
-  return shared / Math.max(1, a.size + b.size - shared);
+  // A sentence has a few dozen words at most, and few pairs are compared: no set is needed.
+  for (const word of a) if (b.includes(word)) shared++;
+  return shared / Math.max(1, a.length + b.length - shared);
 }
 
 /** How many key points to return: `most`, or down to `fewest` when the sentences are long. */
@@ -315,7 +316,10 @@ export function pointCount(text: string, count: number | undefined): PointCount 
 
 /** The features of each candidate, the title standing for what the article is about when given. */
 export function featuresOf(candidates: readonly Candidate[], title?: string): number[][] {
-  return candidateFeatures(candidates, title === undefined || title.trim() === '' ? undefined : contentWords(title));
+  const vocabulary = candidates[0]?.vocabulary;
+  const hasTitle = title !== undefined && title.trim() !== '';
+  // Numbered in the candidates' vocabulary: a title word no candidate has gets a number of its own.
+  return candidateFeatures(candidates, hasTitle && vocabulary ? vocabulary.listOf(lowercaseWords(title)) : undefined);
 }
 
 /**

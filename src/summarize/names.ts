@@ -2,13 +2,14 @@
  * Finds the names of people in a text: runs of capitalized words with the titles written
  * before them, the gender those titles and given names imply, and the role the text gives.
  */
+import { isSpaceUnit, isSurrogateUnit, isUppercaseUnit } from './characters.js';
 import { genderOfFirstName, isKnownFirstName } from './first-names.js';
 import {
   CUE_VERBS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAME_WORDS, PAST_MARKERS, TITLE_WORDS, type Gender,
 } from './lexicon.js';
 import { clauseRoleWords } from './role-clauses.js';
 import { findRole } from './roles.js';
-import { hasLineBreak, isCapitalized, SENTENCE_END, type Token } from './tokens.js';
+import { hasLineBreak, isCapitalized, isSentenceEnd, type Token } from './tokens.js';
 
 export interface NameMention {
   /** Offsets of the whole mention, titles included (`Sen. Rand Paul`). */
@@ -99,6 +100,19 @@ const POSSESSIVE_END = /\p{L}['’]s?$/u;
 // All capitals, two letters or more: `GOP`, `U.S.`, not the initial `E.`.
 const ACRONYM = /^\p{Lu}[\p{Lu}.]*\p{Lu}\.?$/u;
 
+/**
+ * Whether the word is an acronym (ACRONYM). Its first two characters are capitals (or a capital
+ * and a period): most name words fail on their second letter, and are answered without the
+ * expression. A surrogate pair (a letter outside the Basic Multilingual Plane) is left to it.
+ */
+function isAcronym(word: string): boolean {
+  const first = word.charCodeAt(0);
+  const second = word.charCodeAt(1);
+  const astral = isSurrogateUnit(first) || isSurrogateUnit(second);
+  if (!astral && !(isUppercaseUnit(first) && (second === 0x2e || isUppercaseUnit(second)))) return false;
+  return ACRONYM.test(word);
+}
+
 const isApostrophe = (code: number): boolean => code === 0x27 || code === 0x2019;
 
 /** The length of the possessive ending (`'s`, `’s`, `'`) the word ends in, 0 when none: `/['’]s?$/`. */
@@ -113,20 +127,24 @@ function bareWord(token: Token): string {
   return ending === 0 ? token.text : token.text.slice(0, -ending);
 }
 
+/** `bareWord` lowercased: the token's own lowercase when it has no possessive ending, as most have. */
+function bareLower(token: Token): string {
+  return possessiveLength(token.text) === 0 ? token.lower : bareWord(token).toLowerCase();
+}
+
 function isHonorific(token: Token): boolean {
-  return HONORIFICS.has(token.text.toLowerCase());
+  return HONORIFICS.has(token.lower);
 }
 
 function isTitleWord(token: Token): boolean {
   if (!isCapitalized(token)) return false;
-  const lower = token.text.toLowerCase();
+  const { lower } = token;
   return TITLE_WORDS.has(lower.endsWith('.') ? lower.slice(0, -1) : lower);
 }
 
 function isNamePart(token: Token): boolean {
   if (!isCapitalized(token)) return false;
-  const lower = bareWord(token).toLowerCase();
-  return !NOT_NAME_WORDS.has(lower) && !HONORIFICS.has(token.text.toLowerCase());
+  return !NOT_NAME_WORDS.has(bareLower(token)) && !HONORIFICS.has(token.lower);
 }
 
 /** Only spaces (no line break, no punctuation) between two tokens: `/^[ \t\u00a0]+$/`. */
@@ -144,7 +162,7 @@ function personPart(parts: Token[]): Token[] {
   let from = 0;
   // The last word is never looked up: it is the name, whatever it is.
   for (let index = 0; index < parts.length - 1; index++) {
-    if (ORGANIZATION_WORDS.has(bareWord(parts[index] as Token).toLowerCase())) from = index + 1;
+    if (ORGANIZATION_WORDS.has(bareLower(parts[index] as Token))) from = index + 1;
   }
   const named = parts.slice(from);
   // The last known given name inside a run starts the name: `Wyoming GOP John Smith`,
@@ -169,13 +187,13 @@ const PAST_MARKER_REACH = 3;
 /** Whether the person still holds the titles of the name starting at token `index`. */
 function holdsTitles(tokens: Token[], index: number, titleTokens: Token[]): boolean {
   const lead = tokens.slice(Math.max(0, index - PAST_MARKER_REACH), index);
-  return [...lead, ...titleTokens].every((token) => !PAST_MARKERS.has(token.text.toLowerCase()));
+  return [...lead, ...titleTokens].every((token) => !PAST_MARKERS.has(token.lower));
 }
 
 /** The title to print with the name: the last title, if printed and still held. */
 function printedTitle(titleTokens: Token[], held: boolean): string | null {
   const last = titleTokens[titleTokens.length - 1];
-  return last && held && PRINTED_TITLES.has(last.text.toLowerCase()) ? last.text : null;
+  return last && held && PRINTED_TITLES.has(last.lower) ? last.text : null;
 }
 
 function genderOfTitles(titles: string[]): Gender | null {
@@ -187,7 +205,7 @@ function genderOfTitles(titles: string[]): Gender | null {
 }
 
 function isVerbLike(token: Token | undefined): boolean {
-  if (!token?.isWord || token.text !== token.text.toLowerCase()) return false;
+  if (!token?.isWord || token.text !== token.lower) return false;
   return VERB_LIKE.has(token.text) || CUE_VERBS.has(token.text) || /(?:ed|es)$/.test(token.text);
 }
 
@@ -197,7 +215,7 @@ function followedByVerb(tokens: Token[], next: number): boolean {
   const limit = Math.min(tokens.length, next + MAX_APPOSITIVE_TOKENS);
   for (let cursor = next + 1; cursor < limit; cursor += 1) {
     const token = tokens[cursor];
-    if (!token || SENTENCE_END.has(token.text) || token.text === ';') return false;
+    if (!token || isSentenceEnd(token) || token.text === ';') return false;
     // Past an appositive and any aside after it: `Brian Murphy, the chairman …, for example, said`.
     if (token.text === ',' && isVerbLike(tokens[cursor + 1])) return true;
   }
@@ -218,7 +236,7 @@ function genderOfNextPronoun(tokens: Token[], next: number): Gender | null {
   for (let cursor = next; cursor < limit; cursor += 1) {
     const token = tokens[cursor];
     if (!token) break;
-    const gender = token.isWord && token.text.length <= MAX_PRONOUN_LENGTH && opensLikePronoun(token.text) ? GENDERED_PRONOUNS.get(token.text.toLowerCase()) : undefined;
+    const gender = token.isWord && token.text.length <= MAX_PRONOUN_LENGTH && opensLikePronoun(token.text) ? GENDERED_PRONOUNS.get(token.lower) : undefined;
     if (gender) return gender;
     if (token.capitalized && cursor > next && isNamePart(token) && !NAME_OPENERS_NOT_FOLLOWING.has(tokens[cursor - 1]?.text ?? '')) return null;
   }
@@ -244,7 +262,7 @@ function readNameParts(text: string, tokens: Token[], index: number, previous: T
     const token = tokens[cursor];
     const before = parts[parts.length - 1] ?? previous;
     if (!token || (before && !adjacent(text, before, token))) break;
-    const lower = token.text.toLowerCase();
+    const { lower } = token;
     const particle = NAME_PARTICLES.has(lower) && parts.length > 0 && isCapitalized(tokens[cursor + 1] ?? token);
     const suffix = NAME_SUFFIXES.has(lower) && parts.length > 0;
     if (!(isNamePart(token) || particle || suffix)) break;
@@ -253,12 +271,12 @@ function readNameParts(text: string, tokens: Token[], index: number, previous: T
     if (possessiveLength(token.text) > 0) break;
   }
   // A name never ends on a particle (`Bill de` before a line break).
-  while (parts.length > 0 && NAME_PARTICLES.has(parts[parts.length - 1]?.text.toLowerCase() ?? '')) parts.pop();
+  while (parts.length > 0 && NAME_PARTICLES.has(parts[parts.length - 1]?.lower ?? '')) parts.pop();
   return parts;
 }
 
 function canNamePerson(person: Token[]): boolean {
-  return person.every((token) => !ORGANIZATION_WORDS.has(bareWord(token).toLowerCase()) && !ACRONYM.test(bareWord(token)));
+  return person.every((token) => !ORGANIZATION_WORDS.has(bareLower(token)) && !isAcronym(bareWord(token)));
 }
 
 // Words that open what a participle governs (`Speaking in his own voice`, `Asked about it`).
@@ -274,7 +292,9 @@ const AFTER_PARTICIPLE = new Set([
  */
 function isParticiple(person: Token[], next: Token | undefined): boolean {
   const word = person.length === 1 ? person[0]?.text ?? '' : '';
-  return /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(word) && next !== undefined && AFTER_PARTICIPLE.has(next.text);
+  // The ending is read first: most words have neither, and need not be matched against the whole pattern.
+  const hasEnding = word.endsWith('ing') || word.endsWith('ed');
+  return hasEnding && /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(word) && next !== undefined && AFTER_PARTICIPLE.has(next.text);
 }
 
 /**
@@ -331,7 +351,7 @@ function readShape(text: string, tokens: Token[], index: number): NameShape | nu
   const first = person[0];
   const last = person[person.length - 1];
   if (!first || !last) return null;
-  const titles = person.length === parts.length ? titleTokens.map((token) => token.text.toLowerCase()) : [];
+  const titles = person.length === parts.length ? titleTokens.map((token) => token.lower) : [];
   const start = titles.length > 0 ? (titleTokens[0]?.start ?? first.start) : first.start;
   const end = last.end - possessiveLength(last.text);
   return nameShape(index, titleTokens, parts, person, titles, start, end, next);
@@ -367,7 +387,7 @@ function describe(text: string, tokens: Token[], shape: NameShape, sentence: num
   const titlesHeld = titles.length === 0 || holdsTitles(tokens, index, titleTokens);
   const before = tokens[index - 1];
   // A role in front makes the name the head of its phrase, whatever comes before the role.
-  const afterPreposition = before !== undefined && BEFORE_NON_SUBJECT.has(before.text.toLowerCase()) && role === null;
+  const afterPreposition = before !== undefined && BEFORE_NON_SUBJECT.has(before.lower) && role === null;
   // A possessive opening its sentence names whom the sentence is about (`Suu Kyi's fate is
   // unclear, but she said …`); elsewhere it only qualifies a noun (`one of Trump's messages`).
   const opensSentence = index === 0 || endsSentence(text, tokens, index - 1);
@@ -410,7 +430,7 @@ function endsSentence(text: string, tokens: Token[], index: number): boolean {
   const token = tokens[index];
   const next = tokens[index + 1];
   if (!token) return false;
-  return SENTENCE_END.has(token.text) || (next !== undefined && hasLineBreak(text, token.end, next.start));
+  return isSentenceEnd(token) || (next !== undefined && hasLineBreak(text, token.end, next.start));
 }
 
 /**
@@ -473,8 +493,18 @@ function foundName(text: string, tokens: Token[], shape: NameShape, sentence: nu
 
 /** The key people are grouped by: the surname, lowercased, suffixes dropped. */
 export function surnameKey(name: string): string {
-  const words = name.toLowerCase().replaceAll('’', "'").split(/\s+/).filter((word) => !NAME_SUFFIXES.has(word));
-  return words[words.length - 1] ?? '';
+  // The last of the words `split(/\s+/)` gives that is no suffix, read from the end without
+  // splitting: asked of every name of every article.
+  const lower = name.toLowerCase().replaceAll('’', "'");
+  let end = lower.length;
+  for (;;) {
+    let start = end;
+    while (start > 0 && !isSpaceUnit(lower.charCodeAt(start - 1))) start -= 1;
+    const word = lower.slice(start, end);
+    if (!NAME_SUFFIXES.has(word) || start === 0) return NAME_SUFFIXES.has(word) ? '' : word;
+    end = start - 1;
+    while (end > 0 && isSpaceUnit(lower.charCodeAt(end - 1))) end -= 1;
+  }
 }
 
 /**
@@ -492,9 +522,7 @@ export function findSubjectPronouns(
   let range = 0;
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index] as Token;
-    // Only a word of two or three letters can be `he` or `she`: the rest need no lowercased copy.
-    const word = token.text.length === 2 || token.text.length === 3 ? token.text.toLowerCase() : '';
-    const gender = word === 'he' ? 'male' : word === 'she' ? 'female' : null;
+    const gender = token.lower === 'he' ? 'male' : token.lower === 'she' ? 'female' : null;
     if (!gender) continue;
     // `He said …` or, after a sentence-opening conjunction, `But he suggested …`.
     const opener = tokens[index - 1];

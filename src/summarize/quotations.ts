@@ -7,7 +7,7 @@ import { attributionAfter, attributionBefore, attributionOfParticiple, attributi
 import { CUE_MODIFIERS, CUE_VERBS, DETERMINERS } from './lexicon.js';
 import { findQuotedPieces, paragraphRanges, type QuotedPiece } from './quote-marks.js';
 import { countWords } from '../load/words.js';
-import { hasLineBreak, SENTENCE_END, tokenize } from './tokens.js';
+import { hasLineBreak, isSentenceEnd, tokenize } from './tokens.js';
 
 type Range = [number, number];
 
@@ -154,7 +154,7 @@ class AttributionFinder {
       if (hasLineBreak(this.text, piece.end, candidate.start)) break;
       const between = tokenize(this.text, piece.end, candidate.start);
       // So does a sentence end (not an abbreviation's period).
-      const endsSentence = between.some((token) => SENTENCE_END.has(token.text));
+      const endsSentence = between.some(isSentenceEnd);
       // A title is named inside the clause (`said on ''This Week''`); a piece after the comma
       // that closes the clause goes on with the quotation (`''…,'' Mr. Bush said, ''because …''`).
       const afterClauseComma = between[between.length - 1]?.text === ','
@@ -207,7 +207,7 @@ class AttributionFinder {
   /** `X described it as "…," adding, "…"`: the subject of the sentence, read past the pieces quoted in it. */
   private participleBefore(index: number, paragraphStart: number): Attribution | null {
     const piece = this.pieces[index] as QuotedPiece;
-    const quoted = this.pieces.slice(0, index).filter((other) => other.end > paragraphStart);
+    const quoted = this.piecesEndingAfter(paragraphStart, index);
     // Tokens and pieces are both in text order: one cursor walks the pieces alongside the tokens.
     let cursor = 0;
     const outside = tokenize(this.text, paragraphStart, piece.start).filter((token) => {
@@ -215,6 +215,17 @@ class AttributionFinder {
       return token.start < (quoted[cursor]?.start ?? Infinity);
     });
     return attributionOfParticiple(this.text, outside, piece.start);
+  }
+
+  /**
+   * The pieces before `index` that end past `offset`. Pieces follow one another without
+   * overlapping, so their ends only grow: these are the last few, found by walking back
+   * instead of filtering every piece before `index` (which made long articles quadratic).
+   */
+  private piecesEndingAfter(offset: number, index: number): QuotedPiece[] {
+    let first = index;
+    while (first > 0 && (this.pieces[first - 1] as QuotedPiece).end > offset) first -= 1;
+    return this.pieces.slice(first, index);
   }
 
   private endOfText(from: number, to: number): number {
@@ -369,7 +380,7 @@ function reportedClauseEnd(text: string, quotation: Quotation): number | null {
   if (!breaksOff || !/^\s*\p{Ll}/u.test(text.slice(last.end, last.end + 2))) return null;
   const limit = Math.min(text.length, last.end + MAX_REPORTED_TAIL);
   const tokens = tokenize(text, last.end, limit);
-  const sentenceEnd = tokens.find((token) => SENTENCE_END.has(token.text));
+  const sentenceEnd = tokens.find(isSentenceEnd);
   if (!sentenceEnd || hasLineBreak(text, last.end, sentenceEnd.start)) return null;
   return sentenceEnd.start;
 }
@@ -387,7 +398,7 @@ function runOnEnd(text: string, quotation: Quotation): number | null {
   const breaksOff = !/[.?!;:]$/.test(text.slice(...segment).trimEnd());
   const between = text.slice(last.end, mention.start);
   if (!breaksOff || !/^\s+\p{Ll}/u.test(between) || hasLineBreak(text, last.end, mention.start)) return null;
-  if (tokenize(text, last.end, mention.start).some((token) => SENTENCE_END.has(token.text))) return null;
+  if (tokenize(text, last.end, mention.start).some(isSentenceEnd)) return null;
   const comma = between.lastIndexOf(',');
   return comma > 0 && between.slice(0, comma).trim() !== '' ? last.end + comma : null;
 }

@@ -21,9 +21,23 @@ function pieceWords(text: string, piece: QuotedPiece): string {
     .join(' ');
 }
 
+const isInnerClosingMark = (code: number): boolean => code === 0x22 || code === 0x201d || code === 0x27 || code === 0x2019;
+const isHandoverEnding = (code: number): boolean => code === 0x2c || code === 0x3b || code === 0x3a || code === 0x2d || code === 0x2013 || code === 0x2014;
+
+/**
+ * Whether HANDOVER can match: its mark is the last character before the closing quote marks.
+ * Most quotations end with a stop and are answered here, without running the expression over
+ * the whole quotation (it has no start to anchor on).
+ */
+function mayEndWithHandover(words: string): boolean {
+  let end = words.length;
+  while (end > 0 && isInnerClosingMark(words.charCodeAt(end - 1))) end -= 1;
+  return end > 0 && isHandoverEnding(words.charCodeAt(end - 1));
+}
+
 /** The words ended as a sentence: a handover mark becomes a period; `?`, `!`, `.` and `…` stay. */
 function endAsSentence(words: string): string {
-  return HANDOVER.test(words) ? words.replace(HANDOVER, '.$1') : words;
+  return mayEndWithHandover(words) && HANDOVER.test(words) ? words.replace(HANDOVER, '.$1') : words;
 }
 
 /**

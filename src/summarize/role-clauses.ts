@@ -28,7 +28,7 @@ const NO_WORDS: readonly string[] = [];
 const VERB_FORM = /^[a-z]+(?:s|ed)$|^(?:taught|led|ran|wrote|oversaw)$/;
 
 function lower(token: Token | undefined): string {
-  return token?.text.toLowerCase() ?? '';
+  return token?.lower ?? '';
 }
 
 /** The person nouns of the noun phrase from token `from` on, up to what it is of. */

@@ -29,7 +29,7 @@ const RELATIVE_WORDS = new Set(['who', 'whose', 'whom', 'which', 'that']);
 
 /** The word lowercased, without a possessive ending or a final period. */
 function lower(token: Token): string {
-  const word = token.text.toLowerCase();
+  const word = token.lower;
   if (word.endsWith("'s") || word.endsWith('’s')) return word.slice(0, -2);
   return word.endsWith('.') ? word.slice(0, -1) : word;
 }
@@ -58,7 +58,7 @@ function canPremodify(token: Token): boolean {
  */
 function titlesStart(text: string, tokens: Token[], index: number): number {
   let start = index;
-  for (let token = tokens[start - 1]; token && HONORIFICS.has(token.text.toLowerCase()); token = tokens[start - 1]) {
+  for (let token = tokens[start - 1]; token && HONORIFICS.has(token.lower); token = tokens[start - 1]) {
     const right = tokens[start];
     if (!right || !onlySpacesBetween(text, token, right)) break;
     start -= 1;

@@ -54,9 +54,23 @@ const OPENING_MARKS = `"'“‘([`;
 
 /** A run of sentence-final punctuation with the quote marks and brackets that close it. */
 const TERMINATOR = /[.!?…]+["'”’)\]]*(?=\s|$)/g;
-// The punctuation must touch the last word: a detached ` .` marks a converted line break
-// after a heading or link title (`Read more: Kanye reveals new album title .`).
-const TERMINAL_ENDING = /[^\s.!?…][.!?…]+["'”’)\]]*$/;
+const isTerminalMark = (code: number): boolean => code === 0x2e || code === 0x21 || code === 0x3f || code === 0x2026;
+const isClosingAfterTerminal = (code: number): boolean =>
+  code === 0x22 || code === 0x27 || code === 0x201d || code === 0x2019 || code === 0x29 || code === 0x5d;
+
+/**
+ * Whether the sentence ends in `.`, `!`, `?` or `…` (any closing quote marks and brackets after
+ * it) touching its last word: a detached ` .` marks a converted line break after a heading or link
+ * title (`Read more: Kanye reveals new album title .`). What /[^\s.!?…][.!?…]+["'”’)\]]*$/ tells,
+ * read back from the end rather than tried at every character.
+ */
+function hasTerminalEnding(sentence: string): boolean {
+  let end = sentence.length;
+  while (end > 0 && isClosingAfterTerminal(sentence.charCodeAt(end - 1))) end -= 1;
+  const marksEnd = end;
+  while (end > 0 && isTerminalMark(sentence.charCodeAt(end - 1))) end -= 1;
+  return end < marksEnd && end > 0 && !isSpaceUnit(sentence.charCodeAt(end - 1));
+}
 
 /** The word just before the final period of a terminator, without leading punctuation. */
 function wordBefore(line: string, terminatorStart: number): string {
@@ -153,7 +167,7 @@ export function splitSentences(text: string): Sentence[] {
       const [start, end] = trimRange(text, lineMatch.index + lineStart, lineMatch.index + lineEnd);
       if (start === end) continue;
       const sentenceText = text.slice(start, end);
-      sentences.push({ text: sentenceText, start, end, paragraph, terminal: TERMINAL_ENDING.test(sentenceText) });
+      sentences.push({ text: sentenceText, start, end, paragraph, terminal: hasTerminalEnding(sentenceText) });
     }
     paragraph++;
   }

@@ -8,10 +8,23 @@ export interface Token {
   isWord: boolean;
   /** A word starting with an uppercase letter. */
   capitalized: boolean;
+  /**
+   * The text lowercased. Made once here: the name, role and attribution readers look most words up
+   * in lowercase lists, several times each, and a string made once is hashed once.
+   */
+  lower: string;
 }
 
-/** Tokens that end a sentence (an abbreviation's period stays in its word). */
-export const SENTENCE_END = new Set(['.', '?', '!']);
+/**
+ * Whether the token ends a sentence: `.`, `?` or `!` (an abbreviation's period stays in its word).
+ * Asked of most tokens of every article: compared as characters, not looked up in a set, which
+ * would hash every word.
+ */
+export function isSentenceEnd(token: Token | undefined): boolean {
+  if (token === undefined || token.isWord) return false;
+  const { text } = token;
+  return text === '.' || text === '?' || text === '!';
+}
 
 // Words keep inner apostrophes, hyphens and periods (`don't`, `Xi's`, `U.S`); a final period is
 // split off later unless the word is an abbreviation. Sticky: matched where a token starts, past
@@ -43,8 +56,8 @@ function keepsFinalPeriod(word: string): boolean {
   return ABBREVIATIONS.has(bare.toLowerCase()) || /^\p{Lu}$/u.test(bare) || bare.includes('.') || /^[DRI]-\p{Lu}/u.test(bare);
 }
 
-function wordToken(text: string, start: number): Token {
-  return { text, start, end: start + text.length, isWord: true, capitalized: isUppercaseUnit(text.charCodeAt(0)) };
+function makeToken(text: string, start: number, isWord: boolean): Token {
+  return { text, start, end: start + text.length, isWord, capitalized: isWord && isUppercaseUnit(text.charCodeAt(0)), lower: text.toLowerCase() };
 }
 
 /** Tokens of `text[from, to)`; a word crossing `to` is cut there. */
@@ -62,13 +75,13 @@ function scan(text: string, from: number, to: number, rawEnds?: number[]): Token
     // The first code unit decides, as `charAt(0)` did: a word opening on a letter outside the
     // Basic Multilingual Plane is kept as one token, not as a word.
     if (!isLetterOrDigitUnit(word.charCodeAt(0))) {
-      tokens.push({ text: word, start, end: start + word.length, isWord: false, capitalized: false });
-    } else if (word.length > 1 && word.endsWith('.') && !keepsFinalPeriod(word)) {
-      tokens.push(wordToken(word.slice(0, -1), start));
-      tokens.push({ text: '.', start: start + word.length - 1, end: start + word.length, isWord: false, capitalized: false });
+      tokens.push(makeToken(word, start, false));
+    } else if (word.length > 1 && word.charCodeAt(word.length - 1) === 0x2e && !keepsFinalPeriod(word)) {
+      tokens.push(makeToken(word.slice(0, -1), start, true));
+      tokens.push(makeToken('.', start + word.length - 1, false));
       rawEnds?.push(start + word.length);
     } else {
-      tokens.push(wordToken(word, start));
+      tokens.push(makeToken(word, start, true));
     }
     rawEnds?.push(start + word.length);
     start = matchEnd;
