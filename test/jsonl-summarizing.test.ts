@@ -1,11 +1,7 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { summarizeJsonl } from '../src/summarize/jsonl.js';
-import { gazette } from './support/cli.js';
 
 const ARTICLE =
   'The city council approved the new budget for public parks on Tuesday evening. ' +
@@ -67,43 +63,5 @@ describe('summarizeJsonl', () => {
     expect(problems).toEqual([]);
     expect(lines).toHaveLength(count);
     expect(lines.every((line, i) => (JSON.parse(line) as { id: number }).id === i)).toBe(true);
-  });
-});
-
-describe('gazette summarize --jsonl in threads', () => {
-  /** Articles of different lengths, so threads finish out of turn: some with quotes, one with none, one with braces and curly quotes. */
-  function articles(): string {
-    const sentences = [
-      'The harbour board voted on Monday to close the northern pier for repairs.',
-      '"We cannot wait another winter," said Ines Okafor, the board\'s chair.',
-      'Fishing crews will use the southern quay until the work ends in March.',
-      'The repairs will cost {{about}} four million, the board’s report said.',
-      'Residents had asked for the pier to stay open on weekends, but engineers said the timber could not take it.',
-    ];
-    return Array.from({ length: 60 }, (_, id) => {
-      const text = Array.from({ length: 1 + ((id * 7) % 23) }, (_, i) => sentences[(id + i) % sentences.length]).join(' ');
-      return JSON.stringify({ id: `story-${id}`, text });
-    }).join('\n');
-  }
-
-  it('writes what one thread writes, line for line and in input order, whatever the number of threads', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'gazette-jsonl-threads-'));
-    const file = path.join(dir, 'articles.jsonl');
-    await writeFile(file, `${articles()}\n`);
-    const one = await gazette(['summarize', '--jsonl', file, '--points', '2', '--threads', '1']);
-    expect(one.code).toBe(0);
-    expect(one.stdout.trim().split('\n')).toHaveLength(60);
-    for (const threads of ['2', '5']) {
-      const many = await gazette(['summarize', '--jsonl', file, '--points', '2', '--all-quotes', '--threads', threads]);
-      const oneAllQuotes = await gazette(['summarize', '--jsonl', file, '--points', '2', '--all-quotes', '--threads', '1']);
-      expect(many).toEqual(oneAllQuotes);
-    }
-    expect((await gazette(['summarize', '--jsonl', file, '--points', '2'])).stdout).toBe(one.stdout);
-  });
-
-  it('refuses a number of threads that is not a positive whole number', async () => {
-    const refused = await gazette(['summarize', '--jsonl', '-', '--threads', '0']);
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/threads.*positive whole number/);
   });
 });

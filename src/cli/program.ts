@@ -69,7 +69,6 @@ export function createProgram(): Command {
     .option('--jsonl <file>', 'read {"id","text"} objects, one per line ("-" for stdin); write one result per line')
     .option('--points <n>', 'key points: up to N, one fewer when sentences are long', positiveInteger)
     .option('--all-quotes', 'list every direct quotation, not only the notable ones')
-    .option('--threads <n>', 'with --jsonl: articles summarized at once, each in a thread of its own (default: one per core)', positiveInteger)
     .option('--json', 'print JSON')
     .action(lazy(() => import('./commands/summarize.js')));
 

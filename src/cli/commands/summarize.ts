@@ -8,7 +8,6 @@ interface SummarizeFlags {
   jsonl?: string;
   points?: number;
   allQuotes?: boolean;
-  threads?: number;
   json?: boolean;
 }
 
@@ -19,7 +18,7 @@ export async function run(file: string | undefined, flags: SummarizeFlags): Prom
 }
 
 async function summarizeLines(file: string, flags: SummarizeFlags): Promise<number> {
-  const [{ summarizeJsonl }, { DEFAULT_THREADS }] = await Promise.all([import('../../summarize/jsonl.js'), import('../../summarize/summary-threads.js')]);
+  const { summarizeJsonl } = await import('../../summarize/jsonl.js');
   const input = file === '-' ? process.stdin : createReadStream(file);
   const opened = new Promise<void>((resolve, reject) => {
     if (file === '-') resolve();
@@ -28,7 +27,7 @@ async function summarizeLines(file: string, flags: SummarizeFlags): Promise<numb
   await opened.catch((error: Error) => {
     throw new GazetteError([diagnostic('jsonl/unreadable', `cannot read: ${fileErrorReason(error)}`, { file })]);
   });
-  const problems = await summarizeJsonl(input, process.stdout, { points: flags.points, allQuotes: flags.allQuotes, threads: flags.threads ?? DEFAULT_THREADS });
+  const problems = await summarizeJsonl(input, process.stdout, { points: flags.points, allQuotes: flags.allQuotes });
   printDiagnostics(problems.map((d: Diagnostic) => ({ ...d, file: d.file ?? (file === '-' ? '<stdin>' : file) })));
   return problems.length > 0 ? 1 : 0;
 }
