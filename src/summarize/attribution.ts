@@ -99,14 +99,17 @@ function personMention(text: string, tokens: Token[], index: number): SpeakerMen
   return beforeRole;
 }
 
-/** `a spokesman for the campaign`: from the determiner to the first punctuation or relative word. */
+/**
+ * `a spokesman for the campaign`: from the determiner to the first punctuation, relative word or
+ * cue, a cue of two words included (`as the mayor put it`: `it` is the object of `put`).
+ */
 function descriptionMention(text: string, tokens: Token[], index: number): SpeakerMention | null {
   const first = tokens[index];
   if (!first) return null;
   let last = first;
   for (let cursor = index + 1; cursor < tokens.length && cursor - index < MAX_DESCRIPTION_TOKENS; cursor += 1) {
     const token = tokens[cursor];
-    if (!token?.isWord || ['who', 'which', 'that'].includes(lower(token)) || isCue(token)) break;
+    if (!token?.isWord || ['who', 'which', 'that'].includes(lower(token)) || isCue(token) || isCueAt(tokens, cursor)) break;
     last = token;
   }
   return { start: first.start, end: last.end, kind: 'description', text: text.slice(first.start, last.end) };
