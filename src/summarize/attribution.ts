@@ -56,6 +56,15 @@ function isCueAt(tokens: Token[], index: number): boolean {
   return particle !== undefined && particle === lower(tokens[index + 1]);
 }
 
+/**
+ * The index after the cue at `index` and its particle: the subject of an inverted cue comes after
+ * both (`shot back Ms. Ruiz`), and `it` in `put it` is the cue's object, never its subject.
+ */
+function pastCue(tokens: Token[], index: number): number {
+  const particle = CUE_PHRASES.get(lower(tokens[index]));
+  return particle !== undefined && particle === lower(tokens[index + 1]) ? index + 2 : index + 1;
+}
+
 /** Whether a mention can start with this word: a pronoun, a determiner, a name or a role (`screenwriter`). */
 function startsMention(token: Token | undefined): boolean {
   return token !== undefined && (isPronoun(token) || DETERMINERS.has(lower(token)) || isCapitalized(token) || ROLE_NOUNS.has(lower(token)));
@@ -364,7 +373,7 @@ function postposedMention(text: string, clause: Token[], begin: number): Speaker
   // `said X`, `added Ms. Moore`; participles (`adding that …`) never take an inverted subject.
   if (isCueAt(clause, begin)) {
     if (first.text.endsWith('ing')) return null;
-    const subject = skipLeading(clause, begin + 1, (token) => CUE_MODIFIERS.has(lower(token)));
+    const subject = skipLeading(clause, pastCue(clause, begin), (token) => CUE_MODIFIERS.has(lower(token)));
     return mentionAt(text, clause, subject) ?? nameAfterPremodifiers(text, clause, subject);
   }
   if (!first.isWord) return null;

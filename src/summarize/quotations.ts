@@ -196,12 +196,29 @@ class AttributionFinder {
     const [paragraphStart] = paragraphOf(this.paragraphs, piece.start);
     const from = Math.max(previousEnd, paragraphStart);
     const introduced = attributionBefore(this.text, from, piece.start) ?? attributionOfSentence(this.text, from, this.endOfText(from, piece.start))
-      ?? (from > paragraphStart ? this.participleBefore(index, paragraphStart) : null);
+      ?? (from > paragraphStart ? this.participleBefore(index, paragraphStart) : null)
+      ?? this.beforeWovenTitle(index, paragraphStart);
     if (introduced || this.text.slice(paragraphStart, piece.start).trim() !== '') return introduced;
     const [previousStart, previousParagraphEnd] = paragraphOf(this.paragraphs, paragraphStart - 1);
     const previous = this.text.slice(previousStart, previousParagraphEnd).trimEnd();
     const opensAfterPrevious = previousParagraphEnd < paragraphStart && previousEnd <= previousStart;
     return opensAfterPrevious && previous.endsWith(':') ? attributionBefore(this.text, previousStart, previousStart + previous.length) : null;
+  }
+
+  /**
+   * `As Ms. Hale, author of "The Long Count," put it, "…"`: a short piece woven into the clause
+   * before the quotation (a title) does not end it; the clause is read from before that piece.
+   */
+  private beforeWovenTitle(index: number, paragraphStart: number): Attribution | null {
+    const previous = this.pieces[index - 1];
+    const piece = this.pieces[index] as QuotedPiece;
+    if (!previous || previous.start < paragraphStart || this.leadIn(index - 1) !== 'word') return null;
+    if (wordsIn(this.text, [previous]) > MAX_TITLE_WORDS) return null;
+    const from = Math.max(this.pieces[index - 2]?.end ?? 0, paragraphStart);
+    const attribution = attributionBefore(this.text, from, piece.start);
+    // The title's own words name no speaker.
+    const mention = attribution?.mention;
+    return mention && (mention.end <= previous.start || mention.start >= previous.end) ? attribution : null;
   }
 
   /** `X described it as "…," adding, "…"`: the subject of the sentence, read past the pieces quoted in it. */
