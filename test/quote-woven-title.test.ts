@@ -33,3 +33,23 @@ describe('a title woven into the clause introducing a quotation', () => {
     expect(speakers.some((speaker) => speaker.includes('Streets') || speaker.includes('Child'))).toBe(false);
   });
 });
+
+// A piece woven into the writer's sentence (`On the station's "Morning Desk,"`) is not the start
+// of a quotation that an attribution ending in a comma interrupts: the capitalized piece after
+// that attribution is a new sentence it introduces.
+describe('a capitalized piece after an attribution that follows a woven piece', () => {
+  it('is a quotation of its own, attributed to that clause', () => {
+    const text = 'On the station’s “Morning Desk,” she said, “We will not raise fares this year or next.”';
+    expect(quotedWithSpeaker(text)).toEqual([['“We will not raise fares this year or next.”', 'she']]);
+  });
+
+  it('is not split off when short, like a title', () => {
+    const text = 'The aide poured "cold water on the plan," she wrote in her memoir, "Hard Roads."';
+    expect(quotedWithSpeaker(text).map(([quoted]) => quoted)).not.toContain('"Hard Roads."');
+  });
+
+  it('is not split off after a participle cue, whose subject stands before the woven piece', () => {
+    const text = 'Ms. Hale called the plan a "giveaway" for Mayor Dunn and his donors, adding, "Who will pay for the new roads and the schools?"';
+    expect(quotedWithSpeaker(text).map(([, speaker]) => speaker)).not.toContain('Mayor Dunn');
+  });
+});

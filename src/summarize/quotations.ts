@@ -272,6 +272,21 @@ function awaitsOwnAttribution(text: string, finder: AttributionFinder, index: nu
   return breaksOff && finder.after(index) !== null;
 }
 
+/**
+ * Whether a clause ending in a comma is followed by a piece opening in uppercase, long enough to be
+ * a statement rather than a title or a name (`added the words, "Jane Doe."`), after a finite cue
+ * with its own subject: a new sentence the clause introduces. After a piece woven into the
+ * writer's sentence (`On the station's "Morning Desk," she said, "We …"`), that piece is a title
+ * or a phrase, not the start of the quotation the clause interrupts.
+ */
+function introducesCapitalizedPiece(text: string, attribution: Attribution, following: QuotedPiece): boolean {
+  const clause = text.slice(attribution.start, attribution.end).replace(/["”'’]+$/, '').trimEnd();
+  if (!clause.endsWith(',') || startsInLowercase(text, following) || wordsIn(text, [following]) < MIN_UNATTRIBUTED_WORDS) return false;
+  // A participle cue (`and asking,`) hangs on a subject before the woven piece: the clause holds
+  // no speaker of its own for the next piece.
+  return !tokenize(text, attribution.start, attribution.end).some((token) => token.isWord && token.text.endsWith('ing') && CUE_VERBS.has(token.text));
+}
+
 /** Groups the pieces into quotations, joining a piece to the next across its attribution clause. */
 function groupPieces(text: string, pieces: QuotedPiece[]): Quotation[] {
   const finder = new AttributionFinder(text, pieces);
@@ -282,7 +297,9 @@ function groupPieces(text: string, pieces: QuotedPiece[]): Quotation[] {
     const following = pieces[next];
     const attribution = finder.after(index);
     const lead = finder.leadIn(index);
-    if (attribution && following && interrupts(text, piece, attribution, following) && !awaitsOwnAttribution(text, finder, next)) {
+    const joins = attribution && following && interrupts(text, piece, attribution, following) && !awaitsOwnAttribution(text, finder, next)
+      && !(lead === 'word' && introducesCapitalizedPiece(text, attribution, following));
+    if (attribution && following && joins) {
       quotations.push({ pieces: [piece, following], attribution, leadIn: lead, end: following.end });
       index = next;
     } else {
