@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findQuotes } from '../src/summarize/quotes.js';
-
-function speakerMention(text: string): string {
-  const quote = findQuotes(text).at(-1);
-  return text.slice(quote?.speakerStart ?? 0, quote?.speakerEnd ?? 0);
-}
+import { speakerMention } from './support/speaker-mention.js';
 
 // Two cues in the clause before a quotation (`emailed supporters saying:`): the words between
 // them are the first cue's object, and the speaker is its subject.

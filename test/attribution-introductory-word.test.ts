@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findQuotes } from '../src/summarize/quotes.js';
-
-function speakerMention(text: string): string {
-  const quote = findQuotes(text).at(-1);
-  return text.slice(quote?.speakerStart ?? 0, quote?.speakerEnd ?? 0);
-}
+import { speakerMention } from './support/speaker-mention.js';
 
 // A sentence may open with a word capitalized only because it comes first (`Additionally,`,
 // `Weeks later,`), set off by a comma before the real subject: that word is nobody's name.

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findQuotes } from '../src/summarize/quotes.js';
-
-function speakerMention(text: string): string {
-  const quote = findQuotes(text).at(-1);
-  return text.slice(quote?.speakerStart ?? 0, quote?.speakerEnd ?? 0);
-}
+import { speakerMention } from './support/speaker-mention.js';
 
 // In the idiom `put it` (`as the mayor put it`), `it` is the object of the cue: a description
 // naming the speaker ends before the cue, as it does before `said`.
