@@ -145,12 +145,31 @@ describe('the sample issue', () => {
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
-  it('makes the text part from the HTML, keeping links as text', () => {
+  it('says in its text part what its HTML says: the same links, sections, key points and bylines', () => {
+    const { html, text } = result.preview;
+    const flat = text.replace(/\s+/g, ' ');
+    const document = parseDocument(html);
+    const htmlLinks = new Set(DomUtils.findAll((element) => element.name === 'a', document.children).map((a) => a.attribs.href!).filter((href) => !href.startsWith('#')));
+    const textLinks = new Set(text.match(/https?:\/\/\S+?(?=[\s\]]|$)/g));
+    expect([...textLinks].sort()).toEqual([...htmlLinks].map((href) => href.replaceAll('&amp;', '&')).sort());
+    for (const section of SECTIONS) expect(text).toContain(`\n${section}\n`);
+    for (const article of result.digest.articles) {
+      for (const point of article.keyPoints) expect(flat).toContain(point);
+      if (article.author) expect(text).toContain(`By ${article.author}`);
+    }
+  });
+
+  it('writes the text part from the issue itself: every story with its quotes, wrapped at 78 columns', () => {
     const { text } = result.preview;
-    expect(text).toContain('China, US resume fentanyl talks in Beijing');
+    for (const article of result.digest.articles) {
+      expect(text).toContain(article.title);
+      for (const quote of article.quotes) expect(text.replace(/\s+/g, ' ')).toContain(quote.text);
+    }
     expect(text).toContain('The goal here is to create concrete, measurable actions');
-    expect(text).toMatch(/Unsubscribe\s+\[https:\/\/example\.com\/unsubscribe\?token=[^\]]+\]/);
+    expect(text).toMatch(/Unsubscribe:\nhttps:\/\/example\.com\/unsubscribe\?token=\S+\n/);
     expect(text).not.toMatch(/<[a-z]/i);
+    // A line runs past 78 only when it is one word, a long link.
+    expect(text.split('\n').filter((line) => line.length > 78 && /\s\S/.test(line.trim()))).toEqual([]);
   });
 
   it('writes an .eml that a mail parser reads back with both parts and the envelope headers', async () => {

@@ -47,6 +47,15 @@ describe('a broken theme', () => {
     expect(run.stderr).not.toMatch(NO_STACK);
   });
 
+  it('places a helper misused in the text template at its call in the text partial, not at the HTML partial calling it too', async () => {
+    const root = await brokenTheme('partials/article-text.hbs', (source) => source.replace('{{formatDate date "short"}}', '{{formatDate dat "short"}}'));
+    const run = await gazette(['build', '--json'], root);
+    expect(run.code).toBe(1);
+    const { diagnostics } = JSON.parse(run.stdout) as { diagnostics: { rule: string; file: string; line: number; message: string }[] };
+    expect(diagnostics).toContainEqual(expect.objectContaining({ rule: 'template/render', file: expect.stringMatching(/partials\/article-text\.hbs$/), line: 1, message: expect.stringMatching(/formatDate: needs a date/) }));
+    expect(run.stderr).not.toMatch(NO_STACK);
+  });
+
   it.each([
     ['a helper given a misspelt variable', '{{formatDate date "short"}}', '{{formatDate dat "short"}}', /formatDate: needs a date written as YYYY-MM-DD, got nothing/],
     ['a helper that does not exist', '{{readingTime readingMinutes}}', '{{readingTme readingMinutes}}', /Missing helper: "readingTme"/],

@@ -1,6 +1,8 @@
 import type { HelperDelegate, HelperOptions } from 'handlebars';
 import { formatDate, formatDateRange } from '../issue/calendar.js';
-import type { RecipientMarkers } from './recipient-tokens.js';
+import { escapeForRegExp, type RecipientMarkers } from './recipient-tokens.js';
+import { htmlToText } from './text-part.js';
+import { wrapText } from './wrap-text.js';
 
 export interface UtmParameters {
   source: string;
@@ -67,6 +69,7 @@ function textArgument(helper: string, value: unknown): string {
  */
 export function themeHelpers(utm: UtmParameters | null, markers: RecipientMarkers): Record<string, HelperDelegate> {
   const withoutOptions = (args: unknown[]) => args.slice(0, -1);
+  const recipientBlock = new RegExp(`${escapeForRegExp(markers.blockStart)}[\\s\\S]*?${escapeForRegExp(markers.blockEnd)}`, 'g');
   return {
     formatDate: (...args: unknown[]) => {
       const [date, style = 'long'] = withoutOptions(args);
@@ -82,6 +85,14 @@ export function themeHelpers(utm: UtmParameters | null, markers: RecipientMarker
     // Not `link`: a helper shadows the article field of the same name (`{{link}}` would call it).
     utm: (url: unknown) => withUtm(textArgument('utm', url), utm),
     eq: (a: unknown, b: unknown) => a === b,
+    // `{{add @index 1}}`: a list numbered from one in a text part.
+    add: (a: unknown, b: unknown) => numberArgument('add', a) + numberArgument('add', b),
+    /** HTML (the intro) as plain text: links as `text [url]`, for `text.hbs`. */
+    plainText: (html: unknown) => htmlToText(textArgument('plainText', html), false).trim(),
+    /** `{{#wrap}}…{{/wrap}}` in `text.hbs`: each long line wrapped at 78 columns, indented under its list mark; a per-recipient block never breaks. */
+    wrap(this: unknown, options: HelperOptions) {
+      return wrapText(options.fn(this), undefined, recipientBlock);
+    },
     /**
      * `{{{{recipient}}}}…{{{{/recipient}}}}` keeps its content as Handlebars source for the
      * per-recipient pass, so conditionals on subscriber fields work per recipient. The block is

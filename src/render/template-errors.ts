@@ -98,11 +98,36 @@ export function templateRuntimeDiagnostic(error: HandlebarsError, template: Temp
   }
   // Helpers throw without a place ("Must pass iterator to #each", "formatDate: needs a date"): find their calls.
   const helper = error instanceof HelperUseError ? error.helper : (/#(\w+)|^Missing helper: "([\w-]+)"/.exec(error.message)?.slice(1).find(Boolean) ?? null);
-  const calls = helper ? themeFiles(theme).flatMap((file) => helperCalls(file, helper, /^Must pass/.test(error.message))) : [];
+  const calls = helper ? filesUsedBy(template, theme).flatMap((file) => helperCalls(file, helper, /^Must pass/.test(error.message))) : [];
   const first = calls[0];
   if (!first) return diagnostic('template/render', message, { file: theme.dir });
   const which = calls.length > 1 ? ` (the first of ${calls.length} uses of ${helper})` : '';
   return diagnostic('template/render', `${message}${which}`, { file: first.file.file, line: first.line, column: first.column + 1 });
+}
+
+/**
+ * The template and the partials it calls, directly or through other partials, in theme order:
+ * a helper that failed while the HTML rendered was not called by the text template's partials.
+ */
+function filesUsedBy(template: TemplateFile, theme: Theme): TemplateFile[] {
+  const byName = new Map(theme.partials.map((partial) => [partial.name, partial]));
+  const used = new Set<TemplateFile>([template]);
+  const pending = [template];
+  for (let file = pending.pop(); file; file = pending.pop()) {
+    const visit = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(visit);
+      if (typeof node !== 'object' || node === null) return;
+      const call = node as { type?: string; name?: { original?: unknown } };
+      const partial = call.type === 'PartialStatement' || call.type === 'PartialBlockStatement' ? byName.get(String(call.name?.original)) : undefined;
+      if (partial && !used.has(partial)) {
+        used.add(partial);
+        pending.push(partial);
+      }
+      for (const [key, value] of Object.entries(node)) if (key !== 'loc') visit(value);
+    };
+    visit(Handlebars.parse(file.source).body);
+  }
+  return themeFiles(theme).filter((file) => used.has(file));
 }
 
 /** Where a theme file calls a helper: `{{name …}}`, `{{#name …}}` or `(name …)`; only calls without arguments when `bare`. */

@@ -1,0 +1,44 @@
+/** The width plain-text mail is written to: 78 characters (RFC 5322 §2.1.1), as html-to-text wraps. */
+export const TEXT_WIDTH = 78;
+
+/** What a continued line is indented under: leading spaces and a list mark (`*`, `-`, `•`, `—`, `12.`). */
+const HANGING_PREFIX = /^ *(?:(?:[*•–—-]|\d+[.)]) +)?/;
+
+/**
+ * Plain text wrapped at `width` columns, a line at a time: a line too long breaks between words,
+ * and its continuation is indented under the text after its list mark, so ` * a key point…`
+ * keeps its bullet standing out. A word longer than the width (a long URL) gets a line of its
+ * own and is never cut. `keepWhole` names spans that must not break (per-recipient blocks).
+ */
+export function wrapText(text: string, width = TEXT_WIDTH, keepWhole?: RegExp): string {
+  const kept: string[] = [];
+  const placeholder = (index: number) => `\u0000${index}\u0000`;
+  const guarded = keepWhole ? text.replace(keepWhole, (span) => placeholder(kept.push(span) - 1)) : text;
+  const wrapped = guarded
+    .split('\n')
+    .map((line) => wrapLine(line, width))
+    .join('\n');
+  return kept.length === 0 ? wrapped : wrapped.replace(/\u0000(\d+)\u0000/g, (_, index: string) => kept[Number(index)]!);
+}
+
+function wrapLine(line: string, width: number): string {
+  const trimmed = line.trimEnd();
+  if (trimmed.length <= width) return trimmed;
+  const prefix = HANGING_PREFIX.exec(trimmed)![0];
+  const indent = ' '.repeat(prefix.length);
+  const words = trimmed.slice(prefix.length).split(/ +/).filter(Boolean);
+  const lines: string[] = [];
+  let current = prefix;
+  let empty = true;
+  for (const word of words) {
+    if (!empty && current.length + 1 + word.length > width) {
+      lines.push(current);
+      current = indent + word;
+    } else {
+      current = empty ? current + word : `${current} ${word}`;
+    }
+    empty = false;
+  }
+  lines.push(current);
+  return lines.join('\n');
+}
