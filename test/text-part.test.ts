@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../src/build.js';
 import { htmlToText } from '../src/render/text-part.js';
@@ -24,5 +26,39 @@ describe('the plain-text part', () => {
     const { diagnostics } = await buildDigest({ root });
     const size = diagnostics.find((d) => d.rule === 'html/size');
     expect(size?.message).toMatch(/Largest parts: "Heavy harbour story" \d+\.\d KB/);
+  });
+
+  it('keeps a title, byline, key point or quote written over several lines in the front matter on one line', async () => {
+    const extra = [
+      'author: "Jane\\nDoe"',
+      'source: "The\\tTabbed Times"',
+      'key_points: ["Line one\\nof a point that goes on", "Another point"]',
+      'quotes: [{ text: "A quote\\nbroken in two", speaker: "Ann\\nLee", role: "mayor" }]',
+      '',
+    ].join('\n');
+    const root = await makeWorkspace({ 'a.md': article('A title\n* that looks like a bullet', '2024-03-05', undefined, extra) });
+    const { preview, digest } = await buildDigest({ root });
+    const lines = preview.text.split('\n');
+    expect(lines).toContain('A title * that looks like a bullet');
+    expect(lines).toContain('By Jane Doe');
+    expect(lines).toContain(' * Line one of a point that goes on');
+    expect(lines).toContain('“A quote broken in two”');
+    expect(lines).toContain('— Ann Lee, mayor');
+    expect(lines.some((line) => line.startsWith('The Tabbed Times · '))).toBe(true);
+    expect(digest.articles[0]).toMatchObject({ title: 'A title * that looks like a bullet', author: 'Jane Doe', source: 'The Tabbed Times' });
+  });
+
+  it('gives the intro in the text part with its links as text [url], its list as bullets and no run of blank lines where an image was', async () => {
+    const intro = 'Hello: a [link](https://example.com/x) and a list:\n\n- one item long enough to need a second line of text in the plain-text part of the email\n- two\n\n![a chart](https://example.com/chart.png)\n\nThe end.\n';
+    const root = await makeWorkspace({ 'a.md': article('Story', '2024-03-05'), '_intro.md': intro });
+    const { text } = (await buildDigest({ root })).preview;
+    expect(text).toContain('Hello: a link [https://example.com/x] and a list:\n\n * one item long enough to need a second line of text in the plain-text part\n   of the email\n * two\n\nThe end.\n');
+    expect(text).not.toMatch(/\n{4,}/);
+  });
+
+  it('explains a {{wrap}} written without its block, naming the text template', async () => {
+    const root = await makeWorkspace({ 'a.md': article('Story', '2024-03-05') });
+    await writeFile(path.join(root, 'templates', 'text.hbs'), '{{wrap}}{{unsubscribe_url}}\n');
+    await expect(buildDigest({ root })).rejects.toMatchObject({ diagnostics: [expect.objectContaining({ rule: 'template/render', file: expect.stringMatching(/text\.hbs$/), message: expect.stringMatching(/wrap: is a block/) })] });
   });
 });

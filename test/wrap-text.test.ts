@@ -39,4 +39,12 @@ describe('wrapping the plain-text part', () => {
   it('drops trailing spaces and never leaves a line of spaces', () => {
     expect(wrapText('Hello   \n   \nBye', 78)).toBe('Hello\n\nBye');
   });
+
+  it('puts back exactly the kept spans, whatever characters the text around them holds', () => {
+    const block = '[[gz:1:#recipient]]Hi {{subscriber.name}}[[gz:1:/recipient]]';
+    const keep = /\[\[gz:1:#recipient\]\][\s\S]*?\[\[gz:1:\/recipient\]\]/g;
+    const text = `\u00000\u0000 \ue0000\ue000 ${block} ${block}`;
+    expect(wrapText(text, 78, keep)).toBe(text);
+    expect(wrapText(text, 78, keep)).toBe(text);
+  });
 });

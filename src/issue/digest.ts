@@ -76,7 +76,9 @@ function readingMinutes(wordCount: number): number {
 export function toDigestArticle(article: Article, summary: ArticleSummary): DigestArticle {
   const { slug, date, url, tags, image, featured } = article;
   const code = codeTexts(article.markdown);
-  const smart = (text: string) => smartenText(text, code);
+  // Each of these is shown as one line (a heading, a byline, a bullet): a line break or tab written
+  // in the front matter is a space in the HTML, and must not start a new line in the text part.
+  const smart = (text: string) => smartenText(text.replace(/\s+/g, ' ').trim(), code);
   const maybe = (text: string | null) => text && smart(text);
   return {
     ...{ slug, title: smart(article.title), date, url, source: maybe(article.source), author: maybe(article.author), tags, image, imageAlt: maybe(article.imageAlt), featured },

@@ -88,9 +88,12 @@ export function themeHelpers(utm: UtmParameters | null, markers: RecipientMarker
     // `{{add @index 1}}`: a list numbered from one in a text part.
     add: (a: unknown, b: unknown) => numberArgument('add', a) + numberArgument('add', b),
     /** HTML (the intro) as plain text: links as `text [url]`, for `text.hbs`. */
-    plainText: (html: unknown) => htmlToText(textArgument('plainText', html), false).trim(),
+    // A paragraph that held only an image leaves its blank lines behind: one blank line is a paragraph break.
+    plainText: (html: unknown) => htmlToText(textArgument('plainText', html), false).replace(/\n{3,}/g, '\n\n').trim(),
     /** `{{#wrap}}…{{/wrap}}` in `text.hbs`: each long line wrapped at 78 columns, indented under its list mark; a per-recipient block never breaks. */
-    wrap(this: unknown, options: HelperOptions) {
+    wrap(this: unknown, ...args: unknown[]) {
+      const options = args.at(-1) as Partial<HelperOptions>;
+      if (args.length !== 1 || typeof options.fn !== 'function') throw new HelperUseError('wrap', 'is a block around the text to wrap, without arguments: {{#wrap}}…{{/wrap}}');
       return wrapText(options.fn(this), undefined, recipientBlock);
     },
     /**

@@ -11,14 +11,21 @@ const HANGING_PREFIX = /^ *(?:(?:[*•–—-]|\d+[.)]) +)?/;
  * own and is never cut. `keepWhole` names spans that must not break (per-recipient blocks).
  */
 export function wrapText(text: string, width = TEXT_WIDTH, keepWhole?: RegExp): string {
+  const wrapLines = (lines: string) => lines.split('\n').map((line) => wrapLine(line, width)).join('\n');
+  if (!keepWhole || text.search(keepWhole) === -1) return wrapLines(text);
+  // Each kept span stands in as one word, written with a character the text does not hold.
+  const mark = absentCharacter(text);
   const kept: string[] = [];
-  const placeholder = (index: number) => `\u0000${index}\u0000`;
-  const guarded = keepWhole ? text.replace(keepWhole, (span) => placeholder(kept.push(span) - 1)) : text;
-  const wrapped = guarded
-    .split('\n')
-    .map((line) => wrapLine(line, width))
-    .join('\n');
-  return kept.length === 0 ? wrapped : wrapped.replace(/\u0000(\d+)\u0000/g, (_, index: string) => kept[Number(index)]!);
+  const guarded = text.replace(keepWhole, (span) => `${mark}${kept.push(span) - 1}${mark}`);
+  return wrapLines(guarded).replace(new RegExp(`${mark}(\\d+)${mark}`, 'g'), (_, index: string) => kept[Number(index)]!);
+}
+
+/** The first character of the Private Use Area that `text` does not contain. */
+function absentCharacter(text: string): string {
+  for (let code = 0xe000; ; code++) {
+    const character = String.fromCharCode(code);
+    if (!text.includes(character)) return character;
+  }
 }
 
 function wrapLine(line: string, width: number): string {
