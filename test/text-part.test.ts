@@ -56,9 +56,17 @@ describe('the plain-text part', () => {
     expect(text).not.toMatch(/\n{4,}/);
   });
 
+  it('keeps a quotation in the intro marked with > on every line it wraps to', async () => {
+    const intro = '> A quotation in the intro, long enough that the plain-text part has to wrap it onto a second line.\n';
+    const root = await makeWorkspace({ 'a.md': article('Story', '2024-03-05'), '_intro.md': intro });
+    const { text } = (await buildDigest({ root })).preview;
+    expect(text).toContain('> A quotation in the intro, long enough that the plain-text part has to wrap\n> it onto a second line.\n');
+  });
+
   it('explains a {{wrap}} written without its block, naming the text template', async () => {
     const root = await makeWorkspace({ 'a.md': article('Story', '2024-03-05') });
     await writeFile(path.join(root, 'templates', 'text.hbs'), '{{wrap}}{{unsubscribe_url}}\n');
     await expect(buildDigest({ root })).rejects.toMatchObject({ diagnostics: [expect.objectContaining({ rule: 'template/render', file: expect.stringMatching(/text\.hbs$/), message: expect.stringMatching(/wrap: is a block/) })] });
   });
+
 });
