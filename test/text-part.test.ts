@@ -69,4 +69,14 @@ describe('the plain-text part', () => {
     await expect(buildDigest({ root })).rejects.toMatchObject({ diagnostics: [expect.objectContaining({ rule: 'template/render', file: expect.stringMatching(/text\.hbs$/), message: expect.stringMatching(/wrap: is a block/) })] });
   });
 
+  it('says a text helper was given nothing when its argument is left out, instead of printing the whole issue', async () => {
+    const root = await makeWorkspace({ 'a.md': article('Story', '2024-03-05') });
+    await writeFile(path.join(root, 'templates', 'text.hbs'), '{{#each contents}}{{add @index}}. {{title}}\n{{/each}}{{unsubscribe_url}}\n');
+    const failure = await buildDigest({ root }).then(
+      () => null,
+      (error: { diagnostics: { message: string }[] }) => error.diagnostics,
+    );
+    expect(failure).toEqual([expect.objectContaining({ message: expect.stringMatching(/add: needs a number, got nothing/) })]);
+    expect(failure![0]!.message).not.toContain('Story');
+  });
 });

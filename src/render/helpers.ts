@@ -64,7 +64,8 @@ function textArgument(helper: string, value: unknown): string {
 
 /**
  * The helpers themes may use. A trailing Handlebars options argument is dropped, so
- * optional parameters work: `{{formatDate date}}` and `{{formatDate date "short"}}`. Each
+ * optional parameters work: `{{formatDate date}}` and `{{formatDate date "short"}}`, and an
+ * argument left out is reported as nothing, not as the options object (the whole issue). Each
  * checks its arguments, so a misspelt variable is an error naming the helper, not a blank.
  */
 export function themeHelpers(utm: UtmParameters | null, markers: RecipientMarkers): Record<string, HelperDelegate> {
@@ -76,20 +77,26 @@ export function themeHelpers(utm: UtmParameters | null, markers: RecipientMarker
       if (!DATE_STYLES.includes(String(style))) throw new HelperUseError('formatDate', `the style must be one of ${DATE_STYLES.join(', ')}, got ${JSON.stringify(style)}`);
       return formatDate(dateArgument('formatDate', date), style as 'long' | 'short' | 'iso');
     },
-    dateRange: (from: unknown, to: unknown) => formatDateRange(dateArgument('dateRange', from), dateArgument('dateRange', to)),
+    dateRange: (...args: unknown[]) => {
+      const [from, to] = withoutOptions(args);
+      return formatDateRange(dateArgument('dateRange', from), dateArgument('dateRange', to));
+    },
     plural: (...args: unknown[]) => {
       const [count, singular, pluralForm] = withoutOptions(args);
       return plural(numberArgument('plural', count), textArgument('plural', singular), pluralForm === undefined ? undefined : textArgument('plural', pluralForm));
     },
-    readingTime: (minutes: unknown) => readingTime(numberArgument('readingTime', minutes)),
+    readingTime: (...args: unknown[]) => readingTime(numberArgument('readingTime', withoutOptions(args)[0])),
     // Not `link`: a helper shadows the article field of the same name (`{{link}}` would call it).
-    utm: (url: unknown) => withUtm(textArgument('utm', url), utm),
+    utm: (...args: unknown[]) => withUtm(textArgument('utm', withoutOptions(args)[0]), utm),
     eq: (a: unknown, b: unknown) => a === b,
     // `{{add @index 1}}`: a list numbered from one in a text part.
-    add: (a: unknown, b: unknown) => numberArgument('add', a) + numberArgument('add', b),
+    add: (...args: unknown[]) => {
+      const [a, b] = withoutOptions(args);
+      return numberArgument('add', a) + numberArgument('add', b);
+    },
     /** HTML (the intro) as plain text: links as `text [url]`, for `text.hbs`. */
     // A paragraph that held only an image leaves its blank lines behind: one blank line is a paragraph break.
-    plainText: (html: unknown) => htmlToText(textArgument('plainText', html), false).replace(/\n{3,}/g, '\n\n').trim(),
+    plainText: (...args: unknown[]) => htmlToText(textArgument('plainText', withoutOptions(args)[0]), false).replace(/\n{3,}/g, '\n\n').trim(),
     /** `{{#wrap}}…{{/wrap}}` in `text.hbs`: each long line wrapped at 78 columns, indented under its list mark; a per-recipient block never breaks. */
     wrap(this: unknown, ...args: unknown[]) {
       const options = args.at(-1) as Partial<HelperOptions>;
