@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../src/build.js';
@@ -78,5 +78,17 @@ describe('the plain-text part', () => {
     );
     expect(failure).toEqual([expect.objectContaining({ message: expect.stringMatching(/add: needs a number, got nothing/) })]);
     expect(failure![0]!.message).not.toContain('Story');
+  });
+
+  it('refuses a theme with a text partial named like an HTML one (quote.hbs beside quote.mjml), which would put MJML in the text part', async () => {
+    const root = await makeWorkspace({ 'a.md': article('Story', '2024-03-05', undefined, 'quotes: [{ text: "We will build it.", speaker: "Ann Lee" }]\n') });
+    await writeFile(path.join(root, 'templates', 'partials', 'quote.hbs'), '“{{text}}” — {{speaker}}\n');
+    const textPartial = path.join(root, 'templates', 'partials', 'article-text.hbs');
+    await writeFile(textPartial, (await readFile(textPartial, 'utf8')).replace(/\{\{#each quotes\}\}[\s\S]*?\{\{\/each\}\}/, '{{#each quotes}}\n{{> quote}}\n{{/each}}'));
+    const failure = await buildDigest({ root }).then(
+      (result) => result.preview.text,
+      (error: { diagnostics: { rule: string; file: string; message: string }[] }) => error.diagnostics,
+    );
+    expect(failure).toEqual([expect.objectContaining({ rule: 'theme/duplicate-partial', file: expect.stringMatching(/partials\/quote\.hbs$/), message: expect.stringContaining('quote.mjml') })]);
   });
 });
