@@ -91,4 +91,17 @@ describe('the plain-text part', () => {
     );
     expect(failure).toEqual([expect.objectContaining({ rule: 'theme/duplicate-partial', file: expect.stringMatching(/partials\/quote\.hbs$/), message: expect.stringContaining('quote.mjml') })]);
   });
+
+  it('places a helper misused in text.hbs at that call, not at an earlier use of the helper in a partial', async () => {
+    const root = await makeWorkspace({ 'a.md': article('Story', '2024-03-05') });
+    const text = path.join(root, 'templates', 'text.hbs');
+    const source = (await readFile(text, 'utf8')).replace('In this issue\n', 'In this issue, from {{formatDate issue.form}}\n');
+    await writeFile(text, source);
+    const line = source.split('\n').findIndex((row) => row.includes('{{formatDate issue.form}}')) + 1;
+    const failure = await buildDigest({ root }).then(
+      () => null,
+      (error: { diagnostics: { rule: string; file: string; line: number; message: string }[] }) => error.diagnostics,
+    );
+    expect(failure).toContainEqual(expect.objectContaining({ rule: 'template/render', file: text, line, message: expect.stringMatching(/formatDate: needs a date/) }));
+  });
 });

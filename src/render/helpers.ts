@@ -36,12 +36,31 @@ export function withUtm(url: string, utm: UtmParameters | null): string {
 
 /** A helper used with arguments it cannot take: the message names the helper, so the theme's call can be found. */
 export class HelperUseError extends Error {
+  /** Where the failing call starts in its template (line 1-based, column 0-based), when Handlebars said. */
+  place: { line: number; column: number } | null = null;
+
   constructor(
     readonly helper: string,
     problem: string,
   ) {
     super(`${helper}: ${problem}`);
   }
+}
+
+/**
+ * The helper, its HelperUseError given the place of the failing call: Handlebars hands every
+ * helper its `loc`, which tells the call apart from the helper's other calls in the theme.
+ */
+function placed(helper: HelperDelegate): HelperDelegate {
+  return function (this: unknown, ...args: unknown[]) {
+    try {
+      return helper.apply(this, args as Parameters<HelperDelegate>);
+    } catch (error) {
+      const loc = (args.at(-1) as { loc?: { start?: { line: number; column: number } } } | undefined)?.loc?.start;
+      if (error instanceof HelperUseError && loc && !error.place) error.place = { line: loc.line, column: loc.column };
+      throw error;
+    }
+  };
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -71,7 +90,7 @@ function textArgument(helper: string, value: unknown): string {
 export function themeHelpers(utm: UtmParameters | null, markers: RecipientMarkers): Record<string, HelperDelegate> {
   const withoutOptions = (args: unknown[]) => args.slice(0, -1);
   const recipientBlock = new RegExp(`${escapeForRegExp(markers.blockStart)}[\\s\\S]*?${escapeForRegExp(markers.blockEnd)}`, 'g');
-  return {
+  const helpers: Record<string, HelperDelegate> = {
     formatDate: (...args: unknown[]) => {
       const [date, style = 'long'] = withoutOptions(args);
       if (!DATE_STYLES.includes(String(style))) throw new HelperUseError('formatDate', `the style must be one of ${DATE_STYLES.join(', ')}, got ${JSON.stringify(style)}`);
@@ -110,4 +129,5 @@ export function themeHelpers(utm: UtmParameters | null, markers: RecipientMarker
      */
     recipient: (options: HelperOptions) => `${markers.blockStart}${options.fn(undefined)}${markers.blockEnd}`,
   };
+  return Object.fromEntries(Object.entries(helpers).map(([name, helper]) => [name, placed(helper)]));
 }
