@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../src/build.js';
+import { createPersonalizer } from '../src/message/personalize.js';
 import { htmlToText } from '../src/render/text-part.js';
 import { article, makeWorkspace } from './support/workspace.js';
 
@@ -103,5 +104,12 @@ describe('the plain-text part', () => {
       (error: { diagnostics: { rule: string; file: string; line: number; message: string }[] }) => error.diagnostics,
     );
     expect(failure).toContainEqual(expect.objectContaining({ rule: 'template/render', file: text, line, message: expect.stringMatching(/formatDate: needs a date/) }));
+  });
+
+  it('shows a recipient\'s name on one line, as the HTML and the To header do, whatever line breaks its list cell holds', async () => {
+    const root = await makeWorkspace({ 'a.md': article('Story', '2024-03-05') });
+    const { email } = await buildDigest({ root });
+    const copy = createPersonalizer(email)({ subscriber: { email: 'mary@example.com', name: 'Mary\nAnn   Lee' }, unsubscribe_url: 'https://example.com/u' });
+    expect(copy.text.split('\n')).toContain('Hello Mary Ann Lee,');
   });
 });

@@ -28,6 +28,17 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]!);
 
 /**
+ * A value as the HTML (and the To header) shows it: one line, single spaces. A line break in a
+ * list cell (Alt+Enter in a spreadsheet) would otherwise start a new line in the text part.
+ */
+const oneLine = (text: string) => (/\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ') : text);
+
+function oneLineValues(values: RecipientValues): RecipientValues {
+  const subscriber = Object.fromEntries(Object.entries(values.subscriber).map(([name, value]) => [name, oneLine(value)]));
+  return { ...values, subscriber };
+}
+
+/**
  * Splits the issue's compiled HTML and text once at their per-recipient markers; each
  * recipient then costs a string join with their values, never an MJML compile or a template
  * parse of the email. Only the theme's own `{{{{recipient}}}}` blocks are Handlebars, compiled
@@ -58,11 +69,14 @@ function compileParts(parts: readonly TemplatePart[], { escape }: { escape: bool
   handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   return parts.map((part): Segment => {
     if (part.kind === 'text') return part.text;
-    if (part.kind === 'block') return handlebars.compile(part.source, { strict: true, noEscape: !escape });
+    if (part.kind === 'block') {
+      const block = handlebars.compile(part.source, { strict: true, noEscape: !escape });
+      return escape ? block : (values: RecipientValues) => block(oneLineValues(values));
+    }
     const fieldPath = part.path;
     return (values: RecipientValues) => {
       const value = fieldValue(values, fieldPath);
-      return escape ? escapeHtml(value) : value;
+      return escape ? escapeHtml(value) : oneLine(value);
     };
   });
 }
