@@ -112,4 +112,14 @@ describe('the plain-text part', () => {
     const copy = createPersonalizer(email)({ subscriber: { email: 'mary@example.com', name: 'Mary\nAnn   Lee' }, unsubscribe_url: 'https://example.com/u' });
     expect(copy.text.split('\n')).toContain('Hello Mary Ann Lee,');
   });
+
+  it('keeps the no-break spaces an author wrote (10\u00a0000, « Bonjour »), which a line break must not split, while collapsing line breaks', async () => {
+    const extra = 'key_points: ["La ville compte 10\u00a0000 habitants\\net dit «\u202fBonjour\u202f»."]\n';
+    const root = await makeWorkspace({ 'a.md': article('Un budget de 10\u00a0000\u00a0euros', '2024-03-05', undefined, extra) });
+    const { digest, preview } = await buildDigest({ root });
+    expect(digest.articles[0]).toMatchObject({ title: 'Un budget de 10\u00a0000\u00a0euros', keyPoints: ['La ville compte 10\u00a0000 habitants et dit «\u202fBonjour\u202f».'] });
+    expect(preview.text).toContain(' * La ville compte 10\u00a0000 habitants et dit «\u202fBonjour\u202f».\n');
+    const copy = createPersonalizer((await buildDigest({ root })).email)({ subscriber: { email: 'jp@example.com', name: 'Jean-Pierre\u00a0II' }, unsubscribe_url: 'https://example.com/u' });
+    expect(copy.text.split('\n')).toContain('Hello Jean-Pierre\u00a0II,');
+  });
 });

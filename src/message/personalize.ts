@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import type { PersonalizedEmail, RenderedEmail } from '../types.js';
+import { oneLine } from '../load/one-line.js';
 import { markersFromPrefix, splitAtMarkers, type TemplatePart } from '../render/recipient-tokens.js';
 
 /** The values one recipient contributes to their copy of the issue. */
@@ -28,11 +29,9 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]!);
 
 /**
- * A value as the HTML (and the To header) shows it: one line, single spaces. A line break in a
- * list cell (Alt+Enter in a spreadsheet) would otherwise start a new line in the text part.
+ * The values as the HTML (and the To header) shows them: one line, single spaces. A line break
+ * in a list cell (Alt+Enter in a spreadsheet) would otherwise start a new line in the text part.
  */
-const oneLine = (text: string) => (/\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ') : text);
-
 function oneLineValues(values: RecipientValues): RecipientValues {
   const subscriber = Object.fromEntries(Object.entries(values.subscriber).map(([name, value]) => [name, oneLine(value)]));
   return { ...values, subscriber };
