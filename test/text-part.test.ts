@@ -122,4 +122,13 @@ describe('the plain-text part', () => {
     const copy = createPersonalizer((await buildDigest({ root })).email)({ subscriber: { email: 'jp@example.com', name: 'Jean-Pierre\u00a0II' }, unsubscribe_url: 'https://example.com/u' });
     expect(copy.text.split('\n')).toContain('Hello Jean-Pierre\u00a0II,');
   });
+
+  it('leaves the lines of a code block in the intro as written, however long, as the HTML shows them', async () => {
+    const code = 'curl --silent --header "Accept: application/json" https://example.com/api/v1/weekly/issues/latest';
+    const intro = `Fetch the latest issue yourself:\n\n\`\`\`\n${code}\n  --output issue.json\n\`\`\`\n\nA paragraph after the code that is long enough to be wrapped at seventy-eight columns.\n`;
+    const root = await makeWorkspace({ 'a.md': article('Story', '2024-03-05'), '_intro.md': intro });
+    const { text } = (await buildDigest({ root })).preview;
+    expect(code.length).toBeGreaterThan(78);
+    expect(text).toContain(`Fetch the latest issue yourself:\n\n${code}\n  --output issue.json\n\nA paragraph after the code that is long enough to be wrapped at seventy-eight\ncolumns.\n`);
+  });
 });

@@ -81,6 +81,21 @@ function textArgument(helper: string, value: unknown): string {
   throw new HelperUseError(helper, `needs text, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
 }
 
+/** Set in `@data` inside {{#wrap}}: plainText then marks the lines wrapping must leave alone. */
+const WRAPPING = 'gazetteWrapping';
+
+/**
+ * Each line of text inside `<pre>` (a code block) between the two marks, so {{#wrap}} keeps it
+ * as written, as the HTML shows it (and as html-to-text left it before the text part was
+ * written by text.hbs). Lines with no text, such as the one closing `</code>`, stay unmarked.
+ */
+function markPreformattedLines(html: string, mark: { start: string; end: string }): string {
+  return html.replace(/(<pre\b[^>]*>)([\s\S]*?)(<\/pre>)/gi, (_, open: string, body: string, close: string) => {
+    const lines = body.split('\n').map((line) => (line.replace(/<[^>]*>/g, '').trim() ? `${mark.start}${line}${mark.end}` : line));
+    return `${open}${lines.join('\n')}${close}`;
+  });
+}
+
 /**
  * The helpers themes may use. A trailing Handlebars options argument is dropped, so
  * optional parameters work: `{{formatDate date}}` and `{{formatDate date "short"}}`, and an
@@ -89,7 +104,10 @@ function textArgument(helper: string, value: unknown): string {
  */
 export function themeHelpers(utm: UtmParameters | null, markers: RecipientMarkers): Record<string, HelperDelegate> {
   const withoutOptions = (args: unknown[]) => args.slice(0, -1);
-  const recipientBlock = new RegExp(`${escapeForRegExp(markers.blockStart)}[\\s\\S]*?${escapeForRegExp(markers.blockEnd)}`, 'g');
+  const recipientBlock = `${escapeForRegExp(markers.blockStart)}[\\s\\S]*?${escapeForRegExp(markers.blockEnd)}`;
+  // A line of a code block, as plainText hands it to {{#wrap}}: kept whole, then unmarked. `~` keeps it out of the recipient markers' grammar.
+  const preformatted = { start: `${markers.prefix}~pre]]`, end: `${markers.prefix}~/pre]]` };
+  const keptWhole = new RegExp(`${recipientBlock}|${escapeForRegExp(preformatted.start)}.*?${escapeForRegExp(preformatted.end)}`, 'g');
   const helpers: Record<string, HelperDelegate> = {
     formatDate: (...args: unknown[]) => {
       const [date, style = 'long'] = withoutOptions(args);
@@ -114,13 +132,18 @@ export function themeHelpers(utm: UtmParameters | null, markers: RecipientMarker
       return numberArgument('add', a) + numberArgument('add', b);
     },
     /** HTML (the intro) as plain text: links as `text [url]`, for `text.hbs`. */
-    // A paragraph that held only an image leaves its blank lines behind: one blank line is a paragraph break.
-    plainText: (...args: unknown[]) => htmlToText(textArgument('plainText', withoutOptions(args)[0]), false).replace(/\n{3,}/g, '\n\n').trim(),
-    /** `{{#wrap}}…{{/wrap}}` in `text.hbs`: each long line wrapped at 78 columns, indented under its list mark; a per-recipient block never breaks. */
+    plainText: (...args: unknown[]) => {
+      const html = textArgument('plainText', withoutOptions(args)[0]);
+      const wrapping = (args.at(-1) as Partial<HelperOptions>).data?.[WRAPPING] === true;
+      // A paragraph that held only an image leaves its blank lines behind: one blank line is a paragraph break.
+      return htmlToText(wrapping ? markPreformattedLines(html, preformatted) : html, false).replace(/\n{3,}/g, '\n\n').trim();
+    },
+    /** `{{#wrap}}…{{/wrap}}` in `text.hbs`: each long line wrapped at 78 columns, indented under its list mark; a per-recipient block or a code line never breaks. */
     wrap(this: unknown, ...args: unknown[]) {
       const options = args.at(-1) as Partial<HelperOptions>;
       if (args.length !== 1 || typeof options.fn !== 'function') throw new HelperUseError('wrap', 'is a block around the text to wrap, without arguments: {{#wrap}}…{{/wrap}}');
-      return wrapText(options.fn(this), undefined, recipientBlock);
+      const text = options.fn(this, { data: { ...options.data, [WRAPPING]: true } });
+      return wrapText(text, undefined, keptWhole).replaceAll(preformatted.start, '').replaceAll(preformatted.end, '');
     },
     /**
      * `{{{{recipient}}}}…{{{{/recipient}}}}` keeps its content as Handlebars source for the
