@@ -47,4 +47,9 @@ describe('wrapping the plain-text part', () => {
     expect(wrapText(text, 78, keep)).toBe(text);
     expect(wrapText(text, 78, keep)).toBe(text);
   });
+
+  it('repeats the > of a quotation on each line it continues on, under a list mark inside it too', () => {
+    expect(wrapText('> A quoted sentence long enough to wrap here', 30)).toBe('> A quoted sentence long\n> enough to wrap here');
+    expect(wrapText('> > * A nested quoted item long enough to wrap', 30)).toBe('> > * A nested quoted item\n> >   long enough to wrap');
+  });
 });

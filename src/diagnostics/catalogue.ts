@@ -92,6 +92,7 @@ export const CATALOGUE = {
   'issue/empty': { group: 'issue', severity: 'error', summary: 'no article falls in the issue\'s window', fix: 'Choose a week or range of days that holds articles, or add articles dated in it.' },
 
   'theme/missing-layout': { group: 'theme', severity: 'error', summary: 'the theme folder has no layout.mjml', fix: 'Add layout.mjml (templates/ in the Gazette repository is an example), or point templates at a theme.' },
+  'theme/duplicate-partial': { group: 'theme', severity: 'error', summary: 'two partials with the same name and different extensions (quote.hbs and quote.mjml)', fix: 'Rename one: {{> name}} cannot tell them apart (a text partial as <name>-text.hbs).' },
   'template/syntax': { group: 'theme', severity: 'error', summary: 'a Handlebars syntax error in a theme template', fix: 'Fix the template at the line and column given.' },
   'template/missing-partial': { group: 'theme', severity: 'error', summary: 'a template calls a partial the theme does not have', fix: 'Add partials/<name>.mjml or correct the name.' },
   'template/unknown-variable': { group: 'theme', severity: 'warning', summary: 'a template uses a variable the digest does not have', fix: 'Correct the name; the message lists what exists.' },

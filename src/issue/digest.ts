@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { codeTexts } from '../load/markdown.js';
+import { oneLine } from '../load/one-line.js';
 import { smartenText } from '../load/typography.js';
 import { summarizeText, type TextSummary } from '../summarize/index.js';
 import type { Article, Diagnostic, Digest, DigestArticle, DigestSection, IssueInfo, Quote, QuoteSpan } from '../types.js';
@@ -78,7 +79,7 @@ export function toDigestArticle(article: Article, summary: ArticleSummary): Dige
   const code = codeTexts(article.markdown);
   // Each of these is shown as one line (a heading, a byline, a bullet): a line break or tab written
   // in the front matter is a space in the HTML, and must not start a new line in the text part.
-  const smart = (text: string) => smartenText(text.replace(/\s+/g, ' ').trim(), code);
+  const smart = (text: string) => smartenText(oneLine(text).trim(), code);
   const maybe = (text: string | null) => text && smart(text);
   return {
     ...{ slug, title: smart(article.title), date, url, source: maybe(article.source), author: maybe(article.author), tags, image, imageAlt: maybe(article.imageAlt), featured },

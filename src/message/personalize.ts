@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import type { PersonalizedEmail, RenderedEmail } from '../types.js';
+import { oneLine } from '../load/one-line.js';
 import { markersFromPrefix, splitAtMarkers, type TemplatePart } from '../render/recipient-tokens.js';
 
 /** The values one recipient contributes to their copy of the issue. */
@@ -26,6 +27,15 @@ export interface SegmentedEmail {
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]!);
+
+/**
+ * The values as the HTML (and the To header) shows them: one line, single spaces. A line break
+ * in a list cell (Alt+Enter in a spreadsheet) would otherwise start a new line in the text part.
+ */
+function oneLineValues(values: RecipientValues): RecipientValues {
+  const subscriber = Object.fromEntries(Object.entries(values.subscriber).map(([name, value]) => [name, oneLine(value)]));
+  return { ...values, subscriber };
+}
 
 /**
  * Splits the issue's compiled HTML and text once at their per-recipient markers; each
@@ -58,11 +68,14 @@ function compileParts(parts: readonly TemplatePart[], { escape }: { escape: bool
   handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   return parts.map((part): Segment => {
     if (part.kind === 'text') return part.text;
-    if (part.kind === 'block') return handlebars.compile(part.source, { strict: true, noEscape: !escape });
+    if (part.kind === 'block') {
+      const block = handlebars.compile(part.source, { strict: true, noEscape: !escape });
+      return escape ? block : (values: RecipientValues) => block(oneLineValues(values));
+    }
     const fieldPath = part.path;
     return (values: RecipientValues) => {
       const value = fieldValue(values, fieldPath);
-      return escape ? escapeHtml(value) : value;
+      return escape ? escapeHtml(value) : oneLine(value);
     };
   });
 }

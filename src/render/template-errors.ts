@@ -99,6 +99,10 @@ export function templateRuntimeDiagnostic(error: HandlebarsError, template: Temp
   // Helpers throw without a place ("Must pass iterator to #each", "formatDate: needs a date"): find their calls.
   const helper = error instanceof HelperUseError ? error.helper : (/#(\w+)|^Missing helper: "([\w-]+)"/.exec(error.message)?.slice(1).find(Boolean) ?? null);
   const calls = helper ? filesUsedBy(template, theme).flatMap((file) => helperCalls(file, helper, /^Must pass/.test(error.message))) : [];
+  const place = error instanceof HelperUseError ? error.place : null;
+  // The call at the place Handlebars gave: a file, of those that template uses, calling the helper there.
+  const failing = place ? calls.filter((call) => call.line === place.line && call.column === place.column) : [];
+  if (failing.length === 1) return diagnostic('template/render', message, { file: failing[0]!.file.file, line: place!.line, column: place!.column + 1 });
   const first = calls[0];
   if (!first) return diagnostic('template/render', message, { file: theme.dir });
   const which = calls.length > 1 ? ` (the first of ${calls.length} uses of ${helper})` : '';

@@ -49,6 +49,8 @@ export async function loadTheme(dir: string): Promise<Theme> {
       .sort()
       .map(async (name) => (await readTemplate(name.replace(/\.(mjml|hbs)$/, ''), path.join(partialsDir, name)))!),
   );
+  const clashes = partialNameClashes(partials);
+  if (clashes.length > 0) throw new GazetteError(clashes);
   const text = await readTemplate('text', path.join(dir, 'text.hbs'));
   const files = [layout, ...partials, ...(text ? [text] : [])];
   const template = ({ name, file, source }: TemplateFile): TemplateFile => ({ name, file, source });
@@ -59,6 +61,24 @@ export async function loadTheme(dir: string): Promise<Theme> {
     text: text && template(text),
     diagnostics: files.flatMap((file) => file.diagnostics),
   };
+}
+
+/**
+ * Partials named alike (`quote.hbs` beside `quote.mjml`, a text version of an HTML partial):
+ * `{{> quote}}` would silently give both the HTML and the text part the same one of them.
+ */
+function partialNameClashes(partials: readonly TemplateFile[]): Diagnostic[] {
+  const byName = new Map<string, TemplateFile[]>();
+  for (const partial of partials) byName.set(partial.name, [...(byName.get(partial.name) ?? []), partial]);
+  return [...byName].flatMap(([name, files]) => {
+    if (files.length < 2) return [];
+    const fileNames = files.map((file) => path.basename(file.file));
+    return [
+      diagnostic('theme/duplicate-partial', `partials ${fileNames.join(' and ')} are both {{> ${name}}}: the HTML and the text part would get the same one; rename one (a text partial as ${name}-text.hbs)`, {
+        file: files[0]!.file,
+      }),
+    ];
+  });
 }
 
 export function themeFiles(theme: Theme): TemplateFile[] {

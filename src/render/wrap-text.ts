@@ -4,11 +4,15 @@ export const TEXT_WIDTH = 78;
 /** What a continued line is indented under: leading spaces and a list mark (`*`, `-`, `•`, `—`, `12.`). */
 const HANGING_PREFIX = /^ *(?:(?:[*•–—-]|\d+[.)]) +)?/;
 
+/** The `> ` marks of a quotation (the intro's blockquote): repeated on each continued line, which would otherwise read as unquoted. */
+const QUOTE_MARKS = /^(?:> )+/;
+
 /**
  * Plain text wrapped at `width` columns, a line at a time: a line too long breaks between words,
  * and its continuation is indented under the text after its list mark, so ` * a key point…`
- * keeps its bullet standing out. A word longer than the width (a long URL) gets a line of its
- * own and is never cut. `keepWhole` names spans that must not break (per-recipient blocks).
+ * keeps its bullet standing out, and a quotation's continuation keeps its `> `. A word longer
+ * than the width (a long URL) gets a line of its own and is never cut. `keepWhole` names spans
+ * that must not break (per-recipient blocks).
  */
 export function wrapText(text: string, width = TEXT_WIDTH, keepWhole?: RegExp): string {
   const wrapLines = (lines: string) => lines.split('\n').map((line) => wrapLine(line, width)).join('\n');
@@ -31,8 +35,9 @@ function absentCharacter(text: string): string {
 function wrapLine(line: string, width: number): string {
   const trimmed = line.trimEnd();
   if (trimmed.length <= width) return trimmed;
-  const prefix = HANGING_PREFIX.exec(trimmed)![0];
-  const indent = ' '.repeat(prefix.length);
+  const quoteMarks = QUOTE_MARKS.exec(trimmed)?.[0] ?? '';
+  const prefix = quoteMarks + HANGING_PREFIX.exec(trimmed.slice(quoteMarks.length))![0];
+  const indent = quoteMarks + ' '.repeat(prefix.length - quoteMarks.length);
   const words = trimmed.slice(prefix.length).split(/ +/).filter(Boolean);
   const lines: string[] = [];
   let current = prefix;
