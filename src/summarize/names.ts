@@ -149,6 +149,15 @@ function isNamePart(token: Token): boolean {
   return !NOT_NAME_WORDS.has(bareLower(token)) && !HONORIFICS.has(token.lower);
 }
 
+/**
+ * The last element of `list`, undefined when it is empty. Read by length rather than as
+ * `list[list.length - 1]`: on an empty list that is index -1, a property looked up by name along
+ * the prototype chain (a slow, megamorphic load), and most capitalized words have no titles.
+ */
+function lastOf<T>(list: readonly T[]): T | undefined {
+  return list.length > 0 ? list[list.length - 1] : undefined;
+}
+
 /** Only spaces (no line break, no punctuation) between two tokens: `/^[ \t\u00a0]+$/`. */
 function adjacent(text: string, left: Token, right: Token): boolean {
   if (right.start <= left.end) return false;
@@ -263,7 +272,7 @@ function readNameParts(text: string, tokens: Token[], index: number, previous: T
   const parts: Token[] = [];
   for (let cursor = index; cursor < tokens.length; cursor += 1) {
     const token = tokens[cursor];
-    const before = parts[parts.length - 1] ?? previous;
+    const before = lastOf(parts) ?? previous;
     if (!token || (before && !adjacent(text, before, token))) break;
     const { lower } = token;
     const particle = NAME_PARTICLES.has(lower) && parts.length > 0 && isCapitalized(tokens[cursor + 1] ?? token);
@@ -339,15 +348,15 @@ function readShape(text: string, tokens: Token[], index: number): NameShape | nu
   // the compiled code the first time it happens.)
   if (index >= tokens.length || !(tokens[index] as Token).capitalized) return null;
   const titleTokens = readTitles(text, tokens, index);
-  const parts = readNameParts(text, tokens, index + titleTokens.length, titleTokens[titleTokens.length - 1]);
+  const parts = readNameParts(text, tokens, index + titleTokens.length, lastOf(titleTokens));
   const next = index + titleTokens.length + parts.length;
   // A title word with no name after it is the name: `Mr. King`.
-  const lastTitle = titleTokens[titleTokens.length - 1];
+  const lastTitle = lastOf(titleTokens);
   if (parts.length === 0 && lastTitle && !isHonorific(lastTitle)) parts.push(titleTokens.pop() as Token);
 
   // A place or body written before a titled name is part of its role, not a name: the mention
   // is the titled name, from the place on (`New Jersey Gov. Chris Christie`).
-  const lastPart = parts[parts.length - 1];
+  const lastPart = lastOf(parts);
   if (lastPart && titleTokens.length === 0 && next < tokens.length && adjacent(text, lastPart, tokens[next] as Token) && readTitles(text, tokens, next).length > 0) {
     const titled = readShape(text, tokens, next);
     const opening = tokens[index] as Token;
@@ -355,7 +364,7 @@ function readShape(text: string, tokens: Token[], index: number): NameShape | nu
   }
   const person = personPart(parts);
   const first = person[0];
-  const last = person[person.length - 1];
+  const last = lastOf(person);
   if (!first || !last) return null;
   const hasTitles = person.length === parts.length && titleTokens.length > 0;
   const start = hasTitles ? (titleTokens[0] as Token).start : first.start;
