@@ -47,10 +47,11 @@ export function countWords(text: string): number {
   let words = 0;
   let unspaced = 0;
   let runIsWord = false;
-  for (let index = 0; index < text.length; index++) {
-    const codePoint = text.codePointAt(index) as number;
-    if (codePoint > 0xffff) index++;
-    const kind = kindOf(codePoint);
+  // Read by code point with the string's own iterator: the text comes as strings of many layouts
+  // (sliced, joined, one or two bytes a character), and a method read on it per character
+  // (`text.codePointAt`) is a slow generic look-up once the function is optimized.
+  for (const character of text) {
+    const kind = kindOf(character.codePointAt(0) as number);
     if (kind === WORD) {
       if (!runIsWord) words++;
       runIsWord = true;

@@ -541,6 +541,16 @@ function attributesOwnWords(sentence: Token[], mention: SpeakerMention): boolean
   return comma >= 0 && sentence.slice(0, comma).filter((token) => token.isWord).length >= MIN_REPORTED_WORDS;
 }
 
+/** A comma, dash, colon, semicolon or quote mark: what may stand between a clause's last word and the quotation. */
+export function isClausePunctuation(token: Token): boolean {
+  return CLAUSE_PUNCTUATION.has(token.text);
+}
+
+/** A participle cue (`adding`, `saying`): the last word of a clause attributionOfParticiple reads. */
+export function isParticipleCue(token: Token): boolean {
+  return token.isWord && token.lower.endsWith('ing') && CUE_VERBS.has(token.lower);
+}
+
 /**
  * `Ash described the move as a “breach of trust,” adding: “…”`: a quotation introduced by a
  * participle cue alone (`adding`, `saying`) is attributed to the subject of the sentence the
@@ -549,9 +559,9 @@ function attributesOwnWords(sentence: Token[], mention: SpeakerMention): boolean
  */
 export function attributionOfParticiple(text: string, tokens: Token[], to: number): Attribution | null {
   let end = tokens.length;
-  while (end > 0 && CLAUSE_PUNCTUATION.has(tokens[end - 1]?.text ?? '')) end -= 1;
+  while (end > 0 && isClausePunctuation(tokens[end - 1] as Token)) end -= 1;
   const participle = tokens[end - 1];
-  if (!participle?.isWord || !lower(participle).endsWith('ing') || !CUE_VERBS.has(lower(participle))) return null;
+  if (!participle || !isParticipleCue(participle)) return null;
   const sentence = tokens.slice(tokens.slice(0, end - 1).findLastIndex(isSentenceEnd) + 1, end - 1);
   const cue = sentence.findIndex((_token, index) => isCueAt(sentence, index));
   if (cue < 0) return null;

@@ -18,7 +18,7 @@ export interface NameMention {
   /** The name without titles or a possessive ending (`Rand Paul`). */
   name: string;
   /** Lowercase titles written before the name (`sen.`, `president`). */
-  titles: string[];
+  titles: readonly string[];
   /** The title printed with the name, as written (`Dr.`, `Sen.`): see `printedTitle`. */
   printedTitle: string | null;
   /** Whether the person still holds those titles: no `former` before them. */
@@ -106,6 +106,8 @@ const ACRONYM = /^\p{Lu}[\p{Lu}.]*\p{Lu}\.?$/u;
  * expression. A surrogate pair (a letter outside the Basic Multilingual Plane) is left to it.
  */
 function isAcronym(word: string): boolean {
+  // A single letter is an initial. (Also spares reading a second character that is not there.)
+  if (word.length < 2) return false;
   const first = word.charCodeAt(0);
   const second = word.charCodeAt(1);
   const astral = isSurrogateUnit(first) || isSurrogateUnit(second);
@@ -145,6 +147,15 @@ function isTitleWord(token: Token): boolean {
 function isNamePart(token: Token): boolean {
   if (!isCapitalized(token)) return false;
   return !NOT_NAME_WORDS.has(bareLower(token)) && !HONORIFICS.has(token.lower);
+}
+
+/**
+ * The last element of `list`, undefined when it is empty. Read by length rather than as
+ * `list[list.length - 1]`: on an empty list that is index -1, a property looked up by name along
+ * the prototype chain (a slow, megamorphic load), and most capitalized words have no titles.
+ */
+function lastOf<T>(list: readonly T[]): T | undefined {
+  return list.length > 0 ? list[list.length - 1] : undefined;
 }
 
 /** Only spaces (no line break, no punctuation) between two tokens: `/^[ \t\u00a0]+$/`. */
@@ -196,7 +207,7 @@ function printedTitle(titleTokens: Token[], held: boolean): string | null {
   return last && held && PRINTED_TITLES.has(last.lower) ? last.text : null;
 }
 
-function genderOfTitles(titles: string[]): Gender | null {
+function genderOfTitles(titles: readonly string[]): Gender | null {
   for (const title of titles) {
     const gender = HONORIFICS.get(title);
     if (gender) return gender;
@@ -246,7 +257,8 @@ function genderOfNextPronoun(tokens: Token[], next: number): Gender | null {
 /** Titles from token `index` on (`Sen.`, `Vice President`), each followed by more of the name. */
 function readTitles(text: string, tokens: Token[], index: number): Token[] {
   const titles: Token[] = [];
-  for (let cursor = index; cursor < tokens.length; cursor += 1) {
+  // A title needs a token after it: the last token is not read as one (nor past it).
+  for (let cursor = index; cursor + 1 < tokens.length; cursor += 1) {
     const token = tokens[cursor];
     const following = tokens[cursor + 1];
     if (!token || !(isHonorific(token) || isTitleWord(token)) || !following || !adjacent(text, token, following)) break;
@@ -260,7 +272,7 @@ function readNameParts(text: string, tokens: Token[], index: number, previous: T
   const parts: Token[] = [];
   for (let cursor = index; cursor < tokens.length; cursor += 1) {
     const token = tokens[cursor];
-    const before = parts[parts.length - 1] ?? previous;
+    const before = lastOf(parts) ?? previous;
     if (!token || (before && !adjacent(text, before, token))) break;
     const { lower } = token;
     const particle = NAME_PARTICLES.has(lower) && parts.length > 0 && isCapitalized(tokens[cursor + 1] ?? token);
@@ -322,7 +334,8 @@ interface NameShape {
   parts: Token[];
   /** The name words of `parts` (after any organization words). */
   person: Token[];
-  titles: string[];
+  /** Whether `titleTokens` are the name's titles: not when an organization word stands between them and the name. */
+  hasTitles: boolean;
   start: number;
   end: number;
   next: number;
@@ -330,37 +343,39 @@ interface NameShape {
 
 /** Reads the words of a name starting at `index`: titles, then name words, particles, initials and suffixes. */
 function readShape(text: string, tokens: Token[], index: number): NameShape | null {
-  // Titles and names alike start with a capital: most tokens are rejected here, cheaply.
-  if (!tokens[index]?.capitalized) return null;
+  // Titles and names alike start with a capital: most tokens are rejected here, cheaply. (The
+  // index is checked rather than the token read past the end: a read out of bounds throws away
+  // the compiled code the first time it happens.)
+  if (index >= tokens.length || !(tokens[index] as Token).capitalized) return null;
   const titleTokens = readTitles(text, tokens, index);
-  const parts = readNameParts(text, tokens, index + titleTokens.length, titleTokens[titleTokens.length - 1]);
+  const parts = readNameParts(text, tokens, index + titleTokens.length, lastOf(titleTokens));
   const next = index + titleTokens.length + parts.length;
   // A title word with no name after it is the name: `Mr. King`.
-  const lastTitle = titleTokens[titleTokens.length - 1];
+  const lastTitle = lastOf(titleTokens);
   if (parts.length === 0 && lastTitle && !isHonorific(lastTitle)) parts.push(titleTokens.pop() as Token);
 
   // A place or body written before a titled name is part of its role, not a name: the mention
   // is the titled name, from the place on (`New Jersey Gov. Chris Christie`).
-  const lastPart = parts[parts.length - 1];
-  if (lastPart && titleTokens.length === 0 && adjacent(text, lastPart, tokens[next] ?? lastPart) && readTitles(text, tokens, next).length > 0) {
+  const lastPart = lastOf(parts);
+  if (lastPart && titleTokens.length === 0 && next < tokens.length && adjacent(text, lastPart, tokens[next] as Token) && readTitles(text, tokens, next).length > 0) {
     const titled = readShape(text, tokens, next);
     const opening = tokens[index] as Token;
-    if (titled) return nameShape(titled.index, titled.titleTokens, titled.parts, titled.person, titled.titles, opening.start, titled.end, titled.next);
+    if (titled) return nameShape(titled.index, titled.titleTokens, titled.parts, titled.person, titled.hasTitles, opening.start, titled.end, titled.next);
   }
   const person = personPart(parts);
   const first = person[0];
-  const last = person[person.length - 1];
+  const last = lastOf(person);
   if (!first || !last) return null;
-  const titles = person.length === parts.length ? titleTokens.map((token) => token.lower) : [];
-  const start = titles.length > 0 ? (titleTokens[0]?.start ?? first.start) : first.start;
+  const hasTitles = person.length === parts.length && titleTokens.length > 0;
+  const start = hasTitles ? (titleTokens[0] as Token).start : first.start;
   const end = last.end - possessiveLength(last.text);
-  return nameShape(index, titleTokens, parts, person, titles, start, end, next);
+  return nameShape(index, titleTokens, parts, person, hasTitles, start, end, next);
 }
 
 // Every shape is made here, so that all have one layout (a spread copy may not, and code
 // compiled for one layout is thrown away when it meets another).
-function nameShape(index: number, titleTokens: Token[], parts: Token[], person: Token[], titles: string[], start: number, end: number, next: number): NameShape {
-  return { index, titleTokens, parts, person, titles, start, end, next };
+function nameShape(index: number, titleTokens: Token[], parts: Token[], person: Token[], hasTitles: boolean, start: number, end: number, next: number): NameShape {
+  return { index, titleTokens, parts, person, hasTitles, start, end, next };
 }
 
 function nameOf(text: string, shape: NameShape): string {
@@ -368,23 +383,27 @@ function nameOf(text: string, shape: NameShape): string {
 }
 
 function canShapeBePerson(tokens: Token[], shape: NameShape): boolean {
-  const { person, parts, titleTokens, titles } = shape;
+  const { person, parts, titleTokens, hasTitles } = shape;
   return canNamePerson(person) && !(person.length === parts.length && afterArticle(tokens[shape.index - 1], titleTokens))
-    && !(titles.length === 0 && isParticiple(person, tokens[shape.next]));
+    && !(!hasTitles && isParticiple(person, shape.next < tokens.length ? tokens[shape.next] : undefined));
 }
 
 /** Two or three capitalized words that name no organization or place are taken for a person. */
 function isShapePerson(shape: NameShape): boolean {
-  return shape.titles.length > 0 || (shape.person.length > 1 && shape.person.length <= MAX_NAME_WORDS);
+  return shape.hasTitles || (shape.person.length > 1 && shape.person.length <= MAX_NAME_WORDS);
 }
+
+// The titles of the many names that have none: one array, never changed.
+const NO_TITLES: readonly string[] = [];
 
 /** The whole reading of a name in sentence `sentence`: its role, and what the words around it say of the person. */
 function describe(text: string, tokens: Token[], shape: NameShape, sentence: number): NameMention {
-  const { index, titleTokens, person, titles, start, end, next } = shape;
+  const { index, titleTokens, person, hasTitles, start, end, next } = shape;
+  const titles = hasTitles ? titleTokens.map((token) => token.lower) : NO_TITLES;
   const first = person[0] as Token;
   const last = person[person.length - 1] as Token;
   const { role, phrases: rolePhrases } = findRole(text, tokens, next - person.length, next);
-  const titlesHeld = titles.length === 0 || holdsTitles(tokens, index, titleTokens);
+  const titlesHeld = !hasTitles || holdsTitles(tokens, index, titleTokens);
   const before = tokens[index - 1];
   // A role in front makes the name the head of its phrase, whatever comes before the role.
   const afterPreposition = before !== undefined && BEFORE_NON_SUBJECT.has(before.lower) && role === null;
@@ -397,7 +416,7 @@ function describe(text: string, tokens: Token[], shape: NameShape, sentence: num
     end,
     name: text.slice(first.start, end),
     titles,
-    printedTitle: titles.length > 0 ? printedTitle(titleTokens, titlesHeld) : null,
+    printedTitle: hasTitles ? printedTitle(titleTokens, titlesHeld) : null,
     titlesHeld,
     titleGender: genderOfTitles(titles),
     // A lone given name (`Melanie`) carries its gender too.

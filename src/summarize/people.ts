@@ -53,24 +53,34 @@ export interface People {
   subjectPronouns: SubjectPronoun[];
 }
 
-/** Lowercase words of a title or role phrase, with what follows `former` marked as past (`former governor`). */
-function roleWordsOfPhrase(phrase: string, past: boolean): string[] {
+/**
+ * Adds the lowercase words of a title or role phrase to `roleWords`, with what follows `former`
+ * marked as past (`former governor`). Built with plain loops into one set: run for most mentions
+ * of every article, and a chain of array methods and spreads made a large function to compile,
+ * compiled again whenever it met an array of another kind.
+ */
+function addRoleWordsOfPhrase(roleWords: Set<string>, phrase: string, past: boolean): void {
+  const words: string[] = [];
+  for (const word of phrase.toLowerCase().split(/[\s,()]+/)) {
+    if (word !== '') words.push(word.replace(/['’]s$|\.$/, ''));
+  }
   let marked = past;
-  const words = phrase.toLowerCase().split(/[\s,()]+/).filter(Boolean).map((word) => word.replace(/['’]s$|\.$/, ''));
-  return joinSecondOffices(words).map((word) => {
+  for (const word of joinSecondOffices(words)) {
     if (PAST_MARKERS.has(word)) marked = true;
-    return marked ? pastRole(word) : word;
-  });
+    roleWords.add(marked ? pastRole(word) : word);
+  }
 }
 
-function roleWordsOf(mention: NameMention): string[] {
-  if (mention.titles.length === 0 && mention.role === null && mention.clauseRoleWords.length === 0) return [];
-  return [
-    ...roleWordsOfPhrase(mention.titles.join(' '), !mention.titlesHeld),
-    // The role is mostly one of the phrases, titles written out; a party label is only in the role.
-    ...[mention.role ?? '', ...mention.rolePhrases.filter((phrase) => phrase !== mention.role)].flatMap((phrase) => roleWordsOfPhrase(phrase, false)),
-    ...mention.clauseRoleWords,
-  ];
+/** Adds the role words of the mention's titles, role, role phrases and role clause to `roleWords`. */
+function addRoleWords(roleWords: Set<string>, mention: NameMention): void {
+  if (mention.titles.length === 0 && mention.role === null && mention.clauseRoleWords.length === 0) return;
+  addRoleWordsOfPhrase(roleWords, mention.titles.join(' '), !mention.titlesHeld);
+  // The role is mostly one of the phrases, titles written out; a party label is only in the role.
+  addRoleWordsOfPhrase(roleWords, mention.role ?? '', false);
+  for (const phrase of mention.rolePhrases) {
+    if (phrase !== mention.role) addRoleWordsOfPhrase(roleWords, phrase, false);
+  }
+  for (const word of mention.clauseRoleWords) roleWords.add(word);
 }
 
 function enrich(person: Person, mention: NameMention, mentionWords: number): void {
@@ -87,7 +97,7 @@ function enrich(person: Person, mention: NameMention, mentionWords: number): voi
   if (mention.pronounGender && votes) person.pronounVotes[mention.pronounGender] += 1;
   person.role ??= mention.role;
   person.title ??= mention.printedTitle;
-  for (const word of roleWordsOf(mention)) person.roleWords.add(word);
+  addRoleWords(person.roleWords, mention);
 }
 
 function newPerson(mention: NameMention): Person {

@@ -3,11 +3,14 @@
  * across the attribution that interrupts them (`"A," she said. "B."`), and keeps the ones
  * that are direct quotations rather than titles, scare quotes or phrases woven into a sentence.
  */
-import { attributionAfter, attributionBefore, attributionOfParticiple, attributionOfSentence, introducesAnotherQuotation, type Attribution } from './attribution.js';
+import {
+  attributionAfter, attributionBefore, attributionOfParticiple, attributionOfSentence, introducesAnotherQuotation, isClausePunctuation, isParticipleCue,
+  type Attribution,
+} from './attribution.js';
 import { CUE_MODIFIERS, CUE_VERBS, DETERMINERS } from './lexicon.js';
 import { findQuotedPieces, paragraphRanges, type QuotedPiece } from './quote-marks.js';
 import { countWords } from '../load/words.js';
-import { hasLineBreak, isSentenceEnd, tokenize } from './tokens.js';
+import { hasLineBreak, isSentenceEnd, tokenize, type Token } from './tokens.js';
 
 type Range = [number, number];
 
@@ -225,9 +228,14 @@ class AttributionFinder {
   private participleBefore(index: number, paragraphStart: number): Attribution | null {
     const piece = this.pieces[index] as QuotedPiece;
     const quoted = this.piecesEndingAfter(paragraphStart, index);
+    const tokens = tokenize(this.text, paragraphStart, piece.start);
+    // Most clauses before a quotation end in no participle cue: told from the last words, read
+    // back, before the paragraph's tokens outside the quoted pieces are all listed (per piece of
+    // a long paragraph, that listing made it quadratic).
+    if (!endsInParticipleCue(tokens, quoted)) return null;
     // Tokens and pieces are both in text order: one cursor walks the pieces alongside the tokens.
     let cursor = 0;
-    const outside = tokenize(this.text, paragraphStart, piece.start).filter((token) => {
+    const outside = tokens.filter((token) => {
       while (cursor < quoted.length && (quoted[cursor] as QuotedPiece).end <= token.start) cursor += 1;
       return token.start < (quoted[cursor]?.start ?? Infinity);
     });
@@ -248,6 +256,24 @@ class AttributionFinder {
   private endOfText(from: number, to: number): number {
     return from + this.text.slice(from, to).trimEnd().length;
   }
+}
+
+/**
+ * Whether the last of the `tokens` outside the `quoted` pieces (both in text order, the pieces not
+ * overlapping), clause punctuation aside, is a participle cue: what attributionOfParticiple asks
+ * first of the tokens outside the pieces, read back from the end.
+ */
+function endsInParticipleCue(tokens: readonly Token[], quoted: readonly QuotedPiece[]): boolean {
+  // The piece that may hold a token is the last one starting at or before it.
+  let holder = quoted.length - 1;
+  for (let index = tokens.length - 1; index >= 0; index -= 1) {
+    const token = tokens[index] as Token;
+    while (holder >= 0 && (quoted[holder] as QuotedPiece).start > token.start) holder -= 1;
+    const insideQuote = holder >= 0 && token.start < (quoted[holder] as QuotedPiece).end;
+    if (insideQuote || isClausePunctuation(token)) continue;
+    return isParticipleCue(token);
+  }
+  return false;
 }
 
 /** A quotation that follows its speaker's previous one with nothing else between keeps the speaker. */
