@@ -5,6 +5,7 @@ import { issueContext, type ContextSettings, type IssueContext } from './context
 import { compileMjml } from './compile-mjml.js';
 import { themeHelpers } from './helpers.js';
 import { parseMjml } from './mjml-tree.js';
+import { eachNode } from './template-nodes.js';
 import { recipientMarkers, RecipientTemplateError, splitAtMarkers, type RecipientMarkers } from './recipient-tokens.js';
 import { textPart } from './text-part.js';
 import { findRecipientBlockErrors, findTemplateErrors, templateRuntimeDiagnostic, unknownVariableDiagnostic, type HandlebarsError } from './template-errors.js';
@@ -155,14 +156,6 @@ function withStrictParameters(source: string, optional: ReadonlySet<string>): hb
     called.hash?.pairs.forEach((pair) => strictly(pair.value));
   });
   return program;
-}
-
-/** Every node of a Handlebars syntax tree, parents before children. */
-function eachNode(node: unknown, visit: (node: { type?: string }) => void): void {
-  if (Array.isArray(node)) return node.forEach((child) => eachNode(child, visit));
-  if (typeof node !== 'object' || node === null) return;
-  visit(node);
-  for (const [key, child] of Object.entries(node)) if (key !== 'loc') eachNode(child, visit);
 }
 
 /**

@@ -2,6 +2,7 @@ import Handlebars from 'handlebars';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../types.js';
 import { HelperUseError } from './helpers.js';
+import { eachNode } from './template-nodes.js';
 import { themeFiles, type Theme, type TemplateFile } from './theme.js';
 
 export interface HandlebarsError extends Error {
@@ -118,18 +119,14 @@ function filesUsedBy(template: TemplateFile, theme: Theme): TemplateFile[] {
   const used = new Set<TemplateFile>([template]);
   const pending = [template];
   for (let file = pending.pop(); file; file = pending.pop()) {
-    const visit = (node: unknown): void => {
-      if (Array.isArray(node)) return node.forEach(visit);
-      if (typeof node !== 'object' || node === null) return;
+    eachNode(Handlebars.parse(file.source).body, (node) => {
       const call = node as { type?: string; name?: { original?: unknown } };
       const partial = call.type === 'PartialStatement' || call.type === 'PartialBlockStatement' ? byName.get(String(call.name?.original)) : undefined;
       if (partial && !used.has(partial)) {
         used.add(partial);
         pending.push(partial);
       }
-      for (const [key, value] of Object.entries(node)) if (key !== 'loc') visit(value);
-    };
-    visit(Handlebars.parse(file.source).body);
+    });
   }
   return themeFiles(theme).filter((file) => used.has(file));
 }
@@ -137,17 +134,13 @@ function filesUsedBy(template: TemplateFile, theme: Theme): TemplateFile[] {
 /** Where a theme file calls a helper: `{{name …}}`, `{{#name …}}` or `(name …)`; only calls without arguments when `bare`. */
 function helperCalls(file: TemplateFile, helper: string, bare: boolean): { file: TemplateFile; line: number; column: number }[] {
   const found: { file: TemplateFile; line: number; column: number }[] = [];
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (typeof node !== 'object' || node === null) return;
+  eachNode(Handlebars.parse(file.source).body, (node) => {
     const call = node as { type?: string; path?: { original?: unknown }; params?: unknown[]; loc?: { start: { line: number; column: number } } };
     const isCall = call.type === 'BlockStatement' || call.type === 'MustacheStatement' || call.type === 'SubExpression';
     if (isCall && call.path?.original === helper && call.loc && (!bare || call.params?.length === 0)) {
       found.push({ file, line: call.loc.start.line, column: call.loc.start.column });
     }
-    for (const [key, value] of Object.entries(node)) if (key !== 'loc') visit(value);
-  };
-  visit(Handlebars.parse(file.source).body);
+  });
   return found;
 }
 
