@@ -20,9 +20,17 @@ describe('atomic output', () => {
     const dir = path.join(await mkdtemp(path.join(tmpdir(), 'gazette-atomic-')), 'issue');
     // Several write slices long, with a surrogate pair and a CRLF on every line.
     const large = 'Zoë’s 😀 line\r\n'.repeat(300_000);
-    await replaceDirectory(dir, { 'large.txt': large, 'pieces.json': () => ['{"a":', JSON.stringify(large), '}'], 'bytes.bin': Buffer.from([0, 255, 10]) });
+    // Many small pieces of two- and four-byte characters, gathered into writes that end between them.
+    const small = Array.from({ length: 200_000 }, (_, index) => 'ü😀'.repeat(index % 7));
+    await replaceDirectory(dir, {
+      'large.txt': large,
+      'pieces.json': () => ['{"a":', JSON.stringify(large), '}'],
+      'small.txt': () => small,
+      'bytes.bin': Buffer.from([0, 255, 10]),
+    });
     expect(await readFile(path.join(dir, 'large.txt'), 'utf8')).toBe(large);
     expect(JSON.parse(await readFile(path.join(dir, 'pieces.json'), 'utf8'))).toEqual({ a: large });
+    expect(await readFile(path.join(dir, 'small.txt'), 'utf8')).toBe(small.join(''));
     expect([...(await readFile(path.join(dir, 'bytes.bin')))]).toEqual([0, 255, 10]);
   });
 

@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { textSlices } from './chunks.js';
 
@@ -22,8 +22,10 @@ export async function replaceDirectory(dir: string, files: Readonly<Record<strin
     for (const [name, content] of Object.entries(files)) {
       await mkdir(path.dirname(path.join(staging, name)), { recursive: true });
       const made = typeof content === 'function' ? content() : content;
+      const file = path.join(staging, name);
       // A string is written slice by slice: as one, it would be copied whole into a buffer first.
-      await writeFile(path.join(staging, name), typeof made === 'string' ? textSlices(made) : made);
+      if (made instanceof Uint8Array) await writeFile(file, made);
+      else await writeText(file, typeof made === 'string' ? textSlices(made) : made);
     }
     const hadPrevious = await rename(dir, retired).then(
       () => true,
@@ -41,6 +43,34 @@ export async function replaceDirectory(dir: string, files: Readonly<Record<strin
     if (hadPrevious) await rm(retired, { recursive: true, force: true });
   } finally {
     await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Bytes gathered before each write. A large issue's files come in thousands of small pieces: one
+ * write each would make each a round trip to the file system's thread; this makes a few dozen.
+ */
+const WRITE_BUFFER_BYTES = 1 << 20;
+
+/** Writes `pieces` as UTF-8 to a new file, gathered into large writes. */
+async function writeText(file: string, pieces: Iterable<string>): Promise<void> {
+  const handle = await open(file, 'w');
+  try {
+    const buffer = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
+    let used = 0;
+    const flush = async () => {
+      for (let written = 0; written < used; ) written += (await handle.write(buffer, written, used - written)).bytesWritten;
+      used = 0;
+    };
+    for (const piece of pieces) {
+      // A UTF-16 unit takes at most 3 bytes in UTF-8.
+      if (used + piece.length * 3 > WRITE_BUFFER_BYTES) await flush();
+      if (piece.length * 3 > WRITE_BUFFER_BYTES) await handle.writeFile(piece);
+      else used += buffer.write(piece, used);
+    }
+    await flush();
+  } finally {
+    await handle.close();
   }
 }
 
