@@ -401,6 +401,7 @@ function isDirectQuotation(text: string, quotation: Quotation): boolean {
   if (continuesSentence && !isIntroducedByBareCue(text, quotation) && !isObjectOfCue(text, quotation)) return false;
   // A short phrase after a colon is a headline or a slogan unless it is a sentence (`shot back: ''No.''`).
   if (quotation.leadIn === 'colon' && wordsIn(text, quotation.pieces) < MIN_INTRODUCED_WORDS && !endsLikeSentence(text, quotation)) return false;
+  if (isTitleInApposition(text, quotation)) return false;
   if (quotation.attribution || quotation.leadIn === 'colon' || quotation.leadIn === 'cue') return true;
   // Unattributed, only a long stretch set off like a quotation counts: an opening of its own
   // paragraph or a continuation after a comma, not one following a sentence of the writer's.
@@ -417,14 +418,48 @@ const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 
  * small ones capitalized, and no end of a sentence.
  */
 function isTitleOfWork(text: string, quotation: Quotation): boolean {
-  if (endsLikeSentence(text, quotation)) return false;
-  const words = quotation.pieces
+  return !endsLikeSentence(text, quotation) && isCapitalizedLikeTitle(quotedWordList(text, quotation.pieces));
+}
+
+/** The quoted words of the pieces, without the punctuation around each. */
+function quotedWordList(text: string, pieces: QuotedPiece[]): string[] {
+  return pieces
     .flatMap((piece) => piece.segments.map((segment) => text.slice(...segment)))
     .join(' ')
     .split(/\s+/)
     .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
     .filter(Boolean);
+}
+
+/** Every word capitalized but the small ones a title leaves in lower case. */
+function isCapitalizedLikeTitle(words: string[]): boolean {
   return words.every((word, index) => /^[\p{Lu}\p{N}]/u.test(word) || (index > 0 && TITLE_SMALL_WORDS.has(word)));
+}
+
+// How far back the noun a title is set beside is looked for (characters).
+const APPOSITION_WINDOW = 80;
+
+/**
+ * Whether the quoted words are a title set beside the common noun naming the work (`in his 2012
+ * book, "A Long Way Home."`, `her weekly radio show, "Main Street Live,"`, `the campaign's slogan,
+ * "Stronger Every Day."`): capitalized like a title, after a comma that follows a lowercase word
+ * which is no cue, with no cue in the words just before it either (`told his supporters, "…"`
+ * quotes them). The period inside the closing mark is the writer's sentence ending, so a title
+ * may end with one here. Speech is seldom capitalized word by word.
+ */
+function isTitleInApposition(text: string, quotation: Quotation): boolean {
+  const [piece] = quotation.pieces;
+  if (!piece || quotation.pieces.length !== 1 || quotation.leadIn !== 'comma') return false;
+  const quoted = quotedWordList(text, [piece]);
+  if (quoted.length < 2 || !isCapitalizedLikeTitle(quoted)) return false;
+  const from = Math.max(text.lastIndexOf('\n', piece.start) + 1, piece.start - APPOSITION_WINDOW);
+  const tokens = tokenize(text, from, piece.start);
+  if (tokens[tokens.length - 1]?.text !== ',') return false;
+  const before = tokens.slice(0, -1).filter((token) => token.isWord).slice(-(MAX_WORDS_AFTER_INTRODUCING_CUE + 1));
+  const noun = before[before.length - 1];
+  // A participle introduces what follows (`an email stating, "…"`).
+  const isCommonNoun = noun !== undefined && /^\p{Ll}/u.test(noun.text) && !noun.text.endsWith('ing');
+  return isCommonNoun && !before.some((token) => CUE_VERBS.has(token.lower));
 }
 
 /**
