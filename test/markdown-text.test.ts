@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { codeTexts, markdownToText } from '../src/load/markdown.js';
+import { codeTexts, lexedParagraphs, markdownToText, paragraphsText, plainParagraphs } from '../src/load/markdown.js';
 
 it('keeps the prose of headings, lists, links and emphasis as paragraphs', () => {
   const text = markdownToText('# The *big* news\n\nRead [the report](https://example.com) &amp; **act** now.\n\n- first item\n- second item\n');
@@ -27,4 +27,33 @@ it('finds code wherever Markdown allows it: spans, fences of either kind, indent
   expect(found('-     indented in a list item')).toEqual(['indented in a list item']);
   expect(found('Prose.\n\n\tindented by a tab')).toEqual(['indented by a tab']);
   expect(codeTexts('Prose with “curly quotes”, braces {{like}} these, and  two spaces.\n\nNo code here.')).toEqual([]);
+});
+
+/** What a plain paragraph may hold: bare URLs and addresses (marked makes them links), curly quotes, no-break spaces, numbers, a heading mark mid-line, line breaks, two trailing spaces. */
+const PLAIN = ['The council met', ' ', ' ', '\n', '\n\n', '\n   \n', '  \n', 'on 3 May.', '1984. ', 'See https://example.com/a_b?x=1.', ' www.example.org,', ' ann@example.com', '“Yes,” she said.', '\u00a0', 'No. 5 #1 ', 'C++ ', 'e=mc2 ', '(aside) ', 'Q: why? A: so.', "it's", '\n   indented', '-3 degrees', ' 2) '];
+/** Markdown that sends a body to the Lexer: markers at a line's start, emphasis, links, entities, code, indentation, tabs. */
+const SYNTAX = ['\n1984. ', '\n:--', '\n2) ', '\n# ', '\n- ', '\n+ ', '\n* ', '\n> ', '\n===', '\n---', '\n    code', '\n\tcode', '*em*', '_em_', '[link](https://example.com)', '`code`', '&amp;', 'a < b', '~~gone~~', '| a | b |', '\\', '\n  - '];
+
+/** A body of one to two dozen pieces, mostly plain; the same for the same seed. */
+function generatedProse(seed: number): string {
+  let state = seed;
+  const next = () => (state = (state * 1103515245 + 12345) % 2147483648);
+  const piece = () => (next() % 20 === 0 ? SYNTAX[next() % SYNTAX.length] : PLAIN[next() % PLAIN.length]);
+  return Array.from({ length: 1 + (next() % 24) }, piece).join('');
+}
+
+it('reads prose without Markdown syntax as the Lexer does, and leaves everything else to the Lexer', () => {
+  let plain = 0;
+  for (let seed = 1; seed <= 10_000; seed++) {
+    const markdown = generatedProse(seed);
+    const paragraphs = plainParagraphs(markdown);
+    if (paragraphs === null) continue;
+    plain++;
+    expect(paragraphsText(paragraphs), JSON.stringify(markdown)).toBe(paragraphsText(lexedParagraphs(markdown)));
+  }
+  // Both kinds were generated: the comparison above ran on hundreds of plain bodies.
+  expect(plain).toBeGreaterThan(700);
+  expect(plain).toBeLessThan(9000);
+  expect(plainParagraphs('Read [the report](https://example.com).')).toBeNull();
+  expect(plainParagraphs('Prose.\n\n- a list')).toBeNull();
 });

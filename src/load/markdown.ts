@@ -46,12 +46,41 @@ function blockParagraphs(token: Token): string[] {
  * paragraphs separated by a blank line. Code blocks, images and HTML comments are left out.
  */
 export function markdownToText(markdown: string): string {
-  return new Lexer()
-    .lex(markdown)
-    .flatMap(blockParagraphs)
+  return paragraphsText(plainParagraphs(markdown) ?? lexedParagraphs(markdown));
+}
+
+/** The paragraphs of a Markdown body as marked's Lexer reads it. */
+export function lexedParagraphs(markdown: string): string[] {
+  return new Lexer().lex(markdown).flatMap(blockParagraphs);
+}
+
+/** Paragraphs as plain text: entities decoded, each on one line, empty ones dropped, a blank line between. */
+export function paragraphsText(paragraphs: readonly string[]): string {
+  return paragraphs
     .map((paragraph) => decodeHTMLStrict(paragraph).replace(/\s+/g, ' ').trim())
     .filter((paragraph) => paragraph.length > 0)
     .join('\n\n');
+}
+
+/**
+ * Characters that may start Markdown syntax anywhere in a line (emphasis, code, links, images,
+ * HTML, entities, escapes, strikethrough, tables), and the characters marked reads line ends and
+ * indentation by.
+ */
+const INLINE_SYNTAX = /[\\`*_[\]<>!~&|\t\r]/;
+/** A line that may open a block (heading, quote, list, rule, setext underline, table delimiter row, fence, code, numbered list) rather than continue a paragraph. */
+const BLOCK_START = /^(?: {0,3}[#>\-*+=_`~<|:]| {4}| {0,3}\d{1,9}[.)](?:[ \t]|$))/m;
+
+/**
+ * The paragraphs of prose that is only paragraphs (no Markdown syntax in it at all), or null.
+ * Such text is what the Lexer would give back anyway: lexing it costs most of loading a plain
+ * article (marked's inline rules scan each paragraph with several regular expressions), so it
+ * is not lexed. Bare URLs and e-mail addresses, which marked makes links, keep their text as
+ * written. `test/markdown-text.test.ts` compares this with the Lexer on generated prose.
+ */
+export function plainParagraphs(markdown: string): string[] | null {
+  if (INLINE_SYNTAX.test(markdown) || BLOCK_START.test(markdown)) return null;
+  return markdown.split(/\n[ ]*\n/);
 }
 
 /**
