@@ -10,7 +10,7 @@ import { FRONT_MATTER_FIELDS, frontMatterSchema, type FrontMatter } from './fron
 import { markdownToText } from './markdown.js';
 import { countWords } from './words.js';
 import { yamlValue, type YamlValue } from './yaml-value.js';
-import { normalizeNewlines, readTextFile } from './text-file.js';
+import { normalizeNewlines, readTextFileSync } from './text-file.js';
 
 export interface ArticleSource {
   /** Path shown in messages. */
@@ -66,17 +66,15 @@ export async function loadArticles(dir: string, options: ArticleOptions = {}): P
         severity: 'warning',
       }),
     );
-  const read = await Promise.all(
-    names.filter(isArticleFile).map(async (name) => {
-      const file = path.join(dir, name);
-      try {
-        const { text, diagnostics: decoding } = await readTextFile(file);
-        return { source: { file, content: text }, diagnostics: decoding };
-      } catch (error) {
-        return { source: null, diagnostics: [diagnostic('articles/unreadable', `cannot read: ${fileErrorReason(error)}`, { file })] };
-      }
-    }),
-  );
+  const read = names.filter(isArticleFile).map((name) => {
+    const file = path.join(dir, name);
+    try {
+      const { text, diagnostics: decoding } = readTextFileSync(file);
+      return { source: { file, content: text }, diagnostics: decoding };
+    } catch (error) {
+      return { source: null, diagnostics: [diagnostic('articles/unreadable', `cannot read: ${fileErrorReason(error)}`, { file })] };
+    }
+  });
   diagnostics.push(...read.flatMap((entry) => entry.diagnostics));
   const parsed = parseArticles(
     read.flatMap((entry) => (entry.source ? [entry.source] : [])),
@@ -111,7 +109,7 @@ export function parseArticles(sources: readonly ArticleSource[], options: Articl
 
 export function parseArticle(source: ArticleSource, options: ArticleOptions = {}): { article: Article | null; diagnostics: Diagnostic[] } {
   const { file } = source;
-  // Text from readTextFile is already normalized; text handed in directly may still have CRLF.
+  // Text from readTextFileSync is already normalized; text handed in directly may still have CRLF.
   const content = normalizeNewlines(source.content);
   if (!/^\uFEFF?---\n/.test(content)) {
     return {
