@@ -10,6 +10,7 @@ import { FRONT_MATTER_FIELDS, frontMatterSchema, type FrontMatter } from './fron
 import { markdownToText } from './markdown.js';
 import { countWords } from './words.js';
 import { yamlValue, type YamlValue } from './yaml-value.js';
+import { readSimpleFrontMatter } from './simple-front-matter.js';
 import { normalizeNewlines, readTextFile } from './text-file.js';
 
 export interface ArticleSource {
@@ -109,11 +110,36 @@ export function parseArticles(sources: readonly ArticleSource[], options: Articl
   return { articles, diagnostics };
 }
 
-export function parseArticle(source: ArticleSource, options: ArticleOptions = {}): { article: Article | null; diagnostics: Diagnostic[] } {
-  const { file } = source;
+export interface ParsedArticle {
+  article: Article | null;
+  diagnostics: Diagnostic[];
+}
+
+export function parseArticle(source: ArticleSource, options: ArticleOptions = {}): ParsedArticle {
   // Text from readTextFile is already normalized; text handed in directly may still have CRLF.
   const content = normalizeNewlines(source.content);
-  if (!/^\uFEFF?---\n/.test(content)) {
+  const article = parseSimpleArticle(source.file, content, options);
+  return article ? { article, diagnostics: [] } : parseArticleWithYaml(source, options);
+}
+
+/**
+ * The article, when its front matter is simple enough for readSimpleFrontMatter and yields no
+ * message at all (schema problem, future date); null otherwise, for parseArticleWithYaml to
+ * read it again and report in full.
+ */
+export function parseSimpleArticle(file: string, content: string, options: ArticleOptions = {}): Article | null {
+  const simple = readSimpleFrontMatter(content);
+  if (!simple) return null;
+  const result = frontMatterSchema.safeParse(simple.data);
+  if (!result.success || isFutureDated(result.data, options)) return null;
+  return toArticle(file, result.data, simple.body);
+}
+
+/** parseArticle without the shortcut: every header goes through gray-matter and `yaml`, with places for the messages. */
+export function parseArticleWithYaml(source: ArticleSource, options: ArticleOptions = {}): ParsedArticle {
+  const { file } = source;
+  const content = normalizeNewlines(source.content);
+  if (!startsWithFrontMatter(content)) {
     return {
       article: null,
       diagnostics: [
@@ -183,7 +209,7 @@ export function parseArticle(source: ArticleSource, options: ArticleOptions = {}
     return { article: null, diagnostics };
   }
 
-  if (options.today && result.data.date > options.today && !result.data.draft) {
+  if (isFutureDated(result.data, options)) {
     diagnostics.push(
       diagnostic('articles/future-date', `is after today (${options.today}): the article does not choose the default issue; is the date a typo?`, {
         file,
@@ -194,6 +220,15 @@ export function parseArticle(source: ArticleSource, options: ArticleOptions = {}
     );
   }
   return { article: toArticle(file, result.data, parsed.content), diagnostics };
+}
+
+function startsWithFrontMatter(content: string): boolean {
+  return /^\uFEFF?---\n/.test(content);
+}
+
+/** When an article earns the articles/future-date warning. */
+function isFutureDated(frontMatter: FrontMatter, { today }: ArticleOptions): boolean {
+  return Boolean(today && frontMatter.date > today && !frontMatter.draft);
 }
 
 function schemaDiagnostic(
