@@ -116,9 +116,7 @@ export interface ParsedArticle {
 }
 
 export function parseArticle(source: ArticleSource, options: ArticleOptions = {}): ParsedArticle {
-  // Text from readTextFile is already normalized; text handed in directly may still have CRLF.
-  const content = normalizeNewlines(source.content);
-  const article = parseSimpleArticle(source.file, content, options);
+  const article = parseSimpleArticle(source, options);
   return article ? { article, diagnostics: [] } : parseArticleWithYaml(source, options);
 }
 
@@ -127,17 +125,18 @@ export function parseArticle(source: ArticleSource, options: ArticleOptions = {}
  * message at all (schema problem, future date); null otherwise, for parseArticleWithYaml to
  * read it again and report in full.
  */
-export function parseSimpleArticle(file: string, content: string, options: ArticleOptions = {}): Article | null {
-  const simple = readSimpleFrontMatter(content);
+export function parseSimpleArticle(source: ArticleSource, options: ArticleOptions = {}): Article | null {
+  const simple = readSimpleFrontMatter(normalizeNewlines(source.content));
   if (!simple) return null;
   const result = frontMatterSchema.safeParse(simple.data);
   if (!result.success || isFutureDated(result.data, options)) return null;
-  return toArticle(file, result.data, simple.body);
+  return toArticle(source.file, result.data, simple.body);
 }
 
 /** parseArticle without the shortcut: every header goes through gray-matter and `yaml`, with places for the messages. */
 export function parseArticleWithYaml(source: ArticleSource, options: ArticleOptions = {}): ParsedArticle {
   const { file } = source;
+  // Text from readTextFile is already normalized; text handed in directly may still have CRLF.
   const content = normalizeNewlines(source.content);
   if (!startsWithFrontMatter(content)) {
     return {

@@ -43,23 +43,32 @@ const PIECES = [
   '"Budget: the plan"', "'it''s'", '[a, [b]]', '[a,\n b]', '"a\n b"', '"a\nb"',
 ];
 
+/** Whole values, put together with the pieces above to replace the value of a line. */
+const VALUES = ['word', 'Ann Lee', '2024', '2024-01-30', 'a b', '"x y"', "'x y'", '[a, b]', '[x]', '[]', 'https://e.com/a#b', '/img/a.png', 'true', 'false', 'null', '1 2'];
+
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)]!;
 }
 
-/** One edit somewhere in the header (or, now and then, just past it). */
+/** One edit somewhere in the header (or, now and then, just past it), or a line's value replaced, or a line moved about. */
 function mutate(random: () => number, text: string, headerEnd: number): string {
   const at = Math.floor(random() * (random() < 0.9 ? headerEnd : text.length + 1));
   const kind = random();
   if (kind < 0.45) return text.slice(0, at) + pick(random, PIECES) + text.slice(at);
   if (kind < 0.65) return text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 3));
-  if (kind < 0.85) return text.slice(0, at) + pick(random, PIECES) + text.slice(at + 1);
+  if (kind < 0.8) return text.slice(0, at) + pick(random, PIECES) + text.slice(at + 1);
   const lines = text.split('\n');
   const line = 1 + Math.floor(random() * Math.max(1, lines.length - 2));
   const which = random();
-  if (which < 0.35) lines[line] = pick(random, [' ', '  ', '\t', '- ']) + lines[line];
-  else if (which < 0.6) lines.splice(line, 0, lines[line]!);
-  else if (which < 0.8) lines.splice(line, 2, `${lines[line]} ${lines[line + 1] ?? ''}`);
+  if (which < 0.3) {
+    const key = /^[a-z_]+:/.exec(lines[line]!)?.[0] ?? 'title:';
+    const parts = Array.from({ length: 1 + Math.floor(random() * 3) }, () => (random() < 0.5 ? pick(random, VALUES) : pick(random, PIECES)));
+    lines[line] = `${key} ${parts.join(random() < 0.5 ? ' ' : '')}`;
+    return lines.join('\n');
+  }
+  if (which < 0.5) lines[line] = pick(random, [' ', '  ', '\t', '- ']) + lines[line];
+  else if (which < 0.7) lines.splice(line, 0, lines[line]!);
+  else if (which < 0.85) lines.splice(line, 2, `${lines[line]} ${lines[line + 1] ?? ''}`);
   else lines.splice(line, 0, pick(random, lines.slice(1, 4)));
   return lines.join('\n');
 }
