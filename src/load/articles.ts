@@ -138,7 +138,7 @@ export function parseArticleWithYaml(source: ArticleSource, options: ArticleOpti
   const { file } = source;
   // Text from readTextFile is already normalized; text handed in directly may still have CRLF.
   const content = normalizeNewlines(source.content);
-  if (!startsWithFrontMatter(content)) {
+  if (!/^\uFEFF?---\n/.test(content)) {
     return {
       article: null,
       diagnostics: [
@@ -219,10 +219,6 @@ export function parseArticleWithYaml(source: ArticleSource, options: ArticleOpti
     );
   }
   return { article: toArticle(file, result.data, parsed.content), diagnostics };
-}
-
-function startsWithFrontMatter(content: string): boolean {
-  return /^\uFEFF?---\n/.test(content);
 }
 
 /** When an article earns the articles/future-date warning. */
