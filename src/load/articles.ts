@@ -10,6 +10,7 @@ import { FRONT_MATTER_FIELDS, frontMatterSchema, type FrontMatter } from './fron
 import { markdownToText } from './markdown.js';
 import { countWords } from './words.js';
 import { yamlValue, type YamlValue } from './yaml-value.js';
+import { readSimpleFrontMatter } from './simple-front-matter.js';
 import { normalizeNewlines, readTextFileSync } from './text-file.js';
 
 export interface ArticleSource {
@@ -107,7 +108,31 @@ export function parseArticles(sources: readonly ArticleSource[], options: Articl
   return { articles, diagnostics };
 }
 
-export function parseArticle(source: ArticleSource, options: ArticleOptions = {}): { article: Article | null; diagnostics: Diagnostic[] } {
+export interface ParsedArticle {
+  article: Article | null;
+  diagnostics: Diagnostic[];
+}
+
+export function parseArticle(source: ArticleSource, options: ArticleOptions = {}): ParsedArticle {
+  const article = parseSimpleArticle(source, options);
+  return article ? { article, diagnostics: [] } : parseArticleWithYaml(source, options);
+}
+
+/**
+ * The article, when its front matter is simple enough for readSimpleFrontMatter and yields no
+ * message at all (schema problem, future date); null otherwise, for parseArticleWithYaml to
+ * read it again and report in full.
+ */
+export function parseSimpleArticle(source: ArticleSource, options: ArticleOptions = {}): Article | null {
+  const simple = readSimpleFrontMatter(normalizeNewlines(source.content));
+  if (!simple) return null;
+  const result = frontMatterSchema.safeParse(simple.data);
+  if (!result.success || isFutureDated(result.data, options)) return null;
+  return toArticle(source.file, result.data, simple.body);
+}
+
+/** parseArticle without the shortcut: every header goes through gray-matter and `yaml`, with places for the messages. */
+export function parseArticleWithYaml(source: ArticleSource, options: ArticleOptions = {}): ParsedArticle {
   const { file } = source;
   // Text from readTextFileSync is already normalized; text handed in directly may still have CRLF.
   const content = normalizeNewlines(source.content);
@@ -181,7 +206,7 @@ export function parseArticle(source: ArticleSource, options: ArticleOptions = {}
     return { article: null, diagnostics };
   }
 
-  if (options.today && result.data.date > options.today && !result.data.draft) {
+  if (isFutureDated(result.data, options)) {
     diagnostics.push(
       diagnostic('articles/future-date', `is after today (${options.today}): the article does not choose the default issue; is the date a typo?`, {
         file,
@@ -192,6 +217,11 @@ export function parseArticle(source: ArticleSource, options: ArticleOptions = {}
     );
   }
   return { article: toArticle(file, result.data, parsed.content), diagnostics };
+}
+
+/** When an article earns the articles/future-date warning. */
+function isFutureDated(frontMatter: FrontMatter, { today }: ArticleOptions): boolean {
+  return Boolean(today && frontMatter.date > today && !frontMatter.draft);
 }
 
 function schemaDiagnostic(
