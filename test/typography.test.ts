@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../src/build.js';
 import { codeTexts } from '../src/load/markdown.js';
-import { smartenHtml, smartenText } from '../src/load/typography.js';
+import { smartenHtml, smartenText, smartenWithRetext } from '../src/load/typography.js';
 import { article, makeWorkspace } from './support/workspace.js';
 
 describe('typographic punctuation', () => {
@@ -15,6 +15,18 @@ describe('typographic punctuation', () => {
     ['text with nothing to change, as is', 'A plain sentence.', 'A plain sentence.'],
   ])('%s', (_name, input, expected) => {
     expect(smartenText(input)).toBe(expected);
+  });
+
+  it('curls apostrophes inside words as retext does, in any script, and leaves every other mark to retext', () => {
+    const words = ["project's", "don't", "O'Brien", "rock'n'roll", "l'été", "Zoë's", "1990's", "5'10", 'plain', "'90s", "rock'", "'quoted'", '"said"', 'one--two', 'so...', 'Ō’a', "x'", "ŋ'ŋ", "ab'c", "'quiet", "'tis"];
+    let state = 7;
+    const next = () => (state = (state * 1103515245 + 12345) % 2147483648);
+    for (let sample = 0; sample < 400; sample++) {
+      const text = Array.from({ length: 1 + (next() % 6) }, () => words[next() % words.length]).join(next() % 3 ? ' ' : ', ');
+      expect(smartenText(text), text).toBe(smartenWithRetext(text));
+    }
+    // An apostrophe inside the article's code stays as written.
+    expect(smartenText("run it's-ok now", ["it's-ok"])).toBe("run it's-ok now");
   });
 
   it('leaves the article\'s own code exactly as written, and curls the quotes around it', () => {
