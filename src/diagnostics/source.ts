@@ -8,12 +8,13 @@ export interface Source {
 }
 
 export function sourceOf(file: string, text: string): Source {
-  const lineStarts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1);
+  // Found on the first place asked for: a clean email (megabytes of HTML) asks for none.
+  let lineStarts: number[] | null = null;
   return {
     file,
     text,
     placeOf(offset) {
+      lineStarts ??= lineStartsOf(text);
       // The last line start at or before the offset, by binary search: sources run to thousands of lines.
       let low = 0;
       let high = lineStarts.length - 1;
@@ -25,4 +26,10 @@ export function sourceOf(file: string, text: string): Source {
       return { file, line: low + 1, column: offset - lineStarts[low]! + 1 };
     },
   };
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  return starts;
 }
