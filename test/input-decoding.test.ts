@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDigest, type BuildResult } from '../src/build.js';
@@ -147,6 +147,18 @@ describe('article file names', () => {
       ['draft.mdown', 'warning', expect.stringMatching(/not read as an article: rename it to draft\.md/)],
       ['notes.txt', 'warning', expect.stringMatching(/not read as an article: rename it to notes\.md/)],
     ]);
+  });
+
+  it('names an article that cannot be read (a folder called x.md) with the reason, exit 1, and reads the rest', async () => {
+    const root = await makeWorkspace({ 'kept.md': article('Kept', '2024-01-30') });
+    await mkdir(path.join(root, 'articles', 'broken.md'));
+    await expect(build(root)).rejects.toMatchObject({
+      diagnostics: [expect.objectContaining({ rule: 'articles/unreadable', file: path.join(root, 'articles', 'broken.md'), message: expect.stringMatching(/^cannot read: /) })],
+    });
+    const run = await gazette(['build', '--week', '2024-W05'], root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/broken\.md.*cannot read/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('refuses two files that would share a slug', async () => {
