@@ -19,8 +19,13 @@ const TEMPLATE_BRACES = /\{\{[\s\S]*?\}\}/g;
 /** Only text with something to change goes through retext: most key points have nothing. */
 const CHANGEABLE = /["'`]|--|\.\.\./;
 
-/** Anything but an apostrophe inside a word that retext would have to weigh: double quotes, backticks, dashes, ellipses, a quote mark at a word's edge. */
-const NEEDS_CONTEXT = /["`]|--|\.\.\.|(?<![\p{L}\p{N}])'|'(?![\p{L}\p{N}])/u;
+/**
+ * Anything but an apostrophe inside a word that retext would have to weigh: double quotes,
+ * backticks, dashes, ellipses, a quote mark at a word's edge. And any character outside the
+ * Basic Multilingual Plane: retext does not read 𝐀 or 𠮷 as part of a word, and curls the mark
+ * after one as an opening quote.
+ */
+const NEEDS_CONTEXT = /["`]|--|\.\.\.|(?<![\p{L}\p{N}])'|'(?![\p{L}\p{N}])|[\u{10000}-\u{10FFFF}]|\p{Cs}/u;
 
 export function smartenText(text: string, code: readonly string[] = []): string {
   if (!CHANGEABLE.test(text)) return text;

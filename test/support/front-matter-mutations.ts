@@ -4,18 +4,7 @@
  * breaks, words YAML reads as numbers or null), lines indented, repeated or joined. Seeded, so a
  * failure can be replayed. The fast front matter reader is checked against the full path with them.
  */
-
-/** A small seeded generator (mulberry32): the same seed, the same cases. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { pickFrom, seededRandom } from './seeded-random.js';
 
 const HEADERS = [
   'title: "Generated story 12"\ndate: 2024-01-30\nsource: Bench Daily\ntags: [bench]',
@@ -46,30 +35,26 @@ const PIECES = [
 /** Whole values, put together with the pieces above to replace the value of a line. */
 const VALUES = ['word', 'Ann Lee', '2024', '2024-01-30', 'a b', '"x y"', "'x y'", '[a, b]', '[x]', '[]', 'https://e.com/a#b', '/img/a.png', 'true', 'false', 'null', '1 2'];
 
-function pick<T>(random: () => number, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)]!;
-}
-
 /** One edit somewhere in the header (or, now and then, just past it), or a line's value replaced, or a line moved about. */
 function mutate(random: () => number, text: string, headerEnd: number): string {
   const at = Math.floor(random() * (random() < 0.9 ? headerEnd : text.length + 1));
   const kind = random();
-  if (kind < 0.45) return text.slice(0, at) + pick(random, PIECES) + text.slice(at);
+  if (kind < 0.45) return text.slice(0, at) + pickFrom(random, PIECES) + text.slice(at);
   if (kind < 0.65) return text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 3));
-  if (kind < 0.8) return text.slice(0, at) + pick(random, PIECES) + text.slice(at + 1);
+  if (kind < 0.8) return text.slice(0, at) + pickFrom(random, PIECES) + text.slice(at + 1);
   const lines = text.split('\n');
   const line = 1 + Math.floor(random() * Math.max(1, lines.length - 2));
   const which = random();
   if (which < 0.3) {
     const key = /^[a-z_]+:/.exec(lines[line]!)?.[0] ?? 'title:';
-    const parts = Array.from({ length: 1 + Math.floor(random() * 3) }, () => (random() < 0.5 ? pick(random, VALUES) : pick(random, PIECES)));
+    const parts = Array.from({ length: 1 + Math.floor(random() * 3) }, () => (random() < 0.5 ? pickFrom(random, VALUES) : pickFrom(random, PIECES)));
     lines[line] = `${key} ${parts.join(random() < 0.5 ? ' ' : '')}`;
     return lines.join('\n');
   }
-  if (which < 0.5) lines[line] = pick(random, [' ', '  ', '\t', '- ']) + lines[line];
+  if (which < 0.5) lines[line] = pickFrom(random, [' ', '  ', '\t', '- ']) + lines[line];
   else if (which < 0.7) lines.splice(line, 0, lines[line]!);
   else if (which < 0.85) lines.splice(line, 2, `${lines[line]} ${lines[line + 1] ?? ''}`);
-  else lines.splice(line, 0, pick(random, lines.slice(1, 4)));
+  else lines.splice(line, 0, pickFrom(random, lines.slice(1, 4)));
   return lines.join('\n');
 }
 
@@ -78,8 +63,8 @@ export function mutatedArticles(seed: number, count: number): string[] {
   const random = seededRandom(seed);
   const articles: string[] = [];
   for (let index = 0; index < count; index++) {
-    const header = `${random() < 0.05 ? '\ufeff' : ''}---\n${pick(random, HEADERS)}\n`;
-    let text = `${header}${random() < 0.1 ? '---' : '---\n'}${pick(random, BODIES)}`;
+    const header = `${random() < 0.05 ? '\ufeff' : ''}---\n${pickFrom(random, HEADERS)}\n`;
+    let text = `${header}${random() < 0.1 ? '---' : '---\n'}${pickFrom(random, BODIES)}`;
     const edits = random() < 0.15 ? 0 : 1 + Math.floor(random() * 3);
     for (let edit = 0; edit < edits; edit++) text = mutate(random, text, header.length);
     articles.push(text);
