@@ -2,7 +2,7 @@
  * Finds the names of people in a text: runs of capitalized words with the titles written
  * before them, the gender those titles and given names imply, and the role the text gives.
  */
-import { isSpaceUnit, isSurrogateUnit, isUppercaseUnit } from './characters.js';
+import { isBlankUnit, isSpaceUnit, isSurrogateUnit, isUppercaseUnit } from './characters.js';
 import { genderOfFirstName, isKnownFirstName } from './first-names.js';
 import {
   CUE_VERBS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAME_WORDS, PAST_MARKERS, TITLE_WORDS, type Gender,
@@ -163,7 +163,7 @@ function adjacent(text: string, left: Token, right: Token): boolean {
   if (right.start <= left.end) return false;
   for (let index = left.end; index < right.start; index++) {
     const code = text.charCodeAt(index);
-    if (code !== 0x20 && code !== 0x09 && code !== 0xa0) return false;
+    if (!isBlankUnit(code)) return false;
   }
   return true;
 }
