@@ -512,18 +512,23 @@ function foundName(text: string, tokens: Token[], shape: NameShape, sentence: nu
 
 /** The key people are grouped by: the surname, lowercased, suffixes dropped. */
 export function surnameKey(name: string): string {
-  // The last of the words `split(/\s+/)` gives that is no suffix, read from the end without
-  // splitting: asked of every name of every article.
+  // The last of the words `split(/\s+/)` gives that is no suffix ('' when all are), read in one
+  // pass without splitting: asked of every name of every article. Every word is read alike: the
+  // steps taken only after a suffix (`Jr.`, rare) had not run when collectPeople, which inlines
+  // this, was optimized, and their first run threw its code away.
   const lower = name.toLowerCase().replaceAll('’', "'");
-  let end = lower.length;
-  for (;;) {
-    let start = end;
-    while (start > 0 && !isSpaceUnit(lower.charCodeAt(start - 1))) start -= 1;
-    const word = lower.slice(start, end);
-    if (!NAME_SUFFIXES.has(word) || start === 0) return NAME_SUFFIXES.has(word) ? '' : word;
-    end = start - 1;
-    while (end > 0 && isSpaceUnit(lower.charCodeAt(end - 1))) end -= 1;
+  let key = '';
+  let wordStart = 0;
+  for (let index = 0; index < lower.length; index += 1) {
+    if (!isSpaceUnit(lower.charCodeAt(index))) continue;
+    if (wordStart < index) {
+      const word = lower.slice(wordStart, index);
+      if (!NAME_SUFFIXES.has(word)) key = word;
+    }
+    wordStart = index + 1;
   }
+  const last = lower.slice(wordStart);
+  return NAME_SUFFIXES.has(last) ? key : last;
 }
 
 /**
