@@ -102,8 +102,11 @@ function appositiveRole(text: string, tokens: Token[], next: number): string | n
     const token = tokens[cursor];
     const previous = words[words.length - 1];
     if (!token || hasLineBreak(text, previous?.end ?? token.start, token.start)) break;
-    // `the Tigers' coach`: the apostrophe right after a plural is the possessive's.
-    const possessive = isPluralPossessive(token) && previous?.end === token.start && /s$/i.test(previous.text);
+    // `the Tigers' coach`: the apostrophe right after a plural is the possessive's. Whether the word
+    // follows a plural is asked of every word: asked only after an apostrophe (rare), the tests had
+    // not run when appositiveRole was optimized, and their first run threw its code away.
+    const followsPlural = previous !== undefined && previous.end === token.start && /s$/i.test(previous.text);
+    const possessive = isPluralPossessive(token) && followsPlural;
     // `a Clinton supporter who has accused …`: the relative clause says what they did, not what they are.
     if ((ROLE_STOPS.has(token.text) && !possessive) || RELATIVE_WORDS.has(token.text)) break;
     words.push(token);
