@@ -269,22 +269,29 @@ function readTitles(text: string, tokens: Token[], index: number): Token[] {
 
 /** Name words from token `index` on: capitalized words, particles, initials, suffixes. */
 function readNameParts(text: string, tokens: Token[], index: number, previous: Token | undefined): Token[] {
-  const parts: Token[] = [];
+  // The name words are counted, then listed at once, and every word is read alike: the steps
+  // taken only for a particle or a suffix (and popping a particle off the end of the list) had
+  // not run when this function was optimized, and each first run threw its code away.
+  let read = 0;
+  // A name never ends on a particle (`Bill de` before a line break): the words up to the last other.
+  let named = 0;
   for (let cursor = index; cursor < tokens.length; cursor += 1) {
-    const token = tokens[cursor];
-    const before = lastOf(parts) ?? previous;
-    if (!token || (before && !adjacent(text, before, token))) break;
+    const token = tokens[cursor] as Token;
+    const before = read > 0 ? tokens[cursor - 1] : previous;
+    if (before && !adjacent(text, before, token)) break;
     const { lower } = token;
-    const particle = NAME_PARTICLES.has(lower) && parts.length > 0 && isCapitalized(tokens[cursor + 1] ?? token);
-    const suffix = NAME_SUFFIXES.has(lower) && parts.length > 0;
+    const extendsName = read > 0;
+    const isParticleWord = NAME_PARTICLES.has(lower);
+    const nextCapitalized = isCapitalized(cursor + 1 < tokens.length ? (tokens[cursor + 1] as Token) : token);
+    const particle = extendsName && isParticleWord && nextCapitalized;
+    const suffix = extendsName && NAME_SUFFIXES.has(lower);
     if (!(isNamePart(token) || particle || suffix)) break;
-    parts.push(token);
+    read += 1;
+    if (!isParticleWord) named = read;
     // A possessive ends the name: `Trump's plan`.
     if (possessiveLength(token.text) > 0) break;
   }
-  // A name never ends on a particle (`Bill de` before a line break).
-  while (parts.length > 0 && NAME_PARTICLES.has(parts[parts.length - 1]?.lower ?? '')) parts.pop();
-  return parts;
+  return tokens.slice(index, index + named);
 }
 
 function canNamePerson(person: Token[]): boolean {
