@@ -35,6 +35,9 @@ function kindOf(codePoint: number): Kind {
   return kind;
 }
 
+/** Called with `call` on each text (see countWords). */
+const codePointAt = String.prototype.codePointAt;
+
 /**
  * The one word count of Gazette (reading time, how many key points, how long a quote is):
  * whitespace-separated runs that hold a letter or a digit, so a lone dash or quote mark is no
@@ -47,11 +50,17 @@ export function countWords(text: string): number {
   let words = 0;
   let unspaced = 0;
   let runIsWord = false;
-  // Read by code point with the string's own iterator: the text comes as strings of many layouts
-  // (sliced, joined, one or two bytes a character), and a method read on it per character
-  // (`text.codePointAt`) is a slow generic look-up once the function is optimized.
-  for (const character of text) {
-    const kind = kindOf(character.codePointAt(0) as number);
+  // The text comes as strings of many layouts (sliced, joined, one or two bytes a character): a
+  // property read on it per character (`text.codePointAt`) is a slow generic look-up once the
+  // function is optimized, and the string's iterator makes a string of every character. The
+  // length is read once, and codePointAt is called through `call` on the one function, which the
+  // optimizing compiler turns into a direct read of the character whatever the string's layout.
+  const length = text.length;
+  for (let index = 0; index < length; ) {
+    const codePoint = codePointAt.call(text, index) as number;
+    // A surrogate pair is one character, as the iterator reads it; a lone surrogate is one alone.
+    index += codePoint > 0xffff ? 2 : 1;
+    const kind = kindOf(codePoint);
     if (kind === WORD) {
       if (!runIsWord) words++;
       runIsWord = true;

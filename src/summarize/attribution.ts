@@ -53,7 +53,8 @@ function isCueAt(tokens: Token[], index: number): boolean {
   // needs no lowercased copy (this is asked of most words of every clause).
   if (CUE_VERBS.has(token.text)) return true;
   const particle = CUE_PHRASES.get(token.text);
-  return particle !== undefined && particle === lower(tokens[index + 1]);
+  // Not read past the last token: a read out of bounds threw the optimized code away.
+  return particle !== undefined && index + 1 < tokens.length && particle === lower(tokens[index + 1]);
 }
 
 /**

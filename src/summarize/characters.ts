@@ -45,6 +45,22 @@ export function isUppercaseUnit(code: number): boolean {
   return (classesOfUnit(code) & IS_UPPERCASE) !== 0;
 }
 
+/** Space, tab and no-break space, marked by code unit. */
+const BLANKS = new Uint8Array(0xa1);
+BLANKS[0x09] = 1;
+BLANKS[0x20] = 1;
+BLANKS[0xa0] = 1;
+
+/**
+ * Whether the code unit is a space, a tab or a no-break space (`[ \t\u00a0]`), blanks within a
+ * line. Read from a table rather than as `code === 0x20 || code === 0x09 || …`: in such a chain the
+ * later comparisons run so rarely that they had not run when a caller was optimized, and the first
+ * tab or line break between two words threw the caller's optimized code away.
+ */
+export function isBlankUnit(code: number): boolean {
+  return code <= 0xa0 && BLANKS[code] === 1;
+}
+
 const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
 
 /** Whether the code unit is half of a surrogate pair (or a lone one): a character outside the Basic Multilingual Plane. */

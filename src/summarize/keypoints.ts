@@ -264,7 +264,11 @@ export interface PointCount {
  */
 export function selectKeyPoints(candidates: readonly Candidate[], scores: readonly number[], count: PointCount, model: KeyPointLimits): Candidate[] {
   const budget = model.wordsPerPoint * count.most;
-  const order = candidates.map((_, i) => i).sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
+  // Listed with push, not `candidates.map((_, i) => i)`: map's result came in more than one array
+  // layout, and the optimized code, built for one, was thrown away at the first other.
+  const order: number[] = [];
+  for (let i = 0; i < candidates.length; i++) order.push(i);
+  order.sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
   const lowest = (scores[order[0] ?? 0] ?? 0) - model.scoreMargin;
   const chosen: Candidate[] = [];
   // Continuations that outrank the sentence they lean on, best first: tried as soon as it is picked.

@@ -2,7 +2,7 @@
  * Finds the names of people in a text: runs of capitalized words with the titles written
  * before them, the gender those titles and given names imply, and the role the text gives.
  */
-import { isSpaceUnit, isSurrogateUnit, isUppercaseUnit } from './characters.js';
+import { isBlankUnit, isSpaceUnit, isSurrogateUnit, isUppercaseUnit } from './characters.js';
 import { genderOfFirstName, isKnownFirstName } from './first-names.js';
 import {
   CUE_VERBS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAME_WORDS, PAST_MARKERS, TITLE_WORDS, type Gender,
@@ -163,7 +163,7 @@ function adjacent(text: string, left: Token, right: Token): boolean {
   if (right.start <= left.end) return false;
   for (let index = left.end; index < right.start; index++) {
     const code = text.charCodeAt(index);
-    if (code !== 0x20 && code !== 0x09 && code !== 0xa0) return false;
+    if (!isBlankUnit(code)) return false;
   }
   return true;
 }
@@ -269,22 +269,29 @@ function readTitles(text: string, tokens: Token[], index: number): Token[] {
 
 /** Name words from token `index` on: capitalized words, particles, initials, suffixes. */
 function readNameParts(text: string, tokens: Token[], index: number, previous: Token | undefined): Token[] {
-  const parts: Token[] = [];
+  // The name words are counted, then listed at once, and every word is read alike: the steps
+  // taken only for a particle or a suffix (and popping a particle off the end of the list) had
+  // not run when this function was optimized, and each first run threw its code away.
+  let read = 0;
+  // A name never ends on a particle (`Bill de` before a line break): the words up to the last other.
+  let named = 0;
   for (let cursor = index; cursor < tokens.length; cursor += 1) {
-    const token = tokens[cursor];
-    const before = lastOf(parts) ?? previous;
-    if (!token || (before && !adjacent(text, before, token))) break;
+    const token = tokens[cursor] as Token;
+    const before = read > 0 ? tokens[cursor - 1] : previous;
+    if (before && !adjacent(text, before, token)) break;
     const { lower } = token;
-    const particle = NAME_PARTICLES.has(lower) && parts.length > 0 && isCapitalized(tokens[cursor + 1] ?? token);
-    const suffix = NAME_SUFFIXES.has(lower) && parts.length > 0;
+    const extendsName = read > 0;
+    const isParticleWord = NAME_PARTICLES.has(lower);
+    const nextCapitalized = isCapitalized(cursor + 1 < tokens.length ? (tokens[cursor + 1] as Token) : token);
+    const particle = extendsName && isParticleWord && nextCapitalized;
+    const suffix = extendsName && NAME_SUFFIXES.has(lower);
     if (!(isNamePart(token) || particle || suffix)) break;
-    parts.push(token);
+    read += 1;
+    if (!isParticleWord) named = read;
     // A possessive ends the name: `Trump's plan`.
     if (possessiveLength(token.text) > 0) break;
   }
-  // A name never ends on a particle (`Bill de` before a line break).
-  while (parts.length > 0 && NAME_PARTICLES.has(parts[parts.length - 1]?.lower ?? '')) parts.pop();
-  return parts;
+  return tokens.slice(index, index + named);
 }
 
 function canNamePerson(person: Token[]): boolean {
@@ -512,18 +519,23 @@ function foundName(text: string, tokens: Token[], shape: NameShape, sentence: nu
 
 /** The key people are grouped by: the surname, lowercased, suffixes dropped. */
 export function surnameKey(name: string): string {
-  // The last of the words `split(/\s+/)` gives that is no suffix, read from the end without
-  // splitting: asked of every name of every article.
+  // The last of the words `split(/\s+/)` gives that is no suffix ('' when all are), read in one
+  // pass without splitting: asked of every name of every article. Every word is read alike: the
+  // steps taken only after a suffix (`Jr.`, rare) had not run when collectPeople, which inlines
+  // this, was optimized, and their first run threw its code away.
   const lower = name.toLowerCase().replaceAll('’', "'");
-  let end = lower.length;
-  for (;;) {
-    let start = end;
-    while (start > 0 && !isSpaceUnit(lower.charCodeAt(start - 1))) start -= 1;
-    const word = lower.slice(start, end);
-    if (!NAME_SUFFIXES.has(word) || start === 0) return NAME_SUFFIXES.has(word) ? '' : word;
-    end = start - 1;
-    while (end > 0 && isSpaceUnit(lower.charCodeAt(end - 1))) end -= 1;
+  let key = '';
+  let wordStart = 0;
+  for (let index = 0; index < lower.length; index += 1) {
+    if (!isSpaceUnit(lower.charCodeAt(index))) continue;
+    if (wordStart < index) {
+      const word = lower.slice(wordStart, index);
+      if (!NAME_SUFFIXES.has(word)) key = word;
+    }
+    wordStart = index + 1;
   }
+  const last = lower.slice(wordStart);
+  return NAME_SUFFIXES.has(last) ? key : last;
 }
 
 /**

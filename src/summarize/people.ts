@@ -84,11 +84,14 @@ function addRoleWords(roleWords: Set<string>, mention: NameMention): void {
 }
 
 function enrich(person: Person, mention: NameMention, mentionWords: number): void {
-  let fullNameWords = countWords(person.fullName);
-  if (mentionWords > fullNameWords) {
-    person.fullName = mention.name;
-    fullNameWords = mentionWords;
-  }
+  const knownWords = countWords(person.fullName);
+  const fuller = mentionWords > knownWords;
+  // Read and stored every time, the same name unless the mention is fuller: done only for a fuller
+  // mention (rare), they had never run when enrich was optimized, and their first run threw the
+  // code away.
+  const { name } = mention;
+  person.fullName = fuller ? name : person.fullName;
+  const fullNameWords = fuller ? mentionWords : knownWords;
   person.titleGender ??= mention.titleGender;
   person.nameGender ??= mention.nameGender;
   // A surname alone may stand for a namesake (`Scott` for her husband): it votes only for a

@@ -15,10 +15,15 @@ const CLAUSE_ENDS_SENTENCE = /[.?!]["”'’]*$/;
 
 /** The quoted words of one piece, its paragraphs joined by a space. */
 function pieceWords(text: string, piece: QuotedPiece): string {
-  return piece.segments
-    .map(([start, end]) => text.slice(start, end).trim())
-    .filter(Boolean)
-    .join(' ');
+  // A plain loop over the segments rather than map, filter and join: the optimized code was thrown
+  // away when the mapped list came in another array layout than the one it was built for.
+  let words = '';
+  for (const [start, end] of piece.segments) {
+    const segment = text.slice(start, end).trim();
+    if (segment === '') continue;
+    words = words === '' ? segment : `${words} ${segment}`;
+  }
+  return words;
 }
 
 const isInnerClosingMark = (code: number): boolean => code === 0x22 || code === 0x201d || code === 0x27 || code === 0x2019;

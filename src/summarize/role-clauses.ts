@@ -67,8 +67,11 @@ export function clauseRoleWords(tokens: Token[], next: number): readonly string[
   let cursor = relative ? from + 2 : from;
   while (AUXILIARIES.has(tokens[cursor]?.text ?? '')) cursor += 1;
   const verb = tokens[cursor]?.text ?? '';
-  if (COPULAS.has(verb)) return rolePhraseNouns(tokens, cursor + 1);
-  if (AS_VERBS.has(verb) && tokens[cursor + 1]?.text === 'as') return rolePhraseNouns(tokens, cursor + 2);
+  // The words of the verb before the role: `is` one, `served as` two. One call, its offset added
+  // alike for both: the second call, and its `cursor + 2`, ran so rarely that they had not run
+  // when describe (which inlines this) was optimized, and their first run threw the code away.
+  const verbWords = COPULAS.has(verb) ? 1 : AS_VERBS.has(verb) && tokens[cursor + 1]?.text === 'as' ? 2 : 0;
+  if (verbWords > 0) return rolePhraseNouns(tokens, cursor + verbWords);
   if (relative && VERB_FORM.test(verb)) return agentNounsOf(verb);
   return NO_WORDS;
 }

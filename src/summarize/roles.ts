@@ -4,6 +4,7 @@
  * DNC,`) or before it (`the team's coach, Maria Lopez,`), a party label (`Sen. Rand Paul
  * (R-Ky.)`) or a title (`President Obama`).
  */
+import { isBlankUnit } from './characters.js';
 import { DETERMINERS, HONORIFICS, ROLE_NOUNS } from './lexicon.js';
 import { isListedPersonNoun, isPersonNoun } from './person-nouns.js';
 import { pastAge } from './role-clauses.js';
@@ -43,7 +44,7 @@ function namesRole(token: Token): boolean {
 function onlySpacesBetween(text: string, left: Token, right: Token): boolean {
   for (let index = left.end; index < right.start; index++) {
     const code = text.charCodeAt(index);
-    if (code !== 0x20 && code !== 0x09 && code !== 0xa0) return false;
+    if (!isBlankUnit(code)) return false;
   }
   return true;
 }
@@ -101,8 +102,11 @@ function appositiveRole(text: string, tokens: Token[], next: number): string | n
     const token = tokens[cursor];
     const previous = words[words.length - 1];
     if (!token || hasLineBreak(text, previous?.end ?? token.start, token.start)) break;
-    // `the Tigers' coach`: the apostrophe right after a plural is the possessive's.
-    const possessive = isPluralPossessive(token) && previous?.end === token.start && /s$/i.test(previous.text);
+    // `the Tigers' coach`: the apostrophe right after a plural is the possessive's. Whether the word
+    // follows a plural is asked of every word: asked only after an apostrophe (rare), the tests had
+    // not run when appositiveRole was optimized, and their first run threw its code away.
+    const followsPlural = previous !== undefined && previous.end === token.start && /s$/i.test(previous.text);
+    const possessive = isPluralPossessive(token) && followsPlural;
     // `a Clinton supporter who has accused …`: the relative clause says what they did, not what they are.
     if ((ROLE_STOPS.has(token.text) && !possessive) || RELATIVE_WORDS.has(token.text)) break;
     words.push(token);
@@ -167,7 +171,18 @@ function precedingAppositiveRole(text: string, tokens: Token[], nameStart: numbe
 function expandTitles(role: string): string {
   // Every abbreviated title ends in a period: most roles have none to write out.
   if (!role.includes('.')) return role;
-  return role.split(' ').map((word) => EXPANDED_TITLES.get(word.toLowerCase()) ?? word).join(' ');
+  // Joined word by word rather than `split(' ').map(…).join(' ')`: findRole's optimized code was
+  // thrown away when the mapped list came in another array layout than the one it was built for.
+  let expanded = '';
+  let start = 0;
+  for (;;) {
+    const space = role.indexOf(' ', start);
+    const word = space < 0 ? role.slice(start) : role.slice(start, space);
+    expanded += EXPANDED_TITLES.get(word.toLowerCase()) ?? word;
+    if (space < 0) return expanded;
+    expanded += ' ';
+    start = space + 1;
+  }
 }
 
 /** `(R-Ky.)` right after the name. */

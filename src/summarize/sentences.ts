@@ -123,7 +123,11 @@ function endsSentence(line: string, start: number, marks: string): boolean {
   const previous = wordBefore(line, start);
   const bare = previous.toLowerCase();
   if (NEVER_FINAL.has(bare)) return false;
-  if (BEFORE_NUMBER.has(bare)) return !/^\d/.test(next);
+  // Read for every period, though only a word that comes before a number (`No. 5`) needs it: a
+  // test made only then had not run when endsSentence was optimized, and threw its code away.
+  const firstCode = next.charCodeAt(0);
+  const opensWithDigit = firstCode >= 0x30 && firstCode <= 0x39;
+  if (BEFORE_NUMBER.has(bare)) return !opensWithDigit;
   const ambiguous =
     SOMETIMES_FINAL.has(bare) || isDottedAcronym(previous) || /^\p{Lu}$/u.test(previous);
   return ambiguous ? isOpener(next.replace(/[^\p{L}\p{N}'’]+$/u, '')) : true;

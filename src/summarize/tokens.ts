@@ -23,7 +23,12 @@ export interface Token {
 export function isSentenceEnd(token: Token | undefined): boolean {
   if (token === undefined || token.isWord) return false;
   const { text } = token;
-  return text === '.' || text === '?' || text === '!';
+  // Compared by code unit, not as `text === '.'`: that comparison is compiled for the one-character
+  // strings met first, and the first punctuation token of another string kind (an emoji's two
+  // code units) threw away the optimized code of every caller it was inlined in.
+  if (text.length !== 1) return false;
+  const code = text.charCodeAt(0);
+  return code === 0x2e || code === 0x3f || code === 0x21;
 }
 
 // Words keep inner apostrophes, hyphens and periods (`don't`, `Xi's`, `U.S`); a final period is
@@ -60,12 +65,10 @@ function makeToken(text: string, start: number, isWord: boolean): Token {
   return { text, start, end: start + text.length, isWord, capitalized: isWord && isUppercaseUnit(text.charCodeAt(0)), lower: text.toLowerCase() };
 }
 
-/** Tokens of `text[from, to)`; a word crossing `to` is cut there. */
+/** Tokens of `text[from, to)`, `from` a code point's start (codePointStart); a word crossing `to` is cut there. */
 function scan(text: string, from: number, to: number, rawEnds?: number[]): Token[] {
   const tokens: Token[] = [];
-  // Like a `u` regular expression, reading from inside a surrogate pair starts at its first half.
-  const first = from > 0 && codePointLength(text, from - 1) === 2 ? from - 1 : from;
-  for (let start = first; start < to; ) {
+  for (let start = from; start < to; ) {
     if (isSpaceUnit(text.charCodeAt(start))) {
       start += 1;
       continue;
@@ -87,6 +90,15 @@ function scan(text: string, from: number, to: number, rawEnds?: number[]): Token
     start = matchEnd;
   }
   return tokens;
+}
+
+/**
+ * `index`, or the start of the surrogate pair it is inside: like a `u` regular expression, reading
+ * from inside a pair starts at its first half. Asked here, not in scan: scan is compiled while it
+ * reads whole articles from 0, and the first stretch that started elsewhere threw its code away.
+ */
+function codePointStart(text: string, index: number): number {
+  return index > 0 && codePointLength(text, index - 1) === 2 ? index - 1 : index;
 }
 
 /** The index of the first token starting at or after `offset` (binary search). */
@@ -117,10 +129,10 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   }
   if (from >= to) return [];
   const first = firstTokenFrom(cachedTokens, from);
-  if (first > 0 && (cachedRawEnds[first - 1] as number) > from) return scan(text, from, to);
+  if (first > 0 && (cachedRawEnds[first - 1] as number) > from) return scan(text, codePointStart(text, from), to);
   const last = firstTokenFrom(cachedTokens, to);
   if (last <= first) return [];
-  return (cachedRawEnds[last - 1] as number) > to ? scan(text, from, to) : cachedTokens.slice(first, last);
+  return (cachedRawEnds[last - 1] as number) > to ? scan(text, codePointStart(text, from), to) : cachedTokens.slice(first, last);
 }
 
 export function isCapitalized(token: Token): boolean {
