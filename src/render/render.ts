@@ -5,7 +5,7 @@ import { issueContext, type ContextSettings, type IssueContext } from './context
 import { compileMjml } from './compile-mjml.js';
 import { themeHelpers } from './helpers.js';
 import { parseMjml } from './mjml-tree.js';
-import { eachNode } from './template-nodes.js';
+import { eachNode, templateTree } from './template-nodes.js';
 import { recipientMarkers, RecipientTemplateError, splitAtMarkers, type RecipientMarkers } from './recipient-tokens.js';
 import { textPart } from './text-part.js';
 import { findRecipientBlockErrors, findTemplateErrors, templateRuntimeDiagnostic, unknownVariableDiagnostic, type HandlebarsError } from './template-errors.js';
@@ -143,7 +143,8 @@ type CompileOptions = { strict: boolean; noEscape: boolean };
  * `{{#if rule}}` is how a partial asks whether it was given one.
  */
 function withStrictParameters(source: string, optional: ReadonlySet<string>): hbs.AST.Program {
-  const program = Handlebars.parse(source);
+  // A copy to mark: the shared tree is only read.
+  const program = structuredClone(templateTree(source));
   const strictly = (value: hbs.AST.Expression) => {
     if (value.type !== 'PathExpression') return;
     const path = value as hbs.AST.PathExpression & { strict?: boolean };
@@ -176,7 +177,7 @@ function recipientBlockErrors(html: string, markers: RecipientMarkers, theme: Th
 function partialParameters(theme: Theme): Set<string> {
   const names = new Set<string>();
   for (const file of themeFiles(theme)) {
-    eachNode(Handlebars.parse(file.source), (node) => {
+    eachNode(templateTree(file.source), (node) => {
       if (node.type === 'PartialStatement' || node.type === 'PartialBlockStatement') (node as hbs.AST.PartialStatement).hash?.pairs.forEach((pair) => names.add(pair.key));
     });
   }

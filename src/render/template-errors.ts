@@ -2,7 +2,7 @@ import Handlebars from 'handlebars';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../types.js';
 import { HelperUseError } from './helpers.js';
-import { eachNode } from './template-nodes.js';
+import { eachNode, templateTree } from './template-nodes.js';
 import { themeFiles, type Theme, type TemplateFile } from './theme.js';
 
 export interface HandlebarsError extends Error {
@@ -19,7 +19,7 @@ export function findTemplateErrors(theme: Theme): Diagnostic[] {
   return themeFiles(theme).flatMap((template) => {
     let program: ReturnType<typeof Handlebars.parse>;
     try {
-      program = Handlebars.parse(template.source);
+      program = templateTree(template.source);
     } catch (error) {
       return [templateSyntaxDiagnostic(error as HandlebarsError, template)];
     }
@@ -119,7 +119,7 @@ function filesUsedBy(template: TemplateFile, theme: Theme): TemplateFile[] {
   const used = new Set<TemplateFile>([template]);
   const pending = [template];
   for (let file = pending.pop(); file; file = pending.pop()) {
-    eachNode(Handlebars.parse(file.source).body, (node) => {
+    eachNode(templateTree(file.source).body, (node) => {
       const call = node as { type?: string; name?: { original?: unknown } };
       const partial = call.type === 'PartialStatement' || call.type === 'PartialBlockStatement' ? byName.get(String(call.name?.original)) : undefined;
       if (partial && !used.has(partial)) {
@@ -134,7 +134,7 @@ function filesUsedBy(template: TemplateFile, theme: Theme): TemplateFile[] {
 /** Where a theme file calls a helper: `{{name …}}`, `{{#name …}}` or `(name …)`; only calls without arguments when `bare`. */
 function helperCalls(file: TemplateFile, helper: string, bare: boolean): { file: TemplateFile; line: number; column: number }[] {
   const found: { file: TemplateFile; line: number; column: number }[] = [];
-  eachNode(Handlebars.parse(file.source).body, (node) => {
+  eachNode(templateTree(file.source).body, (node) => {
     const call = node as { type?: string; path?: { original?: unknown }; params?: unknown[]; loc?: { start: { line: number; column: number } } };
     const isCall = call.type === 'BlockStatement' || call.type === 'MustacheStatement' || call.type === 'SubExpression';
     if (isCall && call.path?.original === helper && call.loc && (!bare || call.params?.length === 0)) {
@@ -188,7 +188,7 @@ function recipientBlocks(theme: Theme): RecipientBlock[] {
       }
       for (const [key, value] of Object.entries(node)) if (key !== 'loc') visit(value);
     };
-    visit(Handlebars.parse(file.source).body);
+    visit(templateTree(file.source).body);
     return found;
   });
 }
@@ -208,7 +208,7 @@ export function findRecipientBlockErrors(theme: Theme, values: object): Diagnost
     const place = { file: block.file.file };
     let program: ReturnType<typeof Handlebars.parse>;
     try {
-      program = Handlebars.parse(block.source);
+      program = templateTree(block.source);
     } catch (error) {
       const offset = syntaxErrorOffset(error as HandlebarsError, block.source) ?? 0;
       const at = placeOf(block.source, offset);
