@@ -30,3 +30,13 @@ describe('a title in apposition to the noun naming the work', () => {
     expect(quoted(text)).toEqual(['"I never wanted to be a politician, and I still do not."']);
   });
 });
+
+describe('the title of a work', () => {
+  it('names nobody: a later speaker described by role is not taken for the words of a title', () => {
+    const speakers = (text: string) => findQuotes(text).map((quote) => quote.speaker);
+    expect(speakers('In his 2012 book, "A Long Way Home." the mayor wrote about the river.\n\n"We will not give up on this town," the mayor told his supporters.')).toEqual([null]);
+    expect(speakers('Her novel "The Salt Under Our Feet" sold well.\n\n"I wrote it in one winter," the author said.')).toEqual([null]);
+    // A person named outside the title is still found.
+    expect(speakers('Mayor Ann Lee wrote the book "A Long Way Home" in 2012.\n\n"We will not give up on this town," the mayor told his supporters.')).toEqual(['Ann Lee']);
+  });
+});

@@ -499,8 +499,19 @@ function runOnEnd(text: string, quotation: Quotation): number | null {
 }
 
 /** The direct quotations of the text, in order. */
-export function findQuotations(text: string): Quotation[] {
-  return groupPieces(text, findQuotedPieces(text))
-    .filter((quotation) => isDirectQuotation(text, quotation))
-    .map((quotation) => ({ ...quotation, end: reportedClauseEnd(text, quotation) ?? runOnEnd(text, quotation) ?? quotation.end }));
+export function findQuotations(text: string): QuotedText {
+  const quotations: Quotation[] = [];
+  const titles: Array<[number, number]> = [];
+  for (const quotation of groupPieces(text, findQuotedPieces(text))) {
+    if (isDirectQuotation(text, quotation)) quotations.push({ ...quotation, end: reportedClauseEnd(text, quotation) ?? runOnEnd(text, quotation) ?? quotation.end });
+    else if (isTitleInApposition(text, quotation) || isTitleOfWork(text, quotation)) for (const piece of quotation.pieces) titles.push([piece.start, piece.end]);
+  }
+  return { quotations, titles };
+}
+
+/** What quote marks set off in a text: its direct quotations, and the titles of works (`his book, "A Long Way Home."`), whose words name nobody. */
+export interface QuotedText {
+  quotations: Quotation[];
+  /** Where each title's quoted pieces are, in order (end exclusive). */
+  titles: Array<[number, number]>;
 }

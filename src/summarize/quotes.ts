@@ -7,7 +7,7 @@ import type { Attribution } from './attribution.js';
 import { findCreditRanges } from './credit-lines.js';
 import { findNameMentions, findSubjectPronouns, sentenceIndexes } from './names.js';
 import type { QuotedPiece } from './quote-marks.js';
-import { findQuotations, type Quotation } from './quotations.js';
+import { findQuotations, type Quotation, type QuotedText } from './quotations.js';
 import { quotedWords } from './quoted-words.js';
 import { collectPeople, type People } from './people.js';
 import { resolveSpeakers, type ResolvedSpeaker, type SpeakerClause } from './speakers.js';
@@ -31,10 +31,10 @@ function outsideOf(ranges: Array<[number, number]>): (offset: number) => boolean
   };
 }
 
-/** The people of the text, from the names outside its quotations and its picture credits. */
-function peopleOf(text: string, quotations: Quotation[]): People {
+/** The people of the text, from the names outside its quotations, the titles it quotes and its picture credits. */
+function peopleOf(text: string, { quotations, titles }: QuotedText): People {
   const quoted = quotations.flatMap(({ pieces }) => pieces.map((piece): [number, number] => [piece.start, piece.end]));
-  const outsideQuotes = outsideOf(quoted);
+  const outsideQuotes = outsideOf([...quoted, ...titles].sort((a, b) => a[0] - b[0]));
   const outsideCredits = outsideOf(findCreditRanges(text));
   const tokens = tokenize(text);
   const sentences = sentenceIndexes(text, tokens);
@@ -72,9 +72,10 @@ function speakerClause(text: string, attribution: Attribution | null): SpeakerCl
 
 /** Every direct quotation of the text, in order. */
 export function findQuotes(text: string): QuoteSpan[] {
-  const quotations = findQuotations(text);
+  const quoted = findQuotations(text);
+  const { quotations } = quoted;
   if (quotations.length === 0) return [];
-  const speakers = resolveSpeakers(peopleOf(text, quotations), quotations.map(({ attribution }) => speakerClause(text, attribution)));
+  const speakers = resolveSpeakers(peopleOf(text, quoted), quotations.map(({ attribution }) => speakerClause(text, attribution)));
   return quotations.map((quotation, index) => toQuoteSpan(text, quotation, speakers[index] ?? { name: null, role: null }));
 }
 
