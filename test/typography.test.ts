@@ -13,6 +13,8 @@ describe('typographic punctuation', () => {
     ['apostrophes', "don't miss the '90s", 'don’t miss the ’90s'],
     ['an ellipsis', 'and then...', 'and then…'],
     ['template braces left alone', 'Dear {{"first_name"}} -- hello', 'Dear {{"first_name"}} — hello'],
+    ['template braces side by side, both kept', 'Dear {{a}}{{b}} "hi"', 'Dear {{a}}{{b}} “hi”'],
+    ['text shaped like a set-aside mark, kept', 'The zqxkeepazqx code "x" {{y}}', 'The zqxkeepazqx code “x” {{y}}'],
     ['text with nothing to change, as is', 'A plain sentence.', 'A plain sentence.'],
   ])('%s', (_name, input, expected) => {
     expect(smartenText(input)).toBe(expected);

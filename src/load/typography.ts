@@ -11,9 +11,21 @@ import smartypants from 'retext-smartypants';
  */
 const processor = retext().use(smartypants, { dashes: true, ellipses: true, quotes: true, backticks: false });
 
-/** Set-aside text is replaced by a word of letters, so the quotes around it still curl the right way. */
-const placeholder = (index: number) => `zqxkeep${index.toString(26).replace(/./g, (digit) => String.fromCharCode(97 + parseInt(digit, 26)))}zqx`;
-const PLACEHOLDER = /zqxkeep([a-z]+)zqx/g;
+/**
+ * Set-aside text is replaced by a word of letters, so the quotes around it still curl the right
+ * way: a mark the text does not hold, the index written in the letters a to j, then `zqx`. The
+ * index's letters never run into the `zqx` after them, so placeholders side by side (`{{a}}{{b}}`)
+ * come back apart, and text that happens to look like one is left as written.
+ */
+function placeholders(text: string): { token: (index: number) => string; pattern: RegExp } {
+  let mark = 'zqxkeep';
+  while (text.includes(mark)) mark += 'q';
+  return {
+    token: (index) => `${mark}${String(index).replace(/\d/g, (digit) => String.fromCharCode(97 + Number(digit)))}zqx`,
+    pattern: new RegExp(`${mark}([a-j]+)zqx`, 'g'),
+  };
+}
+
 const TEMPLATE_BRACES = /\{\{[\s\S]*?\}\}/g;
 
 /** Only text with something to change goes through retext: most key points have nothing. */
@@ -39,14 +51,15 @@ export function smartenText(text: string, code: readonly string[] = []): string 
 /** smartenText without its shortcut: every text through retext-smartypants. */
 export function smartenWithRetext(text: string, code: readonly string[] = []): string {
   const kept: string[] = [];
-  const keep = (span: string) => placeholder(kept.push(span) - 1);
+  const { token, pattern } = placeholders(text);
+  const keep = (span: string) => token(kept.push(span) - 1);
   let protectedText = text.replace(TEMPLATE_BRACES, keep);
   // Longest first, so a span that contains another is set aside whole.
   for (const span of [...new Set(code)].filter((span) => span.trim()).sort((a, b) => b.length - a.length)) {
     if (protectedText.includes(span)) protectedText = protectedText.split(span).join(keep(span));
   }
   const smart = String(processor.processSync(protectedText));
-  return smart.replace(PLACEHOLDER, (_, letters: string) => kept[parseInt([...letters].map((letter) => (letter.charCodeAt(0) - 97).toString(26)).join(''), 26)] ?? '');
+  return smart.replace(pattern, (_, letters: string) => kept[Number(letters.replace(/[a-j]/g, (letter) => String(letter.charCodeAt(0) - 97)))]!);
 }
 
 const CODE_ELEMENTS = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style']);
