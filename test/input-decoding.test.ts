@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -159,6 +160,14 @@ describe('article file names', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/broken\.md.*cannot read/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('names a pipe called x.md as unreadable instead of waiting on it forever', async () => {
+    const root = await makeWorkspace({ 'kept.md': article('Kept', '2024-01-30') });
+    execFileSync('mkfifo', [path.join(root, 'articles', 'pipe.md')]);
+    await expect(build(root)).rejects.toMatchObject({
+      diagnostics: [expect.objectContaining({ rule: 'articles/unreadable', file: path.join(root, 'articles', 'pipe.md'), message: 'cannot read: not a regular file (a pipe, a socket or a device)' })],
+    });
   });
 
   it('refuses two files that would share a slug', async () => {

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
@@ -70,6 +71,11 @@ export async function loadArticles(dir: string, options: ArticleOptions = {}): P
   const read = names.filter(isArticleFile).map((name) => {
     const file = path.join(dir, name);
     try {
+      // A pipe or a device named like an article would hold the read until something wrote to it.
+      const kind = statSync(file);
+      if (!kind.isFile() && !kind.isDirectory()) {
+        return { source: null, diagnostics: [diagnostic('articles/unreadable', 'cannot read: not a regular file (a pipe, a socket or a device)', { file })] };
+      }
       const { text, diagnostics: decoding } = readTextFileSync(file);
       return { source: { file, content: text }, diagnostics: decoding };
     } catch (error) {
