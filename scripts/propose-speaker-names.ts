@@ -20,6 +20,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { seededRandom } from '../bench/seeded-random.js';
 
 interface GoldQuote { content: [number, number]; source: [number, number] | null }
 interface Article { id: string; text: string; quotes: GoldQuote[] }
@@ -51,18 +52,6 @@ const ALL_CAPS = /^\p{Lu}\.?(?:\p{Lu}\.?)+$/u;
 const NOT_NAMES = new Set(`The A An But And Or So If When While After Before As In On At Of For With By From To He She It They We I You His Her Their This That These Those There Here Then Now Still Also Even Just Only However Meanwhile Indeed What Who Why How Where Which Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Democrats Republicans Democratic Republican American Americans GOP US U.S. Senate House Congress White`.split(' '));
 const SEARCH_BACK = 1500;
 const MAX_CANDIDATES = 6;
-
-/** Mulberry32: a small seeded generator, so the draw is the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffled<T>(items: T[], random: () => number): T[] {
   const copy = [...items];

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { codeTexts, lexedParagraphs, markdownToText, paragraphsText, plainParagraphs } from '../src/load/markdown.js';
-import { pickFrom, seededRandom } from './support/seeded-random.js';
+import { pickFrom, seededRandom } from '../bench/seeded-random.js';
 
 it('keeps the prose of headings, lists, links and emphasis as paragraphs', () => {
   const text = markdownToText('# The *big* news\n\nRead [the report](https://example.com) &amp; **act** now.\n\n- first item\n- second item\n');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../src/build.js';
 import { codeTexts } from '../src/load/markdown.js';
 import { smartenHtml, smartenText, smartenWithRetext } from '../src/load/typography.js';
-import { pickFrom, seededRandom } from './support/seeded-random.js';
+import { pickFrom, seededRandom } from '../bench/seeded-random.js';
 import { article, makeWorkspace } from './support/workspace.js';
 
 describe('typographic punctuation', () => {

@@ -4,7 +4,7 @@
  * breaks, words YAML reads as numbers or null), lines indented, repeated or joined. Seeded, so a
  * failure can be replayed. The fast front matter reader is checked against the full path with them.
  */
-import { pickFrom, seededRandom } from './seeded-random.js';
+import { pickFrom, seededRandom } from '../../bench/seeded-random.js';
 
 const HEADERS = [
   'title: "Generated story 12"\ndate: 2024-01-30\nsource: Bench Daily\ntags: [bench]',

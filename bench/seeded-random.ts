@@ -1,4 +1,4 @@
-/** A small seeded generator (mulberry32), numbers in [0, 1): the same seed, the same cases, so a failing generated input can be replayed. */
+/** A small seeded generator (mulberry32), numbers in [0, 1): the same seed, the same draw, so a generated test input or a sampled data set can be made again. */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
