@@ -37,6 +37,8 @@ export class TagRepairs {
   private readonly open: OpenTag[] = [];
   // Elements the parser closed implicitly, reported once we know which closing tag (or the end) did it.
   private unclosed: OpenTag[] = [];
+  // How many of the open elements are ending tags: counted, not searched for at every tag of a large issue.
+  private openEndingTags = 0;
 
   constructor(
     private readonly source: string,
@@ -48,22 +50,25 @@ export class TagRepairs {
   }
 
   private inHtml(): boolean {
-    return this.open.some((tag) => ENDING_TAGS.has(tag.name));
+    return this.openEndingTags > 0;
   }
 
   /** A closing tag as the tokenizer reads it, before the parser ignores one that matches nothing open (it sends no event for it). */
   closingTag(start: number, endIndex: number): void {
+    if (this.inHtml()) return;
     const name = this.source.slice(start, endIndex).trim().toLowerCase();
-    if (isMjmlTag(name) && !this.inHtml() && !this.open.some((tag) => tag.name === name)) this.report(`</${name}> closes a tag that is not open`, start - 2);
+    if (isMjmlTag(name) && !this.open.some((tag) => tag.name === name)) this.report(`</${name}> closes a tag that is not open`, start - 2);
   }
 
   opened(name: string, start: number, openEnd: number): void {
     this.open.push({ name, start, openEnd, inHtml: this.inHtml() });
+    if (ENDING_TAGS.has(name)) this.openEndingTags++;
   }
 
   closed(name: string, isImplied: boolean, endIndex: number): void {
     const tag = this.open.pop();
     if (!tag) return;
+    if (ENDING_TAGS.has(tag.name)) this.openEndingTags--;
     const selfClosing = endIndex === tag.openEnd;
     if (isImplied && !selfClosing && isMjmlTag(name) && !tag.inHtml) {
       this.unclosed.push(tag);

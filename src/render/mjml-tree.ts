@@ -17,21 +17,26 @@ export interface MjmlNode {
   content?: string;
 }
 
-/** MJML reads attribute values "true" and "false" as booleans. */
-const withBooleans = (attributes: Record<string, string>) =>
-  Object.fromEntries(Object.entries(attributes).map(([name, value]) => [name, value === 'true' ? true : value === 'false' ? false : value]));
+/** MJML reads attribute values "true" and "false" as booleans. Changed in place: the parser hands each tag a fresh object. */
+function withBooleans(attributes: Record<string, string | boolean>): Record<string, string | boolean> {
+  for (const name in attributes) {
+    const value = attributes[name];
+    if (value === 'true') attributes[name] = true;
+    else if (value === 'false') attributes[name] = false;
+  }
+  return attributes;
+}
 
-/** What mjml-parser-xml leaves: no parent links, no empty children list, and an attributes object on every node. */
+/**
+ * What mjml-parser-xml leaves: no parent links, no empty children list, and an attributes object
+ * on every node (an empty one put back last, as mjml-parser-xml's own tidying leaves it).
+ */
 function tidy(node: MjmlNode): void {
   delete node.parent;
   if (node.children?.length) node.children.forEach(tidy);
   else delete node.children;
   if (node.attributes && Object.keys(node.attributes).length === 0) delete node.attributes;
-}
-
-function withAttributes(node: MjmlNode): void {
   node.attributes ??= {};
-  node.children?.forEach(withAttributes);
 }
 
 /** The tree mjml2html would parse the document into (see `parseMjml`). */
@@ -114,6 +119,5 @@ export function parseMjml(source: string, file: string): { tree: MjmlNode; probl
   parser.end();
   if (!root) throw new Error('Parsing failed. Check your mjml.');
   tidy(root);
-  withAttributes(root);
   return { tree: root, problems: repairs.problems() };
 }
