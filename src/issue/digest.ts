@@ -45,11 +45,13 @@ export interface ArticleSummary {
 export type SummaryCache = Map<string, TextSummary>;
 
 function cachedSummary(article: Article, cache: SummaryCache | undefined): TextSummary {
+  // Without a cache to ask, the hash (a few percent of summarizing a short article) is not worth making.
+  if (!cache) return summarizeText(article.text, { title: article.title });
   const key = createHash('sha1').update(article.title).update('\0').update(article.text).digest('hex');
-  const known = cache?.get(key);
+  const known = cache.get(key);
   if (known) return known;
   const summary = summarizeText(article.text, { title: article.title });
-  cache?.set(key, summary);
+  cache.set(key, summary);
   return summary;
 }
 
