@@ -4,13 +4,12 @@ import { sourceOf } from '../diagnostics/source.js';
 import type { Diagnostic } from '../types.js';
 import { ENDING_TAGS, MJML_PARSER_OPTIONS, TagRepairs } from './mjml-tags.js';
 
-/** A node as mjml-parser-xml builds it, fields in its order (`parent` only while parsing). */
+/** A node as mjml-parser-xml leaves it. */
 export interface MjmlNode {
   file: string;
   absoluteFilePath: string;
   line: number;
   includedIn: never[];
-  parent?: MjmlNode | null;
   tagName: string;
   attributes?: Record<string, string | boolean>;
   children?: MjmlNode[];
@@ -25,18 +24,6 @@ function withBooleans(attributes: Record<string, string | boolean>): Record<stri
     else if (value === 'false') attributes[name] = false;
   }
   return attributes;
-}
-
-/**
- * What mjml-parser-xml leaves: no parent links, no empty children list, and an attributes object
- * on every node (an empty one put back last, as mjml-parser-xml's own tidying leaves it).
- */
-function tidy(node: MjmlNode): void {
-  delete node.parent;
-  if (node.children?.length) node.children.forEach(tidy);
-  else delete node.children;
-  if (node.attributes && Object.keys(node.attributes).length === 0) delete node.attributes;
-  node.attributes ??= {};
 }
 
 /** The tree mjml2html would parse the document into (see `parseMjml`). */
@@ -61,7 +48,10 @@ export function parseMjml(source: string, file: string): { tree: MjmlNode; probl
   const absoluteFilePath = path.resolve('.', '.');
   const includedIn: never[] = [];
   let root: MjmlNode | null = null;
-  let current: MjmlNode | null = null;
+  // The open nodes, innermost last. What mjml-parser-xml leaves has no parent links, no empty
+  // children list and an attributes object on every node: built so from the start, as no property
+  // is deleted (a deleted property turns a node into a slow dictionary for every later reader).
+  const open: MjmlNode[] = [];
   // Inside an ending tag (mj-text, mj-raw…) the content is kept as written, not parsed into nodes.
   let endingDepth = 0;
   const endingTag = { startIndex: 0, endIndex: 0 };
@@ -89,10 +79,11 @@ export function parseMjml(source: string, file: string): { tree: MjmlNode; probl
         const line = lineOf(parser.startIndex);
         // mjml2html ignores includes unless asked (`ignoreIncludes: false`): no node, and its closing tag pops nothing.
         if (name === 'mj-include') return;
-        const node: MjmlNode = { file: '.', absoluteFilePath, line, includedIn, parent: current, tagName: name, attributes: withBooleans(attributes), children: [] };
-        if (current) current.children!.push(node);
+        const node: MjmlNode = { file: '.', absoluteFilePath, line, includedIn, tagName: name, attributes: withBooleans(attributes) };
+        const parent = open.at(-1);
+        if (parent) (parent.children ??= []).push(node);
         else root = node;
-        current = node;
+        open.push(node);
       },
       onclosetag(name, isImplied) {
         repairs.closed(name, isImplied, parser.endIndex);
@@ -102,13 +93,14 @@ export function parseMjml(source: string, file: string): { tree: MjmlNode; probl
           if (endingDepth === 0 && !selfClosing) {
             const inner = source.substring(endingTag.endIndex + 1, parser.endIndex).trim();
             const content = inner.substring(0, inner.lastIndexOf(`</${name}`));
-            if (content) current!.content = content.trim();
+            if (content) open.at(-1)!.content = content.trim();
           }
         }
         if (endingDepth > 0) return;
-        if (name !== 'mj-include') current = current?.parent ?? null;
+        if (name !== 'mj-include') open.pop();
       },
       ontext(text) {
+        const current = open.at(-1);
         if (endingDepth > 0 || !current || !text.trim()) return;
         current.content = `${current.content ?? ''}${text.trim()}`.trim();
       },
@@ -118,6 +110,5 @@ export function parseMjml(source: string, file: string): { tree: MjmlNode; probl
   parser.write(source);
   parser.end();
   if (!root) throw new Error('Parsing failed. Check your mjml.');
-  tidy(root);
   return { tree: root, problems: repairs.problems() };
 }
