@@ -96,6 +96,18 @@ describe('compiling each shape of body block once', () => {
     expect(shared.html).toBe((await compileWhole(mjmlTree(mjml))).html);
   });
 
+  it('hands MJML a long list as its first item, one standing for the middle ones, and its last', async () => {
+    const items = Array.from({ length: 40 }, (_, i) => `<li><a href="#s-${i}">Story ${i}</a></li>`).join('');
+    const mjml = `<mjml><mj-head><mj-style inline="inline">a { color: red; }</mj-style></mj-head><mj-body><mj-section><mj-column><mj-text><ol>${items}</ol></mj-text></mj-column></mj-section></mj-body></mjml>`;
+    vi.mocked(mjml2html).mockClear();
+    const shared = await compileMjml(mjml);
+    expect(shared.html).toBe((await compileWhole(mjmlTree(mjml))).html);
+    const handed = JSON.stringify(vi.mocked(mjml2html).mock.calls[0]![0]);
+    expect(handed.match(/<li>/g)).toHaveLength(3);
+    expect(shared.html.match(/<li>/g) ?? shared.html.match(/<li /g)).toHaveLength(40);
+    expect(shared.html).toContain('Story 39</a>');
+  });
+
   describe('gives what one compile gives where an outside tester found it did not', () => {
     const doc = (head: string, ...blocks: string[]) => `<mjml>\n<mj-head>${head}</mj-head>\n<mj-body>\n${blocks.join('\n')}\n</mj-body>\n</mjml>`;
     const text = (content: string, attributes = '') => `<mj-section><mj-column><mj-text${attributes}>${content}</mj-text></mj-column></mj-section>`;
@@ -106,6 +118,31 @@ describe('compiling each shape of body block once', () => {
       'a quote in a single-quoted or unquoted value': doc('', text(`<a href='a"b'>q</a> <img alt='say "hi"' src=x.png title=x"y>`), text(`<a href='c"d'>r</a>`), '<mj-section><mj-column><mj-button href=\'e"f\'>Go</mj-button></mj-column></mj-section>'),
       'an inline SVG whose id a use refers to': doc('', text('<svg width="8" height="8"><defs><circle id="c" r="4"/></defs><use href="#c"/></svg>'), text('<svg width="8" height="8"><defs><circle id="d" r="4"/></defs><use href="#d"/></svg>')),
       'a web font the text names': doc('<mj-font name="Raleway" href="https://fonts.example.com/raleway.css"></mj-font>', text('font-family:Raleway'), text('plain')),
+      'a long list whose items differ only in their words and links': doc(
+        '<mj-style inline="inline">li { margin: 0 0 6px; } a { color: #a63d2a; }</mj-style>',
+        text(`<ol class="toc">\n  ${Array.from({ length: 12 }, (_, i) => `<li><a href="#s-${i}">Story &amp; ${i}</a></li>`).join('')}\n</ol>`),
+        text('<p>after</p>'),
+      ),
+      'list items with whitespace, an item of another shape, and items with nothing to set aside': doc(
+        '<mj-style inline="inline">li { color: red; } b { font-weight: 700; }</mj-style>',
+        text(`<ul>\n${Array.from({ length: 6 }, (_, i) => `  <li>item ${i}</li>`).join('\n')}\n</ul>`),
+        text(`<ul>${Array.from({ length: 9 }, (_, i) => (i === 4 ? `<li><b>odd</b> ${i}</li>` : `<li>item ${i}</li>`)).join('')}</ul>`),
+        text(`<ul>${'<li>same</li>'.repeat(6)}</ul><p>${'<br>'.repeat(5)}</p><p>${'<br/>'.repeat(5)}</p>`),
+      ),
+      'nested lists, table rows, images and a run from the first character to the last': doc(
+        '<mj-style inline="inline">td { padding: 2px; } img { border: 0; } span { color: blue; }</mj-style>',
+        text(`<ul>${Array.from({ length: 5 }, (_, i) => `<li>group ${i}<ul>${Array.from({ length: 5 }, (_, j) => `<li><a href="https://example.com/${i}/${j}">link ${j}</a></li>`).join('')}</ul></li>`).join('')}</ul>`),
+        text(`<table><tbody>${Array.from({ length: 7 }, (_, i) => `<tr><td>${i}</td><td><img src="https://example.com/${i}.png" alt="picture ${i}"/></td></tr>`).join('')}</tbody></table>`),
+        text(Array.from({ length: 8 }, (_, i) => `<span>word ${i}</span>`).join('')),
+      ),
+      'long lists of different lengths in blocks of one shape, and HTML a parser repairs': doc(
+        '<mj-style inline="inline">li { margin: 0; } p { margin: 0; }</mj-style>',
+        text(`<ol>${Array.from({ length: 5 }, (_, i) => `<li>${i}</li>`).join('')}</ol>`),
+        text(`<ol>${Array.from({ length: 7 }, (_, i) => `<li>${i}</li>`).join('')}</ol>`),
+        text(`<ol>${Array.from({ length: 5 }, (_, i) => `<li>x${i}</li>`).join('')}</ol>`),
+        text(`<ol>${Array.from({ length: 6 }, (_, i) => `<li>open ${i}`).join('')}</ol><p>a<p>b<p>c<p>d<p>e`),
+        text(`<div>${'<div>'.repeat(3)}${Array.from({ length: 6 }, (_, i) => `<i>${i}</i>`).join('')}</div>`),
+      ),
       'problems in blocks written on one line and on several': doc('', `${text('a', ' foo="1"')}${'<mj-section><mj-column><mj-image bogus="1" src="https://example.com/i.png"></mj-image></mj-column></mj-section>'}`, text('b'), '<mj-section>\n<mj-column>\n<mj-text>c</mj-text>\n<mj-text foo="1">d</mj-text>\n</mj-column>\n</mj-section>', text('e', ' foo="1" bar="2"')),
     };
     for (const [name, mjml] of Object.entries(cases)) {

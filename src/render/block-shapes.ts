@@ -1,5 +1,6 @@
 import { QuoteType, Tokenizer } from 'htmlparser2';
 import type { MjmlNode } from './mjml-tree.js';
+import { ElementSpans, repeatedRuns, type ElementSpan, type Span } from './repeated-runs.js';
 
 /**
  * A block of the email body (a top-level child of mj-body: an article's card, a section label)
@@ -48,13 +49,22 @@ const CODE_BLOCK_MARK = /\{\{|\}\}|<%|%>/;
 /** Tokens look like a word (letters and digits), so no step treats them other than as text. */
 export interface ValueTokens {
   token(index: number): string;
-  /** Matches every token; group 1 is its index. */
+  /** Before the item that stands for a run's middle items: how many there are, and how many values each has. */
+  runStart(copies: number, stride: number): string;
+  /** After that item. */
+  runEnd: string;
+  /** Matches every token and run mark: group 1 is a token's index; groups 2 and 3 a run start's copies and stride. */
   pattern: RegExp;
 }
 
 export function valueTokens(nonce: string): ValueTokens {
-  const prefix = `gzv${nonce}n`;
-  return { token: (index) => `${prefix}${index}z`, pattern: new RegExp(`${prefix}(\\d+)z`, 'g') };
+  const prefix = `gzv${nonce}`;
+  return {
+    token: (index) => `${prefix}n${index}z`,
+    runStart: (copies, stride) => `${prefix}r${copies}x${stride}z`,
+    runEnd: `${prefix}ez`,
+    pattern: new RegExp(`${prefix}(?:n(\\d+)|r(\\d+)x(\\d+)|e)z`, 'g'),
+  };
 }
 
 export function blockShape(block: MjmlNode, tokens: ValueTokens): BlockShape {
@@ -76,7 +86,7 @@ export function blockShape(block: MjmlNode, tokens: ValueTokens): BlockShape {
     // Without its line, so blocks of one shape serialize alike (numberNodes gives a shape's nodes lines of their own).
     const shaped: MjmlNode = { file: node.file, absoluteFilePath: node.absoluteFilePath, includedIn: node.includedIn, tagName: node.tagName, attributes } as MjmlNode;
     if (node.children) shaped.children = node.children.map(shapeOf);
-    if (node.content !== undefined) shaped.content = contentShape(node.content, take);
+    if (node.content !== undefined) shaped.content = contentShape(node.content, take, tokens);
     return shaped;
   };
   const node = shapeOf(block);
@@ -100,11 +110,16 @@ export function opensCodeBlock(text: string): boolean {
   return false;
 }
 
-/** HTML content with its text runs and value attributes replaced by tokens. */
-function contentShape(html: string, take: (value: string) => string): string {
+/**
+ * HTML content with its text runs and value attributes replaced by tokens, and each run of
+ * like items (repeated-runs.ts) written as its first item, the second between run marks standing
+ * for all the middle ones, and its last: the middle items' values are still taken, in order.
+ */
+function contentShape(html: string, take: (value: string) => string, tokens: ValueTokens): string {
   if (VERBATIM_CONTENT.test(html)) return html;
   const texts: Span[] = [];
   const cuts: Span[] = [];
+  const elements = new ElementSpans(html);
   let attribute = '';
   let value: Span | null = null;
   const ignore = () => {};
@@ -129,16 +144,16 @@ function contentShape(html: string, take: (value: string) => string): string {
         if (value && quote === QuoteType.Double && VALUE_ATTRIBUTES.has(attribute) && isStableValue(html.slice(value.start, value.end))) cuts.push(value);
         value = null;
       },
+      onopentagname: (start, end) => elements.opened(start, end),
+      onopentagend: (at) => elements.openingEnded(at, false),
+      onselfclosingtag: (at) => elements.openingEnded(at, true),
+      onclosetag: (start, end) => elements.closed(start, end),
       onattribentity: ignore,
       oncdata: ignore,
-      onclosetag: ignore,
       oncomment: ignore,
       ondeclaration: ignore,
       onend: ignore,
-      onopentagend: ignore,
-      onopentagname: ignore,
       onprocessinginstruction: ignore,
-      onselfclosingtag: ignore,
       ontextentity: ignore,
     },
   );
@@ -152,41 +167,79 @@ function contentShape(html: string, take: (value: string) => string): string {
     if (core && isStableValue(core)) cuts.push({ start: from, end: from + core.length });
   }
   cuts.sort((a, b) => a.start - b.start);
-  let shaped = '';
+  const spans = elements.finish();
+  return writeShape(html, cuts, spans ? repeatedRuns(html, spans, cuts) : [], take, tokens);
+}
+
+/** The content with its cuts as tokens and its runs shortened (see contentShape). */
+function writeShape(html: string, cuts: readonly Span[], runs: readonly ElementSpan[][], take: (value: string) => string, tokens: ValueTokens): string {
   let at = 0;
-  for (const cut of cuts) {
-    shaped += html.slice(at, cut.start) + take(html.slice(cut.start, cut.end));
-    at = cut.end;
+  let next = 0;
+  /** The content from where it was read to `end`, its cuts as tokens (or only taken, when `skipped`). */
+  const readTo = (end: number, skipped = false) => {
+    let written = '';
+    for (; next < cuts.length && cuts[next]!.start < end; next++) {
+      const cut = cuts[next]!;
+      const token = take(html.slice(cut.start, cut.end));
+      if (!skipped) written += html.slice(at, cut.start) + token;
+      at = cut.end;
+    }
+    if (!skipped) written += html.slice(at, end);
+    at = end;
+    return written;
+  };
+  let shaped = '';
+  for (const run of runs) {
+    const [, second] = run;
+    shaped += readTo(second!.start);
+    const firstValue = next;
+    const standIn = readTo(second!.end);
+    shaped += `${tokens.runStart(run.length - 2, next - firstValue)}${standIn}${tokens.runEnd}`;
+    readTo(run.at(-1)!.start, true);
   }
-  return shaped + html.slice(at);
+  return shaped + readTo(html.length);
 }
 
-interface Span {
-  start: number;
-  end: number;
+/** A compiled shape, cut at its tokens: literal text, value indices, and run groups filled once per middle item. */
+export type ShapePart = string | number | RunPart;
+
+export interface RunPart {
+  parts: ShapePart[];
+  copies: number;
+  /** How many values each copy has: copy k reads the values `k × stride` after the first copy's. */
+  stride: number;
 }
 
-/** A compiled shape, cut at its tokens: literal text and value indices, alternating from a text. */
-export interface CompiledShape {
-  texts: string[];
-  indices: number[];
-}
-
-export function compiledShape(html: string, tokens: ValueTokens): CompiledShape {
-  const texts: string[] = [];
-  const indices: number[] = [];
+/** The compiled shape's parts, or null when its run marks do not pair up as written (a step moved one). */
+export function compiledShape(html: string, tokens: ValueTokens): ShapePart[] | null {
+  const top: ShapePart[] = [];
+  let run: RunPart | null = null;
   let at = 0;
   for (const match of html.matchAll(tokens.pattern)) {
-    texts.push(html.slice(at, match.index));
-    indices.push(Number(match[1]));
+    const parts = run ? run.parts : top;
+    parts.push(html.slice(at, match.index));
     at = match.index + match[0].length;
+    if (match[1] !== undefined) parts.push(Number(match[1]));
+    else if (match[2] !== undefined) {
+      if (run) return null;
+      run = { parts: [], copies: Number(match[2]), stride: Number(match[3]) };
+    } else {
+      if (!run) return null;
+      top.push(run);
+      run = null;
+    }
   }
-  texts.push(html.slice(at));
-  return { texts, indices };
+  if (run) return null;
+  top.push(html.slice(at));
+  return top;
 }
 
-export function fillShape(shape: CompiledShape, values: readonly string[]): string {
-  let html = shape.texts[0]!;
-  for (let i = 0; i < shape.indices.length; i++) html += values[shape.indices[i]!]! + shape.texts[i + 1]!;
+export function fillShape(shape: readonly ShapePart[], values: readonly string[], offset = 0): string {
+  let html = '';
+  for (const part of shape) {
+    if (typeof part === 'string') html += part;
+    else if (typeof part === 'number') html += values[part + offset]!;
+    else for (let copy = 0; copy < part.copies; copy++) html += fillShape(part.parts, values, offset + copy * part.stride);
+  }
   return html;
 }
