@@ -31,10 +31,12 @@ const VALUE_ATTRIBUTES: ReadonlySet<string> = new Set(['href', 'src', 'alt', 'ti
 
 /**
  * Content in these elements is not collapsed like text, or is not text, or is rewritten by what
- * it refers to (the minifier's SVG optimizer drops an id it sees no reference to): such content
- * is kept whole in the shape.
+ * it refers to (the minifier's SVG optimizer drops an id it sees no reference to), or is raw text
+ * to one parser and elements to another (xmp, iframe, noembed, noframes, noscript, plaintext,
+ * title: raw text to the htmlparser2 that reads shapes, elements to juice's and the minifier's):
+ * such content is kept whole in the shape.
  */
-const VERBATIM_CONTENT = /<(?:pre|textarea|script|style|svg|math)\b|<!--|<!\[CDATA\[/i;
+const VERBATIM_CONTENT = /<(?:pre|textarea|script|style|svg|math|xmp|iframe|noembed|noframes|noscript|plaintext|title)\b|<!--|<!\[CDATA\[/i;
 
 /**
  * A value the minifier leaves as it is: no whitespace at either end (its trimming looks for any
@@ -86,7 +88,8 @@ export function blockShape(block: MjmlNode, tokens: ValueTokens): BlockShape {
     // Without its line, so blocks of one shape serialize alike (numberNodes gives a shape's nodes lines of their own).
     const shaped: MjmlNode = { file: node.file, absoluteFilePath: node.absoluteFilePath, includedIn: node.includedIn, tagName: node.tagName, attributes } as MjmlNode;
     if (node.children) shaped.children = node.children.map(shapeOf);
-    if (node.content !== undefined) shaped.content = contentShape(node.content, take, tokens);
+    // Runs are looked for only in mj-text, whose content MJML puts in a div: elsewhere (a button's link, mj-table's table) the parent could close an item.
+    if (node.content !== undefined) shaped.content = contentShape(node.content, take, tokens, node.tagName === 'mj-text');
     return shaped;
   };
   const node = shapeOf(block);
@@ -115,7 +118,7 @@ export function opensCodeBlock(text: string): boolean {
  * like items (repeated-runs.ts) written as its first item, the second between run marks standing
  * for all the middle ones, and its last: the middle items' values are still taken, in order.
  */
-function contentShape(html: string, take: (value: string) => string, tokens: ValueTokens): string {
+function contentShape(html: string, take: (value: string) => string, tokens: ValueTokens, readRuns: boolean): string {
   if (VERBATIM_CONTENT.test(html)) return html;
   const texts: Span[] = [];
   const cuts: Span[] = [];
@@ -167,7 +170,7 @@ function contentShape(html: string, take: (value: string) => string, tokens: Val
     if (core && isStableValue(core)) cuts.push({ start: from, end: from + core.length });
   }
   cuts.sort((a, b) => a.start - b.start);
-  const spans = elements.finish();
+  const spans = readRuns ? elements.finish() : null;
   return writeShape(html, cuts, spans ? repeatedRuns(html, spans, cuts) : [], take, tokens);
 }
 

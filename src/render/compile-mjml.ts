@@ -44,7 +44,8 @@ export async function compileMjml(source: string, tree: MjmlNode = mjmlTree(sour
   const separator = `<div data-gazette-block="${nonce}"></div>`;
   const tokens = valueTokens(nonce);
   const firstSyntheticLine = lineCount(source) + 1;
-  const split = opensCodeBlock(source) ? null : skeletonOf(tree, tokens, separator, firstSyntheticLine);
+  // MJML pairs `<!-- htmlmin:ignore -->` comments across the whole document: blocks of one shape would pair them differently.
+  const split = opensCodeBlock(source) || source.includes('htmlmin:ignore') ? null : skeletonOf(tree, tokens, separator, firstSyntheticLine);
   if (!split) return compileWhole(tree);
   const { skeleton, blocks, places } = split;
   const { html, errors } = await compileWhole(skeleton);
@@ -147,9 +148,15 @@ function sharesShapes(tree: MjmlNode): boolean {
 
 const isInline = (node: MjmlNode) => node.attributes?.inline === 'inline';
 
-/** The selectors of a style sheet: comments and declaration blocks taken out, innermost first. */
+/**
+ * The selectors of a style sheet: comments, strings and declaration blocks taken out, innermost
+ * first; a star (read as positional) when a comment or string is left open, so the sheet cannot
+ * be read with certainty. Comments and strings are read in one pass, whichever opens first: a
+ * string may hold `/*`, a comment a quote.
+ */
 function selectorsOf(css: string): string {
-  let rest = css.replace(/\/\*[\s\S]*?\*\//g, '');
+  let rest = css.replace(/\/\*[\s\S]*?\*\/|"(?:[^"\\\n]|\\[\s\S])*"|'(?:[^'\\\n]|\\[\s\S])*'/g, ' ');
+  if (/\/\*|["']/.test(rest)) return '*';
   for (let previous = ''; previous !== rest; ) {
     previous = rest;
     rest = rest.replace(/\{[^{}]*\}/g, ' ');

@@ -19,8 +19,38 @@ export interface Span {
   end: number;
 }
 
-/** Elements without content or closing tag. */
-const VOID_ELEMENTS: ReadonlySet<string> = new Set(['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embed', 'frame', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+/**
+ * The elements a run may hold or stand in, each read alike by every HTML parser on the way
+ * (htmlparser2 in several versions): no raw-text, form, void-only-to-some or foreign element.
+ */
+const INLINE_ELEMENTS: ReadonlySet<string> = new Set(['a', 'abbr', 'b', 'br', 'cite', 'code', 'del', 'dfn', 'em', 'font', 'i', 'img', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'u', 'var']);
+const BLOCK_ELEMENTS: ReadonlySet<string> = new Set(['blockquote', 'center', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'li', 'ol', 'p', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul']);
+const VOID_ELEMENTS: ReadonlySet<string> = new Set(['br', 'hr', 'img']);
+/** Elements whose content a parser closes at any block (p closes itself, and headings each other). */
+const INLINE_CONTAINERS: ReadonlySet<string> = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/** The only parents of these elements: anywhere else a parser may close an element for them. */
+const PARENTS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['li', new Set(['ul', 'ol'])],
+  ['tr', new Set(['table', 'tbody', 'thead', 'tfoot'])],
+  ['td', new Set(['tr'])],
+  ['th', new Set(['tr'])],
+  ['tbody', new Set(['table'])],
+  ['thead', new Set(['table'])],
+  ['tfoot', new Set(['table'])],
+]);
+
+/**
+ * Whether an element opened inside `parent` is sure to be its child for every parser: none of
+ * them then closes the parent by itself (a cell opened in a cell, a list item in an item, a
+ * block in a paragraph, a link in a link).
+ */
+function fitsIn(name: string, parent: string): boolean {
+  if (!INLINE_ELEMENTS.has(name) && !BLOCK_ELEMENTS.has(name)) return false;
+  if (INLINE_CONTAINERS.has(parent) && !INLINE_ELEMENTS.has(name)) return false;
+  if (name === 'a' && parent === 'a') return false;
+  const parents = PARENTS.get(name);
+  return !parents || parents.has(parent);
+}
 
 /**
  * Fewer items than this are compiled as written: a run is replaced by three items, so only a
@@ -29,9 +59,10 @@ const VOID_ELEMENTS: ReadonlySet<string> = new Set(['area', 'base', 'basefont', 
 export const MIN_RUN_LENGTH = 4;
 
 /**
- * The elements of some HTML, from a tokenizer's events, or null when any element is not closed by
- * its own closing tag in order. Only such HTML is read for runs: where a parser closes or opens
- * elements by itself, its tree is not the one these spans describe.
+ * The elements of some HTML, from a tokenizer's events, or null unless every element is one of
+ * the plain ones above, written in lower case, where it fits (fitsIn), and closed by its own
+ * closing tag in order. Only such HTML is read for runs: where a parser closes or opens elements
+ * by itself, or parsers disagree, its tree is not the one these spans describe.
  */
 export class ElementSpans {
   private readonly root: ElementSpan = { name: '', start: 0, end: 0, children: [] };
@@ -43,7 +74,10 @@ export class ElementSpans {
 
   /** The tag name from `nameStart` to `nameEnd`; its `<` is just before. */
   opened(nameStart: number, nameEnd: number): void {
-    this.opening = { name: this.html.slice(nameStart, nameEnd).toLowerCase(), start: nameStart - 1, end: -1, children: [] };
+    const name = this.html.slice(nameStart, nameEnd);
+    // Parsers that keep the case of names would not pair `<A>` with `</a>`.
+    if (name !== name.toLowerCase() || !fitsIn(name, this.open.at(-1)!.name)) this.wellFormed = false;
+    this.opening = { name, start: nameStart - 1, end: -1, children: [] };
   }
 
   /** The opening tag ends with `>` at `at`, or with `/>` when `selfClosing`. */
@@ -62,7 +96,7 @@ export class ElementSpans {
   closed(nameStart: number, nameEnd: number): void {
     const end = this.html.indexOf('>', nameEnd);
     const element = this.open.length > 1 ? this.open.pop()! : null;
-    if (!element || element.name !== this.html.slice(nameStart, nameEnd).toLowerCase() || end === -1) this.wellFormed = false;
+    if (!element || element.name !== this.html.slice(nameStart, nameEnd) || end === -1) this.wellFormed = false;
     else element.end = end + 1;
   }
 
