@@ -143,6 +143,12 @@ describe('compiling each shape of body block once', () => {
         text(`<ol>${Array.from({ length: 6 }, (_, i) => `<li>open ${i}`).join('')}</ol><p>a<p>b<p>c<p>d<p>e`),
         text(`<div>${'<div>'.repeat(3)}${Array.from({ length: 6 }, (_, i) => `<i>${i}</i>`).join('')}</div>`),
       ),
+      // bgsound is void to the tokenizer that reads runs, but posthtml and cheerio nest each one in the one before: six closing tags, not three.
+      'a run of bgsound elements, void only to the run reader': doc('', text('<p><bgsound><bgsound><bgsound><bgsound>x</p>')),
+      // A string holding "/*" hides the positional selector from sharesShapes; juice still inlines it on the third item.
+      'a positional selector after a string that looks like a comment opener': doc('<mj-style inline="inline">a { content: "/*"; } li:nth-child(3) { color: red; } b { content: "*/"; }</mj-style>', text('<ul><li>0</li><li>1</li><li>2</li><li>3</li></ul>')),
+      // MJML pairs htmlmin:ignore comments across the whole document; blocks of one shape are one block in the skeleton.
+      'htmlmin:ignore comments in two blocks of one shape': doc('', text('<!-- htmlmin:ignore -->'), text('<p>a  b</p>'), text('<!-- htmlmin:ignore -->')),
       'problems in blocks written on one line and on several': doc('', `${text('a', ' foo="1"')}${'<mj-section><mj-column><mj-image bogus="1" src="https://example.com/i.png"></mj-image></mj-column></mj-section>'}`, text('b'), '<mj-section>\n<mj-column>\n<mj-text>c</mj-text>\n<mj-text foo="1">d</mj-text>\n</mj-column>\n</mj-section>', text('e', ' foo="1" bar="2"')),
     };
     for (const [name, mjml] of Object.entries(cases)) {
