@@ -149,6 +149,8 @@ describe('compiling each shape of body block once', () => {
       'a positional selector after a string that looks like a comment opener': doc('<mj-style inline="inline">a { content: "/*"; } li:nth-child(3) { color: red; } b { content: "*/"; }</mj-style>', text('<ul><li>0</li><li>1</li><li>2</li><li>3</li></ul>')),
       // MJML pairs htmlmin:ignore comments across the whole document; blocks of one shape are one block in the skeleton.
       'htmlmin:ignore comments in two blocks of one shape': doc('', text('<!-- htmlmin:ignore -->'), text('<p>a  b</p>'), text('<!-- htmlmin:ignore -->')),
+      // htmlparser2 12 reads xmp (and iframe, noembed, noframes) as raw text, a value to set aside; juice's and htmlnano's parsers read elements in it.
+      'elements inside xmp, text to the shape reader only': doc('<mj-style inline="inline">p { color: red; }</mj-style>', text('<xmp><p>a</p></xmp>')),
       'problems in blocks written on one line and on several': doc('', `${text('a', ' foo="1"')}${'<mj-section><mj-column><mj-image bogus="1" src="https://example.com/i.png"></mj-image></mj-column></mj-section>'}`, text('b'), '<mj-section>\n<mj-column>\n<mj-text>c</mj-text>\n<mj-text foo="1">d</mj-text>\n</mj-column>\n</mj-section>', text('e', ' foo="1" bar="2"')),
     };
     for (const [name, mjml] of Object.entries(cases)) {
