@@ -151,6 +151,9 @@ describe('compiling each shape of body block once', () => {
       'htmlmin:ignore comments in two blocks of one shape': doc('', text('<!-- htmlmin:ignore -->'), text('<p>a  b</p>'), text('<!-- htmlmin:ignore -->')),
       // htmlparser2 12 reads xmp (and iframe, noembed, noframes) as raw text, a value to set aside; juice's and htmlnano's parsers read elements in it.
       'elements inside xmp, text to the shape reader only': doc('<mj-style inline="inline">p { color: red; }</mj-style>', text('<xmp><p>a</p></xmp>')),
+      // Closed in order as written, but a parser closes the outer td at the inner one: each item's last </td> then closes one more of MJML's own cells.
+      'a run of cells each holding a cell': doc('', text('<td>0<td>x</td></td><td>1<td>x</td></td><td>2<td>x</td></td><td>3<td>x</td></td>')),
+      'a run of list items each holding a list item, inside nested lists': doc('', text(`<ul><li><ul><li><ul><li><ul>${Array.from({ length: 6 }, (_, i) => `<li>${i}<li>x</li></li>`).join('')}</ul></li></ul></li></ul></li></ul>`)),
       'problems in blocks written on one line and on several': doc('', `${text('a', ' foo="1"')}${'<mj-section><mj-column><mj-image bogus="1" src="https://example.com/i.png"></mj-image></mj-column></mj-section>'}`, text('b'), '<mj-section>\n<mj-column>\n<mj-text>c</mj-text>\n<mj-text foo="1">d</mj-text>\n</mj-column>\n</mj-section>', text('e', ' foo="1" bar="2"')),
     };
     for (const [name, mjml] of Object.entries(cases)) {
