@@ -154,6 +154,10 @@ describe('compiling each shape of body block once', () => {
       // Closed in order as written, but a parser closes the outer td at the inner one: each item's last </td> then closes one more of MJML's own cells.
       'a run of cells each holding a cell': doc('', text('<td>0<td>x</td></td><td>1<td>x</td></td><td>2<td>x</td></td><td>3<td>x</td></td>')),
       'a run of list items each holding a list item, inside nested lists': doc('', text(`<ul><li><ul><li><ul><li><ul>${Array.from({ length: 6 }, (_, i) => `<li>${i}<li>x</li></li>`).join('')}</ul></li></ul></li></ul></li></ul>`)),
+      // The run reader matches </A> to <a>; the minifier's parser does not, so each link stays open and nests the next: six closing tags, not three.
+      'a run of links closed by upper-case closing tags': doc('', text('<p><a href="#0">0</A><a href="#1">1</A><a href="#2">2</A><a href="#3">3</A></p>')),
+      // A row opened in a cell closes the cell for a parser: the cell's own closing tag then closes one of MJML's.
+      'a run of cells each holding a row': doc('', text('<td>0<tr><td>x</td></tr></td><td>1<tr><td>x</td></tr></td><td>2<tr><td>x</td></tr></td><td>3<tr><td>x</td></tr></td>')),
       'problems in blocks written on one line and on several': doc('', `${text('a', ' foo="1"')}${'<mj-section><mj-column><mj-image bogus="1" src="https://example.com/i.png"></mj-image></mj-column></mj-section>'}`, text('b'), '<mj-section>\n<mj-column>\n<mj-text>c</mj-text>\n<mj-text foo="1">d</mj-text>\n</mj-column>\n</mj-section>', text('e', ' foo="1" bar="2"')),
     };
     for (const [name, mjml] of Object.entries(cases)) {
