@@ -162,6 +162,8 @@ describe('compiling each shape of body block once', () => {
       'a run of items closed by a closing tag with a slash before its >': doc('<mj-style inline="inline">i { color: red; }</mj-style>', text('<p><i>0</i/><i>1</i/><i>2</i/><i>3</i/></p>')),
       // Content ending in "</": in the whole document the next tag MJML writes follows it, and the parsers read them together.
       'content that ends with the start of a closing tag': doc('', text('a</')),
+      // Braces inside CSS strings: sharesShapes's brace stripping swallows the selector between them (a workspace build with this in layout.mjml striped every middle contents item).
+      'a positional selector between two strings holding braces': doc('<mj-style inline="inline">.code-open { content: "{"; } li:nth-child(even) { color: red; } .code-close { content: "}"; }</mj-style>', text('<ol><li>0</li><li>1</li><li>2</li><li>3</li><li>4</li></ol>')),
       'problems in blocks written on one line and on several': doc('', `${text('a', ' foo="1"')}${'<mj-section><mj-column><mj-image bogus="1" src="https://example.com/i.png"></mj-image></mj-column></mj-section>'}`, text('b'), '<mj-section>\n<mj-column>\n<mj-text>c</mj-text>\n<mj-text foo="1">d</mj-text>\n</mj-column>\n</mj-section>', text('e', ' foo="1" bar="2"')),
     };
     for (const [name, mjml] of Object.entries(cases)) {
