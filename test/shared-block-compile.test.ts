@@ -164,6 +164,9 @@ describe('compiling each shape of body block once', () => {
       'content that ends with the start of a closing tag': doc('', text('a</')),
       // Braces inside CSS strings: sharesShapes's brace stripping swallows the selector between them (a workspace build with this in layout.mjml striped every middle contents item).
       'a positional selector between two strings holding braces': doc('<mj-style inline="inline">.code-open { content: "{"; } li:nth-child(even) { color: red; } .code-close { content: "}"; }</mj-style>', text('<ol><li>0</li><li>1</li><li>2</li><li>3</li><li>4</li></ol>')),
+      // The same with other tags a parser closes on opening (tbody in tbody, dt in dd): with nested dl of its own, the content needs none of MJML's tags to differ.
+      'a run of table bodies each holding a table body': doc('', text('<tbody>0<tbody>x</tbody></tbody><tbody>1<tbody>x</tbody></tbody><tbody>2<tbody>x</tbody></tbody><tbody>3<tbody>x</tbody></tbody>')),
+      'a run of definitions each holding a term, inside nested definition lists': doc('', text('<dl><dd><dl><dd><dl><dd>0<dt>x</dt></dd><dd>1<dt>x</dt></dd><dd>2<dt>x</dt></dd><dd>3<dt>x</dt></dd></dl></dd></dl></dd></dl>')),
       'problems in blocks written on one line and on several': doc('', `${text('a', ' foo="1"')}${'<mj-section><mj-column><mj-image bogus="1" src="https://example.com/i.png"></mj-image></mj-column></mj-section>'}`, text('b'), '<mj-section>\n<mj-column>\n<mj-text>c</mj-text>\n<mj-text foo="1">d</mj-text>\n</mj-column>\n</mj-section>', text('e', ' foo="1" bar="2"')),
     };
     for (const [name, mjml] of Object.entries(cases)) {
