@@ -45,6 +45,12 @@ const VERBATIM_CONTENT = /<(?:pre|textarea|script|style|svg|math|xmp|iframe|noem
  */
 const isStableValue = (text: string) => /^\S(?:[^\t\n\f\r]*\S)?$/.test(text) && !text.includes('  ') && !CODE_BLOCK_MARK.test(text);
 
+/**
+ * Text that ends in the start of a tag (`a</`, `x <b`): only the end of the content can leave one
+ * unfinished, and there what MJML writes next completes it, differently after a token.
+ */
+const UNFINISHED_TAG = /<\S*$/;
+
 /** juice inlines no style between `{{` and `}}` or `<%` and `%>`: text with them stays in the shape, where juice sees it. */
 const CODE_BLOCK_MARK = /\{\{|\}\}|<%|%>/;
 
@@ -167,7 +173,7 @@ function contentShape(html: string, take: (value: string) => string, tokens: Val
     const text = html.slice(start, end);
     const core = text.trim();
     const from = start + text.length - text.trimStart().length;
-    if (core && isStableValue(core)) cuts.push({ start: from, end: from + core.length });
+    if (core && isStableValue(core) && !UNFINISHED_TAG.test(core)) cuts.push({ start: from, end: from + core.length });
   }
   cuts.sort((a, b) => a.start - b.start);
   const spans = readRuns ? elements.finish() : null;

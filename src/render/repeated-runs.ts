@@ -96,7 +96,8 @@ export class ElementSpans {
   closed(nameStart: number, nameEnd: number): void {
     const end = this.html.indexOf('>', nameEnd);
     const element = this.open.length > 1 ? this.open.pop()! : null;
-    if (!element || element.name !== this.html.slice(nameStart, nameEnd) || end === -1) this.wellFormed = false;
+    // Only `</name>` itself: parsers disagree on `</i/>` or `</i x>`.
+    if (!element || element.name !== this.html.slice(nameStart, nameEnd) || end !== nameEnd) this.wellFormed = false;
     else element.end = end + 1;
   }
 
