@@ -366,6 +366,7 @@ function readShape(text: string, tokens: Token[], index: number): NameShape | nu
   let shape: NameShape | null = null;
   for (let at = index; at >= 0; ) {
     const read = readNameWords(text, tokens, at);
+    // The titled name after a place wins; failing to read one, the words before it are the name.
     shape = read ?? shape;
     at = -1;
     if (read === null) continue;
