@@ -23,7 +23,6 @@ function classify(character: string): Kind {
 
 /** Kinds of the characters of the Basic Multilingual Plane met so far, plus one (0: not yet known). */
 const knownKinds = new Uint8Array(0x10000);
-for (let code = 0; code < 128; code++) knownKinds[code] = classify(String.fromCharCode(code)) + 1;
 
 /** A character's kind, tested once per character rather than once per word with a regular expression. */
 function kindOf(codePoint: number): Kind {
@@ -34,6 +33,11 @@ function kindOf(codePoint: number): Kind {
   knownKinds[codePoint] = kind + 1;
   return kind;
 }
+
+// ASCII is classified up front through kindOf itself: its step for a character not met yet has
+// then run before countWords is optimized, where the first new character of an article (a curly
+// quote) otherwise threw countWords' optimized code away.
+for (let code = 0; code < 128; code++) kindOf(code);
 
 /** Called with `call` on each text (see countWords). */
 const codePointAt = String.prototype.codePointAt;

@@ -207,8 +207,27 @@ export function candidateFeatures(candidates: readonly FeatureInput[], lead?: re
       continuesPrevious: continues ? 1 : 0,
       centroidSimilarity: centroid[i] ?? 0,
     };
-    return FEATURE_NAMES.map((name) => features[name]);
+    return inFeatureOrder(features);
   });
+}
+
+/** A number for each element of a list. */
+type NumberPer<List extends readonly unknown[]> = { -readonly [K in keyof List]: number };
+/** One number per feature, as long as FEATURE_NAMES (a feature added there and not here does not compile). */
+type FeatureVector = NumberPer<typeof FEATURE_NAMES>;
+
+/**
+ * The features in FEATURE_NAMES order, each read by its own name: `FEATURE_NAMES.map((name) =>
+ * features[name])` looked each up by a name that changed from one read to the next, a slow
+ * (megamorphic) look-up, sixteen a candidate.
+ */
+function inFeatureOrder(features: Record<FeatureName, number>): FeatureVector {
+  return [
+    features.positionDecay, features.isFirst, features.isSecond, features.relativePosition,
+    features.lengthExcess, features.shortness, features.centrality, features.leadSimilarity,
+    features.entityDensity, features.numberDensity, features.hasQuote, features.hasAttribution,
+    features.opensWithConnective, features.isQuestion, features.continuesPrevious, features.centroidSimilarity,
+  ];
 }
 
 /** A candidate's score: the weighted sum of its features. */

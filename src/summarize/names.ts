@@ -207,8 +207,14 @@ function printedTitle(titleTokens: Token[], held: boolean): string | null {
   return last && held && PRINTED_TITLES.has(last.lower) ? last.text : null;
 }
 
+/**
+ * The gender of the first title that gives one (`Mrs.`). The titles are joined and split again (a
+ * token holds no space), giving one empty word when there are none: every name takes the same
+ * steps, where a loop over the titles alone was entered only for titled names, had not run when
+ * describe was optimized (the first articles may have none), and threw its code away on the first.
+ */
 function genderOfTitles(titles: readonly string[]): Gender | null {
-  for (const title of titles) {
+  for (const title of titles.join(' ').split(' ')) {
     const gender = HONORIFICS.get(title);
     if (gender) return gender;
   }
@@ -348,8 +354,35 @@ interface NameShape {
   next: number;
 }
 
-/** Reads the words of a name starting at `index`: titles, then name words, particles, initials and suffixes. */
+/**
+ * Reads the words of a name starting at `index`: titles, then name words, particles, initials and
+ * suffixes. A place or body written before a titled name is part of its role, not a name: the
+ * mention is the titled name, from the place on (`New Jersey Gov. Chris Christie`).
+ */
 function readShape(text: string, tokens: Token[], index: number): NameShape | null {
+  // The titled name is read by the loop's one call, not by a call of its own: made only after a
+  // place (rare), such a call had not run when findNameMentions (which inlines this) was
+  // optimized, and its first run threw that code away.
+  let shape: NameShape | null = null;
+  for (let at = index; at >= 0; ) {
+    const read = readNameWords(text, tokens, at);
+    // The titled name after a place wins; failing to read one, the words before it are the name.
+    shape = read ?? shape;
+    at = -1;
+    if (read === null) continue;
+    const lastPart = lastOf(read.parts);
+    const { next } = read;
+    if (lastPart && read.titleTokens.length === 0 && next < tokens.length && adjacent(text, lastPart, tokens[next] as Token) && readTitles(text, tokens, next).length > 0) at = next;
+  }
+  if (shape === null) return null;
+  // Set for every shape, the same steps whether or not it was read past a place.
+  const opening = (tokens[index] as Token).start;
+  shape.start = shape.index === index ? shape.start : opening;
+  return shape;
+}
+
+/** The titles and name words from `index` on, read as one name. */
+function readNameWords(text: string, tokens: Token[], index: number): NameShape | null {
   // Titles and names alike start with a capital: most tokens are rejected here, cheaply. (The
   // index is checked rather than the token read past the end: a read out of bounds throws away
   // the compiled code the first time it happens.)
@@ -360,15 +393,6 @@ function readShape(text: string, tokens: Token[], index: number): NameShape | nu
   // A title word with no name after it is the name: `Mr. King`.
   const lastTitle = lastOf(titleTokens);
   if (parts.length === 0 && lastTitle && !isHonorific(lastTitle)) parts.push(titleTokens.pop() as Token);
-
-  // A place or body written before a titled name is part of its role, not a name: the mention
-  // is the titled name, from the place on (`New Jersey Gov. Chris Christie`).
-  const lastPart = lastOf(parts);
-  if (lastPart && titleTokens.length === 0 && next < tokens.length && adjacent(text, lastPart, tokens[next] as Token) && readTitles(text, tokens, next).length > 0) {
-    const titled = readShape(text, tokens, next);
-    const opening = tokens[index] as Token;
-    if (titled) return nameShape(titled.index, titled.titleTokens, titled.parts, titled.person, titled.hasTitles, opening.start, titled.end, titled.next);
-  }
   const person = personPart(parts);
   const first = person[0];
   const last = lastOf(person);

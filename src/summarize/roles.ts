@@ -185,11 +185,19 @@ function expandTitles(role: string): string {
   }
 }
 
-/** `(R-Ky.)` right after the name. */
-function partyLabel(text: string, tokens: Token[], next: number): string | null {
-  if (tokens[next]?.text !== '(') return null;
-  const match = /^\(([DRI]-[A-Z][\w.]*)\)/.exec(text.slice(tokens[next]?.start ?? 0));
-  return match?.[1] ?? null;
+const PARTY_LABEL = /\([DRI]-[A-Z][\w.]*\)/y;
+
+/** `R-Ky.` of `(R-Ky.)` right after the name, or '' when there is none. */
+function partyLabel(text: string, tokens: Token[], next: number): string {
+  const open = tokens[next];
+  if (open?.text !== '(') return '';
+  // Matched in place and cut out between its parentheses by the same steps whether or not a label
+  // is there: a step taken only for a label (rare) had not run when findRole was optimized, and
+  // its first run threw the optimized code away.
+  // (A failed match sets lastIndex to 0, and the label is cut empty.)
+  PARTY_LABEL.lastIndex = open.start;
+  PARTY_LABEL.test(text);
+  return text.slice(open.start + 1, Math.max(open.start + 1, PARTY_LABEL.lastIndex - 1));
 }
 
 /** What the text says a named person is. */
@@ -219,10 +227,18 @@ export function findRole(text: string, tokens: Token[], index: number, next: num
   const premodifier = premodifierRole(text, tokens, nameStart);
   const appositive = appositiveRole(text, tokens, next) ?? precedingAppositiveRole(text, tokens, nameStart, next);
   const phrases = premodifier === null ? (appositive === null ? NO_PHRASES : [appositive]) : appositive === null ? [premodifier] : [premodifier, appositive];
-  const saysMore = premodifier !== null && appositive !== null && isLoneWord(premodifier) && !isLoneWord(appositive) && !ROLE_NOUNS.has(premodifier.toLowerCase());
+  // Each test is made for every name, on an empty phrase where there is none: made only for a
+  // lone premodifier beside an appositive (rare), they had not run when findRole was optimized,
+  // and their first run threw the optimized code away.
+  const premodifierWord = premodifier ?? '';
+  const premodifierIsLone = isLoneWord(premodifierWord);
+  const appositiveIsLone = isLoneWord(appositive ?? '');
+  const premodifierIsRoleNoun = ROLE_NOUNS.has(premodifierWord.toLowerCase());
+  const saysMore = premodifier !== null && appositive !== null && premodifierIsLone && !appositiveIsLone && !premodifierIsRoleNoun;
   const described = saysMore ? appositive : premodifier ?? appositive;
   const role = described ? expandTitles(described) : null;
   const party = partyLabel(text, tokens, next);
-  if (!party) return { role, phrases };
-  return { role: role ? `${role} (${party})` : `(${party})`, phrases };
+  // Spelled out for every name, for the same reason.
+  const withParty = role ? `${role} (${party})` : `(${party})`;
+  return { role: party === '' ? role : withParty, phrases };
 }
