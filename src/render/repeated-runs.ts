@@ -119,7 +119,17 @@ export function repeatedRuns(html: string, elements: readonly ElementSpan[], cut
     if (shape === undefined) shapes.set(element, (shape = withoutValues(html, element, cuts)));
     return shape;
   };
-  const continues = (previous: ElementSpan, next: ElementSpan) => previous.end === next.start && previous.name === next.name && shapeOf(previous) === shapeOf(next);
+  // Cut characters before each cut, so an element's length without its values is found without reading it:
+  // deeply nested unlike siblings are then told apart at once, never written out level by level.
+  const cutBefore = [0];
+  for (const cut of cuts) cutBefore.push(cutBefore.at(-1)! + cut.end - cut.start);
+  const lengthWithoutValues = (element: ElementSpan) => {
+    const first = firstCutFrom(cuts, element.start);
+    const last = firstCutFrom(cuts, element.end);
+    return element.end - element.start - (cutBefore[last]! - cutBefore[first]!) + (last - first);
+  };
+  const continues = (previous: ElementSpan, next: ElementSpan) =>
+    previous.end === next.start && previous.name === next.name && lengthWithoutValues(previous) === lengthWithoutValues(next) && shapeOf(previous) === shapeOf(next);
   const runs: ElementSpan[][] = [];
   const search = (siblings: readonly ElementSpan[]) => {
     for (let first = 0; first < siblings.length; ) {
