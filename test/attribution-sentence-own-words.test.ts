@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findQuotes } from '../src/summarize/quotes.js';
-
-const quotedTexts = (text: string) => findQuotes(text).map((quote) => text.slice(quote.start, quote.end));
+import { quotedTexts } from './support/quoted-texts.js';
 
 // `X said in a statement. "…"`: a sentence ending in its cue may attribute the quotation after
 // it. One that reports words of its own before the speaker (`…, Ruiz says.`) attributes those.

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findQuotes } from '../src/summarize/quotes.js';
-
-const quotedTexts = (text: string) => findQuotes(text).map((quote) => text.slice(quote.start, quote.end));
+import { quotedTexts } from './support/quoted-texts.js';
 
 // `"A," she said, and "b …"`: one statement in two pieces, joined by a conjunction after the
 // attribution; the second piece goes on in lowercase with the same speaker's words.

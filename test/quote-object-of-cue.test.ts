@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findQuotes } from '../src/summarize/quotes.js';
-
-const quotedTexts = (text: string) => findQuotes(text).map((quote) => text.slice(quote.start, quote.end));
+import { quotedTexts } from './support/quoted-texts.js';
 
 // A quotation opening in lowercase after a comma is usually the rest of a sentence the writer
 // began; right after its cue verb (and the cue's listener) it is the speaker's own words.

@@ -128,7 +128,8 @@ function contentShape(html: string, take: (value: string) => string, tokens: Val
   if (VERBATIM_CONTENT.test(html)) return html;
   const texts: Span[] = [];
   const cuts: Span[] = [];
-  const elements = new ElementSpans(html);
+  // Elements are only followed where runs are read.
+  const elements = readRuns ? new ElementSpans(html) : null;
   let attribute = '';
   let value: Span | null = null;
   const ignore = () => {};
@@ -153,10 +154,10 @@ function contentShape(html: string, take: (value: string) => string, tokens: Val
         if (value && quote === QuoteType.Double && VALUE_ATTRIBUTES.has(attribute) && isStableValue(html.slice(value.start, value.end))) cuts.push(value);
         value = null;
       },
-      onopentagname: (start, end) => elements.opened(start, end),
-      onopentagend: (at) => elements.openingEnded(at, false),
-      onselfclosingtag: (at) => elements.openingEnded(at, true),
-      onclosetag: (start, end) => elements.closed(start, end),
+      onopentagname: (start, end) => elements?.opened(start, end),
+      onopentagend: (at) => elements?.openingEnded(at, false),
+      onselfclosingtag: (at) => elements?.openingEnded(at, true),
+      onclosetag: (start, end) => elements?.closed(start, end),
       onattribentity: ignore,
       oncdata: ignore,
       oncomment: ignore,
@@ -176,7 +177,7 @@ function contentShape(html: string, take: (value: string) => string, tokens: Val
     if (core && isStableValue(core) && !UNFINISHED_TAG.test(core)) cuts.push({ start: from, end: from + core.length });
   }
   cuts.sort((a, b) => a.start - b.start);
-  const spans = readRuns ? elements.finish() : null;
+  const spans = elements?.finish() ?? null;
   return writeShape(html, cuts, spans ? repeatedRuns(html, spans, cuts) : [], take, tokens);
 }
 
