@@ -1,7 +1,6 @@
 /**
  * Speed of batch summarizing: the whole `gazette summarize --jsonl FILE --points 3` process
- * (start-up included, run as the installed `gazette` command runs: the CLI script executed, its
- * shebang's V8 options in force) over the articles of a keypoints file, against the npm package
+ * (start-up included) over the articles of a keypoints file, against the npm package
  * node-summarizer (TextRank, 3 sentences) in this process over the same articles. Each runs three
  * times, in turns (ours, theirs, ours, ...), and the fastest run of each counts: on a busy machine
  * a burst of load then slows both sides alike rather than one of them. CPU time (the least of the
@@ -29,7 +28,7 @@ const { SummarizerManager } = createRequire(import.meta.url)('node-summarizer') 
 
 const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
 const RUNS = 3;
-// Loaded into the CLI process before it starts (by NODE_OPTIONS: the script is executed, not given to node): on exit, the CPU time the whole process used (all
+// Loaded into the CLI process before it starts: on exit, the CPU time the whole process used (all
 // its threads, start-up included) goes to file descriptor 3. On a shared machine CPU time is what
 // compares fairly; wall time also counts the other processes' turns.
 const REPORT_CPU = `data:text/javascript,${encodeURIComponent(
@@ -58,9 +57,8 @@ function timing(articles: number, fastest: Run, leastCpu: number): Timing {
 /** Runs the CLI over `inputFile`; resolves with the number of summary lines it printed and its CPU milliseconds. */
 function runCli(inputFile: string): Promise<{ lines: number; cpuMilliseconds: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(CLI, ['summarize', '--jsonl', inputFile, '--points', '3'], {
+    const child = spawn(process.execPath, ['--import', REPORT_CPU, CLI, 'summarize', '--jsonl', inputFile, '--points', '3'], {
       stdio: ['ignore', 'pipe', 'inherit', 'pipe'],
-      env: { ...process.env, NODE_OPTIONS: `--import=${REPORT_CPU}` },
     });
     let lines = 0;
     let cpu = '';
@@ -122,7 +120,7 @@ const articles = await readKeyPointsFile(file);
 const { gazette, nodeSummarizer } = await timeBoth(articles);
 console.log(JSON.stringify({
   articles: articles.length,
-  gazette: { command: 'dist/src/cli/main.js summarize --jsonl FILE --points 3', fastestOf: RUNS, ...gazette },
+  gazette: { command: 'node dist/src/cli/main.js summarize --jsonl FILE --points 3', fastestOf: RUNS, ...gazette },
   nodeSummarizer: { call: 'new SummarizerManager(text, 3).getSummaryByRank()', fastestOf: RUNS, ...nodeSummarizer },
   speedup: Math.round((10 * gazette.articlesPerSecond) / nodeSummarizer.articlesPerSecond) / 10,
   cpuSpeedup: Math.round((10 * nodeSummarizer.cpuSeconds) / gazette.cpuSeconds) / 10,

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { readdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,14 +16,7 @@ describe('gazette CLI', () => {
 
   it('is an executable with a node shebang, so `npx gazette` runs it', async () => {
     expect((await stat(CLI)).mode & 0o111).not.toBe(0);
-    expect(await readFile(CLI, 'utf8')).toMatch(/^#!\/usr\/bin\/env -S node --v8-pool-size=0\n/);
-  });
-
-  it('runs as an executable of its own, V8 options and all', async () => {
-    const run = await new Promise<{ code: number | null; stdout: string }>((resolve, reject) => {
-      execFile(CLI, ['--version'], (error, stdout) => (error && typeof error.code !== 'number' ? reject(error) : resolve({ code: error ? Number(error.code) : 0, stdout })));
-    });
-    expect(run).toEqual({ code: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+\n$/) });
+    expect(await readFile(CLI, 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
   });
 
   it('builds a workspace, printing one line per article and where it wrote', async () => {

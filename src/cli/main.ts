@@ -1,8 +1,4 @@
-#!/usr/bin/env -S node --v8-pool-size=0
-// `--v8-pool-size=0` sizes V8's helper threads (optimizing compiler, garbage collector) to the
-// machine: one fewer than its cores. Node's default is four whatever the cores; on two, those four
-// take turns with the main thread while a batch is still being compiled, and `summarize --jsonl`
-// over 500 articles ran ~12% slower. (`env -S` passes the option; npm's bin shims read it too.)
+#!/usr/bin/env node
 import { CommanderError } from 'commander';
 import { GazetteError } from '../diagnostics/diagnostic.js';
 import { ExitCode, exitCodeFor } from './exit-codes.js';
