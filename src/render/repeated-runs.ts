@@ -1,3 +1,5 @@
+import { countBefore } from '../count-before.js';
+
 /**
  * Runs of sibling elements of one shape inside a block's HTML: the items of a long list (an
  * issue's table of contents holds one per article). MJML, juice and the minifier treat every item
@@ -18,6 +20,8 @@ export interface Span {
   start: number;
   end: number;
 }
+
+const cutStart = (cut: Span): number => cut.start;
 
 /**
  * The elements a run may hold or stand in, each read alike by every HTML parser on the way
@@ -124,8 +128,8 @@ export function repeatedRuns(html: string, elements: readonly ElementSpan[], cut
   const cutBefore = [0];
   for (const cut of cuts) cutBefore.push(cutBefore.at(-1)! + cut.end - cut.start);
   const lengthWithoutValues = (element: ElementSpan) => {
-    const first = firstCutFrom(cuts, element.start);
-    const last = firstCutFrom(cuts, element.end);
+    const first = countBefore(cuts, element.start, cutStart);
+    const last = countBefore(cuts, element.end, cutStart);
     return element.end - element.start - (cutBefore[last]! - cutBefore[first]!) + (last - first);
   };
   const continues = (previous: ElementSpan, next: ElementSpan) =>
@@ -152,21 +156,9 @@ export function repeatedRuns(html: string, elements: readonly ElementSpan[], cut
 function withoutValues(html: string, element: ElementSpan, cuts: readonly Span[]): string {
   let shape = '';
   let at = element.start;
-  for (let index = firstCutFrom(cuts, element.start); index < cuts.length && cuts[index]!.start < element.end; index++) {
+  for (let index = countBefore(cuts, element.start, cutStart); index < cuts.length && cuts[index]!.start < element.end; index++) {
     shape += `${html.slice(at, cuts[index]!.start)}\u0000`;
     at = cuts[index]!.end;
   }
   return shape + html.slice(at, element.end);
-}
-
-/** The index of the first cut that starts at or after `offset` (cuts are sorted and do not overlap). */
-function firstCutFrom(cuts: readonly Span[], offset: number): number {
-  let low = 0;
-  let high = cuts.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (cuts[middle]!.start < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }

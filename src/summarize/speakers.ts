@@ -2,6 +2,7 @@
  * Resolves the mention a quotation is attributed to (`he`, `Trump`, `the mayor`) to the fullest
  * name the article gives that person, and to the role it gives them.
  */
+import { countBefore } from '../count-before.js';
 import { readDescription } from './descriptions.js';
 import { PRONOUNS, type Gender } from './lexicon.js';
 import { findPerson, genderOf, printedName, type LinkedMention, type People, type Person, type SubjectPronoun } from './people.js';
@@ -26,18 +27,6 @@ const NOBODY: ResolvedSpeaker = { name: null, role: null };
 
 function describe(person: Person): ResolvedSpeaker {
   return { name: printedName(person), role: person.role };
-}
-
-/** How many of the items, ordered by position, lie before `offset` (binary search). */
-function countBefore<T>(items: T[], offset: number, positionOf: (item: T) => number): number {
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (positionOf(items[middle] as T) < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 function mentionStart(linked: LinkedMention): number {
