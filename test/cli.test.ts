@@ -93,4 +93,12 @@ describe('gazette CLI', () => {
     expect((await gazette(['build'], dir)).code).toBe(0);
     expect((await gazette(['init', dir, '--json'])).stdout).toMatch(/"skipped": \[\s*"gazette.config.json"/);
   });
+
+  it('tells the next step as a command to paste: no `cd` into the current folder, a folder name with a space quoted', async () => {
+    const parent = await mkdtemp(path.join(tmpdir(), 'gazette-init-'));
+    const here = await gazette(['init'], parent);
+    expect(here.stdout).toContain(`\nNext: node ${await realpath(CLI)} build\n`);
+    const spaced = await gazette(['init', 'my news'], parent);
+    expect(spaced.stdout).toContain(`\nNext: cd 'my news' && node ${await realpath(CLI)} build\n`);
+  });
 });

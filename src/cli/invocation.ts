@@ -35,7 +35,8 @@ const isInside = (dir: string, file: string) => {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 };
 
-const shellWord = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
+/** `word` as one shell word: quoted when it holds anything but plain path characters. */
+export const shellWord = (word: string): string => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
 
 /**
  * The command that runs this Gazette from the workspace. `npx gazette` only where npx finds it

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { PACKAGE_ROOT } from '../../package-root.js';
 import { localDate } from '../../issue/calendar.js';
 import { initWorkspace } from '../../workspace/init.js';
-import { gazetteCommand } from '../invocation.js';
+import { gazetteCommand, shellWord } from '../invocation.js';
 import { shownPath } from '../terminal.js';
 import { CLI_SCRIPT } from '../version.js';
 
@@ -23,6 +23,8 @@ export async function run(dir: string, flags: { json?: boolean }): Promise<numbe
     workspace: target,
     pathDirs: (process.env.PATH ?? '').split(path.delimiter).filter(Boolean),
   });
-  process.stdout.write(`Next: cd ${shownDir} && ${gazette} build\n`);
+  // `cd .` is no step: a workspace made where the user stands is built from there.
+  const build = `${gazette} build`;
+  process.stdout.write(`Next: ${target === process.cwd() ? build : `cd ${shellWord(shownDir)} && ${build}`}\n`);
   return 0;
 }
