@@ -77,6 +77,19 @@ describe('extractKeyPoints', () => {
     ]);
   });
 
+  it('never returns an editor\'s note or a correction about the article', () => {
+    const text = [
+      'The ferry company said on Friday that the night crossing to the islands will run again from March.',
+      "Editor's note: this story will be updated when the timetable is published on the company's website.",
+      'Correction: an earlier version of this story gave the wrong day for the first crossing of the season.',
+      'Islanders had asked for the night service back since it was cut three winters ago.',
+    ].join(' ');
+    expect(extractKeyPoints(text, { count: 3 })).toEqual([
+      'The ferry company said on Friday that the night crossing to the islands will run again from March.',
+      'Islanders had asked for the night service back since it was cut three winters ago.',
+    ]);
+  });
+
   it('strips a wire-service credit from the opening sentence', () => {
     const text =
       'LONDON, England (CNN) -- The British government announced a new plan for rail services on Monday. ' +

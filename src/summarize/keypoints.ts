@@ -81,6 +81,8 @@ const BYLINE = /^(?:By|BY|Written by)\s+\p{Lu}[\p{L}.'’-]*\s+\p{Lu}/u;
 const MAX_BYLINE_WORDS = 15;
 const CONTRIBUTOR_LINE = /\bcontributed (?:to )?(?:this )?(?:report|story|from)\b/i;
 const LINK_TEASER = /^(?:read|watch|related|see|more|opinion|also|photos?|video|click)\b[^:]{0,25}:/i;
+// `Editor's note: …`, `Correction: …`: the publisher speaking about the article, not the story.
+const EDITORIAL_NOTE = /^(?:editor['’]s note|correction|clarification|update|disclosure)\s*:/i;
 // `Email your story ideas to tips@example.com.`, `More at www.example.org.`: a call to the reader.
 // (Only tested for a match: one character either side of `@…` says as much as a run of them, and is faster.)
 const CONTACT_OR_LINK = /[\w.+-]@[\w-]+\.[\w.]|https?:\/\/|\bwww\./i;
@@ -161,14 +163,14 @@ function normalizesTo(text: string, normal: string): boolean {
 }
 
 /**
- * Headings, captions, photo credits, bylines, the title: never key points. (Headings and
+ * Headings, captions, photo credits, bylines, editor's notes, the title: never key points. (Headings and
  * datelines on a line of their own have no final punctuation and never get this far.)
  */
 function isArticleFurniture(display: string, words: number, title: string): boolean {
   if (words < MIN_WORDS || words > MAX_WORDS) return true;
   if ((title !== '' && normalizesTo(display, title)) || isTitleCase(display)) return true;
   if (BYLINE.test(display) && words <= MAX_BYLINE_WORDS) return true;
-  return PHOTO_CREDIT.test(display) || CONTRIBUTOR_LINE.test(display) || LINK_TEASER.test(display) || CONTACT_OR_LINK.test(display);
+  return PHOTO_CREDIT.test(display) || CONTRIBUTOR_LINE.test(display) || LINK_TEASER.test(display) || EDITORIAL_NOTE.test(display) || CONTACT_OR_LINK.test(display);
 }
 
 const LOWERCASE_LONG_WORD = /(?<![\p{L}’'])\p{Ll}[\p{L}’']{3}/u;

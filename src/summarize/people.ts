@@ -83,6 +83,11 @@ function addRoleWords(roleWords: Set<string>, mention: NameMention): void {
   for (const word of mention.clauseRoleWords) roleWords.add(word);
 }
 
+/** Whether `role` says what `known` says and more: `owner of Maison Roux` of `owner`. */
+function extendsRole(role: string, known: string): boolean {
+  return role.length > known.length && role.startsWith(known) && role.charCodeAt(known.length) === 0x20;
+}
+
 function enrich(person: Person, mention: NameMention, mentionWords: number): void {
   const knownWords = countWords(person.fullName);
   const fuller = mentionWords > knownWords;
@@ -98,7 +103,8 @@ function enrich(person: Person, mention: NameMention, mentionWords: number): voi
   // person the text never names in full.
   const votes = mentionWords > 1 || fullNameWords === 1;
   if (mention.pronounGender && votes) person.pronounVotes[mention.pronounGender] += 1;
-  person.role ??= mention.role;
+  // A role met again with more said of it (`the owner`, then `the owner of Maison Roux`) is the fuller one.
+  person.role = person.role === null || (mention.role !== null && extendsRole(mention.role, person.role)) ? mention.role : person.role;
   person.title ??= mention.printedTitle;
   addRoleWords(person.roleWords, mention);
 }

@@ -46,6 +46,18 @@ const OCCUPATIONS = new Set([
   'uncle', 'aunt', 'nephew', 'niece', 'cousin', 'sister', 'brother', 'friend', 'colleague',
   'moderator', 'spokesperson',
   'hunter', 'hiker', 'climber', 'diver', 'explorer', 'keeper', 'caretaker',
+  // Trades, shops and services of local news (words that are common surnames, such as `miller`,
+  // `porter` or `weaver`, are left out: a capitalized one before a name would be read as its role).
+  'tester', 'programmer', 'coder', 'illustrator', 'animator', 'presenter', 'broadcaster',
+  'waiter', 'waitress', 'cashier', 'barista', 'bartender', 'concierge', 'housekeeper', 'dishwasher',
+  'nanny', 'carer', 'caregiver', 'medic', 'cleaner', 'janitor', 'courier', 'chauffeur', 'trucker',
+  'dockworker', 'deckhand', 'steward', 'stewardess', 'attendant', 'hairdresser', 'barber',
+  'jeweller', 'jeweler', 'gardener', 'labourer', 'laborer', 'roofer', 'plasterer', 'glazier',
+  'bricklayer', 'stonemason', 'locksmith', 'blacksmith', 'cobbler', 'shoemaker', 'seamstress',
+  'bookkeeper', 'actuary', 'underwriter', 'surveyor', 'auctioneer', 'realtor', 'retailer',
+  'wholesaler', 'pawnbroker', 'confectioner', 'chocolatier', 'fishmonger', 'greengrocer', 'vintner',
+  'distiller', 'beekeeper', 'herder', 'forester', 'gamekeeper', 'undertaker', 'vicar', 'deacon',
+  'abbot', 'trustee', 'shareholder', 'villager', 'lodger',
 ]);
 
 // Endings that make a word a person's: `-ist`, `-ologist` (`limnologist`, `economist`), `-ician`

@@ -156,6 +156,8 @@ function precedingAppositiveRole(text: string, tokens: Token[], nameStart: numbe
   for (let cursor = nameStart - 2; cursor >= 0 && nameStart - cursor <= MAX_PRECEDING_APPOSITIVE_TOKENS; cursor -= 1) {
     const token = tokens[cursor] as Token;
     if (!(token.isWord || isPluralPossessive(token)) || hasLineBreak(text, token.end, (tokens[cursor + 1] as Token).start)) break;
+    // `a strategist whose agency, Fenton,`: the name is what the relative clause speaks of, not the one the role is.
+    if (RELATIVE_WORDS.has(token.lower)) break;
     if (!ROLE_ARTICLES.has(lower(token))) continue;
     first = cursor;
     // `a spokeswoman for the agency`: the article of what the role is of; go on to the role's.

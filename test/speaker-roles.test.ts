@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../src/summarize/quotes.js';
+
+// The role printed beside a speaker is what the text says the person is, in its fullest words.
+describe('speaker roles', () => {
+  const text = readFileSync(new URL('./fixtures/speaker-roles.txt', import.meta.url), 'utf8');
+  const quotes = findQuotes(text);
+
+  it('takes a role met again with more said of it in its fuller words', () => {
+    expect(quotes[0]).toMatchObject({ speaker: 'Claire Roux', role: 'owner of Maison Roux' });
+  });
+
+  it('knows the trades and services of local news as roles', () => {
+    expect(quotes[1]).toMatchObject({ speaker: 'Nadia Brennan', role: 'software tester' });
+  });
+
+  it('does not give a name after a relative clause the role the clause hangs on', () => {
+    // The second `Pike` is the firm the clause speaks of; the person is the organizer.
+    expect(quotes[2]).toMatchObject({ speaker: 'Owen Pike', role: 'longtime organizer for the market' });
+  });
+});
