@@ -23,4 +23,15 @@ describe('titles in printed speaker names', () => {
   it('prints the title for a speaker found through a description', () => {
     expect(quotes[3]?.speaker).toBe('Sen. Rosa Lind');
   });
+
+  it('reads a title written without a period, as British style does, as part of the name, not as the role', () => {
+    const british = [
+      '‘It is a minute book in cloth,’ said Dr Helen Marchbanks, the museum’s curator of textiles.',
+      'Cllr Ann Rees chairs the housing committee. "We will find the money," said Cllr Rees.',
+    ].join('\n\n');
+    expect(findQuotes(british).map(({ speaker, role }) => [speaker, role])).toEqual([
+      ['Dr Helen Marchbanks', 'the museum’s curator of textiles'],
+      ['Cllr Ann Rees', null],
+    ]);
+  });
 });

@@ -61,6 +61,11 @@ export const HONORIFICS = new Map<string, Gender | null>([
   ['miss', 'female'], ['dr.', null], ['sen.', null], ['rep.', null], ['gov.', null], ['gen.', null],
   ['lt.', null], ['col.', null], ['sgt.', null], ['capt.', null], ['adm.', null], ['maj.', null],
   ['rev.', null], ['prof.', null], ['amb.', null], ['atty.', null],
+  // British and Irish style writes these titles without a period (`Dr Helen Marsh`, `Cllr Ann
+  // Rees`, `the Rev Judith Ashworth`). Not `Gen` nor `Col`: without the period they are as often
+  // a given name (`Gen Nakatani`, `Col Allan`).
+  ['dr', null], ['prof', null], ['rev', null], ['revd', null], ['cllr', null], ['sgt', null],
+  ['insp', null], ['supt', null], ['det', null], ['capt', null], ['lt', null], ['maj', null], ['cpl', null],
 ]);
 
 /** Capitalized titles that may precede a name (`President Obama`, `Secretary of State John Kerry`). */

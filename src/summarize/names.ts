@@ -190,6 +190,8 @@ function personPart(parts: Token[]): Token[] {
 const PRINTED_TITLES = new Set([
   'dr.', 'prof.', 'sen.', 'rep.', 'gov.', 'rev.', 'gen.', 'lt.', 'col.', 'sgt.', 'capt.', 'adm.',
   'maj.', 'amb.', 'atty.',
+  // Without a period, as British and Irish style writes them (`Dr Helen Marsh`, `Cllr Ann Rees`).
+  'dr', 'prof', 'rev', 'revd', 'cllr', 'sgt', 'insp', 'supt', 'det', 'capt', 'lt', 'maj', 'cpl',
 ]);
 // A word that says the person no longer holds the title (`former Texas Gov. Rick Perry`) is
 // looked for among the titles and the few words before them.
