@@ -55,13 +55,43 @@ lorraine marjorie mabel nadia nell olga opal paige phoebe rachael rosalind roxan
 sabrina selena serena sheryl stella tessa thelma tonya trisha valeria vera yolanda
 `;
 
+// Given names common in Britain, Ireland, Australia, New Zealand and Canada, and in the
+// international news they report, that the US lists above lack (names given to both men and
+// women left out as above). Accented spellings are listed as written and without the accent.
+const MALE_ELSEWHERE = `
+aidan alasdair alistair angus archie barnaby benedict callum calum cathal cian ciaran ciarán colm
+conor connor cormac crispin cyril darragh declan dermot desmond diarmuid donal dónal dougal duncan
+eamon eamonn éamon eoin euan ewan fergal fergus finbar finlay fintan gareth geraint gethin gwilym
+hamish huw iain ieuan iestyn ioan jasper kieran lachlan liam lorcan magnus niall oisin oisín owain
+padraig pádraig piers rhodri rhys rory ruairi ruairí seamus séamus seán steffan tadhg tarquin
+torquil tristan alun aled dafydd emrys idris meirion osian alfie freddie ollie
+hamza imran tariq arjun rajesh sanjay vikram rohan amit anil deepak suresh ramesh kwame kofi emeka
+tunde hiroshi kenji takeshi sven lars nils henrik anders bjorn björn jürgen klaus dieter wolfgang
+pierre jacques francois françois olivier giuseppe giovanni paolo alessandro dmitri sergei alexei
+andrei mikhail pavel tomasz piotr krzysztof jakub
+`;
+
+const FEMALE_ELSEWHERE = `
+aileen ailsa aisling aoife bernadette blathnaid bláthnaid brid bríd bridie caoimhe cerys ciara
+clodagh deirdre dervla eilidh eimear eithne emer fionnuala grainne gráinne isla kirsty lowri mairead
+mairéad maeve maire máire morag niamh nuala orla orlaith rhiannon roisin róisín saoirse seren sinead
+sinéad siobhan siobhán una úna ffion eirlys nia carys angharad bethan catrin gwyneth sian siân elin
+enid glenys myfanwy nerys rhian beryl hazel imogen jemima lottie millie poppy rosie tilly tabitha
+philippa pippa fenella felicity henrietta muriel sophie chloe ellie evie freya gemma jade kylie
+leanne maisie mhairi nicola shona stacey tracey tracy vicky yasmin zara priya anjali sunita kavita
+aisha fatima ayesha amina ngozi chioma ingrid astrid sigrid birgit annika brigitte monique sylvie
+isabelle giulia francesca chiara natasha svetlana irina katarzyna agnieszka magdalena
+`;
+
 function wordsOf(list: string): string[] {
   return list.split(/\s+/).filter(Boolean);
 }
 
 const GENDER_BY_NAME = new Map<string, Gender>([
   ...wordsOf(MALE).map((name): [string, Gender] => [name, 'male']),
+  ...wordsOf(MALE_ELSEWHERE).map((name): [string, Gender] => [name, 'male']),
   ...wordsOf(FEMALE).map((name): [string, Gender] => [name, 'female']),
+  ...wordsOf(FEMALE_ELSEWHERE).map((name): [string, Gender] => [name, 'female']),
 ]);
 
 /** The usual gender of a given name, or null when the table does not know it. */

@@ -66,6 +66,8 @@ export const HONORIFICS = new Map<string, Gender | null>([
   // a given name (`Gen Nakatani`, `Col Allan`).
   ['dr', null], ['prof', null], ['rev', null], ['revd', null], ['cllr', null], ['sgt', null],
   ['insp', null], ['supt', null], ['det', null], ['capt', null], ['lt', null], ['maj', null], ['cpl', null],
+  // A police constable (`PC Sadie Norbury`), not an acronym naming an organization.
+  ['pc', null],
 ]);
 
 /** Capitalized titles that may precede a name (`President Obama`, `Secretary of State John Kerry`). */
@@ -119,4 +121,8 @@ export const PAST_MARKERS = new Set(['former', 'ex', 'ex-', 'then', 'late', 'ret
 export const NAME_SUFFIXES = new Set(['jr.', 'jr', 'sr.', 'sr', 'ii', 'iii', 'iv']);
 
 /** Lowercase words that may sit inside a name (`Bill de Blasio`, `Ludwig van Beethoven`). */
-export const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'del', 'della', 'di', 'da', 'la', 'le', 'bin', 'al', 'ibn', 'st.']);
+export const NAME_PARTICLES = new Set([
+  'de', 'van', 'von', 'der', 'del', 'della', 'di', 'da', 'la', 'le', 'bin', 'al', 'ibn', 'st.',
+  // Irish and Scottish Gaelic (`Tadhg Ó Murchú`, `Siobhán Ní Bhriain`, `Ann Mac Lochlainn`).
+  'ó', 'ní', 'nic', 'uí', 'mac',
+]);

@@ -191,7 +191,7 @@ const PRINTED_TITLES = new Set([
   'dr.', 'prof.', 'sen.', 'rep.', 'gov.', 'rev.', 'gen.', 'lt.', 'col.', 'sgt.', 'capt.', 'adm.',
   'maj.', 'amb.', 'atty.',
   // Without a period, as British and Irish style writes them (`Dr Helen Marsh`, `Cllr Ann Rees`).
-  'dr', 'prof', 'rev', 'revd', 'cllr', 'sgt', 'insp', 'supt', 'det', 'capt', 'lt', 'maj', 'cpl',
+  'dr', 'prof', 'rev', 'revd', 'cllr', 'sgt', 'insp', 'supt', 'det', 'capt', 'lt', 'maj', 'cpl', 'pc',
 ]);
 // A word that says the person no longer holds the title (`former Texas Gov. Rick Perry`) is
 // looked for among the titles and the few words before them.
@@ -439,7 +439,11 @@ function describe(text: string, tokens: Token[], shape: NameShape, sentence: num
   const titlesHeld = !hasTitles || holdsTitles(tokens, index, titleTokens);
   const before = tokens[index - 1];
   // A role in front makes the name the head of its phrase, whatever comes before the role.
-  const afterPreposition = before !== undefined && BEFORE_NON_SUBJECT.has(before.lower) && role === null;
+  // `…, and Ms. Varga seems unsure`: after a comma, `and` or `or` opens a clause the name may be
+  // the subject of. `according to Ms. Ruiz`: the name is the source of what the sentence says.
+  const opensClause = index > 1 && (before?.lower === 'and' || before?.lower === 'or') && tokens[index - 2]?.text === ',';
+  const isSource = index > 1 && before?.lower === 'to' && tokens[index - 2]?.lower === 'according';
+  const afterPreposition = before !== undefined && BEFORE_NON_SUBJECT.has(before.lower) && role === null && !opensClause && !isSource;
   // A possessive opening its sentence names whom the sentence is about (`Suu Kyi's fate is
   // unclear, but she said …`); elsewhere it only qualifies a noun (`one of Trump's messages`).
   const opensSentence = index === 0 || endsSentence(text, tokens, index - 1);

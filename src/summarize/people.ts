@@ -4,7 +4,7 @@
  */
 import { countWords } from '../load/words.js';
 import { genderOfFirstName } from './first-names.js';
-import { NAME_SUFFIXES, PAST_MARKERS, type Gender } from './lexicon.js';
+import { NAME_PARTICLES, NAME_SUFFIXES, PAST_MARKERS, type Gender } from './lexicon.js';
 import { surnameKey, type FoundName, type NameMention } from './names.js';
 import { joinSecondOffices } from './person-nouns.js';
 
@@ -167,7 +167,12 @@ function findPersonByKey(people: People, name: string, key: string, words: numbe
   // `Donald J. Trump` is `Donald Trump`; `Ivanka Trump` is someone else.
   const namesake = people.bySurname.get(key);
   if (!namesake) return undefined;
-  return firstWord(namesake.fullName) === firstWord(name) || completesSurname(namesake, name) ? namesake : undefined;
+  return firstWord(namesake.fullName) === firstWord(name) || completesSurname(namesake, name) || isSurnameOf(namesake, name) ? namesake : undefined;
+}
+
+/** `De Niro`, `Ó Murchú`: a surname opening with its particle, the last words of the person's full name. */
+function isSurnameOf(namesake: Person, name: string): boolean {
+  return NAME_PARTICLES.has(firstWord(name)) && namesake.fullName.toLowerCase().endsWith(` ${name.toLowerCase()}`);
 }
 
 /**
@@ -186,6 +191,21 @@ function completesSurname(namesake: Person, name: string): boolean {
 }
 
 /**
+ * `Mrs Mulvey` after `Ciarán Mulvey` and `Aoife Mulvey`: a surname alone names the first person
+ * introduced with it unless its title says another gender than that person's; then it names a
+ * namesake known to be of the title's gender, if the text has one. (One of unknown gender is not
+ * taken: `Mr. Khan` is not the son the text names next, when the father goes by his given name.)
+ */
+function namesakeOfTitle(people: People, first: Person, key: string, titleGender: Gender | null): Person {
+  const firstGender = genderOf(first);
+  if (titleGender === null || firstGender === null || firstGender === titleGender) return first;
+  for (const person of people.byFullName.values()) {
+    if (person !== first && surnameKey(person.fullName) === key && genderOf(person) === titleGender) return person;
+  }
+  return first;
+}
+
+/**
  * Groups the names found (each one that can be a person's) into people. A mention that names
  * nobody known yet starts a new person when it can be one (`isPerson`, or a name quotations are
  * attributed to: `knownSpeakers`).
@@ -201,6 +221,7 @@ export function collectPeople(names: FoundName[], knownSpeakers: Set<string>, su
     if (!person && !(found.isPerson || knownSpeakers.has(found.name))) continue;
     // Only now is the rest of the mention read: most names found are passed over above.
     const mention = found.mention();
+    if (person && words === 1) person = namesakeOfTitle(people, person, key, mention.titleGender);
     person ??= newPerson(mention);
     // A surname alone names the first person introduced with it, not a relative named later.
     if (!people.bySurname.has(key)) people.bySurname.set(key, person);

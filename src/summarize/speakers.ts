@@ -206,9 +206,18 @@ function namedLaterInClause(people: People, mention: SpeakerMention, clauseEnd: 
   return named ?? NO_ONE;
 }
 
+/**
+ * The person a name mention was linked to when the text's names were read, where the speaker
+ * mention is one of them: that reading saw its titles (`Mrs Mulvey` is not `Ciarán Mulvey`).
+ */
+function linkedPersonAt(people: People, mention: SpeakerMention): Person | undefined {
+  const linked = people.mentions[countBefore(people.mentions, mention.end, mentionStart) - 1];
+  return linked && linked.mention.start <= mention.start && linked.mention.end >= mention.end ? linked.person : undefined;
+}
+
 function resolvePerson(people: People, mention: SpeakerMention, clauseEnd: number, previous: PreviousSpeaker | null): Person | null {
   switch (mention.kind) {
-    case 'name': return findPerson(people, mention.text) ?? null;
+    case 'name': return linkedPersonAt(people, mention) ?? findPerson(people, mention.text) ?? null;
     case 'pronoun': return resolvePronoun(people, mention, previous, namedLaterInClause(people, mention, clauseEnd));
     case 'description': return resolveDescription(people, mention, namedLaterInClause(people, mention, clauseEnd));
   }

@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../src/summarize/quotes.js';
+
+// Speakers of local news written outside the US: relatives sharing a surname, Irish names with
+// their particles, British titles, and the attribution patterns that name the speaker in passing.
+describe('speakers of local news', () => {
+  const text = readFileSync(new URL('./fixtures/local-news-speakers.txt', import.meta.url), 'utf8');
+  const speakers = findQuotes(text).map((quote) => quote.speaker);
+
+  it('tells a married couple apart by the title before their surname', () => {
+    expect(speakers.slice(0, 2)).toEqual(['Ciarán Mulvey', 'Aoife Mulvey']);
+  });
+
+  it('links a surname written with its particle to the full name', () => {
+    expect(speakers[2]).toBe('Tadhg Ó Murchú');
+  });
+
+  it('takes a name after a comma and `and`, or after `according to`, for the one a pronoun refers to', () => {
+    expect(speakers[3]).toBe('Cllr Orla Brennan');
+  });
+
+  it('reads a police constable as a person with a title, not as an acronym', () => {
+    expect(speakers[4]).toBe('PC Sadie Norbury');
+  });
+});
