@@ -23,4 +23,8 @@ describe('speakers of local news', () => {
   it('reads a police constable as a person with a title, not as an acronym', () => {
     expect(speakers[4]).toBe('PC Sadie Norbury');
   });
+
+  it('finds the relative a possessive description names among the people sharing a surname', () => {
+    expect(speakers.slice(5)).toEqual(['Gráinne Doyle', 'Pat Doyle']);
+  });
 });

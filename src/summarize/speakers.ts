@@ -3,8 +3,9 @@
  * name the article gives that person, and to the role it gives them.
  */
 import { countBefore } from '../count-before.js';
-import { readDescription } from './descriptions.js';
+import { readDescription, type Description } from './descriptions.js';
 import { PRONOUNS, type Gender } from './lexicon.js';
+import { surnameKey } from './names.js';
 import { findPerson, genderOf, printedName, type LinkedMention, type People, type Person, type SubjectPronoun } from './people.js';
 
 export type MentionKind = 'name' | 'pronoun' | 'description';
@@ -154,6 +155,29 @@ function firstPersonAfter(people: People, offset: number, accepts: (person: Pers
 const INDEFINITE = /^(?:a|an|one)\s/i;
 const ANOTHER = /^another\s/i;
 
+// Nouns for a relative: `her husband` is someone of the family of the person `her` refers to.
+const KINSHIP_NOUNS = new Set([
+  'husband', 'wife', 'son', 'daughter', 'father', 'mother', 'brother', 'sister', 'dad', 'mum', 'mom',
+  'grandson', 'granddaughter', 'grandfather', 'grandmother', 'uncle', 'aunt', 'nephew', 'niece',
+  'cousin', 'stepson', 'stepdaughter', 'stepfather', 'stepmother', 'twin', 'widow', 'widower',
+]);
+const POSSESSIVE_GENDERS = new Map<string, Gender>([['his', 'male'], ['her', 'female']]);
+
+/**
+ * `her husband`, `his son`: the person the text names with the surname of the one the possessive
+ * refers to, of the gender the noun gives. Null when the text names no such relative (a relative
+ * by marriage under another surname is then found as any description is).
+ */
+function relativeOf(people: People, mention: SpeakerMention, description: Description, fits: (person: Person) => boolean): Person | null {
+  const ownerGender = POSSESSIVE_GENDERS.get(mention.text.slice(0, mention.text.indexOf(' ')).toLowerCase());
+  if (ownerGender === undefined || !KINSHIP_NOUNS.has(description.head)) return null;
+  const owner = lastPersonBefore(people, mention.start, (person) => isGenderCompatible(person, ownerGender))?.person;
+  if (!owner) return null;
+  const family = surnameKey(owner.fullName);
+  const isRelative = (person: Person) => person !== owner && fits(person) && surnameKey(person.fullName) === family;
+  return lastPersonBefore(people, mention.start, isRelative)?.person ?? firstPersonAfter(people, mention.end, isRelative);
+}
+
 /**
  * `the coach`: the last person the text gave that role (or one it stands for: `the senator` is
  * `Sen. X`), of the gender the noun implies; else the first given it later; else, for a
@@ -174,6 +198,8 @@ function resolveDescription(people: People, mention: SpeakerMention, excluded: R
     const repeats = (person: Person) => fits(person) && description.words.every((word) => person.roleWords.has(word));
     return lastPersonBefore(people, mention.start, repeats)?.person ?? null;
   }
+  const relative = relativeOf(people, mention, description, fits);
+  if (relative) return relative;
   // Asked once a person, not once a mention: the search may pass every mention of the article.
   const holders = new Map<Person, boolean>();
   const titled = (person: Person) => {
