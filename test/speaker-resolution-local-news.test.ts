@@ -25,6 +25,10 @@ describe('speakers of local news', () => {
   });
 
   it('finds the relative a possessive description names among the people sharing a surname', () => {
-    expect(speakers.slice(5)).toEqual(['Gráinne Doyle', 'Pat Doyle']);
+    expect(speakers.slice(5, 7)).toEqual(['Gráinne Doyle', 'Pat Doyle']);
+  });
+
+  it('finds who a description names by the title the text wrote before the name or the trade a clause gave them', () => {
+    expect(speakers.slice(-3)).toEqual(['Sgt. Nora Quill', 'Sgt. Nora Quill', 'Fergus Lowry']);
   });
 });

@@ -49,6 +49,21 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
   ['researcher', ['scientist']],
   ['boss', ['chief', 'ceo', 'head', 'director', 'manager', 'owner']],
   ['professor', ['prof']],
+  // Ranks and offices written as abbreviated titles before a name (`Sgt. Dana Whitcombe`, `Cllr Ann Rees`).
+  ['sergeant', ['sgt']],
+  ['captain', ['capt']],
+  ['lieutenant', ['lt']],
+  ['major', ['maj']],
+  ['colonel', ['col']],
+  ['inspector', ['insp']],
+  ['superintendent', ['supt']],
+  ['detective', ['det']],
+  ['constable', ['pc']],
+  ['councillor', ['cllr', 'councilor']],
+  ['councilor', ['cllr', 'councillor']],
+  ['reverend', ['rev', 'revd']],
+  ['vicar', ['rev', 'revd']],
+  ['priest', ['rev', 'father']],
 ]);
 
 const MALE_NOUNS = new Set(['man', 'father', 'husband', 'son', 'brother', 'boy', 'king', 'prince', 'actor', 'gentleman', 'guy', 'grandfather', 'uncle']);

@@ -57,7 +57,9 @@ const OCCUPATIONS = new Set([
   'bookkeeper', 'actuary', 'underwriter', 'surveyor', 'auctioneer', 'realtor', 'retailer',
   'wholesaler', 'pawnbroker', 'confectioner', 'chocolatier', 'fishmonger', 'greengrocer', 'vintner',
   'distiller', 'beekeeper', 'herder', 'forester', 'gamekeeper', 'undertaker', 'vicar', 'deacon',
-  'abbot', 'trustee', 'shareholder', 'villager', 'lodger',
+  'abbot', 'trustee', 'shareholder', 'villager', 'lodger', 'landlady', 'maker', 'guide',
+  'fiddler', 'piper', 'drummer', 'trumpeter', 'songwriter', 'bandleader',
+  'teenager', 'teen', 'youngster', 'toddler',
 ]);
 
 // Endings that make a word a person's: `-ist`, `-ologist` (`limnologist`, `economist`), `-ician`
