@@ -82,6 +82,16 @@ describe('quote pairing', () => {
     expect(quoted(text)).toEqual(['I told them, “No,” and left the room at once.']);
   });
 
+  it('keeps a quotation in double marks inside one in single marks, as British style writes it', () => {
+    const text = 'Her brother spoke. ‘Gran never talked about the lockout,’ Alan said. ‘Then you see the words “we shared” on her square. That says everything.’';
+    expect(quoted(text)).toEqual(['Gran never talked about the lockout. Then you see the words “we shared” on her square. That says everything.']);
+  });
+
+  it('still reads a double-quoted quotation after an apostrophe taken for an opening single mark', () => {
+    const text = 'The ‘90s fan club met. The club\'s \'founder spoke. “We will meet again in June,” she said.';
+    expect(quoted(text)).toEqual(['We will meet again in June.']);
+  });
+
   it('reads a quotation repeated at the start of the next paragraph as one', () => {
     const text = 'Senator John Doe wrote:\n\n"The first paragraph of the letter goes here.\n\n"The second paragraph closes it."\n\nThen he left.';
     const quotes = findQuotes(text);

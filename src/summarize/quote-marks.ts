@@ -166,6 +166,21 @@ function readSingleMark(pairing: Pairing, mark: Mark): void {
   }
 }
 
+/**
+ * A double mark met while a single-quoted piece is open: British style quotes in single marks and
+ * quotations within them in double ones (`‘…the words “we shared”. That says everything.’`). When
+ * the double quotation closes and a single mark closes after it in the paragraph, it is inside the
+ * single-quoted piece, and is passed over; otherwise the single mark was an apostrophe or a stray,
+ * and the double mark is read as usual. Returns the index of the last mark used.
+ */
+function readDoubleInsideSingle(pairing: Pairing, text: string, marks: Mark[], index: number): number {
+  const closing = marks.findIndex((mark, at) => at > index && mark.family === 'double');
+  const singleClosesAfter = closing > index && marks.some((mark, at) => at > closing && mark.family === 'single' && mark.direction === 'close');
+  if (singleClosesAfter) return closing;
+  readDoubleMark(pairing, text, marks[index] as Mark);
+  return index;
+}
+
 /** Every quoted piece of the text, in order. Nested quotations stay inside their outer piece. */
 export function findQuotedPieces(text: string): QuotedPiece[] {
   const pairing: Pairing = { pieces: [], open: null, single: null, lastParagraphEnd: 0 };
@@ -174,9 +189,11 @@ export function findQuotedPieces(text: string): QuotedPiece[] {
     const used = carryOver(pairing, text, paragraphStart, marks);
     // A single quote never runs past its paragraph: one left open was an apostrophe.
     pairing.single = null;
-    for (const mark of marks.slice(used)) {
-      if (mark.family === 'double') readDoubleMark(pairing, text, mark);
-      else readSingleMark(pairing, mark);
+    for (let index = used; index < marks.length; index++) {
+      const mark = marks[index] as Mark;
+      if (mark.family === 'single') readSingleMark(pairing, mark);
+      else if (pairing.single !== null && pairing.open === null) index = readDoubleInsideSingle(pairing, text, marks, index);
+      else readDoubleMark(pairing, text, mark);
     }
     pairing.lastParagraphEnd = paragraphEnd;
   }
