@@ -97,4 +97,10 @@ describe('a description stays unresolved when no person fits', () => {
       + '"It is over," the spokeswoman said.';
     expect(lastSpeaker(text)).toBeNull();
   });
+
+  it('reads the gender of a noun for a woman or a man of a trade or a family (`the landlady`, `the stepson`)', () => {
+    const text = 'Mrs Ellen Foy took over the pub in May. Her regulars include Tom Reed, a retired teacher.\n\n'
+      + '"Whoever turns up, plays," the new landlady said.';
+    expect(lastSpeaker(text)).toBe('Ellen Foy');
+  });
 });

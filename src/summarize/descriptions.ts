@@ -66,8 +66,15 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
   ['priest', ['rev', 'father']],
 ]);
 
-const MALE_NOUNS = new Set(['man', 'father', 'husband', 'son', 'brother', 'boy', 'king', 'prince', 'actor', 'gentleman', 'guy', 'grandfather', 'uncle']);
-const FEMALE_NOUNS = new Set(['woman', 'mother', 'wife', 'daughter', 'sister', 'girl', 'queen', 'princess', 'actress', 'lady', 'grandmother', 'widow', 'aunt']);
+const MALE_NOUNS = new Set([
+  'man', 'father', 'husband', 'son', 'brother', 'boy', 'king', 'prince', 'actor', 'gentleman', 'guy', 'grandfather', 'uncle',
+  'dad', 'grandson', 'nephew', 'stepson', 'stepfather', 'widower', 'boyfriend', 'headmaster', 'monk', 'duke',
+]);
+const FEMALE_NOUNS = new Set([
+  'woman', 'mother', 'wife', 'daughter', 'sister', 'girl', 'queen', 'princess', 'actress', 'lady', 'grandmother', 'widow', 'aunt',
+  'mum', 'mom', 'granddaughter', 'niece', 'stepdaughter', 'stepmother', 'girlfriend', 'headmistress', 'nun', 'duchess',
+  'waitress', 'stewardess', 'seamstress', 'hostess',
+]);
 
 // Words after which the description goes on about something else (`the head of the party`).
 const PHRASE_ENDS = new Set(['of', 'for', 'at', 'in', 'on', 'from', 'with', 'who', 'whose', 'which', 'that', ',']);
@@ -82,8 +89,8 @@ function isDescriptionHead(word: string): boolean {
 }
 
 function genderOfNoun(word: string): Gender | null {
-  // `-woman` first: `congresswoman` ends in `man` too.
-  if (FEMALE_NOUNS.has(word) || /.woman$/.test(word)) return 'female';
+  // `-woman` first: `congresswoman` ends in `man` too. `landlady`, `tea lady`.
+  if (FEMALE_NOUNS.has(word) || /.(?:woman|lady)$/.test(word)) return 'female';
   if (MALE_NOUNS.has(word) || /.man$/.test(word)) return 'male';
   return null;
 }
