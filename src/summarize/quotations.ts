@@ -35,6 +35,13 @@ const MAX_WORDS_BETWEEN_SENTENCES = 6;
 const MIN_INTRODUCED_WORDS = 3;
 // A quoted stretch this short inside an attribution clause is a title (`on ''Meet the Press''`).
 const MAX_TITLE_WORDS = 8;
+// How many titles one attribution clause may name (`said on ''This Week'' and ''Face the Nation''`):
+// past that, a run of short quoted pieces is a list, and reading each piece's clause to the end of
+// the run made a paragraph of them cubic in its length.
+const MAX_TITLES_IN_CLAUSE = 3;
+// How far back the sentence a participle cue hangs on is read (characters): longer than any
+// sentence of the dev sets' articles.
+const MAX_PARTICIPLE_SENTENCE = 1000;
 // How far past a quoted fragment the sentence reporting it may run on (characters).
 const MAX_REPORTED_TAIL = 300;
 // Cue verbs whose object is the listener, not the words said (`told reporters`).
@@ -151,7 +158,7 @@ class AttributionFinder {
   private findNextAfterTitles(index: number): number {
     const piece = this.pieces[index];
     let next = index + 1;
-    for (let candidate = this.pieces[next]; piece && candidate; candidate = this.pieces[next]) {
+    for (let candidate = this.pieces[next]; piece && candidate && next - index <= MAX_TITLES_IN_CLAUSE; candidate = this.pieces[next]) {
       // A line break between them ends the clause first: then the stretch up to the next
       // quotation, often paragraphs long, need not be read word by word.
       if (hasLineBreak(this.text, piece.end, candidate.start)) break;
@@ -201,7 +208,9 @@ class AttributionFinder {
     const introduced = attributionBefore(this.text, from, piece.start) ?? attributionOfSentence(this.text, from, this.endOfText(from, piece.start))
       ?? (from > paragraphStart ? this.participleBefore(index, paragraphStart) : null)
       ?? this.beforeWovenTitle(index, paragraphStart);
-    if (introduced || this.text.slice(paragraphStart, piece.start).trim() !== '') return introduced;
+    // Only the first non-space character is looked for: in a paragraph of many pieces, trimming
+    // the whole stretch before each one made it quadratic.
+    if (introduced || nextNonSpace(this.text, paragraphStart) < piece.start) return introduced;
     const [previousStart, previousParagraphEnd] = paragraphOf(this.paragraphs, paragraphStart - 1);
     const previous = this.text.slice(previousStart, previousParagraphEnd).trimEnd();
     const opensAfterPrevious = previousParagraphEnd < paragraphStart && previousEnd <= previousStart;
@@ -224,11 +233,16 @@ class AttributionFinder {
     return mention && (mention.end <= previous.start || mention.start >= previous.end) ? attribution : null;
   }
 
-  /** `X described it as "…," adding, "…"`: the subject of the sentence, read past the pieces quoted in it. */
+  /**
+   * `X described it as "…," adding, "…"`: the subject of the sentence, read past the pieces quoted
+   * in it, within MAX_PARTICIPLE_SENTENCE characters before the quotation (read from the paragraph's
+   * start for each piece, a paragraph of many pieces was quadratic).
+   */
   private participleBefore(index: number, paragraphStart: number): Attribution | null {
     const piece = this.pieces[index] as QuotedPiece;
-    const quoted = this.piecesEndingAfter(paragraphStart, index);
-    const tokens = tokenize(this.text, paragraphStart, piece.start);
+    const from = Math.max(paragraphStart, piece.start - MAX_PARTICIPLE_SENTENCE);
+    const quoted = this.piecesEndingAfter(from, index);
+    const tokens = tokenize(this.text, from, piece.start);
     // Most clauses before a quotation end in no participle cue: told from the last words, read
     // back, before the paragraph's tokens outside the quoted pieces are all listed (per piece of
     // a long paragraph, that listing made it quadratic).

@@ -26,6 +26,9 @@ const EXPANDED_TITLES = new Map([
   ['capt.', 'Captain'], ['sgt.', 'Sergeant'], ['maj.', 'Major'], ['rev.', 'Reverend'], ['prof.', 'Professor'],
 ]);
 const MAX_APPOSITIVE_TOKENS = 16;
+// Words of a role before a name (`former Deputy Secretary of State for Economic Affairs`): read no
+// further back, a run of capitalized words before each name of a run made it quadratic.
+const MAX_PREMODIFIER_TOKENS = 10;
 const RELATIVE_WORDS = new Set(['who', 'whose', 'whom', 'which', 'that']);
 
 /** The word lowercased, without a possessive ending or a final period. */
@@ -70,7 +73,7 @@ function titlesStart(text: string, tokens: Token[], index: number): number {
 /** `US National Security Council spokesman` before the name and its titles, starting at token `nameStart`. */
 function premodifierRole(text: string, tokens: Token[], nameStart: number): string | null {
   let first = nameStart;
-  for (let cursor = nameStart - 1; cursor >= 0; cursor -= 1) {
+  for (let cursor = nameStart - 1; cursor >= 0 && nameStart - cursor <= MAX_PREMODIFIER_TOKENS; cursor -= 1) {
     const token = tokens[cursor];
     const right = tokens[cursor + 1];
     if (!token || !right || !onlySpacesBetween(text, token, right)) break;

@@ -1,0 +1,48 @@
+/**
+ * Summarizing text built to be slow: runs of quote marks, short quoted pieces in one long
+ * paragraph, capitalized words before a name. Each input is summarized at two sizes, the second
+ * twice the first, in this process; `growth` is the ratio of their times (about 2 for linear
+ * work, 4 for quadratic, 8 for cubic). An outside tester found each of these taking 5 to 40
+ * seconds on 5 to 160 KB before the limits that now bound them (quotations.ts, roles.ts).
+ *
+ *   npm run build && node dist/bench/summarize-hostile.js      prints JSON
+ */
+import { performance } from 'node:perf_hooks';
+import { summarizeText } from '../src/summarize/index.js';
+
+interface Input {
+  name: string;
+  /** The text at size `n`. */
+  make: (n: number) => string;
+  n: number;
+}
+
+const INPUTS: Input[] = [
+  { name: 'quoted words in one sentence', make: (n) => 'He said "a" and '.repeat(n), n: 1600 },
+  { name: 'reading list in one paragraph', make: (n) => Array.from({ length: n }, (_, i) => `"Book number ${i}" by Author ${i}`).join('\n'), n: 800 },
+  { name: 'straight double quote marks', make: (n) => '"'.repeat(n), n: 50_000 },
+  { name: 'straight single quote marks', make: (n) => "'".repeat(n), n: 50_000 },
+  { name: 'capitalized possessives before a quotation', make: (n) => `${"Alpha's ".repeat(n)}said "we will win."`, n: 20_000 },
+];
+
+function millisecondsFor(text: string): number {
+  const started = performance.now();
+  summarizeText(text);
+  return performance.now() - started;
+}
+
+// A first run compiles the code, so that neither size pays for it.
+summarizeText(INPUTS.map((input) => input.make(10)).join('\n\n'));
+const results = INPUTS.map(({ name, make, n }) => {
+  const small = make(n);
+  const large = make(2 * n);
+  const smallMs = millisecondsFor(small);
+  const largeMs = millisecondsFor(large);
+  return {
+    input: name,
+    characters: [small.length, large.length],
+    milliseconds: [Math.round(smallMs), Math.round(largeMs)],
+    growth: Math.round((10 * largeMs) / Math.max(smallMs, 1)) / 10,
+  };
+});
+console.log(JSON.stringify({ results }, null, 2));
