@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { readdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -69,6 +71,23 @@ describe('gazette CLI', () => {
     expect(code).toBe(0);
     const summary = JSON.parse(stdout) as { keyPoints: string[] };
     expect(summary.keyPoints[0]).toMatch(/resumed talks/);
+  });
+
+  it('reports a JSONL input that opens but cannot be read (a folder) as unreadable, exit 1, not as a bug', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'gazette-jsonl-'));
+    const { code, stderr } = await gazette(['summarize', '--jsonl', folder]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('(jsonl/unreadable)');
+    expect(stderr).not.toMatch(/unexpected error|\n\s+at /);
+  });
+
+  it('reports output that cannot be written (a full disk) in one line, exit 1, without a stack trace', () => {
+    // /dev/full refuses every write with ENOSPC, as a full disk does.
+    const full = openSync('/dev/full', 'w');
+    const run = spawnSync(process.execPath, [CLI, 'summarize', 'articles/2024-01-30-china-us-resume-fentanyl-talks.md'], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+    closeSync(full);
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe('error cannot write the output: no space left on device (output/unwritable)');
   });
 
   it('writes a new article that then builds', async () => {

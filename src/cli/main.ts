@@ -1,16 +1,19 @@
 #!/usr/bin/env node
 import { CommanderError } from 'commander';
-import { GazetteError } from '../diagnostics/diagnostic.js';
+import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
+import { fileErrorReason } from '../load/file-error.js';
 import { ExitCode, exitCodeFor } from './exit-codes.js';
 import { printDiagnostics, shownDiagnostics } from './terminal.js';
 import { createProgram } from './program.js';
 
 /** The one place errors are printed and turned into an exit code. Commands are declared in program.ts. */
 export async function main(argv: readonly string[] = process.argv): Promise<void> {
-  // A reader that stops early (`| head`) is not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    // A reader that stops early (`| head`) is not an error.
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.ok);
-    throw error;
+    // Nothing more can be written there (a full disk): say why on stderr and stop.
+    printDiagnostics([diagnostic('output/unwritable', `cannot write the output: ${fileErrorReason(error)}`)]);
+    process.exit(ExitCode.problems);
   });
   try {
     await createProgram().parseAsync(argv as string[]);

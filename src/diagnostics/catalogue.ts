@@ -50,6 +50,7 @@ export const CATALOGUE = {
 
   // Any text file Gazette reads.
   'input/not-utf8': { group: 'input', severity: 'warning', summary: 'a file that is not valid UTF-8 was read as Windows-1252', fix: 'Check its accented letters and save it as UTF-8.' },
+  'output/unwritable': { group: 'input', severity: 'error', summary: 'the output cannot be written (a full disk, a closed file)', fix: 'Free space on the disk, or write the output somewhere else.' },
   'input/nul-bytes': { group: 'input', severity: 'warning', summary: 'a text file holds NUL bytes, which were removed', fix: 'Make sure it is a text file; save it again without the NUL bytes.' },
 
   'config/unreadable': { group: 'config', severity: 'error', summary: 'the config file cannot be read', fix: 'Check that the file exists and can be read.' },

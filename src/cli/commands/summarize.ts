@@ -19,15 +19,19 @@ export async function run(file: string | undefined, flags: SummarizeFlags): Prom
 
 async function summarizeLines(file: string, flags: SummarizeFlags): Promise<number> {
   const { summarizeJsonl } = await import('../../summarize/jsonl.js');
+  const unreadable = (error: Error) => new GazetteError([diagnostic('jsonl/unreadable', `cannot read: ${fileErrorReason(error)}`, { file })]);
   const input = file === '-' ? process.stdin : createReadStream(file);
   const opened = new Promise<void>((resolve, reject) => {
     if (file === '-') resolve();
     else input.once('open', () => resolve()).once('error', reject);
   });
   await opened.catch((error: Error) => {
-    throw new GazetteError([diagnostic('jsonl/unreadable', `cannot read: ${fileErrorReason(error)}`, { file })]);
+    throw unreadable(error);
   });
-  const problems = await summarizeJsonl(input, process.stdout, { points: flags.points, allQuotes: flags.allQuotes });
+  // A file that opens may still fail to read (a directory, a device): that is the input's problem.
+  const problems = await summarizeJsonl(input, process.stdout, { points: flags.points, allQuotes: flags.allQuotes }).catch((error: NodeJS.ErrnoException) => {
+    throw error.syscall === 'read' ? unreadable(error) : error;
+  });
   printDiagnostics(problems.map((d: Diagnostic) => ({ ...d, file: d.file ?? (file === '-' ? '<stdin>' : file) })));
   return problems.length > 0 ? 1 : 0;
 }
