@@ -12,6 +12,11 @@ it('skips code blocks, images and HTML comments', () => {
   expect(text).toBe('Before.\n\nAfter, with inline code.');
 });
 
+it('leaves out footnotes, their references and their definitions, as notes on the article rather than its story', () => {
+  const markdown = 'The council approved a new ferry pier[^1] for the island.\n\n[^1]: "A note," said Foot Note.\n[^long-note]: Another note,\n    continued here.\n';
+  expect(markdownToText(markdown)).toBe('The council approved a new ferry pier for the island.');
+});
+
 it('keeps the text of block quotes', () => {
   expect(markdownToText('> Quoted words stay.\n')).toBe('Quoted words stay.');
 });

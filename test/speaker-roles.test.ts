@@ -19,4 +19,9 @@ describe('speaker roles', () => {
     // The second `Pike` is the firm the clause speaks of; the person is the organizer.
     expect(quotes[2]).toMatchObject({ speaker: 'Owen Pike', role: 'longtime organizer for the market' });
   });
+
+  it('reads a master of a trade for a role (`the harbour master`)', () => {
+    const quotes = findQuotes('"The pier will cut the crossing by twenty minutes," said Anna Berg, the harbour master.');
+    expect(quotes[0]).toMatchObject({ speaker: 'Anna Berg', role: 'harbour master' });
+  });
 });

@@ -43,10 +43,25 @@ function blockParagraphs(token: Token): string[] {
 
 /**
  * Plain text of a Markdown body: one block (heading, paragraph, list item) per paragraph,
- * paragraphs separated by a blank line. Code blocks, images and HTML comments are left out.
+ * paragraphs separated by a blank line. Code blocks, images, HTML comments and footnotes are left out.
  */
 export function markdownToText(markdown: string): string {
-  return paragraphsText(plainParagraphs(markdown) ?? lexedParagraphs(markdown));
+  const prose = withoutFootnotes(markdown);
+  return paragraphsText(plainParagraphs(prose) ?? lexedParagraphs(prose));
+}
+
+// Footnotes, as GitHub and Pandoc write them: a reference right after a word (`pier[^1]`) and its
+// definition on a line of its own (`[^1]: …`, continued by indented lines).
+const FOOTNOTE_DEFINITION = /^ {0,3}\[\^[^\]\s]+\]:.*(?:\n(?: {4}|\t).*)*/gm;
+const FOOTNOTE_REFERENCE = /\[\^[^\]\s]+\](?!:)/g;
+
+/**
+ * The body without its footnotes: notes on the article, not its story. Read as prose, a
+ * definition became a key point, and a quotation in one a quote of the article.
+ */
+function withoutFootnotes(markdown: string): string {
+  if (!markdown.includes('[^')) return markdown;
+  return markdown.replace(FOOTNOTE_DEFINITION, '').replace(FOOTNOTE_REFERENCE, '');
 }
 
 /** The paragraphs of a Markdown body as marked's Lexer reads it. */

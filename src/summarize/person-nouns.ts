@@ -59,7 +59,8 @@ const OCCUPATIONS = new Set([
   'distiller', 'beekeeper', 'herder', 'forester', 'gamekeeper', 'undertaker', 'vicar', 'deacon',
   'abbot', 'trustee', 'shareholder', 'villager', 'lodger', 'landlady', 'maker', 'guide',
   'fiddler', 'piper', 'drummer', 'trumpeter', 'songwriter', 'bandleader',
-  'teenager', 'teen', 'youngster', 'toddler',
+  'teenager', 'teen', 'youngster', 'toddler', 'master', 'harbourmaster', 'harbormaster', 'postmaster',
+  'publican', 'innkeeper',
 ]);
 
 // Endings that make a word a person's: `-ist`, `-ologist` (`limnologist`, `economist`), `-ician`
