@@ -57,6 +57,11 @@ describe('gazette CLI', () => {
 
   it('exits 2 on a usage error', async () => {
     expect((await gazette(['build', '--no-such-flag'])).code).toBe(2);
+    // A count is digits: not hexadecimal, an exponent or padded with a space, which Number() reads.
+    for (const points of ['0x10', '1e3', ' 3', '0']) expect((await gazette(['summarize', '--jsonl', '-', '--points', points])).code).toBe(2);
+    const both = await gazette(['summarize', 'articles/2024-02-04-regent-cinema-reopens.md', '--jsonl', '-']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('(cli/summarize-input)');
     expect((await gazette(['build', '--week', 'last'], await makeWorkspace({ 'a.md': article('A', '2024-03-05') }))).code).toBe(2);
   });
 

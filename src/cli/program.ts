@@ -11,8 +11,9 @@ function lazy<T extends unknown[]>(load: () => Promise<{ run: (...args: T) => Pr
 }
 
 export function positiveInteger(value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number <= 0) throw new InvalidArgumentError('must be a positive whole number');
+  // Digits only: Number() also reads `0x10`, `1e3` and ` 3`, none of which a person means as a count.
+  const number = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(number) || number <= 0) throw new InvalidArgumentError('must be a positive whole number');
   return number;
 }
 

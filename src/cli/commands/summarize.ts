@@ -12,6 +12,9 @@ interface SummarizeFlags {
 }
 
 export async function run(file: string | undefined, flags: SummarizeFlags): Promise<number> {
+  if (flags.jsonl !== undefined && file !== undefined) {
+    throw new GazetteError([diagnostic('cli/summarize-input', `give an article file or --jsonl, not both (got ${file} and --jsonl ${flags.jsonl})`)]);
+  }
   if (flags.jsonl !== undefined) return summarizeLines(flags.jsonl, flags);
   if (!file) throw new GazetteError([diagnostic('cli/missing-argument', 'give an article file, or --jsonl FILE')]);
   return summarizeArticleFile(file, flags);
