@@ -36,7 +36,7 @@ export const CATALOGUE = {
   'cli/port': { group: 'request', severity: 'error', summary: 'a port that is not a whole number from 0 to 65535', fix: 'Give a port from 1 to 65535, or 0 to let the system pick a free one.' },
   'cli/field': { group: 'request', severity: 'error', summary: 'a subscriber field not written as name=value', fix: 'Write each field as name=value.' },
   'cli/address': { group: 'request', severity: 'error', summary: 'an email address given on the command line is not a valid address', fix: 'Give one plain address, like ann@example.com.' },
-  'cli/summarize-input': { group: 'request', severity: 'error', summary: 'summarize given an article file and --jsonl at once', fix: 'Summarize one article file, or JSON lines with --jsonl, not both.' },
+  'cli/summarize-input': { group: 'request', severity: 'error', summary: 'summarize given an article file and a file of JSON lines at once', fix: 'Summarize one article file, or one file of JSON lines, not both.' },
   'cli/list': { group: 'request', severity: 'error', summary: 'a send given two lists at once: a CSV list and the subscriber store', fix: 'Name the recipients with one of them: a CSV list, or the subscriber store (the default).' },
   'cli/resend-in-flight': { group: 'request', severity: 'error', summary: 'resending deliveries in doubt asked for outside a resumed send', fix: 'Ask for it only when resuming a send.' },
   'window/invalid-date': { group: 'request', severity: 'error', summary: 'a date asked for (first or last day, a new article\'s date) is not a real YYYY-MM-DD day', fix: 'Write the date as YYYY-MM-DD, a day that exists (2024-02-29, not 2023-02-29).' },
