@@ -24,4 +24,14 @@ describe('speaker roles', () => {
     const quotes = findQuotes('"The pier will cut the crossing by twenty minutes," said Anna Berg, the harbour master.');
     expect(quotes[0]).toMatchObject({ speaker: 'Anna Berg', role: 'harbour master' });
   });
+
+  it('reads an office of business or sport written before a name as the role, not as part of the name', () => {
+    const quotes = findQuotes('"Our customers are telling us what they want," said Chief Executive Dorinda Kasprzak.');
+    expect(quotes[0]).toMatchObject({ speaker: 'Dorinda Kasprzak', role: 'Chief Executive' });
+  });
+
+  it('does not take a company or a team for a person a pronoun can refer to', () => {
+    const text = 'Helen Ashgrove joined the grocer in May. Shares in Pellham Foods fell on Tuesday.\n\n"We will be back in the range we promised," she said.';
+    expect(findQuotes(text)[0]?.speaker).toBe('Helen Ashgrove');
+  });
 });

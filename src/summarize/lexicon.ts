@@ -80,6 +80,10 @@ export const TITLE_WORDS = new Set([
   'treasurer', 'advisor', 'adviser', 'spokesman', 'spokeswoman', 'lieutenant', 'colonel',
   'sergeant', 'captain', 'officer', 'detective', 'pastor', 'reverend', 'bishop', 'rabbi', 'dr',
   'sen', 'rep', 'gov', 'assemblyman', 'assemblywoman', 'delegate', 'comptroller', 'auditor',
+  // Offices of business, sport, schools and the police written before a name (`Chief Executive
+  // Dorinda Kasprzak`, `Head Coach Rhodri Pryce`). Not `Dean`, a given name as often.
+  'executive', 'manager', 'coach', 'editor', 'founder', 'inspector', 'superintendent', 'constable',
+  'commander', 'principal', 'headteacher', 'coroner', 'magistrate',
 ]);
 
 /** Nouns that name a person's role; a description ending in one can refer to a person. */

@@ -94,6 +94,17 @@ const ORGANIZATION_WORDS = new Set([
   'commission', 'board', 'forces', 'army', 'navy', 'guard', 'police', 'airport', 'park', 'hall',
   'world', 'global', 'national', 'international', 'federal', 'democratic', 'republican', 'affairs',
   'policy', 'public', 'force', 'ministry', 'assembly', 'parliament', 'square', 'tower',
+  // Companies, teams, competitions and institutions of business, sport and culture pages
+  // (`Pellham Foods`, `Asholt Town`, `the Challenge Shield`): words no person's name ends in.
+  'foods', 'games', 'holdings', 'industries', 'ventures', 'labs', 'systems', 'solutions', 'technologies',
+  'technology', 'software', 'motors', 'airlines', 'airways', 'energy', 'pharmaceuticals', 'pharma',
+  'therapeutics', 'biosciences', 'records', 'pictures', 'films', 'publishing', 'brewery', 'brewing',
+  'bakery', 'farms', 'dairy', 'markets', 'stores', 'supermarkets', 'logistics', 'rail', 'railway',
+  'railways', 'utilities', 'insurance', 'financial', 'healthcare', 'clinic', 'ltd', 'llc', 'plc',
+  'limited', 'borough', 'district', 'region', 'province', 'town', 'rovers', 'wanderers', 'athletic',
+  'albion', 'shield', 'cup', 'trophy', 'championship', 'orchestra', 'choir', 'gallery', 'opera',
+  'ballet', 'academy', 'observatory', 'laboratory', 'securities', 'associates', 'consulting', 'advisors',
+  'advisers',
 ]);
 
 const POSSESSIVE_END = /\p{L}['’]s?$/u;
