@@ -31,4 +31,9 @@ describe('speakers of local news', () => {
   it('finds who a description names by the title the text wrote before the name or the trade a clause gave them', () => {
     expect(speakers.slice(-3)).toEqual(['Sgt. Nora Quill', 'Sgt. Nora Quill', 'Fergus Lowry']);
   });
+
+  it('knows the gender of given names beyond the US and Britain, for the pronoun that refers back', () => {
+    const text = 'Priyanka Sharma leads the survey team. Rahul Mehta, who joined it in May, drove the van.\n\n"We mapped every hedge in the parish," she said.';
+    expect(findQuotes(text)[0]?.speaker).toBe('Priyanka Sharma');
+  });
 });

@@ -83,6 +83,42 @@ aisha fatima ayesha amina ngozi chioma ingrid astrid sigrid birgit annika brigit
 isabelle giulia francesca chiara natasha svetlana irina katarzyna agnieszka magdalena
 `;
 
+// Given names frequent in South Asia, the Middle East, Africa, Latin America, continental Europe
+// and the Pacific, as English-language news writes them (unisex names left out, as above).
+const MALE_WORLD = `
+aarav abhishek aditya ajay akash amar amitabh anand arun arvind ashok balaji dev
+dinesh ganesh gaurav gopal gurpreet harish harjit hemant jagdish jaswinder kamal karan
+kartik krishna kunal mahesh manish manoj mohan mukesh naveen nikhil nitin pankaj prakash pranav
+prasad rahul rajiv rakesh ravi sachin sandeep sanjeev satish shankar shiv siddharth sunil
+tarun uday varun vijay vikas vinod vivek yash
+abdullah adel ahmad amir anwar bilal faisal farid hassan hussein ibrahim ismail jamal karim khalid
+mahmoud mustafa nabil nasser rashid salim samir walid yasser youssef yusuf ziad
+abebe adebayo chinedu ikechukwu jomo kayode kwabena
+obinna segun sipho thabo
+alejandro alfonso alvaro andres arturo cesar diego emilio esteban federico felipe fernando gonzalo
+guillermo hernan hernán ignacio julio leonardo lorenzo mateo mauricio nicolas octavio
+ramiro raul raúl rodrigo santiago tomas tomás
+benoit benoît emile émile etienne étienne gaston lucien marcel thierry yves
+bram dirk floris joost maarten pieter ruud sjoerd willem
+aleksandar bogdan dragan goran miroslav radu stanislav vasile zoran
+`;
+
+const FEMALE_WORLD = `
+aarti aishwarya ananya anushka deepika divya gayatri geeta ishita kavya lakshmi
+madhuri meena meenakshi neha nisha pooja preeti priyanka radha rekha ritu sangeeta shalini
+shreya smita sneha sushma swati tanvi usha vandana
+fatma hiba huda layla leila lina mariam maryam rania salma samira
+zainab zeinab
+abena adaeze adwoa akua amara chiamaka chinwe folake funmilayo ifeoma nkechi nneka
+thandiwe yetunde
+adriana beatriz camila carolina catalina daniela fernanda gabriela isabela jimena
+lucia lucía luisa marisol mercedes paola pilar ximena
+amelie amélie celeste céleste colette delphine elodie élodie geneviève genevieve
+margaux mathilde solene solène
+anouk femke ilse lieke marieke sanne
+ioana mihaela milena snezana vesna
+`;
+
 function wordsOf(list: string): string[] {
   return list.split(/\s+/).filter(Boolean);
 }
@@ -90,8 +126,10 @@ function wordsOf(list: string): string[] {
 const GENDER_BY_NAME = new Map<string, Gender>([
   ...wordsOf(MALE).map((name): [string, Gender] => [name, 'male']),
   ...wordsOf(MALE_ELSEWHERE).map((name): [string, Gender] => [name, 'male']),
+  ...wordsOf(MALE_WORLD).map((name): [string, Gender] => [name, 'male']),
   ...wordsOf(FEMALE).map((name): [string, Gender] => [name, 'female']),
   ...wordsOf(FEMALE_ELSEWHERE).map((name): [string, Gender] => [name, 'female']),
+  ...wordsOf(FEMALE_WORLD).map((name): [string, Gender] => [name, 'female']),
 ]);
 
 /** The usual gender of a given name, or null when the table does not know it. */
