@@ -172,7 +172,10 @@ function findPersonByKey(people: People, name: string, key: string, words: numbe
 
 /** `De Niro`, `Ó Murchú`: a surname opening with its particle, the last words of the person's full name. */
 function isSurnameOf(namesake: Person, name: string): boolean {
-  return NAME_PARTICLES.has(firstWord(name)) && namesake.fullName.toLowerCase().endsWith(` ${name.toLowerCase()}`);
+  // The ending is compared first, on every call: compared only after a particle (rare), it had not
+  // run when collectPeople, which inlines this, was optimized, and its first run threw the code away.
+  const endsWithName = namesake.fullName.toLowerCase().endsWith(` ${name.toLowerCase()}`);
+  return endsWithName && NAME_PARTICLES.has(firstWord(name));
 }
 
 /**
