@@ -1,7 +1,7 @@
 import { Readable, Writable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { summarizeJsonl } from '../src/summarize/jsonl.js';
+import { MAX_TEXT_LENGTH, summarizeJsonl } from '../src/summarize/jsonl.js';
 
 const ARTICLE =
   'The city council approved the new budget for public parks on Tuesday evening. ' +
@@ -51,6 +51,32 @@ describe('summarizeJsonl', () => {
       { file: 'articles.jsonl', line: 2, rule: 'jsonl/parse', severity: 'error' },
       { file: 'articles.jsonl', line: 4, rule: 'jsonl/parse', severity: 'error' },
     ]);
+  });
+
+  it('reports an article too long to summarize by its line and goes on, rather than running out of memory', async () => {
+    const input = [JSON.stringify({ id: 'huge', text: 'x '.repeat(MAX_TEXT_LENGTH / 2 + 1) }), JSON.stringify({ id: 'next', text: ARTICLE })].join('\n');
+    const { stream, lines } = collector(false);
+    const problems = await summarizeJsonl(Readable.from([input]), stream, { file: 'articles.jsonl' });
+    expect(lines.map((line) => (JSON.parse(line) as { id: string }).id)).toEqual(['next']);
+    expect(problems.map(({ line, rule }) => ({ line, rule }))).toEqual([{ line: 1, rule: 'jsonl/too-long' }]);
+  });
+
+  it('breaks lines at \\n, \\r\\n and a lone \\r, also when a chunk ends between \\r and \\n', async () => {
+    const line = (id: number) => JSON.stringify({ id, text: ARTICLE });
+    const chunks = [`${line(1)}\r\n${line(2)}\r`, `\n${line(3)}\r${line(4)}\n`, `\n${line(5)}`];
+    const { stream, lines } = collector(false);
+    const problems = await summarizeJsonl(Readable.from(chunks), stream, { file: 'articles.jsonl' });
+    expect(problems).toEqual([]);
+    expect(lines.map((text) => (JSON.parse(text) as { id: number }).id)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('reports a line too long to hold by its number without keeping it, and reads on', async () => {
+    const hugeLine = `{"id": "huge", "text": "${'x'.repeat(4 * MAX_TEXT_LENGTH + 1)}"}`;
+    const chunks = [hugeLine.slice(0, 1000), hugeLine.slice(1000), `\n${JSON.stringify({ id: 'next', text: ARTICLE })}\n`];
+    const { stream, lines } = collector(false);
+    const problems = await summarizeJsonl(Readable.from(chunks), stream);
+    expect(lines.map((text) => (JSON.parse(text) as { id: string }).id)).toEqual(['next']);
+    expect(problems.map(({ line, rule }) => ({ line, rule }))).toEqual([{ line: 1, rule: 'jsonl/too-long' }]);
   });
 
   it('streams 10,000 lines in order through a slow output', async () => {

@@ -103,6 +103,7 @@ export const CATALOGUE = {
   'mjml/invalid': { group: 'theme', severity: 'warning', summary: 'MJML markup that is not closed properly or that MJML rejects', fix: 'Fix the tag at the line given.' },
 
   'jsonl/parse': { group: 'summarize', severity: 'error', summary: 'a line of the JSONL input is not an article object', fix: 'Write one JSON object per line with the article\'s text.' },
+  'jsonl/too-long': { group: 'summarize', severity: 'error', summary: 'an article of the JSONL input is longer than the summarizer takes (5,000,000 characters)', fix: 'Split the text, or summarize the part that matters.' },
   'jsonl/unreadable': { group: 'summarize', severity: 'error', summary: 'the JSONL file cannot be read', fix: 'Check that the file exists and can be read.' },
 
   'subscribers/unreadable': { group: 'subscribers', severity: 'error', summary: 'the subscriber list cannot be read', fix: 'Check that the file exists and can be read.' },

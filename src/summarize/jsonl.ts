@@ -3,7 +3,7 @@
  * streamed so that memory stays flat however many lines come in.
  */
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../types.js';
 import { summarizeText } from './index.js';
@@ -17,23 +17,81 @@ export interface JsonlOptions {
   file?: string;
 }
 
+/**
+ * The longest article text summarized (UTF-16 code units), about eight novels: the summarizer
+ * holds some 40 bytes per character, so a 250 MB line ran the process out of memory.
+ */
+export const MAX_TEXT_LENGTH = 5_000_000;
+/** The longest line read (JSON escapes and other fields may make a line longer than its text). */
+const MAX_LINE_LENGTH = 4 * MAX_TEXT_LENGTH;
+
+/**
+ * The lines of `input`, broken at `\n`, `\r\n` or `\r` as readline breaks them, each read in
+ * turn so that a slow reader holds back the input; `null` for a line longer than `maxLength`,
+ * whose text is dropped as it comes. (readline keeps a line whole however long: a 600 MB line
+ * threw a RangeError from inside it that nothing could catch.)
+ */
+async function* readLines(input: NodeJS.ReadableStream, maxLength: number): AsyncGenerator<string | null> {
+  const decoder = new StringDecoder('utf8');
+  const lineBreak = /\r\n|\r|\n/g;
+  let line = '';
+  let tooLong = false;
+  // A chunk that ended on `\r` may be followed by the `\n` of the same line break.
+  let afterCarriageReturn = false;
+  for await (const chunk of input) {
+    let text = typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
+    if (afterCarriageReturn && text.startsWith('\n')) text = text.slice(1);
+    afterCarriageReturn = false;
+    let start = 0;
+    lineBreak.lastIndex = 0;
+    for (let found = lineBreak.exec(text); found !== null; found = lineBreak.exec(text)) {
+      yield tooLong ? null : line + text.slice(start, found.index);
+      line = '';
+      tooLong = false;
+      start = lineBreak.lastIndex;
+      afterCarriageReturn = found[0] === '\r' && start === text.length;
+    }
+    if (tooLong) continue;
+    line += text.slice(start);
+    if (line.length > maxLength) {
+      line = '';
+      tooLong = true;
+    }
+  }
+  line += decoder.end();
+  if (tooLong) yield null;
+  else if (line !== '') yield line;
+}
+
 interface InputArticle {
   id: string | number;
   text: string;
 }
 
+/** Why a line gives no summary. */
+interface LineProblem {
+  rule: 'jsonl/parse' | 'jsonl/too-long';
+  message: string;
+}
+
+const notAnArticle = (message: string): LineProblem => ({ rule: 'jsonl/parse', message });
+const lineTooLong: LineProblem = { rule: 'jsonl/too-long', message: `the line is longer than ${MAX_LINE_LENGTH.toLocaleString('en')} characters` };
+
 /** The article a line holds, or the reason it holds none. */
-function parseLine(line: string): InputArticle | string {
+function parseLine(line: string): InputArticle | LineProblem {
   let value: unknown;
   try {
     value = JSON.parse(line);
   } catch (error) {
-    return `not JSON: ${(error as Error).message}`;
+    return notAnArticle(`not JSON: ${(error as Error).message}`);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return notAnArticle('not a JSON object');
   const { id, text } = value as Record<string, unknown>;
-  if (typeof id !== 'string' && typeof id !== 'number') return 'missing "id" (a string or number)';
-  if (typeof text !== 'string') return 'missing "text" (a string)';
+  if (typeof id !== 'string' && typeof id !== 'number') return notAnArticle('missing "id" (a string or number)');
+  if (typeof text !== 'string') return notAnArticle('missing "text" (a string)');
+  if (text.length > MAX_TEXT_LENGTH) {
+    return { rule: 'jsonl/too-long', message: `"text" has ${text.length.toLocaleString('en')} characters, more than the ${MAX_TEXT_LENGTH.toLocaleString('en')} summarized` };
+  }
   return { id, text };
 }
 
@@ -56,18 +114,15 @@ export async function summarizeJsonl(
   options: JsonlOptions = {},
 ): Promise<Diagnostic[]> {
   const problems: Diagnostic[] = [];
-  // readline's async iterator pauses the input once 1,024 lines wait unread, so a slow output
-  // holds back reading instead of filling memory.
-  const lines = createInterface({ input, crlfDelay: Infinity });
   let lineNumber = 0;
-  for await (const line of lines) {
+  for await (const line of readLines(input, MAX_LINE_LENGTH)) {
     lineNumber++;
-    if (line.trim() === '') continue;
+    if (line !== null && line.trim() === '') continue;
     // A byte-order mark may open a file written on Windows; JSON.parse rejects it.
-    const article = parseLine(lineNumber === 1 ? line.replace(/^\uFEFF/, '') : line);
-    if (typeof article === 'string') {
+    const article = line === null ? lineTooLong : parseLine(lineNumber === 1 ? line.replace(/^\uFEFF/, '') : line);
+    if ('rule' in article) {
       const place = options.file === undefined ? { line: lineNumber } : { file: options.file, line: lineNumber };
-      problems.push(diagnostic('jsonl/parse', article, place));
+      problems.push(diagnostic(article.rule, article.message, place));
       continue;
     }
     if (!output.write(summaryLine(article, options))) await once(output, 'drain');
