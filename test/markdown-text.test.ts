@@ -17,6 +17,10 @@ it('leaves out footnotes, their references and their definitions, as notes on th
   expect(markdownToText(markdown)).toBe('The council approved a new ferry pier for the island.');
 });
 
+it('composes accents written as combining marks, so that a name typed on a Mac reads as letters', () => {
+  expect(markdownToText('Zoe\u0301 Bjo\u0308rk spoke.')).toBe('Zoé Björk spoke.');
+});
+
 it('keeps the text of block quotes', () => {
   expect(markdownToText('> Quoted words stay.\n')).toBe('Quoted words stay.');
 });

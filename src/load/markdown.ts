@@ -69,12 +69,17 @@ export function lexedParagraphs(markdown: string): string[] {
   return new Lexer().lex(markdown).flatMap(blockParagraphs);
 }
 
-/** Paragraphs as plain text: entities decoded, each on one line, empty ones dropped, a blank line between. */
+/**
+ * Paragraphs as plain text: entities decoded, each on one line, empty ones dropped, a blank line
+ * between, and accents composed (NFC): a name typed on a Mac may come with its accents as separate
+ * combining marks (`Zoe\u0301`), which the summarizer's letter classes do not count as letters.
+ */
 export function paragraphsText(paragraphs: readonly string[]): string {
   return paragraphs
     .map((paragraph) => decodeHTMLStrict(paragraph).replace(/\s+/g, ' ').trim())
     .filter((paragraph) => paragraph.length > 0)
-    .join('\n\n');
+    .join('\n\n')
+    .normalize('NFC');
 }
 
 /**
