@@ -82,4 +82,9 @@ describe('splitSentences', () => {
     }
     expect(splitSentences(text).map((s) => s.start)).toEqual([2, 14, 26]);
   });
+
+  it('ends Chinese and Japanese sentences at full-width marks, which no space follows', () => {
+    expect(texts('委员会周二批准了新码头。工程预计五月开始！真的吗？')).toEqual(['委员会周二批准了新码头。', '工程预计五月开始！', '真的吗？']);
+    expect(texts('委員会は桟橋を承認した。工事は五月に始まる。')).toEqual(['委員会は桟橋を承認した。', '工事は五月に始まる。']);
+  });
 });

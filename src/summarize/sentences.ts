@@ -52,11 +52,17 @@ const SENTENCE_OPENERS = new Set([
 
 const OPENING_MARKS = `"'“‘([`;
 
-/** A run of sentence-final punctuation with the quote marks and brackets that close it. */
-const TERMINATOR = /[.!?…]+["'”’)\]]*(?=\s|$)/g;
-const isTerminalMark = (code: number): boolean => code === 0x2e || code === 0x21 || code === 0x3f || code === 0x2026;
+/**
+ * A run of sentence-final punctuation with the quote marks and brackets that close it. Chinese and
+ * Japanese end sentences with full-width marks (`。`, `！`, `？`) and no space after them: without
+ * these, an article in either language had no sentence, and no key point.
+ */
+const TERMINATOR = /[.!?…]+["'”’)\]]*(?=\s|$)|[。！？]+[」』”’）]*/g;
+const isTerminalMark = (code: number): boolean =>
+  code === 0x2e || code === 0x21 || code === 0x3f || code === 0x2026 || code === 0x3002 || code === 0xff01 || code === 0xff1f;
 const isClosingAfterTerminal = (code: number): boolean =>
-  code === 0x22 || code === 0x27 || code === 0x201d || code === 0x2019 || code === 0x29 || code === 0x5d;
+  code === 0x22 || code === 0x27 || code === 0x201d || code === 0x2019 || code === 0x29 || code === 0x5d
+  || code === 0x300d || code === 0x300f || code === 0xff09;
 
 /**
  * Whether the sentence ends in `.`, `!`, `?` or `…` (any closing quote marks and brackets after
