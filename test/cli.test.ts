@@ -48,6 +48,13 @@ describe('gazette CLI', () => {
     await expect(readdir(path.join(root, 'out'))).rejects.toThrow();
   });
 
+  it('reports a title written as an unquoted {{placeholder}} as one diagnostic, without the YAML parser\'s own warning', async () => {
+    const root = await makeWorkspace({ 'a.md': '---\ntitle: {{first_name}}\ndate: 2024-03-05\n---\nx\n' });
+    const { code, stderr } = await gazette(['build'], root);
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe('articles/a.md:2:8 error title: Invalid input: expected string, received object (front-matter/invalid)');
+  });
+
   it('reports problems as JSON on stdout with --json', async () => {
     const root = await makeWorkspace({ 'a.md': '---\ndate: 2024-03-05\n---\nx\n' });
     const { code, stdout } = await gazette(['build', '--json'], root);

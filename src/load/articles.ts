@@ -161,7 +161,9 @@ export function parseArticleWithYaml(source: ArticleSource, options: ArticleOpti
   const parsed = matter(content, {
     engines: {
       yaml: (yamlSource: string) => {
-        document = parseDocument(yamlSource, { lineCounter, uniqueKeys: true });
+        // `logLevel: 'error'`: the yaml package prints its warnings (`title: {{first_name}}` makes a
+        // map a key) straight to stderr; the front matter's problems are reported as diagnostics.
+        document = parseDocument(yamlSource, { lineCounter, uniqueKeys: true, logLevel: 'error' });
         if (document.errors.length > 0) return {};
         value = yamlValue(document, lineCounter);
         return value.ok ? (value.value as object) : {};

@@ -37,7 +37,7 @@ export function parseIntro(file: string, content: string): Intro {
   const none = (diagnostics: Diagnostic[]): Intro => ({ markdown, subject: null, preheader: null, diagnostics });
   // The block's own lines start on line 2 of the file.
   const lineCounter = new LineCounter();
-  const document = parseDocument(block[1]!, { lineCounter, uniqueKeys: true });
+  const document = parseDocument(block[1]!, { lineCounter, uniqueKeys: true, logLevel: 'error' });
   const at = (offset: number | undefined) => {
     if (offset === undefined) return { line: 2 };
     const { line, col } = lineCounter.linePos(offset);
