@@ -103,4 +103,9 @@ describe('a description stays unresolved when no person fits', () => {
       + '"Whoever turns up, plays," the new landlady said.';
     expect(lastSpeaker(text)).toBe('Ellen Foy');
   });
+
+  it('takes what the people of a country are called (`the Scot`) for a person the text has named', () => {
+    const text = 'Ewan Gray won the hill race above Keswick on Sunday, a minute ahead of the field.\n\n"It was the hardest hour of my life," the Scot said.';
+    expect(lastSpeaker(text)).toBe('Ewan Gray');
+  });
 });

@@ -5,7 +5,7 @@
  */
 import { DETERMINERS, PAST_MARKERS, type Gender } from './lexicon.js';
 import { pastRole } from './people.js';
-import { isListedPersonNoun, isPersonNoun, joinSecondOffices } from './person-nouns.js';
+import { isDemonym, isListedPersonNoun, isPersonNoun, joinSecondOffices } from './person-nouns.js';
 
 export interface Description {
   /** The noun the description rests on, lowercase (`senator`). */
@@ -107,7 +107,7 @@ export function readDescription(text: string): Description | null {
   // candidate`); every person noun of it may be the role the text gave (`the Florida senator and
   // Republican presidential candidate`).
   // `former` is listed among the titles written before a name, but is no noun for a person.
-  const nouns = phrase.filter((word) => !PAST_MARKERS.has(word) && (capitalized.has(word) ? isListedPersonNoun(word) : isDescriptionHead(word)));
+  const nouns = phrase.filter((word) => !PAST_MARKERS.has(word) && (capitalized.has(word) ? isListedPersonNoun(word) || isDemonym(word) : isDescriptionHead(word)));
   const head = nouns[nouns.length - 1];
   if (head === undefined) return null;
   const current = nouns.flatMap((noun) => [noun, ...(SYNONYMS.get(noun) ?? [])]);

@@ -61,6 +61,27 @@ const OCCUPATIONS = new Set([
   'fiddler', 'piper', 'drummer', 'trumpeter', 'songwriter', 'bandleader',
   'teenager', 'teen', 'youngster', 'toddler', 'master', 'harbourmaster', 'harbormaster', 'postmaster',
   'publican', 'innkeeper',
+  // Positions on a team, and the officers of a company by their initials.
+  'winger', 'forward', 'fullback', 'full-back', 'centre-back', 'playmaker', 'batsman', 'bowler',
+  'catcher', 'shortstop', 'linebacker', 'receiver', 'cfo', 'coo', 'cto',
+]);
+
+// What the people of a country or place are called: `the Scot said`, `the Spaniard added` refer
+// to a person as news does once it has named them. Listed because they are capitalized, where an
+// ending would also take `the Vatican` or `the Pentagon` for a person. Heads of descriptions
+// only: before a name they are adjectives (`American television`), never its role.
+const DEMONYMS = new Set([
+  'american', 'canadian', 'mexican', 'brazilian', 'argentine', 'argentinian', 'chilean', 'colombian',
+  'peruvian', 'venezuelan', 'cuban', 'briton', 'englishman', 'englishwoman', 'scot', 'scotsman',
+  'scotswoman', 'welshman', 'welshwoman', 'irishman', 'irishwoman', 'frenchman', 'frenchwoman',
+  'dutchman', 'dutchwoman', 'german', 'italian', 'spaniard', 'portuguese', 'austrian', 'belgian',
+  'swede', 'norwegian', 'dane', 'finn', 'icelander', 'pole', 'czech', 'hungarian', 'romanian',
+  'bulgarian', 'greek', 'turk', 'russian', 'ukrainian', 'israeli', 'palestinian', 'lebanese',
+  'syrian', 'iraqi', 'iranian', 'saudi', 'egyptian', 'moroccan', 'algerian', 'nigerian', 'ghanaian',
+  'kenyan', 'ethiopian', 'indian', 'pakistani', 'bangladeshi', 'afghan', 'chinese', 'japanese',
+  'korean', 'vietnamese', 'thai', 'filipino', 'indonesian', 'malaysian', 'australian', 'aussie',
+  'kiwi', 'texan', 'californian', 'floridian', 'londoner', 'dubliner', 'parisian', 'glaswegian',
+  'mancunian', 'liverpudlian', 'yorkshireman', 'cornishman', 'quebecer', 'albertan', 'torontonian',
 ]);
 
 // Endings that make a word a person's: `-ist`, `-ologist` (`limnologist`, `economist`), `-ician`
@@ -75,6 +96,11 @@ const NOT_PERSONS = new Set([
 ]);
 // One set for both lists: one look-up for the words most often asked about.
 const PERSON_NOUNS = new Set([...ROLE_NOUNS, ...OCCUPATIONS]);
+
+/** Whether the lowercase word names the people of a country or place (`scot`, `texan`). */
+export function isDemonym(word: string): boolean {
+  return DEMONYMS.has(word);
+}
 
 /** Whether the lowercase word is one of the listed nouns for a kind of person. */
 export function isListedPersonNoun(word: string): boolean {
