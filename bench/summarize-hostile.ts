@@ -23,6 +23,7 @@ const INPUTS: Input[] = [
   { name: 'straight double quote marks', make: (n) => '"'.repeat(n), n: 50_000 },
   { name: 'straight single quote marks', make: (n) => "'".repeat(n), n: 50_000 },
   { name: 'capitalized possessives before a quotation', make: (n) => `${"Alpha's ".repeat(n)}said "we will win."`, n: 20_000 },
+  { name: 'double-quoted pieces inside a single-quoted one', make: (n) => `He said ‘${'"a" '.repeat(n)}end’.`, n: 20_000 },
 ];
 
 function millisecondsFor(text: string): number {

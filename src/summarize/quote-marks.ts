@@ -169,16 +169,27 @@ function readSingleMark(pairing: Pairing, mark: Mark): void {
 /**
  * A double mark met while a single-quoted piece is open: British style quotes in single marks and
  * quotations within them in double ones (`‘…the words “we shared”. That says everything.’`). When
- * the double quotation closes and a single mark closes after it in the paragraph, it is inside the
+ * the double quotation closes before the paragraph's last closing single mark, it is inside the
  * single-quoted piece, and is passed over; otherwise the single mark was an apostrophe or a stray,
  * and the double mark is read as usual. Returns the index of the last mark used.
  */
-function readDoubleInsideSingle(pairing: Pairing, text: string, marks: Mark[], index: number): number {
-  const closing = marks.findIndex((mark, at) => at > index && mark.family === 'double');
-  const singleClosesAfter = closing > index && marks.some((mark, at) => at > closing && mark.family === 'single' && mark.direction === 'close');
-  if (singleClosesAfter) return closing;
+function readDoubleInsideSingle(pairing: Pairing, text: string, marks: Mark[], index: number, lastSingleClose: number): number {
+  // Only the marks up to the next double one are read: scanning the whole paragraph for each
+  // double mark made a paragraph of them quadratic.
+  let closing = index + 1;
+  while (closing < lastSingleClose && (marks[closing] as Mark).family !== 'double') closing++;
+  if (closing < lastSingleClose) return closing;
   readDoubleMark(pairing, text, marks[index] as Mark);
   return index;
+}
+
+/** The index of the last closing single mark of `marks`, or -1. */
+function lastSingleCloseOf(marks: readonly Mark[]): number {
+  for (let index = marks.length - 1; index >= 0; index--) {
+    const mark = marks[index] as Mark;
+    if (mark.family === 'single' && mark.direction === 'close') return index;
+  }
+  return -1;
 }
 
 /** Every quoted piece of the text, in order. Nested quotations stay inside their outer piece. */
@@ -189,10 +200,11 @@ export function findQuotedPieces(text: string): QuotedPiece[] {
     const used = carryOver(pairing, text, paragraphStart, marks);
     // A single quote never runs past its paragraph: one left open was an apostrophe.
     pairing.single = null;
+    const lastSingleClose = lastSingleCloseOf(marks);
     for (let index = used; index < marks.length; index++) {
       const mark = marks[index] as Mark;
       if (mark.family === 'single') readSingleMark(pairing, mark);
-      else if (pairing.single !== null && pairing.open === null) index = readDoubleInsideSingle(pairing, text, marks, index);
+      else if (pairing.single !== null && pairing.open === null) index = readDoubleInsideSingle(pairing, text, marks, index, lastSingleClose);
       else readDoubleMark(pairing, text, mark);
     }
     pairing.lastParagraphEnd = paragraphEnd;
