@@ -25,4 +25,9 @@ describe('words that are not people never become speakers', () => {
       + 'Speaking in a lower voice, he went on to read a letter, saying: "I kept every word of it for twenty years."';
     expect(findQuotes(text)[0]?.speaker).toBe('Mark Dunn');
   });
+
+  it.each(['Later', 'Earlier', 'Today'])('does not take %s opening a sentence for part of the name after it', (adverb) => {
+    const text = `The hearing was adjourned. ${adverb} Tamsin Orr, a site manager, took the stand.\n\n"I watched it go," she said.`;
+    expect(findQuotes(text)[0]?.speaker).toBe('Tamsin Orr');
+  });
 });

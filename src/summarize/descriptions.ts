@@ -3,9 +3,10 @@
  * neurosurgeon`, `the congresswoman`): the noun naming their role, the gender it implies, and
  * the role words a person the article introduced must carry to be the one described.
  */
-import { DETERMINERS, PAST_MARKERS, type Gender } from './lexicon.js';
+import { DETERMINERS, PAST_MARKERS, SENTENCE_OPENERS, type Gender } from './lexicon.js';
 import { pastRole } from './people.js';
 import { isDemonym, isListedPersonNoun, isPersonNoun, joinSecondOffices } from './person-nouns.js';
+import type { Token } from './tokens.js';
 
 export interface Description {
   /** The noun the description rests on, lowercase (`senator`). */
@@ -46,6 +47,7 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
   ['doctor', ['physician', 'dr']],
   ['physician', ['doctor', 'dr']],
   ['scientist', ['researcher']],
+  ['journalist', ['reporter', 'correspondent', 'anchor', 'editor', 'columnist', 'broadcaster', 'presenter']],
   ['researcher', ['scientist']],
   ['boss', ['chief', 'ceo', 'head', 'director', 'manager', 'owner']],
   ['professor', ['prof']],
@@ -120,4 +122,89 @@ export function readDescription(text: string): Description | null {
     words: words.filter((word) => !DETERMINERS.has(word) && !PHRASE_ENDS.has(word)),
     gender: nouns.map(genderOfNoun).find((gender) => gender !== null) ?? null,
   };
+}
+
+/** A description of a person opening a sentence of the story (`The judge would have none of it.`). */
+export interface SubjectDescription {
+  start: number;
+  end: number;
+  /** What the words, from `the` to the noun (`The Kilbride professor`), say of the person. */
+  description: Description;
+  /** Index of its sentence, counted as for name mentions. */
+  sentence: number;
+}
+
+// The words a description may run to after `the`, its noun included (`the study's first author`).
+const MAX_SUBJECT_DESCRIPTION_WORDS = 5;
+const POSSESSIVE = /['’]s?$/;
+
+/**
+ * The description of a person that the `the` at `index` opens, up to its noun, when a comma or a
+ * word follows it (`The judge would …`, `The Kilbride professor, for his part, …`); else null. A
+ * possessive is no such noun (`The judge's ruling`).
+ */
+function subjectDescriptionAt(text: string, tokens: Token[], index: number): { description: Description; end: number } | null {
+  const start = (tokens[index] as Token).start;
+  for (let cursor = index + 1; cursor < tokens.length && cursor - index <= MAX_SUBJECT_DESCRIPTION_WORDS; cursor += 1) {
+    const token = tokens[cursor] as Token;
+    if (!token.isWord) return null;
+    // Most words can head no description: the phrase is read only up to one that can.
+    const canHead = token.capitalized ? isListedPersonNoun(token.lower) || isDemonym(token.lower) : isDescriptionHead(token.lower);
+    if (!canHead || POSSESSIVE.test(token.text)) continue;
+    const description = readDescription(text.slice(start, token.end));
+    if (description?.head !== token.lower) continue;
+    const next = tokens[cursor + 1];
+    return next !== undefined && (next.isWord || next.text === ',') ? { description, end: token.end } : null;
+  }
+  return null;
+}
+
+// Prepositions and conjunctions that open an introductory phrase (`After the hearing, the judge …`).
+const INTRODUCTORY_WORDS = new Set(['after', 'before', 'during', 'in', 'at', 'on', 'when', 'while', 'as', 'since', 'despite', 'with', 'without', 'like', 'unlike', 'for', 'back', 'earlier', 'later', 'still', 'however']);
+// How far into its sentence the comma after an introductory phrase may stand.
+const MAX_INTRODUCTORY_TOKENS = 25;
+
+/**
+ * Whether the sentence of the `the` at `index` opens with an introductory phrase that the comma
+ * right before it closes, the first comma of the sentence (`Asked about the audiologists, the
+ * chief executive …`, `After the verdict, the judge …`): a participle or one of the
+ * INTRODUCTORY_WORDS opens it.
+ */
+function followsIntroductoryPhrase(tokens: Token[], index: number, opensSentence: (index: number) => boolean): boolean {
+  if (tokens[index - 1]?.text !== ',') return false;
+  for (let cursor = index - 2; cursor >= 0 && index - cursor <= MAX_INTRODUCTORY_TOKENS; cursor -= 1) {
+    const token = tokens[cursor] as Token;
+    if (token.text === ',') return false;
+    if (!opensSentence(cursor)) continue;
+    const word = token.lower;
+    return token.isWord && (INTRODUCTORY_WORDS.has(word) || word.endsWith('ed') || word.endsWith('ing'));
+  }
+  return false;
+}
+
+/**
+ * Sentences outside the `quoted` ranges (ordered, end exclusive) whose subject is a definite
+ * description of a person, opening the sentence after a conjunction or an introductory phrase or
+ * not (`The filmmaker is unrepentant.`, `But the judge would have none of it.`, `Asked about it,
+ * the CEO said …`): they are about that person, whom a pronoun after them may refer to. Subjects
+ * elsewhere in a sentence are left out: telling them from objects takes a parse.
+ */
+export function findSubjectDescriptions(text: string, tokens: Token[], quoted: Array<[number, number]>, sentences: Uint32Array): SubjectDescription[] {
+  const found: SubjectDescription[] = [];
+  const opensSentence = (index: number) => index === 0 || sentences[index] !== sentences[index - 1];
+  let range = 0;
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index] as Token;
+    // Compared as a number first: asked of every token of the article.
+    if (token.text.length !== 3 || token.lower !== 'the') continue;
+    const opener = tokens[index - 1];
+    const opens = opensSentence(index) || (opener !== undefined && SENTENCE_OPENERS.has(opener.text) && opensSentence(index - 1));
+    if (!opens && !followsIntroductoryPhrase(tokens, index, opensSentence)) continue;
+    const read = subjectDescriptionAt(text, tokens, index);
+    if (read === null) continue;
+    while (range < quoted.length && (quoted[range]?.[1] ?? 0) <= token.start) range += 1;
+    if ((quoted[range]?.[0] ?? Infinity) <= token.start) continue;
+    found.push({ start: token.start, end: read.end, description: read.description, sentence: sentences[index] as number });
+  }
+  return found;
 }

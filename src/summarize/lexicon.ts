@@ -1,4 +1,7 @@
-/** Word lists the quotation and speaker finders share. All entries are lowercase. */
+/** Word lists the quotation and speaker finders share. All entries are lowercase, unless said otherwise. */
+
+/** Conjunctions and adverbs that may open a sentence before its subject (`But he said`, `Still, the judge …`), as written. */
+export const SENTENCE_OPENERS = new Set(['But', 'And', 'Yet', 'So', 'Then', 'Still', 'Later', 'Instead', 'Now']);
 
 /** Verbs and phrases that attribute a quotation to a speaker. */
 export const CUE_VERBS = new Set([
@@ -116,6 +119,8 @@ export const NOT_NAME_WORDS = new Set([
   'text', 'mr', 'mrs', 'ms', 'dr', 'god', 'do', 'did', 'does', 'is', 'was', 'will', 'would', 'can',
   'could', 'should', 'must', 'let', 'until', 'whether', 'despite', 'among', 'between', 'through',
   'against', 'without', 'within', 'toward', 'towards', 'upon',
+  // Adverbs of time opening a sentence before its subject (`Later Tamsin Orr took the stand`).
+  'later', 'earlier', 'afterwards', 'afterward', 'today', 'yesterday', 'tonight', 'finally', 'soon',
 ]);
 
 /** Words that say a person no longer holds the title or role after them (`former Gov.`, `the retired neurosurgeon`). */

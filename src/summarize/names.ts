@@ -5,7 +5,7 @@
 import { isBlankUnit, isSpaceUnit, isSurrogateUnit, isUppercaseUnit } from './characters.js';
 import { genderOfFirstName, isKnownFirstName } from './first-names.js';
 import {
-  CUE_VERBS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAME_WORDS, PAST_MARKERS, TITLE_WORDS, type Gender,
+  CUE_VERBS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAME_WORDS, PAST_MARKERS, SENTENCE_OPENERS, TITLE_WORDS, type Gender,
 } from './lexicon.js';
 import { clauseRoleWords } from './role-clauses.js';
 import { findRole } from './roles.js';
@@ -65,8 +65,6 @@ const GENDERED_PRONOUNS = new Map<string, Gender>([
   ['he', 'male'], ['his', 'male'], ['himself', 'male'],
   ['she', 'female'], ['hers', 'female'], ['herself', 'female'],
 ]);
-// Conjunctions and adverbs that may open a sentence before its subject pronoun (`But he said`).
-const SENTENCE_OPENERS = new Set(['But', 'And', 'Yet', 'So', 'Then', 'Still', 'Later', 'Instead', 'Now']);
 const ASKING_VERBS = new Set(['asked', 'asks', 'asking', 'pressed', 'questioned']);
 const MAX_APPOSITIVE_TOKENS = 20;
 const PRONOUN_LOOKAHEAD_TOKENS = 40;

@@ -3,6 +3,7 @@
  * the fullest name, the gender and the role the article gives each.
  */
 import { countWords } from '../load/words.js';
+import type { SubjectDescription } from './descriptions.js';
 import { genderOfFirstName } from './first-names.js';
 import { NAME_PARTICLES, NAME_SUFFIXES, PAST_MARKERS, type Gender } from './lexicon.js';
 import { surnameKey, type FoundName, type NameMention } from './names.js';
@@ -51,6 +52,11 @@ export interface People {
   mentions: LinkedMention[];
   /** Sentence-opening `He` / `She` outside quotations, in text order. */
   subjectPronouns: SubjectPronoun[];
+  /**
+   * Sentence-opening descriptions of a person outside quotations (`The judge …`), in text order:
+   * found when first asked for, as only a pronoun's antecedent needs them.
+   */
+  subjectDescriptions: () => readonly SubjectDescription[];
 }
 
 /**
@@ -215,8 +221,13 @@ function namesakeOfTitle(people: People, first: Person, key: string, titleGender
  * A surname alone (`Trump`, `Mr. Clyburn`) or a given name written first (`Wang`) joins the
  * person introduced with it.
  */
-export function collectPeople(names: FoundName[], knownSpeakers: Set<string>, subjectPronouns: SubjectPronoun[] = []): People {
-  const people: People = { bySurname: new Map(), byFullName: new Map(), byFirstWord: new Map(), mentions: [], subjectPronouns };
+export function collectPeople(
+  names: FoundName[],
+  knownSpeakers: Set<string>,
+  subjectPronouns: SubjectPronoun[] = [],
+  subjectDescriptions: () => readonly SubjectDescription[] = () => [],
+): People {
+  const people: People = { bySurname: new Map(), byFullName: new Map(), byFirstWord: new Map(), mentions: [], subjectPronouns, subjectDescriptions };
   for (const found of names) {
     const key = surnameKey(found.name);
     const words = countWords(found.name);

@@ -5,6 +5,7 @@
 import type { QuoteSpan } from '../types.js';
 import type { Attribution } from './attribution.js';
 import { findCreditRanges } from './credit-lines.js';
+import { findSubjectDescriptions, type SubjectDescription } from './descriptions.js';
 import { findNameMentions, findSubjectPronouns, sentenceIndexes } from './names.js';
 import type { QuotedPiece } from './quote-marks.js';
 import { findQuotations, type Quotation, type QuotedText } from './quotations.js';
@@ -40,7 +41,9 @@ function peopleOf(text: string, { quotations, titles }: QuotedText): People {
   const sentences = sentenceIndexes(text, tokens);
   const inStory = findNameMentions(text, tokens, (start) => outsideQuotes(start) && outsideCredits(start), sentences);
   const speakers = new Set(quotations.flatMap(({ attribution }) => attribution?.mention.kind === 'name' ? [attribution.mention.text] : []));
-  return collectPeople(inStory, speakers, findSubjectPronouns(text, tokens, quoted, sentences));
+  let subjectDescriptions: SubjectDescription[] | undefined;
+  const describedSubjects = () => (subjectDescriptions ??= findSubjectDescriptions(text, tokens, quoted, sentences));
+  return collectPeople(inStory, speakers, findSubjectPronouns(text, tokens, quoted, sentences), describedSubjects);
 }
 
 function toQuoteSpan(text: string, quotation: Quotation, speaker: ResolvedSpeaker): QuoteSpan {

@@ -3,7 +3,7 @@
  * name the article gives that person, and to the role it gives them.
  */
 import { countBefore } from '../count-before.js';
-import { readDescription, type Description } from './descriptions.js';
+import { readDescription, type Description, type SubjectDescription } from './descriptions.js';
 import { PRONOUNS, type Gender } from './lexicon.js';
 import { surnameKey } from './names.js';
 import { findPerson, genderOf, printedName, type LinkedMention, type People, type Person, type SubjectPronoun } from './people.js';
@@ -108,7 +108,10 @@ function lastSubjectSentenceBefore(people: People, offset: number, fits: (person
  */
 function pronounAntecedent(people: People, offset: number, gender: Gender, excluded: ReadonlySet<Person>, depth = 0): Antecedent | null {
   const fits = (candidate: Person): boolean => isGenderCompatible(candidate, gender) && !excluded.has(candidate);
-  const named = lastPersonBefore(people, offset, fits);
+  const lastNamed = lastPersonBefore(people, offset, fits);
+  // A sentence about someone by a description (`The judge would have none of it.`) after the last
+  // one naming a fitting person is more recent: the pronoun refers to the one described.
+  const named = describedSubjectBefore(people, offset, lastNamed?.sentence ?? -1, fits) ?? lastNamed;
   const link = lastSubjectPronoun(people, offset, gender);
   if (!link || depth >= MAX_PRONOUN_CHAIN || link.sentence < lastSubjectSentenceBefore(people, offset, fits)) return named;
   // A person named in a sentence after the link's is more recent than the chain: it takes over
@@ -117,6 +120,25 @@ function pronounAntecedent(people: People, offset: number, gender: Gender, exclu
   if (named && named.sentence > link.sentence) return named;
   const chained = pronounAntecedent(people, link.at, gender, excluded, depth + 1);
   return chained ? { person: chained.person, at: link.at, sentence: link.sentence } : named;
+}
+
+/**
+ * The person the last sentence before `offset` that opens on a description (`The judge …`) is
+ * about, when that sentence comes after sentence `after` and the text gave a person `fits` takes
+ * that role. An earlier such sentence is not looked for: the last one is about someone else.
+ */
+function describedSubjectBefore(people: People, offset: number, after: number, fits: (person: Person) => boolean): Antecedent | null {
+  const subjects = people.subjectDescriptions();
+  const subject = subjects[countBefore(subjects, offset, subjectStart) - 1];
+  if (!subject || subject.sentence <= after) return null;
+  const { description } = subject;
+  // Only someone named before: the one a pronoun after the sentence can refer to.
+  const holder = lastPersonBefore(people, subject.start, holdsRoleOf(description, (person) => fits(person) && fitsDescription(person, description)));
+  return holder ? { person: holder.person, at: subject.start, sentence: subject.sentence } : null;
+}
+
+function subjectStart(subject: SubjectDescription): number {
+  return subject.start;
 }
 
 function lastSubjectPronoun(people: People, offset: number, gender: Gender): SubjectPronoun | null {
@@ -189,7 +211,7 @@ function relativeOf(people: People, mention: SpeakerMention, description: Descri
 function resolveDescription(people: People, mention: SpeakerMention, excluded: ReadonlySet<Person>): Person | null {
   const description = readDescription(mention.text);
   if (!description) return null;
-  const fits = (person: Person) => !excluded.has(person) && (description.gender === null || isGenderCompatible(person, description.gender));
+  const fits = (person: Person) => !excluded.has(person) && fitsDescription(person, description);
   // `another supporter`: by its word, not the one the text named.
   if (ANOTHER.test(mention.text)) return null;
   if (INDEFINITE.test(mention.text)) {
@@ -200,9 +222,24 @@ function resolveDescription(people: People, mention: SpeakerMention, excluded: R
   }
   const relative = relativeOf(people, mention, description, fits);
   if (relative) return relative;
-  // Asked once a person, not once a mention: the search may pass every mention of the article.
+  const holds = holdsRoleOf(description, fits);
+  return lastPersonBefore(people, mention.start, holds)?.person ?? firstPersonAfter(people, mention.end, holds)
+    ?? lastPersonBefore(people, mention.start, fits)?.person ?? null;
+}
+
+/** Whether the person is of the gender the description's noun implies, where it implies one. */
+function fitsDescription(person: Person, description: Description): boolean {
+  return description.gender === null || isGenderCompatible(person, description.gender);
+}
+
+/**
+ * A test of whether a person `fits` takes and the text gave a role of the description
+ * (`Judge Simon Achterberg` for `the judge`), answered once a person, not once a mention: a search
+ * may pass every mention of the article.
+ */
+function holdsRoleOf(description: Description, fits: (person: Person) => boolean): (person: Person) => boolean {
   const holders = new Map<Person, boolean>();
-  const titled = (person: Person) => {
+  return (person) => {
     let holds = holders.get(person);
     if (holds === undefined) {
       holds = fits(person) && [...description.roleWords].some((word) => person.roleWords.has(word));
@@ -210,9 +247,6 @@ function resolveDescription(people: People, mention: SpeakerMention, excluded: R
     }
     return holds;
   };
-  const given = lastPersonBefore(people, mention.start, titled)?.person ?? firstPersonAfter(people, mention.end, titled);
-  if (given) return given;
-  return lastPersonBefore(people, mention.start, fits)?.person ?? null;
 }
 
 const NO_ONE: ReadonlySet<Person> = new Set();

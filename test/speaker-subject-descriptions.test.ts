@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { findSubjectDescriptions } from '../src/summarize/descriptions.js';
+import { findQuotes } from '../src/summarize/quotes.js';
+import { sentenceIndexes } from '../src/summarize/names.js';
+import { tokenize } from '../src/summarize/tokens.js';
+
+function subjectDescriptions(text: string): string[] {
+  const tokens = tokenize(text);
+  return findSubjectDescriptions(text, tokens, [], sentenceIndexes(text, tokens)).map((subject) => text.slice(subject.start, subject.end));
+}
+
+// News calls the person a story is about by a role as often as by name (`The magistrate would
+// have none of it.`); the pronoun of the next quotation refers to that person, not to whoever was
+// named last.
+describe('a sentence about someone by a description', () => {
+  const text = readFileSync(new URL('./fixtures/subject-descriptions.txt', import.meta.url), 'utf8');
+
+  it('is found where the description opens the sentence, after a conjunction or after an introductory phrase', () => {
+    expect(subjectDescriptions('The magistrate would have none of it. But the roofer, pale, said nothing. Asked twice, the site manager shrugged.'))
+      .toEqual(['The magistrate', 'the roofer', 'the site manager']);
+  });
+
+  it('is not found for a possessive, an object, a description of no person or one ending the sentence', () => {
+    expect(subjectDescriptions("The judge's ruling is due. Vance thanked the magistrate. The company said no. Then came the magistrate."))
+      .toEqual([]);
+  });
+
+  it('gives the pronoun of the next quotation the person the text gave that role', () => {
+    const speakers = findQuotes(text).map((quote) => quote.speaker);
+    // Named last before the first and the last quotation, of the pronoun's gender: Gemma Harte, Kevin Dunne.
+    expect(speakers).toEqual(['Ruth Okonjo', 'Tamsin Orr', 'Dermot Vance']);
+  });
+
+  it('does not take a description opening an earlier sentence over a person named since', () => {
+    const text = 'The magistrate, Ruth Okonjo, adjourned. Tamsin Orr, a site manager, then took the stand.\n\n"I watched it go," she said.';
+    expect(findQuotes(text)[0]?.speaker).toBe('Tamsin Orr');
+  });
+});
