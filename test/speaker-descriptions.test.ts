@@ -108,4 +108,16 @@ describe('a description stays unresolved when no person fits', () => {
     const text = 'Ewan Gray won the hill race above Keswick on Sunday, a minute ahead of the field.\n\n"It was the hardest hour of my life," the Scot said.';
     expect(lastSpeaker(text)).toBe('Ewan Gray');
   });
+
+  it('takes an age epithet (`the 57-year-old`) for the person whose age the text set off after the name', () => {
+    const text = 'Warrick Deane, 57, now chairs the brewery his father founded. Callum Birtles, who runs the buyer, met him on Monday.\n\n'
+      + '"This is not a sale," the 57-year-old said.';
+    expect(lastSpeaker(text)).toBe('Warrick Deane');
+  });
+
+  it('prefers, among the people given the role, the one the text also tied to the description\'s other words (`the Toronto doctor`)', () => {
+    const text = 'Dr. Priya Raman, a kidney specialist in Toronto, ran one site. Dr. Annika Velde led the trial from Bransford.\n\n'
+      + '"The effect is real," the Toronto doctor said.';
+    expect(lastSpeaker(text)).toBe('Dr. Priya Raman');
+  });
 });

@@ -50,6 +50,9 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
   ['journalist', ['reporter', 'correspondent', 'anchor', 'editor', 'columnist', 'broadcaster', 'presenter']],
   ['researcher', ['scientist']],
   ['boss', ['chief', 'ceo', 'head', 'director', 'manager', 'owner']],
+  // A chief executive is written out or by initials (`Chief Executive Ann Li`, `the CEO`).
+  ['ceo', ['executive']],
+  ['executive', ['ceo']],
   ['professor', ['prof']],
   // Ranks and offices written as abbreviated titles before a name (`Sgt. Dana Whitcombe`, `Cllr Ann Rees`).
   ['sergeant', ['sgt']],

@@ -53,13 +53,21 @@ export function pastAge(tokens: Token[], next: number): number {
  * Role words the clause after the name ending before token `next` gives the person: the person
  * nouns a copula or `as` puts after the name (`, who is the team's coach`, `is the town's mayor`,
  * `, who served as treasurer`), or the nouns for the doer of the verb of a relative clause
- * (`, who coaches the team` → coach). Empty when no such clause follows.
+ * (`, who coaches the team` → coach); and the epithet of an age set off after the name
+ * (`Maria Lopez, 52,` → 52-year-old: news calls her `the 52-year-old` later). Empty when no such
+ * clause follows.
  */
 export function clauseRoleWords(tokens: Token[], next: number): readonly string[] {
-  // The words read here are lowercase in running text: compared as written, most names are
-  // passed over without a lowercased copy (most are followed by punctuation or another word).
   // `Maria Lopez, 52, who coaches the team`: past the age.
   const from = pastAge(tokens, next);
+  const words = roleWordsOfClauseAt(tokens, from);
+  return from === next ? words : [...words, `${(tokens[next + 1] as Token).text}-year-old`];
+}
+
+/** The role words of the clause opening at token `from` (see clauseRoleWords). */
+function roleWordsOfClauseAt(tokens: Token[], from: number): readonly string[] {
+  // The words read here are lowercase in running text: compared as written, most names are
+  // passed over without a lowercased copy (most are followed by punctuation or another word).
   const after = tokens[from];
   if (!after) return NO_WORDS;
   const relative = after.text === ',' && tokens[from + 1]?.text === 'who';

@@ -223,7 +223,11 @@ function resolveDescription(people: People, mention: SpeakerMention, excluded: R
   const relative = relativeOf(people, mention, description, fits);
   if (relative) return relative;
   const holds = holdsRoleOf(description, fits);
-  return lastPersonBefore(people, mention.start, holds)?.person ?? firstPersonAfter(people, mention.end, holds)
+  // `the Toronto doctor`: of the doctors, first the one the text also tied to Toronto.
+  const qualifiers = description.words.filter((word) => !description.roleWords.has(word));
+  const qualified = qualifiers.length > 0 ? (person: Person) => holds(person) && qualifiers.every((word) => person.roleWords.has(word)) : null;
+  return (qualified && (lastPersonBefore(people, mention.start, qualified)?.person ?? firstPersonAfter(people, mention.end, qualified)))
+    ?? lastPersonBefore(people, mention.start, holds)?.person ?? firstPersonAfter(people, mention.end, holds)
     ?? lastPersonBefore(people, mention.start, fits)?.person ?? null;
 }
 
