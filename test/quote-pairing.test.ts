@@ -100,6 +100,20 @@ describe('quote pairing', () => {
     expect(quotes[0]?.speaker).toBe('John Doe');
   });
 
+  it('reads a quotation in single marks repeated at the start of the next paragraph as one, as British style writes it', () => {
+    const text = 'Prof Niall Fairbairn, an entomologist, said gardeners should take care: ‘There’s a fashion for flowers that give almost nothing.\n\n'
+      + '‘If bees remember a bad flower for a week, a garden full of them isn’t neutral.’\n\nThe study is published today.';
+    const quotes = findQuotes(text);
+    expect(quotes.map((quote) => [quote.text, quote.speaker])).toEqual([
+      ['There’s a fashion for flowers that give almost nothing. If bees remember a bad flower for a week, a garden full of them isn’t neutral.', 'Prof Niall Fairbairn'],
+    ]);
+  });
+
+  it('still takes a single mark left open at the end of a paragraph, before one that does not repeat it, for an apostrophe', () => {
+    const text = 'The ‘Friends of the Weir group met on Monday.\n\n“We will meet again in June,” said Ann Hale, its chair.';
+    expect(quoted(text)).toEqual(['We will meet again in June.']);
+  });
+
   it('leaves out quoted words inside a sentence', () => {
     expect(quoted('The plan was described as "very peaceful and a model for everyone" by critics.')).toEqual([]);
   });

@@ -120,4 +120,15 @@ describe('a description stays unresolved when no person fits', () => {
       + '"The effect is real," the Toronto doctor said.';
     expect(lastSpeaker(text)).toBe('Dr. Priya Raman');
   });
+
+  it('takes a description opening a clause set off before its verb for the speaker, not the place word in it', () => {
+    const text = 'Prof Niall Fairbairn teaches at Kilbride. Dr Tobias Wren ran the trials.\n\n'
+      + 'The Kilbride professor, for his part, said the study matters: ‘Bees remember a bad flower for a long time.’';
+    expect(lastSpeaker(text)).toBe('Prof Niall Fairbairn');
+  });
+
+  it('still takes the name set off after a description for the speaker', () => {
+    const text = 'The former secretary of homeland security, Tom Ridge, said on Monday: "We have to take this seriously."';
+    expect(lastSpeaker(text)).toBe('Tom Ridge');
+  });
 });

@@ -4,6 +4,7 @@
  * it (`X said: "…"`, `X told reporters, "…"`).
  */
 import { CUE_MODIFIERS, CUE_PHRASES, CUE_VERBS, DETERMINERS, PRONOUNS, ROLE_NOUNS } from './lexicon.js';
+import { readDescription } from './descriptions.js';
 import { readNameSpan } from './names.js';
 import type { SpeakerMention } from './speakers.js';
 import { isCapitalized, isSentenceEnd, tokenize, type Token } from './tokens.js';
@@ -214,17 +215,25 @@ function closesBeforeCue(tokens: Token[], comma: number): boolean {
  * a former speechwriter, wrote:`).
  */
 function firstMention(text: string, tokens: Token[], from: number, to: number): SpeakerMention | null {
+  let described: SpeakerMention | null = null;
   for (let index = from; index < to; index += 1) {
     if (index > from && tokens[index - 1]?.text !== ',') continue;
     if (index === from && opensWithIntroductoryWord(text, tokens, index)) continue;
     const token = tokens[index];
     if (isPronoun(token) && lower(token) !== 'who') return mentionAt(text, tokens, index);
+    // `The Kilbride professor, for his part, said`: a description of a person, not the place
+    // word in it, is the subject, unless a name follows it set off (`The former secretary, Tom Ridge,`).
+    if (index === from && DETERMINERS.has(lower(token))) {
+      const mention = mentionAt(text, tokens, index);
+      if (mention?.kind === 'description' && readDescription(mention.text) !== null) described = mention;
+    }
     if (token && isCapitalized(token)) {
       const name = personMention(text, tokens, index);
       // A possessive qualifies the noun after it (`Google's chief executive, Laszlo Bock,`).
       if (name && !/^['’]/.test(text.charAt(name.end))) return name;
     }
   }
+  if (described) return described;
   for (let index = from; index < to; index += 1) {
     const token = tokens[index];
     if (isPronoun(token)) return mentionAt(text, tokens, index);

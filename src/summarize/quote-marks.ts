@@ -1,6 +1,7 @@
 /**
  * Pairs quotation marks into quoted pieces. Handles straight, curly and NYT-style doubled
- * apostrophes, single quotes at the top level, and quotations that run over several paragraphs.
+ * apostrophes, single quotes at the top level, and quotations that run over several paragraphs,
+ * in double marks or in single ones.
  */
 
 /** A stretch of text between an opening quotation mark and its closing mark. */
@@ -99,12 +100,19 @@ interface OpenQuotation {
   nested: number;
 }
 
+/** A single-quoted piece not closed yet: opened in the current paragraph, or run on into it. */
+interface OpenSingle {
+  start: number;
+  /** The quoted words of the paragraphs before this one. */
+  segments: Array<[number, number]>;
+  segmentStart: number;
+}
+
 /** Where the pairing stands between marks. */
 interface Pairing {
   pieces: QuotedPiece[];
   open: OpenQuotation | null;
-  /** A single-quoted piece opened in the current paragraph. */
-  single: Mark | null;
+  single: OpenSingle | null;
   lastParagraphEnd: number;
 }
 
@@ -159,11 +167,35 @@ function readSingleMark(pairing: Pairing, mark: Mark): void {
   if (pairing.open) return;
   const single = pairing.single;
   if (!single) {
-    if (mark.direction === 'open') pairing.single = mark;
+    if (mark.direction === 'open') pairing.single = { start: mark.start, segments: [], segmentStart: mark.end };
   } else if (mark.direction === 'close') {
-    pairing.pieces.push({ start: single.start, end: mark.end, segments: [[single.end, mark.start]] });
+    pairing.pieces.push({ start: single.start, end: mark.end, segments: [...single.segments, [single.segmentStart, mark.start]] });
     pairing.single = null;
   }
+}
+
+/**
+ * At a paragraph start, a single-quoted piece left open runs on when the paragraph opens with an
+ * opening single mark, as a quotation of several paragraphs does in British style; else it ends
+ * with the paragraph before when it already ran on from an earlier one, and was an apostrophe or
+ * a stray mark when it did not. Returns how many marks that used.
+ */
+function carrySingleOver(pairing: Pairing, text: string, paragraphStart: number, marks: Mark[]): number {
+  const single = pairing.single;
+  if (!single) return 0;
+  const leading = marks[0];
+  const runsOn = leading !== undefined && leading.family === 'single' && leading.direction === 'open' && text.slice(paragraphStart, leading.start).trim() === '';
+  if (runsOn) {
+    single.segments.push([single.segmentStart, pairing.lastParagraphEnd]);
+    single.segmentStart = leading.end;
+    return 1;
+  }
+  if (single.segments.length > 0) {
+    single.segments.push([single.segmentStart, pairing.lastParagraphEnd]);
+    pairing.pieces.push({ start: single.start, end: pairing.lastParagraphEnd, segments: single.segments });
+  }
+  pairing.single = null;
+  return 0;
 }
 
 /**
@@ -197,9 +229,7 @@ export function findQuotedPieces(text: string): QuotedPiece[] {
   const pairing: Pairing = { pieces: [], open: null, single: null, lastParagraphEnd: 0 };
   for (const [paragraphStart, paragraphEnd] of paragraphRanges(text)) {
     const marks = marksBetween(text, paragraphStart, paragraphEnd);
-    const used = carryOver(pairing, text, paragraphStart, marks);
-    // A single quote never runs past its paragraph: one left open was an apostrophe.
-    pairing.single = null;
+    const used = carryOver(pairing, text, paragraphStart, marks) + carrySingleOver(pairing, text, paragraphStart, marks);
     const lastSingleClose = lastSingleCloseOf(marks);
     for (let index = used; index < marks.length; index++) {
       const mark = marks[index] as Mark;
@@ -210,5 +240,6 @@ export function findQuotedPieces(text: string): QuotedPiece[] {
     pairing.lastParagraphEnd = paragraphEnd;
   }
   closeQuotation(pairing, pairing.lastParagraphEnd, pairing.lastParagraphEnd);
+  carrySingleOver(pairing, text, text.length, []);
   return pairing.pieces;
 }
