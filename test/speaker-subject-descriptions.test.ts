@@ -36,4 +36,18 @@ describe('a sentence about someone by a description', () => {
     const text = 'The magistrate, Ruth Okonjo, adjourned. Tamsin Orr, a site manager, then took the stand.\n\n"I watched it go," she said.';
     expect(findQuotes(text)[0]?.speaker).toBe('Tamsin Orr');
   });
+
+  it('gives the pronoun the relative a sentence opening on `his` or `her` and a word for a relative names', () => {
+    const text = 'Darragh Fennelly retired from hurling on Monday. His goalkeeper, Séamus Ó Broin, 37, was at the press conference.\n\n'
+      + '"He will be a manager by 45," the 37-year-old said.\n\n'
+      + 'Fennelly\'s father, Mick Fennelly, coached him as a boy. His father was less sure the retirement would last. "Give him one winter," he said.';
+    expect(findQuotes(text).map((quote) => quote.speaker)).toEqual(['Séamus Ó Broin', 'Mick Fennelly']);
+  });
+
+  it('does not give the pronoun the last speaker when a sentence about someone else by a description came between', () => {
+    const text = 'Dr. Teresa Galloway is the county health officer. Hannah Briggs, whose daughter caught measles, took her son to the clinic.\n\n'
+      + '"Come in if you are not sure," the health officer said.\n\n'
+      + 'The young mother said she would be back on Saturday. "He is nine months old," she said.';
+    expect(findQuotes(text).map((quote) => quote.speaker)).toEqual(['Dr. Teresa Galloway', 'Hannah Briggs']);
+  });
 });

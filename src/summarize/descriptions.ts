@@ -131,18 +131,22 @@ export function readDescription(text: string): Description | null {
 export interface SubjectDescription {
   start: number;
   end: number;
-  /** What the words, from `the` to the noun (`The Kilbride professor`), say of the person. */
+  /** The words as written, from the determiner to the noun (`The Kilbride professor`, `His father`). */
+  text: string;
+  /** What they say of the person. */
   description: Description;
   /** Index of its sentence, counted as for name mentions. */
   sentence: number;
 }
 
-// The words a description may run to after `the`, its noun included (`the study's first author`).
+// The determiners of a description of someone the text has named (`the judge`, `his father`, `her coach`).
+const SUBJECT_DETERMINERS = new Set(['the', 'his', 'her']);
+// The words a description may run to after its determiner, its noun included (`the study's first author`).
 const MAX_SUBJECT_DESCRIPTION_WORDS = 5;
 const POSSESSIVE = /['’]s?$/;
 
 /**
- * The description of a person that the `the` at `index` opens, up to its noun, when a comma or a
+ * The description of a person that the determiner at `index` opens, up to its noun, when a comma or a
  * word follows it (`The judge would …`, `The Kilbride professor, for his part, …`); else null. A
  * possessive is no such noun (`The judge's ruling`).
  */
@@ -168,7 +172,7 @@ const INTRODUCTORY_WORDS = new Set(['after', 'before', 'during', 'in', 'at', 'on
 const MAX_INTRODUCTORY_TOKENS = 25;
 
 /**
- * Whether the sentence of the `the` at `index` opens with an introductory phrase that the comma
+ * Whether the sentence of the determiner at `index` opens with an introductory phrase that the comma
  * right before it closes, the first comma of the sentence (`Asked about the audiologists, the
  * chief executive …`, `After the verdict, the judge …`): a participle or one of the
  * INTRODUCTORY_WORDS opens it.
@@ -189,8 +193,9 @@ function followsIntroductoryPhrase(tokens: Token[], index: number, opensSentence
  * Sentences outside the `quoted` ranges (ordered, end exclusive) whose subject is a definite
  * description of a person, opening the sentence after a conjunction or an introductory phrase or
  * not (`The filmmaker is unrepentant.`, `But the judge would have none of it.`, `Asked about it,
- * the CEO said …`): they are about that person, whom a pronoun after them may refer to. Subjects
- * elsewhere in a sentence are left out: telling them from objects takes a parse.
+ * the CEO said …`, `His father was less sure.`): they are about that person, whom a pronoun after
+ * them may refer to. Subjects elsewhere in a sentence are left out: telling them from objects takes
+ * a parse.
  */
 export function findSubjectDescriptions(text: string, tokens: Token[], quoted: Array<[number, number]>, sentences: Uint32Array): SubjectDescription[] {
   const found: SubjectDescription[] = [];
@@ -199,7 +204,7 @@ export function findSubjectDescriptions(text: string, tokens: Token[], quoted: A
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index] as Token;
     // Compared as a number first: asked of every token of the article.
-    if (token.text.length !== 3 || token.lower !== 'the') continue;
+    if (token.text.length !== 3 || !SUBJECT_DETERMINERS.has(token.lower)) continue;
     const opener = tokens[index - 1];
     const opens = opensSentence(index) || (opener !== undefined && SENTENCE_OPENERS.has(opener.text) && opensSentence(index - 1));
     if (!opens && !followsIntroductoryPhrase(tokens, index, opensSentence)) continue;
@@ -207,7 +212,7 @@ export function findSubjectDescriptions(text: string, tokens: Token[], quoted: A
     if (read === null) continue;
     while (range < quoted.length && (quoted[range]?.[1] ?? 0) <= token.start) range += 1;
     if ((quoted[range]?.[0] ?? Infinity) <= token.start) continue;
-    found.push({ start: token.start, end: read.end, description: read.description, sentence: sentences[index] as number });
+    found.push({ start: token.start, end: read.end, text: text.slice(token.start, read.end), description: read.description, sentence: sentences[index] as number });
   }
   return found;
 }

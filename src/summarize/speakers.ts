@@ -122,19 +122,27 @@ function pronounAntecedent(people: People, offset: number, gender: Gender, exclu
   return chained ? { person: chained.person, at: link.at, sentence: link.sentence } : named;
 }
 
+/** The last sentence before `offset` that opens on a description of a person (`The judge …`). */
+function lastDescribedSubject(people: People, offset: number): SubjectDescription | undefined {
+  const subjects = people.subjectDescriptions();
+  return subjects[countBefore(subjects, offset, subjectStart) - 1];
+}
+
 /**
- * The person the last sentence before `offset` that opens on a description (`The judge …`) is
- * about, when that sentence comes after sentence `after` and the text gave a person `fits` takes
- * that role. An earlier such sentence is not looked for: the last one is about someone else.
+ * The person the last sentence before `offset` that opens on a description (`The judge …`, `His
+ * father …`) is about, when that sentence comes after sentence `after` and the text named before
+ * it a person `fits` takes who has that role or is that relative. An earlier such sentence is not
+ * looked for: the last one is about someone else.
  */
 function describedSubjectBefore(people: People, offset: number, after: number, fits: (person: Person) => boolean): Antecedent | null {
-  const subjects = people.subjectDescriptions();
-  const subject = subjects[countBefore(subjects, offset, subjectStart) - 1];
+  const subject = lastDescribedSubject(people, offset);
   if (!subject || subject.sentence <= after) return null;
   const { description } = subject;
+  const fitting = (person: Person) => fits(person) && fitsDescription(person, description);
+  const mention: SpeakerMention = { start: subject.start, end: subject.end, kind: 'description', text: subject.text };
   // Only someone named before: the one a pronoun after the sentence can refer to.
-  const holder = lastPersonBefore(people, subject.start, holdsRoleOf(description, (person) => fits(person) && fitsDescription(person, description)));
-  return holder ? { person: holder.person, at: subject.start, sentence: subject.sentence } : null;
+  const person = relativeOf(people, mention, description, fitting) ?? lastPersonBefore(people, subject.start, holdsRoleOf(description, fitting))?.person;
+  return person ? { person, at: subject.start, sentence: subject.sentence } : null;
 }
 
 function subjectStart(subject: SubjectDescription): number {
@@ -160,7 +168,10 @@ function resolvePronoun(people: People, mention: SpeakerMention, previous: Previ
   if (gender !== 'male' && gender !== 'female') return null;
   const named = pronounAntecedent(people, mention.start, gender, excluded);
   const speakerFits = previous !== null && isGenderCompatible(previous.person, gender) && !excluded.has(previous.person);
-  if (speakerFits && (!named || previous.at > named.at)) return previous.person;
+  // A sentence about someone by a description after the last quotation (`The young mother …
+  // said she …`) is about someone else than its speaker, found or not.
+  const describedSince = previous !== null && (lastDescribedSubject(people, mention.start)?.start ?? -1) > previous.at;
+  if (speakerFits && !describedSince && (!named || previous.at > named.at)) return previous.person;
   return named?.person ?? null;
 }
 
