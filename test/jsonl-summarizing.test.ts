@@ -36,6 +36,22 @@ describe('summarizeJsonl', () => {
     }
   });
 
+  it.each([
+    ['UTF-8 with a byte order mark', (text: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])],
+    ['UTF-16 with a byte order mark, as Windows PowerShell writes a redirected file', (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+    ['UTF-16 without one', (text: string) => Buffer.from(text, 'utf16le')],
+  ])('reads %s as it reads UTF-8, in chunks that split its characters', async (_encoding, encode) => {
+    const text = `${JSON.stringify({ id: 'é1', text: ARTICLE.replace('mayor', 'maire, Zoë Brontë,') })}\r\n`;
+    const summarize = async (bytes: Buffer) => {
+      const { stream, lines } = collector(false);
+      // Chunks of 7 bytes: characters of two and three bytes fall across them.
+      const chunks = Array.from({ length: Math.ceil(bytes.length / 7) }, (_, index) => bytes.subarray(index * 7, index * 7 + 7));
+      expect(await summarizeJsonl(Readable.from(chunks), stream, { points: 2 })).toEqual([]);
+      return lines;
+    };
+    expect(await summarize(encode(text))).toEqual(await summarize(Buffer.from(text, 'utf8')));
+  });
+
   it('reports a malformed line with its number and goes on with the rest', async () => {
     const input = [
       JSON.stringify({ id: 1, text: ARTICLE }),

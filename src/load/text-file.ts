@@ -89,7 +89,8 @@ function decodeWindows1252(bytes: Uint8Array): string {
   return new TextDecoder('windows-1252').decode(bytes).replace(/[\u0080-\u009F]/g, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80]!);
 }
 
-function detectEncoding(bytes: Uint8Array): TextEncoding {
+/** The encoding of a file from its first bytes (at least the first few thousand, where there are that many). */
+export function detectEncoding(bytes: Uint8Array): TextEncoding {
   const marked = encodingFromBom(bytes);
   if (marked) return marked;
   // Without a BOM, UTF-16 text in a Latin script has a zero in every other byte: odd ones for

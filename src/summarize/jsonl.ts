@@ -3,8 +3,9 @@
  * streamed so that memory stays flat however many lines come in.
  */
 import { once } from 'node:events';
-import { StringDecoder } from 'node:string_decoder';
+import { TextDecoder } from 'node:util';
 import { diagnostic } from '../diagnostics/diagnostic.js';
+import { detectEncoding } from '../load/text-file.js';
 import type { Diagnostic } from '../types.js';
 import { summarizeText } from './index.js';
 
@@ -32,14 +33,21 @@ const MAX_LINE_LENGTH = 4 * MAX_TEXT_LENGTH;
  * threw a RangeError from inside it that nothing could catch.)
  */
 async function* readLines(input: NodeJS.ReadableStream, maxLength: number): AsyncGenerator<string | null> {
-  const decoder = new StringDecoder('utf8');
+  // Chosen from the first bytes: Windows PowerShell writes a redirected file as UTF-16.
+  let decoder: TextDecoder | undefined;
   const lineBreak = /\r\n|\r|\n/g;
   let line = '';
   let tooLong = false;
   // A chunk that ended on `\r` may be followed by the `\n` of the same line break.
   let afterCarriageReturn = false;
   for await (const chunk of input) {
-    let text = typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
+    let text: string;
+    if (typeof chunk === 'string') {
+      text = chunk;
+    } else {
+      decoder ??= new TextDecoder(detectEncoding(chunk as Buffer));
+      text = decoder.decode(chunk as Buffer, { stream: true });
+    }
     if (afterCarriageReturn && text.startsWith('\n')) text = text.slice(1);
     afterCarriageReturn = false;
     let start = 0;
@@ -58,7 +66,7 @@ async function* readLines(input: NodeJS.ReadableStream, maxLength: number): Asyn
       tooLong = true;
     }
   }
-  line += decoder.end();
+  line += decoder?.decode() ?? '';
   if (tooLong) yield null;
   else if (line !== '') yield line;
 }
