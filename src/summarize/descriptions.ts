@@ -3,8 +3,7 @@
  * neurosurgeon`, `the congresswoman`): the noun naming their role, the gender it implies, and
  * the role words a person the article introduced must carry to be the one described.
  */
-import { DETERMINERS, PAST_MARKERS, SENTENCE_OPENERS, type Gender } from './lexicon.js';
-import { pastRole } from './people.js';
+import { DETERMINERS, PAST_MARKERS, pastRole, SENTENCE_OPENERS, type Gender } from './lexicon.js';
 import { isDemonym, isListedPersonNoun, isPersonNoun, joinSecondOffices } from './person-nouns.js';
 import type { Token } from './tokens.js';
 

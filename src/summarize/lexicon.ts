@@ -126,6 +126,11 @@ export const NOT_NAME_WORDS = new Set([
 /** Words that say a person no longer holds the title or role after them (`former Gov.`, `the retired neurosurgeon`). */
 export const PAST_MARKERS = new Set(['former', 'ex', 'ex-', 'then', 'late', 'retired', 'onetime']);
 
+/** How a role word is kept once the text says the person held it before (`former governor`). */
+export function pastRole(word: string): string {
+  return `former ${word}`;
+}
+
 /** Trailing parts of a name that are not the surname. */
 export const NAME_SUFFIXES = new Set(['jr.', 'jr', 'sr.', 'sr', 'ii', 'iii', 'iv']);
 

@@ -5,7 +5,7 @@
 import { countWords } from '../load/words.js';
 import type { SubjectDescription } from './descriptions.js';
 import { genderOfFirstName } from './first-names.js';
-import { NAME_PARTICLES, NAME_SUFFIXES, PAST_MARKERS, type Gender } from './lexicon.js';
+import { NAME_PARTICLES, NAME_SUFFIXES, PAST_MARKERS, pastRole, type Gender } from './lexicon.js';
 import { surnameKey, type FoundName, type NameMention } from './names.js';
 import { joinSecondOffices } from './person-nouns.js';
 
@@ -20,11 +20,6 @@ export interface Person {
   role: string | null;
   /** Lowercase words of the person's titles and roles, to resolve `the senator`; roles held no more as `pastRole` gives them. */
   roleWords: Set<string>;
-}
-
-/** How a role word is kept once the text says the person held it before (`former governor`). */
-export function pastRole(word: string): string {
-  return `former ${word}`;
 }
 
 export interface LinkedMention {
