@@ -21,6 +21,11 @@ describe('a sentence about someone by a description', () => {
       .toEqual(['The magistrate', 'the roofer', 'the site manager']);
   });
 
+  it('is found elsewhere in the sentence when a clause of its own goes on about it', () => {
+    expect(subjectDescriptions("The work falls to the study's first author, who has applied for funding. Bees sting the beekeeper, who swears."))
+      .toEqual(["the study's first author", 'the beekeeper']);
+  });
+
   it('is not found for a possessive, an object, a description of no person or one ending the sentence', () => {
     expect(subjectDescriptions("The judge's ruling is due. Vance thanked the magistrate. The company said no. Then came the magistrate."))
       .toEqual([]);
@@ -49,5 +54,11 @@ describe('a sentence about someone by a description', () => {
       + '"Come in if you are not sure," the health officer said.\n\n'
       + 'The young mother said she would be back on Saturday. "He is nine months old," she said.';
     expect(findQuotes(text).map((quote) => quote.speaker)).toEqual(['Dr. Teresa Galloway', 'Hannah Briggs']);
+  });
+
+  it('gives the pronoun the person a description with a clause of its own stands for, where no one was named since', () => {
+    const text = 'Dr Tobias Wren, the study\'s first author, trained the bees. Alun Prys, who keeps 60 hives, said the findings matched his own.\n\n'
+      + 'The next stage will fall to the study\'s first author, who has applied for funding. "Out there the bee has ten thousand choices," he said.';
+    expect(findQuotes(text).at(-1)?.speaker).toBe('Dr Tobias Wren');
   });
 });

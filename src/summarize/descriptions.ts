@@ -149,7 +149,7 @@ const POSSESSIVE = /['’]s?$/;
  * word follows it (`The judge would …`, `The Kilbride professor, for his part, …`); else null. A
  * possessive is no such noun (`The judge's ruling`).
  */
-function subjectDescriptionAt(text: string, tokens: Token[], index: number): { description: Description; end: number } | null {
+function subjectDescriptionAt(text: string, tokens: Token[], index: number): { description: Description; end: number; next: number } | null {
   const start = (tokens[index] as Token).start;
   for (let cursor = index + 1; cursor < tokens.length && cursor - index <= MAX_SUBJECT_DESCRIPTION_WORDS; cursor += 1) {
     const token = tokens[cursor] as Token;
@@ -160,7 +160,7 @@ function subjectDescriptionAt(text: string, tokens: Token[], index: number): { d
     const description = readDescription(text.slice(start, token.end));
     if (description?.head !== token.lower) continue;
     const next = tokens[cursor + 1];
-    return next !== undefined && (next.isWord || next.text === ',') ? { description, end: token.end } : null;
+    return next !== undefined && (next.isWord || next.text === ',') ? { description, end: token.end, next: cursor + 1 } : null;
   }
   return null;
 }
@@ -205,10 +205,12 @@ export function findSubjectDescriptions(text: string, tokens: Token[], quoted: A
     // Compared as a number first: asked of every token of the article.
     if (token.text.length !== 3 || !SUBJECT_DETERMINERS.has(token.lower)) continue;
     const opener = tokens[index - 1];
-    const opens = opensSentence(index) || (opener !== undefined && SENTENCE_OPENERS.has(opener.text) && opensSentence(index - 1));
-    if (!opens && !followsIntroductoryPhrase(tokens, index, opensSentence)) continue;
+    const opens = opensSentence(index) || (opener !== undefined && SENTENCE_OPENERS.has(opener.text) && opensSentence(index - 1))
+      || followsIntroductoryPhrase(tokens, index, opensSentence);
     const read = subjectDescriptionAt(text, tokens, index);
-    if (read === null) continue;
+    // Elsewhere in its sentence, a description the writer goes on about in a clause of its own
+    // (`… to the study's first author, who has already applied for funding.`) is its topic too.
+    if (read === null || !(opens || (tokens[read.next]?.text === ',' && tokens[read.next + 1]?.lower === 'who'))) continue;
     while (range < quoted.length && (quoted[range]?.[1] ?? 0) <= token.start) range += 1;
     if ((quoted[range]?.[0] ?? Infinity) <= token.start) continue;
     found.push({ start: token.start, end: read.end, text: text.slice(token.start, read.end), description: read.description, sentence: sentences[index] as number });
