@@ -3,6 +3,7 @@
  * neurosurgeon`, `the congresswoman`): the noun naming their role, the gender it implies, and
  * the role words a person the article introduced must carry to be the one described.
  */
+import { countBefore } from '../count-before.js';
 import { DETERMINERS, PAST_MARKERS, pastRole, SENTENCE_OPENERS, type Gender } from './lexicon.js';
 import { isDemonym, isListedPersonNoun, isPersonNoun, joinSecondOffices } from './person-nouns.js';
 import type { Token } from './tokens.js';
@@ -140,6 +141,11 @@ export interface SubjectDescription {
 
 // The determiners of a description of someone the text has named (`the judge`, `his father`, `her coach`).
 const SUBJECT_DETERMINERS = new Set(['the', 'his', 'her']);
+const SUBJECT_DETERMINER = /\b(?:the|his|her)\b/gi;
+
+function tokenStart(token: Token): number {
+  return token.start;
+}
 // The words a description may run to after its determiner, its noun included (`the study's first author`).
 const MAX_SUBJECT_DESCRIPTION_WORDS = 5;
 const POSSESSIVE = /['’]s?$/;
@@ -163,6 +169,18 @@ function subjectDescriptionAt(text: string, tokens: Token[], index: number): { d
     return next !== undefined && (next.isWord || next.text === ',') ? { description, end: token.end, next: cursor + 1 } : null;
   }
   return null;
+}
+
+/**
+ * Whether `, who` follows the words after the determiner at `index` within a description's
+ * length: told before the description is read, as most determiners have no such clause.
+ */
+function opensRelativeClauseAfter(tokens: Token[], index: number): boolean {
+  for (let cursor = index + 1; cursor < tokens.length && cursor - index <= MAX_SUBJECT_DESCRIPTION_WORDS + 1; cursor += 1) {
+    const token = tokens[cursor] as Token;
+    if (!token.isWord) return token.text === ',' && tokens[cursor + 1]?.lower === 'who';
+  }
+  return false;
 }
 
 // Prepositions and conjunctions that open an introductory phrase (`After the hearing, the judge …`).
@@ -200,16 +218,21 @@ export function findSubjectDescriptions(text: string, tokens: Token[], quoted: A
   const found: SubjectDescription[] = [];
   const opensSentence = (index: number) => index === 0 || sentences[index] !== sentences[index - 1];
   let range = 0;
-  for (let index = 0; index < tokens.length; index += 1) {
-    const token = tokens[index] as Token;
-    // Compared as a number first: asked of every token of the article.
-    if (token.text.length !== 3 || !SUBJECT_DETERMINERS.has(token.lower)) continue;
+  // The determiners are found by a regular expression, run as machine code from the first
+  // article on, and only their tokens are read: a loop over every token of the article ran
+  // interpreted for the first hundred articles of a batch, 20-35 ms of it.
+  SUBJECT_DETERMINER.lastIndex = 0;
+  for (let match = SUBJECT_DETERMINER.exec(text); match !== null; match = SUBJECT_DETERMINER.exec(text)) {
+    const index = countBefore(tokens, match.index, tokenStart);
+    const token = tokens[index];
+    if (token === undefined || token.start !== match.index || !SUBJECT_DETERMINERS.has(token.lower)) continue;
     const opener = tokens[index - 1];
     const opens = opensSentence(index) || (opener !== undefined && SENTENCE_OPENERS.has(opener.text) && opensSentence(index - 1))
       || followsIntroductoryPhrase(tokens, index, opensSentence);
-    const read = subjectDescriptionAt(text, tokens, index);
     // Elsewhere in its sentence, a description the writer goes on about in a clause of its own
     // (`… to the study's first author, who has already applied for funding.`) is its topic too.
+    if (!opens && !opensRelativeClauseAfter(tokens, index)) continue;
+    const read = subjectDescriptionAt(text, tokens, index);
     if (read === null || !(opens || (tokens[read.next]?.text === ',' && tokens[read.next + 1]?.lower === 'who'))) continue;
     while (range < quoted.length && (quoted[range]?.[1] ?? 0) <= token.start) range += 1;
     if ((quoted[range]?.[0] ?? Infinity) <= token.start) continue;
