@@ -202,4 +202,17 @@ describe('the seed article', () => {
     expect(wang).toMatchObject({ speaker: 'Wang Xiaohong', role: 'Chinese Minister for Public Security' });
     expect(notable.some((quote) => /a good start|a lot more work/.test(quote.text))).toBe(false);
   });
+
+  it('takes a name before an irregular past tense (`made`, `went`) for the subject, over a titled name later in the sentence', () => {
+    const text = 'Retired Gen. Norman Ham spoke to a radio host on Monday.\n\n'
+      + 'Ham made it clear he had misgivings about the forces under President Barack Obama at the time he retired.\n\n'
+      + '"It was demoralizing," he told the host.';
+    expect(findQuotes(text)[0]?.speaker).toBe('Norman Ham');
+  });
+
+  it('reads past a party label to the verb after a name', () => {
+    const text = 'Rep. Hank Johnson (D-Ga.) said in 2008 that the willingness of voters to back Barack Obama threw old assumptions into doubt.\n\n'
+      + '"It makes their eyes open wider," he said.';
+    expect(findQuotes(text)[0]?.speaker).toBe('Rep. Hank Johnson');
+  });
 });

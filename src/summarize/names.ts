@@ -58,6 +58,12 @@ const BEFORE_NON_SUBJECT = new Set([
 const VERB_LIKE = new Set([
   'is', 'was', 'has', 'had', 'have', 'will', 'would', 'can', 'could', 'did', 'does', 'do', 'also',
   'then', 'later', 'may', 'might', 'must', 'should', 'never', 'recently', 'still', 'just', 'again',
+  // The past tense of irregular verbs, which no ending tells (`Ham made it clear`).
+  'made', 'went', 'took', 'gave', 'got', 'came', 'saw', 'knew', 'thought', 'became', 'began', 'left',
+  'kept', 'held', 'brought', 'felt', 'found', 'met', 'ran', 'sat', 'stood', 'won', 'lost', 'spent',
+  'sent', 'built', 'paid', 'put', 'led', 'spoke', 'chose', 'drove', 'flew', 'grew', 'threw', 'wore',
+  'broke', 'fell', 'hit', 'sold', 'taught', 'caught', 'fought', 'bought', 'meant', 'heard',
+  'understood', 'struck', 'rose', 'sought', 'swore', 'shook', 'drew', 'forgot', 'hid', 'dealt',
 ]);
 // The pronouns that say a name's gender when they follow it. Objects are left out: after a name
 // they mostly refer to someone else (`Obama backed her up`), and `her` may be either.
@@ -67,6 +73,8 @@ const GENDERED_PRONOUNS = new Map<string, Gender>([
 ]);
 const ASKING_VERBS = new Set(['asked', 'asks', 'asking', 'pressed', 'questioned']);
 const MAX_APPOSITIVE_TOKENS = 20;
+// The longest parenthesis read past after a name: a party label (`(R-Texas)`), not an aside.
+const MAX_PARENTHESIS_TOKENS = 8;
 const PRONOUN_LOOKAHEAD_TOKENS = 40;
 const MAX_PRONOUN_LENGTH = 'himself'.length;
 const MAX_NAME_WORDS = 3;
@@ -237,8 +245,18 @@ function isVerbLike(token: Token | undefined): boolean {
   return VERB_LIKE.has(token.text) || CUE_VERBS.has(token.text) || /(?:ed|es)$/.test(token.text);
 }
 
-/** Whether a verb follows the name ending before token `next`, past an appositive. */
-function followedByVerb(tokens: Token[], next: number): boolean {
+/** The index past a parenthesis opening at token `index` (a party label: `(D-Ga.)`), or `index` when none opens there. */
+function pastParenthesis(tokens: Token[], index: number): number {
+  if (tokens[index]?.text !== '(') return index;
+  for (let cursor = index + 1; cursor < tokens.length && cursor - index <= MAX_PARENTHESIS_TOKENS; cursor += 1) {
+    if (tokens[cursor]?.text === ')') return cursor + 1;
+  }
+  return index;
+}
+
+/** Whether a verb follows the name ending before token `next`, past a party label and an appositive. */
+function followedByVerb(tokens: Token[], nameEnd: number): boolean {
+  const next = pastParenthesis(tokens, nameEnd);
   if (tokens[next]?.text !== ',') return isVerbLike(tokens[next]);
   const limit = Math.min(tokens.length, next + MAX_APPOSITIVE_TOKENS);
   for (let cursor = next + 1; cursor < limit; cursor += 1) {
