@@ -7,7 +7,7 @@ import { CUE_MODIFIERS, CUE_PHRASES, CUE_VERBS, DETERMINERS, PRONOUNS, ROLE_NOUN
 import { readDescription } from './descriptions.js';
 import { readNameSpan } from './names.js';
 import type { SpeakerMention } from './speakers.js';
-import { isCapitalized, isSentenceEnd, tokenize, type Token } from './tokens.js';
+import { isCapitalized, isSentenceEnd, pastParenthesis, tokenize, type Token } from './tokens.js';
 
 export interface Attribution {
   mention: SpeakerMention;
@@ -147,13 +147,6 @@ function mentionAt(text: string, tokens: Token[], index: number): SpeakerMention
   }
   if (isCapitalized(token)) return personMention(text, tokens, index) ?? nameMention(text, tokens, index);
   return null;
-}
-
-/** The index after a parenthesis opening at `index` (`(D-Wis.)`), or `index` when none opens there. */
-function pastParenthesis(tokens: Token[], index: number): number {
-  if (tokens[index]?.text !== '(') return index;
-  const closing = tokens.findIndex((token, at) => at > index && token.text === ')');
-  return closing < 0 ? index : closing + 1;
 }
 
 /** Whether the clause opens with a name followed by a comma: `Leonard E. Burman, director of …`. */

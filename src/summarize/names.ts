@@ -9,7 +9,7 @@ import {
 } from './lexicon.js';
 import { clauseRoleWords } from './role-clauses.js';
 import { findRole } from './roles.js';
-import { hasLineBreak, isCapitalized, isSentenceEnd, type Token } from './tokens.js';
+import { hasLineBreak, isCapitalized, isSentenceEnd, pastParenthesis, type Token } from './tokens.js';
 
 export interface NameMention {
   /** Offsets of the whole mention, titles included (`Sen. Rand Paul`). */
@@ -245,18 +245,9 @@ function isVerbLike(token: Token | undefined): boolean {
   return VERB_LIKE.has(token.text) || CUE_VERBS.has(token.text) || /(?:ed|es)$/.test(token.text);
 }
 
-/** The index past a parenthesis opening at token `index` (a party label: `(D-Ga.)`), or `index` when none opens there. */
-function pastParenthesis(tokens: Token[], index: number): number {
-  if (tokens[index]?.text !== '(') return index;
-  for (let cursor = index + 1; cursor < tokens.length && cursor - index <= MAX_PARENTHESIS_TOKENS; cursor += 1) {
-    if (tokens[cursor]?.text === ')') return cursor + 1;
-  }
-  return index;
-}
-
 /** Whether a verb follows the name ending before token `next`, past a party label and an appositive. */
 function followedByVerb(tokens: Token[], nameEnd: number): boolean {
-  const next = pastParenthesis(tokens, nameEnd);
+  const next = pastParenthesis(tokens, nameEnd, MAX_PARENTHESIS_TOKENS);
   if (tokens[next]?.text !== ',') return isVerbLike(tokens[next]);
   const limit = Math.min(tokens.length, next + MAX_APPOSITIVE_TOKENS);
   for (let cursor = next + 1; cursor < limit; cursor += 1) {

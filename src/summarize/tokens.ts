@@ -143,6 +143,18 @@ export function isCapitalized(token: Token): boolean {
   return token.capitalized;
 }
 
+/**
+ * The index past a parenthesis opening at token `index` (a party label: `(D-Wis.)`), closed within
+ * `limit` tokens; `index` when none opens there or it is not closed by then.
+ */
+export function pastParenthesis(tokens: readonly Token[], index: number, limit = Infinity): number {
+  if (tokens[index]?.text !== '(') return index;
+  for (let cursor = index + 1; cursor < tokens.length && cursor - index <= limit; cursor += 1) {
+    if ((tokens[cursor] as Token).text === ')') return cursor + 1;
+  }
+  return index;
+}
+
 /** Whether a line break sits in `text[from, to)`. */
 export function hasLineBreak(text: string, from: number, to: number): boolean {
   for (let index = from; index < to; index += 1) {
