@@ -7,7 +7,7 @@ import { CUE_MODIFIERS, CUE_PHRASES, CUE_VERBS, DETERMINERS, PRONOUNS, ROLE_NOUN
 import { readDescription } from './descriptions.js';
 import { readNameSpan } from './names.js';
 import type { SpeakerMention } from './speakers.js';
-import { isCapitalized, isSentenceEnd, pastParenthesis, tokenize, type Token } from './tokens.js';
+import { isCapitalized, isSentenceEnd, pastParenthesis, possessiveLength, tokenize, type Token } from './tokens.js';
 
 export interface Attribution {
   mention: SpeakerMention;
@@ -294,7 +294,6 @@ function subjectBefore(text: string, tokens: Token[], from: number, to: number):
 const PREDICATE_LINKS = new Set(['and', 'by']);
 // Words that open a clause with a subject of its own.
 const CLAUSE_OPENERS = new Set(['as', 'that', 'which', 'who', 'while', 'when', 'because', 'after', 'before', 'if', 'whether']);
-const POSSESSIVE = /['’]s?$/;
 
 /**
  * The subject of the verb phrase ending at `end` that a linked cue continues: the last pronoun
@@ -309,7 +308,7 @@ function subjectOfPredicate(text: string, tokens: Token[], from: number, end: nu
     if (!isCapitalized(token)) continue;
     const read = readNameSpan(text, tokens, index);
     // A possessive name qualifies a noun (`Trump's messages`), it is no subject.
-    if (read && POSSESSIVE.test(tokens[read.next - 1]?.text ?? '')) continue;
+    if (read && possessiveLength(tokens[read.next - 1]?.text ?? '') > 0) continue;
     const verb = read ? tokens[read.next] : undefined;
     if (read?.mention.canBePerson && (isCueAt(tokens, read.next) || looksLikeVerb(verb))) return nameMention(text, tokens, index);
   }

@@ -6,7 +6,7 @@
 import { countBefore } from '../count-before.js';
 import { DETERMINERS, PAST_MARKERS, pastRole, SENTENCE_OPENERS, type Gender } from './lexicon.js';
 import { isDemonym, isListedPersonNoun, isPersonNoun, joinSecondOffices } from './person-nouns.js';
-import type { Token } from './tokens.js';
+import { possessiveLength, type Token } from './tokens.js';
 
 export interface Description {
   /** The noun the description rests on, lowercase (`senator`). */
@@ -141,14 +141,13 @@ export interface SubjectDescription {
 
 // The determiners of a description of someone the text has named (`the judge`, `his father`, `her coach`).
 const SUBJECT_DETERMINERS = new Set(['the', 'his', 'her']);
-const SUBJECT_DETERMINER = /\b(?:the|his|her)\b/gi;
+const SUBJECT_DETERMINER = new RegExp(`\\b(?:${[...SUBJECT_DETERMINERS].join('|')})\\b`, 'gi');
+// The words a description may run to after its determiner, its noun included (`the study's first author`).
+const MAX_SUBJECT_DESCRIPTION_WORDS = 5;
 
 function tokenStart(token: Token): number {
   return token.start;
 }
-// The words a description may run to after its determiner, its noun included (`the study's first author`).
-const MAX_SUBJECT_DESCRIPTION_WORDS = 5;
-const POSSESSIVE = /['’]s?$/;
 
 /**
  * The description of a person that the determiner at `index` opens, up to its noun, when a comma or a
@@ -162,7 +161,7 @@ function subjectDescriptionAt(text: string, tokens: Token[], index: number): { d
     if (!token.isWord) return null;
     // Most words can head no description: the phrase is read only up to one that can.
     const canHead = token.capitalized ? isListedPersonNoun(token.lower) || isDemonym(token.lower) : isDescriptionHead(token.lower);
-    if (!canHead || POSSESSIVE.test(token.text)) continue;
+    if (!canHead || possessiveLength(token.text) > 0) continue;
     const description = readDescription(text.slice(start, token.end));
     if (description?.head !== token.lower) continue;
     const next = tokens[cursor + 1];

@@ -9,7 +9,7 @@ import {
 } from './lexicon.js';
 import { clauseRoleWords } from './role-clauses.js';
 import { findRole } from './roles.js';
-import { hasLineBreak, isCapitalized, isSentenceEnd, pastParenthesis, type Token } from './tokens.js';
+import { hasLineBreak, isCapitalized, isSentenceEnd, pastParenthesis, possessiveLength, type Token } from './tokens.js';
 
 export interface NameMention {
   /** Offsets of the whole mention, titles included (`Sen. Rand Paul`). */
@@ -132,15 +132,6 @@ function isAcronym(word: string): boolean {
   return ACRONYM.test(word);
 }
 
-const isApostrophe = (code: number): boolean => code === 0x27 || code === 0x2019;
-
-/** The length of the possessive ending (`'s`, `’s`, `'`) the word ends in, 0 when none: `/['’]s?$/`. */
-function possessiveLength(word: string): number {
-  const last = word.charCodeAt(word.length - 1);
-  if (isApostrophe(last)) return 1;
-  return last === 0x73 && isApostrophe(word.charCodeAt(word.length - 2)) ? 2 : 0;
-}
-
 function bareWord(token: Token): string {
   const ending = possessiveLength(token.text);
   return ending === 0 ? token.text : token.text.slice(0, -ending);
@@ -245,7 +236,7 @@ function isVerbLike(token: Token | undefined): boolean {
   return VERB_LIKE.has(token.text) || CUE_VERBS.has(token.text) || /(?:ed|es)$/.test(token.text);
 }
 
-/** Whether a verb follows the name ending before token `next`, past a party label and an appositive. */
+/** Whether a verb follows the name ending before token `nameEnd`, past a party label and an appositive. */
 function followedByVerb(tokens: Token[], nameEnd: number): boolean {
   const next = pastParenthesis(tokens, nameEnd, MAX_PARENTHESIS_TOKENS);
   if (tokens[next]?.text !== ',') return isVerbLike(tokens[next]);

@@ -8,7 +8,7 @@ import { isBlankUnit } from './characters.js';
 import { DETERMINERS, HONORIFICS, ROLE_NOUNS } from './lexicon.js';
 import { isListedPersonNoun, isPersonNoun } from './person-nouns.js';
 import { pastAge } from './role-clauses.js';
-import { hasLineBreak, isCapitalized, type Token } from './tokens.js';
+import { hasLineBreak, isCapitalized, possessiveLength, type Token } from './tokens.js';
 
 // Lowercase words that may qualify a role before a name (`former campaign strategist`).
 const ROLE_MODIFIERS = new Set([
@@ -125,7 +125,7 @@ function appositiveRole(text: string, tokens: Token[], next: number): string | n
 function phraseText(text: string, words: Token[]): string | null {
   const opening = words[0];
   if (!opening) return null;
-  const possessive = /['’]s?$/.test(words[1]?.text ?? '') || isPluralPossessive(words[2]);
+  const possessive = possessiveLength(words[1]?.text ?? '') > 0 || isPluralPossessive(words[2]);
   const article = ['a', 'an', 'the'].includes(lower(opening));
   const content = article && !possessive ? words.slice(1) : words;
   const start = content[0]?.start;

@@ -155,6 +155,15 @@ export function pastParenthesis(tokens: readonly Token[], index: number, limit =
   return index;
 }
 
+const isApostrophe = (code: number): boolean => code === 0x27 || code === 0x2019;
+
+/** The length of the possessive ending (`'s`, `’s`, `'`) the word ends in, 0 when none: `/['’]s?$/`. */
+export function possessiveLength(word: string): number {
+  const last = word.charCodeAt(word.length - 1);
+  if (isApostrophe(last)) return 1;
+  return last === 0x73 && isApostrophe(word.charCodeAt(word.length - 2)) ? 2 : 0;
+}
+
 /** Whether a line break sits in `text[from, to)`. */
 export function hasLineBreak(text: string, from: number, to: number): boolean {
   for (let index = from; index < to; index += 1) {
