@@ -104,6 +104,9 @@ describe('a description stays unresolved when no person fits', () => {
     expect(lastSpeaker(text)).toBe('Ellen Foy');
   });
 
+});
+
+describe('a description finds the person by what the text said of them', () => {
   it('takes what the people of a country are called (`the Scot`) for a person the text has named', () => {
     const text = 'Ewan Gray won the hill race above Keswick on Sunday, a minute ahead of the field.\n\n"It was the hardest hour of my life," the Scot said.';
     expect(lastSpeaker(text)).toBe('Ewan Gray');
@@ -125,6 +128,37 @@ describe('a description stays unresolved when no person fits', () => {
     const text = 'Prof Niall Fairbairn teaches at Kilbride. Dr Tobias Wren ran the trials.\n\n'
       + 'The Kilbride professor, for his part, said the study matters: ‘Bees remember a bad flower for a long time.’';
     expect(lastSpeaker(text)).toBe('Prof Niall Fairbairn');
+  });
+
+  it('gives the head of an appositive the role of the relative clause after it (`a nephrologist … who led the trial`)', () => {
+    const text = 'Dr. Annika Velde, a nephrologist at Bransford Medical Center who led the trial, presented it. '
+      + 'Marguerite Oyelaran, who chairs the patient charity, was less sure.\n\n'
+      + 'The trial\'s leader was more cautious than the delegates. Asked about dialysis, she said: "It is a start."';
+    expect(lastSpeaker(text)).toBe('Dr. Annika Velde');
+  });
+
+  it('does not give the relative clause of another person in the appositive to the one named (`the wife of a farmer who led the protest`)', () => {
+    const text = 'Ellen Vance, who leads the protest group, spoke first. Ruth Amos, the wife of a farmer who led the protest, brought food.\n\n'
+      + '"We will talk to them," the protest\'s leader said.';
+    expect(lastSpeaker(text)).toBe('Ellen Vance');
+  });
+
+  it('takes an age written with `now` and ending the sentence (`Petrakis, now 80.`) for the age epithet', () => {
+    const text = '"She had a voice like a gate that needed oiling," said Ilse Petrakis, now 80. Winnie Tolland made her first record in 1962.\n\n'
+      + '"She taught the way she sang," the 80-year-old said.';
+    expect(lastSpeaker(text)).toBe('Ilse Petrakis');
+  });
+
+  it('takes a place and a generic noun (`the Ballinroe woman`) for the woman the text tied to the place', () => {
+    const text = 'His mother, Deirdre Buckley, who still lives in Ballinroe, spoke first. The coroner, Dr Fionnuala Cregan, returned a verdict.\n\n'
+      + 'Outside the courthouse, the Ballinroe woman said: "Something good will come of this."';
+    expect(lastSpeaker(text)).toBe('Deirdre Buckley');
+  });
+
+  it('takes a barrister for the lawyer the text named', () => {
+    const text = 'Her lawyer, Fiona Marchetti, spoke outside. Deborah Laing, chief executive of the commission, defended the ban.\n\n'
+      + '"We will appeal," said the barrister, who has represented four athletes.';
+    expect(lastSpeaker(text)).toBe('Fiona Marchetti');
   });
 
   it('still takes the name set off after a description for the speaker', () => {

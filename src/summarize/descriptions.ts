@@ -16,12 +16,17 @@ export interface Description {
   /** Every word but articles and prepositions (`spokeswoman`, `agency`), to tell whether it repeats a role the text gave. */
   words: string[];
   gender: Gender | null;
+  /** Whether the head says no more than that it is a person (`the Ballinroe woman`): its other words tell who. */
+  generic: boolean;
 }
 
 // Words that stand for a person only as the head of a description (`the 46-year-old`, `the
 // conservative`, `the star`): before a name they are ages and adjectives, not roles.
 const AGE = /^\d+-year-old$/;
 const DESCRIPTION_HEADS = new Set(['conservative', 'liberal', 'progressive', 'libertarian', 'moderate', 'star']);
+// Heads that say no more than that the description is of a person: `the Ballinroe woman` is the
+// woman the text tied to Ballinroe, not the last woman named.
+const GENERIC_HEADS = new Set(['woman', 'man', 'girl', 'boy', 'lady', 'resident', 'native', 'local']);
 
 // Roles a text gives under another name: `the senator` is `Sen. X`, `the Russian leader` is
 // `President X`, `the lawmaker` is a senator or a representative.
@@ -42,8 +47,12 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
   ['chairwoman', ['chair', 'chairman']],
   ['general', ['gen']],
   ['spokesperson', ['spokesman', 'spokeswoman']],
-  ['lawyer', ['attorney', 'counsel']],
+  // British and Irish courts have barristers and solicitors where American ones have attorneys.
+  ['lawyer', ['attorney', 'counsel', 'barrister', 'solicitor']],
   ['attorney', ['lawyer', 'counsel']],
+  ['barrister', ['lawyer', 'counsel']],
+  ['solicitor', ['lawyer', 'counsel']],
+  ['counsel', ['lawyer', 'attorney', 'barrister', 'solicitor']],
   ['doctor', ['physician', 'dr']],
   ['physician', ['doctor', 'dr']],
   ['scientist', ['researcher']],
@@ -124,6 +133,7 @@ export function readDescription(text: string): Description | null {
     roleWords: new Set([...current, ...past]),
     words: words.filter((word) => !DETERMINERS.has(word) && !PHRASE_ENDS.has(word)),
     gender: nouns.map(genderOfNoun).find((gender) => gender !== null) ?? null,
+    generic: GENERIC_HEADS.has(head),
   };
 }
 

@@ -5,6 +5,7 @@
  * predicate naming a role (`Ruth Adler is the town's mayor.` → mayor).
  */
 import { agentNounsOf } from './agent-nouns.js';
+import { DETERMINERS } from './lexicon.js';
 import { isPersonNoun } from './person-nouns.js';
 import type { Token } from './tokens.js';
 
@@ -43,10 +44,22 @@ function rolePhraseNouns(tokens: Token[], from: number): readonly string[] {
   return nouns;
 }
 
-/** The comma after an age set off after a name (`Maria Lopez, 52, the coach`), else `next`. */
+// Words that may stand before an age set off after a name (`Petrakis, now 80,`).
+const AGE_WORDS = new Set(['now', 'aged']);
+// What may follow an age set off after a name: a comma, or the end of the sentence.
+const AFTER_AGE = new Set([',', '.', ';']);
+
+/** The index of the age set off after the name ending before token `next` (`Lopez, 52,`, `Petrakis, now 80.`), or -1. */
+function ageIndex(tokens: Token[], next: number): number {
+  if (tokens[next]?.text !== ',') return -1;
+  const age = AGE_WORDS.has(tokens[next + 1]?.text ?? '') ? next + 2 : next + 1;
+  return /^\d{1,3}$/.test(tokens[age]?.text ?? '') && AFTER_AGE.has(tokens[age + 1]?.text ?? '') ? age : -1;
+}
+
+/** The punctuation after an age set off after a name (`Maria Lopez, 52, the coach`), else `next`. */
 export function pastAge(tokens: Token[], next: number): number {
-  const age = tokens[next + 1];
-  return tokens[next]?.text === ',' && age && /^\d{1,3}$/.test(age.text) && tokens[next + 2]?.text === ',' ? next + 2 : next;
+  const age = ageIndex(tokens, next);
+  return age < 0 ? next : age + 1;
 }
 
 /**
@@ -59,9 +72,29 @@ export function pastAge(tokens: Token[], next: number): number {
  */
 export function clauseRoleWords(tokens: Token[], next: number): readonly string[] {
   // `Maria Lopez, 52, who coaches the team`: past the age.
-  const from = pastAge(tokens, next);
-  const words = roleWordsOfClauseAt(tokens, from);
-  return from === next ? words : [...words, `${(tokens[next + 1] as Token).text}-year-old`];
+  const age = ageIndex(tokens, next);
+  const words = roleWordsOfClauseAt(tokens, age < 0 ? next : age + 1);
+  return age < 0 ? words : [...words, `${(tokens[age] as Token).text}-year-old`];
+}
+
+// How far after the name's comma the `who` of an appositive's relative clause may stand.
+const MAX_APPOSITIVE_TOKENS = 12;
+
+/**
+ * The index of the `who` that opens a relative clause on the head of an appositive set off by
+ * the comma at `comma` (`Dr. Annika Velde, a nephrologist at Bransford Medical Center who led
+ * the trial`), or -1. The appositive must name one person, its head: in `the wife of a farmer who
+ * led the protest` the farmer led it.
+ */
+function appositiveRelativeAt(tokens: Token[], comma: number): number {
+  let personNouns = 0;
+  for (let cursor = comma + 1; cursor < tokens.length && cursor - comma <= MAX_APPOSITIVE_TOKENS; cursor += 1) {
+    const token = tokens[cursor] as Token;
+    if (!token.isWord) return -1;
+    if (token.text === 'who') return personNouns === 1 && cursor > comma + 1 ? cursor : -1;
+    if (isPersonNoun(lower(token).replace(/['’]s$/, ''))) personNouns += 1;
+  }
+  return -1;
 }
 
 /** The role words of the clause opening at token `from` (see clauseRoleWords). */
@@ -70,9 +103,11 @@ function roleWordsOfClauseAt(tokens: Token[], from: number): readonly string[] {
   // passed over without a lowercased copy (most are followed by punctuation or another word).
   const after = tokens[from];
   if (!after) return NO_WORDS;
-  const relative = after.text === ',' && tokens[from + 1]?.text === 'who';
+  const isComma = after.text === ',';
+  const who = !isComma ? -1 : tokens[from + 1]?.text === 'who' ? from + 1 : appositiveRelativeAt(tokens, from);
+  const relative = who >= 0;
   if (!relative && !(COPULAS.has(after.text) || AUXILIARIES.has(after.text) || AS_VERBS.has(after.text))) return NO_WORDS;
-  let cursor = relative ? from + 2 : from;
+  let cursor = relative ? who + 1 : from;
   while (AUXILIARIES.has(tokens[cursor]?.text ?? '')) cursor += 1;
   const verb = tokens[cursor]?.text ?? '';
   // The words of the verb before the role: `is` one, `served as` two. One call, its offset added
@@ -80,6 +115,31 @@ function roleWordsOfClauseAt(tokens: Token[], from: number): readonly string[] {
   // when describe (which inlines this) was optimized, and their first run threw the code away.
   const verbWords = COPULAS.has(verb) ? 1 : AS_VERBS.has(verb) && tokens[cursor + 1]?.text === 'as' ? 2 : 0;
   if (verbWords > 0) return rolePhraseNouns(tokens, cursor + verbWords);
-  if (relative && VERB_FORM.test(verb)) return agentNounsOf(verb);
+  if (relative && VERB_FORM.test(verb)) return [...agentNounsOf(verb), ...objectWords(tokens, cursor + 1)];
   return NO_WORDS;
+}
+
+// Prepositions after a verb that say where the person is from (`who lives in Ballinroe`).
+const PLACE_PREPOSITIONS = new Set(['in', 'from', 'near']);
+
+/**
+ * The words of what the verb ending before token `from` is done to, lowercased, its determiner
+ * left out: `led the trial` makes the person `the trial's leader`, `chairs the patient charity`
+ * the charity's chair, beside the other leaders and chairs of the article; `lives in Ballinroe`
+ * or `grew up in Ballinroe` makes them `the Ballinroe woman`.
+ */
+function objectWords(tokens: Token[], from: number): string[] {
+  const words: string[] = [];
+  const first = tokens[from]?.text === 'up' ? from + 1 : from;
+  const place = PLACE_PREPOSITIONS.has(tokens[first]?.text ?? '');
+  const start = place ? first + 1 : first;
+  for (let cursor = start; cursor < tokens.length && cursor - start < MAX_ROLE_TOKENS; cursor += 1) {
+    const token = tokens[cursor] as Token;
+    const word = lower(token).replace(/['’]s$/, '');
+    if (!token.isWord || PHRASE_ENDS.has(word)) break;
+    // Of what is done to, its common nouns: `accused Sanders supporters` does not make one a
+    // Sanders supporter. Of a place, its name.
+    if (!DETERMINERS.has(word) && (place || !token.capitalized)) words.push(word);
+  }
+  return words;
 }

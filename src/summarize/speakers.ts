@@ -141,7 +141,7 @@ function describedSubjectBefore(people: People, offset: number, after: number, f
   const fitting = (person: Person) => fits(person) && fitsDescription(person, description);
   const mention: SpeakerMention = { start: subject.start, end: subject.end, kind: 'description', text: subject.text };
   // Only someone named before: the one a pronoun after the sentence can refer to.
-  const person = relativeOf(people, mention, description, fitting) ?? lastPersonBefore(people, subject.start, holdsRoleOf(description, fitting))?.person;
+  const person = relativeOf(people, mention, description, fitting) ?? lastHolderBefore(people, subject.start, description, holdsRoleOf(description, fitting), fitting);
   return person ? { person, at: subject.start, sentence: subject.sentence } : null;
 }
 
@@ -234,12 +234,27 @@ function resolveDescription(people: People, mention: SpeakerMention, excluded: R
   const relative = relativeOf(people, mention, description, fits);
   if (relative) return relative;
   const holds = holdsRoleOf(description, fits);
-  // `the Toronto doctor`: of the doctors, first the one the text also tied to Toronto.
-  const qualifiers = description.words.filter((word) => !description.roleWords.has(word));
-  const qualified = qualifiers.length > 0 ? (person: Person) => holds(person) && qualifiers.every((word) => person.roleWords.has(word)) : null;
+  const qualified = qualifiedHolder(description, holds, fits);
   return (qualified && (lastPersonBefore(people, mention.start, qualified)?.person ?? firstPersonAfter(people, mention.end, qualified)))
     ?? lastPersonBefore(people, mention.start, holds)?.person ?? firstPersonAfter(people, mention.end, holds)
     ?? lastPersonBefore(people, mention.start, fits)?.person ?? null;
+}
+
+/**
+ * `the Toronto doctor`, `the trial's leader`: a test of whether a person `holds` the role and the
+ * text also tied them to the description's other words; null when it has none. For a generic head
+ * (`the Ballinroe woman`), whether a person who `fits` was tied to them.
+ */
+function qualifiedHolder(description: Description, holds: (person: Person) => boolean, fits: (person: Person) => boolean): ((person: Person) => boolean) | null {
+  const qualifiers = description.words.filter((word) => !description.roleWords.has(word));
+  const candidate = description.generic ? fits : holds;
+  return qualifiers.length > 0 ? (person) => candidate(person) && qualifiers.every((word) => person.roleWords.has(word)) : null;
+}
+
+/** The last person named before `offset` who `holds` the description's role, the one it qualifies first (qualifiedHolder). */
+function lastHolderBefore(people: People, offset: number, description: Description, holds: (person: Person) => boolean, fits: (person: Person) => boolean): Person | undefined {
+  const qualified = qualifiedHolder(description, holds, fits);
+  return (qualified && lastPersonBefore(people, offset, qualified)?.person) || lastPersonBefore(people, offset, holds)?.person;
 }
 
 /** Whether the person is of the gender the description's noun implies, where it implies one. */
@@ -257,7 +272,7 @@ function holdsRoleOf(description: Description, fits: (person: Person) => boolean
   return (person) => {
     let holds = holders.get(person);
     if (holds === undefined) {
-      holds = fits(person) && [...description.roleWords].some((word) => person.roleWords.has(word));
+      holds = fits(person) && !description.generic && [...description.roleWords].some((word) => person.roleWords.has(word));
       holders.set(person, holds);
     }
     return holds;
