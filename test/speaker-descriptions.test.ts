@@ -155,6 +155,16 @@ describe('a description finds the person by what the text said of them', () => {
     expect(lastSpeaker(text)).toBe('Deirdre Buckley');
   });
 
+  it.each([
+    ['a teenager by the age the text gave', 'Emeka Okafor, the 19-year-old academy graduate, came on late.', 'the teenager', 'Emeka Okafor'],
+    ['an academic by the discipline', 'Political scientist Daria Lungeanu, of Varno State University, watched the vote.', 'the academic', 'Daria Lungeanu'],
+    ['a legislator by the initials of the assembly', 'Local MLA Pradip Doley visited two relief camps.', 'the legislator', 'Pradip Doley'],
+  ])('takes %s', (_case, introduction, description, speaker) => {
+    // Named last, and taken if the description were not matched.
+    const other = 'Jack Mowbray, the Town captain, was booked.';
+    expect(lastSpeaker(`${introduction} ${other}\n\n"It was a hard week for everyone," ${description} said.`)).toBe(speaker);
+  });
+
   it('takes a barrister for the lawyer the text named', () => {
     const text = 'Her lawyer, Fiona Marchetti, spoke outside. Deborah Laing, chief executive of the commission, defended the ban.\n\n'
       + '"We will appeal," said the barrister, who has represented four athletes.';

@@ -113,6 +113,14 @@ describe('speaker attribution and resolution', () => {
     expect(findQuotes(text).at(-1)?.speaker).toBe('Elena Voss');
   });
 
+  it('starts a name after a title inside a run of capitalized words, not at the word opening the sentence', () => {
+    const quote = '"We have waited too long for this bridge."';
+    expect(findQuotes(`Local MLA Pradip Doley said: ${quote}`)[0]).toMatchObject({ speaker: 'Pradip Doley', role: 'Local MLA' });
+    expect(findQuotes(`Labour MP Jo Hale said: ${quote}`)[0]).toMatchObject({ speaker: 'Jo Hale', role: 'Labour MP' });
+    // A title word with one name word after it is part of the name.
+    expect(findQuotes(`${quote} said Martin Luther King Jr. in 1963.`)[0]?.speaker).toBe('Martin Luther King Jr.');
+  });
+
   it('extracts roles from premodifiers, appositives and party labels', () => {
     const text = [
       '"The talks were useful for both of our countries," said Donna Brazile, the interim chairwoman of the Democratic National Committee.',
@@ -161,6 +169,15 @@ describe('resolving pronouns and descriptions', () => {
       '"I trust her judgment on this completely," he said.',
     ].join('\n\n');
     expect(findQuotes(text)[0]?.speaker).toBe('Grant');
+  });
+
+  it('does not take a pronoun inside the quotation after a name for that name\'s gender', () => {
+    const text = [
+      '"Our first priority is making sure every bus we run is safe," Delgado-Pratt wrote in a statement.',
+      'Jenna Hollis said her first-grader could not stop talking about it.',
+      '"He told me Tammy was like a superhero," she said.',
+    ].join('\n\n');
+    expect(findQuotes(text)[1]?.speaker).toBe('Jenna Hollis');
   });
 
   it('matches a description to the role the article gave, abbreviated or of the same gender', () => {

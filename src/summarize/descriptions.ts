@@ -23,7 +23,7 @@ export interface Description {
 // Words that stand for a person only as the head of a description (`the 46-year-old`, `the
 // conservative`, `the star`): before a name they are ages and adjectives, not roles.
 const AGE = /^\d+-year-old$/;
-const DESCRIPTION_HEADS = new Set(['conservative', 'liberal', 'progressive', 'libertarian', 'moderate', 'star']);
+const DESCRIPTION_HEADS = new Set(['conservative', 'liberal', 'progressive', 'libertarian', 'moderate', 'star', 'academic']);
 // Heads that say no more than that the description is of a person: `the Ballinroe woman` is the
 // woman the text tied to Ballinroe, not the last woman named.
 const GENERIC_HEADS = new Set(['woman', 'man', 'girl', 'boy', 'lady', 'resident', 'native', 'local']);
@@ -36,7 +36,9 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
   ['congressman', ['rep', 'representative']],
   ['congresswoman', ['rep', 'representative']],
   ['governor', ['gov']],
-  ['lawmaker', ['senator', 'sen', 'representative', 'rep', 'congressman', 'congresswoman', 'legislator', 'assemblyman', 'assemblywoman']],
+  // Members of parliaments and legislative assemblies elsewhere: an MP, an MLA, an MSP, a TD.
+  ['lawmaker', ['senator', 'sen', 'representative', 'rep', 'congressman', 'congresswoman', 'legislator', 'assemblyman', 'assemblywoman', 'mp', 'mla', 'msp', 'td']],
+  ['legislator', ['lawmaker', 'senator', 'sen', 'representative', 'rep', 'congressman', 'congresswoman', 'assemblyman', 'assemblywoman', 'mp', 'mla', 'msp', 'td']],
   ['leader', ['president', 'minister', 'chancellor', 'premier', 'king', 'queen', 'chairman', 'chairwoman', 'head', 'speaker']],
   ['businessman', ['mogul', 'billionaire', 'developer', 'executive', 'ceo', 'tycoon']],
   ['billionaire', ['mogul', 'businessman', 'businesswoman', 'tycoon']],
@@ -58,6 +60,10 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
   ['scientist', ['researcher']],
   ['journalist', ['reporter', 'correspondent', 'anchor', 'editor', 'columnist', 'broadcaster', 'presenter']],
   ['researcher', ['scientist']],
+  ['academic', ['professor', 'prof', 'lecturer', 'researcher', 'scientist', 'scholar', 'economist', 'historian', 'sociologist']],
+  // A teenager is written as an age (`Okafor, the 19-year-old academy graduate`).
+  ['teenager', ['teen', '13-year-old', '14-year-old', '15-year-old', '16-year-old', '17-year-old', '18-year-old', '19-year-old']],
+  ['teen', ['teenager', '13-year-old', '14-year-old', '15-year-old', '16-year-old', '17-year-old', '18-year-old', '19-year-old']],
   ['boss', ['chief', 'ceo', 'head', 'director', 'manager', 'owner']],
   // A chief executive is written out or by initials (`Chief Executive Ann Li`, `the CEO`).
   ['ceo', ['executive']],

@@ -87,6 +87,8 @@ export const TITLE_WORDS = new Set([
   // Dorinda Kasprzak`, `Head Coach Rhodri Pryce`). Not `Dean`, a given name as often.
   'executive', 'manager', 'coach', 'editor', 'founder', 'inspector', 'superintendent', 'constable',
   'commander', 'principal', 'headteacher', 'coroner', 'magistrate',
+  // Members of parliaments and assemblies, by their initials (`Local MLA Pradip Doley`, `MP Jo Hale`).
+  'mp', 'mla', 'msp', 'mep',
 ]);
 
 /** Nouns that name a person's role; a description ending in one can refer to a person. */

@@ -176,17 +176,24 @@ function adjacent(text: string, left: Token, right: Token): boolean {
   return true;
 }
 
-/** The name words of a run, starting after its last organization word (`Public Security Wang Xiaohong`). */
+/**
+ * The name words of a run, starting after its last organization word (`Public Security Wang
+ * Xiaohong`) or after a title inside it followed by two words or more (`Local MLA Pradip Doley`,
+ * `Labour MP Jo Hale`: the capitalized word that opens the sentence is no given name).
+ */
 function personPart(parts: Token[]): Token[] {
   let from = 0;
-  // The last word is never looked up: it is the name, whatever it is.
+  // The last word is never looked up: it is the name, whatever it is. Nor is a title word with
+  // one word after it (`Martin Luther King Jr.`).
   for (let index = 0; index < parts.length - 1; index++) {
-    if (ORGANIZATION_WORDS.has(bareLower(parts[index] as Token))) from = index + 1;
+    const part = parts[index] as Token;
+    if (ORGANIZATION_WORDS.has(bareLower(part)) || (index < parts.length - 2 && isTitleWord(part))) from = index + 1;
   }
   const named = parts.slice(from);
   // The last known given name inside a run starts the name: `Wyoming GOP John Smith`,
-  // `Chris Christie Calls Hillary Clinton` in a headline.
-  const given = named.findLastIndex((token, index) => index > 0 && isKnownFirstName(token.text) && index < named.length - 1);
+  // `Chris Christie Calls Hillary Clinton` in a headline; a second given name does not
+  // (`Martin Luther King Jr.`, `Mary Ann Shaw`).
+  const given = named.findLastIndex((token, index) => index > 0 && isKnownFirstName(token.text) && index < named.length - 1 && !isKnownFirstName((named[index - 1] as Token).text));
   return given > 0 ? named.slice(given) : named;
 }
 
@@ -258,13 +265,21 @@ function opensLikePronoun(word: string): boolean {
 // A capitalized word after these may open a sentence or a quotation rather than name someone else.
 const NAME_OPENERS_NOT_FOLLOWING = new Set(['.', '“', '"']);
 
-/** The gender of the first he/she-type pronoun after token `next`, until another name comes. */
+/**
+ * The gender of the first he/she-type pronoun after token `next`, until another name comes, outside
+ * quotations: in `Hollis said her son loved it. "He told me …"` the quoted `He` is the son.
+ */
 function genderOfNextPronoun(tokens: Token[], next: number): Gender | null {
   const limit = Math.min(tokens.length, next + PRONOUN_LOOKAHEAD_TOKENS);
+  let quoted = false;
   for (let cursor = next; cursor < limit; cursor += 1) {
     const token = tokens[cursor];
     if (!token) break;
-    const gender = token.isWord && token.text.length <= MAX_PRONOUN_LENGTH && opensLikePronoun(token.text) ? GENDERED_PRONOUNS.get(token.lower) : undefined;
+    // A straight mark opens a quotation as often as it closes one: read as whichever it toggles to.
+    if (token.text === '"') quoted = !quoted;
+    else if (token.text === '“') quoted = true;
+    else if (token.text === '”') quoted = false;
+    const gender = !quoted && token.isWord && token.text.length <= MAX_PRONOUN_LENGTH && opensLikePronoun(token.text) ? GENDERED_PRONOUNS.get(token.lower) : undefined;
     if (gender) return gender;
     if (token.capitalized && cursor > next && isNamePart(token) && !NAME_OPENERS_NOT_FOLLOWING.has(tokens[cursor - 1]?.text ?? '')) return null;
   }
