@@ -16,6 +16,15 @@ describe('speakers of local news', () => {
     expect(speakers[2]).toBe('Tadhg Ó Murchú');
   });
 
+  it.each([
+    ['Afrikaans', 'Annelie du Plessis', 'du Plessis'],
+    ['Portuguese', 'João dos Santos', 'dos Santos'],
+    ['Dutch', 'Pieter den Uyl', 'den Uyl'],
+  ])('links a %s surname with its particle to the full name', (_language, name, surname) => {
+    const text = `The race was won by ${name}, 41, in ten hours.\n\n"We trained together for ten years," ${surname} said.`;
+    expect(findQuotes(text)[0]?.speaker).toBe(name);
+  });
+
   it('takes a name after a comma and `and`, or after `according to`, for the one a pronoun refers to', () => {
     expect(speakers[3]).toBe('Cllr Orla Brennan');
   });

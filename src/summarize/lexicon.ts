@@ -139,6 +139,8 @@ export const NAME_SUFFIXES = new Set(['jr.', 'jr', 'sr.', 'sr', 'ii', 'iii', 'iv
 /** Lowercase words that may sit inside a name (`Bill de Blasio`, `Ludwig van Beethoven`). */
 export const NAME_PARTICLES = new Set([
   'de', 'van', 'von', 'der', 'del', 'della', 'di', 'da', 'la', 'le', 'bin', 'al', 'ibn', 'st.',
+  // French, Afrikaans, Portuguese, Dutch and German (`Annelie du Plessis`, `João dos Santos`).
+  'du', 'dos', 'das', 'den', 'ter', 'zu',
   // Irish and Scottish Gaelic (`Tadhg Ó Murchú`, `Siobhán Ní Bhriain`, `Ann Mac Lochlainn`).
   'ó', 'ní', 'nic', 'uí', 'mac',
 ]);
