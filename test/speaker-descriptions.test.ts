@@ -107,6 +107,11 @@ describe('a description stays unresolved when no person fits', () => {
 });
 
 describe('a description finds the person by what the text said of them', () => {
+  it.each(['Sydneysider', 'Corkwoman'])('takes what the people of a city are called (`the %s`) for a person the text has named', (demonym) => {
+    const text = `Jess Kerrigan won the open-water swim off Coolangatta on Sunday.\n\n"The last kilometre was the longest of my life," the ${demonym} said.`;
+    expect(lastSpeaker(text)).toBe('Jess Kerrigan');
+  });
+
   it('takes what the people of a country are called (`the Scot`) for a person the text has named', () => {
     const text = 'Ewan Gray won the hill race above Keswick on Sunday, a minute ahead of the field.\n\n"It was the hardest hour of my life," the Scot said.';
     expect(lastSpeaker(text)).toBe('Ewan Gray');

@@ -82,6 +82,9 @@ const DEMONYMS = new Set([
   'korean', 'vietnamese', 'thai', 'filipino', 'indonesian', 'malaysian', 'australian', 'aussie',
   'kiwi', 'texan', 'californian', 'floridian', 'londoner', 'dubliner', 'parisian', 'glaswegian',
   'mancunian', 'liverpudlian', 'yorkshireman', 'cornishman', 'quebecer', 'albertan', 'torontonian',
+  'sydneysider', 'melburnian', 'brisbanite', 'aucklander', 'wellingtonian', 'capetonian', 'bostonian',
+  'chicagoan', 'angeleno', 'philadelphian', 'vancouverite', 'montrealer', 'mumbaikar', 'delhiite',
+  'ulsterman', 'kerryman', 'corkman', 'corkwoman', 'galwegian', 'geordie', 'brummie', 'scouser',
 ]);
 
 // Endings that make a word a person's: `-ist`, `-ologist` (`limnologist`, `economist`), `-ician`
