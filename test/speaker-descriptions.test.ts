@@ -107,7 +107,22 @@ describe('a description stays unresolved when no person fits', () => {
 });
 
 describe('a description finds the person by what the text said of them', () => {
-  it.each(['Sydneysider', 'Corkwoman'])('takes what the people of a city are called (`the %s`) for a person the text has named', (demonym) => {
+  it.each([
+    ['a crofter by the appositive that names the trade', 'Ruaridh Currie, a crofter who keeps 300 ewes, is still waiting for feed.', 'the crofter', 'Ruaridh Currie'],
+    ['a hotelier by the hotel the text says she runs', "Catriona Bell, who has run the island's only hotel for 22 years, lost three bookings.", 'the hotelier', 'Catriona Bell'],
+    ['a fellow of an institute', 'Caroline Freund, a senior fellow at the Peterson Institute, studies trade.', 'the fellow', 'Caroline Freund'],
+  ])('takes %s', (_case, introduction, description, speaker) => {
+    const other = 'Alasdair MacQuarrie, the operations director, promised more crew.';
+    expect(lastSpeaker(`${introduction} ${other}\n\n"I have heard that before," ${description} said.`)).toBe(speaker);
+  });
+
+  it('does not give a name closing an introductory phrase the role of the subject after it (`… with Pike, the mayor shrugged`)', () => {
+    const text = 'Mayor Dana Whitfield won the vote. Councilwoman Rosalind Pike voted against it.\n\n'
+      + 'Asked whether the split would damage her relationship with Pike, the mayor shrugged. "We have disagreed before," she said.';
+    expect(lastSpeaker(text)).toBe('Dana Whitfield');
+  });
+
+  it.each(['Sydneysider', 'Corkwoman', 'Ohioan'])('takes what the people of a city are called (`the %s`) for a person the text has named', (demonym) => {
     const text = `Jess Kerrigan won the open-water swim off Coolangatta on Sunday.\n\n"The last kilometre was the longest of my life," the ${demonym} said.`;
     expect(lastSpeaker(text)).toBe('Jess Kerrigan');
   });

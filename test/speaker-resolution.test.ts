@@ -171,6 +171,16 @@ describe('resolving pronouns and descriptions', () => {
     expect(findQuotes(text)[0]?.speaker).toBe('Grant');
   });
 
+  it('does not take a name the text sets off as a company for a person', () => {
+    const text = [
+      'The ferry is run by Hebrides Link, a company owned by the council.',
+      'Catriona Bell runs the island\'s only hotel. Cllr Iain Rennie said he had asked Hebrides Link for a plan.',
+      'The hotelier, for her part, said she would believe it when she saw the boat.',
+      '"I have heard November before," she said.',
+    ].join('\n\n');
+    expect(findQuotes(text)[0]?.speaker).toBe('Catriona Bell');
+  });
+
   it('does not take a pronoun inside the quotation after a name for that name\'s gender', () => {
     const text = [
       '"Our first priority is making sure every bus we run is safe," Delgado-Pratt wrote in a statement.',

@@ -60,6 +60,10 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
   ['scientist', ['researcher']],
   ['journalist', ['reporter', 'correspondent', 'anchor', 'editor', 'columnist', 'broadcaster', 'presenter']],
   ['researcher', ['scientist']],
+  // One who keeps a place is also the one the text tied to it (`who has run the island's only hotel`).
+  ['hotelier', ['hotel']],
+  ['crofter', ['croft']],
+  ['educator', ['teacher', 'principal', 'headteacher', 'headmaster', 'headmistress', 'lecturer', 'professor', 'prof', 'tutor']],
   ['academic', ['professor', 'prof', 'lecturer', 'researcher', 'scientist', 'scholar', 'economist', 'historian', 'sociologist']],
   // A teenager is written as an age (`Okafor, the 19-year-old academy graduate`).
   ['teenager', ['teen', '13-year-old', '14-year-old', '15-year-old', '16-year-old', '17-year-old', '18-year-old', '19-year-old']],

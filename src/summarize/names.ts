@@ -8,7 +8,7 @@ import {
   CUE_VERBS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAME_WORDS, PAST_MARKERS, SENTENCE_OPENERS, TITLE_WORDS, type Gender,
 } from './lexicon.js';
 import { clauseRoleWords } from './role-clauses.js';
-import { findRole } from './roles.js';
+import { findRole, isSetOffAsOrganization } from './roles.js';
 import { hasLineBreak, isCapitalized, isSentenceEnd, pastParenthesis, possessiveLength, type Token } from './tokens.js';
 
 export interface NameMention {
@@ -109,7 +109,7 @@ const ORGANIZATION_WORDS = new Set([
   'railways', 'utilities', 'insurance', 'financial', 'healthcare', 'clinic', 'ltd', 'llc', 'plc',
   'limited', 'borough', 'district', 'region', 'province', 'town', 'rovers', 'wanderers', 'athletic',
   'albion', 'shield', 'cup', 'trophy', 'championship', 'orchestra', 'choir', 'gallery', 'opera',
-  'ballet', 'academy', 'observatory', 'laboratory', 'securities', 'associates', 'consulting', 'advisors',
+  'ballet', 'academy', 'gymnasium', 'gimnasium', 'observatory', 'laboratory', 'securities', 'associates', 'consulting', 'advisors',
   'advisers',
 ]);
 
@@ -552,13 +552,20 @@ export function findNameMentions(
   sentences: Uint32Array = sentenceIndexes(text, tokens),
 ): FoundName[] {
   const found: FoundName[] = [];
+  // Names the text sets off as a company, a charity, a school: none of their mentions is a person's.
+  const organizations = new Set<string>();
   let index = 0;
   while (index < tokens.length) {
     const shape = readShape(text, tokens, index);
-    if (shape && canShapeBePerson(tokens, shape) && wanted(shape.start)) found.push(foundName(text, tokens, shape, sentences[index] as number));
+    if (shape && canShapeBePerson(tokens, shape)) {
+      // A titled name or one opening on a known given name is a person's, whatever follows it.
+      const personal = shape.hasTitles || isKnownFirstName((shape.person[0] as Token).text);
+      if (!personal && isSetOffAsOrganization(tokens, shape.next)) organizations.add(nameOf(text, shape));
+      else if (wanted(shape.start)) found.push(foundName(text, tokens, shape, sentences[index] as number));
+    }
     index = shape ? Math.max(shape.next, index + 1) : index + 1;
   }
-  return found;
+  return organizations.size === 0 ? found : found.filter((name) => !organizations.has(name.name));
 }
 
 function foundName(text: string, tokens: Token[], shape: NameShape, sentence: number): FoundName {

@@ -27,10 +27,11 @@ const OCCUPATIONS = new Set([
   'machinist', 'operator', 'supervisor', 'foreman', 'administrator', 'coordinator', 'director',
   'president', 'chief', 'boss', 'owner', 'proprietor', 'partner', 'cofounder', 'co-founder',
   'founder', 'chairman', 'chairwoman', 'treasurer', 'secretary', 'receptionist', 'assistant',
-  'intern', 'volunteer', 'consultant', 'specialist', 'adviser', 'advisor', 'mentor',
+  'intern', 'volunteer', 'consultant', 'specialist', 'adviser', 'advisor', 'mentor', 'fellow',
   'priest', 'pastor', 'minister', 'rabbi', 'imam', 'bishop', 'cleric', 'nun', 'monk', 'chaplain',
   'teacher', 'professor', 'lecturer', 'principal', 'headteacher', 'headmaster', 'headmistress',
-  'dean', 'provost', 'tutor', 'librarian', 'scholar', 'student', 'pupil', 'graduate', 'alumnus',
+  'dean', 'provost', 'tutor', 'librarian', 'scholar', 'student', 'pupil', 'graduate', 'grad', 'alumnus',
+  'sophomore', 'freshman', 'donor',
   'actor', 'actress', 'singer', 'musician', 'composer', 'conductor', 'dancer', 'painter',
   'sculptor', 'photographer', 'filmmaker', 'producer', 'playwright', 'novelist',
   'poet', 'comedian', 'rapper', 'celebrity', 'artist', 'publisher', 'translator',
@@ -60,7 +61,9 @@ const OCCUPATIONS = new Set([
   'abbot', 'trustee', 'shareholder', 'villager', 'lodger', 'landlady', 'maker', 'guide',
   'fiddler', 'piper', 'drummer', 'trumpeter', 'songwriter', 'bandleader',
   'teenager', 'teen', 'youngster', 'toddler', 'master', 'harbourmaster', 'harbormaster', 'postmaster',
-  'publican', 'innkeeper',
+  'publican', 'innkeeper', 'hotelier', 'restaurateur', 'caterer', 'crofter', 'shepherd', 'angler',
+  'farrier', 'saddler', 'plater', 'fitter', 'boilermaker', 'shipwright', 'educator', 'instructor',
+  'controller', 'organizer',
   // Positions on a team, and the officers of a company by their initials.
   'winger', 'forward', 'fullback', 'full-back', 'centre-back', 'playmaker', 'batsman', 'bowler',
   'catcher', 'shortstop', 'linebacker', 'receiver', 'cfo', 'coo', 'cto',
@@ -85,6 +88,9 @@ const DEMONYMS = new Set([
   'sydneysider', 'melburnian', 'brisbanite', 'aucklander', 'wellingtonian', 'capetonian', 'bostonian',
   'chicagoan', 'angeleno', 'philadelphian', 'vancouverite', 'montrealer', 'mumbaikar', 'delhiite',
   'ulsterman', 'kerryman', 'corkman', 'corkwoman', 'galwegian', 'geordie', 'brummie', 'scouser',
+  'ohioan', 'iowan', 'kansan', 'nebraskan', 'minnesotan', 'michigander', 'oregonian', 'virginian',
+  'coloradan', 'alaskan', 'arizonan', 'oklahoman', 'kentuckian', 'tennessean', 'louisianan',
+  'missourian', 'wisconsinite', 'vermonter', 'montanan', 'nevadan', 'utahn', 'idahoan',
 ]);
 
 // Endings that make a word a person's: `-ist`, `-ologist` (`limnologist`, `economist`), `-ician`

@@ -5,7 +5,7 @@
  * (R-Ky.)`) or a title (`President Obama`).
  */
 import { isBlankUnit } from './characters.js';
-import { DETERMINERS, HONORIFICS, ROLE_NOUNS } from './lexicon.js';
+import { CUE_VERBS, DETERMINERS, HONORIFICS, ROLE_NOUNS } from './lexicon.js';
 import { isListedPersonNoun, isPersonNoun } from './person-nouns.js';
 import { pastAge } from './role-clauses.js';
 import { hasLineBreak, isCapitalized, possessiveLength, type Token } from './tokens.js';
@@ -114,8 +114,58 @@ function appositiveRole(text: string, tokens: Token[], next: number): string | n
     if ((ROLE_STOPS.has(token.text) && !possessive) || RELATIVE_WORDS.has(token.text)) break;
     words.push(token);
   }
-  if (!words.some(namesRole)) return null;
+  const head = words.findLastIndex(namesRole);
+  if (head < 0) return null;
+  if (opensClauseAfterRole(words, head)) return null;
   return phraseText(text, words);
+}
+
+/**
+ * `… her relationship with Pike, the mayor shrugged.`: a verb right after the role, with nothing
+ * it governs, makes the phrase a clause of its own whose subject the role is; the name closed the
+ * phrase before it. A participle that goes on (`governor challenged by Sanders`, `broker based in
+ * Tampa`) still describes the named person.
+ */
+function opensClauseAfterRole(words: Token[], head: number): boolean {
+  const verb = words[head + 1];
+  if (!verb || verb.text !== verb.lower || !(CUE_VERBS.has(verb.lower) || /[^e]ed$/.test(verb.lower))) return false;
+  return head + 2 >= words.length;
+}
+
+// Nouns for a body, not a person, that an appositive may say a name is (`Hebrides Link, a company
+// owned by the council`).
+const ORGANIZATION_NOUNS = new Set([
+  'company', 'firm', 'business', 'charity', 'group', 'organisation', 'organization', 'operator',
+  'agency', 'school', 'club', 'band', 'team', 'chain', 'brand', 'startup', 'start-up', 'subsidiary',
+  'cooperative', 'co-operative', 'manufacturer', 'airline', 'carrier', 'bank', 'lender', 'insurer',
+  'supermarket', 'restaurant', 'pub', 'hotel', 'gallery', 'museum', 'newspaper', 'magazine',
+  'website', 'app', 'platform', 'service', 'network', 'society', 'association', 'union', 'council',
+  'authority', 'trust', 'foundation', 'institute', 'university', 'college', 'hospital', 'clinic',
+  'church', 'parish', 'ministry', 'department', 'party', 'outlet', 'publication', 'broadcaster',
+]);
+const MAX_ORGANIZATION_APPOSITIVE_WORDS = 8;
+
+/**
+ * Whether an appositive after the name ending before token `next` says it names a body
+ * (`Hebrides Link, a company owned by the local authority`, `Earlark, the Dublin startup,`): a
+ * phrase opening on an article whose head names an organization, with no noun for a person before
+ * what it is of or what is said of it (`the choice of many party insiders` is no party).
+ */
+export function isSetOffAsOrganization(tokens: Token[], next: number): boolean {
+  const article = tokens[next + 1];
+  if (tokens[next]?.text !== ',' || !article || !['a', 'an', 'the'].includes(article.lower)) return false;
+  let organization = false;
+  for (let cursor = next + 2; cursor < tokens.length && cursor - next - 2 < MAX_ORGANIZATION_APPOSITIVE_WORDS; cursor += 1) {
+    const token = tokens[cursor] as Token;
+    // The head noun comes before what it is of or what is said of it (`a company owned by …`).
+    if (!token.isWord || RELATIVE_WORDS.has(token.lower) || CONNECTORS.has(token.lower) || /(?:ing|ed)$/.test(token.lower)) break;
+    // `the school's principal`: a possessive only qualifies the noun after it.
+    if (possessiveLength(token.text) > 0) continue;
+    // `the two million members of the union`: people, one or many.
+    if (namesRole(token) || (token.lower.endsWith('s') && isPersonNoun(token.lower.slice(0, -1)))) return false;
+    if (ORGANIZATION_NOUNS.has(token.lower)) organization = true;
+  }
+  return organization;
 }
 
 /**
