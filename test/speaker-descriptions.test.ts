@@ -111,6 +111,7 @@ describe('a description finds the person by what the text said of them', () => {
     ['a crofter by the appositive that names the trade', 'Ruaridh Currie, a crofter who keeps 300 ewes, is still waiting for feed.', 'the crofter', 'Ruaridh Currie'],
     ['a hotelier by the hotel the text says she runs', "Catriona Bell, who has run the island's only hotel for 22 years, lost three bookings.", 'the hotelier', 'Catriona Bell'],
     ['a fellow of an institute', 'Caroline Freund, a senior fellow at the Peterson Institute, studies trade.', 'the fellow', 'Caroline Freund'],
+    ['a grower by the irregular participle of her relative clause', 'Mrs Esther Chepkoech, who has grown tea near Litein for 30 years, spoke first.', 'the grower', 'Esther Chepkoech'],
   ])('takes %s', (_case, introduction, description, speaker) => {
     const other = 'Alasdair MacQuarrie, the operations director, promised more crew.';
     expect(lastSpeaker(`${introduction} ${other}\n\n"I have heard that before," ${description} said.`)).toBe(speaker);

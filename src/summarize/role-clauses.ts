@@ -26,7 +26,7 @@ const MAX_ROLE_TOKENS = 8;
 // Most names are followed by no such clause: they share one empty list.
 const NO_WORDS: readonly string[] = [];
 // A verb form of the clause: lowercase, `-s`, `-es`, `-ed` or an irregular past.
-const VERB_FORM = /^[a-z]+(?:s|ed)$|^(?:taught|led|ran|run|wrote|written|oversaw|overseen|kept|built|held)$/;
+const VERB_FORM = /^[a-z]+(?:s|ed)$|^(?:taught|led|ran|run|wrote|written|oversaw|overseen|kept|built|held|grew|grown|drove|driven|flew|flown|sang|sung|sold|made)$/;
 
 function lower(token: Token | undefined): string {
   return token?.lower ?? '';
