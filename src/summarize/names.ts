@@ -552,20 +552,34 @@ export function findNameMentions(
   sentences: Uint32Array = sentenceIndexes(text, tokens),
 ): FoundName[] {
   const found: FoundName[] = [];
-  // Names the text sets off as a company, a charity, a school: none of their mentions is a person's.
-  const organizations = new Set<string>();
+  // Beside each found name, whether the text sets it off as a company, a charity, a school.
+  const setOff: boolean[] = [];
   let index = 0;
   while (index < tokens.length) {
     const shape = readShape(text, tokens, index);
     if (shape && canShapeBePerson(tokens, shape)) {
       // A titled name or one opening on a known given name is a person's, whatever follows it.
       const personal = shape.hasTitles || isKnownFirstName((shape.person[0] as Token).text);
-      if (!personal && isSetOffAsOrganization(tokens, shape.next)) organizations.add(nameOf(text, shape));
-      else if (wanted(shape.start)) found.push(foundName(text, tokens, shape, sentences[index] as number));
+      const organization = !personal && isSetOffAsOrganization(tokens, shape.next);
+      if (organization || wanted(shape.start)) {
+        found.push(foundName(text, tokens, shape, sentences[index] as number));
+        setOff.push(organization);
+      }
     }
     index = shape ? Math.max(shape.next, index + 1) : index + 1;
   }
-  return organizations.size === 0 ? found : found.filter((name) => !organizations.has(name.name));
+  return withoutOrganizations(found, setOff);
+}
+
+/**
+ * The names but those of organizations: no mention of a name the text once set off as a body
+ * (`Hebrides Link, a company owned by the council`) is a person's. The same steps for every
+ * article: a step taken only for one naming a company (rare) had not run when findNameMentions
+ * was optimized, and its first run threw that code away.
+ */
+function withoutOrganizations(found: FoundName[], setOff: boolean[]): FoundName[] {
+  const organizations = new Set(found.filter((_name, index) => setOff[index]).map((name) => name.name));
+  return found.filter((name) => !organizations.has(name.name));
 }
 
 function foundName(text: string, tokens: Token[], shape: NameShape, sentence: number): FoundName {
