@@ -171,6 +171,15 @@ describe('resolving pronouns and descriptions', () => {
     expect(findQuotes(text)[0]?.speaker).toBe('Grant');
   });
 
+  it('takes the agent of a passive (`welcomed by Karen Osterhout`) for the one a later pronoun refers to', () => {
+    const text = [
+      '"We did not expect to lose a drone to a hawk," Maria Delgado-Pruitt said.',
+      'The findings were welcomed by Karen Osterhout, who runs the hail desk in Pueblo. She said forecasters had long suspected it.',
+      '"We see the damage reports come in from places the radar never flagged," she said.',
+    ].join('\n\n');
+    expect(findQuotes(text)[1]?.speaker).toBe('Karen Osterhout');
+  });
+
   it('does not take a name the text sets off as a company for a person', () => {
     const text = [
       'The ferry is run by Hebrides Link, a company owned by the council.',

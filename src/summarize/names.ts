@@ -54,6 +54,9 @@ const BEFORE_NON_SUBJECT = new Set([
   'and', 'or', 'between', 'toward', 'into', 'over', 'unlike', 'beat', 'beating', 'versus', 'vs.',
 ]);
 
+// A past participle before `by`, lowercase: regular, or an irregular one news uses of people.
+const PASSIVE_PARTICIPLE = /^[a-z]+ed$|^(?:led|run|held|made|kept|built|sold|won|taken|given|written|seen|shown|chosen|beaten|backed)$/;
+
 // Words that follow a subject: auxiliaries and common adverbs.
 const VERB_LIKE = new Set([
   'is', 'was', 'has', 'had', 'have', 'will', 'would', 'can', 'could', 'did', 'does', 'do', 'also',
@@ -467,7 +470,9 @@ function describe(text: string, tokens: Token[], shape: NameShape, sentence: num
   // the subject of. `according to Ms. Ruiz`: the name is the source of what the sentence says.
   const opensClause = index > 1 && (before?.lower === 'and' || before?.lower === 'or') && tokens[index - 2]?.text === ',';
   const isSource = index > 1 && before?.lower === 'to' && tokens[index - 2]?.lower === 'according';
-  const afterPreposition = before !== undefined && BEFORE_NON_SUBJECT.has(before.lower) && role === null && !opensClause && !isSource;
+  // `The findings were welcomed by Karen Osterhout`: the agent of a passive is who acts.
+  const isAgent = index > 1 && before?.lower === 'by' && PASSIVE_PARTICIPLE.test(tokens[index - 2]?.text ?? '');
+  const afterPreposition = before !== undefined && BEFORE_NON_SUBJECT.has(before.lower) && role === null && !opensClause && !isSource && !isAgent;
   // A possessive opening its sentence names whom the sentence is about (`Suu Kyi's fate is
   // unclear, but she said …`); elsewhere it only qualifies a noun (`one of Trump's messages`).
   const opensSentence = index === 0 || endsSentence(text, tokens, index - 1);
