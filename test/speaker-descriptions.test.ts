@@ -111,6 +111,8 @@ describe('a description finds the person by what the text said of them', () => {
     ['a crofter by the appositive that names the trade', 'Ruaridh Currie, a crofter who keeps 300 ewes, is still waiting for feed.', 'the crofter', 'Ruaridh Currie'],
     ['a hotelier by the hotel the text says she runs', "Catriona Bell, who has run the island's only hotel for 22 years, lost three bookings.", 'the hotelier', 'Catriona Bell'],
     ['a fellow of an institute', 'Caroline Freund, a senior fellow at the Peterson Institute, studies trade.', 'the fellow', 'Caroline Freund'],
+    ['the agent of a passive by what it did and to what', 'The restoration committee was chaired by Winston Facey for six years.', 'the committee chairman', 'Winston Facey'],
+    ['a woman called chairman', 'Miss Hyacinth Morrison, who chairs the restoration committee, read out every gift.', 'the committee chairman', 'Hyacinth Morrison'],
     ['a grower by the irregular participle of her relative clause', 'Mrs Esther Chepkoech, who has grown tea near Litein for 30 years, spoke first.', 'the grower', 'Esther Chepkoech'],
   ])('takes %s', (_case, introduction, description, speaker) => {
     const other = 'Alasdair MacQuarrie, the operations director, promised more crew.';

@@ -112,10 +112,14 @@ function isDescriptionHead(word: string): boolean {
   return isPersonNoun(word) || DESCRIPTION_HEADS.has(word) || AGE.test(word);
 }
 
+// Offices written with `-man` that news gives women too (`Sister Hyacinth Morrison … the committee
+// chairman`): they say nothing of the gender.
+const UNGENDERED_MAN_NOUNS = new Set(['chairman']);
+
 function genderOfNoun(word: string): Gender | null {
   // `-woman` first: `congresswoman` ends in `man` too. `landlady`, `tea lady`.
   if (FEMALE_NOUNS.has(word) || /.(?:woman|lady)$/.test(word)) return 'female';
-  if (MALE_NOUNS.has(word) || /.man$/.test(word)) return 'male';
+  if (MALE_NOUNS.has(word) || (/.man$/.test(word) && !UNGENDERED_MAN_NOUNS.has(word))) return 'male';
   return null;
 }
 

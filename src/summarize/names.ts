@@ -489,7 +489,7 @@ function describe(text: string, tokens: Token[], shape: NameShape, sentence: num
     nameGender: genderOfFirstName(first.text),
     role,
     rolePhrases,
-    clauseRoleWords: clauseRoleWords(tokens, next),
+    clauseRoleWords: clauseRoleWords(tokens, index, next),
     isPerson: isShapePerson(shape),
     canBePerson: canShapeBePerson(tokens, shape),
     isProminent,

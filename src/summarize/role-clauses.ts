@@ -67,14 +67,43 @@ export function pastAge(tokens: Token[], next: number): number {
  * nouns a copula or `as` puts after the name (`, who is the team's coach`, `is the town's mayor`,
  * `, who served as treasurer`), or the nouns for the doer of the verb of a relative clause
  * (`, who coaches the team` → coach); and the epithet of an age set off after the name
- * (`Maria Lopez, 52,` → 52-year-old: news calls her `the 52-year-old` later). Empty when no such
- * clause follows.
+ * (`Maria Lopez, 52,` → 52-year-old: news calls her `the 52-year-old` later); and what a passive
+ * the name (starting at token `index`) is the agent of says it did. Empty when there is none.
  */
-export function clauseRoleWords(tokens: Token[], next: number): readonly string[] {
+export function clauseRoleWords(tokens: Token[], index: number, next: number): readonly string[] {
   // `Maria Lopez, 52, who coaches the team`: past the age.
   const age = ageIndex(tokens, next);
   const words = roleWordsOfClauseAt(tokens, age < 0 ? next : age + 1);
-  return age < 0 ? words : [...words, `${(tokens[age] as Token).text}-year-old`];
+  const agent = passiveAgentWords(tokens, index);
+  if (age < 0 && agent.length === 0) return words;
+  return [...words, ...agent, ...(age < 0 ? NO_WORDS : [`${(tokens[age] as Token).text}-year-old`])];
+}
+
+// Words between a passive's subject and its participle (`was chaired by`, `has been run by`).
+const PASSIVE_AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'has', 'have', 'had']);
+// Capitalized words a name may have before it that are not its own (`Sister`, `Coach`).
+const MAX_WORDS_BEFORE_NAME = 2;
+const MAX_SUBJECT_WORDS = 4;
+
+/**
+ * The role words a passive gives the name starting at token `index` as its agent: the doer's
+ * nouns and the words of what was done (`The restoration committee was chaired by Sister Hyacinth
+ * Morrison` → chair, chairman, …, restoration, committee: `the committee chairman`).
+ */
+function passiveAgentWords(tokens: Token[], index: number): readonly string[] {
+  let by = index - 1;
+  while (by > 0 && index - by <= MAX_WORDS_BEFORE_NAME && (tokens[by] as Token).capitalized) by -= 1;
+  const participle = tokens[by - 1];
+  if (tokens[by]?.text !== 'by' || !participle || !VERB_FORM.test(participle.text)) return NO_WORDS;
+  const words = agentNounsOf(participle.text);
+  let cursor = by - 2;
+  while (cursor >= 0 && PASSIVE_AUXILIARIES.has((tokens[cursor] as Token).text)) cursor -= 1;
+  for (let read = 0; cursor >= 0 && read < MAX_SUBJECT_WORDS; cursor -= 1, read += 1) {
+    const token = tokens[cursor] as Token;
+    if (!token.isWord || DETERMINERS.has(token.lower) || token.capitalized) break;
+    words.push(token.lower);
+  }
+  return words;
 }
 
 // How far after the name's comma the `who` of an appositive's relative clause may stand.
