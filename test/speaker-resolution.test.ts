@@ -180,6 +180,20 @@ describe('resolving pronouns and descriptions', () => {
     expect(findQuotes(text)[1]?.speaker).toBe('Karen Osterhout');
   });
 
+  it('takes a given name alone with an age set off after it for a person, and joins it to the full name written later', () => {
+    const child = [
+      'Principal Dana Reyes spoke first. The loudest applause went to a Grade 6 student, Theo, 11, who read a letter to the board.',
+      '"I have been here since kindergarten and my sister too," the boy said.',
+    ].join('\n\n');
+    expect(findQuotes(child)[0]?.speaker).toBe('Theo');
+    const son = [
+      'The company rests with his two sons, Lachlan, 44, and James, 43.',
+      'James Murdoch has pushed for greener coverage for years.',
+      '"Nobody should be surprised by where I stand on this," James said.',
+    ].join('\n\n');
+    expect(findQuotes(son)[0]?.speaker).toBe('James Murdoch');
+  });
+
   it('does not take a name the text sets off as a company for a person', () => {
     const text = [
       'The ferry is run by Hebrides Link, a company owned by the council.',

@@ -7,7 +7,7 @@ import { genderOfFirstName, isKnownFirstName } from './first-names.js';
 import {
   CUE_VERBS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAME_WORDS, PAST_MARKERS, SENTENCE_OPENERS, TITLE_WORDS, type Gender,
 } from './lexicon.js';
-import { clauseRoleWords } from './role-clauses.js';
+import { clauseRoleWords, pastAge } from './role-clauses.js';
 import { findRole, isSetOffAsOrganization } from './roles.js';
 import { hasLineBreak, isCapitalized, isSentenceEnd, pastParenthesis, possessiveLength, type Token } from './tokens.js';
 
@@ -448,9 +448,13 @@ function canShapeBePerson(tokens: Token[], shape: NameShape): boolean {
     && !(!hasTitles && isParticiple(person, shape.next < tokens.length ? tokens[shape.next] : undefined));
 }
 
-/** Two or three capitalized words that name no organization or place are taken for a person. */
-function isShapePerson(shape: NameShape): boolean {
-  return shape.hasTitles || (shape.person.length > 1 && shape.person.length <= MAX_NAME_WORDS);
+/**
+ * Two or three capitalized words that name no organization or place are taken for a person, and
+ * one with an age set off after it (`a Grade 6 student, Theo, 11,`: features name children and
+ * relatives by their given name alone).
+ */
+function isShapePerson(tokens: Token[], shape: NameShape): boolean {
+  return shape.hasTitles || (shape.person.length > 1 && shape.person.length <= MAX_NAME_WORDS) || pastAge(tokens, shape.next) !== shape.next;
 }
 
 // The titles of the many names that have none: one array, never changed.
@@ -490,7 +494,7 @@ function describe(text: string, tokens: Token[], shape: NameShape, sentence: num
     role,
     rolePhrases,
     clauseRoleWords: clauseRoleWords(tokens, index, next),
-    isPerson: isShapePerson(shape),
+    isPerson: isShapePerson(tokens, shape),
     canBePerson: canShapeBePerson(tokens, shape),
     isProminent,
     isAsked: before !== undefined && ASKING_VERBS.has(before.text),
@@ -592,7 +596,7 @@ function foundName(text: string, tokens: Token[], shape: NameShape, sentence: nu
   return {
     start: shape.start,
     name: nameOf(text, shape),
-    isPerson: isShapePerson(shape),
+    isPerson: isShapePerson(tokens, shape),
     mention: () => (whole ??= describe(text, tokens, shape, sentence)),
   };
 }

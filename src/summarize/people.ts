@@ -167,8 +167,10 @@ function findPersonByKey(people: People, name: string, key: string, words: numbe
   if (known) return known;
   // `Donald J. Trump` is `Donald Trump`; `Ivanka Trump` is someone else.
   const namesake = people.bySurname.get(key);
-  if (!namesake) return undefined;
-  return firstWord(namesake.fullName) === firstWord(name) || completesSurname(namesake, name) || isSurnameOf(namesake, name) ? namesake : undefined;
+  if (namesake && (firstWord(namesake.fullName) === firstWord(name) || completesSurname(namesake, name) || isSurnameOf(namesake, name))) return namesake;
+  // `his two sons, Lachlan, 44, and James, 43`, then `James Murdoch`: one known so far by the given name alone.
+  const given = people.bySurname.get(firstWord(name));
+  return given && given.fullName.toLowerCase() === firstWord(name) ? given : undefined;
 }
 
 /** `De Niro`, `Ó Murchú`: a surname opening with its particle, the last words of the person's full name. */
