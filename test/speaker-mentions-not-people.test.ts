@@ -20,6 +20,12 @@ describe('words that are not people never become speakers', () => {
     expect(findQuotes(text)[0]?.speaker).toBe('Ann Pike');
   });
 
+  it('does not take the words before a plural possessive in an organization\'s name for a person', () => {
+    const text = 'Grace Wanjiru, a driver, spoke first. Fares were set by the Thika Road Matatu Owners\' Welfare Association.\n\n'
+      + '"Nobody asked us about the new stage," she said.';
+    expect(findQuotes(text)[0]?.speaker).toBe('Grace Wanjiru');
+  });
+
   it('does not take a sentence-opening participle for a name', () => {
     const text = 'Mark Dunn told the crowd about his first job.\n\n'
       + 'Speaking in a lower voice, he went on to read a letter, saying: "I kept every word of it for twenty years."';

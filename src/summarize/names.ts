@@ -445,7 +445,19 @@ function nameOf(text: string, shape: NameShape): string {
 function canShapeBePerson(tokens: Token[], shape: NameShape): boolean {
   const { person, parts, titleTokens, hasTitles } = shape;
   return canNamePerson(person) && !(person.length === parts.length && afterArticle(tokens[shape.index - 1], titleTokens))
-    && !(!hasTitles && isParticiple(person, shape.next < tokens.length ? tokens[shape.next] : undefined));
+    && !(!hasTitles && isParticiple(person, shape.next < tokens.length ? tokens[shape.next] : undefined))
+    && !opensPluralPossessiveName(tokens, shape);
+}
+
+/**
+ * `Matatu Owners' Welfare Association`, `the Farmers' Union`: a plural possessive running on into
+ * more capitalized words is part of an organization's name.
+ */
+function opensPluralPossessiveName(tokens: Token[], shape: NameShape): boolean {
+  const last = lastOf(shape.person) as Token;
+  const apostrophe = tokens[shape.next];
+  const after = tokens[shape.next + 1];
+  return (apostrophe?.text === "'" || apostrophe?.text === '’') && apostrophe.start === last.end && /s$/.test(last.text) && after !== undefined && after.capitalized;
 }
 
 /**
