@@ -1,13 +1,15 @@
 /**
- * What a clause right after a name says the person is or does, as role words for a later
- * description to match: a relative clause (`Maria Lopez, who coaches the team,` → coach;
- * `Lopez, who is the team's captain,` → captain; `who served as treasurer` → treasurer) or a
- * predicate naming a role (`Ruth Adler is the town's mayor.` → mayor).
+ * What a clause around a name says the person is or does, as role words for a later description
+ * to match: a relative clause (`Maria Lopez, who coaches the team,` → coach; `Lopez, who is the
+ * team's captain,` → captain; `who served as treasurer` → treasurer), one on the head of an
+ * appositive (`Velde, a nephrologist who led the trial` → leader, trial), a predicate naming a
+ * role (`Ruth Adler is the town's mayor.` → mayor), an age (`Lopez, 52,` → 52-year-old) or a
+ * passive the name is the agent of (`The committee was chaired by Facey` → chairman, committee).
  */
 import { agentNounsOf } from './agent-nouns.js';
 import { DETERMINERS } from './lexicon.js';
 import { isPersonNoun } from './person-nouns.js';
-import type { Token } from './tokens.js';
+import { possessiveLength, type Token } from './tokens.js';
 
 // Words between the subject and its verb that say nothing of what the person does.
 const AUXILIARIES = new Set([
@@ -32,12 +34,18 @@ function lower(token: Token | undefined): string {
   return token?.lower ?? '';
 }
 
+/** The word lowercased, without a possessive ending (`team's` → team). */
+function bareLower(token: Token): string {
+  const word = lower(token);
+  return word.slice(0, word.length - possessiveLength(word));
+}
+
 /** The person nouns of the noun phrase from token `from` on, up to what it is of. */
 function rolePhraseNouns(tokens: Token[], from: number): readonly string[] {
   const nouns: string[] = [];
   for (let cursor = from; cursor < tokens.length && cursor - from < MAX_ROLE_TOKENS; cursor += 1) {
     const token = tokens[cursor] as Token;
-    const word = lower(token).replace(/['’]s$/, '');
+    const word = bareLower(token);
     if (!token.isWord || PHRASE_ENDS.has(word)) break;
     if (isPersonNoun(word)) nouns.push(word);
   }
@@ -121,7 +129,7 @@ function appositiveRelativeAt(tokens: Token[], comma: number): number {
     const token = tokens[cursor] as Token;
     if (!token.isWord) return -1;
     if (token.text === 'who') return personNouns === 1 && cursor > comma + 1 ? cursor : -1;
-    if (isPersonNoun(lower(token).replace(/['’]s$/, ''))) personNouns += 1;
+    if (isPersonNoun(bareLower(token))) personNouns += 1;
   }
   return -1;
 }
@@ -164,7 +172,7 @@ function objectWords(tokens: Token[], from: number): string[] {
   const start = place ? first + 1 : first;
   for (let cursor = start; cursor < tokens.length && cursor - start < MAX_ROLE_TOKENS; cursor += 1) {
     const token = tokens[cursor] as Token;
-    const word = lower(token).replace(/['’]s$/, '');
+    const word = bareLower(token);
     if (!token.isWord || PHRASE_ENDS.has(word)) break;
     // Of what is done to, its common nouns: `accused Sanders supporters` does not make one a
     // Sanders supporter. Of a place, its name.
