@@ -119,6 +119,22 @@ describe('a description finds the person by what the text said of them', () => {
     expect(lastSpeaker(`${introduction} ${other}\n\n"I have heard that before," ${description} said.`)).toBe(speaker);
   });
 
+  it.each([
+    ['the person a relative clause acts on', 'Joan Ferris, a paramedic who treated the victim, described the scene.', 'Keith Arnold was thrown from his bike at the junction.', 'the victim', 'Keith Arnold'],
+    ['the subject of a passive whose agent arrested them', 'The driver was arrested by PC Jane Cole on the A38.', 'Mark Tilley, of Taunton, later admitted drink-driving.', 'the driver', 'Mark Tilley'],
+    ['where someone ran into', 'Firefighter Declan Moss, who ran into the hotel to search for guests, was treated for smoke.', 'Anna Pike, who owns the hotel, said everyone was safe.', 'the hotelier', 'Anna Pike'],
+    ['a place someone moved from', 'Maeve Coyle, who moved from Ballinroe to Dublin in 2010, was rescued.', 'Siobhan Ferris, who lives in Ballinroe, was rescued too.', 'the Ballinroe woman', 'Siobhan Ferris'],
+    ['the clause of a name inside the appositive', 'Helen Carrow, a lawyer for Kenneth Abbot who organised the march, spoke to reporters.', 'Marian Pell, a councillor, attended the hearing.', 'the organiser', 'Kenneth Abbot'],
+  ])('does not give a person the role of %s', (_case, first, second, description, speaker) => {
+    expect(lastSpeaker(`${first}\n\n${second}\n\n"We will see this through," ${description} said.`)).toBe(speaker);
+  });
+
+  it('takes the keeper of a place with a capitalized name (`who runs the Harbour Hotel`) for `the hotelier`', () => {
+    const text = 'Declan Moss, who runs the Harbour Hotel, said bookings were down.\n\nChef Anna Pike said staff were worried.\n\n'
+      + '"We have never had a summer like it," the hotelier said.';
+    expect(lastSpeaker(text)).toBe('Declan Moss');
+  });
+
   it('does not give a name closing an introductory phrase the role of the subject after it (`… with Pike, the mayor shrugged`)', () => {
     const text = 'Mayor Dana Whitfield won the vote. Councilwoman Rosalind Pike voted against it.\n\n'
       + 'Asked whether the split would damage her relationship with Pike, the mayor shrugged. "We have disagreed before," she said.';

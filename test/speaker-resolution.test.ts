@@ -180,18 +180,40 @@ describe('resolving pronouns and descriptions', () => {
     expect(findQuotes(text)[1]?.speaker).toBe('Karen Osterhout');
   });
 
-  it('takes a given name alone with an age set off after it for a person, and joins it to the full name written later', () => {
+  it('takes a given name alone with an age set off after it for a person, and joins it to the full name of its family written later', () => {
     const child = [
       'Principal Dana Reyes spoke first. The loudest applause went to a Grade 6 student, Theo, 11, who read a letter to the board.',
       '"I have been here since kindergarten and my sister too," the boy said.',
     ].join('\n\n');
     expect(findQuotes(child)[0]?.speaker).toBe('Theo');
     const son = [
-      'The company rests with his two sons, Lachlan, 44, and James, 43.',
+      'The future of the company Rupert Murdoch built rests with his two sons, Lachlan, 44, and James, 43.',
       'James Murdoch has pushed for greener coverage for years.',
       '"Nobody should be surprised by where I stand on this," James said.',
     ].join('\n\n');
     expect(findQuotes(son)[0]?.speaker).toBe('James Murdoch');
+  });
+
+  it('does not take a person set off as one of an organization\'s people (`a hotel guest`, `a bank teller`) for the organization', () => {
+    for (const appositive of ['a hotel guest', 'a bank teller', 'a hospital porter']) {
+      const text = `Fire chief Sandra Lowery said the blaze started in the kitchen.\n\nKerensa Pellow, ${appositive}, was woken by the alarm.\n\n"The corridor was full of smoke," she said.`;
+      expect(findQuotes(text)[0]?.speaker).toBe('Kerensa Pellow');
+    }
+  });
+
+  it('keeps a given name alone apart from a full name of another family (`Fraser, 23,` and `Fraser Doig, the club chairman`)', () => {
+    const text = 'Fraser, 23, scored on his debut for Carnmore.\n\nFraser Doig, the club chairman, said the striker had a bright future.\n\n'
+      + '"I just want to keep scoring," Fraser said.';
+    expect(findQuotes(text)[0]?.speaker).toBe('Fraser');
+  });
+
+  it('does not take a pronoun inside a quotation in single marks, or one running over paragraphs, for the gender of the name before it', () => {
+    const single = "Kerensa Hollis, who lives opposite, heard the commotion at 2am.\n\nHollis said: 'He was banging on the door. He kept shouting my name.'";
+    const running = 'Kerensa Hollis, who lives opposite, heard the commotion at 2am.\n\nHollis said: "He was banging on the door.\n\n"He kept shouting my name."';
+    for (const opening of [single, running]) {
+      const text = `${opening}\n\nDara Venn, a taxi driver, arrived minutes later. He called an ambulance.\n\n"I have never seen anything like it," she said.`;
+      expect(findQuotes(text).at(-1)?.speaker).toBe('Kerensa Hollis');
+    }
   });
 
   it('does not take a name the text sets off as a company for a person', () => {

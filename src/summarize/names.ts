@@ -272,16 +272,21 @@ const NAME_OPENERS_NOT_FOLLOWING = new Set(['.', '“', '"']);
  * The gender of the first he/she-type pronoun after token `next`, until another name comes, outside
  * quotations: in `Hollis said her son loved it. "He told me …"` the quoted `He` is the son.
  */
-function genderOfNextPronoun(tokens: Token[], next: number): Gender | null {
+function genderOfNextPronoun(text: string, tokens: Token[], next: number): Gender | null {
   const limit = Math.min(tokens.length, next + PRONOUN_LOOKAHEAD_TOKENS);
   let quoted = false;
   for (let cursor = next; cursor < limit; cursor += 1) {
     const token = tokens[cursor];
     if (!token) break;
-    // A straight mark opens a quotation as often as it closes one: read as whichever it toggles to.
-    if (token.text === '"') quoted = !quoted;
-    else if (token.text === '“') quoted = true;
-    else if (token.text === '”') quoted = false;
+    // A straight mark opens a quotation as often as it closes one: read as whichever it toggles to,
+    // but one opening a paragraph opens (a quotation running on from the paragraph before).
+    const opensParagraph = cursor > 0 && hasLineBreak(text, (tokens[cursor - 1] as Token).end, token.start);
+    if (token.text === '"') quoted = opensParagraph || !quoted;
+    else if (token.text === '“' || token.text === '‘') quoted = true;
+    else if (token.text === '”' || token.text === '’') quoted = false;
+    // A straight single mark opens where a word follows it after a space (`said: 'He was …`) and
+    // closes after a word (`… my name.'`, or the plural possessive `the players' bus`).
+    else if (token.text === "'") quoted = token.start === 0 || isBlankUnit(text.charCodeAt(token.start - 1)) || opensParagraph;
     const gender = !quoted && token.isWord && token.text.length <= MAX_PRONOUN_LENGTH && opensLikePronoun(token.text) ? GENDERED_PRONOUNS.get(token.lower) : undefined;
     if (gender) return gender;
     if (token.capitalized && cursor > next && isNamePart(token) && !NAME_OPENERS_NOT_FOLLOWING.has(tokens[cursor - 1]?.text ?? '')) return null;
@@ -511,7 +516,7 @@ function describe(text: string, tokens: Token[], shape: NameShape, sentence: num
     isProminent,
     isAsked: before !== undefined && ASKING_VERBS.has(before.text),
     isSubject: isProminent && followedByVerb(tokens, next),
-    pronounGender: genderOfNextPronoun(tokens, next),
+    pronounGender: genderOfNextPronoun(text, tokens, next),
     sentence,
   };
 }

@@ -168,9 +168,11 @@ function findPersonByKey(people: People, name: string, key: string, words: numbe
   // `Donald J. Trump` is `Donald Trump`; `Ivanka Trump` is someone else.
   const namesake = people.bySurname.get(key);
   if (namesake && (firstWord(namesake.fullName) === firstWord(name) || completesSurname(namesake, name) || isSurnameOf(namesake, name))) return namesake;
-  // `his two sons, Lachlan, 44, and James, 43`, then `James Murdoch`: one known so far by the given name alone.
+  // `his two sons, Lachlan, 44, and James, 43`, then `James Murdoch`: one known so far by the given
+  // name alone, when the text has named their family (`Fraser, 23,` is not the club chairman
+  // `Fraser Doig` named next).
   const given = people.bySurname.get(firstWord(name));
-  return given && given.fullName.toLowerCase() === firstWord(name) ? given : undefined;
+  return given && namesake && given.fullName.toLowerCase() === firstWord(name) ? given : undefined;
 }
 
 /** `De Niro`, `Ó Murchú`: a surname opening with its particle, the last words of the person's full name. */

@@ -7,6 +7,7 @@
  * passive the name is the agent of (`The committee was chaired by Facey` → chairman, committee).
  */
 import { agentNounsOf } from './agent-nouns.js';
+import { isKnownFirstName } from './first-names.js';
 import { DETERMINERS } from './lexicon.js';
 import { isPersonNoun } from './person-nouns.js';
 import { possessiveLength, type Token } from './tokens.js';
@@ -87,6 +88,13 @@ export function clauseRoleWords(tokens: Token[], index: number, next: number): r
   return [...words, ...agent, ...(age < 0 ? NO_WORDS : [`${(tokens[age] as Token).text}-year-old`])];
 }
 
+// Participles whose agent holds a role over what the passive is about (`was chaired by`): not
+// `arrested by`, `conducted by` or `treated by`, whose doers are called otherwise.
+const ROLE_PARTICIPLES = new Set([
+  'led', 'run', 'chaired', 'headed', 'managed', 'coached', 'founded', 'co-founded', 'owned',
+  'directed', 'organised', 'organized', 'hosted', 'edited', 'produced', 'written', 'designed',
+  'captained', 'overseen', 'presented', 'curated', 'trained', 'taught', 'represented',
+]);
 // Words between a passive's subject and its participle (`was chaired by`, `has been run by`).
 const PASSIVE_AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'has', 'have', 'had']);
 // Capitalized words a name may have before it that are not its own (`Sister`, `Coach`).
@@ -102,14 +110,15 @@ function passiveAgentWords(tokens: Token[], index: number): readonly string[] {
   let by = index - 1;
   while (by > 0 && index - by <= MAX_WORDS_BEFORE_NAME && (tokens[by] as Token).capitalized) by -= 1;
   const participle = tokens[by - 1];
-  if (tokens[by]?.text !== 'by' || !participle || !VERB_FORM.test(participle.text)) return NO_WORDS;
+  if (tokens[by]?.text !== 'by' || !participle || !ROLE_PARTICIPLES.has(participle.text)) return NO_WORDS;
   const words = agentNounsOf(participle.text);
   let cursor = by - 2;
   while (cursor >= 0 && PASSIVE_AUXILIARIES.has((tokens[cursor] as Token).text)) cursor -= 1;
   for (let read = 0; cursor >= 0 && read < MAX_SUBJECT_WORDS; cursor -= 1, read += 1) {
     const token = tokens[cursor] as Token;
     if (!token.isWord || DETERMINERS.has(token.lower) || token.capitalized) break;
-    words.push(token.lower);
+    // `The driver was arrested by PC Jane Cole`: the driver is someone else.
+    if (!isPersonNoun(token.lower)) words.push(token.lower);
   }
   return words;
 }
@@ -129,7 +138,8 @@ function appositiveRelativeAt(tokens: Token[], comma: number): number {
     const token = tokens[cursor] as Token;
     if (!token.isWord) return -1;
     if (token.text === 'who') return personNouns === 1 && cursor > comma + 1 ? cursor : -1;
-    if (isPersonNoun(bareLower(token))) personNouns += 1;
+    // `a lawyer for Kenneth Abbot who organised the march`: the clause is the name's.
+    if (isPersonNoun(bareLower(token)) || (token.capitalized && isKnownFirstName(token.text))) personNouns += 1;
   }
   return -1;
 }
@@ -141,7 +151,8 @@ function roleWordsOfClauseAt(tokens: Token[], from: number): readonly string[] {
   const after = tokens[from];
   if (!after) return NO_WORDS;
   const isComma = after.text === ',';
-  const who = !isComma ? -1 : tokens[from + 1]?.text === 'who' ? from + 1 : appositiveRelativeAt(tokens, from);
+  // `, who …`; `a lawyer for Kenneth Abbot who organised the march`; `, a nephrologist who led …`.
+  const who = !isComma ? (after.text === 'who' ? from : -1) : tokens[from + 1]?.text === 'who' ? from + 1 : appositiveRelativeAt(tokens, from);
   const relative = who >= 0;
   if (!relative && !(COPULAS.has(after.text) || AUXILIARIES.has(after.text) || AS_VERBS.has(after.text))) return NO_WORDS;
   let cursor = relative ? who + 1 : from;
@@ -152,31 +163,39 @@ function roleWordsOfClauseAt(tokens: Token[], from: number): readonly string[] {
   // when describe (which inlines this) was optimized, and their first run threw the code away.
   const verbWords = COPULAS.has(verb) ? 1 : AS_VERBS.has(verb) && tokens[cursor + 1]?.text === 'as' ? 2 : 0;
   if (verbWords > 0) return rolePhraseNouns(tokens, cursor + verbWords);
-  if (relative && VERB_FORM.test(verb)) return [...agentNounsOf(verb), ...objectWords(tokens, cursor + 1)];
+  if (relative && VERB_FORM.test(verb)) return [...agentNounsOf(verb), ...objectWords(tokens, verb, cursor + 1)];
   return NO_WORDS;
 }
 
-// Prepositions after a verb that say where the person is from (`who lives in Ballinroe`).
-const PLACE_PREPOSITIONS = new Set(['in', 'from', 'near']);
+// Prepositions after a verb that say where the person lives (`who lives in Ballinroe`).
+const PLACE_PREPOSITIONS = new Set(['in', 'near']);
+// Verbs after which `from` says where the person is from (`who comes from Ballinroe`), not where
+// they left (`who moved from Ballinroe`).
+const ORIGIN_VERBS = new Set(['comes', 'came', 'hails', 'hailed']);
+// Words that end what a verb is done to, beside those that end a role's phrase.
+const OBJECT_ENDS = new Set([...PHRASE_ENDS, 'into', 'onto', 'through', 'across', 'over', 'under', 'about', 'against', 'toward', 'towards', 'around', 'past', 'by', 'as']);
 
 /**
- * The words of what the verb ending before token `from` is done to, lowercased, its determiner
- * left out: `led the trial` makes the person `the trial's leader`, `chairs the patient charity`
- * the charity's chair, beside the other leaders and chairs of the article; `lives in Ballinroe`
- * or `grew up in Ballinroe` makes them `the Ballinroe woman`.
+ * The words of what the verb `verb`, ending before token `from`, is done to, lowercased, its
+ * determiner left out: `led the trial` makes the person `the trial's leader`, `runs the Harbour
+ * Hotel` the hotel's keeper, beside the other leaders and keepers of the article; `lives in
+ * Ballinroe` or `grew up in Ballinroe` makes them `the Ballinroe woman`. A person it is done to is
+ * someone else (`who treated the victim`): their noun is left out.
  */
-function objectWords(tokens: Token[], from: number): string[] {
+function objectWords(tokens: Token[], verb: string, from: number): string[] {
   const words: string[] = [];
   const first = tokens[from]?.text === 'up' ? from + 1 : from;
-  const place = PLACE_PREPOSITIONS.has(tokens[first]?.text ?? '');
+  const preposition = tokens[first]?.text ?? '';
+  const place = PLACE_PREPOSITIONS.has(preposition) || (preposition === 'from' && ORIGIN_VERBS.has(verb));
   const start = place ? first + 1 : first;
   for (let cursor = start; cursor < tokens.length && cursor - start < MAX_ROLE_TOKENS; cursor += 1) {
     const token = tokens[cursor] as Token;
     const word = bareLower(token);
-    if (!token.isWord || PHRASE_ENDS.has(word)) break;
-    // Of what is done to, its common nouns: `accused Sanders supporters` does not make one a
-    // Sanders supporter. Of a place, its name.
-    if (!DETERMINERS.has(word) && (place || !token.capitalized)) words.push(word);
+    if (!token.isWord || OBJECT_ENDS.has(word)) break;
+    // Of a place, its name. Of what is done to, its common nouns and its head (`the Harbour Hotel`):
+    // `accused Sanders supporters` does not make one a Sanders supporter.
+    const head = !(tokens[cursor + 1]?.isWord ?? false) || OBJECT_ENDS.has(lower(tokens[cursor + 1]));
+    if (!DETERMINERS.has(word) && !isPersonNoun(word) && (place || head || !token.capitalized)) words.push(word);
   }
   return words;
 }

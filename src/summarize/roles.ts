@@ -148,24 +148,24 @@ const MAX_ORGANIZATION_APPOSITIVE_WORDS = 8;
 /**
  * Whether an appositive after the name ending before token `next` says it names a body
  * (`Hebrides Link, a company owned by the local authority`, `Earlark, the Dublin startup,`): a
- * phrase opening on an article whose head names an organization, with no noun for a person before
- * what it is of or what is said of it (`the choice of many party insiders` is no party).
+ * phrase opening on an article whose head, its last noun before what it is of or what is said of
+ * it, names an organization, with no noun for a person before it (`a hotel guest`, `a bank teller`
+ * and `the choice of many party insiders` are people).
  */
 export function isSetOffAsOrganization(tokens: Token[], next: number): boolean {
   const article = tokens[next + 1];
   if (tokens[next]?.text !== ',' || !article || !['a', 'an', 'the'].includes(article.lower)) return false;
-  let organization = false;
+  let head: Token | undefined;
   for (let cursor = next + 2; cursor < tokens.length && cursor - next - 2 < MAX_ORGANIZATION_APPOSITIVE_WORDS; cursor += 1) {
     const token = tokens[cursor] as Token;
-    // The head noun comes before what it is of or what is said of it (`a company owned by …`).
     if (!token.isWord || RELATIVE_WORDS.has(token.lower) || CONNECTORS.has(token.lower) || /(?:ing|ed)$/.test(token.lower)) break;
     // `the school's principal`: a possessive only qualifies the noun after it.
     if (possessiveLength(token.text) > 0) continue;
     // `the two million members of the union`: people, one or many.
     if (namesRole(token) || (token.lower.endsWith('s') && isPersonNoun(token.lower.slice(0, -1)))) return false;
-    if (ORGANIZATION_NOUNS.has(token.lower)) organization = true;
+    head = token;
   }
-  return organization;
+  return head !== undefined && ORGANIZATION_NOUNS.has(head.lower);
 }
 
 /**
