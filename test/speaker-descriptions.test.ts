@@ -141,6 +141,15 @@ describe('a description finds the person by what the text said of them', () => {
     expect(lastSpeaker(text)).toBe('Dana Whitfield');
   });
 
+  it.each([
+    ['who lives in Ohio', 'Brett Kowalski, who lives in Ohio, finished third.'],
+    ['of Columbus, Ohio', 'Brett Kowalski, of Columbus, Ohio, finished third.'],
+    ['from Ohio', 'Brett Kowalski, from Ohio, finished third.'],
+  ])('takes what the people of a place are called for the person the text tied to it (%s), not the last one named', (_case, introduction) => {
+    const text = `${introduction}\n\nWinner Paolo Serra of Turin was delighted.\n\n"I gave everything I had," the Ohioan said.`;
+    expect(lastSpeaker(text)).toBe('Brett Kowalski');
+  });
+
   it.each(['Sydneysider', 'Corkwoman', 'Ohioan'])('takes what the people of a city are called (`the %s`) for a person the text has named', (demonym) => {
     const text = `Jess Kerrigan won the open-water swim off Coolangatta on Sunday.\n\n"The last kilometre was the longest of my life," the ${demonym} said.`;
     expect(lastSpeaker(text)).toBe('Jess Kerrigan');

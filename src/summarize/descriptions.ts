@@ -18,6 +18,8 @@ export interface Description {
   gender: Gender | null;
   /** Whether the head says no more than that it is a person (`the Ballinroe woman`): its other words tell who. */
   generic: boolean;
+  /** Whether the head says where the person is from (`the Ohioan`, `the Dubliner`). */
+  demonym: boolean;
 }
 
 // Words that stand for a person only as the head of a description (`the 46-year-old`, `the
@@ -148,6 +150,7 @@ export function readDescription(text: string): Description | null {
     words: words.filter((word) => !DETERMINERS.has(word) && !PHRASE_ENDS.has(word)),
     gender: nouns.map(genderOfNoun).find((gender) => gender !== null) ?? null,
     generic: GENERIC_HEADS.has(head),
+    demonym: isDemonym(head),
   };
 }
 

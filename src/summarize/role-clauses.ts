@@ -84,8 +84,30 @@ export function clauseRoleWords(tokens: Token[], index: number, next: number): r
   const age = ageIndex(tokens, next);
   const words = roleWordsOfClauseAt(tokens, age < 0 ? next : age + 1);
   const agent = passiveAgentWords(tokens, index);
-  if (age < 0 && agent.length === 0) return words;
-  return [...words, ...agent, ...(age < 0 ? NO_WORDS : [`${(tokens[age] as Token).text}-year-old`])];
+  const place = placeWords(tokens, age < 0 ? next : age + 1);
+  if (age < 0 && agent.length === 0 && place.length === 0) return words;
+  return [...words, ...agent, ...place, ...(age < 0 ? NO_WORDS : [`${(tokens[age] as Token).text}-year-old`])];
+}
+
+const MAX_PLACE_WORDS = 4;
+
+/**
+ * The words of the place a name is said to be from, after it (`Brett Kowalski, of Columbus, Ohio,`,
+ * `Paolo Serra of Turin`, `Ann Rees, from Ballinroe,`), lowercased: `the Ohioan`, `the Ballinroe woman`.
+ */
+function placeWords(tokens: Token[], next: number): readonly string[] {
+  const from = tokens[next]?.text === ',' ? next + 1 : next;
+  const preposition = tokens[from]?.text;
+  if (preposition !== 'of' && preposition !== 'from') return NO_WORDS;
+  const words: string[] = [];
+  for (let cursor = from + 1; cursor < tokens.length && words.length < MAX_PLACE_WORDS; cursor += 1) {
+    const token = tokens[cursor] as Token;
+    // `Columbus, Ohio`: a state after its town.
+    if (token.text === ',' && tokens[cursor + 1]?.capitalized) continue;
+    if (!token.isWord || !token.capitalized) break;
+    words.push(token.lower);
+  }
+  return words.length > 0 ? words : NO_WORDS;
 }
 
 // Participles whose agent holds a role over what the passive is about (`was chaired by`): not

@@ -234,7 +234,7 @@ function resolveDescription(people: People, mention: SpeakerMention, excluded: R
   const relative = relativeOf(people, mention, description, fits);
   if (relative) return relative;
   const holds = holdsRoleOf(description, fits);
-  const qualified = qualifiedHolder(description, holds, fits);
+  const qualified = qualifiedHolder(description, holds, fits) ?? tiedToPlace(description, fits);
   return (qualified && (lastPersonBefore(people, mention.start, qualified)?.person ?? firstPersonAfter(people, mention.end, qualified)))
     ?? lastPersonBefore(people, mention.start, holds)?.person ?? firstPersonAfter(people, mention.end, holds)
     ?? lastPersonBefore(people, mention.start, fits)?.person ?? null;
@@ -251,9 +251,23 @@ function qualifiedHolder(description: Description, holds: (person: Person) => bo
   return qualifiers.length > 0 ? (person) => candidate(person) && qualifiers.every((word) => person.roleWords.has(word)) : null;
 }
 
+// How many letters a place and what its people are called share at least (`Ohio`, `Ohioan`;
+// `Texas`, `Texan`; `Dublin`, `Dubliner`).
+const PLACE_STEM_LENGTH = 4;
+
+/**
+ * `the Ohioan`: a test of whether a person `fits` and the text tied them to the place the
+ * description's head is of (`who lives in Ohio`); null for any other description.
+ */
+function tiedToPlace(description: Description, fits: (person: Person) => boolean): ((person: Person) => boolean) | null {
+  if (!description.demonym) return null;
+  const stem = description.head.slice(0, PLACE_STEM_LENGTH);
+  return (person) => fits(person) && [...person.roleWords].some((word) => word.length >= PLACE_STEM_LENGTH && word.startsWith(stem));
+}
+
 /** The last person named before `offset` who `holds` the description's role, the one it qualifies first (qualifiedHolder). */
 function lastHolderBefore(people: People, offset: number, description: Description, holds: (person: Person) => boolean, fits: (person: Person) => boolean): Person | undefined {
-  const qualified = qualifiedHolder(description, holds, fits);
+  const qualified = qualifiedHolder(description, holds, fits) ?? tiedToPlace(description, fits);
   return (qualified && lastPersonBefore(people, offset, qualified)?.person) || lastPersonBefore(people, offset, holds)?.person;
 }
 
