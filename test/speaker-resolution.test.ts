@@ -216,6 +216,25 @@ describe('resolving pronouns and descriptions', () => {
     }
   });
 
+  it('calls a knight by the title and given name (`Sir Geoffrey`) and prints the title with the name', () => {
+    const text = 'Sir Geoffrey Palliser, the committee chair, opened the hearing.\n\n"We have questions," Sir Geoffrey said.';
+    expect(findQuotes(text)[0]?.speaker).toBe('Sir Geoffrey Palliser');
+  });
+
+  it.each([
+    ['a party member by the party (`the New Mexico Democrat`)', 'Rep. Alicia Moreno toured the dam with Gov. Ray Dunn.', 'the New Mexico Democrat', 'Rep. Alicia Moreno'],
+    ['a member of an assembly by its initials (`the Labour TD`)', 'Labour TD Conor Hegarty spoke first. Mary Flood, an independent, disagreed.', 'the Labour TD', 'Conor Hegarty'],
+    ['a member of a provincial parliament (`the NDP MPP`)', 'NDP MPP Nadine Roy raised it in the house. Health Minister Carol Dube replied.', 'the NDP MPP', 'Nadine Roy'],
+  ])('takes %s', (_case, introduction, description, speaker) => {
+    expect(findQuotes(`${introduction}\n\n"This belongs to the people downstream," ${description} said.`)[0]?.speaker).toBe(speaker);
+  });
+
+  it('does not take a party named in its own language (`Plaid Cymru`) for a person', () => {
+    const text = 'Mererid Rowlands won the seat for Plaid Cymru on Thursday.\n\nThe result stunned Plaid Cymru officials in Cardiff.\n\n'
+      + '"We knocked on every door twice," she said.';
+    expect(findQuotes(text)[0]?.speaker).toBe('Mererid Rowlands');
+  });
+
   it('does not take a name the text sets off as a company for a person', () => {
     const text = [
       'The ferry is run by Hebrides Link, a company owned by the council.',

@@ -71,6 +71,8 @@ export const HONORIFICS = new Map<string, Gender | null>([
   ['insp', null], ['supt', null], ['det', null], ['capt', null], ['lt', null], ['maj', null], ['cpl', null],
   // A police constable (`PC Sadie Norbury`), not an acronym naming an organization.
   ['pc', null],
+  // A knight or dame, called by the given name after the title (`Sir Geoffrey Palliser`, then `Sir Geoffrey`).
+  ['sir', 'male'], ['dame', 'female'],
 ]);
 
 /** Capitalized titles that may precede a name (`President Obama`, `Secretary of State John Kerry`). */
@@ -87,8 +89,9 @@ export const TITLE_WORDS = new Set([
   // Dorinda Kasprzak`, `Head Coach Rhodri Pryce`). Not `Dean`, a given name as often.
   'executive', 'manager', 'coach', 'editor', 'founder', 'inspector', 'superintendent', 'constable',
   'commander', 'principal', 'headteacher', 'coroner', 'magistrate',
-  // Members of parliaments and assemblies, by their initials (`Local MLA Pradip Doley`, `MP Jo Hale`).
-  'mp', 'mla', 'msp', 'mep',
+  // Members of parliaments and assemblies, by their initials (`Local MLA Pradip Doley`, `MP Jo Hale`,
+  // `NDP MPP Nadine Roy`, `Labour TD Conor Hegarty`).
+  'mp', 'mla', 'msp', 'mep', 'mpp', 'mha', 'mna', 'td',
 ]);
 
 /** Nouns that name a person's role; a description ending in one can refer to a person. */

@@ -102,6 +102,8 @@ const ORGANIZATION_WORDS = new Set([
   'gop', 'dnc', 'rnc', 'fbi', 'cia', 'us', 'u.s.', 'un', 'eu', 'nato', 'inc.', 'corp.',
   'commission', 'board', 'forces', 'army', 'navy', 'guard', 'police', 'airport', 'park', 'hall',
   'world', 'global', 'national', 'international', 'federal', 'democratic', 'republican', 'affairs',
+  // A party member by the party (`the New Mexico Democrat`), and parties named in their own language.
+  'democrat', 'cymru', 'féin', 'fein', 'gael',
   'policy', 'public', 'force', 'ministry', 'assembly', 'parliament', 'square', 'tower',
   // Companies, teams, competitions and institutions of business, sport and culture pages
   // (`Pellham Foods`, `Asholt Town`, `the Challenge Shield`): words no person's name ends in.
@@ -208,6 +210,8 @@ function personPart(parts: Token[]): Token[] {
 const PRINTED_TITLES = new Set([
   'dr.', 'prof.', 'sen.', 'rep.', 'gov.', 'rev.', 'gen.', 'lt.', 'col.', 'sgt.', 'capt.', 'adm.',
   'maj.', 'amb.', 'atty.',
+  // A knighthood or damehood stays with the name in British style (`Sir Geoffrey Palliser`).
+  'sir', 'dame',
   // Without a period, as British and Irish style writes them (`Dr Helen Marsh`, `Cllr Ann Rees`).
   'dr', 'prof', 'rev', 'revd', 'cllr', 'sgt', 'insp', 'supt', 'det', 'capt', 'lt', 'maj', 'cpl', 'pc',
 ]);

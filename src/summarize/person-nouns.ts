@@ -63,7 +63,7 @@ const OCCUPATIONS = new Set([
   'teenager', 'teen', 'youngster', 'toddler', 'master', 'harbourmaster', 'harbormaster', 'postmaster',
   'publican', 'innkeeper', 'hotelier', 'restaurateur', 'caterer', 'crofter', 'shepherd', 'angler',
   'farrier', 'saddler', 'plater', 'fitter', 'boilermaker', 'shipwright', 'educator', 'instructor',
-  'controller', 'organizer',
+  'controller', 'organizer', 'haulier', 'postmistress',
   // Positions on a team, and the officers of a company by their initials.
   'winger', 'forward', 'fullback', 'full-back', 'centre-back', 'playmaker', 'batsman', 'bowler',
   'catcher', 'shortstop', 'linebacker', 'receiver', 'cfo', 'coo', 'cto',
