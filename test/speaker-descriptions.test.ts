@@ -129,6 +129,12 @@ describe('a description finds the person by what the text said of them', () => {
     expect(lastSpeaker(`${first}\n\n${second}\n\n"We will see this through," ${description} said.`)).toBe(speaker);
   });
 
+  it('reads a noun before another as qualifying it (`the chief economist` is no chief executive)', () => {
+    const text = 'Julia Brennan, chief economist at Marlowe & Co., expects two cuts. Laura Benton, the company\'s chief executive, was upbeat.\n\n'
+      + 'Asked what would change her view, the chief economist said: "Two bad jobs reports in a row."';
+    expect(lastSpeaker(text)).toBe('Julia Brennan');
+  });
+
   it('takes the keeper of a place with a capitalized name (`who runs the Harbour Hotel`) for `the hotelier`', () => {
     const text = 'Declan Moss, who runs the Harbour Hotel, said bookings were down.\n\nChef Anna Pike said staff were worried.\n\n'
       + '"We have never had a summer like it," the hotelier said.';

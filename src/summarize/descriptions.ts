@@ -137,7 +137,9 @@ export function readDescription(text: string): Description | null {
   // candidate`); every person noun of it may be the role the text gave (`the Florida senator and
   // Republican presidential candidate`).
   // `former` is listed among the titles written before a name, but is no noun for a person.
-  const nouns = phrase.filter((word) => !PAST_MARKERS.has(word) && (capitalized.has(word) ? isListedPersonNoun(word) || isDemonym(word) : isDescriptionHead(word)));
+  const isNoun = (word: string) => !PAST_MARKERS.has(word) && (capitalized.has(word) ? isListedPersonNoun(word) || isDemonym(word) : isDescriptionHead(word));
+  // A noun right before another only qualifies it: `the chief economist` is no chief executive.
+  const nouns = phrase.filter((word, index) => isNoun(word) && !isNoun(phrase[index + 1] ?? ''));
   const head = nouns[nouns.length - 1];
   if (head === undefined) return null;
   const current = nouns.flatMap((noun) => [noun, ...(SYNONYMS.get(noun) ?? [])]);
