@@ -22,6 +22,7 @@ describe('a description names the person the text gave that role', () => {
     ['an appositive naming what the role is of', 'Maria Lopez, coach of the Tigers, watched from the bench.'],
     ['a role before the name', 'The crowd cheered for coach Maria Lopez on Sunday.'],
     ['a role set off before the name', "The Tigers' coach, Maria Lopez, watched from the bench."],
+    ['a role opening on a possessive name, set off before the name', "Kelderby Town's coach, Maria Lopez, watched from the bench."],
     ['a relative clause with the verb of the role', 'Maria Lopez, who coaches the team, watched from the bench.'],
     ['a relative clause after an age', 'Maria Lopez, 52, who coaches the team, watched from the bench.'],
     ['a relative clause with a copula', "Maria Lopez, who has been the team's coach since 2019, watched from the bench."],

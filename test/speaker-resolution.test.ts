@@ -235,6 +235,14 @@ describe('resolving pronouns and descriptions', () => {
     expect(findQuotes(text)[0]?.speaker).toBe('Mererid Rowlands');
   });
 
+  it('takes a name set off after a role of someone\'s (`Fuller\'s star forward, Simone Adeyemi,`) for the subject, with all of the possessive name in the role', () => {
+    const text = 'Tidewater coach Angela Fuller called a timeout.\n\n"We knew she could shoot," Fuller said.\n\n'
+      + 'Fuller\'s star forward, Simone Adeyemi, finished with 24 points.\n\n"That is on me. I cannot foul there," she said.';
+    expect(findQuotes(text).at(-1)).toMatchObject({ speaker: 'Simone Adeyemi', role: "Fuller's star forward" });
+    const founder = 'Pershing Square\'s founder, William Ackman, lost heavily.\n\n"I was wrong about this one," he said.';
+    expect(findQuotes(founder)[0]).toMatchObject({ speaker: 'William Ackman', role: "Pershing Square's founder" });
+  });
+
   it('does not take a name the text sets off as a company for a person', () => {
     const text = [
       'The ferry is run by Hebrides Link, a company owned by the council.',

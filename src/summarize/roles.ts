@@ -211,11 +211,14 @@ function precedingAppositiveRole(text: string, tokens: Token[], nameStart: numbe
     if (!(token.isWord || isPluralPossessive(token)) || hasLineBreak(text, token.end, (tokens[cursor + 1] as Token).start)) break;
     // `a strategist whose agency, Fenton,`: the name is what the relative clause speaks of, not the one the role is.
     if (RELATIVE_WORDS.has(token.lower)) break;
-    if (!ROLE_ARTICLES.has(lower(token))) continue;
+    // `Fuller's star forward, Simone Adeyemi,`: a name's possessive opens the phrase as an article does.
+    if (!ROLE_ARTICLES.has(lower(token)) && !(token.capitalized && possessiveLength(token.text) > 0)) continue;
     first = cursor;
     // `a spokeswoman for the agency`: the article of what the role is of; go on to the role's.
     if (!ROLE_PREPOSITIONS.has(lower(tokens[cursor - 1] ?? token))) break;
   }
+  // `Pershing Square's founder, William Ackman,`: the possessive name is all its words.
+  while (first > 0 && possessiveLength((tokens[first] as Token).text) > 0 && (tokens[first - 1] as Token).capitalized && onlySpacesBetween(text, tokens[first - 1] as Token, tokens[first] as Token)) first -= 1;
   const words = first < 0 ? [] : tokens.slice(first, nameStart - 1);
   const ofWhat = words.findIndex((token) => ROLE_PREPOSITIONS.has(lower(token)));
   const head = words[(ofWhat < 0 ? words.length : ofWhat) - 1];
