@@ -206,6 +206,9 @@ function relativeOf(people: People, mention: SpeakerMention, description: Descri
   if (ownerGender === undefined || !KINSHIP_NOUNS.has(description.head)) return null;
   const owner = lastPersonBefore(people, mention.start, (person) => isGenderCompatible(person, ownerGender))?.person;
   if (!owner) return null;
+  // `Fennelly's father, Mick Fennelly, coached him. His father …`: the one named last is the
+  // relative the text already called so.
+  if (fits(owner) && owner.roleWords.has(description.head)) return owner;
   const family = surnameKey(owner.fullName);
   const isRelative = (person: Person) => person !== owner && fits(person) && surnameKey(person.fullName) === family;
   return lastPersonBefore(people, mention.start, isRelative)?.person ?? firstPersonAfter(people, mention.end, isRelative);
