@@ -211,6 +211,8 @@ describe('a description finds the person by what the text said of them', () => {
   });
 
   it.each([
+    ['a pensioner by the age the text gave', 'Margaret Tolland, 88, fell at her home in February.', 'the pensioner', 'Margaret Tolland'],
+    ['a pensioner by the word retired', 'Retired nurse Ellen Voss, who lives alone, called for help.', 'the pensioner', 'Ellen Voss'],
     ['a teenager by the age the text gave', 'Emeka Okafor, the 19-year-old academy graduate, came on late.', 'the teenager', 'Emeka Okafor'],
     ['an academic by the discipline', 'Political scientist Daria Lungeanu, of Varno State University, watched the vote.', 'the academic', 'Daria Lungeanu'],
     ['a legislator by the initials of the assembly', 'Local MLA Pradip Doley visited two relief camps.', 'the legislator', 'Pradip Doley'],

@@ -30,6 +30,11 @@ const DESCRIPTION_HEADS = new Set(['conservative', 'liberal', 'progressive', 'li
 // woman the text tied to Ballinroe, not the last woman named.
 const GENERIC_HEADS = new Set(['woman', 'man', 'girl', 'boy', 'lady', 'resident', 'native', 'local']);
 
+/** The age epithets `from-year-old` to `to-year-old`. */
+function ageEpithets(from: number, to: number): string[] {
+  return Array.from({ length: to - from + 1 }, (_, index) => `${from + index}-year-old`);
+}
+
 // Roles a text gives under another name: `the senator` is `Sen. X`, `the Russian leader` is
 // `President X`, `the lawmaker` is a senator or a representative.
 const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
@@ -67,9 +72,12 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
   ['crofter', ['croft']],
   ['educator', ['teacher', 'principal', 'headteacher', 'headmaster', 'headmistress', 'lecturer', 'professor', 'prof', 'tutor']],
   ['academic', ['professor', 'prof', 'lecturer', 'researcher', 'scientist', 'scholar', 'economist', 'historian', 'sociologist']],
-  // A teenager is written as an age (`Okafor, the 19-year-old academy graduate`).
-  ['teenager', ['teen', '13-year-old', '14-year-old', '15-year-old', '16-year-old', '17-year-old', '18-year-old', '19-year-old']],
-  ['teen', ['teenager', '13-year-old', '14-year-old', '15-year-old', '16-year-old', '17-year-old', '18-year-old', '19-year-old']],
+  // A teenager or a pensioner is written as an age (`Okafor, the 19-year-old academy graduate`,
+  // `Margaret Tolland, 88,`), a pensioner also as retired (`the retired nurse`).
+  ['teenager', ['teen', ...ageEpithets(13, 19)]],
+  ['teen', ['teenager', ...ageEpithets(13, 19)]],
+  ['pensioner', ['retiree', 'retired', ...ageEpithets(66, 110)]],
+  ['retiree', ['pensioner', 'retired', ...ageEpithets(66, 110)]],
   ['boss', ['chief', 'ceo', 'head', 'director', 'manager', 'owner']],
   // A chief executive is written out or by initials (`Chief Executive Ann Li`, `the CEO`).
   ['ceo', ['executive']],

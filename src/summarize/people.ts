@@ -67,6 +67,8 @@ function addRoleWordsOfPhrase(roleWords: Set<string>, phrase: string, past: bool
   }
   let marked = past;
   for (const word of joinSecondOffices(words)) {
+    // `retired` also says what the person is now (`the pensioner`, `the retiree`).
+    if (word === 'retired') roleWords.add(word);
     if (PAST_MARKERS.has(word)) marked = true;
     roleWords.add(marked ? pastRole(word) : word);
   }
