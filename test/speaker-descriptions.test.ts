@@ -157,6 +157,15 @@ describe('a description finds the person by what the text said of them', () => {
     expect(lastSpeaker(text)).toBe('Brett Kowalski');
   });
 
+  it.each([
+    ['of Ohio State', 'Coach Mike Tarrant of Ohio State watched. Lou Pace, of Dayton, Ohio, won.', 'the Ohioan', 'Lou Pace'],
+    ['of Texarkana, Arkansas', 'Jody Price, of Texarkana, Arkansas, and Wade Tull, of Houston, Texas, finished.', 'the Texan', 'Wade Tull'],
+    ['a child psychologist', 'Ana Ruiz, who was born in Chile, spoke. Greg Finn, a child psychologist, listened.', 'the Chilean', 'Ana Ruiz'],
+    ['of Scotland Yard', 'Ewan Gray, from Scotland, won. Ian Moray of Scotland Yard presented the prize.', 'the Scot', 'Ewan Gray'],
+  ])('does not take one %s for the person from the place', (_case, text, description, speaker) => {
+    expect(lastSpeaker(`${text}\n\n"I gave everything I had," ${description} said.`)).toBe(speaker);
+  });
+
   it.each(['Sydneysider', 'Corkwoman', 'Ohioan'])('takes what the people of a city are called (`the %s`) for a person the text has named', (demonym) => {
     const text = `Jess Kerrigan won the open-water swim off Coolangatta on Sunday.\n\n"The last kilometre was the longest of my life," the ${demonym} said.`;
     expect(lastSpeaker(text)).toBe('Jess Kerrigan');

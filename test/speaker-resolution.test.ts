@@ -229,6 +229,21 @@ describe('resolving pronouns and descriptions', () => {
     expect(findQuotes(`${introduction}\n\n"This belongs to the people downstream," ${description} said.`)[0]?.speaker).toBe(speaker);
   });
 
+  it('keeps names that are also words of a party (`Rabbi Daniel Fein`, `Gael Moreau`)', () => {
+    expect(findQuotes('Rabbi Daniel Fein led the vigil.\n\n"We stand together tonight," Fein said.')[0]?.speaker).toBe('Daniel Fein');
+    expect(findQuotes('Gael Moreau, the French veteran, won in four sets.\n\n"I am not done yet," Moreau said.')[0]?.speaker).toBe('Gael Moreau');
+  });
+
+  it('gives each of two titled names joined by `and` only the role before it', () => {
+    const text = 'Conservative MP Helen Archer and Labour MP Tom Pike clashed over the bill.\n\n"It is reckless," Archer said. "It is overdue," Pike said.';
+    expect(findQuotes(text).map((quote) => quote.role)).toEqual(['Conservative MP', 'Labour MP']);
+  });
+
+  it('leaves `her husband` to no one when the woman it refers to has no husband in the text, not to another woman\'s', () => {
+    const text = 'Nora Quill\'s husband, Tom Quill, was among the injured. Gail Ambrose, 64, was also hurt.\n\n"We were lucky," her husband said.';
+    expect(findQuotes(text)[0]?.speaker).toBeNull();
+  });
+
   it('does not take a party named in its own language (`Plaid Cymru`) for a person', () => {
     const text = 'Mererid Rowlands won the seat for Plaid Cymru on Thursday.\n\nThe result stunned Plaid Cymru officials in Cardiff.\n\n'
       + '"We knocked on every door twice," she said.';

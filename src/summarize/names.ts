@@ -7,7 +7,7 @@ import { genderOfFirstName, isKnownFirstName } from './first-names.js';
 import {
   CUE_VERBS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAME_WORDS, PAST_MARKERS, SENTENCE_OPENERS, TITLE_WORDS, type Gender,
 } from './lexicon.js';
-import { clauseRoleWords, pastAge } from './role-clauses.js';
+import { clauseRoleWords, pastAge, placesNamed } from './role-clauses.js';
 import { findRole, isSetOffAsOrganization } from './roles.js';
 import { hasLineBreak, isCapitalized, isSentenceEnd, pastParenthesis, possessiveLength, type Token } from './tokens.js';
 
@@ -32,6 +32,8 @@ export interface NameMention {
   rolePhrases: readonly string[];
   /** Role words a clause after the name gives (`, who coaches the team,` → coach): see `clauseRoleWords`. */
   clauseRoleWords: readonly string[];
+  /** The places the text says the person is from (`of Columbus, Ohio`): see `placesNamed`. */
+  places: readonly string[];
   /** Whether it is taken for a person's name: a title before it, or two or three name words. */
   isPerson: boolean;
   /** Whether the name can be a person at all: no organization word, not an acronym. */
@@ -102,8 +104,10 @@ const ORGANIZATION_WORDS = new Set([
   'gop', 'dnc', 'rnc', 'fbi', 'cia', 'us', 'u.s.', 'un', 'eu', 'nato', 'inc.', 'corp.',
   'commission', 'board', 'forces', 'army', 'navy', 'guard', 'police', 'airport', 'park', 'hall',
   'world', 'global', 'national', 'international', 'federal', 'democratic', 'republican', 'affairs',
-  // A party member by the party (`the New Mexico Democrat`), and parties named in their own language.
-  'democrat', 'cymru', 'féin', 'fein', 'gael',
+  // A party member by the party (`the New Mexico Democrat`), and the first words of parties named
+  // in their own language (`Plaid Cymru`, `Sinn Féin`, `Fianna Fáil`): never a person's. Not `Fein`
+  // nor `Gael`, a surname and a given name too.
+  'democrat', 'plaid', 'sinn', 'fianna',
   'policy', 'public', 'force', 'ministry', 'assembly', 'parliament', 'square', 'tower',
   // Companies, teams, competitions and institutions of business, sport and culture pages
   // (`Pellham Foods`, `Asholt Town`, `the Challenge Shield`): words no person's name ends in.
@@ -515,6 +519,7 @@ function describe(text: string, tokens: Token[], shape: NameShape, sentence: num
     role,
     rolePhrases,
     clauseRoleWords: clauseRoleWords(tokens, index, next),
+    places: placesNamed(tokens, next),
     isPerson: isShapePerson(tokens, shape),
     canBePerson: canShapeBePerson(tokens, shape),
     isProminent,

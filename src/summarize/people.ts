@@ -20,6 +20,8 @@ export interface Person {
   role: string | null;
   /** Lowercase words of the person's titles and roles, to resolve `the senator`; roles held no more as `pastRole` gives them. */
   roleWords: Set<string>;
+  /** Lowercase words of the places the text says the person is from, to resolve `the Ohioan`. */
+  places: Set<string>;
 }
 
 export interface LinkedMention {
@@ -110,11 +112,12 @@ function enrich(person: Person, mention: NameMention, mentionWords: number): voi
   person.role = person.role === null || (mention.role !== null && extendsRole(mention.role, person.role)) ? mention.role : person.role;
   person.title ??= mention.printedTitle;
   addRoleWords(person.roleWords, mention);
+  for (const place of mention.places) person.places.add(place);
 }
 
 function newPerson(mention: NameMention): Person {
   return {
-    fullName: mention.name, title: null, titleGender: null, nameGender: null, pronounVotes: { male: 0, female: 0 }, role: null, roleWords: new Set<string>(),
+    fullName: mention.name, title: null, titleGender: null, nameGender: null, pronounVotes: { male: 0, female: 0 }, role: null, roleWords: new Set<string>(), places: new Set<string>(),
   };
 }
 

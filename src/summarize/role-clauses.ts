@@ -100,13 +100,22 @@ function placeWords(tokens: Token[], next: number): readonly string[] {
   const preposition = tokens[from]?.text;
   if (preposition !== 'of' && preposition !== 'from') return NO_WORDS;
   const words: string[] = [];
+  let runs = 1;
+  let runWords = 0;
   for (let cursor = from + 1; cursor < tokens.length && words.length < MAX_PLACE_WORDS; cursor += 1) {
     const token = tokens[cursor] as Token;
     // `Columbus, Ohio`: a state after its town.
-    if (token.text === ',' && tokens[cursor + 1]?.capitalized) continue;
+    if (token.text === ',' && tokens[cursor + 1]?.capitalized) {
+      runs += 1;
+      continue;
+    }
     if (!token.isWord || !token.capitalized) break;
     words.push(token.lower);
+    if (runs === 1) runWords += 1;
   }
+  // After `of`, one word (`of Turin`) or a town and its state: `of Ohio State`, `of Ohio Power`
+  // and `of Scotland Yard` name what the person works for.
+  if (preposition === 'of' && runs === 1 && runWords > 1) return NO_WORDS;
   return words.length > 0 ? words : NO_WORDS;
 }
 
@@ -166,15 +175,24 @@ function appositiveRelativeAt(tokens: Token[], comma: number): number {
   return -1;
 }
 
+/**
+ * The index of the `who` of a relative clause on the name ending before token `from`: `, who …`;
+ * `a lawyer for Kenneth Abbot who organised the march`; `, a nephrologist who led …`. Else -1.
+ */
+function relativeAt(tokens: Token[], from: number): number {
+  const after = tokens[from];
+  if (!after) return -1;
+  if (after.text !== ',') return after.text === 'who' ? from : -1;
+  return tokens[from + 1]?.text === 'who' ? from + 1 : appositiveRelativeAt(tokens, from);
+}
+
 /** The role words of the clause opening at token `from` (see clauseRoleWords). */
 function roleWordsOfClauseAt(tokens: Token[], from: number): readonly string[] {
   // The words read here are lowercase in running text: compared as written, most names are
   // passed over without a lowercased copy (most are followed by punctuation or another word).
   const after = tokens[from];
   if (!after) return NO_WORDS;
-  const isComma = after.text === ',';
-  // `, who …`; `a lawyer for Kenneth Abbot who organised the march`; `, a nephrologist who led …`.
-  const who = !isComma ? (after.text === 'who' ? from : -1) : tokens[from + 1]?.text === 'who' ? from + 1 : appositiveRelativeAt(tokens, from);
+  const who = relativeAt(tokens, from);
   const relative = who >= 0;
   if (!relative && !(COPULAS.has(after.text) || AUXILIARIES.has(after.text) || AS_VERBS.has(after.text))) return NO_WORDS;
   let cursor = relative ? who + 1 : from;
@@ -187,6 +205,38 @@ function roleWordsOfClauseAt(tokens: Token[], from: number): readonly string[] {
   if (verbWords > 0) return rolePhraseNouns(tokens, cursor + verbWords);
   if (relative && VERB_FORM.test(verb)) return [...agentNounsOf(verb), ...objectWords(tokens, verb, cursor + 1)];
   return NO_WORDS;
+}
+
+/**
+ * Where the name of the place the verb `verb` (ending before token `from`) says the person lives
+ * or comes from starts (`lives in Ballinroe`, `grew up in Ballinroe`, `comes from Ballinroe`), or -1.
+ */
+function placeAfterVerb(tokens: Token[], verb: string, from: number): number {
+  const first = tokens[from]?.text === 'up' ? from + 1 : from;
+  const preposition = tokens[first]?.text ?? '';
+  return PLACE_PREPOSITIONS.has(preposition) || (preposition === 'from' && ORIGIN_VERBS.has(verb)) ? first + 1 : -1;
+}
+
+/**
+ * The places the text says the person whose name ends before token `next` is from, lowercased:
+ * `Brett Kowalski, of Columbus, Ohio,`, `Ann Rees, from Ballinroe,`, `Siobhan Ferris, who lives
+ * in Ballinroe,`. What `the Ohioan` or `the Dubliner` is matched with.
+ */
+export function placesNamed(tokens: Token[], next: number): readonly string[] {
+  const age = ageIndex(tokens, next);
+  const from = age < 0 ? next : age + 1;
+  const after = placeWords(tokens, from);
+  const who = relativeAt(tokens, from);
+  let verb = who + 1;
+  // `who was born in Chile`, `who is based in Ohio`.
+  while (who >= 0 && (AUXILIARIES.has(tokens[verb]?.text ?? '') || COPULAS.has(tokens[verb]?.text ?? ''))) verb += 1;
+  const start = who < 0 ? -1 : placeAfterVerb(tokens, tokens[verb]?.text ?? '', verb + 1);
+  if (start < 0) return after;
+  const lived: string[] = [];
+  for (let cursor = start; cursor < tokens.length && lived.length < MAX_PLACE_WORDS && (tokens[cursor] as Token).capitalized; cursor += 1) {
+    lived.push((tokens[cursor] as Token).lower);
+  }
+  return [...after, ...lived];
 }
 
 // Prepositions after a verb that say where the person lives (`who lives in Ballinroe`).
@@ -206,10 +256,9 @@ const OBJECT_ENDS = new Set([...PHRASE_ENDS, 'into', 'onto', 'through', 'across'
  */
 function objectWords(tokens: Token[], verb: string, from: number): string[] {
   const words: string[] = [];
-  const first = tokens[from]?.text === 'up' ? from + 1 : from;
-  const preposition = tokens[first]?.text ?? '';
-  const place = PLACE_PREPOSITIONS.has(preposition) || (preposition === 'from' && ORIGIN_VERBS.has(verb));
-  const start = place ? first + 1 : first;
+  const placeStart = placeAfterVerb(tokens, verb, from);
+  const place = placeStart >= 0;
+  const start = place ? placeStart : tokens[from]?.text === 'up' ? from + 1 : from;
   for (let cursor = start; cursor < tokens.length && cursor - start < MAX_ROLE_TOKENS; cursor += 1) {
     const token = tokens[cursor] as Token;
     const word = bareLower(token);

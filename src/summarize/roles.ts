@@ -78,7 +78,10 @@ function premodifierRole(text: string, tokens: Token[], nameStart: number): stri
     const right = tokens[cursor + 1];
     if (!token || !right || !onlySpacesBetween(text, token, right)) break;
     // `Secretary of State John Kerry`; not `friend of Clinton`, where the name itself follows.
-    const connects = CONNECTORS.has(token.text) && isCapitalized(right) && cursor > 0 && cursor + 1 < nameStart;
+    // `and` joins two roles (`Chairman and Chief Executive Ann Li`), not a name to the next one's
+    // role (`Conservative MP Helen Archer and Labour MP Tom Pike`).
+    const joinsRoles = token.text !== 'and' || (cursor > 0 && namesRole(tokens[cursor - 1] as Token));
+    const connects = CONNECTORS.has(token.text) && isCapitalized(right) && cursor > 0 && cursor + 1 < nameStart && joinsRoles;
     if (!token.isWord || !(canPremodify(token) || connects)) break;
     first = cursor;
   }

@@ -141,7 +141,8 @@ function describedSubjectBefore(people: People, offset: number, after: number, f
   const fitting = (person: Person) => fits(person) && fitsDescription(person, description);
   const mention: SpeakerMention = { start: subject.start, end: subject.end, kind: 'description', text: subject.text };
   // Only someone named before: the one a pronoun after the sentence can refer to.
-  const person = relativeOf(people, mention, description, fitting) ?? lastHolderBefore(people, subject.start, description, holdsRoleOf(description, fitting), fitting);
+  const relative = relativeOf(people, mention, description, fitting);
+  const person = relative === NOT_KINSHIP ? lastHolderBefore(people, subject.start, description, holdsRoleOf(description, fitting), fitting) : relative;
   return person ? { person, at: subject.start, sentence: subject.sentence } : null;
 }
 
@@ -196,22 +197,28 @@ const KINSHIP_NOUNS = new Set([
 ]);
 const POSSESSIVE_GENDERS = new Map<string, Gender>([['his', 'male'], ['her', 'female']]);
 
+// What `relativeOf` answers for a description that is no possessive and a word for a relative.
+const NOT_KINSHIP = undefined;
+
 /**
  * `her husband`, `his son`: the person the text names with the surname of the one the possessive
- * refers to, of the gender the noun gives. Null when the text names no such relative (a relative
- * by marriage under another surname is then found as any description is).
+ * refers to, of the gender the noun gives, or one it called that relative of theirs (`Her
+ * husband, Tom Quill,`); the one named last when the text already called them so (`Fennelly's
+ * father, Mick Fennelly, coached him. His father …`). Null when the text names no such relative:
+ * `her husband` is not another woman's husband. Undefined (NOT_KINSHIP) for any other description.
  */
-function relativeOf(people: People, mention: SpeakerMention, description: Description, fits: (person: Person) => boolean): Person | null {
-  const ownerGender = POSSESSIVE_GENDERS.get(mention.text.slice(0, mention.text.indexOf(' ')).toLowerCase());
-  if (ownerGender === undefined || !KINSHIP_NOUNS.has(description.head)) return null;
+function relativeOf(people: People, mention: SpeakerMention, description: Description, fits: (person: Person) => boolean): Person | null | undefined {
+  const possessive = mention.text.slice(0, mention.text.indexOf(' ')).toLowerCase();
+  const ownerGender = POSSESSIVE_GENDERS.get(possessive);
+  if (ownerGender === undefined || !KINSHIP_NOUNS.has(description.head)) return NOT_KINSHIP;
   const owner = lastPersonBefore(people, mention.start, (person) => isGenderCompatible(person, ownerGender))?.person;
   if (!owner) return null;
-  // `Fennelly's father, Mick Fennelly, coached him. His father …`: the one named last is the
-  // relative the text already called so.
   if (fits(owner) && owner.roleWords.has(description.head)) return owner;
   const family = surnameKey(owner.fullName);
-  const isRelative = (person: Person) => person !== owner && fits(person) && surnameKey(person.fullName) === family;
-  return lastPersonBefore(people, mention.start, isRelative)?.person ?? firstPersonAfter(people, mention.end, isRelative);
+  // Called that relative of the owner's: of their family, or by the same possessive (`Her husband, Tom Quill`).
+  const calledSo = (person: Person) => person.roleWords.has(description.head) && (person.roleWords.has(family) || person.roleWords.has(possessive));
+  const isRelative = (person: Person) => person !== owner && fits(person) && (surnameKey(person.fullName) === family || calledSo(person));
+  return lastPersonBefore(people, mention.start, isRelative)?.person ?? firstPersonAfter(people, mention.end, isRelative) ?? null;
 }
 
 /**
@@ -235,7 +242,7 @@ function resolveDescription(people: People, mention: SpeakerMention, excluded: R
     return lastPersonBefore(people, mention.start, repeats)?.person ?? null;
   }
   const relative = relativeOf(people, mention, description, fits);
-  if (relative) return relative;
+  if (relative !== NOT_KINSHIP) return relative;
   const holds = holdsRoleOf(description, fits);
   const qualified = qualifiedHolder(description, holds, fits) ?? tiedToPlace(description, fits);
   return (qualified && (lastPersonBefore(people, mention.start, qualified)?.person ?? firstPersonAfter(people, mention.end, qualified)))
@@ -254,18 +261,25 @@ function qualifiedHolder(description: Description, holds: (person: Person) => bo
   return qualifiers.length > 0 ? (person) => candidate(person) && qualifiers.every((word) => person.roleWords.has(word)) : null;
 }
 
-// How many letters a place and what its people are called share at least (`Ohio`, `Ohioan`;
-// `Texas`, `Texan`; `Dublin`, `Dubliner`).
-const PLACE_STEM_LENGTH = 4;
+// The shortest place a demonym is matched with by its letters.
+const MIN_PLACE_LENGTH = 4;
 
 /**
- * `the Ohioan`: a test of whether a person `fits` and the text tied them to the place the
- * description's head is of (`who lives in Ohio`); null for any other description.
+ * Whether `demonym` is what the people of `place` are called, by their letters: the demonym opens
+ * on the place less its last letter (`Ohio`, `Ohioan`; `Texas`, `Texan`; `Chile`, `Chilean`; not
+ * `Texarkana`) or the place on the demonym (`Scotland`, `Scot`).
+ */
+function isDemonymOf(demonym: string, place: string): boolean {
+  return place.length >= MIN_PLACE_LENGTH && (demonym.startsWith(place.slice(0, -1)) || place.startsWith(demonym));
+}
+
+/**
+ * `the Ohioan`: a test of whether a person `fits` and the text said they are from the place the
+ * description's head is of (`who lives in Ohio`, `of Columbus, Ohio`); null for any other description.
  */
 function tiedToPlace(description: Description, fits: (person: Person) => boolean): ((person: Person) => boolean) | null {
   if (!description.demonym) return null;
-  const stem = description.head.slice(0, PLACE_STEM_LENGTH);
-  return (person) => fits(person) && [...person.roleWords].some((word) => word.length >= PLACE_STEM_LENGTH && word.startsWith(stem));
+  return (person) => fits(person) && [...person.places].some((place) => isDemonymOf(description.head, place));
 }
 
 /** The last person named before `offset` who `holds` the description's role, the one it qualifies first (qualifiedHolder). */
