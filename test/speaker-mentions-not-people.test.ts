@@ -26,6 +26,13 @@ describe('words that are not people never become speakers', () => {
     expect(findQuotes(text)[0]?.speaker).toBe('Grace Wanjiru');
   });
 
+  it('takes a surname that also ends the names of places (`Park`, `Hall`) for a person where the text says it is one, and the place for no one', () => {
+    expect(findQuotes('Theo Park, a designer at the studio, won the award.\n\n"I did not expect this at all," Park said.')[0]).toMatchObject({ speaker: 'Theo Park', role: 'designer at the studio' });
+    expect(findQuotes('Stuart Hall, the club president, spoke first.\n\n"We will be back next year," Hall said.')[0]?.speaker).toBe('Stuart Hall');
+    const place = 'Ann Lee, a nurse, joined the crowds in Hyde Park on Sunday.\n\nHyde Park was full by noon.\n\n"We will be back every week," she said.';
+    expect(findQuotes(place)[0]?.speaker).toBe('Ann Lee');
+  });
+
   it('does not take a sentence-opening participle for a name', () => {
     const text = 'Mark Dunn told the crowd about his first job.\n\n'
       + 'Speaking in a lower voice, he went on to read a letter, saying: "I kept every word of it for twenty years."';

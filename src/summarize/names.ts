@@ -7,6 +7,7 @@ import { genderOfFirstName, isKnownFirstName } from './first-names.js';
 import {
   CUE_VERBS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAME_WORDS, PAST_MARKERS, SENTENCE_OPENERS, TITLE_WORDS, type Gender,
 } from './lexicon.js';
+import { isPersonNoun } from './person-nouns.js';
 import { clauseRoleWords, pastAge, placesNamed } from './role-clauses.js';
 import { findRole, isSetOffAsOrganization } from './roles.js';
 import { hasLineBreak, isCapitalized, isSentenceEnd, pastParenthesis, possessiveLength, type Token } from './tokens.js';
@@ -346,6 +347,32 @@ function canNamePerson(person: Token[]): boolean {
   return person.every((token) => !ORGANIZATION_WORDS.has(bareLower(token)) && !isAcronym(bareWord(token)));
 }
 
+// Words that end the names of places and are common surnames too (`Hyde Park`, `Jun Park`; `City
+// Hall`, `Stuart Hall`). Not `House`, `Post` or `Press`: `the White House said` is a body speaking.
+const SURNAMES_OF_PLACES = new Set(['park', 'hall', 'lake']);
+
+/**
+ * Whether a name ending in a word that also ends a place's name (`Park`) is a person's by what
+ * surrounds it: a verb of saying after it (`Park said`), a role before it (`designer Theo Park`), an
+ * appositive after it naming a person (`Theo Park, a designer,`), or an honorific (`Ms. Park`).
+ */
+function isSurnameOfPlaceUsedForPerson(tokens: Token[], shape: NameShape): boolean {
+  const last = lastOf(shape.person) as Token;
+  if (!SURNAMES_OF_PLACES.has(bareLower(last)) || !canNamePerson(shape.person.slice(0, -1))) return false;
+  const before = tokens[shape.index - 1];
+  const after = tokens[shape.next];
+  if (shape.hasTitles || (after !== undefined && CUE_VERBS.has(after.lower))) return true;
+  if (before !== undefined && !before.capitalized && before.isWord && isPersonNoun(before.lower)) return true;
+  if (after?.text !== ',') return false;
+  for (let cursor = shape.next + 2; cursor < tokens.length && cursor - shape.next <= MAX_SURNAME_APPOSITIVE_TOKENS; cursor += 1) {
+    const token = tokens[cursor] as Token;
+    if (!token.isWord) return false;
+    if (isPersonNoun(token.lower)) return true;
+  }
+  return false;
+}
+const MAX_SURNAME_APPOSITIVE_TOKENS = 6;
+
 // Words that open what a participle governs (`Speaking in his own voice`, `Asked about it`).
 const AFTER_PARTICIPLE = new Set([
   'in', 'on', 'to', 'about', 'at', 'with', 'from', 'after', 'before', 'during', 'for', 'by', 'into',
@@ -457,7 +484,7 @@ function nameOf(text: string, shape: NameShape): string {
 
 function canShapeBePerson(tokens: Token[], shape: NameShape): boolean {
   const { person, parts, titleTokens, hasTitles } = shape;
-  return canNamePerson(person) && !(person.length === parts.length && afterArticle(tokens[shape.index - 1], titleTokens))
+  return (canNamePerson(person) || isSurnameOfPlaceUsedForPerson(tokens, shape)) && !(person.length === parts.length && afterArticle(tokens[shape.index - 1], titleTokens))
     && !(!hasTitles && isParticiple(person, shape.next < tokens.length ? tokens[shape.next] : undefined))
     && !opensPluralPossessiveName(tokens, shape);
 }
