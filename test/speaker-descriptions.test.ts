@@ -220,6 +220,9 @@ describe('a description finds the person by what the text said of them', () => {
   });
 
   it.each([
+    ['a rugby lock by the position the text gave', 'Siya Dlamini, the Springbok lock, carried well.', 'the lock', 'Siya Dlamini'],
+    ['a garda by the title before the name', 'Garda Brian Culhane told the court the men had known each other for years.', 'the garda', 'Brian Culhane'],
+    ['a CFO by the office written out', 'Chief Financial Officer Laura Pennock took the questions.', 'the CFO', 'Laura Pennock'],
     ['a pensioner by the age the text gave', 'Margaret Tolland, 88, fell at her home in February.', 'the pensioner', 'Margaret Tolland'],
     ['a pensioner by the word retired', 'Retired nurse Ellen Voss, who lives alone, called for help.', 'the pensioner', 'Ellen Voss'],
     ['a teenager by the age the text gave', 'Emeka Okafor, the 19-year-old academy graduate, came on late.', 'the teenager', 'Emeka Okafor'],

@@ -82,6 +82,10 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
   // A chief executive is written out or by initials (`Chief Executive Ann Li`, `the CEO`).
   ['ceo', ['executive']],
   ['executive', ['ceo']],
+  // The other officers by their initials (`Chief Financial Officer Laura Pennock`, `the CFO`).
+  ['cfo', ['financial']],
+  ['coo', ['operating']],
+  ['cto', ['technology']],
   ['professor', ['prof']],
   // Ranks and offices written as abbreviated titles before a name (`Sgt. Dana Whitcombe`, `Cllr Ann Rees`).
   ['sergeant', ['sgt']],

@@ -67,6 +67,8 @@ const OCCUPATIONS = new Set([
   // Positions on a team, and the officers of a company by their initials.
   'winger', 'forward', 'fullback', 'full-back', 'centre-back', 'playmaker', 'batsman', 'bowler',
   'catcher', 'shortstop', 'linebacker', 'receiver', 'cfo', 'coo', 'cto',
+  'prop', 'lock', 'flanker', 'flyhalf', 'fly-half', 'scrumhalf', 'scrum-half',
+  'goalie', 'outfielder', 'infielder', 'backbencher', 'garda',
 ]);
 
 // What the people of a country or place are called: `the Scot said`, `the Spaniard added` refer
