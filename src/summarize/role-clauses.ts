@@ -164,15 +164,21 @@ const MAX_APPOSITIVE_TOKENS = 12;
  * led the protest` the farmer led it.
  */
 function appositiveRelativeAt(tokens: Token[], comma: number): number {
-  let personNouns = 0;
-  for (let cursor = comma + 1; cursor < tokens.length && cursor - comma <= MAX_APPOSITIVE_TOKENS; cursor += 1) {
+  // Found first, the words before it read only then: most appositives have no `who`.
+  let who = -1;
+  for (let cursor = comma + 1; who < 0 && cursor < tokens.length && cursor - comma <= MAX_APPOSITIVE_TOKENS; cursor += 1) {
     const token = tokens[cursor] as Token;
     if (!token.isWord) return -1;
-    if (token.text === 'who') return personNouns === 1 && cursor > comma + 1 ? cursor : -1;
+    if (token.text === 'who') who = cursor;
+  }
+  if (who <= comma + 1) return -1;
+  let personNouns = 0;
+  for (let cursor = comma + 1; cursor < who; cursor += 1) {
+    const token = tokens[cursor] as Token;
     // `a lawyer for Kenneth Abbot who organised the march`: the clause is the name's.
     if (isPersonNoun(bareLower(token)) || (token.capitalized && isKnownFirstName(token.text))) personNouns += 1;
   }
-  return -1;
+  return personNouns === 1 ? who : -1;
 }
 
 /**
