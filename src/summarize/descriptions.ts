@@ -35,6 +35,13 @@ function ageEpithets(from: number, to: number): string[] {
   return Array.from({ length: to - from + 1 }, (_, index) => `${from + index}-year-old`);
 }
 
+const TEENAGE = ageEpithets(13, 19);
+const PENSION_AGE = ageEpithets(66, 110);
+// Members of legislatures, here and elsewhere: a senator, an MP, an MLA, an MSP, a TD.
+const LEGISLATORS = [
+  'senator', 'sen', 'representative', 'rep', 'congressman', 'congresswoman', 'assemblyman', 'assemblywoman', 'mp', 'mla', 'msp', 'td',
+];
+
 // Roles a text gives under another name: `the senator` is `Sen. X`, `the Russian leader` is
 // `President X`, `the lawmaker` is a senator or a representative.
 const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
@@ -43,9 +50,8 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
   ['congressman', ['rep', 'representative']],
   ['congresswoman', ['rep', 'representative']],
   ['governor', ['gov']],
-  // Members of parliaments and legislative assemblies elsewhere: an MP, an MLA, an MSP, a TD.
-  ['lawmaker', ['senator', 'sen', 'representative', 'rep', 'congressman', 'congresswoman', 'legislator', 'assemblyman', 'assemblywoman', 'mp', 'mla', 'msp', 'td']],
-  ['legislator', ['lawmaker', 'senator', 'sen', 'representative', 'rep', 'congressman', 'congresswoman', 'assemblyman', 'assemblywoman', 'mp', 'mla', 'msp', 'td']],
+  ['lawmaker', ['legislator', ...LEGISLATORS]],
+  ['legislator', ['lawmaker', ...LEGISLATORS]],
   ['leader', ['president', 'minister', 'chancellor', 'premier', 'king', 'queen', 'chairman', 'chairwoman', 'head', 'speaker']],
   ['businessman', ['mogul', 'billionaire', 'developer', 'executive', 'ceo', 'tycoon']],
   ['billionaire', ['mogul', 'businessman', 'businesswoman', 'tycoon']],
@@ -74,10 +80,10 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
   ['academic', ['professor', 'prof', 'lecturer', 'researcher', 'scientist', 'scholar', 'economist', 'historian', 'sociologist']],
   // A teenager or a pensioner is written as an age (`Okafor, the 19-year-old academy graduate`,
   // `Margaret Tolland, 88,`), a pensioner also as retired (`the retired nurse`).
-  ['teenager', ['teen', ...ageEpithets(13, 19)]],
-  ['teen', ['teenager', ...ageEpithets(13, 19)]],
-  ['pensioner', ['retiree', 'retired', ...ageEpithets(66, 110)]],
-  ['retiree', ['pensioner', 'retired', ...ageEpithets(66, 110)]],
+  ['teenager', ['teen', ...TEENAGE]],
+  ['teen', ['teenager', ...TEENAGE]],
+  ['pensioner', ['retiree', 'retired', ...PENSION_AGE]],
+  ['retiree', ['pensioner', 'retired', ...PENSION_AGE]],
   ['boss', ['chief', 'ceo', 'head', 'director', 'manager', 'owner']],
   // A chief executive is written out or by initials (`Chief Executive Ann Li`, `the CEO`).
   ['ceo', ['executive']],

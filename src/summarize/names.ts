@@ -58,7 +58,7 @@ const BEFORE_NON_SUBJECT = new Set([
 ]);
 
 // A past participle before `by`, lowercase: regular, or an irregular one news uses of people.
-const PASSIVE_PARTICIPLE = /^[a-z]+ed$|^(?:led|run|held|made|kept|built|sold|won|taken|given|written|seen|shown|chosen|beaten|backed)$/;
+const PASSIVE_PARTICIPLE = /^[a-z]+ed$|^(?:led|run|held|made|kept|built|sold|won|taken|given|written|seen|shown|chosen|beaten)$/;
 
 // Words that follow a subject: auxiliaries and common adverbs.
 const VERB_LIKE = new Set([
@@ -350,6 +350,7 @@ function canNamePerson(person: Token[]): boolean {
 // Words that end the names of places and are common surnames too (`Hyde Park`, `Jun Park`; `City
 // Hall`, `Stuart Hall`). Not `House`, `Post` or `Press`: `the White House said` is a body speaking.
 const SURNAMES_OF_PLACES = new Set(['park', 'hall', 'lake']);
+const MAX_SURNAME_APPOSITIVE_TOKENS = 6;
 
 /**
  * Whether a name ending in a word that also ends a place's name (`Park`) is a person's by what
@@ -371,7 +372,6 @@ function isSurnameOfPlaceUsedForPerson(tokens: Token[], shape: NameShape): boole
   }
   return false;
 }
-const MAX_SURNAME_APPOSITIVE_TOKENS = 6;
 
 // Words that open what a participle governs (`Speaking in his own voice`, `Asked about it`).
 const AFTER_PARTICIPLE = new Set([

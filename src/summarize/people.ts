@@ -112,7 +112,11 @@ function enrich(person: Person, mention: NameMention, mentionWords: number): voi
   person.role = person.role === null || (mention.role !== null && extendsRole(mention.role, person.role)) ? mention.role : person.role;
   person.title ??= mention.printedTitle;
   addRoleWords(person.roleWords, mention);
-  for (const place of mention.places) person.places.add(place);
+  // A place is also a word a description may qualify the person by (`the Ballinroe woman`).
+  for (const place of mention.places) {
+    person.places.add(place);
+    person.roleWords.add(place);
+  }
 }
 
 function newPerson(mention: NameMention): Person {

@@ -84,9 +84,8 @@ export function clauseRoleWords(tokens: Token[], index: number, next: number): r
   const age = ageIndex(tokens, next);
   const words = roleWordsOfClauseAt(tokens, age < 0 ? next : age + 1);
   const agent = passiveAgentWords(tokens, index);
-  const place = placeWords(tokens, age < 0 ? next : age + 1);
-  if (age < 0 && agent.length === 0 && place.length === 0) return words;
-  return [...words, ...agent, ...place, ...(age < 0 ? NO_WORDS : [`${(tokens[age] as Token).text}-year-old`])];
+  if (age < 0 && agent.length === 0) return words;
+  return [...words, ...agent, ...(age < 0 ? NO_WORDS : [`${(tokens[age] as Token).text}-year-old`])];
 }
 
 const MAX_PLACE_WORDS = 4;
@@ -209,7 +208,7 @@ function roleWordsOfClauseAt(tokens: Token[], from: number): readonly string[] {
   // when describe (which inlines this) was optimized, and their first run threw the code away.
   const verbWords = COPULAS.has(verb) ? 1 : AS_VERBS.has(verb) && tokens[cursor + 1]?.text === 'as' ? 2 : 0;
   if (verbWords > 0) return rolePhraseNouns(tokens, cursor + verbWords);
-  if (relative && VERB_FORM.test(verb)) return [...agentNounsOf(verb), ...objectWords(tokens, verb, cursor + 1)];
+  if (relative && VERB_FORM.test(verb)) return [...agentNounsOf(verb), ...objectWords(tokens, cursor + 1)];
   return NO_WORDS;
 }
 
@@ -254,25 +253,22 @@ const ORIGIN_VERBS = new Set(['comes', 'came', 'hails', 'hailed']);
 const OBJECT_ENDS = new Set([...PHRASE_ENDS, 'into', 'onto', 'through', 'across', 'over', 'under', 'about', 'against', 'toward', 'towards', 'around', 'past', 'by', 'as']);
 
 /**
- * The words of what the verb `verb`, ending before token `from`, is done to, lowercased, its
- * determiner left out: `led the trial` makes the person `the trial's leader`, `runs the Harbour
- * Hotel` the hotel's keeper, beside the other leaders and keepers of the article; `lives in
- * Ballinroe` or `grew up in Ballinroe` makes them `the Ballinroe woman`. A person it is done to is
- * someone else (`who treated the victim`): their noun is left out.
+ * The words of what the verb ending before token `from` is done to, lowercased, its determiner
+ * left out: `led the trial` makes the person `the trial's leader`, `runs the Harbour Hotel` the
+ * hotel's keeper, beside the other leaders and keepers of the article. A person it is done to is
+ * someone else (`who treated the victim`): their noun is left out. (Where the person lives is
+ * read by placesNamed.)
  */
-function objectWords(tokens: Token[], verb: string, from: number): string[] {
+function objectWords(tokens: Token[], from: number): string[] {
   const words: string[] = [];
-  const placeStart = placeAfterVerb(tokens, verb, from);
-  const place = placeStart >= 0;
-  const start = place ? placeStart : tokens[from]?.text === 'up' ? from + 1 : from;
-  for (let cursor = start; cursor < tokens.length && cursor - start < MAX_ROLE_TOKENS; cursor += 1) {
+  for (let cursor = from; cursor < tokens.length && cursor - from < MAX_ROLE_TOKENS; cursor += 1) {
     const token = tokens[cursor] as Token;
     const word = bareLower(token);
     if (!token.isWord || OBJECT_ENDS.has(word)) break;
-    // Of a place, its name. Of what is done to, its common nouns and its head (`the Harbour Hotel`):
-    // `accused Sanders supporters` does not make one a Sanders supporter.
+    // Its common nouns and its head (`the Harbour Hotel`): `accused Sanders supporters` does not
+    // make one a Sanders supporter.
     const head = !(tokens[cursor + 1]?.isWord ?? false) || OBJECT_ENDS.has(lower(tokens[cursor + 1]));
-    if (!DETERMINERS.has(word) && !isPersonNoun(word) && (place || head || !token.capitalized)) words.push(word);
+    if (!DETERMINERS.has(word) && !isPersonNoun(word) && (head || !token.capitalized)) words.push(word);
   }
   return words;
 }

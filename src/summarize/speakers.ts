@@ -244,7 +244,7 @@ function resolveDescription(people: People, mention: SpeakerMention, excluded: R
   const relative = relativeOf(people, mention, description, fits);
   if (relative !== NOT_KINSHIP) return relative;
   const holds = holdsRoleOf(description, fits);
-  const qualified = qualifiedHolder(description, holds, fits) ?? tiedToPlace(description, fits);
+  const qualified = preferredHolder(description, holds, fits);
   return (qualified && (lastPersonBefore(people, mention.start, qualified)?.person ?? firstPersonAfter(people, mention.end, qualified)))
     ?? lastPersonBefore(people, mention.start, holds)?.person ?? firstPersonAfter(people, mention.end, holds)
     ?? lastPersonBefore(people, mention.start, fits)?.person ?? null;
@@ -282,9 +282,14 @@ function tiedToPlace(description: Description, fits: (person: Person) => boolean
   return (person) => fits(person) && [...person.places].some((place) => isDemonymOf(description.head, place));
 }
 
-/** The last person named before `offset` who `holds` the description's role, the one it qualifies first (qualifiedHolder). */
+/** Who a description goes to first among those who fit: one its other words qualify, or one from the place it names. */
+function preferredHolder(description: Description, holds: (person: Person) => boolean, fits: (person: Person) => boolean): ((person: Person) => boolean) | null {
+  return qualifiedHolder(description, holds, fits) ?? tiedToPlace(description, fits);
+}
+
+/** The last person named before `offset` who `holds` the description's role, the preferred one first (preferredHolder). */
 function lastHolderBefore(people: People, offset: number, description: Description, holds: (person: Person) => boolean, fits: (person: Person) => boolean): Person | undefined {
-  const qualified = qualifiedHolder(description, holds, fits) ?? tiedToPlace(description, fits);
+  const qualified = preferredHolder(description, holds, fits);
   return (qualified && lastPersonBefore(people, offset, qualified)?.person) || lastPersonBefore(people, offset, holds)?.person;
 }
 
