@@ -29,6 +29,19 @@ describe('tokenizing a stretch of a text', () => {
     expect(read(5, 8)).toEqual([['Ran', 5]]);
   });
 
+  it('reads a stretch cut inside words at both ends', () => {
+    expect(read(7, 12)).toEqual([['nd', 7], ['Pa', 10]]);
+    expect(read(26, 41)).toEqual([["on't", 26], ['.', 30], ['"', 31], ['Then', 33], ['U.S', 38]]);
+  });
+
+  it('splits the final period off the part of a word the start cuts', () => {
+    expect(read(54, 58)).toEqual([['eft', 54], ['.', 57]]);
+  });
+
+  it('gives the same tokens after a cut word as a stretch starting between words', () => {
+    expect(read(7, TEXT.length).slice(1)).toEqual(read(10, TEXT.length));
+  });
+
   it('gives no tokens for an empty stretch or one inside the spaces between words', () => {
     expect(read(10, 10)).toEqual([]);
     expect(read(14, 15)).toEqual([]);

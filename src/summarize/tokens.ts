@@ -118,8 +118,10 @@ function firstTokenFrom(tokens: readonly Token[], offset: number): number {
 }
 
 // The quotation finder tokenizes many stretches of one article; the article is tokenized once and
-// each stretch is a slice of it, unless a word crosses one of the stretch's ends (`rawEnds[i]` is
-// where the match token `i` came from ends, past a split-off period).
+// each stretch is a slice of it. Only a word cut by one of the stretch's ends is read again, from
+// or up to the cut (`rawEnds[i]` is where the match token `i` came from ends, past a split-off
+// period). A stretch that starts a fixed distance before a quotation mostly starts inside a word:
+// reading all of such stretches again read 0.4 characters more for each character of the articles.
 let cachedText: string | undefined;
 let cachedTokens: Token[] = [];
 let cachedRawEnds: number[] = [];
@@ -132,11 +134,32 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     cachedText = text;
   }
   if (from >= to) return [];
-  const first = firstTokenFrom(cachedTokens, from);
-  if (first > 0 && (cachedRawEnds[first - 1] as number) > from) return scan(text, codePointStart(text, from), to);
+  let first = firstTokenFrom(cachedTokens, from);
+  // A match that starts before `from` and ends after it: its part from `from` on is read on its
+  // own. Read from inside a match, the expression stops where the match stopped, so the tokens
+  // after it are the article's.
+  let head: Token[] | undefined;
+  const cutEnd = first > 0 ? (cachedRawEnds[first - 1] as number) : from;
+  if (cutEnd > from) {
+    head = scan(text, codePointStart(text, from), Math.min(cutEnd, to));
+    if (cutEnd >= to) return head;
+    first = firstTokenFrom(cachedTokens, cutEnd);
+  }
   const last = firstTokenFrom(cachedTokens, to);
-  if (last <= first) return [];
-  return (cachedRawEnds[last - 1] as number) > to ? scan(text, codePointStart(text, from), to) : cachedTokens.slice(first, last);
+  const body = last > first ? tokensBefore(text, first, last, to) : [];
+  return head === undefined ? body : head.concat(body);
+}
+
+/**
+ * The article's tokens `first` to `last` (exclusive), the last match cut at `to` when it crosses
+ * it: its tokens (a word and its split-off period) read again up to `to`.
+ */
+function tokensBefore(text: string, first: number, last: number, to: number): Token[] {
+  const lastEnd = cachedRawEnds[last - 1] as number;
+  if (lastEnd <= to) return cachedTokens.slice(first, last);
+  let cut = last - 1;
+  while (cut > first && cachedRawEnds[cut - 1] === lastEnd) cut -= 1;
+  return cachedTokens.slice(first, cut).concat(scan(text, (cachedTokens[cut] as Token).start, to));
 }
 
 export function isCapitalized(token: Token): boolean {
