@@ -25,6 +25,19 @@ describe('speakers of local news', () => {
     expect(findQuotes(text)[0]?.speaker).toBe(name);
   });
 
+  it('reads a month as a surname after a given name or a title, or as the subject of a cue, and as a month elsewhere', () => {
+    const text = [
+      'Prime Minister Theresa May, 60, met the farmers on Friday, May 5, in Ballinroe.',
+      '"We will not leave them behind," May said. "The grants come in March," said Mrs May.',
+      'In March Joan Hurley sold the herd. "It was time," Hurley said.',
+    ].join('\n\n');
+    expect(findQuotes(text).map(({ speaker, role }) => [speaker, role])).toEqual([
+      ['Theresa May', 'Prime Minister'],
+      ['Theresa May', 'Prime Minister'],
+      ['Joan Hurley', null],
+    ]);
+  });
+
   it('takes a name after a comma and `and`, or after `according to`, for the one a pronoun refers to', () => {
     expect(speakers[3]).toBe('Cllr Orla Brennan');
   });

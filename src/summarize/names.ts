@@ -316,6 +316,24 @@ function readTitles(text: string, tokens: Token[], index: number): Token[] {
   return titles;
 }
 
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+
+/**
+ * Whether the month at token `index` is a surname (`Theresa May`, `Mrs May`, `Jo March`): after a
+ * known given name, a title or a cue verb (`said May`), or before a cue verb (`May added`), as a
+ * month never is; and followed by neither a day's number (`Friday, May 5`) nor another capitalized
+ * word (a headline's `Hillary May Skip Debate`).
+ */
+function isMonthSurname(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index] as Token;
+  if (!token.capitalized || !MONTHS.has(bareLower(token))) return false;
+  const next = tokens[index + 1];
+  if (next !== undefined && (next.capitalized || /^\d/.test(next.text))) return false;
+  const before = tokens[index - 1];
+  const afterNameOrTitle = before !== undefined && (isKnownFirstName(before.text) || isHonorific(before) || isTitleWord(before) || CUE_VERBS.has(before.text));
+  return afterNameOrTitle || (next !== undefined && CUE_VERBS.has(next.text));
+}
+
 /** Name words from token `index` on: capitalized words, particles, initials, suffixes. */
 function readNameParts(text: string, tokens: Token[], index: number, previous: Token | undefined): Token[] {
   // The name words are counted, then listed at once, and every word is read alike: the steps
@@ -334,7 +352,7 @@ function readNameParts(text: string, tokens: Token[], index: number, previous: T
     const nextCapitalized = isCapitalized(cursor + 1 < tokens.length ? (tokens[cursor + 1] as Token) : token);
     const particle = extendsName && isParticleWord && nextCapitalized;
     const suffix = extendsName && NAME_SUFFIXES.has(lower);
-    if (!(isNamePart(token) || particle || suffix)) break;
+    if (!(isNamePart(token) || particle || suffix || isMonthSurname(tokens, cursor))) break;
     read += 1;
     if (!isParticleWord) named = read;
     // A possessive ends the name: `Trump's plan`.
