@@ -34,4 +34,23 @@ describe('titles in printed speaker names', () => {
       ['Cllr Ann Rees', null],
     ]);
   });
+  it('reads letters after a name as no part of it, and a seat among them as the role the text gives', () => {
+    const text = [
+      'Jane Foster MP said the bypass plan was flawed. "It will fail the town," she said.',
+      'Defence counsel Ruth Kiely SC said her client was ashamed. "He lost his temper once," Kiely said.',
+      '"The claim is hopeless," said Sir Alan Crewe KC OBE.',
+      'Tom Hale, a farmer, agreed with Foster. "The road floods every winter," the MP said.',
+    ].join('\n\n');
+    expect(findQuotes(text).map(({ speaker, role }) => [speaker, role])).toEqual([
+      ['Jane Foster', 'MP'],
+      ['Ruth Kiely', 'Defence counsel'],
+      ['Sir Alan Crewe', null],
+      ['Jane Foster', 'MP'],
+    ]);
+  });
+
+  it('reads no one in the letters after a party or a lone word', () => {
+    const text = '"It has been pushed back again," the Sinn Féin TD said. "Dublin decides," the Independent TD said.';
+    expect(findQuotes(text).map(({ speaker }) => speaker)).toEqual([null, null]);
+  });
 });

@@ -139,6 +139,25 @@ export function pastRole(word: string): string {
 /** Trailing parts of a name that are not the surname. */
 export const NAME_SUFFIXES = new Set(['jr.', 'jr', 'sr.', 'sr', 'ii', 'iii', 'iv']);
 
+/** Letters after a name for a seat in a parliament or an assembly (`Jane Foster MP`): the person's role when the text gives no other. */
+export const SEATS_AFTER_NAME = new Set(['MP', 'MSP', 'MLA', 'MEP', 'MS', 'TD', 'MPP', 'MHA', 'MNA', 'MLC', 'MHK']);
+
+/**
+ * Letters written after a name for a seat, an honour or a qualification (`Jane Foster MP`, `Ruth
+ * Kiely SC`, `Dame Helen Ward OBE`, `Amal Obi PhD`): no part of the name, which is printed without
+ * them. Matched as written: in capitals they are no ordinary word.
+ */
+export const POST_NOMINALS = new Set([
+  ...SEATS_AFTER_NAME,
+  // Counsel and magistrates.
+  'QC', 'KC', 'SC', 'BL', 'JP', 'DL',
+  // Honours of Britain and the Commonwealth.
+  'OBE', 'MBE', 'CBE', 'KBE', 'DBE', 'GBE', 'BEM', 'CH', 'OM', 'CB', 'CMG', 'KCMG', 'GCMG', 'KCB', 'GCB',
+  'DSO', 'VC', 'GC', 'AO', 'AC', 'OAM', 'ONZM', 'MNZM', 'CNZM', 'QSO',
+  // Fellowships and degrees.
+  'FRS', 'FRSE', 'FRCS', 'FRCP', 'FBA', 'FREng', 'PhD', 'Ph.D.', 'DPhil', 'MD', 'M.D.', 'DDS', 'RN', 'CPA',
+]);
+
 /** Lowercase words that may sit inside a name (`Bill de Blasio`, `Ludwig van Beethoven`). */
 export const NAME_PARTICLES = new Set([
   'de', 'van', 'von', 'der', 'del', 'della', 'di', 'da', 'la', 'le', 'bin', 'al', 'ibn', 'st.',

@@ -5,7 +5,7 @@
 import { isBlankUnit, isSpaceUnit, isSurrogateUnit, isUppercaseUnit } from './characters.js';
 import { genderOfFirstName, isKnownFirstName } from './first-names.js';
 import {
-  CUE_VERBS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAME_WORDS, PAST_MARKERS, SENTENCE_OPENERS, TITLE_WORDS, type Gender,
+  CUE_VERBS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAME_WORDS, PAST_MARKERS, POST_NOMINALS, SEATS_AFTER_NAME, SENTENCE_OPENERS, TITLE_WORDS, type Gender,
 } from './lexicon.js';
 import { isPersonNoun } from './person-nouns.js';
 import { clauseRoleWords, pastAge, placesNamed } from './role-clauses.js';
@@ -334,6 +334,28 @@ function isMonthSurname(tokens: readonly Token[], index: number): boolean {
   return afterNameOrTitle || (next !== undefined && CUE_VERBS.has(next.text));
 }
 
+/**
+ * How many of the name words read end in post-nominal letters (`MP`, `KC OBE`) after a person's
+ * name: two name words or more, or a titled one (`Jane Foster MP`, `Dr Obi MD`). Not after a
+ * party or a lone word (`the Sinn Féin TD`, `the Independent TD`), which name no one.
+ */
+function postNominalCount(parts: readonly Token[], titled: boolean): number {
+  let count = 0;
+  while (count < parts.length && POST_NOMINALS.has((parts[parts.length - 1 - count] as Token).text)) count += 1;
+  const named = parts.length - count;
+  if (count === 0 || named === 0 || (named < 2 && !titled)) return 0;
+  return personPart(parts.slice(0, named)).length === named ? count : 0;
+}
+
+/** The seat among the post-nominal letters from token `from` to `next` (`MP` in `MP OBE`), or null. */
+function seatAfterName(tokens: readonly Token[], from: number, next: number): string | null {
+  for (let cursor = from; cursor < next; cursor += 1) {
+    const { text } = tokens[cursor] as Token;
+    if (SEATS_AFTER_NAME.has(text)) return text;
+  }
+  return null;
+}
+
 /** Name words from token `index` on: capitalized words, particles, initials, suffixes. */
 function readNameParts(text: string, tokens: Token[], index: number, previous: Token | undefined): Token[] {
   // The name words are counted, then listed at once, and every word is read alike: the steps
@@ -475,8 +497,11 @@ function readNameWords(text: string, tokens: Token[], index: number): NameShape 
   // the compiled code the first time it happens.)
   if (index >= tokens.length || !(tokens[index] as Token).capitalized) return null;
   const titleTokens = readTitles(text, tokens, index);
-  const parts = readNameParts(text, tokens, index + titleTokens.length, lastOf(titleTokens));
-  const next = index + titleTokens.length + parts.length;
+  const read = readNameParts(text, tokens, index + titleTokens.length, lastOf(titleTokens));
+  const next = index + titleTokens.length + read.length;
+  // The post-nominal letters are read past, not into the name: what follows the name (a cue, an
+  // appositive) follows them.
+  const parts = read.slice(0, read.length - postNominalCount(read, titleTokens.length > 0));
   // A title word with no name after it is the name: `Mr. King`.
   const lastTitle = lastOf(titleTokens);
   if (parts.length === 0 && lastTitle && !isHonorific(lastTitle)) parts.push(titleTokens.pop() as Token);
@@ -532,11 +557,17 @@ const NO_TITLES: readonly string[] = [];
 
 /** The whole reading of a name in sentence `sentence`: its role, and what the words around it say of the person. */
 function describe(text: string, tokens: Token[], shape: NameShape, sentence: number): NameMention {
-  const { index, titleTokens, person, hasTitles, start, end, next } = shape;
+  const { index, titleTokens, parts, person, hasTitles, start, end, next } = shape;
   const titles = hasTitles ? titleTokens.map((token) => token.lower) : NO_TITLES;
   const first = person[0] as Token;
   const last = person[person.length - 1] as Token;
-  const { role, phrases: rolePhrases } = findRole(text, tokens, next - person.length, next);
+  // Counted from the name's words: post-nominal letters may stand between them and `next`.
+  const afterParts = index + titleTokens.length + parts.length;
+  const read = findRole(text, tokens, afterParts - person.length, next);
+  // `Jane Foster MP said`: her seat is what the text says she is, when it says nothing else.
+  const seat = read.role === null ? seatAfterName(tokens, afterParts, next) : null;
+  const role = read.role ?? seat;
+  const rolePhrases = seat === null ? read.phrases : [seat];
   const titlesHeld = !hasTitles || holdsTitles(tokens, index, titleTokens);
   const before = tokens[index - 1];
   // A role in front makes the name the head of its phrase, whatever comes before the role.
