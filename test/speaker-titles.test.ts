@@ -49,6 +49,17 @@ describe('titles in printed speaker names', () => {
     ]);
   });
 
+  it('prints a priest\'s title and reads the style of a privy counsellor as no part of the name', () => {
+    const text = [
+      'Fr Tom Kenny said the church was full for the vigil. "It was lovely to see," Fr Kenny said.',
+      'The Rt Hon Michael Gove MP said: "We will act on the report."',
+    ].join('\n\n');
+    expect(findQuotes(text).map(({ speaker, role }) => [speaker, role])).toEqual([
+      ['Fr Tom Kenny', null],
+      ['Michael Gove', 'MP'],
+    ]);
+  });
+
   it('reads no one in the letters after a party or a lone word', () => {
     const text = '"It has been pushed back again," the Sinn Féin TD said. "Dublin decides," the Independent TD said.';
     expect(findQuotes(text).map(({ speaker }) => speaker)).toEqual([null, null]);

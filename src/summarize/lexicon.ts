@@ -73,6 +73,8 @@ export const HONORIFICS = new Map<string, Gender | null>([
   ['pc', null],
   // A knight or dame, called by the given name after the title (`Sir Geoffrey Palliser`, then `Sir Geoffrey`).
   ['sir', 'male'], ['dame', 'female'],
+  // A priest (`Fr Tom Kenny`), and the style of privy counsellors and judges (`the Rt Hon Michael Gove`).
+  ['fr', 'male'], ['fr.', 'male'], ['rt', null], ['rt.', null], ['hon', null], ['hon.', null],
 ]);
 
 /** Capitalized titles that may precede a name (`President Obama`, `Secretary of State John Kerry`). */

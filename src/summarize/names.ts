@@ -219,6 +219,7 @@ const PRINTED_TITLES = new Set([
   'sir', 'dame',
   // Without a period, as British and Irish style writes them (`Dr Helen Marsh`, `Cllr Ann Rees`).
   'dr', 'prof', 'rev', 'revd', 'cllr', 'sgt', 'insp', 'supt', 'det', 'capt', 'lt', 'maj', 'cpl', 'pc',
+  'fr', 'fr.',
 ]);
 // A word that says the person no longer holds the title (`former Texas Gov. Rick Perry`) is
 // looked for among the titles and the few words before them.
