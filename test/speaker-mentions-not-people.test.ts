@@ -43,4 +43,15 @@ describe('words that are not people never become speakers', () => {
     const text = `The hearing was adjourned. ${adverb} Tamsin Orr, a site manager, took the stand.\n\n"I watched it go," she said.`;
     expect(findQuotes(text)[0]?.speaker).toBe('Tamsin Orr');
   });
+  it('does not take the word after a dotted abbreviation for a person, and reads initials as a given name', () => {
+    const text = 'U.S. Steel said in a statement: "We are proud of the plant."\n\n'
+      + 'J.K. Rowling, the author, opened the library. "Every child should have one," she said.\n\n'
+      + '"We will be back next year," said George H.W. Bush. "Read the plan," Bush added.';
+    expect(findQuotes(text).map(({ speaker, role }) => [speaker, role])).toEqual([
+      [null, null],
+      ['J.K. Rowling', 'author'],
+      ['George H.W. Bush', null],
+      ['George H.W. Bush', null],
+    ]);
+  });
 });

@@ -139,8 +139,16 @@ function isAcronym(word: string): boolean {
   const second = word.charCodeAt(1);
   const astral = isSurrogateUnit(first) || isSurrogateUnit(second);
   if (!astral && !(isUppercaseUnit(first) && (second === 0x2e || isUppercaseUnit(second)))) return false;
-  return ACRONYM.test(word);
+  return ACRONYM.test(word) && !(INITIALS.test(word) && !DOTTED_ABBREVIATIONS.has(word.toLowerCase()));
 }
+
+// A given name written as initials (`J.K. Rowling`, `George H.W. Bush`), unlike the dotted
+// abbreviations of places and bodies news writes alike (`U.S. Steel`, `D.C. United`).
+const INITIALS = /^(?:\p{Lu}\.){2,3}$/u;
+const DOTTED_ABBREVIATIONS = new Set([
+  'u.s.', 'u.k.', 'u.n.', 'e.u.', 'u.s.a.', 'u.a.e.', 'u.s.s.r.', 'd.c.', 'l.a.', 'n.y.', 'n.j.', 'n.c.', 's.c.', 'n.h.',
+  'n.m.', 'n.d.', 's.d.', 'r.i.', 'p.r.', 'b.c.', 'n.s.w.', 'n.z.', 'a.d.', 'b.c.', 'a.m.', 'p.m.', 'g.o.p.', 'd.a.',
+]);
 
 function bareWord(token: Token): string {
   const ending = possessiveLength(token.text);
@@ -526,9 +534,19 @@ function nameOf(text: string, shape: NameShape): string {
   return text.slice((shape.person[0] as Token).start, shape.end);
 }
 
+/**
+ * Whether the name is a body's: one word after an acronym (`U.S. Steel`, `BBC Scotland`), where
+ * `Wyoming GOP John Smith` leaves a full name after it.
+ */
+function isBodyNamed(person: readonly Token[], parts: readonly Token[]): boolean {
+  const before = parts[parts.length - person.length - 1];
+  if (person.length !== 1 || before === undefined || isKnownFirstName((person[0] as Token).text)) return false;
+  return isAcronym(bareWord(before));
+}
+
 function canShapeBePerson(tokens: Token[], shape: NameShape): boolean {
   const { person, parts, titleTokens, hasTitles } = shape;
-  return (canNamePerson(person) || isSurnameOfPlaceUsedForPerson(tokens, shape)) && !(person.length === parts.length && afterArticle(tokens[shape.index - 1], titleTokens))
+  return (canNamePerson(person) || isSurnameOfPlaceUsedForPerson(tokens, shape)) && !isBodyNamed(person, parts) && !(person.length === parts.length && afterArticle(tokens[shape.index - 1], titleTokens))
     && !(!hasTitles && isParticiple(person, shape.next < tokens.length ? tokens[shape.next] : undefined))
     && !opensPluralPossessiveName(tokens, shape);
 }
