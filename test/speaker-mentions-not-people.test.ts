@@ -54,4 +54,14 @@ describe('words that are not people never become speakers', () => {
       ['George H.W. Bush', null],
     ]);
   });
+  it('takes no words of a headline in title case for a person, nor for a role; a given name there is still a name', () => {
+    const text = 'Hope Fades for Missing Walker\n\n'
+      + 'Mountain rescue team leader Hope Walker said the search would go on. "We are not giving up," Walker said.\n\n'
+      + 'Rescue Chief Praises Volunteer Ann Boyle\n\n'
+      + '"They walked all night," Boyle said.';
+    expect(findQuotes(text).map(({ speaker, role }) => [speaker, role])).toEqual([
+      ['Hope Walker', 'leader'],
+      ['Ann Boyle', null],
+    ]);
+  });
 });

@@ -11,6 +11,7 @@ import { opensWithDanglingReference } from './dangling-reference.js';
 import { candidateFeatures, Vocabulary, weightedSum, weightList, type FeatureInput, type FeatureWeights } from './keypoint-features.js';
 import model from './keypoint-weights.json' with { type: 'json' };
 import { letterOrDigitLength } from './characters.js';
+import { isTitleCase } from './headings.js';
 import { splitSentences, type Sentence } from './sentences.js';
 
 export { candidateFeatures, FEATURE_NAMES, linearScore, type FeatureName, type FeatureWeights } from './keypoint-features.js';
@@ -171,19 +172,6 @@ function isArticleFurniture(display: string, words: number, title: string): bool
   if ((title !== '' && normalizesTo(display, title)) || isTitleCase(display)) return true;
   if (BYLINE.test(display) && words <= MAX_BYLINE_WORDS) return true;
   return PHOTO_CREDIT.test(display) || CONTRIBUTOR_LINE.test(display) || LINK_TEASER.test(display) || EDITORIAL_NOTE.test(display) || CONTACT_OR_LINK.test(display);
-}
-
-const LOWERCASE_LONG_WORD = /(?<![\p{L}’'])\p{Ll}[\p{L}’']{3}/u;
-
-/**
- * A headline in title case (`Why Winning Iowa Could Break The Election Open`): every word of four
- * letters or more capitalized, where a sentence would have at least a lowercase verb.
- */
-function isTitleCase(display: string): boolean {
-  // Most sentences have a lowercase word early on: answered without listing the words.
-  if (LOWERCASE_LONG_WORD.test(display)) return false;
-  const longWords = display.match(/[\p{L}’']{4,}/gu) ?? [];
-  return longWords.length >= 3 && longWords.every((word) => /^\p{Lu}/u.test(word));
 }
 
 /**

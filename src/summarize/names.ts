@@ -680,6 +680,7 @@ export function findNameMentions(
   tokens: Token[],
   wanted: (start: number) => boolean = () => true,
   sentences: Uint32Array = sentenceIndexes(text, tokens),
+  inHeadline: (start: number) => boolean = () => false,
 ): FoundName[] {
   const found: FoundName[] = [];
   // Beside each found name, whether the text sets it off as a company, a charity, a school.
@@ -691,8 +692,11 @@ export function findNameMentions(
       // A titled name or one opening on a known given name is a person's, whatever follows it.
       const personal = shape.hasTitles || isKnownFirstName((shape.person[0] as Token).text);
       const organization = !personal && isSetOffAsOrganization(tokens, shape.next);
-      if (organization || wanted(shape.start)) {
-        found.push(foundName(text, tokens, shape, sentences[index] as number));
+      // In a headline every word is capitalized (`Council May Close Pool`): only a personal name
+      // there is a name, and its neighbours are no role.
+      const headline = inHeadline(shape.start);
+      if (organization || (wanted(shape.start) && (personal || !headline))) {
+        found.push(foundName(text, tokens, shape, sentences[index] as number, headline));
         setOff.push(organization);
       }
     }
@@ -712,14 +716,23 @@ function withoutOrganizations(found: FoundName[], setOff: boolean[]): FoundName[
   return found.filter((name) => !organizations.has(name.name));
 }
 
-function foundName(text: string, tokens: Token[], shape: NameShape, sentence: number): FoundName {
+function foundName(text: string, tokens: Token[], shape: NameShape, sentence: number, inHeadline: boolean): FoundName {
   let whole: NameMention | undefined;
   return {
     start: shape.start,
     name: nameOf(text, shape),
     isPerson: isShapePerson(tokens, shape),
-    mention: () => (whole ??= describe(text, tokens, shape, sentence)),
+    mention: () => (whole ??= inHeadline ? nameAlone(describe(text, tokens, shape, sentence)) : describe(text, tokens, shape, sentence)),
   };
+}
+
+/**
+ * A name read in a headline, for the name alone: the words around it are the headline's
+ * (`Donald Trump Praises Breitbart's Washington Political Editor Matthew Boyle`), neither a role
+ * nor a sentence it is the subject of.
+ */
+function nameAlone(mention: NameMention): NameMention {
+  return { ...mention, role: null, rolePhrases: NO_TITLES, clauseRoleWords: NO_TITLES, places: NO_TITLES, isProminent: false, isAsked: false, isSubject: false, pronounGender: null };
 }
 
 /** The key people are grouped by: the surname, lowercased, suffixes dropped. */

@@ -6,6 +6,7 @@ import type { QuoteSpan } from '../types.js';
 import type { Attribution } from './attribution.js';
 import { findCreditRanges } from './credit-lines.js';
 import { findSubjectDescriptions, type SubjectDescription } from './descriptions.js';
+import { findHeadingRanges } from './headings.js';
 import { findNameMentions, findSubjectPronouns, sentenceIndexes } from './names.js';
 import type { QuotedPiece } from './quote-marks.js';
 import { findQuotations, type Quotation, type QuotedText } from './quotations.js';
@@ -32,14 +33,15 @@ function outsideOf(ranges: Array<[number, number]>): (offset: number) => boolean
   };
 }
 
-/** The people of the text, from the names outside its quotations, the titles it quotes and its picture credits. */
+/** The people of the text, from the names outside its quotations, the titles it quotes, its picture credits and its headlines. */
 function peopleOf(text: string, { quotations, titles }: QuotedText): People {
   const quoted = quotations.flatMap(({ pieces }) => pieces.map((piece): [number, number] => [piece.start, piece.end]));
   const outsideQuotes = outsideOf([...quoted, ...titles].sort((a, b) => a[0] - b[0]));
   const outsideCredits = outsideOf(findCreditRanges(text));
+  const outsideHeadlines = outsideOf(findHeadingRanges(text));
   const tokens = tokenize(text);
   const sentences = sentenceIndexes(text, tokens);
-  const inStory = findNameMentions(text, tokens, (start) => outsideQuotes(start) && outsideCredits(start), sentences);
+  const inStory = findNameMentions(text, tokens, (start) => outsideQuotes(start) && outsideCredits(start), sentences, (start) => !outsideHeadlines(start));
   const speakers = new Set(quotations.flatMap(({ attribution }) => attribution?.mention.kind === 'name' ? [attribution.mention.text] : []));
   let subjectDescriptions: SubjectDescription[] | undefined;
   const describedSubjects = () => (subjectDescriptions ??= findSubjectDescriptions(text, tokens, quoted, sentences));

@@ -1,0 +1,28 @@
+/**
+ * Headlines left in an article's text (`Council May Close Pool`, `Hope Fades for Missing Walker`):
+ * lines in title case, whose capitalized words are no sure sign of a name. Never a key point, and
+ * no pronoun or description may refer to a "person" read in one.
+ */
+
+const LOWERCASE_LONG_WORD = /(?<![\p{L}’'])\p{Ll}[\p{L}’']{3}/u;
+
+/**
+ * A headline in title case (`Why Winning Iowa Could Break The Election Open`): every word of four
+ * letters or more capitalized, where a sentence would have at least a lowercase verb.
+ */
+export function isTitleCase(line: string): boolean {
+  // Most sentences have a lowercase word early on: answered without listing the words.
+  if (LOWERCASE_LONG_WORD.test(line)) return false;
+  const longWords = line.match(/[\p{L}’']{4,}/gu) ?? [];
+  return longWords.length >= 3 && longWords.every((word) => /^\p{Lu}/u.test(word));
+}
+
+/** The ranges of the text (start, end exclusive, in order) that are lines in title case. */
+export function findHeadingRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  const lines = /[^\n]+/g;
+  for (let line = lines.exec(text); line; line = lines.exec(text)) {
+    if (isTitleCase(line[0])) ranges.push([line.index, line.index + line[0].length]);
+  }
+  return ranges;
+}
