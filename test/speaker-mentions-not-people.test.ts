@@ -60,7 +60,7 @@ describe('words that are not people never become speakers', () => {
       + 'Rescue Chief Praises Volunteer Ann Boyle\n\n'
       + '"They walked all night," Boyle said.';
     expect(findQuotes(text).map(({ speaker, role }) => [speaker, role])).toEqual([
-      ['Hope Walker', 'leader'],
+      ['Hope Walker', 'Mountain rescue team leader'],
       ['Ann Boyle', null],
     ]);
   });

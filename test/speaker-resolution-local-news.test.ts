@@ -38,6 +38,45 @@ describe('speakers of local news', () => {
     ]);
   });
 
+  it('reads a given name that is also a word where a title, a role or a cue introduces it, or a comma or cue follows the name', () => {
+    const text = [
+      'Mayor Will Snow will seek a third term. "I will run on my record," he said.',
+      '"Every pound helps," said Sunday Okafor, a nurse on the ward.',
+      'June Harlow, who runs the cafe, agreed. "We have lost half our trade," she said.',
+      'Will Congress act? "We doubt it," said Tom Reed.',
+    ].join('\n\n');
+    expect(findQuotes(text).map(({ speaker, role }) => [speaker, role])).toEqual([
+      ['Will Snow', 'Mayor'],
+      ['Sunday Okafor', 'nurse on the ward'],
+      ['June Harlow', null],
+      ['Tom Reed', null],
+    ]);
+  });
+
+  it('reads a surname that is also a word after a known given name, and alone as the subject of a cue, but a day only after a name', () => {
+    const text = [
+      'Tom Still, a dairy farmer, spoke first. "We are losing money on every litre," Still said.',
+      'Jim Said, the owner, was pleased. "We have never been busier," Said said.',
+      'Ben Friday, the caretaker, found her. "She was hiding behind the boiler," he said.',
+      'Martin Fox, a mechanic, agreed. "It is a family business," he said.',
+      '"We are looking for the driver," police said Monday.',
+    ].join('\n\n');
+    expect(findQuotes(text).map(({ speaker }) => speaker)).toEqual(['Tom Still', 'Jim Said', 'Ben Friday', 'Martin Fox', null]);
+  });
+
+  it('reads a role that opens the sentence before a full name as the role, not as part of the name', () => {
+    const text = [
+      'Trader Faith Snow said footfall had halved. "We cannot go on," she said.',
+      'Student union president Ray Young said: "Young people rely on buses."',
+      'A poll by the Cook Political Report showed a tie. "It is close," said Tom Reed.',
+    ].join('\n\n');
+    expect(findQuotes(text).map(({ speaker, role }) => [speaker, role])).toEqual([
+      ['Faith Snow', 'Trader'],
+      ['Ray Young', 'Student union president'],
+      ['Tom Reed', null],
+    ]);
+  });
+
   it('takes a name after a comma and `and`, or after `according to`, for the one a pronoun refers to', () => {
     expect(speakers[3]).toBe('Cllr Orla Brennan');
   });

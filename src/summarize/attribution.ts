@@ -41,6 +41,11 @@ function lower(token: Token | undefined): string {
   return token?.lower ?? '';
 }
 
+/** A word between a speaker and the cue (`he later said`), in lowercase: `"…," Still said` names Tom Still. */
+function isCueModifier(token: Token | undefined): boolean {
+  return token !== undefined && !token.capitalized && CUE_MODIFIERS.has(token.lower);
+}
+
 /** A cue verb in any case: it ends a description (`a spokesman said`). */
 function isCue(token: Token | undefined): boolean {
   return token !== undefined && token.isWord && CUE_VERBS.has(token.lower);
@@ -140,7 +145,7 @@ function mentionAt(text: string, tokens: Token[], index: number): SpeakerMention
       const read = readNameSpan(text, tokens, nameIndex);
       // The name must end the phrase: `the New York businessman` is a description.
       const after = read ? tokens[read.next] : undefined;
-      const endsPhrase = !after?.isWord || isCueAt(tokens, read?.next ?? 0) || CUE_MODIFIERS.has(lower(after));
+      const endsPhrase = !after?.isWord || isCueAt(tokens, read?.next ?? 0) || isCueModifier(after);
       if (read?.mention.canBePerson && endsPhrase && /\s/.test(read.mention.name)) return nameMention(text, tokens, nameIndex);
     }
     return descriptionMention(text, tokens, index);
@@ -182,7 +187,7 @@ function opensWithIntroductoryWord(text: string, tokens: Token[], index: number)
   if (!subject) return false;
   if (isPronoun(subject) && lower(subject) !== 'who') return true;
   const name = isCapitalized(subject) ? readNameSpan(text, tokens, comma + 1) : null;
-  return name !== null && isCueAt(tokens, skipLeading(tokens, name.next, (word) => CUE_MODIFIERS.has(lower(word))))
+  return name !== null && isCueAt(tokens, skipLeading(tokens, name.next, isCueModifier))
     || (comma > read.next && name !== null);
 }
 
@@ -196,7 +201,7 @@ function closesBeforeCue(tokens: Token[], comma: number): boolean {
   for (let index = comma + 1; index < last; index += 1) {
     const token = tokens[index];
     if (!token || isSentenceEnd(token)) return false;
-    if (token.text === ',' && isCueAt(tokens, skipLeading(tokens, index + 1, (word) => CUE_MODIFIERS.has(lower(word))))) return true;
+    if (token.text === ',' && isCueAt(tokens, skipLeading(tokens, index + 1, isCueModifier))) return true;
   }
   return false;
 }
@@ -247,7 +252,7 @@ function subjectBefore(text: string, tokens: Token[], from: number, to: number):
   const linked = PREDICATE_LINKS.has(lower(tokens[to - 1])) ? subjectOfPredicate(text, tokens, from, to - 1) : null;
   if (linked) return linked;
   let end = to;
-  while (end > from && CUE_MODIFIERS.has(lower(tokens[end - 1]))) end -= 1;
+  while (end > from && isCueModifier(tokens[end - 1])) end -= 1;
   end = beforeParenthesis(tokens, from, end);
   const last = tokens[end - 1];
   if (!last || end <= from) return null;
@@ -375,7 +380,7 @@ function postposedMention(text: string, clause: Token[], begin: number): Speaker
   // `said X`, `added Ms. Moore`; participles (`adding that …`) never take an inverted subject.
   if (isCueAt(clause, begin)) {
     if (first.text.endsWith('ing')) return null;
-    const subject = skipLeading(clause, pastCue(clause, begin), (token) => CUE_MODIFIERS.has(lower(token)));
+    const subject = skipLeading(clause, pastCue(clause, begin), isCueModifier);
     return mentionAt(text, clause, subject) ?? nameAfterPremodifiers(text, clause, subject);
   }
   if (!first.isWord) return null;

@@ -199,13 +199,16 @@ function adjacent(text: string, left: Token, right: Token): boolean {
  * Xiaohong`) or after a title inside it followed by two words or more (`Local MLA Pradip Doley`,
  * `Labour MP Jo Hale`: the capitalized word that opens the sentence is no given name).
  */
-function personPart(parts: Token[]): Token[] {
+function personPart(parts: Token[], opensSentence = false): Token[] {
   let from = 0;
   // The last word is never looked up: it is the name, whatever it is. Nor is a title word with
   // one word after it (`Martin Luther King Jr.`).
   for (let index = 0; index < parts.length - 1; index++) {
     const part = parts[index] as Token;
     if (ORGANIZATION_WORDS.has(bareLower(part)) || (index < parts.length - 2 && isTitleWord(part))) from = index + 1;
+    // A sentence may open on the person's role, capitalized (`Trader Faith Snow said`); inside
+    // one that is a name's word (`the Cook Political Report`).
+    else if (index === 0 && opensSentence && parts.length > 2 && isPersonNoun(part.lower) && !isKnownFirstName(part.text)) from = 1;
   }
   const named = parts.slice(from);
   // The last known given name inside a run starts the name: `Wyoming GOP John Smith`,
@@ -325,22 +328,52 @@ function readTitles(text: string, tokens: Token[], index: number): Token[] {
   return titles;
 }
 
-const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+// Words that are months or adverbs and surnames too (`Theresa May`, `Tom Still`, `Edward Said`):
+// never part of a name elsewhere (lexicon's NOT_NAME_WORDS).
+const SURNAME_WORDS = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'still', 'said',
+]);
+// Days that are surnames too (`Ben Friday`): only after a given name or a title, as `police said
+// Monday.` and `later Thursday told` are dates.
+const SURNAME_DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 /**
- * Whether the month at token `index` is a surname (`Theresa May`, `Mrs May`, `Jo March`): after a
- * known given name, a title or a cue verb (`said May`), or before a cue verb (`May added`), as a
- * month never is; and followed by neither a day's number (`Friday, May 5`) nor another capitalized
- * word (a headline's `Hillary May Skip Debate`).
+ * Whether such a word at token `index` is a surname (`Theresa May`, `Mrs May`, `Tom Still`): after
+ * a known given name or a title, or as a cue's subject (`May added`, `said May,`), as a month or an
+ * adverb never is; and followed by neither a day's number (`Friday, May 5`) nor another
+ * capitalized word (a headline's `Hillary May Skip Debate`).
  */
-function isMonthSurname(tokens: readonly Token[], index: number): boolean {
+function isWordSurname(tokens: readonly Token[], index: number): boolean {
   const token = tokens[index] as Token;
-  if (!token.capitalized || !MONTHS.has(bareLower(token))) return false;
+  const word = bareLower(token);
+  const day = SURNAME_DAYS.has(word);
+  if (!token.capitalized || !(day || SURNAME_WORDS.has(word))) return false;
   const next = tokens[index + 1];
   if (next !== undefined && (next.capitalized || /^\d/.test(next.text))) return false;
   const before = tokens[index - 1];
-  const afterNameOrTitle = before !== undefined && (isKnownFirstName(before.text) || isHonorific(before) || isTitleWord(before) || CUE_VERBS.has(before.text));
-  return afterNameOrTitle || (next !== undefined && CUE_VERBS.has(next.text));
+  if (before !== undefined && (isKnownFirstName(before.text) || isHonorific(before) || isTitleWord(before))) return true;
+  if (day) return false;
+  const invertedSubject = before !== undefined && CUE_VERBS.has(before.text) && (next === undefined || next.text === ',' || next.text === '.');
+  return invertedSubject || (next !== undefined && CUE_VERBS.has(next.text));
+}
+
+// Given names that are words too, never part of a name elsewhere (`Will Snow`, `April Stone`).
+const GIVEN_NAME_WORDS = new Set(['will', 'may', 'june', 'april', 'august', 'sunday']);
+
+/**
+ * Whether such a word at token `index` opens a name (`Mayor Will Snow`, `said April Banks`, `June
+ * Harlow, who runs the cafe,`): a name word follows it, and a title, a role or a cue verb comes
+ * before it, or a comma or a cue verb after the name. Not `Will Congress act?`.
+ */
+function isWordGivenName(tokens: readonly Token[], index: number, previous: Token | undefined): boolean {
+  const token = tokens[index] as Token;
+  const surname = tokens[index + 1];
+  if (!token.capitalized || !GIVEN_NAME_WORDS.has(token.lower) || surname === undefined || !isNamePart(surname)) return false;
+  const before = previous ?? tokens[index - 1];
+  const introduced = before !== undefined && (isHonorific(before) || isTitleWord(before) || CUE_VERBS.has(before.text) || (!before.capitalized && before.isWord && isPersonNoun(before.lower)));
+  const after = tokens[index + 2];
+  return introduced || (after !== undefined && (after.text === ',' || CUE_VERBS.has(after.text)));
 }
 
 /**
@@ -383,7 +416,8 @@ function readNameParts(text: string, tokens: Token[], index: number, previous: T
     const nextCapitalized = isCapitalized(cursor + 1 < tokens.length ? (tokens[cursor + 1] as Token) : token);
     const particle = extendsName && isParticleWord && nextCapitalized;
     const suffix = extendsName && NAME_SUFFIXES.has(lower);
-    if (!(isNamePart(token) || particle || suffix || isMonthSurname(tokens, cursor))) break;
+    const wordName = extendsName ? isWordSurname(tokens, cursor) : isWordGivenName(tokens, cursor, previous) || isWordSurname(tokens, cursor);
+    if (!(isNamePart(token) || particle || suffix || wordName)) break;
     read += 1;
     if (!isParticleWord) named = read;
     // A possessive ends the name: `Trump's plan`.
@@ -393,7 +427,15 @@ function readNameParts(text: string, tokens: Token[], index: number, previous: T
 }
 
 function canNamePerson(person: Token[]): boolean {
-  return person.every((token) => !ORGANIZATION_WORDS.has(bareLower(token)) && !isAcronym(bareWord(token)));
+  return person.every((token, index) => (!ORGANIZATION_WORDS.has(bareLower(token)) || isBodyWordSurname(person, index)) && !isAcronym(bareWord(token)));
+}
+
+// Words that name bodies and are surnames too (`Liam Fox`, `Charlotte Church`, `Jude Law`).
+const BODY_WORD_SURNAMES = new Set(['fox', 'church', 'law']);
+
+/** Whether the word at `index` of a name is such a surname: its last word, after a known given name. */
+function isBodyWordSurname(person: readonly Token[], index: number): boolean {
+  return index > 0 && index === person.length - 1 && BODY_WORD_SURNAMES.has(bareLower(person[index] as Token)) && isKnownFirstName((person[index - 1] as Token).text);
 }
 
 // Words that end the names of places and are common surnames too (`Hyde Park`, `Jun Park`; `City
@@ -514,7 +556,8 @@ function readNameWords(text: string, tokens: Token[], index: number): NameShape 
   // A title word with no name after it is the name: `Mr. King`.
   const lastTitle = lastOf(titleTokens);
   if (parts.length === 0 && lastTitle && !isHonorific(lastTitle)) parts.push(titleTokens.pop() as Token);
-  const person = personPart(parts);
+  const opensSentence = index === 0 || endsSentence(text, tokens, index - 1);
+  const person = personPart(parts, opensSentence && titleTokens.length === 0);
   const first = person[0];
   const last = lastOf(person);
   if (!first || !last) return null;

@@ -70,9 +70,36 @@ function titlesStart(text: string, tokens: Token[], index: number): number {
   return start;
 }
 
+// Lowercase nouns a role noun before a name may have before it (`nurses' union rep`).
+const MAX_NOUNS_BEFORE_ROLE = 2;
+// Lowercase words that end a role read back from a name: verbs and what opens a clause or a phrase.
+const NOT_ROLE_NOUNS = new Set([
+  'the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'with', 'by',
+  'from', 'to', 'in', 'on', 'at', 'of', 'for', 'and', 'or', 'but', 'as', 'than', 'who', 'whom', 'whose', 'which',
+  'is', 'was', 'are', 'were', 'be', 'been', 'has', 'had', 'have', 'will', 'would', 'can', 'could', 'may', 'might',
+  'not', 'also', 'then', 'when', 'after', 'before', 'about', 'says', 'told', 'asked', 'thanked', 'met', 'called',
+  'named', 'hired', 'put', 'let', 'got', 'gave', 'made', 'took', 'saw', 'like', 'including', 'some', 'many', 'dear',
+  'between', 'among', 'into', 'over', 'under', 'against', 'without', 'within', 'through', 'during', 'since', 'until',
+  'upon', 'via', 'per', 'appears', 'seems', 'becomes', 'remains',
+]);
+
+// Words after which a word is a verb (`will face challenger Paul Nehlen`, `to offend`).
+const BEFORE_VERBS = new Set(['to', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'shall', 'did', 'does', 'do', "won't", 'not']);
+
+/** A lowercase word that may be a noun qualifying a role (`union`, `radio`): no verb, adverb or function word. */
+function isPlainNoun(token: Token, before: Token | undefined): boolean {
+  const word = token.lower;
+  if (token.capitalized || word.length < 3 || NOT_ROLE_NOUNS.has(word) || CUE_VERBS.has(word) || /(?:ed|ing|ly)$/.test(word)) return false;
+  return before === undefined || !BEFORE_VERBS.has(before.lower);
+}
+
 /** `US National Security Council spokesman` before the name and its titles, starting at token `nameStart`. */
 function premodifierRole(text: string, tokens: Token[], nameStart: number): string | null {
   let first = nameStart;
+  // `Student union president Ray Young`, `kennel club secretary Tom Page`: a role noun right before
+  // the name may have nouns of its own before it.
+  const head = tokens[nameStart - 1];
+  let nouns = head !== undefined && !head.capitalized && namesRole(head) ? MAX_NOUNS_BEFORE_ROLE : 0;
   for (let cursor = nameStart - 1; cursor >= 0 && nameStart - cursor <= MAX_PREMODIFIER_TOKENS; cursor -= 1) {
     const token = tokens[cursor];
     const right = tokens[cursor + 1];
@@ -82,13 +109,18 @@ function premodifierRole(text: string, tokens: Token[], nameStart: number): stri
     // role (`Conservative MP Helen Archer and Labour MP Tom Pike`).
     const joinsRoles = token.text !== 'and' || (cursor > 0 && namesRole(tokens[cursor - 1] as Token));
     const connects = CONNECTORS.has(token.text) && isCapitalized(right) && cursor > 0 && cursor + 1 < nameStart && joinsRoles;
-    if (!token.isWord || !(canPremodify(token) || connects)) break;
+    const noun = !canPremodify(token) && !connects && nouns > 0 && isPlainNoun(token, tokens[cursor - 1]);
+    if (!token.isWord || !(canPremodify(token) || connects || noun)) break;
+    // The nouns come right before the role noun: past a capitalized word or a modifier a
+    // lowercase word is a verb or a phrase of the sentence's (`to offend Republican front-runner`).
+    if (!noun && cursor < nameStart - 1) nouns = 0;
+    else if (noun) nouns -= 1;
     first = cursor;
   }
   // Sentence-initial function words and dangling connectors are not part of the role.
   while (first < nameStart) {
     const token = tokens[first];
-    if (!token || !(CONNECTORS.has(lower(token)) || DETERMINERS.has(lower(token)))) break;
+    if (!token || !(CONNECTORS.has(lower(token)) || DETERMINERS.has(lower(token)) || NOT_ROLE_NOUNS.has(lower(token)))) break;
     first += 1;
   }
   const words = tokens.slice(first, nameStart);
