@@ -64,4 +64,10 @@ describe('words that are not people never become speakers', () => {
       ['Ann Boyle', null],
     ]);
   });
+  it('takes a name of two words after a preposition of place for a place, unless it opens on a given name or is possessive', () => {
+    const text = 'The village hall in Upper Stone has reopened.\n\n'
+      + 'Hall committee chair Betty Stone said it took five years. "Every penny was raised locally," Stone said.\n\n'
+      + 'The plan was set out in Ann Kerr\'s report. "It is overdue," Kerr said.';
+    expect(findQuotes(text).map(({ speaker }) => speaker)).toEqual(['Betty Stone', 'Ann Kerr']);
+  });
 });

@@ -44,12 +44,14 @@ describe('speakers of local news', () => {
       '"Every pound helps," said Sunday Okafor, a nurse on the ward.',
       'June Harlow, who runs the cafe, agreed. "We have lost half our trade," she said.',
       'Will Congress act? "We doubt it," said Tom Reed.',
+      'Will Harlan will vote against the bill. "I will not support it," Harlan said.',
     ].join('\n\n');
     expect(findQuotes(text).map(({ speaker, role }) => [speaker, role])).toEqual([
       ['Will Snow', 'Mayor'],
       ['Sunday Okafor', 'nurse on the ward'],
       ['June Harlow', null],
       ['Tom Reed', null],
+      ['Will Harlan', null],
     ]);
   });
 

@@ -60,6 +60,15 @@ describe('titles in printed speaker names', () => {
     ]);
   });
 
+  it('reads British detectives\' ranks and an Australian councillor\'s title as titles', () => {
+    const text = [
+      'Detective Inspector Dan Moody said the inquiry was young. "We are keeping an open mind," DI Moody said.',
+      'The mayor of Warrigal, Cr Dawn Rich, spoke first. "Ratepayers are doing it tough," Cr Rich said.',
+      '"We are proud of the film," DC Comics said in a statement.',
+    ].join('\n\n');
+    expect(findQuotes(text).map(({ speaker }) => speaker)).toEqual(['DI Dan Moody', 'Cr Dawn Rich', null]);
+  });
+
   it('reads no one in the letters after a party or a lone word', () => {
     const text = '"It has been pushed back again," the Sinn Féin TD said. "Dublin decides," the Independent TD said.';
     expect(findQuotes(text).map(({ speaker }) => speaker)).toEqual([null, null]);

@@ -75,6 +75,9 @@ export const HONORIFICS = new Map<string, Gender | null>([
   ['sir', 'male'], ['dame', 'female'],
   // A priest (`Fr Tom Kenny`), and the style of privy counsellors and judges (`the Rt Hon Michael Gove`).
   ['fr', 'male'], ['fr.', 'male'], ['rt', null], ['rt.', null], ['hon', null], ['hon.', null],
+  // British detectives by rank (`DI Dan Moody`, `DCI Ruth Kane`; not `DC`, as in `DC Comics`), an
+  // Australian councillor (`Cr Dawn Rich`).
+  ['di', null], ['ds', null], ['dci', null], ['dsi', null], ['cr', null],
 ]);
 
 /** Capitalized titles that may precede a name (`President Obama`, `Secretary of State John Kerry`). */

@@ -230,7 +230,7 @@ const PRINTED_TITLES = new Set([
   'sir', 'dame',
   // Without a period, as British and Irish style writes them (`Dr Helen Marsh`, `Cllr Ann Rees`).
   'dr', 'prof', 'rev', 'revd', 'cllr', 'sgt', 'insp', 'supt', 'det', 'capt', 'lt', 'maj', 'cpl', 'pc',
-  'fr', 'fr.',
+  'fr', 'fr.', 'di', 'ds', 'dci', 'dsi', 'cr',
 ]);
 // A word that says the person no longer holds the title (`former Texas Gov. Rick Perry`) is
 // looked for among the titles and the few words before them.
@@ -363,8 +363,8 @@ const GIVEN_NAME_WORDS = new Set(['will', 'may', 'june', 'april', 'august', 'sun
 
 /**
  * Whether such a word at token `index` opens a name (`Mayor Will Snow`, `said April Banks`, `June
- * Harlow, who runs the cafe,`): a name word follows it, and a title, a role or a cue verb comes
- * before it, or a comma or a cue verb after the name. Not `Will Congress act?`.
+ * Harlow, who runs the cafe,`, `Will Harlan will vote`): a name word follows it, and a title, a
+ * role or a cue verb comes before it, or a comma or a verb after the name. Not `Will Congress act?`.
  */
 function isWordGivenName(tokens: readonly Token[], index: number, previous: Token | undefined): boolean {
   const token = tokens[index] as Token;
@@ -373,7 +373,7 @@ function isWordGivenName(tokens: readonly Token[], index: number, previous: Toke
   const before = previous ?? tokens[index - 1];
   const introduced = before !== undefined && (isHonorific(before) || isTitleWord(before) || CUE_VERBS.has(before.text) || (!before.capitalized && before.isWord && isPersonNoun(before.lower)));
   const after = tokens[index + 2];
-  return introduced || (after !== undefined && (after.text === ',' || CUE_VERBS.has(after.text)));
+  return introduced || (after !== undefined && (after.text === ',' || isVerbLike(after)));
 }
 
 /**
@@ -491,6 +491,16 @@ function afterArticle(before: Token | undefined, titles: Token[]): boolean {
   return titles.length === 0 && before?.text === 'the';
 }
 
+// Prepositions of place: a name of two words or more after one is a place's (`in Upper Stone`,
+// `near Port Talbot`) unless it opens on a known given name or is a possessive (`in Xi Jinping's view`).
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'across', 'around', 'throughout', 'into']);
+
+function isPlaceAfterPreposition(before: Token | undefined, shape: NameShape): boolean {
+  const { person, parts, hasTitles } = shape;
+  if (hasTitles || person.length < 2 || person.length !== parts.length || before === undefined || !PLACE_PREPOSITIONS.has(before.text)) return false;
+  return !isKnownFirstName((person[0] as Token).text) && possessiveLength((person[person.length - 1] as Token).text) === 0;
+}
+
 /** Where a name is and what it can be: all the attribution finder asks of a name, cheap to read. */
 export interface NameSpan {
   start: number;
@@ -590,6 +600,7 @@ function isBodyNamed(person: readonly Token[], parts: readonly Token[]): boolean
 function canShapeBePerson(tokens: Token[], shape: NameShape): boolean {
   const { person, parts, titleTokens, hasTitles } = shape;
   return (canNamePerson(person) || isSurnameOfPlaceUsedForPerson(tokens, shape)) && !isBodyNamed(person, parts) && !(person.length === parts.length && afterArticle(tokens[shape.index - 1], titleTokens))
+    && !isPlaceAfterPreposition(tokens[shape.index - 1], shape)
     && !(!hasTitles && isParticiple(person, shape.next < tokens.length ? tokens[shape.next] : undefined))
     && !opensPluralPossessiveName(tokens, shape);
 }
