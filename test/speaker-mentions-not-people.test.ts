@@ -70,4 +70,16 @@ describe('words that are not people never become speakers', () => {
       + 'The plan was set out in Ann Kerr\'s report. "It is overdue," Kerr said.';
     expect(findQuotes(text).map(({ speaker }) => speaker)).toEqual(['Betty Stone', 'Ann Kerr']);
   });
+  it('takes no saint\'s name, street, plural of people or short headline for a person', () => {
+    const text = 'Teachers Strike\n\n'
+      + 'Two wards at St Brigid\'s Hospital on Mill Lane will close. Residents said: "We were not asked."\n\n'
+      + '"It is a betrayal of the town," the mayor said.\n\n'
+      + 'Teachers at Holmwood Academy said: "We have no choice."';
+    expect(findQuotes(text).map(({ speaker }) => speaker)).toEqual([null, null, null]);
+  });
+
+  it('takes no month after a preposition for the subject of a cue', () => {
+    const text = 'Tom Reed runs the school.\n\n"Standards have slipped badly," the inspection report published in May said.';
+    expect(findQuotes(text)[0]?.speaker).not.toBe('May');
+  });
 });

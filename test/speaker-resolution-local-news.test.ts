@@ -79,6 +79,28 @@ describe('speakers of local news', () => {
     ]);
   });
 
+  it('reads a surname that also names a body or a street alone where a cue or an appositive says it is a person', () => {
+    const text = [
+      'Martin Fox, a wildlife ranger, counted the deer. "The herd is too big," Fox said.',
+      'Nathan Lane, a coxswain with the lifeboat crew, steered. "The sea was huge," Lane said.',
+    ].join('\n\n');
+    expect(findQuotes(text).map(({ speaker, role }) => [speaker, role])).toEqual([
+      ['Martin Fox', 'wildlife ranger'],
+      ['Nathan Lane', 'coxswain with the lifeboat crew'],
+    ]);
+  });
+
+  it('reads roles of nouns before a role noun, in -ing among them, and an appositive that opens on one', () => {
+    const text = [
+      'Housing officer Nia Rhodes said: "The list is long."',
+      '"The road will reopen," said Cllr Owen Pritchard, cabinet member for highways.',
+    ].join('\n\n');
+    expect(findQuotes(text).map(({ speaker, role }) => [speaker, role])).toEqual([
+      ['Nia Rhodes', 'Housing officer'],
+      ['Cllr Owen Pritchard', 'cabinet member for highways'],
+    ]);
+  });
+
   it('takes a name after a comma and `and`, or after `according to`, for the one a pronoun refers to', () => {
     expect(speakers[3]).toBe('Cllr Orla Brennan');
   });

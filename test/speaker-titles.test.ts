@@ -69,6 +69,21 @@ describe('titles in printed speaker names', () => {
     expect(findQuotes(text).map(({ speaker }) => speaker)).toEqual(['DI Dan Moody', 'Cr Dawn Rich', null]);
   });
 
+  it('reads letters not listed as post-nominal, a member of the Senedd as no Ms, and an office as no letters', () => {
+    const text = [
+      'Chief Constable Mary Oyelaran QPM said: "Crime is falling."',
+      'Nurse Gemma Hollis RN said: "We see the victims every night."',
+      'Gwen Pryce MS said: "The clinic is long overdue."',
+      'Prof Sir Naveen Dutt FRS FMedSci said: "The data is clear."',
+    ].join('\n\n');
+    expect(findQuotes(text).map(({ speaker, role }) => [speaker, role])).toEqual([
+      ['Mary Oyelaran', 'Chief Constable'],
+      ['Gemma Hollis', 'Nurse'],
+      ['Gwen Pryce', 'MS'],
+      ['Sir Naveen Dutt', null],
+    ]);
+  });
+
   it('reads no one in the letters after a party or a lone word', () => {
     const text = '"It has been pushed back again," the Sinn Féin TD said. "Dublin decides," the Independent TD said.';
     expect(findQuotes(text).map(({ speaker }) => speaker)).toEqual([null, null]);

@@ -17,12 +17,25 @@ export function isTitleCase(line: string): boolean {
   return longWords.length >= 3 && longWords.every((word) => /^\p{Lu}/u.test(word));
 }
 
-/** The ranges of the text (start, end exclusive, in order) that are lines in title case. */
+/**
+ * A short headline (`Teachers Strike`, `Rents Up Again`): two words of four letters or more, all
+ * capitalized, on a line of a few words that ends in no punctuation, as a sentence would.
+ */
+function isShortHeadline(line: string): boolean {
+  const trimmed = line.trim();
+  if (LOWERCASE_LONG_WORD.test(trimmed) || /[.!?:;,"”’')]$/.test(trimmed) || trimmed.split(/\s+/).length > MAX_SHORT_HEADLINE_WORDS) return false;
+  const longWords = trimmed.match(/[\p{L}’']{4,}/gu) ?? [];
+  return longWords.length === 2 && longWords.every((word) => /^\p{Lu}/u.test(word));
+}
+
+const MAX_SHORT_HEADLINE_WORDS = 5;
+
+/** The ranges of the text (start, end exclusive, in order) that are headlines: lines in title case. */
 export function findHeadingRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   const lines = /[^\n]+/g;
   for (let line = lines.exec(text); line; line = lines.exec(text)) {
-    if (isTitleCase(line[0])) ranges.push([line.index, line.index + line[0].length]);
+    if (isTitleCase(line[0]) || isShortHeadline(line[0])) ranges.push([line.index, line.index + line[0].length]);
   }
   return ranges;
 }

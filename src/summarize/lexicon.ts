@@ -160,7 +160,7 @@ export const POST_NOMINALS = new Set([
   'OBE', 'MBE', 'CBE', 'KBE', 'DBE', 'GBE', 'BEM', 'CH', 'OM', 'CB', 'CMG', 'KCMG', 'GCMG', 'KCB', 'GCB',
   'DSO', 'VC', 'GC', 'AO', 'AC', 'OAM', 'ONZM', 'MNZM', 'CNZM', 'QSO',
   // Fellowships and degrees.
-  'FRS', 'FRSE', 'FRCS', 'FRCP', 'FBA', 'FREng', 'PhD', 'Ph.D.', 'DPhil', 'MD', 'M.D.', 'DDS', 'RN', 'CPA',
+  'FRS', 'FRSE', 'FRCS', 'FRCP', 'FBA', 'FREng', 'FMedSci', 'PhD', 'Ph.D.', 'DPhil', 'MD', 'M.D.', 'DDS', 'RN', 'CPA',
 ]);
 
 /** Lowercase words that may sit inside a name (`Bill de Blasio`, `Ludwig van Beethoven`). */

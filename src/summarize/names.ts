@@ -100,7 +100,8 @@ const ORGANIZATION_WORDS = new Set([
   'news', 'post', 'times', 'journal', 'university', 'college', 'network', 'foundation', 'institute',
   'center', 'centre', 'association', 'agency', 'office', 'bureau', 'court', 'security', 'states',
   'state', 'company', 'corporation', 'group', 'club', 'church', 'school', 'hospital', 'service',
-  'administration', 'street', 'avenue', 'city', 'union', 'republic', 'kingdom', 'press', 'media',
+  'administration', 'street', 'avenue', 'road', 'lane', 'drive', 'crescent', 'terrace', 'boulevard',
+  'highway', 'motorway', 'gardens', 'mews', 'city', 'union', 'republic', 'kingdom', 'press', 'media',
   'magazine', 'review', 'today', 'tribune', 'herald', 'fox', 'cnn', 'msnbc', 'nbc', 'abc', 'cbs',
   'gop', 'dnc', 'rnc', 'fbi', 'cia', 'us', 'u.s.', 'un', 'eu', 'nato', 'inc.', 'corp.',
   'commission', 'board', 'forces', 'army', 'navy', 'guard', 'police', 'airport', 'park', 'hall',
@@ -172,7 +173,8 @@ function isTitleWord(token: Token): boolean {
 
 function isNamePart(token: Token): boolean {
   if (!isCapitalized(token)) return false;
-  return !NOT_NAME_WORDS.has(bareLower(token)) && !HONORIFICS.has(token.lower);
+  // `Gwen Pryce MS`: a member of the Senedd, not the title `Ms`.
+  return (!NOT_NAME_WORDS.has(bareLower(token)) && !HONORIFICS.has(token.lower)) || POST_NOMINALS.has(token.text);
 }
 
 /**
@@ -338,55 +340,82 @@ const SURNAME_WORDS = new Set([
 // Monday.` and `later Thursday told` are dates.
 const SURNAME_DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
-/**
- * Whether such a word at token `index` is a surname (`Theresa May`, `Mrs May`, `Tom Still`): after
- * a known given name or a title, or as a cue's subject (`May added`, `said May,`), as a month or an
- * adverb never is; and followed by neither a day's number (`Friday, May 5`) nor another
- * capitalized word (a headline's `Hillary May Skip Debate`).
- */
-function isWordSurname(tokens: readonly Token[], index: number): boolean {
-  const token = tokens[index] as Token;
-  const word = bareLower(token);
-  const day = SURNAME_DAYS.has(word);
-  if (!token.capitalized || !(day || SURNAME_WORDS.has(word))) return false;
-  const next = tokens[index + 1];
-  if (next !== undefined && (next.capitalized || /^\d/.test(next.text))) return false;
-  const before = tokens[index - 1];
-  if (before !== undefined && (isKnownFirstName(before.text) || isHonorific(before) || isTitleWord(before))) return true;
-  if (day) return false;
-  const invertedSubject = before !== undefined && CUE_VERBS.has(before.text) && (next === undefined || next.text === ',' || next.text === '.');
-  return invertedSubject || (next !== undefined && CUE_VERBS.has(next.text));
-}
+// Words a date follows (`in May`, `since March`, `last June`).
+const DATE_PREPOSITIONS = new Set(['in', 'on', 'since', 'until', 'till', 'by', 'from', 'during', 'of', 'last', 'next', 'early', 'late', 'mid', 'through', 'before', 'after']);
 
 // Given names that are words too, never part of a name elsewhere (`Will Snow`, `April Stone`).
 const GIVEN_NAME_WORDS = new Set(['will', 'may', 'june', 'april', 'august', 'sunday']);
 
 /**
- * Whether such a word at token `index` opens a name (`Mayor Will Snow`, `said April Banks`, `June
- * Harlow, who runs the cafe,`, `Will Harlan will vote`): a name word follows it, and a title, a
- * role or a cue verb comes before it, or a comma or a verb after the name. Not `Will Congress act?`.
+ * Whether the word at token `index`, no name word in itself, is one here:
+ * - a surname that is a month or an adverb (`Theresa May`, `Mrs May`, `Tom Still`): after a known
+ *   given name or a title, or as a cue's subject (`May added`, `said May,`), as a month or an
+ *   adverb never is; a day (`Ben Friday`) only after a given name or a title, as `police said
+ *   Monday.` and `later Thursday told` are dates. Never before a day's number (`Friday, May 5`) or
+ *   another capitalized word (a headline's `Hillary May Skip Debate`);
+ * - opening the name, a given name that is a word (`Mayor Will Snow`, `said April Banks`, `June
+ *   Harlow, who runs the cafe,`, `Will Harlan will vote`): a name word follows it, and a title, a
+ *   role or a cue comes before it, or a comma or a verb after the name. Not `Will Congress act?`.
+ * Every test is made for every word asked about: made only for the rare names, they had not run
+ * when readNameParts was optimized, and their first run threw its code away.
  */
-function isWordGivenName(tokens: readonly Token[], index: number, previous: Token | undefined): boolean {
+function isWordName(tokens: readonly Token[], index: number, opensName: boolean): boolean {
   const token = tokens[index] as Token;
-  const surname = tokens[index + 1];
-  if (!token.capitalized || !GIVEN_NAME_WORDS.has(token.lower) || surname === undefined || !isNamePart(surname)) return false;
-  const before = previous ?? tokens[index - 1];
-  const introduced = before !== undefined && (isHonorific(before) || isTitleWord(before) || CUE_VERBS.has(before.text) || (!before.capitalized && before.isWord && isPersonNoun(before.lower)));
-  const after = tokens[index + 2];
-  return introduced || (after !== undefined && (after.text === ',' || isVerbLike(after)));
+  const word = bareLower(token);
+  // The word itself stands in for a neighbour past either end: a read out of bounds threw the code away too.
+  const hasBefore = index > 0;
+  const hasNext = index + 1 < tokens.length;
+  const hasAfter = index + 2 < tokens.length;
+  const before = tokens[hasBefore ? index - 1 : index] as Token;
+  const next = tokens[hasNext ? index + 1 : index] as Token;
+  const after = tokens[hasAfter ? index + 2 : index] as Token;
+  const titledBefore = hasBefore && (isHonorific(before) || isTitleWord(before));
+  const givenBefore = hasBefore && isKnownFirstName(before.text);
+  const cueBefore = hasBefore && CUE_VERBS.has(before.text);
+  // `the report published in May said`: the month of something, not a speaker.
+  const dateBefore = hasBefore && DATE_PREPOSITIONS.has(before.lower);
+  const roleBefore = hasBefore && !before.capitalized && before.isWord && isPersonNoun(before.lower);
+  const firstOfNext = next.text.charCodeAt(0);
+  const nextOpensMore = hasNext && (next.capitalized || (firstOfNext >= 0x30 && firstOfNext <= 0x39));
+  const cueNext = hasNext && CUE_VERBS.has(next.text);
+  const closedAfter = !hasNext || next.text === ',' || next.text === '.';
+  const nameNext = hasNext && isNamePart(next);
+  const verbAfterName = hasAfter && (after.text === ',' || isVerbLike(after));
+  const day = SURNAME_DAYS.has(word);
+  const surname = (day || SURNAME_WORDS.has(word)) && !nextOpensMore && (givenBefore || titledBefore || (!day && ((cueBefore && closedAfter) || (cueNext && !dateBefore))));
+  const given = opensName && GIVEN_NAME_WORDS.has(token.lower) && nameNext && (titledBefore || cueBefore || roleBefore || verbAfterName);
+  return token.capitalized && (surname || given);
+}
+
+// Letters of an honour or a qualification not listed (`QPM`, `FRCGP`): a short word in capitals.
+// (Mixed ones are listed: `McCain` and `DeSantis` are names.)
+const LETTERS = /^\p{Lu}{2,6}$/u;
+
+/** Post-nominal letters: listed (POST_NOMINALS), or letters of that shape that are no office (`CEO`). */
+function isPostNominal(token: Token): boolean {
+  return POST_NOMINALS.has(token.text) || (LETTERS.test(token.text) && !isPersonNoun(token.lower));
 }
 
 /**
- * How many of the name words read end in post-nominal letters (`MP`, `KC OBE`) after a person's
- * name: two name words or more, or a titled one (`Jane Foster MP`, `Dr Obi MD`). Not after a
- * party or a lone word (`the Sinn Féin TD`, `the Independent TD`), which name no one.
+ * How many of the name words read end in post-nominal letters (`MP`, `KC OBE`, `QPM`) after a
+ * person's name: two name words or more, or a titled one (`Jane Foster MP`, `Dr Obi MD`). Not after
+ * a party or a lone word (`the Sinn Féin TD`, `the Independent TD`), which name no one.
  */
 function postNominalCount(parts: readonly Token[], titled: boolean): number {
+  // Every word is read alike, counted or not: a count made only after post-nominal letters (rare)
+  // had not run when the callers were optimized, and its first run threw their code away.
   let count = 0;
-  while (count < parts.length && POST_NOMINALS.has((parts[parts.length - 1 - count] as Token).text)) count += 1;
+  let trailing = true;
+  for (let index = parts.length - 1; index >= 0; index -= 1) {
+    trailing = trailing && isPostNominal(parts[index] as Token);
+    count += trailing ? 1 : 0;
+  }
   const named = parts.length - count;
-  if (count === 0 || named === 0 || (named < 2 && !titled)) return 0;
-  return personPart(parts.slice(0, named)).length === named ? count : 0;
+  const person = named > 0 && count > 0 ? personPart(parts.slice(0, named)).length : 0;
+  // Not after a headline's run of capitalized words (`Elizabeth Warren Hammers Wells Fargo CEO`);
+  // a role may open the run (`Nurse Gemma Hollis RN`).
+  const name = named <= MAX_NAME_WORDS + 1 && ((person >= 2 && person <= MAX_NAME_WORDS) || (person === 1 && titled));
+  return name ? count : 0;
 }
 
 /** The seat among the post-nominal letters from token `from` to `next` (`MP` in `MP OBE`), or null. */
@@ -416,8 +445,7 @@ function readNameParts(text: string, tokens: Token[], index: number, previous: T
     const nextCapitalized = isCapitalized(cursor + 1 < tokens.length ? (tokens[cursor + 1] as Token) : token);
     const particle = extendsName && isParticleWord && nextCapitalized;
     const suffix = extendsName && NAME_SUFFIXES.has(lower);
-    const wordName = extendsName ? isWordSurname(tokens, cursor) : isWordGivenName(tokens, cursor, previous) || isWordSurname(tokens, cursor);
-    if (!(isNamePart(token) || particle || suffix || wordName)) break;
+    if (!(isNamePart(token) || particle || suffix) && !isWordName(tokens, cursor, !extendsName)) break;
     read += 1;
     if (!isParticleWord) named = read;
     // A possessive ends the name: `Trump's plan`.
@@ -438,9 +466,10 @@ function isBodyWordSurname(person: readonly Token[], index: number): boolean {
   return index > 0 && index === person.length - 1 && BODY_WORD_SURNAMES.has(bareLower(person[index] as Token)) && isKnownFirstName((person[index - 1] as Token).text);
 }
 
-// Words that end the names of places and are common surnames too (`Hyde Park`, `Jun Park`; `City
-// Hall`, `Stuart Hall`). Not `House`, `Post` or `Press`: `the White House said` is a body speaking.
-const SURNAMES_OF_PLACES = new Set(['park', 'hall', 'lake']);
+// Words that end the names of places and bodies and are common surnames too (`Hyde Park`, `Jun
+// Park`; `City Hall`, `Stuart Hall`; `Mill Lane`, `Nathan Lane`; `Fox News`, `Liam Fox`). Not
+// `House`, `Post` or `Press`: `the White House said` is a body speaking.
+const SURNAMES_OF_PLACES = new Set(['park', 'hall', 'lake', 'lane', 'fox', 'church', 'law']);
 const MAX_SURNAME_APPOSITIVE_TOKENS = 6;
 
 /**
@@ -492,8 +521,9 @@ function afterArticle(before: Token | undefined, titles: Token[]): boolean {
 }
 
 // Prepositions of place: a name of two words or more after one is a place's (`in Upper Stone`,
-// `near Port Talbot`) unless it opens on a known given name or is a possessive (`in Xi Jinping's view`).
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'across', 'around', 'throughout', 'into']);
+// `at Chez Vachon`) unless it opens on a known given name or is a possessive (`in Xi Jinping's
+// view`). Not `near` or `around`: people gather around a person too (`rallied around Tamsin Orley`).
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'outside', 'throughout', 'into']);
 
 function isPlaceAfterPreposition(before: Token | undefined, shape: NameShape): boolean {
   const { person, parts, hasTitles } = shape;
@@ -597,8 +627,30 @@ function isBodyNamed(person: readonly Token[], parts: readonly Token[]): boolean
   return isAcronym(bareWord(before));
 }
 
+// Plural nouns for people that are no single one's name when they open a sentence (`Residents said`).
+const PEOPLE_WORDS = new Set(['people', 'locals', 'staff', 'police', 'officials', 'women', 'men', 'children', 'fans', 'supporters', 'critics', 'voters']);
+
+/** Whether the word is a plural noun for people (`Analysts`, `Owners`, `Deputies`, `Locals`). */
+function isPluralOfPersonNoun(word: string): boolean {
+  if (PEOPLE_WORDS.has(word)) return true;
+  if (word.length < 5 || !word.endsWith('s') || word.endsWith('ss')) return false;
+  const singular = word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.slice(0, -1);
+  return isPersonNoun(singular) || (word.endsWith('es') && isPersonNoun(word.slice(0, -2)));
+}
+
+/**
+ * Whether the one word of a name is no person's: plural people (`Residents said`), or a saint's
+ * name, which names a church, a school or a street (`St Brigid's Hospital`, `St Mary's`).
+ */
+function isNoOnesWord(person: readonly Token[], hasTitles: boolean): boolean {
+  const first = bareLower(person[0] as Token);
+  const saint = first === 'st' || first === 'st.' || first === 'saint';
+  return saint || (person.length === 1 && !hasTitles && isPluralOfPersonNoun(first));
+}
+
 function canShapeBePerson(tokens: Token[], shape: NameShape): boolean {
   const { person, parts, titleTokens, hasTitles } = shape;
+  if (isNoOnesWord(person, hasTitles)) return false;
   return (canNamePerson(person) || isSurnameOfPlaceUsedForPerson(tokens, shape)) && !isBodyNamed(person, parts) && !(person.length === parts.length && afterArticle(tokens[shape.index - 1], titleTokens))
     && !isPlaceAfterPreposition(tokens[shape.index - 1], shape)
     && !(!hasTitles && isParticiple(person, shape.next < tokens.length ? tokens[shape.next] : undefined))
@@ -628,8 +680,14 @@ function isShapePerson(tokens: Token[], shape: NameShape): boolean {
 // The titles of the many names that have none: one array, never changed.
 const NO_TITLES: readonly string[] = [];
 
-/** The whole reading of a name in sentence `sentence`: its role, and what the words around it say of the person. */
-function describe(text: string, tokens: Token[], shape: NameShape, sentence: number): NameMention {
+/**
+ * The whole reading of a name in sentence `sentence`: its role, and what the words around it say
+ * of the person. Of a name in a headline, the name alone: the words around it are the headline's
+ * (`Donald Trump Praises Breitbart's Washington Political Editor Matthew Boyle`), neither a role nor
+ * a sentence it is the subject of. (Either way one object literal: objects of two layouts threw away
+ * the compiled code of the functions reading them.)
+ */
+function describe(text: string, tokens: Token[], shape: NameShape, sentence: number, inHeadline: boolean): NameMention {
   const { index, titleTokens, parts, person, hasTitles, start, end, next } = shape;
   const titles = hasTitles ? titleTokens.map((token) => token.lower) : NO_TITLES;
   const first = person[0] as Token;
@@ -665,16 +723,16 @@ function describe(text: string, tokens: Token[], shape: NameShape, sentence: num
     titleGender: genderOfTitles(titles),
     // A lone given name (`Melanie`) carries its gender too.
     nameGender: genderOfFirstName(first.text),
-    role,
-    rolePhrases,
-    clauseRoleWords: clauseRoleWords(tokens, index, next),
-    places: placesNamed(tokens, next),
+    role: inHeadline ? null : role,
+    rolePhrases: inHeadline ? NO_TITLES : rolePhrases,
+    clauseRoleWords: inHeadline ? NO_TITLES : clauseRoleWords(tokens, index, next),
+    places: inHeadline ? NO_TITLES : placesNamed(tokens, next),
     isPerson: isShapePerson(tokens, shape),
     canBePerson: canShapeBePerson(tokens, shape),
-    isProminent,
-    isAsked: before !== undefined && ASKING_VERBS.has(before.text),
-    isSubject: isProminent && followedByVerb(tokens, next),
-    pronounGender: genderOfNextPronoun(text, tokens, next),
+    isProminent: isProminent && !inHeadline,
+    isAsked: before !== undefined && ASKING_VERBS.has(before.text) && !inHeadline,
+    isSubject: isProminent && !inHeadline && followedByVerb(tokens, next),
+    pronounGender: inHeadline ? null : genderOfNextPronoun(text, tokens, next),
     sentence,
   };
 }
@@ -729,6 +787,9 @@ export interface FoundName {
  * Every capitalized run of the text read as a name that can be a person's (`canBePerson`), in
  * order, among those starting where `wanted` says.
  */
+// A name in a headline runs into the headline's other capitalized words past this many.
+const MAX_HEADLINE_NAME_WORDS = 3;
+
 export function findNameMentions(
   text: string,
   tokens: Token[],
@@ -747,9 +808,11 @@ export function findNameMentions(
       const personal = shape.hasTitles || isKnownFirstName((shape.person[0] as Token).text);
       const organization = !personal && isSetOffAsOrganization(tokens, shape.next);
       // In a headline every word is capitalized (`Council May Close Pool`): only a personal name
-      // there is a name, and its neighbours are no role.
+      // of a few words there is a name (not `Elizabeth Warren Hammers Wells Fargo`), and its
+      // neighbours are no role.
       const headline = inHeadline(shape.start);
-      if (organization || (wanted(shape.start) && (personal || !headline))) {
+      const headlineName = personal && shape.person.length <= MAX_HEADLINE_NAME_WORDS;
+      if (organization || (wanted(shape.start) && (headlineName || !headline))) {
         found.push(foundName(text, tokens, shape, sentences[index] as number, headline));
         setOff.push(organization);
       }
@@ -776,17 +839,8 @@ function foundName(text: string, tokens: Token[], shape: NameShape, sentence: nu
     start: shape.start,
     name: nameOf(text, shape),
     isPerson: isShapePerson(tokens, shape),
-    mention: () => (whole ??= inHeadline ? nameAlone(describe(text, tokens, shape, sentence)) : describe(text, tokens, shape, sentence)),
+    mention: () => (whole ??= describe(text, tokens, shape, sentence, inHeadline)),
   };
-}
-
-/**
- * A name read in a headline, for the name alone: the words around it are the headline's
- * (`Donald Trump Praises Breitbart's Washington Political Editor Matthew Boyle`), neither a role
- * nor a sentence it is the subject of.
- */
-function nameAlone(mention: NameMention): NameMention {
-  return { ...mention, role: null, rolePhrases: NO_TITLES, clauseRoleWords: NO_TITLES, places: NO_TITLES, isProminent: false, isAsked: false, isSubject: false, pronounGender: null };
 }
 
 /** The key people are grouped by: the surname, lowercased, suffixes dropped. */

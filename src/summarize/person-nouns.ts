@@ -58,6 +58,7 @@ const OCCUPATIONS = new Set([
   'bookkeeper', 'actuary', 'underwriter', 'surveyor', 'auctioneer', 'realtor', 'retailer',
   'wholesaler', 'pawnbroker', 'confectioner', 'chocolatier', 'fishmonger', 'greengrocer', 'vintner',
   'distiller', 'beekeeper', 'herder', 'forester', 'gamekeeper', 'undertaker', 'vicar', 'deacon',
+  'coxswain', 'patron', 'gp',
   'abbot', 'trustee', 'shareholder', 'villager', 'lodger', 'landlady', 'maker', 'guide',
   'fiddler', 'piper', 'drummer', 'trumpeter', 'songwriter', 'bandleader',
   'teenager', 'teen', 'youngster', 'toddler', 'master', 'harbourmaster', 'harbormaster', 'postmaster',

@@ -25,11 +25,14 @@ const MAX_NOTABLE_QUOTES = 2;
  * (ordered, not overlapping, end exclusive).
  */
 function outsideOf(ranges: Array<[number, number]>): (offset: number) => boolean {
+  // A last range past every offset: each call compares, whether the text has ranges or not (most
+  // have no credit or headline), so the comparison has run before the callers are compiled; met
+  // first in an article that has one, it threw their compiled code away.
+  const bounded: Array<[number, number]> = [...ranges, [Infinity, Infinity]];
   let cursor = 0;
   return (offset) => {
-    while (cursor < ranges.length && (ranges[cursor]?.[1] ?? 0) <= offset) cursor += 1;
-    const range = ranges[cursor];
-    return !range || offset < range[0];
+    while ((bounded[cursor] as [number, number])[1] <= offset) cursor += 1;
+    return offset < (bounded[cursor] as [number, number])[0];
   };
 }
 

@@ -86,10 +86,20 @@ const NOT_ROLE_NOUNS = new Set([
 // Words after which a word is a verb (`will face challenger Paul Nehlen`, `to offend`).
 const BEFORE_VERBS = new Set(['to', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'shall', 'did', 'does', 'do', "won't", 'not']);
 
+// Nouns in -ing that qualify roles (`housing officer`, `marketing director`); other words in -ing
+// before a role noun are verbs (`after meeting officer Nia Rhodes`).
+const ING_NOUNS = new Set([
+  'housing', 'training', 'marketing', 'planning', 'nursing', 'banking', 'publishing', 'fundraising',
+  'engineering', 'accounting', 'licensing', 'parking', 'building', 'policing', 'teaching', 'coaching',
+  'lending', 'mining', 'shipping', 'farming', 'fishing', 'polling', 'counselling', 'counseling',
+  'consulting', 'programming', 'broadcasting', 'advertising', 'catering', 'lettings', 'recruiting',
+]);
+
 /** A lowercase word that may be a noun qualifying a role (`union`, `radio`): no verb, adverb or function word. */
 function isPlainNoun(token: Token, before: Token | undefined): boolean {
   const word = token.lower;
-  if (token.capitalized || word.length < 3 || NOT_ROLE_NOUNS.has(word) || CUE_VERBS.has(word) || /(?:ed|ing|ly)$/.test(word)) return false;
+  if (token.capitalized || word.length < 3 || NOT_ROLE_NOUNS.has(word) || CUE_VERBS.has(word)) return false;
+  if (/(?:ed|ing|ly)$/.test(word) && !ING_NOUNS.has(word)) return false;
   return before === undefined || !BEFORE_VERBS.has(before.lower);
 }
 
@@ -130,11 +140,23 @@ function premodifierRole(text: string, tokens: Token[], nameStart: number): stri
   return start === undefined || end === undefined ? null : text.slice(start, end);
 }
 
+/** Whether a noun at token `index` opens a role whose noun follows within two words (`cabinet member for highways`). */
+function opensNounRole(tokens: Token[], index: number): boolean {
+  const first = tokens[index] as Token;
+  if (!isPlainNoun(first, undefined)) return false;
+  for (let cursor = index + 1; cursor < tokens.length && cursor <= index + MAX_NOUNS_BEFORE_ROLE; cursor += 1) {
+    const token = tokens[cursor] as Token;
+    if (namesRole(token)) return true;
+    if (!isPlainNoun(token, undefined)) return false;
+  }
+  return false;
+}
+
 /** `, the interim chairwoman of the Democratic National Committee,` after the name ending before `next`. */
 function appositiveRole(text: string, tokens: Token[], next: number): string | null {
   const comma = pastAge(tokens, next);
   const opening = tokens[comma + 1];
-  if (tokens[comma]?.text !== ',' || !opening || !(DETERMINERS.has(lower(opening)) || canPremodify(opening))) return null;
+  if (tokens[comma]?.text !== ',' || !opening || !(DETERMINERS.has(lower(opening)) || canPremodify(opening) || opensNounRole(tokens, comma + 1))) return null;
   const words: Token[] = [];
   for (let cursor = comma + 1; cursor < tokens.length && words.length < MAX_APPOSITIVE_TOKENS; cursor += 1) {
     const token = tokens[cursor];
