@@ -345,6 +345,7 @@ const DATE_PREPOSITIONS = new Set(['in', 'on', 'since', 'until', 'till', 'by', '
 
 // Given names that are words too, never part of a name elsewhere (`Will Snow`, `April Stone`).
 const GIVEN_NAME_WORDS = new Set(['will', 'may', 'june', 'april', 'august', 'sunday']);
+const NAME_WORDS = new Set([...SURNAME_WORDS, ...SURNAME_DAYS, ...GIVEN_NAME_WORDS]);
 
 /**
  * Whether the word at token `index`, no name word in itself, is one here:
@@ -356,13 +357,13 @@ const GIVEN_NAME_WORDS = new Set(['will', 'may', 'june', 'april', 'august', 'sun
  * - opening the name, a given name that is a word (`Mayor Will Snow`, `said April Banks`, `June
  *   Harlow, who runs the cafe,`, `Will Harlan will vote`): a name word follows it, and a title, a
  *   role or a cue comes before it, or a comma or a verb after the name. Not `Will Congress act?`.
- * Every test is made for every word asked about: made only for the rare names, they had not run
- * when readNameParts was optimized, and their first run threw its code away.
+ * Past the one look-up that rejects all other words, every test is made for every such word alike.
  */
 function isWordName(tokens: readonly Token[], index: number, opensName: boolean): boolean {
   const token = tokens[index] as Token;
   const word = bareLower(token);
-  // The word itself stands in for a neighbour past either end: a read out of bounds threw the code away too.
+  if (!NAME_WORDS.has(word)) return false;
+  // The word itself stands in for a neighbour past either end: a read out of bounds threw the code away.
   const hasBefore = index > 0;
   const hasNext = index + 1 < tokens.length;
   const hasAfter = index + 2 < tokens.length;
@@ -414,8 +415,11 @@ function postNominalCount(parts: readonly Token[], titled: boolean): number {
   const person = named > 0 && count > 0 ? personPart(parts.slice(0, named)).length : 0;
   // Not after a headline's run of capitalized words (`Elizabeth Warren Hammers Wells Fargo CEO`);
   // a role may open the run (`Nurse Gemma Hollis RN`).
-  const name = named <= MAX_NAME_WORDS + 1 && ((person >= 2 && person <= MAX_NAME_WORDS) || (person === 1 && titled));
-  return name ? count : 0;
+  const fullName = person >= 2;
+  const shortName = person <= MAX_NAME_WORDS;
+  const titledName = person === 1 && titled;
+  const oneRun = named <= MAX_NAME_WORDS + 1;
+  return oneRun && ((fullName && shortName) || titledName) ? count : 0;
 }
 
 /** The seat among the post-nominal letters from token `from` to `next` (`MP` in `MP OBE`), or null. */
@@ -445,7 +449,7 @@ function readNameParts(text: string, tokens: Token[], index: number, previous: T
     const nextCapitalized = isCapitalized(cursor + 1 < tokens.length ? (tokens[cursor + 1] as Token) : token);
     const particle = extendsName && isParticleWord && nextCapitalized;
     const suffix = extendsName && NAME_SUFFIXES.has(lower);
-    if (!(isNamePart(token) || particle || suffix) && !isWordName(tokens, cursor, !extendsName)) break;
+    if (!(isNamePart(token) || particle || suffix) && !(token.capitalized && isWordName(tokens, cursor, !extendsName))) break;
     read += 1;
     if (!isParticleWord) named = read;
     // A possessive ends the name: `Trump's plan`.
@@ -596,8 +600,9 @@ function readNameWords(text: string, tokens: Token[], index: number): NameShape 
   // A title word with no name after it is the name: `Mr. King`.
   const lastTitle = lastOf(titleTokens);
   if (parts.length === 0 && lastTitle && !isHonorific(lastTitle)) parts.push(titleTokens.pop() as Token);
-  const opensSentence = index === 0 || endsSentence(text, tokens, index - 1);
-  const person = personPart(parts, opensSentence && titleTokens.length === 0);
+  // Asked only of a run that may open on a role (three words or more, no title).
+  const opensSentence = parts.length > 2 && titleTokens.length === 0 && (index === 0 || endsSentence(text, tokens, index - 1));
+  const person = personPart(parts, opensSentence);
   const first = person[0];
   const last = lastOf(person);
   if (!first || !last) return null;
@@ -650,11 +655,10 @@ function isNoOnesWord(person: readonly Token[], hasTitles: boolean): boolean {
 
 function canShapeBePerson(tokens: Token[], shape: NameShape): boolean {
   const { person, parts, titleTokens, hasTitles } = shape;
-  if (isNoOnesWord(person, hasTitles)) return false;
-  return (canNamePerson(person) || isSurnameOfPlaceUsedForPerson(tokens, shape)) && !isBodyNamed(person, parts) && !(person.length === parts.length && afterArticle(tokens[shape.index - 1], titleTokens))
-    && !isPlaceAfterPreposition(tokens[shape.index - 1], shape)
+  return (canNamePerson(person) || isSurnameOfPlaceUsedForPerson(tokens, shape)) && !(person.length === parts.length && afterArticle(tokens[shape.index - 1], titleTokens))
     && !(!hasTitles && isParticiple(person, shape.next < tokens.length ? tokens[shape.next] : undefined))
-    && !opensPluralPossessiveName(tokens, shape);
+    && !opensPluralPossessiveName(tokens, shape)
+    && !isBodyNamed(person, parts) && !isPlaceAfterPreposition(tokens[shape.index - 1], shape) && !isNoOnesWord(person, hasTitles);
 }
 
 /**
