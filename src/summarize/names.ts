@@ -787,13 +787,13 @@ export interface FoundName {
   mention(): NameMention;
 }
 
+// A name in a headline runs into the headline's other capitalized words past this many.
+const MAX_HEADLINE_NAME_WORDS = 3;
+
 /**
  * Every capitalized run of the text read as a name that can be a person's (`canBePerson`), in
  * order, among those starting where `wanted` says.
  */
-// A name in a headline runs into the headline's other capitalized words past this many.
-const MAX_HEADLINE_NAME_WORDS = 3;
-
 export function findNameMentions(
   text: string,
   tokens: Token[],
