@@ -24,6 +24,8 @@ const INPUTS: Input[] = [
   { name: 'straight single quote marks', make: (n) => "'".repeat(n), n: 50_000 },
   { name: 'capitalized possessives before a quotation', make: (n) => `${"Alpha's ".repeat(n)}said "we will win."`, n: 20_000 },
   { name: 'double-quoted pieces inside a single-quoted one', make: (n) => `He said ‘${'"a" '.repeat(n)}end’.`, n: 20_000 },
+  { name: 'many lines without a quote mark, in title case', make: (n) => `${Array.from({ length: n }, (_, i) => `Council May Close Pool ${i}`).join('\n')}\n\n"We will act," said Tom Reed.`, n: 8_000 },
+  { name: 'a run of capitalized words that are names and letters', make: (n) => `Mayor ${'Will Snow May Still QPM MP Fox '.repeat(n)}said: "We will act."`, n: 2_000 },
 ];
 
 function millisecondsFor(text: string): number {
