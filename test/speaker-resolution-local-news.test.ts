@@ -45,6 +45,7 @@ describe('speakers of local news', () => {
       'June Harlow, who runs the cafe, agreed. "We have lost half our trade," she said.',
       'Will Congress act? "We doubt it," said Tom Reed.',
       'Will Harlan will vote against the bill. "I will not support it," Harlan said.',
+      '"We are not going anywhere," said the club\'s president, June Stone.',
     ].join('\n\n');
     expect(findQuotes(text).map(({ speaker, role }) => [speaker, role])).toEqual([
       ['Will Snow', 'Mayor'],
@@ -52,6 +53,7 @@ describe('speakers of local news', () => {
       ['June Harlow', null],
       ['Tom Reed', null],
       ['Will Harlan', null],
+      ['June Stone', "the club's president"],
     ]);
   });
 
@@ -59,7 +61,7 @@ describe('speakers of local news', () => {
     const text = [
       'Tom Still, a dairy farmer, spoke first. "We are losing money on every litre," Still said.',
       'Jim Said, the owner, was pleased. "We have never been busier," Said said.',
-      'Ben Friday, the caretaker, found her. "She was hiding behind the boiler," he said.',
+      'Ben Friday, the caretaker, found her. "She was hiding behind the boiler," Friday said.',
       'Martin Fox, a mechanic, agreed. "It is a family business," he said.',
       '"We are looking for the driver," police said Monday.',
     ].join('\n\n');

@@ -351,12 +351,14 @@ const NAME_WORDS = new Set([...SURNAME_WORDS, ...SURNAME_DAYS, ...GIVEN_NAME_WOR
  * Whether the word at token `index`, no name word in itself, is one here:
  * - a surname that is a month or an adverb (`Theresa May`, `Mrs May`, `Tom Still`): after a known
  *   given name or a title, or as a cue's subject (`May added`, `said May,`), as a month or an
- *   adverb never is; a day (`Ben Friday`) only after a given name or a title, as `police said
- *   Monday.` and `later Thursday told` are dates. Never before a day's number (`Friday, May 5`) or
- *   another capitalized word (a headline's `Hillary May Skip Debate`);
+ *   adverb never is; a day (`Ben Friday`) after a given name or a title, or as the subject of a
+ *   cue right after a quotation (`," Friday said`), as `police said Monday.` and `later Thursday
+ *   told` are dates. Never before a day's number (`Friday, May 5`) or another capitalized word (a
+ *   headline's `Hillary May Skip Debate`);
  * - opening the name, a given name that is a word (`Mayor Will Snow`, `said April Banks`, `June
- *   Harlow, who runs the cafe,`, `Will Harlan will vote`): a name word follows it, and a title, a
- *   role or a cue comes before it, or a comma or a verb after the name. Not `Will Congress act?`.
+ *   Harlow, who runs the cafe,`, `Will Harlan will vote`, `the club's president, June Stone.`): a
+ *   name word follows it, and a title, a role or a cue comes before it, a comma or a verb after
+ *   the name, or commas set it off. Not `Will Congress act?`.
  * Past the one look-up that rejects all other words, every test is made for every such word alike.
  */
 function isWordName(tokens: readonly Token[], index: number, opensName: boolean): boolean {
@@ -383,8 +385,12 @@ function isWordName(tokens: readonly Token[], index: number, opensName: boolean)
   const nameNext = hasNext && isNamePart(next);
   const verbAfterName = hasAfter && (after.text === ',' || isVerbLike(after));
   const day = SURNAME_DAYS.has(word);
-  const surname = (day || SURNAME_WORDS.has(word)) && !nextOpensMore && (givenBefore || titledBefore || (!day && ((cueBefore && closedAfter) || (cueNext && !dateBefore))));
-  const given = opensName && GIVEN_NAME_WORDS.has(token.lower) && nameNext && (titledBefore || cueBefore || roleBefore || verbAfterName);
+  // A day as a cue's subject only right after a quotation or at a sentence's start (`," Friday said`).
+  const cueSubject = cueNext && (day ? !hasBefore || !before.isWord : !dateBefore);
+  const surname = (day || SURNAME_WORDS.has(word)) && !nextOpensMore && (givenBefore || titledBefore || (!day && cueBefore && closedAfter) || cueSubject);
+  // `said the club's president, June Stone.`: a name set off at the end of its sentence.
+  const setOffName = hasBefore && before.text === ',' && hasAfter && (after.text === '.' || after.text === ',');
+  const given = opensName && GIVEN_NAME_WORDS.has(token.lower) && nameNext && (titledBefore || cueBefore || roleBefore || verbAfterName || setOffName);
   return token.capitalized && (surname || given);
 }
 
