@@ -84,6 +84,15 @@ describe('titles in printed speaker names', () => {
     ]);
   });
 
+  it('keeps a suffix in capitals in the name, as no post-nominal letters and no acronym', () => {
+    const text = 'Joseph R. Murray II, a lawyer in Ripley, spoke first. "It is over," he said.\n\n'
+      + '"We will act," said Vann R. Newkirk II, a writer for the magazine.';
+    expect(findQuotes(text).map(({ speaker, role }) => [speaker, role])).toEqual([
+      ['Joseph R. Murray II', 'lawyer in Ripley'],
+      ['Vann R. Newkirk II', 'writer for the magazine'],
+    ]);
+  });
+
   it('reads no one in the letters after a party or a lone word', () => {
     const text = '"It has been pushed back again," the Sinn Féin TD said. "Dublin decides," the Independent TD said.';
     expect(findQuotes(text).map(({ speaker }) => speaker)).toEqual([null, null]);

@@ -398,9 +398,9 @@ function isWordName(tokens: readonly Token[], index: number, opensName: boolean)
 // (Mixed ones are listed: `McCain` and `DeSantis` are names.)
 const LETTERS = /^\p{Lu}{2,6}$/u;
 
-/** Post-nominal letters: listed (POST_NOMINALS), or letters of that shape that are no office (`CEO`). */
+/** Post-nominal letters: listed (POST_NOMINALS), or letters of that shape that are no office (`CEO`) nor a suffix (`II`). */
 function isPostNominal(token: Token): boolean {
-  return POST_NOMINALS.has(token.text) || (LETTERS.test(token.text) && !isPersonNoun(token.lower));
+  return POST_NOMINALS.has(token.text) || (LETTERS.test(token.text) && !isPersonNoun(token.lower) && !NAME_SUFFIXES.has(token.lower));
 }
 
 /**
@@ -465,7 +465,8 @@ function readNameParts(text: string, tokens: Token[], index: number, previous: T
 }
 
 function canNamePerson(person: Token[]): boolean {
-  return person.every((token, index) => (!ORGANIZATION_WORDS.has(bareLower(token)) || isBodyWordSurname(person, index)) && !isAcronym(bareWord(token)));
+  // A suffix in capitals (`Joseph R. Murray II`) is no acronym.
+  return person.every((token, index) => (!ORGANIZATION_WORDS.has(bareLower(token)) || isBodyWordSurname(person, index)) && (!isAcronym(bareWord(token)) || NAME_SUFFIXES.has(token.lower)));
 }
 
 // Words that name bodies and are surnames too (`Liam Fox`, `Charlotte Church`, `Jude Law`).
@@ -684,7 +685,9 @@ function opensPluralPossessiveName(tokens: Token[], shape: NameShape): boolean {
  * relatives by their given name alone).
  */
 function isShapePerson(tokens: Token[], shape: NameShape): boolean {
-  return shape.hasTitles || (shape.person.length > 1 && shape.person.length <= MAX_NAME_WORDS) || pastAge(tokens, shape.next) !== shape.next;
+  // A suffix is no name word of the count (`Joseph R. Murray II`).
+  const words = shape.person.length - (NAME_SUFFIXES.has((lastOf(shape.person) as Token).lower) ? 1 : 0);
+  return shape.hasTitles || (words > 1 && words <= MAX_NAME_WORDS) || pastAge(tokens, shape.next) !== shape.next;
 }
 
 // The titles of the many names that have none: one array, never changed.
