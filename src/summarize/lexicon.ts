@@ -171,3 +171,16 @@ export const NAME_PARTICLES = new Set([
   // Irish and Scottish Gaelic (`Tadhg Ó Murchú`, `Siobhán Ní Bhriain`, `Ann Mac Lochlainn`).
   'ó', 'ní', 'nic', 'uí', 'mac',
 ]);
+
+/**
+ * The empty list of words, shared by every reader that finds none (titles, role phrases, role
+ * words). Made as a list of strings that has lost its one element, as `[]` is made as a list of
+ * small integers: the lists a mention holds then all have one layout, where the first non-empty
+ * one met after a reader was compiled changed the layout it had been compiled for, and threw its
+ * code away.
+ */
+export const NO_WORDS: readonly string[] = (() => {
+  const list = [''];
+  list.pop();
+  return list;
+})();

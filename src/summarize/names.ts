@@ -5,7 +5,7 @@
 import { isBlankUnit, isSpaceUnit, isSurrogateUnit, isUppercaseUnit } from './characters.js';
 import { genderOfFirstName, isKnownFirstName } from './first-names.js';
 import {
-  CUE_VERBS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAME_WORDS, PAST_MARKERS, POST_NOMINALS, SEATS_AFTER_NAME, SENTENCE_OPENERS, TITLE_WORDS, type Gender,
+  CUE_VERBS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NO_WORDS, NOT_NAME_WORDS, PAST_MARKERS, POST_NOMINALS, SEATS_AFTER_NAME, SENTENCE_OPENERS, TITLE_WORDS, type Gender,
 } from './lexicon.js';
 import { isPersonNoun } from './person-nouns.js';
 import { clauseRoleWords, pastAge, placesNamed } from './role-clauses.js';
@@ -690,9 +690,6 @@ function isShapePerson(tokens: Token[], shape: NameShape): boolean {
   return shape.hasTitles || (words > 1 && words <= MAX_NAME_WORDS) || pastAge(tokens, shape.next) !== shape.next;
 }
 
-// The titles of the many names that have none: one array, never changed.
-const NO_TITLES: readonly string[] = [];
-
 /**
  * The whole reading of a name in sentence `sentence`: its role, and what the words around it say
  * of the person. Of a name in a headline, the name alone: the words around it are the headline's
@@ -702,7 +699,7 @@ const NO_TITLES: readonly string[] = [];
  */
 function describe(text: string, tokens: Token[], shape: NameShape, sentence: number, inHeadline: boolean): NameMention {
   const { index, titleTokens, parts, person, hasTitles, start, end, next } = shape;
-  const titles = hasTitles ? titleTokens.map((token) => token.lower) : NO_TITLES;
+  const titles = hasTitles ? titleTokens.map((token) => token.lower) : NO_WORDS;
   const first = person[0] as Token;
   const last = person[person.length - 1] as Token;
   // Counted from the name's words: post-nominal letters may stand between them and `next`.
@@ -737,9 +734,9 @@ function describe(text: string, tokens: Token[], shape: NameShape, sentence: num
     // A lone given name (`Melanie`) carries its gender too.
     nameGender: genderOfFirstName(first.text),
     role: inHeadline ? null : role,
-    rolePhrases: inHeadline ? NO_TITLES : rolePhrases,
-    clauseRoleWords: inHeadline ? NO_TITLES : clauseRoleWords(tokens, index, next),
-    places: inHeadline ? NO_TITLES : placesNamed(tokens, next),
+    rolePhrases: inHeadline ? NO_WORDS : rolePhrases,
+    clauseRoleWords: inHeadline ? NO_WORDS : clauseRoleWords(tokens, index, next),
+    places: inHeadline ? NO_WORDS : placesNamed(tokens, next),
     isPerson: isShapePerson(tokens, shape),
     canBePerson: canShapeBePerson(tokens, shape),
     isProminent: isProminent && !inHeadline,

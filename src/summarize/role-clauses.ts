@@ -8,7 +8,7 @@
  */
 import { agentNounsOf } from './agent-nouns.js';
 import { isKnownFirstName } from './first-names.js';
-import { DETERMINERS } from './lexicon.js';
+import { DETERMINERS, NO_WORDS } from './lexicon.js';
 import { isPersonNoun } from './person-nouns.js';
 import { possessiveLength, type Token } from './tokens.js';
 
@@ -27,7 +27,6 @@ const AS_VERBS = new Set([
 const PHRASE_ENDS = new Set(['of', 'for', 'at', 'in', 'on', 'with', 'from', 'since', 'and', 'who', 'that', 'which', 'when', 'until', 'after', 'before', 'to']);
 const MAX_ROLE_TOKENS = 8;
 // Most names are followed by no such clause: they share one empty list.
-const NO_WORDS: readonly string[] = [];
 // A verb form of the clause: lowercase, `-s`, `-es`, `-ed` or an irregular past.
 const VERB_FORM = /^[a-z]+(?:s|ed)$|^(?:taught|led|ran|run|wrote|written|oversaw|overseen|kept|built|held|grew|grown|drove|driven|flew|flown|sang|sung|sold|made)$/;
 

@@ -5,7 +5,7 @@
  * (R-Ky.)`) or a title (`President Obama`).
  */
 import { isBlankUnit } from './characters.js';
-import { CUE_VERBS, DETERMINERS, HONORIFICS, ROLE_NOUNS } from './lexicon.js';
+import { CUE_VERBS, DETERMINERS, HONORIFICS, NO_WORDS, ROLE_NOUNS } from './lexicon.js';
 import { isListedPersonNoun, isPersonNoun } from './person-nouns.js';
 import { pastAge } from './role-clauses.js';
 import { hasLineBreak, isCapitalized, possessiveLength, type Token } from './tokens.js';
@@ -324,7 +324,6 @@ export interface RoleReading {
 }
 
 // Most names come with no role: they share one empty list.
-const NO_PHRASES: readonly string[] = [];
 
 function isLoneWord(phrase: string): boolean {
   return !phrase.includes(' ');
@@ -341,7 +340,7 @@ export function findRole(text: string, tokens: Token[], index: number, next: num
   const nameStart = titlesStart(text, tokens, index);
   const premodifier = premodifierRole(text, tokens, nameStart);
   const appositive = appositiveRole(text, tokens, next) ?? precedingAppositiveRole(text, tokens, nameStart, next);
-  const phrases = premodifier === null ? (appositive === null ? NO_PHRASES : [appositive]) : appositive === null ? [premodifier] : [premodifier, appositive];
+  const phrases = premodifier === null ? (appositive === null ? NO_WORDS : [appositive]) : appositive === null ? [premodifier] : [premodifier, appositive];
   // Each test is made for every name, on an empty phrase where there is none: made only for a
   // lone premodifier beside an appositive (rare), they had not run when findRole was optimized,
   // and their first run threw the optimized code away.
