@@ -3,6 +3,7 @@
  * lines in title case, whose capitalized words are no sure sign of a name. Never a key point, and
  * no pronoun or description may refer to a "person" read in one.
  */
+import { paragraphRanges } from './quote-marks.js';
 
 const LOWERCASE_LONG_WORD = /(?<![\p{L}’'])\p{Ll}[\p{L}’']{3}/u;
 
@@ -32,10 +33,8 @@ const MAX_SHORT_HEADLINE_WORDS = 5;
 
 /** The ranges of the text (start, end exclusive, in order) that are headlines: lines in title case. */
 export function findHeadingRanges(text: string): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  const lines = /[^\n]+/g;
-  for (let line = lines.exec(text); line; line = lines.exec(text)) {
-    if (isTitleCase(line[0]) || isShortHeadline(line[0])) ranges.push([line.index, line.index + line[0].length]);
-  }
-  return ranges;
+  return paragraphRanges(text).filter(([start, end]) => {
+    const line = text.slice(start, end);
+    return isTitleCase(line) || isShortHeadline(line);
+  });
 }

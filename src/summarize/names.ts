@@ -480,7 +480,7 @@ function isBodyWordSurname(person: readonly Token[], index: number): boolean {
 // Words that end the names of places and bodies and are common surnames too (`Hyde Park`, `Jun
 // Park`; `City Hall`, `Stuart Hall`; `Mill Lane`, `Nathan Lane`; `Fox News`, `Liam Fox`). Not
 // `House`, `Post` or `Press`: `the White House said` is a body speaking.
-const SURNAMES_OF_PLACES = new Set(['park', 'hall', 'lake', 'lane', 'fox', 'church', 'law']);
+const SURNAMES_OF_PLACES = new Set(['park', 'hall', 'lake', 'lane', ...BODY_WORD_SURNAMES]);
 const MAX_SURNAME_APPOSITIVE_TOKENS = 6;
 
 /**

@@ -130,7 +130,8 @@ function premodifierRole(text: string, tokens: Token[], nameStart: number): stri
   // Sentence-initial function words and dangling connectors are not part of the role.
   while (first < nameStart) {
     const token = tokens[first];
-    if (!token || !(CONNECTORS.has(lower(token)) || DETERMINERS.has(lower(token)) || NOT_ROLE_NOUNS.has(lower(token)))) break;
+    // (The connectors are among the words that are no role.)
+    if (!token || !(DETERMINERS.has(lower(token)) || NOT_ROLE_NOUNS.has(lower(token)))) break;
     first += 1;
   }
   const words = tokens.slice(first, nameStart);
