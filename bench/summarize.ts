@@ -1,7 +1,9 @@
 /**
  * Speed of batch summarizing: the whole `gazette summarize --jsonl FILE --points 3` process
  * (start-up included) over the articles of a keypoints file, against the npm package
- * node-summarizer (TextRank, 3 sentences) in this process over the same articles. Each runs three
+ * node-summarizer (TextRank, 3 sentences) in this process over the same articles. The CLI is
+ * timed doing its whole job (key points, quotations and their speakers) and, beside it, with
+ * `--no-quotes`: key points alone, the job node-summarizer does. Each runs three
  * times, in turns (ours, theirs, ours, ...), and the fastest run of each counts: on a busy machine
  * a burst of load then slows both sides alike rather than one of them. CPU time (the least of the
  * runs, the CLI's whole process with its start-up) is reported beside wall time: it compares
@@ -29,6 +31,14 @@ const { SummarizerManager } = createRequire(import.meta.url)('node-summarizer') 
 
 const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
 const RUNS = 3;
+
+/** What the CLI is timed doing: its whole job, or key points alone (what node-summarizer does). */
+type Job = 'whole' | 'keyPointsOnly';
+const JOBS: readonly Job[] = ['whole', 'keyPointsOnly'];
+const JOB_ARGUMENTS: Record<Job, (inputFile: string) => string[]> = {
+  whole: (inputFile) => ['summarize', '--jsonl', inputFile, '--points', '3'],
+  keyPointsOnly: (inputFile) => ['summarize', '--jsonl', inputFile, '--points', '3', '--no-quotes'],
+};
 // Loaded into the CLI process before it starts, in the runs that measure CPU time: on exit, the CPU
 // time the whole process used (all its threads, start-up included) goes to file descriptor 3. On a
 // shared machine CPU time is what compares fairly; wall time also counts the other processes'
@@ -61,10 +71,10 @@ function timing(articles: number, fastestMilliseconds: number, leastCpu: number)
  * Runs the CLI over `inputFile`; resolves with the number of summary lines it printed and, when
  * `reportCpu`, its CPU milliseconds.
  */
-function runCli(inputFile: string, reportCpu: boolean): Promise<{ lines: number; cpuMilliseconds: number }> {
+function runCli(inputFile: string, job: Job, reportCpu: boolean): Promise<{ lines: number; cpuMilliseconds: number }> {
   return new Promise((resolve, reject) => {
     const nodeOptions = reportCpu ? ['--import', REPORT_CPU] : [];
-    const child = spawn(process.execPath, [...nodeOptions, CLI, 'summarize', '--jsonl', inputFile, '--points', '3'], {
+    const child = spawn(process.execPath, [...nodeOptions, CLI, ...JOB_ARGUMENTS[job](inputFile)], {
       stdio: ['ignore', 'pipe', 'inherit', 'pipe'],
     });
     let lines = 0;
@@ -79,17 +89,17 @@ function runCli(inputFile: string, reportCpu: boolean): Promise<{ lines: number;
 }
 
 /** One CLI run over `inputFile`, checked to print a summary per article: its wall milliseconds. */
-async function timeCli(inputFile: string, articles: number): Promise<number> {
+async function timeCli(inputFile: string, articles: number, job: Job): Promise<number> {
   const started = performance.now();
-  const { lines } = await runCli(inputFile, false);
+  const { lines } = await runCli(inputFile, job, false);
   const milliseconds = performance.now() - started;
   if (lines !== articles) throw new Error(`CLI printed ${lines} summaries for ${articles} articles`);
   return milliseconds;
 }
 
 /** One CLI run over `inputFile` that reports the CPU milliseconds its process used. */
-async function cpuOfCli(inputFile: string): Promise<number> {
-  return (await runCli(inputFile, true)).cpuMilliseconds;
+async function cpuOfCli(inputFile: string, job: Job): Promise<number> {
+  return (await runCli(inputFile, job, true)).cpuMilliseconds;
 }
 
 /** One node-summarizer pass over the articles. */
@@ -102,23 +112,25 @@ async function timeNodeSummarizer(articles: readonly KeyPointsArticle[]): Promis
 }
 
 /** The fastest of RUNS turns of each, taken in alternation; the CLI's CPU time in runs of its own between them. */
-async function timeBoth(articles: readonly KeyPointsArticle[]): Promise<{ gazette: Timing; nodeSummarizer: Timing }> {
+async function timeBoth(articles: readonly KeyPointsArticle[]): Promise<{ gazette: Timing; keyPointsOnly: Timing; nodeSummarizer: Timing }> {
   const folder = await mkdtemp(join(tmpdir(), 'gazette-bench-'));
   try {
     const inputFile = join(folder, 'articles.jsonl');
     await writeFile(inputFile, articles.map(({ id, text }) => `${JSON.stringify({ id, text })}\n`).join(''));
-    const ours: number[] = [];
-    const oursCpu: number[] = [];
+    const ours: Record<Job, number[]> = { whole: [], keyPointsOnly: [] };
+    const oursCpu: Record<Job, number[]> = { whole: [], keyPointsOnly: [] };
     const theirs: Run[] = [];
     for (let run = 0; run < RUNS; run++) {
-      ours.push(await timeCli(inputFile, articles.length));
+      for (const job of JOBS) ours[job].push(await timeCli(inputFile, articles.length, job));
       theirs.push(await timeNodeSummarizer(articles));
-      oursCpu.push(await cpuOfCli(inputFile));
+      for (const job of JOBS) oursCpu[job].push(await cpuOfCli(inputFile, job));
     }
     const fastestTheirs = Math.min(...theirs.map((run) => run.milliseconds));
     const leastTheirCpu = Math.min(...theirs.map((run) => run.cpuMilliseconds));
+    const ourTiming = (job: Job) => timing(articles.length, Math.min(...ours[job]), Math.min(...oursCpu[job]));
     return {
-      gazette: timing(articles.length, Math.min(...ours), Math.min(...oursCpu)),
+      gazette: ourTiming('whole'),
+      keyPointsOnly: ourTiming('keyPointsOnly'),
       nodeSummarizer: timing(articles.length, fastestTheirs, leastTheirCpu),
     };
   } finally {
@@ -128,11 +140,16 @@ async function timeBoth(articles: readonly KeyPointsArticle[]): Promise<{ gazett
 
 const file = process.argv[2] ?? '../shared/eval/keypoints-dev.jsonl';
 const articles = await readKeyPointsFile(file);
-const { gazette, nodeSummarizer } = await timeBoth(articles);
+const { gazette, keyPointsOnly, nodeSummarizer } = await timeBoth(articles);
+const speedups = (ours: Timing) => ({
+  speedup: Math.round((10 * ours.articlesPerSecond) / nodeSummarizer.articlesPerSecond) / 10,
+  cpuSpeedup: Math.round((10 * nodeSummarizer.cpuSeconds) / ours.cpuSeconds) / 10,
+});
+const command = (job: Job) => `node dist/src/cli/main.js ${JOB_ARGUMENTS[job]('FILE').join(' ')}`;
 console.log(JSON.stringify({
   articles: articles.length,
-  gazette: { command: 'node dist/src/cli/main.js summarize --jsonl FILE --points 3', fastestOf: RUNS, ...gazette },
+  gazette: { command: command('whole'), fastestOf: RUNS, ...gazette },
   nodeSummarizer: { call: 'new SummarizerManager(text, 3).getSummaryByRank()', fastestOf: RUNS, ...nodeSummarizer },
-  speedup: Math.round((10 * gazette.articlesPerSecond) / nodeSummarizer.articlesPerSecond) / 10,
-  cpuSpeedup: Math.round((10 * nodeSummarizer.cpuSeconds) / gazette.cpuSeconds) / 10,
+  ...speedups(gazette),
+  keyPointsOnly: { command: command('keyPointsOnly'), fastestOf: RUNS, ...keyPointsOnly, ...speedups(keyPointsOnly) },
 }, null, 2));

@@ -85,6 +85,23 @@ describe('gazette CLI', () => {
     expect(summary.keyPoints[0]).toMatch(/resumed talks/);
   });
 
+  it('summarizes key points alone with --no-quotes, and refuses it beside --all-quotes', async () => {
+    const file = 'articles/2024-01-30-china-us-resume-fentanyl-talks.md';
+    const withQuotes = JSON.parse((await gazette(['summarize', file, '--json'])).stdout) as { keyPoints: string[]; quotes: unknown[] };
+    expect(withQuotes.quotes.length).toBeGreaterThan(0);
+    const { code, stdout } = await gazette(['summarize', file, '--json', '--no-quotes']);
+    expect(code).toBe(0);
+    const alone = JSON.parse(stdout) as { keyPoints: string[]; quotes: unknown[] };
+    expect(alone.quotes).toEqual([]);
+    expect(alone.keyPoints[0]).toBe(withQuotes.keyPoints[0]);
+    const text = await gazette(['summarize', file, '--no-quotes']);
+    expect(text.stdout).toContain('Key points:');
+    expect(text.stdout).not.toContain('Quotes:');
+    const both = await gazette(['summarize', '--jsonl', '-', '--no-quotes', '--all-quotes']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain("option '--no-quotes' cannot be used with option '--all-quotes'");
+  });
+
   it('reports a JSONL input that opens but cannot be read (a folder) as unreadable, exit 1, not as a bug', async () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'gazette-jsonl-'));
     const { code, stderr } = await gazette(['summarize', '--jsonl', folder]);

@@ -36,6 +36,19 @@ describe('summarizeJsonl', () => {
     }
   });
 
+  it('writes key points alone, every quotes list empty, when quotes are not wanted', async () => {
+    const text = `${ARTICLE} "Nobody on this council voted against a single playground," said Councillor Ruth Adebayo.`;
+    const summarize = async (quotes: boolean) => {
+      const { stream, lines } = collector(false);
+      expect(await summarizeJsonl(Readable.from([`${JSON.stringify({ id: 'a1', text })}\n`]), stream, { points: 2, quotes })).toEqual([]);
+      return JSON.parse(lines[0] ?? '') as { keyPoints: string[]; quotes: Array<{ speaker: string }> };
+    };
+    expect((await summarize(true)).quotes.map((quote) => quote.speaker)).toEqual(['Ruth Adebayo']);
+    const alone = await summarize(false);
+    expect(alone.quotes).toEqual([]);
+    expect(alone.keyPoints).toHaveLength(2);
+  });
+
   it.each([
     ['UTF-8 with a byte order mark', (text: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])],
     ['UTF-16 with a byte order mark, as Windows PowerShell writes a redirected file', (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],

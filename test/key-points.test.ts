@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { markdownToText } from '../src/load/markdown.js';
 import { opensWithDanglingReference } from '../src/summarize/dangling-reference.js';
+import { summarizeText } from '../src/summarize/index.js';
 import { extractKeyPoints, keyPointCandidates, keyPointTexts, selectKeyPoints } from '../src/summarize/keypoints.js';
 import type { QuoteSpan } from '../src/types.js';
 
@@ -126,6 +127,21 @@ describe('extractKeyPoints', () => {
     const points = extractKeyPoints(text, { count: 3, quotes: [quoteSpan(text, quoted)] });
     expect(points.length).toBeGreaterThanOrEqual(2);
     expect(points.some((point) => point.includes('rebuild every single school'))).toBe(false);
+  });
+
+  it('without quotes (key points only), may pick the sentence a notable quote would have kept out', () => {
+    const quoted = '"We will rebuild every single school that the flood destroyed this spring,"';
+    const text =
+      'Floods destroyed twelve schools across the valley this spring, leaving thousands of pupils without classrooms. ' +
+      `${quoted} said Governor Maria Okafor. ` +
+      'Engineers began surveying the damaged buildings on Monday with help from the army.';
+    const withQuotes = summarizeText(text, { points: 3 });
+    expect(withQuotes.quotes.map((quote) => quote.speaker)).toEqual(['Maria Okafor']);
+    expect(withQuotes.keyPoints.some((point) => point.includes('rebuild every single school'))).toBe(false);
+    const alone = summarizeText(text, { points: 3, quotes: false });
+    expect(alone.quotes).toEqual([]);
+    expect(alone.keyPoints).toEqual(extractKeyPoints(text, { count: 3 }));
+    expect(alone.keyPoints.some((point) => point.includes('rebuild every single school'))).toBe(true);
   });
 
   it('does not return two sentences that say the same thing', () => {

@@ -70,6 +70,7 @@ export function createProgram(): Command {
     .option('--jsonl <file>', 'read {"id","text"} objects, one per line ("-" for stdin); write one result per line')
     .option('--points <n>', 'key points: up to N, one fewer when sentences are long', positiveInteger)
     .option('--all-quotes', 'list every direct quotation, not only the notable ones')
+    .addOption(new Option('--no-quotes', 'key points only: skip finding quotations and their speakers, most of the work').conflicts('allQuotes'))
     .option('--json', 'print JSON')
     .action(lazy(() => import('./commands/summarize.js')));
 

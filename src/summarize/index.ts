@@ -7,6 +7,11 @@ export interface SummarizeOptions {
   points?: number;
   /** Return every direct quotation found, not only the notable ones. */
   allQuotes?: boolean;
+  /**
+   * `false`: key points only. Quotations and their speakers are not looked for (they are most of
+   * the work), `quotes` is empty, and key points are picked without regard to quotes shown beside them.
+   */
+  quotes?: boolean;
   /** The article's title: never returned as a key point. */
   title?: string;
 }
@@ -21,6 +26,7 @@ export interface TextSummary {
  * Deterministic and offline.
  */
 export function summarizeText(text: string, options: SummarizeOptions = {}): TextSummary {
+  if (options.quotes === false) return { keyPoints: extractKeyPoints(text, { count: options.points, title: options.title }), quotes: [] };
   const allQuotes = findQuotes(text);
   const notable = selectNotableQuotes(allQuotes);
   const keyPoints = extractKeyPoints(text, { count: options.points, title: options.title, quotes: notable });

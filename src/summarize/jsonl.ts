@@ -14,6 +14,8 @@ export interface JsonlOptions {
   points?: number;
   /** Every direct quotation instead of the notable ones. */
   allQuotes?: boolean;
+  /** `false`: key points only, every `quotes` empty (see SummarizeOptions.quotes). */
+  quotes?: boolean;
   /** Name of the input, put in diagnostics; the caller may fill it in instead. */
   file?: string;
 }
@@ -106,7 +108,7 @@ function parseLine(line: string): InputArticle | LineProblem {
 }
 
 function summaryLine(article: InputArticle, options: JsonlOptions): string {
-  const { keyPoints, quotes } = summarizeText(article.text, { points: options.points, allQuotes: options.allQuotes });
+  const { keyPoints, quotes } = summarizeText(article.text, { points: options.points, allQuotes: options.allQuotes, quotes: options.quotes });
   const quoteFields = quotes.map(({ text, start, end, speaker, speakerStart, speakerEnd, role }) => ({
     text, start, end, speaker, speakerStart, speakerEnd, role,
   }));

@@ -8,6 +8,8 @@ interface SummarizeFlags {
   jsonl?: string;
   points?: number;
   allQuotes?: boolean;
+  /** `false` with `--no-quotes`. */
+  quotes?: boolean;
   json?: boolean;
 }
 
@@ -32,7 +34,7 @@ async function summarizeLines(file: string, flags: SummarizeFlags): Promise<numb
     throw unreadable(error);
   });
   // A file that opens may still fail to read (a directory, a device): that is the input's problem.
-  const problems = await summarizeJsonl(input, process.stdout, { points: flags.points, allQuotes: flags.allQuotes }).catch((error: NodeJS.ErrnoException) => {
+  const problems = await summarizeJsonl(input, process.stdout, { points: flags.points, allQuotes: flags.allQuotes, quotes: flags.quotes }).catch((error: NodeJS.ErrnoException) => {
     throw error.syscall === 'read' ? unreadable(error) : error;
   });
   printDiagnostics(problems.map((d: Diagnostic) => ({ ...d, file: d.file ?? (file === '-' ? '<stdin>' : file) })));
@@ -53,9 +55,9 @@ async function summarizeArticleFile(file: string, flags: SummarizeFlags): Promis
   const diagnostics = [...read.diagnostics, ...parsed.diagnostics];
   if (!article || hasErrors(diagnostics)) throw new GazetteError(diagnostics);
   printDiagnostics(diagnostics);
-  const summary = summarizeText(article.text, { title: article.title, points: flags.points, allQuotes: flags.allQuotes });
+  const summary = summarizeText(article.text, { title: article.title, points: flags.points, allQuotes: flags.allQuotes, quotes: flags.quotes });
   const keyPoints = article.keyPoints ?? summary.keyPoints;
-  const quotes = article.quotes ?? summary.quotes;
+  const quotes = flags.quotes === false ? [] : (article.quotes ?? summary.quotes);
   if (flags.json) {
     process.stdout.write(`${JSON.stringify({ file, title: article.title, keyPoints, quotes }, null, 2)}\n`);
     return 0;
