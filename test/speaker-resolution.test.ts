@@ -15,6 +15,27 @@ describe('speaker attribution and resolution', () => {
     expect(findQuotes(text)[0]?.speaker).toBe('Hillary Clinton');
   });
 
+  it('knows given names given to men and women alike (Jo, Sam), and reads the name they open', () => {
+    // `May` and `Still` are surnames after a known given name; a role before a name opening on one
+    // is the role (`CEO Graham Smith`).
+    const text = [
+      'Jo May, who chairs the board, spoke first.',
+      '"We have the money to finish the job this year," May said.',
+      'Rangers manager Sam Still named his side.',
+      '"The lads are ready for a hard game on Saturday," Still said.',
+      '"Any risk to the monarchy must pale against a risk to democracy," CEO Graham Smith said.',
+    ].join('\n\n');
+    expect(findQuotes(text).map((quote) => [quote.speaker, quote.role])).toEqual([['Jo May', null], ['Sam Still', 'Rangers manager'], ['Graham Smith', 'CEO']]);
+  });
+
+  it('keeps an initial and the given name after it in the name (`J. Gerald Hebert`, `Robert P. Casey Jr.`)', () => {
+    const text = [
+      '"The court has spoken plainly," said J. Gerald Hebert, a lawyer for the group.',
+      '"We will hold hearings on this in the fall," said Sen. Robert P. Casey Jr. (D-Pa.).',
+    ].join('\n\n');
+    expect(findQuotes(text).map((quote) => quote.speaker)).toEqual(['J. Gerald Hebert', 'Sen. Robert P. Casey Jr.']);
+  });
+
   it('resolves a surname alone and an honorific to the fullest name', () => {
     const text = 'Representative James E. Clyburn endorsed her.\n\n"She has earned this support from all of us," Mr. Clyburn said.';
     expect(findQuotes(text)[0]?.speaker).toBe('James E. Clyburn');

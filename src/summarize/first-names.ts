@@ -1,7 +1,8 @@
 /**
  * Common given names with the gender they usually carry, for resolving `he` and `she`.
  * Compiled by hand from frequent US given names and names frequent in political news; names
- * given to both men and women (Terry, Leslie, Dana, …) are left out so the text decides.
+ * given to both men and women (Terry, Leslie, Dana, …) are known as given names but carry no
+ * gender, so the text decides.
  */
 import type { Gender } from './lexicon.js';
 
@@ -119,20 +120,45 @@ anouk femke ilse lieke marieke sanne
 ioana mihaela milena snezana vesna
 `;
 
+// More given names common in English-language news anywhere, missing from the lists above.
+const MALE_MORE = `
+abe ambrose axel bertie boris brody caleb casper cedric chester clement clive conrad cornelius
+cyrus damian dylan edmund elias elliott ezra felix ferdinand fraser gerry gideon graham griffin
+gus horace isaiah jethro jonah jude kris leopold lewis lionel marlon miles monty neville nolan
+quincy rupert
+`;
+
+const FEMALE_MORE = `
+ada agnes alma amelia bea bella belinda beth bianca camille cara cecile cécile christa clare
+constance cora daisy faye hilary ivy joanne lesley liz lydia lynne meredith robyn vivian zoë
+`;
+
+// Given names carried by men and women alike: known as given names (a name opening on one is a
+// person's), with no gender, which the text decides. Not those that are as often a place or a
+// company's first word (Jordan, Sydney, Morgan) or a surname written first (Kim, Lee).
+const UNISEX = `
+alex billie casey dana drew frankie jamie jean jess jo jody kelly kit leslie lindsay lynn
+marion pat quinn riley robin sam sasha shannon stevie taylor terry toni val
+`;
+
 function wordsOf(list: string): string[] {
   return list.split(/\s+/).filter(Boolean);
 }
 
-const GENDER_BY_NAME = new Map<string, Gender>([
+/** Each known given name's gender, null for one given to men and women alike. */
+const GENDER_BY_NAME = new Map<string, Gender | null>([
   ...wordsOf(MALE).map((name): [string, Gender] => [name, 'male']),
   ...wordsOf(MALE_ELSEWHERE).map((name): [string, Gender] => [name, 'male']),
   ...wordsOf(MALE_WORLD).map((name): [string, Gender] => [name, 'male']),
   ...wordsOf(FEMALE).map((name): [string, Gender] => [name, 'female']),
   ...wordsOf(FEMALE_ELSEWHERE).map((name): [string, Gender] => [name, 'female']),
   ...wordsOf(FEMALE_WORLD).map((name): [string, Gender] => [name, 'female']),
+  ...wordsOf(MALE_MORE).map((name): [string, Gender] => [name, 'male']),
+  ...wordsOf(FEMALE_MORE).map((name): [string, Gender] => [name, 'female']),
+  ...wordsOf(UNISEX).map((name): [string, null] => [name, null]),
 ]);
 
-/** The usual gender of a given name, or null when the table does not know it. */
+/** The usual gender of a given name, or null when the table does not know it or it is given to both sexes. */
 export function genderOfFirstName(name: string): Gender | null {
   return GENDER_BY_NAME.get(name.toLowerCase()) ?? null;
 }

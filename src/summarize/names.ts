@@ -201,6 +201,20 @@ function adjacent(text: string, left: Token, right: Token): boolean {
  * Xiaohong`) or after a title inside it followed by two words or more (`Local MLA Pradip Doley`,
  * `Labour MP Jo Hale`: the capitalized word that opens the sentence is no given name).
  */
+const isInitial = ({ text }: Token): boolean => text.length === 2 && text.charCodeAt(1) === 0x2e;
+
+/**
+ * Whether the known given name at `index` of `named` opens the name: not after another given name,
+ * nor after an initial that opens the run or follows a given name (`J. Gerald Hebert`,
+ * `Robert P. Casey Jr.`); after one that follows another word it does (`Elder L. Whitney Clayton`).
+ */
+function opensNameAt(named: readonly Token[], index: number): boolean {
+  const previous = named[index - 1] as Token;
+  if (isKnownFirstName(previous.text)) return false;
+  if (!isInitial(previous)) return true;
+  return index > 1 && !isKnownFirstName((named[index - 2] as Token).text);
+}
+
 function personPart(parts: Token[], opensSentence = false): Token[] {
   let from = 0;
   // The last word is never looked up: it is the name, whatever it is. Nor is a title word with
@@ -215,8 +229,8 @@ function personPart(parts: Token[], opensSentence = false): Token[] {
   const named = parts.slice(from);
   // The last known given name inside a run starts the name: `Wyoming GOP John Smith`,
   // `Chris Christie Calls Hillary Clinton` in a headline; a second given name does not
-  // (`Martin Luther King Jr.`, `Mary Ann Shaw`).
-  const given = named.findLastIndex((token, index) => index > 0 && isKnownFirstName(token.text) && index < named.length - 1 && !isKnownFirstName((named[index - 1] as Token).text));
+  // (`Martin Luther King Jr.`, `Mary Ann Shaw`), nor, mostly, one after an initial.
+  const given = named.findLastIndex((token, index) => index > 0 && isKnownFirstName(token.text) && index < named.length - 1 && opensNameAt(named, index));
   return given > 0 ? named.slice(given) : named;
 }
 
