@@ -88,28 +88,15 @@ const EDITORIAL_NOTE = /^(?:editor['’]s note|correction|clarification|update|d
 // (Only tested for a match: one character either side of `@…` says as much as a run of them, and is faster.)
 const CONTACT_OR_LINK = /[\w.+-]@[\w-]+\.[\w.]|https?:\/\/|\bwww\./i;
 
+// Runs of letters and digits (`[\p{L}\p{N}]` by code point, as a `u` expression reads them).
+const WORD_RUN = /[\p{L}\p{N}]+/gu;
+
 /**
  * The runs of letters and digits of `text` lowercased, in order: what
- * `text.toLowerCase().split(/[^\p{L}\p{N}]+/u)` gives without its empty strings, read character
- * by character (this runs on every sentence, and twice when a title is given).
+ * `text.toLowerCase().split(/[^\p{L}\p{N}]+/u)` gives without its empty strings.
  */
 function lowercaseWords(text: string): string[] {
-  const lower = text.toLowerCase();
-  const words: string[] = [];
-  let start = -1;
-  for (let index = 0; index < lower.length; ) {
-    const length = letterOrDigitLength(lower, index);
-    if (length > 0) {
-      if (start < 0) start = index;
-      index += length;
-      continue;
-    }
-    if (start >= 0) words.push(lower.slice(start, index));
-    start = -1;
-    index += 1;
-  }
-  if (start >= 0) words.push(lower.slice(start));
-  return words;
+  return text.toLowerCase().match(WORD_RUN) ?? [];
 }
 
 /** The distinct lowercase words of `text`, stopwords left out. */
