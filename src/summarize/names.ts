@@ -2,15 +2,15 @@
  * Finds the names of people in a text: runs of capitalized words with the titles written
  * before them, the gender those titles and given names imply, and the role the text gives.
  */
-import { isBlankUnit, isSpaceUnit, isSurrogateUnit, isUppercaseUnit } from './characters.js';
+import { isBlankUnit, isSpaceUnit } from './characters.js';
 import { genderOfFirstName, isKnownFirstName } from './first-names.js';
-import {
-  CUE_VERBS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NO_WORDS, NOT_NAME_WORDS, PAST_MARKERS, POST_NOMINALS, SEATS_AFTER_NAME, SENTENCE_OPENERS, TITLE_WORDS, type Gender,
-} from './lexicon.js';
+import { CUE_VERBS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NO_WORDS, PAST_MARKERS, SENTENCE_OPENERS, type Gender } from './lexicon.js';
+import { bareLower, bareWord, isAcronym, isHonorific, isInitial, isNamePart, isPostNominal, isTitleWord, isVerbLike, seatAfterName } from './name-tokens.js';
 import { isPersonNoun } from './person-nouns.js';
 import { clauseRoleWords, pastAge, placesNamed } from './role-clauses.js';
 import { findRole, isSetOffAsOrganization } from './roles.js';
 import { hasLineBreak, isCapitalized, isSentenceEnd, pastParenthesis, possessiveLength, type Token } from './tokens.js';
+import { isBodyWordSurname, isWordName, SURNAMES_OF_PLACES } from './word-names.js';
 
 export interface NameMention {
   /** Offsets of the whole mention, titles included (`Sen. Rand Paul`). */
@@ -60,17 +60,6 @@ const BEFORE_NON_SUBJECT = new Set([
 // A past participle before `by`, lowercase: regular, or an irregular one news uses of people.
 const PASSIVE_PARTICIPLE = /^[a-z]+ed$|^(?:led|run|held|made|kept|built|sold|won|taken|given|written|seen|shown|chosen|beaten)$/;
 
-// Words that follow a subject: auxiliaries and common adverbs.
-const VERB_LIKE = new Set([
-  'is', 'was', 'has', 'had', 'have', 'will', 'would', 'can', 'could', 'did', 'does', 'do', 'also',
-  'then', 'later', 'may', 'might', 'must', 'should', 'never', 'recently', 'still', 'just', 'again',
-  // The past tense of irregular verbs, which no ending tells (`Ham made it clear`).
-  'made', 'went', 'took', 'gave', 'got', 'came', 'saw', 'knew', 'thought', 'became', 'began', 'left',
-  'kept', 'held', 'brought', 'felt', 'found', 'met', 'ran', 'sat', 'stood', 'won', 'lost', 'spent',
-  'sent', 'built', 'paid', 'put', 'led', 'spoke', 'chose', 'drove', 'flew', 'grew', 'threw', 'wore',
-  'broke', 'fell', 'hit', 'sold', 'taught', 'caught', 'fought', 'bought', 'meant', 'heard',
-  'understood', 'struck', 'rose', 'sought', 'swore', 'shook', 'drew', 'forgot', 'hid', 'dealt',
-]);
 // The pronouns that say a name's gender when they follow it. Objects are left out: after a name
 // they mostly refer to someone else (`Obama backed her up`), and `her` may be either.
 const GENDERED_PRONOUNS = new Map<string, Gender>([
@@ -125,58 +114,6 @@ const ORGANIZATION_WORDS = new Set([
 ]);
 
 const POSSESSIVE_END = /\p{L}['’]s?$/u;
-// All capitals, two letters or more: `GOP`, `U.S.`, not the initial `E.`.
-const ACRONYM = /^\p{Lu}[\p{Lu}.]*\p{Lu}\.?$/u;
-
-/**
- * Whether the word is an acronym (ACRONYM). Its first two characters are capitals (or a capital
- * and a period): most name words fail on their second letter, and are answered without the
- * expression. A surrogate pair (a letter outside the Basic Multilingual Plane) is left to it.
- */
-function isAcronym(word: string): boolean {
-  // A single letter is an initial. (Also spares reading a second character that is not there.)
-  if (word.length < 2) return false;
-  const first = word.charCodeAt(0);
-  const second = word.charCodeAt(1);
-  const astral = isSurrogateUnit(first) || isSurrogateUnit(second);
-  if (!astral && !(isUppercaseUnit(first) && (second === 0x2e || isUppercaseUnit(second)))) return false;
-  return ACRONYM.test(word) && !(INITIALS.test(word) && !DOTTED_ABBREVIATIONS.has(word.toLowerCase()));
-}
-
-// A given name written as initials (`J.K. Rowling`, `George H.W. Bush`), unlike the dotted
-// abbreviations of places and bodies news writes alike (`U.S. Steel`, `D.C. United`).
-const INITIALS = /^(?:\p{Lu}\.){2,3}$/u;
-const DOTTED_ABBREVIATIONS = new Set([
-  'u.s.', 'u.k.', 'u.n.', 'e.u.', 'u.s.a.', 'u.a.e.', 'u.s.s.r.', 'd.c.', 'l.a.', 'n.y.', 'n.j.', 'n.c.', 's.c.', 'n.h.',
-  'n.m.', 'n.d.', 's.d.', 'r.i.', 'p.r.', 'b.c.', 'n.s.w.', 'n.z.', 'a.d.', 'b.c.', 'a.m.', 'p.m.', 'g.o.p.', 'd.a.',
-]);
-
-function bareWord(token: Token): string {
-  const ending = possessiveLength(token.text);
-  return ending === 0 ? token.text : token.text.slice(0, -ending);
-}
-
-/** `bareWord` lowercased: the token's own lowercase when it has no possessive ending, as most have. */
-function bareLower(token: Token): string {
-  return possessiveLength(token.text) === 0 ? token.lower : bareWord(token).toLowerCase();
-}
-
-function isHonorific(token: Token): boolean {
-  return HONORIFICS.has(token.lower);
-}
-
-function isTitleWord(token: Token): boolean {
-  if (!isCapitalized(token)) return false;
-  const { lower } = token;
-  return TITLE_WORDS.has(lower.endsWith('.') ? lower.slice(0, -1) : lower);
-}
-
-function isNamePart(token: Token): boolean {
-  if (!isCapitalized(token)) return false;
-  // `Gwen Pryce MS`: a member of the Senedd, not the title `Ms`.
-  return (!NOT_NAME_WORDS.has(bareLower(token)) && !HONORIFICS.has(token.lower)) || POST_NOMINALS.has(token.text);
-}
-
 /**
  * The last element of `list`, undefined when it is empty. Read by length rather than as
  * `list[list.length - 1]`: on an empty list that is index -1, a property looked up by name along
@@ -201,8 +138,6 @@ function adjacent(text: string, left: Token, right: Token): boolean {
  * Xiaohong`) or after a title inside it followed by two words or more (`Local MLA Pradip Doley`,
  * `Labour MP Jo Hale`: the capitalized word that opens the sentence is no given name).
  */
-const isInitial = ({ text }: Token): boolean => text.length === 2 && text.charCodeAt(1) === 0x2e;
-
 /**
  * Whether the known given name at `index` of `named` opens the name: not after another given name,
  * nor after an initial that opens the run or follows a given name (`J. Gerald Hebert`,
@@ -278,11 +213,6 @@ function genderOfTitles(titles: readonly string[]): Gender | null {
   return null;
 }
 
-function isVerbLike(token: Token | undefined): boolean {
-  if (!token?.isWord || token.text !== token.lower) return false;
-  return VERB_LIKE.has(token.text) || CUE_VERBS.has(token.text) || /(?:ed|es)$/.test(token.text);
-}
-
 /** Whether a verb follows the name ending before token `nameEnd`, past a party label and an appositive. */
 function followedByVerb(tokens: Token[], nameEnd: number): boolean {
   const next = pastParenthesis(tokens, nameEnd, MAX_PARENTHESIS_TOKENS);
@@ -344,79 +274,6 @@ function readTitles(text: string, tokens: Token[], index: number): Token[] {
   return titles;
 }
 
-// Words that are months or adverbs and surnames too (`Theresa May`, `Tom Still`, `Edward Said`):
-// never part of a name elsewhere (lexicon's NOT_NAME_WORDS).
-const SURNAME_WORDS = new Set([
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'still', 'said',
-]);
-// Days that are surnames too (`Ben Friday`): only after a given name or a title, as `police said
-// Monday.` and `later Thursday told` are dates.
-const SURNAME_DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
-
-// Words a date follows (`in May`, `since March`, `last June`).
-const DATE_PREPOSITIONS = new Set(['in', 'on', 'since', 'until', 'till', 'by', 'from', 'during', 'of', 'last', 'next', 'early', 'late', 'mid', 'through', 'before', 'after']);
-
-// Given names that are words too, never part of a name elsewhere (`Will Snow`, `April Stone`).
-const GIVEN_NAME_WORDS = new Set(['will', 'may', 'june', 'april', 'august', 'sunday']);
-const NAME_WORDS = new Set([...SURNAME_WORDS, ...SURNAME_DAYS, ...GIVEN_NAME_WORDS]);
-
-/**
- * Whether the word at token `index`, no name word in itself, is one here:
- * - a surname that is a month or an adverb (`Theresa May`, `Mrs May`, `Tom Still`): after a known
- *   given name or a title, or as a cue's subject (`May added`, `said May,`), as a month or an
- *   adverb never is; a day (`Ben Friday`) after a given name or a title, or as the subject of a
- *   cue right after a quotation (`," Friday said`), as `police said Monday.` and `later Thursday
- *   told` are dates. Never before a day's number (`Friday, May 5`) or another capitalized word (a
- *   headline's `Hillary May Skip Debate`);
- * - opening the name, a given name that is a word (`Mayor Will Snow`, `said April Banks`, `June
- *   Harlow, who runs the cafe,`, `Will Harlan will vote`, `the club's president, June Stone.`): a
- *   name word follows it, and a title, a role or a cue comes before it, a comma or a verb after
- *   the name, or commas set it off. Not `Will Congress act?`.
- * Past the one look-up that rejects all other words, every test is made for every such word alike.
- */
-function isWordName(tokens: readonly Token[], index: number, opensName: boolean): boolean {
-  const token = tokens[index] as Token;
-  const word = bareLower(token);
-  if (!NAME_WORDS.has(word)) return false;
-  // The word itself stands in for a neighbour past either end: a read out of bounds threw the code away.
-  const hasBefore = index > 0;
-  const hasNext = index + 1 < tokens.length;
-  const hasAfter = index + 2 < tokens.length;
-  const before = tokens[hasBefore ? index - 1 : index] as Token;
-  const next = tokens[hasNext ? index + 1 : index] as Token;
-  const after = tokens[hasAfter ? index + 2 : index] as Token;
-  const titledBefore = hasBefore && (isHonorific(before) || isTitleWord(before));
-  const givenBefore = hasBefore && isKnownFirstName(before.text);
-  const cueBefore = hasBefore && CUE_VERBS.has(before.text);
-  // `the report published in May said`: the month of something, not a speaker.
-  const dateBefore = hasBefore && DATE_PREPOSITIONS.has(before.lower);
-  const roleBefore = hasBefore && !before.capitalized && before.isWord && isPersonNoun(before.lower);
-  const firstOfNext = next.text.charCodeAt(0);
-  const nextOpensMore = hasNext && (next.capitalized || (firstOfNext >= 0x30 && firstOfNext <= 0x39));
-  const cueNext = hasNext && CUE_VERBS.has(next.text);
-  const closedAfter = !hasNext || next.text === ',' || next.text === '.';
-  const nameNext = hasNext && isNamePart(next);
-  const verbAfterName = hasAfter && (after.text === ',' || isVerbLike(after));
-  const day = SURNAME_DAYS.has(word);
-  // A day as a cue's subject only right after a quotation or at a sentence's start (`," Friday said`).
-  const cueSubject = cueNext && (day ? !hasBefore || !before.isWord : !dateBefore);
-  const surname = (day || SURNAME_WORDS.has(word)) && !nextOpensMore && (givenBefore || titledBefore || (!day && cueBefore && closedAfter) || cueSubject);
-  // `said the club's president, June Stone.`: a name set off at the end of its sentence.
-  const setOffName = hasBefore && before.text === ',' && hasAfter && (after.text === '.' || after.text === ',');
-  const given = opensName && GIVEN_NAME_WORDS.has(token.lower) && nameNext && (titledBefore || cueBefore || roleBefore || verbAfterName || setOffName);
-  return token.capitalized && (surname || given);
-}
-
-// Letters of an honour or a qualification not listed (`QPM`, `FRCGP`): a short word in capitals.
-// (Mixed ones are listed: `McCain` and `DeSantis` are names.)
-const LETTERS = /^\p{Lu}{2,6}$/u;
-
-/** Post-nominal letters: listed (POST_NOMINALS), or letters of that shape that are no office (`CEO`) nor a suffix (`II`). */
-function isPostNominal(token: Token): boolean {
-  return POST_NOMINALS.has(token.text) || (LETTERS.test(token.text) && !isPersonNoun(token.lower) && !NAME_SUFFIXES.has(token.lower));
-}
-
 /**
  * How many of the name words read end in post-nominal letters (`MP`, `KC OBE`, `QPM`) after a
  * person's name: two name words or more, or a titled one (`Jane Foster MP`, `Dr Obi MD`). Not after
@@ -440,15 +297,6 @@ function postNominalCount(parts: readonly Token[], titled: boolean): number {
   const titledName = person === 1 && titled;
   const oneRun = named <= MAX_NAME_WORDS + 1;
   return oneRun && ((fullName && shortName) || titledName) ? count : 0;
-}
-
-/** The seat among the post-nominal letters from token `from` to `next` (`MP` in `MP OBE`), or null. */
-function seatAfterName(tokens: readonly Token[], from: number, next: number): string | null {
-  for (let cursor = from; cursor < next; cursor += 1) {
-    const { text } = tokens[cursor] as Token;
-    if (SEATS_AFTER_NAME.has(text)) return text;
-  }
-  return null;
 }
 
 /** Name words from token `index` on: capitalized words, particles, initials, suffixes. */
@@ -483,18 +331,6 @@ function canNamePerson(person: Token[]): boolean {
   return person.every((token, index) => (!ORGANIZATION_WORDS.has(bareLower(token)) || isBodyWordSurname(person, index)) && (!isAcronym(bareWord(token)) || NAME_SUFFIXES.has(token.lower)));
 }
 
-// Words that name bodies and are surnames too (`Liam Fox`, `Charlotte Church`, `Jude Law`).
-const BODY_WORD_SURNAMES = new Set(['fox', 'church', 'law']);
-
-/** Whether the word at `index` of a name is such a surname: its last word, after a known given name. */
-function isBodyWordSurname(person: readonly Token[], index: number): boolean {
-  return index > 0 && index === person.length - 1 && BODY_WORD_SURNAMES.has(bareLower(person[index] as Token)) && isKnownFirstName((person[index - 1] as Token).text);
-}
-
-// Words that end the names of places and bodies and are common surnames too (`Hyde Park`, `Jun
-// Park`; `City Hall`, `Stuart Hall`; `Mill Lane`, `Nathan Lane`; `Fox News`, `Liam Fox`). Not
-// `House`, `Post` or `Press`: `the White House said` is a body speaking.
-const SURNAMES_OF_PLACES = new Set(['park', 'hall', 'lake', 'lane', ...BODY_WORD_SURNAMES]);
 const MAX_SURNAME_APPOSITIVE_TOKENS = 6;
 
 /**
