@@ -7,15 +7,19 @@ import { paragraphRanges } from './quote-marks.js';
 
 const LOWERCASE_LONG_WORD = /(?<![\p{L}’'])\p{Ll}[\p{L}’']{3}/u;
 
+/** How many words of four letters or more the line has, all capitalized; -1 when one is not. */
+function capitalizedLongWords(line: string): number {
+  const longWords = line.match(/[\p{L}’']{4,}/gu) ?? [];
+  return longWords.every((word) => /^\p{Lu}/u.test(word)) ? longWords.length : -1;
+}
+
 /**
  * A headline in title case (`Why Winning Iowa Could Break The Election Open`): every word of four
  * letters or more capitalized, where a sentence would have at least a lowercase verb.
  */
 export function isTitleCase(line: string): boolean {
   // Most sentences have a lowercase word early on: answered without listing the words.
-  if (LOWERCASE_LONG_WORD.test(line)) return false;
-  const longWords = line.match(/[\p{L}’']{4,}/gu) ?? [];
-  return longWords.length >= 3 && longWords.every((word) => /^\p{Lu}/u.test(word));
+  return !LOWERCASE_LONG_WORD.test(line) && capitalizedLongWords(line) >= 3;
 }
 
 /**
@@ -25,8 +29,7 @@ export function isTitleCase(line: string): boolean {
 function isShortHeadline(line: string): boolean {
   const trimmed = line.trim();
   if (LOWERCASE_LONG_WORD.test(trimmed) || /[.!?:;,"”’')]$/.test(trimmed) || trimmed.split(/\s+/).length > MAX_SHORT_HEADLINE_WORDS) return false;
-  const longWords = trimmed.match(/[\p{L}’']{4,}/gu) ?? [];
-  return longWords.length === 2 && longWords.every((word) => /^\p{Lu}/u.test(word));
+  return capitalizedLongWords(trimmed) === 2;
 }
 
 const MAX_SHORT_HEADLINE_WORDS = 5;

@@ -134,11 +134,6 @@ function adjacent(text: string, left: Token, right: Token): boolean {
 }
 
 /**
- * The name words of a run, starting after its last organization word (`Public Security Wang
- * Xiaohong`) or after a title inside it followed by two words or more (`Local MLA Pradip Doley`,
- * `Labour MP Jo Hale`: the capitalized word that opens the sentence is no given name).
- */
-/**
  * Whether the known given name at `index` of `named` opens the name: not after another given name,
  * nor after an initial that opens the run or follows a given name (`J. Gerald Hebert`,
  * `Robert P. Casey Jr.`); after one that follows another word it does (`Elder L. Whitney Clayton`).
@@ -150,6 +145,11 @@ function opensNameAt(named: readonly Token[], index: number): boolean {
   return index > 1 && !isKnownFirstName((named[index - 2] as Token).text);
 }
 
+/**
+ * The name words of a run, starting after its last organization word (`Public Security Wang
+ * Xiaohong`) or after a title inside it followed by two words or more (`Local MLA Pradip Doley`,
+ * `Labour MP Jo Hale`: the capitalized word that opens the sentence is no given name).
+ */
 function personPart(parts: Token[], opensSentence = false): Token[] {
   let from = 0;
   // The last word is never looked up: it is the name, whatever it is. Nor is a title word with

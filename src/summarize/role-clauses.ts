@@ -26,7 +26,6 @@ const AS_VERBS = new Set([
 // Words that end the noun phrase naming the role (`the coach of the team`).
 const PHRASE_ENDS = new Set(['of', 'for', 'at', 'in', 'on', 'with', 'from', 'since', 'and', 'who', 'that', 'which', 'when', 'until', 'after', 'before', 'to']);
 const MAX_ROLE_TOKENS = 8;
-// Most names are followed by no such clause: they share one empty list.
 // A verb form of the clause: lowercase, `-s`, `-es`, `-ed` or an irregular past.
 const VERB_FORM = /^[a-z]+(?:s|ed)$|^(?:taught|led|ran|run|wrote|written|oversaw|overseen|kept|built|held|grew|grown|drove|driven|flew|flown|sang|sung|sold|made)$/;
 

@@ -324,8 +324,6 @@ export interface RoleReading {
   phrases: readonly string[];
 }
 
-// Most names come with no role: they share one empty list.
-
 function isLoneWord(phrase: string): boolean {
   return !phrase.includes(' ');
 }
@@ -341,6 +339,7 @@ export function findRole(text: string, tokens: Token[], index: number, next: num
   const nameStart = titlesStart(text, tokens, index);
   const premodifier = premodifierRole(text, tokens, nameStart);
   const appositive = appositiveRole(text, tokens, next) ?? precedingAppositiveRole(text, tokens, nameStart, next);
+  // Most names come with no role: they share one empty list.
   const phrases = premodifier === null ? (appositive === null ? NO_WORDS : [appositive]) : appositive === null ? [premodifier] : [premodifier, appositive];
   // Each test is made for every name, on an empty phrase where there is none: made only for a
   // lone premodifier beside an appositive (rare), they had not run when findRole was optimized,
