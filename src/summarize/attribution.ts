@@ -7,7 +7,7 @@ import { CUE_MODIFIERS, CUE_PHRASES, CUE_VERBS, DETERMINERS, PRONOUNS, ROLE_NOUN
 import { readDescription } from './descriptions.js';
 import { readNameSpan } from './names.js';
 import type { SpeakerMention } from './speakers.js';
-import { isCapitalized, isSentenceEnd, pastParenthesis, possessiveLength, tokenize, type Token } from './tokens.js';
+import { isCapitalized, isComma, isSentenceEnd, pastParenthesis, possessiveLength, tokenize, type Token } from './tokens.js';
 
 export interface Attribution {
   mention: SpeakerMention;
@@ -160,7 +160,7 @@ function namedWithAppositive(text: string, tokens: Token[], index: number): bool
   if (read === null) return false;
   // A party label may stand between the name and its comma: `Rep. Jim Jordan (R-Ohio), a member`.
   const comma = pastParenthesis(tokens, read.next);
-  if (tokens[comma]?.text !== ',') return false;
+  if (!isComma(tokens[comma])) return false;
   if (opensWithIntroductoryWord(text, tokens, index)) return false;
   // `Perhaps, he said` is no appositive: one describes the person (`a writer`, `30`, `Sen.`).
   const next = tokens[comma + 1];
@@ -182,7 +182,7 @@ function opensWithIntroductoryWord(text: string, tokens: Token[], index: number)
   if (!read || !first || read.next !== index + 1 || read.mention.start !== first.start) return false;
   let comma = read.next;
   while (comma < tokens.length && comma - index <= MAX_INTRODUCTORY_TOKENS && tokens[comma]?.isWord && !isCapitalized(tokens[comma] as Token) && !isCueAt(tokens, comma)) comma += 1;
-  if (tokens[comma]?.text !== ',') return false;
+  if (!isComma(tokens[comma])) return false;
   const subject = tokens[comma + 1];
   if (!subject) return false;
   if (isPronoun(subject) && lower(subject) !== 'who') return true;
@@ -201,7 +201,7 @@ function closesBeforeCue(tokens: Token[], comma: number): boolean {
   for (let index = comma + 1; index < last; index += 1) {
     const token = tokens[index];
     if (!token || isSentenceEnd(token)) return false;
-    if (token.text === ',' && isCueAt(tokens, skipLeading(tokens, index + 1, isCueModifier))) return true;
+    if (isComma(token) && isCueAt(tokens, skipLeading(tokens, index + 1, isCueModifier))) return true;
   }
   return false;
 }
@@ -215,7 +215,7 @@ function closesBeforeCue(tokens: Token[], comma: number): boolean {
 function firstMention(text: string, tokens: Token[], from: number, to: number): SpeakerMention | null {
   let described: SpeakerMention | null = null;
   for (let index = from; index < to; index += 1) {
-    if (index > from && tokens[index - 1]?.text !== ',') continue;
+    if (index > from && !isComma(tokens[index - 1])) continue;
     if (index === from && opensWithIntroductoryWord(text, tokens, index)) continue;
     const token = tokens[index];
     if (isPronoun(token) && lower(token) !== 'who') return mentionAt(text, tokens, index);
@@ -257,7 +257,7 @@ function subjectBefore(text: string, tokens: Token[], from: number, to: number):
   const last = tokens[end - 1];
   if (!last || end <= from) return null;
   if (isPronoun(last)) return pronounMention(last);
-  if (last.text === ',') return firstMention(text, tokens, from, end);
+  if (isComma(last)) return firstMention(text, tokens, from, end);
   // Walk back to where the subject phrase starts, then read it forwards.
   let start = end - 1;
   while (start > from && tokens[start - 1]?.isWord && !isCueAt(tokens, start - 1)) start -= 1;
@@ -345,7 +345,7 @@ function setOffBeforeCue(clause: Token[], begin: number): boolean {
   for (let index = begin + 1; index < limit; index += 1) {
     const token = clause[index] as Token;
     if (isSentenceEnd(token) || isCueAt(clause, index)) return false;
-    if (token.text === ',') return closesBeforeCue(clause, index);
+    if (isComma(token)) return closesBeforeCue(clause, index);
   }
   return false;
 }
@@ -427,7 +427,7 @@ export function introducesAnotherQuotation(text: string, from: number, to: numbe
   let end = tokens.length;
   while (end > 0 && /^["”'’]$/.test(tokens[end - 1]?.text ?? '')) end -= 1;
   const clause = tokens.slice(0, end);
-  if (clause[clause.length - 1]?.text !== ',') return false;
+  if (!isComma(clause[clause.length - 1])) return false;
   const firstCue = clause.findIndex((_token, index) => isCueAt(clause, index));
   const lastCue = clause.findLastIndex((_token, index) => isCueAt(clause, index));
   return firstCue >= 0 && lastCue > firstCue;
@@ -469,7 +469,7 @@ export function attributionAfter(text: string, from: number, limit: number): Att
   // A quotation that handed its sentence over with a comma is followed by its attribution, whatever the verb.
   if (!mention && /,\s*["”'’]+$/.test(text.slice(Math.max(0, from - 4), from))) mention = handoverMention(text, clause, begin);
   // A partial quotation runs on in the sentence (`"…" that Sanders can win, said X`): try past the comma.
-  const comma = clause.findIndex((token) => token.text === ',');
+  const comma = clause.findIndex(isComma);
   if (!mention && comma > begin && !startsMention(clause[begin])) mention = postposedMention(text, clause, comma + 1);
   return mention ? { mention, start: from, end: clauseEnd } : null;
 }
@@ -544,7 +544,7 @@ const MIN_REPORTED_WORDS = 2;
  * that follows.
  */
 function attributesOwnWords(sentence: Token[], mention: SpeakerMention): boolean {
-  const comma = sentence.findLastIndex((token) => token.text === ',' && token.end <= mention.start);
+  const comma = sentence.findLastIndex((token) => isComma(token) && token.end <= mention.start);
   return comma >= 0 && sentence.slice(0, comma).filter((token) => token.isWord).length >= MIN_REPORTED_WORDS;
 }
 

@@ -6,7 +6,7 @@
 import { countBefore } from '../count-before.js';
 import { DETERMINERS, PAST_MARKERS, pastRole, SENTENCE_OPENERS, type Gender } from './lexicon.js';
 import { isDemonym, isListedPersonNoun, isPersonNoun, joinSecondOffices } from './person-nouns.js';
-import { possessiveLength, type Token } from './tokens.js';
+import { isComma, possessiveLength, type Token } from './tokens.js';
 
 export interface Description {
   /** The noun the description rests on, lowercase (`senator`). */
@@ -212,7 +212,7 @@ function subjectDescriptionAt(text: string, tokens: Token[], index: number): { d
     const description = readDescription(text.slice(start, token.end));
     if (description?.head !== token.lower) continue;
     const next = tokens[cursor + 1];
-    return next !== undefined && (next.isWord || next.text === ',') ? { description, end: token.end, next: cursor + 1 } : null;
+    return next !== undefined && (next.isWord || isComma(next)) ? { description, end: token.end, next: cursor + 1 } : null;
   }
   return null;
 }
@@ -224,7 +224,7 @@ function subjectDescriptionAt(text: string, tokens: Token[], index: number): { d
 function opensRelativeClauseAfter(tokens: Token[], index: number): boolean {
   for (let cursor = index + 1; cursor < tokens.length && cursor - index <= MAX_SUBJECT_DESCRIPTION_WORDS + 1; cursor += 1) {
     const token = tokens[cursor] as Token;
-    if (!token.isWord) return token.text === ',' && tokens[cursor + 1]?.lower === 'who';
+    if (!token.isWord) return isComma(token) && tokens[cursor + 1]?.lower === 'who';
   }
   return false;
 }
@@ -241,10 +241,10 @@ const MAX_INTRODUCTORY_TOKENS = 25;
  * INTRODUCTORY_WORDS opens it.
  */
 function followsIntroductoryPhrase(tokens: Token[], index: number, opensSentence: (index: number) => boolean): boolean {
-  if (tokens[index - 1]?.text !== ',') return false;
+  if (!isComma(tokens[index - 1])) return false;
   for (let cursor = index - 2; cursor >= 0 && index - cursor <= MAX_INTRODUCTORY_TOKENS; cursor -= 1) {
     const token = tokens[cursor] as Token;
-    if (token.text === ',') return false;
+    if (isComma(token)) return false;
     if (!opensSentence(cursor)) continue;
     const word = token.lower;
     return token.isWord && (INTRODUCTORY_WORDS.has(word) || word.endsWith('ed') || word.endsWith('ing'));
@@ -279,7 +279,7 @@ export function findSubjectDescriptions(text: string, tokens: Token[], quoted: A
     // (`… to the study's first author, who has already applied for funding.`) is its topic too.
     if (!opens && !opensRelativeClauseAfter(tokens, index)) continue;
     const read = subjectDescriptionAt(text, tokens, index);
-    if (read === null || !(opens || (tokens[read.next]?.text === ',' && tokens[read.next + 1]?.lower === 'who'))) continue;
+    if (read === null || !(opens || (isComma(tokens[read.next]) && tokens[read.next + 1]?.lower === 'who'))) continue;
     while (range < quoted.length && (quoted[range]?.[1] ?? 0) <= token.start) range += 1;
     if ((quoted[range]?.[0] ?? Infinity) <= token.start) continue;
     found.push({ start: token.start, end: read.end, text: text.slice(token.start, read.end), description: read.description, sentence: sentences[index] as number });

@@ -9,7 +9,7 @@ import { bareLower, bareWord, isAcronym, isHonorific, isInitial, isNamePart, isP
 import { isPersonNoun } from './person-nouns.js';
 import { clauseRoleWords, pastAge, placesNamed } from './role-clauses.js';
 import { findRole, isSetOffAsOrganization } from './roles.js';
-import { hasLineBreak, isCapitalized, isSentenceEnd, pastParenthesis, possessiveLength, type Token } from './tokens.js';
+import { hasLineBreak, isCapitalized, isComma, isSentenceEnd, pastParenthesis, possessiveLength, type Token } from './tokens.js';
 import { isBodyWordSurname, isWordName, SURNAMES_OF_PLACES } from './word-names.js';
 
 export interface NameMention {
@@ -216,13 +216,13 @@ function genderOfTitles(titles: readonly string[]): Gender | null {
 /** Whether a verb follows the name ending before token `nameEnd`, past a party label and an appositive. */
 function followedByVerb(tokens: Token[], nameEnd: number): boolean {
   const next = pastParenthesis(tokens, nameEnd, MAX_PARENTHESIS_TOKENS);
-  if (tokens[next]?.text !== ',') return isVerbLike(tokens[next]);
+  if (!isComma(tokens[next])) return isVerbLike(tokens[next]);
   const limit = Math.min(tokens.length, next + MAX_APPOSITIVE_TOKENS);
   for (let cursor = next + 1; cursor < limit; cursor += 1) {
     const token = tokens[cursor];
     if (!token || isSentenceEnd(token) || token.text === ';') return false;
     // Past an appositive and any aside after it: `Brian Murphy, the chairman …, for example, said`.
-    if (token.text === ',' && isVerbLike(tokens[cursor + 1])) return true;
+    if (isComma(token) && isVerbLike(tokens[cursor + 1])) return true;
   }
   return false;
 }
@@ -345,7 +345,7 @@ function isSurnameOfPlaceUsedForPerson(tokens: Token[], shape: NameShape): boole
   const after = tokens[shape.next];
   if (shape.hasTitles || (after !== undefined && CUE_VERBS.has(after.lower))) return true;
   if (before !== undefined && !before.capitalized && before.isWord && isPersonNoun(before.lower)) return true;
-  if (after?.text !== ',') return false;
+  if (!isComma(after)) return false;
   for (let cursor = shape.next + 2; cursor < tokens.length && cursor - shape.next <= MAX_SURNAME_APPOSITIVE_TOKENS; cursor += 1) {
     const token = tokens[cursor] as Token;
     if (!token.isWord) return false;
@@ -564,7 +564,7 @@ function describe(text: string, tokens: Token[], shape: NameShape, sentence: num
   // A role in front makes the name the head of its phrase, whatever comes before the role.
   // `…, and Ms. Varga seems unsure`: after a comma, `and` or `or` opens a clause the name may be
   // the subject of. `according to Ms. Ruiz`: the name is the source of what the sentence says.
-  const opensClause = index > 1 && (before?.lower === 'and' || before?.lower === 'or') && tokens[index - 2]?.text === ',';
+  const opensClause = index > 1 && (before?.lower === 'and' || before?.lower === 'or') && isComma(tokens[index - 2]);
   const isSource = index > 1 && before?.lower === 'to' && tokens[index - 2]?.lower === 'according';
   // `The findings were welcomed by Karen Osterhout`: the agent of a passive is who acts.
   const isAgent = index > 1 && before?.lower === 'by' && PASSIVE_PARTICIPLE.test(tokens[index - 2]?.text ?? '');

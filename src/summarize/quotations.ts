@@ -10,7 +10,7 @@ import {
 import { CUE_MODIFIERS, CUE_VERBS, DETERMINERS } from './lexicon.js';
 import { findQuotedPieces, paragraphRanges, type QuotedPiece } from './quote-marks.js';
 import { countWords } from '../load/words.js';
-import { hasLineBreak, isSentenceEnd, tokenize, type Token } from './tokens.js';
+import { hasLineBreak, isComma, isSentenceEnd, tokenize, type Token } from './tokens.js';
 
 type Range = [number, number];
 
@@ -167,7 +167,7 @@ class AttributionFinder {
       const endsSentence = between.some(isSentenceEnd);
       // A title is named inside the clause (`said on ''This Week''`); a piece after the comma
       // that closes the clause goes on with the quotation (`''…,'' Mr. Bush said, ''because …''`).
-      const afterClauseComma = between[between.length - 1]?.text === ','
+      const afterClauseComma = isComma(between[between.length - 1])
         || (JOINING_CONJUNCTION.test(this.text.slice(piece.end, candidate.start).trimEnd()) && startsInLowercase(this.text, candidate));
       const isTitle = between.some((token) => token.isWord) && !endsSentence && !afterClauseComma && wordsIn(this.text, [candidate]) <= MAX_TITLE_WORDS;
       if (!isTitle) break;
@@ -391,16 +391,16 @@ function isObjectOfCue(text: string, quotation: Quotation): boolean {
   const attribution = quotation.attribution;
   if (!first || attribution?.end !== first.start) return false;
   const tokens = tokenize(text, attribution.start, first.start);
-  if (tokens[tokens.length - 1]?.text !== ',') return false;
+  if (!isComma(tokens[tokens.length - 1])) return false;
   const cue = tokens.findLastIndex((token) => token.isWord && CUE_VERBS.has(token.text));
   const object = tokens.slice(cue + 1, -1);
   // After a determiner the cue word is an adjective (`the charged term, "…"`).
   if (cue < 0 || DETERMINERS.has(tokens[cue - 1]?.text.toLowerCase() ?? '') || object.length > MAX_WORDS_AFTER_INTRODUCING_CUE || object.some((token) => !token.isWord || INDIRECT_SPEECH_WORDS.has(token.text.toLowerCase()))) return false;
   // A participle hangs on a clause of its own (`she replied, explaining, "…"`).
-  if (tokens[cue]?.text.endsWith('ing')) return tokens[cue - 1]?.text === ',';
+  if (tokens[cue]?.text.endsWith('ing')) return isComma(tokens[cue - 1]);
   const { mention } = attribution;
   const beforeSpeaker = tokens.filter((token) => token.end <= mention.start);
-  return !beforeSpeaker.some((token, index) => token.text === ',' && index > 1);
+  return !beforeSpeaker.some((token, index) => isComma(token) && index > 1);
 }
 
 function endsLikeSentence(text: string, quotation: Quotation): boolean {
@@ -468,7 +468,7 @@ function isTitleInApposition(text: string, quotation: Quotation): boolean {
   if (quoted.length < 2 || !isCapitalizedLikeTitle(quoted)) return false;
   const from = Math.max(text.lastIndexOf('\n', piece.start) + 1, piece.start - APPOSITION_WINDOW);
   const tokens = tokenize(text, from, piece.start);
-  if (tokens[tokens.length - 1]?.text !== ',') return false;
+  if (!isComma(tokens[tokens.length - 1])) return false;
   const before = tokens.slice(0, -1).filter((token) => token.isWord).slice(-(MAX_WORDS_AFTER_INTRODUCING_CUE + 1));
   const noun = before[before.length - 1];
   // A participle introduces what follows (`an email stating, "…"`).

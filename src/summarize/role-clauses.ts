@@ -10,7 +10,7 @@ import { agentNounsOf } from './agent-nouns.js';
 import { isKnownFirstName } from './first-names.js';
 import { DETERMINERS, NO_WORDS } from './lexicon.js';
 import { isPersonNoun } from './person-nouns.js';
-import { possessiveLength, type Token } from './tokens.js';
+import { isComma, possessiveLength, type Token } from './tokens.js';
 
 // Words between the subject and its verb that say nothing of what the person does.
 const AUXILIARIES = new Set([
@@ -58,7 +58,7 @@ const AFTER_AGE = new Set([',', '.', ';']);
 
 /** The index of the age set off after the name ending before token `next` (`Lopez, 52,`, `Petrakis, now 80.`), or -1. */
 function ageIndex(tokens: Token[], next: number): number {
-  if (tokens[next]?.text !== ',') return -1;
+  if (!isComma(tokens[next])) return -1;
   const age = AGE_WORDS.has(tokens[next + 1]?.text ?? '') ? next + 2 : next + 1;
   return /^\d{1,3}$/.test(tokens[age]?.text ?? '') && AFTER_AGE.has(tokens[age + 1]?.text ?? '') ? age : -1;
 }
@@ -83,7 +83,11 @@ export function clauseRoleWords(tokens: Token[], index: number, next: number): r
   const words = roleWordsOfClauseAt(tokens, age < 0 ? next : age + 1);
   const agent = passiveAgentWords(tokens, index);
   if (age < 0 && agent.length === 0) return words;
-  return [...words, ...agent, ...(age < 0 ? NO_WORDS : [`${(tokens[age] as Token).text}-year-old`])];
+  // Joined by concat, not spread: spreading iterates each list, compiled for the layout of the
+  // lists met first, and a list of another layout (an empty `[]`) threw describe's code away.
+  const joined = words.concat(agent);
+  if (age >= 0) joined.push(`${(tokens[age] as Token).text}-year-old`);
+  return joined;
 }
 
 const MAX_PLACE_WORDS = 4;
@@ -93,7 +97,7 @@ const MAX_PLACE_WORDS = 4;
  * `Paolo Serra of Turin`, `Ann Rees, from Ballinroe,`), lowercased: `the Ohioan`, `the Ballinroe woman`.
  */
 function placeWords(tokens: Token[], next: number): readonly string[] {
-  const from = tokens[next]?.text === ',' ? next + 1 : next;
+  const from = isComma(tokens[next]) ? next + 1 : next;
   const preposition = tokens[from]?.text;
   if (preposition !== 'of' && preposition !== 'from') return NO_WORDS;
   const words: string[] = [];
@@ -102,7 +106,7 @@ function placeWords(tokens: Token[], next: number): readonly string[] {
   for (let cursor = from + 1; cursor < tokens.length && words.length < MAX_PLACE_WORDS; cursor += 1) {
     const token = tokens[cursor] as Token;
     // `Columbus, Ohio`: a state after its town.
-    if (token.text === ',' && tokens[cursor + 1]?.capitalized) {
+    if (isComma(token) && tokens[cursor + 1]?.capitalized) {
       runs += 1;
       continue;
     }
@@ -185,7 +189,7 @@ function appositiveRelativeAt(tokens: Token[], comma: number): number {
 function relativeAt(tokens: Token[], from: number): number {
   const after = tokens[from];
   if (!after) return -1;
-  if (after.text !== ',') return after.text === 'who' ? from : -1;
+  if (!isComma(after)) return after.text === 'who' ? from : -1;
   return tokens[from + 1]?.text === 'who' ? from + 1 : appositiveRelativeAt(tokens, from);
 }
 

@@ -8,7 +8,7 @@ import { isBlankUnit } from './characters.js';
 import { CUE_VERBS, DETERMINERS, HONORIFICS, NO_WORDS, ROLE_NOUNS } from './lexicon.js';
 import { isListedPersonNoun, isPersonNoun } from './person-nouns.js';
 import { pastAge } from './role-clauses.js';
-import { hasLineBreak, isCapitalized, possessiveLength, type Token } from './tokens.js';
+import { hasLineBreak, isCapitalized, isComma, possessiveLength, type Token } from './tokens.js';
 
 // Lowercase words that may qualify a role before a name (`former campaign strategist`).
 const ROLE_MODIFIERS = new Set([
@@ -157,7 +157,7 @@ function opensNounRole(tokens: Token[], index: number): boolean {
 function appositiveRole(text: string, tokens: Token[], next: number): string | null {
   const comma = pastAge(tokens, next);
   const opening = tokens[comma + 1];
-  if (tokens[comma]?.text !== ',' || !opening || !(DETERMINERS.has(lower(opening)) || canPremodify(opening) || opensNounRole(tokens, comma + 1))) return null;
+  if (!isComma(tokens[comma]) || !opening || !(DETERMINERS.has(lower(opening)) || canPremodify(opening) || opensNounRole(tokens, comma + 1))) return null;
   const words: Token[] = [];
   for (let cursor = comma + 1; cursor < tokens.length && words.length < MAX_APPOSITIVE_TOKENS; cursor += 1) {
     const token = tokens[cursor];
@@ -212,7 +212,7 @@ const MAX_ORGANIZATION_APPOSITIVE_WORDS = 8;
  */
 export function isSetOffAsOrganization(tokens: Token[], next: number): boolean {
   const article = tokens[next + 1];
-  if (tokens[next]?.text !== ',' || !article || !['a', 'an', 'the'].includes(article.lower)) return false;
+  if (!isComma(tokens[next]) || !article || !['a', 'an', 'the'].includes(article.lower)) return false;
   let head: Token | undefined;
   for (let cursor = next + 2; cursor < tokens.length && cursor - next - 2 < MAX_ORGANIZATION_APPOSITIVE_WORDS; cursor += 1) {
     const token = tokens[cursor] as Token;
@@ -262,7 +262,7 @@ const MAX_PRECEDING_APPOSITIVE_TOKENS = 10;
  */
 function precedingAppositiveRole(text: string, tokens: Token[], nameStart: number, next: number): string | null {
   const after = tokens[next]?.text ?? '.';
-  if (tokens[nameStart - 1]?.text !== ',' || ![',', '.', ';', ')'].includes(after)) return null;
+  if (!isComma(tokens[nameStart - 1]) || ![',', '.', ';', ')'].includes(after)) return null;
   let first = -1;
   for (let cursor = nameStart - 2; cursor >= 0 && nameStart - cursor <= MAX_PRECEDING_APPOSITIVE_TOKENS; cursor -= 1) {
     const token = tokens[cursor] as Token;

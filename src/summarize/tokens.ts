@@ -31,6 +31,17 @@ export function isSentenceEnd(token: Token | undefined): boolean {
   return code === 0x2e || code === 0x3f || code === 0x21;
 }
 
+/**
+ * Whether the token is a comma. Compared by code unit, as isSentenceEnd compares: as
+ * `text === ','`, the comparison was compiled for the strings met first, and the first punctuation
+ * token of another string kind threw away the code of the reader it was in.
+ */
+export function isComma(token: Token | undefined): boolean {
+  if (token === undefined || token.isWord) return false;
+  const { text } = token;
+  return text.length === 1 && text.charCodeAt(0) === 0x2c;
+}
+
 // Words keep inner apostrophes, hyphens and periods (`don't`, `Xi's`, `U.S`); a final period is
 // split off later unless the word is an abbreviation. Sticky: matched where a token starts, past
 // the spaces skipped by hand, so that no match object is made per token.

@@ -8,7 +8,7 @@ import { isKnownFirstName } from './first-names.js';
 import { CUE_VERBS } from './lexicon.js';
 import { bareLower, isHonorific, isNamePart, isTitleWord, isVerbLike } from './name-tokens.js';
 import { isPersonNoun } from './person-nouns.js';
-import type { Token } from './tokens.js';
+import { isComma, type Token } from './tokens.js';
 
 // Words that are months or adverbs and surnames too (`Theresa May`, `Tom Still`, `Edward Said`):
 // never part of a name elsewhere (lexicon's NOT_NAME_WORDS).
@@ -61,15 +61,15 @@ export function isWordName(tokens: readonly Token[], index: number, opensName: b
   const firstOfNext = next.text.charCodeAt(0);
   const nextOpensMore = hasNext && (next.capitalized || (firstOfNext >= 0x30 && firstOfNext <= 0x39));
   const cueNext = hasNext && CUE_VERBS.has(next.text);
-  const closedAfter = !hasNext || next.text === ',' || next.text === '.';
+  const closedAfter = !hasNext || isComma(next) || next.text === '.';
   const nameNext = hasNext && isNamePart(next);
-  const verbAfterName = hasAfter && (after.text === ',' || isVerbLike(after));
+  const verbAfterName = hasAfter && (isComma(after) || isVerbLike(after));
   const day = SURNAME_DAYS.has(word);
   // A day as a cue's subject only right after a quotation or at a sentence's start (`," Friday said`).
   const cueSubject = cueNext && (day ? !hasBefore || !before.isWord : !dateBefore);
   const surname = (day || SURNAME_WORDS.has(word)) && !nextOpensMore && (givenBefore || titledBefore || (!day && cueBefore && closedAfter) || cueSubject);
   // `said the club's president, June Stone.`: a name set off at the end of its sentence.
-  const setOffName = hasBefore && before.text === ',' && hasAfter && (after.text === '.' || after.text === ',');
+  const setOffName = hasBefore && isComma(before) && hasAfter && (after.text === '.' || isComma(after));
   const given = opensName && GIVEN_NAME_WORDS.has(token.lower) && nameNext && (titledBefore || cueBefore || roleBefore || verbAfterName || setOffName);
   return token.capitalized && (surname || given);
 }
