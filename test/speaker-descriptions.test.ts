@@ -31,6 +31,36 @@ describe('a description names the person the text gave that role', () => {
     expect(lastSpeaker(`${introduction} ${SCORER}\n\n${QUOTE}`)).toBe('Maria Lopez');
   });
 
+  it.each([
+    [
+      'named as the subject after an affiliation',
+      'Analysts were split on the deal. Mirela Dobos of Kestrel Partners said the price was fair.',
+      'the analyst',
+      'Tomas Reyes, an analyst at Larchmont Research, was less sure.',
+      ['Mirela Dobos', 'Tomas Reyes'],
+    ],
+    [
+      'set off as an appositive of the subject',
+      'Three councillors voted against the plan. The member for Ashgrove, Nora Quinlan, said she had read about it in the paper.',
+      'the councillor',
+      'Fellow councillor Brendan Kiely, whose ward borders the site, backed the vote.',
+      ['Nora Quinlan', 'Brendan Kiely'],
+    ],
+  ])('takes the person just introduced (%s), not one given the role later, for a role nobody was given before', (_case, introduction, description, second, speakers) => {
+    const text = `${introduction}\n\n"Nobody asked the people who live there," ${description} said.\n\n${second} "It was close," he said.`;
+    expect(findQuotes(text).map((quote) => quote.speaker)).toEqual(speakers);
+  });
+
+  it('still takes a person named only later by the role when nobody was introduced since the last quotation (`the judge …. Judge Ellen Marsh`)', () => {
+    const text = [
+      'Ivo Brandt, who owns the bakery, said trade was slow.',
+      '"Nobody has money for cakes this winter," Brandt said.',
+      '"I will not allow this to drag on into the summer," the judge said.',
+      'Judge Ellen Marsh set the trial for March.',
+    ].join('\n\n');
+    expect(findQuotes(text).map((quote) => quote.speaker)).toEqual(['Ivo Brandt', 'Ellen Marsh']);
+  });
+
   it('through a role given to the surname alone, later', () => {
     const text = `Maria Lopez watched from the bench. Lopez, who coaches the team, said little. ${SCORER}\n\n${QUOTE}`;
     expect(lastSpeaker(text)).toBe('Maria Lopez');

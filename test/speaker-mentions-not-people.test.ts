@@ -2,6 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { findQuotes } from '../src/summarize/quotes.js';
 
 describe('words that are not people never become speakers', () => {
+  it.each([
+    ['Typhoon Hagupit weakened as it crossed the islands on Sunday.', 'The winds have dropped but the rain has not'],
+    ['Rescue crews reached the coast on Monday after Cyclone Winston passed.', 'Whole villages are gone'],
+  ])('does not take a named storm for a person (%s)', (introduction, words) => {
+    expect(findQuotes(`${introduction}\n\n"${words}," she said.`)[0]?.speaker).toBeNull();
+  });
+
   it('does not take a capitalized word after "the" for a person', () => {
     const text = 'Amy Stone, who represents the district, spoke on Monday.\n\n'
       + '"The base will close in May," the Pentagon said in a statement. Stone has asked the Pentagon to wait.\n\n'

@@ -74,8 +74,10 @@ const PRONOUN_LOOKAHEAD_TOKENS = 40;
 const MAX_PRONOUN_LENGTH = 'himself'.length;
 const MAX_NAME_WORDS = 3;
 
-// Words that make a capitalized run an organization or place, not a person.
+// Words that make a capitalized run an organization, a place or an event, not a person (`Hurricane
+// Katrina` is named like a woman).
 const ORGANIZATION_WORDS = new Set([
+  'hurricane', 'hurricanes', 'typhoon', 'cyclone',
   'east', 'west', 'north', 'south', 'middle', 'arabia', 'africa', 'europe', 'asia', 'korea',
   'america', 'new', 'united', 'san', 'los', 'las', 'fort', 'island', 'islands', 'valley', 'river',
   'county', 'beach', 'bay', 'lake', 'mountain', 'republicans', 'democrats', 'americans', 'act',

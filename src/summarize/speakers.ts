@@ -222,14 +222,30 @@ function relativeOf(people: People, mention: SpeakerMention, description: Descri
 }
 
 /**
- * `the coach`: the last person the text gave that role (or one it stands for: `the senator` is
- * `Sen. X`), of the gender the noun implies; else the first given it later; else, for a
- * definite description, the last person of that gender, as news writing calls the person it is
- * about by a new epithet (`the 46-year-old`, `the real estate developer`). An indefinite one
- * (`a spokeswoman for the agency`) is someone the text has not named, unless it gave someone
- * that very role, in the same words.
+ * The person the last sentence before `offset` that names someone `fits` takes (the antecedent
+ * lastPersonBefore finds) names for the first time, prominently (not after a preposition, not
+ * possessive), after `since` (the previous quotation's attribution): news names a new speaker and
+ * then quotes them by a role it had not given them (`Priya Natarajan of Halvorsen Securities said
+ * …. "…," the analyst said`). Null when that person was named before.
  */
-function resolveDescription(people: People, mention: SpeakerMention, excluded: ReadonlySet<Person>): Person | null {
+function introducedPersonBefore(people: People, offset: number, since: number, fits: (person: Person) => boolean): Person | null {
+  const antecedent = lastPersonBefore(people, offset, fits);
+  if (!antecedent || antecedent.at <= since) return null;
+  const first = people.mentions.find((linked) => linked.person === antecedent.person);
+  return first?.mention.start === antecedent.at && first.mention.isProminent ? antecedent.person : null;
+}
+
+/**
+ * `the coach`: the last person the text gave that role (or one it stands for: `the senator` is
+ * `Sen. X`), of the gender the noun implies; else the person just introduced
+ * (introducedPersonBefore); else the first given that role later; else, for a definite
+ * description, the last person of that gender, as news writing calls the person it is about by a
+ * new epithet (`the 46-year-old`, `the real estate developer`). A later holder of the role is not
+ * taken over someone just introduced: that is a second one (`Jasmine Okoro, an analyst at …, was
+ * more cautious`). An indefinite description (`a spokeswoman for the agency`) is someone the text
+ * has not named, unless it gave someone that very role, in the same words.
+ */
+function resolveDescription(people: People, mention: SpeakerMention, excluded: ReadonlySet<Person>, previous: PreviousSpeaker | null): Person | null {
   const description = readDescription(mention.text);
   if (!description) return null;
   const fits = (person: Person) => !excluded.has(person) && fitsDescription(person, description);
@@ -245,9 +261,12 @@ function resolveDescription(people: People, mention: SpeakerMention, excluded: R
   if (relative !== NOT_KINSHIP) return relative;
   const holds = holdsRoleOf(description, fits);
   const qualified = preferredHolder(description, holds, fits);
-  return (qualified && (lastPersonBefore(people, mention.start, qualified)?.person ?? firstPersonAfter(people, mention.end, qualified)))
-    ?? lastPersonBefore(people, mention.start, holds)?.person ?? firstPersonAfter(people, mention.end, holds)
-    ?? lastPersonBefore(people, mention.start, fits)?.person ?? null;
+  const namedBefore = (accepts: (person: Person) => boolean) => lastPersonBefore(people, mention.start, accepts)?.person;
+  const introduced = introducedPersonBefore(people, mention.start, previous?.at ?? -1, fits);
+  const namedLater = (accepts: (person: Person) => boolean) => (introduced ? null : firstPersonAfter(people, mention.end, accepts));
+  return (qualified && (namedBefore(qualified) ?? namedLater(qualified)))
+    ?? namedBefore(holds) ?? introduced ?? namedLater(holds)
+    ?? namedBefore(fits) ?? null;
 }
 
 /**
@@ -345,7 +364,7 @@ function resolvePerson(people: People, mention: SpeakerMention, clauseEnd: numbe
   switch (mention.kind) {
     case 'name': return linkedPersonAt(people, mention) ?? findPerson(people, mention.text) ?? null;
     case 'pronoun': return resolvePronoun(people, mention, previous, namedLaterInClause(people, mention, clauseEnd));
-    case 'description': return resolveDescription(people, mention, namedLaterInClause(people, mention, clauseEnd));
+    case 'description': return resolveDescription(people, mention, namedLaterInClause(people, mention, clauseEnd), previous);
   }
 }
 
