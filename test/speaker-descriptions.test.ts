@@ -61,6 +61,12 @@ describe('a description names the person the text gave that role', () => {
     expect(findQuotes(text).map((quote) => quote.speaker)).toEqual(['Ivo Brandt', 'Ellen Marsh']);
   });
 
+  it('takes a skipper for `the captain` and a captain for `the skipper`', () => {
+    const captain = 'Among those rested was captain Siya Dlamini, who watched from the stands. Stand-in skipper Ruan Pretorius led the side.\n\n"The young players fronted up on the day," the stand-in captain said.';
+    const skipper = 'Captain Leah Moran watched from the stands. Tom Reilly scored twice.\n\n"We knew the second half would be hard," the skipper said.';
+    expect([lastSpeaker(captain), lastSpeaker(skipper)]).toEqual(['Ruan Pretorius', 'Leah Moran']);
+  });
+
   it('through a role given to the surname alone, later', () => {
     const text = `Maria Lopez watched from the bench. Lopez, who coaches the team, said little. ${SCORER}\n\n${QUOTE}`;
     expect(lastSpeaker(text)).toBe('Maria Lopez');

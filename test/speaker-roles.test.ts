@@ -30,6 +30,15 @@ describe('speaker roles', () => {
     expect(quotes[0]).toMatchObject({ speaker: 'Dorinda Kasprzak', role: 'Chief Executive' });
   });
 
+  it('reads a role set off before the name after `Another`, and prints it without the word', () => {
+    const text = [
+      'Sister Nomvula Zondi, a theatre nurse for 26 years, said surgery had been cancelled.',
+      'Another nurse, Sister Thandeka Mkhize, who works in the paediatric ward, said staff were sharing supplies.',
+      '"I walked to maternity to borrow nappies for a baby," the paediatric nurse said.',
+    ].join('\n\n');
+    expect(findQuotes(text)[0]).toMatchObject({ speaker: 'Sister Thandeka Mkhize', role: 'nurse' });
+  });
+
   it('does not take a company or a team for a person a pronoun can refer to', () => {
     const text = 'Helen Ashgrove joined the grocer in May. Shares in Pellham Foods fell on Tuesday.\n\n"We will be back in the range we promised," she said.';
     expect(findQuotes(text)[0]?.speaker).toBe('Helen Ashgrove');

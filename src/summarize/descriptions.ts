@@ -95,7 +95,9 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
   ['professor', ['prof']],
   // Ranks and offices written as abbreviated titles before a name (`Sgt. Dana Whitcombe`, `Cllr Ann Rees`).
   ['sergeant', ['sgt']],
-  ['captain', ['capt']],
+  // Sports pages call a team's captain its skipper (`Stand-in skipper Ruan Pretorius`).
+  ['captain', ['capt', 'skipper']],
+  ['skipper', ['captain', 'capt']],
   ['lieutenant', ['lt']],
   ['major', ['maj']],
   ['colonel', ['col']],

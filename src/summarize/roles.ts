@@ -226,6 +226,9 @@ export function isSetOffAsOrganization(tokens: Token[], next: number): boolean {
   return head !== undefined && ORGANIZATION_NOUNS.has(head.lower);
 }
 
+// Articles a role is printed without (`a spokeswoman for the agency` → `spokeswoman for the agency`).
+const DROPPED_ARTICLES = new Set(['a', 'an', 'the', 'another']);
+
 /**
  * The words of a role phrase as written. `the interim chairwoman` reads as `interim
  * chairwoman`; `the station's chief` needs its article (lowercase, as it opens no sentence here).
@@ -234,7 +237,7 @@ function phraseText(text: string, words: Token[]): string | null {
   const opening = words[0];
   if (!opening) return null;
   const possessive = possessiveLength(words[1]?.text ?? '') > 0 || isPluralPossessive(words[2]);
-  const article = ['a', 'an', 'the'].includes(lower(opening));
+  const article = DROPPED_ARTICLES.has(lower(opening));
   const content = article && !possessive ? words.slice(1) : words;
   const start = content[0]?.start;
   const end = content[content.length - 1]?.end;
@@ -250,8 +253,9 @@ function isPluralPossessive(token: Token | undefined): boolean {
 
 // Words that may join a role to what it is of (`a spokeswoman for the agency`).
 const ROLE_PREPOSITIONS = new Set(['of', 'for', 'at', 'in', 'on', 'with', 'from']);
-// Determiners that open a role set off before a name (`the team's coach, Maria Lopez,`).
-const ROLE_ARTICLES = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our']);
+// Determiners that open a role set off before a name (`the team's coach, Maria Lopez,`, `Another
+// nurse, Sister Thandeka Mkhize,`).
+const ROLE_ARTICLES = new Set(['the', 'a', 'an', 'another', 'his', 'her', 'its', 'their', 'our']);
 const MAX_PRECEDING_APPOSITIVE_TOKENS = 10;
 
 /**
