@@ -156,6 +156,16 @@ describe('speaker attribution and resolution', () => {
 });
 
 describe('resolving pronouns and descriptions', () => {
+  it('takes `they` for one person when the quotation says `I`, and for a group otherwise', () => {
+    const text = [
+      'Jordan Makowsky, the rink\'s manager for six years, watched the vote on a phone.',
+      '"I\'ve been running this place on duct tape and goodwill," they said.',
+      'Council officials met on Thursday to count the cost.',
+      '"The arena needs a new roof within two winters," they said.',
+    ].join('\n\n');
+    expect(findQuotes(text).map((quote) => quote.speaker)).toEqual(['Jordan Makowsky', null]);
+  });
+
   it('gives a pronoun to a person described in a later sentence rather than to an older chain', () => {
     const text = [
       'Governor Tom Reyes toured the plant on Friday. He praised the workers.',

@@ -3,7 +3,6 @@
  * mention each attribution rests on to the fullest name the article gives that person.
  */
 import type { QuoteSpan } from '../types.js';
-import type { Attribution } from './attribution.js';
 import { findCreditRanges } from './credit-lines.js';
 import { findSubjectDescriptions, type SubjectDescription } from './descriptions.js';
 import { findHeadingRanges } from './headings.js';
@@ -65,17 +64,22 @@ function toQuoteSpan(text: string, quotation: Quotation, speaker: ResolvedSpeake
   };
 }
 
+// `I`, `me`, `my`: words one person says of themselves, never a group.
+const FIRST_PERSON_SINGULAR = /\b(?:I|I['’](?:m|ve|d|ll)|me|my|myself)\b/;
+
 /**
  * The speaker mention of a quotation and where the clause it is the subject of stops: at the end
  * of the attribution or its first comma, whichever comes first. Past a comma the words may be an
  * apposition naming the speaker (`said his friend, Bruce Tam,`) or another clause (`…, before
  * adding that he, Christie, …`).
  */
-function speakerClause(text: string, attribution: Attribution | null): SpeakerClause | null {
+function speakerClause(text: string, { attribution, pieces }: Quotation): SpeakerClause | null {
   if (!attribution) return null;
   const { mention } = attribution;
   const stop = text.slice(mention.end, attribution.end).search(/[,;:]/);
-  return { mention, end: stop < 0 ? attribution.end : mention.end + stop };
+  // Asked only of `they`: whether the words are one person's.
+  const speaksAsOne = mention.kind === 'pronoun' && mention.text.toLowerCase() === 'they' && pieces.some((piece) => FIRST_PERSON_SINGULAR.test(text.slice(piece.start, piece.end)));
+  return { mention, end: stop < 0 ? attribution.end : mention.end + stop, speaksAsOne };
 }
 
 /** Every direct quotation of the text, in order. */
@@ -83,7 +87,7 @@ export function findQuotes(text: string): QuoteSpan[] {
   const quoted = findQuotations(text);
   const { quotations } = quoted;
   if (quotations.length === 0) return [];
-  const speakers = resolveSpeakers(peopleOf(text, quoted), quotations.map(({ attribution }) => speakerClause(text, attribution)));
+  const speakers = resolveSpeakers(peopleOf(text, quoted), quotations.map((quotation) => speakerClause(text, quotation)));
   return quotations.map((quotation, index) => toQuoteSpan(text, quotation, speakers[index] ?? { name: null, role: null }));
 }
 

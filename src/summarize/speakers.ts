@@ -161,10 +161,13 @@ function lastSubjectPronoun(people: People, offset: number, gender: Gender): Sub
 /**
  * `he` / `she`: the last person referred to who fits, counting the speakers of earlier
  * quotations where their attributions refer to them (`"…," he said` refers to its speaker).
+ * `they` is one person where the quotation says `I` (`Makowsky, the rink's manager, let out a
+ * breath. "I've been running this place …," they said`): the last person referred to.
  */
-function resolvePronoun(people: People, mention: SpeakerMention, previous: PreviousSpeaker | null, excluded: ReadonlySet<Person>): Person | null {
+function resolvePronoun(people: People, mention: SpeakerMention, previous: PreviousSpeaker | null, excluded: ReadonlySet<Person>, speaksAsOne: boolean): Person | null {
   const word = mention.text.toLowerCase();
   if (word === 'who') return personJustBefore(people, mention.start);
+  if (word === 'they') return speaksAsOne ? lastPersonBefore(people, mention.start, (person) => !excluded.has(person))?.person ?? null : null;
   const gender = PRONOUNS.get(word);
   if (gender !== 'male' && gender !== 'female') return null;
   const named = pronounAntecedent(people, mention.start, gender, excluded);
@@ -360,11 +363,11 @@ function linkedPersonAt(people: People, mention: SpeakerMention): Person | undef
   return linked && linked.mention.start <= mention.start && linked.mention.end >= mention.end ? linked.person : undefined;
 }
 
-function resolvePerson(people: People, mention: SpeakerMention, clauseEnd: number, previous: PreviousSpeaker | null): Person | null {
+function resolvePerson(people: People, { mention, end, speaksAsOne }: SpeakerClause, previous: PreviousSpeaker | null): Person | null {
   switch (mention.kind) {
     case 'name': return linkedPersonAt(people, mention) ?? findPerson(people, mention.text) ?? null;
-    case 'pronoun': return resolvePronoun(people, mention, previous, namedLaterInClause(people, mention, clauseEnd));
-    case 'description': return resolveDescription(people, mention, namedLaterInClause(people, mention, clauseEnd), previous);
+    case 'pronoun': return resolvePronoun(people, mention, previous, namedLaterInClause(people, mention, end), speaksAsOne);
+    case 'description': return resolveDescription(people, mention, namedLaterInClause(people, mention, end), previous);
   }
 }
 
@@ -372,6 +375,8 @@ function resolvePerson(people: People, mention: SpeakerMention, clauseEnd: numbe
 export interface SpeakerClause {
   mention: SpeakerMention;
   end: number;
+  /** Whether the quotation speaks of its speaker as `I`: a `they` who says it is one person (see resolvePronoun). */
+  speaksAsOne: boolean;
 }
 
 /**
@@ -383,7 +388,7 @@ export function resolveSpeakers(people: People, clauses: Array<SpeakerClause | n
   return clauses.map((clause) => {
     if (!clause) return NOBODY;
     const { mention } = clause;
-    const person = resolvePerson(people, mention, clause.end, previous);
+    const person = resolvePerson(people, clause, previous);
     if (person) previous = { person, at: mention.start };
     if (person) return describe(person);
     return mention.kind === 'name' ? { name: mention.text, role: null } : NOBODY;
