@@ -61,6 +61,13 @@ describe('a description names the person the text gave that role', () => {
     expect(findQuotes(text).map((quote) => quote.speaker)).toEqual(['Ivo Brandt', 'Ellen Marsh']);
   });
 
+  it('reads a description past a plural possessive (`said the residents\' spokeswoman`)', () => {
+    const text = 'Jan Whitelock, spokeswoman for the Washdyke Residents\' Group, spoke on Monday.\n\n"Nobody here is against trains, only against the noise," said the residents\' spokeswoman.';
+    const [quote] = findQuotes(text);
+    expect(text.slice(quote?.speakerStart ?? 0, quote?.speakerEnd ?? 0)).toBe("the residents' spokeswoman");
+    expect(quote?.speaker).toBe('Jan Whitelock');
+  });
+
   it('takes a skipper for `the captain` and a captain for `the skipper`', () => {
     const captain = 'Among those rested was captain Siya Dlamini, who watched from the stands. Stand-in skipper Ruan Pretorius led the side.\n\n"The young players fronted up on the day," the stand-in captain said.';
     const skipper = 'Captain Leah Moran watched from the stands. Tom Reilly scored twice.\n\n"We knew the second half would be hard," the skipper said.';

@@ -7,7 +7,7 @@ import { CUE_MODIFIERS, CUE_PHRASES, CUE_VERBS, DETERMINERS, PRONOUNS, ROLE_NOUN
 import { readDescription } from './descriptions.js';
 import { readNameSpan } from './names.js';
 import type { SpeakerMention } from './speakers.js';
-import { isCapitalized, isComma, isSentenceEnd, pastParenthesis, possessiveLength, tokenize, type Token } from './tokens.js';
+import { isCapitalized, isComma, isPluralPossessive, isSentenceEnd, pastParenthesis, possessiveLength, tokenize, type Token } from './tokens.js';
 
 export interface Attribution {
   mention: SpeakerMention;
@@ -125,6 +125,8 @@ function descriptionMention(text: string, tokens: Token[], index: number): Speak
   let last = first;
   for (let cursor = index + 1; cursor < tokens.length && cursor - index < MAX_DESCRIPTION_TOKENS; cursor += 1) {
     const token = tokens[cursor];
+    // `the parents' club president`: the apostrophe of a plural possessive, right after its word.
+    if (isPluralPossessive(token) && last.end === token?.start && /s$/i.test(last.text)) continue;
     if (!token?.isWord || ['who', 'which', 'that'].includes(lower(token)) || isCue(token) || isCueAt(tokens, cursor)) break;
     last = token;
   }

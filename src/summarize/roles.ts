@@ -8,7 +8,7 @@ import { isBlankUnit } from './characters.js';
 import { CUE_VERBS, DETERMINERS, HONORIFICS, NO_WORDS, ROLE_NOUNS } from './lexicon.js';
 import { isListedPersonNoun, isPersonNoun } from './person-nouns.js';
 import { pastAge } from './role-clauses.js';
-import { hasLineBreak, isCapitalized, isComma, possessiveLength, type Token } from './tokens.js';
+import { hasLineBreak, isCapitalized, isComma, isPluralPossessive, possessiveLength, type Token } from './tokens.js';
 
 // Lowercase words that may qualify a role before a name (`former campaign strategist`).
 const ROLE_MODIFIERS = new Set([
@@ -246,10 +246,6 @@ function phraseText(text: string, words: Token[]): string | null {
   return article && possessive ? phrase.charAt(0).toLowerCase() + phrase.slice(1) : phrase;
 }
 
-/** The apostrophe of a plural possessive (`the Tigers' coach`), split off as its own token. */
-function isPluralPossessive(token: Token | undefined): boolean {
-  return token !== undefined && (token.text === "'" || token.text === '’');
-}
 
 // Words that may join a role to what it is of (`a spokeswoman for the agency`).
 const ROLE_PREPOSITIONS = new Set(['of', 'for', 'at', 'in', 'on', 'with', 'from']);

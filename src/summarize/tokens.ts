@@ -42,6 +42,11 @@ export function isComma(token: Token | undefined): boolean {
   return text.length === 1 && text.charCodeAt(0) === 0x2c;
 }
 
+/** The apostrophe of a plural possessive (`the Tigers' coach`), split off as its own token. */
+export function isPluralPossessive(token: Token | undefined): boolean {
+  return token !== undefined && (token.text === "'" || token.text === '’');
+}
+
 // Words keep inner apostrophes, hyphens and periods (`don't`, `Xi's`, `U.S`); a final period is
 // split off later unless the word is an abbreviation. Sticky: matched where a token starts, past
 // the spaces skipped by hand, so that no match object is made per token.
