@@ -68,6 +68,22 @@ describe('a description names the person the text gave that role', () => {
     expect(quote?.speaker).toBe('Jan Whitelock');
   });
 
+  it('keeps a relative named before the name as well as the role after it (`her granddaughter, Kayla Reyes, a nurse …`)', () => {
+    const text = [
+      '"I thought of them as keeping people warm," Ora Sizemore said from her home.',
+      'The collection was brought to the museum by her granddaughter, Kayla Reyes, a nurse in Charlotte.',
+      '"Some of them were folded up in closets. One was under a dog," her granddaughter said.',
+    ].join('\n\n');
+    expect(findQuotes(text).map((quote) => [quote.speaker, quote.role])).toEqual([['Ora Sizemore', null], ['Kayla Reyes', 'nurse in Charlotte']]);
+  });
+
+  it.each([
+    ['the reeve', 'Lorne Friesen, reeve of the rural municipality, asked for a second ambulance.', 'Lorne Friesen'],
+    ['her stepson', 'Ann Kerr said her stepson, Dylan Kerr, had run the farm since May.', 'Dylan Kerr'],
+  ])('knows `%s` for a person', (description, introduction, speaker) => {
+    expect(lastSpeaker(`${introduction}\n\n"We pay the same taxes as people in the city," ${description} said.`)).toBe(speaker);
+  });
+
   it('takes a skipper for `the captain` and a captain for `the skipper`', () => {
     const captain = 'Among those rested was captain Siya Dlamini, who watched from the stands. Stand-in skipper Ruan Pretorius led the side.\n\n"The young players fronted up on the day," the stand-in captain said.';
     const skipper = 'Captain Leah Moran watched from the stands. Tom Reilly scored twice.\n\n"We knew the second half would be hard," the skipper said.';

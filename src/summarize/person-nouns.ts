@@ -45,6 +45,8 @@ const OCCUPATIONS = new Set([
   'immigrant', 'refugee', 'migrant', 'native', 'citizen', 'retiree', 'pensioner', 'parent',
   'girl', 'boy', 'lady', 'gentleman', 'guy', 'grandmother', 'grandfather', 'widow', 'widower',
   'uncle', 'aunt', 'nephew', 'niece', 'cousin', 'sister', 'brother', 'friend', 'colleague',
+  'grandson', 'granddaughter', 'grandchild', 'stepson', 'stepdaughter', 'stepfather', 'stepmother',
+  'twin', 'fiance', 'fiancé', 'fiancee', 'fiancée', 'dad', 'mum', 'mom', 'runner-up', 'reeve',
   'moderator', 'spokesperson',
   'hunter', 'hiker', 'climber', 'diver', 'explorer', 'keeper', 'caretaker',
   // Trades, shops and services of local news (words that are common surnames, such as `miller`,

@@ -338,9 +338,12 @@ function isLoneWord(phrase: string): boolean {
 export function findRole(text: string, tokens: Token[], index: number, next: number): RoleReading {
   const nameStart = titlesStart(text, tokens, index);
   const premodifier = premodifierRole(text, tokens, nameStart);
-  const appositive = appositiveRole(text, tokens, next) ?? precedingAppositiveRole(text, tokens, nameStart, next);
-  // Most names come with no role: they share one empty list.
-  const phrases = premodifier === null ? (appositive === null ? NO_WORDS : [appositive]) : appositive === null ? [premodifier] : [premodifier, appositive];
+  const following = appositiveRole(text, tokens, next);
+  const preceding = precedingAppositiveRole(text, tokens, nameStart, next);
+  const appositive = following ?? preceding;
+  // Most names come with no role: they share one empty list. A role set off on both sides (`her
+  // granddaughter, Kayla Reyes, a nurse in Charlotte,`) gives both phrases; the one after is printed.
+  const phrases = premodifier === null && appositive === null ? NO_WORDS : [premodifier, following, preceding].filter((phrase): phrase is string => phrase !== null);
   // Each test is made for every name, on an empty phrase where there is none: made only for a
   // lone premodifier beside an appositive (rare), they had not run when findRole was optimized,
   // and their first run threw the optimized code away.
