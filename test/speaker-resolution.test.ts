@@ -28,6 +28,15 @@ describe('speaker attribution and resolution', () => {
     expect(findQuotes(text).map((quote) => [quote.speaker, quote.role])).toEqual([['Jo May', null], ['Sam Still', 'Rangers manager'], ['Graham Smith', 'CEO']]);
   });
 
+  it('knows French given names (`Chantal`, `Roméo`): a `he` after her name does not make her a man', () => {
+    const text = [
+      'President Chantal Arsenault took over the firm from her father, Roméo Arsenault, in 2019.',
+      'Asked whether he had been consulted, Chantal Arsenault laughed and said he had read the contract twice.',
+      '"She did not need my permission, but she asked for it anyway," her father said.',
+    ].join('\n\n');
+    expect(findQuotes(text)[0]?.speaker).toBe('Roméo Arsenault');
+  });
+
   it('keeps an initial and the given name after it in the name (`J. Gerald Hebert`, `Robert P. Casey Jr.`)', () => {
     const text = [
       '"The court has spoken plainly," said J. Gerald Hebert, a lawyer for the group.',

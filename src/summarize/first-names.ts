@@ -100,6 +100,8 @@ alejandro alfonso alvaro andres arturo cesar diego emilio esteban federico felip
 guillermo hernan hernán ignacio julio leonardo lorenzo mateo mauricio nicolas octavio
 ramiro raul raúl rodrigo santiago tomas tomás
 benoit benoît emile émile etienne étienne gaston lucien marcel thierry yves
+romeo roméo mathieu philippe gilles rene rené denis alain sebastien sébastien julien luc michel
+jean-pierre jean-luc jean-marc jean-francois jean-françois jean-claude jean-paul
 bram dirk floris joost maarten pieter ruud sjoerd willem
 aleksandar bogdan dragan goran miroslav radu stanislav vasile zoran
 `;
@@ -118,6 +120,8 @@ amelie amélie celeste céleste colette delphine elodie élodie geneviève genev
 margaux mathilde solene solène
 anouk femke ilse lieke marieke sanne
 ioana mihaela milena snezana vesna
+chantal nathalie aimee aimée josee josée celine céline francine
+helene hélène veronique véronique martine mireille solange odette ginette lucie manon
 `;
 
 // More given names common in English-language news anywhere, missing from the lists above.
