@@ -230,6 +230,13 @@ describe('a description finds the person by what the text said of them', () => {
     expect(lastSpeaker(text)).toBe('Jess Kerrigan');
   });
 
+  it.each([
+    ['the South African', 'The club\'s South African-born coach, Riaan Potgieter, praised the young seamer.', 'Riaan Potgieter'],
+    ['the Slovenian', 'Tina Maze leads the overall standings with two races left.', 'Tina Maze'],
+  ])('takes `%s` for the person just named', (description, introduction, speaker) => {
+    expect(lastSpeaker(`${introduction}\n\n"He runs in as hard in the last over as in the first," said ${description}.`)).toBe(speaker);
+  });
+
   it('takes what the people of a country are called (`the Scot`) for a person the text has named', () => {
     const text = 'Ewan Gray won the hill race above Keswick on Sunday, a minute ahead of the field.\n\n"It was the hardest hour of my life," the Scot said.';
     expect(lastSpeaker(text)).toBe('Ewan Gray');

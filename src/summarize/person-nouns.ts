@@ -96,6 +96,13 @@ const DEMONYMS = new Set([
   'ohioan', 'iowan', 'kansan', 'nebraskan', 'minnesotan', 'michigander', 'oregonian', 'virginian',
   'coloradan', 'alaskan', 'arizonan', 'oklahoman', 'kentuckian', 'tennessean', 'louisianan',
   'missourian', 'wisconsinite', 'vermonter', 'montanan', 'nevadan', 'utahn', 'idahoan',
+  'african', 'zealander', 'zimbabwean', 'zambian', 'ugandan', 'tanzanian', 'rwandan', 'somali',
+  'sudanese', 'senegalese', 'cameroonian', 'ivorian', 'tunisian', 'libyan', 'jamaican', 'trinidadian',
+  'barbadian', 'bahamian', 'haitian', 'guatemalan', 'salvadoran', 'honduran', 'nicaraguan', 'rican',
+  'panamanian', 'ecuadorian', 'bolivian', 'paraguayan', 'uruguayan', 'swiss', 'croatian', 'serbian',
+  'slovak', 'slovenian', 'bosnian', 'albanian', 'lithuanian', 'latvian', 'estonian', 'armenian',
+  'kazakh', 'uzbek', 'mongolian', 'nepali', 'nepalese', 'lankan', 'burmese', 'cambodian', 'singaporean',
+  'taiwanese', 'fijian', 'samoan', 'tongan', 'emirati', 'qatari', 'kuwaiti', 'omani', 'yemeni', 'jordanian',
 ]);
 
 // Endings that make a word a person's: `-ist`, `-ologist` (`limnologist`, `economist`), `-ician`
