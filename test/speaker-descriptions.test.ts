@@ -84,6 +84,12 @@ describe('a description names the person the text gave that role', () => {
     expect(lastSpeaker(`${introduction}\n\n"We pay the same taxes as people in the city," ${description} said.`)).toBe(speaker);
   });
 
+  it('takes the office a verb of appointing gives a name (`appointed Tom Fairclough as first-team captain`), not what a name is hailed as', () => {
+    const appointed = 'The club have appointed Tom Fairclough as first-team captain for next season. Andy Pring, the regular captain, broke a finger in June.\n\nFairclough said the club had to find a wicketkeeper.\n\n"Anyone who can catch a ball, please get in touch," the new captain said.';
+    const hailed = 'Mayor Ruth Adeyemi spoke first. Supporters are already hailing Tom Okafor as the next mayor.\n\n"It is far too early to talk about that," the mayor said.';
+    expect([lastSpeaker(appointed), lastSpeaker(hailed)]).toEqual(['Tom Fairclough', 'Ruth Adeyemi']);
+  });
+
   it('takes a skipper for `the captain` and a captain for `the skipper`', () => {
     const captain = 'Among those rested was captain Siya Dlamini, who watched from the stands. Stand-in skipper Ruan Pretorius led the side.\n\n"The young players fronted up on the day," the stand-in captain said.';
     const skipper = 'Captain Leah Moran watched from the stands. Tom Reilly scored twice.\n\n"We knew the second half would be hard," the skipper said.';

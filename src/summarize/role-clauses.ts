@@ -51,6 +51,13 @@ function rolePhraseNouns(tokens: Token[], from: number): readonly string[] {
   return nouns;
 }
 
+// Verbs that give the name after them the office `as` introduces (`named Ana Ruiz as its chief executive`).
+const APPOINTING_VERBS = new Set([
+  'appoint', 'appoints', 'appointed', 'name', 'names', 'named', 'elect', 'elects', 'elected', 'hire', 'hires', 'hired',
+  'select', 'selects', 'selected', 'choose', 'chooses', 'chose', 'chosen', 'confirm', 'confirms', 'confirmed',
+  'nominate', 'nominates', 'nominated', 'install', 'installs', 'installed', 'tap', 'taps', 'tapped',
+]);
+
 // Words that may stand before an age set off after a name (`Petrakis, now 80,`).
 const AGE_WORDS = new Set(['now', 'aged']);
 // What may follow an age set off after a name: a comma, or the end of the sentence.
@@ -75,9 +82,13 @@ export function pastAge(tokens: Token[], next: number): number {
  * `, who served as treasurer`), or the nouns for the doer of the verb of a relative clause
  * (`, who coaches the team` → coach); and the epithet of an age set off after the name
  * (`Maria Lopez, 52,` → 52-year-old: news calls her `the 52-year-old` later); and what a passive
- * the name (starting at token `index`) is the agent of says it did. Empty when there is none.
+ * the name (starting at token `index`) is the agent of says it did; or the office a verb of
+ * appointing gives it (`appointed Tom Fairclough as first-team captain`). Empty when there is none.
  */
 export function clauseRoleWords(tokens: Token[], index: number, next: number): readonly string[] {
+  // `have appointed Tom Fairclough as first-team captain`: the office the name is given (not
+  // `celebrating Hillary Clinton as the next president`).
+  if (tokens[next]?.text === 'as' && APPOINTING_VERBS.has(tokens[index - 1]?.lower ?? '')) return rolePhraseNouns(tokens, next + 1);
   // `Maria Lopez, 52, who coaches the team`: past the age.
   const age = ageIndex(tokens, next);
   const words = roleWordsOfClauseAt(tokens, age < 0 ? next : age + 1);
