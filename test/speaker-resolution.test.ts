@@ -28,6 +28,16 @@ describe('speaker attribution and resolution', () => {
     expect(findQuotes(text).map((quote) => [quote.speaker, quote.role])).toEqual([['Jo May', null], ['Sam Still', 'Rangers manager'], ['Graham Smith', 'CEO']]);
   });
 
+  it('gives a given name that is a word too its gender once it opens a name (`June Salter`), not a surname alone (`May`)', () => {
+    const wife = [
+      'Ted Salter, 79, a retired orchardist, joined the choir two years ago.',
+      'He goes with his wife, June Salter, who sings alto and helps set out the chairs.',
+      '"Now Tuesday is sacred. We get dressed up for it," his wife said.',
+    ].join('\n\n');
+    const guitarist = 'Brian May tuned the guitar for an hour.\n\n"It has to be right before the first note," May said. "Then I stop worrying," he added.';
+    expect([findQuotes(wife)[0]?.speaker, findQuotes(guitarist).map((quote) => quote.speaker)]).toEqual(['June Salter', ['Brian May', 'Brian May']]);
+  });
+
   it('knows French given names (`Chantal`, `Roméo`): a `he` after her name does not make her a man', () => {
     const text = [
       'President Chantal Arsenault took over the firm from her father, Roméo Arsenault, in 2019.',

@@ -162,9 +162,22 @@ const GENDER_BY_NAME = new Map<string, Gender | null>([
   ...wordsOf(UNISEX).map((name): [string, null] => [name, null]),
 ]);
 
-/** The usual gender of a given name, or null when the table does not know it or it is given to both sexes. */
-export function genderOfFirstName(name: string): Gender | null {
-  return GENDER_BY_NAME.get(name.toLowerCase()) ?? null;
+/**
+ * The gender of given names that are ordinary words too (`June Salter`, `April Banks`, `Will Snow`):
+ * word-names.ts reads them as names only where the words around say so; once read, and followed by
+ * a surname, they carry their gender, without being known given names everywhere (`In June
+ * Republicans …`). Alone they are surnames as often (`Mrs May`, `Brian May … May said`).
+ */
+const WORD_GIVEN_NAME_GENDERS = new Map<string, Gender>([['june', 'female'], ['april', 'female'], ['may', 'female'], ['will', 'male']]);
+
+/**
+ * The usual gender of a given name, or null when the table does not know it or it is given to
+ * both sexes. `beforeSurname`: the name goes on after it, so that a word that is a given name
+ * too (`June Salter`) is one.
+ */
+export function genderOfFirstName(name: string, beforeSurname = false): Gender | null {
+  const lower = name.toLowerCase();
+  return GENDER_BY_NAME.get(lower) ?? (beforeSurname ? WORD_GIVEN_NAME_GENDERS.get(lower) : undefined) ?? null;
 }
 
 /** Whether the word is a given name the table knows. */

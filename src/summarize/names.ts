@@ -584,7 +584,7 @@ function describe(text: string, tokens: Token[], shape: NameShape, sentence: num
     titlesHeld,
     titleGender: genderOfTitles(titles),
     // A lone given name (`Melanie`) carries its gender too.
-    nameGender: genderOfFirstName(first.text),
+    nameGender: genderOfFirstName(first.text, first !== last),
     role: inHeadline ? null : role,
     rolePhrases: inHeadline ? NO_WORDS : rolePhrases,
     clauseRoleWords: inHeadline ? NO_WORDS : clauseRoleWords(tokens, index, next),

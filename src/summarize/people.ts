@@ -203,7 +203,7 @@ function completesSurname(namesake: Person, name: string): boolean {
   const words = name.toLowerCase().split(/\s+/);
   if (words.some((word) => NAME_SUFFIXES.has(word))) return false;
   const known = namesake.titleGender ?? namesake.nameGender;
-  const given = genderOfFirstName(name.split(/\s+/)[0] ?? '');
+  const given = genderOfFirstName(words[0] ?? '', words.length > 1);
   return known === null || given === null || known === given;
 }
 
