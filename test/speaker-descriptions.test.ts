@@ -68,6 +68,16 @@ describe('a description names the person the text gave that role', () => {
     expect(quote?.speaker).toBe('Jan Whitelock');
   });
 
+  it('takes the one the text called that relative when no name says whose (`The winner\'s mother, Esther Maritim, …. "…," his mother said`)', () => {
+    const text = [
+      'Elvis Maritim, 22, a police constable, won the race by 41 seconds.',
+      'In the women\'s race, Naomi Bett won in 1:26:48, and race director Mercy Jepkosgei presented the prizes.',
+      'The winner\'s mother, Esther Chebet, travelled from Nandi Hills to watch. She stood beside the final climb in a blanket.',
+      '"I closed my eyes on the hill. I could not look," his mother said.',
+    ].join('\n\n');
+    expect(lastSpeaker(text)).toBe('Esther Chebet');
+  });
+
   it('keeps a relative named before the name as well as the role after it (`her granddaughter, Kayla Reyes, a nurse …`)', () => {
     const text = [
       '"I thought of them as keeping people warm," Ora Sizemore said from her home.',

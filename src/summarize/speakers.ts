@@ -203,25 +203,35 @@ const POSSESSIVE_GENDERS = new Map<string, Gender>([['his', 'male'], ['her', 'fe
 // What `relativeOf` answers for a description that is no possessive and a word for a relative.
 const NOT_KINSHIP = undefined;
 
+/** Whether the person's role words hold the surname of someone the text names, themselves included (`Nora Quill's husband`). */
+function namesWhose(people: People, person: Person): boolean {
+  return people.mentions.some((linked) => person.roleWords.has(surnameKey(linked.person.fullName)));
+}
+
 /**
  * `her husband`, `his son`: the person the text names with the surname of the one the possessive
  * refers to, of the gender the noun gives, or one it called that relative of theirs (`Her
  * husband, Tom Quill,`); the one named last when the text already called them so (`Fennelly's
- * father, Mick Fennelly, coached him. His father …`). Null when the text names no such relative:
- * `her husband` is not another woman's husband. Undefined (NOT_KINSHIP) for any other description.
+ * father, Mick Fennelly, coached him. His father …`). Failing those, the last one the text called
+ * that relative of someone it does not name (`The winner's mother, Esther Maritim, …. "…," his
+ * mother said`: `his` is the winner's). Null when there is none: `her husband` is not another
+ * named woman's (`Nora Quill's husband`). Undefined (NOT_KINSHIP) for any other description.
  */
 function relativeOf(people: People, mention: SpeakerMention, description: Description, fits: (person: Person) => boolean): Person | null | undefined {
   const possessive = mention.text.slice(0, mention.text.indexOf(' ')).toLowerCase();
   const ownerGender = POSSESSIVE_GENDERS.get(possessive);
   if (ownerGender === undefined || !KINSHIP_NOUNS.has(description.head)) return NOT_KINSHIP;
   const owner = lastPersonBefore(people, mention.start, (person) => isGenderCompatible(person, ownerGender))?.person;
-  if (!owner) return null;
+  // Called that relative of someone the text does not name: no name's surname among the role's words (`Nora Quill's husband` is hers).
+  const calledThat = (person: Person) => person !== owner && fits(person) && person.roleWords.has(description.head) && !namesWhose(people, person);
+  const anyoneCalledThat = () => lastPersonBefore(people, mention.start, calledThat)?.person ?? null;
+  if (!owner) return anyoneCalledThat();
   if (fits(owner) && owner.roleWords.has(description.head)) return owner;
   const family = surnameKey(owner.fullName);
   // Called that relative of the owner's: of their family, or by the same possessive (`Her husband, Tom Quill`).
   const calledSo = (person: Person) => person.roleWords.has(description.head) && (person.roleWords.has(family) || person.roleWords.has(possessive));
   const isRelative = (person: Person) => person !== owner && fits(person) && (surnameKey(person.fullName) === family || calledSo(person));
-  return lastPersonBefore(people, mention.start, isRelative)?.person ?? firstPersonAfter(people, mention.end, isRelative) ?? null;
+  return lastPersonBefore(people, mention.start, isRelative)?.person ?? firstPersonAfter(people, mention.end, isRelative) ?? anyoneCalledThat();
 }
 
 /**
