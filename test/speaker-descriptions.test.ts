@@ -100,6 +100,11 @@ describe('a description names the person the text gave that role', () => {
     expect([lastSpeaker(appointed), lastSpeaker(hailed)]).toEqual(['Tom Fairclough', 'Ruth Adeyemi']);
   });
 
+  it('takes `the mayor-elect` for the one chosen, not for the mayor in office', () => {
+    const text = 'Jane Doe won the race by 300 votes. Outgoing Mayor John Smith congratulated her on Tuesday night.\n\n"We have a lot of work to do on the water system," the mayor-elect said.';
+    expect(lastSpeaker(text)).toBe('Jane Doe');
+  });
+
   it('takes a skipper for `the captain` and a captain for `the skipper`', () => {
     const captain = 'Among those rested was captain Siya Dlamini, who watched from the stands. Stand-in skipper Ruan Pretorius led the side.\n\n"The young players fronted up on the day," the stand-in captain said.';
     const skipper = 'Captain Leah Moran watched from the stands. Tom Reilly scored twice.\n\n"We knew the second half would be hard," the skipper said.';

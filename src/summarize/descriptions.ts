@@ -5,7 +5,7 @@
  */
 import { countBefore } from '../count-before.js';
 import { DETERMINERS, PAST_MARKERS, pastRole, SENTENCE_OPENERS, type Gender } from './lexicon.js';
-import { isDemonym, isListedPersonNoun, isPersonNoun, joinSecondOffices } from './person-nouns.js';
+import { isDemonym, isListedPersonNoun, isPersonNoun, joinSecondOffices, officeTakenUp } from './person-nouns.js';
 import { isComma, possessiveLength, type Token } from './tokens.js';
 
 export interface Description {
@@ -20,6 +20,8 @@ export interface Description {
   generic: boolean;
   /** Whether the head says where the person is from (`the Ohioan`, `the Dubliner`). */
   demonym: boolean;
+  /** The office the head is chosen for and not yet in (`mayor` of `the mayor-elect`): its holder is someone else. */
+  officeTakenUp: string | null;
 }
 
 // Words that stand for a person only as the head of a description (`the 46-year-old`, `the
@@ -173,6 +175,7 @@ export function readDescription(text: string): Description | null {
     gender: nouns.map(genderOfNoun).find((gender) => gender !== null) ?? null,
     generic: GENERIC_HEADS.has(head),
     demonym: isDemonym(head),
+    officeTakenUp: officeTakenUp(head),
   };
 }
 

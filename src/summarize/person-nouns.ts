@@ -115,6 +115,17 @@ const NOT_PERSONS = new Set([
   'checklist', 'playlist', 'wishlist', 'waitlist', 'shortlist', 'blacklist', 'whitelist', 'human',
   'german', 'roman', 'ottoman', 'superhuman',
 ]);
+// Words after an office for one chosen for it and not yet in it (`mayor-elect`).
+const INCOMING = new Set(['elect', 'designate']);
+
+/**
+ * The office a lowercase `mayor-elect` or `director-designate` is chosen for and not yet in
+ * (`mayor`): its present holder is someone else. Null for any other word.
+ */
+export function officeTakenUp(word: string): string | null {
+  const hyphen = word.lastIndexOf('-');
+  return hyphen > 0 && INCOMING.has(word.slice(hyphen + 1)) ? word.slice(0, hyphen) : null;
+}
 // One set for both lists: one look-up for the words most often asked about.
 const PERSON_NOUNS = new Set([...ROLE_NOUNS, ...OCCUPATIONS]);
 
@@ -136,6 +147,8 @@ export function isPersonNoun(word: string): boolean {
   if (PERSON_NOUNS.has(word)) return true;
   if (word.length < MIN_ENDING_WORD_LENGTH) return false;
   const hyphen = word.lastIndexOf('-');
+  const office = officeTakenUp(word);
+  if (office !== null) return isPersonNoun(office);
   if (hyphen > 0 && hyphen < word.length - 1) return isPersonNoun(word.slice(hyphen + 1));
   // The ending must be a suffix, not the word: `person` alone is an unnamed source.
   return PERSON_ENDINGS.some((ending) => word.length > ending.length && word.endsWith(ending)) && !NOT_PERSONS.has(word);

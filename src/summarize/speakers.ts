@@ -325,9 +325,13 @@ function lastHolderBefore(people: People, offset: number, description: Descripti
   return (qualified && lastPersonBefore(people, offset, qualified)?.person) || lastPersonBefore(people, offset, holds)?.person;
 }
 
-/** Whether the person is of the gender the description's noun implies, where it implies one. */
+/**
+ * Whether the person is of the gender the description's noun implies, where it implies one, and
+ * does not hold the office it says the person is yet to take up (`the mayor-elect` is not the mayor).
+ */
 function fitsDescription(person: Person, description: Description): boolean {
-  return description.gender === null || isGenderCompatible(person, description.gender);
+  const { gender, officeTakenUp } = description;
+  return (gender === null || isGenderCompatible(person, gender)) && (officeTakenUp === null || !person.roleWords.has(officeTakenUp));
 }
 
 /**
