@@ -39,6 +39,15 @@ describe('speaker roles', () => {
     expect(findQuotes(text)[0]).toMatchObject({ speaker: 'Sister Thandeka Mkhize', role: 'nurse' });
   });
 
+  it('reads a role set off before a name that is followed by where the person is from (`the House minority leader, Marisol Quintero of New Mexico,`)', () => {
+    const text = [
+      'House Speaker Leland Voss, an Indiana Republican, said the bill would pass.',
+      'That gives the House minority leader, Marisol Quintero of New Mexico, unusual leverage.',
+      '"If the speaker wants our votes, he knows the price," the minority leader said.',
+    ].join('\n\n');
+    expect(findQuotes(text)[0]).toMatchObject({ speaker: 'Marisol Quintero', role: 'House minority leader' });
+  });
+
   it('does not take a company or a team for a person a pronoun can refer to', () => {
     const text = 'Helen Ashgrove joined the grocer in May. Shares in Pellham Foods fell on Tuesday.\n\n"We will be back in the range we promised," she said.';
     expect(findQuotes(text)[0]?.speaker).toBe('Helen Ashgrove');

@@ -255,13 +255,26 @@ const ROLE_ARTICLES = new Set(['the', 'a', 'an', 'another', 'his', 'her', 'its',
 const MAX_PRECEDING_APPOSITIVE_TOKENS = 10;
 
 /**
+ * The token after where the person named before token `next` is from or of (`Marisol Quintero of
+ * New Mexico`, `Brent Oakes from Peoria`): a preposition and capitalized words. `next` when there is none.
+ */
+function pastOrigin(tokens: Token[], next: number): number {
+  const preposition = tokens[next]?.text;
+  if (preposition !== 'of' && preposition !== 'from') return next;
+  let cursor = next + 1;
+  while (tokens[cursor]?.capitalized) cursor += 1;
+  return cursor > next + 1 ? cursor : next;
+}
+
+/**
  * `the team's coach, ` or `a spokeswoman for the agency, ` set off before the name (and its
  * titles) spanning tokens `[nameStart, next)`: a phrase from an article to a comma, naming a role,
- * with the name set off after it too (a comma or the end of the sentence follows), so that
+ * with the name set off after it too (a comma or the end of the sentence follows, past where the
+ * person is from: `the House minority leader, Marisol Quintero of New Mexico,`), so that
  * `After the coach, Lopez spoke` is not read as one.
  */
 function precedingAppositiveRole(text: string, tokens: Token[], nameStart: number, next: number): string | null {
-  const after = tokens[next]?.text ?? '.';
+  const after = tokens[pastOrigin(tokens, next)]?.text ?? '.';
   if (!isComma(tokens[nameStart - 1]) || ![',', '.', ';', ')'].includes(after)) return null;
   let first = -1;
   for (let cursor = nameStart - 2; cursor >= 0 && nameStart - cursor <= MAX_PRECEDING_APPOSITIVE_TOKENS; cursor -= 1) {
