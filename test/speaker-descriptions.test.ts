@@ -100,6 +100,23 @@ describe('a description names the person the text gave that role', () => {
     expect([lastSpeaker(appointed), lastSpeaker(hailed)]).toEqual(['Tom Fairclough', 'Ruth Adeyemi']);
   });
 
+  it.each([
+    [
+      'one tied to its proper name, named after a holder of the role tied to another',
+      'House Speaker Leland Voss, an Indiana Republican, said the bill would pass. Rep. Caleb Strand, a freshman from Idaho, said his members would vote no.',
+      'the Idaho Republican',
+      'Rep. Caleb Strand',
+    ],
+    [
+      'a holder of the role named after one only tied to its proper name',
+      'Janet Ridley, 63, a grandmother from Middlesbrough, lost her heating. Labour MP Daniel Fairweather, whose constituency includes her street, called for an inquiry.',
+      'the Middlesbrough MP',
+      'Daniel Fairweather',
+    ],
+  ])('takes %s (`%s`)', (_case, introduction, description, speaker) => {
+    expect(lastSpeaker(`${introduction}\n\n"Every stopgap is a promise that we will be serious next time," said ${description}.`)).toBe(speaker);
+  });
+
   it('takes `the mayor-elect` for the one chosen, not for the mayor in office', () => {
     const text = 'Jane Doe won the race by 300 votes. Outgoing Mayor John Smith congratulated her on Tuesday night.\n\n"We have a lot of work to do on the water system," the mayor-elect said.';
     expect(lastSpeaker(text)).toBe('Jane Doe');

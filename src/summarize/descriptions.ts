@@ -22,6 +22,8 @@ export interface Description {
   demonym: boolean;
   /** The office the head is chosen for and not yet in (`mayor` of `the mayor-elect`): its holder is someone else. */
   officeTakenUp: string | null;
+  /** Its capitalized words but the head, lowercase (`idaho` of `the Idaho Republican`): proper names the person is tied to. */
+  names: string[];
 }
 
 // Words that stand for a person only as the head of a description (`the 46-year-old`, `the
@@ -176,6 +178,7 @@ export function readDescription(text: string): Description | null {
     generic: GENERIC_HEADS.has(head),
     demonym: isDemonym(head),
     officeTakenUp: officeTakenUp(head),
+    names: phrase.filter((word) => word !== head && capitalized.has(word) && !DETERMINERS.has(word)),
   };
 }
 

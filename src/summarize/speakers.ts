@@ -278,7 +278,7 @@ function resolveDescription(people: People, mention: SpeakerMention, excluded: R
   const introduced = introducedPersonBefore(people, mention.start, previous?.at ?? -1, fits);
   const namedLater = (accepts: (person: Person) => boolean) => (introduced ? null : firstPersonAfter(people, mention.end, accepts));
   return (qualified && (namedBefore(qualified) ?? namedLater(qualified)))
-    ?? namedBefore(holds) ?? introduced ?? namedLater(holds)
+    ?? holderOrTiedBefore(people, mention.start, holds, tiedToNames(description, fits)) ?? introduced ?? namedLater(holds)
     ?? namedBefore(fits) ?? null;
 }
 
@@ -312,6 +312,31 @@ function isDemonymOf(demonym: string, place: string): boolean {
 function tiedToPlace(description: Description, fits: (person: Person) => boolean): ((person: Person) => boolean) | null {
   if (!description.demonym) return null;
   return (person) => fits(person) && [...person.places].some((place) => isDemonymOf(description.head, place));
+}
+
+/**
+ * `the Idaho Republican`, `the Tasmanian senator`: a test of whether a person `fits` and the text
+ * tied them to every proper name of the description, by a role word, a place or the place a
+ * demonym is of (`Rep. Caleb Strand, a freshman from Idaho`, `Bronwyn Keats of Tasmania`), whether
+ * or not it gave them the role; null when the description has no proper name.
+ */
+function tiedToNames(description: Description, fits: (person: Person) => boolean): ((person: Person) => boolean) | null {
+  if (description.names.length === 0) return null;
+  const tied = (person: Person, name: string) => person.roleWords.has(name) || [...person.places].some((place) => place === name || isDemonymOf(name, place));
+  return (person) => fits(person) && description.names.every((name) => tied(person, name));
+}
+
+/**
+ * The last person before `offset` who `holds` the role, or one the text tied to the description's
+ * proper names (`tied`) if named since: the text may not have given the role to the one it calls
+ * by it (`House Speaker Leland Voss, an Indiana Republican, …. Rep. Caleb Strand, a freshman from
+ * Idaho, …. "…," said the Idaho Republican`), and a holder named since is the one meant (`Janet
+ * Ridley … from Middlesbrough …. Labour MP Daniel Fairweather … "…," the Middlesbrough MP said`).
+ */
+function holderOrTiedBefore(people: People, offset: number, holds: (person: Person) => boolean, tied: ((person: Person) => boolean) | null): Person | undefined {
+  const holder = lastPersonBefore(people, offset, holds);
+  const tiedOne = tied ? lastPersonBefore(people, offset, tied) : null;
+  return (tiedOne && (!holder || tiedOne.at > holder.at) ? tiedOne : holder)?.person;
 }
 
 /** Who a description goes to first among those who fit: one its other words qualify, or one from the place it names. */
