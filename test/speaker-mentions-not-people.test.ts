@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { findQuotes } from '../src/summarize/quotes.js';
 
 describe('words that are not people never become speakers', () => {
+  it('does not take a town named like a woman (`Holly Springs`) for one', () => {
+    const text = 'Aisha Rowe, a former nurse, has run on school construction. At a forum in Holly Springs this month, she was asked about her party.\n\n"I will vote with whoever is trying to get a roof on the new school," she said.';
+    expect(findQuotes(text)[0]?.speaker).toBe('Aisha Rowe');
+  });
+
   it.each([
     ['Typhoon Hagupit weakened as it crossed the islands on Sunday.', 'The winds have dropped but the rain has not'],
     ['Rescue crews reached the coast on Monday after Cyclone Winston passed.', 'Whole villages are gone'],
