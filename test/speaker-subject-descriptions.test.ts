@@ -16,6 +16,11 @@ function subjectDescriptions(text: string): string[] {
 describe('a sentence about someone by a description', () => {
   const text = readFileSync(new URL('./fixtures/subject-descriptions.txt', import.meta.url), 'utf8');
 
+  it('follows a description that is the subject after an introductory clause naming someone else (`Asked whether Mrs. Truitt would vote, the lawyer smiled.`)', () => {
+    const asked = 'Andrea Kessler, a lawyer for the voters, said her clients would ask for a quick trial. Asked whether Mrs. Odessa Truitt would be voting in November, the lawyer smiled.\n\n"She already asked me to drive her," she said.';
+    expect(findQuotes(asked)[0]?.speaker).toBe('Andrea Kessler');
+  });
+
   it('is found where the description opens the sentence, after a conjunction or after an introductory phrase', () => {
     expect(subjectDescriptions('The magistrate would have none of it. But the roofer, pale, said nothing. Asked twice, the site manager shrugged.'))
       .toEqual(['The magistrate', 'the roofer', 'the site manager']);

@@ -111,7 +111,7 @@ function pronounAntecedent(people: People, offset: number, gender: Gender, exclu
   const lastNamed = lastPersonBefore(people, offset, fits);
   // A sentence about someone by a description (`The judge would have none of it.`) after the last
   // one naming a fitting person is more recent: the pronoun refers to the one described.
-  const named = describedSubjectBefore(people, offset, lastNamed?.sentence ?? -1, fits) ?? lastNamed;
+  const named = describedSubjectBefore(people, offset, lastNamed, fits) ?? lastNamed;
   const link = lastSubjectPronoun(people, offset, gender);
   if (!link || depth >= MAX_PRONOUN_CHAIN || link.sentence < lastSubjectSentenceBefore(people, offset, fits)) return named;
   // A person named in a sentence after the link's is more recent than the chain: it takes over
@@ -130,13 +130,14 @@ function lastDescribedSubject(people: People, offset: number): SubjectDescriptio
 
 /**
  * The person the last sentence before `offset` that opens on a description (`The judge …`, `His
- * father …`) is about, when that sentence comes after sentence `after` and the text named before
- * it a person `fits` takes who has that role or is that relative. An earlier such sentence is not
- * looked for: the last one is about someone else.
+ * father …`) is about, when that description comes after the antecedent named last (`after`): in a
+ * later sentence, or later in its sentence, as its subject (`Asked whether Mrs. Truitt would vote,
+ * the lawyer smiled`); and the text named before it a person `fits` takes who has that role or is
+ * that relative. An earlier such sentence is not looked for: the last one is about someone else.
  */
-function describedSubjectBefore(people: People, offset: number, after: number, fits: (person: Person) => boolean): Antecedent | null {
+function describedSubjectBefore(people: People, offset: number, after: Antecedent | null, fits: (person: Person) => boolean): Antecedent | null {
   const subject = lastDescribedSubject(people, offset);
-  if (!subject || subject.sentence <= after) return null;
+  if (!subject || (after && (subject.sentence < after.sentence || (subject.sentence === after.sentence && subject.start < after.at)))) return null;
   const { description } = subject;
   const fitting = (person: Person) => fits(person) && fitsDescription(person, description);
   const mention: SpeakerMention = { start: subject.start, end: subject.end, kind: 'description', text: subject.text };
