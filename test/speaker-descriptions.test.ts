@@ -90,6 +90,8 @@ describe('a description names the person the text gave that role', () => {
   it.each([
     ['the reeve', 'Lorne Friesen, reeve of the rural municipality, asked for a second ambulance.', 'Lorne Friesen'],
     ['her stepson', 'Ann Kerr said her stepson, Dylan Kerr, had run the farm since May.', 'Dylan Kerr'],
+    ['the whip', 'Chief government whip Sophie Gagnon said the member had been offered nothing.', 'Sophie Gagnon'],
+    ['the gunsmith', 'Back at his shop, Wade Thurston said he had turned the money down.', 'Wade Thurston'],
   ])('knows `%s` for a person', (description, introduction, speaker) => {
     expect(lastSpeaker(`${introduction}\n\n"We pay the same taxes as people in the city," ${description} said.`)).toBe(speaker);
   });

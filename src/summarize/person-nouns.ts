@@ -71,7 +71,7 @@ const OCCUPATIONS = new Set([
   'winger', 'forward', 'fullback', 'full-back', 'centre-back', 'playmaker', 'batsman', 'bowler',
   'catcher', 'shortstop', 'linebacker', 'receiver', 'cfo', 'coo', 'cto',
   'prop', 'lock', 'flanker', 'flyhalf', 'fly-half', 'scrumhalf', 'scrum-half',
-  'goalie', 'outfielder', 'infielder', 'backbencher', 'garda',
+  'goalie', 'outfielder', 'infielder', 'backbencher', 'garda', 'whip',
 ]);
 
 // What the people of a country or place are called: `the Scot said`, `the Spaniard added` refer
@@ -106,8 +106,9 @@ const DEMONYMS = new Set([
 ]);
 
 // Endings that make a word a person's: `-ist`, `-ologist` (`limnologist`, `economist`), `-ician`
-// (`statistician`), `-grapher`, and compounds of `man`, `woman`, `person` (`spokeswoman`).
-const PERSON_ENDINGS = ['ist', 'ician', 'grapher', 'man', 'person'];
+// (`statistician`), `-grapher`, and compounds of `man`, `woman`, `person` (`spokeswoman`) and
+// `smith` (`gunsmith`, `silversmith`).
+const PERSON_ENDINGS = ['ist', 'ician', 'grapher', 'man', 'person', 'smith'];
 const MIN_ENDING_WORD_LENGTH = 6;
 // Words with those endings that name no one.
 const NOT_PERSONS = new Set([
