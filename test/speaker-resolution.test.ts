@@ -175,6 +175,15 @@ describe('speaker attribution and resolution', () => {
 });
 
 describe('resolving pronouns and descriptions', () => {
+  it('takes a name set off with where the person is from for the subject of the verb after it (`Rep. Keisha Monroe of Louisville, waited until Ms. Whitlock …`)', () => {
+    const text = [
+      'Floor leader Sharon Whitlock said the bill had nothing to do with the governor.',
+      'The House minority leader, Rep. Keisha Monroe of Louisville, waited until Ms. Whitlock had taken her seat before rising to respond.',
+      '"Then why did it sit in a drawer for six years?" she said.',
+    ].join('\n\n');
+    expect(findQuotes(text)[0]?.speaker).toBe('Rep. Keisha Monroe');
+  });
+
   it('takes `they` for one person when the quotation says `I`, and for a group otherwise', () => {
     const text = [
       'Jordan Makowsky, the rink\'s manager for six years, watched the vote on a phone.',

@@ -8,7 +8,7 @@ import { CUE_VERBS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NO_WORDS, PAST_MA
 import { bareLower, bareWord, isAcronym, isHonorific, isInitial, isNamePart, isPostNominal, isTitleWord, isVerbLike, seatAfterName } from './name-tokens.js';
 import { isPersonNoun } from './person-nouns.js';
 import { clauseRoleWords, pastAge, placesNamed } from './role-clauses.js';
-import { findRole, isSetOffAsOrganization } from './roles.js';
+import { findRole, isSetOffAsOrganization, pastOrigin } from './roles.js';
 import { hasLineBreak, isCapitalized, isComma, isSentenceEnd, pastParenthesis, possessiveLength, type Token } from './tokens.js';
 import { isBodyWordSurname, isWordName, SURNAMES_OF_PLACES } from './word-names.js';
 
@@ -215,9 +215,16 @@ function genderOfTitles(titles: readonly string[]): Gender | null {
   return null;
 }
 
-/** Whether a verb follows the name ending before token `nameEnd`, past a party label and an appositive. */
+/**
+ * Whether a verb follows the name ending before token `nameEnd`, past a party label and an
+ * appositive, and past where the person is from when a comma closes it (`Rep. Keisha Monroe of
+ * Louisville, waited`; not `… of Road Policing Dave Cliff said`, where the name is another's).
+ */
 function followedByVerb(tokens: Token[], nameEnd: number): boolean {
-  const next = pastParenthesis(tokens, nameEnd, MAX_PARENTHESIS_TOKENS);
+  const label = pastParenthesis(tokens, nameEnd, MAX_PARENTHESIS_TOKENS);
+  const origin = pastOrigin(tokens, label);
+  if (origin > label && isComma(tokens[origin]) && isVerbLike(tokens[origin + 1])) return true;
+  const next = isComma(tokens[origin]) ? origin : label;
   if (!isComma(tokens[next])) return isVerbLike(tokens[next]);
   const limit = Math.min(tokens.length, next + MAX_APPOSITIVE_TOKENS);
   for (let cursor = next + 1; cursor < limit; cursor += 1) {

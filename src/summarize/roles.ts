@@ -258,7 +258,7 @@ const MAX_PRECEDING_APPOSITIVE_TOKENS = 10;
  * The token after where the person named before token `next` is from or of (`Marisol Quintero of
  * New Mexico`, `Brent Oakes from Peoria`): a preposition and capitalized words. `next` when there is none.
  */
-function pastOrigin(tokens: Token[], next: number): number {
+export function pastOrigin(tokens: Token[], next: number): number {
   const preposition = tokens[next]?.text;
   if (preposition !== 'of' && preposition !== 'from') return next;
   let cursor = next + 1;
