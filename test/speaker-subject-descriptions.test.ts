@@ -16,6 +16,16 @@ function subjectDescriptions(text: string): string[] {
 describe('a sentence about someone by a description', () => {
   const text = readFileSync(new URL('./fixtures/subject-descriptions.txt', import.meta.url), 'utf8');
 
+  it('follows a description by a proper name the text tied someone to (`The Lehigh Valley Democrat … did not back down`)', () => {
+    const debate = [
+      'Rep. Denise Albritton, a two-term congresswoman from the Lehigh Valley, faced State Treasurer Colleen Harwick in the debate.',
+      'Ms. Harwick called the tax a slogan and said she would rather close loopholes.',
+      'The Lehigh Valley Democrat, who has made the tax a centerpiece of her campaign, did not back down.',
+      '"Every other gas state charges it," she said.',
+    ].join('\n\n');
+    expect(findQuotes(debate)[0]?.speaker).toBe('Rep. Denise Albritton');
+  });
+
   it('follows a description that is the subject after an introductory clause naming someone else (`Asked whether Mrs. Truitt would vote, the lawyer smiled.`)', () => {
     const asked = 'Andrea Kessler, a lawyer for the voters, said her clients would ask for a quick trial. Asked whether Mrs. Odessa Truitt would be voting in November, the lawyer smiled.\n\n"She already asked me to drive her," she said.';
     expect(findQuotes(asked)[0]?.speaker).toBe('Andrea Kessler');

@@ -345,10 +345,13 @@ function preferredHolder(description: Description, holds: (person: Person) => bo
   return qualifiedHolder(description, holds, fits) ?? tiedToPlace(description, fits);
 }
 
-/** The last person named before `offset` who `holds` the description's role, the preferred one first (preferredHolder). */
+/**
+ * The last person named before `offset` who `holds` the description's role, the preferred one
+ * first (preferredHolder), or one tied to its proper names if named since (holderOrTiedBefore).
+ */
 function lastHolderBefore(people: People, offset: number, description: Description, holds: (person: Person) => boolean, fits: (person: Person) => boolean): Person | undefined {
   const qualified = preferredHolder(description, holds, fits);
-  return (qualified && lastPersonBefore(people, offset, qualified)?.person) || lastPersonBefore(people, offset, holds)?.person;
+  return (qualified && lastPersonBefore(people, offset, qualified)?.person) || holderOrTiedBefore(people, offset, holds, tiedToNames(description, fits));
 }
 
 /**
