@@ -92,6 +92,7 @@ describe('a description names the person the text gave that role', () => {
     ['her stepson', 'Ann Kerr said her stepson, Dylan Kerr, had run the farm since May.', 'Dylan Kerr'],
     ['the whip', 'Chief government whip Sophie Gagnon said the member had been offered nothing.', 'Sophie Gagnon'],
     ['the gunsmith', 'Back at his shop, Wade Thurston said he had turned the money down.', 'Wade Thurston'],
+    ['his rival', 'Dominic Sarkis said nobody could buy Nevada. That is a pointed reference to his rival in the Republican primary, Attorney General Lorna Pryce, who has raised $6 million.', 'Lorna Pryce'],
   ])('knows `%s` for a person', (description, introduction, speaker) => {
     expect(lastSpeaker(`${introduction}\n\n"We pay the same taxes as people in the city," ${description} said.`)).toBe(speaker);
   });

@@ -72,6 +72,8 @@ const OCCUPATIONS = new Set([
   'catcher', 'shortstop', 'linebacker', 'receiver', 'cfo', 'coo', 'cto',
   'prop', 'lock', 'flanker', 'flyhalf', 'fly-half', 'scrumhalf', 'scrum-half',
   'goalie', 'outfielder', 'infielder', 'backbencher', 'garda', 'whip',
+  // Who a person is to another in a contest or an office (`his rival in the primary, Lorna Pryce`).
+  'rival', 'opponent', 'predecessor', 'successor', 'ally', 'counterpart',
 ]);
 
 // What the people of a country or place are called: `the Scot said`, `the Spaniard added` refer
