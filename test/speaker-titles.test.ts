@@ -12,6 +12,12 @@ describe('titles in printed speaker names', () => {
     expect(quotes[0]).toMatchObject({ speaker: 'Dr. Helen Marsh', role: "the station's chief limnologist" });
   });
 
+  it('prints a lieutenant\'s rank whole, and does not take a lieutenant governor for `the governor`', () => {
+    const text = 'Gov. Mark Ellison signed the budget on Monday. Lt. Gov. Ana Ruiz presided over the Senate vote.\n\n'
+      + '"This budget keeps every promise we made," the governor said. "The vote was close," said Lt. Gov. Ana Ruiz.';
+    expect(findQuotes(text).map((quote) => quote.speaker)).toEqual(['Gov. Mark Ellison', 'Lt. Gov. Ana Ruiz']);
+  });
+
   it('drops a social title once the full name is given', () => {
     expect(quotes[1]?.speaker).toBe('Paul Grady');
   });

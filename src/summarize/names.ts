@@ -195,10 +195,18 @@ function holdsTitles(tokens: Token[], index: number, titleTokens: Token[]): bool
   return [...lead, ...titleTokens].every((token) => !PAST_MARKERS.has(token.lower));
 }
 
-/** The title to print with the name: the last title, if printed and still held. */
+// Abbreviated titles that make the title after them a lower one (`Lt. Gov.`, `Lt. Col.`).
+const LIEUTENANT_TITLES = new Set(['lt.', 'lt']);
+
+/**
+ * The title to print with the name: the last title, if printed and still held, with a `Lt.`
+ * before it (`Lt. Gov. Ana Ruiz` is not the governor).
+ */
 function printedTitle(titleTokens: Token[], held: boolean): string | null {
   const last = titleTokens[titleTokens.length - 1];
-  return last && held && PRINTED_TITLES.has(last.lower) ? last.text : null;
+  if (!last || !held || !PRINTED_TITLES.has(last.lower)) return null;
+  const before = titleTokens[titleTokens.length - 2];
+  return before && LIEUTENANT_TITLES.has(before.lower) ? `${before.text} ${last.text}` : last.text;
 }
 
 /**

@@ -158,8 +158,9 @@ export function isPersonNoun(word: string): boolean {
 }
 
 // Words that make the role after them another office: a vice president is not the president,
-// a deputy mayor not the mayor, an assistant coach not the coach.
-const SECOND_OFFICES = new Set(['vice', 'deputy', 'lieutenant', 'assistant']);
+// a deputy mayor not the mayor, an assistant coach not the coach, a lieutenant governor (`Lt.
+// Gov.`) not the governor.
+const SECOND_OFFICES = new Set(['vice', 'deputy', 'lieutenant', 'lt', 'assistant']);
 
 /** Lowercase words with second offices joined to their role, as the text may hyphenate them (`vice-president`). */
 export function joinSecondOffices(words: string[]): string[] {
