@@ -120,6 +120,11 @@ describe('a description names the person the text gave that role', () => {
     expect(lastSpeaker(`${introduction}\n\n"Every stopgap is a promise that we will be serious next time," said ${description}.`)).toBe(speaker);
   });
 
+  it('reads a party label for the party and the state (`Sen. Ellen Park (D-Vt.)` is `the Vermont Democrat`)', () => {
+    const text = 'Sen. Ellen Park (D-Vt.) and Sen. Rob Gage (R-Tex.) wrote the bill.\n\n"It is a good bill," the Vermont Democrat said. "It needs work," the Texas Republican said.';
+    expect(findQuotes(text).map((quote) => quote.speaker)).toEqual(['Sen. Ellen Park', 'Sen. Rob Gage']);
+  });
+
   it('takes `the mayor-elect` for the one chosen, not for the mayor in office', () => {
     const text = 'Jane Doe won the race by 300 votes. Outgoing Mayor John Smith congratulated her on Tuesday night.\n\n"We have a lot of work to do on the water system," the mayor-elect said.';
     expect(lastSpeaker(text)).toBe('Jane Doe');

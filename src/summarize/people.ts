@@ -8,6 +8,7 @@ import { genderOfFirstName } from './first-names.js';
 import { NAME_PARTICLES, NAME_SUFFIXES, PAST_MARKERS, pastRole, type Gender } from './lexicon.js';
 import { surnameKey, type FoundName, type NameMention } from './names.js';
 import { joinSecondOffices } from './person-nouns.js';
+import { partyLabelWords } from './roles.js';
 
 export interface Person {
   fullName: string;
@@ -73,6 +74,7 @@ function addRoleWordsOfPhrase(roleWords: Set<string>, phrase: string, past: bool
     if (word === 'retired') roleWords.add(word);
     if (PAST_MARKERS.has(word)) marked = true;
     roleWords.add(marked ? pastRole(word) : word);
+    for (const labelled of partyLabelWords(word)) roleWords.add(labelled);
   }
 }
 

@@ -316,6 +316,40 @@ function expandTitles(role: string): string {
 
 const PARTY_LABEL = /\([DRI]-[A-Z][\w.]*\)/y;
 
+const PARTIES = new Map([['d', 'democrat'], ['r', 'republican'], ['i', 'independent']]);
+// The states as party labels abbreviate them, in news style (`R-Tex.`, `D-Vt.`) and by postal code
+// (`R-TX`), lowercase without periods; the states the style never abbreviates are written out.
+const STATE_ABBREVIATIONS = new Map([
+  ['ala', 'alabama'], ['al', 'alabama'], ['ak', 'alaska'], ['ariz', 'arizona'], ['az', 'arizona'], ['ark', 'arkansas'],
+  ['ar', 'arkansas'], ['calif', 'california'], ['ca', 'california'], ['colo', 'colorado'], ['co', 'colorado'],
+  ['conn', 'connecticut'], ['ct', 'connecticut'], ['del', 'delaware'], ['de', 'delaware'], ['fla', 'florida'],
+  ['fl', 'florida'], ['ga', 'georgia'], ['hi', 'hawaii'], ['ia', 'iowa'], ['id', 'idaho'], ['ill', 'illinois'],
+  ['il', 'illinois'], ['ind', 'indiana'], ['in', 'indiana'], ['kan', 'kansas'], ['ks', 'kansas'], ['ky', 'kentucky'],
+  ['la', 'louisiana'], ['me', 'maine'], ['md', 'maryland'], ['mass', 'massachusetts'], ['ma', 'massachusetts'],
+  ['mich', 'michigan'], ['mi', 'michigan'], ['minn', 'minnesota'], ['mn', 'minnesota'], ['miss', 'mississippi'],
+  ['ms', 'mississippi'], ['mo', 'missouri'], ['mont', 'montana'], ['mt', 'montana'], ['neb', 'nebraska'],
+  ['ne', 'nebraska'], ['nev', 'nevada'], ['nv', 'nevada'], ['nh', 'new hampshire'], ['nj', 'new jersey'],
+  ['nm', 'new mexico'], ['ny', 'new york'], ['nc', 'north carolina'], ['nd', 'north dakota'], ['oh', 'ohio'],
+  ['okla', 'oklahoma'], ['ok', 'oklahoma'], ['ore', 'oregon'], ['or', 'oregon'], ['pa', 'pennsylvania'],
+  ['ri', 'rhode island'], ['sc', 'south carolina'], ['sd', 'south dakota'], ['tenn', 'tennessee'], ['tn', 'tennessee'],
+  ['tex', 'texas'], ['tx', 'texas'], ['ut', 'utah'], ['vt', 'vermont'], ['va', 'virginia'], ['wash', 'washington'],
+  ['wa', 'washington'], ['wva', 'west virginia'], ['wv', 'west virginia'], ['wis', 'wisconsin'], ['wi', 'wisconsin'],
+  ['wyo', 'wyoming'], ['wy', 'wyoming'],
+]);
+
+/**
+ * What a party label says, lowercase (`r-tex.` → republican, texas; `d-n.y.` → democrat, new,
+ * york): `the Texas Republican` is the one labelled so. Empty for any other word.
+ */
+export function partyLabelWords(word: string): string[] {
+  const match = /^([dri])-([a-z.]+)$/.exec(word);
+  const party = match && PARTIES.get(match[1] as string);
+  if (!match || !party) return [];
+  const written = (match[2] as string).replace(/\./g, '');
+  const state = STATE_ABBREVIATIONS.get(written) ?? written;
+  return [party, ...state.split(' ')];
+}
+
 /** `R-Ky.` of `(R-Ky.)` right after the name, or '' when there is none. */
 function partyLabel(text: string, tokens: Token[], next: number): string {
   const open = tokens[next];
