@@ -23,6 +23,8 @@ export interface Person {
   roleWords: Set<string>;
   /** Lowercase words of the places the text says the person is from, to resolve `the Ohioan`. */
   places: Set<string>;
+  /** The mention that brought the person into the text: their first. */
+  introduction: NameMention;
 }
 
 export interface LinkedMention {
@@ -124,6 +126,7 @@ function enrich(person: Person, mention: NameMention, mentionWords: number): voi
 function newPerson(mention: NameMention): Person {
   return {
     fullName: mention.name, title: null, titleGender: null, nameGender: null, pronounVotes: { male: 0, female: 0 }, role: null, roleWords: new Set<string>(), places: new Set<string>(),
+    introduction: mention,
   };
 }
 

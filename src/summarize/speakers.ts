@@ -204,9 +204,18 @@ const POSSESSIVE_GENDERS = new Map<string, Gender>([['his', 'male'], ['her', 'fe
 // What `relativeOf` answers for a description that is no possessive and a word for a relative.
 const NOT_KINSHIP = undefined;
 
+// The surnames of each article's people, made once an article (namesWhose is asked of many people).
+const surnamesOfPeople = new WeakMap<People, ReadonlySet<string>>();
+
 /** Whether the person's role words hold the surname of someone the text names, themselves included (`Nora Quill's husband`). */
 function namesWhose(people: People, person: Person): boolean {
-  return people.mentions.some((linked) => person.roleWords.has(surnameKey(linked.person.fullName)));
+  let surnames = surnamesOfPeople.get(people);
+  if (!surnames) {
+    surnames = new Set(people.mentions.map((linked) => surnameKey(linked.person.fullName)));
+    surnamesOfPeople.set(people, surnames);
+  }
+  for (const word of person.roleWords) if (surnames.has(word)) return true;
+  return false;
 }
 
 /**
@@ -245,8 +254,8 @@ function relativeOf(people: People, mention: SpeakerMention, description: Descri
 function introducedPersonBefore(people: People, offset: number, since: number, fits: (person: Person) => boolean): Person | null {
   const antecedent = lastPersonBefore(people, offset, fits);
   if (!antecedent || antecedent.at <= since) return null;
-  const first = people.mentions.find((linked) => linked.person === antecedent.person);
-  return first?.mention.start === antecedent.at && first.mention.isProminent ? antecedent.person : null;
+  const { introduction } = antecedent.person;
+  return introduction.start === antecedent.at && introduction.isProminent ? antecedent.person : null;
 }
 
 /**
