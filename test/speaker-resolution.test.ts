@@ -74,10 +74,11 @@ describe('speaker attribution and resolution', () => {
     const text = [
       '"I thought he did all the things right tonight," said MSNBC host Chris Matthews.',
       '"It is a dog whistle to all Americans," Rep. Gwen Moore (D-Wis.) said.',
+      '"Who determines what is appropriate for a child?" asked Atlanta pediatrician Dr. Jennifer Shu.',
     ].join('\n\n');
     const quotes = findQuotes(text);
-    expect(quotes.map((quote) => text.slice(quote.speakerStart ?? 0, quote.speakerEnd ?? 0))).toEqual(['Chris Matthews', 'Rep. Gwen Moore']);
-    expect(quotes.map((quote) => quote.speaker)).toEqual(['Chris Matthews', 'Rep. Gwen Moore']);
+    expect(quotes.map((quote) => text.slice(quote.speakerStart ?? 0, quote.speakerEnd ?? 0))).toEqual(['Chris Matthews', 'Rep. Gwen Moore', 'Dr. Jennifer Shu']);
+    expect(quotes.map((quote) => quote.speaker)).toEqual(['Chris Matthews', 'Rep. Gwen Moore', 'Dr. Jennifer Shu']);
   });
 
   it('reaches the cue past a party label, before or after an appositive', () => {

@@ -6,6 +6,7 @@
 import { CUE_MODIFIERS, CUE_PHRASES, CUE_VERBS, DETERMINERS, PRONOUNS, ROLE_NOUNS } from './lexicon.js';
 import { readDescription } from './descriptions.js';
 import { readNameSpan } from './names.js';
+import { isPersonNoun } from './person-nouns.js';
 import type { SpeakerMention } from './speakers.js';
 import { isCapitalized, isComma, isPluralPossessive, isSentenceEnd, pastParenthesis, possessiveLength, tokenize, type Token } from './tokens.js';
 
@@ -104,11 +105,11 @@ function personMention(text: string, tokens: Token[], index: number): SpeakerMen
     const read = readNameSpan(text, tokens, cursor);
     if (read?.mention.canBePerson) {
       const found: SpeakerMention = { start: read.mention.start, end: read.mention.end, kind: 'name', text: read.mention.name };
-      if (!ROLE_NOUNS.has(lower(tokens[read.next]))) return found;
+      if (!isPersonNoun(lower(tokens[read.next]))) return found;
       beforeRole ??= found;
     }
     const next = read ? read.next : cursor + 1;
-    const premodifies = tokens.slice(cursor, next).every((token) => token.isWord) && (read !== null || ROLE_NOUNS.has(lower(tokens[cursor])));
+    const premodifies = tokens.slice(cursor, next).every((token) => token.isWord) && (read !== null || isPersonNoun(lower(tokens[cursor])));
     if (!premodifies) return beforeRole;
     cursor = next;
   }
