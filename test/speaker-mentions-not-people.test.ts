@@ -2,6 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { findQuotes } from '../src/summarize/quotes.js';
 
 describe('words that are not people never become speakers', () => {
+  it('does not take an office after an article for a name (`The President added`, `the Prime Minister said`)', () => {
+    const text = [
+      'Russian President Vladimir Putin spoke at the ceremony. Prime Minister Lee Hsien Loong of Singapore sent a message.',
+      '"Russia must be made secure at last," the President added.',
+      '"A successful Singapore is what we have built together," the Prime Minister said.',
+    ].join('\n\n');
+    expect(findQuotes(text).map((quote) => quote.speaker)).toEqual(['Vladimir Putin', 'Lee Hsien Loong']);
+  });
+
   it('does not take a town named like a woman (`Holly Springs`) for one', () => {
     const text = 'Aisha Rowe, a former nurse, has run on school construction. At a forum in Holly Springs this month, she was asked about her party.\n\n"I will vote with whoever is trying to get a roof on the new school," she said.';
     expect(findQuotes(text)[0]?.speaker).toBe('Aisha Rowe');

@@ -6,7 +6,7 @@ import { isBlankUnit, isSpaceUnit } from './characters.js';
 import { genderOfFirstName, isKnownFirstName } from './first-names.js';
 import { CUE_VERBS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NO_WORDS, PAST_MARKERS, SENTENCE_OPENERS, type Gender } from './lexicon.js';
 import { bareLower, bareWord, isAcronym, isHonorific, isInitial, isNamePart, isPostNominal, isTitleWord, isVerbLike, seatAfterName } from './name-tokens.js';
-import { isPersonNoun } from './person-nouns.js';
+import { isListedPersonNoun, isPersonNoun } from './person-nouns.js';
 import { clauseRoleWords, pastAge, placesNamed } from './role-clauses.js';
 import { findRole, isSetOffAsOrganization, pastOrigin } from './roles.js';
 import { hasLineBreak, isCapitalized, isComma, isSentenceEnd, pastParenthesis, possessiveLength, type Token } from './tokens.js';
@@ -527,12 +527,27 @@ function isNoOnesWord(person: readonly Token[], hasTitles: boolean): boolean {
   return saint || (person.length === 1 && !hasTitles && isPluralOfPersonNoun(first));
 }
 
+/**
+ * Whether the one word of a name is an office or a noun for a person after an article, past any
+ * capitalized words before it (`The President added`, `the Prime Minister insisted`): a description
+ * of someone, not their name. (A surname that is such a word, `King said`, has no article.)
+ */
+function isOfficeAfterArticle(tokens: Token[], shape: NameShape): boolean {
+  const { person, index } = shape;
+  const word = person[0] as Token;
+  if (person.length !== 1 || !(isTitleWord(word) || isListedPersonNoun(bareLower(word)))) return false;
+  let before = index - 1;
+  while (before >= 0 && (tokens[before] as Token).capitalized && (tokens[before] as Token).lower !== 'the') before -= 1;
+  return tokens[before]?.lower === 'the';
+}
+
 function canShapeBePerson(tokens: Token[], shape: NameShape): boolean {
   const { person, parts, titleTokens, hasTitles } = shape;
   return (canNamePerson(person) || isSurnameOfPlaceUsedForPerson(tokens, shape)) && !(person.length === parts.length && afterArticle(tokens[shape.index - 1], titleTokens))
     && !(!hasTitles && isParticiple(person, shape.next < tokens.length ? tokens[shape.next] : undefined))
     && !opensPluralPossessiveName(tokens, shape)
-    && !isBodyNamed(person, parts) && !isPlaceAfterPreposition(tokens[shape.index - 1], shape) && !isNoOnesWord(person, hasTitles);
+    && !isBodyNamed(person, parts) && !isPlaceAfterPreposition(tokens[shape.index - 1], shape) && !isNoOnesWord(person, hasTitles)
+    && !isOfficeAfterArticle(tokens, shape);
 }
 
 /**
