@@ -2,6 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { findQuotes } from '../src/summarize/quotes.js';
 
 describe('words that are not people never become speakers', () => {
+  it('does not print a word that only opens its sentence or line as a speaker (`Question: "…"`, `Sure, …`), but keeps a name it opens', () => {
+    const text = [
+      'The ministry website reported this exchange at a news conference.',
+      'Question: "Were they soldiers or not?"',
+      'Bryne said: "I know this to be true, and I will say it again."',
+    ].join('\n\n');
+    expect(findQuotes(text).map((quote) => quote.speaker)).toEqual([null, 'Bryne']);
+  });
+
   it('does not take an office after an article for a name (`The President added`, `the Prime Minister said`)', () => {
     const text = [
       'Russian President Vladimir Putin spoke at the ceremony. Prime Minister Lee Hsien Loong of Singapore sent a message.',

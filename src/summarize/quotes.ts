@@ -6,12 +6,14 @@ import type { QuoteSpan } from '../types.js';
 import { findCreditRanges } from './credit-lines.js';
 import { findSubjectDescriptions, type SubjectDescription } from './descriptions.js';
 import { findHeadingRanges } from './headings.js';
+import { isKnownFirstName } from './first-names.js';
+import { CUE_VERBS } from './lexicon.js';
 import { findNameMentions, findSubjectPronouns, sentenceIndexes } from './names.js';
 import type { QuotedPiece } from './quote-marks.js';
 import { findQuotations, type Quotation, type QuotedText } from './quotations.js';
 import { quotedWords } from './quoted-words.js';
 import { collectPeople, type People } from './people.js';
-import { resolveSpeakers, type ResolvedSpeaker, type SpeakerClause } from './speakers.js';
+import { resolveSpeakers, type ResolvedSpeaker, type SpeakerClause, type SpeakerMention } from './speakers.js';
 import { countWords } from '../load/words.js';
 import { tokenize } from './tokens.js';
 
@@ -79,7 +81,31 @@ function speakerClause(text: string, { attribution, pieces }: Quotation): Speake
   const stop = text.slice(mention.end, attribution.end).search(/[,;:]/);
   // Asked only of `they`: whether the words are one person's.
   const speaksAsOne = mention.kind === 'pronoun' && mention.text.toLowerCase() === 'they' && pieces.some((piece) => FIRST_PERSON_SINGULAR.test(text.slice(piece.start, piece.end)));
-  return { mention, end: stop < 0 ? attribution.end : mention.end + stop, speaksAsOne };
+  return { mention, end: stop < 0 ? attribution.end : mention.end + stop, speaksAsOne, namesSomeone: mention.kind !== 'name' || !isCapitalizedOnlyToOpen(text, mention) };
+}
+
+// What may stand before a word that opens a sentence or a line, past spaces: a sentence's end, a
+// colon, a quotation's close.
+const SENTENCE_BOUNDARY = /[.!?:"”’]\s*$|^\s*$/;
+
+/**
+ * Whether a one-word name is capitalized only because it opens its sentence or line, is written
+ * nowhere else in the text but there, and is neither a known given name nor the subject of a cue
+ * (`Sure, …`, `Question: "…"`, `Local newspaper …`): a word, not a name, where no person bears it.
+ */
+function isCapitalizedOnlyToOpen(text: string, mention: SpeakerMention): boolean {
+  const word = mention.text;
+  // A title before the name (`Ms Lal`) or more than one word: a name.
+  if (/\s/.test(word) || text.slice(mention.start, mention.end) !== word || isKnownFirstName(word)) return false;
+  const opens = (at: number) => SENTENCE_BOUNDARY.test(text.slice(Math.max(0, at - 3), at));
+  if (!opens(mention.start)) return false;
+  // `Bryne said`: the subject of a cue is someone.
+  const next = /^\s*([\p{L}]+)/u.exec(text.slice(mention.end, mention.end + 20))?.[1];
+  if (next !== undefined && CUE_VERBS.has(next)) return false;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (at !== mention.start && !opens(at) && !/[\p{L}\p{N}]/u.test(text.charAt(at - 1) + text.charAt(at + word.length))) return false;
+  }
+  return true;
 }
 
 /** Every direct quotation of the text, in order. */

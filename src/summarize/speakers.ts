@@ -429,6 +429,8 @@ export interface SpeakerClause {
   end: number;
   /** Whether the quotation speaks of its speaker as `I`: a `they` who says it is one person (see resolvePronoun). */
   speaksAsOne: boolean;
+  /** False for a name mention that may be a mere word (`Sure, …`, `Question: "…"`): the quotation then has no speaker. */
+  namesSomeone: boolean;
 }
 
 /**
@@ -441,6 +443,8 @@ export function resolveSpeakers(people: People, clauses: Array<SpeakerClause | n
     if (!clause) return NOBODY;
     const { mention } = clause;
     const person = resolvePerson(people, clause, previous);
+    // `Sure, …`: no one but the word itself, which the text names no one else by.
+    if (!clause.namesSomeone && (!person || person.fullName === mention.text)) return NOBODY;
     if (person) previous = { person, at: mention.start };
     if (person) return describe(person);
     return mention.kind === 'name' ? { name: mention.text, role: null } : NOBODY;
