@@ -7,8 +7,9 @@ describe('words that are not people never become speakers', () => {
       'The ministry website reported this exchange at a news conference.',
       'Question: "Were they soldiers or not?"',
       'Bryne said: "I know this to be true, and I will say it again."',
+      'Bryne went on to say, "From the bottom of my soul, I know this to be true."',
     ].join('\n\n');
-    expect(findQuotes(text).map((quote) => quote.speaker)).toEqual([null, 'Bryne']);
+    expect(findQuotes(text).map((quote) => quote.speaker)).toEqual([null, 'Bryne', 'Bryne']);
   });
 
   it('does not take an office after an article for a name (`The President added`, `the Prime Minister said`)', () => {

@@ -7,7 +7,7 @@ import { findCreditRanges } from './credit-lines.js';
 import { findSubjectDescriptions, type SubjectDescription } from './descriptions.js';
 import { findHeadingRanges } from './headings.js';
 import { isKnownFirstName } from './first-names.js';
-import { CUE_VERBS } from './lexicon.js';
+import { CUE_PHRASES, CUE_VERBS } from './lexicon.js';
 import { findNameMentions, findSubjectPronouns, sentenceIndexes } from './names.js';
 import type { QuotedPiece } from './quote-marks.js';
 import { findQuotations, type Quotation, type QuotedText } from './quotations.js';
@@ -99,9 +99,9 @@ function isCapitalizedOnlyToOpen(text: string, mention: SpeakerMention): boolean
   if (/\s/.test(word) || text.slice(mention.start, mention.end) !== word || isKnownFirstName(word)) return false;
   const opens = (at: number) => SENTENCE_BOUNDARY.test(text.slice(Math.max(0, at - 3), at));
   if (!opens(mention.start)) return false;
-  // `Bryne said`: the subject of a cue is someone.
+  // `Bryne said`, `Bryne went on to say`: the subject of a cue is someone.
   const next = /^\s*([\p{L}]+)/u.exec(text.slice(mention.end, mention.end + 20))?.[1];
-  if (next !== undefined && CUE_VERBS.has(next)) return false;
+  if (next !== undefined && (CUE_VERBS.has(next) || CUE_PHRASES.has(next))) return false;
   for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
     if (at !== mention.start && !opens(at) && !/[\p{L}\p{N}]/u.test(text.charAt(at - 1) + text.charAt(at + word.length))) return false;
   }
