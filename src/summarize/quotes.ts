@@ -75,13 +75,13 @@ const FIRST_PERSON_SINGULAR = /\b(?:I|I['’](?:m|ve|d|ll)|me|my|myself)\b/;
  * apposition naming the speaker (`said his friend, Bruce Tam,`) or another clause (`…, before
  * adding that he, Christie, …`).
  */
-function speakerClause(text: string, { attribution, pieces }: Quotation): SpeakerClause | null {
+function speakerClause(text: string, { attribution, pieces }: Quotation, openingOnly: OpeningOnly): SpeakerClause | null {
   if (!attribution) return null;
   const { mention } = attribution;
   const stop = text.slice(mention.end, attribution.end).search(/[,;:]/);
   // Asked only of `they`: whether the words are one person's.
   const speaksAsOne = mention.kind === 'pronoun' && mention.text.toLowerCase() === 'they' && pieces.some((piece) => FIRST_PERSON_SINGULAR.test(text.slice(piece.start, piece.end)));
-  return { mention, end: stop < 0 ? attribution.end : mention.end + stop, speaksAsOne, namesSomeone: mention.kind !== 'name' || !isCapitalizedOnlyToOpen(text, mention) };
+  return { mention, end: stop < 0 ? attribution.end : mention.end + stop, speaksAsOne, namesSomeone: mention.kind !== 'name' || !isCapitalizedOnlyToOpen(text, mention, openingOnly) };
 }
 
 // What may stand before a word that opens a sentence or a line, past spaces: a sentence's end, a
@@ -93,27 +93,41 @@ const SENTENCE_BOUNDARY = /[.!?:"”’]\s*$|^\s*$/;
  * nowhere else in the text but there, and is neither a known given name nor the subject of a cue
  * (`Sure, …`, `Question: "…"`, `Local newspaper …`): a word, not a name, where no person bears it.
  */
-function isCapitalizedOnlyToOpen(text: string, mention: SpeakerMention): boolean {
+function isCapitalizedOnlyToOpen(text: string, mention: SpeakerMention, openingOnly: OpeningOnly): boolean {
   const word = mention.text;
   // A title before the name (`Ms Lal`) or more than one word: a name.
   if (/\s/.test(word) || text.slice(mention.start, mention.end) !== word || isKnownFirstName(word)) return false;
-  const opens = (at: number) => SENTENCE_BOUNDARY.test(text.slice(Math.max(0, at - 3), at));
-  if (!opens(mention.start)) return false;
+  if (!opensSentence(text, mention.start)) return false;
   // `Bryne said`, `Bryne went on to say`: the subject of a cue is someone.
   const next = /^\s*([\p{L}]+)/u.exec(text.slice(mention.end, mention.end + 20))?.[1];
   if (next !== undefined && (CUE_VERBS.has(next) || CUE_PHRASES.has(next))) return false;
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-    if (at !== mention.start && !opens(at) && !/[\p{L}\p{N}]/u.test(text.charAt(at - 1) + text.charAt(at + word.length))) return false;
+  let only = openingOnly.get(word);
+  if (only === undefined) {
+    only = true;
+    for (let at = text.indexOf(word); only && at >= 0; at = text.indexOf(word, at + 1)) {
+      const wholeWord = !/[\p{L}\p{N}]/u.test(text.charAt(at - 1) + text.charAt(at + word.length));
+      only = !wholeWord || opensSentence(text, at);
+    }
+    openingOnly.set(word, only);
   }
-  return true;
+  return only;
 }
+
+/** Whether the word at `at` opens a sentence or a line (SENTENCE_BOUNDARY). */
+function opensSentence(text: string, at: number): boolean {
+  return SENTENCE_BOUNDARY.test(text.slice(Math.max(0, at - 3), at));
+}
+
+/** For each word of an article asked about, whether every place it is written opens a sentence or a line. */
+type OpeningOnly = Map<string, boolean>;
 
 /** Every direct quotation of the text, in order. */
 export function findQuotes(text: string): QuoteSpan[] {
   const quoted = findQuotations(text);
   const { quotations } = quoted;
   if (quotations.length === 0) return [];
-  const speakers = resolveSpeakers(peopleOf(text, quoted), quotations.map((quotation) => speakerClause(text, quotation)));
+  const openingOnly: OpeningOnly = new Map();
+  const speakers = resolveSpeakers(peopleOf(text, quoted), quotations.map((quotation) => speakerClause(text, quotation, openingOnly)));
   return quotations.map((quotation, index) => toQuoteSpan(text, quotation, speakers[index] ?? { name: null, role: null }));
 }
 
