@@ -113,7 +113,9 @@ describe('two sends of one issue at once', () => {
     const { root, server } = await sendingSetup(5);
     const runs = await Promise.all([0, 1].map(() => startSend(root, ['--list', 'list.csv', '--smtp', server.url, '--concurrency', String(CONCURRENCY)]).done));
     expect(runs.map((run) => run.code).sort()).toEqual([0, 1]);
-    expect(runs.find((run) => run.code === 1)?.stderr).toMatch(/\((send\/locked|send\/already-started)\)/);
+    // On a loaded machine the loser may wait out the store's lock timeout and refuse as store/busy:
+    // a refusal all the same (seen once with two other test processes on two cores).
+    expect(runs.find((run) => run.code === 1)?.stderr).toMatch(/\((send\/locked|send\/already-started|store\/busy)\)/);
     const copies = await server.copiesByAddress();
     expect(everyone.map((address) => copies.get(address))).toEqual(everyone.map(() => 1));
   });
