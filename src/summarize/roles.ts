@@ -246,7 +246,6 @@ function phraseText(text: string, words: Token[]): string | null {
   return article && possessive ? phrase.charAt(0).toLowerCase() + phrase.slice(1) : phrase;
 }
 
-
 // Words that may join a role to what it is of (`a spokeswoman for the agency`).
 const ROLE_PREPOSITIONS = new Set(['of', 'for', 'at', 'in', 'on', 'with', 'from']);
 // Determiners that open a role set off before a name (`the team's coach, Maria Lopez,`, `Another

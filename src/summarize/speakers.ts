@@ -260,7 +260,8 @@ function introducedPersonBefore(people: People, offset: number, since: number, f
 
 /**
  * `the coach`: the last person the text gave that role (or one it stands for: `the senator` is
- * `Sen. X`), of the gender the noun implies; else the person just introduced
+ * `Sen. X`), of the gender the noun implies, or one tied to its proper names named since
+ * (holderOrTiedBefore: `the Idaho Republican`); else the person just introduced
  * (introducedPersonBefore); else the first given that role later; else, for a definite
  * description, the last person of that gender, as news writing calls the person it is about by a
  * new epithet (`the 46-year-old`, `the real estate developer`). A later holder of the role is not
