@@ -8,7 +8,7 @@ import { readDescription } from './descriptions.js';
 import { readNameSpan } from './names.js';
 import { isPersonNoun } from './person-nouns.js';
 import type { SpeakerMention } from './speakers.js';
-import { isCapitalized, isComma, isPluralPossessive, isSentenceEnd, pastParenthesis, possessiveLength, tokenize, type Token } from './tokens.js';
+import { isCapitalized, closesPluralPossessive, isComma, isSentenceEnd, pastParenthesis, possessiveLength, tokenize, type Token } from './tokens.js';
 
 export interface Attribution {
   mention: SpeakerMention;
@@ -127,7 +127,7 @@ function descriptionMention(text: string, tokens: Token[], index: number): Speak
   for (let cursor = index + 1; cursor < tokens.length && cursor - index < MAX_DESCRIPTION_TOKENS; cursor += 1) {
     const token = tokens[cursor];
     // `the parents' club president`: the apostrophe of a plural possessive, right after its word.
-    if (isPluralPossessive(token) && last.end === token?.start && /s$/i.test(last.text)) continue;
+    if (closesPluralPossessive(last, token)) continue;
     if (!token?.isWord || ['who', 'which', 'that'].includes(lower(token)) || isCue(token) || isCueAt(tokens, cursor)) break;
     last = token;
   }

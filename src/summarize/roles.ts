@@ -8,7 +8,7 @@ import { isBlankUnit } from './characters.js';
 import { CUE_VERBS, DETERMINERS, HONORIFICS, NO_WORDS, ROLE_NOUNS } from './lexicon.js';
 import { isListedPersonNoun, isPersonNoun } from './person-nouns.js';
 import { pastAge } from './role-clauses.js';
-import { hasLineBreak, isCapitalized, isComma, isPluralPossessive, possessiveLength, type Token } from './tokens.js';
+import { closesPluralPossessive, hasLineBreak, isCapitalized, isComma, isPluralPossessive, possessiveLength, type Token } from './tokens.js';
 
 // Lowercase words that may qualify a role before a name (`former campaign strategist`).
 const ROLE_MODIFIERS = new Set([
@@ -166,8 +166,7 @@ function appositiveRole(text: string, tokens: Token[], next: number): string | n
     // `the Tigers' coach`: the apostrophe right after a plural is the possessive's. Whether the word
     // follows a plural is asked of every word: asked only after an apostrophe (rare), the tests had
     // not run when appositiveRole was optimized, and their first run threw its code away.
-    const followsPlural = previous !== undefined && previous.end === token.start && /s$/i.test(previous.text);
-    const possessive = isPluralPossessive(token) && followsPlural;
+    const possessive = closesPluralPossessive(previous, token);
     // `a Clinton supporter who has accused …`: the relative clause says what they did, not what they are.
     if ((ROLE_STOPS.has(token.text) && !possessive) || RELATIVE_WORDS.has(token.text)) break;
     words.push(token);

@@ -245,24 +245,21 @@ function relativeOf(people: People, mention: SpeakerMention, description: Descri
 }
 
 /**
- * The person the last sentence before `offset` that names someone `fits` takes (the antecedent
- * lastPersonBefore finds) names for the first time, prominently (not after a preposition, not
- * possessive), after `since` (the previous quotation's attribution): news names a new speaker and
- * then quotes them by a role it had not given them (`Priya Natarajan of Halvorsen Securities said
- * …. "…," the analyst said`). Null when that person was named before.
+ * Whether the antecedent lastPersonBefore found is named there for the first time, prominently
+ * (not after a preposition, not possessive), after `since` (the previous quotation's attribution):
+ * news names a new speaker and then quotes them by a role it had not given them (`Priya Natarajan
+ * of Halvorsen Securities said …. "…," the analyst said`).
  */
-function introducedPersonBefore(people: People, offset: number, since: number, fits: (person: Person) => boolean): Person | null {
-  const antecedent = lastPersonBefore(people, offset, fits);
-  if (!antecedent || antecedent.at <= since) return null;
+function isIntroducedSince(antecedent: Antecedent, since: number): boolean {
   const { introduction } = antecedent.person;
-  return introduction.start === antecedent.at && introduction.isProminent ? antecedent.person : null;
+  return antecedent.at > since && introduction.start === antecedent.at && introduction.isProminent;
 }
 
 /**
  * `the coach`: the last person the text gave that role (or one it stands for: `the senator` is
  * `Sen. X`), of the gender the noun implies, or one tied to its proper names named since
  * (holderOrTiedBefore: `the Idaho Republican`); else the person just introduced
- * (introducedPersonBefore); else the first given that role later; else, for a definite
+ * (isIntroducedSince); else the first given that role later; else, for a definite
  * description, the last person of that gender, as news writing calls the person it is about by a
  * new epithet (`the 46-year-old`, `the real estate developer`). A later holder of the role is not
  * taken over someone just introduced: that is a second one (`Jasmine Okoro, an analyst at …, was
@@ -285,12 +282,12 @@ function resolveDescription(people: People, mention: SpeakerMention, excluded: R
   if (relative !== NOT_KINSHIP) return relative;
   const holds = holdsRoleOf(description, fits);
   const qualified = preferredHolder(description, holds, fits);
-  const namedBefore = (accepts: (person: Person) => boolean) => lastPersonBefore(people, mention.start, accepts)?.person;
-  const introduced = introducedPersonBefore(people, mention.start, previous?.at ?? -1, fits);
+  const lastFitting = lastPersonBefore(people, mention.start, fits);
+  const introduced = lastFitting && isIntroducedSince(lastFitting, previous?.at ?? -1) ? lastFitting.person : null;
   const namedLater = (accepts: (person: Person) => boolean) => (introduced ? null : firstPersonAfter(people, mention.end, accepts));
-  return (qualified && (namedBefore(qualified) ?? namedLater(qualified)))
+  return (qualified && (lastPersonBefore(people, mention.start, qualified)?.person ?? namedLater(qualified)))
     ?? holderOrTiedBefore(people, mention.start, holds, tiedToNames(description, fits)) ?? introduced ?? namedLater(holds)
-    ?? namedBefore(fits) ?? null;
+    ?? lastFitting?.person ?? null;
 }
 
 /**

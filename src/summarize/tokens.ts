@@ -47,6 +47,16 @@ export function isPluralPossessive(token: Token | undefined): boolean {
   return token !== undefined && (token.text === "'" || token.text === '’');
 }
 
+/**
+ * Whether `token` is the apostrophe of the plural possessive `previous` ends (`the parents' club`):
+ * right after a word ending in `s`. Whether it follows such a word is asked first, of every token
+ * (see appositiveRole).
+ */
+export function closesPluralPossessive(previous: Token | undefined, token: Token | undefined): boolean {
+  const followsPlural = previous !== undefined && token !== undefined && previous.end === token.start && /s$/i.test(previous.text);
+  return followsPlural && isPluralPossessive(token);
+}
+
 // Words keep inner apostrophes, hyphens and periods (`don't`, `Xi's`, `U.S`); a final period is
 // split off later unless the word is an abbreviation. Sticky: matched where a token starts, past
 // the spaces skipped by hand, so that no match object is made per token.
