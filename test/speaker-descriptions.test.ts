@@ -340,10 +340,24 @@ describe('a description finds the person by what the text said of them', () => {
     ['a teenager by the age the text gave', 'Emeka Okafor, the 19-year-old academy graduate, came on late.', 'the teenager', 'Emeka Okafor'],
     ['an academic by the discipline', 'Political scientist Daria Lungeanu, of Varno State University, watched the vote.', 'the academic', 'Daria Lungeanu'],
     ['a legislator by the initials of the assembly', 'Local MLA Pradip Doley visited two relief camps.', 'the legislator', 'Pradip Doley'],
+    ['a buyer by the verb of a relative clause', 'Imran Qureshi, who buys tea for a Karachi packer, was at the sale.', 'the buyer', 'Imran Qureshi'],
+    ['a bill\'s sponsor by the role set off before the name', 'Its sponsor, Adewale Ogunbiyi, spoke for an hour.', 'the bill\'s sponsor', 'Adewale Ogunbiyi'],
+    ['a corporator by the role set off after the name', 'Farid Shaikh, the corporator from Kondhwa, walked out.', 'the Kondhwa corporator', 'Farid Shaikh'],
+    ['a founder by a passive with a date before its agent', 'Craven Fold was founded in 1987 by Tom Atherley, a former engineer.', 'the founder', 'Tom Atherley'],
+    ['a woman called an actor', 'Actor Sohini Basak did all her own rowing.', 'the actor', 'Sohini Basak'],
   ])('takes %s', (_case, introduction, description, speaker) => {
     // Named last, and taken if the description were not matched.
     const other = 'Jack Mowbray, the Town captain, was booked.';
     expect(lastSpeaker(`${introduction} ${other}\n\n"It was a hard week for everyone," ${description} said.`)).toBe(speaker);
+  });
+
+  it('takes an epithet nobody was given for the one a sentence since the last quotation was about by a description', () => {
+    const text = [
+      'Craven Fold was founded in 1987 by Tom Atherley, a former engineer. His daughter, Rachel Hebden, has run it since 2016.',
+      '"We had offers before," she said.',
+      'The founder, who still drops in most mornings, has given the sale his blessing. The 72-year-old said: "I started this with two vessels and a van."',
+    ].join('\n\n');
+    expect(findQuotes(text).map((quote) => [quote.speaker, quote.role])).toEqual([['Rachel Hebden', 'his daughter'], ['Tom Atherley', 'former engineer']]);
   });
 
   it('takes a barrister for the lawyer the text named', () => {

@@ -176,6 +176,28 @@ describe('speaker attribution and resolution', () => {
 });
 
 describe('resolving pronouns and descriptions', () => {
+  it('reads a possessive `her` after a name as that person\'s gender, and not an object `her` or one in a phrase set off after the name', () => {
+    // Neither first name is in the list of given names: only the text tells their genders.
+    const possessive = [
+      'Health Minister Colleen MacIsaac tabled the bill on Tuesday.',
+      'Janelle Boudreau watched from the public gallery. In March, her 81-year-old father waited 74 minutes for an ambulance.',
+      '"He kept apologizing to me for the trouble," she recalled.',
+    ].join('\n\n');
+    expect(findQuotes(possessive)[0]?.speaker).toBe('Janelle Boudreau');
+    const object = [
+      'Health Minister Colleen MacIsaac tabled the bill on Tuesday.',
+      'Ashby Trent thanked her for the bill.',
+      '"It took long enough," he said.',
+    ].join('\n\n');
+    expect(findQuotes(object)[0]?.speaker).toBe('Ashby Trent');
+    const setOff = [
+      'Gethin said she had not yet decided how to spend the prize.',
+      'Her father, Emyr Gethin, a retired ferryman who sat at her table, said he had read the novel twice.',
+      '"There are a few things in there I recognise," he said.',
+    ].join('\n\n');
+    expect(findQuotes(setOff)[0]?.speaker).toBe('Emyr Gethin');
+  });
+
   it('takes a name set off with where the person is from for the subject of the verb after it (`Rep. Keisha Monroe of Louisville, waited until Ms. Whitlock …`)', () => {
     const text = [
       'Floor leader Sharon Whitlock said the bill had nothing to do with the governor.',

@@ -117,7 +117,7 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
 ]);
 
 const MALE_NOUNS = new Set([
-  'man', 'father', 'husband', 'son', 'brother', 'boy', 'king', 'prince', 'actor', 'gentleman', 'guy', 'grandfather', 'uncle',
+  'man', 'father', 'husband', 'son', 'brother', 'boy', 'king', 'prince', 'gentleman', 'guy', 'grandfather', 'uncle',
   'dad', 'grandson', 'nephew', 'stepson', 'stepfather', 'widower', 'boyfriend', 'headmaster', 'monk', 'duke',
 ]);
 const FEMALE_NOUNS = new Set([

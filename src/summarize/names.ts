@@ -66,6 +66,20 @@ const GENDERED_PRONOUNS = new Map<string, Gender>([
   ['he', 'male'], ['his', 'male'], ['himself', 'male'],
   ['she', 'female'], ['hers', 'female'], ['herself', 'female'],
 ]);
+// Words that follow `her` as an object (`thanked her for`, `gave her a`, `told her that`, `asked her
+// to`): what follows a possessive `her` is the rest of a noun phrase (`her father`, `her 81-year-old
+// son`, `her own`).
+const AFTER_OBJECT_HER = new Set([
+  'a', 'an', 'the', 'this', 'that', 'these', 'those', 'some', 'any', 'no', 'all', 'every', 'each',
+  'to', 'for', 'with', 'about', 'at', 'in', 'on', 'into', 'onto', 'from', 'of', 'by', 'as', 'after',
+  'before', 'over', 'under', 'through', 'around', 'up', 'out', 'down', 'off', 'back', 'away', 'again',
+  'and', 'or', 'but', 'nor', 'so', 'if', 'whether', 'when', 'where', 'why', 'how', 'what', 'who',
+  'which', 'not', 'too', 'very', 'more', 'most', 'just', 'only', 'once', 'twice', 'because', 'until',
+  'since', 'while', 'than', 'then', 'there', 'here', 'now', 'today', 'yesterday', 'tomorrow',
+  'himself', 'herself', 'is', 'was', 'be', 'been', 'being', 'are', 'were', 'had', 'has', 'have', 'would',
+  'could', 'should', 'will', 'can', 'might', 'must', 'may', 'do', 'did', 'does', 'go', 'come', 'know',
+  'feel', 'think', 'see', 'get', 'make', 'take', 'give', 'tell', 'say', 'leave', 'stay', 'win', 'lose',
+]);
 const ASKING_VERBS = new Set(['asked', 'asks', 'asking', 'pressed', 'questioned']);
 const MAX_APPOSITIVE_TOKENS = 20;
 // The longest parenthesis read past after a name: a party label (`(R-Texas)`), not an aside.
@@ -253,15 +267,31 @@ function opensLikePronoun(word: string): boolean {
 const NAME_OPENERS_NOT_FOLLOWING = new Set(['.', '“', '"']);
 
 /**
+ * The gender token `index` says as a pronoun of the one just named: `her` only as a possessive
+ * (AFTER_OBJECT_HER) and not inside a phrase set off after the name, which may be about someone else
+ * (`Emyr Gethin, a retired ferryman who sat at her table, said`).
+ */
+function genderOfPronoun(tokens: Token[], index: number, setOff: boolean): Gender | undefined {
+  const { lower } = tokens[index] as Token;
+  if (lower !== 'her') return GENDERED_PRONOUNS.get(lower);
+  if (setOff) return undefined;
+  const following = tokens[index + 1];
+  return following?.isWord && following.text === following.lower && !AFTER_OBJECT_HER.has(following.text) ? 'female' : undefined;
+}
+
+/**
  * The gender of the first he/she-type pronoun after token `next`, until another name comes, outside
  * quotations: in `Hollis said her son loved it. "He told me …"` the quoted `He` is the son.
  */
 function genderOfNextPronoun(text: string, tokens: Token[], next: number): Gender | null {
   const limit = Math.min(tokens.length, next + PRONOUN_LOOKAHEAD_TOKENS);
   let quoted = false;
+  // Inside the phrase set off by a comma right after the name, until the next comma.
+  let setOff = false;
   for (let cursor = next; cursor < limit; cursor += 1) {
     const token = tokens[cursor];
     if (!token) break;
+    if (isComma(token)) setOff = cursor === next;
     // A straight mark opens a quotation as often as it closes one: read as whichever it toggles to,
     // but one opening a paragraph opens (a quotation running on from the paragraph before).
     const opensParagraph = cursor > 0 && hasLineBreak(text, (tokens[cursor - 1] as Token).end, token.start);
@@ -271,7 +301,7 @@ function genderOfNextPronoun(text: string, tokens: Token[], next: number): Gende
     // A straight single mark opens where a word follows it after a space (`said: 'He was …`) and
     // closes after a word (`… my name.'`, or the plural possessive `the players' bus`).
     else if (token.text === "'") quoted = token.start === 0 || isBlankUnit(text.charCodeAt(token.start - 1)) || opensParagraph;
-    const gender = !quoted && token.isWord && token.text.length <= MAX_PRONOUN_LENGTH && opensLikePronoun(token.text) ? GENDERED_PRONOUNS.get(token.lower) : undefined;
+    const gender = !quoted && token.isWord && token.text.length <= MAX_PRONOUN_LENGTH && opensLikePronoun(token.text) ? genderOfPronoun(tokens, cursor, setOff) : undefined;
     if (gender) return gender;
     if (token.capitalized && cursor > next && isNamePart(token) && !NAME_OPENERS_NOT_FOLLOWING.has(tokens[cursor - 1]?.text ?? '')) return null;
   }

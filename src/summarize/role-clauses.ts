@@ -143,6 +143,8 @@ const PASSIVE_AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'be', 'been', '
 // Capitalized words a name may have before it that are not its own (`Sister`, `Coach`).
 const MAX_WORDS_BEFORE_NAME = 2;
 const MAX_SUBJECT_WORDS = 4;
+// The most words of when or where between a participle and its `by` (`founded in 1987 by`).
+const MAX_WORDS_BEFORE_BY = 4;
 
 /**
  * The role words a passive gives the name starting at token `index` as its agent: the doer's
@@ -152,10 +154,14 @@ const MAX_SUBJECT_WORDS = 4;
 function passiveAgentWords(tokens: Token[], index: number): readonly string[] {
   let by = index - 1;
   while (by > 0 && index - by <= MAX_WORDS_BEFORE_NAME && (tokens[by] as Token).capitalized) by -= 1;
-  const participle = tokens[by - 1];
-  if (tokens[by]?.text !== 'by' || !participle || !ROLE_PARTICIPLES.has(participle.text)) return NO_WORDS;
+  if (tokens[by]?.text !== 'by') return NO_WORDS;
+  // `founded in 1987 by Tom Atherley`: a few words of when or where may stand between.
+  let at = by - 1;
+  while (at > 0 && by - at <= MAX_WORDS_BEFORE_BY && (tokens[at] as Token).isWord && !ROLE_PARTICIPLES.has((tokens[at] as Token).text)) at -= 1;
+  const participle = tokens[at];
+  if (!participle || !ROLE_PARTICIPLES.has(participle.text)) return NO_WORDS;
   const words = agentNounsOf(participle.text);
-  let cursor = by - 2;
+  let cursor = at - 1;
   while (cursor >= 0 && PASSIVE_AUXILIARIES.has((tokens[cursor] as Token).text)) cursor -= 1;
   for (let read = 0; cursor >= 0 && read < MAX_SUBJECT_WORDS; cursor -= 1, read += 1) {
     const token = tokens[cursor] as Token;

@@ -242,8 +242,12 @@ function phraseText(text: string, words: Token[]): string | null {
   const end = content[content.length - 1]?.end;
   if (start === undefined || end === undefined) return null;
   const phrase = text.slice(start, end);
-  return article && possessive ? phrase.charAt(0).toLowerCase() + phrase.slice(1) : phrase;
+  // Capitalized only to open its sentence (`His daughter, Rachel Hebden,`): printed after a name, lowercase.
+  const lowercased = (article && possessive) || POSSESSIVE_DETERMINERS.has(lower(opening));
+  return lowercased ? phrase.charAt(0).toLowerCase() + phrase.slice(1) : phrase;
 }
+
+const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
 // Words that may join a role to what it is of (`a spokeswoman for the agency`).
 const ROLE_PREPOSITIONS = new Set(['of', 'for', 'at', 'in', 'on', 'with', 'from']);

@@ -260,8 +260,10 @@ function isIntroducedSince(antecedent: Antecedent, since: number): boolean {
  * `Sen. X`), of the gender the noun implies, or one tied to its proper names named since
  * (holderOrTiedBefore: `the Idaho Republican`); else the person just introduced
  * (isIntroducedSince); else the first given that role later; else, for a definite
- * description, the last person of that gender, as news writing calls the person it is about by a
- * new epithet (`the 46-year-old`, `the real estate developer`). A later holder of the role is not
+ * description, the last person of that gender referred to, by name or by a sentence about them by
+ * a description since, and since the last quotation (`The founder, who …, has given the sale his
+ * blessing. The 72-year-old said`), as news writing calls the person it is about by a new epithet (`the 46-year-old`, `the
+ * real estate developer`). A later holder of the role is not
  * taken over someone just introduced: that is a second one (`Jasmine Okoro, an analyst at …, was
  * more cautious`). An indefinite description (`a spokeswoman for the agency`) is someone the text
  * has not named, unless it gave someone that very role, in the same words.
@@ -287,7 +289,13 @@ function resolveDescription(people: People, mention: SpeakerMention, excluded: R
   const namedLater = (accepts: (person: Person) => boolean) => (introduced ? null : firstPersonAfter(people, mention.end, accepts));
   return (qualified && (lastPersonBefore(people, mention.start, qualified)?.person ?? namedLater(qualified)))
     ?? holderOrTiedBefore(people, mention.start, holds, tiedToNames(description, fits)) ?? introduced ?? namedLater(holds)
-    ?? lastFitting?.person ?? null;
+    ?? describedSince(people, mention.start, lastFitting, fits, previous)?.person ?? lastFitting?.person ?? null;
+}
+
+/** describedSubjectBefore, when that sentence comes after the last quotation (`previous`): before it, it led to that quotation's speaker. */
+function describedSince(people: People, offset: number, after: Antecedent | null, fits: (person: Person) => boolean, previous: PreviousSpeaker | null): Antecedent | null {
+  const described = describedSubjectBefore(people, offset, after, fits);
+  return described && described.at > (previous?.at ?? -1) ? described : null;
 }
 
 /**
