@@ -109,6 +109,15 @@ describe('words that are not people never become speakers', () => {
     expect(findQuotes(text).map(({ speaker }) => speaker)).toEqual([null, null, null]);
   });
 
+  it('takes no capitalized words after a possessive (`sits his Leaving Cert`) for a person, and lets the text tell a Bernie\'s gender', () => {
+    const text = [
+      '"I was just trying to keep the head down," said the teenager, who sits his Leaving Cert in June.',
+      'Bernie Fitzgerald, the club chairperson, said the cup would visit the national school on Monday.',
+      '"We\'re a small parish," she said.',
+    ].join('\n\n');
+    expect(findQuotes(text).at(-1)?.speaker).toBe('Bernie Fitzgerald');
+  });
+
   it('takes no month after a preposition for the subject of a cue', () => {
     const text = 'Tom Reed runs the school.\n\n"Standards have slipped badly," the inspection report published in May said.';
     expect(findQuotes(text)[0]?.speaker).not.toBe('May');

@@ -9,7 +9,7 @@ import type { Gender } from './lexicon.js';
 const MALE = `
 aaron abdul adam adrian ahmed al alan albert alberto alexander alfred ali allen alvin andre andrew
 andy angel angelo anthony antonio arnold arthur austin barack barney barry ben benjamin bernard
-bernie bill billy blake bob bobby brad bradley brandon brendan brent brett brian bruce bryan byron
+bill billy blake bob bobby brad bradley brandon brendan brent brett brian bruce bryan byron
 calvin cameron carl carlos chad charles charlie chris christian christopher chuck clarence clark
 claude clay clayton clint cody cole colin corey cory craig curt curtis dale dan daniel danny darrell
 darren dave david dean dennis derek devin dick dmitry don donald doug douglas duane dustin dwight
@@ -142,7 +142,7 @@ constance cora daisy faye hilary ivy joanne lesley liz lydia lynne meredith roby
 // company's first word (Jordan, Sydney, Morgan) or a surname written first (Kim, Lee).
 const UNISEX = `
 alex billie casey dana drew frankie jamie jean jess jo jody kelly kit leslie lindsay lynn
-marion pat quinn riley robin sam sasha shannon stevie taylor terry toni val
+marion pat quinn riley robin sam sasha shannon stevie taylor terry toni val bernie
 `;
 
 function wordsOf(list: string): string[] {

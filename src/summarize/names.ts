@@ -422,11 +422,14 @@ function isParticiple(person: Token[], next: Token | undefined): boolean {
 /**
  * A capitalized word right after a lowercase `the` names a body, a place or a kind of person
  * (`the Pentagon`, `the Texan`, `the Kremlin`), not one person: English puts no article before a
- * person's name, only before a title (`the Rev. Al Sharpton`, read as a title here).
+ * person's name, only before a title (`the Rev. Al Sharpton`, read as a title here). Nor a
+ * possessive one: after `his` or `their` comes a thing (`sits his Leaving Cert`, `their Honda`).
  */
 function afterArticle(before: Token | undefined, titles: Token[]): boolean {
-  return titles.length === 0 && before?.text === 'the';
+  return titles.length === 0 && before !== undefined && ARTICLES_BEFORE_NO_NAME.has(before.text);
 }
+
+const ARTICLES_BEFORE_NO_NAME = new Set(['the', 'his', 'her', 'its', 'their', 'my', 'our', 'your']);
 
 // Prepositions of place: a name of two words or more after one is a place's (`in Upper Stone`,
 // `at Chez Vachon`) unless it opens on a known given name or is a possessive (`in Xi Jinping's
