@@ -360,6 +360,14 @@ describe('a description finds the person by what the text said of them', () => {
     expect(findQuotes(text).map((quote) => [quote.speaker, quote.role])).toEqual([['Rachel Hebden', 'his daughter'], ['Tom Atherley', 'former engineer']]);
   });
 
+  it('does not take a party\'s candidate for another party\'s (`the Liberal candidate` is not `Labor\'s candidate`)', () => {
+    const text = [
+      'Labor\'s candidate, Bronwyn Tate, spent 22 years as a nurse. Mitchell Avery, 34, grew up in Cessnock.',
+      'Avery was unbothered by the suggestion that he might finish third. "Polls don\'t vote," the Liberal candidate said.',
+    ].join('\n\n');
+    expect(lastSpeaker(text)).toBe('Mitchell Avery');
+  });
+
   it('takes a barrister for the lawyer the text named', () => {
     const text = 'Her lawyer, Fiona Marchetti, spoke outside. Deborah Laing, chief executive of the commission, defended the ban.\n\n'
       + '"We will appeal," said the barrister, who has represented four athletes.';

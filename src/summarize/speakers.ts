@@ -370,12 +370,37 @@ function lastHolderBefore(people: People, offset: number, description: Descripti
 }
 
 /**
- * Whether the person is of the gender the description's noun implies, where it implies one, and
- * does not hold the office it says the person is yet to take up (`the mayor-elect` is not the mayor).
+ * Whether the person is of the gender the description's noun implies, where it implies one, does
+ * not hold the office it says the person is yet to take up (`the mayor-elect` is not the mayor),
+ * and is of no other party than one it names (`the Liberal candidate` is not `Labor's candidate`).
  */
 function fitsDescription(person: Person, description: Description): boolean {
   const { gender, officeTakenUp } = description;
-  return (gender === null || isGenderCompatible(person, gender)) && (officeTakenUp === null || !person.roleWords.has(officeTakenUp));
+  return (gender === null || isGenderCompatible(person, gender)) && (officeTakenUp === null || !person.roleWords.has(officeTakenUp))
+    && !isOfOtherParty(person, description);
+}
+
+// Parties of the English-speaking democracies as role words give them, each with the other forms
+// of its name: a person of one is not `the <other party> candidate`.
+const PARTY_BY_WORD = new Map<string, string>([
+  ['democrat', 'democrat'], ['democratic', 'democrat'], ['republican', 'republican'], ['gop', 'republican'],
+  ['labor', 'labor'], ['labour', 'labor'], ['liberal', 'liberal'], ['conservative', 'conservative'], ['tory', 'conservative'],
+  ['green', 'green'], ['greens', 'green'], ['ndp', 'ndp'], ['snp', 'snp'], ['reform', 'reform'], ['national', 'national'], ['nationals', 'national'],
+]);
+
+/** Whether the description names a party (by a capitalized word or its head) and the text gave the person only other ones. */
+function isOfOtherParty(person: Person, description: Description): boolean {
+  const named = description.names.map((word) => PARTY_BY_WORD.get(word));
+  named.push(PARTY_BY_WORD.get(description.head));
+  if (named.every((party) => party === undefined)) return false;
+  let other = false;
+  for (const word of person.roleWords) {
+    const party = PARTY_BY_WORD.get(word);
+    if (party === undefined) continue;
+    if (named.includes(party)) return false;
+    other = true;
+  }
+  return other;
 }
 
 /**
