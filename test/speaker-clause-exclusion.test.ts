@@ -25,4 +25,13 @@ describe('a person named in the speaker\'s own clause is not the speaker', () =>
     const text = `${before}"It is a quiet street," the new neighbor said, before adding that she, Ann Hale, had planted the roses herself.`;
     expect(findQuotes(text)[0]?.speaker).toBe('Ann Hale');
   });
+
+  it('passes over a person the quotation speaks of by title (`Senator Sanders\'s message`)', () => {
+    const text = [
+      'Sanders has been laboring to make inroads with both groups.',
+      'His campaign manager, Jeff Weaver, said Sanders believes those efforts will pay off.',
+      '"There was a question about whether Senator Sanders\'s message could go toe to toe with the Clinton organization, and I think he proved it could," he said.',
+    ].join('\n\n');
+    expect(findQuotes(text)[0]?.speaker).toBe('Jeff Weaver');
+  });
 });

@@ -15,7 +15,8 @@ import { quotedWords } from './quoted-words.js';
 import { collectPeople, type People } from './people.js';
 import { resolveSpeakers, type ResolvedSpeaker, type SpeakerClause, type SpeakerMention } from './speakers.js';
 import { countWords } from '../load/words.js';
-import { tokenize } from './tokens.js';
+import { bareWord, isHonorific, isNamePart, isTitleWord } from './name-tokens.js';
+import { possessiveLength, tokenize, type Token } from './tokens.js';
 
 // Fewer words than this is a phrase (`a good start`), not a statement worth showing.
 const MIN_NOTABLE_WORDS = 6;
@@ -81,7 +82,39 @@ function speakerClause(text: string, { attribution, pieces }: Quotation, opening
   const stop = text.slice(mention.end, attribution.end).search(/[,;:]/);
   // Asked only of `they`: whether the words are one person's.
   const speaksAsOne = mention.kind === 'pronoun' && mention.text.toLowerCase() === 'they' && pieces.some((piece) => FIRST_PERSON_SINGULAR.test(text.slice(piece.start, piece.end)));
-  return { mention, end: stop < 0 ? attribution.end : mention.end + stop, speaksAsOne, namesSomeone: mention.kind !== 'name' || !isCapitalizedOnlyToOpen(text, mention, openingOnly) };
+  return {
+    mention,
+    end: stop < 0 ? attribution.end : mention.end + stop,
+    speaksAsOne,
+    namesSomeone: mention.kind !== 'name' || !isCapitalizedOnlyToOpen(text, mention, openingOnly),
+    spokenOf: mention.kind === 'name' ? NO_NAMES : titledNamesIn(text, pieces),
+  };
+}
+
+const NO_NAMES: readonly string[] = [];
+
+/**
+ * The surnames the quotation gives a title (`Senator Sanders's message`, `Mr. Trump`): people it
+ * speaks of, as a speaker seldom does of themselves.
+ */
+function titledNamesIn(text: string, pieces: readonly QuotedPiece[]): readonly string[] {
+  let names: string[] | null = null;
+  for (const piece of pieces) {
+    const tokens = tokenize(text, piece.start, piece.end);
+    for (let index = 0; index + 1 < tokens.length; index += 1) {
+      const token = tokens[index] as Token;
+      if (!(isHonorific(token) || isTitleWord(token))) continue;
+      let last = index + 1;
+      while (last + 1 < tokens.length && isNamePart(tokens[last + 1] as Token) && !isPossessive(tokens[last] as Token)) last += 1;
+      const surname = tokens[last] as Token;
+      if (isNamePart(surname) && !isTitleWord(surname)) (names ??= []).push(bareWord(surname));
+    }
+  }
+  return names ?? NO_NAMES;
+}
+
+function isPossessive(token: Token): boolean {
+  return possessiveLength(token.text) > 0;
 }
 
 // What may stand before a word that opens a sentence or a line, past spaces: a sentence's end, a

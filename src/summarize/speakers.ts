@@ -446,12 +446,24 @@ function linkedPersonAt(people: People, mention: SpeakerMention): Person | undef
   return linked && linked.mention.start <= mention.start && linked.mention.end >= mention.end ? linked.person : undefined;
 }
 
-function resolvePerson(people: People, { mention, end, speaksAsOne }: SpeakerClause, previous: PreviousSpeaker | null): Person | null {
+function resolvePerson(people: People, { mention, end, speaksAsOne, spokenOf }: SpeakerClause, previous: PreviousSpeaker | null): Person | null {
   switch (mention.kind) {
     case 'name': return linkedPersonAt(people, mention) ?? findPerson(people, mention.text) ?? null;
-    case 'pronoun': return resolvePronoun(people, mention, previous, namedLaterInClause(people, mention, end), speaksAsOne);
-    case 'description': return resolveDescription(people, mention, namedLaterInClause(people, mention, end), previous);
+    case 'pronoun': return resolvePronoun(people, mention, previous, notTheSpeaker(people, mention, end, spokenOf), speaksAsOne);
+    case 'description': return resolveDescription(people, mention, notTheSpeaker(people, mention, end, spokenOf), previous);
   }
+}
+
+/** Who a pronoun or a description cannot be: the people named later in its clause, and those the quotation speaks of by title. */
+function notTheSpeaker(people: People, mention: SpeakerMention, clauseEnd: number, spokenOf: readonly string[]): ReadonlySet<Person> {
+  const named = namedLaterInClause(people, mention, clauseEnd);
+  if (spokenOf.length === 0) return named;
+  const excluded = new Set(named);
+  for (const name of spokenOf) {
+    const person = findPerson(people, name);
+    if (person) excluded.add(person);
+  }
+  return excluded;
 }
 
 /** The speaker mention of a quotation's attribution, and where its clause ends. */
@@ -462,6 +474,8 @@ export interface SpeakerClause {
   speaksAsOne: boolean;
   /** False for a name mention that may be a mere word (`Sure, …`, `Question: "…"`): the quotation then has no speaker. */
   namesSomeone: boolean;
+  /** Surnames the quotation gives a title (`Senator Sanders's message`): people it speaks of, not its speaker. */
+  spokenOf: readonly string[];
 }
 
 /**
