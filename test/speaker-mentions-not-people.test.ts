@@ -118,6 +118,20 @@ describe('words that are not people never become speakers', () => {
     expect(findQuotes(text).at(-1)?.speaker).toBe('Bernie Fitzgerald');
   });
 
+  it('takes no place after a word that opens places\' names (`West Des Moines`) nor one ending in a place word (`Ann Arbor`) for a person', () => {
+    const text = [
+      'Garrett Vollmer has won the caucuses, beating Ohio Sen. Curtis Bramwell.',
+      'The developer told supporters in a hotel ballroom in West Des Moines that the result was clear. "We came to Iowa as the outsider," the 68-year-old said.',
+      'At a town hall in Ann Arbor, Wren Castellano, 20, a sophomore, stood on her chair. "Will you stop the pipeline?" she shouted.',
+    ].join('\n\n');
+    expect(findQuotes(text).map((quote) => quote.speaker)).toEqual(['Garrett Vollmer', 'Wren Castellano']);
+  });
+
+  it('takes a name with a suffix (`Garrett Vollmer Jr.`) for another person than the same name without it', () => {
+    const text = 'Garrett Vollmer won the caucuses.\n\n"We came as the outsider," the 68-year-old said, with his son, Garrett Vollmer Jr., beside him.';
+    expect(findQuotes(text)[0]?.speaker).toBe('Garrett Vollmer');
+  });
+
   it('takes no month after a preposition for the subject of a cue', () => {
     const text = 'Tom Reed runs the school.\n\n"Standards have slipped badly," the inspection report published in May said.';
     expect(findQuotes(text)[0]?.speaker).not.toBe('May');

@@ -20,6 +20,20 @@ describe('speaker roles', () => {
     expect(quotes[2]).toMatchObject({ speaker: 'Owen Pike', role: 'longtime organizer for the market' });
   });
 
+  it.each([
+    ['Ohio Sen. Curtis Bramwell', 'Sen. Curtis Bramwell', 'Ohio Senator'],
+    ['former Colorado Gov. Daniel Okafor', 'Daniel Okafor', 'former Colorado Governor'],
+  ])('reads a place before an abbreviated title as the office\'s, with the title (%s)', (name, speaker, role) => {
+    const quotes = findQuotes(`"We are not done," said ${name}.`);
+    expect(quotes[0]).toMatchObject({ speaker, role });
+  });
+
+  it('reads no title alone as a role, nor a place before a title opening a sentence as a name (`Former Texas Gov.`)', () => {
+    const text = 'As Rep. Alan Grayson spoke, the hall emptied.\n\nFormer Texas Gov. Rick Perry said: "It is a long night."';
+    expect(findQuotes(text)[0]).toMatchObject({ speaker: 'Rick Perry', role: 'Former Texas Governor' });
+    expect(findQuotes(`${text}\n\n"I am here," said Rep. Alan Grayson.`)[1]?.role).toBeNull();
+  });
+
   it('reads a master of a trade for a role (`the harbour master`)', () => {
     const quotes = findQuotes('"The pier will cut the crossing by twenty minutes," said Anna Berg, the harbour master.');
     expect(quotes[0]).toMatchObject({ speaker: 'Anna Berg', role: 'harbour master' });

@@ -91,7 +91,7 @@ const MAX_NAME_WORDS = 3;
 // Words that make a capitalized run an organization, a place or an event, not a person (`Hurricane
 // Katrina` is named like a woman).
 const ORGANIZATION_WORDS = new Set([
-  'hurricane', 'hurricanes', 'typhoon', 'cyclone', 'springs', 'falls', 'heights', 'hills', 'creek',
+  'hurricane', 'hurricanes', 'typhoon', 'cyclone', 'springs', 'falls', 'heights', 'hills', 'creek', 'arbor', 'rapids', 'junction', 'township', 'borough',
   'east', 'west', 'north', 'south', 'middle', 'arabia', 'africa', 'europe', 'asia', 'korea',
   'america', 'new', 'united', 'san', 'los', 'las', 'fort', 'island', 'islands', 'valley', 'river',
   'county', 'beach', 'bay', 'lake', 'mountain', 'republicans', 'democrats', 'americans', 'act',
@@ -483,7 +483,9 @@ function readShape(text: string, tokens: Token[], index: number): NameShape | nu
     if (read === null) continue;
     const lastPart = lastOf(read.parts);
     const { next } = read;
-    if (lastPart && read.titleTokens.length === 0 && next < tokens.length && adjacent(text, lastPart, tokens[next] as Token) && readTitles(text, tokens, next).length > 0) at = next;
+    // `Former Texas Gov. Rick Perry` opening a sentence: `Former` says when, and is no title of a name `Texas`.
+    const untitled = read.titleTokens.every((token) => PAST_MARKERS.has(token.lower));
+    if (lastPart && untitled && next < tokens.length && adjacent(text, lastPart, tokens[next] as Token) && readTitles(text, tokens, next).length > 0) at = next;
   }
   if (shape === null) return null;
   // Set for every shape, the same steps whether or not it was read past a place.
@@ -530,14 +532,20 @@ function nameOf(text: string, shape: NameShape): string {
 }
 
 /**
- * Whether the name is a body's: one word after an acronym (`U.S. Steel`, `BBC Scotland`), where
- * `Wyoming GOP John Smith` leaves a full name after it.
+ * Whether the name is a body's or a place's: one word after an acronym (`U.S. Steel`, `BBC
+ * Scotland`), where `Wyoming GOP John Smith` leaves a full name after it; the words after a
+ * place's first word (`West Des Moines`, `Fort Worth`).
  */
 function isBodyNamed(person: readonly Token[], parts: readonly Token[]): boolean {
   const before = parts[parts.length - person.length - 1];
-  if (person.length !== 1 || before === undefined || isKnownFirstName((person[0] as Token).text)) return false;
+  if (before === undefined) return false;
+  if (PLACE_OPENERS.has(before.lower)) return true;
+  if (person.length !== 1 || isKnownFirstName((person[0] as Token).text)) return false;
   return isAcronym(bareWord(before));
 }
+
+// Words that open the names of places (`West Des Moines`, `Fort Worth`, `San Luis Obispo`).
+const PLACE_OPENERS = new Set(['east', 'west', 'north', 'south', 'new', 'san', 'santa', 'los', 'las', 'fort', 'port']);
 
 // Plural nouns for people that are no single one's name when they open a sentence (`Residents said`).
 const PEOPLE_WORDS = new Set(['people', 'locals', 'staff', 'police', 'officials', 'women', 'men', 'children', 'fans', 'supporters', 'critics', 'voters']);

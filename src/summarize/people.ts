@@ -179,14 +179,20 @@ function findPersonByKey(people: People, name: string, key: string, words: numbe
   if (words === 1) return people.bySurname.get(key) ?? people.byFirstWord.get(key) ?? misspelled(people.bySurname, key);
   const known = people.byFullName.get(name.toLowerCase());
   if (known) return known;
-  // `Donald J. Trump` is `Donald Trump`; `Ivanka Trump` is someone else.
+  // `Donald J. Trump` is `Donald Trump`; `Ivanka Trump` is someone else, and so is `Donald Trump Jr.`.
   const namesake = people.bySurname.get(key);
-  if (namesake && (firstWord(namesake.fullName) === firstWord(name) || completesSurname(namesake, name) || isSurnameOf(namesake, name))) return namesake;
+  if (namesake && ((firstWord(namesake.fullName) === firstWord(name) && suffixOf(namesake.fullName) === suffixOf(name)) || completesSurname(namesake, name) || isSurnameOf(namesake, name))) return namesake;
   // `his two sons, Lachlan, 44, and James, 43`, then `James Murdoch`: one known so far by the given
   // name alone, when the text has named their family (`Fraser, 23,` is not the club chairman
   // `Fraser Doig` named next).
   const given = people.bySurname.get(firstWord(name));
   return given && namesake && given.fullName.toLowerCase() === firstWord(name) ? given : undefined;
+}
+
+/** The suffix a full name ends in, lowercase (`jr.` of `Garrett Vollmer Jr.`), or '' when none. */
+function suffixOf(name: string): string {
+  const last = name.slice(name.lastIndexOf(' ') + 1).toLowerCase();
+  return NAME_SUFFIXES.has(last) ? last : '';
 }
 
 /** `De Niro`, `Ó Murchú`: a surname opening with its particle, the last words of the person's full name. */

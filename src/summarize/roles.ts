@@ -5,7 +5,7 @@
  * (R-Ky.)`) or a title (`President Obama`).
  */
 import { isBlankUnit } from './characters.js';
-import { CUE_VERBS, DETERMINERS, HONORIFICS, NO_WORDS, ROLE_NOUNS } from './lexicon.js';
+import { CUE_VERBS, DETERMINERS, HONORIFICS, NO_WORDS, PAST_MARKERS, ROLE_NOUNS } from './lexicon.js';
 import { isListedPersonNoun, isPersonNoun } from './person-nouns.js';
 import { pastAge } from './role-clauses.js';
 import { closesPluralPossessive, hasLineBreak, isCapitalized, isComma, isPluralPossessive, possessiveLength, type Token } from './tokens.js';
@@ -373,6 +373,11 @@ export interface RoleReading {
   phrases: readonly string[];
 }
 
+/** Whether a phrase has a noun for a person besides a word of time (`former Colorado` has none). */
+function hasRoleNoun(phrase: string): boolean {
+  return phrase.toLowerCase().split(' ').some((word) => !PAST_MARKERS.has(word) && isPersonNoun(word));
+}
+
 function isLoneWord(phrase: string): boolean {
   return !phrase.includes(' ');
 }
@@ -386,7 +391,13 @@ function isLoneWord(phrase: string): boolean {
  */
 export function findRole(text: string, tokens: Token[], index: number, next: number): RoleReading {
   const nameStart = titlesStart(text, tokens, index);
-  const premodifier = premodifierRole(text, tokens, nameStart);
+  // `Ohio Sen. Curtis Bramwell`, `former Colorado Gov. Daniel Okafor`: words before a title that
+  // name no role themselves qualify the office the title is; the role is read with it.
+  const beforeTitles = premodifierRole(text, tokens, nameStart);
+  const qualifiesTitle = nameStart < index && (beforeTitles === null ? tokens[nameStart - 1]?.capitalized === true : !hasRoleNoun(beforeTitles));
+  const withTitles = qualifiesTitle ? premodifierRole(text, tokens, index) : null;
+  // Only with words of its own before the titles (`As Rep. Alan Grayson's`: the titles alone are no role).
+  const premodifier = withTitles !== null && withTitles.length > (tokens[index - 1] as Token).end - (tokens[nameStart] as Token).start ? withTitles : beforeTitles;
   const following = appositiveRole(text, tokens, next);
   const preceding = precedingAppositiveRole(text, tokens, nameStart, next);
   const appositive = following ?? preceding;
