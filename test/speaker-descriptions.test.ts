@@ -368,6 +368,16 @@ describe('a description finds the person by what the text said of them', () => {
     expect(lastSpeaker(text)).toBe('Mitchell Avery');
   });
 
+  it('does not take one the text made another person\'s manager for `Okafor\'s manager`, and takes who it turned to since', () => {
+    const text = [
+      'According to Dana Whitlow, who manages Sen. Ellen Marchetti\'s campaign, neither Marchetti nor former Gov. Daniel Okafor will reach a majority.',
+      'Roy Detweiler, who runs a super PAC, said the group had reserved ads.',
+      'Over at Okafor headquarters in Denver, Renata Szabo was not buying it.',
+      '"They\'ve been saying delegates since New Hampshire," Okafor\'s manager shot back.',
+    ].join('\n\n');
+    expect(lastSpeaker(text)).toBe('Renata Szabo');
+  });
+
   it('takes a barrister for the lawyer the text named', () => {
     const text = 'Her lawyer, Fiona Marchetti, spoke outside. Deborah Laing, chief executive of the commission, defended the ban.\n\n'
       + '"We will appeal," said the barrister, who has represented four athletes.';

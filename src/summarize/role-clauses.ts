@@ -284,10 +284,11 @@ function objectWords(tokens: Token[], from: number): string[] {
     const token = tokens[cursor] as Token;
     const word = bareLower(token);
     if (!token.isWord || OBJECT_ENDS.has(word)) break;
-    // Its common nouns and its head (`the Harbour Hotel`): `accused Sanders supporters` does not
-    // make one a Sanders supporter.
+    // Its common nouns, its head (`the Harbour Hotel`) and whose it is (`manages Ellen Marchetti's
+    // campaign`: Marchetti's manager): `accused Sanders supporters` does not make one a Sanders supporter.
     const head = !(tokens[cursor + 1]?.isWord ?? false) || OBJECT_ENDS.has(lower(tokens[cursor + 1]));
-    if (!DETERMINERS.has(word) && !isPersonNoun(word) && (head || !token.capitalized)) words.push(word);
+    const whose = token.capitalized && possessiveLength(token.text) > 0;
+    if (!DETERMINERS.has(word) && !isPersonNoun(word) && (head || whose || !token.capitalized)) words.push(word);
   }
   return words;
 }

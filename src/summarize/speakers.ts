@@ -271,7 +271,8 @@ function isIntroducedSince(antecedent: Antecedent, since: number): boolean {
 function resolveDescription(people: People, mention: SpeakerMention, excluded: ReadonlySet<Person>, previous: PreviousSpeaker | null): Person | null {
   const description = readDescription(mention.text);
   if (!description) return null;
-  const fits = (person: Person) => !excluded.has(person) && fitsDescription(person, description);
+  const possessors = possessorsOf(people, mention.text);
+  const fits = (person: Person) => !excluded.has(person) && fitsDescription(person, description) && !isOfSomeoneElse(people, person, possessors);
   // `another supporter`: by its word, not the one the text named.
   if (ANOTHER.test(mention.text)) return null;
   if (INDEFINITE.test(mention.text)) {
@@ -287,9 +288,44 @@ function resolveDescription(people: People, mention: SpeakerMention, excluded: R
   const lastFitting = lastPersonBefore(people, mention.start, fits);
   const introduced = lastFitting && isIntroducedSince(lastFitting, previous?.at ?? -1) ? lastFitting.person : null;
   const namedLater = (accepts: (person: Person) => boolean) => (introduced ? null : firstPersonAfter(people, mention.end, accepts));
+  const holder = holderOrTiedBefore(people, mention.start, holds, tiedToNames(description, fits));
   return (qualified && (lastPersonBefore(people, mention.start, qualified)?.person ?? namedLater(qualified)))
-    ?? holderOrTiedBefore(people, mention.start, holds, tiedToNames(description, fits)) ?? introduced ?? namedLater(holds)
+    ?? namedSinceUntiedHolder(people, mention, holder, lastFitting, possessors) ?? holder ?? introduced ?? namedLater(holds)
     ?? describedSince(people, mention.start, lastFitting, fits, previous)?.person ?? lastFitting?.person ?? null;
+}
+
+/**
+ * `Okafor's manager`, when the holder of the role is no one the text made Okafor's: the last
+ * person who fits, if named since that holder (`Renata Szabo was not buying it. "…," Okafor's
+ * manager shot back`): a holder nothing ties to Okafor says less than who the text turned to since.
+ */
+function namedSinceUntiedHolder(people: People, mention: SpeakerMention, holder: Person | undefined, lastFitting: Antecedent | null, possessors: readonly string[]): Person | null {
+  if (possessors.length === 0 || !holder || !lastFitting || lastFitting.person === holder || possessors.some((name) => holder.roleWords.has(name))) return null;
+  const holderAt = lastPersonBefore(people, mention.start, (person) => person === holder)?.at ?? -1;
+  return lastFitting.at > holderAt ? lastFitting.person : null;
+}
+
+// A capitalized word with a possessive ending: whose the description says the person is (`Okafor's manager`).
+const POSSESSOR = /(\p{Lu}[\p{L}-]*)['’]s?(?=\s)/gu;
+
+/** The surnames of known people a description makes possessive (`Okafor's manager` → okafor). */
+function possessorsOf(people: People, text: string): readonly string[] {
+  if (!text.includes("'") && !text.includes('’')) return NO_NAMES;
+  return [...text.matchAll(POSSESSOR)].map((match) => (match[1] as string).toLowerCase()).filter((name) => people.bySurname.has(name));
+}
+
+const NO_NAMES: readonly string[] = [];
+
+/**
+ * Whether the text gave the person a role of someone other than the people the description says
+ * they are of (`Okafor's manager` is not `Dana Whitlow, who manages Sen. Ellen Marchetti's campaign`).
+ */
+function isOfSomeoneElse(people: People, person: Person, possessors: readonly string[]): boolean {
+  if (possessors.length === 0) return false;
+  for (const word of person.roleWords) {
+    if (!possessors.includes(word) && people.bySurname.has(word) && people.bySurname.get(word) !== person) return true;
+  }
+  return false;
 }
 
 /** describedSubjectBefore, when that sentence comes after the last quotation (`previous`): before it, it led to that quotation's speaker. */
