@@ -34,4 +34,15 @@ describe('a person named in the speaker\'s own clause is not the speaker', () =>
     ].join('\n\n');
     expect(findQuotes(text)[0]?.speaker).toBe('Jeff Weaver');
   });
+
+  it('passes over a person the quotation speaks of by given name as a subject (`Rosa is a star`), not one in a list of names', () => {
+    const text = [
+      'Rep. Rosa Delgado-Whitfield (D-Nev.) drew the biggest crowd of the week.',
+      'The state\'s senior senator, Alma Reyes-Tolliver, was careful with her praise.',
+      '"Rosa is a star, and she\'s going to be a star for a long time," the Nevada Democrat said.',
+    ].join('\n\n');
+    expect(findQuotes(text)[0]?.speaker).toBe('Alma Reyes-Tolliver');
+    const list = 'Rick Perry, the former Texas governor, endorsed Cruz.\n\n"Scott Walker, Bobby Jindal, Rick Perry, those are very skilled governors," the former governor said.';
+    expect(findQuotes(list)[0]?.speaker).toBe('Rick Perry');
+  });
 });

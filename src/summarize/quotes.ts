@@ -15,7 +15,7 @@ import { quotedWords } from './quoted-words.js';
 import { collectPeople, type People } from './people.js';
 import { resolveSpeakers, type ResolvedSpeaker, type SpeakerClause, type SpeakerMention } from './speakers.js';
 import { countWords } from '../load/words.js';
-import { bareWord, isHonorific, isNamePart, isTitleWord } from './name-tokens.js';
+import { bareWord, isHonorific, isNamePart, isTitleWord, isVerbLike } from './name-tokens.js';
 import { possessiveLength, tokenize, type Token } from './tokens.js';
 
 // Fewer words than this is a phrase (`a good start`), not a statement worth showing.
@@ -87,27 +87,34 @@ function speakerClause(text: string, { attribution, pieces }: Quotation, opening
     end: stop < 0 ? attribution.end : mention.end + stop,
     speaksAsOne,
     namesSomeone: mention.kind !== 'name' || !isCapitalizedOnlyToOpen(text, mention, openingOnly),
-    spokenOf: mention.kind === 'name' ? NO_NAMES : titledNamesIn(text, pieces),
+    spokenOf: mention.kind === 'name' ? NO_NAMES : namesSpokenOf(text, pieces),
   };
 }
 
 const NO_NAMES: readonly string[] = [];
 
 /**
- * The surnames the quotation gives a title (`Senator Sanders's message`, `Mr. Trump`): people it
- * speaks of, as a speaker seldom does of themselves.
+ * The people the quotation speaks of in the third person, as a speaker seldom does of themselves:
+ * by title (`Senator Sanders's message`, `Mr. Trump`: the surname) or by given name as the subject
+ * of a verb or a possessive (`Rosa is a star`, `Dan Okafor is ready`: the name as written).
  */
-function titledNamesIn(text: string, pieces: readonly QuotedPiece[]): readonly string[] {
+function namesSpokenOf(text: string, pieces: readonly QuotedPiece[]): readonly string[] {
   let names: string[] | null = null;
   for (const piece of pieces) {
     const tokens = tokenize(text, piece.start, piece.end);
-    for (let index = 0; index + 1 < tokens.length; index += 1) {
+    for (let index = 0; index < tokens.length; index += 1) {
       const token = tokens[index] as Token;
-      if (!(isHonorific(token) || isTitleWord(token))) continue;
-      let last = index + 1;
+      const titled = isHonorific(token) || isTitleWord(token);
+      if (!titled && !(token.capitalized && isKnownFirstName(bareWord(token)))) continue;
+      let last = titled ? index + 1 : index;
       while (last + 1 < tokens.length && isNamePart(tokens[last + 1] as Token) && !isPossessive(tokens[last] as Token)) last += 1;
-      const surname = tokens[last] as Token;
-      if (isNamePart(surname) && !isTitleWord(surname)) (names ??= []).push(bareWord(surname));
+      const name = tokens[last];
+      if (!name || !isNamePart(name) || isTitleWord(name)) continue;
+      // A given name as the subject of a verb or a possessive: one of a list may be the speaker's
+      // own (`Scott Walker, Bobby Jindal, Rick Perry, … those are very skilled governors`).
+      if (!titled && !isPossessive(name) && !isVerbLike(tokens[last + 1])) continue;
+      (names ??= []).push(titled ? bareWord(name) : `${bareWord(token)}${last > index ? ` ${bareWord(name)}` : ''}`);
+      index = last;
     }
   }
   return names ?? NO_NAMES;
