@@ -378,6 +378,15 @@ describe('a description finds the person by what the text said of them', () => {
     expect(lastSpeaker(text)).toBe('Renata Szabo');
   });
 
+  it.each([
+    ['the petitioner', 'Outside the tribunal, Rasheed Adegoke, a former member of the assembly, thanked his supporters.', 'Rasheed Adegoke'],
+    ['the newcomer', 'Nazeema Hendricks, a teacher standing for the Civic Alliance, had never stood for office before.', 'Nazeema Hendricks'],
+    ['the whistleblower', 'Joseph Sigei, a former planning officer, told the committee he had been moved after refusing to sign.', 'Joseph Sigei'],
+  ])('reads an epithet a story makes of someone (%s) as a description of the person it is about', (description, introduction, speaker) => {
+    const text = `The tribunal sat for two days. "The ruling is final," the chairman, Tunde Bakare, said.\n\n${introduction}\n\n"This is the people's victory," ${description} said.`;
+    expect(lastSpeaker(text)).toBe(speaker);
+  });
+
   it('takes a barrister for the lawyer the text named', () => {
     const text = 'Her lawyer, Fiona Marchetti, spoke outside. Deborah Laing, chief executive of the commission, defended the ban.\n\n'
       + '"We will appeal," said the barrister, who has represented four athletes.';

@@ -48,6 +48,11 @@ const OCCUPATIONS = new Set([
   'grandson', 'granddaughter', 'grandchild', 'stepson', 'stepdaughter', 'stepfather', 'stepmother',
   'twin', 'fiance', 'fiancé', 'fiancee', 'fiancée', 'dad', 'mum', 'mom', 'runner-up', 'reeve',
   'moderator', 'spokesperson',
+  // What a story makes of someone (`the newcomer`, `the petitioner`, `the whistleblower`).
+  'newcomer', 'latecomer', 'novice', 'debutant', 'underdog', 'outsider', 'winner', 'loser',
+  'victor', 'titleholder', 'entrant', 'whistleblower', 'whistle-blower', 'petitioner', 'appellant', 'respondent',
+  'claimant', 'complainant', 'applicant', 'litigant', 'mourner', 'viewer', 'listener', 'demonstrator', 'fan',
+  'centre-half', 'center-half', 'wicketkeeper', 'all-rounder', 'batter',
   'hunter', 'hiker', 'climber', 'diver', 'explorer', 'keeper', 'caretaker',
   // Trades, shops and services of local news (words that are common surnames, such as `miller`,
   // `porter` or `weaver`, are left out: a capitalized one before a name would be read as its role).
