@@ -387,6 +387,27 @@ describe('a description finds the person by what the text said of them', () => {
     expect(lastSpeaker(text)).toBe(speaker);
   });
 
+  it('reads `said Mr Ashdown\'s sister` as a description of the sister, and `said Buhari\'s spokesman Yinka Odumakin` as his name', () => {
+    const sister = [
+      'Martin Ashdown, 58, drowned when the embankment gave way.',
+      'During a break, Carol Reeve, who travelled from Carlisle every day, stood with other relatives on the steps.',
+      '\'Martin walked that path every morning of his life,\' said Mr Ashdown\'s sister.',
+    ].join('\n\n');
+    expect(findQuotes(sister).at(-1)?.speaker).toBe('Carol Reeve');
+    const spokesman = 'Buhari\'s office issued a statement.\n\n"This is a dastardly act," said Buhari\'s spokesman Yinka Odumakin.';
+    expect(findQuotes(spokesman)[0]?.speaker).toBe('Yinka Odumakin');
+  });
+
+  it('finds whose relative `her husband` is as a pronoun would, through sentences opening on `she`', () => {
+    const text = [
+      'Odessa Greer, a Baltimore pianist, died on Nov. 28. By the mid-1960s she led a quartet four nights a week.',
+      '"She could hear a wrong chord from the parking lot," said Teddy Marchetti, a saxophonist who played in the quartet.',
+      'She met Lionel Greer, a mail carrier, at a dance in 1963; they married the following year.',
+      '"I asked her to dance and she said she would rather play," her husband said.',
+    ].join('\n\n');
+    expect(findQuotes(text).at(-1)?.speaker).toBe('Lionel Greer');
+  });
+
   it('takes a barrister for the lawyer the text named', () => {
     const text = 'Her lawyer, Fiona Marchetti, spoke outside. Deborah Laing, chief executive of the commission, defended the ban.\n\n'
       + '"We will appeal," said the barrister, who has represented four athletes.';

@@ -101,19 +101,29 @@ function personMention(text: string, tokens: Token[], index: number): SpeakerMen
   // A name before a role noun may be a place or body premodifying it (`Texas delegate Bill
   // Eastland`): kept only if no name follows the role.
   let beforeRole: SpeakerMention | null = null;
+  // `said Mr Ashdown's sister`: with no name after it (`Buhari's spokesman Yinka Odumakin`), the
+  // speaker is the relative or aide, described by whose they are.
+  let possessor = -1;
   while (cursor < tokens.length && cursor - index < MAX_DESCRIPTION_TOKENS) {
     const read = readNameSpan(text, tokens, cursor);
     if (read?.mention.canBePerson) {
       const found: SpeakerMention = { start: read.mention.start, end: read.mention.end, kind: 'name', text: read.mention.name };
       if (!isPersonNoun(lower(tokens[read.next]))) return found;
+      if (beforeRole === null && isPossessiveAt(text, read.mention.end)) possessor = cursor;
       beforeRole ??= found;
     }
     const next = read ? read.next : cursor + 1;
     const premodifies = tokens.slice(cursor, next).every((token) => token.isWord) && (read !== null || isPersonNoun(lower(tokens[cursor])));
-    if (!premodifies) return beforeRole;
+    if (!premodifies) break;
     cursor = next;
   }
-  return beforeRole;
+  return possessor >= 0 ? descriptionMention(text, tokens, possessor) : beforeRole;
+}
+
+/** Whether a possessive ending (`'s`, `’s`, or a plural's apostrophe) follows a name ending at `end`. */
+function isPossessiveAt(text: string, end: number): boolean {
+  const next = text.charCodeAt(end);
+  return next === 0x27 || next === 0x2019;
 }
 
 /**

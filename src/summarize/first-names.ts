@@ -129,12 +129,13 @@ const MALE_MORE = `
 abe ambrose axel bertie boris brody caleb casper cedric chester clement clive conrad cornelius
 cyrus damian dylan edmund elias elliott ezra felix ferdinand fraser gerry gideon graham griffin
 gus horace isaiah jethro jonah jude kris leopold lewis lionel marlon miles monty neville nolan
-quincy rupert
+quincy rupert teddy ernie trevor toby musa johan
 `;
 
 const FEMALE_MORE = `
 ada agnes alma amelia bea bella belinda beth bianca camille cara cecile cécile christa clare
 constance cora daisy faye hilary ivy joanne lesley liz lydia lynne meredith robyn vivian zoë
+odessa edna ethel gladys mavis miriam georgina hermione deepa
 `;
 
 // Given names carried by men and women alike: known as given names (a name opening on one is a

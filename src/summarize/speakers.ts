@@ -231,7 +231,9 @@ function relativeOf(people: People, mention: SpeakerMention, description: Descri
   const possessive = mention.text.slice(0, mention.text.indexOf(' ')).toLowerCase();
   const ownerGender = POSSESSIVE_GENDERS.get(possessive);
   if (ownerGender === undefined || !KINSHIP_NOUNS.has(description.head)) return NOT_KINSHIP;
-  const owner = lastPersonBefore(people, mention.start, (person) => isGenderCompatible(person, ownerGender))?.person;
+  // Whom `her` refers to, as a pronoun would: through a chain of sentences opening on `she` (`She
+  // met Lionel Greer …. "…," her husband said` is the woman the chain is about).
+  const owner = pronounAntecedent(people, mention.start, ownerGender, NO_ONE)?.person;
   // Called that relative of someone the text does not name: no name's surname among the role's words (`Nora Quill's husband` is hers).
   const calledThat = (person: Person) => person !== owner && fits(person) && person.roleWords.has(description.head) && !namesWhose(people, person);
   const anyoneCalledThat = () => lastPersonBefore(people, mention.start, calledThat)?.person ?? null;
@@ -259,14 +261,14 @@ function isIntroducedSince(antecedent: Antecedent, since: number): boolean {
  * `the coach`: the last person the text gave that role (or one it stands for: `the senator` is
  * `Sen. X`), of the gender the noun implies, or one tied to its proper names named since
  * (holderOrTiedBefore: `the Idaho Republican`); else the person just introduced
- * (isIntroducedSince); else the first given that role later; else, for a definite
- * description, the last person of that gender referred to, by name or by a sentence about them by
- * a description since, and since the last quotation (`The founder, who …, has given the sale his
- * blessing. The 72-year-old said`), as news writing calls the person it is about by a new epithet (`the 46-year-old`, `the
- * real estate developer`). A later holder of the role is not
- * taken over someone just introduced: that is a second one (`Jasmine Okoro, an analyst at …, was
- * more cautious`). An indefinite description (`a spokeswoman for the agency`) is someone the text
- * has not named, unless it gave someone that very role, in the same words.
+ * (isIntroducedSince); else the first given that role later; else, for a definite description,
+ * the last person of that gender referred to, by name or by a sentence about them by a
+ * description since the last quotation (`The founder, who …, has given the sale his blessing. The
+ * 72-year-old said`), as news writing calls the person it is about by a new epithet (`the
+ * 46-year-old`, `the real estate developer`). A later holder of the role is not taken over someone
+ * just introduced: that is a second one (`Jasmine Okoro, an analyst at …, was more cautious`). An
+ * indefinite description (`a spokeswoman for the agency`) is someone the text has not named,
+ * unless it gave someone that very role, in the same words.
  */
 function resolveDescription(people: People, mention: SpeakerMention, excluded: ReadonlySet<Person>, previous: PreviousSpeaker | null): Person | null {
   const description = readDescription(mention.text);
