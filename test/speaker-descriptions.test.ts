@@ -408,6 +408,15 @@ describe('a description finds the person by what the text said of them', () => {
     expect(findQuotes(text).at(-1)?.speaker).toBe('Lionel Greer');
   });
 
+  it('reads the agent of a passive with an irregular participle as who acts (`The case was brought by Deborah Nkemelu`)', () => {
+    const text = [
+      '"Drawing district lines is the most political thing a county commission does," Justice Raymond Ochoa wrote.',
+      'The case was brought by Deborah Nkemelu, a retired schoolteacher, and two of her neighbors.',
+      '"I just wanted our street to have one commissioner," the lead plaintiff said.',
+    ].join('\n\n');
+    expect(lastSpeaker(text)).toBe('Deborah Nkemelu');
+  });
+
   it('takes a barrister for the lawyer the text named', () => {
     const text = 'Her lawyer, Fiona Marchetti, spoke outside. Deborah Laing, chief executive of the commission, defended the ban.\n\n'
       + '"We will appeal," said the barrister, who has represented four athletes.';

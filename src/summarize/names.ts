@@ -58,7 +58,7 @@ const BEFORE_NON_SUBJECT = new Set([
 ]);
 
 // A past participle before `by`, lowercase: regular, or an irregular one news uses of people.
-const PASSIVE_PARTICIPLE = /^[a-z]+ed$|^(?:led|run|held|made|kept|built|sold|won|taken|given|written|seen|shown|chosen|beaten)$/;
+const PASSIVE_PARTICIPLE = /^[a-z]+ed$|^(?:led|run|held|made|kept|built|sold|won|taken|given|written|seen|shown|chosen|beaten|brought|bought|caught|taught|found|sent|told|paid|met|left|struck|hit|set|heard|known|drawn|driven|grown|thrown|spoken|sworn|begun|done)$/;
 
 // The pronouns that say a name's gender when they follow it. Objects are left out: after a name
 // they mostly refer to someone else (`Obama backed her up`), and `her` may be either.
