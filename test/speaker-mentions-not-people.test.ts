@@ -132,6 +132,11 @@ describe('words that are not people never become speakers', () => {
     expect(findQuotes(text)[0]?.speaker).toBe('Garrett Vollmer');
   });
 
+  it('takes no title of a work opening on a capital `The` inside a sentence for a person (`her first play, The Suitcase Room,`)', () => {
+    const text = 'That silence is the heart of Róisín Kealy\'s first play, The Suitcase Room, which opened on Thursday.\n\n\'My grandmother never once talked about leaving,\' the 31-year-old said.';
+    expect(findQuotes(text)[0]?.speaker).toBe('Róisín Kealy');
+  });
+
   it('takes no month after a preposition for the subject of a cue', () => {
     const text = 'Tom Reed runs the school.\n\n"Standards have slipped badly," the inspection report published in May said.';
     expect(findQuotes(text)[0]?.speaker).not.toBe('May');

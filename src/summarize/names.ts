@@ -425,8 +425,10 @@ function isParticiple(person: Token[], next: Token | undefined): boolean {
  * person's name, only before a title (`the Rev. Al Sharpton`, read as a title here). Nor a
  * possessive one: after `his` or `their` comes a thing (`sits his Leaving Cert`, `their Honda`).
  */
-function afterArticle(before: Token | undefined, titles: Token[]): boolean {
-  return titles.length === 0 && before !== undefined && ARTICLES_BEFORE_NO_NAME.has(before.text);
+function afterArticle(before: Token | undefined, titles: Token[], beforeThat: Token | undefined): boolean {
+  if (titles.length > 0 || before === undefined) return false;
+  // `her first play, The Suitcase Room, which …`: a capital `The` inside a sentence opens a title.
+  return ARTICLES_BEFORE_NO_NAME.has(before.text) || (before.text === 'The' && beforeThat !== undefined && (beforeThat.isWord || isComma(beforeThat)));
 }
 
 const ARTICLES_BEFORE_NO_NAME = new Set(['the', 'his', 'her', 'its', 'their', 'my', 'our', 'your']);
@@ -584,7 +586,7 @@ function isOfficeAfterArticle(tokens: Token[], shape: NameShape): boolean {
 
 function canShapeBePerson(tokens: Token[], shape: NameShape): boolean {
   const { person, parts, titleTokens, hasTitles } = shape;
-  return (canNamePerson(person) || isSurnameOfPlaceUsedForPerson(tokens, shape)) && !(person.length === parts.length && afterArticle(tokens[shape.index - 1], titleTokens))
+  return (canNamePerson(person) || isSurnameOfPlaceUsedForPerson(tokens, shape)) && !(person.length === parts.length && afterArticle(tokens[shape.index - 1], titleTokens, tokens[shape.index - 2]))
     && !(!hasTitles && isParticiple(person, shape.next < tokens.length ? tokens[shape.next] : undefined))
     && !opensPluralPossessiveName(tokens, shape)
     && !isBodyNamed(person, parts) && !isPlaceAfterPreposition(tokens[shape.index - 1], shape) && !isNoOnesWord(person, hasTitles)
