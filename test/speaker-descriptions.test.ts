@@ -408,6 +408,15 @@ describe('a description finds the person by what the text said of them', () => {
     expect(findQuotes(text).at(-1)?.speaker).toBe('Lionel Greer');
   });
 
+  it('takes the one who will be the next mayor for `the mayor-elect`', () => {
+    const text = [
+      'Kerry-Anne Pitt will be the next mayor of the shire after she unseated three-term incumbent Ray Donnelly.',
+      'The result, confirmed by returning officer Stephen Vu, ends Cr Donnelly\'s 12 years in the job.',
+      'Speaking to supporters, the mayor-elect said: "People out here are sick of ringing the council."',
+    ].join('\n\n');
+    expect(lastSpeaker(text)).toBe('Kerry-Anne Pitt');
+  });
+
   it('reads the agent of a passive with an irregular participle as who acts (`The case was brought by Deborah Nkemelu`)', () => {
     const text = [
       '"Drawing district lines is the most political thing a county commission does," Justice Raymond Ochoa wrote.',

@@ -18,7 +18,7 @@ const AUXILIARIES = new Set([
   'recently', 'already', 'later', 'then', 'since', 'formerly', 'briefly', 'will', 'would',
 ]);
 // Verbs after which a noun phrase says what the person is (`is the coach`, `served as mayor`).
-const COPULAS = new Set(['is', 'was', 'became', 'becomes', 'remains', 'remained', 'been']);
+const COPULAS = new Set(['is', 'was', 'be', 'became', 'becomes', 'remains', 'remained', 'been']);
 const AS_VERBS = new Set([
   'serves', 'served', 'serving', 'works', 'worked', 'working', 'acts', 'acted', 'doubles', 'doubled',
   'poses', 'posed', 'started', 'starts', 'began', 'begins', 'joined', 'joins', 'returned', 'returns',
@@ -46,10 +46,14 @@ function rolePhraseNouns(tokens: Token[], from: number): readonly string[] {
     const token = tokens[cursor] as Token;
     const word = bareLower(token);
     if (!token.isWord || PHRASE_ENDS.has(word)) break;
-    if (isPersonNoun(word)) nouns.push(word);
+    // `will be the next mayor`: the one chosen, `the mayor-elect`, not the mayor.
+    if (isPersonNoun(word)) nouns.push(cursor > from && TO_COME.has((tokens[cursor - 1] as Token).lower) ? `${word}-elect` : word);
   }
   return nouns;
 }
+
+// Words before an office that say it is yet to be taken up.
+const TO_COME = new Set(['next', 'incoming', 'future']);
 
 // Verbs that give the name after them the office `as` introduces (`named Ana Ruiz as its chief executive`).
 const APPOINTING_VERBS = new Set([
