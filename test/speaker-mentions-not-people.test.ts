@@ -137,6 +137,11 @@ describe('words that are not people never become speakers', () => {
     expect(findQuotes(text)[0]?.speaker).toBe('Róisín Kealy');
   });
 
+  it('reads the name after `the Opposition` as a person (`Leader of the Opposition B.K. Shivalingappa`)', () => {
+    const text = 'Minor Irrigation Minister H.S. Ramegowda moved the Bill.\n\nLeader of the Opposition B.K. Shivalingappa said farmers would pay bribes. "Every new form comes with a new rate card," he said.';
+    expect(findQuotes(text)[0]?.speaker).toBe('B.K. Shivalingappa');
+  });
+
   it('takes no month after a preposition for the subject of a cue', () => {
     const text = 'Tom Reed runs the school.\n\n"Standards have slipped badly," the inspection report published in May said.';
     expect(findQuotes(text)[0]?.speaker).not.toBe('May');

@@ -91,7 +91,7 @@ const MAX_NAME_WORDS = 3;
 // Words that make a capitalized run an organization, a place or an event, not a person (`Hurricane
 // Katrina` is named like a woman).
 const ORGANIZATION_WORDS = new Set([
-  'hurricane', 'hurricanes', 'typhoon', 'cyclone', 'springs', 'falls', 'heights', 'hills', 'creek', 'arbor', 'rapids', 'junction', 'township', 'borough',
+  'hurricane', 'hurricanes', 'typhoon', 'cyclone', 'springs', 'falls', 'heights', 'hills', 'creek', 'arbor', 'rapids', 'junction', 'township', 'borough', 'opposition',
   'east', 'west', 'north', 'south', 'middle', 'arabia', 'africa', 'europe', 'asia', 'korea',
   'america', 'new', 'united', 'san', 'los', 'las', 'fort', 'island', 'islands', 'valley', 'river',
   'county', 'beach', 'bay', 'lake', 'mountain', 'republicans', 'democrats', 'americans', 'act',
