@@ -408,6 +408,19 @@ describe('a description finds the person by what the text said of them', () => {
     expect(findQuotes(text).at(-1)?.speaker).toBe('Lionel Greer');
   });
 
+  it('takes the one just introduced over a holder of the role the text did not say is new to it (`the first-term MP`)', () => {
+    const text = [
+      'Non-Constituency MP Ravindran Pillai of the opposition said the number of days was too low.',
+      '"Six days is what a caregiver needs in a month," he said.',
+      'Ms Jolene Ang, who cared for her late father for seven years, gave one of the most personal speeches.',
+      '"I used my annual leave for his dialysis appointments," the first-term MP said.',
+    ].join('\n\n');
+    expect(lastSpeaker(text)).toBe('Jolene Ang');
+    // Not for a word that is no newness (`the Kilbride professor`): the holder stays.
+    const professor = 'Prof Niall Fairbairn teaches at Kilbride. Dr Tobias Wren ran the trials.\n\n"Bees remember a bad flower," the Kilbride professor said.';
+    expect(lastSpeaker(professor)).toBe('Prof Niall Fairbairn');
+  });
+
   it('takes the one who will be the next mayor for `the mayor-elect`', () => {
     const text = [
       'Kerry-Anne Pitt will be the next mayor of the shire after she unseated three-term incumbent Ray Donnelly.',
