@@ -292,7 +292,7 @@ function resolveDescription(people: People, mention: SpeakerMention, excluded: R
   const namedLater = (accepts: (person: Person) => boolean) => (introduced ? null : firstPersonAfter(people, mention.end, accepts));
   const holder = holderOrTiedBefore(people, mention.start, holds, tiedToNames(description, fits));
   return (qualified && (lastPersonBefore(people, mention.start, qualified)?.person ?? namedLater(qualified)))
-    ?? namedSinceUntiedHolder(people, mention, holder, lastFitting, possessors) ?? newcomerOverHolder(description, holder, introduced) ?? holder ?? introduced ?? namedLater(holds)
+    ?? namedSinceUntiedHolder(people, mention, holder, lastFitting, possessors) ?? newcomerOverHolder(people, mention, description, holder, lastFitting) ?? holder ?? introduced ?? namedLater(holds)
     ?? describedSince(people, mention.start, lastFitting, fits, previous)?.person ?? lastFitting?.person ?? null;
 }
 
@@ -311,14 +311,16 @@ function namedSinceUntiedHolder(people: People, mention: SpeakerMention, holder:
 const NEWLY_IN_ROLE = new Set(['new', 'first-time', 'first-term', 'freshman', 'rookie', 'incoming', 'caretaker', 'interim', 'acting', 'newest']);
 
 /**
- * `the new MP`, `the caretaker boss`: the person just introduced rather than a holder of the role
- * the text did not say is new to it (`Non-Constituency MP Ravindran Pillai …. Ms Jolene Ang, who
- * …, gave one of the afternoon's most personal speeches. "…," the first-term MP said`).
+ * `the new MP`, `the caretaker boss`: the last person who fits, if named since the holder of the
+ * role the text did not say is new to it (`Non-Constituency MP Ravindran Pillai …. Ms Jolene Ang,
+ * who …, gave one of the afternoon's most personal speeches. "…," the first-term MP said`).
  */
-function newcomerOverHolder(description: Description, holder: Person | undefined, introduced: Person | null): Person | null {
-  if (!holder || !introduced || introduced === holder) return null;
+function newcomerOverHolder(people: People, mention: SpeakerMention, description: Description, holder: Person | undefined, lastFitting: Antecedent | null): Person | null {
+  if (!holder || !lastFitting || lastFitting.person === holder) return null;
   const newly = description.words.filter((word) => NEWLY_IN_ROLE.has(word));
-  return newly.length > 0 && !newly.some((word) => holder.roleWords.has(word)) ? introduced : null;
+  if (newly.length === 0 || newly.some((word) => holder.roleWords.has(word))) return null;
+  const holderAt = lastPersonBefore(people, mention.start, (person) => person === holder)?.at ?? -1;
+  return lastFitting.at > holderAt ? lastFitting.person : null;
 }
 
 // A capitalized word with a possessive ending: whose the description says the person is (`Okafor's manager`).
