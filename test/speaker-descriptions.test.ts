@@ -382,6 +382,8 @@ describe('a description finds the person by what the text said of them', () => {
     ['the petitioner', 'Outside the tribunal, Rasheed Adegoke, a former member of the assembly, thanked his supporters.', 'Rasheed Adegoke'],
     ['the newcomer', 'Nazeema Hendricks, a teacher standing for the Civic Alliance, had never stood for office before.', 'Nazeema Hendricks'],
     ['the whistleblower', 'Joseph Sigei, a former planning officer, told the committee he had been moved after refusing to sign.', 'Joseph Sigei'],
+    ['the independent', 'Jacinta Morrow, who stood without a party, took the seat by 212 votes.', 'Jacinta Morrow'],
+    ['the senior', 'DeShawn Pike, a point guard in his last year at the school, scored 31.', 'DeShawn Pike'],
   ])('reads an epithet a story makes of someone (%s) as a description of the person it is about', (description, introduction, speaker) => {
     const text = `The tribunal sat for two days. "The ruling is final," the chairman, Tunde Bakare, said.\n\n${introduction}\n\n"This is the people's victory," ${description} said.`;
     expect(lastSpeaker(text)).toBe(speaker);

@@ -29,7 +29,7 @@ export interface Description {
 // Words that stand for a person only as the head of a description (`the 46-year-old`, `the
 // conservative`, `the star`): before a name they are ages and adjectives, not roles.
 const AGE = /^\d+-year-old$/;
-const DESCRIPTION_HEADS = new Set(['conservative', 'liberal', 'progressive', 'libertarian', 'moderate', 'star', 'academic']);
+const DESCRIPTION_HEADS = new Set(['conservative', 'liberal', 'progressive', 'libertarian', 'moderate', 'star', 'academic', 'accused', 'independent', 'senior', 'hero', 'heroine']);
 // Heads that say no more than that the description is of a person: `the Ballinroe woman` is the
 // woman the text tied to Ballinroe, not the last woman named.
 const GENERIC_HEADS = new Set(['woman', 'man', 'girl', 'boy', 'lady', 'resident', 'native', 'local']);
