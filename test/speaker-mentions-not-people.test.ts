@@ -57,6 +57,11 @@ describe('words that are not people never become speakers', () => {
     expect(findQuotes(text)[0]?.speaker).toBe('Grace Wanjiru');
   });
 
+  it('takes a surname that ends the names of places for a person where an age is set off after it (`Park, 31, said`)', () => {
+    const text = 'Maya Castellanos and Jun Park founded the company in 2021.\n\n"Every nurse has a story," Castellanos said.\n\nPark, 31, said the hardest part had been the rules. "It is actually a fairness problem," he said.';
+    expect(findQuotes(text).at(-1)?.speaker).toMatch(/Park$/);
+  });
+
   it('takes a surname that also ends the names of places (`Park`, `Hall`) for a person where the text says it is one, and the place for no one', () => {
     expect(findQuotes('Theo Park, a designer at the studio, won the award.\n\n"I did not expect this at all," Park said.')[0]).toMatchObject({ speaker: 'Theo Park', role: 'designer at the studio' });
     expect(findQuotes('Stuart Hall, the club president, spoke first.\n\n"We will be back next year," Hall said.')[0]?.speaker).toBe('Stuart Hall');

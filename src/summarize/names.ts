@@ -383,7 +383,8 @@ const MAX_SURNAME_APPOSITIVE_TOKENS = 6;
 /**
  * Whether a name ending in a word that also ends a place's name (`Park`) is a person's by what
  * surrounds it: a verb of saying after it (`Park said`), a role before it (`designer Theo Park`), an
- * appositive after it naming a person (`Theo Park, a designer,`), or an honorific (`Ms. Park`).
+ * appositive after it naming a person (`Theo Park, a designer,`) or an age (`Park, 31,`), or an
+ * honorific (`Ms. Park`).
  */
 function isSurnameOfPlaceUsedForPerson(tokens: Token[], shape: NameShape): boolean {
   const last = lastOf(shape.person) as Token;
@@ -393,6 +394,8 @@ function isSurnameOfPlaceUsedForPerson(tokens: Token[], shape: NameShape): boole
   if (shape.hasTitles || (after !== undefined && CUE_VERBS.has(after.lower))) return true;
   if (before !== undefined && !before.capitalized && before.isWord && isPersonNoun(before.lower)) return true;
   if (!isComma(after)) return false;
+  // `Park, 31, said`: an age set off after it.
+  if (pastAge(tokens, shape.next) !== shape.next) return true;
   for (let cursor = shape.next + 2; cursor < tokens.length && cursor - shape.next <= MAX_SURNAME_APPOSITIVE_TOKENS; cursor += 1) {
     const token = tokens[cursor] as Token;
     if (!token.isWord) return false;
