@@ -64,6 +64,16 @@ describe('a sentence about someone by a description', () => {
     expect(findQuotes(text).map((quote) => quote.speaker)).toEqual(['Séamus Ó Broin', 'Mick Fennelly']);
   });
 
+  it('gives the pronoun the one a sentence is about by a description over a name in its clause of time (`until Ness was booked`)', () => {
+    const text = [
+      'Rovers manager Alan Kinnear and Thistle manager Gary Ness both started their strongest sides.',
+      '\'We stopped playing,\' Ness said.',
+      'The Rovers manager said he had not planned to use the youngster until Ness was booked.',
+      '\'Honestly, I was looking to change the shape,\' he said.',
+    ].join('\n\n');
+    expect(findQuotes(text).map((quote) => quote.speaker)).toEqual(['Gary Ness', 'Alan Kinnear']);
+  });
+
   it('does not give the pronoun the last speaker when a sentence about someone else by a description came between', () => {
     const text = 'Dr. Teresa Galloway is the county health officer. Hannah Briggs, whose daughter caught measles, took her son to the clinic.\n\n'
       + '"Come in if you are not sure," the health officer said.\n\n'

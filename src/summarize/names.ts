@@ -45,6 +45,8 @@ export interface NameMention {
   isAsked: boolean;
   /** Whether a verb follows it (past an appositive): `Ham explained`, `Jane Doe, a writer, said`. */
   isSubject: boolean;
+  /** Whether it stands in a clause of time or reason (`until Ness was booked`, `after top scorer Kyle Brannigan was sold`): no main subject. */
+  isSubordinate: boolean;
   /** The gender of the first he/she-type pronoun after it, before another name. */
   pronounGender: Gender | null;
   /** Index of its sentence in the text, to tell mentions of one sentence apart. */
@@ -670,9 +672,25 @@ function describe(text: string, tokens: Token[], shape: NameShape, sentence: num
     isProminent: isProminent && !inHeadline,
     isAsked: before !== undefined && ASKING_VERBS.has(before.text) && !inHeadline,
     isSubject: isProminent && !inHeadline && followedByVerb(tokens, next),
+    isSubordinate: opensSubordinateClause(tokens, index),
     pronounGender: inHeadline ? null : genderOfNextPronoun(text, tokens, next),
     sentence,
   };
+}
+
+// Words that open a clause of time, reason or condition (`until Ness was booked`).
+const SUBORDINATORS = new Set(['until', 'after', 'before', 'when', 'because', 'since', 'while', 'although', 'though', 'unless', 'once']);
+// How far back, past a role before the name (`after top scorer Kyle Brannigan`), one is looked for.
+const SUBORDINATOR_REACH = 4;
+
+/** Whether the name starting at token `index` opens a clause of time, reason or condition, past a role before it. */
+function opensSubordinateClause(tokens: Token[], index: number): boolean {
+  for (let cursor = index - 1; cursor >= 0 && index - cursor <= SUBORDINATOR_REACH; cursor -= 1) {
+    const token = tokens[cursor] as Token;
+    if (!token.isWord) return false;
+    if (SUBORDINATORS.has(token.lower)) return true;
+  }
+  return false;
 }
 
 /**

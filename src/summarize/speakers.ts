@@ -137,7 +137,11 @@ function lastDescribedSubject(people: People, offset: number): SubjectDescriptio
  */
 function describedSubjectBefore(people: People, offset: number, after: Antecedent | null, fits: (person: Person) => boolean): Antecedent | null {
   const subject = lastDescribedSubject(people, offset);
-  if (!subject || (after && (subject.sentence < after.sentence || (subject.sentence === after.sentence && subject.start < after.at)))) return null;
+  // A name later in the sentence is more recent only as the subject of its main clause, not in a
+  // clause of time or reason (`The Rovers manager said he had not planned to use him until Ness was booked`).
+  if (!subject) return null;
+  const laterInSentence = after !== null && subject.sentence === after.sentence && subject.start < after.at && !isSubordinateAt(people, after.at);
+  if (after && (subject.sentence < after.sentence || laterInSentence)) return null;
   const { description } = subject;
   const fitting = (person: Person) => fits(person) && fitsDescription(person, description);
   const mention: SpeakerMention = { start: subject.start, end: subject.end, kind: 'description', text: subject.text };
@@ -145,6 +149,12 @@ function describedSubjectBefore(people: People, offset: number, after: Anteceden
   const relative = relativeOf(people, mention, description, fitting);
   const person = relative === NOT_KINSHIP ? lastHolderBefore(people, subject.start, description, holdsRoleOf(description, fitting), fitting) : relative;
   return person ? { person, at: subject.start, sentence: subject.sentence } : null;
+}
+
+/** Whether the name mention at offset `at` stands in a clause of time or reason. */
+function isSubordinateAt(people: People, at: number): boolean {
+  const linked = people.mentions[countBefore(people.mentions, at + 1, mentionStart) - 1];
+  return linked !== undefined && linked.mention.start === at && linked.mention.isSubordinate;
 }
 
 function subjectStart(subject: SubjectDescription): number {
