@@ -24,6 +24,21 @@ export interface Description {
   officeTakenUp: string | null;
   /** Its capitalized words but the head, lowercase (`idaho` of `the Idaho Republican`): proper names the person is tied to. */
   names: string[];
+  /** The parties it names (partyOfWord), by a capitalized word or its head: `republican` of `the Idaho Republican`. */
+  parties: string[];
+}
+
+// Parties of the English-speaking democracies as role words give them, each with the other forms
+// of its name: a person of one is not `the <other party> candidate`.
+const PARTY_BY_WORD = new Map<string, string>([
+  ['democrat', 'democrat'], ['democratic', 'democrat'], ['republican', 'republican'], ['gop', 'republican'],
+  ['labor', 'labor'], ['labour', 'labor'], ['liberal', 'liberal'], ['conservative', 'conservative'], ['tory', 'conservative'],
+  ['green', 'green'], ['greens', 'green'], ['ndp', 'ndp'], ['snp', 'snp'], ['reform', 'reform'], ['national', 'national'], ['nationals', 'national'],
+]);
+
+/** The party a lowercase role word names, in one form for all of its names (`labour` → labor), or undefined. */
+export function partyOfWord(word: string): string | undefined {
+  return PARTY_BY_WORD.get(word);
 }
 
 // Words that stand for a person only as the head of a description (`the 46-year-old`, `the
@@ -170,6 +185,7 @@ export function readDescription(text: string): Description | null {
   // `the former governor` may be the one the text calls `Gov.` or `former Gov.`; `the governor`
   // is not who it calls `the former New Jersey governor`.
   const past = phrase.some((word) => PAST_MARKERS.has(word)) ? current.map(pastRole) : [];
+  const names = phrase.filter((word) => word !== head && capitalized.has(word) && !DETERMINERS.has(word));
   return {
     head,
     roleWords: new Set([...current, ...past]),
@@ -178,7 +194,8 @@ export function readDescription(text: string): Description | null {
     generic: GENERIC_HEADS.has(head),
     demonym: isDemonym(head),
     officeTakenUp: officeTakenUp(head),
-    names: phrase.filter((word) => word !== head && capitalized.has(word) && !DETERMINERS.has(word)),
+    names,
+    parties: [...names, head].flatMap((word) => PARTY_BY_WORD.get(word) ?? []),
   };
 }
 

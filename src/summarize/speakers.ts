@@ -3,7 +3,7 @@
  * name the article gives that person, and to the role it gives them.
  */
 import { countBefore } from '../count-before.js';
-import { readDescription, type Description, type SubjectDescription } from './descriptions.js';
+import { partyOfWord, readDescription, type Description, type SubjectDescription } from './descriptions.js';
 import { PRONOUNS, type Gender } from './lexicon.js';
 import { surnameKey } from './names.js';
 import { findPerson, genderOf, printedName, type LinkedMention, type People, type Person, type SubjectPronoun } from './people.js';
@@ -302,33 +302,31 @@ function resolveDescription(people: People, mention: SpeakerMention, excluded: R
   const namedLater = (accepts: (person: Person) => boolean) => (introduced ? null : firstPersonAfter(people, mention.end, accepts));
   const holder = holderOrTiedBefore(people, mention.start, holds, tiedToNames(description, fits));
   return (qualified && (lastPersonBefore(people, mention.start, qualified)?.person ?? namedLater(qualified)))
-    ?? namedSinceUntiedHolder(people, mention, holder, lastFitting, possessors) ?? newcomerOverHolder(people, mention, description, holder, lastFitting) ?? holder ?? introduced ?? namedLater(holds)
+    ?? (holder && misfits(holder, description, possessors) ? namedSince(people, mention, holder, lastFitting) : null) ?? holder ?? introduced ?? namedLater(holds)
     ?? describedSince(people, mention.start, lastFitting, fits, previous)?.person ?? lastFitting?.person ?? null;
-}
-
-/**
- * `Okafor's manager`, when the holder of the role is no one the text made Okafor's: the last
- * person who fits, if named since that holder (`Renata Szabo was not buying it. "…," Okafor's
- * manager shot back`): a holder nothing ties to Okafor says less than who the text turned to since.
- */
-function namedSinceUntiedHolder(people: People, mention: SpeakerMention, holder: Person | undefined, lastFitting: Antecedent | null, possessors: readonly string[]): Person | null {
-  if (possessors.length === 0 || !holder || !lastFitting || lastFitting.person === holder || possessors.some((name) => holder.roleWords.has(name))) return null;
-  const holderAt = lastPersonBefore(people, mention.start, (person) => person === holder)?.at ?? -1;
-  return lastFitting.at > holderAt ? lastFitting.person : null;
 }
 
 // Words that say a role was taken up only now (`the new MP`, `the first-term MP`, `the caretaker boss`).
 const NEWLY_IN_ROLE = new Set(['new', 'first-time', 'first-term', 'freshman', 'rookie', 'incoming', 'caretaker', 'interim', 'acting', 'newest']);
 
 /**
- * `the new MP`, `the caretaker boss`: the last person who fits, if named since the holder of the
- * role the text did not say is new to it (`Non-Constituency MP Ravindran Pillai …. Ms Jolene Ang,
- * who …, gave one of the afternoon's most personal speeches. "…," the first-term MP said`).
+ * Whether the holder of a description's role is one its other words do not fit: it is someone's
+ * (`Okafor's manager`) and nothing ties the holder to them, or it says the role is new (`the new
+ * MP`, `the caretaker boss`) and the text did not say so of the holder.
  */
-function newcomerOverHolder(people: People, mention: SpeakerMention, description: Description, holder: Person | undefined, lastFitting: Antecedent | null): Person | null {
-  if (!holder || !lastFitting || lastFitting.person === holder) return null;
+function misfits(holder: Person, description: Description, possessors: readonly string[]): boolean {
+  if (possessors.length > 0 && !possessors.some((name) => holder.roleWords.has(name))) return true;
   const newly = description.words.filter((word) => NEWLY_IN_ROLE.has(word));
-  if (newly.length === 0 || newly.some((word) => holder.roleWords.has(word))) return null;
+  return newly.length > 0 && !newly.some((word) => holder.roleWords.has(word));
+}
+
+/**
+ * The last person who fits, if named since the holder: the one the text turned to (`Renata Szabo
+ * was not buying it. "…," Okafor's manager shot back`; `Ms Jolene Ang, who …, gave one of the most
+ * personal speeches. "…," the first-term MP said`).
+ */
+function namedSince(people: People, mention: SpeakerMention, holder: Person, lastFitting: Antecedent | null): Person | null {
+  if (!lastFitting || lastFitting.person === holder) return null;
   const holderAt = lastPersonBefore(people, mention.start, (person) => person === holder)?.at ?? -1;
   return lastFitting.at > holderAt ? lastFitting.person : null;
 }
@@ -444,24 +442,14 @@ function fitsDescription(person: Person, description: Description): boolean {
     && !isOfOtherParty(person, description);
 }
 
-// Parties of the English-speaking democracies as role words give them, each with the other forms
-// of its name: a person of one is not `the <other party> candidate`.
-const PARTY_BY_WORD = new Map<string, string>([
-  ['democrat', 'democrat'], ['democratic', 'democrat'], ['republican', 'republican'], ['gop', 'republican'],
-  ['labor', 'labor'], ['labour', 'labor'], ['liberal', 'liberal'], ['conservative', 'conservative'], ['tory', 'conservative'],
-  ['green', 'green'], ['greens', 'green'], ['ndp', 'ndp'], ['snp', 'snp'], ['reform', 'reform'], ['national', 'national'], ['nationals', 'national'],
-]);
-
 /** Whether the description names a party (by a capitalized word or its head) and the text gave the person only other ones. */
-function isOfOtherParty(person: Person, description: Description): boolean {
-  const named = description.names.map((word) => PARTY_BY_WORD.get(word));
-  named.push(PARTY_BY_WORD.get(description.head));
-  if (named.every((party) => party === undefined)) return false;
+function isOfOtherParty(person: Person, { parties }: Description): boolean {
+  if (parties.length === 0) return false;
   let other = false;
   for (const word of person.roleWords) {
-    const party = PARTY_BY_WORD.get(word);
+    const party = partyOfWord(word);
     if (party === undefined) continue;
-    if (named.includes(party)) return false;
+    if (parties.includes(party)) return false;
     other = true;
   }
   return other;
