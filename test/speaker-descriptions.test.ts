@@ -384,6 +384,9 @@ describe('a description finds the person by what the text said of them', () => {
     ['the whistleblower', 'Joseph Sigei, a former planning officer, told the committee he had been moved after refusing to sign.', 'Joseph Sigei'],
     ['the independent', 'Jacinta Morrow, who stood without a party, took the seat by 212 votes.', 'Jacinta Morrow'],
     ['the senior', 'DeShawn Pike, a point guard in his last year at the school, scored 31.', 'DeShawn Pike'],
+    ['the mum-of-three', 'Councillor Sharon Pybus, who has three children at the school, led the protest.', 'Sharon Pybus'],
+    ['the furious gran', 'Pauline Threlfall, 71, has lived on the estate since 1979.', 'Pauline Threlfall'],
+    ['the former public defender', 'Justice Rebecca Lowndes, who spent 15 years as a public defender, dissented. Jarrod Keane, 24, had kept every condition.', 'Rebecca Lowndes'],
   ])('reads an epithet a story makes of someone (%s) as a description of the person it is about', (description, introduction, speaker) => {
     const text = `The tribunal sat for two days. "The ruling is final," the chairman, Tunde Bakare, said.\n\n${introduction}\n\n"This is the people's victory," ${description} said.`;
     expect(lastSpeaker(text)).toBe(speaker);
@@ -408,6 +411,11 @@ describe('a description finds the person by what the text said of them', () => {
       '"I asked her to dance and she said she would rather play," her husband said.',
     ].join('\n\n');
     expect(findQuotes(text).at(-1)?.speaker).toBe('Lionel Greer');
+  });
+
+  it('takes a party\'s name for a description of its member (`the Conservative`)', () => {
+    const text = 'Conservative councillor Rosalind Oyelaran and Labour councillor Tom Reid sat on the panel.\n\n"The figures do not add up," the Conservative said.';
+    expect(lastSpeaker(text)).toBe('Rosalind Oyelaran');
   });
 
   it('takes the one just introduced over a holder of the role the text did not say is new to it (`the first-term MP`)', () => {

@@ -134,10 +134,12 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
 const MALE_NOUNS = new Set([
   'man', 'father', 'husband', 'son', 'brother', 'boy', 'king', 'prince', 'gentleman', 'guy', 'grandfather', 'uncle',
   'dad', 'grandson', 'nephew', 'stepson', 'stepfather', 'widower', 'boyfriend', 'headmaster', 'monk', 'duke',
+  'grandad', 'grandpa',
 ]);
 const FEMALE_NOUNS = new Set([
   'woman', 'mother', 'wife', 'daughter', 'sister', 'girl', 'queen', 'princess', 'actress', 'lady', 'grandmother', 'widow', 'aunt',
   'mum', 'mom', 'granddaughter', 'niece', 'stepdaughter', 'stepmother', 'girlfriend', 'headmistress', 'nun', 'duchess',
+  'gran', 'granny', 'nan', 'grandma',
   'waitress', 'stewardess', 'seamstress', 'hostess',
 ]);
 
@@ -150,14 +152,18 @@ function normalized(word: string): string {
 }
 
 function isDescriptionHead(word: string): boolean {
-  return isPersonNoun(word) || DESCRIPTION_HEADS.has(word) || AGE.test(word);
+  return isPersonNoun(word) || DESCRIPTION_HEADS.has(word) || AGE.test(word) || PARENT_OF.test(word);
 }
+
+// `the mum-of-three`, `the father-of-two`, `the gran-of-five`: a parent by the number of children.
+const PARENT_OF = /^(mum|mom|mother|dad|father|gran|nan|grandmother|grandad|grandfather)-of-[a-z]+$/;
 
 // Offices written with `-man` that news gives women too (`Sister Hyacinth Morrison … the committee
 // chairman`): they say nothing of the gender.
 const UNGENDERED_MAN_NOUNS = new Set(['chairman']);
 
-function genderOfNoun(word: string): Gender | null {
+function genderOfNoun(noun: string): Gender | null {
+  const word = PARENT_OF.exec(noun)?.[1] ?? noun;
   // `-woman` first: `congresswoman` ends in `man` too. `landlady`, `tea lady`.
   if (FEMALE_NOUNS.has(word) || /.(?:woman|lady)$/.test(word)) return 'female';
   if (MALE_NOUNS.has(word) || (/.man$/.test(word) && !UNGENDERED_MAN_NOUNS.has(word))) return 'male';
@@ -176,7 +182,8 @@ export function readDescription(text: string): Description | null {
   // candidate`); every person noun of it may be the role the text gave (`the Florida senator and
   // Republican presidential candidate`).
   // `former` is listed among the titles written before a name, but is no noun for a person.
-  const isNoun = (word: string) => !PAST_MARKERS.has(word) && (capitalized.has(word) ? isListedPersonNoun(word) || isDemonym(word) : isDescriptionHead(word));
+  // A party's member by its name (`the Conservative`, `the Democrat`).
+  const isNoun = (word: string) => !PAST_MARKERS.has(word) && (capitalized.has(word) ? isListedPersonNoun(word) || isDemonym(word) || PARTY_BY_WORD.has(word) : isDescriptionHead(word));
   // A noun right before another only qualifies it: `the chief economist` is no chief executive.
   const nouns = phrase.filter((word, index) => isNoun(word) && !isNoun(phrase[index + 1] ?? ''));
   const head = nouns[nouns.length - 1];

@@ -47,6 +47,7 @@ const OCCUPATIONS = new Set([
   'uncle', 'aunt', 'nephew', 'niece', 'cousin', 'sister', 'brother', 'friend', 'colleague',
   'grandson', 'granddaughter', 'grandchild', 'stepson', 'stepdaughter', 'stepfather', 'stepmother',
   'twin', 'fiance', 'fiancé', 'fiancee', 'fiancée', 'dad', 'mum', 'mom', 'runner-up', 'reeve',
+  'gran', 'granny', 'nan', 'grandad', 'grandpa', 'grandma', 'binman', 'postman', 'postwoman', 'milkman',
   'moderator', 'spokesperson',
   // What a story makes of someone (`the newcomer`, `the petitioner`, `the whistleblower`).
   'newcomer', 'latecomer', 'novice', 'debutant', 'underdog', 'outsider', 'winner', 'loser',

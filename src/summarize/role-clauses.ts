@@ -229,10 +229,26 @@ function roleWordsOfClauseAt(tokens: Token[], from: number): readonly string[] {
   // The words of the verb before the role: `is` one, `served as` two. One call, its offset added
   // alike for both: the second call, and its `cursor + 2`, ran so rarely that they had not run
   // when describe (which inlines this) was optimized, and their first run threw the code away.
-  const verbWords = COPULAS.has(verb) ? 1 : AS_VERBS.has(verb) && tokens[cursor + 1]?.text === 'as' ? 2 : 0;
+  const verbWords = COPULAS.has(verb) ? 1 : AS_VERBS.has(verb) && tokens[cursor + 1]?.text === 'as' ? 2 : timeAsWords(tokens, cursor, verb);
   if (verbWords > 0) return rolePhraseNouns(tokens, cursor + verbWords);
   if (relative && VERB_FORM.test(verb)) return [...agentNounsOf(verb), ...objectWords(tokens, cursor + 1)];
   return NO_WORDS;
+}
+
+// Verbs of time spent in a role (`who spent 15 years as a public defender`).
+const SPENT_VERBS = new Set(['spent', 'spends', 'spending']);
+// The most words of how long between such a verb and its `as` (`the next two decades`).
+const MAX_TIME_WORDS = 4;
+
+/** The words from `spent` to its `as` (`spent 15 years as`), 0 when the verb at `cursor` is no such verb or none follows. */
+function timeAsWords(tokens: Token[], cursor: number, verb: string): number {
+  if (!SPENT_VERBS.has(verb)) return 0;
+  for (let at = cursor + 1; at < tokens.length && at - cursor <= MAX_TIME_WORDS + 1; at += 1) {
+    const token = tokens[at] as Token;
+    if (token.text === 'as') return at - cursor + 1;
+    if (!token.isWord) return 0;
+  }
+  return 0;
 }
 
 /**
