@@ -321,6 +321,15 @@ describe('resolving pronouns and descriptions', () => {
     expect(findQuotes(text).map((quote) => quote.role)).toEqual(['Conservative MP', 'Labour MP']);
   });
 
+  it('takes `his wife` for a woman of the family the text names when no one is called his wife', () => {
+    const text = [
+      'Declan Furlong, 58, pleaded guilty to 27 counts of theft from the community centre.',
+      'Conor Devane SC, for Furlong, said his client had developed a gambling addiction. Devane also handed in a letter from Catherine Furlong.',
+      '"The man who did this is not the man I married," his wife wrote.',
+    ].join('\n\n');
+    expect(findQuotes(text)[0]?.speaker).toBe('Catherine Furlong');
+  });
+
   it('leaves `her husband` to no one when the woman it refers to has no husband in the text, not to another woman\'s', () => {
     const text = 'Nora Quill\'s husband, Tom Quill, was among the injured. Gail Ambrose, 64, was also hurt.\n\n"We were lucky," her husband said.';
     expect(findQuotes(text)[0]?.speaker).toBeNull();

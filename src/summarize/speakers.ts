@@ -253,7 +253,21 @@ function relativeOf(people: People, mention: SpeakerMention, description: Descri
   // Called that relative of the owner's: of their family, or by the same possessive (`Her husband, Tom Quill`).
   const calledSo = (person: Person) => person.roleWords.has(description.head) && (person.roleWords.has(family) || person.roleWords.has(possessive));
   const isRelative = (person: Person) => person !== owner && fits(person) && (surnameKey(person.fullName) === family || calledSo(person));
-  return lastPersonBefore(people, mention.start, isRelative)?.person ?? firstPersonAfter(people, mention.end, isRelative) ?? anyoneCalledThat();
+  // Failing those, one who shares a surname with someone else the text names, a family the
+  // possessive may be of, and whom the text made no named person's relative (`Declan Furlong ….
+  // Devane handed in a letter from Catherine Furlong. "…," his wife wrote`).
+  const ofAFamily = (person: Person) => person !== owner && fits(person) && !namesWhose(people, person) && hasNamesake(people, person);
+  return lastPersonBefore(people, mention.start, isRelative)?.person ?? firstPersonAfter(people, mention.end, isRelative) ?? anyoneCalledThat()
+    ?? lastPersonBefore(people, mention.start, ofAFamily)?.person ?? null;
+}
+
+/** Whether the text names someone else with the person's surname. */
+function hasNamesake(people: People, person: Person): boolean {
+  const family = surnameKey(person.fullName);
+  for (const other of people.byFullName.values()) {
+    if (other !== person && surnameKey(other.fullName) === family) return true;
+  }
+  return false;
 }
 
 /**
