@@ -431,6 +431,15 @@ describe('a description finds the person by what the text said of them', () => {
     expect(lastSpeaker(professor)).toBe('Prof Niall Fairbairn');
   });
 
+  it('reads a second office a clause gives as one office (`was deputy minister`), as a role before a name is read', () => {
+    const text = [
+      'Gordon Huycke, who was deputy minister of transportation until he retired in August, said the dike was failing.',
+      'Commission counsel Marc-André Pelletier took him through the memo. "Did anyone reply to this memo?" asked Pelletier.',
+      '"Not in writing, no," said the former deputy minister.',
+    ].join('\n\n');
+    expect(lastSpeaker(text)).toBe('Gordon Huycke');
+  });
+
   it('takes the one who will be the next mayor for `the mayor-elect`', () => {
     const text = [
       'Kerry-Anne Pitt will be the next mayor of the shire after she unseated three-term incumbent Ray Donnelly.',

@@ -9,7 +9,7 @@
 import { agentNounsOf } from './agent-nouns.js';
 import { isKnownFirstName } from './first-names.js';
 import { DETERMINERS, NO_WORDS } from './lexicon.js';
-import { isPersonNoun } from './person-nouns.js';
+import { isPersonNoun, joinSecondOffices } from './person-nouns.js';
 import { isComma, possessiveLength, type Token } from './tokens.js';
 
 // Words between the subject and its verb that say nothing of what the person does.
@@ -49,7 +49,8 @@ function rolePhraseNouns(tokens: Token[], from: number): readonly string[] {
     // `will be the next mayor`: the one chosen, `the mayor-elect`, not the mayor.
     if (isPersonNoun(word)) nouns.push(cursor > from && TO_COME.has((tokens[cursor - 1] as Token).lower) ? `${word}-elect` : word);
   }
-  return nouns;
+  // `was deputy minister of transportation`: the deputy minister, no minister (as a role phrase reads it).
+  return joinSecondOffices(nouns);
 }
 
 // Words before an office that say it is yet to be taken up.
