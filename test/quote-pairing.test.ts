@@ -87,6 +87,13 @@ describe('quote pairing', () => {
     expect(quoted(text)).toEqual(['Gran never talked about the lockout. Then you see the words “we shared” on her square. That says everything.']);
   });
 
+  it('reads the apostrophe of a plural possessive inside single marks as one (`‘We want the players’ wages paid,’`), not a short title in them (`\'Tricky issues\' remain`)', () => {
+    const text = 'Lee Darby, 34, has worked on the bins for 12 years. ‘Three grand is my kids’ Christmas and then some,’ said the binman. ‘We want the players’ wages paid,’ he said.';
+    expect(quoted(text)).toEqual(['Three grand is my kids’ Christmas and then some.', 'We want the players’ wages paid.']);
+    const title = '\'Tricky issues\' remain in the talks. "I think the Saudis feel threatened," said Richard Haass. The rebels\' leaders met.';
+    expect(quoted(title)).toEqual(['I think the Saudis feel threatened.']);
+  });
+
   it('still reads a double-quoted quotation after an apostrophe taken for an opening single mark', () => {
     const text = 'The ‘90s fan club met. The club\'s \'founder spoke. “We will meet again in June,” she said.';
     expect(quoted(text)).toEqual(['We will meet again in June.']);
