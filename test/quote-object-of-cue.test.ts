@@ -19,6 +19,15 @@ describe('a lowercase quotation right after its cue', () => {
     expect(quotedTexts(text)).toEqual(['"because the roads cannot wait another year."']);
   });
 
+  it('is a quotation after a sentence-opening `According to` someone, not after one naming a document or going on to a clause of its own', () => {
+    const text = 'Two councillors were elected. According to the returning officer, Stephen Vu, "turnout was a touch under 84 per cent."';
+    expect(quotedTexts(text)).toEqual(['"turnout was a touch under 84 per cent."']);
+    const summary = 'The book came out in May. According to its Amazon summary, "draws a deeply troubling portrait of the candidate."';
+    expect(quotedTexts(summary)).toEqual([]);
+    const clause = 'According to Yahoo News, spokesman Jesse Lehrich said Friday that if she won, "she would sign this legislation."';
+    expect(quotedTexts(clause)).toEqual([]);
+  });
+
   it('is not one when the cue interrupts a sentence the quotation finishes', () => {
     const text = 'In other words, she said, "the easy years are over."';
     expect(quotedTexts(text)).toEqual([]);

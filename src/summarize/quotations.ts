@@ -7,6 +7,7 @@ import {
   attributionAfter, attributionBefore, attributionOfParticiple, attributionOfSentence, introducesAnotherQuotation, isClausePunctuation, isParticipleCue,
   type Attribution,
 } from './attribution.js';
+import { readDescription } from './descriptions.js';
 import { CUE_MODIFIERS, CUE_VERBS, DETERMINERS } from './lexicon.js';
 import { findQuotedPieces, paragraphRanges, type QuotedPiece } from './quote-marks.js';
 import { countWords } from '../load/words.js';
@@ -373,6 +374,26 @@ function isIntroducedByBareCue(text: string, quotation: Quotation): boolean {
   return opening <= MAX_WORDS_BEFORE_SPEAKER && bareCue && cueWords.some((word) => CUE_VERBS.has(word));
 }
 
+// A sentence opening on its source and a comma, the quotation next (`According to Mr Vu, "turnout was …"`).
+const ACCORDING_TO_OPENING = /^According to\b[^.!?]*,\s*$/;
+
+/**
+ * Whether the quotation follows a sentence-opening `According to X,` where X is someone: then a
+ * lowercase start is X's own words. Not where X is a document (`According to its Amazon summary,
+ * "draws a deeply troubling portrait …"`): a summary is not quoted as one's words.
+ */
+function isIntroducedByAccordingTo(text: string, quotation: Quotation): boolean {
+  const first = quotation.pieces[0];
+  const attribution = quotation.attribution;
+  if (first === undefined || attribution?.end !== first.start) return false;
+  const opening = text.slice(attribution.start, first.start);
+  // Only the source and what it is (`According to Eoin Fahy, a barrister who …,`): no clause of
+  // its own (`According to Yahoo News, Clinton spokesman Jesse Lehrich said … that "…"`).
+  if (!ACCORDING_TO_OPENING.test(opening) || opening.split(/[\s,]+/).some((word) => CUE_VERBS.has(word) || word === 'that')) return false;
+  const { mention } = attribution;
+  return mention.kind !== 'description' || readDescription(mention.text) !== null;
+}
+
 // Words a cue may take before the quotation it introduces: its listener or medium (`told his
 // supporters,`, `tweeting at him,`).
 const MAX_WORDS_AFTER_INTRODUCING_CUE = 3;
@@ -412,7 +433,7 @@ function endsLikeSentence(text: string, quotation: Quotation): boolean {
 function isDirectQuotation(text: string, quotation: Quotation): boolean {
   if (quotation.leadIn === 'word' || wordsIn(text, quotation.pieces) === 0) return false;
   const continuesSentence = LEADS_CONTINUING_A_SENTENCE.has(quotation.leadIn) && startsMidSentence(text, quotation);
-  if (continuesSentence && !isIntroducedByBareCue(text, quotation) && !isObjectOfCue(text, quotation)) return false;
+  if (continuesSentence && !isIntroducedByBareCue(text, quotation) && !isObjectOfCue(text, quotation) && !isIntroducedByAccordingTo(text, quotation)) return false;
   // A short phrase after a colon is a headline or a slogan unless it is a sentence (`shot back: ''No.''`).
   if (quotation.leadIn === 'colon' && wordsIn(text, quotation.pieces) < MIN_INTRODUCED_WORDS && !endsLikeSentence(text, quotation)) return false;
   if (isTitleInApposition(text, quotation)) return false;
