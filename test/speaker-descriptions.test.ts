@@ -440,6 +440,15 @@ describe('a description finds the person by what the text said of them', () => {
     expect(lastSpeaker(text)).toBe('Gordon Huycke');
   });
 
+  it('tells `the younger of the two candidates` by the ages the text gave, past where each is from', () => {
+    const text = [
+      'Sen. Karin Solberg of St. Cloud, 58, chairs the Finance Committee. Sen. Abena Mensah-Holt of Minneapolis, 39, chairs the Judiciary Committee.',
+      '"Karin will be fine in a negotiation," the younger of the two candidates said.',
+    ].join('\n\n');
+    expect(lastSpeaker(text)).toBe('Sen. Abena Mensah-Holt');
+    expect(lastSpeaker(text.replace('younger', 'older').replace('Karin will', 'Abena will'))).toBe('Sen. Karin Solberg');
+  });
+
   it('takes the one who will be the next mayor for `the mayor-elect`', () => {
     const text = [
       'Kerry-Anne Pitt will be the next mayor of the shire after she unseated three-term incumbent Ray Donnelly.',

@@ -7,8 +7,8 @@ import { genderOfFirstName, isKnownFirstName } from './first-names.js';
 import { CUE_VERBS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NO_WORDS, PAST_MARKERS, SENTENCE_OPENERS, type Gender } from './lexicon.js';
 import { bareLower, bareWord, isAcronym, isHonorific, isInitial, isNamePart, isPostNominal, isTitleWord, isVerbLike, seatAfterName } from './name-tokens.js';
 import { isListedPersonNoun, isPersonNoun } from './person-nouns.js';
-import { clauseRoleWords, pastAge, placesNamed } from './role-clauses.js';
-import { findRole, isSetOffAsOrganization, pastOrigin } from './roles.js';
+import { clauseRoleWords, pastAge, pastOrigin, placesNamed } from './role-clauses.js';
+import { findRole, isSetOffAsOrganization } from './roles.js';
 import { hasLineBreak, isCapitalized, isComma, isSentenceEnd, pastParenthesis, possessiveLength, type Token } from './tokens.js';
 import { isBodyWordSurname, isWordName, SURNAMES_OF_PLACES } from './word-names.js';
 
@@ -617,8 +617,13 @@ function opensPluralPossessiveName(tokens: Token[], shape: NameShape): boolean {
 function isShapePerson(tokens: Token[], shape: NameShape): boolean {
   // A suffix is no name word of the count (`Joseph R. Murray II`).
   const words = shape.person.length - (NAME_SUFFIXES.has((lastOf(shape.person) as Token).lower) ? 1 : 0);
-  return shape.hasTitles || (words > 1 && words <= MAX_NAME_WORDS) || pastAge(tokens, shape.next) !== shape.next;
+  // An age after one word makes it a person's name (`Theo, 11,`), but not after `of` or `from`,
+  // where the word is where someone is from (`Abena Mensah-Holt of Minneapolis, 39,`).
+  const fromPlace = shape.index > 0 && ORIGIN_PREPOSITIONS.has((tokens[shape.index - 1] as Token).text);
+  return shape.hasTitles || (words > 1 && words <= MAX_NAME_WORDS) || (!fromPlace && pastAge(tokens, shape.next) !== shape.next);
 }
+
+const ORIGIN_PREPOSITIONS = new Set(['of', 'from']);
 
 /**
  * The whole reading of a name in sentence `sentence`: its role, and what the words around it say

@@ -94,8 +94,9 @@ export function clauseRoleWords(tokens: Token[], index: number, next: number): r
   // `have appointed Tom Fairclough as first-team captain`: the office the name is given (not
   // `celebrating Hillary Clinton as the next president`).
   if (tokens[next]?.text === 'as' && APPOINTING_VERBS.has(tokens[index - 1]?.lower ?? '')) return rolePhraseNouns(tokens, next + 1);
-  // `Maria Lopez, 52, who coaches the team`: past the age.
-  const age = ageIndex(tokens, next);
+  // `Maria Lopez, 52, who coaches the team`: past the age, and past where she is from (`Abena
+  // Mensah-Holt of Minneapolis, 39,`).
+  const age = ageIndex(tokens, pastOrigin(tokens, next));
   const words = roleWordsOfClauseAt(tokens, age < 0 ? next : age + 1);
   const agent = passiveAgentWords(tokens, index);
   if (age < 0 && agent.length === 0) return words;
@@ -104,6 +105,18 @@ export function clauseRoleWords(tokens: Token[], index: number, next: number): r
   const joined = words.concat(agent);
   if (age >= 0) joined.push(`${(tokens[age] as Token).text}-year-old`);
   return joined;
+}
+
+/**
+ * The token after where the person named before token `next` is from or of (`Marisol Quintero of
+ * New Mexico`, `Brent Oakes from Peoria`): a preposition and capitalized words. `next` when there is none.
+ */
+export function pastOrigin(tokens: Token[], next: number): number {
+  const preposition = tokens[next]?.text;
+  if (preposition !== 'of' && preposition !== 'from') return next;
+  let cursor = next + 1;
+  while (tokens[cursor]?.capitalized) cursor += 1;
+  return cursor > next + 1 ? cursor : next;
 }
 
 const MAX_PLACE_WORDS = 4;

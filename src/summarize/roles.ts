@@ -7,7 +7,7 @@
 import { isBlankUnit } from './characters.js';
 import { CUE_VERBS, DETERMINERS, HONORIFICS, NO_WORDS, PAST_MARKERS, ROLE_NOUNS } from './lexicon.js';
 import { isListedPersonNoun, isPersonNoun } from './person-nouns.js';
-import { pastAge } from './role-clauses.js';
+import { pastAge, pastOrigin } from './role-clauses.js';
 import { closesPluralPossessive, hasLineBreak, isCapitalized, isComma, isPluralPossessive, possessiveLength, type Token } from './tokens.js';
 
 // Lowercase words that may qualify a role before a name (`former campaign strategist`).
@@ -255,18 +255,6 @@ const ROLE_PREPOSITIONS = new Set(['of', 'for', 'at', 'in', 'on', 'with', 'from'
 // nurse, Sister Thandeka Mkhize,`).
 const ROLE_ARTICLES = new Set(['the', 'a', 'an', 'another', 'his', 'her', 'its', 'their', 'our']);
 const MAX_PRECEDING_APPOSITIVE_TOKENS = 10;
-
-/**
- * The token after where the person named before token `next` is from or of (`Marisol Quintero of
- * New Mexico`, `Brent Oakes from Peoria`): a preposition and capitalized words. `next` when there is none.
- */
-export function pastOrigin(tokens: Token[], next: number): number {
-  const preposition = tokens[next]?.text;
-  if (preposition !== 'of' && preposition !== 'from') return next;
-  let cursor = next + 1;
-  while (tokens[cursor]?.capitalized) cursor += 1;
-  return cursor > next + 1 ? cursor : next;
-}
 
 /**
  * `the team's coach, ` or `a spokeswoman for the agency, ` set off before the name (and its

@@ -295,6 +295,8 @@ function isIntroducedSince(antecedent: Antecedent, since: number): boolean {
  * unless it gave someone that very role, in the same words.
  */
 function resolveDescription(people: People, mention: SpeakerMention, excluded: ReadonlySet<Person>, previous: PreviousSpeaker | null): Person | null {
+  const byAge = AGE_COMPARISON.exec(mention.text);
+  if (byAge) return personByAge(people, mention.start, byAge[1]?.toLowerCase() === 'younger', excluded);
   const description = readDescription(mention.text);
   if (!description) return null;
   const possessors = possessorsOf(people, mention.text);
@@ -318,6 +320,34 @@ function resolveDescription(people: People, mention: SpeakerMention, excluded: R
   return (qualified && (lastPersonBefore(people, mention.start, qualified)?.person ?? namedLater(qualified)))
     ?? (holder && misfits(holder, description, possessors) ? namedSince(people, mention, holder, lastFitting) : null) ?? holder ?? introduced ?? namedLater(holds)
     ?? describedSince(people, mention.start, lastFitting, fits, previous)?.person ?? lastFitting?.person ?? null;
+}
+
+// `the younger of the two executives`, `the elder of the two brothers`: one of the last two people
+// the text gave an age, told apart by it.
+const AGE_COMPARISON = /^the (younger|older|elder) of the two\b/i;
+const AGE_WORD = /^(\d+)-year-old$/;
+
+/** The younger (or older) of the last two people named before `offset` whose ages the text gave; null when they are of one age. */
+function personByAge(people: People, offset: number, younger: boolean, excluded: ReadonlySet<Person>): Person | null {
+  const aged: Array<{ person: Person; age: number }> = [];
+  for (let index = countBefore(people.mentions, offset, mentionStart) - 1; index >= 0 && aged.length < 2; index -= 1) {
+    const { person } = people.mentions[index] as LinkedMention;
+    const age = ageOf(person);
+    if (age !== null && !aged.some((other) => other.person === person)) aged.push({ person, age });
+  }
+  const [first, second] = aged;
+  if (!first || !second || first.age === second.age) return null;
+  const chosen = (first.age < second.age) === younger ? first.person : second.person;
+  return excluded.has(chosen) ? null : chosen;
+}
+
+/** The age the text gave the person (`Neil Abernethy, 44,` → 44), or null. */
+function ageOf(person: Person): number | null {
+  for (const word of person.roleWords) {
+    const age = AGE_WORD.exec(word)?.[1];
+    if (age !== undefined) return Number(age);
+  }
+  return null;
 }
 
 // Words that say a role was taken up only now (`the new MP`, `the first-term MP`, `the caretaker boss`).
