@@ -109,7 +109,7 @@ function personMention(text: string, tokens: Token[], index: number): SpeakerMen
     if (read?.mention.canBePerson) {
       const found: SpeakerMention = { start: read.mention.start, end: read.mention.end, kind: 'name', text: read.mention.name };
       if (!isPersonNoun(lower(tokens[read.next]))) return found;
-      if (beforeRole === null && isPossessiveAt(text, read.mention.end)) possessor = cursor;
+      if (beforeRole === null && possessiveLength((tokens[read.next - 1] as Token).text) > 0) possessor = cursor;
       beforeRole ??= found;
     }
     const next = read ? read.next : cursor + 1;
@@ -118,12 +118,6 @@ function personMention(text: string, tokens: Token[], index: number): SpeakerMen
     cursor = next;
   }
   return possessor >= 0 ? descriptionMention(text, tokens, possessor) : beforeRole;
-}
-
-/** Whether a possessive ending (`'s`, `’s`, or a plural's apostrophe) follows a name ending at `end`. */
-function isPossessiveAt(text: string, end: number): boolean {
-  const next = text.charCodeAt(end);
-  return next === 0x27 || next === 0x2019;
 }
 
 /**

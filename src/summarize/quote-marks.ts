@@ -227,7 +227,7 @@ function readDoubleInsideSingle(pairing: Pairing, text: string, marks: Mark[], i
  * and the next mark of the paragraph a closing single one after the end of a sentence or a comma,
  * as a quotation ends (not `'Tricky issues' remain in nuclear talks`, a title, and later marks).
  */
-function isPluralPossessive(text: string, marks: readonly Mark[], index: number): boolean {
+function isPluralPossessiveApostrophe(text: string, marks: readonly Mark[], index: number): boolean {
   const mark = marks[index] as Mark;
   if (mark.direction !== 'close' || (text[mark.start - 1] ?? '').toLowerCase() !== 's' || !/^ \p{L}/u.test(text.slice(mark.end, mark.end + 2))) return false;
   const next = marks[index + 1];
@@ -252,7 +252,7 @@ export function findQuotedPieces(text: string): QuotedPiece[] {
     const lastSingleClose = lastSingleCloseOf(marks);
     for (let index = used; index < marks.length; index++) {
       const mark = marks[index] as Mark;
-      if (mark.family === 'single' && isPluralPossessive(text, marks, index)) continue;
+      if (mark.family === 'single' && isPluralPossessiveApostrophe(text, marks, index)) continue;
       if (mark.family === 'single') readSingleMark(pairing, mark);
       else if (pairing.single !== null && pairing.open === null) index = readDoubleInsideSingle(pairing, text, marks, index, lastSingleClose);
       else readDoubleMark(pairing, text, mark);

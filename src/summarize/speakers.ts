@@ -318,7 +318,7 @@ function resolveDescription(people: People, mention: SpeakerMention, excluded: R
   const namedLater = (accepts: (person: Person) => boolean) => (introduced ? null : firstPersonAfter(people, mention.end, accepts));
   const holder = holderOrTiedBefore(people, mention.start, holds, tiedToNames(description, fits));
   return (qualified && (lastPersonBefore(people, mention.start, qualified)?.person ?? namedLater(qualified)))
-    ?? (holder && misfits(holder, description, possessors) ? namedSince(people, mention, holder, lastFitting) : null) ?? holder ?? introduced ?? namedLater(holds)
+    ?? (holder && misfits(holder.person, description, possessors) ? namedSince(holder, lastFitting) : null) ?? holder?.person ?? introduced ?? namedLater(holds)
     ?? describedSince(people, mention.start, lastFitting, fits, previous)?.person ?? lastFitting?.person ?? null;
 }
 
@@ -369,10 +369,8 @@ function misfits(holder: Person, description: Description, possessors: readonly 
  * was not buying it. "…," Okafor's manager shot back`; `Ms Jolene Ang, who …, gave one of the most
  * personal speeches. "…," the first-term MP said`).
  */
-function namedSince(people: People, mention: SpeakerMention, holder: Person, lastFitting: Antecedent | null): Person | null {
-  if (!lastFitting || lastFitting.person === holder) return null;
-  const holderAt = lastPersonBefore(people, mention.start, (person) => person === holder)?.at ?? -1;
-  return lastFitting.at > holderAt ? lastFitting.person : null;
+function namedSince(holder: Antecedent, lastFitting: Antecedent | null): Person | null {
+  return lastFitting && lastFitting.person !== holder.person && lastFitting.at > holder.at ? lastFitting.person : null;
 }
 
 // A capitalized word with a possessive ending: whose the description says the person is (`Okafor's manager`).
@@ -393,7 +391,8 @@ const NO_NAMES: readonly string[] = [];
 function isOfSomeoneElse(people: People, person: Person, possessors: readonly string[]): boolean {
   if (possessors.length === 0) return false;
   for (const word of person.roleWords) {
-    if (!possessors.includes(word) && people.bySurname.has(word) && people.bySurname.get(word) !== person) return true;
+    const named = possessors.includes(word) ? undefined : people.bySurname.get(word);
+    if (named !== undefined && named !== person) return true;
   }
   return false;
 }
@@ -455,10 +454,10 @@ function tiedToNames(description: Description, fits: (person: Person) => boolean
  * Idaho, …. "…," said the Idaho Republican`), and a holder named since is the one meant (`Janet
  * Ridley … from Middlesbrough …. Labour MP Daniel Fairweather … "…," the Middlesbrough MP said`).
  */
-function holderOrTiedBefore(people: People, offset: number, holds: (person: Person) => boolean, tied: ((person: Person) => boolean) | null): Person | undefined {
+function holderOrTiedBefore(people: People, offset: number, holds: (person: Person) => boolean, tied: ((person: Person) => boolean) | null): Antecedent | null {
   const holder = lastPersonBefore(people, offset, holds);
   const tiedOne = tied ? lastPersonBefore(people, offset, tied) : null;
-  return (tiedOne && (!holder || tiedOne.at > holder.at) ? tiedOne : holder)?.person;
+  return tiedOne && (!holder || tiedOne.at > holder.at) ? tiedOne : holder;
 }
 
 /** Who a description goes to first among those who fit: one its other words qualify, or one from the place it names. */
@@ -472,7 +471,7 @@ function preferredHolder(description: Description, holds: (person: Person) => bo
  */
 function lastHolderBefore(people: People, offset: number, description: Description, holds: (person: Person) => boolean, fits: (person: Person) => boolean): Person | undefined {
   const qualified = preferredHolder(description, holds, fits);
-  return (qualified && lastPersonBefore(people, offset, qualified)?.person) || holderOrTiedBefore(people, offset, holds, tiedToNames(description, fits));
+  return (qualified && lastPersonBefore(people, offset, qualified)?.person) || holderOrTiedBefore(people, offset, holds, tiedToNames(description, fits))?.person;
 }
 
 /**
@@ -550,7 +549,7 @@ function resolvePerson(people: People, { mention, end, speaksAsOne, spokenOf }: 
   }
 }
 
-/** Who a pronoun or a description cannot be: the people named later in its clause, and those the quotation speaks of by title. */
+/** Who a pronoun or a description cannot be: the people named later in its clause, and those the quotation speaks of (spokenOf). */
 function notTheSpeaker(people: People, mention: SpeakerMention, clauseEnd: number, spokenOf: readonly string[]): ReadonlySet<Person> {
   const named = namedLaterInClause(people, mention, clauseEnd);
   if (spokenOf.length === 0) return named;
@@ -570,7 +569,7 @@ export interface SpeakerClause {
   speaksAsOne: boolean;
   /** False for a name mention that may be a mere word (`Sure, …`, `Question: "…"`): the quotation then has no speaker. */
   namesSomeone: boolean;
-  /** Surnames the quotation gives a title (`Senator Sanders's message`): people it speaks of, not its speaker. */
+  /** Names of people the quotation speaks of in the third person (`Senator Sanders's message`, `Rosa is a star`): not its speaker. */
   spokenOf: readonly string[];
 }
 
