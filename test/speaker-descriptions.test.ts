@@ -440,6 +440,15 @@ describe('a description finds the person by what the text said of them', () => {
     expect(lastSpeaker(text)).toBe('Gordon Huycke');
   });
 
+  it('takes a member of a legislature for a legislator: `the former legislator` is the former member, not the councillor', () => {
+    const text = [
+      'Renata Osei, 51, who has represented a ward in Westbrook for two terms, and Colm Brereton, 66, a former member of the state assembly for a river district, lead the race.',
+      '"The water plant is forty years old and nobody budgeted for it," said the former legislator.',
+    ].join('\n\n');
+    expect(lastSpeaker(text)).toBe('Colm Brereton');
+    expect(lastSpeaker(text.replace('state assembly', 'school board'))).not.toBe('Colm Brereton');
+  });
+
   it('tells `the younger of the two candidates` by the ages the text gave, past where each is from', () => {
     const text = [
       'Sen. Karin Solberg of St. Cloud, 58, chairs the Finance Committee. Sen. Abena Mensah-Holt of Minneapolis, 39, chairs the Judiciary Committee.',

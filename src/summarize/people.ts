@@ -71,14 +71,21 @@ function addRoleWordsOfPhrase(roleWords: Set<string>, phrase: string, past: bool
     if (word !== '') words.push(word.replace(/['’]s$|\.$/, ''));
   }
   let marked = past;
+  let member = false;
   for (const word of joinSecondOffices(words)) {
     // `retired` also says what the person is now (`the pensioner`, `the retiree`).
     if (word === 'retired') roleWords.add(word);
     if (PAST_MARKERS.has(word)) marked = true;
     roleWords.add(marked ? pastRole(word) : word);
     for (const labelled of partyLabelWords(word)) roleWords.add(labelled);
+    // `a former member of the provincial legislature`: the former legislator.
+    if (word === 'member') member = true;
+    else if (member && LEGISLATURES.has(word)) roleWords.add(marked ? pastRole('legislator') : 'legislator');
   }
 }
+
+// Bodies whose members are legislators (`a member of the state assembly`).
+const LEGISLATURES = new Set(['legislature', 'parliament', 'assembly', 'congress']);
 
 /** Adds the role words of the mention's titles, role, role phrases and role clause to `roleWords`. */
 function addRoleWords(roleWords: Set<string>, mention: NameMention): void {
