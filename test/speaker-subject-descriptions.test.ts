@@ -36,6 +36,17 @@ describe('a sentence about someone by a description', () => {
       .toEqual(['The magistrate', 'the roofer', 'the site manager']);
   });
 
+  it('runs to the last noun that can head it (`The chief executive paused`, not `The chief`)', () => {
+    expect(subjectDescriptions('The chief executive paused. The site manager, pale, said nothing. The chief would not say.'))
+      .toEqual(['The chief executive', 'The site manager', 'The chief']);
+    const hearing = [
+      'Graham Tulloch runs the company. His chief operating officer, Neil Abernethy, said engineers had raised the fault.',
+      '"Will you give the bonus back?" Rosalind Oyelaran asked Mr Tulloch.',
+      'The chief executive paused for several seconds. "If the committee wishes, I will raise it," he said.',
+    ].join('\n\n');
+    expect(findQuotes(hearing)[1]?.speaker).toBe('Graham Tulloch');
+  });
+
   it('is found elsewhere in the sentence when a clause of its own goes on about it', () => {
     expect(subjectDescriptions("The work falls to the study's first author, who has applied for funding. Bees sting the beekeeper, who swears."))
       .toEqual(["the study's first author", 'the beekeeper']);

@@ -239,14 +239,20 @@ function subjectDescriptionAt(text: string, tokens: Token[], index: number): { d
     const token = tokens[cursor] as Token;
     if (!token.isWord) return null;
     // Most words can head no description: the phrase is read only up to one that can.
-    const canHead = token.capitalized ? isListedPersonNoun(token.lower) || isDemonym(token.lower) : isDescriptionHead(token.lower);
-    if (!canHead || possessiveLength(token.text) > 0) continue;
+    if (!canHeadSubject(token) || possessiveLength(token.text) > 0) continue;
     const description = readDescription(text.slice(start, token.end));
     if (description?.head !== token.lower) continue;
     const next = tokens[cursor + 1];
+    // A noun that can head one after it heads the phrase (`The chief executive paused`): `chief` only modifies it.
+    if (next !== undefined && next.isWord && canHeadSubject(next) && cursor + 1 - index <= MAX_SUBJECT_DESCRIPTION_WORDS) continue;
     return next !== undefined && (next.isWord || isComma(next)) ? { description, end: token.end, next: cursor + 1 } : null;
   }
   return null;
+}
+
+/** Whether the word can be the noun a description of a person ends in. */
+function canHeadSubject(token: Token): boolean {
+  return token.capitalized ? isListedPersonNoun(token.lower) || isDemonym(token.lower) : isDescriptionHead(token.lower);
 }
 
 /**
