@@ -47,6 +47,18 @@ describe('a sentence about someone by a description', () => {
     expect(findQuotes(hearing)[1]?.speaker).toBe('Graham Tulloch');
   });
 
+  it('is found after an introductory phrase opening on an irregular participle, and `who leads the committee` makes its chair', () => {
+    expect(subjectDescriptions('Told of the letter, the chairwoman was unmoved. Shown the video, the sergeant said nothing.'))
+      .toEqual(['the chairwoman', 'the sergeant']);
+    const talks = [
+      'State Sen. Dolores Kettering, a Lancaster County Republican who leads the Appropriations Committee, walked out of the talks.',
+      'Carolyn Teague, a commissioner in Cambria County, drove to Harrisburg. "Our caseworkers are paid out of a line of credit," said the commissioner.',
+      'Told of the letter an hour later, the appropriations chairwoman was unmoved. "The figures were in the binder, on page forty," she said.',
+    ].join('\n\n');
+    expect(findQuotes(talks)[1]?.speaker).toBe('Sen. Dolores Kettering');
+    expect(findQuotes(talks.replace('leads the Appropriations Committee', 'leads the Senate majority'))[1]?.speaker).toBe('Carolyn Teague');
+  });
+
   it('is found elsewhere in the sentence when a clause of its own goes on about it', () => {
     expect(subjectDescriptions("The work falls to the study's first author, who has applied for funding. Bees sting the beekeeper, who swears."))
       .toEqual(["the study's first author", 'the beekeeper']);

@@ -269,6 +269,8 @@ function opensRelativeClauseAfter(tokens: Token[], index: number): boolean {
 
 // Prepositions and conjunctions that open an introductory phrase (`After the hearing, the judge …`).
 const INTRODUCTORY_WORDS = new Set(['after', 'before', 'during', 'in', 'at', 'on', 'when', 'while', 'as', 'since', 'despite', 'with', 'without', 'like', 'unlike', 'for', 'back', 'earlier', 'later', 'still', 'however']);
+// Participles that open an introductory phrase without an `-ed` (`Told of her remarks, the chairwoman …`).
+const IRREGULAR_PARTICIPLES = new Set(['told', 'shown', 'given', 'taken', 'caught', 'struck', 'beaten', 'held', 'known', 'seen', 'left', 'put']);
 // How far into its sentence the comma after an introductory phrase may stand.
 const MAX_INTRODUCTORY_TOKENS = 25;
 
@@ -285,7 +287,7 @@ function followsIntroductoryPhrase(tokens: Token[], index: number, opensSentence
     if (isComma(token)) return false;
     if (!opensSentence(cursor)) continue;
     const word = token.lower;
-    return token.isWord && (INTRODUCTORY_WORDS.has(word) || word.endsWith('ed') || word.endsWith('ing'));
+    return token.isWord && (INTRODUCTORY_WORDS.has(word) || word.endsWith('ed') || word.endsWith('ing') || IRREGULAR_PARTICIPLES.has(word));
   }
   return false;
 }

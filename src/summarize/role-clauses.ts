@@ -245,9 +245,18 @@ function roleWordsOfClauseAt(tokens: Token[], from: number): readonly string[] {
   // when describe (which inlines this) was optimized, and their first run threw the code away.
   const verbWords = COPULAS.has(verb) ? 1 : AS_VERBS.has(verb) && tokens[cursor + 1]?.text === 'as' ? 2 : timeAsWords(tokens, cursor, verb);
   if (verbWords > 0) return rolePhraseNouns(tokens, cursor + verbWords);
-  if (relative && VERB_FORM.test(verb)) return [...agentNounsOf(verb), ...objectWords(tokens, cursor + 1)];
+  if (relative && VERB_FORM.test(verb)) {
+    const agents = agentNounsOf(verb);
+    const objects = objectWords(tokens, cursor + 1);
+    // `who leads the Appropriations Committee`: its chair (`the appropriations chairwoman`).
+    const chairs = agents.includes('head') && objects.some((word) => CHAIRED_BODIES.has(word));
+    return chairs ? [...agents, ...agentNounsOf('chair'), ...objects] : [...agents, ...objects];
+  }
   return NO_WORDS;
 }
+
+// Bodies whose head is their chair.
+const CHAIRED_BODIES = new Set(['committee', 'subcommittee', 'panel', 'board', 'commission', 'council', 'caucus']);
 
 // Verbs of time spent in a role (`who spent 15 years as a public defender`).
 const SPENT_VERBS = new Set(['spent', 'spends', 'spending']);
