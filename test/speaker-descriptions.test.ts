@@ -458,6 +458,15 @@ describe('a description finds the person by what the text said of them', () => {
     expect(lastSpeaker(text.replace('younger', 'older').replace('Karin will', 'Abena will'))).toBe('Sen. Karin Solberg');
   });
 
+  it('does not take `the deputy secretary` for the secretary, though the secretary is the subject of the last sentence', () => {
+    const text = [
+      '"The guidelines did not refer to electorates," the secretary, Ian Rutherford-Hale, told the committee.',
+      'Rutherford-Hale passed the more detailed questions to his deputy, Owen Pask. The program promised to repair 300 bridges.',
+      '"Every application was scored against the same four criteria," said the deputy secretary.',
+    ].join('\n\n');
+    expect(lastSpeaker(text)).toBe('Owen Pask');
+  });
+
   it('takes the one who will be the next mayor for `the mayor-elect`', () => {
     const text = [
       'Kerry-Anne Pitt will be the next mayor of the shire after she unseated three-term incumbent Ray Donnelly.',

@@ -5,7 +5,7 @@
  */
 import { countBefore } from '../count-before.js';
 import { DETERMINERS, PAST_MARKERS, pastRole, SENTENCE_OPENERS, type Gender } from './lexicon.js';
-import { isDemonym, isListedPersonNoun, isPersonNoun, joinSecondOffices, officeTakenUp } from './person-nouns.js';
+import { isDemonym, isListedPersonNoun, isPersonNoun, joinSecondOffices, officeOfAnother } from './person-nouns.js';
 import { isComma, possessiveLength, type Token } from './tokens.js';
 
 export interface Description {
@@ -20,8 +20,11 @@ export interface Description {
   generic: boolean;
   /** Whether the head says where the person is from (`the Ohioan`, `the Dubliner`). */
   demonym: boolean;
-  /** The office the head is chosen for and not yet in (`mayor` of `the mayor-elect`): its holder is someone else. */
-  officeTakenUp: string | null;
+  /**
+   * An office the head says someone else holds: the one it is chosen for and not yet in (`mayor` of
+   * `the mayor-elect`), or the one it is second to (`secretary` of `the deputy secretary`).
+   */
+  officeOfAnother: string | null;
   /** Its capitalized words but the head, lowercase (`idaho` of `the Idaho Republican`): proper names the person is tied to. */
   names: string[];
   /** The parties it names (partyOfWord), by a capitalized word or its head: `republican` of `the Idaho Republican`. */
@@ -200,7 +203,7 @@ export function readDescription(text: string): Description | null {
     gender: nouns.map(genderOfNoun).find((gender) => gender !== null) ?? null,
     generic: GENERIC_HEADS.has(head),
     demonym: isDemonym(head),
-    officeTakenUp: officeTakenUp(head),
+    officeOfAnother: officeOfAnother(head),
     names,
     parties: [...names, head].flatMap((word) => PARTY_BY_WORD.get(word) ?? []),
   };

@@ -168,6 +168,16 @@ export function isPersonNoun(word: string): boolean {
 // Gov.`) not the governor.
 const SECOND_OFFICES = new Set(['vice', 'deputy', 'lieutenant', 'lt', 'assistant']);
 
+/**
+ * The office whose holder is someone else than the one the lowercase role word names: `mayor` of
+ * `mayor-elect` (officeTakenUp), `secretary` of `deputy-secretary` (joined by joinSecondOffices).
+ * Null for any other word.
+ */
+export function officeOfAnother(word: string): string | null {
+  const hyphen = word.indexOf('-');
+  return officeTakenUp(word) ?? (hyphen > 0 && SECOND_OFFICES.has(word.slice(0, hyphen)) ? word.slice(hyphen + 1) : null);
+}
+
 /** Lowercase words with second offices joined to their role, as the text may hyphenate them (`vice-president`). */
 export function joinSecondOffices(words: string[]): string[] {
   const joined: string[] = [];

@@ -476,12 +476,12 @@ function lastHolderBefore(people: People, offset: number, description: Descripti
 
 /**
  * Whether the person is of the gender the description's noun implies, where it implies one, does
- * not hold the office it says the person is yet to take up (`the mayor-elect` is not the mayor),
- * and is of no other party than one it names (`the Liberal candidate` is not `Labor's candidate`).
+ * not hold the office it says someone else holds (`the mayor-elect` is not the mayor, `the deputy
+ * secretary` not the secretary), and is of no other party than one it names (`the Liberal candidate` is not `Labor's candidate`).
  */
 function fitsDescription(person: Person, description: Description): boolean {
-  const { gender, officeTakenUp } = description;
-  return (gender === null || isGenderCompatible(person, gender)) && (officeTakenUp === null || !person.roleWords.has(officeTakenUp))
+  const { gender, officeOfAnother } = description;
+  return (gender === null || isGenderCompatible(person, gender)) && (officeOfAnother === null || !person.roleWords.has(officeOfAnother))
     && !isOfOtherParty(person, description);
 }
 
