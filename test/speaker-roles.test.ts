@@ -62,6 +62,15 @@ describe('speaker roles', () => {
     expect(findQuotes(text)[0]).toMatchObject({ speaker: 'Marisol Quintero', role: 'House minority leader' });
   });
 
+  it('reads a role set off after where the person is from, and takes what a name is of for a place (`Rep. Delfina Saucedo of El Paso, the ranking Democrat,`)', () => {
+    const text = [
+      'Rep. Wade Pruett, the Lubbock Republican who chairs the committee, said the bill would pass.',
+      "Rep. Delfina Saucedo of El Paso, the committee's ranking Democrat, said she did not oppose more officers.",
+      '"A deputy costs four times that," the El Paso Democrat said.',
+    ].join('\n\n');
+    expect(findQuotes(text)[0]).toMatchObject({ speaker: 'Rep. Delfina Saucedo', role: "the committee's ranking Democrat" });
+  });
+
   it('does not take a company or a team for a person a pronoun can refer to', () => {
     const text = 'Helen Ashgrove joined the grocer in May. Shares in Pellham Foods fell on Tuesday.\n\n"We will be back in the range we promised," she said.';
     expect(findQuotes(text)[0]?.speaker).toBe('Helen Ashgrove');

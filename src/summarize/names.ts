@@ -443,9 +443,13 @@ const ARTICLES_BEFORE_NO_NAME = new Set(['the', 'his', 'her', 'its', 'their', 'm
 // view`). Not `near` or `around`: people gather around a person too (`rallied around Tamsin Orley`).
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'outside', 'throughout', 'into']);
 
-function isPlaceAfterPreposition(before: Token | undefined, shape: NameShape): boolean {
+function isPlaceAfterPreposition(tokens: Token[], shape: NameShape): boolean {
   const { person, parts, hasTitles } = shape;
-  if (hasTitles || person.length < 2 || person.length !== parts.length || before === undefined || !PLACE_PREPOSITIONS.has(before.text)) return false;
+  const before = tokens[shape.index - 1];
+  if (hasTitles || person.length < 2 || person.length !== parts.length || before === undefined) return false;
+  // `Rep. Delfina Saucedo of El Paso`: what a name is of is where the person is from or works.
+  const ofAName = before.text === 'of' && (tokens[shape.index - 2]?.capitalized ?? false);
+  if (!PLACE_PREPOSITIONS.has(before.text) && !ofAName) return false;
   return !isKnownFirstName((person[0] as Token).text) && possessiveLength((person[person.length - 1] as Token).text) === 0;
 }
 
@@ -594,7 +598,7 @@ function canShapeBePerson(tokens: Token[], shape: NameShape): boolean {
   return (canNamePerson(person) || isSurnameOfPlaceUsedForPerson(tokens, shape)) && !(person.length === parts.length && afterArticle(tokens[shape.index - 1], titleTokens, tokens[shape.index - 2]))
     && !(!hasTitles && isParticiple(person, shape.next < tokens.length ? tokens[shape.next] : undefined))
     && !opensPluralPossessiveName(tokens, shape)
-    && !isBodyNamed(person, parts) && !isPlaceAfterPreposition(tokens[shape.index - 1], shape) && !isNoOnesWord(person, hasTitles)
+    && !isBodyNamed(person, parts) && !isPlaceAfterPreposition(tokens, shape) && !isNoOnesWord(person, hasTitles)
     && !isOfficeAfterArticle(tokens, shape);
 }
 

@@ -386,7 +386,9 @@ export function findRole(text: string, tokens: Token[], index: number, next: num
   const withTitles = qualifiesTitle ? premodifierRole(text, tokens, index) : null;
   // Only with words of its own before the titles (`As Rep. Alan Grayson's`: the titles alone are no role).
   const premodifier = withTitles !== null && withTitles.length > (tokens[index - 1] as Token).end - (tokens[nameStart] as Token).start ? withTitles : beforeTitles;
-  const following = appositiveRole(text, tokens, next);
+  // `Rep. Delfina Saucedo of El Paso, the committee's ranking Democrat,`: past where the person is from.
+  const origin = pastOrigin(tokens, next);
+  const following = appositiveRole(text, tokens, next) ?? (origin === next ? null : appositiveRole(text, tokens, origin));
   const preceding = precedingAppositiveRole(text, tokens, nameStart, next);
   const appositive = following ?? preceding;
   // Most names come with no role: they share one empty list. A role set off on both sides (`her
