@@ -520,7 +520,8 @@ export function attributionBefore(text: string, from: number, to: number): Attri
   }
   if (lastToken.text === ':') {
     const begin = skipLeading(clause, 0, (token) => LEADING_CONJUNCTIONS.has(lower(token)));
-    const mention = firstMention(text, clause, begin, clause.length);
+    // `The ruling, according to the lone dissenter, leaves Kansas courts with no role:`: its source.
+    const mention = (according >= 0 ? mentionAt(text, clause, according + 2) : null) ?? firstMention(text, clause, begin, clause.length);
     return mention ? { mention, start: clauseStart, end: to } : null;
   }
   return null;

@@ -53,6 +53,7 @@ const OCCUPATIONS = new Set([
   'newcomer', 'latecomer', 'novice', 'debutant', 'underdog', 'outsider', 'winner', 'loser',
   'victor', 'titleholder', 'entrant', 'whistleblower', 'whistle-blower', 'petitioner', 'appellant', 'respondent',
   'claimant', 'complainant', 'applicant', 'litigant', 'mourner', 'viewer', 'listener', 'demonstrator', 'fan',
+  'dissenter', 'dissident', 'holdout', 'objector', 'skeptic', 'sceptic',
   'centre-half', 'center-half', 'wicketkeeper', 'all-rounder', 'batter',
   'hunter', 'hiker', 'climber', 'diver', 'explorer', 'keeper', 'caretaker',
   // Trades, shops and services of local news (words that are common surnames, such as `miller`,
