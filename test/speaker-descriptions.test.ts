@@ -467,6 +467,23 @@ describe('a description finds the person by what the text said of them', () => {
     expect(lastSpeaker(text)).toBe('Owen Pask');
   });
 
+  it('takes `the former governor` for the one the text said held the office before, over the governor named since', () => {
+    const text = [
+      'Former Gov. Ellen Marsh endorsed the bond on Monday. Gov. Tom Reyes, who took office in January, has not said whether he will sign it.',
+      '"It pays for itself within a decade," the former governor said.',
+    ].join('\n\n');
+    expect(lastSpeaker(text)).toBe('Ellen Marsh');
+    expect(lastSpeaker(text.replace('Former Gov. Ellen Marsh', 'Gov. Ellen Marsh'))).toBe('Gov. Tom Reyes');
+  });
+
+  it('reads `ex-` as `former` (`The ex-governor was not finished`)', () => {
+    const text = [
+      'Former Gov. Tom Marsh endorsed the bond on Monday. Gov. Dan Reyes, who took office in January, has not said whether he will sign it.',
+      'The ex-governor was not finished. "It pays for itself within a decade," he said.',
+    ].join('\n\n');
+    expect(lastSpeaker(text)).toBe('Tom Marsh');
+  });
+
   it('takes the one who will be the next mayor for `the mayor-elect`', () => {
     const text = [
       'Kerry-Anne Pitt will be the next mayor of the shire after she unseated three-term incumbent Ray Donnelly.',

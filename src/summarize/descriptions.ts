@@ -4,7 +4,7 @@
  * the role words a person the article introduced must carry to be the one described.
  */
 import { countBefore } from '../count-before.js';
-import { DETERMINERS, PAST_MARKERS, pastRole, SENTENCE_OPENERS, type Gender } from './lexicon.js';
+import { DETERMINERS, PAST_MARKERS, pastRole, SENTENCE_OPENERS, splitPastPrefix, type Gender } from './lexicon.js';
 import { isDemonym, isListedPersonNoun, isPersonNoun, joinSecondOffices, officeOfAnother } from './person-nouns.js';
 import { isComma, possessiveLength, type Token } from './tokens.js';
 
@@ -178,7 +178,7 @@ export function readDescription(text: string): Description | null {
   const written = text.replace(/,/g, ' , ').split(/\s+/).filter(Boolean);
   // A capitalized word is a person noun only if listed: `The Federalist` is a publication.
   const capitalized = new Set(written.filter((word) => /^\p{Lu}/u.test(word)).map(normalized));
-  const words = joinSecondOffices(written.map(normalized));
+  const words = joinSecondOffices(written.map(normalized).flatMap(splitPastPrefix));
   const end = words.findIndex((word) => PHRASE_ENDS.has(word));
   const phrase = end === -1 ? words : words.slice(0, end);
   // The head is the last person noun of the phrase (`the former Republican presidential
@@ -244,7 +244,8 @@ function subjectDescriptionAt(text: string, tokens: Token[], index: number): { d
     // Most words can head no description: the phrase is read only up to one that can.
     if (!canHeadSubject(token) || possessiveLength(token.text) > 0) continue;
     const description = readDescription(text.slice(start, token.end));
-    if (description?.head !== token.lower) continue;
+    // `The furious ex-boss`: its head is `boss`.
+    if (description === null || description.head !== splitPastPrefix(token.lower).at(-1)) continue;
     const next = tokens[cursor + 1];
     // A noun that can head one after it heads the phrase (`The chief executive paused`): `chief` only modifies it.
     if (next !== undefined && next.isWord && canHeadSubject(next) && cursor + 1 - index <= MAX_SUBJECT_DESCRIPTION_WORDS) continue;

@@ -136,9 +136,21 @@ export const NOT_NAME_WORDS = new Set([
 /** Words that say a person no longer holds the title or role after them (`former Gov.`, `the retired neurosurgeon`). */
 export const PAST_MARKERS = new Set(['former', 'ex', 'ex-', 'then', 'late', 'retired', 'onetime']);
 
+/** A lowercase word with its `ex-` split off as a word of its own (`ex-boss` → `ex`, `boss`), as `former boss` is written. */
+export function splitPastPrefix(word: string): string[] {
+  return word.startsWith('ex-') && word.length > 3 ? ['ex', word.slice(3)] : [word];
+}
+
 /** How a role word is kept once the text says the person held it before (`former governor`). */
 export function pastRole(word: string): string {
-  return `former ${word}`;
+  return `${PAST} ${word}`;
+}
+
+const PAST = 'former';
+
+/** Whether the role word is one the person held before (pastRole). */
+export function isPastRole(word: string): boolean {
+  return word.startsWith(`${PAST} `);
 }
 
 /** Trailing parts of a name that are not the surname. */

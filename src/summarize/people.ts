@@ -5,7 +5,7 @@
 import { countWords } from '../load/words.js';
 import type { SubjectDescription } from './descriptions.js';
 import { genderOfFirstName } from './first-names.js';
-import { NAME_PARTICLES, NAME_SUFFIXES, PAST_MARKERS, pastRole, type Gender } from './lexicon.js';
+import { NAME_PARTICLES, NAME_SUFFIXES, PAST_MARKERS, pastRole, splitPastPrefix, type Gender } from './lexicon.js';
 import { surnameKey, type FoundName, type NameMention } from './names.js';
 import { joinSecondOffices } from './person-nouns.js';
 import { partyLabelWords } from './roles.js';
@@ -68,7 +68,7 @@ export interface People {
 function addRoleWordsOfPhrase(roleWords: Set<string>, phrase: string, past: boolean): void {
   const words: string[] = [];
   for (const word of phrase.toLowerCase().split(/[\s,()]+/)) {
-    if (word !== '') words.push(word.replace(/['’]s$|\.$/, ''));
+    if (word !== '') words.push(...splitPastPrefix(word.replace(/['’]s$|\.$/, '')));
   }
   let marked = past;
   let member = false;

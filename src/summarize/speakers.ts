@@ -4,7 +4,7 @@
  */
 import { countBefore } from '../count-before.js';
 import { partyOfWord, readDescription, type Description, type SubjectDescription } from './descriptions.js';
-import { PRONOUNS, type Gender } from './lexicon.js';
+import { isPastRole, PRONOUNS, type Gender } from './lexicon.js';
 import { surnameKey } from './names.js';
 import { findPerson, genderOf, printedName, type LinkedMention, type People, type Person, type SubjectPronoun } from './people.js';
 
@@ -316,7 +316,8 @@ function resolveDescription(people: People, mention: SpeakerMention, excluded: R
   const lastFitting = lastPersonBefore(people, mention.start, fits);
   const introduced = lastFitting && isIntroducedSince(lastFitting, previous?.at ?? -1) ? lastFitting.person : null;
   const namedLater = (accepts: (person: Person) => boolean) => (introduced ? null : firstPersonAfter(people, mention.end, accepts));
-  const holder = holderOrTiedBefore(people, mention.start, holds, tiedToNames(description, fits));
+  const pastHolds = pastHolderOf(description, holds);
+  const holder = (pastHolds && lastPersonBefore(people, mention.start, pastHolds)) ?? holderOrTiedBefore(people, mention.start, holds, tiedToNames(description, fits));
   return (qualified && (lastPersonBefore(people, mention.start, qualified)?.person ?? namedLater(qualified)))
     ?? (holder && misfits(holder.person, description, possessors) ? namedSince(holder, lastFitting) : null) ?? holder?.person ?? introduced ?? namedLater(holds)
     ?? describedSince(people, mention.start, lastFitting, fits, previous)?.person ?? lastFitting?.person ?? null;
@@ -471,7 +472,19 @@ function preferredHolder(description: Description, holds: (person: Person) => bo
  */
 function lastHolderBefore(people: People, offset: number, description: Description, holds: (person: Person) => boolean, fits: (person: Person) => boolean): Person | undefined {
   const qualified = preferredHolder(description, holds, fits);
-  return (qualified && lastPersonBefore(people, offset, qualified)?.person) || holderOrTiedBefore(people, offset, holds, tiedToNames(description, fits))?.person;
+  const pastHolds = pastHolderOf(description, holds);
+  return (qualified && lastPersonBefore(people, offset, qualified)?.person) || (pastHolds && lastPersonBefore(people, offset, pastHolds)?.person)
+    || holderOrTiedBefore(people, offset, holds, tiedToNames(description, fits))?.person;
+}
+
+/**
+ * For a description of someone who held the role before (`the former governor`, `the ex-boss`),
+ * a test of whether a person `holds` it and the text said they held it before (`former Gov.`,
+ * `sacked boss`): the one meant over a holder still in office. Null for any other description.
+ */
+function pastHolderOf(description: Description, holds: (person: Person) => boolean): ((person: Person) => boolean) | null {
+  const past = [...description.roleWords].filter(isPastRole);
+  return past.length === 0 ? null : (person) => holds(person) && past.some((word) => person.roleWords.has(word));
 }
 
 /**
