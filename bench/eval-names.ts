@@ -26,8 +26,10 @@ function systemSpeaker(text: string, line: NameLine, quotes: QuoteSpan[]): strin
   const gold = trimRange(text, line.content);
   const scored = quotes.map((quote) => ({ quote, score: overlap(gold, trimRange(text, [quote.start, quote.end])) }));
   const best = scored.sort((a, b) => b.score - a.score)[0];
-  return !best || best.score < MATCH_THRESHOLD ? '(quote not found)' : String(best.quote.speaker);
+  return !best || best.score < MATCH_THRESHOLD ? QUOTE_NOT_FOUND : String(best.quote.speaker);
 }
+
+const QUOTE_NOT_FOUND = '(quote not found)';
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { folds: { type: 'string', default: String(DEFAULT_FOLDS) }, misses: { type: 'boolean', default: false } } });
@@ -55,6 +57,12 @@ async function main(): Promise<void> {
     console.log(`${path.basename(file)}: ${lines.length} lines, ${ids.size} articles`);
     console.log(`  pronoun + description ${round(whole.resolution)} (pronoun ${round(whole.pronoun)}, description ${round(whole.description)}), surname ${round(whole.surname)}, fullname ${round(whole.fullname)}`);
     console.log(`  ${folds}-fold pronoun + description ${summary.mean} [${summary.min}, ${summary.max}]  per fold ${summary.perFold.join(' ')}`);
+    // Resolution apart from quotation finding: a line whose quotation was not found counts as a
+    // miss above, whatever the resolver would have said.
+    const resolvable = lines.filter((line) => line.kind === 'pronoun' || line.kind === 'description');
+    const foundLines = resolvable.filter((line) => systemSpeaker(texts.get(line.id) ?? '', line, found.get(line.id) ?? []) !== QUOTE_NOT_FOUND);
+    const right = foundLines.filter((line) => isSpeakerNameCorrect(texts.get(line.id) ?? '', line, found.get(line.id) ?? [])).length;
+    console.log(`  pronoun + description on quotations found ${round(foundLines.length === 0 ? 0 : right / foundLines.length)} (${right} of ${foundLines.length}; ${resolvable.length - foundLines.length} quotations not found)`);
     if (!values.misses) continue;
     for (const line of lines) {
       const text = texts.get(line.id) ?? '';
