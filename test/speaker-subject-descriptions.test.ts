@@ -59,6 +59,12 @@ describe('a sentence about someone by a description', () => {
     expect(findQuotes(talks.replace('leads the Appropriations Committee', 'leads the Senate majority'))[1]?.speaker).toBe('Carolyn Teague');
   });
 
+  it('is found after an introductory phrase with commas of its own only when its verb follows it', () => {
+    expect(subjectDescriptions("Asked about the company's projects, including a resort near Cancún and two office towers, the 41-year-old was brisk."))
+      .toEqual(['the 41-year-old']);
+    expect(subjectDescriptions('After the hearing, which ran late, Smith thanked the judge, the clerk and the jury.')).toEqual([]);
+  });
+
   it('is found elsewhere in the sentence when a clause of its own goes on about it', () => {
     expect(subjectDescriptions("The work falls to the study's first author, who has applied for funding. Bees sting the beekeeper, who swears."))
       .toEqual(["the study's first author", 'the beekeeper']);

@@ -6,6 +6,7 @@
 import { countBefore } from '../count-before.js';
 import { DETERMINERS, PAST_MARKERS, pastRole, SENTENCE_OPENERS, splitPastPrefix, type Gender } from './lexicon.js';
 import { isDemonym, isListedPersonNoun, isPersonNoun, joinSecondOffices, officeOfAnother } from './person-nouns.js';
+import { isVerbLike } from './name-tokens.js';
 import { isComma, possessiveLength, type Token } from './tokens.js';
 
 export interface Description {
@@ -275,25 +276,36 @@ function opensRelativeClauseAfter(tokens: Token[], index: number): boolean {
 const INTRODUCTORY_WORDS = new Set(['after', 'before', 'during', 'in', 'at', 'on', 'when', 'while', 'as', 'since', 'despite', 'with', 'without', 'like', 'unlike', 'for', 'back', 'earlier', 'later', 'still', 'however']);
 // Participles that open an introductory phrase without an `-ed` (`Told of her remarks, the chairwoman …`).
 const IRREGULAR_PARTICIPLES = new Set(['told', 'shown', 'given', 'taken', 'caught', 'struck', 'beaten', 'held', 'known', 'seen', 'left', 'put']);
-// How far into its sentence the comma after an introductory phrase may stand.
+// How far into its sentence the comma after an introductory phrase may stand; further when the
+// description is followed by its verb.
 const MAX_INTRODUCTORY_TOKENS = 25;
+const MAX_LONG_INTRODUCTORY_TOKENS = 45;
+
+/** How a description follows an introductory phrase: not at all, right after a phrase of one comma, or after a longer one. */
+type Introduced = 'no' | 'plainly' | 'afterCommas';
 
 /**
  * Whether the sentence of the determiner at `index` opens with an introductory phrase that the comma
- * right before it closes, the first comma of the sentence (`Asked about the audiologists, the
- * chief executive …`, `After the verdict, the judge …`): a participle or one of the
- * INTRODUCTORY_WORDS opens it.
+ * right before it closes (`Asked about the audiologists, the chief executive …`, `After the
+ * verdict, the judge …`): a participle or one of the INTRODUCTORY_WORDS opens it. `afterCommas`
+ * when the phrase has commas of its own (`Asked about the company's projects, including a resort
+ * …, the 41-year-old was brisk`): a description after such a phrase may as well be one of a list
+ * (`After the hearing, Smith thanked the judge, the clerk and the jury`), so it is taken only when
+ * its verb follows it.
  */
-function followsIntroductoryPhrase(tokens: Token[], index: number, opensSentence: (index: number) => boolean): boolean {
-  if (!isComma(tokens[index - 1])) return false;
-  for (let cursor = index - 2; cursor >= 0 && index - cursor <= MAX_INTRODUCTORY_TOKENS; cursor -= 1) {
+function followsIntroductoryPhrase(tokens: Token[], index: number, opensSentence: (index: number) => boolean): Introduced {
+  if (!isComma(tokens[index - 1])) return 'no';
+  let commas = false;
+  for (let cursor = index - 2; cursor >= 0 && index - cursor <= MAX_LONG_INTRODUCTORY_TOKENS; cursor -= 1) {
     const token = tokens[cursor] as Token;
-    if (isComma(token)) return false;
+    if (isComma(token)) commas = true;
     if (!opensSentence(cursor)) continue;
     const word = token.lower;
-    return token.isWord && (INTRODUCTORY_WORDS.has(word) || word.endsWith('ed') || word.endsWith('ing') || IRREGULAR_PARTICIPLES.has(word));
+    const introductory = token.isWord && (INTRODUCTORY_WORDS.has(word) || word.endsWith('ed') || word.endsWith('ing') || IRREGULAR_PARTICIPLES.has(word));
+    if (!introductory) return 'no';
+    return commas ? 'afterCommas' : index - cursor <= MAX_INTRODUCTORY_TOKENS ? 'plainly' : 'no';
   }
-  return false;
+  return 'no';
 }
 
 /**
@@ -317,13 +329,14 @@ export function findSubjectDescriptions(text: string, tokens: Token[], quoted: A
     const token = tokens[index];
     if (token === undefined || token.start !== match.index || !SUBJECT_DETERMINERS.has(token.lower)) continue;
     const opener = tokens[index - 1];
-    const opens = opensSentence(index) || (opener !== undefined && SENTENCE_OPENERS.has(opener.text) && opensSentence(index - 1))
-      || followsIntroductoryPhrase(tokens, index, opensSentence);
+    const introduced = followsIntroductoryPhrase(tokens, index, opensSentence);
+    const opens = opensSentence(index) || (opener !== undefined && SENTENCE_OPENERS.has(opener.text) && opensSentence(index - 1)) || introduced !== 'no';
     // Elsewhere in its sentence, a description the writer goes on about in a clause of its own
     // (`… to the study's first author, who has already applied for funding.`) is its topic too.
     if (!opens && !opensRelativeClauseAfter(tokens, index)) continue;
     const read = subjectDescriptionAt(text, tokens, index);
     if (read === null || !(opens || (isComma(tokens[read.next]) && tokens[read.next + 1]?.lower === 'who'))) continue;
+    if (introduced === 'afterCommas' && !opensSentence(index) && !isVerbLike(tokens[read.next])) continue;
     while (range < quoted.length && (quoted[range]?.[1] ?? 0) <= token.start) range += 1;
     if ((quoted[range]?.[0] ?? Infinity) <= token.start) continue;
     found.push({ start: token.start, end: read.end, text: text.slice(token.start, read.end), description: read.description, sentence: sentences[index] as number });
