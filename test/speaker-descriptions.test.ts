@@ -484,6 +484,26 @@ describe('a description finds the person by what the text said of them', () => {
     expect(lastSpeaker(text)).toBe('Tom Marsh');
   });
 
+  it('takes `the younger Mr. Trump` for the son the text named with a suffix, `the elder` for the father', () => {
+    const text = [
+      'Donald J. Trump accepted the nomination. Earlier, Donald Trump Jr. spoke for the family.',
+      '"My father has never backed down from a fight," the younger Mr. Trump said.',
+    ].join('\n\n');
+    expect(lastSpeaker(text)).toBe('Donald Trump Jr.');
+    expect(lastSpeaker(text.replace('the younger Mr. Trump', 'the elder Mr. Trump').replace('My father', 'My son'))).toBe('Donald J. Trump');
+    // No junior by suffix or age: the name alone, as without `the younger`.
+    expect(lastSpeaker(text.replace('Donald Trump Jr.', 'Eric Trump'))).toBe('Donald J. Trump');
+  });
+
+  it('tells namesakes by the ages the text gave when no suffix does (`the elder Mr Ong`)', () => {
+    const text = [
+      'Ong Kah Hock, 71, opened the stall in 1979. His son Jeremy Ong, 38, took it over last year.',
+      '"The recipe has not changed, only the price," the elder Mr Ong said.',
+    ].join('\n\n');
+    expect(lastSpeaker(text)).toBe('Ong Kah Hock');
+    expect(lastSpeaker(text.replace('the elder', 'the younger'))).toBe('Jeremy Ong');
+  });
+
   it('takes the one who will be the next mayor for `the mayor-elect`', () => {
     const text = [
       'Kerry-Anne Pitt will be the next mayor of the shire after she unseated three-term incumbent Ray Donnelly.',

@@ -138,6 +138,16 @@ function descriptionMention(text: string, tokens: Token[], index: number): Speak
   return { start: first.start, end: last.end, kind: 'description', text: text.slice(first.start, last.end) };
 }
 
+const AGE_COMPARATIVES = new Set(['younger', 'elder', 'older']);
+
+/**
+ * Whether `the younger` (`elder`, `older`) opens at token `index`, before a name: a description of
+ * which of two namesakes is meant (`the younger Mr. Trump`; speakers.ts namesakeByAge), not the name.
+ */
+function opensNamesakeDescription(tokens: Token[], index: number): boolean {
+  return index >= 0 && lower(tokens[index]) === 'the' && AGE_COMPARATIVES.has(lower(tokens[index + 1])) && tokens[index + 2]?.capitalized === true;
+}
+
 /** The speaker mention starting at token `index`: a pronoun, a name or a description. */
 function mentionAt(text: string, tokens: Token[], index: number): SpeakerMention | null {
   const token = tokens[index];
@@ -148,7 +158,7 @@ function mentionAt(text: string, tokens: Token[], index: number): SpeakerMention
     const named = tokens.slice(index + 1, index + MAX_DESCRIPTION_TOKENS).findIndex((word) => isCapitalized(word) && !DETERMINERS.has(lower(word)));
     const nameIndex = index + 1 + named;
     const between = tokens.slice(index + 1, nameIndex);
-    if (named >= 0 && between.every((word) => word.isWord && !isCue(word))) {
+    if (named >= 0 && !opensNamesakeDescription(tokens, index) && between.every((word) => word.isWord && !isCue(word))) {
       const read = readNameSpan(text, tokens, nameIndex);
       // The name must end the phrase: `the New York businessman` is a description.
       const after = read ? tokens[read.next] : undefined;
@@ -284,7 +294,7 @@ function subjectBefore(text: string, tokens: Token[], from: number, to: number):
       // The name ends the subject (`Wyoming GOP chairman Matt Micheli`, `In an interview Trump`)
       // or heads it before a modifier (`Mr. Morgan of the Sierra Club`).
       const heads = read !== null && (read.next >= end || HEAD_MODIFIER_PREPOSITIONS.has(lower(tokens[read.next])));
-      if (read && heads && read.mention.canBePerson) return nameMention(text, tokens, cursor);
+      if (read && heads && read.mention.canBePerson) return opensNamesakeDescription(tokens, cursor - 2) ? descriptionMention(text, tokens, cursor - 2) : nameMention(text, tokens, cursor);
       if (read) cursor = read.next - 1;
     }
   }

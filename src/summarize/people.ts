@@ -197,7 +197,7 @@ function findPersonByKey(people: People, name: string, key: string, words: numbe
 }
 
 /** The suffix a full name ends in, lowercase (`jr.` of `Garrett Vollmer Jr.`), or '' when none. */
-function suffixOf(name: string): string {
+export function suffixOf(name: string): string {
   const last = name.slice(name.lastIndexOf(' ') + 1).toLowerCase();
   return NAME_SUFFIXES.has(last) ? last : '';
 }

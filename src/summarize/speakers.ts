@@ -6,7 +6,7 @@ import { countBefore } from '../count-before.js';
 import { partyOfWord, readDescription, type Description, type SubjectDescription } from './descriptions.js';
 import { isPastRole, PRONOUNS, type Gender } from './lexicon.js';
 import { surnameKey } from './names.js';
-import { findPerson, genderOf, printedName, type LinkedMention, type People, type Person, type SubjectPronoun } from './people.js';
+import { findPerson, genderOf, printedName, suffixOf, type LinkedMention, type People, type Person, type SubjectPronoun } from './people.js';
 
 export type MentionKind = 'name' | 'pronoun' | 'description';
 
@@ -297,6 +297,13 @@ function isIntroducedSince(antecedent: Antecedent, since: number): boolean {
 function resolveDescription(people: People, mention: SpeakerMention, excluded: ReadonlySet<Person>, previous: PreviousSpeaker | null): Person | null {
   const byAge = AGE_COMPARISON.exec(mention.text);
   if (byAge) return personByAge(people, mention.start, byAge[1]?.toLowerCase() === 'younger', excluded);
+  const namesake = NAMESAKE_BY_AGE.exec(mention.text);
+  if (namesake) {
+    // Else the name alone, as when it stands without `the younger`.
+    const name = namesake[2] as string;
+    const named: SpeakerMention = { start: mention.end - name.length, end: mention.end, kind: 'name', text: name };
+    return namesakeByAge(people, namesake[3] as string, namesake[1] === 'younger', excluded) ?? linkedPersonAt(people, named) ?? findPerson(people, name) ?? null;
+  }
   const description = readDescription(mention.text);
   if (!description) return null;
   const possessors = possessorsOf(people, mention.text);
@@ -340,6 +347,35 @@ function personByAge(people: People, offset: number, younger: boolean, excluded:
   if (!first || !second || first.age === second.age) return null;
   const chosen = (first.age < second.age) === younger ? first.person : second.person;
   return excluded.has(chosen) ? null : chosen;
+}
+
+// `the younger Mr. Trump`, `the elder Vollmer`: one of a father and a son the text tells apart by a suffix.
+const NAMESAKE_BY_AGE = /^[Tt]he (younger|elder|older) ((?:(?:Mr|Mrs|Ms|Dr)\.? )?(\p{Lu}[\p{L}'’-]+))$/u;
+
+/**
+ * Of the people with the surname the text named, with a junior's suffix (`Donald Trump Jr.`) and
+ * without, the one with it (`younger`) or the one without; of two it gave ages, the younger or the
+ * elder; else null.
+ */
+function namesakeByAge(people: People, surname: string, younger: boolean, excluded: ReadonlySet<Person>): Person | null {
+  const key = surname.toLowerCase();
+  // A name written surname first (`Ong Kah Hock`) shares its first word.
+  const namesakes = [...people.byFullName.values()].filter((person) => surnameKey(person.fullName) === key || person.fullName.toLowerCase().startsWith(`${key} `));
+  const junior = namesakes.find((person) => isJunior(person.fullName));
+  const senior = namesakes.find((person) => !isJunior(person.fullName));
+  const aged = namesakes.flatMap((person) => {
+    const age = ageOf(person);
+    return age === null ? [] : [{ person, age }];
+  }).sort((a, b) => a.age - b.age);
+  const byAge = aged.length === 2 && (aged[0] as { age: number }).age !== (aged[1] as { age: number }).age ? aged[younger ? 0 : 1]?.person ?? null : null;
+  const chosen = junior && senior ? (younger ? junior : senior) : byAge;
+  return chosen && !excluded.has(chosen) ? chosen : null;
+}
+
+/** Whether the full name ends in a junior's suffix (`Jr.`, `II`), not a senior's or none. */
+function isJunior(fullName: string): boolean {
+  const suffix = suffixOf(fullName);
+  return suffix !== '' && !suffix.startsWith('sr');
 }
 
 /** The age the text gave the person (`Neil Abernethy, 44,` → 44), or null. */
