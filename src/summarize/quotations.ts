@@ -515,6 +515,9 @@ function reportedClauseEnd(text: string, quotation: Quotation): number | null {
   return sentenceEnd.start;
 }
 
+// A short noun phrase opening on a determiner, set off by a comma before the speaker's name.
+const SPEAKER_BEFORE_NAME = /^\s+(?:his|her|their|its|the|a|an)(?:\s+[\p{L}'’-]+){1,4},\s*$/u;
+
 /**
  * The end of the sentence a quoted fragment runs on in before the attribution that closes it
  * (`"Boots on the ground" would be appropriate, Carson said`): what the speaker is reported to
@@ -528,6 +531,9 @@ function runOnEnd(text: string, quotation: Quotation): number | null {
   const breaksOff = !/[.?!;:]$/.test(text.slice(...segment).trimEnd());
   const between = text.slice(last.end, mention.start);
   if (!breaksOff || !/^\s+\p{Ll}/u.test(between) || hasLineBreak(text, last.end, mention.start)) return null;
+  // `"She'll hate it," her daughter, Claire Whitcomb, said`: the speaker's description set off
+  // before the name the attribution reads, not words the quotation runs on in.
+  if (SPEAKER_BEFORE_NAME.test(between)) return null;
   if (tokenize(text, last.end, mention.start).some(isSentenceEnd)) return null;
   const comma = between.lastIndexOf(',');
   return comma > 0 && between.slice(0, comma).trim() !== '' ? last.end + comma : null;
