@@ -65,6 +65,15 @@ describe('a sentence about someone by a description', () => {
     expect(subjectDescriptions('After the hearing, which ran late, Smith thanked the judge, the clerk and the jury.')).toEqual([]);
   });
 
+  it('gives a qualified description the one an earlier sentence meant by it, before a holder named since', () => {
+    const text = [
+      'President Vladimir Petrov held forth for three hours. The Russian leader was alternately pugnacious and conciliatory.',
+      'He rose to the defense of Ivo Brandl, the embattled president of the skating federation.',
+      '"There is no doubt that he is a very bright man," the Russian leader said of a candidate abroad.',
+    ].join('\n\n');
+    expect(findQuotes(text)[0]?.speaker).toBe('Vladimir Petrov');
+  });
+
   it('is found elsewhere in the sentence when a clause of its own goes on about it', () => {
     expect(subjectDescriptions("The work falls to the study's first author, who has applied for funding. Bees sting the beekeeper, who swears."))
       .toEqual(["the study's first author", 'the beekeeper']);

@@ -319,6 +319,8 @@ function resolveDescription(people: People, mention: SpeakerMention, excluded: R
   const relative = relativeOf(people, mention, description, fits);
   if (relative !== NOT_KINSHIP) return relative;
   const holds = holdsRoleOf(description, fits);
+  const said = saidBefore(people, mention.start, description, holds, fits);
+  if (said) return said;
   const qualified = preferredHolder(description, holds, fits);
   const lastFitting = lastPersonBefore(people, mention.start, fits);
   const introduced = lastFitting && isIntroducedSince(lastFitting, previous?.at ?? -1) ? lastFitting.person : null;
@@ -328,6 +330,23 @@ function resolveDescription(people: People, mention: SpeakerMention, excluded: R
   return (qualified && (lastPersonBefore(people, mention.start, qualified)?.person ?? namedLater(qualified)))
     ?? (holder && misfits(holder.person, description, possessors) ? namedSince(holder, lastFitting) : null) ?? holder?.person ?? introduced ?? namedLater(holds)
     ?? describedSince(people, mention.start, lastFitting, fits, previous)?.person ?? lastFitting?.person ?? null;
+}
+
+/**
+ * The person an earlier sentence was about by the same description, qualified (`The Russian leader
+ * was alternately pugnacious and conciliatory. … "…," the Russian leader said`): the holder it
+ * referred to where it stood, before people named since (`Sepp Blatter, the embattled president of
+ * FIFA`) could take it over. Null for a bare role (`the senator`), which may be another holder by then.
+ */
+function saidBefore(people: People, offset: number, description: Description, holds: (person: Person) => boolean, fits: (person: Person) => boolean): Person | null {
+  if (description.words.length < 2) return null;
+  const same = (subject: SubjectDescription) => subject.description.words.join(' ') === description.words.join(' ');
+  const subjects = people.subjectDescriptions();
+  for (let index = countBefore(subjects, offset, subjectStart) - 1; index >= 0; index -= 1) {
+    const subject = subjects[index] as SubjectDescription;
+    if (same(subject)) return lastHolderBefore(people, subject.start, description, holds, fits) ?? null;
+  }
+  return null;
 }
 
 // `the younger of the two executives`, `the elder of the two brothers`: one of the last two people
