@@ -71,6 +71,18 @@ describe('speaker roles', () => {
     expect(findQuotes(text)[0]).toMatchObject({ speaker: 'Rep. Delfina Saucedo', role: "the committee's ranking Democrat" });
   });
 
+  it('ends an appositive its writer did not close with a comma at the verb (`Marina Pacheco, chief executive of the Mammal Society told CNN`)', () => {
+    const text = 'Marina Pacheco, chief executive of the Mammal Society told CNN the image looked genuine. "Weasels will go for anything that looks like food," Pacheco said.';
+    expect(findQuotes(text)[0]).toMatchObject({ speaker: 'Marina Pacheco', role: 'chief executive of the Mammal Society' });
+  });
+
+  it("does not give a president the role of someone who worked for him (`a former agent for President Bill Clinton`)", () => {
+    const text = 'Gary Byrne, a former Secret Service agent for President Bill Clinton, has written a book. "I was there," Byrne said. "He was not," Clinton said.';
+    const quotes = findQuotes(text);
+    expect(quotes[0]).toMatchObject({ speaker: 'Gary Byrne', role: 'former Secret Service agent for President Bill Clinton' });
+    expect(quotes[1]).toMatchObject({ speaker: 'Bill Clinton', role: 'President' });
+  });
+
   it('does not take a company or a team for a person a pronoun can refer to', () => {
     const text = 'Helen Ashgrove joined the grocer in May. Shares in Pellham Foods fell on Tuesday.\n\n"We will be back in the range we promised," she said.';
     expect(findQuotes(text)[0]?.speaker).toBe('Helen Ashgrove');

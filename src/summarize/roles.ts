@@ -26,6 +26,8 @@ const EXPANDED_TITLES = new Map([
   ['capt.', 'Captain'], ['sgt.', 'Sergeant'], ['maj.', 'Major'], ['rev.', 'Reverend'], ['prof.', 'Professor'],
 ]);
 const MAX_APPOSITIVE_TOKENS = 16;
+// Auxiliaries and verbs of saying that no role phrase holds.
+const FINITE_VERBS = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'will', 'would', 'said', 'says', 'told', 'tells']);
 // Words of a role before a name (`former Deputy Secretary of State for Economic Affairs`): read no
 // further back, a run of capitalized words before each name of a run made it quadratic.
 const MAX_PREMODIFIER_TOKENS = 10;
@@ -118,7 +120,10 @@ function premodifierRole(text: string, tokens: Token[], nameStart: number): stri
     // `and` joins two roles (`Chairman and Chief Executive Ann Li`), not a name to the next one's
     // role (`Conservative MP Helen Archer and Labour MP Tom Pike`).
     const joinsRoles = token.text !== 'and' || (cursor > 0 && namesRole(tokens[cursor - 1] as Token));
-    const connects = CONNECTORS.has(token.text) && isCapitalized(right) && cursor > 0 && cursor + 1 < nameStart && joinsRoles;
+    // A preposition joins a capitalized title on both sides (`Secretary of State`): `agent for
+    // President Bill Clinton` is someone else's role, not the president's.
+    const joinsTitle = token.text === 'and' || (cursor > 0 && (tokens[cursor - 1] as Token).capitalized);
+    const connects = CONNECTORS.has(token.text) && isCapitalized(right) && cursor > 0 && cursor + 1 < nameStart && joinsRoles && joinsTitle;
     const noun = !canPremodify(token) && !connects && nouns > 0 && isPlainNoun(token, tokens[cursor - 1]);
     if (!token.isWord || !(canPremodify(token) || connects || noun)) break;
     // The nouns come right before the role noun: past a capitalized word or a modifier a
@@ -168,7 +173,9 @@ function appositiveRole(text: string, tokens: Token[], next: number): string | n
     // not run when appositiveRole was optimized, and their first run threw its code away.
     const possessive = closesPluralPossessive(previous, token);
     // `a Clinton supporter who has accused …`: the relative clause says what they did, not what they are.
-    if ((ROLE_STOPS.has(token.text) && !possessive) || RELATIVE_WORDS.has(token.text)) break;
+    // `Marina Pacheco, chief executive of the Mammal Society told CNN`: a finite verb ends a phrase
+    // its writer did not close with a comma.
+    if ((ROLE_STOPS.has(token.text) && !possessive) || RELATIVE_WORDS.has(token.text) || FINITE_VERBS.has(token.text)) break;
     words.push(token);
   }
   const head = words.findLastIndex(namesRole);
