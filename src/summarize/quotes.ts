@@ -16,7 +16,7 @@ import { collectPeople, type People } from './people.js';
 import { resolveSpeakers, type ResolvedSpeaker, type SpeakerClause, type SpeakerMention } from './speakers.js';
 import { countWords } from '../load/words.js';
 import { bareWord, isHonorific, isNamePart, isTitleWord, isVerbLike } from './name-tokens.js';
-import { possessiveLength, tokenize, type Token } from './tokens.js';
+import { isComma, possessiveLength, tokenize, type Token } from './tokens.js';
 
 // Fewer words than this is a phrase (`a good start`), not a statement worth showing.
 const MIN_NOTABLE_WORDS = 6;
@@ -88,7 +88,30 @@ function speakerClause(text: string, { attribution, pieces }: Quotation, opening
     speaksAsOne,
     namesSomeone: mention.kind !== 'name' || !isCapitalizedOnlyToOpen(text, mention, openingOnly),
     spokenOf: mention.kind === 'name' ? NO_NAMES : namesSpokenOf(text, pieces),
+    addressed: addressedName(text, pieces[0] as QuotedPiece),
+    replies: REPLY_CUE.test(text.slice(attribution.start, attribution.end)),
   };
+}
+
+// Cues of an answer to what was put to the speaker.
+const REPLY_CUE = /\b(?:replied|replies|answered|answers|responded|responds|retorted|shot back|fired back)\b/;
+// A name the quotation opens on, set off by a comma: a title and a name, or a title alone
+// (`Governor Castellow,`, `Senator,`), or a given name (`Gina,`).
+const MAX_ADDRESS_TOKENS = 3;
+
+/** The name a quoted piece opens on as a form of address (`"Governor Castellow, why …"`): its last word, or null. */
+function addressedName(text: string, piece: QuotedPiece): string | null {
+  const tokens = tokenize(text, piece.start, Math.min(piece.end, piece.start + 60));
+  let index = 0;
+  while (index < tokens.length && !(tokens[index] as Token).isWord) index += 1;
+  const first = index;
+  while (index < tokens.length && index - first < MAX_ADDRESS_TOKENS && (tokens[index] as Token).capitalized) index += 1;
+  const last = tokens[index - 1];
+  if (index === first || !isComma(tokens[index]) || !last) return null;
+  const titled = isHonorific(tokens[first] as Token) || isTitleWord(tokens[first] as Token);
+  // A title alone names no one the text can find (`Senator,`); a lone word must be a given name.
+  if (titled ? index - first < 2 : index - first !== 1 || !isKnownFirstName(bareWord(last))) return null;
+  return bareWord(last);
 }
 
 const NO_NAMES: readonly string[] = [];

@@ -609,7 +609,10 @@ function linkedPersonAt(people: People, mention: SpeakerMention): Person | undef
   return linked && linked.mention.start <= mention.start && linked.mention.end >= mention.end ? linked.person : undefined;
 }
 
-function resolvePerson(people: People, { mention, end, speaksAsOne, spokenOf }: SpeakerClause, previous: PreviousSpeaker | null): Person | null {
+function resolvePerson(people: People, { mention, end, speaksAsOne, spokenOf, replies }: SpeakerClause, previous: PreviousSpeaker | null, addressed: Person | null): Person | null {
+  // `"Governor Castellow, why should voters …?" asked the moderator. "…," the 71-year-old replied`:
+  // the one a question was put to replies.
+  if (replies && addressed && mention.kind !== 'name' && addressed !== previous?.person && fitsMention(addressed, mention)) return addressed;
   switch (mention.kind) {
     case 'name': return linkedPersonAt(people, mention) ?? findPerson(people, mention.text) ?? null;
     case 'pronoun': return resolvePronoun(people, mention, previous, notTheSpeaker(people, mention, end, spokenOf), speaksAsOne);
@@ -639,6 +642,20 @@ export interface SpeakerClause {
   namesSomeone: boolean;
   /** Names of people the quotation speaks of in the third person (`Senator Sanders's message`, `Rosa is a star`): not its speaker. */
   spokenOf: readonly string[];
+  /** The name the quotation opens on, set off by a comma (`Governor Castellow, why …`): whom it is put to. */
+  addressed: string | null;
+  /** Whether its cue answers what was put to the speaker (`replied`, `answered`, `shot back`). */
+  replies: boolean;
+}
+
+/** Whether a person may be who the pronoun (by its gender) or description (by its noun's gender) says. */
+function fitsMention(person: Person, mention: SpeakerMention): boolean {
+  if (mention.kind === 'pronoun') {
+    const gender = PRONOUNS.get(mention.text.toLowerCase());
+    return (gender === 'male' || gender === 'female') && isGenderCompatible(person, gender);
+  }
+  const description = readDescription(mention.text);
+  return description !== null && fitsDescription(person, description);
 }
 
 /**
@@ -647,10 +664,16 @@ export interface SpeakerClause {
  */
 export function resolveSpeakers(people: People, clauses: Array<SpeakerClause | null>): ResolvedSpeaker[] {
   let previous: PreviousSpeaker | null = null;
+  // Whom the last quotation was put to (`Governor Castellow, …`), by the name it opened on.
+  let addressed: Person | null = null;
   return clauses.map((clause) => {
-    if (!clause) return NOBODY;
+    if (!clause) {
+      addressed = null;
+      return NOBODY;
+    }
     const { mention } = clause;
-    const person = resolvePerson(people, clause, previous);
+    const person = resolvePerson(people, clause, previous, addressed);
+    addressed = clause.addressed === null ? null : findPerson(people, clause.addressed) ?? null;
     // `Sure, …`: no one but the word itself, which the text names no one else by.
     if (!clause.namesSomeone && (!person || person.fullName === mention.text)) return NOBODY;
     if (person) previous = { person, at: mention.start };
