@@ -504,6 +504,18 @@ describe('a description finds the person by what the text said of them', () => {
     expect(lastSpeaker(text.replace('the elder', 'the younger'))).toBe('Jeremy Ong');
   });
 
+  it('does not take `the Indiana Republican` for a Republican the text tied to another state', () => {
+    const text = [
+      "House Speaker Dale Hochstetler's plan ran into open revolt from his party's right flank.",
+      '"We are not going to keep voting for the same budget," said Rep. Cody Rasmusson (R-Idaho), the caucus chairman.',
+      'Hochstetler told reporters he still expected the bill to reach the floor by Friday.',
+      '"Wednesday\'s no votes are not always Friday\'s no votes," the Indiana Republican said.',
+    ].join('\n\n');
+    expect(lastSpeaker(text)).toBe('Dale Hochstetler');
+    expect(lastSpeaker(text.replace('the Indiana Republican', 'the Idaho Republican'))).toBe('Rep. Cody Rasmusson');
+    expect(lastSpeaker(text.replace('(R-Idaho)', '(R-N.Y.)').replace('the Indiana Republican', 'the New York Republican'))).toBe('Rep. Cody Rasmusson');
+  });
+
   it('takes the one who will be the next mayor for `the mayor-elect`', () => {
     const text = [
       'Kerry-Anne Pitt will be the next mayor of the shire after she unseated three-term incumbent Ray Donnelly.',

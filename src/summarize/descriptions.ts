@@ -7,6 +7,7 @@ import { countBefore } from '../count-before.js';
 import { DETERMINERS, PAST_MARKERS, pastRole, SENTENCE_OPENERS, splitPastPrefix, type Gender } from './lexicon.js';
 import { isDemonym, isListedPersonNoun, isPersonNoun, joinSecondOffices, officeOfAnother } from './person-nouns.js';
 import { isVerbLike } from './name-tokens.js';
+import { statesAmong } from './roles.js';
 import { isComma, possessiveLength, type Token } from './tokens.js';
 
 export interface Description {
@@ -30,7 +31,11 @@ export interface Description {
   names: string[];
   /** The parties it names (partyOfWord), by a capitalized word or its head: `republican` of `the Idaho Republican`. */
   parties: string[];
+  /** The US states it names (`idaho` of `the Idaho Republican`). */
+  states: readonly string[];
 }
+
+const NO_STATES: readonly string[] = [];
 
 // Parties of the English-speaking democracies as role words give them, each with the other forms
 // of its name: a person of one is not `the <other party> candidate`.
@@ -207,6 +212,7 @@ export function readDescription(text: string): Description | null {
     officeOfAnother: officeOfAnother(head),
     names,
     parties: [...names, head].flatMap((word) => PARTY_BY_WORD.get(word) ?? []),
+    states: names.length === 0 ? NO_STATES : statesAmong((word) => names.includes(word)),
   };
 }
 

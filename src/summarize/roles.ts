@@ -334,6 +334,21 @@ const STATE_ABBREVIATIONS = new Map([
   ['wyo', 'wyoming'], ['wy', 'wyoming'],
 ]);
 
+// Each US state by its lowercase words.
+const STATE_WORDS: ReadonlyArray<readonly string[]> = [...new Set(STATE_ABBREVIATIONS.values())].map((state) => state.split(' '));
+
+/**
+ * The US states all of whose words `has` (`idaho`; `new` and `york` for New York), joined by
+ * spaces: where `the Indiana Republican` is from, or a person the text labelled `(R-Idaho)`.
+ */
+export function statesAmong(has: (word: string) => boolean): string[] {
+  const found: string[] = [];
+  for (const words of STATE_WORDS) {
+    if (words.every(has)) found.push(words.join(' '));
+  }
+  return found;
+}
+
 /**
  * What a party label says, lowercase (`r-tex.` → republican, texas; `d-n.y.` → democrat, new,
  * york): `the Texas Republican` is the one labelled so. Empty for any other word.

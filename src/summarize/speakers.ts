@@ -7,6 +7,7 @@ import { partyOfWord, readDescription, type Description, type SubjectDescription
 import { isPastRole, PRONOUNS, type Gender } from './lexicon.js';
 import { surnameKey } from './names.js';
 import { findPerson, genderOf, printedName, suffixOf, type LinkedMention, type People, type Person, type SubjectPronoun } from './people.js';
+import { statesAmong } from './roles.js';
 
 export type MentionKind = 'name' | 'pronoun' | 'description';
 
@@ -550,7 +551,17 @@ function pastHolderOf(description: Description, holds: (person: Person) => boole
 function fitsDescription(person: Person, description: Description): boolean {
   const { gender, officeOfAnother } = description;
   return (gender === null || isGenderCompatible(person, gender)) && (officeOfAnother === null || !person.roleWords.has(officeOfAnother))
-    && !isOfOtherParty(person, description);
+    && !isOfOtherParty(person, description) && !isOfOtherState(person, description);
+}
+
+/**
+ * Whether the description names a US state (`the Indiana Republican`) and the text tied the person
+ * only to other ones (`Rep. Cody Rasmusson (R-Idaho)`).
+ */
+function isOfOtherState(person: Person, { states }: Description): boolean {
+  if (states.length === 0) return false;
+  const tied = statesAmong((word) => person.roleWords.has(word) || person.places.has(word));
+  return tied.length > 0 && !tied.some((state) => states.includes(state));
 }
 
 /** Whether the description names a party (by a capitalized word or its head) and the text gave the person only other ones. */
