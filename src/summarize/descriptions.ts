@@ -266,6 +266,47 @@ function canHeadSubject(token: Token): boolean {
   return token.capitalized ? isListedPersonNoun(token.lower) || isDemonym(token.lower) : isDescriptionHead(token.lower);
 }
 
+// The words a dateline may run to before its dash (`SALT LAKE CITY —`, `(CNN) --`).
+const MAX_DATELINE_TOKENS = 8;
+const DASHES = new Set(['—', '–', '-', '―']);
+
+/** The token after a dateline opening at token `from` (`DUNGARVAN — `, `(CNN) -- `), else `from`. */
+function pastDateline(tokens: Token[], from: number): number {
+  let cursor = from;
+  while (cursor < tokens.length && cursor - from < MAX_DATELINE_TOKENS) {
+    const token = tokens[cursor] as Token;
+    if (DASHES.has(token.text)) break;
+    if (!(token.capitalized || isComma(token) || token.text === '(' || token.text === ')' || token.text === '.')) return from;
+    cursor += 1;
+  }
+  if (cursor === from || !DASHES.has(tokens[cursor]?.text ?? '')) return from;
+  while (DASHES.has(tokens[cursor]?.text ?? '')) cursor += 1;
+  return cursor;
+}
+
+/** A news story's opening sentence about someone it has not named yet, by a description (`A Waterford hurler who …`). */
+export interface LedeDescription {
+  description: Description;
+  /** Index of the lede's sentence, counted as for name mentions. */
+  sentence: number;
+}
+
+/**
+ * The description the story's first sentence, at token `from` past its headline, opens on after
+ * any dateline (`DUNGARVAN — A Waterford hurler who was sent off … has captained …`, `The chief
+ * executive of Severnvale Water admitted …`): news names that person in the sentence after. Null
+ * when the sentence opens on anything else.
+ */
+export function ledeDescription(text: string, tokens: Token[], sentences: Uint32Array, from: number): LedeDescription | null {
+  const index = pastDateline(tokens, from);
+  const determiner = tokens[index];
+  if (determiner === undefined || !LEDE_DETERMINERS.has(determiner.lower) || sentences[index] !== sentences[from]) return null;
+  const read = subjectDescriptionAt(text, tokens, index);
+  return read === null ? null : { description: read.description, sentence: sentences[index] as number };
+}
+
+const LEDE_DETERMINERS = new Set(['a', 'an', 'the']);
+
 /**
  * Whether `, who` follows the words after the determiner at `index` within a description's
  * length: told before the description is read, as most determiners have no such clause.

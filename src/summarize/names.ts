@@ -47,6 +47,8 @@ export interface NameMention {
   isSubject: boolean;
   /** Whether it stands in a clause of time or reason (`until Ness was booked`, `after top scorer Kyle Brannigan was sold`): no main subject. */
   isSubordinate: boolean;
+  /** Whether it opens its sentence, titles included, outside a headline: `Eoin Fennessy, who …, was the difference`. */
+  opensSentence: boolean;
   /** The gender of the first he/she-type pronoun after it, before another name. */
   pronounGender: Gender | null;
   /** Index of its sentence in the text, to tell mentions of one sentence apart. */
@@ -682,6 +684,7 @@ function describe(text: string, tokens: Token[], shape: NameShape, sentence: num
     isAsked: before !== undefined && ASKING_VERBS.has(before.text) && !inHeadline,
     isSubject: isProminent && !inHeadline && followedByVerb(tokens, next),
     isSubordinate: opensSubordinateClause(tokens, index),
+    opensSentence: opensSentence && !inHeadline,
     pronounGender: inHeadline ? null : genderOfNextPronoun(text, tokens, next),
     sentence,
   };

@@ -4,7 +4,7 @@
  */
 import type { QuoteSpan } from '../types.js';
 import { findCreditRanges } from './credit-lines.js';
-import { findSubjectDescriptions, type SubjectDescription } from './descriptions.js';
+import { findSubjectDescriptions, ledeDescription, type LedeDescription, type SubjectDescription } from './descriptions.js';
 import { findHeadingRanges } from './headings.js';
 import { isKnownFirstName } from './first-names.js';
 import { CUE_PHRASES, CUE_VERBS } from './lexicon.js';
@@ -50,7 +50,23 @@ function peopleOf(text: string, { quotations, titles }: QuotedText): People {
   const speakers = new Set(quotations.flatMap(({ attribution }) => attribution?.mention.kind === 'name' ? [attribution.mention.text] : []));
   let subjectDescriptions: SubjectDescription[] | undefined;
   const describedSubjects = () => (subjectDescriptions ??= findSubjectDescriptions(text, tokens, quoted, sentences));
-  return collectPeople(inStory, speakers, findSubjectPronouns(text, tokens, quoted, sentences), describedSubjects);
+  const people = collectPeople(inStory, speakers, findSubjectPronouns(text, tokens, quoted, sentences), describedSubjects);
+  const bodyStart = tokens.findIndex((token) => outsideHeadlines(token.start));
+  if (bodyStart >= 0) nameLede(people, ledeDescription(text, tokens, sentences, bodyStart));
+  return people;
+}
+
+/**
+ * `A Waterford hurler who … has captained Ballynagorm to the title …. Eoin Fennessy, who …, was
+ * the difference again`: the person named first, opening the sentence after a lede that named
+ * no one, is the one the lede described, and the text has called them that.
+ */
+function nameLede(people: People, lede: LedeDescription | null): void {
+  if (lede === null) return;
+  const first = people.mentions.find(({ mention }) => mention.sentence >= lede.sentence);
+  if (!first || first.mention.sentence !== lede.sentence + 1 || !first.mention.opensSentence) return;
+  for (const word of lede.description.roleWords) first.person.roleWords.add(word);
+  for (const word of lede.description.words) first.person.roleWords.add(word);
 }
 
 function toQuoteSpan(text: string, quotation: Quotation, speaker: ResolvedSpeaker): QuoteSpan {
