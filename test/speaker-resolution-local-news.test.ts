@@ -38,6 +38,15 @@ describe('speakers of local news', () => {
     ]);
   });
 
+  it('reads a month as a surname with an age set off after it, but not in a date', () => {
+    const text = [
+      'One volunteer was more circumspect. Yin Myint May, 60, a doctor, said she still feared the military.',
+      '"We have to be cautious about it," she said.',
+      'Turnout on Sunday, May 8, 2016, was high. "It was time," she said.',
+    ].join('\n\n');
+    expect(findQuotes(text).map(({ speaker }) => speaker)).toEqual(['Yin Myint May', 'Yin Myint May']);
+  });
+
   it('reads a given name that is also a word where a title, a role or a cue introduces it, or a comma or cue follows the name', () => {
     const text = [
       'Mayor Will Snow will seek a third term. "I will run on my record," he said.',

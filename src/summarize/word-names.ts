@@ -67,7 +67,9 @@ export function isWordName(tokens: readonly Token[], index: number, opensName: b
   const day = SURNAME_DAYS.has(word);
   // A day as a cue's subject only right after a quotation or at a sentence's start (`," Friday said`).
   const cueSubject = cueNext && (day ? !hasBefore || !before.isWord : !dateBefore);
-  const surname = (day || SURNAME_WORDS.has(word)) && !nextOpensMore && (givenBefore || titledBefore || (!day && cueBefore && closedAfter) || cueSubject);
+  // `Yin Myint May, 60, a doctor`: an age set off after a name's last word, never after a date's.
+  const agedAfter = hasBefore && before.capitalized && isNamePart(before) && isComma(next) && hasAfter && /^\d{1,3}$/.test(after.text) && isComma(tokens[index + 3]);
+  const surname = (day || SURNAME_WORDS.has(word)) && !nextOpensMore && (givenBefore || titledBefore || (!day && cueBefore && closedAfter) || cueSubject || agedAfter);
   // `said the club's president, June Stone.`: a name set off at the end of its sentence.
   const setOffName = hasBefore && isComma(before) && hasAfter && (after.text === '.' || isComma(after));
   const given = opensName && GIVEN_NAME_WORDS.has(token.lower) && nameNext && (titledBefore || cueBefore || roleBefore || verbAfterName || setOffName);
