@@ -392,6 +392,14 @@ describe('resolving pronouns and descriptions', () => {
     ].join('\n\n');
     expect(findQuotes(text)[0]?.speaker).toBe('Frank Miller');
   });
+
+  it('gives the words after a senator pressed someone to the senator, not to the one pressed', () => {
+    const text = [
+      'Sen. Delphine Okafor, an Oregon Democrat, pressed Ms. Bernadette Coyle on her years on the board of a grain cooperative.',
+      '"Farmworkers in my state are getting sick, and they deserve to know who is making these decisions," she said.',
+    ].join('\n\n');
+    expect(findQuotes(text)[0]?.speaker).toBe('Sen. Delphine Okafor');
+  });
 });
 
 describe('the seed article', () => {

@@ -84,7 +84,7 @@ const AFTER_OBJECT_HER = new Set([
   'could', 'should', 'will', 'can', 'might', 'must', 'may', 'do', 'did', 'does', 'go', 'come', 'know',
   'feel', 'think', 'see', 'get', 'make', 'take', 'give', 'tell', 'say', 'leave', 'stay', 'win', 'lose',
 ]);
-const ASKING_VERBS = new Set(['asked', 'asks', 'asking', 'pressed', 'questioned']);
+const ASKING_VERBS = new Set(['asked', 'asks', 'asking', 'questioned']);
 const MAX_APPOSITIVE_TOKENS = 20;
 // The longest parenthesis read past after a name: a party label (`(R-Texas)`), not an aside.
 const MAX_PARENTHESIS_TOKENS = 8;
