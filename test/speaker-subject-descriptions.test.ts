@@ -74,6 +74,15 @@ describe('a sentence about someone by a description', () => {
     expect(findQuotes(text)[0]?.speaker).toBe('Vladimir Petrov');
   });
 
+  it('goes to one named since the holder when it says the role is new and the text did not say so of the holder', () => {
+    const text = [
+      'The two-time champion Pieter Venter, a sheep farmer, led for most of the race. Tumelo Mokoena caught him on the last climb.',
+      'Mokoena will receive R250 000 in prize money. Asked what he would do with it, the new champion said he would take his mother to the finish line.',
+      '"She has never seen me race," he said.',
+    ].join('\n\n');
+    expect(findQuotes(text)[0]?.speaker).toBe('Tumelo Mokoena');
+  });
+
   it('is found elsewhere in the sentence when a clause of its own goes on about it', () => {
     expect(subjectDescriptions("The work falls to the study's first author, who has applied for funding. Bees sting the beekeeper, who swears."))
       .toEqual(["the study's first author", 'the beekeeper']);

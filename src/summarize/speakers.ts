@@ -529,8 +529,11 @@ function preferredHolder(description: Description, holds: (person: Person) => bo
 function lastHolderBefore(people: People, offset: number, description: Description, holds: (person: Person) => boolean, fits: (person: Person) => boolean): Person | undefined {
   const qualified = preferredHolder(description, holds, fits);
   const pastHolds = pastHolderOf(description, holds);
+  const holder = holderOrTiedBefore(people, offset, holds, tiedToNames(description, fits));
+  // `the new champion`: not the holder the text did not call new, but one named since (misfits).
+  const turnedTo = holder && misfits(holder.person, description, NO_NAMES) ? namedSince(holder, lastPersonBefore(people, offset, fits)) : null;
   return (qualified && lastPersonBefore(people, offset, qualified)?.person) || (pastHolds && lastPersonBefore(people, offset, pastHolds)?.person)
-    || holderOrTiedBefore(people, offset, holds, tiedToNames(description, fits))?.person;
+    || turnedTo || holder?.person;
 }
 
 /**
