@@ -376,14 +376,15 @@ export function findSubjectDescriptions(text: string, tokens: Token[], quoted: A
     const token = tokens[index];
     if (token === undefined || token.start !== match.index || !SUBJECT_DETERMINERS.has(token.lower)) continue;
     const opener = tokens[index - 1];
-    const introduced = followsIntroductoryPhrase(tokens, index, opensSentence);
-    const opens = opensSentence(index) || (opener !== undefined && SENTENCE_OPENERS.has(opener.text) && opensSentence(index - 1)) || introduced !== 'no';
+    const startsSentence = opensSentence(index) || (opener !== undefined && SENTENCE_OPENERS.has(opener.text) && opensSentence(index - 1));
+    const introduced = startsSentence ? 'no' : followsIntroductoryPhrase(tokens, index, opensSentence);
+    const opens = startsSentence || introduced !== 'no';
     // Elsewhere in its sentence, a description the writer goes on about in a clause of its own
     // (`… to the study's first author, who has already applied for funding.`) is its topic too.
     if (!opens && !opensRelativeClauseAfter(tokens, index)) continue;
     const read = subjectDescriptionAt(text, tokens, index);
     if (read === null || !(opens || (isComma(tokens[read.next]) && tokens[read.next + 1]?.lower === 'who'))) continue;
-    if (introduced === 'afterCommas' && !opensSentence(index) && !isVerbLike(tokens[read.next])) continue;
+    if (introduced === 'afterCommas' && !isVerbLike(tokens[read.next])) continue;
     while (range < quoted.length && (quoted[range]?.[1] ?? 0) <= token.start) range += 1;
     if ((quoted[range]?.[0] ?? Infinity) <= token.start) continue;
     found.push({ start: token.start, end: read.end, text: text.slice(token.start, read.end), description: read.description, sentence: sentences[index] as number });

@@ -111,8 +111,8 @@ function speakerClause(text: string, { attribution, pieces }: Quotation, opening
 
 // Cues of an answer to what was put to the speaker.
 const REPLY_CUE = /\b(?:replied|replies|answered|answers|responded|responds|retorted|shot back|fired back)\b/;
-// A name the quotation opens on, set off by a comma: a title and a name, or a title alone
-// (`Governor Castellow,`, `Senator,`), or a given name (`Gina,`).
+// The most words of a name the quotation opens on, set off by a comma: a title and a name
+// (`Governor Castellow,`, `Mr. Vice President,` is no one's name) or a given name (`Gina,`).
 const MAX_ADDRESS_TOKENS = 3;
 
 /** The name a quoted piece opens on as a form of address (`"Governor Castellow, why …"`): its last word, or null. */

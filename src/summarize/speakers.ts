@@ -326,8 +326,7 @@ function resolveDescription(people: People, mention: SpeakerMention, excluded: R
   const lastFitting = lastPersonBefore(people, mention.start, fits);
   const introduced = lastFitting && isIntroducedSince(lastFitting, previous?.at ?? -1) ? lastFitting.person : null;
   const namedLater = (accepts: (person: Person) => boolean) => (introduced ? null : firstPersonAfter(people, mention.end, accepts));
-  const pastHolds = pastHolderOf(description, holds);
-  const holder = (pastHolds && lastPersonBefore(people, mention.start, pastHolds)) ?? holderOrTiedBefore(people, mention.start, holds, tiedToNames(description, fits));
+  const holder = holderBefore(people, mention.start, description, holds, fits);
   return (qualified && (lastPersonBefore(people, mention.start, qualified)?.person ?? namedLater(qualified)))
     ?? (holder && misfits(holder.person, description, possessors) ? namedSince(holder, lastFitting) : null) ?? holder?.person ?? introduced ?? namedLater(holds)
     ?? describedSince(people, mention.start, lastFitting, fits, previous)?.person ?? lastFitting?.person ?? null;
@@ -369,7 +368,7 @@ function personByAge(people: People, offset: number, younger: boolean, excluded:
   return excluded.has(chosen) ? null : chosen;
 }
 
-// `the younger Mr. Trump`, `the elder Vollmer`: one of a father and a son the text tells apart by a suffix.
+// `the younger Mr. Trump`, `the elder Mr Ong`: one of two namesakes, told apart by a suffix or their ages.
 const NAMESAKE_BY_AGE = /^[Tt]he (younger|elder|older) ((?:(?:Mr|Mrs|Ms|Dr)\.? )?(\p{Lu}[\p{L}'’-]+))$/u;
 
 /**
@@ -387,7 +386,8 @@ function namesakeByAge(people: People, surname: string, younger: boolean, exclud
     const age = ageOf(person);
     return age === null ? [] : [{ person, age }];
   }).sort((a, b) => a.age - b.age);
-  const byAge = aged.length === 2 && (aged[0] as { age: number }).age !== (aged[1] as { age: number }).age ? aged[younger ? 0 : 1]?.person ?? null : null;
+  const [youngest, eldest] = aged;
+  const byAge = aged.length === 2 && youngest && eldest && youngest.age !== eldest.age ? (younger ? youngest : eldest).person : null;
   const chosen = junior && senior ? (younger ? junior : senior) : byAge;
   return chosen && !excluded.has(chosen) ? chosen : null;
 }
@@ -528,22 +528,21 @@ function preferredHolder(description: Description, holds: (person: Person) => bo
  */
 function lastHolderBefore(people: People, offset: number, description: Description, holds: (person: Person) => boolean, fits: (person: Person) => boolean): Person | undefined {
   const qualified = preferredHolder(description, holds, fits);
-  const pastHolds = pastHolderOf(description, holds);
-  const holder = holderOrTiedBefore(people, offset, holds, tiedToNames(description, fits));
+  const holder = holderBefore(people, offset, description, holds, fits);
   // `the new champion`: not the holder the text did not call new, but one named since (misfits).
   const turnedTo = holder && misfits(holder.person, description, NO_NAMES) ? namedSince(holder, lastPersonBefore(people, offset, fits)) : null;
-  return (qualified && lastPersonBefore(people, offset, qualified)?.person) || (pastHolds && lastPersonBefore(people, offset, pastHolds)?.person)
-    || turnedTo || holder?.person;
+  return (qualified && lastPersonBefore(people, offset, qualified)?.person) || turnedTo || holder?.person;
 }
 
 /**
- * For a description of someone who held the role before (`the former governor`, `the ex-boss`),
- * a test of whether a person `holds` it and the text said they held it before (`former Gov.`,
- * `sacked boss`): the one meant over a holder still in office. Null for any other description.
+ * The last holder of the description's role before `offset` (holderOrTiedBefore), one the text said
+ * held it before first when the description says so (`the former governor`, `the ex-boss`: `Former
+ * Gov. Ellen Marsh` over a governor still in office named since).
  */
-function pastHolderOf(description: Description, holds: (person: Person) => boolean): ((person: Person) => boolean) | null {
+function holderBefore(people: People, offset: number, description: Description, holds: (person: Person) => boolean, fits: (person: Person) => boolean): Antecedent | null {
   const past = [...description.roleWords].filter(isPastRole);
-  return past.length === 0 ? null : (person) => holds(person) && past.some((word) => person.roleWords.has(word));
+  const heldBefore = (person: Person) => holds(person) && past.some((word) => person.roleWords.has(word));
+  return (past.length > 0 ? lastPersonBefore(people, offset, heldBefore) : null) ?? holderOrTiedBefore(people, offset, holds, tiedToNames(description, fits));
 }
 
 /**
