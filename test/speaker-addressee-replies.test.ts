@@ -19,6 +19,34 @@ describe('a reply to a question put to someone by name', () => {
     expect(findQuotes(debate('said'))[1]?.speaker).not.toBe('Wade Castellow');
   });
 
+  it('is not the one addressed when the text names someone between (`Ann Lutz stepped forward`)', () => {
+    const text = [
+      'Commissioner Judit Varga took questions from residents about the pool.',
+      '"Commissioner Varga, will the pool reopen this summer?" asked Paul Ebbing, who lives across the street.',
+      "The question went to the county's parks director. Ann Lutz stepped forward.",
+      '"We are hopeful, but the filters have failed twice since May," she answered.',
+    ].join('\n\n');
+    expect(findQuotes(text)[1]?.speaker).toBe('Ann Lutz');
+  });
+
+  it('is not the one addressed by words that ask nothing (`"Governor Alvarado, come out and face us"`)', () => {
+    const text = [
+      'Protesters marched on the mansion, demanding that Gov. Nelson Alvarado restore power.',
+      '"Governor Alvarado, come out and face us," shouted Juan Ortiz, a retired electrician.',
+      'Asked by a reporter whether the marches would continue, he responded: "We will march every day until the lights come on."',
+    ].join('\n\n');
+    expect(findQuotes(text)[1]?.speaker).toBe('Juan Ortiz');
+  });
+
+  it('is not the one addressed when the reply calls its speaker by a role the text gave someone else (`the challenger`)', () => {
+    const text = [
+      'Sen. Wendell Fry and his Democratic challenger, Luis Kemp, met for their only debate.',
+      '"Senator Fry, do you support the new tariffs?" asked the moderator, Ken Obi.',
+      '"The senator has been on every side of this issue," the challenger responded.',
+    ].join('\n\n');
+    expect(findQuotes(text)[1]?.speaker).toBe('Luis Kemp');
+  });
+
   it('is not someone of another gender than the pronoun', () => {
     const text = debate('replied').replace('the 71-year-old replied', 'she replied');
     expect(findQuotes(text)[1]?.speaker).not.toBe('Wade Castellow');

@@ -104,7 +104,7 @@ function speakerClause(text: string, { attribution, pieces }: Quotation, opening
     speaksAsOne,
     namesSomeone: mention.kind !== 'name' || !isCapitalizedOnlyToOpen(text, mention, openingOnly),
     spokenOf: mention.kind === 'name' ? NO_NAMES : namesSpokenOf(text, pieces),
-    addressed: addressedName(text, pieces[0] as QuotedPiece),
+    question: questionOf(text, pieces, attribution.end),
     replies: REPLY_CUE.test(text.slice(attribution.start, attribution.end)),
   };
 }
@@ -114,6 +114,13 @@ const REPLY_CUE = /\b(?:replied|replies|answered|answers|responded|responds|reto
 // The most words of a name the quotation opens on, set off by a comma: a title and a name
 // (`Governor Castellow,`, `Mr. Vice President,` is no one's name) or a given name (`Gina,`).
 const MAX_ADDRESS_TOKENS = 3;
+
+/** Whom a quotation asking a question is put to, by the name it opens on, and where its attribution ends; null for any other quotation. */
+function questionOf(text: string, pieces: readonly QuotedPiece[], attributionEnd: number): { to: string; end: number } | null {
+  if (!pieces.some((piece) => text.slice(piece.start, piece.end).includes('?'))) return null;
+  const to = addressedName(text, pieces[0] as QuotedPiece);
+  return to === null ? null : { to, end: attributionEnd };
+}
 
 /** The name a quoted piece opens on as a form of address (`"Governor Castellow, why …"`): its last word, or null. */
 function addressedName(text: string, piece: QuotedPiece): string | null {

@@ -378,8 +378,11 @@ const NAMESAKE_BY_AGE = /^[Tt]he (younger|elder|older) ((?:(?:Mr|Mrs|Ms|Dr)\.? )
  */
 function namesakeByAge(people: People, surname: string, younger: boolean, excluded: ReadonlySet<Person>): Person | null {
   const key = surname.toLowerCase();
-  // A name written surname first (`Ong Kah Hock`) shares its first word.
-  const namesakes = [...people.byFullName.values()].filter((person) => surnameKey(person.fullName) === key || person.fullName.toLowerCase().startsWith(`${key} `));
+  const all = [...people.byFullName.values()];
+  const bySurname = all.filter((person) => surnameKey(person.fullName) === key);
+  // A name written surname first (`Ong Kah Hock`) shares its first word; looked for only where
+  // the surname does not name two (`Pruett Ford`, a dealership, beside two Harlan Pruetts).
+  const namesakes = bySurname.length >= 2 ? bySurname : [...bySurname, ...all.filter((person) => person.fullName.toLowerCase().startsWith(`${key} `))];
   const junior = namesakes.find((person) => isJunior(person.fullName));
   const senior = namesakes.find((person) => !isJunior(person.fullName));
   const aged = namesakes.flatMap((person) => {
@@ -622,10 +625,11 @@ function linkedPersonAt(people: People, mention: SpeakerMention): Person | undef
   return linked && linked.mention.start <= mention.start && linked.mention.end >= mention.end ? linked.person : undefined;
 }
 
-function resolvePerson(people: People, { mention, end, speaksAsOne, spokenOf, replies }: SpeakerClause, previous: PreviousSpeaker | null, addressed: Person | null): Person | null {
+function resolvePerson(people: People, { mention, end, speaksAsOne, spokenOf, replies }: SpeakerClause, previous: PreviousSpeaker | null, question: Question | null): Person | null {
   // `"Governor Castellow, why should voters …?" asked the moderator. "…," the 71-year-old replied`:
-  // the one a question was put to replies.
-  if (replies && addressed && mention.kind !== 'name' && addressed !== previous?.person && fitsMention(addressed, mention)) return addressed;
+  // the one a question was put to replies, unless the text named anyone since (`Commissioner Varga
+  // turned to the parks director, Ann Lutz`) or the reply's words are someone else's role.
+  if (replies && question && mention.kind !== 'name' && question.to !== previous?.person && !namedBetween(people, question.end, mention.start) && fitsMention(people, question.to, mention)) return question.to;
   switch (mention.kind) {
     case 'name': return linkedPersonAt(people, mention) ?? findPerson(people, mention.text) ?? null;
     case 'pronoun': return resolvePronoun(people, mention, previous, notTheSpeaker(people, mention, end, spokenOf), speaksAsOne);
@@ -655,20 +659,40 @@ export interface SpeakerClause {
   namesSomeone: boolean;
   /** Names of people the quotation speaks of in the third person (`Senator Sanders's message`, `Rosa is a star`): not its speaker. */
   spokenOf: readonly string[];
-  /** The name the quotation opens on, set off by a comma (`Governor Castellow, why …`): whom it is put to. */
-  addressed: string | null;
+  /**
+   * A question's form of address, the name it opens on set off by a comma (`Governor Castellow,
+   * why …?`): whom it is put to, and where its attribution ends (`asked the moderator, Gina Albrecht.`).
+   */
+  question: { to: string; end: number } | null;
   /** Whether its cue answers what was put to the speaker (`replied`, `answered`, `shot back`). */
   replies: boolean;
 }
 
-/** Whether a person may be who the pronoun (by its gender) or description (by its noun's gender) says. */
-function fitsMention(person: Person, mention: SpeakerMention): boolean {
+/** A question put to someone by name (`"Governor Castellow, why …?" asked the moderator`), and where its attribution ends. */
+interface Question {
+  to: Person;
+  end: number;
+}
+
+/** Whether the text names anyone between `from` and `to`, outside quotations. */
+function namedBetween(people: People, from: number, to: number): boolean {
+  return countBefore(people.mentions, to, mentionStart) > countBefore(people.mentions, from, mentionStart);
+}
+
+/**
+ * Whether a person may be who the pronoun (by its gender) or the description says: of its noun's
+ * gender, and no one else the text gave that role (`the challenger` is Luis Kemp, whom the text
+ * called so, not the senator a question was put to).
+ */
+function fitsMention(people: People, person: Person, mention: SpeakerMention): boolean {
   if (mention.kind === 'pronoun') {
     const gender = PRONOUNS.get(mention.text.toLowerCase());
     return (gender === 'male' || gender === 'female') && isGenderCompatible(person, gender);
   }
   const description = readDescription(mention.text);
-  return description !== null && fitsDescription(person, description);
+  if (description === null || !fitsDescription(person, description)) return false;
+  const holds = (other: Person) => [...description.roleWords].some((word) => other.roleWords.has(word));
+  return holds(person) || ![...people.byFullName.values()].some(holds);
 }
 
 /**
@@ -677,16 +701,17 @@ function fitsMention(person: Person, mention: SpeakerMention): boolean {
  */
 export function resolveSpeakers(people: People, clauses: Array<SpeakerClause | null>): ResolvedSpeaker[] {
   let previous: PreviousSpeaker | null = null;
-  // Whom the last quotation was put to (`Governor Castellow, …`), by the name it opened on.
-  let addressed: Person | null = null;
+  // The question the last quotation put to someone by name (`Governor Castellow, …?`).
+  let question: Question | null = null;
   return clauses.map((clause) => {
     if (!clause) {
-      addressed = null;
+      question = null;
       return NOBODY;
     }
     const { mention } = clause;
-    const person = resolvePerson(people, clause, previous, addressed);
-    addressed = clause.addressed === null ? null : findPerson(people, clause.addressed) ?? null;
+    const person = resolvePerson(people, clause, previous, question);
+    const to = clause.question && findPerson(people, clause.question.to);
+    question = clause.question && to ? { to, end: clause.question.end } : null;
     // `Sure, …`: no one but the word itself, which the text names no one else by.
     if (!clause.namesSomeone && (!person || person.fullName === mention.text)) return NOBODY;
     if (person) previous = { person, at: mention.start };
