@@ -447,6 +447,9 @@ describe('a description finds the person by what the text said of them', () => {
     ].join('\n\n');
     expect(lastSpeaker(text)).toBe('Colm Brereton');
     expect(lastSpeaker(text.replace('state assembly', 'school board'))).not.toBe('Colm Brereton');
+    // A member of a party called Congress is no legislator.
+    const party = "Harpreet Gill, a member of the Punjab Legislative Assembly, and Vikram Sood, a member of the Congress party's youth wing, clashed on Saturday.\n\n\"The canal is ninety percent complete,\" the legislator said.";
+    expect(lastSpeaker(party)).toBe('Harpreet Gill');
   });
 
   it('tells `the younger of the two candidates` by the ages the text gave, past where each is from', () => {
@@ -493,6 +496,18 @@ describe('a description finds the person by what the text said of them', () => {
     expect(lastSpeaker(text.replace('the younger Mr. Trump', 'the elder Mr. Trump').replace('My father', 'My son'))).toBe('Donald J. Trump');
     // No junior by suffix or age: the name alone, as without `the younger`.
     expect(lastSpeaker(text.replace('Donald Trump Jr.', 'Eric Trump'))).toBe('Donald J. Trump');
+  });
+
+  it('tells a senior from a junior of one name, though the given name is a known one (`Dwayne Otis Sr.`), past a business named after them', () => {
+    const otis = 'Dwayne Otis Sr. and his son, Dwayne Otis Jr., coach football.\n\n"He learned everything from watching practice," the elder Mr. Otis said.';
+    expect(lastSpeaker(otis)).toBe('Dwayne Otis Sr.');
+    const pruett = 'Pruett Ford marks 60 years\n\nHarlan Pruett Jr. took over the dealership from his father, Harlan Pruett, in 2011.\n\n"I still make the coffee," said the elder Mr. Pruett.';
+    expect(lastSpeaker(pruett)).toBe('Harlan Pruett');
+  });
+
+  it('reads an age from a relative clause to tell namesakes apart (`Walter Beck, who turned 80 in March`)', () => {
+    const text = 'Walter Beck, who turned 80 in March, and his daughter, Naomi Beck, 51, run the orchard.\n\n"Dad won\'t hear of selling," said the younger Beck.';
+    expect(lastSpeaker(text)).toBe('Naomi Beck');
   });
 
   it('tells namesakes by the ages the text gave when no suffix does (`the elder Mr Ong`)', () => {

@@ -83,6 +83,15 @@ describe('a sentence about someone by a description', () => {
     expect(findQuotes(text)[0]?.speaker).toBe('Tumelo Mokoena');
   });
 
+  it('takes only the head of a committee, panel, board, commission or caucus for its chair', () => {
+    const caucus = 'Rep. Lena Ibarra, chair of the Hispanic Caucus, and Rep. Tad Voss, who leads the caucus in fundraising, appeared together.\n\n"Our members will not be taken for granted," the caucus chair said.';
+    expect(findQuotes(caucus)[0]?.speaker).toBe('Rep. Lena Ibarra');
+    const unit = "The commission's chairman, Dermot Kiely, defended the fine. Maeve Duggan, who heads the commission's legal unit, said the company could appeal.\n\n\"We followed the law to the letter,\" the chairman said.";
+    expect(findQuotes(unit)[0]?.speaker).toBe('Dermot Kiely');
+    const council = 'The chairman of the district council, Cllr Rita Sowerby, ordered a review. Cllr Graham Pinnock, who leads the council, has apologised.\n\n"Residents deserve to know what went wrong," the chairman said.';
+    expect(findQuotes(council)[0]?.speaker).toBe('Cllr Rita Sowerby');
+  });
+
   it('is found elsewhere in the sentence when a clause of its own goes on about it', () => {
     expect(subjectDescriptions("The work falls to the study's first author, who has applied for funding. Bees sting the beekeeper, who swears."))
       .toEqual(["the study's first author", 'the beekeeper']);

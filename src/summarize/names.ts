@@ -185,7 +185,9 @@ function personPart(parts: Token[], opensSentence = false): Token[] {
   // The last known given name inside a run starts the name: `Wyoming GOP John Smith`,
   // `Chris Christie Calls Hillary Clinton` in a headline; a second given name does not
   // (`Martin Luther King Jr.`, `Mary Ann Shaw`), nor, mostly, one after an initial.
-  const given = named.findLastIndex((token, index) => index > 0 && isKnownFirstName(token.text) && index < named.length - 1 && opensNameAt(named, index));
+  // A given name right before a suffix is the surname (`Dwayne Otis Jr.`).
+  const given = named.findLastIndex((token, index) => index > 0 && isKnownFirstName(token.text) && index < named.length - 1
+    && !NAME_SUFFIXES.has((named[index + 1] as Token).lower) && opensNameAt(named, index));
   return given > 0 ? named.slice(given) : named;
 }
 

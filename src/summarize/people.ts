@@ -72,20 +72,30 @@ function addRoleWordsOfPhrase(roleWords: Set<string>, phrase: string, past: bool
   }
   let marked = past;
   let member = false;
-  for (const word of joinSecondOffices(words)) {
+  const joined = joinSecondOffices(words);
+  for (let index = 0; index < joined.length; index += 1) {
+    const word = joined[index] as string;
     // `retired` also says what the person is now (`the pensioner`, `the retiree`).
     if (word === 'retired') roleWords.add(word);
     if (PAST_MARKERS.has(word)) marked = true;
     roleWords.add(marked ? pastRole(word) : word);
     for (const labelled of partyLabelWords(word)) roleWords.add(labelled);
-    // `a former member of the provincial legislature`: the former legislator.
+    // `a former member of the provincial legislature for a Halifax riding`: the former legislator;
+    // not a member of `the Congress party's youth wing`.
     if (word === 'member') member = true;
-    else if (member && LEGISLATURES.has(word)) roleWords.add(marked ? pastRole('legislator') : 'legislator');
+    else if (member && LEGISLATURES.has(word) && endsBody(joined[index + 1])) roleWords.add(marked ? pastRole('legislator') : 'legislator');
   }
 }
 
 // Bodies whose members are legislators (`a member of the state assembly`).
 const LEGISLATURES = new Set(['legislature', 'parliament', 'assembly', 'congress']);
+// Words that may follow the name of a body in a role phrase, its name ended (`for a Halifax riding`).
+const AFTER_BODY = new Set(['for', 'from', 'in', 'since', 'until', 'and', 'representing']);
+
+/** Whether the word after a body's name in a role phrase ends that name: none, or a preposition. */
+function endsBody(next: string | undefined): boolean {
+  return next === undefined || AFTER_BODY.has(next);
+}
 
 /** Adds the role words of the mention's titles, role, role phrases and role clause to `roleWords`. */
 function addRoleWords(roleWords: Set<string>, mention: NameMention): void {

@@ -240,6 +240,9 @@ function roleWordsOfClauseAt(tokens: Token[], from: number): readonly string[] {
   let cursor = relative ? who + 1 : from;
   while (AUXILIARIES.has(tokens[cursor]?.text ?? '')) cursor += 1;
   const verb = tokens[cursor]?.text ?? '';
+  // `Walter Beck, who turned 80 in March,`: an age, as `Walter Beck, 80,` gives it.
+  const age = relative && AGE_VERBS.has(verb) ? ageAfterVerb(tokens, cursor + 1) : null;
+  if (age !== null) return [`${age}-year-old`];
   // The words of the verb before the role: `is` one, `served as` two. One call, its offset added
   // alike for both: the second call, and its `cursor + 2`, ran so rarely that they had not run
   // when describe (which inlines this) was optimized, and their first run threw the code away.
@@ -249,14 +252,48 @@ function roleWordsOfClauseAt(tokens: Token[], from: number): readonly string[] {
     const agents = agentNounsOf(verb);
     const objects = objectWords(tokens, cursor + 1);
     // `who leads the Appropriations Committee`: its chair (`the appropriations chairwoman`).
-    const chairs = agents.includes('head') && objects.some((word) => CHAIRED_BODIES.has(word));
+    const chairs = agents.includes('head') && headsChairedBody(tokens, cursor + 1);
     return chairs ? [...agents, ...agentNounsOf('chair'), ...objects] : [...agents, ...objects];
   }
   return NO_WORDS;
 }
 
-// Bodies whose head is their chair.
-const CHAIRED_BODIES = new Set(['committee', 'subcommittee', 'panel', 'board', 'commission', 'council', 'caucus']);
+// Bodies whose head is their chair (a council's leader is not its chairman).
+const CHAIRED_BODIES = new Set(['committee', 'subcommittee', 'panel', 'board', 'commission', 'caucus']);
+// Words that may follow the body a verb is done to, its phrase ended.
+const AFTER_BODY = new Set(['that', 'which', 'who', 'and', 'since', 'until']);
+
+/**
+ * Whether what the verb before token `from` is done to is a body with a chair, as the head of its
+ * phrase (`leads the Appropriations Committee`): not a part of one (`heads the commission's legal
+ * unit`), nor what the person leads it in (`leads the caucus in fundraising`).
+ */
+function headsChairedBody(tokens: Token[], from: number): boolean {
+  for (let cursor = from; cursor < tokens.length && cursor - from < MAX_ROLE_TOKENS; cursor += 1) {
+    const token = tokens[cursor] as Token;
+    const word = bareLower(token);
+    if (!token.isWord || OBJECT_ENDS.has(word)) return false;
+    if (!CHAIRED_BODIES.has(word)) continue;
+    const next = tokens[cursor + 1];
+    return possessiveLength(token.text) === 0 && (next === undefined || !next.isWord || AFTER_BODY.has(next.lower));
+  }
+  return false;
+}
+
+// Verbs an age follows in a relative clause (`who turned 80 in March`, `who is 44`).
+const AGE_VERBS = new Set(['turned', 'turns', 'is', 'was']);
+
+/** The age written at token `index` (`80`, `44 years old`), not a count of something (`is 80 miles`), or null. */
+function ageAfterVerb(tokens: Token[], index: number): string | null {
+  const number = tokens[index];
+  if (number === undefined || !/^\d{1,3}$/.test(number.text)) return null;
+  const next = tokens[index + 1];
+  const yearsOld = next?.lower === 'years' && tokens[index + 2]?.lower === 'old';
+  return next === undefined || !next.isWord || yearsOld || AFTER_AGE_WORDS.has(next.lower) ? number.text : null;
+}
+
+// Words after an age that end it (`who turned 80 in March`, `who is 44 and lives in Leeds`).
+const AFTER_AGE_WORDS = new Set(['in', 'on', 'last', 'this', 'and', 'but', 'when', 'next']);
 
 // Verbs of time spent in a role (`who spent 15 years as a public defender`).
 const SPENT_VERBS = new Set(['spent', 'spends', 'spending']);
