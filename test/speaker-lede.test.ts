@@ -21,6 +21,28 @@ describe('a lede about someone by a description, named in the next sentence', ()
     expect(findQuotes(named)[1]?.speaker).not.toBe('Bernadette Coyle');
   });
 
+  it('does, past a place or a body the lede names after a preposition', () => {
+    const surgeon = [
+      "BOSTON — A surgeon who separated conjoined twins last spring has been named chief of surgery at Commonwealth Children's Hospital.",
+      'Dr. Amara Nwosu, who trained in Lagos and London, joined the hospital in 2029.',
+      "The hospital's president, Glenn Whitcombe, said the appointment had been unanimous.",
+      '"The twins are thriving, and that is all that matters to me," the surgeon said.',
+    ].join('\n\n');
+    expect(findQuotes(surgeon)[0]?.speaker).toBe('Dr. Amara Nwosu');
+  });
+
+  it('does not for a word for anyone (`A 16-year-old boy`) or two people named together', () => {
+    const rescue = [
+      'CORK — A teenage swimmer who was pulled from the River Lee on Saturday night has thanked his rescuers.',
+      'Ciarán Walsh and Aoife Brennan, both students at the university, jumped in after hearing shouts.',
+      '"We just did what anyone would do," Mr Walsh said. Garda Sergeant Tom Hayes praised the pair.',
+      'The swimmer, who cannot be named, said in a statement: "I owe them my life."',
+    ].join('\n\n');
+    expect(findQuotes(rescue)[1]?.speaker).not.toBe('Ciarán Walsh');
+    const boy = rescue.replace('A teenage swimmer', 'A 16-year-old boy').replace('Ciarán Walsh and Aoife Brennan, both students', 'Ciarán Walsh, a student').replace('The swimmer', 'The boy');
+    expect(findQuotes(boy)[1]?.speaker).not.toBe('Ciarán Walsh');
+  });
+
   it('does not when the name does not open the next sentence', () => {
     const later = hearing.replace("Bernadette Coyle, who spent six years as Nebraska's agriculture director, is expected", "Senators expect Bernadette Coyle, who spent six years as Nebraska's agriculture director,");
     expect(findQuotes(later)[1]?.speaker).not.toBe('Bernadette Coyle');

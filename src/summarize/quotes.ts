@@ -52,19 +52,27 @@ function peopleOf(text: string, { quotations, titles }: QuotedText): People {
   const describedSubjects = () => (subjectDescriptions ??= findSubjectDescriptions(text, tokens, quoted, sentences));
   const people = collectPeople(inStory, speakers, findSubjectPronouns(text, tokens, quoted, sentences), describedSubjects);
   const bodyStart = tokens.findIndex((token) => outsideHeadlines(token.start));
-  if (bodyStart >= 0) nameLede(people, ledeDescription(text, tokens, sentences, bodyStart));
+  if (bodyStart >= 0) nameLede(text, people, ledeDescription(text, tokens, sentences, bodyStart));
   return people;
 }
 
 /**
  * `A Waterford hurler who … has captained Ballynagorm to the title …. Eoin Fennessy, who …, was
  * the difference again`: the person named first, opening the sentence after a lede that named
- * no one, is the one the lede described, and the text has called them that.
+ * no one as a subject (`at Commonwealth Children's Hospital` is where), is the one the lede
+ * described, and the text has called them that. Not a lede about someone by a word for anyone
+ * (`A 16-year-old boy …`, `The man nominated to run …`), whom news may never name, nor two people
+ * named together (`Ciarán Walsh and Aoife Brennan, both students, …`).
  */
-function nameLede(people: People, lede: LedeDescription | null): void {
-  if (lede === null) return;
-  const first = people.mentions.find(({ mention }) => mention.sentence >= lede.sentence);
+function nameLede(text: string, people: People, lede: LedeDescription | null): void {
+  if (lede === null || lede.description.generic) return;
+  const { mentions } = people;
+  const next = mentions.findIndex(({ mention }) => mention.sentence > lede.sentence);
+  const first = mentions[next];
   if (!first || first.mention.sentence !== lede.sentence + 1 || !first.mention.opensSentence) return;
+  if (mentions.some(({ mention }) => mention.sentence === lede.sentence && mention.isProminent)) return;
+  const second = mentions[next + 1];
+  if (second && second.mention.sentence === first.mention.sentence && /^\s+and\s+$/.test(text.slice(first.mention.end, second.mention.start))) return;
   for (const word of lede.description.roleWords) first.person.roleWords.add(word);
   for (const word of lede.description.words) first.person.roleWords.add(word);
 }
