@@ -45,6 +45,8 @@ describe('speakers of local news', () => {
       'Turnout on Sunday, May 8, 2016, was high. "It was time," she said.',
     ].join('\n\n');
     expect(findQuotes(text).map(({ speaker }) => speaker)).toEqual(['Yin Myint May', 'Yin Myint May']);
+    const setOff = "Since March, 14 boats have been laid up, according to the chairwoman of the fishers' association, Lerato April.\n\n\"We need the quota changed,\" she said.";
+    expect(findQuotes(setOff)[0]?.speaker).toBe('Lerato April');
   });
 
   it('reads a given name that is also a word where a title, a role or a cue introduces it, or a comma or cue follows the name', () => {

@@ -393,6 +393,11 @@ describe('resolving pronouns and descriptions', () => {
     expect(findQuotes(text)[0]?.speaker).toBe('Frank Miller');
   });
 
+  it('gives the answer to the person asked, named after a description of them', () => {
+    const text = "Councillor Joe Tierney asked the county's chief executive, Declan Moran, whether the figures had been audited. \"They were audited twice, by two separate firms,\" he said.";
+    expect(findQuotes(text)[0]?.speaker).toBe('Declan Moran');
+  });
+
   it('gives the words after a senator pressed someone to the senator, not to the one pressed', () => {
     const text = [
       'Sen. Delphine Okafor, an Oregon Democrat, pressed Ms. Bernadette Coyle on her years on the board of a grain cooperative.',

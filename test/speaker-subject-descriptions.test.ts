@@ -63,6 +63,9 @@ describe('a sentence about someone by a description', () => {
     expect(subjectDescriptions("Asked about the company's projects, including a resort near Cancún and two office towers, the 41-year-old was brisk."))
       .toEqual(['the 41-year-old']);
     expect(subjectDescriptions('After the hearing, which ran late, Smith thanked the judge, the clerk and the jury.')).toEqual([]);
+    expect(subjectDescriptions('Outside the courthouse, after a day of testimony that, by her own account, had left her exhausted, the former chief operating officer spoke briefly.'))
+      .toEqual(['the former chief operating officer']);
+    expect(subjectDescriptions('The judge ruled the defendant fit to stand trial.')).toEqual(['The judge']);
   });
 
   it('gives a qualified description the one an earlier sentence meant by it, before a holder named since', () => {

@@ -254,11 +254,27 @@ function subjectDescriptionAt(text: string, tokens: Token[], index: number): { d
     // `The furious ex-boss`: its head is `boss`.
     if (description === null || description.head !== splitPastPrefix(token.lower).at(-1)) continue;
     const next = tokens[cursor + 1];
-    // A noun that can head one after it heads the phrase (`The chief executive paused`): `chief` only modifies it.
-    if (next !== undefined && next.isWord && canHeadSubject(next) && cursor + 1 - index <= MAX_SUBJECT_DESCRIPTION_WORDS) continue;
+    // A noun that can head one further on heads the phrase, past modifiers (`The chief executive
+    // paused`, `the former chief operating officer spoke`): `chief` only modifies it.
+    if (laterHeadAt(tokens, cursor + 1, index + MAX_SUBJECT_DESCRIPTION_WORDS + 1) >= 0) continue;
     return next !== undefined && (next.isWord || isComma(next)) ? { description, end: token.end, next: cursor + 1 } : null;
   }
   return null;
+}
+
+/**
+ * Where a word that can head a description stands from token `from` on, before `limit`, past
+ * lowercase modifiers only (`operating` of `chief operating officer`), not past a verb or a
+ * determiner (`The judge ruled the defendant …`); -1 when none does.
+ */
+function laterHeadAt(tokens: Token[], from: number, limit: number): number {
+  for (let cursor = from; cursor < tokens.length && cursor < limit; cursor += 1) {
+    const token = tokens[cursor] as Token;
+    if (!token.isWord) return -1;
+    if (canHeadSubject(token)) return cursor;
+    if (token.capitalized || DETERMINERS.has(token.lower) || isVerbLike(token)) return -1;
+  }
+  return -1;
 }
 
 /** Whether the word can be the noun a description of a person ends in. */
@@ -320,7 +336,7 @@ function opensRelativeClauseAfter(tokens: Token[], index: number): boolean {
 }
 
 // Prepositions and conjunctions that open an introductory phrase (`After the hearing, the judge …`).
-const INTRODUCTORY_WORDS = new Set(['after', 'before', 'during', 'in', 'at', 'on', 'when', 'while', 'as', 'since', 'despite', 'with', 'without', 'like', 'unlike', 'for', 'back', 'earlier', 'later', 'still', 'however']);
+const INTRODUCTORY_WORDS = new Set(['after', 'before', 'during', 'in', 'at', 'on', 'when', 'while', 'as', 'since', 'despite', 'with', 'without', 'like', 'unlike', 'for', 'back', 'earlier', 'later', 'still', 'however', 'outside', 'inside', 'following']);
 // Participles that open an introductory phrase without an `-ed` (`Told of her remarks, the chairwoman …`).
 const IRREGULAR_PARTICIPLES = new Set(['told', 'shown', 'given', 'taken', 'caught', 'struck', 'beaten', 'held', 'known', 'seen', 'left', 'put']);
 // How far into its sentence the comma after an introductory phrase may stand; further when the

@@ -9,7 +9,7 @@ import { bareLower, bareWord, isAcronym, isHonorific, isInitial, isNamePart, isP
 import { isListedPersonNoun, isPersonNoun } from './person-nouns.js';
 import { clauseRoleWords, pastAge, pastOrigin, placesNamed } from './role-clauses.js';
 import { findRole, isSetOffAsOrganization } from './roles.js';
-import { hasLineBreak, isCapitalized, isComma, isSentenceEnd, pastParenthesis, possessiveLength, type Token } from './tokens.js';
+import { hasLineBreak, isCapitalized, isComma, isPluralPossessive, isSentenceEnd, pastParenthesis, possessiveLength, type Token } from './tokens.js';
 import { isBodyWordSurname, isWordName, SURNAMES_OF_PLACES } from './word-names.js';
 
 export interface NameMention {
@@ -683,13 +683,30 @@ function describe(text: string, tokens: Token[], shape: NameShape, sentence: num
     isPerson: isShapePerson(tokens, shape),
     canBePerson: canShapeBePerson(tokens, shape),
     isProminent: isProminent && !inHeadline,
-    isAsked: before !== undefined && ASKING_VERBS.has(before.text) && !inHeadline,
+    isAsked: (before !== undefined && ASKING_VERBS.has(before.text) || isAskedInApposition(tokens, index)) && !inHeadline,
     isSubject: isProminent && !inHeadline && followedByVerb(tokens, next),
     isSubordinate: opensSubordinateClause(tokens, index),
     opensSentence: opensSentence && !inHeadline,
     pronounGender: inHeadline ? null : genderOfNextPronoun(text, tokens, next),
     sentence,
   };
+}
+
+// The most words of a description between an asking verb and the name set off after it.
+const MAX_ASKED_DESCRIPTION_TOKENS = 6;
+
+/**
+ * Whether the name at token `index` is set off after a description of the one asked (`asked the
+ * county's chief executive, Declan Moran, whether …`): the name of the one asked.
+ */
+function isAskedInApposition(tokens: Token[], index: number): boolean {
+  if (!isComma(tokens[index - 1])) return false;
+  for (let cursor = index - 2; cursor >= 0 && index - cursor <= MAX_ASKED_DESCRIPTION_TOKENS + 1; cursor -= 1) {
+    const token = tokens[cursor] as Token;
+    if (ASKING_VERBS.has(token.text)) return cursor < index - 2;
+    if (!token.isWord && !isPluralPossessive(token)) return false;
+  }
+  return false;
 }
 
 // Words that open a clause of time, reason or condition (`until Ness was booked`).

@@ -69,7 +69,9 @@ export function isWordName(tokens: readonly Token[], index: number, opensName: b
   const cueSubject = cueNext && (day ? !hasBefore || !before.isWord : !dateBefore);
   // `Yin Myint May, 60, a doctor`: an age set off after a name's last word, never after a date's.
   const agedAfter = hasBefore && before.capitalized && isNamePart(before) && isComma(next) && hasAfter && /^\d{1,3}$/.test(after.text) && isComma(tokens[index + 3]);
-  const surname = (day || SURNAME_WORDS.has(word)) && !nextOpensMore && (givenBefore || titledBefore || (!day && cueBefore && closedAfter) || cueSubject || agedAfter);
+  // `…, the chairwoman of the fishers' association, Lerato April.`: a name set off at the end of its sentence.
+  const setOffAfterName = hasBefore && before.capitalized && isNamePart(before) && index > 1 && isComma(tokens[index - 2]) && closedAfter;
+  const surname = (day || SURNAME_WORDS.has(word)) && !nextOpensMore && (givenBefore || titledBefore || (!day && cueBefore && closedAfter) || cueSubject || agedAfter || setOffAfterName);
   // `said the club's president, June Stone.`: a name set off at the end of its sentence.
   const setOffName = hasBefore && isComma(before) && hasAfter && (after.text === '.' || isComma(after));
   const given = opensName && GIVEN_NAME_WORDS.has(token.lower) && nameNext && (titledBefore || cueBefore || roleBefore || verbAfterName || setOffName);
