@@ -531,6 +531,11 @@ describe('a description finds the person by what the text said of them', () => {
     expect(lastSpeaker(text.replace('(R-Idaho)', '(R-N.Y.)').replace('the Indiana Republican', 'the New York Republican'))).toBe('Rep. Cody Rasmusson');
   });
 
+  it('takes the name set off right after the description for the speaker (`asked the moderator, Gina Albrecht`)', () => {
+    const text = 'Gov. Irene Castellow and her challenger, Tom Dunleavy, debated on Tuesday.\n\n"Why should voters trust you with a third term?" asked the moderator, Gina Albrecht.';
+    expect(lastSpeaker(text)).toBe('Gina Albrecht');
+  });
+
   it('takes the one who will be the next mayor for `the mayor-elect`', () => {
     const text = [
       'Kerry-Anne Pitt will be the next mayor of the shire after she unseated three-term incumbent Ray Donnelly.',

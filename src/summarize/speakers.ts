@@ -307,6 +307,8 @@ function resolveDescription(people: People, mention: SpeakerMention, excluded: R
   }
   const description = readDescription(mention.text);
   if (!description) return null;
+  const named = nameSetOffAfter(people, mention);
+  if (named && !excluded.has(named) && fitsDescription(named, description)) return named;
   const possessors = possessorsOf(people, mention.text);
   const fits = (person: Person) => !excluded.has(person) && fitsDescription(person, description) && !isOfSomeoneElse(people, person, possessors);
   // `another supporter`: by its word, not the one the text named.
@@ -347,6 +349,16 @@ function saidBefore(people: People, offset: number, description: Description, ho
     if (same(subject)) return lastHolderBefore(people, subject.start, description, holds, fits) ?? null;
   }
   return null;
+}
+
+// The most characters between a description and the name set off after it (`, `).
+const MAX_APPOSITION_GAP = 2;
+
+/** `said the moderator, Gina Albrecht`: the person the text names right after the description, set off by a comma. */
+function nameSetOffAfter(people: People, mention: SpeakerMention): Person | null {
+  const next = people.mentions[countBefore(people.mentions, mention.end, mentionStart)];
+  const gap = next === undefined ? Infinity : next.mention.start - mention.end;
+  return next !== undefined && gap > 0 && gap <= MAX_APPOSITION_GAP ? next.person : null;
 }
 
 // `the younger of the two executives`, `the elder of the two brothers`: one of the last two people
