@@ -26,6 +26,11 @@ const INPUTS: Input[] = [
   { name: 'double-quoted pieces inside a single-quoted one', make: (n) => `He said ‘${'"a" '.repeat(n)}end’.`, n: 20_000 },
   { name: 'many lines without a quote mark, in title case', make: (n) => `${Array.from({ length: n }, (_, i) => `Council May Close Pool ${i}`).join('\n')}\n\n"We will act," said Tom Reed.`, n: 8_000 },
   { name: 'a run of capitalized words that are names and letters', make: (n) => `Mayor ${'Will Snow May Still QPM MP Fox '.repeat(n)}said: "We will act."`, n: 2_000 },
+  {
+    name: 'descriptions nobody in the text fits',
+    make: (n) => Array.from({ length: n }, (_, i) => `Rep. Cody Rasm${i} (R-Idaho) spoke. Dale Hoch${i} listened.\n\n"No votes ${i}," the Indiana Republican said.`).join('\n\n'),
+    n: 800,
+  },
 ];
 
 function millisecondsFor(text: string): number {

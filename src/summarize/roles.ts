@@ -334,17 +334,26 @@ const STATE_ABBREVIATIONS = new Map([
   ['wyo', 'wyoming'], ['wy', 'wyoming'],
 ]);
 
-// Each US state by its lowercase words.
-const STATE_WORDS: ReadonlyArray<readonly string[]> = [...new Set(STATE_ABBREVIATIONS.values())].map((state) => state.split(' '));
+// Each US state by its lowercase words, listed under its last word (`york` → new york).
+const STATES_BY_LAST_WORD = new Map<string, Array<readonly string[]>>();
+for (const state of new Set(STATE_ABBREVIATIONS.values())) {
+  const words = state.split(' ');
+  const last = words[words.length - 1] as string;
+  STATES_BY_LAST_WORD.set(last, [...(STATES_BY_LAST_WORD.get(last) ?? []), words]);
+}
 
 /**
- * The US states all of whose words `has` (`idaho`; `new` and `york` for New York), joined by
- * spaces: where `the Indiana Republican` is from, or a person the text labelled `(R-Idaho)`.
+ * The US states among `words` (`idaho`; `new` and `york` for New York), joined by spaces: where
+ * `the Indiana Republican` is from, or a person the text labelled `(R-Idaho)`. Each word is
+ * looked up once: asked of every person a description with a state is tried on.
  */
-export function statesAmong(has: (word: string) => boolean): string[] {
+export function statesAmong(words: ReadonlySet<string> | readonly string[]): string[] {
+  const has = (word: string) => (Array.isArray(words) ? (words as readonly string[]).includes(word) : (words as ReadonlySet<string>).has(word));
   const found: string[] = [];
-  for (const words of STATE_WORDS) {
-    if (words.every(has)) found.push(words.join(' '));
+  for (const word of words) {
+    for (const state of STATES_BY_LAST_WORD.get(word) ?? []) {
+      if (state.every(has)) found.push(state.join(' '));
+    }
   }
   return found;
 }
