@@ -404,11 +404,11 @@ const NAMESAKE_BY_AGE = /^[Tt]he (younger|elder|older) ((?:(?:Mr|Mrs|Ms|Dr)\.? )
  */
 function namesakeByAge(people: People, surname: string, younger: boolean, excluded: ReadonlySet<Person>): Person | null {
   const key = surname.toLowerCase();
-  const all = [...people.byFullName.values()];
-  const bySurname = all.filter((person) => surnameKey(person.fullName) === key);
+  const { bySurname, byFirstWord } = namesakeIndex(people);
+  const withSurname = bySurname.get(key) ?? [];
   // A name written surname first (`Ong Kah Hock`) shares its first word; looked for only where
   // the surname does not name two (`Pruett Ford`, a dealership, beside two Harlan Pruetts).
-  const namesakes = bySurname.length >= 2 ? bySurname : [...bySurname, ...all.filter((person) => person.fullName.toLowerCase().startsWith(`${key} `))];
+  const namesakes = withSurname.length >= 2 ? withSurname : [...withSurname, ...(byFirstWord.get(key) ?? [])];
   const junior = namesakes.find((person) => isJunior(person.fullName));
   const senior = namesakes.find((person) => !isJunior(person.fullName));
   const aged = namesakes.flatMap((person) => {
@@ -419,6 +419,37 @@ function namesakeByAge(people: People, surname: string, younger: boolean, exclud
   const byAge = aged.length === 2 && youngest && eldest && youngest.age !== eldest.age ? (younger ? youngest : eldest).person : null;
   const chosen = junior && senior ? (younger ? junior : senior) : byAge;
   return chosen && !excluded.has(chosen) ? chosen : null;
+}
+
+/** The people of a text by surname and by the first word of their names, lowercase. */
+interface NamesakeIndex {
+  bySurname: Map<string, Person[]>;
+  byFirstWord: Map<string, Person[]>;
+}
+
+// Made once a text, when a description first asks: a search of every person for each
+// `the younger Mr. X` grew with the square of the text.
+const NAMESAKE_INDEXES = new WeakMap<People, NamesakeIndex>();
+
+function namesakeIndex(people: People): NamesakeIndex {
+  let index = NAMESAKE_INDEXES.get(people);
+  if (index === undefined) {
+    index = { bySurname: new Map(), byFirstWord: new Map() };
+    for (const person of people.byFullName.values()) {
+      const name = person.fullName.toLowerCase();
+      listUnder(index.bySurname, surnameKey(person.fullName), person);
+      const space = name.indexOf(' ');
+      if (space > 0) listUnder(index.byFirstWord, name.slice(0, space), person);
+    }
+    NAMESAKE_INDEXES.set(people, index);
+  }
+  return index;
+}
+
+function listUnder(map: Map<string, Person[]>, key: string, person: Person): void {
+  const listed = map.get(key);
+  if (listed) listed.push(person);
+  else map.set(key, [person]);
 }
 
 /** Whether the full name ends in a junior's suffix (`Jr.`, `II`), not a senior's or none. */
