@@ -14,6 +14,11 @@ describe('a capitalized word opening an introductory phrase', () => {
     expect(speakerMention(text)).toBe('Dana Quist');
   });
 
+  it('is not the speaker when it is a dateline (`RALEIGH, N.C. — A federal judge …`)', () => {
+    const text = 'RALEIGH, N.C. — A federal judge on Friday ordered officials to reopen five sites, ruling that the county had offered "no reason that survives even modest scrutiny" for the closures.';
+    expect(speakerMention(text)).not.toBe('RALEIGH');
+  });
+
   it('keeps a one-word name described after its comma', () => {
     const text = 'Okafor, a member of the council, said: "The budget was never balanced."';
     expect(speakerMention(text)).toBe('Okafor');

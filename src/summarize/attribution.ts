@@ -4,7 +4,7 @@
  * it (`X said: "…"`, `X told reporters, "…"`).
  */
 import { CUE_MODIFIERS, CUE_PHRASES, CUE_VERBS, DETERMINERS, PRONOUNS, ROLE_NOUNS } from './lexicon.js';
-import { readDescription } from './descriptions.js';
+import { pastDateline, readDescription } from './descriptions.js';
 import { readNameSpan } from './names.js';
 import { isPersonNoun } from './person-nouns.js';
 import type { SpeakerMention } from './speakers.js';
@@ -229,7 +229,9 @@ function closesBeforeCue(tokens: Token[], comma: number): boolean {
  * a place, a date or an outlet before its subject (`In a series of Twitter posts Sunday, Mr. Frum,
  * a former speechwriter, wrote:`).
  */
-function firstMention(text: string, tokens: Token[], from: number, to: number): SpeakerMention | null {
+function firstMention(text: string, tokens: Token[], start: number, to: number): SpeakerMention | null {
+  // `RALEIGH, N.C. — A federal judge …`: a dateline names where, not who.
+  const from = pastDateline(tokens, start);
   let described: SpeakerMention | null = null;
   for (let index = from; index < to; index += 1) {
     if (index > from && !isComma(tokens[index - 1])) continue;
@@ -264,7 +266,9 @@ function firstMention(text: string, tokens: Token[], from: number, to: number): 
  * The subject of a clause in `tokens[from, to)`, the cue verb at `to`: a name opening the clause
  * before an appositive (`X, a writer for Y, said`), else the mention right before the verb.
  */
-function subjectBefore(text: string, tokens: Token[], from: number, to: number): SpeakerMention | null {
+function subjectBefore(text: string, tokens: Token[], clauseStart: number, to: number): SpeakerMention | null {
+  // `RALEIGH, N.C. — A federal judge …`: a dateline names where, not who.
+  const from = pastDateline(tokens, clauseStart);
   if (namedWithAppositive(text, tokens, from)) return nameMention(text, tokens, from);
   const linked = PREDICATE_LINKS.has(lower(tokens[to - 1])) ? subjectOfPredicate(text, tokens, from, to - 1) : null;
   if (linked) return linked;

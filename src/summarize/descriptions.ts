@@ -287,7 +287,7 @@ const MAX_DATELINE_TOKENS = 8;
 const DASHES = new Set(['—', '–', '-', '―']);
 
 /** The token after a dateline opening at token `from` (`DUNGARVAN — `, `(CNN) -- `), else `from`. */
-function pastDateline(tokens: Token[], from: number): number {
+export function pastDateline(tokens: Token[], from: number): number {
   let cursor = from;
   while (cursor < tokens.length && cursor - from < MAX_DATELINE_TOKENS) {
     const token = tokens[cursor] as Token;
