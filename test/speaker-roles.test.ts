@@ -83,6 +83,14 @@ describe('speaker roles', () => {
     expect(quotes[1]).toMatchObject({ speaker: 'Bill Clinton', role: 'President' });
   });
 
+  it('reads a role set off before a name after a preposition whose object is no role (`a statement from the club\'s chairman, Liam O\'Driscoll,`)', () => {
+    const text = [
+      "Prosecuting counsel Brian Cotter read a victim impact statement from the club's chairman, Liam O'Driscoll, to the court.",
+      '"The club will survive this, because of the people in it," the chairman wrote.',
+    ].join('\n\n');
+    expect(findQuotes(text)[0]).toMatchObject({ speaker: "Liam O'Driscoll", role: "the club's chairman" });
+  });
+
   it('does not take a company or a team for a person a pronoun can refer to', () => {
     const text = 'Helen Ashgrove joined the grocer in May. Shares in Pellham Foods fell on Tuesday.\n\n"We will be back in the range we promised," she said.';
     expect(findQuotes(text)[0]?.speaker).toBe('Helen Ashgrove');

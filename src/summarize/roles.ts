@@ -274,6 +274,8 @@ function precedingAppositiveRole(text: string, tokens: Token[], nameStart: numbe
   const after = tokens[pastOrigin(tokens, next)]?.text ?? '.';
   if (!isComma(tokens[nameStart - 1]) || ![',', '.', ';', ')'].includes(after)) return null;
   let first = -1;
+  // The phrase from the article nearest the name (`the club's chairman`), before any reading further back.
+  let nearest = -1;
   for (let cursor = nameStart - 2; cursor >= 0 && nameStart - cursor <= MAX_PRECEDING_APPOSITIVE_TOKENS; cursor -= 1) {
     const token = tokens[cursor] as Token;
     if (!(token.isWord || isPluralPossessive(token)) || hasLineBreak(text, token.end, (tokens[cursor + 1] as Token).start)) break;
@@ -282,11 +284,20 @@ function precedingAppositiveRole(text: string, tokens: Token[], nameStart: numbe
     // `Fuller's star forward, Simone Adeyemi,`: a name's possessive opens the phrase as an article does.
     if (!ROLE_ARTICLES.has(lower(token)) && !(token.capitalized && possessiveLength(token.text) > 0)) continue;
     first = cursor;
+    if (nearest < 0) nearest = cursor;
     // `a spokeswoman for the agency`: the article of what the role is of; go on to the role's.
     if (!ROLE_PREPOSITIONS.has(lower(tokens[cursor - 1] ?? token))) break;
   }
   // `Pershing Square's founder, William Ackman,`: the possessive name is all its words.
   while (first > 0 && possessiveLength((tokens[first] as Token).text) > 0 && (tokens[first - 1] as Token).capitalized && onlySpacesBetween(text, tokens[first - 1] as Token, tokens[first] as Token)) first -= 1;
+  const phrase = rolePhraseFrom(text, tokens, first, nameStart);
+  // `a victim impact statement from the club's chairman, Liam O'Driscoll,`: the statement is no
+  // role, the phrase after its preposition is.
+  return phrase ?? (nearest > first ? rolePhraseFrom(text, tokens, nearest, nameStart) : null);
+}
+
+/** The words from token `first` to the comma before the name at `nameStart`, when their head names a role; else null. */
+function rolePhraseFrom(text: string, tokens: Token[], first: number, nameStart: number): string | null {
   const words = first < 0 ? [] : tokens.slice(first, nameStart - 1);
   const ofWhat = words.findIndex((token) => ROLE_PREPOSITIONS.has(lower(token)));
   const head = words[(ofWhat < 0 ? words.length : ofWhat) - 1];
