@@ -536,6 +536,20 @@ describe('a description finds the person by what the text said of them', () => {
     expect(lastSpeaker(text)).toBe('Gina Albrecht');
   });
 
+  it('does not take `the Enugu-based writer` for a writer the text said is based elsewhere', () => {
+    const text = [
+      'Temiloluwa Bankole, a Lagos-based writer, won the prize for her debut novel.',
+      'Ngozi Umeh, whose story collection was also shortlisted, had travelled from Enugu for the ceremony.',
+      '"I\'m not even sad. Temi\'s book was the one I would have chosen," the Enugu-based writer said.',
+    ].join('\n\n');
+    expect(lastSpeaker(text)).toBe('Ngozi Umeh');
+  });
+
+  it('knows people named by what is done to or for them in `-ee` (`the franchisee`)', () => {
+    const text = 'Mark Oduya runs six franchised branches in Teesside.\n\n"Footfall in the town centre is down on last year," the franchisee said.';
+    expect(lastSpeaker(text)).toBe('Mark Oduya');
+  });
+
   it('takes the one who will be the next mayor for `the mayor-elect`', () => {
     const text = [
       'Kerry-Anne Pitt will be the next mayor of the shire after she unseated three-term incumbent Ray Donnelly.',

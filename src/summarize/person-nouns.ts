@@ -54,6 +54,9 @@ const OCCUPATIONS = new Set([
   'victor', 'titleholder', 'entrant', 'whistleblower', 'whistle-blower', 'petitioner', 'appellant', 'respondent',
   'claimant', 'complainant', 'applicant', 'litigant', 'mourner', 'viewer', 'listener', 'demonstrator', 'fan',
   'dissenter', 'dissident', 'holdout', 'objector', 'skeptic', 'sceptic',
+  // One a thing is done to or for, in `-ee` (`the franchisee`, `the appointee`, `the detainee`).
+  'franchisee', 'appointee', 'detainee', 'evacuee', 'attendee', 'licensee', 'interviewee', 'escapee',
+  'returnee', 'honoree', 'awardee', 'divorcee', 'inductee', 'internee', 'amputee', 'deportee', 'designee',
   'centre-half', 'center-half', 'wicketkeeper', 'all-rounder', 'batter',
   'hunter', 'hiker', 'climber', 'diver', 'explorer', 'keeper', 'caretaker',
   // Trades, shops and services of local news (words that are common surnames, such as `miller`,

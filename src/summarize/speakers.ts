@@ -613,8 +613,23 @@ function holderBefore(people: People, offset: number, description: Description, 
 function fitsDescription(person: Person, description: Description): boolean {
   const { gender, officeOfAnother } = description;
   return (gender === null || isGenderCompatible(person, gender)) && (officeOfAnother === null || !person.roleWords.has(officeOfAnother))
-    && !isOfOtherParty(person, description) && !isOfOtherState(person, description);
+    && !isOfOtherParty(person, description) && !isOfOtherState(person, description) && !isBasedElsewhere(person, description);
 }
+
+/**
+ * Whether the description says where the person is based (`the Enugu-based writer`) and the text
+ * said the person is based somewhere else (`Temiloluwa Bankole, a Lagos-based writer`).
+ */
+function isBasedElsewhere(person: Person, { names }: Description): boolean {
+  const based = names.find((name) => name.endsWith(BASED));
+  if (based === undefined) return false;
+  for (const word of person.roleWords) {
+    if (word !== based && word.endsWith(BASED)) return true;
+  }
+  return false;
+}
+
+const BASED = '-based';
 
 /**
  * Whether the description names a US state (`the Indiana Republican`) and the text tied the person
