@@ -20,6 +20,7 @@ describe('speakers of local news', () => {
     ['Afrikaans', 'Annelie du Plessis', 'du Plessis'],
     ['Portuguese', 'João dos Santos', 'dos Santos'],
     ['Dutch', 'Pieter den Uyl', 'den Uyl'],
+    ['Afrikaans, of two particles and an unlisted given name', 'Chanté van der Merwe', 'van der Merwe'],
   ])('links a %s surname with its particle to the full name', (_language, name, surname) => {
     const text = `The race was won by ${name}, 41, in ten hours.\n\n"We trained together for ten years," ${surname} said.`;
     expect(findQuotes(text)[0]?.speaker).toBe(name);

@@ -367,7 +367,10 @@ function readNameParts(text: string, tokens: Token[], index: number, previous: T
     const { lower } = token;
     const extendsName = read > 0;
     const isParticleWord = NAME_PARTICLES.has(lower);
-    const nextCapitalized = isCapitalized(cursor + 1 < tokens.length ? (tokens[cursor + 1] as Token) : token);
+    const next = cursor + 1 < tokens.length ? (tokens[cursor + 1] as Token) : token;
+    const afterNext = cursor + 2 < tokens.length ? (tokens[cursor + 2] as Token) : token;
+    // `van der Merwe`, `de la Cruz`: particles run on to the capitalized word they open.
+    const nextCapitalized = isCapitalized(next) || (NAME_PARTICLES.has(next.lower) && isCapitalized(afterNext));
     const particle = extendsName && isParticleWord && nextCapitalized;
     const suffix = extendsName && NAME_SUFFIXES.has(lower);
     if (!(isNamePart(token) || particle || suffix) && !(token.capitalized && isWordName(tokens, cursor, !extendsName))) break;
@@ -623,8 +626,10 @@ function opensPluralPossessiveName(tokens: Token[], shape: NameShape): boolean {
  * relatives by their given name alone).
  */
 function isShapePerson(tokens: Token[], shape: NameShape): boolean {
-  // A suffix is no name word of the count (`Joseph R. Murray II`).
-  const words = shape.person.length - (NAME_SUFFIXES.has((lastOf(shape.person) as Token).lower) ? 1 : 0);
+  // A suffix or a lowercase particle is no name word of the count (`Joseph R. Murray II`,
+  // `Chanté van der Merwe`); a capitalized one is (`Duc Le`).
+  let words = 0;
+  for (const token of shape.person) if (!NAME_SUFFIXES.has(token.lower) && !(NAME_PARTICLES.has(token.text))) words += 1;
   // An age after one word makes it a person's name (`Theo, 11,`), but not after `of` or `from`,
   // where the word is where someone is from (`Abena Mensah-Holt of Minneapolis, 39,`).
   const fromPlace = shape.index > 0 && ORIGIN_PREPOSITIONS.has((tokens[shape.index - 1] as Token).text);
