@@ -91,6 +91,15 @@ describe('speaker roles', () => {
     expect(findQuotes(text)[0]).toMatchObject({ speaker: "Liam O'Driscoll", role: "the club's chairman" });
   });
 
+  it('reads the role a sentence opens on for the name a copula gives it (`That coach is Busisiwe Khoza`)', () => {
+    const text = [
+      '"Then my coach started screaming and I knew it was real," Lerato Mahlangu said.',
+      'That coach is Busisiwe Khoza. The group has no starting blocks of its own.',
+      '"We have a field, a stopwatch and a lot of stubborn children," the coach said.',
+    ].join('\n\n');
+    expect(findQuotes(text)[1]).toMatchObject({ speaker: 'Busisiwe Khoza', role: 'coach' });
+  });
+
   it('does not take a company or a team for a person a pronoun can refer to', () => {
     const text = 'Helen Ashgrove joined the grocer in May. Shares in Pellham Foods fell on Tuesday.\n\n"We will be back in the range we promised," she said.';
     expect(findQuotes(text)[0]?.speaker).toBe('Helen Ashgrove');

@@ -8,7 +8,7 @@ import { isBlankUnit } from './characters.js';
 import { CUE_VERBS, DETERMINERS, HONORIFICS, NO_WORDS, PAST_MARKERS, ROLE_NOUNS } from './lexicon.js';
 import { isListedPersonNoun, isPersonNoun } from './person-nouns.js';
 import { pastAge, pastOrigin } from './role-clauses.js';
-import { closesPluralPossessive, hasLineBreak, isCapitalized, isComma, isPluralPossessive, possessiveLength, type Token } from './tokens.js';
+import { closesPluralPossessive, hasLineBreak, isCapitalized, isComma, isPluralPossessive, isSentenceEnd, possessiveLength, type Token } from './tokens.js';
 
 // Lowercase words that may qualify a role before a name (`former campaign strategist`).
 const ROLE_MODIFIERS = new Set([
@@ -304,6 +304,31 @@ function rolePhraseFrom(text: string, tokens: Token[], first: number, nameStart:
   return head && namesRole(head) ? phraseText(text, words) : null;
 }
 
+// Words that open a sentence naming a role whose holder the copula after it names (`That coach is …`).
+const COPULA_SUBJECT_OPENERS = new Set(['the', 'that', 'this', 'his', 'her', 'their', 'its']);
+const COPULAS_BEFORE_NAME = new Set(['is', 'was']);
+const MAX_COPULA_SUBJECT_TOKENS = 5;
+
+/**
+ * `That coach is Busisiwe Khoza`, `The winner was Jane Doe`: a sentence opening on a role whose
+ * holder the copula names. The role without a demonstrative (`coach`); null when the name does not
+ * follow such an opening.
+ */
+function roleBeforeCopula(text: string, tokens: Token[], nameStart: number): string | null {
+  const copula = tokens[nameStart - 1];
+  if (copula === undefined || !COPULAS_BEFORE_NAME.has(copula.text)) return null;
+  const head = tokens[nameStart - 2];
+  if (head === undefined || head.capitalized || !namesRole(head)) return null;
+  let first = nameStart - 2;
+  while (first > 0 && nameStart - first <= MAX_COPULA_SUBJECT_TOKENS && (tokens[first - 1] as Token).isWord) first -= 1;
+  const opener = tokens[first] as Token;
+  const before = tokens[first - 1];
+  const opensSentence = before === undefined || isSentenceEnd(before) || hasLineBreak(text, before.end, opener.start);
+  if (!opensSentence || !COPULA_SUBJECT_OPENERS.has(opener.lower)) return null;
+  const demonstrative = opener.lower === 'that' || opener.lower === 'this';
+  return phraseText(text, tokens.slice(demonstrative ? first + 1 : first, nameStart - 1));
+}
+
 /** The role with abbreviated titles written out (`Sen.` → `Senator`). */
 function expandTitles(role: string): string {
   // Every abbreviated title ends in a period: most roles have none to write out.
@@ -431,7 +456,7 @@ export function findRole(text: string, tokens: Token[], index: number, next: num
   // `Rep. Delfina Saucedo of El Paso, the committee's ranking Democrat,`: past where the person is from.
   const origin = pastOrigin(tokens, next);
   const following = appositiveRole(text, tokens, next) ?? (origin === next ? null : appositiveRole(text, tokens, origin));
-  const preceding = precedingAppositiveRole(text, tokens, nameStart, next);
+  const preceding = precedingAppositiveRole(text, tokens, nameStart, next) ?? roleBeforeCopula(text, tokens, nameStart);
   const appositive = following ?? preceding;
   // Most names come with no role: they share one empty list. A role set off on both sides (`her
   // granddaughter, Kayla Reyes, a nurse in Charlotte,`) gives both phrases; the one after is printed.
