@@ -113,19 +113,33 @@ function speakerClause(text: string, { attribution, pieces }: Quotation, opening
     namesSomeone: mention.kind !== 'name' || !isCapitalizedOnlyToOpen(text, mention, openingOnly),
     spokenOf: mention.kind === 'name' ? NO_NAMES : namesSpokenOf(text, pieces),
     question: questionOf(text, pieces, attribution.end),
-    replies: REPLY_CUE.test(text.slice(attribution.start, attribution.end)),
+    replies: hasReplyCue(text, attribution.start, attribution.end),
   };
 }
 
-// Cues of an answer to what was put to the speaker.
-const REPLY_CUE = /\b(?:replied|replies|answered|answers|responded|responds|retorted|shot back|fired back)\b/;
+// Cues of an answer to what was put to the speaker; sticky, matched at each word start the
+// attribution has, so that no copy of the clause is made for each quotation.
+const REPLY_CUE = /(?:replied|replies|answered|answers|responded|responds|retorted|shot back|fired back)\b/y;
+
+/** Whether the attribution clause `text[start, end)` answers what was put to the speaker (`she replied`). */
+function hasReplyCue(text: string, start: number, end: number): boolean {
+  let at = start;
+  while (at < end) {
+    REPLY_CUE.lastIndex = at;
+    if (REPLY_CUE.test(text) && REPLY_CUE.lastIndex <= end) return true;
+    const space = text.indexOf(' ', at);
+    if (space < 0) return false;
+    at = space + 1;
+  }
+  return false;
+}
 // The most words of a name the quotation opens on, set off by a comma: a title and a name
 // (`Governor Castellow,`, `Mr. Vice President,` is no one's name) or a given name (`Gina,`).
 const MAX_ADDRESS_TOKENS = 3;
 
 /** Whom a quotation asking a question is put to, by the name it opens on, and where its attribution ends; null for any other quotation. */
 function questionOf(text: string, pieces: readonly QuotedPiece[], attributionEnd: number): { to: string; end: number } | null {
-  if (!pieces.some((piece) => text.slice(piece.start, piece.end).includes('?'))) return null;
+  if (!pieces.some((piece) => { const mark = text.indexOf('?', piece.start); return mark >= 0 && mark < piece.end; })) return null;
   const to = addressedName(text, pieces[0] as QuotedPiece);
   return to === null ? null : { to, end: attributionEnd };
 }
