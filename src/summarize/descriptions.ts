@@ -212,7 +212,7 @@ export function readDescription(text: string): Description | null {
     officeOfAnother: officeOfAnother(head),
     names,
     parties: [...names, head].flatMap((word) => PARTY_BY_WORD.get(word) ?? []),
-    states: names.length === 0 ? NO_STATES : statesAmong(names),
+    states: names.length === 0 ? NO_STATES : statesAmong(new Set(names)),
   };
 }
 

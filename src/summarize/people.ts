@@ -89,12 +89,12 @@ function addRoleWordsOfPhrase(roleWords: Set<string>, phrase: string, past: bool
 
 // Bodies whose members are legislators (`a member of the state assembly`).
 const LEGISLATURES = new Set(['legislature', 'parliament', 'assembly', 'congress']);
-// Words that may follow the name of a body in a role phrase, its name ended (`for a Halifax riding`).
-const AFTER_BODY = new Set(['for', 'from', 'in', 'since', 'until', 'and', 'representing']);
+// Words that may follow the name of a legislature in a role phrase, its name ended (`for a Halifax riding`).
+const AFTER_LEGISLATURE = new Set(['for', 'from', 'in', 'since', 'until', 'and', 'representing']);
 
 /** Whether the word after a body's name in a role phrase ends that name: none, or a preposition. */
 function endsBody(next: string | undefined): boolean {
-  return next === undefined || AFTER_BODY.has(next);
+  return next === undefined || AFTER_LEGISLATURE.has(next);
 }
 
 /** Adds the role words of the mention's titles, role, role phrases and role clause to `roleWords`. */

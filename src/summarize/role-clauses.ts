@@ -261,7 +261,7 @@ function roleWordsOfClauseAt(tokens: Token[], from: number): readonly string[] {
 // Bodies whose head is their chair (a council's leader is not its chairman).
 const CHAIRED_BODIES = new Set(['committee', 'subcommittee', 'panel', 'board', 'commission', 'caucus']);
 // Words that may follow the body a verb is done to, its phrase ended.
-const AFTER_BODY = new Set(['that', 'which', 'who', 'and', 'since', 'until']);
+const AFTER_CHAIRED_BODY = new Set(['that', 'which', 'who', 'and', 'since', 'until']);
 
 /**
  * Whether what the verb before token `from` is done to is a body with a chair, as the head of its
@@ -275,7 +275,7 @@ function headsChairedBody(tokens: Token[], from: number): boolean {
     if (!token.isWord || OBJECT_ENDS.has(word)) return false;
     if (!CHAIRED_BODIES.has(word)) continue;
     const next = tokens[cursor + 1];
-    return possessiveLength(token.text) === 0 && (next === undefined || !next.isWord || AFTER_BODY.has(next.lower));
+    return possessiveLength(token.text) === 0 && (next === undefined || !next.isWord || AFTER_CHAIRED_BODY.has(next.lower));
   }
   return false;
 }

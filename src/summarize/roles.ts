@@ -383,12 +383,11 @@ for (const state of new Set(STATE_ABBREVIATIONS.values())) {
  * `the Indiana Republican` is from, or a person the text labelled `(R-Idaho)`. Each word is
  * looked up once: asked of every person a description with a state is tried on.
  */
-export function statesAmong(words: ReadonlySet<string> | readonly string[]): string[] {
-  const has = (word: string) => (Array.isArray(words) ? (words as readonly string[]).includes(word) : (words as ReadonlySet<string>).has(word));
+export function statesAmong(words: ReadonlySet<string>): string[] {
   const found: string[] = [];
   for (const word of words) {
     for (const state of STATES_BY_LAST_WORD.get(word) ?? []) {
-      if (state.every(has)) found.push(state.join(' '));
+      if (state.every((part) => words.has(part))) found.push(state.join(' '));
     }
   }
   return found;

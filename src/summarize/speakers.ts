@@ -272,11 +272,7 @@ function relativeOf(people: People, mention: SpeakerMention, description: Descri
 
 /** Whether the text names someone else with the person's surname. */
 function hasNamesake(people: People, person: Person): boolean {
-  const family = surnameKey(person.fullName);
-  for (const other of people.byFullName.values()) {
-    if (other !== person && surnameKey(other.fullName) === family) return true;
-  }
-  return false;
+  return (namesakeIndex(people).bySurname.get(surnameKey(person.fullName)) ?? []).some((other) => other !== person);
 }
 
 /**
@@ -388,10 +384,15 @@ function personByAge(people: People, offset: number, younger: boolean, excluded:
     const age = ageOf(person);
     if (age !== null && !aged.some((other) => other.person === person)) aged.push({ person, age });
   }
+  const chosen = youngerOrElderOf(aged, younger);
+  return chosen && !excluded.has(chosen) ? chosen : null;
+}
+
+/** Of exactly two people with their ages, the younger (or the elder); null when they are of one age. */
+function youngerOrElderOf(aged: ReadonlyArray<{ person: Person; age: number }>, younger: boolean): Person | null {
   const [first, second] = aged;
-  if (!first || !second || first.age === second.age) return null;
-  const chosen = (first.age < second.age) === younger ? first.person : second.person;
-  return excluded.has(chosen) ? null : chosen;
+  if (aged.length !== 2 || !first || !second || first.age === second.age) return null;
+  return (first.age < second.age) === younger ? first.person : second.person;
 }
 
 // `the younger Mr. Trump`, `the elder Mr Ong`: one of two namesakes, told apart by a suffix or their ages.
@@ -414,10 +415,8 @@ function namesakeByAge(people: People, surname: string, younger: boolean, exclud
   const aged = namesakes.flatMap((person) => {
     const age = ageOf(person);
     return age === null ? [] : [{ person, age }];
-  }).sort((a, b) => a.age - b.age);
-  const [youngest, eldest] = aged;
-  const byAge = aged.length === 2 && youngest && eldest && youngest.age !== eldest.age ? (younger ? youngest : eldest).person : null;
-  const chosen = junior && senior ? (younger ? junior : senior) : byAge;
+  });
+  const chosen = junior && senior ? (younger ? junior : senior) : youngerOrElderOf(aged, younger);
   return chosen && !excluded.has(chosen) ? chosen : null;
 }
 
