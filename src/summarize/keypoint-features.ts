@@ -56,6 +56,8 @@ export interface FeatureInput {
   contentWords: readonly number[];
   /** Whether it leans on the sentence before it (`He said …`): picked only after it, shown joined to it. */
   continues: boolean;
+  /** Its position among all the article's sentences, counting from 0 (a caption or heading skipped still counts). */
+  index: number;
 }
 
 export const FEATURE_NAMES = [
@@ -75,6 +77,8 @@ export const FEATURE_NAMES = [
   'isQuestion',
   'continuesPrevious',
   'centroidSimilarity',
+  'leadLength',
+  'contentWordShare',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -86,6 +90,10 @@ const FREE_WORDS = 17.5;
 const EXCESS_WORDS_SCALE = 35;
 /** Below this many words a sentence is short; shortness is how far below, in [0, 1]. */
 const SHORT_WORDS = 15;
+/** Sentences from the top over which leadLength falls to 1/e: the lead paragraphs. */
+const LEAD_SENTENCES = 3;
+/** Words from which a sentence counts as whole in leadLength: a full lead sentence. */
+const FULL_LEAD_WORDS = 30;
 
 const QUOTE_MARK = /["“”]/;
 const ATTRIBUTION = /\b(?:said|says|told|according to)\b/i;
@@ -184,7 +192,7 @@ export function candidateFeatures(candidates: readonly FeatureInput[], lead?: re
   const about = lead ?? candidates[0]?.contentWords ?? [];
   const isLead = leadMarks(about, sentencesWith.length);
   const last = Math.max(1, candidates.length - 1);
-  return candidates.map(({ display, wordCount: words, contentWords, continues }, i) => {
+  return candidates.map(({ display, wordCount: words, contentWords, continues, index }, i) => {
     const perWord = Math.max(1, words);
     // Written as a record so that each value is named; listed in FEATURE_NAMES order below.
     const features: Record<FeatureName, number> = {
@@ -206,6 +214,13 @@ export function candidateFeatures(candidates: readonly FeatureInput[], lead?: re
       isQuestion: QUESTION.test(display) ? 1 : 0,
       continuesPrevious: continues ? 1 : 0,
       centroidSimilarity: centroid[i] ?? 0,
+      // A long sentence near the top: news states its main facts there in full sentences, where
+      // a short one is mostly a teaser or a scene. By position among all sentences, unlike
+      // positionDecay: a lead pushed down by a caption is still the lead.
+      leadLength: Math.exp(-index / LEAD_SENTENCES) * Math.min(1, words / FULL_LEAD_WORDS),
+      // Distinct content words per word: high in lists of names and figures and in headline-like
+      // fragments, lower in the plain sentences summaries are written in (its weight is negative).
+      contentWordShare: contentWords.length / perWord,
     };
     return inFeatureOrder(features);
   });
@@ -219,7 +234,7 @@ type FeatureVector = NumberPer<typeof FEATURE_NAMES>;
 /**
  * The features in FEATURE_NAMES order, each read by its own name: `FEATURE_NAMES.map((name) =>
  * features[name])` looked each up by a name that changed from one read to the next, a slow
- * (megamorphic) look-up, sixteen a candidate.
+ * (megamorphic) look-up, eighteen a candidate.
  */
 function inFeatureOrder(features: Record<FeatureName, number>): FeatureVector {
   return [
@@ -227,6 +242,7 @@ function inFeatureOrder(features: Record<FeatureName, number>): FeatureVector {
     features.lengthExcess, features.shortness, features.centrality, features.leadSimilarity,
     features.entityDensity, features.numberDensity, features.hasQuote, features.hasAttribution,
     features.opensWithConnective, features.isQuestion, features.continuesPrevious, features.centroidSimilarity,
+    features.leadLength, features.contentWordShare,
   ];
 }
 

@@ -28,8 +28,6 @@ export interface KeyPointOptions {
 /** A sentence that may become a key point, or continue the one before it in a key point. */
 export interface Candidate extends FeatureInput {
   sentence: Sentence;
-  /** Its position among all the article's sentences, counting from 0. */
-  index: number;
   /** The numbering of `contentWords`, shared by the article's candidates. */
   vocabulary: Vocabulary;
 }
