@@ -171,6 +171,7 @@ interface HeldOutFold {
   model: KeyPointModel;
   scores: Scores;
 }
+
 /** How many splits into folds the repeated cross-validation draws (the first is the one reported per fold). */
 const REPEATED_SPLITS = 5;
 
