@@ -5,15 +5,16 @@
  *
  *   node dist/bench/eval-names.js QUOTES_JSONL NAMES_JSONL [NAMES_JSONL ...] [--folds 5] [--misses]
  *
- * Prints, per names file, the accuracy by kind on the whole file and the pronoun + description
- * accuracy per fold; `--misses` also lists the lines resolved wrongly.
+ * Prints, per names file, the accuracy by kind on the whole file, the pronoun + description
+ * accuracy per fold and its bootstrap interval (bench/bootstrap.ts); `--misses` also lists the
+ * lines resolved wrongly.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { findQuotes } from '../src/summarize/quotes.js';
 import type { QuoteSpan } from '../src/types.js';
 import { DEFAULT_FOLDS, splitByFold, summarizeFolds } from './folds.js';
-import { readJsonl, scoreQuotes, type NameAnnotation, type QuoteArticle } from './eval-quotes.js';
+import { isResolutionLine, nameOutcomes, readJsonl, resolutionInterval, scoreQuotes, type NameAnnotation, type QuoteArticle } from './eval-quotes.js';
 import { isSpeakerNameCorrect, MATCH_THRESHOLD, overlap, trimRange } from './scoring/quote-score.js';
 
 interface NameLine extends NameAnnotation {
@@ -57,9 +58,11 @@ async function main(): Promise<void> {
     console.log(`${path.basename(file)}: ${lines.length} lines, ${ids.size} articles`);
     console.log(`  pronoun + description ${round(whole.resolution)} (pronoun ${round(whole.pronoun)}, description ${round(whole.description)}), surname ${round(whole.surname)}, fullname ${round(whole.fullname)}`);
     console.log(`  ${folds}-fold pronoun + description ${summary.mean} [${summary.min}, ${summary.max}]  per fold ${summary.perFold.join(' ')}`);
+    const interval = resolutionInterval(nameOutcomes(lines, new Map(own.map((article) => [article.id, article])), found));
+    if (interval) console.log(`  pronoun + description, 95% bootstrap interval by article [${interval.low}, ${interval.high}]: where another ${ids.size} articles like these could put it`);
     // Resolution apart from quotation finding: a line whose quotation was not found counts as a
     // miss above, whatever the resolver would have said.
-    const resolvable = lines.filter((line) => line.kind === 'pronoun' || line.kind === 'description');
+    const resolvable = lines.filter(isResolutionLine);
     const foundLines = resolvable.filter((line) => systemSpeaker(texts.get(line.id) ?? '', line, found.get(line.id) ?? []) !== QUOTE_NOT_FOUND);
     const right = foundLines.filter((line) => isSpeakerNameCorrect(texts.get(line.id) ?? '', line, found.get(line.id) ?? [])).length;
     console.log(`  pronoun + description on quotations found ${round(foundLines.length === 0 ? 0 : right / foundLines.length)} (${right} of ${foundLines.length}; ${resolvable.length - foundLines.length} quotations not found)`);

@@ -7,7 +7,9 @@
  * Prints one table (ours against Lead-3 for key points; quotes P/R/F1 and speaker accuracy;
  * name resolution; articles per second) and writes the same figures as JSON, each figure also
  * per fold of a k-fold split by document (bench/folds.ts): mean, smallest and largest over
- * the folds, so a change is kept only when it helps on most folds, not on the whole file alone.
+ * the folds, so a change is kept only when it helps on most folds, not on the whole file alone;
+ * and a 95% bootstrap interval by article (bench/bootstrap.ts) of each quote and name figure: how
+ * far it could move on another set as large, such as a held-out one.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -16,10 +18,11 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { QuoteSpan } from '../src/types.js';
+import { BOOTSTRAP_DRAWS, type Interval } from './bootstrap.js';
 import { splitByFold, summarizeFolds, DEFAULT_FOLDS, type FoldSummary } from './folds.js';
 import keyPointModel from '../src/summarize/keypoint-weights.json' with { type: 'json' };
 import { countDanglingReferences, leadThree, meanRouge, readKeyPointsFile } from './eval-keypoints.js';
-import { readJsonl, scoreQuotes, type NameAnnotation, type QuoteArticle } from './eval-quotes.js';
+import { countQuotesByArticle, nameOutcomes, quoteIntervals, readJsonl, resolutionInterval, scoreQuotes, type NameAnnotation, type QuoteArticle } from './eval-quotes.js';
 import { countPrintedDefects } from './scoring/printed-quotes.js';
 
 const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
@@ -83,6 +86,7 @@ async function main(): Promise<void> {
     const fold = scoreQuotes(articles, annotations.filter((annotation) => ids.has(annotation.id)), found);
     return { precision: fold.precision, recall: fold.recall, f1: fold.f1, speakerAccuracy: fold.speakerAccuracy, nameResolution: fold.names.resolution };
   });
+  const quoteArticlesById = new Map(quoteArticles.map((article) => [article.id, article]));
   // More hand-resolved name files (`--names FILE`, repeatable) on articles of the same quotes file.
   const extraNames = await Promise.all(values.names!.map(async (namesFile) => {
     const lines = await readJsonl<NameAnnotation>(namesFile);
@@ -90,12 +94,20 @@ async function main(): Promise<void> {
       const ids = new Set(articles.map((article) => article.id));
       return scoreQuotes(articles, lines.filter((line) => ids.has(line.id)), found).names.resolution;
     });
-    return { file: path.basename(namesFile), names: scoreQuotes(quoteArticles, lines, found).names, folds: summarizeFolds(perFold) };
+    return { file: path.basename(namesFile), names: scoreQuotes(quoteArticles, lines, found).names, folds: summarizeFolds(perFold), interval: resolutionInterval(nameOutcomes(lines, quoteArticlesById, found)) };
   }));
   const crossValidation: Record<string, FoldSummary> = {};
   for (const key of Object.keys(keyPointFolds[0]!) as (keyof (typeof keyPointFolds)[number])[]) crossValidation[key] = summarizeFolds(keyPointFolds.map((fold) => fold[key]), 2);
   for (const key of Object.keys(quoteFolds[0]!) as (keyof (typeof quoteFolds)[number])[]) crossValidation[key] = summarizeFolds(quoteFolds.map((fold) => fold[key]));
   for (const extra of extraNames) crossValidation[`nameResolution ${extra.file}`] = extra.folds;
+
+  // How far each figure could move on another set of as many articles (the held-out sets are
+  // such sets): documents drawn again with replacement. Key points: the trainer's held-out gains.
+  const bootstrapIntervals: Record<string, Interval | null> = {
+    ...quoteIntervals(countQuotesByArticle(quoteArticles, found)),
+    nameResolution: resolutionInterval(nameOutcomes(annotations, quoteArticlesById, found)),
+    ...Object.fromEntries(extraNames.map((extra) => [`nameResolution ${extra.file}`, extra.interval])),
+  };
 
   // The shipped weights were fitted on these very articles: their held-out gain is the trainer's,
   // refitted on k-1 folds over several draws of the split, as recorded in the weights file.
@@ -103,6 +115,7 @@ async function main(): Promise<void> {
   const report = {
     folds,
     crossValidation,
+    bootstrapIntervals,
     keyPoints: { articles: keyPointArticles.length, ours, lead3, gainOverLead3: { rouge1: round(ours.rouge1 - lead3.rouge1), rouge2: round(ours.rouge2 - lead3.rouge2), rougeLsum: round(ours.rougeLsum - lead3.rougeLsum) }, heldOutGainOverLead3: heldOut, ...dangling },
     quotes: { articles: quotes.articles, precision: round(quotes.precision, 4), recall: round(quotes.recall, 4), f1: round(quotes.f1, 4), speakerAccuracy: round(quotes.speakerAccuracy, 4), printedDefects: printed },
     speakerNames: Object.fromEntries(Object.entries(quotes.names).map(([kind, value]) => [kind, round(value, 4)])),
@@ -119,7 +132,7 @@ async function main(): Promise<void> {
     [
       'key points over Lead-3 held out, ROUGE-1 / 2 / Lsum',
       `+${heldOut.rouge1OverLead3.mean} / +${heldOut.rouge2OverLead3.mean} / +${heldOut.rougeLsumOverLead3.mean}`,
-      `refitted, ${keyPointModel.crossValidation.folds} folds × ${heldOut.splits} draws, lowest draw +${heldOut.rouge1OverLead3.min}; recorded by train-keypoints`,
+      `refitted, ${keyPointModel.crossValidation.folds} folds × ${heldOut.splits} draws, lowest draw +${heldOut.rouge1OverLead3.min}; ROUGE-1 95% bootstrap interval [${heldOut.bootstrapInterval.rouge1OverLead3.low}, ${heldOut.bootstrapInterval.rouge1OverLead3.high}]; recorded by train-keypoints`,
     ],
     ['key points opening with a dangling reference', `${dangling.openingWithDanglingReference} of ${dangling.keyPoints}`, ''],
     ['quotes P / R / F1', `${report.quotes.precision} / ${report.quotes.recall} / ${report.quotes.f1}`, `${quotes.articles} articles`],
@@ -134,6 +147,9 @@ async function main(): Promise<void> {
   console.log(`\n${folds}-fold by document: mean [smallest, largest] over the folds (key points: the shipped weights, fitted on every fold; their spread, not held-out skill)`);
   const foldWidth = Math.max(...Object.keys(crossValidation).map((key) => key.length));
   for (const [key, summary] of Object.entries(crossValidation)) console.log(`${key.padEnd(foldWidth)}  ${summary.mean} [${summary.min}, ${summary.max}]`);
+  console.log(`\n95% bootstrap intervals, articles drawn again (${BOOTSTRAP_DRAWS} draws): where another set as large as this one could put each figure`);
+  const intervalWidth = Math.max(...Object.keys(bootstrapIntervals).map((key) => key.length));
+  for (const [key, interval] of Object.entries(bootstrapIntervals)) if (interval) console.log(`${key.padEnd(intervalWidth)}  [${interval.low}, ${interval.high}]`);
 
   await mkdir(path.dirname(values.out!), { recursive: true });
   await writeFile(values.out!, `${JSON.stringify(report, null, 2)}\n`);

@@ -12,13 +12,16 @@
  * fitted on k-1 folds, scored on the held-out one, beside Lead-3 on that fold. Those held-out
  * figures are the honest ones; the whole-file figure is the model scored on its own training data.
  * The split is then drawn again from other hashes of the ids (repeatedCrossValidation): a change is
- * kept when it gains on most draws, not on the one split reported fold by fold.
+ * kept when it gains on most draws, not on the one split reported fold by fold. Each article's
+ * held-out gain, averaged over the draws, also gives a bootstrap interval: where the gain could
+ * fall on another set of as many articles.
  * Candidates are built as `gazette summarize` builds them, notable quotes left out.
  *
  * Usage (from the repository root): node dist/scripts/train-keypoints.js DEV.jsonl [OUTPUT.json] [FOLDS]
  */
 import { writeFile } from 'node:fs/promises';
 import { leadThree, readKeyPointsFile, type KeyPointsArticle } from '../bench/eval-keypoints.js';
+import { bootstrapInterval, roundInterval } from '../bench/bootstrap.js';
 import { splitByFold, summarizeFolds, DEFAULT_FOLDS } from '../bench/folds.js';
 import { scoreRouge, type RougeScores } from '../bench/scoring/rouge.js';
 import { FEATURE_NAMES, type FeatureWeights } from '../src/summarize/keypoint-features.js';
@@ -165,11 +168,22 @@ function scoreArticles(articles: readonly PreparedArticle[], model: KeyPointMode
 
 type Scores = ReturnType<typeof scoreArticles>;
 
-/** One held-out fold: its size, the model fitted on the other folds, and that model's scores on it. */
+/** One article's ROUGE gains over Lead-3 (percentage points) under a model that never saw it. */
+interface ArticleGain {
+  id: string;
+  rouge1OverLead3: number;
+  rouge2OverLead3: number;
+  rougeLsumOverLead3: number;
+}
+
+const GAINS = ['rouge1OverLead3', 'rouge2OverLead3', 'rougeLsumOverLead3'] as const;
+
+/** One held-out fold: its size, the model fitted on the other folds, that model's scores on it and each of its articles' gains. */
 interface HeldOutFold {
   articles: number;
   model: KeyPointModel;
   scores: Scores;
+  gains: ArticleGain[];
 }
 
 /** How many splits into folds the repeated cross-validation draws (the first is the one reported per fold). */
@@ -180,7 +194,17 @@ function crossValidate(articles: readonly PreparedArticle[], folds: number, idOf
   const split = splitByFold(articles, idOf, folds);
   return split.map((testArticles, fold) => {
     const model = train(split.filter((_, other) => other !== fold).flat());
-    return { articles: testArticles.length, model, scores: scoreArticles(testArticles, model) };
+    const gains = testArticles.map((article): ArticleGain => {
+      const ours = articleRouge(article, model);
+      const percent = (value: number): number => 100 * value;
+      return {
+        id: article.id,
+        rouge1OverLead3: percent(ours.rouge1 - article.lead3.rouge1),
+        rouge2OverLead3: percent(ours.rouge2 - article.lead3.rouge2),
+        rougeLsumOverLead3: percent(ours.rougeLsum - article.lead3.rougeLsum),
+      };
+    });
+    return { articles: testArticles.length, model, scores: scoreArticles(testArticles, model), gains };
   });
 }
 
@@ -195,11 +219,26 @@ function summarizeByFigure(perFold: readonly Scores[]) {
 
 /** The ROUGE gains over Lead-3 of each split, as its folds' mean: their mean, the lowest split, and per split. */
 function summarizeSplits(splits: readonly HeldOutFold[][]) {
-  const gains = ['rouge1OverLead3', 'rouge2OverLead3', 'rougeLsumOverLead3'] as const;
-  return Object.fromEntries(gains.map((gain) => {
+  return Object.fromEntries(GAINS.map((gain) => {
     const splitMeans = splits.map((folds) => folds.reduce((sum, fold) => sum + fold.scores[gain], 0) / Math.max(1, folds.length));
     const { mean, min, perFold } = summarizeFolds(splitMeans, 2);
     return [gain, { mean, min, perSplit: perFold }];
+  }));
+}
+
+/**
+ * Where the held-out gains could fall on another set of as many articles: each article's gain
+ * under the models that did not see it, averaged over the draws of the split, then the 95%
+ * bootstrap interval of their mean (bench/bootstrap.ts), the articles drawn again.
+ */
+function heldOutIntervals(splits: readonly HeldOutFold[][]) {
+  const byArticle = new Map<string, ArticleGain[]>();
+  for (const gain of splits.flat().flatMap((fold) => fold.gains)) byArticle.set(gain.id, [...(byArticle.get(gain.id) ?? []), gain]);
+  const perArticle = [...byArticle.values()];
+  const mean = (values: readonly number[]): number => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
+  return Object.fromEntries(GAINS.map((gain) => {
+    const articleGains = perArticle.map((draws) => mean(draws.map((draw) => draw[gain])));
+    return [gain, roundInterval(bootstrapInterval(articleGains, mean), 2)];
   }));
 }
 
@@ -218,7 +257,8 @@ async function main(): Promise<void> {
   // One split by document is one draw: k folds drawn again from other hashes of the ids show how
   // much the held-out figure owes to that draw.
   const redrawn = Array.from({ length: REPEATED_SPLITS - 1 }, (_, draw) => crossValidate(articles, folds, (article) => `${article.id}#${draw + 1}`));
-  const repeatedCrossValidation = { splits: REPEATED_SPLITS, ...summarizeSplits([heldOut, ...redrawn]) };
+  const splits = [heldOut, ...redrawn];
+  const repeatedCrossValidation = { splits: REPEATED_SPLITS, ...summarizeSplits(splits), bootstrapInterval: heldOutIntervals(splits) };
   console.log(JSON.stringify({ repeatedCrossValidation }));
   const model = train(articles);
   const result = {
