@@ -108,6 +108,18 @@ describe('summarizeJsonl', () => {
     expect(problems.map(({ line, rule }) => ({ line, rule }))).toEqual([{ line: 1, rule: 'jsonl/too-long' }]);
   });
 
+  it('tells its progress after each summary: articles written and bytes of the input read, skipped lines counted in the bytes', async () => {
+    const lines = [JSON.stringify({ id: 1, text: ARTICLE }), 'not json', JSON.stringify({ id: 'café', text: ARTICLE })];
+    const bytes = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
+    const chunks = [bytes.subarray(0, 100), bytes.subarray(100)];
+    const seen: Array<{ articles: number; bytesRead: number }> = [];
+    const { stream } = collector(false);
+    await summarizeJsonl(Readable.from(chunks), stream, { onProgress: (progress) => seen.push(progress) });
+    expect(seen.map((progress) => progress.articles)).toEqual([1, 2]);
+    expect(seen[0]?.bytesRead).toBeGreaterThanOrEqual(100);
+    expect(seen.at(-1)?.bytesRead).toBe(bytes.length);
+  });
+
   it('streams 10,000 lines in order through a slow output', async () => {
     const count = 10_000;
     function* articles(): Generator<string> {

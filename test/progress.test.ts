@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { progressBar } from '../src/cli/terminal.js';
@@ -6,9 +9,12 @@ import { CLI, gazette } from './support/cli.js';
 import { builtWorkspace, writeList } from './support/smtp-workspace.js';
 import { article, makeWorkspace } from './support/workspace.js';
 
-/** Runs the CLI on a pseudo-terminal (util-linux `script`), as a person at a terminal would. */
-async function onTerminal(args: string[], cwd: string): Promise<string> {
-  const command = [process.execPath, CLI, ...args].map((word) => `'${word}'`).join(' ');
+/**
+ * Runs the CLI on a pseudo-terminal (util-linux `script`), as a person at a terminal would; with
+ * `stdoutTo`, its standard output goes to that file instead, as with `> file`.
+ */
+async function onTerminal(args: string[], cwd: string, stdoutTo?: string): Promise<string> {
+  const command = [process.execPath, CLI, ...args].map((word) => `'${word}'`).join(' ') + (stdoutTo === undefined ? '' : ` > '${stdoutTo}'`);
   const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', GAZETTE_CHROMIUM: '/nonexistent', GAZETTE_SPAMASSASSIN: '/nonexistent' };
   const { stdout } = await promisify(execFile)('script', ['-qec', command, '/dev/null'], { cwd, env }).catch((error: { stdout: string }) => error);
   return stdout;
@@ -40,6 +46,22 @@ describe('progress on long work', () => {
     const piped = await gazette(['subscribers', 'import', 'list.csv'], root);
     expect(piped.stdout).toContain('0 added, 3000 updated');
     expect(piped.stderr).not.toContain('Importing');
+  });
+
+  it('shows a summarize --jsonl batch by bytes read and articles done on a terminal, and nothing when piped', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'gazette-batch-'));
+    const text = 'The harbour wall at Kestle reopened on Monday after repairs. "We rebuilt it stone by stone," said Joan Pellow, the harbour master.';
+    await writeFile(path.join(folder, 'articles.jsonl'), Array.from({ length: 300 }, (_, id) => `${JSON.stringify({ id, text })}\n`).join(''));
+    const shown = await onTerminal(['summarize', '--jsonl', 'articles.jsonl'], folder, 'summaries.jsonl');
+    expect(shown).toMatch(/\rSummarizing \[#*-*\] \d+\.\d\/\d+\.\d kB \d+ articles?/);
+    expect((await readFile(path.join(folder, 'summaries.jsonl'), 'utf8')).trim().split('\n')).toHaveLength(300);
+    // Summaries written to the terminal itself show how far it has got, and a bar would break their lines.
+    const onScreen = await onTerminal(['summarize', '--jsonl', 'articles.jsonl'], folder);
+    expect(onScreen).not.toContain('Summarizing');
+    expect(onScreen.split('\n').filter((line) => line.startsWith('{"id"'))).toHaveLength(300);
+    const piped = await gazette(['summarize', '--jsonl', 'articles.jsonl'], folder);
+    expect(piped.code).toBe(0);
+    expect(piped.stderr).toBe('');
   });
 
   it('shows the check groups on a terminal, and stays quiet with --json', async () => {

@@ -18,6 +18,14 @@ export interface JsonlOptions {
   quotes?: boolean;
   /** Name of the input, put in diagnostics; the caller may fill it in instead. */
   file?: string;
+  /** Told after each summary line is written: how many so far, and how many bytes of the input are read. */
+  onProgress?: (progress: JsonlProgress) => void;
+}
+
+/** How far a batch has gone: summaries written, and input bytes read (as read, before decoding). */
+export interface JsonlProgress {
+  articles: number;
+  bytesRead: number;
 }
 
 /**
@@ -32,9 +40,9 @@ const MAX_LINE_LENGTH = 4 * MAX_TEXT_LENGTH;
  * The lines of `input`, broken at `\n`, `\r\n` or `\r` as readline breaks them, each read in
  * turn so that a slow reader holds back the input; `null` for a line longer than `maxLength`,
  * whose text is dropped as it comes. (readline keeps a line whole however long: a 600 MB line
- * threw a RangeError from inside it that nothing could catch.)
+ * threw a RangeError from inside it that nothing could catch.) `read.bytes` counts the bytes read.
  */
-async function* readLines(input: NodeJS.ReadableStream, maxLength: number): AsyncGenerator<string | null> {
+async function* readLines(input: NodeJS.ReadableStream, maxLength: number, read: { bytes: number }): AsyncGenerator<string | null> {
   // Chosen from the first bytes: Windows PowerShell writes a redirected file as UTF-16.
   let decoder: TextDecoder | undefined;
   const lineBreak = /\r\n|\r|\n/g;
@@ -46,7 +54,9 @@ async function* readLines(input: NodeJS.ReadableStream, maxLength: number): Asyn
     let text: string;
     if (typeof chunk === 'string') {
       text = chunk;
+      read.bytes += Buffer.byteLength(chunk);
     } else {
+      read.bytes += (chunk as Buffer).length;
       decoder ??= new TextDecoder(detectEncoding(chunk as Buffer));
       text = decoder.decode(chunk as Buffer, { stream: true });
     }
@@ -126,8 +136,10 @@ export async function summarizeJsonl(
   options: JsonlOptions = {},
 ): Promise<Diagnostic[]> {
   const problems: Diagnostic[] = [];
+  const read = { bytes: 0 };
   let lineNumber = 0;
-  for await (const line of readLines(input, MAX_LINE_LENGTH)) {
+  let articles = 0;
+  for await (const line of readLines(input, MAX_LINE_LENGTH, read)) {
     lineNumber++;
     if (line !== null && line.trim() === '') continue;
     // A byte-order mark may open a file written on Windows; JSON.parse rejects it.
@@ -137,7 +149,9 @@ export async function summarizeJsonl(
       problems.push(diagnostic(article.rule, article.message, place));
       continue;
     }
-    if (!output.write(summaryLine(article, options))) await once(output, 'drain');
+    const flowing = output.write(summaryLine(article, options));
+    options.onProgress?.({ articles: ++articles, bytesRead: read.bytes });
+    if (!flowing) await once(output, 'drain');
   }
   return problems;
 }

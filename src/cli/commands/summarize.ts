@@ -1,8 +1,11 @@
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
 import { diagnostic, GazetteError, hasErrors } from '../../diagnostics/diagnostic.js';
 import { fileErrorReason } from '../../load/file-error.js';
+import type { JsonlProgress } from '../../summarize/jsonl.js';
 import type { Diagnostic } from '../../types.js';
-import { printDiagnostics } from '../terminal.js';
+import { printDiagnostics, progressBar } from '../terminal.js';
 
 interface SummarizeFlags {
   jsonl?: string;
@@ -33,12 +36,44 @@ async function summarizeLines(file: string, flags: SummarizeFlags): Promise<numb
   await opened.catch((error: Error) => {
     throw unreadable(error);
   });
+  const progress = await batchProgress(file);
   // A file that opens may still fail to read (a directory, a device): that is the input's problem.
-  const problems = await summarizeJsonl(input, process.stdout, { points: flags.points, allQuotes: flags.allQuotes, quotes: flags.quotes }).catch((error: NodeJS.ErrnoException) => {
-    throw error.syscall === 'read' ? unreadable(error) : error;
-  });
+  const problems = await summarizeJsonl(input, process.stdout, { points: flags.points, allQuotes: flags.allQuotes, quotes: flags.quotes, onProgress: progress.update })
+    .catch((error: NodeJS.ErrnoException) => {
+      throw error.syscall === 'read' ? unreadable(error) : error;
+    })
+    .finally(progress.stop);
   printDiagnostics(problems.map((d: Diagnostic) => ({ ...d, file: d.file ?? (file === '-' ? '<stdin>' : file) })));
   return problems.length > 0 ? 1 : 0;
+}
+
+// A batch summarizes hundreds of articles a second: the bar is redrawn at most this often.
+const REDRAW_MILLISECONDS = 100;
+/** `done/total` in megabytes, or in kilobytes for a file under one megabyte. */
+function bytesDone(done: number, total: number): string {
+  const [size, unit] = total >= 1e6 ? [1e6, 'MB'] : [1e3, 'kB'];
+  return `${(done / size).toFixed(1)}/${(total / size).toFixed(1)} ${unit}`;
+}
+
+/**
+ * Progress of a batch on a terminal, by bytes of the file read (the number of lines is not known
+ * until the end), with the articles summarized so far: while the summaries go to a file or a pipe
+ * (on the terminal they show the progress themselves, and the bar would break their lines). None
+ * for standard input, whose size is not known, nor when standard error is not a terminal.
+ */
+async function batchProgress(file: string) {
+  const total = file === '-' || process.stdout.isTTY ? 0 : await stat(file).then((stats) => stats.size, () => 0);
+  const bar = progressBar(total, 'Summarizing', process.stderr, bytesDone);
+  let drawnAt = -Infinity;
+  return {
+    update: ({ articles, bytesRead }: JsonlProgress) => {
+      const now = performance.now();
+      if (now - drawnAt < REDRAW_MILLISECONDS) return;
+      drawnAt = now;
+      bar.update(bytesRead, `${articles} article${articles === 1 ? '' : 's'}`);
+    },
+    stop: () => bar.stop(),
+  };
 }
 
 async function summarizeArticleFile(file: string, flags: SummarizeFlags): Promise<number> {
