@@ -10,11 +10,12 @@ import { builtWorkspace, writeList } from './support/smtp-workspace.js';
 import { article, makeWorkspace } from './support/workspace.js';
 
 /**
- * Runs the CLI on a pseudo-terminal (util-linux `script`), as a person at a terminal would; with
- * `stdoutTo`, its standard output goes to that file instead, as with `> file`.
+ * Runs the CLI on a pseudo-terminal (util-linux `script`), as a person at a terminal would, with
+ * the shell's `redirections` (`> out.jsonl`), its standard input piped from a file when `pipedFrom`.
  */
-async function onTerminal(args: string[], cwd: string, stdoutTo?: string): Promise<string> {
-  const command = [process.execPath, CLI, ...args].map((word) => `'${word}'`).join(' ') + (stdoutTo === undefined ? '' : ` > '${stdoutTo}'`);
+async function onTerminal(args: string[], cwd: string, redirections = '', pipedFrom?: string): Promise<string> {
+  const gazetteCommand = `${[process.execPath, CLI, ...args].map((word) => `'${word}'`).join(' ')} ${redirections}`;
+  const command = pipedFrom === undefined ? gazetteCommand : `cat '${pipedFrom}' | ${gazetteCommand}`;
   const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', GAZETTE_CHROMIUM: '/nonexistent', GAZETTE_SPAMASSASSIN: '/nonexistent' };
   const { stdout } = await promisify(execFile)('script', ['-qec', command, '/dev/null'], { cwd, env }).catch((error: { stdout: string }) => error);
   return stdout;
@@ -52,8 +53,12 @@ describe('progress on long work', () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'gazette-batch-'));
     const text = 'The harbour wall at Kestle reopened on Monday after repairs. "We rebuilt it stone by stone," said Joan Pellow, the harbour master.';
     await writeFile(path.join(folder, 'articles.jsonl'), Array.from({ length: 300 }, (_, id) => `${JSON.stringify({ id, text })}\n`).join(''));
-    const shown = await onTerminal(['summarize', '--jsonl', 'articles.jsonl'], folder, 'summaries.jsonl');
-    expect(shown).toMatch(/\rSummarizing \[#*-*\] \d+\.\d\/\d+\.\d kB \d+ articles?/);
+    const bar = /\rSummarizing \[#*-*\] \d+\.\d\/\d+\.\d kB \d+ articles?/;
+    expect(await onTerminal(['summarize', '--jsonl', 'articles.jsonl'], folder, '> summaries.jsonl')).toMatch(bar);
+    expect((await readFile(path.join(folder, 'summaries.jsonl'), 'utf8')).trim().split('\n')).toHaveLength(300);
+    // Standard input redirected from a file has a size too; from a pipe it has none to measure by.
+    expect(await onTerminal(['summarize', '--jsonl', '-'], folder, '< articles.jsonl > summaries.jsonl')).toMatch(bar);
+    expect(await onTerminal(['summarize', '--jsonl', '-'], folder, '> summaries.jsonl', 'articles.jsonl')).not.toContain('Summarizing');
     expect((await readFile(path.join(folder, 'summaries.jsonl'), 'utf8')).trim().split('\n')).toHaveLength(300);
     // Summaries written to the terminal itself show how far it has got, and a bar would break their lines.
     const onScreen = await onTerminal(['summarize', '--jsonl', 'articles.jsonl'], folder);

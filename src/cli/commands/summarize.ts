@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, fstatSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { diagnostic, GazetteError, hasErrors } from '../../diagnostics/diagnostic.js';
@@ -55,14 +55,20 @@ function bytesDone(done: number, total: number): string {
   return `${(done / size).toFixed(1)}/${(total / size).toFixed(1)} ${unit}`;
 }
 
+/** The size of the input in bytes when it is a file (standard input too, redirected from one); 0 when not known. */
+async function inputSize(file: string): Promise<number> {
+  const stats = await (file === '-' ? Promise.resolve().then(() => fstatSync(0)) : stat(file)).catch(() => null);
+  return stats?.isFile() ? stats.size : 0;
+}
+
 /**
  * Progress of a batch on a terminal, by bytes of the file read (the number of lines is not known
  * until the end), with the articles summarized so far: while the summaries go to a file or a pipe
  * (on the terminal they show the progress themselves, and the bar would break their lines). None
- * for standard input, whose size is not known, nor when standard error is not a terminal.
+ * for input that is not a file (a pipe: its size is not known), nor when standard error is not a terminal.
  */
 async function batchProgress(file: string) {
-  const total = file === '-' || process.stdout.isTTY ? 0 : await stat(file).then((stats) => stats.size, () => 0);
+  const total = process.stdout.isTTY ? 0 : await inputSize(file);
   const bar = progressBar(total, 'Summarizing', process.stderr, bytesDone);
   let drawnAt = -Infinity;
   return {
