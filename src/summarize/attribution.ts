@@ -47,6 +47,14 @@ function isCueModifier(token: Token | undefined): boolean {
   return token !== undefined && !token.capitalized && CUE_MODIFIERS.has(token.lower);
 }
 
+// Nouns and adjectives ending in `ly` that may stand between a name and a verb (`the Smith family said`).
+const LY_NOUNS = new Set(['family', 'ally', 'rally', 'assembly', 'supply', 'reply', 'daily', 'weekly', 'monthly', 'quarterly', 'monopoly', 'anomaly', 'bully']);
+
+/** An adverb of manner right before the cue (`Clinton emphatically proclaimed`, `she quietly added`), by its ending. */
+function isMannerAdverb(token: Token | undefined): boolean {
+  return token !== undefined && !token.capitalized && token.isWord && token.text.length > 4 && token.text.endsWith('ly') && !LY_NOUNS.has(token.lower);
+}
+
 /** A cue verb in any case: it ends a description (`a spokesman said`). */
 function isCue(token: Token | undefined): boolean {
   return token !== undefined && token.isWord && CUE_VERBS.has(token.lower);
@@ -274,6 +282,9 @@ function subjectBefore(text: string, tokens: Token[], clauseStart: number, to: n
   if (linked) return linked;
   let end = to;
   while (end > from && isCueModifier(tokens[end - 1])) end -= 1;
+  // One adverb of manner, after the subject: a pronoun or a name.
+  const subjectBeforeAdverb = tokens[end - 2];
+  if (end - 1 > from && isMannerAdverb(tokens[end - 1]) && subjectBeforeAdverb !== undefined && (isPronoun(subjectBeforeAdverb) || isCapitalized(subjectBeforeAdverb))) end -= 1;
   end = beforeParenthesis(tokens, from, end);
   const last = tokens[end - 1];
   if (!last || end <= from) return null;
@@ -477,11 +488,24 @@ function handoverMention(text: string, clause: Token[], begin: number): SpeakerM
   return nameMention(text, clause, begin);
 }
 
+// A quotation that ends its own sentence inside its closing marks (`…promise."`).
+const QUOTED_SENTENCE_END = /[.?!]["”'’]+\s*$/;
+
+/**
+ * Whether the clause after a quotation that ended its sentence runs on to a colon with nothing
+ * after it (`"… that promise." Opposition leader Tom Hale said: "…"`): it introduces what
+ * follows, the next quotation, and says nothing of who spoke the one before.
+ */
+function introducesWhatFollows(text: string, from: number, clause: readonly Token[], tokens: number): boolean {
+  return clause.length === tokens && clause[clause.length - 1]?.text === ':' && QUOTED_SENTENCE_END.test(text.slice(Math.max(0, from - 4), from));
+}
+
 /** The clause after a quoted piece, from `from` up to `limit` (next quotation or paragraph end). */
 export function attributionAfter(text: string, from: number, limit: number): Attribution | null {
   const tokens = tokenize(text, from, limit);
   const sentenceEnd = tokens.findIndex(isSentenceEnd);
   const clause = sentenceEnd >= 0 ? tokens.slice(0, sentenceEnd + 1) : tokens;
+  if (introducesWhatFollows(text, from, clause, tokens.length)) return null;
   // A clause may end inside a quoted title (`he said on ''This Week.''`): take in its closing marks.
   let clauseEnd = clause[clause.length - 1]?.end ?? from;
   while (clauseEnd < limit && /["”'’]/.test(text[clauseEnd] ?? '')) clauseEnd += 1;

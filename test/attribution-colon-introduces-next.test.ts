@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../src/summarize/quotes.js';
+
+const speakers = (text: string) => findQuotes(text).map((quote) => [quote.speaker, quote.role]);
+
+// A clause ending in a colon introduces the quotation after it. After a quotation that ended its
+// own sentence, such a clause is the next speaker's, not an attribution of the one before.
+describe('a clause ending in a colon between two quotations of one paragraph', () => {
+  it('introduces the second quotation and leaves the first to its own speaker', () => {
+    const text =
+      'The budget passed by one vote. Mayor Ana Ruiz said: "We promised residents that we would protect the libraries, and we have kept that promise." ' +
+      'Opposition leader Tom Hale said: "They have raised the council tax for the third year running."';
+    expect(speakers(text)).toEqual([['Ana Ruiz', 'Mayor'], ['Tom Hale', 'Opposition leader']]);
+  });
+
+  it('does so for any cue and with curly marks', () => {
+    const text =
+      'Councillor Priya Nandakumar said: “The swimming pool will reopen in May, as we promised the town.” ' +
+      'Later, Councillor Owen Pryce replied: “It was promised for last May as well, and for the May before that.”';
+    expect(speakers(text).map(([speaker]) => speaker)).toEqual(['Priya Nandakumar', 'Owen Pryce']);
+  });
+
+  it('still attributes a quotation to the clause after it when that clause ends the sentence', () => {
+    const text = '"We rebuilt it stone by stone." Harbour master Joan Pellow said this on Monday. "It will last another century," she added.';
+    expect(speakers(text)[0]).toEqual(['Joan Pellow', 'Harbour master']);
+  });
+});
+
+// An adverb of manner may stand between the speaker and the cue, as `later` or `also` may.
+describe('an adverb of manner before the cue', () => {
+  it('leaves the name before it as the speaker', () => {
+    const text = 'At a press conference in the spring, Clinton emphatically proclaimed at the podium, "I did not email any classified material to anyone."';
+    expect(speakers(text)[0]?.[0]).toBe('Clinton');
+  });
+
+  it('leaves a pronoun before it as the speaker', () => {
+    const text = 'Harriet Osei, the head teacher, waited for the hall to fall silent. She quietly added, "Nobody will lose their place at this school."';
+    expect(speakers(text)[0]?.[0]).toBe('Harriet Osei');
+  });
+
+  it('is not a noun ending the same way: the family is who said it, not a person of its name', () => {
+    const text = 'Tom Baird was released on Friday. The Baird family said, "We are grateful to everyone who wrote to him."';
+    expect(speakers(text)[0]?.[0]).not.toBe('Tom Baird');
+  });
+});
