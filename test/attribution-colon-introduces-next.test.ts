@@ -26,6 +26,35 @@ describe('a clause ending in a colon between two quotations of one paragraph', (
   });
 });
 
+// A statement introduced by its cue and a colon belongs to that clause, whatever sentence follows.
+describe('a quotation introduced by a cue and a colon, then a sentence about the speaker', () => {
+  it('is not given to someone else that sentence seems to point at', () => {
+    const text =
+      'Passenger Bernard Lefèvre said the crew had been kind.\n\n' +
+      'A Skylark spokesperson said in a statement: "We fell far short of the standards our customers expect." The spokesperson said every passenger would receive a refund.';
+    expect(speakers(text)).toEqual([[null, null]]);
+  });
+
+  it('keeps the named speaker of the clause', () => {
+    const text =
+      'Passenger Bernard Lefèvre said the crew had been kind.\n\n' +
+      'Skylark\'s chief executive, Ingrid Solheim, said in a statement: "We fell far short of the standards our customers expect." The airline said every passenger would receive a refund.';
+    expect(speakers(text)[0]?.[0]).toBe('Ingrid Solheim');
+  });
+
+  it('is not given to a headline\'s newspaper when the clause has no cue', () => {
+    const text = 'The row has reached such a pitch that Tuesday\'s Westmere Star carried the headline: "Fix. This. Now." Councillors meet again on Friday.';
+    expect(speakers(text).every(([speaker]) => speaker !== 'Star')).toBe(true);
+  });
+});
+
+describe('one letter on its own', () => {
+  it('is not a person: a platform named X says nothing of who spoke', () => {
+    const text = 'The airline\'s first response on X, posted at 11.15pm, said: "We\'re sorry for the delay to SR418."';
+    expect(speakers(text)).toEqual([[null, null]]);
+  });
+});
+
 // An adverb of manner may stand between the speaker and the cue, as `later` or `also` may.
 describe('an adverb of manner before the cue', () => {
   it('leaves the name before it as the speaker', () => {

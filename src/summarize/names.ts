@@ -606,7 +606,12 @@ function canShapeBePerson(tokens: Token[], shape: NameShape): boolean {
     && !(!hasTitles && isParticiple(person, shape.next < tokens.length ? tokens[shape.next] : undefined))
     && !opensPluralPossessiveName(tokens, shape)
     && !isBodyNamed(person, parts) && !isPlaceAfterPreposition(tokens, shape) && !isNoOnesWord(person, hasTitles)
-    && !isOfficeAfterArticle(tokens, shape);
+    && !isOfficeAfterArticle(tokens, shape) && !isLoneLetter(person, hasTitles);
+}
+
+/** One letter on its own, no title before it: a platform, a grade or a label (`on X`, `Plan B`), not a person (`Mr. X` may be). */
+function isLoneLetter(person: readonly Token[], hasTitles: boolean): boolean {
+  return !hasTitles && person.length === 1 && (person[0] as Token).text.length === 1;
 }
 
 /**

@@ -328,6 +328,21 @@ function introducesCapitalizedPiece(text: string, attribution: Attribution, foll
   return !tokenize(text, attribution.start, attribution.end).some((token) => token.isWord && token.text.endsWith('ing') && CUE_VERBS.has(token.text));
 }
 
+/**
+ * Whether the piece ends its sentence inside its marks (`…expect."`). Such a piece after a clause
+ * ending in a colon (`A spokesperson said in a statement: "…expect."`) is that clause's: a sentence
+ * after it (`The spokesperson said every passenger …`) is a statement of its own.
+ */
+function endsOwnSentence(text: string, piece: QuotedPiece): boolean {
+  const lastSegment = piece.segments[piece.segments.length - 1];
+  return lastSegment !== undefined && /[.?!]$/.test(text.slice(...lastSegment).trimEnd());
+}
+
+/** Whether `text[from, to)` has a cue verb: a clause that says someone spoke (`said in a statement:`), not a headline's (`blares the headline:`). */
+function hasCueWord(text: string, from: number, to: number): boolean {
+  return tokenize(text, from, to).some((token) => token.isWord && CUE_VERBS.has(token.lower));
+}
+
 /** Groups the pieces into quotations, joining a piece to the next across its attribution clause. */
 function groupPieces(text: string, pieces: QuotedPiece[]): Quotation[] {
   const finder = new AttributionFinder(text, pieces);
@@ -344,7 +359,9 @@ function groupPieces(text: string, pieces: QuotedPiece[]): Quotation[] {
       quotations.push({ pieces: [piece, following], attribution, leadIn: lead, end: following.end });
       index = next;
     } else {
-      const found = attribution ?? finder.before(index) ?? continues(text, quotations[quotations.length - 1], piece);
+      const before = lead === 'colon' && endsOwnSentence(text, piece) ? finder.before(index) : null;
+      const introduced = before !== null && hasCueWord(text, before.start, piece.start) ? before : null;
+      const found = introduced ?? attribution ?? finder.before(index) ?? continues(text, quotations[quotations.length - 1], piece);
       quotations.push({ pieces: [piece], attribution: found, leadIn: lead, end: piece.end });
     }
   }
