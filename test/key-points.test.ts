@@ -117,6 +117,33 @@ describe('extractKeyPoints', () => {
     ]);
   });
 
+  it('strips a press release\'s dateline with its date, and the times of a live report\'s updates', () => {
+    const release = [
+      'BRIGHTWATER, 14 March 2024 — Verdant Loop Ltd today announced a coffee capsule that breaks down in a compost heap within twelve weeks.',
+      'The capsule will be sold from 1 May through three supermarket chains in the north of the country.',
+    ].join('\n\n');
+    expect(extractKeyPoints(release, { count: 2 })[0]).toBe('Verdant Loop Ltd today announced a coffee capsule that breaks down in a compost heap within twelve weeks.');
+    const live = markdownToText([
+      'Heavy rain has caused the River Arlen to burst its banks at three places overnight.',
+      '**07:45** — The Environment Agency has issued a severe flood warning for the town of Millford.',
+      '10.30am: Police say the A614 is closed between Millford and Hatchley Bridge until further notice.',
+      '8pm The first families were allowed back into their homes on the lower streets of the town.',
+    ].join('\n\n'));
+    expect(extractKeyPoints(live, { count: 4 }).filter((point) => /^\d/.test(point))).toEqual([]);
+    // A time inside a sentence, or a number opening one, stays.
+    expect(extractKeyPoints('At 07:45 the Environment Agency issued a severe flood warning for the town of Millford.', { count: 1 })[0]).toMatch(/^At 07:45/);
+    expect(extractKeyPoints('300 homes in the town of Millford were flooded overnight after the river burst its banks.', { count: 1 })[0]).toMatch(/^300 homes/);
+  });
+
+  it('never returns an interviewer\'s question', () => {
+    const text = markdownToText([
+      'Marguerite de la Fontaine became chief executive of Halvern Sound Ferries in January after a year of cancellations.',
+      '**Q: When will passengers see the new vessels the regional authority has promised to pay for?**',
+      'A: Not before the summer of 2026, and I want to be straight with people about that from the start.',
+    ].join('\n\n'));
+    expect(extractKeyPoints(text, { count: 3 }).some((point) => point.startsWith('Q:'))).toBe(false);
+  });
+
   it('leaves out a sentence that mostly is one of the notable quotes', () => {
     const quoted = '"We will rebuild every single school that the flood destroyed this spring,"';
     const text =

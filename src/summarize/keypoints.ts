@@ -72,8 +72,10 @@ const STOPWORDS = new Set([
 // opens a wire story. The credit must end in a dash or run into the first word, so that
 // `The Drug Enforcement Agency (DEA) has` keeps its subject.
 const WIRE_CREDIT = /^(?:\p{Lu}[\p{L}.'’-]*(?:,? \p{Lu}[\p{L}.'’-]*){0,3}\s*)?\(\p{Lu}[^()\s]*(?: \p{Lu}[^()\s]*){0,2}\)(?:\s*[-—–]{1,2}\s*|(?=\p{Lu}))/u;
-// `CHARLESTON, S.C. — `: a dateline in capitals, then a dash.
-const DATELINE_PREFIX = /^\p{Lu}{2,}(?:[ .'’-]+\p{Lu}{2,})*\.?(?:, [\p{L}. ]{2,20})?\s*(?:—|–|--)\s*/u;
+// `CHARLESTON, S.C. — `, `BRIGHTWATER, 14 March 2024 — `: a dateline in capitals, then a dash.
+const DATELINE_PREFIX = /^\p{Lu}{2,}(?:[ .'’-]+\p{Lu}{2,})*\.?(?:, [\p{L}\p{N}., ]{2,30}?)?\s*(?:—|–|--)\s*/u;
+// `07:45 — `, `10.30am: `, `8pm `: the time of an update in a live report, before a sentence.
+const TIME_PREFIX = /^(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s?[ap]\.?m\.?)?|(?:1[0-2]|0?\d)\s?[ap]\.?m\.?)(?:\s?[A-Z]{2,4})?\s*(?:[—–:]|-{1,2})?\s+(?=[\p{Lu}"“‘'])/u;
 const PHOTO_CREDIT = /\b(?:photo|image|picture|video|illustration)s?\b.*\b(?:courtesy|credit|getty|ap photo|reuters)\b|^(?:photo|image|credit)s?:/i;
 // `By Jane Smith and John Doe, CNN`: a name follows, where `By January her lead …` has a sentence.
 const BYLINE = /^(?:By|BY|Written by)\s+\p{Lu}[\p{L}.'’-]*\s+\p{Lu}/u;
@@ -82,6 +84,8 @@ const CONTRIBUTOR_LINE = /\bcontributed (?:to )?(?:this )?(?:report|story|from)\
 const LINK_TEASER = /^(?:read|watch|related|see|more|opinion|also|photos?|video|click)\b[^:]{0,25}:/i;
 // `Editor's note: …`, `Correction: …`: the publisher speaking about the article, not the story.
 const EDITORIAL_NOTE = /^(?:editor['’]s note|correction|clarification|update|disclosure)\s*:/i;
+// `Q: When will …?`: an interviewer's question, which says what was asked, not what happened.
+const INTERVIEW_QUESTION = /^(?:Q|Question)\s*[:.]\s/;
 // `Email your story ideas to tips@example.com.`, `More at www.example.org.`: a call to the reader.
 // (Only tested for a match: one character either side of `@…` says as much as a run of them, and is faster.)
 const CONTACT_OR_LINK = /[\w.+-]@[\w-]+\.[\w.]|https?:\/\/|\bwww\./i;
@@ -149,14 +153,16 @@ function normalizesTo(text: string, normal: string): boolean {
 }
 
 /**
- * Headings, captions, photo credits, bylines, editor's notes, the title: never key points. (Headings and
- * datelines on a line of their own have no final punctuation and never get this far.)
+ * Headings, captions, photo credits, bylines, editor's notes, an interviewer's questions, the title:
+ * never key points. (Headings and datelines on a line of their own have no final punctuation and
+ * never get this far.)
  */
 function isArticleFurniture(display: string, words: number, title: string): boolean {
   if (words < MIN_WORDS || words > MAX_WORDS) return true;
   if ((title !== '' && normalizesTo(display, title)) || isTitleCase(display)) return true;
   if (BYLINE.test(display) && words <= MAX_BYLINE_WORDS) return true;
-  return PHOTO_CREDIT.test(display) || CONTRIBUTOR_LINE.test(display) || LINK_TEASER.test(display) || EDITORIAL_NOTE.test(display) || CONTACT_OR_LINK.test(display);
+  return PHOTO_CREDIT.test(display) || CONTRIBUTOR_LINE.test(display) || LINK_TEASER.test(display) || EDITORIAL_NOTE.test(display) || CONTACT_OR_LINK.test(display)
+    || INTERVIEW_QUESTION.test(display);
 }
 
 /**
@@ -196,7 +202,7 @@ export function keyPointCandidates(text: string, options: KeyPointOptions = {}):
     if (!sentence.terminal) return;
     // A wire credit or a dateline can only open a paragraph.
     const opensParagraph = sentences[index - 1]?.paragraph !== sentence.paragraph;
-    const display = opensParagraph ? sentence.text.replace(WIRE_CREDIT, '').replace(DATELINE_PREFIX, '') : sentence.text;
+    const display = opensParagraph ? sentence.text.replace(WIRE_CREDIT, '').replace(DATELINE_PREFIX, '').replace(TIME_PREFIX, '') : sentence.text;
     const words = countWords(display);
     if (isArticleFurniture(display, words, title) || splitsQuotation(display)) return;
     if (quotedShare(sentence, quotes) > QUOTE_OVERLAP) return;
