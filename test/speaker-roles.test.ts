@@ -100,6 +100,14 @@ describe('speaker roles', () => {
     expect(findQuotes(text)[1]).toMatchObject({ speaker: 'Busisiwe Khoza', role: 'coach' });
   });
 
+  it('shows a role the text gave with `its` without it: the organization is named in another sentence', () => {
+    const text = 'The consumer group FlyFair said the case showed the need for a legal limit. Its director, Jasmine Kowalski-Reyes, said: "In Britain there is no such rule."';
+    expect(findQuotes(text)[0]).toMatchObject({ speaker: 'Jasmine Kowalski-Reyes', role: 'director' });
+    // A person's relative keeps whose: `her son` is not anyone's son.
+    const family = 'Alma Ruiz opened the bakery in 1971. Her son, Mateo Ruiz, runs it now. "She still comes in every morning," he said.';
+    expect(findQuotes(family)[0]).toMatchObject({ speaker: 'Mateo Ruiz', role: 'her son' });
+  });
+
   it('does not take a company or a team for a person a pronoun can refer to', () => {
     const text = 'Helen Ashgrove joined the grocer in May. Shares in Pellham Foods fell on Tuesday.\n\n"We will be back in the range we promised," she said.';
     expect(findQuotes(text)[0]?.speaker).toBe('Helen Ashgrove');

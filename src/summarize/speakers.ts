@@ -28,7 +28,16 @@ export interface ResolvedSpeaker {
 const NOBODY: ResolvedSpeaker = { name: null, role: null };
 
 function describe(person: Person): ResolvedSpeaker {
-  return { name: printedName(person), role: person.role };
+  return { name: printedName(person), role: person.role === null ? null : shownRole(person.role) };
+}
+
+// `its director`: the organization `its` stands for is named in another sentence, and a reader
+// shown the quotation alone learns only `director` from it.
+const ORGANIZATION_POSSESSIVE = /^its\s+/i;
+
+/** The role as a reader is shown it beside the quotation, away from the sentence it was read in. */
+function shownRole(role: string): string {
+  return role.replace(ORGANIZATION_POSSESSIVE, '');
 }
 
 function mentionStart(linked: LinkedMention): number {
