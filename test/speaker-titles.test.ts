@@ -99,6 +99,16 @@ describe('titles in printed speaker names', () => {
     ]);
   });
 
+  it('keeps a priest\'s or a nun\'s title with the name, not as the role, and knows the person by it and the surname', () => {
+    const text =
+      'Father Michael Dunne, the parish priest, led the service at St Brendan\'s. "It was a sad day for the whole village," Father Dunne said.\n\n' +
+      'Sister Bernadette Kelly said: "The children will remember her every Christmas."';
+    expect(findQuotes(text).map(({ speaker, role }) => [speaker, role])).toEqual([
+      ['Father Michael Dunne', 'parish priest'],
+      ['Sister Bernadette Kelly', null],
+    ]);
+  });
+
   it('reads no one in the letters after a party or a lone word', () => {
     const text = '"It has been pushed back again," the Sinn Féin TD said. "Dublin decides," the Independent TD said.';
     expect(findQuotes(text).map(({ speaker }) => speaker)).toEqual([null, null]);

@@ -73,8 +73,9 @@ export const HONORIFICS = new Map<string, Gender | null>([
   ['pc', null],
   // A knight or dame, called by the given name after the title (`Sir Geoffrey Palliser`, then `Sir Geoffrey`).
   ['sir', 'male'], ['dame', 'female'],
-  // A priest (`Fr Tom Kenny`), and the style of privy counsellors and judges (`the Rt Hon Michael Gove`).
-  ['fr', 'male'], ['fr.', 'male'], ['rt', null], ['rt.', null], ['hon', null], ['hon.', null],
+  // A priest or a nun (`Fr Tom Kenny`, `Father Michael Dunne`, `Sister Bernadette Kelly`), and the
+  // style of privy counsellors and judges (`the Rt Hon Michael Gove`).
+  ['fr', 'male'], ['fr.', 'male'], ['father', 'male'], ['sister', 'female'], ['rt', null], ['rt.', null], ['hon', null], ['hon.', null],
   // British detectives by rank (`DI Dan Moody`, `DCI Ruth Kane`; not `DC`, as in `DC Comics`), an
   // Australian councillor (`Cr Dawn Rich`).
   ['di', null], ['ds', null], ['dci', null], ['dsi', null], ['cr', null],

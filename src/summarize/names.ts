@@ -204,6 +204,8 @@ const PRINTED_TITLES = new Set([
   // Without a period, as British and Irish style writes them (`Dr Helen Marsh`, `Cllr Ann Rees`).
   'dr', 'prof', 'rev', 'revd', 'cllr', 'sgt', 'insp', 'supt', 'det', 'capt', 'lt', 'maj', 'cpl', 'pc',
   'fr', 'fr.', 'di', 'ds', 'dci', 'dsi', 'cr',
+  // A priest's or a nun's, by which the parish knows them (`Father Michael Dunne`, `Sister Bernadette Kelly`).
+  'father', 'sister',
 ]);
 // A word that says the person no longer holds the title (`former Texas Gov. Rick Perry`) is
 // looked for among the titles and the few words before them.
