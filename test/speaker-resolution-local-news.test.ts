@@ -21,9 +21,15 @@ describe('speakers of local news', () => {
     ['Portuguese', 'João dos Santos', 'dos Santos'],
     ['Dutch', 'Pieter den Uyl', 'den Uyl'],
     ['Afrikaans, of two particles and an unlisted given name', 'Chanté van der Merwe', 'van der Merwe'],
+    ['Welsh patronymic', 'Owen ap Rhys', 'ap Rhys'],
   ])('links a %s surname with its particle to the full name', (_language, name, surname) => {
     const text = `The race was won by ${name}, 41, in ten hours.\n\n"We trained together for ten years," ${surname} said.`;
     expect(findQuotes(text)[0]?.speaker).toBe(name);
+  });
+
+  it('keeps a Welsh patronymic whole after a role word (`Farmer Owen ap Rhys`)', () => {
+    const text = 'Farmer Owen ap Rhys says he has lost at least forty sheep. "There was no time to move them," he said.';
+    expect(findQuotes(text).map(({ speaker, role }) => [speaker, role])).toEqual([['Owen ap Rhys', 'Farmer']]);
   });
 
   it('reads a month as a surname after a given name or a title, or as the subject of a cue, and as a month elsewhere', () => {

@@ -183,6 +183,8 @@ export const NAME_PARTICLES = new Set([
   'du', 'dos', 'das', 'den', 'ter', 'zu',
   // Irish and Scottish Gaelic (`Tadhg Ó Murchú`, `Siobhán Ní Bhriain`, `Ann Mac Lochlainn`).
   'ó', 'ní', 'nic', 'uí', 'mac',
+  // Welsh, son of and daughter of (`Owen ap Rhys`, `Gwenllian ferch Dafydd`).
+  'ap', 'ab', 'ferch', 'verch',
 ]);
 
 /**
