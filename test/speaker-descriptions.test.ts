@@ -578,4 +578,11 @@ describe('a description finds the person by what the text said of them', () => {
     const text = 'The former secretary of homeland security, Tom Ridge, said on Monday: "We have to take this seriously."';
     expect(lastSpeaker(text)).toBe('Tom Ridge');
   });
+
+  it('takes the name set off after a description also when its role is written before it (`Another passenger, retired teacher Bernard Lefèvre,`)', () => {
+    const text = 'Another passenger, retired teacher Bernard Lefèvre, said: "I have never been treated like this by an airline."';
+    expect(findQuotes(text).map(({ speaker, role }) => [speaker, role])).toEqual([['Bernard Lefèvre', 'retired teacher']]);
+    // A role with no name after it is no more than the description.
+    expect(lastSpeaker('Another passenger, a retired teacher, said: "I have never been treated like this by an airline."')).toBeNull();
+  });
 });

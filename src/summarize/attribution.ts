@@ -128,6 +128,19 @@ function personMention(text: string, tokens: Token[], index: number): SpeakerMen
   return possessor >= 0 ? descriptionMention(text, tokens, possessor) : beforeRole;
 }
 
+// Lowercase words a role may have before its noun (`retired primary school teacher`).
+const MAX_ROLE_MODIFIERS = 3;
+
+/** The index of a person noun at `index` or after a few lowercase words (`retired teacher`), or -1. */
+function roleNounAhead(tokens: readonly Token[], index: number): number {
+  for (let cursor = index; cursor <= index + MAX_ROLE_MODIFIERS; cursor += 1) {
+    const token = tokens[cursor];
+    if (!token?.isWord || isCapitalized(token)) return -1;
+    if (isPersonNoun(token.lower)) return cursor;
+  }
+  return -1;
+}
+
 /**
  * `a spokesman for the campaign`: from the determiner to the first punctuation, relative word or
  * cue, a cue of two words included (`as the mayor put it`: `it` is the object of `put`).
@@ -252,10 +265,15 @@ function firstMention(text: string, tokens: Token[], start: number, to: number):
       const mention = mentionAt(text, tokens, index);
       if (mention?.kind === 'description' && readDescription(mention.text) !== null) described = mention;
     }
-    if (token && isCapitalized(token)) {
-      const name = personMention(text, tokens, index);
+    // After the description's comma, the name may follow the role it is written after
+    // (`Another passenger, retired teacher Bernard Lefèvre, said`).
+    const roleNoun = described !== null && index > from ? roleNounAhead(tokens, index) : -1;
+    if (token && (isCapitalized(token) || roleNoun >= 0)) {
+      const name = personMention(text, tokens, roleNoun >= 0 ? roleNoun : index);
+      // After a role, only a name: the role alone says no more than the description.
+      const named = roleNoun >= 0 ? name?.kind === 'name' : name !== null;
       // A possessive qualifies the noun after it (`Google's chief executive, Laszlo Bock,`).
-      if (name && !/^['’]/.test(text.charAt(name.end))) return name;
+      if (name && named && !/^['’]/.test(text.charAt(name.end))) return name;
     }
   }
   if (described) return described;

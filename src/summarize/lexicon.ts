@@ -124,7 +124,7 @@ export const NOT_NAME_WORDS = new Set([
   'even', 'just', 'only', 'meanwhile', 'however', 'instead', 'indeed', 'during', 'under', 'over',
   'about', 'asked', 'according', 'like', 'unlike', 'what', 'who', 'why', 'how', 'where', 'which',
   'said', 'says', 'not', 'no', 'yes', 'all', 'some', 'many', 'most', 'both', 'each', 'every', 'one',
-  'two', 'former', 'democrats', 'republicans', 'americans', 'monday', 'tuesday', 'wednesday',
+  'two', 'three', 'another', 'other', 'several', 'any', 'former', 'democrats', 'republicans', 'americans', 'monday', 'tuesday', 'wednesday',
   'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may',
   'june', 'july', 'august', 'september', 'october', 'november', 'december', 'abstract', 'full',
   'text', 'mr', 'mrs', 'ms', 'dr', 'god', 'do', 'did', 'does', 'is', 'was', 'will', 'would', 'can',
