@@ -27,6 +27,16 @@ describe('speakers of local news', () => {
     expect(findQuotes(text)[0]?.speaker).toBe(name);
   });
 
+  it('tells namesakes apart by the title a surname is written with (`Prof. Marchetti` after `Dr. Elena Marchetti and Prof. Luca Marchetti`)', () => {
+    const text = [
+      'The study was led by two siblings: microbiologist Dr. Elena Marchetti and chemical engineer Prof. Luca Marchetti.',
+      'Dr. Henrik Aaltonen, who was not involved, urged caution. "The hard part is the economics," he said.',
+      'Prof. Marchetti agreed that cost would decide the question. "If it costs more to digest a mattress than to bury it, nobody will do it," he said.',
+      'Dr. Marchetti was more hopeful. "The enzymes get cheaper every year," she said.',
+    ].join('\n\n');
+    expect(findQuotes(text).map(({ speaker }) => speaker)).toEqual(['Dr. Henrik Aaltonen', 'Prof. Luca Marchetti', 'Dr. Elena Marchetti']);
+  });
+
   it('keeps a Welsh patronymic whole after a role word (`Farmer Owen ap Rhys`)', () => {
     const text = 'Farmer Owen ap Rhys says he has lost at least forty sheep. "There was no time to move them," he said.';
     expect(findQuotes(text).map(({ speaker, role }) => [speaker, role])).toEqual([['Owen ap Rhys', 'Farmer']]);

@@ -237,11 +237,18 @@ function completesSurname(namesake: Person, name: string): boolean {
 
 /**
  * `Mrs Mulvey` after `Ciarán Mulvey` and `Aoife Mulvey`: a surname alone names the first person
- * introduced with it unless its title says another gender than that person's; then it names a
- * namesake known to be of the title's gender, if the text has one. (One of unknown gender is not
+ * introduced with it unless its title is another than the one that person was introduced with and
+ * a namesake was introduced with it, or its title says another gender than that person's; then it
+ * names a namesake known to be of the title's gender, if the text has one. (One of unknown gender is not
  * taken: `Mr. Khan` is not the son the text names next, when the father goes by his given name.)
  */
-function namesakeOfTitle(people: People, first: Person, key: string, titleGender: Gender | null): Person {
+function namesakeOfTitle(people: People, first: Person, key: string, titleGender: Gender | null, title: string | null): Person {
+  // `Prof. Marchetti` after `Dr. Elena Marchetti and Prof. Luca Marchetti`: the one of that title.
+  if (title !== null && first.title !== null && first.title !== title) {
+    for (const person of people.byFullName.values()) {
+      if (person !== first && person.title === title && surnameKey(person.fullName) === key) return person;
+    }
+  }
   const firstGender = genderOf(first);
   if (titleGender === null || firstGender === null || firstGender === titleGender) return first;
   for (const person of people.byFullName.values()) {
@@ -271,7 +278,7 @@ export function collectPeople(
     if (!person && !(found.isPerson || knownSpeakers.has(found.name))) continue;
     // Only now is the rest of the mention read: most names found are passed over above.
     const mention = found.mention();
-    if (person && words === 1) person = namesakeOfTitle(people, person, key, mention.titleGender);
+    if (person && words === 1) person = namesakeOfTitle(people, person, key, mention.titleGender, mention.printedTitle);
     person ??= newPerson(mention);
     // A surname alone names the first person introduced with it, not a relative named later.
     if (!people.bySurname.has(key)) people.bySurname.set(key, person);
