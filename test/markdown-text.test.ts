@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { summarizeText } from '../src/summarize/index.js';
 import { codeTexts, lexedParagraphs, markdownToText, paragraphsText, plainParagraphs } from '../src/load/markdown.js';
 import { pickFrom, seededRandom } from '../bench/seeded-random.js';
 
@@ -21,8 +22,22 @@ it('composes accents written as combining marks, so that a name typed on a Mac r
   expect(markdownToText('Zoe\u0301 Bjo\u0308rk spoke.')).toBe('Zoé Björk spoke.');
 });
 
-it('keeps the text of block quotes', () => {
-  expect(markdownToText('> Quoted words stay.\n')).toBe('Quoted words stay.');
+it('keeps the text of block quotes, in quote marks as the quotation it is, unless it sets its words in marks itself', () => {
+  expect(markdownToText('> Quoted words stay.\n')).toBe('“Quoted words stay.”');
+  expect(markdownToText('> I was not a good student.\n>\n> My father cut the stitching.\n')).toBe('“I was not a good student.”\n\n“My father cut the stitching.”');
+  expect(markdownToText('> "We will rebuild," Ms Pellow said.\n')).toBe('"We will rebuild," Ms Pellow said.');
+});
+
+it('gives a block quote to the quotation finder, not to the key points', () => {
+  const text = markdownToText([
+    'Samuel Okonkwo learned the trade at a bench that still stands in the back room of the shop.',
+    '> I was not a good student. My father would take a shoe I had finished, look at it for a long time, and then cut the stitching and hand it back to me.',
+  ].join('\n\n'));
+  const summary = summarizeText(text, { points: 3, allQuotes: true });
+  expect(summary.keyPoints).toEqual(['Samuel Okonkwo learned the trade at a bench that still stands in the back room of the shop.']);
+  expect(summary.quotes.map((quote) => quote.text)).toEqual([
+    'I was not a good student. My father would take a shoe I had finished, look at it for a long time, and then cut the stitching and hand it back to me.',
+  ]);
 });
 
 it('decodes every HTML entity the way a browser would, named and numeric, and leaves unknown ones as written', () => {

@@ -34,11 +34,23 @@ function blockParagraphs(token: Token): string[] {
     case 'list':
       return (token as Tokens.List).items.flatMap((item) => item.tokens.flatMap(blockParagraphs));
     case 'blockquote':
-      return (token as Tokens.Blockquote).tokens.flatMap(blockParagraphs);
+      return (token as Tokens.Blockquote).tokens.flatMap(blockParagraphs).map(asQuotation);
     default:
       // Code blocks, HTML (comments included), tables, rules and spacing carry no prose to summarize.
       return [];
   }
+}
+
+// Any mark a quotation may be set in, straight or curly, single or double, or guillemets.
+const QUOTE_MARK = /["“”'‘’«»]/;
+
+/**
+ * A paragraph of a blockquote as a quotation: someone's words set apart (`> I was not a good
+ * student.`), which read as a plain paragraph were taken for the story's own sentences. One that
+ * sets its words in quote marks itself, or holds an apostrophe, is left as written.
+ */
+function asQuotation(paragraph: string): string {
+  return QUOTE_MARK.test(paragraph) || paragraph.trim() === '' ? paragraph : `“${paragraph.trim()}”`;
 }
 
 /**
