@@ -26,6 +26,8 @@ it('keeps the text of block quotes, in quote marks as the quotation it is, unles
   expect(markdownToText('> Quoted words stay.\n')).toBe('“Quoted words stay.”');
   expect(markdownToText('> I was not a good student.\n>\n> My father cut the stitching.\n')).toBe('“I was not a good student.”\n\n“My father cut the stitching.”');
   expect(markdownToText('> "We will rebuild," Ms Pellow said.\n')).toBe('"We will rebuild," Ms Pellow said.');
+  expect(markdownToText("> 'We will rebuild,' Ms Pellow said.\n")).toBe("'We will rebuild,' Ms Pellow said.");
+  expect(markdownToText("> I'm not a good student, and my father's patience was short.\n")).toBe("“I'm not a good student, and my father's patience was short.”");
 });
 
 it('gives a block quote to the quotation finder, not to the key points', () => {

@@ -41,13 +41,14 @@ function blockParagraphs(token: Token): string[] {
   }
 }
 
-// Any mark a quotation may be set in, straight or curly, single or double, or guillemets.
-const QUOTE_MARK = /["“”'‘’«»]/;
+// A mark a quotation may be set in: a double one, straight or curly, a guillemet, or a single one
+// opening a word (an apostrophe inside one, `I'm`, is not).
+const QUOTE_MARK = /["“”«»]|(?:^|\s)['‘]/;
 
 /**
  * A paragraph of a blockquote as a quotation: someone's words set apart (`> I was not a good
  * student.`), which read as a plain paragraph were taken for the story's own sentences. One that
- * sets its words in quote marks itself, or holds an apostrophe, is left as written.
+ * sets its words in quote marks itself is left as written.
  */
 function asQuotation(paragraph: string): string {
   return QUOTE_MARK.test(paragraph) || paragraph.trim() === '' ? paragraph : `“${paragraph.trim()}”`;
