@@ -37,6 +37,14 @@ describe('speakers of local news', () => {
     expect(findQuotes(text).map(({ speaker }) => speaker)).toEqual(['Dr. Henrik Aaltonen', 'Prof. Luca Marchetti', 'Dr. Elena Marchetti']);
   });
 
+  it('knows a relative named by the given name alone, set off after the word for the relative (`their son, Callum.`)', () => {
+    const text = [
+      'She married Nathaniel Moore, a lifeboat coxswain, in 1964. He died in 2009. She is survived by their son, Callum.',
+      'Her son said she had remained sharp to the end. “She was still doing the crossword last week,” he said.',
+    ].join('\n\n');
+    expect(findQuotes(text).map(({ speaker, role }) => [speaker, role])).toEqual([['Callum', 'their son']]);
+  });
+
   it('keeps a Welsh patronymic whole after a role word (`Farmer Owen ap Rhys`)', () => {
     const text = 'Farmer Owen ap Rhys says he has lost at least forty sheep. "There was no time to move them," he said.';
     expect(findQuotes(text).map(({ speaker, role }) => [speaker, role])).toEqual([['Owen ap Rhys', 'Farmer']]);

@@ -199,3 +199,10 @@ export const NO_WORDS: readonly string[] = (() => {
   list.pop();
   return list;
 })();
+
+/** Nouns for a relative: `her husband` is someone of the family of the person `her` refers to. */
+export const KINSHIP_NOUNS = new Set([
+  'husband', 'wife', 'son', 'daughter', 'father', 'mother', 'brother', 'sister', 'dad', 'mum', 'mom',
+  'grandson', 'granddaughter', 'grandfather', 'grandmother', 'uncle', 'aunt', 'nephew', 'niece',
+  'cousin', 'stepson', 'stepdaughter', 'stepfather', 'stepmother', 'twin', 'widow', 'widower',
+]);

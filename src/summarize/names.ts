@@ -4,7 +4,7 @@
  */
 import { isBlankUnit, isSpaceUnit } from './characters.js';
 import { genderOfFirstName, isKnownFirstName } from './first-names.js';
-import { CUE_VERBS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NO_WORDS, PAST_MARKERS, SENTENCE_OPENERS, type Gender } from './lexicon.js';
+import { CUE_VERBS, HONORIFICS, KINSHIP_NOUNS, NAME_PARTICLES, NAME_SUFFIXES, NO_WORDS, PAST_MARKERS, SENTENCE_OPENERS, type Gender } from './lexicon.js';
 import { bareLower, bareWord, isAcronym, isHonorific, isInitial, isNamePart, isPostNominal, isTitleWord, isVerbLike, seatAfterName } from './name-tokens.js';
 import { isListedPersonNoun, isPersonNoun } from './person-nouns.js';
 import { clauseRoleWords, pastAge, pastOrigin, placesNamed } from './role-clauses.js';
@@ -640,7 +640,20 @@ function isShapePerson(tokens: Token[], shape: NameShape): boolean {
   // An age after one word makes it a person's name (`Theo, 11,`), but not after `of` or `from`,
   // where the word is where someone is from (`Abena Mensah-Holt of Minneapolis, 39,`).
   const fromPlace = shape.index > 0 && ORIGIN_PREPOSITIONS.has((tokens[shape.index - 1] as Token).text);
-  return shape.hasTitles || (words > 1 && words <= MAX_NAME_WORDS) || (!fromPlace && pastAge(tokens, shape.next) !== shape.next);
+  return shape.hasTitles || (words > 1 && words <= MAX_NAME_WORDS) || (!fromPlace && pastAge(tokens, shape.next) !== shape.next)
+    || isRelativeByGivenName(tokens, shape);
+}
+
+/**
+ * `She is survived by their son, Callum.`: a given name set off after a word for a relative is that
+ * relative, as families are named in obituaries and features.
+ */
+function isRelativeByGivenName(tokens: Token[], shape: NameShape): boolean {
+  const [name] = shape.person;
+  const relative = tokens[shape.index - 2];
+  const after = tokens[shape.next];
+  return shape.person.length === 1 && name !== undefined && isKnownFirstName(name.text) && isComma(tokens[shape.index - 1])
+    && relative !== undefined && KINSHIP_NOUNS.has(relative.lower) && (after === undefined || isComma(after) || isSentenceEnd(after));
 }
 
 const ORIGIN_PREPOSITIONS = new Set(['of', 'from']);

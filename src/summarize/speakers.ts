@@ -4,7 +4,7 @@
  */
 import { countBefore } from '../count-before.js';
 import { partyOfWord, readDescription, type Description, type SubjectDescription } from './descriptions.js';
-import { isPastRole, PRONOUNS, type Gender } from './lexicon.js';
+import { isPastRole, KINSHIP_NOUNS, PRONOUNS, type Gender } from './lexicon.js';
 import { surnameKey } from './names.js';
 import { findPerson, genderOf, printedName, suffixOf, type LinkedMention, type People, type Person, type SubjectPronoun } from './people.js';
 import { statesAmong } from './roles.js';
@@ -221,12 +221,6 @@ function firstPersonAfter(people: People, offset: number, accepts: (person: Pers
 const INDEFINITE = /^(?:a|an|one)\s/i;
 const ANOTHER = /^another\s/i;
 
-// Nouns for a relative: `her husband` is someone of the family of the person `her` refers to.
-const KINSHIP_NOUNS = new Set([
-  'husband', 'wife', 'son', 'daughter', 'father', 'mother', 'brother', 'sister', 'dad', 'mum', 'mom',
-  'grandson', 'granddaughter', 'grandfather', 'grandmother', 'uncle', 'aunt', 'nephew', 'niece',
-  'cousin', 'stepson', 'stepdaughter', 'stepfather', 'stepmother', 'twin', 'widow', 'widower',
-]);
 const POSSESSIVE_GENDERS = new Map<string, Gender>([['his', 'male'], ['her', 'female']]);
 
 // What `relativeOf` answers for a description that is no possessive and a word for a relative.
