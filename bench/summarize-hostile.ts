@@ -3,7 +3,8 @@
  * paragraph, capitalized words before a name. Each input is summarized at two sizes, the second
  * twice the first, in this process; `growth` is the ratio of their times (about 2 for linear
  * work, 4 for quadratic, 8 for cubic). An outside tester found each of these taking 5 to 40
- * seconds on 5 to 160 KB before the limits that now bound them (quotations.ts, roles.ts).
+ * seconds on 5 to 160 KB (the last one on 2 MB) before the limits that now bound them
+ * (quotations.ts, roles.ts, quotes.ts).
  *
  *   npm run build && node dist/bench/summarize-hostile.js      prints JSON
  */
@@ -31,6 +32,9 @@ const INPUTS: Input[] = [
     make: (n) => Array.from({ length: n }, (_, i) => `Rep. Cody Rasm${i} (R-Idaho) spoke. Dale Hoch${i} listened.\n\n"No votes ${i}," the Indiana Republican said.`).join('\n\n'),
     n: 800,
   },
+  // Many attributed quotations and no question mark after them: the question test read from each
+  // quotation to the end of the text (9 s for 2 MB).
+  { name: 'many short quotations, each attributed', make: (n) => '“A.” B said. '.repeat(n), n: 40_000 },
 ];
 
 function millisecondsFor(text: string): number {

@@ -139,9 +139,19 @@ const MAX_ADDRESS_TOKENS = 3;
 
 /** Whom a quotation asking a question is put to, by the name it opens on, and where its attribution ends; null for any other quotation. */
 function questionOf(text: string, pieces: readonly QuotedPiece[], attributionEnd: number): { to: string; end: number } | null {
-  if (!pieces.some((piece) => { const mark = text.indexOf('?', piece.start); return mark >= 0 && mark < piece.end; })) return null;
+  if (!pieces.some((piece) => hasQuestionMark(text, piece.start, piece.end))) return null;
   const to = addressedName(text, pieces[0] as QuotedPiece);
   return to === null ? null : { to, end: attributionEnd };
+}
+
+/**
+ * Whether `text[start, end)` has a question mark. Read within the piece: `indexOf` from its start
+ * ran on to the next question mark in the text, to its end when there was none, for every
+ * quotation: quadratic in a long text of many quotations.
+ */
+function hasQuestionMark(text: string, start: number, end: number): boolean {
+  for (let at = start; at < end; at += 1) if (text.charCodeAt(at) === 0x3f) return true;
+  return false;
 }
 
 /** The name a quoted piece opens on as a form of address (`"Governor Castellow, why …"`): its last word, or null. */
