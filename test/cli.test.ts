@@ -110,6 +110,48 @@ describe('gazette CLI', () => {
     expect(stderr).not.toMatch(/unexpected error|\n\s+at /);
   });
 
+  it('reports standard input redirected from a folder as unreadable, exit 1, as it reports a folder named by path', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'gazette-jsonl-'));
+    const input = openSync(folder, 'r');
+    try {
+      const run = spawnSync(process.execPath, [CLI, 'summarize', '--jsonl', '-'], { stdio: [input, 'pipe', 'pipe'], encoding: 'utf8' });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('<stdin> error cannot read: illegal operation on a directory (jsonl/unreadable)');
+    } finally {
+      closeSync(input);
+    }
+  });
+
+  it('shows control characters of the input in a diagnostic as escapes, not as orders to the terminal', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'gazette-jsonl-'));
+    await writeFile(path.join(folder, 'odd.jsonl'), '\u001b[2J\u001b]0;PWNED\u0007\n');
+    const { code, stderr } = await gazette(['summarize', '--jsonl', 'odd.jsonl'], folder);
+    expect(code).toBe(1);
+    expect(stderr).toContain('odd.jsonl:1 error not JSON');
+    expect(stderr).toContain('\\u001b[2J\\u001b]0;PWNED\\u0007');
+    expect(stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+
+  it('prints its diagnostics with the path whole when the working folder is deleted under it, not a stack trace', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'gazette-jsonl-'));
+    const input = path.join(folder, 'mixed.jsonl');
+    await writeFile(input, `not json\n${JSON.stringify({ id: 1, text: 'The council met on Monday and agreed the budget for the parks.' })}\n`);
+    const script = `mkdir gone && cd gone && rmdir ../gone && exec "$0" "$1" summarize --jsonl "$2"`;
+    const run = spawnSync('sh', ['-c', script, process.execPath, CLI, input], { cwd: folder, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(`${input}:1 error not JSON: Unexpected token 'o', "not json" is not valid JSON (jsonl/parse)\n`);
+    expect(run.stdout.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('reports each bad line as it reads it, so that a run cut short by its reader (| head -1) still exits 1', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'gazette-jsonl-'));
+    const line = JSON.stringify({ id: 1, text: 'The council met on Monday and agreed the budget for the parks. "We kept our promise," said Mayor Ana Ruiz.' });
+    await writeFile(path.join(folder, 'early.jsonl'), `bad early line\n${`${line}\n`.repeat(3000)}`);
+    const run = spawnSync('bash', ['-c', `"$0" "$1" summarize --jsonl early.jsonl | head -1 > /dev/null; echo "exit \${PIPESTATUS[0]}"`, process.execPath, CLI], { cwd: folder, encoding: 'utf8' });
+    expect(run.stderr).toContain('early.jsonl:1 error not JSON');
+    expect(run.stdout.trim()).toBe('exit 1');
+  });
+
   it('reports output that cannot be written (a full disk) in one line, exit 1, without a stack trace', () => {
     // /dev/full refuses every write with ENOSPC, as a full disk does.
     const full = openSync('/dev/full', 'w');

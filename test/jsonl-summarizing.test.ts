@@ -120,6 +120,16 @@ describe('summarizeJsonl', () => {
     expect(seen.at(-1)?.bytesRead).toBe(bytes.length);
   });
 
+  it('tells of each bad line as it reads it and keeps none, when asked to', async () => {
+    const told: Array<{ line: number | undefined; before: number }> = [];
+    const { stream, lines } = collector(false);
+    const input = ['not json', JSON.stringify({ id: 1, text: ARTICLE }), '[1]', JSON.stringify({ id: 2, text: ARTICLE })].join('\n');
+    const kept = await summarizeJsonl(Readable.from([input]), stream, { onProblem: (problem) => told.push({ line: problem.line, before: lines.length }) });
+    expect(kept).toEqual([]);
+    // Each is told before the summaries of the lines after it are written.
+    expect(told).toEqual([{ line: 1, before: 0 }, { line: 3, before: 1 }]);
+  });
+
   it('streams 10,000 lines in order through a slow output', async () => {
     const count = 10_000;
     function* articles(): Generator<string> {

@@ -18,9 +18,18 @@ export function paint(stream: NodeJS.WriteStream): (color: Color, text: string) 
   return (color, text) => (enabled ? `\u001b[${CODES[color]}m${text}\u001b[0m` : text);
 }
 
+/** The working folder, or null when it is gone (deleted while the command ran in it): then paths are shown whole. */
+function workingFolder(): string | null {
+  try {
+    return process.cwd();
+  } catch {
+    return null;
+  }
+}
+
 /** A file as people read it: relative to the working folder when it is inside it. */
-export function shownPath(file: string, cwd = process.cwd()): string {
-  if (!path.isAbsolute(file)) return file;
+export function shownPath(file: string, cwd = workingFolder()): string {
+  if (!path.isAbsolute(file) || cwd === null) return file;
   const relative = path.relative(cwd, file);
   if (relative === '') return '.';
   return !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
@@ -30,15 +39,24 @@ export function shownPath(file: string, cwd = process.cwd()): string {
  * Diagnostics as people and scripts read them: the library keeps every `file` absolute, and
  * the CLI makes it relative here, for the lines it prints and the JSON it writes alike.
  */
-export function shownDiagnostics(diagnostics: readonly Diagnostic[], cwd = process.cwd()): Diagnostic[] {
+export function shownDiagnostics(diagnostics: readonly Diagnostic[], cwd = workingFolder()): Diagnostic[] {
   return diagnostics.map((d) => (d.file ? { ...d, file: shownPath(d.file, cwd) } : d));
+}
+
+// C0 and C1 control characters and DEL: from a file name or an excerpt of the input, a terminal
+// would act on them (clear the screen, set its title) or a line break split the diagnostic.
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/** The line with each control character written as an escape (`\n`, `\u001b`), so that it is shown, not obeyed. */
+export function withoutControlCharacters(line: string): string {
+  return line.replace(CONTROL_CHARACTER, (character) => (character === '\n' ? '\\n' : `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
 /** One line per diagnostic, errors in red and warnings in yellow, on stderr; paths are made relative only here. */
 export function printDiagnostics(diagnostics: readonly Diagnostic[], stream: NodeJS.WriteStream = process.stderr): void {
   const color = paint(stream);
   for (const d of shownDiagnostics(diagnostics).map(inCommandLineWords)) {
-    const line = formatDiagnostic(d);
+    const line = withoutControlCharacters(formatDiagnostic(d));
     stream.write(`${d.severity === 'error' ? color('red', line) : d.severity === 'warning' ? color('yellow', line) : line}\n`);
   }
 }

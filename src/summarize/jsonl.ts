@@ -20,6 +20,11 @@ export interface JsonlOptions {
   file?: string;
   /** Told after each summary line is written: how many so far, and how many bytes of the input are read. */
   onProgress?: (progress: JsonlProgress) => void;
+  /**
+   * Told of each line that gives no summary as soon as it is read; such problems are then not
+   * kept, so that memory stays flat however many lines are bad. Without it they are returned.
+   */
+  onProblem?: (problem: Diagnostic) => void;
 }
 
 /** How far a batch has gone: summaries written, and input bytes read (as read, before decoding). */
@@ -128,7 +133,8 @@ function summaryLine(article: InputArticle, options: JsonlOptions): string {
 /**
  * Reads `{"id", "text"}` lines from `input` and writes `{"id", "keyPoints", "quotes"}` lines to
  * `output`, in input order, waiting whenever `output` asks to. A line that is not such an object
- * is skipped and reported; blank lines are ignored. Resolves with the problems found.
+ * is skipped and reported; blank lines are ignored. Resolves with the problems found, unless
+ * `onProblem` was told of them as they came.
  */
 export async function summarizeJsonl(
   input: NodeJS.ReadableStream,
@@ -146,7 +152,9 @@ export async function summarizeJsonl(
     const article = line === null ? lineTooLong() : parseLine(lineNumber === 1 ? line.replace(/^\uFEFF/, '') : line);
     if ('rule' in article) {
       const place = options.file === undefined ? { line: lineNumber } : { file: options.file, line: lineNumber };
-      problems.push(diagnostic(article.rule, article.message, place));
+      const problem = diagnostic(article.rule, article.message, place);
+      if (options.onProblem) options.onProblem(problem);
+      else problems.push(problem);
       continue;
     }
     const flowing = output.write(summaryLine(article, options));

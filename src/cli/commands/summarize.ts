@@ -5,6 +5,7 @@ import { diagnostic, GazetteError, hasErrors } from '../../diagnostics/diagnosti
 import { fileErrorReason } from '../../load/file-error.js';
 import type { JsonlProgress } from '../../summarize/jsonl.js';
 import type { Diagnostic } from '../../types.js';
+import { ExitCode } from '../exit-codes.js';
 import { printDiagnostics, progressBar } from '../terminal.js';
 
 interface SummarizeFlags {
@@ -27,7 +28,10 @@ export async function run(file: string | undefined, flags: SummarizeFlags): Prom
 
 async function summarizeLines(file: string, flags: SummarizeFlags): Promise<number> {
   const { summarizeJsonl } = await import('../../summarize/jsonl.js');
-  const unreadable = (error: Error) => new GazetteError([diagnostic('jsonl/unreadable', `cannot read: ${fileErrorReason(error)}`, { file })]);
+  const inputName = file === '-' ? '<stdin>' : file;
+  const unreadable = (error: Error) => new GazetteError([diagnostic('jsonl/unreadable', `cannot read: ${fileErrorReason(error)}`, { file: inputName })]);
+  // Standard input redirected from a folder reads as empty: say so, as for a folder named by path.
+  if (file === '-' && isFolderOnStandardInput()) throw unreadable(Object.assign(new Error('illegal operation on a directory'), { code: 'EISDIR' }));
   const input = file === '-' ? process.stdin : createReadStream(file);
   const opened = new Promise<void>((resolve, reject) => {
     if (file === '-') resolve();
@@ -37,14 +41,21 @@ async function summarizeLines(file: string, flags: SummarizeFlags): Promise<numb
     throw unreadable(error);
   });
   const progress = await batchProgress(file);
+  let problems = 0;
+  const report = (problem: Diagnostic) => {
+    problems += 1;
+    progress.clear();
+    printDiagnostics([{ ...problem, file: problem.file ?? inputName }]);
+    // Said at once: a run cut short (`| head`) still exits saying lines were skipped.
+    process.exitCode = ExitCode.problems;
+  };
   // A file that opens may still fail to read (a directory, a device): that is the input's problem.
-  const problems = await summarizeJsonl(input, process.stdout, { points: flags.points, allQuotes: flags.allQuotes, quotes: flags.quotes, onProgress: progress.update })
+  await summarizeJsonl(input, process.stdout, { points: flags.points, allQuotes: flags.allQuotes, quotes: flags.quotes, onProgress: progress.update, onProblem: report })
     .catch((error: NodeJS.ErrnoException) => {
       throw error.syscall === 'read' ? unreadable(error) : error;
     })
     .finally(progress.stop);
-  printDiagnostics(problems.map((d: Diagnostic) => ({ ...d, file: d.file ?? (file === '-' ? '<stdin>' : file) })));
-  return problems.length > 0 ? 1 : 0;
+  return problems > 0 ? ExitCode.problems : ExitCode.ok;
 }
 
 // A batch summarizes hundreds of articles a second: the bar is redrawn at most this often.
@@ -53,6 +64,14 @@ const REDRAW_MILLISECONDS = 100;
 function bytesDone(done: number, total: number): string {
   const [size, unit] = total >= 1e6 ? [1e6, 'MB'] : [1e3, 'kB'];
   return `${(done / size).toFixed(1)}/${(total / size).toFixed(1)} ${unit}`;
+}
+
+function isFolderOnStandardInput(): boolean {
+  try {
+    return fstatSync(0).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** The size of the input in bytes when it is a file (standard input too, redirected from one); 0 when not known. */
@@ -77,6 +96,11 @@ async function batchProgress(file: string) {
       if (now - drawnAt < REDRAW_MILLISECONDS) return;
       drawnAt = now;
       bar.update(bytesRead, `${articles} article${articles === 1 ? '' : 's'}`);
+    },
+    /** Clears the bar for a line of its own; the next update draws it again. */
+    clear: () => {
+      bar.stop();
+      drawnAt = -Infinity;
     },
     stop: () => bar.stop(),
   };
