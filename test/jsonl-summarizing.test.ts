@@ -65,6 +65,35 @@ describe('summarizeJsonl', () => {
     expect(await summarize(encode(text))).toEqual(await summarize(Buffer.from(text, 'utf8')));
   });
 
+  it('tells UTF-16 by its first bytes also when they come one at a time, as from a slow producer', async () => {
+    const text = `${JSON.stringify({ id: 'u1', text: ARTICLE })}\n`;
+    for (const bytes of [Buffer.from(text, 'utf16le'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])]) {
+      const chunks = [bytes.subarray(0, 1), bytes.subarray(1, 2), bytes.subarray(2, 3), bytes.subarray(3)];
+      const { stream, lines } = collector(false);
+      expect(await summarizeJsonl(Readable.from(chunks), stream, { points: 2 })).toEqual([]);
+      expect(lines.map((line) => (JSON.parse(line) as { id: string }).id)).toEqual(['u1']);
+    }
+  });
+
+  it('refuses an id it could not write back as given, and names what is wrong with an id or a text', async () => {
+    const input = [
+      '{"id": 9007199254740993, "text": "A."}',
+      '{"id": 1.5, "text": "A."}',
+      '{"id": null, "text": "A."}',
+      '{"id": "x", "text": 5}',
+      `{"id": 9007199254740991, "text": ${JSON.stringify(ARTICLE)}}`,
+    ].join('\n');
+    const { stream, lines } = collector(false);
+    const problems = await summarizeJsonl(Readable.from([input]), stream);
+    expect(problems.map(({ line, message }) => [line, message])).toEqual([
+      [1, '"id" is a number not carried exactly (a fraction, or past 2^53); write it as a string'],
+      [2, '"id" is a number not carried exactly (a fraction, or past 2^53); write it as a string'],
+      [3, '"id" is null, not a string or a whole number'],
+      [4, '"text" is a number, not a string'],
+    ]);
+    expect(lines.map((line) => line.slice(0, 24))).toEqual(['{"id":9007199254740991,"']);
+  });
+
   it('reports a malformed line with its number and goes on with the rest', async () => {
     const input = [
       JSON.stringify({ id: 1, text: ARTICLE }),

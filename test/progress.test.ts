@@ -39,6 +39,27 @@ describe('progress on long work', () => {
     expect(piped).toEqual([]);
   });
 
+  it('keeps within a narrow terminal, so that each redraw replaces the last rather than wrapping onto a new line', () => {
+    const written: string[] = [];
+    const narrow = { isTTY: true, columns: 30, write: (text: string) => written.push(text) } as unknown as NodeJS.WriteStream;
+    progressBar(200, 'Summarizing', narrow).update(50, '1234 articles');
+    expect(written).toEqual(['\rSummarizing [######----------\u001b[K']);
+  });
+
+  it('draws nothing on a terminal that cannot redraw in place (TERM=dumb)', () => {
+    const written: string[] = [];
+    const terminal = { isTTY: true, write: (text: string) => written.push(text) } as unknown as NodeJS.WriteStream;
+    const term = process.env.TERM;
+    process.env.TERM = 'dumb';
+    try {
+      progressBar(200, 'Importing', terminal).update(50);
+    } finally {
+      if (term === undefined) delete process.env.TERM;
+      else process.env.TERM = term;
+    }
+    expect(written).toEqual([]);
+  });
+
   it('shows subscribers import on a terminal, and stays quiet with --json or when piped', async () => {
     const root = await builtWorkspace();
     await writeList(root, rows(3000));

@@ -71,13 +71,17 @@ export function progressBar(
   stream: NodeJS.WriteStream = process.stderr,
   count: (done: number, total: number) => string = (done) => `${done}/${total}`,
 ) {
-  const active = Boolean(stream.isTTY) && total > 1;
+  // A terminal that cannot move the cursor back (`TERM=dumb`) would print every redraw.
+  const active = Boolean(stream.isTTY) && total > 1 && process.env.TERM !== 'dumb';
   let done = 0;
   const draw = (extra = '') => {
     if (!active) return;
     const width = 24;
     const filled = Math.round((Math.min(done, total) / total) * width);
-    stream.write(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${count(done, total)}${extra ? ` ${extra}` : ''}\u001b[K`);
+    const line = `${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${count(done, total)}${extra ? ` ${extra}` : ''}`;
+    // Kept within the terminal's width: a line that wraps is not redrawn in place but repeated.
+    const columns = stream.columns ?? Infinity;
+    stream.write(`\r${columns > 1 && line.length >= columns ? line.slice(0, columns - 1) : line}\u001b[K`);
   };
   return {
     tick(extra?: string) {

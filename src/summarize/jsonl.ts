@@ -41,6 +41,47 @@ export const MAX_TEXT_LENGTH = 5_000_000;
 /** The longest line read (JSON escapes and other fields may make a line longer than its text). */
 const MAX_LINE_LENGTH = 4 * MAX_TEXT_LENGTH;
 
+// Bytes enough to tell UTF-16 from UTF-8 by where the zero bytes fall, when there is no byte order mark.
+const ENCODING_SAMPLE_BYTES = 64;
+
+/** Whether the first bytes of the input tell its encoding: a line's end among them, or enough of them. */
+function canTellEncoding(head: Buffer): boolean {
+  return head.length >= ENCODING_SAMPLE_BYTES || (head.length >= 4 && head.includes(0x0a));
+}
+
+/**
+ * The text of `input`, chunk by chunk, decoded in the encoding its first bytes show (Windows
+ * PowerShell writes a redirected file as UTF-16). Those bytes are held until they can tell it: a
+ * slow producer may send the first byte alone. `read.bytes` counts the bytes read.
+ */
+async function* decodedText(input: NodeJS.ReadableStream, read: { bytes: number }): AsyncGenerator<string> {
+  let decoder: TextDecoder | undefined;
+  let head = Buffer.alloc(0);
+  for await (const chunk of input) {
+    if (typeof chunk === 'string') {
+      read.bytes += Buffer.byteLength(chunk);
+      yield chunk;
+      continue;
+    }
+    read.bytes += (chunk as Buffer).length;
+    if (decoder !== undefined) {
+      yield decoder.decode(chunk as Buffer, { stream: true });
+      continue;
+    }
+    head = Buffer.concat([head, chunk as Buffer]);
+    if (!canTellEncoding(head)) continue;
+    decoder = new TextDecoder(detectEncoding(head));
+    yield decoder.decode(head, { stream: true });
+  }
+  // Input too short to tell by is read as what there is suggests.
+  if (decoder === undefined && head.length > 0) {
+    decoder = new TextDecoder(detectEncoding(head));
+    yield decoder.decode(head, { stream: true });
+  }
+  const rest = decoder?.decode() ?? '';
+  if (rest !== '') yield rest;
+}
+
 /**
  * The lines of `input`, broken at `\n`, `\r\n` or `\r` as readline breaks them, each read in
  * turn so that a slow reader holds back the input; `null` for a line longer than `maxLength`,
@@ -48,23 +89,12 @@ const MAX_LINE_LENGTH = 4 * MAX_TEXT_LENGTH;
  * threw a RangeError from inside it that nothing could catch.) `read.bytes` counts the bytes read.
  */
 async function* readLines(input: NodeJS.ReadableStream, maxLength: number, read: { bytes: number }): AsyncGenerator<string | null> {
-  // Chosen from the first bytes: Windows PowerShell writes a redirected file as UTF-16.
-  let decoder: TextDecoder | undefined;
   const lineBreak = /\r\n|\r|\n/g;
   let line = '';
   let tooLong = false;
   // A chunk that ended on `\r` may be followed by the `\n` of the same line break.
   let afterCarriageReturn = false;
-  for await (const chunk of input) {
-    let text: string;
-    if (typeof chunk === 'string') {
-      text = chunk;
-      read.bytes += Buffer.byteLength(chunk);
-    } else {
-      read.bytes += (chunk as Buffer).length;
-      decoder ??= new TextDecoder(detectEncoding(chunk as Buffer));
-      text = decoder.decode(chunk as Buffer, { stream: true });
-    }
+  for await (let text of decodedText(input, read)) {
     if (afterCarriageReturn && text.startsWith('\n')) text = text.slice(1);
     afterCarriageReturn = false;
     let start = 0;
@@ -83,7 +113,6 @@ async function* readLines(input: NodeJS.ReadableStream, maxLength: number, read:
       tooLong = true;
     }
   }
-  line += decoder?.decode() ?? '';
   if (tooLong) yield null;
   else if (line !== '') yield line;
 }
@@ -104,6 +133,13 @@ const notAnArticle = (message: string): LineProblem => ({ rule: 'jsonl/parse', m
 // run's start-up when done at import.
 const lineTooLong = (): LineProblem => ({ rule: 'jsonl/too-long', message: `the line is longer than ${MAX_LINE_LENGTH.toLocaleString('en')} characters` });
 
+/** How a JSON value is named in a message: `null`, `an array`, `a number`. */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
 /** The article a line holds, or the reason it holds none. */
 function parseLine(line: string): InputArticle | LineProblem {
   let value: unknown;
@@ -114,8 +150,12 @@ function parseLine(line: string): InputArticle | LineProblem {
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return notAnArticle('not a JSON object');
   const { id, text } = value as Record<string, unknown>;
-  if (typeof id !== 'string' && typeof id !== 'number') return notAnArticle('missing "id" (a string or number)');
-  if (typeof text !== 'string') return notAnArticle('missing "text" (a string)');
+  if (id === undefined) return notAnArticle('missing "id" (a string or a whole number)');
+  if (typeof id !== 'string' && typeof id !== 'number') return notAnArticle(`"id" is ${kindOf(id)}, not a string or a whole number`);
+  // Past 2^53 a number is rounded as it is read (9007199254740993 becomes …992): two ids could come out as one.
+  if (typeof id === 'number' && !Number.isSafeInteger(id)) return notAnArticle('"id" is a number not carried exactly (a fraction, or past 2^53); write it as a string');
+  if (text === undefined) return notAnArticle('missing "text" (a string)');
+  if (typeof text !== 'string') return notAnArticle(`"text" is ${kindOf(text)}, not a string`);
   if (text.length > MAX_TEXT_LENGTH) {
     return { rule: 'jsonl/too-long', message: `"text" has ${text.length.toLocaleString('en')} characters, more than the ${MAX_TEXT_LENGTH.toLocaleString('en')} summarized` };
   }

@@ -60,10 +60,11 @@ async function summarizeLines(file: string, flags: SummarizeFlags): Promise<numb
 
 // A batch summarizes hundreds of articles a second: the bar is redrawn at most this often.
 const REDRAW_MILLISECONDS = 100;
-/** `done/total` in megabytes, or in kilobytes for a file under one megabyte. */
+/** `done/total` in megabytes, or in kilobytes for a file under one megabyte; a file that grows while read counts what is read. */
 function bytesDone(done: number, total: number): string {
-  const [size, unit] = total >= 1e6 ? [1e6, 'MB'] : [1e3, 'kB'];
-  return `${(done / size).toFixed(1)}/${(total / size).toFixed(1)} ${unit}`;
+  const whole = Math.max(done, total);
+  const [size, unit] = whole >= 1e6 ? [1e6, 'MB'] : [1e3, 'kB'];
+  return `${(done / size).toFixed(1)}/${(whole / size).toFixed(1)} ${unit}`;
 }
 
 function isFolderOnStandardInput(): boolean {
