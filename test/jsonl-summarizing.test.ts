@@ -94,6 +94,17 @@ describe('summarizeJsonl', () => {
     expect(lines.map((line) => line.slice(0, 24))).toEqual(['{"id":9007199254740991,"']);
   });
 
+  it('reads a byte order mark opening any line (files joined together) and writes U+2028 escaped, one summary per line', async () => {
+    const withBreak = ARTICLE.replace('new budget', 'new\u2028budget');
+    const input = `\uFEFF${JSON.stringify({ id: 1, text: ARTICLE })}\n\uFEFF${JSON.stringify({ id: 2, text: withBreak })}\n`;
+    const { stream, lines } = collector(false);
+    expect(await summarizeJsonl(Readable.from([input]), stream, { points: 1 })).toEqual([]);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('new\\u2028budget');
+    expect(lines[1]).not.toMatch(/[\u2028\u2029]/);
+    expect((JSON.parse(lines[1] ?? '') as { keyPoints: string[] }).keyPoints[0]).toContain('new\u2028budget');
+  });
+
   it('reports a malformed line with its number and goes on with the rest', async () => {
     const input = [
       JSON.stringify({ id: 1, text: ARTICLE }),

@@ -157,17 +157,21 @@ function parseLine(line: string): InputArticle | LineProblem {
   if (text === undefined) return notAnArticle('missing "text" (a string)');
   if (typeof text !== 'string') return notAnArticle(`"text" is ${kindOf(text)}, not a string`);
   if (text.length > MAX_TEXT_LENGTH) {
-    return { rule: 'jsonl/too-long', message: `"text" has ${text.length.toLocaleString('en')} characters, more than the ${MAX_TEXT_LENGTH.toLocaleString('en')} summarized` };
+    return { rule: 'jsonl/too-long', message: `"text" has ${text.length.toLocaleString('en')} characters (UTF-16 code units), more than the ${MAX_TEXT_LENGTH.toLocaleString('en')} one article may have; the line is skipped` };
   }
   return { id, text };
 }
+
+const UNICODE_LINE_BREAKS = /[\u2028\u2029]/g;
+const escapeLineBreak = (character: string): string => `\\u${character.charCodeAt(0).toString(16)}`;
 
 function summaryLine(article: InputArticle, options: JsonlOptions): string {
   const { keyPoints, quotes } = summarizeText(article.text, { points: options.points, allQuotes: options.allQuotes, quotes: options.quotes });
   const quoteFields = quotes.map(({ text, start, end, speaker, speakerStart, speakerEnd, role }) => ({
     text, start, end, speaker, speakerStart, speakerEnd, role,
   }));
-  return `${JSON.stringify({ id: article.id, keyPoints, quotes: quoteFields })}\n`;
+  // U+2028 and U+2029 are valid in JSON but end a line for some readers (Python's splitlines): escaped, one line stays one line.
+  return `${JSON.stringify({ id: article.id, keyPoints, quotes: quoteFields }).replace(UNICODE_LINE_BREAKS, escapeLineBreak)}\n`;
 }
 
 /**
@@ -188,8 +192,9 @@ export async function summarizeJsonl(
   for await (const line of readLines(input, MAX_LINE_LENGTH, read)) {
     lineNumber++;
     if (line !== null && line.trim() === '') continue;
-    // A byte-order mark may open a file written on Windows; JSON.parse rejects it.
-    const article = line === null ? lineTooLong() : parseLine(lineNumber === 1 ? line.replace(/^\uFEFF/, '') : line);
+    // A byte-order mark may open a file written on Windows, and a line of files joined together
+    // (`cat a.jsonl b.jsonl`); JSON.parse rejects it.
+    const article = line === null ? lineTooLong() : parseLine(line.replace(/^\uFEFF/, ''));
     if ('rule' in article) {
       const place = options.file === undefined ? { line: lineNumber } : { file: options.file, line: lineNumber };
       const problem = diagnostic(article.rule, article.message, place);

@@ -21,6 +21,7 @@ export async function run(file: string | undefined, flags: SummarizeFlags): Prom
   if (flags.jsonl !== undefined && file !== undefined) {
     throw new GazetteError([diagnostic('cli/summarize-input', `give an article file or --jsonl, not both (got ${file} and --jsonl ${flags.jsonl})`)]);
   }
+  if (flags.jsonl === '') throw new GazetteError([diagnostic('cli/missing-argument', 'give --jsonl a file, or - for standard input')]);
   if (flags.jsonl !== undefined) return summarizeLines(flags.jsonl, flags);
   if (!file) throw new GazetteError([diagnostic('cli/missing-argument', 'give an article file, or --jsonl FILE')]);
   return summarizeArticleFile(file, flags);
