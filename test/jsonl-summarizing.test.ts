@@ -105,6 +105,19 @@ describe('summarizeJsonl', () => {
     expect((JSON.parse(lines[1] ?? '') as { keyPoints: string[] }).keyPoints[0]).toContain('new\u2028budget');
   });
 
+  it('warns of a line with bytes that are not UTF-8 and summarizes it all the same; a valid U+FFFD is no such line', async () => {
+    const good = Buffer.from(`${JSON.stringify({ id: 1, text: ARTICLE.replace('mayor', 'maire \uFFFD') })}\n`, 'utf8');
+    // `café` in Latin-1: 0xE9 alone, no UTF-8 character.
+    const bad = Buffer.concat([Buffer.from('{"id": 2, "text": "The caf'), Buffer.from([0xe9]), Buffer.from(`${JSON.stringify(` opened. ${ARTICLE}`).slice(1)}}\n`)]);
+    const summarize = async (chunks: Buffer[]) => {
+      const { stream, lines } = collector(false);
+      const problems = await summarizeJsonl(Readable.from(chunks), stream, { points: 1 });
+      return { problems: problems.map(({ line, rule, severity }) => ({ line, rule, severity })), ids: lines.map((line) => (JSON.parse(line) as { id: number }).id) };
+    };
+    expect(await summarize([good])).toEqual({ problems: [], ids: [1] });
+    expect(await summarize([good, bad])).toEqual({ problems: [{ line: 2, rule: 'jsonl/not-utf8', severity: 'warning' }], ids: [1, 2] });
+  });
+
   it('reports a malformed line with its number and goes on with the rest', async () => {
     const input = [
       JSON.stringify({ id: 1, text: ARTICLE }),

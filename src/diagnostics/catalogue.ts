@@ -102,6 +102,7 @@ export const CATALOGUE = {
   'template/recipient-block': { group: 'theme', severity: 'error', summary: 'a {{{{recipient}}}} block that does not compile on its own (it runs once per recipient)', fix: 'Make the block complete in itself: close every helper it opens inside it, use only subscriber fields and unsubscribe_url.' },
   'mjml/invalid': { group: 'theme', severity: 'warning', summary: 'MJML markup that is not closed properly or that MJML rejects', fix: 'Fix the tag at the line given.' },
 
+  'jsonl/not-utf8': { group: 'summarize', severity: 'warning', summary: 'a line of the JSONL input has bytes that are not UTF-8, summarized with U+FFFD in their place', fix: 'Save the file as UTF-8 (or UTF-16 with a byte order mark).' },
   'jsonl/parse': { group: 'summarize', severity: 'error', summary: 'a line of the JSONL input is not an article object', fix: 'Write one JSON object per line with the article\'s text.' },
   'jsonl/too-long': { group: 'summarize', severity: 'error', summary: 'an article of the JSONL input is longer than the summarizer takes (5,000,000 characters)', fix: 'Split the text, or summarize the part that matters.' },
   'jsonl/unreadable': { group: 'summarize', severity: 'error', summary: 'the JSONL file cannot be read', fix: 'Check that the file exists and can be read.' },

@@ -5,7 +5,7 @@
 import { once } from 'node:events';
 import { TextDecoder } from 'node:util';
 import { diagnostic } from '../diagnostics/diagnostic.js';
-import { detectEncoding } from '../load/text-file.js';
+import { detectEncoding, type TextEncoding } from '../load/text-file.js';
 import type { Diagnostic } from '../types.js';
 import { summarizeText } from './index.js';
 
@@ -49,14 +49,33 @@ function canTellEncoding(head: Buffer): boolean {
   return head.length >= ENCODING_SAMPLE_BYTES || (head.length >= 4 && head.includes(0x0a));
 }
 
+/** What reading has found so far: the bytes read, and whether some were not valid in the input's encoding. */
+interface ReadState {
+  bytes: number;
+  /** Set once bytes were found that the encoding has no character for: U+FFFD stands in their place from there on. */
+  replaced: boolean;
+}
+
 /**
  * The text of `input`, chunk by chunk, decoded in the encoding its first bytes show (Windows
  * PowerShell writes a redirected file as UTF-16). Those bytes are held until they can tell it: a
- * slow producer may send the first byte alone. `read.bytes` counts the bytes read.
+ * slow producer may send the first byte alone. Bytes invalid in the encoding are decoded as U+FFFD
+ * and `read.replaced` says so.
  */
-async function* decodedText(input: NodeJS.ReadableStream, read: { bytes: number }): AsyncGenerator<string> {
+async function* decodedText(input: NodeJS.ReadableStream, read: ReadState): AsyncGenerator<string> {
+  let encoding: TextEncoding | undefined;
+  // Strict until the first invalid bytes, then lenient: so that they are known to be there.
   let decoder: TextDecoder | undefined;
   let head = Buffer.alloc(0);
+  const decode = (bytes: Buffer): string => {
+    try {
+      return (decoder as TextDecoder).decode(bytes, { stream: true });
+    } catch {
+      read.replaced = true;
+      decoder = new TextDecoder(encoding);
+      return decoder.decode(bytes, { stream: true });
+    }
+  };
   for await (const chunk of input) {
     if (typeof chunk === 'string') {
       read.bytes += Buffer.byteLength(chunk);
@@ -65,20 +84,30 @@ async function* decodedText(input: NodeJS.ReadableStream, read: { bytes: number 
     }
     read.bytes += (chunk as Buffer).length;
     if (decoder !== undefined) {
-      yield decoder.decode(chunk as Buffer, { stream: true });
+      yield decode(chunk as Buffer);
       continue;
     }
     head = Buffer.concat([head, chunk as Buffer]);
     if (!canTellEncoding(head)) continue;
-    decoder = new TextDecoder(detectEncoding(head));
-    yield decoder.decode(head, { stream: true });
+    encoding = detectEncoding(head);
+    decoder = new TextDecoder(encoding, { fatal: true });
+    yield decode(head);
   }
   // Input too short to tell by is read as what there is suggests.
   if (decoder === undefined && head.length > 0) {
-    decoder = new TextDecoder(detectEncoding(head));
-    yield decoder.decode(head, { stream: true });
+    encoding = detectEncoding(head);
+    decoder = new TextDecoder(encoding, { fatal: true });
+    yield decode(head);
   }
-  const rest = decoder?.decode() ?? '';
+  if (decoder === undefined) return;
+  let rest: string;
+  try {
+    rest = decoder.decode();
+  } catch {
+    // Input that ends inside a character.
+    read.replaced = true;
+    rest = '\uFFFD';
+  }
   if (rest !== '') yield rest;
 }
 
@@ -86,9 +115,9 @@ async function* decodedText(input: NodeJS.ReadableStream, read: { bytes: number 
  * The lines of `input`, broken at `\n`, `\r\n` or `\r` as readline breaks them, each read in
  * turn so that a slow reader holds back the input; `null` for a line longer than `maxLength`,
  * whose text is dropped as it comes. (readline keeps a line whole however long: a 600 MB line
- * threw a RangeError from inside it that nothing could catch.) `read.bytes` counts the bytes read.
+ * threw a RangeError from inside it that nothing could catch.)
  */
-async function* readLines(input: NodeJS.ReadableStream, maxLength: number, read: { bytes: number }): AsyncGenerator<string | null> {
+async function* readLines(input: NodeJS.ReadableStream, maxLength: number, read: ReadState): AsyncGenerator<string | null> {
   const lineBreak = /\r\n|\r|\n/g;
   let line = '';
   let tooLong = false;
@@ -186,9 +215,14 @@ export async function summarizeJsonl(
   options: JsonlOptions = {},
 ): Promise<Diagnostic[]> {
   const problems: Diagnostic[] = [];
-  const read = { bytes: 0 };
+  const read: ReadState = { bytes: 0, replaced: false };
   let lineNumber = 0;
   let articles = 0;
+  const placeOf = (line: number) => (options.file === undefined ? { line } : { file: options.file, line });
+  const report = (problem: Diagnostic): void => {
+    if (options.onProblem) options.onProblem(problem);
+    else problems.push(problem);
+  };
   for await (const line of readLines(input, MAX_LINE_LENGTH, read)) {
     lineNumber++;
     if (line !== null && line.trim() === '') continue;
@@ -196,11 +230,12 @@ export async function summarizeJsonl(
     // (`cat a.jsonl b.jsonl`); JSON.parse rejects it.
     const article = line === null ? lineTooLong() : parseLine(line.replace(/^\uFEFF/, ''));
     if ('rule' in article) {
-      const place = options.file === undefined ? { line: lineNumber } : { file: options.file, line: lineNumber };
-      const problem = diagnostic(article.rule, article.message, place);
-      if (options.onProblem) options.onProblem(problem);
-      else problems.push(problem);
+      report(diagnostic(article.rule, article.message, placeOf(lineNumber)));
       continue;
+    }
+    // Once bytes were replaced, a line holding U+FFFD may have been changed by it: said, and summarized all the same.
+    if (read.replaced && line?.includes('\uFFFD')) {
+      report(diagnostic('jsonl/not-utf8', 'has bytes that are not valid in the file\'s encoding (not UTF-8?); U+FFFD stands in their place', placeOf(lineNumber)));
     }
     const flowing = output.write(summaryLine(article, options));
     options.onProgress?.({ articles: ++articles, bytesRead: read.bytes });

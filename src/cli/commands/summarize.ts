@@ -42,11 +42,13 @@ async function summarizeLines(file: string, flags: SummarizeFlags): Promise<numb
     throw unreadable(error);
   });
   const progress = await batchProgress(file);
-  let problems = 0;
+  let skipped = 0;
   const report = (problem: Diagnostic) => {
-    problems += 1;
     progress.clear();
     printDiagnostics([{ ...problem, file: problem.file ?? inputName }]);
+    // A warning's line is summarized all the same; an error's is skipped.
+    if (problem.severity !== 'error') return;
+    skipped += 1;
     // Said at once: a run cut short (`| head`) still exits saying lines were skipped.
     process.exitCode = ExitCode.problems;
   };
@@ -56,7 +58,7 @@ async function summarizeLines(file: string, flags: SummarizeFlags): Promise<numb
       throw error.syscall === 'read' ? unreadable(error) : error;
     })
     .finally(progress.stop);
-  return problems > 0 ? ExitCode.problems : ExitCode.ok;
+  return skipped > 0 ? ExitCode.problems : ExitCode.ok;
 }
 
 // A batch summarizes hundreds of articles a second: the bar is redrawn at most this often.
