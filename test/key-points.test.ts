@@ -135,13 +135,13 @@ describe('extractKeyPoints', () => {
     expect(extractKeyPoints('300 homes in the town of Millford were flooded overnight after the river burst its banks.', { count: 1 })[0]).toMatch(/^300 homes/);
   });
 
-  it('never returns an interviewer\'s question', () => {
+  it('never returns a turn of an interview, question or answer', () => {
     const text = markdownToText([
       'Marguerite de la Fontaine became chief executive of Halvern Sound Ferries in January after a year of cancellations.',
       '**Q: When will passengers see the new vessels the regional authority has promised to pay for?**',
-      'A: Not before the summer of 2026, and I want to be straight with people about that from the start.',
+      'A: Not before the summer of 2026. I want to be straight with people about that from the very start.',
     ].join('\n\n'));
-    expect(extractKeyPoints(text, { count: 3 }).some((point) => point.startsWith('Q:'))).toBe(false);
+    expect(extractKeyPoints(text, { count: 3 })).toEqual(['Marguerite de la Fontaine became chief executive of Halvern Sound Ferries in January after a year of cancellations.']);
   });
 
   it('leaves out a sentence that mostly is one of the notable quotes', () => {

@@ -84,8 +84,9 @@ const CONTRIBUTOR_LINE = /\bcontributed (?:to )?(?:this )?(?:report|story|from)\
 const LINK_TEASER = /^(?:read|watch|related|see|more|opinion|also|photos?|video|click)\b[^:]{0,25}:/i;
 // `Editor's note: …`, `Correction: …`: the publisher speaking about the article, not the story.
 const EDITORIAL_NOTE = /^(?:editor['’]s note|correction|clarification|update|disclosure)\s*:/i;
-// `Q: When will …?`: an interviewer's question, which says what was asked, not what happened.
-const INTERVIEW_QUESTION = /^(?:Q|Question)\s*[:.]\s/;
+// `Q: When will …?`, `A: Not before …`: a turn of an interview, a question that says what was
+// asked, not what happened, or an answer that leans on it.
+const INTERVIEW_TURN = /^(?:Q|A|Question|Answer)\s*[:.]\s/;
 // `Email your story ideas to tips@example.com.`, `More at www.example.org.`: a call to the reader.
 // (Only tested for a match: one character either side of `@…` says as much as a run of them, and is faster.)
 const CONTACT_OR_LINK = /[\w.+-]@[\w-]+\.[\w.]|https?:\/\/|\bwww\./i;
@@ -153,16 +154,16 @@ function normalizesTo(text: string, normal: string): boolean {
 }
 
 /**
- * Headings, captions, photo credits, bylines, editor's notes, an interviewer's questions, the title:
- * never key points. (Headings and datelines on a line of their own have no final punctuation and
- * never get this far.)
+ * Headings, captions, photo credits, bylines, editor's notes, a turn of an interview, the title: never
+ * key points. (Headings and datelines on a line of their own have no final punctuation and never get
+ * this far; nor do the sentences after a turn's opening one, in its paragraph.)
  */
 function isArticleFurniture(display: string, words: number, title: string): boolean {
   if (words < MIN_WORDS || words > MAX_WORDS) return true;
   if ((title !== '' && normalizesTo(display, title)) || isTitleCase(display)) return true;
   if (BYLINE.test(display) && words <= MAX_BYLINE_WORDS) return true;
   return PHOTO_CREDIT.test(display) || CONTRIBUTOR_LINE.test(display) || LINK_TEASER.test(display) || EDITORIAL_NOTE.test(display) || CONTACT_OR_LINK.test(display)
-    || INTERVIEW_QUESTION.test(display);
+    || INTERVIEW_TURN.test(display);
 }
 
 /**
@@ -198,10 +199,13 @@ export function keyPointCandidates(text: string, options: KeyPointOptions = {}):
   const vocabulary = new Vocabulary(STOPWORDS);
   const sentences = splitSentences(text);
   const outlet = creditedOutlet(sentences[0]?.text ?? '');
+  // The paragraph of the interview's last turn (`Q: …`, `A: …`), none of whose sentences is a key point.
+  let turn = -1;
   sentences.forEach((sentence, index) => {
-    if (!sentence.terminal) return;
-    // A wire credit or a dateline can only open a paragraph.
+    // A wire credit, a dateline or a turn of an interview can only open a paragraph.
     const opensParagraph = sentences[index - 1]?.paragraph !== sentence.paragraph;
+    if (opensParagraph && INTERVIEW_TURN.test(sentence.text)) turn = sentence.paragraph;
+    if (!sentence.terminal || sentence.paragraph === turn) return;
     const display = opensParagraph ? sentence.text.replace(WIRE_CREDIT, '').replace(DATELINE_PREFIX, '').replace(TIME_PREFIX, '') : sentence.text;
     const words = countWords(display);
     if (isArticleFurniture(display, words, title) || splitsQuotation(display)) return;
