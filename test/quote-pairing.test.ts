@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findQuotedPieces } from '../src/summarize/quote-marks.js';
 import { findQuotes, selectNotableQuotes } from '../src/summarize/quotes.js';
 
 const quoted = (text: string): string[] => findQuotes(text).map((quote) => quote.text);
@@ -166,5 +167,12 @@ describe('notable quotes', () => {
     ].join('\n\n');
     const notable = selectNotableQuotes(findQuotes(text));
     expect(notable.map((quote) => quote.text.split(' ')[2])).toEqual(['is', 'has']);
+  });
+
+  it('makes no piece of two marks with nothing between them, however many there are', () => {
+    expect(findQuotedPieces('‘’“”')).toEqual([]);
+    const text = `${'"'.repeat(10_000)} "We will win this race in November," he said.`;
+    expect(findQuotedPieces(text)).toHaveLength(1);
+    expect(quoted(text)).toEqual(['We will win this race in November.']);
   });
 });

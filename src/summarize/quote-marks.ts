@@ -131,7 +131,9 @@ function closeQuotation(pairing: Pairing, closeStart: number, closeEnd: number):
   const open = pairing.open;
   if (!open) return;
   open.segments.push([open.segmentStart, closeStart]);
-  pairing.pieces.push({ start: open.start, end: closeEnd, segments: open.segments });
+  // Two marks with nothing between them (`""`) quote nothing: kept, a run of a million marks
+  // made half a million pieces for the quotation finder to read (5 s, 500 MB).
+  if (open.segments.length > 1 || closeStart > open.segmentStart) pairing.pieces.push({ start: open.start, end: closeEnd, segments: open.segments });
   pairing.open = null;
 }
 
@@ -175,7 +177,7 @@ function readSingleMark(pairing: Pairing, mark: Mark): void {
   if (!single) {
     if (mark.direction === 'open') pairing.single = { start: mark.start, segments: [], segmentStart: mark.end };
   } else if (mark.direction === 'close') {
-    pairing.pieces.push({ start: single.start, end: mark.end, segments: [...single.segments, [single.segmentStart, mark.start]] });
+    if (single.segments.length > 0 || mark.start > single.segmentStart) pairing.pieces.push({ start: single.start, end: mark.end, segments: [...single.segments, [single.segmentStart, mark.start]] });
     pairing.single = null;
   }
 }
