@@ -63,6 +63,7 @@ async function summarizeLines(file: string, flags: SummarizeFlags): Promise<numb
 
 // A batch summarizes hundreds of articles a second: the bar is redrawn at most this often.
 const REDRAW_MILLISECONDS = 100;
+
 /** `done/total` in megabytes, or in kilobytes for a file under one megabyte; a file that grows while read counts what is read. */
 function bytesDone(done: number, total: number): string {
   const whole = Math.max(done, total);
@@ -70,6 +71,7 @@ function bytesDone(done: number, total: number): string {
   return `${(done / size).toFixed(1)}/${(whole / size).toFixed(1)} ${unit}`;
 }
 
+/** Whether standard input is redirected from a folder (`< notes/`), which reads as empty rather than failing. */
 function isFolderOnStandardInput(): boolean {
   try {
     return fstatSync(0).isDirectory();
