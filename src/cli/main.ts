@@ -3,15 +3,20 @@ import { CommanderError } from 'commander';
 import { diagnostic, GazetteError } from '../diagnostics/diagnostic.js';
 import { fileErrorReason } from '../load/file-error.js';
 import { ExitCode, exitCodeFor } from './exit-codes.js';
+import { cutToLastWholeLine, regularFileSize } from './last-whole-line.js';
 import { printDiagnostics, shownDiagnostics } from './terminal.js';
 import { createProgram } from './program.js';
 
+const STDOUT = 1;
+
 /** The one place errors are printed and turned into an exit code. Commands are declared in program.ts. */
 export async function main(argv: readonly string[] = process.argv): Promise<void> {
+  const outputStart = regularFileSize(STDOUT);
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     // A reader that stops early (`| head`) is not an error.
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.ok);
-    // Nothing more can be written there (a full disk): say why on stderr and stop.
+    // Nothing more can be written there (a full disk): leave no half line, say why on stderr and stop.
+    cutToLastWholeLine(STDOUT, outputStart);
     printDiagnostics([diagnostic('output/unwritable', `cannot write the output: ${fileErrorReason(error)}`)]);
     process.exit(ExitCode.problems);
   });
