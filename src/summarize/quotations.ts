@@ -359,9 +359,11 @@ function groupPieces(text: string, pieces: QuotedPiece[]): Quotation[] {
       quotations.push({ pieces: [piece, following], attribution, leadIn: lead, end: following.end });
       index = next;
     } else {
-      const before = lead === 'colon' && endsOwnSentence(text, piece) ? finder.before(index) : null;
-      const introduced = before !== null && hasCueWord(text, before.start, piece.start) ? before : null;
-      const found = introduced ?? attribution ?? finder.before(index) ?? continues(text, quotations[quotations.length - 1], piece);
+      // Read once: asked first for a colon's clause, then as the fallback after the clause after the piece.
+      const colonClause = lead === 'colon' && endsOwnSentence(text, piece);
+      const before = colonClause || !attribution ? finder.before(index) : null;
+      const introduced = colonClause && before !== null && hasCueWord(text, before.start, piece.start) ? before : null;
+      const found = introduced ?? attribution ?? before ?? continues(text, quotations[quotations.length - 1], piece);
       quotations.push({ pieces: [piece], attribution: found, leadIn: lead, end: piece.end });
     }
   }
