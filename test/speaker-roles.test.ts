@@ -112,4 +112,31 @@ describe('speaker roles', () => {
     const text = 'Helen Ashgrove joined the grocer in May. Shares in Pellham Foods fell on Tuesday.\n\n"We will be back in the range we promised," she said.';
     expect(findQuotes(text)[0]?.speaker).toBe('Helen Ashgrove');
   });
+
+  it('reads every word of an organization a role set off before the name belongs to, with its article', () => {
+    const text = 'The Wren Rivers Trust\'s science officer, Léa Dubois-Marchand, was more cautious. "The results are good," she said.';
+    expect(findQuotes(text)[0]).toMatchObject({ speaker: 'Léa Dubois-Marchand', role: "the Wren Rivers Trust's science officer" });
+    const midSentence = 'On Monday the Senate\'s leading Democrat on water, Sen. Lucía Baca, said: "The votes are there."';
+    expect(findQuotes(midSentence)[0]).toMatchObject({ speaker: 'Sen. Lucía Baca', role: "the Senate's leading Democrat on water" });
+    // The word opening the sentence is no part of the organization's name.
+    const opening = 'After Pershing Square\'s founder, William Ackman, sold his stake, the shares fell. "I was wrong," he said.';
+    expect(findQuotes(opening)[0]).toMatchObject({ speaker: 'William Ackman', role: "Pershing Square's founder" });
+  });
+
+  it('reads a role set off after a parenthesis after the name (`Cllr Martin Holloway (Conservative), leader of the opposition,`)', () => {
+    const text = 'But Cllr Martin Holloway (Conservative), leader of the opposition, said the council had not listened. "We are experimenting with people\'s livelihoods," he said.';
+    expect(findQuotes(text)[0]).toMatchObject({ speaker: 'Cllr Martin Holloway', role: 'leader of the opposition' });
+    const label = '"This is a good day for the court," said Sen. Colin Merriwether (D-Del.), chairman of the Judiciary Committee.';
+    expect(findQuotes(label)[0]).toMatchObject({ speaker: 'Sen. Colin Merriwether', role: 'chairman of the Judiciary Committee (D-Del.)' });
+  });
+
+  it('takes no list of other people after a parenthesis for a role (`Sen. Marco Rubio (R-Fla.), Donald Trump and Senator Ted Cruz`)', () => {
+    const text = 'On stage were Sen. Marco Rubio (R-Fla.), Donald Trump and Senator Ted Cruz. "Let us be clear about this," Rubio said.';
+    expect(findQuotes(text)[0]).toMatchObject({ speaker: 'Sen. Marco Rubio', role: '(R-Fla.)' });
+  });
+
+  it("knows a laureate as a role (`The children's laureate, Yusuf Haddad,`)", () => {
+    const text = 'The children\'s laureate, Yusuf Haddad, called her a writer for every child. He said: "Every child who ever stood on a cliff felt brave."';
+    expect(findQuotes(text)[0]).toMatchObject({ speaker: 'Yusuf Haddad', role: "the children's laureate" });
+  });
 });

@@ -8,7 +8,7 @@ import { isBlankUnit } from './characters.js';
 import { CUE_VERBS, DETERMINERS, HONORIFICS, NO_WORDS, PAST_MARKERS, ROLE_NOUNS } from './lexicon.js';
 import { isListedPersonNoun, isPersonNoun } from './person-nouns.js';
 import { pastAge, pastOrigin } from './role-clauses.js';
-import { closesPluralPossessive, hasLineBreak, isCapitalized, isComma, isPluralPossessive, isSentenceEnd, possessiveLength, type Token } from './tokens.js';
+import { closesPluralPossessive, hasLineBreak, isCapitalized, isComma, isPluralPossessive, isSentenceEnd, pastParenthesis, possessiveLength, type Token } from './tokens.js';
 
 // Lowercase words that may qualify a role before a name (`former campaign strategist`).
 const ROLE_MODIFIERS = new Set([
@@ -26,6 +26,8 @@ const EXPANDED_TITLES = new Map([
   ['capt.', 'Captain'], ['sgt.', 'Sergeant'], ['maj.', 'Major'], ['rev.', 'Reverend'], ['prof.', 'Professor'],
 ]);
 const MAX_APPOSITIVE_TOKENS = 16;
+// Words of a parenthesis after a name that a role set off after it may follow (`(Conservative)`, `(R-Ky.)`).
+const MAX_PARENTHESIS_TOKENS = 6;
 // Auxiliaries and verbs of saying that no role phrase holds.
 const FINITE_VERBS = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'will', 'would', 'said', 'says', 'told', 'tells']);
 // Words of a role before a name (`former Deputy Secretary of State for Economic Affairs`): read no
@@ -185,6 +187,19 @@ function appositiveRole(text: string, tokens: Token[], next: number): string | n
 }
 
 /**
+ * `Cllr Martin Holloway (Conservative), leader of the opposition,`: an appositive past a short
+ * parenthesis after the name, opening on an article or a lowercase word. A capitalized word there
+ * more often opens a list of other people (`Sen. Marco Rubio (R-Fla.), Donald Trump and Senator
+ * Ted Cruz`) than a role.
+ */
+function roleAfterParenthesis(text: string, tokens: Token[], next: number): string | null {
+  const comma = pastParenthesis(tokens, next, MAX_PARENTHESIS_TOKENS);
+  const opening = tokens[comma + 1];
+  if (comma === next || !opening || (opening.capitalized && !DETERMINERS.has(opening.lower))) return null;
+  return appositiveRole(text, tokens, comma);
+}
+
+/**
  * `… her relationship with Pike, the mayor shrugged.`: a verb right after the role, with nothing
  * it governs, makes the phrase a clause of its own whose subject the role is; the name closed the
  * phrase before it. A participle that goes on (`governor challenged by Sanders`, `broker based in
@@ -242,7 +257,7 @@ const DROPPED_ARTICLES = new Set(['a', 'an', 'the', 'another']);
 function phraseText(text: string, words: Token[]): string | null {
   const opening = words[0];
   if (!opening) return null;
-  const possessive = possessiveLength(words[1]?.text ?? '') > 0 || isPluralPossessive(words[2]);
+  const possessive = opensOnPossessive(words);
   const article = DROPPED_ARTICLES.has(lower(opening));
   const content = article && !possessive ? words.slice(1) : words;
   const start = content[0]?.start;
@@ -252,6 +267,20 @@ function phraseText(text: string, words: Token[]): string | null {
   // Capitalized only to open its sentence (`His daughter, Rachel Hebden,`): printed after a name, lowercase.
   const lowercased = (article && possessive) || POSSESSIVE_DETERMINERS.has(lower(opening));
   return lowercased ? phrase.charAt(0).toLowerCase() + phrase.slice(1) : phrase;
+}
+
+/**
+ * Whether the words after the first open on a possessive (`the station's`, `the Tigers'`, `the
+ * Wren Rivers Trust's`): a lowercase word or a run of capitalized ones ending in one.
+ */
+function opensOnPossessive(words: Token[]): boolean {
+  for (let index = 1; index < words.length; index += 1) {
+    const word = words[index] as Token;
+    if (possessiveLength(word.text) > 0 || isPluralPossessive(word)) return true;
+    // A lowercase word is the possessive's only word (`the station's`, `the parents' club`).
+    if (!word.capitalized) return isPluralPossessive(words[index + 1]);
+  }
+  return false;
 }
 
 const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
@@ -288,12 +317,22 @@ function precedingAppositiveRole(text: string, tokens: Token[], nameStart: numbe
     // `a spokeswoman for the agency`: the article of what the role is of; go on to the role's.
     if (!ROLE_PREPOSITIONS.has(lower(tokens[cursor - 1] ?? token))) break;
   }
-  // `Pershing Square's founder, William Ackman,`: the possessive name is all its words.
-  while (first > 0 && possessiveLength((tokens[first] as Token).text) > 0 && (tokens[first - 1] as Token).capitalized && onlySpacesBetween(text, tokens[first - 1] as Token, tokens[first] as Token)) first -= 1;
+  // `Pershing Square's founder, William Ackman,`, `The Wren Rivers Trust's science officer, Léa
+  // Dubois-Marchand,`: the possessive name is all its capitalized words, to the article or the
+  // word opening the sentence before them (`After Pershing Square's …`).
+  const possessiveName = first > 0 && possessiveLength((tokens[first] as Token).text) > 0;
+  while (possessiveName && first > 0 && extendsNameBack(text, tokens[first - 1] as Token, tokens[first] as Token)) first -= 1;
+  // `the Senate's leading Democrat`: the article is the phrase's (printed with it, see phraseText).
+  if (possessiveName && first > 0 && lower(tokens[first - 1] as Token) === 'the') first -= 1;
   const phrase = rolePhraseFrom(text, tokens, first, nameStart);
   // `a victim impact statement from the club's chairman, Liam O'Driscoll,`: the statement is no
   // role, the phrase after its preposition is.
   return phrase ?? (nearest > first ? rolePhraseFrom(text, tokens, nearest, nameStart) : null);
+}
+
+/** Whether `word` right before `right` is a word of the same capitalized name (not `The` or `After`). */
+function extendsNameBack(text: string, word: Token, right: Token): boolean {
+  return word.capitalized && !NOT_ROLE_NOUNS.has(word.lower) && onlySpacesBetween(text, word, right);
 }
 
 /** The words from token `first` to the comma before the name at `nameStart`, when their head names a role; else null. */
@@ -454,7 +493,7 @@ export function findRole(text: string, tokens: Token[], index: number, next: num
   const premodifier = withTitles !== null && withTitles.length > (tokens[index - 1] as Token).end - (tokens[nameStart] as Token).start ? withTitles : beforeTitles;
   // `Rep. Delfina Saucedo of El Paso, the committee's ranking Democrat,`: past where the person is from.
   const origin = pastOrigin(tokens, next);
-  const following = appositiveRole(text, tokens, next) ?? (origin === next ? null : appositiveRole(text, tokens, origin));
+  const following = appositiveRole(text, tokens, next) ?? (origin === next ? null : appositiveRole(text, tokens, origin)) ?? roleAfterParenthesis(text, tokens, next);
   const preceding = precedingAppositiveRole(text, tokens, nameStart, next) ?? roleBeforeCopula(text, tokens, nameStart);
   const appositive = following ?? preceding;
   // Most names come with no role: they share one empty list. A role set off on both sides (`her
