@@ -18,6 +18,21 @@ it('leaves out footnotes, their references and their definitions, as notes on th
   expect(markdownToText(markdown)).toBe('The council approved a new ferry pier for the island.');
 });
 
+it('leaves out a note in italics opening or closing the article, on its writer or on the article, not its story', () => {
+  const markdown = [
+    '*Margit Szabó-Halloran was head librarian at Eastbrook Central Library from 2002 to 2022.*',
+    'The council wants to close the library. *Closing it* would be a mistake.',
+    '*Nobody asks you to buy anything there.*',
+    '_This article was amended on 4 March to correct the year the library opened._',
+  ].join('\n\n');
+  expect(markdownToText(markdown)).toBe('The council wants to close the library. Closing it would be a mistake.\n\nNobody asks you to buy anything there.');
+  // A paragraph that is only partly in italics is the story's.
+  expect(markdownToText('*Note:* the library opens at nine.')).toBe('Note: the library opens at nine.');
+  // An article all in italics is its own story.
+  expect(markdownToText('*The library opens at nine.*')).toBe('The library opens at nine.');
+  expect(markdownToText('*The library opens at nine.*\n\n*It closes at six.*')).toBe('The library opens at nine.\n\nIt closes at six.');
+});
+
 it('composes accents written as combining marks, so that a name typed on a Mac reads as letters', () => {
   expect(markdownToText('Zoe\u0301 Bjo\u0308rk spoke.')).toBe('Zoé Björk spoke.');
 });

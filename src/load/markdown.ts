@@ -77,9 +77,26 @@ function withoutFootnotes(markdown: string): string {
   return markdown.replace(FOOTNOTE_DEFINITION, '').replace(FOOTNOTE_REFERENCE, '');
 }
 
-/** The paragraphs of a Markdown body as marked's Lexer reads it. */
+/**
+ * The paragraphs of a Markdown body as marked's Lexer reads it, without a note set in italics
+ * opening or closing it.
+ */
 export function lexedParagraphs(markdown: string): string[] {
-  return new Lexer().lex(markdown).flatMap(blockParagraphs);
+  const blocks = new Lexer().lex(markdown).filter((token) => token.type !== 'space');
+  // An article all in italics is its own story.
+  if (blocks.every(isNoteInItalics)) return blocks.flatMap(blockParagraphs);
+  const first = isNoteInItalics(blocks[0]) ? 1 : 0;
+  const end = isNoteInItalics(blocks[blocks.length - 1]) ? blocks.length - 1 : blocks.length;
+  return blocks.slice(first, end).flatMap(blockParagraphs);
+}
+
+/**
+ * A paragraph wholly in italics (`*Margit Szabó-Halloran was head librarian here from 2002 to
+ * 2022.*`, `_This article was amended on 4 March._`): where it opens or closes an article, a note
+ * on its writer or on the article, not its story. Read as prose, it became a key point.
+ */
+function isNoteInItalics(token: Token | undefined): boolean {
+  return token?.type === 'paragraph' && token.tokens?.length === 1 && token.tokens[0]?.type === 'em';
 }
 
 /**
