@@ -144,6 +144,22 @@ describe('extractKeyPoints', () => {
     expect(extractKeyPoints(text, { count: 3 })).toEqual(['Marguerite de la Fontaine became chief executive of Halvern Sound Ferries in January after a year of cancellations.']);
   });
 
+  it("never returns a turn of a transcript, labelled with the speaker's name, nor a headline's label; leaves out a dateline before a colon", () => {
+    const text = markdownToText([
+      'Marguerite de la Fontaine became chief executive of Halvern Sound Ferries in January after a year of cancellations.',
+      '**Marguerite de la Fontaine:** Not before the summer of 2026. I want to be straight with people about that from the very start.',
+      'Tom Hale: Do you think the regional authority will pay for both of the new vessels it has promised?',
+      'The Latest: Ferry operator promises two new hybrid vessels for the crossing by the summer of 2026.',
+    ].join('\n\n'));
+    expect(extractKeyPoints(text, { count: 3 })).toEqual(['Marguerite de la Fontaine became chief executive of Halvern Sound Ferries in January after a year of cancellations.']);
+    // A dateline in capitals before a colon opening the story is left out of its first sentence.
+    const dateline = 'PUNE: Electric two-wheeler maker Chalo Volt Mobility on Tuesday announced that it has raised Rs 420 crore.';
+    expect(extractKeyPoints(dateline, { count: 1 })).toEqual(['Electric two-wheeler maker Chalo Volt Mobility on Tuesday announced that it has raised Rs 420 crore.']);
+    // A colon after words that are not all capitalized opens no label.
+    const sentence = 'The verdict of the inquiry was plain: the ferry company had ignored its own engineers for years.';
+    expect(extractKeyPoints(sentence, { count: 1 })).toEqual([sentence]);
+  });
+
   it('leaves out a sentence that mostly is one of the notable quotes', () => {
     const quoted = '"We will rebuild every single school that the flood destroyed this spring,"';
     const text =

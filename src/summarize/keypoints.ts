@@ -74,6 +74,9 @@ const STOPWORDS = new Set([
 const WIRE_CREDIT = /^(?:\p{Lu}[\p{L}.'’-]*(?:,? \p{Lu}[\p{L}.'’-]*){0,3}\s*)?\(\p{Lu}[^()\s]*(?: \p{Lu}[^()\s]*){0,2}\)(?:\s*[-—–]{1,2}\s*|(?=\p{Lu}))/u;
 // `CHARLESTON, S.C. — `, `BRIGHTWATER, 14 March 2024 — `: a dateline in capitals, then a dash.
 const DATELINE_PREFIX = /^\p{Lu}{2,}(?:[ .'’-]+\p{Lu}{2,})*\.?(?:, [\p{L}\p{N}., ]{2,30}?)?\s*(?:—|–|--)\s*/u;
+// `PUNE: `, `NEW DELHI: `: a dateline in capitals, then a colon, opening the story's first sentence
+// (further on, capitals before a colon may be a speaker's turn in a transcript: `TAPPER: Do you …`).
+const LEAD_DATELINE_PREFIX = /^\p{Lu}{2,}(?:[ .'’-]+\p{Lu}{2,})*:\s+(?=[\p{Lu}\p{N}"“‘'])/u;
 // `07:45 — `, `10.30am: `, `8pm `: the time of an update in a live report, before a sentence.
 const TIME_PREFIX = /^(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s?[ap]\.?m\.?)?|(?:1[0-2]|0?\d)\s?[ap]\.?m\.?)(?:\s?[A-Z]{2,4})?\s*(?:[—–:]|-{1,2})?\s+(?=[\p{Lu}"“‘'])/u;
 const PHOTO_CREDIT = /\b(?:photo|image|picture|video|illustration)s?\b.*\b(?:courtesy|credit|getty|ap photo|reuters)\b|^(?:photo|image|credit)s?:/i;
@@ -84,9 +87,12 @@ const CONTRIBUTOR_LINE = /\bcontributed (?:to )?(?:this )?(?:report|story|from)\
 const LINK_TEASER = /^(?:read|watch|related|see|more|opinion|also|photos?|video|click)\b[^:]{0,25}:/i;
 // `Editor's note: …`, `Correction: …`: the publisher speaking about the article, not the story.
 const EDITORIAL_NOTE = /^(?:editor['’]s note|correction|clarification|update|disclosure)\s*:/i;
-// `Q: When will …?`, `A: Not before …`: a turn of an interview, a question that says what was
-// asked, not what happened, or an answer that leans on it.
-const INTERVIEW_TURN = /^(?:Q|A|Question|Answer)\s*[:.]\s/;
+// `Q: When will …?`, `A: Not before …`, `Marguerite de la Fontaine: Not before …`: a turn of an
+// interview or a transcript, a question that says what was asked, not what happened, or an answer
+// that leans on it. A speaker's label is a few capitalized words and a colon; so is a headline's
+// (`The Latest: …`), no key point either. Words in capitals before a colon (`PUNE: …`, `WHY IT
+// MATTERS: …`) are more often a dateline or a section's label opening a sentence of the story.
+const INTERVIEW_TURN = /^(?:(?:Q|A)\.|(?:Q|A|\p{Lu}\p{Ll}[\p{L}.'’-]*)(?: (?:\p{Lu}\p{Ll}[\p{L}.'’-]*|\p{Lu}\.|de|la|le|du|van|von|der|da|di|del|ap|ab|bin|al)){0,4}\s*:)\s/u;
 // `Email your story ideas to tips@example.com.`, `More at www.example.org.`: a call to the reader.
 // (Only tested for a match: one character either side of `@…` says as much as a run of them, and is faster.)
 const CONTACT_OR_LINK = /[\w.+-]@[\w-]+\.[\w.]|https?:\/\/|\bwww\./i;
@@ -206,7 +212,8 @@ export function keyPointCandidates(text: string, options: KeyPointOptions = {}):
     const opensParagraph = sentences[index - 1]?.paragraph !== sentence.paragraph;
     if (opensParagraph && INTERVIEW_TURN.test(sentence.text)) turn = sentence.paragraph;
     if (!sentence.terminal || sentence.paragraph === turn) return;
-    const display = opensParagraph ? sentence.text.replace(WIRE_CREDIT, '').replace(DATELINE_PREFIX, '').replace(TIME_PREFIX, '') : sentence.text;
+    const withoutDateline = opensParagraph ? sentence.text.replace(WIRE_CREDIT, '').replace(DATELINE_PREFIX, '').replace(TIME_PREFIX, '') : sentence.text;
+    const display = index === 0 ? withoutDateline.replace(LEAD_DATELINE_PREFIX, '') : withoutDateline;
     const words = countWords(display);
     if (isArticleFurniture(display, words, title) || splitsQuotation(display)) return;
     if (quotedShare(sentence, quotes) > QUOTE_OVERLAP) return;
