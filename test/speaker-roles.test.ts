@@ -139,4 +139,35 @@ describe('speaker roles', () => {
     const text = 'The children\'s laureate, Yusuf Haddad, called her a writer for every child. He said: "Every child who ever stood on a cliff felt brave."';
     expect(findQuotes(text)[0]).toMatchObject({ speaker: 'Yusuf Haddad', role: "the children's laureate" });
   });
+
+  it.each([
+    ['Sofia Lindahl of Brennan Capital noted that margins had narrowed.', 'Sofia Lindahl', 'Brennan Capital'],
+    ['Marcus Delgado of the Democratic Congressional Campaign Committee said the seat was in play.', 'Marcus Delgado', 'Democratic Congressional Campaign Committee'],
+    ['Julie Pace of The Associated Press said the race was close.', 'Julie Pace', 'The Associated Press'],
+    ['Curtis Obi of Larch & Finney asked about the dividend.', 'Curtis Obi', 'Larch & Finney'],
+    ['Prof Mette Kragh-Andersen of the Jutland Institute of Oncology, who led the trial, was pleased.', 'Prof Mette Kragh-Andersen', 'Jutland Institute of Oncology'],
+  ])('prints the organization a person is said to be of as the role when the text gives none (%s)', (sentence, speaker, role) => {
+    const surname = speaker.split(' ').at(-1);
+    expect(findQuotes(`${sentence} "Growth is great, but they are buying it," ${surname} said.`)[0]).toMatchObject({ speaker, role });
+  });
+
+  it.each([
+    ['Bernie Sanders of Vermont took the stage this week.', 'Bernie Sanders'],
+    ['Robert Antonacci of the New York delegation shrugged.', 'Robert Antonacci'],
+    ['Stacey Plaskett of the Virgin Islands spoke first.', 'Stacey Plaskett'],
+    ['PC Sadie Norbury, of the county\'s rural crime team, was there.', 'PC Sadie Norbury'],
+    ['Insp Kieran Walsh, of Castlebridge Police\'s economic crime unit, was there.', 'Insp Kieran Walsh'],
+  ])('takes no place, and no phrase a name only qualifies, for an organization (%s)', (sentence, speaker) => {
+    const quote = findQuotes(`${sentence} "We will not give up," ${speaker.split(' ').at(-1)} said.`)[0];
+    expect(quote?.speaker).toBe(speaker);
+    expect(quote?.role).toBeNull();
+  });
+
+  it('gives a description naming an organization the one of it (`the Coastline analyst` is Anand Subramaniam of Coastline Securities)', () => {
+    const text = [
+      'Kavita Raghunathan, an analyst at Meridian Equities, said the results were fine.',
+      'Anand Subramaniam of Coastline Securities downgraded the stock to hold. "The governance discount just got bigger," the Coastline analyst said.',
+    ].join('\n\n');
+    expect(findQuotes(text)[0]).toMatchObject({ speaker: 'Anand Subramaniam', role: 'Coastline Securities' });
+  });
 });

@@ -247,6 +247,65 @@ export function isSetOffAsOrganization(tokens: Token[], next: number): boolean {
   return head !== undefined && ORGANIZATION_NOUNS.has(head.lower);
 }
 
+// Last words of an organization's name that a person may be said to be of (`Sofia Lindahl of
+// Brennan Capital`, `Chris Wallace of Fox News`), beyond the nouns for a body above: a place is
+// written the same way (`Bernie Sanders of Vermont`).
+const ORGANIZATION_NAME_ENDINGS = new Set([
+  'capital', 'securities', 'research', 'partners', 'associates', 'holdings', 'investments', 'ventures',
+  'advisers', 'advisors', 'analytics', 'economics', 'consulting', 'management', 'fund', 'police', 'times',
+  'post', 'news', 'press', 'journal', 'committee', 'commission', 'center', 'centre', 'federation',
+  'bureau', 'office', 'watch', 'labs', 'inc', 'ltd', 'llc', 'plc', 'corp', 'corporation',
+]);
+const MAX_AFFILIATION_TOKENS = 10;
+// Words that join the capitalized words of an organization's name (`Center for Child Rights and
+// Corporate Responsibility`, `Larch & Finney`).
+const NAME_JOINERS = new Set(['of', 'for', 'and', '&', 'on']);
+
+/**
+ * `Sofia Lindahl of Brennan Capital`, `Marcus Delgado of the Democratic Congressional Campaign
+ * Committee`: the organization a person is said to be of, right after the name ending before
+ * `next` (or a comma), as written (`The Associated Press` keeps its capitalized article); null when
+ * what follows may be a place.
+ */
+function affiliation(text: string, tokens: Token[], next: number): string | null {
+  const of = isComma(tokens[next]) ? next + 1 : next;
+  if (tokens[of]?.lower !== 'of') return null;
+  let first = of + 1;
+  const article = tokens[first];
+  const hasArticle = article?.lower === 'the';
+  if (hasArticle && !article.capitalized) first += 1;
+  let last = -1;
+  for (let cursor = first; cursor < tokens.length && cursor - first < MAX_AFFILIATION_TOKENS; cursor += 1) {
+    const token = tokens[cursor] as Token;
+    const right = tokens[cursor + 1];
+    if (token.capitalized && token.isWord) last = cursor;
+    else if (!(NAME_JOINERS.has(token.lower) && right?.capitalized && last >= 0)) break;
+    if (!right || !onlySpacesBetween(text, token, right)) break;
+  }
+  // `of Castlebridge Police's economic crime unit`: the name is only whose unit it is.
+  if (last < first || possessiveLength((tokens[last] as Token).text) > 0) return null;
+  const words = tokens.slice(first, last + 1);
+  // `of the House Representative Paul Ryan`: a title and a name are a person, not a body.
+  if (words.some((token, index) => token.capitalized && namesRole(token) && words[index + 1]?.capitalized)) return null;
+  const ending = lower(tokens[last] as Token);
+  const endsAsOrganization = ORGANIZATION_NAME_ENDINGS.has(ending) || ORGANIZATION_NOUNS.has(ending);
+  return endsAsOrganization || words.some((token) => token.text === '&') || (hasArticle && namesBodyAfterArticle(tokens, last))
+    ? text.slice((tokens[first] as Token).start, (tokens[last] as Token).end)
+    : null;
+}
+
+/**
+ * Whether capitalized words after `of the`, ending at token `last`, name a body without a word
+ * that says so (`of the Jutland Institute of Oncology, who`, `of the Armenian Patriarchate of
+ * Jerusalem told`): not a plural, as places with an article are (`of the Virgin Islands`), and not
+ * qualifying a noun after them (`of the New York delegation`).
+ */
+function namesBodyAfterArticle(tokens: Token[], last: number): boolean {
+  const after = tokens[last + 1];
+  const qualifies = after !== undefined && after.isWord && !after.capitalized && !CUE_VERBS.has(after.lower) && !RELATIVE_WORDS.has(after.lower);
+  return !(tokens[last] as Token).lower.endsWith('s') && !qualifies;
+}
+
 // Articles a role is printed without (`a spokeswoman for the agency` → `spokeswoman for the agency`).
 const DROPPED_ARTICLES = new Set(['a', 'an', 'the', 'another']);
 
@@ -507,7 +566,7 @@ export function findRole(text: string, tokens: Token[], index: number, next: num
   const appositiveIsLone = isLoneWord(appositive ?? '');
   const premodifierIsRoleNoun = ROLE_NOUNS.has(premodifierWord.toLowerCase());
   const saysMore = premodifier !== null && appositive !== null && premodifierIsLone && !appositiveIsLone && !premodifierIsRoleNoun;
-  const described = saysMore ? appositive : premodifier ?? appositive;
+  const described = (saysMore ? appositive : premodifier ?? appositive) ?? affiliation(text, tokens, next);
   const role = described ? expandTitles(described) : null;
   const party = partyLabel(text, tokens, next);
   // Spelled out for every name, for the same reason.
