@@ -10,12 +10,15 @@
  * lines resolved wrongly.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { findQuotes } from '../src/summarize/quotes.js';
 import type { QuoteSpan } from '../src/types.js';
 import { DEFAULT_FOLDS, splitByFold, summarizeFolds } from './folds.js';
 import { isResolutionLine, nameOutcomes, readJsonl, resolutionInterval, scoreQuotes, type NameAnnotation, type QuoteArticle } from './eval-quotes.js';
 import { isSpeakerNameCorrect, MATCH_THRESHOLD, overlap, trimRange } from './scoring/quote-score.js';
+import { parseBenchArguments } from './arguments.js';
+
+const USAGE =
+  'usage: node dist/bench/eval-names.js QUOTES_JSONL NAMES_JSONL [NAMES_JSONL ...] [--folds 5] [--misses]';
 
 interface NameLine extends NameAnnotation {
   sourceText: string;
@@ -33,10 +36,10 @@ function systemSpeaker(text: string, line: NameLine, quotes: QuoteSpan[]): strin
 const QUOTE_NOT_FOUND = '(quote not found)';
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { folds: { type: 'string', default: String(DEFAULT_FOLDS) }, misses: { type: 'boolean', default: false } } });
+  const { values, positionals } = parseBenchArguments({ allowPositionals: true, options: { folds: { type: 'string', default: String(DEFAULT_FOLDS) }, misses: { type: 'boolean', default: false } } }, USAGE);
   const [quotesFile, ...namesFiles] = positionals;
   if (!quotesFile || namesFiles.length === 0) {
-    console.error('usage: node dist/bench/eval-names.js QUOTES_JSONL NAMES_JSONL [NAMES_JSONL ...] [--folds 5] [--misses]');
+    console.error(USAGE);
     process.exit(2);
   }
   const sets = await Promise.all(namesFiles.map(async (file) => ({ file, lines: await readJsonl<NameLine>(file) })));

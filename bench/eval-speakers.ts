@@ -10,11 +10,14 @@
  * scoring/speaker-score.ts says when a speaker or a role is right.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { findQuotes } from '../src/summarize/quotes.js';
 import type { QuoteSpan } from '../src/types.js';
 import { readJsonl } from './eval-quotes.js';
 import { isRoleRight, isSpeakerRight, NOT_CHECKED, type ExpectedRole } from './scoring/speaker-score.js';
+import { parseBenchArguments } from './arguments.js';
+
+const USAGE =
+  'usage: node dist/bench/eval-speakers.js FOLDER [--failures]';
 
 interface Article {
   id: string;
@@ -38,10 +41,10 @@ function matchingQuote(quotes: QuoteSpan[], used: Set<number>, words: string): n
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { failures: { type: 'boolean', default: false } } });
+  const { values, positionals } = parseBenchArguments({ allowPositionals: true, options: { failures: { type: 'boolean', default: false } } }, USAGE);
   const [folder] = positionals;
   if (!folder) {
-    console.error('usage: node dist/bench/eval-speakers.js FOLDER [--failures]');
+    console.error(USAGE);
     process.exit(2);
   }
   const articles = await readJsonl<Article>(path.join(folder, 'articles.jsonl'));

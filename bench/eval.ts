@@ -16,7 +16,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import type { QuoteSpan } from '../src/types.js';
 import { BOOTSTRAP_DRAWS, type Interval } from './bootstrap.js';
 import { splitByFold, summarizeFolds, DEFAULT_FOLDS, type FoldSummary } from './folds.js';
@@ -24,6 +23,10 @@ import keyPointModel from '../src/summarize/keypoint-weights.json' with { type: 
 import { countDanglingReferences, leadThree, meanRouge, readKeyPointsFile } from './eval-keypoints.js';
 import { countQuotesByArticle, nameOutcomes, quoteIntervals, readJsonl, resolutionInterval, scoreQuotes, type NameAnnotation, type QuoteArticle } from './eval-quotes.js';
 import { countPrintedDefects } from './scoring/printed-quotes.js';
+import { parseBenchArguments } from './arguments.js';
+
+const USAGE =
+  'usage: npm run eval -- --data DIR [--names NAMES_JSONL] [--folds 5] [--out FILE]   (DIR holds keypoints-dev.jsonl, quotes-dev.jsonl, speaker-names-dev.jsonl)';
 
 const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
 
@@ -53,9 +56,9 @@ function summarizeWithCli(file: string, flags: string[]): Promise<{ byId: Map<st
 const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { data: { type: 'string' }, folds: { type: 'string', default: String(DEFAULT_FOLDS) }, out: { type: 'string', default: 'bench/results/eval.json' }, names: { type: 'string', multiple: true, default: [] } } });
+  const { values } = parseBenchArguments({ options: { data: { type: 'string' }, folds: { type: 'string', default: String(DEFAULT_FOLDS) }, out: { type: 'string', default: 'bench/results/eval.json' }, names: { type: 'string', multiple: true, default: [] } } }, USAGE);
   if (!values.data) {
-    console.error('usage: npm run eval -- --data DIR   (DIR holds keypoints-dev.jsonl, quotes-dev.jsonl, speaker-names-dev.jsonl)');
+    console.error(USAGE);
     process.exit(2);
   }
   const file = (name: string) => path.join(values.data!, name);

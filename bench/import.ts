@@ -15,12 +15,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { openStore } from '../src/store/open-store.js';
 import type { StoreLocation } from '../src/store/store-location.js';
 import type { Recipient } from '../src/types.js';
 import { startPostgres } from '../test/support/postgres.js';
+import { parseBenchArguments } from './arguments.js';
 
 /** The batch size `importList` reads a CSV in (src/subscribers/import-list.ts). */
 const BATCH = 1000;
@@ -110,7 +110,7 @@ function summary(timings: Timing[]): Timing {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { rows: { type: 'string', default: '100000' }, rounds: { type: 'string', default: '3' }, store: { type: 'string' } } });
+  const { values } = parseBenchArguments({ options: { rows: { type: 'string', default: '100000' }, rounds: { type: 'string', default: '3' }, store: { type: 'string' } } }, 'usage: node dist/bench/import.js [--rows N] [--rounds N] [--store POSTGRES_URL]');
   const rows = Number(values.rows);
   const rounds = Number(values.rounds);
   const server = values.store ? null : await startPostgres();

@@ -18,12 +18,12 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import type { BuildResult } from '../src/build.js';
 import type { DkimKey } from '../src/message/dkim.js';
 import { sendIssue } from '../src/send/send-issue.js';
 import type { SmtpSink } from '../test/support/smtp-server.js';
 import { busiestSecond, cpuPerMessage, nodemailerRun as nodemailerPoolRun, round, sampleWorkspace as builtSample, writeList } from './send-fixtures.js';
+import { parseBenchArguments } from './arguments.js';
 
 const CONNECTIONS = 5;
 /** Alternating rounds of each; the median is reported, since other load on the machine skews single runs. */
@@ -129,7 +129,7 @@ async function largeChild(root: string, list: string, smtp: string, name: string
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const { values } = parseBenchArguments({
     options: {
       recipients: { type: 'string', default: '10000' },
       large: { type: 'string', default: '10000,100000,300000' },
@@ -137,7 +137,7 @@ async function main(): Promise<void> {
       dkim: { type: 'string', default: 'on' },
       'large-child': { type: 'string', multiple: true },
     },
-  });
+  }, 'usage: node dist/bench/send.js [--recipients N] [--large N,N,…] [--rated N] [--dkim on|off]');
   if (values['large-child']) {
     const [root, list, smtp, name] = values['large-child'];
     return largeChild(root!, list!, smtp!, name!);

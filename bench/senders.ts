@@ -30,11 +30,14 @@ import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import type { BuildResult } from '../src/build.js';
 import { POSTGRES_PATH, startPostgres, type Postgres } from '../test/support/postgres.js';
 import { startSink, type SmtpSink } from '../test/support/smtp-server.js';
 import { busiestSecond, listAddresses, nodemailerRun, round, sampleWorkspace, writeList } from './send-fixtures.js';
+import { parseBenchArguments } from './arguments.js';
+
+const USAGE =
+  'usage: node dist/bench/senders.js [--recipients N] [--concurrency N] [--senders N,N,…] [--rounds N] [--rated-senders N] [--rate N] [--rated-recipients N]';
 
 /** The built CLI, as `npm run build` leaves it next to this file's compiled copy. */
 const CLI = path.resolve(fileURLToPath(import.meta.url), '../../src/cli/main.js');
@@ -265,7 +268,7 @@ function round3(value: number): number {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const { values } = parseBenchArguments({
     options: {
       recipients: { type: 'string', default: '10000' },
       concurrency: { type: 'string', default: '5' },
@@ -275,7 +278,7 @@ async function main(): Promise<void> {
       rate: { type: 'string', default: '300' },
       'rated-recipients': { type: 'string', default: '3000' },
     },
-  });
+  }, USAGE);
   const recipients = Number(values.recipients);
   const senderCounts = values.senders.split(',').map(Number).filter((count) => count > 0);
   const rounds = Math.max(1, Number(values.rounds));

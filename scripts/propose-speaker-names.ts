@@ -19,8 +19,11 @@
  *     [--exclude EARLIER_PROPOSALS_JSONL] [--the-descriptions]
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { seededRandom } from '../bench/seeded-random.js';
+import { parseBenchArguments } from '../bench/arguments.js';
+
+const USAGE =
+  'usage: node dist/scripts/propose-speaker-names.js QUOTES_JSONL DEV_NAMES_JSONL OUT_JSONL [--seed N] [--target N]';
 
 interface GoldQuote { content: [number, number]; source: [number, number] | null }
 interface Article { id: string; text: string; quotes: GoldQuote[] }
@@ -145,7 +148,7 @@ function propose(article: Article, quote: GoldQuote, random: () => number, theDe
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseBenchArguments({
     allowPositionals: true,
     options: {
       seed: { type: 'string', default: '13' },
@@ -154,10 +157,10 @@ async function main(): Promise<void> {
       exclude: { type: 'string', multiple: true, default: [] },
       'the-descriptions': { type: 'boolean', default: false },
     },
-  });
+  }, USAGE);
   const [quotesFile, devNamesFile, outFile] = positionals;
   if (!quotesFile || !devNamesFile || !outFile) {
-    console.error('usage: node dist/scripts/propose-speaker-names.js QUOTES_JSONL DEV_NAMES_JSONL OUT_JSONL [--seed N] [--target N]');
+    console.error(USAGE);
     process.exit(2);
   }
   const lines = (content: string) => content.split('\n').filter((line) => line.trim());

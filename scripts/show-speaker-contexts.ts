@@ -5,14 +5,17 @@
  *   node dist/scripts/show-speaker-contexts.js QUOTES_JSONL PROPOSALS_JSONL [--from N] [--count N] [--before 400]
  */
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import type { Proposal } from './propose-speaker-names.js';
+import { parseBenchArguments } from '../bench/arguments.js';
+
+const USAGE =
+  'usage: node dist/scripts/show-speaker-contexts.js QUOTES_JSONL PROPOSALS_JSONL [--from N] [--count N]';
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { from: { type: 'string', default: '0' }, count: { type: 'string', default: '40' }, before: { type: 'string', default: '400' }, kinds: { type: 'string', default: 'pronoun,description,surname,fullname' } } });
+  const { values, positionals } = parseBenchArguments({ allowPositionals: true, options: { from: { type: 'string', default: '0' }, count: { type: 'string', default: '40' }, before: { type: 'string', default: '400' }, kinds: { type: 'string', default: 'pronoun,description,surname,fullname' } } }, USAGE);
   const [quotesFile, proposalsFile] = positionals;
   if (!quotesFile || !proposalsFile) {
-    console.error('usage: node dist/scripts/show-speaker-contexts.js QUOTES_JSONL PROPOSALS_JSONL [--from N] [--count N]');
+    console.error(USAGE);
     process.exit(2);
   }
   const lines = (content: string) => content.split('\n').filter((line) => line.trim());
