@@ -10,6 +10,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { summarizeText } from '../src/summarize/index.js';
+import { parseBenchArguments } from './arguments.js';
 
 interface Input {
   name: string;
@@ -45,6 +46,7 @@ function millisecondsFor(text: string): number {
 
 // A first run compiles the code, so that neither size pays for it.
 summarizeText(INPUTS.map((input) => input.make(10)).join('\n\n'));
+parseBenchArguments({ options: {} }, 'usage: node dist/bench/summarize-hostile.js   (prints JSON)');
 const results = INPUTS.map(({ name, make, n }) => {
   const small = make(n);
   const large = make(2 * n);

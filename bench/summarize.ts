@@ -12,12 +12,14 @@
  * Usage: node dist/bench/summarize.js [KEYPOINTS.jsonl]   (default ../shared/eval/keypoints-dev.jsonl)
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { parseBenchArguments } from './arguments.js';
 import { readKeyPointsFile, type KeyPointsArticle } from './eval-keypoints.js';
 
 interface TextRankSummarizer {
@@ -138,7 +140,12 @@ async function timeBoth(articles: readonly KeyPointsArticle[]): Promise<{ gazett
   }
 }
 
-const file = process.argv[2] ?? '../shared/eval/keypoints-dev.jsonl';
+const { positionals } = parseBenchArguments({ allowPositionals: true, options: {} }, 'usage: node dist/bench/summarize.js [KEYPOINTS.jsonl]   (default ../shared/eval/keypoints-dev.jsonl)');
+const file = positionals[0] ?? '../shared/eval/keypoints-dev.jsonl';
+if (!existsSync(file)) {
+  console.error(`${file}: no such file. Pass the path of a keypoints file ({"id","text",…} per line), such as shared/eval/keypoints-dev.jsonl.`);
+  process.exit(2);
+}
 const articles = await readKeyPointsFile(file);
 const { gazette, keyPointsOnly, nodeSummarizer } = await timeBoth(articles);
 const speedups = (ours: Timing) => ({
