@@ -433,4 +433,22 @@ describe('the seed article', () => {
       + '"It makes their eyes open wider," he said.';
     expect(findQuotes(text)[0]?.speaker).toBe('Rep. Hank Johnson');
   });
+
+  it.each([
+    ['"About 140 roles will be affected," said Velmont\'s finance director Ruben Castellanos.', 'Ruben Castellanos', "Velmont's finance director"],
+    ['"It stings, but that is democracy," said Labour\'s Simon Kettering.', 'Simon Kettering', null],
+    ['"This is simple," said Clinton campaign manager Robby Mook.', 'Robby Mook', 'Clinton campaign manager'],
+  ])('gives a quotation to the person named after a name qualifying their role or name (%s)', (text, speaker, role) => {
+    expect(findQuotes(text)[0]).toMatchObject({ speaker, role });
+  });
+
+  it('takes no single word after a possessive name for a person (`From Bush\'s Facebook post:`)', () => {
+    const text = 'Jeb Bush endorsed Ted Cruz on Wednesday. From Bush\'s Facebook post: "For the sake of our party and country, we must move on."';
+    expect(findQuotes(text)[0]?.speaker).toBe('Jeb Bush');
+  });
+
+  it('gives the quotation to the name after a role with words before its noun (`Mr Ashworth-Kemp\'s climbing partner that day, Oliver Strand,`)', () => {
+    const text = 'The coroner, Dr Ruth Abernethy, said the climber did everything right.\n\nMr Ashworth-Kemp\'s climbing partner that day, Oliver Strand, told the hearing: \'I heard a sort of crack, like a branch snapping.\'';
+    expect(findQuotes(text)[0]?.speaker).toBe('Oliver Strand');
+  });
 });

@@ -112,18 +112,34 @@ function personMention(text: string, tokens: Token[], index: number): SpeakerMen
   // `said Mr Ashdown's sister`: with no name after it (`Buhari's spokesman Yinka Odumakin`), the
   // speaker is the relative or aide, described by whose they are.
   let possessor = -1;
+  // Whether the name read last was a possessive right before a capitalized word.
+  let afterPossessive = false;
   while (cursor < tokens.length && cursor - index < MAX_DESCRIPTION_TOKENS) {
     const read = readNameSpan(text, tokens, cursor);
+    // Where reading goes on after a name that qualifies what follows it: its role noun.
+    let roleNoun = -1;
     if (read?.mention.canBePerson) {
       const found: SpeakerMention = { start: read.mention.start, end: read.mention.end, kind: 'name', text: read.mention.name };
-      if (!isPersonNoun(lower(tokens[read.next]))) return found;
-      if (beforeRole === null && possessiveLength((tokens[read.next - 1] as Token).text) > 0) possessor = cursor;
+      // `Bush's Facebook post`: one word after a possessive name is a thing of theirs, not a person.
+      if (afterPossessive && !read.mention.name.includes(' ')) return beforeRole;
+      const possessive = possessiveLength((tokens[read.next - 1] as Token).text) > 0;
+      // `said Velmont's finance director Ruben Castellanos`, `Clinton campaign chairman John
+      // Podesta`: a name qualifying a role. `said Labour's Simon Kettering`: a possessive name
+      // qualifies the name after it.
+      roleNoun = roleNounAhead(tokens, read.next);
+      const nameAfter = tokens[read.next];
+      afterPossessive = possessive && roleNoun < 0 && nameAfter !== undefined && isCapitalized(nameAfter);
+      if (roleNoun < 0 && !afterPossessive) return found;
+      // (`Mr Ashworth-Kemp's climbing partner that day, Oliver Strand,`: a role with words before
+      // its noun is read as a description only where a name follows it; past it, the possessive
+      // name stands.)
+      if (beforeRole === null && roleNoun === read.next && possessive) possessor = cursor;
       beforeRole ??= found;
     }
     const next = read ? read.next : cursor + 1;
     const premodifies = tokens.slice(cursor, next).every((token) => token.isWord) && (read !== null || isPersonNoun(lower(tokens[cursor])));
     if (!premodifies) break;
-    cursor = next;
+    cursor = roleNoun >= 0 ? roleNoun : next;
   }
   return possessor >= 0 ? descriptionMention(text, tokens, possessor) : beforeRole;
 }
