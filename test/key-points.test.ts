@@ -103,6 +103,9 @@ describe('extractKeyPoints', () => {
     expect(extractKeyPoints('TOKYO (Reuters) -- Train services resumed across the region on Tuesday after the storm.', { count: 1 })).toEqual([
       'Train services resumed across the region on Tuesday after the storm.',
     ]);
+    expect(extractKeyPoints('LONDON, Aug 7 (Gazette Wire) - Velmont Foods reported a 22% drop in first-half profit on Wednesday.', { count: 1 })).toEqual([
+      'Velmont Foods reported a 22% drop in first-half profit on Wednesday.',
+    ]);
   });
 
   it('strips a dateline and skips a headline in title case', () => {

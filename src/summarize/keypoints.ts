@@ -68,10 +68,11 @@ const STOPWORDS = new Set([
   'there', 'if', 'so', 'do', 'did', 'him', 'them', 'told',
 ]);
 
-// `LONDON, England (CNN) -- `, `Tokyo (Reuters) —`, `(Rolling Stone)Kanye`: the outlet's credit that
-// opens a wire story. The credit must end in a dash or run into the first word, so that
-// `The Drug Enforcement Agency (DEA) has` keeps its subject.
-const WIRE_CREDIT = /^(?:\p{Lu}[\p{L}.'’-]*(?:,? \p{Lu}[\p{L}.'’-]*){0,3}\s*)?\(\p{Lu}[^()\s]*(?: \p{Lu}[^()\s]*){0,2}\)(?:\s*[-—–]{1,2}\s*|(?=\p{Lu}))/u;
+// `LONDON, England (CNN) -- `, `Tokyo (Reuters) —`, `LONDON, Aug 7 (Gazette Wire) - `, `(Rolling
+// Stone)Kanye`: the outlet's credit that opens a wire story, after its place and date. The credit
+// must end in a dash or run into the first word, so that `The Drug Enforcement Agency (DEA) has`
+// keeps its subject.
+const WIRE_CREDIT = /^(?:\p{Lu}[\p{L}.'’-]*(?:,? (?:\p{Lu}[\p{L}.'’-]*|\d{1,2}(?:st|nd|rd|th)?)){0,4}\s*)?\(\p{Lu}[^()\s]*(?: \p{Lu}[^()\s]*){0,2}\)(?:\s*[-—–]{1,2}\s*|(?=\p{Lu}))/u;
 // `CHARLESTON, S.C. — `, `BRIGHTWATER, 14 March 2024 — `: a dateline in capitals, then a dash.
 const DATELINE_PREFIX = /^\p{Lu}{2,}(?:[ .'’-]+\p{Lu}{2,})*\.?(?:, [\p{L}\p{N}., ]{2,30}?)?\s*(?:—|–|--)\s*/u;
 // `PUNE: `, `NEW DELHI: `: a dateline in capitals, then a colon, opening the story's first sentence
