@@ -451,4 +451,11 @@ describe('the seed article', () => {
     const text = 'The coroner, Dr Ruth Abernethy, said the climber did everything right.\n\nMr Ashworth-Kemp\'s climbing partner that day, Oliver Strand, told the hearing: \'I heard a sort of crack, like a branch snapping.\'';
     expect(findQuotes(text)[0]?.speaker).toBe('Oliver Strand');
   });
+
+  it("gives someone of the writer's (`my old headmistress`, `my father`) no one's name, and takes no place opening a sentence for a person", () => {
+    const text = 'Neighbouring Ashby Vale kept its library open by sharing the building with a surgery.\n\nAs my old headmistress used to say: "A town that stops reading stops thinking."';
+    expect(findQuotes(text)[0]?.speaker).toBeNull();
+    const father = 'Donald Trump spoke in the town in 2016. "We live in Satan\'s kingdom," my father often said.';
+    expect(findQuotes(father)[0]?.speaker).toBeNull();
+  });
 });

@@ -170,4 +170,9 @@ describe('speaker roles', () => {
     ].join('\n\n');
     expect(findQuotes(text)[0]).toMatchObject({ speaker: 'Anand Subramaniam', role: 'Coastline Securities' });
   });
+
+  it('reads a style of address before a title as no part of the role (`Her Honour Judge Fenella Marsh`)', () => {
+    const text = '"Your verdict must rest on the evidence you hear in this courtroom," Her Honour Judge Fenella Marsh told jurors.';
+    expect(findQuotes(text)[0]).toMatchObject({ speaker: 'Fenella Marsh', role: 'Judge' });
+  });
 });

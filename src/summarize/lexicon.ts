@@ -132,6 +132,8 @@ export const NOT_NAME_WORDS = new Set([
   'against', 'without', 'within', 'toward', 'towards', 'upon',
   // Adverbs of time opening a sentence before its subject (`Later Tamsin Orr took the stand`).
   'later', 'earlier', 'afterwards', 'afterward', 'today', 'yesterday', 'tonight', 'finally', 'soon',
+  // Adjectives of place opening a sentence before a name (`Neighbouring Ashby Vale kept its library`).
+  'neighbouring', 'neighboring', 'nearby',
 ]);
 
 /** Words that say a person no longer holds the title or role after them (`former Gov.`, `the retired neurosurgeon`). */

@@ -10,6 +10,8 @@ import { isListedPersonNoun, isPersonNoun } from './person-nouns.js';
 import { pastAge, pastOrigin } from './role-clauses.js';
 import { closesPluralPossessive, hasLineBreak, isCapitalized, isComma, isPluralPossessive, isSentenceEnd, pastParenthesis, possessiveLength, type Token } from './tokens.js';
 
+// Words of a style of address after `His`, `Her` or `Your` (`Her Honour Judge …`, `His Excellency`).
+const STYLES_OF_ADDRESS = new Set(['honour', 'honor', 'excellency', 'worship', 'grace', 'lordship', 'ladyship', 'eminence', 'holiness']);
 // Lowercase words that may qualify a role before a name (`former campaign strategist`).
 const ROLE_MODIFIERS = new Set([
   'former', 'senior', 'top', 'chief', 'deputy', 'longtime', 'acting', 'interim', 'campaign', 'press',
@@ -134,11 +136,13 @@ function premodifierRole(text: string, tokens: Token[], nameStart: number): stri
     else if (noun) nouns -= 1;
     first = cursor;
   }
-  // Sentence-initial function words and dangling connectors are not part of the role.
+  // Sentence-initial function words and dangling connectors are not part of the role, nor the
+  // style of a title after them (`Her Honour Judge Fenella Marsh`).
   while (first < nameStart) {
     const token = tokens[first];
     // (The connectors are among the words that are no role.)
-    if (!token || !(DETERMINERS.has(lower(token)) || NOT_ROLE_NOUNS.has(lower(token)))) break;
+    const style = first > 0 && STYLES_OF_ADDRESS.has(lower(token as Token)) && POSSESSIVE_DETERMINERS.has(lower(tokens[first - 1] as Token));
+    if (!token || !(DETERMINERS.has(lower(token)) || NOT_ROLE_NOUNS.has(lower(token)) || style)) break;
     first += 1;
   }
   const words = tokens.slice(first, nameStart);

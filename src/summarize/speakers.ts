@@ -220,6 +220,8 @@ function firstPersonAfter(people: People, offset: number, accepts: (person: Pers
 // An indefinite article brings in someone new (`"…," a spokeswoman for the agency said`).
 const INDEFINITE = /^(?:a|an|one)\s/i;
 const ANOTHER = /^another\s/i;
+// `my old headmistress`, `our neighbour`: someone of the writer's, whom the text does not name.
+const THE_WRITERS = /^(?:my|our)\s/i;
 
 const POSSESSIVE_GENDERS = new Map<string, Gender>([['his', 'male'], ['her', 'female']]);
 
@@ -319,7 +321,7 @@ function resolveDescription(people: People, mention: SpeakerMention, excluded: R
   const possessors = possessorsOf(people, mention.text);
   const fits = (person: Person) => !excluded.has(person) && fitsDescription(person, description) && !isOfSomeoneElse(people, person, possessors);
   // `another supporter`: by its word, not the one the text named.
-  if (ANOTHER.test(mention.text)) return null;
+  if (ANOTHER.test(mention.text) || THE_WRITERS.test(mention.text)) return null;
   if (INDEFINITE.test(mention.text)) {
     // Someone new, unless the text gave someone this very role (`Ana Ruiz, a spokeswoman for the
     // agency,`): `a Twitter spokesman` is not the White House's.
