@@ -175,4 +175,12 @@ describe('speaker roles', () => {
     const text = '"Your verdict must rest on the evidence you hear in this courtroom," Her Honour Judge Fenella Marsh told jurors.';
     expect(findQuotes(text)[0]).toMatchObject({ speaker: 'Fenella Marsh', role: 'Judge' });
   });
+
+  it.each([
+    ['Rovers equalised through substitute Jamal Osei.', 'Jamal Osei', 'substitute'],
+    ['The runs came from opener Priya Nair.', 'Priya Nair', 'opener'],
+    ['It was cleared off the line by left-back Tom Reece.', 'Tom Reece', 'left-back'],
+  ])('knows the positions of football and cricket as roles (%s)', (sentence, speaker, role) => {
+    expect(findQuotes(`${sentence} "I just hit it," ${speaker.split(' ')[1]} said.`)[0]).toMatchObject({ speaker, role });
+  });
 });

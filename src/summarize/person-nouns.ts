@@ -58,6 +58,7 @@ const OCCUPATIONS = new Set([
   'franchisee', 'appointee', 'detainee', 'evacuee', 'attendee', 'licensee', 'interviewee', 'escapee',
   'returnee', 'honoree', 'awardee', 'divorcee', 'inductee', 'internee', 'amputee', 'deportee', 'designee',
   'centre-half', 'center-half', 'wicketkeeper', 'all-rounder', 'batter',
+  'substitute', 'opener', 'left-back', 'right-back', 'half-back', 'center-back', 'spinner', 'seamer',
   'hunter', 'hiker', 'climber', 'diver', 'explorer', 'keeper', 'caretaker',
   // Trades, shops and services of local news (words that are common surnames, such as `miller`,
   // `porter` or `weaver`, are left out: a capitalized one before a name would be read as its role).
