@@ -33,6 +33,13 @@ it('leaves out a note in italics opening or closing the article, on its writer o
   expect(markdownToText('*The library opens at nine.*\n\n*It closes at six.*')).toBe('The library opens at nine.\n\nIt closes at six.');
 });
 
+it('leaves out a heading that is only a quotation, a pull quote, and keeps one that says who said it', () => {
+  expect(markdownToText("## 'The wind made the decision for us'\n\nThe fire crossed the ridge.")).toBe('The fire crossed the ridge.');
+  expect(markdownToText('### “We’re not done yet.”\n\nThe fire crossed the ridge.')).toBe('The fire crossed the ridge.');
+  expect(markdownToText('## "We will rebuild," says mayor\n\nThe fire crossed the ridge.')).toBe('"We will rebuild," says mayor\n\nThe fire crossed the ridge.');
+  expect(markdownToText('## The "safe" route\n\nThe fire crossed the ridge.')).toBe('The "safe" route\n\nThe fire crossed the ridge.');
+});
+
 it('composes accents written as combining marks, so that a name typed on a Mac reads as letters', () => {
   expect(markdownToText('Zoe\u0301 Bjo\u0308rk spoke.')).toBe('Zoé Björk spoke.');
 });

@@ -26,7 +26,10 @@ function inlineText(tokens: readonly Token[] | undefined): string {
 
 function blockParagraphs(token: Token): string[] {
   switch (token.type) {
-    case 'heading':
+    case 'heading': {
+      const heading = inlineText(token.tokens);
+      return isPullQuote(heading) ? [] : [heading];
+    }
     case 'paragraph':
       return [inlineText(token.tokens)];
     case 'text':
@@ -39,6 +42,18 @@ function blockParagraphs(token: Token): string[] {
       // Code blocks, HTML (comments included), tables, rules and spacing carry no prose to summarize.
       return [];
   }
+}
+
+// A heading that is only a quotation: `## 'The wind made the decision for us'`, `### “We will rebuild”`.
+// (An apostrophe may stand inside: `‘We’re here’`; another double mark may not: `"A," says B, "C"`.)
+const QUOTATION_ONLY = /^\s*["“'‘«][^"“”«»]+["”'’»][.!?]?\s*$/;
+
+/**
+ * A heading that is only a quotation, a pull quote: display type repeating words the story quotes
+ * where they were said. Read as text, it was listed again as a quotation by no one.
+ */
+function isPullQuote(heading: string): boolean {
+  return QUOTATION_ONLY.test(heading);
 }
 
 // A mark a quotation may be set in: a double one, straight or curly, a guillemet, or a single one
