@@ -458,4 +458,18 @@ describe('the seed article', () => {
     const father = 'Donald Trump spoke in the town in 2016. "We live in Satan\'s kingdom," my father often said.';
     expect(findQuotes(father)[0]?.speaker).toBeNull();
   });
+
+  it('reads a nickname between the words of a name as part of it, not as a quotation (`Eleanor "Nell" Ashdown`)', () => {
+    const text = 'Tollbridge won thanks to captain Eleanor "Nell" Ashdown.\n\nAshdown admitted she had hidden in the dressing room. "I couldn\'t watch," she said.';
+    expect(findQuotes(text)).toEqual([expect.objectContaining({ text: "I couldn't watch.", speaker: 'Eleanor Ashdown', role: 'captain' })]);
+    const two = 'The cafe owner, Thomas ‘Big Tom’ Okafor, is retiring. "I will miss the regulars," Okafor said.';
+    expect(findQuotes(two)[0]).toMatchObject({ speaker: 'Thomas Okafor', role: 'cafe owner' });
+    // In a quotation, the nickname is printed as written; in a headline, a scare-quoted word is no nickname.
+    expect(findQuotes('"They call me Thomas ‘Big Tom’ Okafor," said Thomas Okafor.')[0]?.text).toBe('They call me Thomas ‘Big Tom’ Okafor.');
+  });
+
+  it('reads a given name that is also a role before another given name as the role (`Marine John Tiegen`)', () => {
+    const text = 'Former CIA operative and Marine John Tiegen found both issues disqualifying. Tiegen was also troubled by Moammar Gadhafi. "It puts lives in jeopardy," he said.';
+    expect(findQuotes(text)[0]?.speaker).toBe('John Tiegen');
+  });
 });

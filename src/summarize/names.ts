@@ -160,7 +160,8 @@ function adjacent(text: string, left: Token, right: Token): boolean {
  */
 function opensNameAt(named: readonly Token[], index: number): boolean {
   const previous = named[index - 1] as Token;
-  if (isKnownFirstName(previous.text)) return false;
+  // A given name that is also a role before one (`Marine John Tiegen`) is the role.
+  if (isKnownFirstName(previous.text)) return isListedPersonNoun(previous.lower);
   if (!isInitial(previous)) return true;
   return index > 1 && !isKnownFirstName((named[index - 2] as Token).text);
 }
@@ -548,7 +549,13 @@ function nameShape(index: number, titleTokens: Token[], parts: Token[], person: 
 }
 
 function nameOf(text: string, shape: NameShape): string {
-  return text.slice((shape.person[0] as Token).start, shape.end);
+  return writtenName(text, (shape.person[0] as Token).start, shape.end);
+}
+
+/** The name written at `[start, end)`, one space between its words where a nickname was written over (see findQuotes). */
+function writtenName(text: string, start: number, end: number): string {
+  const name = text.slice(start, end);
+  return name.includes('  ') ? name.replace(/ {2,}/g, ' ') : name;
 }
 
 /**
@@ -694,7 +701,7 @@ function describe(text: string, tokens: Token[], shape: NameShape, sentence: num
   return {
     start,
     end,
-    name: text.slice(first.start, end),
+    name: writtenName(text, first.start, end),
     titles,
     printedTitle: hasTitles ? printedTitle(titleTokens, titlesHeld) : null,
     titlesHeld,

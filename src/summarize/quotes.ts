@@ -241,12 +241,32 @@ type OpeningOnly = Map<string, boolean>;
 
 /** Every direct quotation of the text, in order. */
 export function findQuotes(text: string): QuoteSpan[] {
-  const quoted = findQuotations(text);
+  const read = withoutNicknames(text);
+  const quoted = findQuotations(read);
   const { quotations } = quoted;
   if (quotations.length === 0) return [];
   const openingOnly: OpeningOnly = new Map();
-  const speakers = resolveSpeakers(peopleOf(text, quoted), quotations.map((quotation) => speakerClause(text, quotation, openingOnly)));
+  const speakers = resolveSpeakers(peopleOf(read, quoted), quotations.map((quotation) => speakerClause(read, quotation, openingOnly)));
+  // The words of each quotation as written, nicknames in it too.
   return quotations.map((quotation, index) => toQuoteSpan(text, quotation, speakers[index] ?? { name: null, role: null }));
+}
+
+// `Eleanor "Nell" Ashdown`, `C.L. "Butch" Otter`, `Thomas ‘Big Tom’ Okafor`: a nickname of one or two
+// capitalized words in quote marks, after a given name or an initial and before a surname. (The
+// given name is looked up by the caller: `Rubio Tell You He ‘Won’ By Finishing` is a headline.)
+const NICKNAME = /(\p{Lu}[\p{L}’-]*|(?:\p{Lu}\.)+) ["“‘'](\p{Lu}[\p{L}’-]*(?: \p{Lu}[\p{L}’-]*)?)["”’'](?= \p{Lu}\p{Ll})/gu;
+
+/**
+ * The text with each nickname written over by spaces, so that the name reads whole (`Eleanor
+ * Ashdown`, the captain, not an `Ashdown` of no role) and the nickname is no quotation; every
+ * offset stays where it was.
+ */
+function withoutNicknames(text: string): string {
+  return text.replace(NICKNAME, (match, given: string) => {
+    const initials = given.endsWith('.');
+    if (!initials && !isKnownFirstName(given.toLowerCase())) return match;
+    return given + ' '.repeat(match.length - given.length);
+  });
 }
 
 /** A statement in its own right: a capital first letter and enough words, unlike `a good start`. */
