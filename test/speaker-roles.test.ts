@@ -183,4 +183,13 @@ describe('speaker roles', () => {
   ])('knows the positions of football and cricket as roles (%s)', (sentence, speaker, role) => {
     expect(findQuotes(`${sentence} "I just hit it," ${speaker.split(' ')[1]} said.`)[0]).toMatchObject({ speaker, role });
   });
+
+  it('shows the description of a speaker the text does not name as the role, with no name (`the fire chief said`)', () => {
+    expect(findQuotes('"At that point the wind made the decision for us," the fire chief said.')[0]).toMatchObject({ speaker: null, role: 'fire chief' });
+    const company = 'The landlord, Westgate Estates, says it has no plans to raise the rent. A spokesman for the company said: "We value long-standing tenants."';
+    expect(findQuotes(company)[0]).toMatchObject({ speaker: null, role: 'spokesman for the company' });
+    // Not a clause read past the description, nor a body's name.
+    expect(findQuotes('"Not now," a German user from Hanover going by the name said.')[0]?.role ?? '').not.toMatch(/going by/);
+    expect(findQuotes('"We are ready," the Australian Red Cross said.')[0]).toMatchObject({ speaker: null, role: null });
+  });
 });

@@ -7,6 +7,7 @@ import { partyOfWord, readDescription, type Description, type SubjectDescription
 import { isPastRole, KINSHIP_NOUNS, PRONOUNS, type Gender } from './lexicon.js';
 import { surnameKey } from './names.js';
 import { findPerson, genderOf, printedName, suffixOf, type LinkedMention, type People, type Person, type SubjectPronoun } from './people.js';
+import { isListedPersonNoun } from './person-nouns.js';
 import { statesAmong } from './roles.js';
 
 export type MentionKind = 'name' | 'pronoun' | 'description';
@@ -804,6 +805,29 @@ export function resolveSpeakers(people: People, clauses: Array<SpeakerClause | n
     if (!clause.namesSomeone && (!person || person.fullName === mention.text)) return NOBODY;
     if (person) previous = { person, at: mention.start };
     if (person) return describe(person);
-    return mention.kind === 'name' ? { name: mention.text, role: null } : NOBODY;
+    if (mention.kind === 'name') return { name: mention.text, role: null };
+    return mention.kind === 'description' ? unnamed(mention.text) : NOBODY;
   });
 }
+
+// The article a description of someone unnamed is shown without (`the fire chief` → `fire chief`).
+const OPENING_ARTICLE = /^(?:the|a|an|another|one)\s+/i;
+
+/**
+ * Someone the text describes and does not name (`the fire chief`, `a spokesman for the company`):
+ * no name, and the description as the role, as a reader is shown it beside the quotation.
+ */
+function unnamed(description: string): ResolvedSpeaker {
+  if (readDescription(description) === null || !ENDS_AS_NOUN_PHRASE.test(description) || HAS_VERB.test(description)) return NOBODY;
+  // `the Australian Red Cross`, `Lufthansa CEO Carsten Spohr`: a body's name, or a person's.
+  const last = description.slice(description.lastIndexOf(' ') + 1);
+  if (/^\p{Lu}/u.test(last) && !isListedPersonNoun(last.toLowerCase())) return NOBODY;
+  const role = description.replace(OPENING_ARTICLE, '');
+  return { name: null, role: shownRole(role) };
+}
+
+// A description read to its noun or to what it is of (`fire chief`, `spokesman for the company`), not
+// into the clause after it (`a German user from Hanover going by the`, `my father often`, `a
+// reporter can be heard`): it ends on no function word, adverb, participle or possessive, and has no verb.
+const HAS_VERB = /\b(?:can|could|will|would|is|was|are|were|has|have|had)\b/i;
+const ENDS_AS_NOUN_PHRASE = /(?<!\b(?:the|a|an|as|by|of|for|to|in|on|at|with|from|often|also|then|once|later|before|after|ago|again|still|now|can|be|who|that|and|or|[\p{L}]+ly|[\p{L}]+ed|[\p{L}]+['’]s?))$/iu;
