@@ -147,17 +147,30 @@ describe('extractKeyPoints', () => {
     expect(extractKeyPoints(text, { count: 3 })).toEqual(['Marguerite de la Fontaine became chief executive of Halvern Sound Ferries in January after a year of cancellations.']);
   });
 
-  it("never returns a turn of a transcript, labelled with the speaker's name, nor a headline's label; leaves out a dateline before a colon", () => {
+  it("never returns a turn of a transcript, labelled with the speaker's name; leaves out a dateline before a colon", () => {
     const text = markdownToText([
       'Marguerite de la Fontaine became chief executive of Halvern Sound Ferries in January after a year of cancellations.',
       '**Marguerite de la Fontaine:** Not before the summer of 2026. I want to be straight with people about that from the very start.',
       'Tom Hale: Do you think the regional authority will pay for both of the new vessels it has promised?',
-      'The Latest: Ferry operator promises two new hybrid vessels for the crossing by the summer of 2026.',
     ].join('\n\n'));
     expect(extractKeyPoints(text, { count: 3 })).toEqual(['Marguerite de la Fontaine became chief executive of Halvern Sound Ferries in January after a year of cancellations.']);
     // A dateline in capitals before a colon opening the story is left out of its first sentence.
     const dateline = 'PUNE: Electric two-wheeler maker Chalo Volt Mobility on Tuesday announced that it has raised Rs 420 crore.';
     expect(extractKeyPoints(dateline, { count: 1 })).toEqual(['Electric two-wheeler maker Chalo Volt Mobility on Tuesday announced that it has raised Rs 420 crore.']);
+    // A one-word label is a speaker's only where it labels more than one turn (`Moss:`), not `Update:`
+    // or `Cost:` once; nor is a label opening on `The`.
+    const labelled = [
+      'Breaking: The harbour board reversed its decision to close the ferry pier on Tuesday night.',
+      'Cost: The new pier will cost £4.2 million, paid for by the regional authority over five years.',
+      'The Bottom Line: Islanders will keep their daily crossing to the mainland for at least a decade.',
+    ];
+    for (const sentence of labelled) expect(extractKeyPoints(sentence, { count: 1 })).toEqual([sentence]);
+    const transcript = [
+      'Moss: I am so glad someone brought up the question of the ferry timetable for the winter.',
+      'Cyndi Rosenthal: Are there any plans to add a late crossing on Friday nights in the summer?',
+      'Moss: There are, and the board will decide on them at its next meeting in the spring.',
+    ];
+    expect(extractKeyPoints(markdownToText(transcript.join('\n\n')), { count: 3 })).toEqual([]);
     // A colon after words that are not all capitalized opens no label.
     const sentence = 'The verdict of the inquiry was plain: the ferry company had ignored its own engineers for years.';
     expect(extractKeyPoints(sentence, { count: 1 })).toEqual([sentence]);

@@ -438,6 +438,10 @@ describe('the seed article', () => {
     ['"About 140 roles will be affected," said Velmont\'s finance director Ruben Castellanos.', 'Ruben Castellanos', "Velmont's finance director"],
     ['"It stings, but that is democracy," said Labour\'s Simon Kettering.', 'Simon Kettering', null],
     ['"This is simple," said Clinton campaign manager Robby Mook.', 'Robby Mook', 'Clinton campaign manager'],
+    ['"Costs are up," said Kestrel Partners\' chief executive Dana Reiss.', 'Dana Reiss', 'chief executive'],
+    ['"We lost the second half," said Ashford Rovers\' manager Pete Lyle.', 'Pete Lyle', 'manager'],
+    ['"It ships in May," said Orchard\'s iPhone chief.', null, "Orchard's iPhone chief"],
+    ['"He was framed," said James\' mother.', null, "James' mother"],
   ])('gives a quotation to the person named after a name qualifying their role or name (%s)', (text, speaker, role) => {
     expect(findQuotes(text)[0]).toMatchObject({ speaker, role });
   });

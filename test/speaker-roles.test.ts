@@ -133,6 +133,8 @@ describe('speaker roles', () => {
   it('takes no list of other people after a parenthesis for a role (`Sen. Marco Rubio (R-Fla.), Donald Trump and Senator Ted Cruz`)', () => {
     const text = 'On stage were Sen. Marco Rubio (R-Fla.), Donald Trump and Senator Ted Cruz. "Let us be clear about this," Rubio said.';
     expect(findQuotes(text)[0]).toMatchObject({ speaker: 'Sen. Marco Rubio', role: '(R-Fla.)' });
+    const family = 'Martin Holloway (pictured), his wife Ana and their two sons moved in last year. "We love it here," Holloway said.';
+    expect(findQuotes(family)[0]).toMatchObject({ speaker: 'Martin Holloway', role: null });
   });
 
   it("knows a laureate as a role (`The children's laureate, Yusuf Haddad,`)", () => {
@@ -157,6 +159,10 @@ describe('speaker roles', () => {
     ['Stacey Plaskett of the Virgin Islands spoke first.', 'Stacey Plaskett'],
     ['PC Sadie Norbury, of the county\'s rural crime team, was there.', 'PC Sadie Norbury'],
     ['Insp Kieran Walsh, of Castlebridge Police\'s economic crime unit, was there.', 'Insp Kieran Walsh'],
+    ['Sofia Lindahl of the Bronx was there.', 'Sofia Lindahl'],
+    ['Sofia Lindahl of the Isle of Wight was there.', 'Sofia Lindahl'],
+    ['Sofia Lindahl of the West Bank was there.', 'Sofia Lindahl'],
+    ['Sofia Lindahl of the MV Kestrel Dawn was there.', 'Sofia Lindahl'],
   ])('takes no place, and no phrase a name only qualifies, for an organization (%s)', (sentence, speaker) => {
     const quote = findQuotes(`${sentence} "We will not give up," ${speaker.split(' ').at(-1)} said.`)[0];
     expect(quote?.speaker).toBe(speaker);

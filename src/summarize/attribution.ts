@@ -118,28 +118,37 @@ function personMention(text: string, tokens: Token[], index: number): SpeakerMen
     const read = readNameSpan(text, tokens, cursor);
     // Where reading goes on after a name that qualifies what follows it: its role noun.
     let roleNoun = -1;
-    if (read?.mention.canBePerson) {
+    // Past the name and a plural's possessive apostrophe after it (`Texas' governor`).
+    let after = read ? read.next : cursor + 1;
+    // `said Kestrel Partners' chief executive Dana Reiss`: a body's possessive name qualifies too.
+    const apostrophe = read !== null && closesPluralPossessive(tokens[read.next - 1], tokens[read.next]);
+    const possessive = read !== null && (apostrophe || possessiveLength((tokens[read.next - 1] as Token).text) > 0);
+    if (apostrophe) after += 1;
+    if (read && !read.mention.canBePerson && possessive) {
+      roleNoun = roleNounAhead(tokens, after);
+      if (roleNoun < 0 && !(tokens[after] !== undefined && isCapitalized(tokens[after] as Token))) break;
+    } else if (read?.mention.canBePerson) {
       const found: SpeakerMention = { start: read.mention.start, end: read.mention.end, kind: 'name', text: read.mention.name };
       // `Bush's Facebook post`: one word after a possessive name is a thing of theirs, not a person.
       if (afterPossessive && !read.mention.name.includes(' ')) return beforeRole;
-      const possessive = possessiveLength((tokens[read.next - 1] as Token).text) > 0;
       // `said Velmont's finance director Ruben Castellanos`, `Clinton campaign chairman John
       // Podesta`: a name qualifying a role. `said Labour's Simon Kettering`: a possessive name
       // qualifies the name after it.
-      roleNoun = roleNounAhead(tokens, read.next);
-      const nameAfter = tokens[read.next];
+      roleNoun = roleNounAhead(tokens, after);
+      const nameAfter = tokens[after];
       afterPossessive = possessive && roleNoun < 0 && nameAfter !== undefined && isCapitalized(nameAfter);
       if (roleNoun < 0 && !afterPossessive) return found;
-      // (`Mr Ashworth-Kemp's climbing partner that day, Oliver Strand,`: a role with words before
-      // its noun is read as a description only where a name follows it; past it, the possessive
-      // name stands.)
-      if (beforeRole === null && roleNoun === read.next && possessive) possessor = cursor;
+      // The possessive's role is the speaker's description where its noun comes right after it or
+      // ends the phrase (`said Orchard's iPhone chief.`). (`Mr Ashworth-Kemp's climbing partner that
+      // day, Oliver Strand,`: with words after, the possessive name stands.)
+      const endsPhrase = roleNoun >= 0 && tokens[roleNoun + 1]?.isWord !== true;
+      if (beforeRole === null && possessive && (roleNoun === after || endsPhrase)) possessor = cursor;
       beforeRole ??= found;
     }
     const next = read ? read.next : cursor + 1;
     const premodifies = tokens.slice(cursor, next).every((token) => token.isWord) && (read !== null || isPersonNoun(lower(tokens[cursor])));
     if (!premodifies) break;
-    cursor = roleNoun >= 0 ? roleNoun : next;
+    cursor = roleNoun >= 0 ? roleNoun : after;
   }
   return possessor >= 0 ? descriptionMention(text, tokens, possessor) : beforeRole;
 }

@@ -88,12 +88,40 @@ const CONTRIBUTOR_LINE = /\bcontributed (?:to )?(?:this )?(?:report|story|from)\
 const LINK_TEASER = /^(?:read|watch|related|see|more|opinion|also|photos?|video|click)\b[^:]{0,25}:/i;
 // `Editor's note: …`, `Correction: …`: the publisher speaking about the article, not the story.
 const EDITORIAL_NOTE = /^(?:editor['’]s note|correction|clarification|update|disclosure)\s*:/i;
-// `Q: When will …?`, `A: Not before …`, `Marguerite de la Fontaine: Not before …`: a turn of an
-// interview or a transcript, a question that says what was asked, not what happened, or an answer
-// that leans on it. A speaker's label is a few capitalized words and a colon; so is a headline's
-// (`The Latest: …`), no key point either. Words in capitals before a colon (`PUNE: …`, `WHY IT
-// MATTERS: …`) are more often a dateline or a section's label opening a sentence of the story.
-const INTERVIEW_TURN = /^(?:(?:Q|A)\.|(?:Q|A|\p{Lu}\p{Ll}[\p{L}.'’-]*)(?: (?:\p{Lu}\p{Ll}[\p{L}.'’-]*|\p{Lu}\.|de|la|le|du|van|von|der|da|di|del|ap|ab|bin|al)){0,4}\s*:)\s/u;
+// `Q: When will …?`, `A. Not before …`: a turn of an interview, a question that says what was
+// asked, not what happened, or an answer that leans on it.
+const INTERVIEW_TURN = /^(?:Q|A|Question|Answer)\s*[:.]\s/;
+// `Marguerite de la Fontaine: Not before …`, `Moss: I'm so glad …`: a turn of a transcript, labelled
+// with the speaker's name: capitalized words (in capitals they are more often a dateline or a
+// section's label opening a sentence of the story: `PUNE: …`, `WHY IT MATTERS: …`).
+const SPEAKER_LABEL = /^(\p{Lu}\p{Ll}[\p{L}.'’-]*(?: (?:\p{Lu}\p{Ll}[\p{L}.'’-]*|\p{Lu}\.|de|la|le|du|van|von|der|da|di|del|ap|ab|bin|al)){0,4})\s*:\s/u;
+
+/**
+ * The speaker labels that open turns of a transcript in these sentences: a name of two words or
+ * more (`Cyndi Rosenthal:`), or one word that labels more than one sentence (`Moss:`), as a speaker
+ * takes several turns and `Update:` or `Cost: £4.2 million` labels one. Not a label opening on
+ * `The` (`The Bottom Line: …`).
+ */
+function transcriptLabels(sentences: readonly Sentence[]): ReadonlySet<string> {
+  const seen = new Set<string>();
+  const labels = new Set<string>();
+  for (const { text } of sentences) {
+    // Most sentences have no colon: the expression is not run on them.
+    const label = text.includes(':') ? SPEAKER_LABEL.exec(text)?.[1] : undefined;
+    if (label === undefined || label.startsWith('The ')) continue;
+    if (label.includes(' ') || seen.has(label)) labels.add(label);
+    seen.add(label);
+  }
+  return labels;
+}
+
+/** Whether the sentence opens a turn of an interview or a transcript. */
+function opensTurn(text: string, labels: ReadonlySet<string>): boolean {
+  if (INTERVIEW_TURN.test(text)) return true;
+  if (labels.size === 0) return false;
+  const label = SPEAKER_LABEL.exec(text)?.[1];
+  return label !== undefined && labels.has(label);
+}
 // `Email your story ideas to tips@example.com.`, `More at www.example.org.`: a call to the reader.
 // (Only tested for a match: one character either side of `@…` says as much as a run of them, and is faster.)
 const CONTACT_OR_LINK = /[\w.+-]@[\w-]+\.[\w.]|https?:\/\/|\bwww\./i;
@@ -169,8 +197,7 @@ function isArticleFurniture(display: string, words: number, title: string): bool
   if (words < MIN_WORDS || words > MAX_WORDS) return true;
   if ((title !== '' && normalizesTo(display, title)) || isTitleCase(display)) return true;
   if (BYLINE.test(display) && words <= MAX_BYLINE_WORDS) return true;
-  return PHOTO_CREDIT.test(display) || CONTRIBUTOR_LINE.test(display) || LINK_TEASER.test(display) || EDITORIAL_NOTE.test(display) || CONTACT_OR_LINK.test(display)
-    || INTERVIEW_TURN.test(display);
+  return PHOTO_CREDIT.test(display) || CONTRIBUTOR_LINE.test(display) || LINK_TEASER.test(display) || EDITORIAL_NOTE.test(display) || CONTACT_OR_LINK.test(display);
 }
 
 /**
@@ -206,13 +233,16 @@ export function keyPointCandidates(text: string, options: KeyPointOptions = {}):
   const vocabulary = new Vocabulary(STOPWORDS);
   const sentences = splitSentences(text);
   const outlet = creditedOutlet(sentences[0]?.text ?? '');
+  const labels = transcriptLabels(sentences);
   // The paragraph of the interview's last turn (`Q: …`, `A: …`), none of whose sentences is a key point.
   let turn = -1;
   sentences.forEach((sentence, index) => {
-    // A wire credit, a dateline or a turn of an interview can only open a paragraph.
+    // A wire credit or a dateline can only open a paragraph; a turn of an interview opens one
+    // (or, in a text without paragraphs, a sentence).
     const opensParagraph = sentences[index - 1]?.paragraph !== sentence.paragraph;
-    if (opensParagraph && INTERVIEW_TURN.test(sentence.text)) turn = sentence.paragraph;
-    if (!sentence.terminal || sentence.paragraph === turn) return;
+    const isTurn = opensTurn(sentence.text, labels);
+    if (opensParagraph && isTurn) turn = sentence.paragraph;
+    if (!sentence.terminal || sentence.paragraph === turn || isTurn) return;
     const withoutDateline = opensParagraph ? sentence.text.replace(WIRE_CREDIT, '').replace(DATELINE_PREFIX, '').replace(TIME_PREFIX, '') : sentence.text;
     const display = index === 0 ? withoutDateline.replace(LEAD_DATELINE_PREFIX, '') : withoutDateline;
     const words = countWords(display);

@@ -200,7 +200,18 @@ function roleAfterParenthesis(text: string, tokens: Token[], next: number): stri
   const comma = pastParenthesis(tokens, next, MAX_PARENTHESIS_TOKENS);
   const opening = tokens[comma + 1];
   if (comma === next || !opening || (opening.capitalized && !DETERMINERS.has(opening.lower))) return null;
-  return appositiveRole(text, tokens, comma);
+  const phrase = appositiveRole(text, tokens, comma);
+  return phrase === null || namesOthers(phrase) ? null : phrase;
+}
+
+/**
+ * Whether a phrase names people of its own, a role right before a name (`Martin Holloway
+ * (pictured), his wife Ana and their two sons moved in`, `chief executive Ana Pereira and …`):
+ * the sentence goes on about others, the phrase is no role of the name before it.
+ */
+function namesOthers(phrase: string): boolean {
+  const words = phrase.split(' ');
+  return words.some((word, index) => isPersonNoun(word.toLowerCase()) && /^\p{Lu}/u.test(words[index + 1] ?? ''));
 }
 
 /**
@@ -251,9 +262,9 @@ export function isSetOffAsOrganization(tokens: Token[], next: number): boolean {
   return head !== undefined && ORGANIZATION_NOUNS.has(head.lower);
 }
 
-// Last words of an organization's name that a person may be said to be of (`Sofia Lindahl of
-// Brennan Capital`, `Chris Wallace of Fox News`), beyond the nouns for a body above: a place is
-// written the same way (`Bernie Sanders of Vermont`).
+// Words of an organization's name that a person may be said to be of (`Sofia Lindahl of Brennan
+// Capital`, `Chris Wallace of Fox News`), beyond the nouns for a body above: a place is written the
+// same way (`Bernie Sanders of Vermont`).
 const ORGANIZATION_NAME_ENDINGS = new Set([
   'capital', 'securities', 'research', 'partners', 'associates', 'holdings', 'investments', 'ventures',
   'advisers', 'advisors', 'analytics', 'economics', 'consulting', 'management', 'fund', 'police', 'times',
@@ -268,8 +279,9 @@ const NAME_JOINERS = new Set(['of', 'for', 'and', '&', 'on']);
 /**
  * `Sofia Lindahl of Brennan Capital`, `Marcus Delgado of the Democratic Congressional Campaign
  * Committee`: the organization a person is said to be of, right after the name ending before
- * `next` (or a comma), as written (`The Associated Press` keeps its capitalized article); null when
- * what follows may be a place.
+ * `next` (or a comma), as written (`The Associated Press` keeps its capitalized article). A word of
+ * it must say it is a body: places are written the same way (`of Vermont`, `of the Bronx`, `of the
+ * Isle of Wight`), and so are ships and works.
  */
 function affiliation(text: string, tokens: Token[], next: number): string | null {
   const of = isComma(tokens[next]) ? next + 1 : next;
@@ -291,23 +303,20 @@ function affiliation(text: string, tokens: Token[], next: number): string | null
   const words = tokens.slice(first, last + 1);
   // `of the House Representative Paul Ryan`: a title and a name are a person, not a body.
   if (words.some((token, index) => token.capitalized && namesRole(token) && words[index + 1]?.capitalized)) return null;
-  const ending = lower(tokens[last] as Token);
-  const endsAsOrganization = ORGANIZATION_NAME_ENDINGS.has(ending) || ORGANIZATION_NOUNS.has(ending);
-  return endsAsOrganization || words.some((token) => token.text === '&') || (hasArticle && namesBodyAfterArticle(tokens, last))
-    ? text.slice((tokens[first] as Token).start, (tokens[last] as Token).end)
-    : null;
+  return words.some(isOrganizationWord) && !isCompassPlace(words) ? text.slice((tokens[first] as Token).start, (tokens[last] as Token).end) : null;
 }
 
-/**
- * Whether capitalized words after `of the`, ending at token `last`, name a body without a word
- * that says so (`of the Jutland Institute of Oncology, who`, `of the Armenian Patriarchate of
- * Jerusalem told`): not a plural, as places with an article are (`of the Virgin Islands`), and not
- * qualifying a noun after them (`of the New York delegation`).
- */
-function namesBodyAfterArticle(tokens: Token[], last: number): boolean {
-  const after = tokens[last + 1];
-  const qualifies = after !== undefined && after.isWord && !after.capitalized && !CUE_VERBS.has(after.lower) && !RELATIVE_WORDS.has(after.lower);
-  return !(tokens[last] as Token).lower.endsWith('s') && !qualifies;
+/** A word that says a name is a body's (`Capital`, `Institute`, `Police`) or joins a firm's (`&`). */
+function isOrganizationWord(token: Token): boolean {
+  const word = lower(token);
+  return ORGANIZATION_NAME_ENDINGS.has(word) || ORGANIZATION_NOUNS.has(word) || word === '&';
+}
+
+const COMPASS_WORDS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western']);
+
+/** `the West Bank`: a point of the compass and one word name a place. */
+function isCompassPlace(words: readonly Token[]): boolean {
+  return words.length === 2 && COMPASS_WORDS.has(lower(words[0] as Token));
 }
 
 // Articles a role is printed without (`a spokeswoman for the agency` → `spokeswoman for the agency`).
