@@ -26,6 +26,11 @@ it('leaves out a note in italics opening or closing the article, on its writer o
     '_This article was amended on 4 March to correct the year the library opened._',
   ].join('\n\n');
   expect(markdownToText(markdown)).toBe('The council wants to close the library. Closing it would be a mistake.\n\nNobody asks you to buy anything there.');
+  // A standfirst in italics, or a quotation, is the story's.
+  const standfirst = "*Tolbury's only ferry will stop running on Friday.*\n\nThe operator had run it since 1987.";
+  expect(markdownToText(standfirst)).toBe("Tolbury's only ferry will stop running on Friday.\n\nThe operator had run it since 1987.");
+  const quotation = 'The board withdrew the licence.\n\n*"We have let the islanders down," said Dana Reiss.*';
+  expect(markdownToText(quotation)).toBe('The board withdrew the licence.\n\n"We have let the islanders down," said Dana Reiss.');
   // A paragraph that is only partly in italics is the story's.
   expect(markdownToText('*Note:* the library opens at nine.')).toBe('Note: the library opens at nine.');
   // An article all in italics is its own story.

@@ -105,13 +105,23 @@ export function lexedParagraphs(markdown: string): string[] {
   return blocks.slice(first, end).flatMap(blockParagraphs);
 }
 
+// What a note on the article says in its first words (`This article was amended …`, `Additional
+// reporting by …`), or a note on its writer: a name, then what they are or do (`Margit
+// Szabó-Halloran was head librarian …`, `Jo Pike writes about food.`).
+const NOTE_OPENING = /^(?:(?:this (?:article|story|piece|column|report)|an earlier version|additional reporting|editor['’]s note|correction|clarification|update|disclosure|(?:photographs?|pictures|illustrations?) by)\b|(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+\s+(?:is|was|writes|teaches|works|has been)\b)/iu;
+// A quotation in italics is someone's words, the story's.
+const HAS_QUOTE_MARK = /["“”«»]/;
+
 /**
- * A paragraph wholly in italics (`*Margit Szabó-Halloran was head librarian here from 2002 to
- * 2022.*`, `_This article was amended on 4 March._`): where it opens or closes an article, a note
- * on its writer or on the article, not its story. Read as prose, it became a key point.
+ * A note on the article's writer or on the article, set wholly in italics (`*Margit Szabó-Halloran
+ * was head librarian here from 2002 to 2022.*`, `_This article was amended on 4 March._`): where
+ * it opens or closes an article, not its story. Read as prose, it became a key point. A standfirst
+ * in italics, or a quotation, is the story's.
  */
 function isNoteInItalics(token: Token | undefined): boolean {
-  return token?.type === 'paragraph' && token.tokens?.length === 1 && token.tokens[0]?.type === 'em';
+  if (token?.type !== 'paragraph' || token.tokens?.length !== 1 || token.tokens[0]?.type !== 'em') return false;
+  const words = inlineText(token.tokens).trim();
+  return NOTE_OPENING.test(words) && !HAS_QUOTE_MARK.test(words);
 }
 
 /**
