@@ -468,6 +468,9 @@ describe('the seed article', () => {
     expect(findQuotes(text)).toEqual([expect.objectContaining({ text: "I couldn't watch.", speaker: 'Eleanor Ashdown', role: 'captain' })]);
     const two = 'The cafe owner, Thomas ‘Big Tom’ Okafor, is retiring. "I will miss the regulars," Okafor said.';
     expect(findQuotes(two)[0]).toMatchObject({ speaker: 'Thomas Okafor', role: 'cafe owner' });
+    for (const [name, speaker] of [['Anthony "A.J." Ferreira', 'Anthony Ferreira'], ['Robert "Bobby" O\'Neill', "Robert O'Neill"], ['Mary-Kate "Mo" Barlow', 'Mary-Kate Barlow']]) {
+      expect(findQuotes(`${name}, the club captain, said: "We will win."`)[0]).toMatchObject({ speaker, role: 'club captain' });
+    }
     // In a quotation, the nickname is printed as written; in a headline, a scare-quoted word is no nickname.
     expect(findQuotes('"They call me Thomas ‘Big Tom’ Okafor," said Thomas Okafor.')[0]?.text).toBe('They call me Thomas ‘Big Tom’ Okafor.');
   });

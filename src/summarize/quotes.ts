@@ -251,10 +251,10 @@ export function findQuotes(text: string): QuoteSpan[] {
   return quotations.map((quotation, index) => toQuoteSpan(text, quotation, speakers[index] ?? { name: null, role: null }));
 }
 
-// `Eleanor "Nell" Ashdown`, `C.L. "Butch" Otter`, `Thomas ‘Big Tom’ Okafor`: a nickname of one or two
+// `Eleanor "Nell" Ashdown`, `C.L. "Butch" Otter`, `Anthony "A.J." Ferreira`: a nickname of one or two
 // capitalized words in quote marks, after a given name or an initial and before a surname. (The
 // given name is looked up by the caller: `Rubio Tell You He ‘Won’ By Finishing` is a headline.)
-const NICKNAME = /(\p{Lu}[\p{L}’-]*|(?:\p{Lu}\.)+) ["“‘'](\p{Lu}[\p{L}’-]*(?: \p{Lu}[\p{L}’-]*)?)["”’'](?= \p{Lu}\p{Ll})/gu;
+const NICKNAME = /(\p{Lu}[\p{L}’-]*|(?:\p{Lu}\.)+) ["“‘'](\p{Lu}[\p{L}.’-]*(?: \p{Lu}[\p{L}.’-]*)?)["”’'](?= \p{Lu})/gu;
 
 /**
  * The text with each nickname written over by spaces, so that the name reads whole (`Eleanor
@@ -263,8 +263,9 @@ const NICKNAME = /(\p{Lu}[\p{L}’-]*|(?:\p{Lu}\.)+) ["“‘'](\p{Lu}[\p{L}’-
  */
 function withoutNicknames(text: string): string {
   return text.replace(NICKNAME, (match, given: string) => {
+    // `Mary-Kate "Mo" Barlow`: a double given name by its first.
     const initials = given.endsWith('.');
-    if (!initials && !isKnownFirstName(given.toLowerCase())) return match;
+    if (!initials && !isKnownFirstName((given.split('-')[0] as string).toLowerCase())) return match;
     return given + ' '.repeat(match.length - given.length);
   });
 }
