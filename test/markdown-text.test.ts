@@ -26,6 +26,8 @@ it('leaves out a note in italics opening or closing the article, on its writer o
     '_This article was amended on 4 March to correct the year the library opened._',
   ].join('\n\n');
   expect(markdownToText(markdown)).toBe('The council wants to close the library. Closing it would be a mistake.\n\nNobody asks you to buy anything there.');
+  const bio = 'The tunnel will close for six weeks.\n\n*Jonas Ferreira covers transport for the Kessock Courier.*';
+  expect(markdownToText(bio)).toBe('The tunnel will close for six weeks.');
   // A standfirst in italics, or a quotation, is the story's.
   const standfirst = "*Tolbury's only ferry will stop running on Friday.*\n\nThe operator had run it since 1987.";
   expect(markdownToText(standfirst)).toBe("Tolbury's only ferry will stop running on Friday.\n\nThe operator had run it since 1987.");
@@ -43,6 +45,27 @@ it('leaves out a heading that is only a quotation, a pull quote, and keeps one t
   expect(markdownToText('### “We’re not done yet.”\n\nThe fire crossed the ridge.')).toBe('The fire crossed the ridge.');
   expect(markdownToText('## "We will rebuild," says mayor\n\nThe fire crossed the ridge.')).toBe('"We will rebuild," says mayor\n\nThe fire crossed the ridge.');
   expect(markdownToText('## The "safe" route\n\nThe fire crossed the ridge.')).toBe('The "safe" route\n\nThe fire crossed the ridge.');
+});
+
+it("leaves out an image's caption, below it or in italics after it", () => {
+  const below = '![Firefighters on Marlow Street](https://example.com/fire.jpg)\n*Firefighters work to contain the blaze.*\n\nNo one was injured.';
+  expect(markdownToText(below)).toBe('No one was injured.');
+  const after = '![Firefighters](https://example.com/fire.jpg)\n\n*Firefighters work to contain the blaze.*\n\nNo one was injured.';
+  expect(markdownToText(after)).toBe('No one was injured.');
+});
+
+it('drops emoji, arrows and smileys after the end of a sentence, which ended none', () => {
+  expect(markdownToText('Fares rise by $6, the first increase since 2019. 🚢\n\nChildren travel free! 🎉✅ Tickets go on sale today. 👉')).toBe(
+    'Fares rise by $6, the first increase since 2019.\n\nChildren travel free! Tickets go on sale today.',
+  );
+  // Inside a sentence or a quotation they stay.
+  expect(markdownToText('"I love it ❤️," said Ana. The route → opens in May.')).toBe('"I love it ❤️," said Ana. The route → opens in May.');
+});
+
+it("leaves out the bold headline of a roundup's item, which the sentence after it says again, and keeps a bold label", () => {
+  expect(markdownToText('**New bus route starts June 3.** The 27A will link the estate with the station.')).toBe('The 27A will link the estate with the station.');
+  expect(markdownToText('**Tickets:** Day tickets are £18.')).toBe('Tickets: Day tickets are £18.');
+  expect(markdownToText('**The bridge is closed.**')).toBe('The bridge is closed.');
 });
 
 it('composes accents written as combining marks, so that a name typed on a Mac reads as letters', () => {

@@ -31,7 +31,9 @@ function blockParagraphs(token: Token): string[] {
       return isPullQuote(heading) ? [] : [heading];
     }
     case 'paragraph':
-      return [inlineText(token.tokens)];
+      // An image and the words below it are a picture and its caption, not the story.
+      if (token.tokens?.[0]?.type === 'image') return [];
+      return [inlineText(withoutHeadline(token.tokens ?? []))];
     case 'text':
       return [inlineText((token as Tokens.Text).tokens) || (token.text as string)];
     case 'list':
@@ -42,6 +44,17 @@ function blockParagraphs(token: Token): string[] {
       // Code blocks, HTML (comments included), tables, rules and spacing carry no prose to summarize.
       return [];
   }
+}
+
+/**
+ * A paragraph's words without the bold sentence opening it when more follows (`**New bus route
+ * starts June 3.** The 27A will …`): the item's headline, which the sentence after says again. A
+ * bold label (`**Where:** …`, `**Ana Ruiz:** …`) stays, and so does a paragraph all in bold.
+ */
+function withoutHeadline(tokens: readonly Token[]): readonly Token[] {
+  const [first, ...rest] = tokens;
+  const headline = first?.type === 'strong' && /[.!?]\s*$/.test((first as Tokens.Strong).text) && rest.some((token) => inlineText([token]).trim() !== '');
+  return headline ? rest : tokens;
 }
 
 // A heading that is only a quotation: `## 'The wind made the decision for us'`, `### “We will rebuild”`.
@@ -97,7 +110,8 @@ function withoutFootnotes(markdown: string): string {
  * opening or closing it.
  */
 export function lexedParagraphs(markdown: string): string[] {
-  const blocks = new Lexer().lex(markdown).filter((token) => token.type !== 'space');
+  const lexed = new Lexer().lex(markdown).filter((token) => token.type !== 'space');
+  const blocks = lexed.filter((token, index) => !isCaption(token, lexed[index - 1]));
   // An article all in italics is its own story.
   if (blocks.every(isNoteInItalics)) return blocks.flatMap(blockParagraphs);
   const first = isNoteInItalics(blocks[0]) ? 1 : 0;
@@ -108,9 +122,15 @@ export function lexedParagraphs(markdown: string): string[] {
 // What a note on the article says in its first words (`This article was amended …`, `Additional
 // reporting by …`), or a note on its writer: a name, then what they are or do (`Margit
 // Szabó-Halloran was head librarian …`, `Jo Pike writes about food.`).
-const NOTE_OPENING = /^(?:(?:this (?:article|story|piece|column|report)|an earlier version|additional reporting|editor['’]s note|correction|clarification|update|disclosure|(?:photographs?|pictures|illustrations?) by)\b|(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+\s+(?:is|was|writes|teaches|works|has been)\b)/iu;
+const NOTE_OPENING = /^(?:(?:this (?:article|story|piece|column|report)|an earlier version|additional reporting|editor['’]s note|correction|clarification|update|disclosure|(?:photographs?|pictures|illustrations?) by)\b|(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+\s+(?:is|was|writes|covers|reports|edits|teaches|works|lives|has been)\b)/iu;
 // A quotation in italics is someone's words, the story's.
 const HAS_QUOTE_MARK = /["“”«»]/;
+
+/** A paragraph in italics right after a paragraph that is only an image: the image's caption. */
+function isCaption(token: Token, before: Token | undefined): boolean {
+  const image = before?.type === 'paragraph' && before.tokens?.length === 1 && before.tokens[0]?.type === 'image';
+  return image && token.type === 'paragraph' && token.tokens?.length === 1 && token.tokens[0]?.type === 'em';
+}
 
 /**
  * A note on the article's writer or on the article, set wholly in italics (`*Margit Szabó-Halloran
@@ -124,6 +144,10 @@ function isNoteInItalics(token: Token | undefined): boolean {
   return NOTE_OPENING.test(words) && !HAS_QUOTE_MARK.test(words);
 }
 
+// Emoji, arrows and smileys after a sentence's end (`…since 2019. 🚢`, `… today! 🎉 ✅`): they ended
+// no sentence, and the sentence before them was read as unfinished.
+const SIGN_OFF = /([.!?…]["”’)]*)(?:\s*(?:[\p{Extended_Pictographic}\u2190-\u21ff\u2b00-\u2bff][\ufe0f\u200d\p{Extended_Pictographic}\u{1f3fb}-\u{1f3ff}]*|[:;]-?[)(DP]))+(?=\s|$)/gu;
+
 /**
  * Paragraphs as plain text: entities decoded, each on one line, empty ones dropped, a blank line
  * between, and accents composed (NFC): a name typed on a Mac may come with its accents as separate
@@ -131,7 +155,7 @@ function isNoteInItalics(token: Token | undefined): boolean {
  */
 export function paragraphsText(paragraphs: readonly string[]): string {
   return paragraphs
-    .map((paragraph) => decodeHTMLStrict(paragraph).replace(/\s+/g, ' ').trim())
+    .map((paragraph) => decodeHTMLStrict(paragraph).replace(/\s+/g, ' ').replace(SIGN_OFF, '$1').trim())
     .filter((paragraph) => paragraph.length > 0)
     .join('\n\n')
     .normalize('NFC');
