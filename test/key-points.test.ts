@@ -164,7 +164,8 @@ describe('extractKeyPoints', () => {
       'Cost: The new pier will cost £4.2 million, paid for by the regional authority over five years.',
       'The Bottom Line: Islanders will keep their daily crossing to the mainland for at least a decade.',
     ];
-    for (const sentence of labelled) expect(extractKeyPoints(sentence, { count: 1 })).toEqual([sentence]);
+    // (The one-word label is left out of the sentence.)
+    for (const sentence of labelled) expect(extractKeyPoints(sentence, { count: 1 })).toEqual([sentence.replace(/^(?:Breaking|Cost): /, '')]);
     const transcript = [
       'Moss: I am so glad someone brought up the question of the ferry timetable for the winter.',
       'Cyndi Rosenthal: Are there any plans to add a late crossing on Friday nights in the summer?',
@@ -174,6 +175,20 @@ describe('extractKeyPoints', () => {
     // A colon after words that are not all capitalized opens no label.
     const sentence = 'The verdict of the inquiry was plain: the ferry company had ignored its own engineers for years.';
     expect(extractKeyPoints(sentence, { count: 1 })).toEqual([sentence]);
+  });
+
+  it("never returns an update's time, a question standing as its own paragraph, or a pull quote; leaves a label out of the sentence", () => {
+    const text = markdownToText([
+      'Updated May 1, 2024, 3:45 p.m.',
+      'The Kessock harbour tunnel will close to traffic for six weeks from June 10 so crews can replace its fans.',
+      '## What about the buses that use the tunnel every morning?',
+      '> “Closing the tunnel is the hardest decision the port authority has made in years.”',
+      'Cost: The $9 million project is funded by the regional transport budget for the next two years.',
+    ].join('\n\n'));
+    expect(extractKeyPoints(text, { count: 5 })).toEqual([
+      'The Kessock harbour tunnel will close to traffic for six weeks from June 10 so crews can replace its fans.',
+      'The $9 million project is funded by the regional transport budget for the next two years.',
+    ]);
   });
 
   it('leaves out a sentence that mostly is one of the notable quotes', () => {

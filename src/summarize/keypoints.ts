@@ -122,6 +122,12 @@ function opensTurn(text: string, labels: ReadonlySet<string>): boolean {
   const label = SPEAKER_LABEL.exec(text)?.[1];
   return label !== undefined && labels.has(label);
 }
+// `Tickets: Day tickets are £18 …`, `Cost: The new pier will cost …`: a label before the sentence.
+const LABEL_PREFIX = /^\p{Lu}\p{Ll}+:\s+(?=[\p{Lu}\p{N}])/u;
+// `Updated May 1, 2024, 3:45 p.m.`, `Posted 10:42 BST`: when the article was put out, not its story.
+const TIMESTAMP_LINE = /^(?:(?:last )?updated|posted|published|first published)\b[^.!?]*\d/i;
+// `“Closing a school is the hardest decision a board can make.”`: a pull quote or a block quote.
+const WHOLLY_QUOTED = /^["“‘'][^"“”]*["”’']$/;
 // `Email your story ideas to tips@example.com.`, `More at www.example.org.`: a call to the reader.
 // (Only tested for a match: one character either side of `@…` says as much as a run of them, and is faster.)
 const CONTACT_OR_LINK = /[\w.+-]@[\w-]+\.[\w.]|https?:\/\/|\bwww\./i;
@@ -197,7 +203,13 @@ function isArticleFurniture(display: string, words: number, title: string): bool
   if (words < MIN_WORDS || words > MAX_WORDS) return true;
   if ((title !== '' && normalizesTo(display, title)) || isTitleCase(display)) return true;
   if (BYLINE.test(display) && words <= MAX_BYLINE_WORDS) return true;
-  return PHOTO_CREDIT.test(display) || CONTRIBUTOR_LINE.test(display) || LINK_TEASER.test(display) || EDITORIAL_NOTE.test(display) || CONTACT_OR_LINK.test(display);
+  // A question says what was asked (`What about nappies and medical waste?`), not what happened.
+
+  return TIMESTAMP_LINE.test(display) || PHOTO_CREDIT.test(display) || CONTRIBUTOR_LINE.test(display) || LINK_TEASER.test(display) || EDITORIAL_NOTE.test(display) || CONTACT_OR_LINK.test(display);
+}
+
+function isQuestion(display: string): boolean {
+  return display.endsWith('?') || display.endsWith('?”') || display.endsWith('?"');
 }
 
 /**
@@ -244,9 +256,13 @@ export function keyPointCandidates(text: string, options: KeyPointOptions = {}):
     if (opensParagraph && isTurn) turn = sentence.paragraph;
     if (!sentence.terminal || sentence.paragraph === turn || isTurn) return;
     const withoutDateline = opensParagraph ? sentence.text.replace(WIRE_CREDIT, '').replace(DATELINE_PREFIX, '').replace(TIME_PREFIX, '') : sentence.text;
-    const display = index === 0 ? withoutDateline.replace(LEAD_DATELINE_PREFIX, '') : withoutDateline;
+    const display = (index === 0 ? withoutDateline.replace(LEAD_DATELINE_PREFIX, '') : withoutDateline).replace(LABEL_PREFIX, '');
     const words = countWords(display);
-    if (isArticleFurniture(display, words, title) || splitsQuotation(display)) return;
+    const wholeParagraph = opensParagraph && sentences[index + 1]?.paragraph !== sentence.paragraph;
+    // A paragraph that is only a quotation or a question (`What about nappies and medical waste?`, a
+    // question as a subheading) is someone's words no one is named for, or what was asked.
+    const standsAlone = wholeParagraph && (WHOLLY_QUOTED.test(display) || isQuestion(display));
+    if (isArticleFurniture(display, words, title) || splitsQuotation(display) || standsAlone) return;
     if (quotedShare(sentence, quotes) > QUOTE_OVERLAP) return;
     const continues = opensWithDanglingReference(display);
     // A sentence leaning on the one before may only follow that sentence, itself a usable one.
