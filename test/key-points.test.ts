@@ -177,13 +177,14 @@ describe('extractKeyPoints', () => {
     expect(extractKeyPoints(sentence, { count: 1 })).toEqual([sentence]);
   });
 
-  it("never returns an update's time, a question standing as its own paragraph, or a pull quote; leaves a label out of the sentence", () => {
+  it("never returns an update's time, a question standing as its own paragraph, a pull quote or a pointer to what follows; leaves a label out of the sentence", () => {
     const text = markdownToText([
       'Updated May 1, 2024, 3:45 p.m.',
       'The Kessock harbour tunnel will close to traffic for six weeks from June 10 so crews can replace its fans.',
       '## What about the buses that use the tunnel every morning?',
       '> “Closing the tunnel is the hardest decision the port authority has made in years.”',
       'Cost: The $9 million project is funded by the regional transport budget for the next two years.',
+      'Here is where the three candidates for the port authority board stand on the tunnel.',
     ].join('\n\n'));
     expect(extractKeyPoints(text, { count: 5 })).toEqual([
       'The Kessock harbour tunnel will close to traffic for six weeks from June 10 so crews can replace its fans.',

@@ -124,6 +124,9 @@ function opensTurn(text: string, labels: ReadonlySet<string>): boolean {
 }
 // `Tickets: Day tickets are £18 …`, `Cost: The new pier will cost …`: a label before the sentence.
 const LABEL_PREFIX = /^\p{Lu}\p{Ll}+:\s+(?=[\p{Lu}\p{N}])/u;
+// `Here is where they stand on the main issues.`, `Below are the readers' questions.`: a pointer to
+// what follows (a list, a table), which says nothing itself; not `Here's the difference: …`.
+const SIGNPOST = /^(?:Here(?:['’]s| is| are)|Below (?:is|are))\b[^:]*$/;
 // `Updated May 1, 2024, 3:45 p.m.`, `Posted 10:42 BST`: when the article was put out, not its story.
 const TIMESTAMP_LINE = /^(?:(?:last )?updated|posted|published|first published)\b[^.!?]*\d/i;
 // `“Closing a school is the hardest decision a board can make.”`: a pull quote or a block quote.
@@ -205,7 +208,7 @@ function isArticleFurniture(display: string, words: number, title: string): bool
   if (BYLINE.test(display) && words <= MAX_BYLINE_WORDS) return true;
   // A question says what was asked (`What about nappies and medical waste?`), not what happened.
 
-  return TIMESTAMP_LINE.test(display) || PHOTO_CREDIT.test(display) || CONTRIBUTOR_LINE.test(display) || LINK_TEASER.test(display) || EDITORIAL_NOTE.test(display) || CONTACT_OR_LINK.test(display);
+  return TIMESTAMP_LINE.test(display) || SIGNPOST.test(display) || PHOTO_CREDIT.test(display) || CONTRIBUTOR_LINE.test(display) || LINK_TEASER.test(display) || EDITORIAL_NOTE.test(display) || CONTACT_OR_LINK.test(display);
 }
 
 function isQuestion(display: string): boolean {
