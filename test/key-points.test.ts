@@ -185,6 +185,7 @@ describe('extractKeyPoints', () => {
       '> “Closing the tunnel is the hardest decision the port authority has made in years.”',
       'Cost: The $9 million project is funded by the regional transport budget for the next two years.',
       'Here is where the three candidates for the port authority board stand on the tunnel.',
+      'Photo: Crews at the tunnel entrance on Wednesday morning. (Courtesy of the port authority)',
     ].join('\n\n'));
     expect(extractKeyPoints(text, { count: 5 })).toEqual([
       'The Kessock harbour tunnel will close to traffic for six weeks from June 10 so crews can replace its fans.',

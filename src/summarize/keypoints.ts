@@ -259,8 +259,11 @@ export function keyPointCandidates(text: string, options: KeyPointOptions = {}):
     if (opensParagraph && isTurn) turn = sentence.paragraph;
     if (!sentence.terminal || sentence.paragraph === turn || isTurn) return;
     const withoutDateline = opensParagraph ? sentence.text.replace(WIRE_CREDIT, '').replace(DATELINE_PREFIX, '').replace(TIME_PREFIX, '') : sentence.text;
-    const display = (index === 0 ? withoutDateline.replace(LEAD_DATELINE_PREFIX, '') : withoutDateline).replace(LABEL_PREFIX, '');
+    const labelled = index === 0 ? withoutDateline.replace(LEAD_DATELINE_PREFIX, '') : withoutDateline;
+    const display = labelled.replace(LABEL_PREFIX, '');
     const words = countWords(display);
+    // A label may say what the line is (`Photo: …`, `Correction: …`): asked before it is left out.
+    if (display !== labelled && isArticleFurniture(labelled, words, title)) return;
     const wholeParagraph = opensParagraph && sentences[index + 1]?.paragraph !== sentence.paragraph;
     // A paragraph that is only a quotation or a question (`What about nappies and medical waste?`, a
     // question as a subheading) is someone's words no one is named for, or what was asked.
