@@ -265,7 +265,7 @@ export function isSetOffAsOrganization(tokens: Token[], next: number): boolean {
 // Words of an organization's name that a person may be said to be of (`Sofia Lindahl of Brennan
 // Capital`, `Chris Wallace of Fox News`), beyond the nouns for a body above: a place is written the
 // same way (`Bernie Sanders of Vermont`).
-const ORGANIZATION_NAME_ENDINGS = new Set([
+const ORGANIZATION_NAME_WORDS = new Set([
   'capital', 'securities', 'research', 'partners', 'associates', 'holdings', 'investments', 'ventures',
   'advisers', 'advisors', 'analytics', 'economics', 'consulting', 'management', 'fund', 'police', 'times',
   'post', 'news', 'press', 'journal', 'committee', 'commission', 'center', 'centre', 'federation',
@@ -309,7 +309,7 @@ function affiliation(text: string, tokens: Token[], next: number): string | null
 /** A word that says a name is a body's (`Capital`, `Institute`, `Police`) or joins a firm's (`&`). */
 function isOrganizationWord(token: Token): boolean {
   const word = lower(token);
-  return ORGANIZATION_NAME_ENDINGS.has(word) || ORGANIZATION_NOUNS.has(word) || word === '&';
+  return ORGANIZATION_NAME_WORDS.has(word) || ORGANIZATION_NOUNS.has(word) || word === '&';
 }
 
 const COMPASS_WORDS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western']);
