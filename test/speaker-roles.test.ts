@@ -148,7 +148,9 @@ describe('speaker roles', () => {
     ['Julie Pace of The Associated Press said the race was close.', 'Julie Pace', 'The Associated Press'],
     ['Curtis Obi of Larch & Finney asked about the dividend.', 'Curtis Obi', 'Larch & Finney'],
     ['Prof Mette Kragh-Andersen of the Jutland Institute of Oncology, who led the trial, was pleased.', 'Prof Mette Kragh-Andersen', 'Jutland Institute of Oncology'],
-  ])('prints the organization a person is said to be of as the role when the text gives none (%s)', (sentence, speaker, role) => {
+    ['Harriet Mbeki, who manages a food and beverage fund at Castlegate Investors, was unmoved.', 'Harriet Mbeki', 'Castlegate Investors'],
+    ['Jared Sexton, who teaches at Georgia Southern University, disagreed.', 'Jared Sexton', 'Georgia Southern University'],
+  ])('prints the organization a person is said to be of, or to work at, as the role when the text gives none (%s)', (sentence, speaker, role) => {
     const surname = speaker.split(' ').at(-1);
     expect(findQuotes(`${sentence} "Growth is great, but they are buying it," ${surname} said.`)[0]).toMatchObject({ speaker, role });
   });
@@ -163,6 +165,7 @@ describe('speaker roles', () => {
     ['Sofia Lindahl of the Isle of Wight was there.', 'Sofia Lindahl'],
     ['Sofia Lindahl of the West Bank was there.', 'Sofia Lindahl'],
     ['Sofia Lindahl of the MV Kestrel Dawn was there.', 'Sofia Lindahl'],
+    ['Feyisa Lilesa, who won the silver medal at the Olympics, was there.', 'Feyisa Lilesa'],
   ])('takes no place, and no phrase a name only qualifies, for an organization (%s)', (sentence, speaker) => {
     const quote = findQuotes(`${sentence} "We will not give up," ${speaker.split(' ').at(-1)} said.`)[0];
     expect(quote?.speaker).toBe(speaker);

@@ -266,7 +266,7 @@ export function isSetOffAsOrganization(tokens: Token[], next: number): boolean {
 // Capital`, `Chris Wallace of Fox News`), beyond the nouns for a body above: a place is written the
 // same way (`Bernie Sanders of Vermont`).
 const ORGANIZATION_NAME_WORDS = new Set([
-  'capital', 'securities', 'research', 'partners', 'associates', 'holdings', 'investments', 'ventures',
+  'capital', 'securities', 'equities', 'investors', 'research', 'partners', 'associates', 'holdings', 'investments', 'ventures',
   'advisers', 'advisors', 'analytics', 'economics', 'consulting', 'management', 'fund', 'police', 'times',
   'post', 'news', 'press', 'journal', 'committee', 'commission', 'center', 'centre', 'federation',
   'bureau', 'office', 'watch', 'labs', 'inc', 'ltd', 'llc', 'plc', 'corp', 'corporation',
@@ -279,14 +279,49 @@ const NAME_JOINERS = new Set(['of', 'for', 'and', '&', 'on']);
 /**
  * `Sofia Lindahl of Brennan Capital`, `Marcus Delgado of the Democratic Congressional Campaign
  * Committee`: the organization a person is said to be of, right after the name ending before
- * `next` (or a comma), as written (`The Associated Press` keeps its capitalized article). A word of
- * it must say it is a body: places are written the same way (`of Vermont`, `of the Bronx`, `of the
- * Isle of Wight`), and so are ships and works.
+ * `next` (or a comma), or to work at in a clause after it.
  */
 function affiliation(text: string, tokens: Token[], next: number): string | null {
   const of = isComma(tokens[next]) ? next + 1 : next;
-  if (tokens[of]?.lower !== 'of') return null;
-  let first = of + 1;
+  return tokens[of]?.lower === 'of' ? organizationNameAt(text, tokens, of + 1) : affiliationInClause(text, tokens, next);
+}
+
+// Verbs of a relative clause that say where a person works (`who teaches at Georgia Southern
+// University`, `who heads a project on government secrecy for the Federation of American Scientists`).
+const WORK_VERBS = new Set([
+  'teaches', 'taught', 'works', 'worked', 'heads', 'headed', 'chairs', 'chaired', 'runs', 'ran', 'manages',
+  'managed', 'leads', 'led', 'directs', 'directed', 'oversees', 'oversaw', 'covers', 'covered', 'studies',
+  'studied', 'researches', 'edits', 'edited',
+]);
+// Words of such a clause before the preposition (`teaches constitutional law and legal institutions at`).
+const MAX_CLAUSE_WORDS = 8;
+const WORK_PREPOSITIONS = new Set(['at', 'for', 'with']);
+
+/**
+ * `Harriet Mbeki, who manages a food and beverage fund at Castlegate Investors,`: the organization
+ * a relative clause after the name says the person works at or for, when nothing else gives a role.
+ */
+function affiliationInClause(text: string, tokens: Token[], next: number): string | null {
+  if (!isComma(tokens[next]) || tokens[next + 1]?.lower !== 'who') return null;
+  // `who now heads`, `who also teaches`: one adverb before the verb.
+  const verb = WORK_VERBS.has(tokens[next + 2]?.lower ?? '') ? next + 2 : WORK_VERBS.has(tokens[next + 3]?.lower ?? '') ? next + 3 : -1;
+  if (verb < 0) return null;
+  for (let cursor = verb + 1; cursor < tokens.length && cursor - verb <= MAX_CLAUSE_WORDS; cursor += 1) {
+    const token = tokens[cursor] as Token;
+    if (!token.isWord) return null;
+    if (WORK_PREPOSITIONS.has(token.lower) && tokens[cursor + 1]?.capitalized !== false) return organizationNameAt(text, tokens, cursor + 1);
+  }
+  return null;
+}
+
+/**
+ * The organization named from token `first` on (`Brennan Capital`, `the Democratic Congressional
+ * Campaign Committee`), as written (`The Associated Press` keeps its capitalized article). A word of
+ * it must say it is a body: places are written the same way (`of Vermont`, `of the Bronx`, `of the
+ * Isle of Wight`), and so are ships and works.
+ */
+function organizationNameAt(text: string, tokens: Token[], from: number): string | null {
+  let first = from;
   const article = tokens[first];
   const hasArticle = article?.lower === 'the';
   if (hasArticle && !article.capitalized) first += 1;
