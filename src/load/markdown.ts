@@ -128,8 +128,12 @@ const HAS_QUOTE_MARK = /["“”«»]/;
 
 /** A paragraph in italics right after a paragraph that is only an image: the image's caption. */
 function isCaption(token: Token, before: Token | undefined): boolean {
-  const image = before?.type === 'paragraph' && before.tokens?.length === 1 && before.tokens[0]?.type === 'image';
-  return image && token.type === 'paragraph' && token.tokens?.length === 1 && token.tokens[0]?.type === 'em';
+  return isParagraphOnly(before, 'image') && isParagraphOnly(token, 'em');
+}
+
+/** Whether the block is a paragraph of one inline token of `type` (an image, a run in italics). */
+function isParagraphOnly(token: Token | undefined, type: string): token is Tokens.Paragraph {
+  return token?.type === 'paragraph' && token.tokens?.length === 1 && token.tokens[0]?.type === type;
 }
 
 /**
@@ -139,7 +143,7 @@ function isCaption(token: Token, before: Token | undefined): boolean {
  * in italics, or a quotation, is the story's.
  */
 function isNoteInItalics(token: Token | undefined): boolean {
-  if (token?.type !== 'paragraph' || token.tokens?.length !== 1 || token.tokens[0]?.type !== 'em') return false;
+  if (!isParagraphOnly(token, 'em')) return false;
   const words = inlineText(token.tokens).trim();
   return NOTE_OPENING.test(words) && !HAS_QUOTE_MARK.test(words);
 }

@@ -206,11 +206,10 @@ function isArticleFurniture(display: string, words: number, title: string): bool
   if (words < MIN_WORDS || words > MAX_WORDS) return true;
   if ((title !== '' && normalizesTo(display, title)) || isTitleCase(display)) return true;
   if (BYLINE.test(display) && words <= MAX_BYLINE_WORDS) return true;
-  // A question says what was asked (`What about nappies and medical waste?`), not what happened.
-
   return TIMESTAMP_LINE.test(display) || SIGNPOST.test(display) || PHOTO_CREDIT.test(display) || CONTRIBUTOR_LINE.test(display) || LINK_TEASER.test(display) || EDITORIAL_NOTE.test(display) || CONTACT_OR_LINK.test(display);
 }
 
+/** A question, which says what was asked (`What about nappies and medical waste?`), not what happened. */
 function isQuestion(display: string): boolean {
   return display.endsWith('?') || display.endsWith('?”') || display.endsWith('?"');
 }
