@@ -114,3 +114,18 @@ describe('titles in printed speaker names', () => {
     expect(findQuotes(text).map(({ speaker }) => speaker)).toEqual([null, null]);
   });
 });
+
+// American style abbreviates police ranks with a period (`Det. Insp.`, `Supt.`): the period is the
+// abbreviation's, not a sentence's end, and the rank stays with the name as `Sgt.` does.
+describe('police ranks abbreviated with a period', () => {
+  it('keep the attribution whole and the name the rank was written with', () => {
+    const text = 'Detective Inspector Fiona McAllister is leading the inquiry.\n\n'
+      + '"This was a cowardly attack," Det. Insp. McAllister said on Friday. "We are determined to find the people responsible."';
+    expect(findQuotes(text).map((quote) => [quote.speaker, quote.role])).toEqual([['Insp. Fiona McAllister', 'Detective Inspector']]);
+  });
+
+  it('resolve to the person the rank was written out for', () => {
+    const text = 'Superintendent Ray Doyle leads the county force. "Nobody was hurt," Supt. Doyle said.';
+    expect(findQuotes(text)[0]?.speaker).toBe('Supt. Ray Doyle');
+  });
+});
