@@ -624,6 +624,33 @@ export function attributionOfSentence(text: string, from: number, to: number): A
   return { mention, start: sentence[0]?.start ?? from, end: to };
 }
 
+/**
+ * `Marta Oyelaran, a union leader, said members had been patient.` closing the paragraph before a
+ * quotation that opens its own and has no attribution: the quotation goes on from the speech the
+ * sentence reports, in its speaker's words (how news writing hands a quotation to the speaker of
+ * the paragraph before). The cue must be the sentence's first: in `After Ruiz said …, the crowd
+ * cheered` the sentence reports no one's speech as its own. `to` is just past the final period.
+ */
+export function attributionOfReportedSpeech(text: string, from: number, to: number): Attribution | null {
+  const tokens = tokenize(text, from, to);
+  if (!isSentenceEnd(tokens[tokens.length - 1])) return null;
+  const sentence = tokens.slice(tokens.slice(0, -1).findLastIndex(isSentenceEnd) + 1, -1);
+  const cue = sentence.findIndex((_token, index) => isCueAt(sentence, index));
+  if (cue < 0 || sentence.slice(0, cue).some((token) => CLAUSE_OPENERS.has(lower(token)))) return null;
+  const begin = skipLeading(sentence, 0, (token) => LEADING_CONJUNCTIONS.has(lower(token)) || CLAUSE_PUNCTUATION.has(token.text));
+  const mention = subjectBefore(text, sentence, begin, cue);
+  return mention && isSomeone(mention) ? { mention, start: sentence[0]?.start ?? from, end: to } : null;
+}
+
+// Pronouns a reported speech's speaker may be (not `it`: `suffice it to say`).
+const PERSONAL_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
+
+/** Whether the mention can be a speaker on its own reading: a name, a personal pronoun, or a description of a person. */
+function isSomeone(mention: SpeakerMention): boolean {
+  if (mention.kind === 'pronoun') return PERSONAL_PRONOUNS.has(mention.text.toLowerCase());
+  return mention.kind === 'name' || readDescription(mention.text) !== null;
+}
+
 // Words before a comma that make a sentence's opening what its speaker said, not an adverb.
 const MIN_REPORTED_WORDS = 2;
 

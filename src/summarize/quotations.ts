@@ -4,7 +4,7 @@
  * that are direct quotations rather than titles, scare quotes or phrases woven into a sentence.
  */
 import {
-  attributionAfter, attributionBefore, attributionOfParticiple, attributionOfSentence, introducesAnotherQuotation, isClausePunctuation, isParticipleCue,
+  attributionAfter, attributionBefore, attributionOfParticiple, attributionOfReportedSpeech, attributionOfSentence, introducesAnotherQuotation, isClausePunctuation, isParticipleCue,
   type Attribution,
 } from './attribution.js';
 import { readDescription } from './descriptions.js';
@@ -215,7 +215,12 @@ class AttributionFinder {
     const [previousStart, previousParagraphEnd] = paragraphOf(this.paragraphs, paragraphStart - 1);
     const previous = this.text.slice(previousStart, previousParagraphEnd).trimEnd();
     const opensAfterPrevious = previousParagraphEnd < paragraphStart && previousEnd <= previousStart;
-    return opensAfterPrevious && previous.endsWith(':') ? attributionBefore(this.text, previousStart, previousStart + previous.length) : null;
+    if (!opensAfterPrevious) return null;
+    const previousTextEnd = previousStart + previous.length;
+    if (previous.endsWith(':')) return attributionBefore(this.text, previousStart, previousTextEnd);
+    // A statement of its own, as an unattributed quotation must be: not a title or a slogan (`“Daily Show”`).
+    const statement = endsOwnSentence(this.text, piece) && wordsIn(this.text, [piece]) >= MIN_UNATTRIBUTED_WORDS;
+    return statement ? attributionOfReportedSpeech(this.text, previousStart, previousTextEnd) : null;
   }
 
   /**

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../src/summarize/quotes.js';
+
+const speakers = (text: string) => findQuotes(text).map((quote) => [quote.speaker, quote.role]);
+
+// Wire copy reports a speaker's point, then opens the next paragraph on their own words with no
+// attribution: the quotation is the reported speaker's.
+describe('a quotation opening the paragraph after a sentence that reports someone speaking', () => {
+  it('is the reported speaker\'s, over several paragraphs too', () => {
+    const text =
+      'Dock workers at Alvessa walked out on Monday.\n\n' +
+      'Marta Oyelaran, a union leader, said members had been patient for two years.\n\n' +
+      '"They have worked through storms and through the night shifts nobody else wanted.\n\n' +
+      '"Next year is here, and nothing is different."';
+    expect(speakers(text)).toEqual([['Marta Oyelaran', 'union leader']]);
+  });
+
+  it('goes to a pronoun\'s person and to a described speaker alike', () => {
+    const text =
+      'Councillor Rhys Abernethy voted against the budget. He told the chamber that the library cuts went too far.\n\n' +
+      '"We are closing the one warm room some of our residents have all winter."';
+    expect(speakers(text)[0]?.[0]).toBe('Rhys Abernethy');
+  });
+
+  it('is not given to the subject of a clause that only mentions speech (`After …`)', () => {
+    const text =
+      'After Mayor Ana Ruiz said the pool would close, the crowd in the hall grew angry.\n\n' +
+      '"This is the only pool for twenty miles and our children learn to swim here."';
+    expect(speakers(text)).toEqual([[null, null]]);
+  });
+
+  it('is not given to a subject that is no one (`suffice it to say`)', () => {
+    const text =
+      'Suffice it to say the plan has critics.\n\n' +
+      '"Nobody asked the people who actually use the road every day what they wanted."';
+    expect(speakers(text)).toEqual([[null, null]]);
+  });
+
+  it('makes no quotation of a title or a slogan set on a line of its own', () => {
+    const text = 'Ruiz said the festival would go ahead.\n\n"Summer Nights"\n\nTickets go on sale on Friday.';
+    expect(findQuotes(text)).toEqual([]);
+  });
+});
