@@ -300,6 +300,57 @@ export function pastDateline(tokens: Token[], from: number): number {
   return cursor;
 }
 
+// The determiners of a description of someone the text brings in without a name (`A spokeswoman
+// for the ministry urged …`, `An official who asked not to be named said …`).
+const UNNAMED_DETERMINER = /(?:^|[.!?]["”’']?\s+|\n\s*)(?:(?:But|And|Still|However),?\s+)?(A|An)\s/g;
+// Prepositions that carry a description on to what the person is of (`a spokeswoman for the ministry`).
+const DESCRIPTION_COMPLEMENTS = new Set(['for', 'of', 'at', 'with', 'from']);
+// The words of a complement a description runs on with (`for the Harwick and District Water Board`).
+const MAX_COMPLEMENT_WORDS = 8;
+
+/**
+ * Sentences outside the `quoted` ranges that open on an indefinite description of a person, as
+ * subject (`A spokeswoman for the Ministry of Transport urged …`, `A senior state official who was
+ * not authorised to speak said …`): someone the text brings in and does not name, whom a pronoun or
+ * a description after them may refer to. `text` runs on over a complement (`for the ministry`),
+ * up to a comma, a verb or a relative word.
+ */
+export function findUnnamedSubjects(text: string, tokens: Token[], quoted: Array<[number, number]>, sentences: Uint32Array): SubjectDescription[] {
+  const found: SubjectDescription[] = [];
+  let range = 0;
+  UNNAMED_DETERMINER.lastIndex = 0;
+  for (let match = UNNAMED_DETERMINER.exec(text); match !== null; match = UNNAMED_DETERMINER.exec(text)) {
+    const at = match.index + match[0].length - (match[1] as string).length - 1;
+    const index = countBefore(tokens, at, tokenStart);
+    const token = tokens[index];
+    if (token === undefined || token.start !== at) continue;
+    const read = subjectDescriptionAt(text, tokens, index);
+    if (read === null || read.description.generic) continue;
+    while (range < quoted.length && (quoted[range]?.[1] ?? 0) <= token.start) range += 1;
+    if ((quoted[range]?.[0] ?? Infinity) <= token.start) continue;
+    const end = complementEnd(tokens, read.next) ?? read.end;
+    found.push({ start: token.start, end, text: text.slice(token.start, end), description: read.description, sentence: sentences[index] as number });
+  }
+  return found;
+}
+
+/**
+ * Where a complement from token `from` ends (`for the Ministry of Transport`), when one opens there
+ * and ends before a comma, a verb or a relative word; else null.
+ */
+function complementEnd(tokens: Token[], from: number): number | null {
+  if (!DESCRIPTION_COMPLEMENTS.has(tokens[from]?.lower ?? '')) return null;
+  let end: number | null = null;
+  for (let cursor = from + 1; cursor < tokens.length && cursor - from <= MAX_COMPLEMENT_WORDS; cursor += 1) {
+    const token = tokens[cursor] as Token;
+    if (!token.isWord || isVerbLike(token) || RELATIVE_WORDS.has(token.lower)) return end;
+    end = token.end;
+  }
+  return null;
+}
+
+const RELATIVE_WORDS = new Set(['who', 'whose', 'which', 'that']);
+
 /** A news story's opening sentence about someone it has not named yet, by a description (`A Waterford hurler who …`). */
 export interface LedeDescription {
   description: Description;

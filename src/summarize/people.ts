@@ -57,6 +57,11 @@ export interface People {
    * found when first asked for, as only a pronoun's antecedent needs them.
    */
   subjectDescriptions: () => readonly SubjectDescription[];
+  /**
+   * Sentence-opening indefinite descriptions of a person (`A spokeswoman for the ministry …`), in
+   * text order: someone brought in without a name. Found when first asked for.
+   */
+  unnamedSubjects: () => readonly SubjectDescription[];
 }
 
 /**
@@ -269,8 +274,9 @@ export function collectPeople(
   knownSpeakers: Set<string>,
   subjectPronouns: SubjectPronoun[] = [],
   subjectDescriptions: () => readonly SubjectDescription[] = () => [],
+  unnamedSubjects: () => readonly SubjectDescription[] = () => [],
 ): People {
-  const people: People = { bySurname: new Map(), byFullName: new Map(), byFirstWord: new Map(), mentions: [], subjectPronouns, subjectDescriptions };
+  const people: People = { bySurname: new Map(), byFullName: new Map(), byFirstWord: new Map(), mentions: [], subjectPronouns, subjectDescriptions, unnamedSubjects };
   for (const found of names) {
     const key = surnameKey(found.name);
     const words = countWords(found.name);

@@ -803,11 +803,43 @@ export function resolveSpeakers(people: People, clauses: Array<SpeakerClause | n
     question = clause.question && to ? { to, end: clause.question.end } : null;
     // `Sure, …`: no one but the word itself, which the text names no one else by.
     if (!clause.namesSomeone && (!person || person.fullName === mention.text)) return NOBODY;
+    const introduced = mention.kind === 'name' ? null : introducedWithoutName(people, mention, previous);
+    // Read as a person's description already: its words are the role (`spokeswoman for the Ministry of Transport`).
+    if (introduced) return { name: null, role: shownRole(introduced.text.replace(OPENING_ARTICLE, '')) };
     if (person) previous = { person, at: mention.start };
     if (person) return describe(person);
     if (mention.kind === 'name') return { name: mention.text, role: null };
     return mention.kind === 'description' ? unnamed(mention.text) : NOBODY;
   });
+}
+
+/**
+ * The person the text last brought in by an indefinite description (`A spokeswoman for the
+ * ministry urged both sides to talk.`), when the pronoun or description `mention` refers to them
+ * (`she`, `the spokeswoman`) and the text has referred to no one else since: no name (`A
+ * spokeswoman, Ana Ruiz, said`), no sentence about someone by a definite description (`The
+ * general secretary was defiant.`), no other quotation's speaker. A reader takes the speaker for
+ * the one just brought in, whom the text never names.
+ */
+function introducedWithoutName(people: People, mention: SpeakerMention, previous: PreviousSpeaker | null): SubjectDescription | null {
+  const subjects = people.unnamedSubjects();
+  const last = subjects[countBefore(subjects, mention.start, subjectStart) - 1];
+  if (last === undefined || !refersTo(mention, last.description)) return null;
+  const named = people.mentions[countBefore(people.mentions, mention.start, mentionStart) - 1];
+  const described = lastDescribedSubject(people, mention.start);
+  const since = Math.max(named?.mention.start ?? -1, described?.start ?? -1, previous?.at ?? -1);
+  return since < last.start ? last : null;
+}
+
+/** Whether a pronoun (by its gender) or a definite description (by its noun) can refer to someone so described. */
+function refersTo(mention: SpeakerMention, described: Description): boolean {
+  if (mention.kind === 'pronoun') {
+    const gender = PRONOUNS.get(mention.text.toLowerCase());
+    return (gender === 'male' || gender === 'female') && (described.gender === null || described.gender === gender);
+  }
+  if (INDEFINITE.test(mention.text) || ANOTHER.test(mention.text)) return false;
+  const description = readDescription(mention.text);
+  return description !== null && (description.head === described.head || [...description.roleWords].some((word) => described.roleWords.has(word)));
 }
 
 // The article a description of someone unnamed is shown without (`the fire chief` → `fire chief`).
