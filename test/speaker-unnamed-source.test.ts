@@ -49,4 +49,18 @@ describe('a speaker the text brings in by an indefinite description and never na
       'Councillor Tom Hale opposed the plan. A spokeswoman for the developer said the homes were needed. "We will appeal," he said.';
     expect(speakers(text)[0]?.[0]).toBe('Tom Hale');
   });
+
+  it('is no one new when the description is set before the subject it describes', () => {
+    const text =
+      'Aisha Rowe is running for the county board. A former pediatric nurse and the mother of three, she has run on school construction.\n\n' +
+      '"I will vote with whoever is trying to get a roof on the new middle school," she said.';
+    expect(speakers(text)[0]?.[0]).toBe('Aisha Rowe');
+  });
+
+  it('leaves `she` to the woman the newcomer spoke to', () => {
+    const text =
+      'Latoya Brisbane said she had called her state senator\'s office twice. A staff member told her the senator was hopeful of a deal.\n\n' +
+      '"Hopeful does not pay my teachers," she said.';
+    expect(speakers(text)[0]?.[0]).toBe('Latoya Brisbane');
+  });
 });

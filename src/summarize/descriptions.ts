@@ -300,6 +300,12 @@ export function pastDateline(tokens: Token[], from: number): number {
   return cursor;
 }
 
+/** Someone a sentence brings in by an indefinite description, as its subject. */
+export interface UnnamedSubject extends SubjectDescription {
+  /** Genders of others the sentence has them act on (`told her`): a pronoun of such a gender after it may mean either. */
+  othersAddressed: readonly Gender[];
+}
+
 // The determiners of a description of someone the text brings in without a name (`A spokeswoman
 // for the ministry urged …`, `An official who asked not to be named said …`).
 const UNNAMED_DETERMINER = /(?:^|[.!?]["”’']?\s+|\n\s*)(?:(?:But|And|Still|However),?\s+)?(A|An)\s/g;
@@ -315,8 +321,8 @@ const MAX_COMPLEMENT_WORDS = 8;
  * a description after them may refer to. `text` runs on over a complement (`for the ministry`),
  * up to a comma, a verb or a relative word.
  */
-export function findUnnamedSubjects(text: string, tokens: Token[], quoted: Array<[number, number]>, sentences: Uint32Array): SubjectDescription[] {
-  const found: SubjectDescription[] = [];
+export function findUnnamedSubjects(text: string, tokens: Token[], quoted: Array<[number, number]>, sentences: Uint32Array): UnnamedSubject[] {
+  const found: UnnamedSubject[] = [];
   let range = 0;
   UNNAMED_DETERMINER.lastIndex = 0;
   for (let match = UNNAMED_DETERMINER.exec(text); match !== null; match = UNNAMED_DETERMINER.exec(text)) {
@@ -328,10 +334,54 @@ export function findUnnamedSubjects(text: string, tokens: Token[], quoted: Array
     if (read === null || read.description.generic) continue;
     while (range < quoted.length && (quoted[range]?.[1] ?? 0) <= token.start) range += 1;
     if ((quoted[range]?.[0] ?? Infinity) <= token.start) continue;
+    const sentence = sentences[index] as number;
+    const sentenceTokens = tokensOfSentence(tokens, sentences, read.next, sentence);
+    if (isFrontedAppositive(sentenceTokens)) continue;
     const end = complementEnd(tokens, read.next) ?? read.end;
-    found.push({ start: token.start, end, text: text.slice(token.start, end), description: read.description, sentence: sentences[index] as number });
+    found.push({
+      start: token.start, end, text: text.slice(token.start, end), description: read.description, sentence,
+      othersAddressed: gendersAddressed(sentenceTokens),
+    });
   }
   return found;
+}
+
+/** The tokens from `from` to the end of sentence `sentence`. */
+function tokensOfSentence(tokens: Token[], sentences: Uint32Array, from: number, sentence: number): Token[] {
+  let end = from;
+  while (end < tokens.length && sentences[end] === sentence) end += 1;
+  return tokens.slice(from, end);
+}
+
+/**
+ * `A former nurse and the mother of three, she has run …`: the description is set before the
+ * subject it describes, a pronoun or a name after a comma, and brings in no one new.
+ */
+function isFrontedAppositive(rest: readonly Token[]): boolean {
+  for (let index = 0; index < rest.length; index += 1) {
+    const token = rest[index] as Token;
+    if (isVerbLike(token)) return false;
+    const next = rest[index + 1];
+    if (isComma(token) && next !== undefined && (next.lower === 'he' || next.lower === 'she')) return true;
+  }
+  return false;
+}
+
+// Object pronouns and the gender of whom they stand for.
+const OBJECT_PRONOUNS = new Map<string, Gender>([['him', 'male'], ['her', 'female']]);
+
+/**
+ * The genders of people the sentence has its subject act on by a pronoun right after a verb (`A
+ * staff member told her the senator …`): someone else of that gender is still in the story, whom a
+ * `she` after the sentence may mean as well.
+ */
+function gendersAddressed(rest: readonly Token[]): Gender[] {
+  const genders: Gender[] = [];
+  for (let index = 1; index < rest.length; index += 1) {
+    const gender = OBJECT_PRONOUNS.get((rest[index] as Token).lower);
+    if (gender !== undefined && isVerbLike(rest[index - 1]) && !genders.includes(gender)) genders.push(gender);
+  }
+  return genders;
 }
 
 /**

@@ -3,7 +3,7 @@
  * the fullest name, the gender and the role the article gives each.
  */
 import { countWords } from '../load/words.js';
-import type { SubjectDescription } from './descriptions.js';
+import type { SubjectDescription, UnnamedSubject } from './descriptions.js';
 import { genderOfFirstName } from './first-names.js';
 import { NAME_PARTICLES, NAME_SUFFIXES, PAST_MARKERS, pastRole, splitPastPrefix, type Gender } from './lexicon.js';
 import { surnameKey, type FoundName, type NameMention } from './names.js';
@@ -61,7 +61,7 @@ export interface People {
    * Sentence-opening indefinite descriptions of a person (`A spokeswoman for the ministry …`), in
    * text order: someone brought in without a name. Found when first asked for.
    */
-  unnamedSubjects: () => readonly SubjectDescription[];
+  unnamedSubjects: () => readonly UnnamedSubject[];
 }
 
 /**
@@ -274,7 +274,7 @@ export function collectPeople(
   knownSpeakers: Set<string>,
   subjectPronouns: SubjectPronoun[] = [],
   subjectDescriptions: () => readonly SubjectDescription[] = () => [],
-  unnamedSubjects: () => readonly SubjectDescription[] = () => [],
+  unnamedSubjects: () => readonly UnnamedSubject[] = () => [],
 ): People {
   const people: People = { bySurname: new Map(), byFullName: new Map(), byFirstWord: new Map(), mentions: [], subjectPronouns, subjectDescriptions, unnamedSubjects };
   for (const found of names) {

@@ -4,7 +4,7 @@
  */
 import type { QuoteSpan } from '../types.js';
 import { findCreditRanges } from './credit-lines.js';
-import { findSubjectDescriptions, findUnnamedSubjects, ledeDescription, type LedeDescription, type SubjectDescription } from './descriptions.js';
+import { findSubjectDescriptions, findUnnamedSubjects, ledeDescription, type LedeDescription, type SubjectDescription, type UnnamedSubject } from './descriptions.js';
 import { findHeadingRanges } from './headings.js';
 import { isKnownFirstName } from './first-names.js';
 import { CUE_PHRASES, CUE_VERBS } from './lexicon.js';
@@ -50,7 +50,7 @@ function peopleOf(text: string, { quotations, titles }: QuotedText): People {
   const speakers = new Set(quotations.flatMap(({ attribution }) => attribution?.mention.kind === 'name' ? [attribution.mention.text] : []));
   let subjectDescriptions: SubjectDescription[] | undefined;
   const describedSubjects = () => (subjectDescriptions ??= findSubjectDescriptions(text, tokens, quoted, sentences));
-  let unnamedSubjects: SubjectDescription[] | undefined;
+  let unnamedSubjects: UnnamedSubject[] | undefined;
   const unnamed = () => (unnamedSubjects ??= findUnnamedSubjects(text, tokens, quoted, sentences));
   const people = collectPeople(inStory, speakers, findSubjectPronouns(text, tokens, quoted, sentences), describedSubjects, unnamed);
   const bodyStart = tokens.findIndex((token) => outsideHeadlines(token.start));

@@ -3,7 +3,7 @@
  * name the article gives that person, and to the role it gives them.
  */
 import { countBefore } from '../count-before.js';
-import { partyOfWord, readDescription, type Description, type SubjectDescription } from './descriptions.js';
+import { partyOfWord, readDescription, type Description, type SubjectDescription, type UnnamedSubject } from './descriptions.js';
 import { isPastRole, KINSHIP_NOUNS, PRONOUNS, type Gender } from './lexicon.js';
 import { surnameKey } from './names.js';
 import { findPerson, genderOf, printedName, suffixOf, type LinkedMention, type People, type Person, type SubjectPronoun } from './people.js';
@@ -821,21 +821,24 @@ export function resolveSpeakers(people: People, clauses: Array<SpeakerClause | n
  * general secretary was defiant.`), no other quotation's speaker. A reader takes the speaker for
  * the one just brought in, whom the text never names.
  */
-function introducedWithoutName(people: People, mention: SpeakerMention, previous: PreviousSpeaker | null): SubjectDescription | null {
+function introducedWithoutName(people: People, mention: SpeakerMention, previous: PreviousSpeaker | null): UnnamedSubject | null {
   const subjects = people.unnamedSubjects();
   const last = subjects[countBefore(subjects, mention.start, subjectStart) - 1];
-  if (last === undefined || !refersTo(mention, last.description)) return null;
+  if (last === undefined || !refersTo(mention, last)) return null;
   const named = people.mentions[countBefore(people.mentions, mention.start, mentionStart) - 1];
   const described = lastDescribedSubject(people, mention.start);
   const since = Math.max(named?.mention.start ?? -1, described?.start ?? -1, previous?.at ?? -1);
   return since < last.start ? last : null;
 }
 
-/** Whether a pronoun (by its gender) or a definite description (by its noun) can refer to someone so described. */
-function refersTo(mention: SpeakerMention, described: Description): boolean {
+/**
+ * Whether a pronoun (by its gender, and no one else of it addressed in the subject's sentence) or a
+ * definite description (by its noun) can refer to the one brought in.
+ */
+function refersTo(mention: SpeakerMention, { description: described, othersAddressed }: UnnamedSubject): boolean {
   if (mention.kind === 'pronoun') {
     const gender = PRONOUNS.get(mention.text.toLowerCase());
-    return (gender === 'male' || gender === 'female') && (described.gender === null || described.gender === gender);
+    return (gender === 'male' || gender === 'female') && (described.gender === null || described.gender === gender) && !othersAddressed.includes(gender);
   }
   if (INDEFINITE.test(mention.text) || ANOTHER.test(mention.text)) return false;
   const description = readDescription(mention.text);
