@@ -202,3 +202,12 @@ describe('speaker roles', () => {
     expect(findQuotes('"We are ready," the Australian Red Cross said.')[0]).toMatchObject({ speaker: null, role: null });
   });
 });
+
+describe('roles of crafts, trades and work between languages', () => {
+  it('are read after the name like any other occupation', () => {
+    const roles = (text: string) => findQuotes(text).map((quote) => quote.role);
+    expect(roles('"The sound used to be the whole valley," said Agnes Pell, a weaver.')).toEqual(['weaver']);
+    expect(roles('Sofia Lindqvist, the interpreter, said the talks were hard. "There is no exact word for riparian," Lindqvist said.')).toEqual(['interpreter']);
+    expect(roles('"It is the best phone this year," said Marcus Oyelowo, a reviewer.')).toEqual(['reviewer']);
+  });
+});

@@ -58,6 +58,11 @@ const OCCUPATIONS = new Set([
   'franchisee', 'appointee', 'detainee', 'evacuee', 'attendee', 'licensee', 'interviewee', 'escapee',
   'returnee', 'honoree', 'awardee', 'divorcee', 'inductee', 'internee', 'amputee', 'deportee', 'designee',
   'centre-half', 'center-half', 'wicketkeeper', 'all-rounder', 'batter',
+  // Crafts, trades and pastimes (`Agnes Pell, a weaver`), and who works between languages or judges work.
+  'interpreter', 'reviewer', 'weaver', 'tailor', 'potter', 'glassblower', 'luthier', 'cheesemaker', 'forager',
+  'influencer', 'landscaper', 'decorator', 'upholsterer', 'dressmaker', 'knitter', 'quilter', 'embroiderer',
+  'printmaker', 'choirmaster', 'puppeteer', 'storyteller', 'forecaster', 'dietitian', 'mountaineer', 'surfer',
+  'golfer', 'boxer', 'wrestler', 'sprinter', 'shopper', 'visitor', 'pilgrim', 'pedestrian', 'householder', 'cabbie',
   'substitute', 'opener', 'left-back', 'right-back', 'half-back', 'center-back', 'spinner', 'seamer',
   'hunter', 'hiker', 'climber', 'diver', 'explorer', 'keeper', 'caretaker',
   // Trades, shops and services of local news (words that are common surnames, such as `miller`,
