@@ -211,3 +211,17 @@ describe('roles of crafts, trades and work between languages', () => {
     expect(roles('"It is the best phone this year," said Marcus Oyelowo, a reviewer.')).toEqual(['reviewer']);
   });
 });
+
+describe('a role that is of a title in quote marks', () => {
+  const roles = (text: string) => findQuotes(text).map((quote) => quote.role);
+
+  it('ends on the title, its marks as written and the sentence\'s comma or period left out', () => {
+    expect(roles('"Look, I am happy for her," said Dov Pereira-Stone, the producer of "Glass Harbour."')).toEqual(['producer of "Glass Harbour"']);
+    expect(roles("''It was a mistake,'' said Jon Meacham, the author of ''Destiny and Power,'' a biography.")).toEqual(["author of ''Destiny and Power''"]);
+  });
+
+  it('never ends on the word that led to something it did not read', () => {
+    // A line break ends the phrase (`professor of` / `history`): the role is what was read whole.
+    expect(roles('"It was a mistake," said Ann Lee, a professor of\nhistory at Kilbride.')).toEqual(['professor']);
+  });
+});

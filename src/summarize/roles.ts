@@ -182,13 +182,69 @@ function appositiveRole(text: string, tokens: Token[], next: number): string | n
     // `a Clinton supporter who has accused …`: the relative clause says what they did, not what they are.
     // `Marina Pacheco, chief executive of the Mammal Society told CNN`: a finite verb ends a phrase
     // its writer did not close with a comma.
-    if ((ROLE_STOPS.has(token.text) && !possessive) || RELATIVE_WORDS.has(token.text) || FINITE_VERBS.has(token.text)) break;
+    if ((ROLE_STOPS.has(token.text) && !possessive) || RELATIVE_WORDS.has(token.text) || FINITE_VERBS.has(token.text)) {
+      // `the producer of "Glass Harbour"`: a title in quote marks is what the role is of.
+      const title = CONNECTORS.has(previous?.lower ?? '') ? quotedTitleAt(text, tokens, cursor) : null;
+      if (title !== null) return roleOfTitle(text, words, title);
+      break;
+    }
     words.push(token);
   }
+  // A connector the phrase stopped after has lost what it connects to: the role ends before it.
+  while (words.length > 0 && CONNECTORS.has(words[words.length - 1]?.lower ?? '')) words.pop();
   const head = words.findLastIndex(namesRole);
   if (head < 0) return null;
   if (opensClauseAfterRole(words, head)) return null;
   return phraseText(text, words);
+}
+
+// The most words of a title in quote marks a role may end on (`producer of "The Long Field"`).
+const MAX_QUOTED_TITLE_WORDS = 6;
+const OPENING_MARKS = new Set(['"', '“', "'", '‘']);
+const CLOSING_MARKS = new Set(['"', '”', "'", '’']);
+
+/** Where a title in quote marks opens and closes: its marks as written, and its words. */
+interface QuotedTitle {
+  open: string;
+  words: string;
+  close: string;
+}
+
+/**
+ * The number of tokens of the quote mark at token `index`: one, or two for a mark doubled (the
+ * New York Times writes `''` for a double mark); 0 when there is none.
+ */
+function markLength(tokens: Token[], index: number, marks: ReadonlySet<string>): number {
+  const mark = tokens[index];
+  if (mark === undefined || !marks.has(mark.text)) return 0;
+  const next = tokens[index + 1];
+  return next !== undefined && next.start === mark.end && (next.text === "'" || next.text === '’') && mark.text === next.text ? 2 : 1;
+}
+
+/** A short capitalized title in quote marks opening at token `index`, on one line (`''Destiny and Power,''`), or null. */
+function quotedTitleAt(text: string, tokens: Token[], index: number): QuotedTitle | null {
+  const opening = markLength(tokens, index, OPENING_MARKS);
+  const first = tokens[index + opening];
+  if (opening === 0 || first === undefined || !first.capitalized) return null;
+  let last: Token = first;
+  for (let cursor = index + opening + 1; cursor < tokens.length && cursor - index <= MAX_QUOTED_TITLE_WORDS + opening + 1; cursor += 1) {
+    const token = tokens[cursor] as Token;
+    const closing = markLength(tokens, cursor, CLOSING_MARKS);
+    if (closing > 0) {
+      const open = text.slice((tokens[index] as Token).start, first.start);
+      const close = text.slice(token.start, (tokens[cursor + closing - 1] as Token).end);
+      return hasLineBreak(text, first.start, token.start) ? null : { open, words: text.slice(first.start, last.end), close };
+    }
+    // A comma or a period inside the marks ends the sentence around the title, not the title.
+    if (token.isWord) last = token;
+  }
+  return null;
+}
+
+/** The role phrase `words` ending on a title in quote marks, with the marks as written. */
+function roleOfTitle(text: string, words: Token[], title: QuotedTitle): string | null {
+  const phrase = words.some(namesRole) ? phraseText(text, words) : null;
+  return phrase === null ? null : `${phrase} ${title.open}${title.words}${title.close}`;
 }
 
 /**
