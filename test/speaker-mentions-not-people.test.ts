@@ -152,3 +152,10 @@ describe('words that are not people never become speakers', () => {
     expect(findQuotes(text)[0]?.speaker).not.toBe('May');
   });
 });
+
+describe('people the text speaks of as a group', () => {
+  it('are no place named after them (`residents in Colnebrook`) nor one in the phrase before them', () => {
+    expect(findQuotes('"We want clean water," residents in Colnebrook said.')[0]?.speaker).toBeNull();
+    expect(findQuotes('At a rally in Paris on Monday, protesters chanted: "We will not go back to work."')[0]?.speaker).toBeNull();
+  });
+});

@@ -6,7 +6,7 @@
 import { CUE_MODIFIERS, CUE_PHRASES, CUE_VERBS, DETERMINERS, PRONOUNS, ROLE_NOUNS } from './lexicon.js';
 import { pastDateline, readDescription } from './descriptions.js';
 import { readNameSpan } from './names.js';
-import { isPersonNoun } from './person-nouns.js';
+import { isPersonNoun, isPluralOfPersonNoun } from './person-nouns.js';
 import type { SpeakerMention } from './speakers.js';
 import { isCapitalized, closesPluralPossessive, isComma, isSentenceEnd, pastParenthesis, possessiveLength, tokenize, type Token } from './tokens.js';
 
@@ -344,6 +344,9 @@ function subjectBefore(text: string, tokens: Token[], clauseStart: number, to: n
     const earlier = subjectBefore(text, tokens, from, start - 1);
     if (earlier) return earlier;
   }
+  // `residents in Colnebrook`, `protesters`: people the text does not name, not the place after them.
+  const first = tokens[start];
+  if (first !== undefined && isPluralOfPersonNoun(first.lower)) return { start: first.start, end: last.end, kind: 'description', text: text.slice(first.start, last.end) };
   for (let cursor = start; cursor < end; cursor += 1) {
     const token = tokens[cursor];
     if (!token) break;
@@ -363,7 +366,6 @@ function subjectBefore(text: string, tokens: Token[], clauseStart: number, to: n
   // `state Senate leader Phil Berger`, `Powell’s office`: the whole phrase. One that cannot open
   // a mention is the tail of the clause's own verb phrase (`Trump went on to say`, `as if to
   // say`): the subject is earlier, the first name or pronoun of the clause.
-  const first = tokens[start];
   if (!first) return null;
   const phrase: SpeakerMention = { start: first.start, end: last.end, kind: 'description', text: text.slice(first.start, last.end) };
   return startsMention(first) ? phrase : firstMention(text, tokens, from, end) ?? phrase;

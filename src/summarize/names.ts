@@ -6,7 +6,7 @@ import { isBlankUnit, isSpaceUnit } from './characters.js';
 import { genderOfFirstName, isKnownFirstName } from './first-names.js';
 import { CUE_VERBS, HONORIFICS, KINSHIP_NOUNS, NAME_PARTICLES, NAME_SUFFIXES, NO_WORDS, PAST_MARKERS, SENTENCE_OPENERS, type Gender } from './lexicon.js';
 import { bareLower, bareWord, isAcronym, isHonorific, isInitial, isNamePart, isPostNominal, isTitleWord, isVerbLike, seatAfterName } from './name-tokens.js';
-import { isListedPersonNoun, isPersonNoun } from './person-nouns.js';
+import { isListedPersonNoun, isPersonNoun, isPluralOfPersonNoun } from './person-nouns.js';
 import { clauseRoleWords, pastAge, pastOrigin, placesNamed } from './role-clauses.js';
 import { findRole, isSetOffAsOrganization } from './roles.js';
 import { hasLineBreak, isCapitalized, isComma, isPluralPossessive, isSentenceEnd, pastParenthesis, possessiveLength, type Token } from './tokens.js';
@@ -575,16 +575,6 @@ function isBodyNamed(person: readonly Token[], parts: readonly Token[]): boolean
 const PLACE_OPENERS = new Set(['east', 'west', 'north', 'south', 'new', 'san', 'santa', 'los', 'las', 'fort', 'port']);
 
 // Plural nouns for people that are no single one's name when they open a sentence (`Residents said`).
-const PEOPLE_WORDS = new Set(['people', 'locals', 'staff', 'police', 'officials', 'women', 'men', 'children', 'fans', 'supporters', 'critics', 'voters']);
-
-/** Whether the word is a plural noun for people (`Analysts`, `Owners`, `Deputies`, `Locals`). */
-function isPluralOfPersonNoun(word: string): boolean {
-  if (PEOPLE_WORDS.has(word)) return true;
-  if (word.length < 5 || !word.endsWith('s') || word.endsWith('ss')) return false;
-  const singular = word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.slice(0, -1);
-  return isPersonNoun(singular) || (word.endsWith('es') && isPersonNoun(word.slice(0, -2)));
-}
-
 /**
  * Whether the one word of a name is no person's: plural people (`Residents said`), or a saint's
  * name, which names a church, a school or a street (`St Brigid's Hospital`, `St Mary's`).

@@ -203,3 +203,13 @@ export function joinSecondOffices(words: string[]): string[] {
   }
   return joined;
 }
+
+const PEOPLE_WORDS = new Set(['people', 'locals', 'staff', 'police', 'officials', 'women', 'men', 'children', 'fans', 'supporters', 'critics', 'voters']);
+
+/** Whether the word is a plural noun for people (`Analysts`, `Owners`, `Deputies`, `Locals`). */
+export function isPluralOfPersonNoun(word: string): boolean {
+  if (PEOPLE_WORDS.has(word)) return true;
+  if (word.length < 5 || !word.endsWith('s') || word.endsWith('ss')) return false;
+  const singular = word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.slice(0, -1);
+  return isPersonNoun(singular) || (word.endsWith('es') && isPersonNoun(word.slice(0, -2)));
+}
