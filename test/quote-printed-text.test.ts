@@ -31,6 +31,14 @@ describe('quotes as readers see them', () => {
     expect(shown(text)[0]?.words).toBe('Children should see the ice, because a chart does not make anyone curious.');
   });
 
+  it('drops the comma the attribution took between a short subject and its verb', () => {
+    expect(shown('"The door," said Keld Brauner, the port director, "is not closed."')[0]?.words).toBe('The door is not closed.');
+    expect(shown('"My hope," Ms. Adair said, "is that the pool stays open."')[0]?.words).toBe('My hope is that the pool stays open.');
+    // A clause of its own on either side keeps it.
+    expect(shown('"If we lose," Ms. Adair said, "we go home."')[0]?.words).toBe('If we lose, we go home.');
+    expect(shown('"We tried," Ms. Adair said, "and we failed."')[0]?.words).toBe('We tried, and we failed.');
+  });
+
   it('ends a quotation that broke off for its attribution as a sentence, without an ellipsis', () => {
     const endings = [
       '"We were deaf to the first half of it," Prof. Dey said.',

@@ -54,7 +54,28 @@ function join(before: string, clause: string, after: string): string {
   if (!before) return after;
   if (!after) return before;
   const sentenceBreak = CLAUSE_ENDS_SENTENCE.test(clause.trim()) || /^[^\p{L}\p{N}]*\p{Lu}/u.test(after) && !/,\s*$/.test(clause.trim());
-  return `${sentenceBreak ? endAsSentence(before) : before} ${after}`;
+  if (sentenceBreak) return `${endAsSentence(before)} ${after}`;
+  return `${splitsSubject(before, after) ? before.replace(TRAILING_COMMA, '$1') : before} ${after}`;
+}
+
+// A comma ending a piece, before any closing marks of a quotation within it.
+const TRAILING_COMMA = new RegExp(`,(${INNER_CLOSING})$`, 'u');
+// Words a sentence's subject opens on: a determiner or a personal pronoun (`The door`, `We`).
+const SUBJECT_OPENING = /^[^\p{L}\p{N}]*(?:the|a|an|this|that|these|those|my|our|your|his|her|its|their|i|we|you|he|she|it|they)\s/iu;
+// The most words of a subject a writer breaks off after for the attribution (`The door,` he said,).
+const MAX_SPLIT_SUBJECT_WORDS = 4;
+// Words that open a clause of its own after the comma (`"We tried," she said, "and we failed."`).
+const CLAUSE_OPENING = /^[^\p{L}\p{N}]*(?:and|but|or|nor|so|yet|because|which|who|whose|where|when|while|though|although|if|unless|as|since|then|including|like|especially|not|even)\b/iu;
+
+/**
+ * Whether the writer broke the speaker's sentence between its subject and its verb (`"The door,"
+ * said Keld Brauner, "is not closed."`): the comma was the attribution's, and the sentence reads
+ * `The door is not closed.` A piece that is more than a short subject, or a second piece opening a
+ * clause of its own, keeps it (`If we lose, we go home`, `We tried, and we failed`).
+ */
+function splitsSubject(before: string, after: string): boolean {
+  if (!TRAILING_COMMA.test(before) || !SUBJECT_OPENING.test(`${before} `) || CLAUSE_OPENING.test(after) || !/^[^\p{L}\p{N}]*\p{Ll}/u.test(after)) return false;
+  return before.split(/\s+/).length <= MAX_SPLIT_SUBJECT_WORDS;
 }
 
 /** What a reader is shown of the quotation made of these pieces (in text order). */
