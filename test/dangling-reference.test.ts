@@ -20,6 +20,12 @@ describe('opensWithDanglingReference', () => {
   it('flags a personal pronoun after a short lead-in phrase', () => {
     expect(opensWithDanglingReference('At 74, he bought ten shares in the first week.')).toBe(true);
     expect(opensWithDanglingReference('Two days later, they returned to the harbour.')).toBe(true);
+    expect(opensWithDanglingReference('In a statement Monday afternoon, he said the unit would save $1.1 million.')).toBe(true);
+  });
+
+  it('flags a source that is a pronoun (`According to her, …`)', () => {
+    expect(opensWithDanglingReference('According to her, 60 percent of inmates are awaiting trial.')).toBe(true);
+    expect(opensWithDanglingReference('According to the sheriff, 60 percent of inmates are awaiting trial.')).toBe(false);
   });
 
   it('leaves sentences that name their subject, and an `it` that stands for the clause after it', () => {

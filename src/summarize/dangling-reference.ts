@@ -16,10 +16,11 @@ const EXPLETIVE_IT = /^(?:'s|’s| is| was| has been| had been| will be| would b
 /** `This week …`, `These days …`: a demonstrative that points at the present, not back. */
 const PRESENT_TIME = /^\s+(?:week|weekend|month|year|season|spring|summer|autumn|fall|winter|morning|afternoon|evening|days|time)\b/i;
 
-// The referring word opens the sentence (an opening quote mark aside) or is the subject after a
-// short lead-in phrase: `At 74, he bought …`, `Two days later, they …`.
+// The referring word opens the sentence (an opening quote mark aside), is the subject after a
+// short lead-in phrase (`At 74, he bought …`, `Two days later, they …`), or is the source the
+// sentence is according to (`According to her, 60 percent …`).
 const OPENING_REFERENCE = new RegExp(
-  `^["“‘']?(?:(${REFERRING_WORDS})\\b|(?:[\\p{L}\\p{N}'’-]+\\s+){0,3}[\\p{L}\\p{N}'’-]+,\\s+(?:he|she|they)\\b)`,
+  `^["“‘']?(?:(${REFERRING_WORDS})\\b|according to (?:him|her|them)\\b|(?:[\\p{L}\\p{N}'’-]+\\s+){0,5}[\\p{L}\\p{N}'’-]+,\\s+(?:he|she|they)\\b)`,
   'iu',
 );
 
@@ -37,8 +38,9 @@ const isAsciiWordCharacter = (code: number): boolean =>
 
 const isAsciiSpace = (code: number): boolean => code === 0x20 || (code >= 0x09 && code <= 0x0d);
 
-// The lead-in words before a comma: at most four (OPENING_REFERENCE's `{0,3}` and one more).
-const MAX_LEAD_IN_WORDS = 4;
+// The lead-in words before a comma: at most six (OPENING_REFERENCE's `{0,5}` and one more), as in
+// `In a statement Monday afternoon, he said …`.
+const MAX_LEAD_IN_WORDS = 6;
 
 /**
  * Whether OPENING_REFERENCE can match: a referring word's first letter at the start (past an
