@@ -18,6 +18,27 @@ it('leaves out footnotes, their references and their definitions, as notes on th
   expect(markdownToText(markdown)).toBe('The council approved a new ferry pier for the island.');
 });
 
+it('leaves out a footnote mark written as a number in brackets, a superscript or <sup>, and keeps the sentence it hid the end of', () => {
+  for (const mark of ['.[1]', '[1].', '.¹', '.<sup>2</sup>', '.†']) {
+    expect(markdownToText(`The board approved the $48 million expansion of the county jail${mark}`), mark).toBe('The board approved the $48 million expansion of the county jail.');
+  }
+  // A number in brackets set apart by a space is the text's own (`[1] is the first item`).
+  expect(markdownToText('The options are listed as [1] and [2] in the report.')).toBe('The options are listed as [1] and [2] in the report.');
+});
+
+it('leaves out a caption known by the credit that ends it or by its label, and a placeholder for a graphic', () => {
+  const body = [
+    'A four-alarm fire destroyed the Mill Street warehouse early Sunday.',
+    'Firefighters spray water on the burning warehouse early Sunday. (Photo: Jonah Fairweather/Dunmore Courier)',
+    'Crews work through the night. (AP Photo/Ana Ruiz)',
+    'Residents watch from across the river. Photograph: Jo Lee/Wire',
+    'Caption: The warehouse before the fire.',
+    '[Chart: New housing units vs. median one-bedroom rent, 2019–2024]',
+    'No one was seriously injured, according to the fire department.',
+  ].join('\n\n');
+  expect(markdownToText(body)).toBe('A four-alarm fire destroyed the Mill Street warehouse early Sunday.\n\nNo one was seriously injured, according to the fire department.');
+});
+
 it('leaves out a note in italics opening or closing the article, on its writer or on the article, not its story', () => {
   const markdown = [
     '*Margit Szabó-Halloran was head librarian at Eastbrook Central Library from 2002 to 2022.*',

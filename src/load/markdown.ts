@@ -1,27 +1,42 @@
 import { decodeHTMLStrict } from 'entities';
 import { Lexer, type Token, type Tokens } from 'marked';
 
-/** The readable words of inline Markdown: link text kept, images and inline HTML dropped. */
+/**
+ * The readable words of inline Markdown: link text kept, images and inline HTML dropped, and what
+ * `<sup>` sets up (a footnote's number: `unit.<sup>2</sup>`) with them.
+ */
 function inlineText(tokens: readonly Token[] | undefined): string {
   if (!tokens) return '';
-  return tokens
-    .map((token) => {
-      switch (token.type) {
-        case 'image':
-        case 'html':
-          return '';
-        case 'br':
-          return ' ';
-        case 'codespan':
-        case 'escape':
-          return token.text as string;
-        case 'text':
-          return 'tokens' in token && token.tokens ? inlineText(token.tokens) : (token.text as string);
-        default:
-          return 'tokens' in token && token.tokens ? inlineText(token.tokens) : ((token as { text?: string }).text ?? '');
-      }
-    })
-    .join('');
+  let words = '';
+  let superscript = false;
+  for (const token of tokens) {
+    if (token.type === 'html') {
+      if (SUPERSCRIPT_OPENS.test(token.raw)) superscript = true;
+      else if (SUPERSCRIPT_CLOSES.test(token.raw)) superscript = false;
+      continue;
+    }
+    if (!superscript) words += tokenWords(token);
+  }
+  return words;
+}
+
+const SUPERSCRIPT_OPENS = /^<sup\b/i;
+const SUPERSCRIPT_CLOSES = /^<\/sup\s*>/i;
+
+function tokenWords(token: Token): string {
+  switch (token.type) {
+    case 'image':
+      return '';
+    case 'br':
+      return ' ';
+    case 'codespan':
+    case 'escape':
+      return token.text as string;
+    case 'text':
+      return 'tokens' in token && token.tokens ? inlineText(token.tokens) : (token.text as string);
+    default:
+      return 'tokens' in token && token.tokens ? inlineText(token.tokens) : ((token as { text?: string }).text ?? '');
+  }
 }
 
 function blockParagraphs(token: Token): string[] {
@@ -159,10 +174,29 @@ const SIGN_OFF = /([.!?…]["”’)]*)(?:\s*(?:[\p{Extended_Pictographic}\u2190
  */
 export function paragraphsText(paragraphs: readonly string[]): string {
   return paragraphs
-    .map((paragraph) => decodeHTMLStrict(paragraph).replace(/\s+/g, ' ').replace(SIGN_OFF, '$1').trim())
-    .filter((paragraph) => paragraph.length > 0)
+    .map((paragraph) => decodeHTMLStrict(paragraph).replace(/\s+/g, ' ').replace(SIGN_OFF, '$1').replace(FOOTNOTE_MARKER, '').trim())
+    .filter((paragraph) => paragraph.length > 0 && !isPictureCaption(paragraph) && !PLACEHOLDER.test(paragraph))
     .join('\n\n')
     .normalize('NFC');
+}
+
+// A footnote's mark right after a word or a stop (`the county jail.[1]`, `jail[2].`, `jail.¹`,
+// `jail.†`): a pointer to a note, no word of the sentence. It hid the sentence's end.
+const FOOTNOTE_MARKER = /(?<=[\p{L}\p{N}.,;:!?"”’)])(?:\[\d{1,3}\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+|[†‡]+)(?=[\s.,;:!?"”’)]|$)/gu;
+// `[Chart: New housing units vs. median rent]`, `[Interactive map]`: a paragraph that stands in
+// for a graphic the page showed.
+const PLACEHOLDER = /^\[[^\]]+\]$/;
+// A picture's caption, by the credit that ends it (`… early Sunday. (Photo: Jonah Fairweather/Dunmore
+// Courier)`, `(AP Photo/Ana Ruiz)`, `Photograph: Jo Lee/Wire`, `| Jo Lee/Dunmore Courier`), or by
+// its label (`Caption: …`).
+const CAPTION_CREDIT = /(?:\((?:AP |AFP |Reuters )?(?:photo(?:graph)?|picture|image)s?(?:\s+by\b|\s*[:/])[^()]*\)|\b(?:Photograph|Photo|Picture|Image)(?:\s+credit)?\s*:\s*[^.!?]*|\|\s*\p{Lu}[\p{L}.'’ -]*\/\s*\p{Lu}[^|]*)$/iu;
+const CAPTION_LABEL = /^caption\s*:/i;
+// Captions are a sentence or two; a longer paragraph ending in a credit is the story's.
+const MAX_CAPTION_WORDS = 60;
+
+function isPictureCaption(paragraph: string): boolean {
+  if (!CAPTION_LABEL.test(paragraph) && !CAPTION_CREDIT.test(paragraph)) return false;
+  return paragraph.split(' ').length <= MAX_CAPTION_WORDS;
 }
 
 /**
