@@ -91,6 +91,30 @@ describe('extractKeyPoints', () => {
     ]);
   });
 
+  it('never returns a correction without its label, a request to subscribe or share, or the notes of a graphic', () => {
+    const text = [
+      'The Coastal Rail Authority said on Friday that the Seabright line will not open until the spring of 2027.',
+      'Sign up for our newsletter to get Transit Weekly in your inbox every Sunday.',
+      'Subscribe today for just $1 a week and support local reporting on transport.',
+      'Share this article on Facebook, X or by email with your friends and neighbours.',
+      'The chart below shows the cost of the line in each year since the work began.',
+      'Source: Coastal Rail Authority budget documents and board meeting minutes from 2024.',
+      'An earlier version of this story misstated the number of elevated sections on the line.',
+      'The repairs will add an estimated $140 million to the cost of the project.',
+    ].join('\n\n');
+    expect(extractKeyPoints(text, { count: 3 })).toEqual([
+      'The Coastal Rail Authority said on Friday that the Seabright line will not open until the spring of 2027.',
+      'The repairs will add an estimated $140 million to the cost of the project.',
+    ]);
+  });
+
+  it('strips the place a story opens on, written in mixed case before a dash or a bar', () => {
+    for (const place of ['Brentville, Ohio — ', 'Pell Harbor, Fla. | ', 'Brentville -- ']) {
+      expect(extractKeyPoints(`${place}The Harlow County board voted 4-1 on Monday to expand the county jail.`, { count: 1 }), place)
+        .toEqual(['The Harlow County board voted 4-1 on Monday to expand the county jail.']);
+    }
+  });
+
   it('strips a wire-service credit from the opening sentence', () => {
     const text =
       'LONDON, England (CNN) -- The British government announced a new plan for rail services on Monday. ' +

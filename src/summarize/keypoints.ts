@@ -78,6 +78,10 @@ const DATELINE_PREFIX = /^\p{Lu}{2,}(?:[ .'’-]+\p{Lu}{2,})*\.?(?:, [\p{L}\p{N}
 // `PUNE: `, `NEW DELHI: `: a dateline in capitals, then a colon, opening the story's first sentence
 // (further on, capitals before a colon may be a speaker's turn in a transcript: `TAPPER: Do you …`).
 const LEAD_DATELINE_PREFIX = /^\p{Lu}{2,}(?:[ .'’-]+\p{Lu}{2,})*:\s+(?=[\p{Lu}\p{N}"“‘'])/u;
+// `Brentville, Ohio — `, `Pell Harbor, Fla. | `: the place a story opens on, as some outlets write
+// it, in mixed case, then a dash or a bar; only where the story starts, as a place in a later
+// sentence may open an aside (`Perth — a city of two million — …` goes on in lowercase).
+const LEAD_PLACE_PREFIX = /^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2}(?:, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)?\s*(?:—|–|--|\|)\s*(?=\p{Lu})/u;
 // `07:45 — `, `10.30am: `, `8pm `: the time of an update in a live report, before a sentence.
 const TIME_PREFIX = /^(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s?[ap]\.?m\.?)?|(?:1[0-2]|0?\d)\s?[ap]\.?m\.?)(?:\s?[A-Z]{2,4})?\s*(?:[—–:]|-{1,2})?\s+(?=[\p{Lu}"“‘'])/u;
 const PHOTO_CREDIT = /\b(?:photo|image|picture|video|illustration)s?\b.*\b(?:courtesy|credit|getty|ap photo|reuters)\b|^(?:photo|image|credit)s?:/i;
@@ -86,8 +90,16 @@ const BYLINE = /^(?:By|BY|Written by)\s+\p{Lu}[\p{L}.'’-]*\s+\p{Lu}/u;
 const MAX_BYLINE_WORDS = 15;
 const CONTRIBUTOR_LINE = /\bcontributed (?:to )?(?:this )?(?:report|story|from)\b/i;
 const LINK_TEASER = /^(?:read|watch|related|see|more|opinion|also|photos?|video|click)\b[^:]{0,25}:/i;
-// `Editor's note: …`, `Correction: …`: the publisher speaking about the article, not the story.
-const EDITORIAL_NOTE = /^(?:editor['’]s note|correction|clarification|update|disclosure)\s*:/i;
+// `Editor's note: …`, `Correction: …`, `An earlier version of this story misstated …`: the
+// publisher speaking about the article, not the story.
+const EDITORIAL_NOTE = /^(?:(?:editor['’]s note|correction|clarification|update|disclosure)\s*:|an earlier version of this (?:story|article|report))/i;
+// `Sign up for our newsletter …`, `Subscribe today for just $1 a week.`, `Share this article …`,
+// `Click here to read …`, `Our journalism depends on readers like you`: the page asking the
+// reader for something, not the story.
+const PROMOTION = /^(?:sign up\b|subscribe\b|share this\b|follow us\b|support (?:our|independent) journalism\b|our journalism (?:depends|relies)\b|become a (?:member|subscriber)\b|download (?:our|the) app\b)/i;
+// `Source: City of Merrow permit data.`, `Note: Rents are median asking rents.`, `The chart below
+// shows …`: the notes and pointers of a graphic the page showed, which a reader of the digest does not see.
+const GRAPHIC_NOTE = /^(?:sources?|notes?|methodology|interactive|chart|graphic|map|table)\s*:|\b(?:chart|graph|map|table|graphic|video) (?:below|above)\b/i;
 // `Q: When will …?`, `A. Not before …`: a turn of an interview, a question that says what was
 // asked, not what happened, or an answer that leans on it.
 const INTERVIEW_TURN = /^(?:Q|A|Question|Answer)\s*[:.]\s/;
@@ -206,7 +218,8 @@ function isArticleFurniture(display: string, words: number, title: string): bool
   if (words < MIN_WORDS || words > MAX_WORDS) return true;
   if ((title !== '' && normalizesTo(display, title)) || isTitleCase(display)) return true;
   if (BYLINE.test(display) && words <= MAX_BYLINE_WORDS) return true;
-  return TIMESTAMP_LINE.test(display) || SIGNPOST.test(display) || PHOTO_CREDIT.test(display) || CONTRIBUTOR_LINE.test(display) || LINK_TEASER.test(display) || EDITORIAL_NOTE.test(display) || CONTACT_OR_LINK.test(display);
+  return TIMESTAMP_LINE.test(display) || SIGNPOST.test(display) || PHOTO_CREDIT.test(display) || CONTRIBUTOR_LINE.test(display) || LINK_TEASER.test(display)
+    || EDITORIAL_NOTE.test(display) || CONTACT_OR_LINK.test(display) || PROMOTION.test(display) || GRAPHIC_NOTE.test(display);
 }
 
 /** A question, which says what was asked (`What about nappies and medical waste?`), not what happened. */
@@ -258,7 +271,7 @@ export function keyPointCandidates(text: string, options: KeyPointOptions = {}):
     if (opensParagraph && isTurn) turn = sentence.paragraph;
     if (!sentence.terminal || sentence.paragraph === turn || isTurn) return;
     const withoutDateline = opensParagraph ? sentence.text.replace(WIRE_CREDIT, '').replace(DATELINE_PREFIX, '').replace(TIME_PREFIX, '') : sentence.text;
-    const labelled = index === 0 ? withoutDateline.replace(LEAD_DATELINE_PREFIX, '') : withoutDateline;
+    const labelled = index === 0 ? withoutDateline.replace(LEAD_DATELINE_PREFIX, '').replace(LEAD_PLACE_PREFIX, '') : withoutDateline;
     const display = labelled.replace(LABEL_PREFIX, '');
     const words = countWords(display);
     // A label may say what the line is (`Photo: …`, `Correction: …`): asked before it is left out.
