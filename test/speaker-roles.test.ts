@@ -225,3 +225,28 @@ describe('a role that is of a title in quote marks', () => {
     expect(roles('"It was a mistake," said Ann Lee, a professor of\nhistory at Kilbride.')).toEqual(['professor']);
   });
 });
+
+describe('a role the text gives in a clause after the name or in a sentence of its own', () => {
+  const roles = (text: string) => findQuotes(text).map((quote) => quote.role);
+
+  it('reads `who is …` and the head of a body a relative clause says the person runs', () => {
+    expect(roles('Rhiannon Castell, who is the chief executive of OpenWire, welcomed it. "Offline by default is good," Castell said.')).toEqual(['chief executive of OpenWire']);
+    expect(roles('"The sound used to be the whole valley," said Agnes Pell, who runs the Brindle Fleece Cooperative.')).toEqual(['head of the Brindle Fleece Cooperative']);
+    expect(roles('Rhiannon Castell, who heads the digital rights group OpenWire, welcomed it. "Offline by default is good," Castell said.')).toEqual(['head of the digital rights group OpenWire']);
+  });
+
+  it('reads the office a sentence opening on the name says the person holds', () => {
+    expect(roles('Katarzyna Dunmore is general secretary of the rail union. "Nobody wants to strike," Dunmore said.')).toEqual(['general secretary of the rail union']);
+  });
+
+  it('takes no judgement, ranking or long description after `is` for an office', () => {
+    for (const sentence of ['Ana Ruiz is a stiff campaigner.', 'Ana Ruiz is one of six incumbents running in states the president won.', 'Ana Ruiz is the only sitting governor running for the Senate this year.']) {
+      expect(roles(`${sentence} "We will see," Ruiz said.`), sentence).toEqual([null]);
+    }
+  });
+
+  it('ends at a dash set off by spaces, not at a hyphen inside a word', () => {
+    expect(roles('"It worked," said Paul Reyes, co-founder of two consulting firms - Reyes Partners and Lake Hill.')).toEqual(['co-founder of two consulting firms']);
+    expect(roles('"It worked," said Joe Hale, a D.C.-based talk radio host.')).toEqual(['D.C.-based talk radio host']);
+  });
+});

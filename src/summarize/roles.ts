@@ -168,10 +168,20 @@ function opensNounRole(tokens: Token[], index: number): boolean {
 /** `, the interim chairwoman of the Democratic National Committee,` after the name ending before `next`. */
 function appositiveRole(text: string, tokens: Token[], next: number): string | null {
   const comma = pastAge(tokens, next);
-  const opening = tokens[comma + 1];
-  if (!isComma(tokens[comma]) || !opening || !(DETERMINERS.has(lower(opening)) || canPremodify(opening) || opensNounRole(tokens, comma + 1))) return null;
+  return isComma(tokens[comma]) ? rolePhraseAt(text, tokens, comma + 1) : null;
+}
+
+/**
+ * The role phrase opening at token `start` (`the interim chairwoman of the Democratic National
+ * Committee`), after the comma of an appositive or a copula (`who is`, `is`): it opens on a
+ * determiner, a word that qualifies a role or a noun for one, and ends at punctuation, a relative
+ * word or a finite verb, on a word that names a role. Null when it does not.
+ */
+function rolePhraseAt(text: string, tokens: Token[], start: number): string | null {
+  const opening = tokens[start];
+  if (!opening || !(DETERMINERS.has(lower(opening)) || canPremodify(opening) || opensNounRole(tokens, start))) return null;
   const words: Token[] = [];
-  for (let cursor = comma + 1; cursor < tokens.length && words.length < MAX_APPOSITIVE_TOKENS; cursor += 1) {
+  for (let cursor = start; cursor < tokens.length && words.length < MAX_APPOSITIVE_TOKENS; cursor += 1) {
     const token = tokens[cursor];
     const previous = words[words.length - 1];
     if (!token || hasLineBreak(text, previous?.end ?? token.start, token.start)) break;
@@ -182,7 +192,9 @@ function appositiveRole(text: string, tokens: Token[], next: number): string | n
     // `a Clinton supporter who has accused …`: the relative clause says what they did, not what they are.
     // `Marina Pacheco, chief executive of the Mammal Society told CNN`: a finite verb ends a phrase
     // its writer did not close with a comma.
-    if ((ROLE_STOPS.has(token.text) && !possessive) || RELATIVE_WORDS.has(token.text) || FINITE_VERBS.has(token.text)) {
+    // A hyphen set off by a space is a dash (`firms - Black, Manafort …`); one inside a word is not (`D.C.-based`).
+    const dash = token.text === '-' && previous !== undefined && previous.end < token.start;
+    if ((ROLE_STOPS.has(token.text) && !possessive) || dash || RELATIVE_WORDS.has(token.text) || FINITE_VERBS.has(token.text)) {
       // `the producer of "Glass Harbour"`: a title in quote marks is what the role is of.
       const title = CONNECTORS.has(previous?.lower ?? '') ? quotedTitleAt(text, tokens, cursor) : null;
       if (title !== null) return roleOfTitle(text, words, title);
@@ -191,12 +203,16 @@ function appositiveRole(text: string, tokens: Token[], next: number): string | n
     words.push(token);
   }
   // A connector the phrase stopped after has lost what it connects to: the role ends before it.
-  while (words.length > 0 && CONNECTORS.has(words[words.length - 1]?.lower ?? '')) words.pop();
+  while (words.length > 0 && DANGLING_ENDINGS.has(words[words.length - 1]?.lower ?? '')) words.pop();
   const head = words.findLastIndex(namesRole);
   if (head < 0) return null;
   if (opensClauseAfterRole(words, head)) return null;
   return phraseText(text, words);
 }
+
+// Words a role phrase cannot end on: they lead to what the phrase stopped before (`author of`,
+// `the only contender here to`).
+const DANGLING_ENDINGS = new Set([...CONNECTORS, 'to', 'the', 'a', 'an', 'in', 'by', 'with', 'from', 'as']);
 
 // The most words of a title in quote marks a role may end on (`producer of "The Long Field"`).
 const MAX_QUOTED_TITLE_WORDS = 6;
@@ -507,6 +523,79 @@ function rolePhraseFrom(text: string, tokens: Token[], first: number, nameStart:
   return head && namesRole(head) ? phraseText(text, words) : null;
 }
 
+/**
+ * `Katarzyna Dunmore is general secretary of the rail union.`: a sentence opening on the name and
+ * saying, by `is`, what the person is. (Not `was`: what someone was is no role they hold.)
+ */
+function roleAfterCopula(text: string, tokens: Token[], nameStart: number, next: number): string | null {
+  if (tokens[next]?.lower !== 'is') return null;
+  const before = tokens[nameStart - 1];
+  const opensSentence = before === undefined || isSentenceEnd(before) || hasLineBreak(text, before.end, (tokens[nameStart] as Token).start);
+  return opensSentence ? roleAfterIs(text, tokens, next + 1) : null;
+}
+
+// Words after `is` that make what follows a judgement or a ranking, not an office (`is a stiff
+// campaigner`, `is one of six incumbents`, `is the only sitting governor running …`).
+const NOT_AN_OFFICE_AFTER_IS = new Set(['a', 'an', 'one', 'only', 'first', 'last', 'sole', 'best', 'most', 'least', 'latest', 'biggest', 'just', 'also', 'not', 'still', 'now']);
+// An office is said in a few words (`general secretary of the rail union`); more is a description.
+const MAX_ROLE_AFTER_IS_WORDS = 10;
+
+/** The office a sentence says someone holds after `is`, at token `start` (`general secretary of the rail union`, `the chief executive of OpenWire`). */
+function roleAfterIs(text: string, tokens: Token[], start: number): string | null {
+  const first = tokens[start];
+  const second = first?.lower === 'the' ? tokens[start + 1] : first;
+  if (first === undefined || NOT_AN_OFFICE_AFTER_IS.has(first.lower) || NOT_AN_OFFICE_AFTER_IS.has(second?.lower ?? '')) return null;
+  const role = rolePhraseAt(text, tokens, start);
+  return role !== null && role.split(' ').length <= MAX_ROLE_AFTER_IS_WORDS ? role : null;
+}
+
+// Verbs of a relative clause that say someone is at the head of a body, and the role that makes
+// them (`who runs the Brindle Fleece Cooperative`: head of it).
+const HEADING_VERBS = new Map([
+  ['runs', 'head'], ['heads', 'head'], ['leads', 'head'], ['chairs', 'chair'], ['directs', 'director'],
+  ['manages', 'manager'], ['owns', 'owner'], ['founded', 'founder'], ['co-founded', 'co-founder'], ['cofounded', 'co-founder'],
+]);
+// Lowercase nouns that say the capitalized name after them is a body's (`the digital rights group OpenWire`).
+const BODY_NOUNS = new Set([
+  'group', 'charity', 'company', 'firm', 'cooperative', 'co-op', 'nonprofit', 'organization', 'organisation',
+  'association', 'union', 'campaign', 'network', 'coalition', 'agency', 'foundation', 'trust', 'society', 'club',
+  'startup', 'start-up', 'business', 'bakery', 'restaurant', 'cafe', 'café', 'shop', 'farm', 'vineyard', 'brewery',
+  'school', 'clinic', 'practice', 'studio', 'gallery', 'theatre', 'theater', 'band', 'label', 'publisher', 'institute',
+]);
+// Lowercase words before a body's name (`the digital rights group`).
+const MAX_BODY_DESCRIPTION_WORDS = 4;
+
+/**
+ * `Rhiannon Castell, who is the chief executive of OpenWire,`: the role a relative clause after the
+ * name gives by `who is`; or the head of a body it says the person runs (`who runs the Brindle
+ * Fleece Cooperative`: head of the Brindle Fleece Cooperative).
+ */
+function roleInRelativeClause(text: string, tokens: Token[], next: number): string | null {
+  if (!isComma(tokens[next]) || tokens[next + 1]?.lower !== 'who') return null;
+  const verb = tokens[next + 2];
+  if (verb?.lower === 'is') return roleAfterIs(text, tokens, next + 3);
+  const role = HEADING_VERBS.get(verb?.lower ?? '');
+  if (role === undefined) return null;
+  const body = organizationNameAt(text, tokens, next + 3) ?? describedBodyAt(text, tokens, next + 3);
+  if (body === null) return null;
+  const article = tokens[next + 3]?.lower === 'the' && !body.startsWith('the ') && !body.startsWith('The ') ? 'the ' : '';
+  return `${role} of ${article}${body}`;
+}
+
+/**
+ * `the digital rights group OpenWire`, `the bakery Crumb & Co`: a body's name after a lowercase noun
+ * saying it is one, from that noun's first word (without the article) to the end of the name.
+ */
+function describedBodyAt(text: string, tokens: Token[], from: number): string | null {
+  const start = tokens[from]?.lower === 'the' ? from + 1 : from;
+  let cursor = start;
+  while (cursor < tokens.length && cursor - start < MAX_BODY_DESCRIPTION_WORDS && tokens[cursor]?.isWord && !tokens[cursor]?.capitalized) cursor += 1;
+  if (cursor === start || !BODY_NOUNS.has(tokens[cursor - 1]?.lower ?? '')) return null;
+  let last = cursor - 1;
+  while (tokens[last + 1]?.capitalized && tokens[last + 1]?.isWord) last += 1;
+  return last >= cursor ? text.slice((tokens[start] as Token).start, (tokens[last] as Token).end) : null;
+}
+
 // Words that open a sentence naming a role whose holder the copula after it names (`That coach is …`).
 const COPULA_SUBJECT_OPENERS = new Set(['the', 'that', 'this', 'his', 'her', 'their', 'its']);
 const COPULAS_BEFORE_NAME = new Set(['is', 'was']);
@@ -657,8 +746,9 @@ export function findRole(text: string, tokens: Token[], index: number, next: num
   const premodifier = withTitles !== null && withTitles.length > (tokens[index - 1] as Token).end - (tokens[nameStart] as Token).start ? withTitles : beforeTitles;
   // `Rep. Delfina Saucedo of El Paso, the committee's ranking Democrat,`: past where the person is from.
   const origin = pastOrigin(tokens, next);
-  const following = appositiveRole(text, tokens, next) ?? (origin === next ? null : appositiveRole(text, tokens, origin)) ?? roleAfterParenthesis(text, tokens, next);
-  const preceding = precedingAppositiveRole(text, tokens, nameStart, next) ?? roleBeforeCopula(text, tokens, nameStart);
+  const following = appositiveRole(text, tokens, next) ?? (origin === next ? null : appositiveRole(text, tokens, origin)) ?? roleAfterParenthesis(text, tokens, next)
+    ?? roleInRelativeClause(text, tokens, next);
+  const preceding = precedingAppositiveRole(text, tokens, nameStart, next) ?? roleBeforeCopula(text, tokens, nameStart) ?? roleAfterCopula(text, tokens, nameStart, next);
   const appositive = following ?? preceding;
   // Most names come with no role: they share one empty list. A role set off on both sides (`her
   // granddaughter, Kayla Reyes, a nurse in Charlotte,`) gives both phrases; the one after is printed.
