@@ -250,3 +250,16 @@ describe('a role the text gives in a clause after the name or in a sentence of i
     expect(roles('"It worked," said Joe Hale, a D.C.-based talk radio host.')).toEqual(['D.C.-based talk radio host']);
   });
 });
+
+describe('a role set off before the name, with the body the name is of after it', () => {
+  const roles = (text: string) => findQuotes(text).map((quote) => quote.role);
+
+  it('gives what the person is and where, not the body alone', () => {
+    expect(roles('A pollster, Yvette Marchetti of the University of Harwick, said the miss was normal. "City elections are hard to poll," Marchetti said.'))
+      .toEqual(['pollster, University of Harwick']);
+  });
+
+  it('leaves out which one of several the text has come to (`A third analyst`)', () => {
+    expect(roles('A third analyst, Helena Strom of Baltic Nord Bank, raised her target. "The hub is the story," Ms. Strom said.')).toEqual(['analyst, Baltic Nord Bank']);
+  });
+});

@@ -480,7 +480,7 @@ const MAX_PRECEDING_APPOSITIVE_TOKENS = 10;
  * `After the coach, Lopez spoke` is not read as one.
  */
 function precedingAppositiveRole(text: string, tokens: Token[], nameStart: number, next: number): string | null {
-  const after = tokens[pastOrigin(tokens, next)]?.text ?? '.';
+  const after = tokens[pastAffiliation(tokens, pastOrigin(tokens, next))]?.text ?? '.';
   if (!isComma(tokens[nameStart - 1]) || ![',', '.', ';', ')'].includes(after)) return null;
   let first = -1;
   // The phrase from the article nearest the name (`the club's chairman`), before any reading further back.
@@ -517,10 +517,30 @@ function extendsNameBack(text: string, word: Token, right: Token): boolean {
 
 /** The words from token `first` to the comma before the name at `nameStart`, when their head names a role; else null. */
 function rolePhraseFrom(text: string, tokens: Token[], first: number, nameStart: number): string | null {
-  const words = first < 0 ? [] : tokens.slice(first, nameStart - 1);
+  // `A third analyst, Helena Strom,`, `Another reviewer, …`: which one of them the text has come
+  // to is no part of what they are.
+  const counted = first >= 0 && INDEFINITE_ARTICLES.has(lower(tokens[first] as Token)) && COUNTING_WORDS.has(lower(tokens[first + 1] ?? (tokens[first] as Token)));
+  const opening = first >= 0 && ANOTHER.has(lower(tokens[first] as Token)) ? first + 1 : counted ? first + 2 : first;
+  const words = first < 0 ? [] : tokens.slice(opening, nameStart - 1);
   const ofWhat = words.findIndex((token) => ROLE_PREPOSITIONS.has(lower(token)));
   const head = words[(ofWhat < 0 ? words.length : ofWhat) - 1];
   return head && namesRole(head) ? phraseText(text, words) : null;
+}
+
+const INDEFINITE_ARTICLES = new Set(['a', 'an']);
+const ANOTHER = new Set(['another']);
+const COUNTING_WORDS = new Set(['second', 'third', 'fourth', 'fifth', 'sixth', 'further', 'final', 'last']);
+
+/**
+ * The index past `of` (or `at`) and the capitalized words of a body after the name ending before
+ * `next` (`Yvette Marchetti of the University of Harwick`), or `next` when none follows.
+ */
+function pastAffiliation(tokens: Token[], next: number): number {
+  if (tokens[next]?.lower !== 'of' && tokens[next]?.lower !== 'at') return next;
+  let cursor = tokens[next + 1]?.lower === 'the' ? next + 2 : next + 1;
+  const first = cursor;
+  while (tokens[cursor]?.capitalized || (NAME_JOINERS.has(tokens[cursor]?.lower ?? '') && tokens[cursor + 1]?.capitalized)) cursor += 1;
+  return cursor > first ? cursor : next;
 }
 
 /**
@@ -761,7 +781,10 @@ export function findRole(text: string, tokens: Token[], index: number, next: num
   const appositiveIsLone = isLoneWord(appositive ?? '');
   const premodifierIsRoleNoun = ROLE_NOUNS.has(premodifierWord.toLowerCase());
   const saysMore = premodifier !== null && appositive !== null && premodifierIsLone && !appositiveIsLone && !premodifierIsRoleNoun;
-  const described = (saysMore ? appositive : premodifier ?? appositive) ?? affiliation(text, tokens, next);
+  const body = affiliation(text, tokens, next);
+  // `A pollster, Yvette Marchetti of the University of Harwick,`: what the person is, and where.
+  const withBody = following === null && preceding !== null && premodifier === null && body !== null ? `${preceding}, ${body}` : null;
+  const described = withBody ?? (saysMore ? appositive : premodifier ?? appositive) ?? body;
   const role = described ? expandTitles(described) : null;
   const party = partyLabel(text, tokens, next);
   // Spelled out for every name, for the same reason.
