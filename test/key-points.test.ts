@@ -108,6 +108,16 @@ describe('extractKeyPoints', () => {
     ]);
   });
 
+  it('keeps a sentence that only opens like a request to subscribe', () => {
+    const sentence = 'Subscribe-and-save plans, which gave customers a 10 percent discount, will be refunded in full.';
+    expect(extractKeyPoints(sentence, { count: 1 })).toEqual([sentence]);
+  });
+
+  it('keeps a person named before a dash at the start of a story', () => {
+    const sentence = "Ann Ruiz — Brentville's first female mayor — lost her seat on Tuesday by 212 votes.";
+    expect(extractKeyPoints(sentence, { count: 1 })).toEqual([sentence]);
+  });
+
   it('strips the place a story opens on, written in mixed case before a dash or a bar', () => {
     for (const place of ['Brentville, Ohio — ', 'Pell Harbor, Fla. | ', 'Brentville -- ']) {
       expect(extractKeyPoints(`${place}The Harlow County board voted 4-1 on Monday to expand the county jail.`, { count: 1 }), place)

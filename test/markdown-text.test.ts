@@ -22,6 +22,9 @@ it('leaves out a footnote mark written as a number in brackets, a superscript or
   for (const mark of ['.[1]', '[1].', '.¹', '.<sup>2</sup>', '.†']) {
     expect(markdownToText(`The board approved the $48 million expansion of the county jail${mark}`), mark).toBe('The board approved the $48 million expansion of the county jail.');
   }
+  // Not a unit's or a power's superscript, an ordinal's ending, a subsection: these are words of the text.
+  for (const text of ['It covers 40 km² of land.', 'It is 2³ times larger.', 'See Section 12[3] of the act.']) expect(markdownToText(text)).toBe(text);
+  expect(markdownToText('She finished 1<sup>st</sup> of 30.')).toBe('She finished 1st of 30.');
   // A number in brackets set apart by a space is the text's own (`[1] is the first item`).
   expect(markdownToText('The options are listed as [1] and [2] in the report.')).toBe('The options are listed as [1] and [2] in the report.');
 });
@@ -33,6 +36,9 @@ it('leaves out a caption known by the credit that ends it or by its label, and a
     'Crews work through the night. (AP Photo/Ana Ruiz)',
     'Residents watch from across the river. Photograph: Jo Lee/Wire',
     'Caption: The warehouse before the fire.',
+    'Traffic crosses the Harmon Street bridge. (Reuters/Dana Kim)',
+    'The old mill in 1910. (Getty Images)',
+    'Smoke over the river. Credit: Dana Kim for The Example Times',
     '[Chart: New housing units vs. median one-bedroom rent, 2019–2024]',
     'No one was seriously injured, according to the fire department.',
   ].join('\n\n');

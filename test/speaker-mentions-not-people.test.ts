@@ -158,4 +158,15 @@ describe('people the text speaks of as a group', () => {
     expect(findQuotes('"We want clean water," residents in Colnebrook said.')[0]?.speaker).toBeNull();
     expect(findQuotes('At a rally in Paris on Monday, protesters chanted: "We will not go back to work."')[0]?.speaker).toBeNull();
   });
+
+  it('are a group past a few modifiers (`local residents in`, `health officials in`, `Emergency crews`)', () => {
+    for (const subject of ['local residents in Colnebrook', 'health officials in Marlow', 'many residents in Ashby', 'Emergency crews in Ashby', 'rescuers in Ashby']) {
+      expect(findQuotes(`"We want clean water," ${subject} said.`)[0]?.speaker, subject).toBeNull();
+    }
+  });
+
+  it('are not a group when the people are named right after the noun (`nuclear experts David Albright and …`)', () => {
+    expect(findQuotes('"The yield could grow," nuclear experts David Albright and Serena Kovac wrote in September.')[0]?.speaker).not.toBeNull();
+    expect(findQuotes('"We will achieve justice," Tulsa police Chief Chuck Jordan said.')[0]?.speaker).toBe('Chuck Jordan');
+  });
 });

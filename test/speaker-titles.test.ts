@@ -121,11 +121,18 @@ describe('police ranks abbreviated with a period', () => {
   it('keep the attribution whole and the name the rank was written with', () => {
     const text = 'Detective Inspector Fiona McAllister is leading the inquiry.\n\n'
       + '"This was a cowardly attack," Det. Insp. McAllister said on Friday. "We are determined to find the people responsible."';
-    expect(findQuotes(text).map((quote) => [quote.speaker, quote.role])).toEqual([['Insp. Fiona McAllister', 'Detective Inspector']]);
+    expect(findQuotes(text).map((quote) => [quote.speaker, quote.role])).toEqual([['Det. Insp. Fiona McAllister', 'Detective Inspector']]);
   });
 
   it('resolve to the person the rank was written out for', () => {
     const text = 'Superintendent Ray Doyle leads the county force. "Nobody was hurt," Supt. Doyle said.';
     expect(findQuotes(text)[0]?.speaker).toBe('Supt. Ray Doyle');
+  });
+
+  it('print every rank of a run of them, and read a constable, a trooper or an officer as any other', () => {
+    const speakers = (text: string) => findQuotes(text).map((quote) => quote.speaker);
+    expect(speakers('"The suspect was known to us," said Det. Sgt. Maya Quint.')).toEqual(['Det. Sgt. Maya Quint']);
+    expect(speakers('"The suspect was known to us," Const. Kay Lim said.')).toEqual(['Const. Kay Lim']);
+    expect(speakers('"The road is closed," said Tpr. Dale Hicks.')).toEqual(['Tpr. Dale Hicks']);
   });
 });

@@ -63,4 +63,11 @@ describe('a speaker the text brings in by an indefinite description and never na
       '"Hopeful does not pay my teachers," she said.';
     expect(speakers(text)[0]?.[0]).toBe('Latoya Brisbane');
   });
+
+  it('keeps a plural possessive and an ampersand in what the newcomer is of', () => {
+    expect(speakers("Tom Hale chaired the meeting. A spokesman for the teachers' union said talks would resume. \"We are ready,\" he said.")[0])
+      .toEqual([null, "spokesman for the teachers' union"]);
+    expect(speakers('Tom Hale chaired the meeting. A spokesperson for Harrow & Finch said talks would resume. "We are ready," the spokesperson said.')[0])
+      .toEqual([null, 'spokesperson for Harrow & Finch']);
+  });
 });

@@ -11,7 +11,8 @@ function inlineText(tokens: readonly Token[] | undefined): string {
   let superscript = false;
   for (const token of tokens) {
     if (token.type === 'html') {
-      if (SUPERSCRIPT_OPENS.test(token.raw)) superscript = true;
+      // After a digit, `<sup>` sets up an ordinal's ending or a power (`1<sup>st</sup>`, `10<sup>6</sup>`): kept.
+      if (SUPERSCRIPT_OPENS.test(token.raw)) superscript = !/\d$/.test(words);
       else if (SUPERSCRIPT_CLOSES.test(token.raw)) superscript = false;
       continue;
     }
@@ -182,15 +183,26 @@ export function paragraphsText(paragraphs: readonly string[]): string {
 
 // A footnote's mark right after a word or a stop (`the county jail.[1]`, `jail[2].`, `jail.¹`,
 // `jail.†`): a pointer to a note, no word of the sentence. It hid the sentence's end.
-const FOOTNOTE_MARKER = /(?<=[\p{L}\p{N}.,;:!?"”’)])(?:\[\d{1,3}\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+|[†‡]+)(?=[\s.,;:!?"”’)]|$)/gu;
+// A superscript digit only after a stop or a closing mark: after a letter or a digit it is a
+// unit's or a power's (`40 km²`, `2³`); nor a number in brackets after a digit (`Section 12[3]`).
+const FOOTNOTE_MARKER = /(?:(?<=[\p{L}.,;:!?"”’)])\[\d{1,3}\]|(?<=[.,;:!?"”’)])[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+|(?<=[\p{L}\p{N}.,;:!?"”’)])[†‡]+)(?=[\s.,;:!?"”’)]|$)/gu;
 // `[Chart: New housing units vs. median rent]`, `[Interactive map]`: a paragraph that stands in
 // for a graphic the page showed.
 const PLACEHOLDER = /^\[[^\]]+\]$/;
 // A picture's caption, by the credit that ends it (`… early Sunday. (Photo: Jonah Fairweather/Dunmore
 // Courier)`, `(AP Photo/Ana Ruiz)`, `Photograph: Jo Lee/Wire`, `| Jo Lee/Dunmore Courier`), or by
 // its label (`Caption: …`).
-const CAPTION_CREDIT = /(?:\((?:AP |AFP |Reuters )?(?:photo(?:graph)?|picture|image)s?(?:\s+by\b|\s*[:/])[^()]*\)|\b(?:Photograph|Photo|Picture|Image)(?:\s+credit)?\s*:\s*[^.!?]*|\|\s*\p{Lu}[\p{L}.'’ -]*\/\s*\p{Lu}[^|]*)$/iu;
-const CAPTION_LABEL = /^caption\s*:/i;
+const CAPTION_CREDIT = new RegExp(`(?:${[
+  // `(Photo: Jo Lee/Dunmore Courier)`, `(AP Photo/Ana Ruiz)`, `(Photo by Jo Lee)`, `(Photo courtesy of the family)`
+  String.raw`\((?:AP |AFP |Reuters )?(?:[Pp]hoto(?:graph)?|[Pp]icture|[Ii]mage)s?(?:\s+by\b|\s+courtesy\b|\s*[:/])[^()]*\)`,
+  // `(Reuters/Dana Kim)`, `(Dana Kim/The Example Times)`, `(Getty Images)`
+  String.raw`\(\p{Lu}\p{Ll}[^()/]*\/\s*\p{Lu}[^()]*\)|\((?:Getty|Shutterstock|Alamy)(?: Images)?\)`,
+  // `Photograph: Jo Lee/Wire`, `Credit: Dana Kim for The Example Times`
+  String.raw`\b(?:Photograph|Photo|Picture|Image|Credit)(?:\s+credit)?\s*:\s*[^.!?]*`,
+  // `| Jo Lee/Dunmore Courier`
+  String.raw`\|\s*\p{Lu}[\p{L}.'’ -]*\/\s*\p{Lu}[^|]*`,
+].map((credit) => `(?:${credit})`).join('|')})$`, 'u');
+const CAPTION_LABEL = /^[Cc]aption\s*:/;
 // Captions are a sentence or two; a longer paragraph ending in a credit is the story's.
 const MAX_CAPTION_WORDS = 60;
 

@@ -344,9 +344,10 @@ function subjectBefore(text: string, tokens: Token[], clauseStart: number, to: n
     const earlier = subjectBefore(text, tokens, from, start - 1);
     if (earlier) return earlier;
   }
-  // `residents in Colnebrook`, `protesters`: people the text does not name, not the place after them.
+  // `residents in Colnebrook`, `many local residents in Ashby`, `Emergency crews`: people the text
+  // does not name, not the place after them.
   const first = tokens[start];
-  if (first !== undefined && isPluralOfPersonNoun(first.lower)) return { start: first.start, end: last.end, kind: 'description', text: text.slice(first.start, last.end) };
+  if (first !== undefined && opensOnGroup(tokens, start, end)) return { start: first.start, end: last.end, kind: 'description', text: text.slice(first.start, last.end) };
   for (let cursor = start; cursor < end; cursor += 1) {
     const token = tokens[cursor];
     if (!token) break;
@@ -369,6 +370,23 @@ function subjectBefore(text: string, tokens: Token[], clauseStart: number, to: n
   if (!first) return null;
   const phrase: SpeakerMention = { start: first.start, end: last.end, kind: 'description', text: text.slice(first.start, last.end) };
   return startsMention(first) ? phrase : firstMention(text, tokens, from, end) ?? phrase;
+}
+
+// Words a plural noun for people may follow in its phrase (`many local residents`, `health
+// officials`, `the two teams`): quantifiers and a few qualifying words.
+const MAX_GROUP_MODIFIERS = 3;
+
+/** Whether the subject phrase `tokens[start, end)` opens on a plural noun for people, past a few lowercase or opening modifiers. */
+function opensOnGroup(tokens: Token[], start: number, end: number): boolean {
+  for (let cursor = start; cursor < end && cursor - start <= MAX_GROUP_MODIFIERS; cursor += 1) {
+    const token = tokens[cursor] as Token;
+    if (!token.isWord) return false;
+    // `nuclear experts David Albright and …`, `Tulsa police Chief Chuck Jordan`: named right after, they are the subject.
+    if (isPluralOfPersonNoun(token.lower)) return !(tokens[cursor + 1]?.capitalized ?? false);
+    // A name is the subject's head (`Ashby residents` aside: a capitalized word past the first ends the modifiers).
+    if (token.capitalized && cursor > start) return false;
+  }
+  return false;
 }
 
 // Words that tie a cue to an earlier verb of the same subject: `he looked up, furrowed his brow

@@ -8,7 +8,7 @@ import { DETERMINERS, PAST_MARKERS, pastRole, SENTENCE_OPENERS, splitPastPrefix,
 import { isDemonym, isListedPersonNoun, isPersonNoun, joinSecondOffices, officeOfAnother } from './person-nouns.js';
 import { isVerbLike } from './name-tokens.js';
 import { statesAmong } from './roles.js';
-import { isComma, possessiveLength, type Token } from './tokens.js';
+import { closesPluralPossessive, isComma, possessiveLength, type Token } from './tokens.js';
 
 export interface Description {
   /** The noun the description rests on, lowercase (`senator`). */
@@ -393,6 +393,9 @@ function complementEnd(tokens: Token[], from: number): number | null {
   let end: number | null = null;
   for (let cursor = from + 1; cursor < tokens.length && cursor - from <= MAX_COMPLEMENT_WORDS; cursor += 1) {
     const token = tokens[cursor] as Token;
+    // `the teachers' union`, `Harrow & Finch`: a plural possessive's apostrophe and an ampersand stay in the name.
+    const joins = token.text === '&' || closesPluralPossessive(tokens[cursor - 1], token);
+    if (joins) continue;
     if (!token.isWord || isVerbLike(token) || RELATIVE_WORDS.has(token.lower)) return end;
     end = token.end;
   }

@@ -12,6 +12,7 @@ import { candidateFeatures, Vocabulary, weightedSum, weightList, type FeatureInp
 import model from './keypoint-weights.json' with { type: 'json' };
 import { letterOrDigitLength } from './characters.js';
 import { isTitleCase } from './headings.js';
+import { isKnownFirstName } from './first-names.js';
 import { splitSentences, type Sentence } from './sentences.js';
 
 export { candidateFeatures, FEATURE_NAMES, linearScore, type FeatureName, type FeatureWeights } from './keypoint-features.js';
@@ -82,6 +83,13 @@ const LEAD_DATELINE_PREFIX = /^\p{Lu}{2,}(?:[ .'’-]+\p{Lu}{2,})*:\s+(?=[\p{Lu}
 // it, in mixed case, then a dash or a bar; only where the story starts, as a place in a later
 // sentence may open an aside (`Perth — a city of two million — …` goes on in lowercase).
 const LEAD_PLACE_PREFIX = /^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2}(?:, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)?\s*(?:—|–|--|\|)\s*(?=\p{Lu})/u;
+/** The opening sentence without the place it opens on (LEAD_PLACE_PREFIX), unless that is a person (`Ann Ruiz — Brentville's first …`). */
+function withoutLeadPlace(sentence: string): string {
+  const place = LEAD_PLACE_PREFIX.exec(sentence)?.[0];
+  if (place === undefined || isKnownFirstName(place.slice(0, place.search(/[\s,-]/)).toLowerCase())) return sentence;
+  return sentence.slice(place.length);
+}
+
 // `07:45 — `, `10.30am: `, `8pm `: the time of an update in a live report, before a sentence.
 const TIME_PREFIX = /^(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s?[ap]\.?m\.?)?|(?:1[0-2]|0?\d)\s?[ap]\.?m\.?)(?:\s?[A-Z]{2,4})?\s*(?:[—–:]|-{1,2})?\s+(?=[\p{Lu}"“‘'])/u;
 const PHOTO_CREDIT = /\b(?:photo|image|picture|video|illustration)s?\b.*\b(?:courtesy|credit|getty|ap photo|reuters)\b|^(?:photo|image|credit)s?:/i;
@@ -96,7 +104,7 @@ const EDITORIAL_NOTE = /^(?:(?:editor['’]s note|correction|clarification|updat
 // `Sign up for our newsletter …`, `Subscribe today for just $1 a week.`, `Share this article …`,
 // `Click here to read …`, `Our journalism depends on readers like you`: the page asking the
 // reader for something, not the story.
-const PROMOTION = /^(?:sign up\b|subscribe\b|share this\b|follow us\b|support (?:our|independent) journalism\b|our journalism (?:depends|relies)\b|become a (?:member|subscriber)\b|download (?:our|the) app\b)/i;
+const PROMOTION = /^(?:sign up\b|subscribe(?![-\w])|share this\b|follow us\b|support (?:our|independent) journalism\b|our journalism (?:depends|relies)\b|become a (?:member|subscriber)\b|download (?:our|the) app\b)/i;
 // `Source: City of Merrow permit data.`, `Note: Rents are median asking rents.`, `The chart below
 // shows …`: the notes and pointers of a graphic the page showed, which a reader of the digest does not see.
 const GRAPHIC_NOTE = /^(?:sources?|notes?|methodology|interactive|chart|graphic|map|table)\s*:|\b(?:chart|graph|map|table|graphic|video) (?:below|above)\b/i;
@@ -271,7 +279,7 @@ export function keyPointCandidates(text: string, options: KeyPointOptions = {}):
     if (opensParagraph && isTurn) turn = sentence.paragraph;
     if (!sentence.terminal || sentence.paragraph === turn || isTurn) return;
     const withoutDateline = opensParagraph ? sentence.text.replace(WIRE_CREDIT, '').replace(DATELINE_PREFIX, '').replace(TIME_PREFIX, '') : sentence.text;
-    const labelled = index === 0 ? withoutDateline.replace(LEAD_DATELINE_PREFIX, '').replace(LEAD_PLACE_PREFIX, '') : withoutDateline;
+    const labelled = index === 0 ? withoutLeadPlace(withoutDateline.replace(LEAD_DATELINE_PREFIX, '')) : withoutDateline;
     const display = labelled.replace(LABEL_PREFIX, '');
     const words = countWords(display);
     // A label may say what the line is (`Photo: …`, `Correction: …`): asked before it is left out.

@@ -199,7 +199,7 @@ function personPart(parts: Token[], opensSentence = false): Token[] {
 // `Judge`, `President`) is read as the person's role instead (roles.ts), so it is not repeated.
 const PRINTED_TITLES = new Set([
   'dr.', 'prof.', 'sen.', 'rep.', 'gov.', 'rev.', 'gen.', 'lt.', 'col.', 'sgt.', 'capt.', 'adm.',
-  'maj.', 'amb.', 'atty.', 'det.', 'insp.', 'supt.', 'cpl.',
+  'maj.', 'amb.', 'atty.', 'det.', 'insp.', 'supt.', 'cpl.', 'const.', 'cst.', 'ofc.', 'dep.', 'tpr.', 'pvt.', 'pte.',
   // A knighthood or damehood stays with the name in British style (`Sir Geoffrey Palliser`).
   'sir', 'dame',
   // Without a period, as British and Irish style writes them (`Dr Helen Marsh`, `Cllr Ann Rees`).
@@ -218,18 +218,17 @@ function holdsTitles(tokens: Token[], index: number, titleTokens: Token[]): bool
   return [...lead, ...titleTokens].every((token) => !PAST_MARKERS.has(token.lower));
 }
 
-// Abbreviated titles that make the title after them a lower one (`Lt. Gov.`, `Lt. Col.`).
-const LIEUTENANT_TITLES = new Set(['lt.', 'lt']);
-
 /**
- * The title to print with the name: the last title, if printed and still held, with a `Lt.`
- * before it (`Lt. Gov. Ana Ruiz` is not the governor).
+ * The title to print with the name: the last title, if printed and still held, with the
+ * abbreviated titles right before it that qualify it (`Lt. Gov. Ana Ruiz` is not the governor,
+ * `Det. Sgt. Maya Quint` is a detective).
  */
 function printedTitle(titleTokens: Token[], held: boolean): string | null {
   const last = titleTokens[titleTokens.length - 1];
   if (!last || !held || !PRINTED_TITLES.has(last.lower)) return null;
-  const before = titleTokens[titleTokens.length - 2];
-  return before && LIEUTENANT_TITLES.has(before.lower) ? `${before.text} ${last.text}` : last.text;
+  let first = titleTokens.length - 1;
+  while (first > 0 && (titleTokens[first - 1] as Token).text.endsWith('.') && PRINTED_TITLES.has((titleTokens[first - 1] as Token).lower)) first -= 1;
+  return titleTokens.slice(first).map((token) => token.text).join(' ');
 }
 
 /**

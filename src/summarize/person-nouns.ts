@@ -204,7 +204,10 @@ export function joinSecondOffices(words: string[]): string[] {
   return joined;
 }
 
-const PEOPLE_WORDS = new Set(['people', 'locals', 'staff', 'police', 'officials', 'women', 'men', 'children', 'fans', 'supporters', 'critics', 'voters']);
+const PEOPLE_WORDS = new Set([
+  'people', 'locals', 'staff', 'police', 'officials', 'women', 'men', 'children', 'fans', 'supporters', 'critics', 'voters',
+  'authorities', 'crews', 'rescuers', 'teams', 'workers', 'families', 'crowds', 'onlookers', 'witnesses',
+]);
 
 /** Whether the word is a plural noun for people (`Analysts`, `Owners`, `Deputies`, `Locals`). */
 export function isPluralOfPersonNoun(word: string): boolean {
