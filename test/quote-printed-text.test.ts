@@ -37,6 +37,11 @@ describe('quotes as readers see them', () => {
     // A clause of its own on either side keeps it.
     expect(shown('"If we lose," Ms. Adair said, "we go home."')[0]?.words).toBe('If we lose, we go home.');
     expect(shown('"We tried," Ms. Adair said, "and we failed."')[0]?.words).toBe('We tried, and we failed.');
+    expect(shown('"The door," Ms. Adair said, "we never lock it."')[0]?.words).toBe('The door, we never lock it.');
+    // So does an address or a cry (`My friends`, `Your honour`); a subject of one word does not.
+    expect(shown('"My friends," Ms. Adair said, "we have won."')[0]?.words).toBe('My friends, we have won.');
+    expect(shown('"Your honour," Mr. Pike said, "my client is innocent."')[0]?.words).toBe('Your honour, my client is innocent.');
+    expect(shown('"He," Ms. Adair said, "was my brother."')[0]?.words).toBe('He was my brother.');
   });
 
   it('ends a quotation that broke off for its attribution as a sentence, without an ellipsis', () => {

@@ -74,9 +74,18 @@ const CLAUSE_OPENING = /^[^\p{L}\p{N}]*(?:and|but|or|nor|so|yet|because|which|wh
  * clause of its own, keeps it (`If we lose, we go home`, `We tried, and we failed`).
  */
 function splitsSubject(before: string, after: string): boolean {
-  if (!TRAILING_COMMA.test(before) || !SUBJECT_OPENING.test(`${before} `) || CLAUSE_OPENING.test(after) || !/^[^\p{L}\p{N}]*\p{Ll}/u.test(after)) return false;
-  return before.split(/\s+/).length <= MAX_SPLIT_SUBJECT_WORDS;
+  if (!TRAILING_COMMA.test(before) || CLAUSE_OPENING.test(after) || OWN_SUBJECT.test(after) || !/^[^\p{L}\p{N}]*\p{Ll}/u.test(after)) return false;
+  const words = before.replace(TRAILING_COMMA, '$1').trim();
+  if (LONE_SUBJECT.test(words)) return true;
+  return SUBJECT_OPENING.test(`${words} `) && !ADDRESS.test(words) && words.split(/\s+/).length <= MAX_SPLIT_SUBJECT_WORDS;
 }
+
+// A second piece opening on a subject of its own is a clause of its own (`"The door," she said, "we never lock it."`).
+const OWN_SUBJECT = /^[^\p{L}\p{N}]*(?:i|we|you|he|she|they|it|there)\b/iu;
+// A subject of one word (`"He," she said, "was my brother."`, `"Nobody," …`).
+const LONE_SUBJECT = /^[^\p{L}\p{N}]*(?:he|she|it|they|we|i|everyone|everybody|nobody|someone|somebody|this|that)$/iu;
+// Words that address someone or cry out (`My friends`, `My God`, `Your honour`): the comma is the address's.
+const ADDRESS = /^[^\p{L}\p{N}]*(?:my|your|our)\s+(?:friends?|god|lord|dear|love|darling|honou?r|majesty|son|boy|girl|child|children|brothers?|sisters?|people|colleagues|fellow)\b/iu;
 
 /** What a reader is shown of the quotation made of these pieces (in text order). */
 export function quotedWords(text: string, pieces: readonly QuotedPiece[]): string {
