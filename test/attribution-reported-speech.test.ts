@@ -40,4 +40,13 @@ describe('a quotation opening the paragraph after a sentence that reports someon
     const text = 'Ruiz said the festival would go ahead.\n\n"Summer Nights"\n\nTickets go on sale on Friday.';
     expect(findQuotes(text)).toEqual([]);
   });
+
+  it('is not given to the reporter of a sign, a message or a chant the quotation is the words of', () => {
+    const text =
+      'Marta Oyelaran said a handwritten sign had appeared on the factory gate overnight.\n\n' +
+      '"Closed until the bosses pay what they owe."\n\n' +
+      'Oyelaran said the crowd began to chant as the managers left.\n\n' +
+      '"Shame on you! Shame on you! Shame on you!"';
+    expect(speakers(text)).toEqual([[null, null], [null, null]]);
+  });
 });

@@ -657,10 +657,20 @@ export function attributionOfReportedSpeech(text: string, from: number, to: numb
   const sentence = tokens.slice(tokens.slice(0, -1).findLastIndex(isSentenceEnd) + 1, -1);
   const cue = sentence.findIndex((_token, index) => isCueAt(sentence, index));
   if (cue < 0 || sentence.slice(0, cue).some((token) => CLAUSE_OPENERS.has(lower(token)))) return null;
+  // `Oyelaran said a handwritten sign had appeared.` then `"Closed until …"`: the words are the sign's.
+  if (sentence.slice(cue + 1).some((token) => WRITTEN_OR_CHANTED.has(lower(token)))) return null;
   const begin = skipLeading(sentence, 0, (token) => LEADING_CONJUNCTIONS.has(lower(token)) || CLAUSE_PUNCTUATION.has(token.text));
   const mention = subjectBefore(text, sentence, begin, cue);
   return mention && isSomeone(mention) ? { mention, start: sentence[0]?.start ?? from, end: to } : null;
 }
+
+// Words of a reported sentence that make the quotation after it a thing's words, written, posted or
+// chanted, not the speaker's own (`said a sign had appeared`, `said the company had sent a text message`).
+const WRITTEN_OR_CHANTED = new Set([
+  'sign', 'signs', 'message', 'messages', 'text', 'letter', 'letters', 'email', 'e-mail', 'statement', 'notice', 'banner',
+  'banners', 'placard', 'placards', 'poster', 'leaflet', 'flyer', 'memo', 'note', 'tweet', 'post', 'headline', 'petition',
+  'slogan', 'chant', 'chanted', 'chanting', 'chants', 'sang', 'song', 'promise', 'pledge', 'report', 'document', 'filing',
+]);
 
 // Pronouns a reported speech's speaker may be (not `it`: `suffice it to say`).
 const PERSONAL_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
