@@ -70,4 +70,18 @@ describe('a speaker the text brings in by an indefinite description and never na
     expect(speakers('Tom Hale chaired the meeting. A spokesperson for Harrow & Finch said talks would resume. "We are ready," the spokesperson said.')[0])
       .toEqual([null, 'spokesperson for Harrow & Finch']);
   });
+
+  it('is who a description refers to past a name the newcomer spoke of or another one not given its role', () => {
+    const text =
+      'A spokeswoman for Harlow General Hospital said the injured cyclist, Rosa Lind, was in a stable condition. ' +
+      '"She is awake and talking to her family," the spokeswoman said.';
+    expect(speakers(text)).toEqual([[null, 'spokeswoman for Harlow General Hospital']]);
+  });
+
+  it('gives way to a name set off after a description with a long complement', () => {
+    const text =
+      'An executive engineer of the state water resources department, Manash Saikia, said work had slowed. ' +
+      '"We cannot raise an embankment while water is standing against it," the engineer said.';
+    expect(speakers(text)[0]?.[0]).toBe('Manash Saikia');
+  });
 });

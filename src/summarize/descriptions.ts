@@ -4,7 +4,7 @@
  * the role words a person the article introduced must carry to be the one described.
  */
 import { countBefore } from '../count-before.js';
-import { DETERMINERS, PAST_MARKERS, pastRole, SENTENCE_OPENERS, splitPastPrefix, type Gender } from './lexicon.js';
+import { CUE_VERBS, DETERMINERS, PAST_MARKERS, pastRole, SENTENCE_OPENERS, splitPastPrefix, type Gender } from './lexicon.js';
 import { isDemonym, isListedPersonNoun, isPersonNoun, joinSecondOffices, officeOfAnother } from './person-nouns.js';
 import { isVerbLike } from './name-tokens.js';
 import { statesAmong } from './roles.js';
@@ -396,13 +396,20 @@ function complementEnd(tokens: Token[], from: number): number | null {
     // `the teachers' union`, `Harrow & Finch`: a plural possessive's apostrophe and an ampersand stay in the name.
     const joins = token.text === '&' || closesPluralPossessive(tokens[cursor - 1], token);
     if (joins) continue;
-    if (!token.isWord || isVerbLike(token) || RELATIVE_WORDS.has(token.lower)) return end;
+    if (!token.isWord || endsComplement(token) || RELATIVE_WORDS.has(token.lower)) return end;
     end = token.end;
   }
   return null;
 }
 
 const RELATIVE_WORDS = new Set(['who', 'whose', 'which', 'that']);
+// Verbs a sentence goes on with after its subject's complement (`… urged`, `… said`, `… has`), not a
+// plural noun of its name (`the state water resources department`).
+const AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'did', 'does']);
+
+function endsComplement(token: Token): boolean {
+  return token.text === token.lower && (token.lower.endsWith('ed') || CUE_VERBS.has(token.lower) || AUXILIARIES.has(token.lower));
+}
 
 /** A news story's opening sentence about someone it has not named yet, by a description (`A Waterford hurler who …`). */
 export interface LedeDescription {

@@ -816,20 +816,35 @@ export function resolveSpeakers(people: People, clauses: Array<SpeakerClause | n
 /**
  * The person the text last brought in by an indefinite description (`A spokeswoman for the
  * ministry urged both sides to talk.`), when the pronoun or description `mention` refers to them
- * (`she`, `the spokeswoman`) and the text has referred to no one else since: no name (`A
- * spokeswoman, Ana Ruiz, said`), no sentence about someone by a definite description (`The
- * general secretary was defiant.`), no other quotation's speaker. A reader takes the speaker for
- * the one just brought in, whom the text never names.
+ * (`she`, `the spokeswoman`) and the text has referred to no one it could mean since: no name set
+ * off after the description (`A spokeswoman, Ana Ruiz, said`), no one named in a later sentence
+ * (for a description, no one given its role), no sentence about someone by a definite
+ * description (`The general secretary was defiant.`), no other quotation's speaker. A reader
+ * takes the speaker for the one just brought in, whom the text never names.
  */
 function introducedWithoutName(people: People, mention: SpeakerMention, previous: PreviousSpeaker | null): UnnamedSubject | null {
   const subjects = people.unnamedSubjects();
   const last = subjects[countBefore(subjects, mention.start, subjectStart) - 1];
   if (last === undefined || !refersTo(mention, last)) return null;
-  const named = people.mentions[countBefore(people.mentions, mention.start, mentionStart) - 1];
   const described = lastDescribedSubject(people, mention.start);
-  const since = Math.max(named?.mention.start ?? -1, described?.start ?? -1, previous?.at ?? -1);
-  return since < last.start ? last : null;
+  if (Math.max(described?.start ?? -1, previous?.at ?? -1) > last.start) return null;
+  const description = mention.kind === 'description' ? readDescription(mention.text) : null;
+  for (let index = countBefore(people.mentions, mention.start, mentionStart) - 1; index >= 0; index -= 1) {
+    const { mention: named, person } = people.mentions[index] as LinkedMention;
+    if (named.start < last.start) break;
+    // A pronoun may mean anyone named since (`A reporter asked Sanders how he felt. He replied: …`).
+    if (description === null) return null;
+    // A description means one named since only if given its role, or set off after the newcomer's
+    // (`A spokeswoman for the agency, Ana Ruiz, said`): not one the newcomer spoke of (`A spokeswoman
+    // said the injured cyclist, Rosa Lind, was stable`) nor another (`The prime minister, Oskar Dahl, …`).
+    const apposed = named.start - last.end <= MAX_NEWCOMER_APPOSITION_GAP;
+    if (apposed || [...description.roleWords].some((word) => person.roleWords.has(word))) return null;
+  }
+  return last;
 }
+
+// What may stand between a newcomer's description and a name set off after it: a comma and a space.
+const MAX_NEWCOMER_APPOSITION_GAP = 2;
 
 /**
  * Whether a pronoun (by its gender, and no one else of it addressed in the subject's sentence) or a
