@@ -108,6 +108,19 @@ describe('extractKeyPoints', () => {
     ]);
   });
 
+  it('never returns what someone would not say (declined to comment, could not be reached)', () => {
+    const text = [
+      'Tests found lead above the federal limit in 19 of the 31 homes on Alder Street, the county said on Monday.',
+      "The chair of the authority's board, Councilman Everett Boyce, declined to comment, citing the lawsuit.",
+      'A spokesman for the contractor did not respond to a request for comment on Tuesday.',
+      'Crews will replace the service pipes at all 31 homes before the end of the summer.',
+    ].join('\n\n');
+    expect(extractKeyPoints(text, { count: 3 })).toEqual([
+      'Tests found lead above the federal limit in 19 of the 31 homes on Alder Street, the county said on Monday.',
+      'Crews will replace the service pipes at all 31 homes before the end of the summer.',
+    ]);
+  });
+
   it('keeps a sentence that only opens like a request to subscribe', () => {
     const sentence = 'Subscribe-and-save plans, which gave customers a 10 percent discount, will be refunded in full.';
     expect(extractKeyPoints(sentence, { count: 1 })).toEqual([sentence]);

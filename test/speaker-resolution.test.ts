@@ -480,3 +480,27 @@ describe('the seed article', () => {
     expect(findQuotes(text)[0]?.speaker).toBe('John Tiegen');
   });
 });
+
+describe('people a feature names by their given name alone', () => {
+  const speakers = (text: string) => findQuotes(text).map((quote) => [quote.speaker, quote.role]);
+
+  it('are people when the text says it keeps their surname out, or sets a noun for a person or a relative beside the name', () => {
+    const text =
+      'Janet Morrow, the board chair, opened the meeting.\n\n' +
+      'Rukhsana, who asked that her surname not be published, has bought a house. "My children will not sleep in that house again," she said.\n\n' +
+      'Her daughter, Elsie, is 11. "Our new house is on a hill," she said.';
+    expect(speakers(text)).toEqual([['Rukhsana', null], ['Elsie', 'her daughter']]);
+  });
+
+  it('are known by a nickname written inside their full name', () => {
+    const text = 'Redbridge striker Danny "Bulldog" Brennan scored the first goal.\n\n"Every summer my knees tell me to pack it in," said Bulldog.';
+    expect(speakers(text)).toEqual([['Danny Brennan', 'Redbridge striker']]);
+  });
+});
+
+describe('an account according to a source', () => {
+  it('gives the quotation to the speaker the clause after it names with a cue of its own', () => {
+    const text = 'Nathaniel Calloway ran the depot. According to court papers, Mr Calloway told staff: "Let the accountants worry about it."';
+    expect(findQuotes(text)[0]?.speaker).toBe('Nathaniel Calloway');
+  });
+});

@@ -263,3 +263,20 @@ describe('a role set off before the name, with the body the name is of after it'
     expect(roles('A third analyst, Helena Strom of Baltic Nord Bank, raised her target. "The hub is the story," Ms. Strom said.')).toEqual(['analyst, Baltic Nord Bank']);
   });
 });
+
+describe('roles from features and court reports (a second outside tester)', () => {
+  const roles = (text: string) => findQuotes(text).map((quote) => quote.role);
+
+  it('reads the head of a body the text names only by its kind', () => {
+    expect(roles('"It has to stop," said Gerald Tregothnan, who chairs the harbour users\' association.')).toEqual(["chair of the harbour users' association"]);
+  });
+
+  it('reads a role set off before a name past the firm the name is of', () => {
+    const text = 'The lead attorney for the plaintiffs, Raymond Achebe-Lund of the firm Lund & Castellanos, said the case was strong. "We will win," Achebe-Lund said.';
+    expect(roles(text)).toEqual(['lead attorney for the plaintiffs']);
+  });
+
+  it('ends before a participle that led to a name in quote marks (`a striker known as "Toto"`)', () => {
+    expect(roles('"We won," said Tomas Ferreira, a striker known as "Toto," after the game.')).toEqual(['striker']);
+  });
+});

@@ -604,7 +604,11 @@ export function attributionBefore(text: string, from: number, to: number): Attri
   const clauseStart = clause[0]?.start ?? to;
 
   const according = clause.findLastIndex((token, index) => lower(token) === 'according' && lower(clause[index + 1]) === 'to');
-  if (according >= 0 && clause.length - according <= MAX_CUE_TAIL_TOKENS) {
+  // `According to court papers, Mr Calloway told staff: "…"`: the source of the account, not the
+  // speaker the clause after it names with a cue of its own.
+  const sourceEnds = according >= 0 ? clause.findIndex((token, index) => index > according && isComma(token)) : -1;
+  const cueAfterSource = sourceEnds >= 0 && clause.some((_token, index) => index > sourceEnds && isCueAt(clause, index));
+  if (according >= 0 && !cueAfterSource && clause.length - according <= MAX_CUE_TAIL_TOKENS) {
     const mention = mentionAt(text, clause, according + 2);
     return mention ? { mention, start: clauseStart, end: to } : null;
   }

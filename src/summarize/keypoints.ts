@@ -105,6 +105,9 @@ const EDITORIAL_NOTE = /^(?:(?:editor['’]s note|correction|clarification|updat
 // `Click here to read …`, `Our journalism depends on readers like you`: the page asking the
 // reader for something, not the story.
 const PROMOTION = /^(?:sign up\b|subscribe(?![-\w])|share this\b|follow us\b|support (?:our|independent) journalism\b|our journalism (?:depends|relies)\b|become a (?:member|subscriber)\b|download (?:our|the) app\b)/i;
+// `The chair, Everett Boyce, declined to comment, citing the lawsuit.`, `A spokesman did not respond to
+// a request for comment.`: what someone would not say, which is no news of the story.
+const NO_COMMENT = /\b(?:declined|refused) (?:to|to immediately) comment\b|\bdid not (?:immediately )?(?:respond|reply|return) (?:to )?(?:a |an |several |repeated )?(?:requests?|emails?|messages?|calls?|phone calls?)\b|\bcould not (?:immediately )?be reached\b/i;
 // `Source: City of Merrow permit data.`, `Note: Rents are median asking rents.`, `The chart below
 // shows …`: the notes and pointers of a graphic the page showed, which a reader of the digest does not see.
 const GRAPHIC_NOTE = /^(?:sources?|notes?|methodology|interactive|chart|graphic|map|table)\s*:|\b(?:chart|graph|map|table|graphic|video) (?:below|above)\b/i;
@@ -227,7 +230,7 @@ function isArticleFurniture(display: string, words: number, title: string): bool
   if ((title !== '' && normalizesTo(display, title)) || isTitleCase(display)) return true;
   if (BYLINE.test(display) && words <= MAX_BYLINE_WORDS) return true;
   return TIMESTAMP_LINE.test(display) || SIGNPOST.test(display) || PHOTO_CREDIT.test(display) || CONTRIBUTOR_LINE.test(display) || LINK_TEASER.test(display)
-    || EDITORIAL_NOTE.test(display) || CONTACT_OR_LINK.test(display) || PROMOTION.test(display) || GRAPHIC_NOTE.test(display);
+    || EDITORIAL_NOTE.test(display) || CONTACT_OR_LINK.test(display) || PROMOTION.test(display) || GRAPHIC_NOTE.test(display) || NO_COMMENT.test(display);
 }
 
 /** A question, which says what was asked (`What about nappies and medical waste?`), not what happened. */

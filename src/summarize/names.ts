@@ -637,7 +637,37 @@ function isShapePerson(tokens: Token[], shape: NameShape): boolean {
   // where the word is where someone is from (`Abena Mensah-Holt of Minneapolis, 39,`).
   const fromPlace = shape.index > 0 && ORIGIN_PREPOSITIONS.has((tokens[shape.index - 1] as Token).text);
   return shape.hasTitles || (words > 1 && words <= MAX_NAME_WORDS) || (!fromPlace && pastAge(tokens, shape.next) !== shape.next)
-    || isRelativeByGivenName(tokens, shape);
+    || isRelativeByGivenName(tokens, shape) || isGivenNameSetOff(tokens, shape);
+}
+
+// How far a clause after a given name is read for what it says of the name (`who asked that her surname not be used`).
+const MAX_WITHHELD_NAME_TOKENS = 10;
+// How many lowercase words may qualify a person noun set off after a given name (`a retired nurse`).
+const MAX_SET_OFF_MODIFIERS = 3;
+
+/**
+ * `Rukhsana, who asked that her surname not be published,`, `Maria, a retired nurse,`: a given name
+ * alone, set off before a clause saying it is all the text will print, or before a noun for a person,
+ * is someone's, as features name people who keep their surname out of the paper.
+ */
+function isGivenNameSetOff(tokens: Token[], shape: NameShape): boolean {
+  const { next } = shape;
+  if (shape.person.length !== 1 || !isComma(tokens[next])) return false;
+  const after = tokens[next + 1];
+  if (after?.lower === 'who') {
+    for (let cursor = next + 2; cursor < tokens.length && cursor - next <= MAX_WITHHELD_NAME_TOKENS; cursor += 1) {
+      const word = (tokens[cursor] as Token).lower;
+      if (word === 'surname' || (word === 'name' && ['last', 'full', 'family'].includes(tokens[cursor - 1]?.lower ?? ''))) return true;
+    }
+    return false;
+  }
+  if (after?.lower !== 'a' && after?.lower !== 'an') return false;
+  for (let cursor = next + 2; cursor < tokens.length && cursor - next - 2 <= MAX_SET_OFF_MODIFIERS; cursor += 1) {
+    const token = tokens[cursor] as Token;
+    if (!token.isWord || token.capitalized) return false;
+    if (isListedPersonNoun(token.lower)) return true;
+  }
+  return false;
 }
 
 /**
@@ -648,7 +678,7 @@ function isRelativeByGivenName(tokens: Token[], shape: NameShape): boolean {
   const [name] = shape.person;
   const relative = tokens[shape.index - 2];
   const after = tokens[shape.next];
-  return shape.person.length === 1 && name !== undefined && isKnownFirstName(name.text) && isComma(tokens[shape.index - 1])
+  return shape.person.length === 1 && name !== undefined && isComma(tokens[shape.index - 1])
     && relative !== undefined && KINSHIP_NOUNS.has(relative.lower) && (after === undefined || isComma(after) || isSentenceEnd(after));
 }
 

@@ -262,6 +262,17 @@ function namesakeOfTitle(people: People, first: Person, key: string, titleGender
   return first;
 }
 
+/** What the text says of its people beside their names, read by the caller (all optional). */
+export interface PeopleContext {
+  subjectPronouns?: SubjectPronoun[];
+  subjectDescriptions?: () => readonly SubjectDescription[];
+  unnamedSubjects?: () => readonly UnnamedSubject[];
+  /** The nickname written inside a name (`Danny "Bulldog" Brennan`), by the offset the name starts at. */
+  nicknames?: ReadonlyMap<number, string>;
+}
+
+const NO_NICKNAMES: ReadonlyMap<number, string> = new Map();
+
 /**
  * Groups the names found (each one that can be a person's) into people. A mention that names
  * nobody known yet starts a new person when it can be one (`isPerson`, or a name quotations are
@@ -269,13 +280,8 @@ function namesakeOfTitle(people: People, first: Person, key: string, titleGender
  * A surname alone (`Trump`, `Mr. Clyburn`) or a given name written first (`Wang`) joins the
  * person introduced with it.
  */
-export function collectPeople(
-  names: FoundName[],
-  knownSpeakers: Set<string>,
-  subjectPronouns: SubjectPronoun[] = [],
-  subjectDescriptions: () => readonly SubjectDescription[] = () => [],
-  unnamedSubjects: () => readonly UnnamedSubject[] = () => [],
-): People {
+export function collectPeople(names: FoundName[], knownSpeakers: Set<string>, context: PeopleContext = {}): People {
+  const { subjectPronouns = [], subjectDescriptions = () => [], unnamedSubjects = () => [], nicknames = NO_NICKNAMES } = context;
   const people: People = { bySurname: new Map(), byFullName: new Map(), byFirstWord: new Map(), mentions: [], subjectPronouns, subjectDescriptions, unnamedSubjects };
   for (const found of names) {
     const key = surnameKey(found.name);
@@ -294,6 +300,9 @@ export function collectPeople(
     }
     enrich(person, mention, words);
     people.mentions.push({ mention, person });
+    // `Danny "Bulldog" Brennan`, then `said Bulldog`: the nickname alone names the person too.
+    const nickname = nicknames.get(mention.start);
+    if (nickname !== undefined && !people.byFirstWord.has(nickname.toLowerCase())) people.byFirstWord.set(nickname.toLowerCase(), person);
   }
   return people;
 }

@@ -39,7 +39,7 @@ function outsideOf(ranges: Array<[number, number]>): (offset: number) => boolean
 }
 
 /** The people of the text, from the names outside its quotations, the titles it quotes, its picture credits and its headlines. */
-function peopleOf(text: string, { quotations, titles }: QuotedText): People {
+function peopleOf(text: string, { quotations, titles }: QuotedText, nicknames: ReadonlyMap<number, string>): People {
   const quoted = quotations.flatMap(({ pieces }) => pieces.map((piece): [number, number] => [piece.start, piece.end]));
   const outsideQuotes = outsideOf([...quoted, ...titles].sort((a, b) => a[0] - b[0]));
   const outsideCredits = outsideOf(findCreditRanges(text));
@@ -52,7 +52,7 @@ function peopleOf(text: string, { quotations, titles }: QuotedText): People {
   const describedSubjects = () => (subjectDescriptions ??= findSubjectDescriptions(text, tokens, quoted, sentences));
   let unnamedSubjects: UnnamedSubject[] | undefined;
   const unnamed = () => (unnamedSubjects ??= findUnnamedSubjects(text, tokens, quoted, sentences));
-  const people = collectPeople(inStory, speakers, findSubjectPronouns(text, tokens, quoted, sentences), describedSubjects, unnamed);
+  const people = collectPeople(inStory, speakers, { subjectPronouns: findSubjectPronouns(text, tokens, quoted, sentences), subjectDescriptions: describedSubjects, unnamedSubjects: unnamed, nicknames });
   const bodyStart = tokens.findIndex((token) => outsideHeadlines(token.start));
   if (bodyStart >= 0) nameLede(text, people, ledeDescription(text, tokens, sentences, bodyStart));
   return people;
@@ -243,12 +243,13 @@ type OpeningOnly = Map<string, boolean>;
 
 /** Every direct quotation of the text, in order. */
 export function findQuotes(text: string): QuoteSpan[] {
-  const read = withoutNicknames(text);
+  const nicknames = new Map<number, string>();
+  const read = withoutNicknames(text, nicknames);
   const quoted = findQuotations(read);
   const { quotations } = quoted;
   if (quotations.length === 0) return [];
   const openingOnly: OpeningOnly = new Map();
-  const speakers = resolveSpeakers(peopleOf(read, quoted), quotations.map((quotation) => speakerClause(read, quotation, openingOnly)));
+  const speakers = resolveSpeakers(peopleOf(read, quoted, nicknames), quotations.map((quotation) => speakerClause(read, quotation, openingOnly)));
   // The words of each quotation as written, nicknames in it too.
   return quotations.map((quotation, index) => toQuoteSpan(text, quotation, speakers[index] ?? { name: null, role: null }));
 }
@@ -261,13 +262,14 @@ const NICKNAME = /(\p{Lu}[\p{L}’-]*|(?:\p{Lu}\.)+) ["“‘'](\p{Lu}[\p{L}.’
 /**
  * The text with each nickname written over by spaces, so that the name reads whole (`Eleanor
  * Ashdown`, the captain, not an `Ashdown` of no role) and the nickname is no quotation; every
- * offset stays where it was.
+ * offset stays where it was. Each nickname goes into `nicknames` by the offset of its name.
  */
-function withoutNicknames(text: string): string {
-  return text.replace(NICKNAME, (match, given: string) => {
+function withoutNicknames(text: string, nicknames: Map<number, string>): string {
+  return text.replace(NICKNAME, (match, given: string, nickname: string, offset: number) => {
     // `Mary-Kate "Mo" Barlow`: a double given name by its first.
     const initials = given.endsWith('.');
     if (!initials && !isKnownFirstName((given.split('-')[0] as string).toLowerCase())) return match;
+    nicknames.set(offset, nickname);
     return given + ' '.repeat(match.length - given.length);
   });
 }

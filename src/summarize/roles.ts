@@ -213,7 +213,7 @@ function rolePhraseAt(text: string, tokens: Token[], start: number): string | nu
 
 // Words a role phrase cannot end on: they lead to what the phrase stopped before (`author of`,
 // `the only contender here to`).
-const DANGLING_ENDINGS = new Set([...CONNECTORS, 'to', 'the', 'a', 'an', 'in', 'by', 'with', 'from', 'as']);
+const DANGLING_ENDINGS = new Set([...CONNECTORS, 'to', 'the', 'a', 'an', 'in', 'by', 'with', 'from', 'as', 'known', 'called', 'nicknamed', 'dubbed', 'named']);
 
 // The most words of a title in quote marks a role may end on (`producer of "The Long Field"`).
 const MAX_QUOTED_TITLE_WORDS = 6;
@@ -539,8 +539,10 @@ const COUNTING_WORDS = new Set(['second', 'third', 'fourth', 'fifth', 'sixth', '
 function pastAffiliation(tokens: Token[], next: number): number {
   if (tokens[next]?.lower !== 'of' && tokens[next]?.lower !== 'at') return next;
   let cursor = tokens[next + 1]?.lower === 'the' ? next + 2 : next + 1;
+  // `of the firm Lund & Castellanos`: the noun saying what the body is, before its name.
+  if (BODY_NOUNS.has(tokens[cursor]?.lower ?? '') && tokens[cursor + 1]?.capitalized) cursor += 1;
   const first = cursor;
-  while (tokens[cursor]?.capitalized || (NAME_JOINERS.has(tokens[cursor]?.lower ?? '') && tokens[cursor + 1]?.capitalized)) cursor += 1;
+  while (tokens[cursor]?.capitalized || ((NAME_JOINERS.has(tokens[cursor]?.lower ?? '') || tokens[cursor]?.text === '&') && tokens[cursor + 1]?.capitalized)) cursor += 1;
   return cursor > first ? cursor : next;
 }
 
@@ -583,6 +585,8 @@ const BODY_NOUNS = new Set([
   'startup', 'start-up', 'business', 'bakery', 'restaurant', 'cafe', 'café', 'shop', 'farm', 'vineyard', 'brewery',
   'school', 'clinic', 'practice', 'studio', 'gallery', 'theatre', 'theater', 'band', 'label', 'publisher', 'institute',
 ]);
+// Bodies of members that have a head, named by their kind alone (`the harbour users' association`).
+const HEADED_BODIES = new Set(['group', 'association', 'union', 'society', 'club', 'cooperative', 'co-op', 'trust', 'foundation', 'campaign', 'network', 'coalition', 'charity', 'institute']);
 // Lowercase words before a body's name (`the digital rights group`).
 const MAX_BODY_DESCRIPTION_WORDS = 4;
 
@@ -610,11 +614,16 @@ function roleInRelativeClause(text: string, tokens: Token[], next: number): stri
 function describedBodyAt(text: string, tokens: Token[], from: number): string | null {
   const start = tokens[from]?.lower === 'the' ? from + 1 : from;
   let cursor = start;
-  while (cursor < tokens.length && cursor - start < MAX_BODY_DESCRIPTION_WORDS && tokens[cursor]?.isWord && !tokens[cursor]?.capitalized) cursor += 1;
+  // `the harbour users' association`: a plural possessive's apostrophe is one of its words.
+  while (cursor < tokens.length && cursor - start < MAX_BODY_DESCRIPTION_WORDS
+    && ((tokens[cursor]?.isWord && !tokens[cursor]?.capitalized) || closesPluralPossessive(tokens[cursor - 1], tokens[cursor]))) cursor += 1;
   if (cursor === start || !BODY_NOUNS.has(tokens[cursor - 1]?.lower ?? '')) return null;
   let last = cursor - 1;
   while (tokens[last + 1]?.capitalized && tokens[last + 1]?.isWord) last += 1;
-  return last >= cursor ? text.slice((tokens[start] as Token).start, (tokens[last] as Token).end) : null;
+  // No name after the noun (`the harbour users' association`): the body is the one the article names
+  // by its kind, with its article; a kind of body one is at the head of (`the cafe` is run, not headed).
+  if (last < cursor) return start > from && HEADED_BODIES.has(tokens[cursor - 1]?.lower ?? '') ? text.slice((tokens[from] as Token).start, (tokens[cursor - 1] as Token).end) : null;
+  return text.slice((tokens[start] as Token).start, (tokens[last] as Token).end);
 }
 
 // Words that open a sentence naming a role whose holder the copula after it names (`That coach is …`).
