@@ -134,5 +134,6 @@ describe('police ranks abbreviated with a period', () => {
     expect(speakers('"The suspect was known to us," said Det. Sgt. Maya Quint.')).toEqual(['Det. Sgt. Maya Quint']);
     expect(speakers('"The suspect was known to us," Const. Kay Lim said.')).toEqual(['Const. Kay Lim']);
     expect(speakers('"The road is closed," said Tpr. Dale Hicks.')).toEqual(['Tpr. Dale Hicks']);
+    expect(speakers('Ald. Bronwyn Haskett of Ward 1 voted against the budget. "It is too high," she said.')).toEqual(['Ald. Bronwyn Haskett']);
   });
 });

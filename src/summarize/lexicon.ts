@@ -67,6 +67,8 @@ export const HONORIFICS = new Map<string, Gender | null>([
   // Police ranks abbreviated in American style (`Det. Insp. Fiona McAllister`, `Supt. Ray Doyle`).
   ['det.', null], ['insp.', null], ['supt.', null], ['cpl.', null], ['const.', null], ['cst.', null], ['ofc.', null],
   ['dep.', null], ['tpr.', null], ['pvt.', null], ['pte.', null],
+  // Members of a city council (`Ald. Bronwyn Haskett`, `Coun. Ray Doyle`).
+  ['ald.', null], ['coun.', null],
   // British and Irish style writes these titles without a period (`Dr Helen Marsh`, `Cllr Ann
   // Rees`, `the Rev Judith Ashworth`). Not `Gen` nor `Col`: without the period they are as often
   // a given name (`Gen Nakatani`, `Col Allan`).

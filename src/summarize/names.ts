@@ -199,7 +199,7 @@ function personPart(parts: Token[], opensSentence = false): Token[] {
 // `Judge`, `President`) is read as the person's role instead (roles.ts), so it is not repeated.
 const PRINTED_TITLES = new Set([
   'dr.', 'prof.', 'sen.', 'rep.', 'gov.', 'rev.', 'gen.', 'lt.', 'col.', 'sgt.', 'capt.', 'adm.',
-  'maj.', 'amb.', 'atty.', 'det.', 'insp.', 'supt.', 'cpl.', 'const.', 'cst.', 'ofc.', 'dep.', 'tpr.', 'pvt.', 'pte.',
+  'maj.', 'amb.', 'atty.', 'det.', 'insp.', 'supt.', 'cpl.', 'const.', 'cst.', 'ofc.', 'dep.', 'tpr.', 'pvt.', 'pte.', 'ald.', 'coun.',
   // A knighthood or damehood stays with the name in British style (`Sir Geoffrey Palliser`).
   'sir', 'dame',
   // Without a period, as British and Irish style writes them (`Dr Helen Marsh`, `Cllr Ann Rees`).

@@ -27,7 +27,7 @@ const EXPANDED_TITLES = new Map([
   ['adm.', 'Admiral'], ['amb.', 'Ambassador'], ['lt.', 'Lieutenant'], ['col.', 'Colonel'],
   ['capt.', 'Captain'], ['sgt.', 'Sergeant'], ['maj.', 'Major'], ['rev.', 'Reverend'], ['prof.', 'Professor'],
   ['det.', 'Detective'], ['insp.', 'Inspector'], ['supt.', 'Superintendent'], ['cpl.', 'Corporal'], ['const.', 'Constable'],
-  ['cst.', 'Constable'], ['ofc.', 'Officer'], ['dep.', 'Deputy'], ['tpr.', 'Trooper'], ['pvt.', 'Private'], ['pte.', 'Private'],
+  ['cst.', 'Constable'], ['ofc.', 'Officer'], ['dep.', 'Deputy'], ['tpr.', 'Trooper'], ['pvt.', 'Private'], ['pte.', 'Private'], ['ald.', 'Alderman'], ['coun.', 'Councillor'],
 ]);
 const MAX_APPOSITIVE_TOKENS = 16;
 // Words of a parenthesis after a name that a role set off after it may follow (`(Conservative)`, `(R-Ky.)`).

@@ -20,7 +20,7 @@ export interface Sentence {
 const NEVER_FINAL = new Set([
   'mr', 'mrs', 'ms', 'messrs', 'dr', 'prof', 'sen', 'sens', 'rep', 'reps', 'gov', 'gen', 'lt',
   'col', 'maj', 'capt', 'cpl', 'sgt', 'pvt', 'adm', 'cmdr', 'rev', 'fr', 'pres', 'supt', 'det',
-  'insp', 'atty', 'hon', 'vs', 'v', 'mt', 'ald', 'amb', 'const', 'cst', 'ofc', 'dep', 'tpr', 'asst', 'pte',
+  'insp', 'atty', 'hon', 'vs', 'v', 'mt', 'ald', 'amb', 'const', 'cst', 'ofc', 'dep', 'tpr', 'asst', 'pte', 'coun',
 ]);
 
 /** Abbreviations of a word that precedes a number (`No. 1`, `Vol. 2`); otherwise plain words. */

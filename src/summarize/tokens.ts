@@ -73,7 +73,7 @@ const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'sgt', 'capt', 'cmdr', 'adm',
   'maj', 'pres', 'supt', 'rev', 'prof', 'st', 'jr', 'sr', 'messrs', 'atty', 'amb', 'gens', 'sens',
   'reps', 'no', 'vs', 'inc', 'corp', 'co', 'ltd', 'jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec',
-  'ft', 'mt', 'ave', 'blvd', 'fr', 'rt', 'hon', 'det', 'insp', 'cpl', 'pvt', 'const', 'cst', 'ofc', 'dep', 'tpr', 'asst', 'pte',
+  'ft', 'mt', 'ave', 'blvd', 'fr', 'rt', 'hon', 'det', 'insp', 'cpl', 'pvt', 'const', 'cst', 'ofc', 'dep', 'tpr', 'asst', 'pte', 'ald', 'coun',
   // US state abbreviations as newspapers write them (`of Raleigh, N.C.` keeps its dots anyway).
   'ala', 'ariz', 'ark', 'calif', 'colo', 'conn', 'del', 'fla', 'ga', 'ill', 'ind', 'kan', 'ky', 'la',
   'md', 'mass', 'mich', 'minn', 'miss', 'mo', 'mont', 'neb', 'nev', 'okla', 'ore', 'pa', 'tenn', 'tex',
