@@ -218,6 +218,9 @@ describe('a role that is of a title in quote marks', () => {
   it('ends on the title, its marks as written and the sentence\'s comma or period left out', () => {
     expect(roles('"Look, I am happy for her," said Dov Pereira-Stone, the producer of "Glass Harbour."')).toEqual(['producer of "Glass Harbour"']);
     expect(roles("''It was a mistake,'' said Jon Meacham, the author of ''Destiny and Power,'' a biography.")).toEqual(["author of ''Destiny and Power''"]);
+    // After the kind of work, and with a question mark the title has.
+    expect(roles('"We had no money," said Lena Brook, producer of the documentary "Salt: A Love Story."')).toEqual(['producer of the documentary "Salt: A Love Story"']);
+    expect(roles('"Nobody expected it," said Ida Marr, the director of "Who Killed Ada Frost?"')).toEqual(['director of "Who Killed Ada Frost?"']);
   });
 
   it('never ends on the word that led to something it did not read', () => {

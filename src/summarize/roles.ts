@@ -197,7 +197,9 @@ function rolePhraseAt(text: string, tokens: Token[], start: number): string | nu
     const dash = token.text === '-' && previous !== undefined && previous.end < token.start;
     if ((ROLE_STOPS.has(token.text) && !possessive) || dash || RELATIVE_WORDS.has(token.text) || FINITE_VERBS.has(token.text)) {
       // `the producer of "Glass Harbour"`: a title in quote marks is what the role is of.
-      const title = CONNECTORS.has(previous?.lower ?? '') ? quotedTitleAt(text, tokens, cursor) : null;
+      // After the kind of work too (`producer of the documentary "Salt: A Love Story"`).
+      const ofWork = previous !== undefined && (CONNECTORS.has(previous.lower) || (previous.isWord && !previous.capitalized && words.some((word) => CONNECTORS.has(word.lower))));
+      const title = ofWork ? quotedTitleAt(text, tokens, cursor) : null;
       if (title !== null) return roleOfTitle(text, words, title);
       break;
     }
@@ -252,8 +254,9 @@ function quotedTitleAt(text: string, tokens: Token[], index: number): QuotedTitl
       const close = text.slice(token.start, (tokens[cursor + closing - 1] as Token).end);
       return hasLineBreak(text, first.start, token.start) ? null : { open, words: text.slice(first.start, last.end), close };
     }
-    // A comma or a period inside the marks ends the sentence around the title, not the title.
-    if (token.isWord) last = token;
+    // A comma or a period inside the marks ends the sentence around the title, not the title; a
+    // question or an exclamation mark is the title's (`"Who Killed Ada Frost?"`).
+    if (token.isWord || token.text === '?' || token.text === '!') last = token;
   }
   return null;
 }
