@@ -25,6 +25,7 @@ describe('opensWithDanglingReference', () => {
 
   it('flags a source that is a pronoun (`According to her, …`)', () => {
     expect(opensWithDanglingReference('According to her, 60 percent of inmates are awaiting trial.')).toBe(true);
+    expect(opensWithDanglingReference('According to his lawyer, the deal was signed in March.')).toBe(true);
     expect(opensWithDanglingReference('According to the sheriff, 60 percent of inmates are awaiting trial.')).toBe(false);
   });
 

@@ -18,9 +18,9 @@ const PRESENT_TIME = /^\s+(?:week|weekend|month|year|season|spring|summer|autumn
 
 // The referring word opens the sentence (an opening quote mark aside), is the subject after a
 // short lead-in phrase (`At 74, he bought …`, `Two days later, they …`), or is the source the
-// sentence is according to (`According to her, 60 percent …`).
+// sentence is according to (`According to her, 60 percent …`, `According to his lawyer, …`).
 const OPENING_REFERENCE = new RegExp(
-  `^["“‘']?(?:(${REFERRING_WORDS})\\b|according to (?:him|her|them)\\b|(?:[\\p{L}\\p{N}'’-]+\\s+){0,5}[\\p{L}\\p{N}'’-]+,\\s+(?:he|she|they)\\b)`,
+  `^["“‘']?(?:(${REFERRING_WORDS})\\b|according to (?:him|her|them|his|their|its)\\b|(?:[\\p{L}\\p{N}'’-]+\\s+){0,5}[\\p{L}\\p{N}'’-]+,\\s+(?:he|she|they)\\b)`,
   'iu',
 );
 
