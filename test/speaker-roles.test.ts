@@ -283,3 +283,15 @@ describe('roles from features and court reports (a second outside tester)', () =
     expect(roles('"We won," said Tomas Ferreira, a striker known as "Toto," after the game.')).toEqual(['striker']);
   });
 });
+
+describe('a phrase after a name inside an opening phrase', () => {
+  it('is the subject of the sentence, not an appositive, when it runs into its verb unclosed', () => {
+    const text = 'Foreign Minister Aiko Tanabe met reporters on Thursday. Speaking through interpreter Sofia Lindqvist, the minister said: "Today we chose the river over the rifle."';
+    expect(findQuotes(text).map((quote) => [quote.speaker, quote.role])).toEqual([['Aiko Tanabe', 'Foreign Minister']]);
+  });
+
+  it('is still the role of a name opening the sentence that the writer left unclosed', () => {
+    const text = 'Sam Lau, the communications director for the state party said in a statement: "There are no paper ballots to recount."';
+    expect(findQuotes(text)[0]?.role).toBe('communications director for the state party');
+  });
+});

@@ -167,9 +167,28 @@ function opensNounRole(tokens: Token[], index: number): boolean {
 }
 
 /** `, the interim chairwoman of the Democratic National Committee,` after the name ending before `next`. */
-function appositiveRole(text: string, tokens: Token[], next: number): string | null {
+function appositiveRole(text: string, tokens: Token[], next: number, nameOpensSentence = true): string | null {
   const comma = pastAge(tokens, next);
-  return isComma(tokens[comma]) ? rolePhraseAt(text, tokens, comma + 1) : null;
+  if (!isComma(tokens[comma]) || (!nameOpensSentence && opensClauseOfItsOwn(tokens, comma + 1))) return null;
+  return rolePhraseAt(text, tokens, comma + 1);
+}
+
+/**
+ * `Speaking through interpreter Sofia Lindqvist, the minister said: …`: after a name inside an
+ * opening phrase, a phrase opening on `the` after the comma and running into a verb with no comma
+ * to close it is the subject of the sentence's own clause, not an appositive of the name (which the
+ * writer closes with a comma: `Sofia Lindqvist, the interpreter, said`). After a name opening the
+ * sentence, it is one the writer left open (`Sam Lau, the communications director for the party said`).
+ */
+function opensClauseOfItsOwn(tokens: Token[], start: number): boolean {
+  const opening = tokens[start];
+  if (opening === undefined || opening.lower !== 'the') return false;
+  for (let cursor = start + 1; cursor < tokens.length && cursor - start <= MAX_APPOSITIVE_TOKENS; cursor += 1) {
+    const token = tokens[cursor] as Token;
+    if (FINITE_VERBS.has(token.text)) return true;
+    if (!token.isWord || RELATIVE_WORDS.has(token.lower)) return false;
+  }
+  return false;
 }
 
 /**
@@ -779,7 +798,9 @@ export function findRole(text: string, tokens: Token[], index: number, next: num
   const premodifier = withTitles !== null && withTitles.length > (tokens[index - 1] as Token).end - (tokens[nameStart] as Token).start ? withTitles : beforeTitles;
   // `Rep. Delfina Saucedo of El Paso, the committee's ranking Democrat,`: past where the person is from.
   const origin = pastOrigin(tokens, next);
-  const following = appositiveRole(text, tokens, next) ?? (origin === next ? null : appositiveRole(text, tokens, origin)) ?? roleAfterParenthesis(text, tokens, next)
+  const before = tokens[nameStart - 1];
+  const nameOpensSentence = before === undefined || isSentenceEnd(before) || hasLineBreak(text, before.end, (tokens[nameStart] as Token).start);
+  const following = appositiveRole(text, tokens, next, nameOpensSentence) ?? (origin === next ? null : appositiveRole(text, tokens, origin, nameOpensSentence)) ?? roleAfterParenthesis(text, tokens, next)
     ?? roleInRelativeClause(text, tokens, next);
   const preceding = precedingAppositiveRole(text, tokens, nameStart, next) ?? roleBeforeCopula(text, tokens, nameStart) ?? roleAfterCopula(text, tokens, nameStart, next);
   const appositive = following ?? preceding;
