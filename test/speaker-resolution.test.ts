@@ -495,6 +495,8 @@ describe('people a feature names by their given name alone', () => {
   it('are known by a nickname written inside their full name', () => {
     const text = 'Redbridge striker Danny "Bulldog" Brennan scored the first goal.\n\n"Every summer my knees tell me to pack it in," said Bulldog.';
     expect(speakers(text)).toEqual([['Danny Brennan', 'Redbridge striker']]);
+    const titled = 'Captain Eleanor "Nell" Ashdown led the crew home. Tom Reed, the mate, helped.\n\n"We had no charts," Nell said.';
+    expect(speakers(titled)).toEqual([['Eleanor Ashdown', 'Captain']]);
   });
 });
 

@@ -267,7 +267,7 @@ export interface PeopleContext {
   subjectPronouns?: SubjectPronoun[];
   subjectDescriptions?: () => readonly SubjectDescription[];
   unnamedSubjects?: () => readonly UnnamedSubject[];
-  /** The nickname written inside a name (`Danny "Bulldog" Brennan`), by the offset the name starts at. */
+  /** The nickname written inside a name (`Danny "Bulldog" Brennan`), by the offset of the given name before it. */
   nicknames?: ReadonlyMap<number, string>;
 }
 
@@ -301,8 +301,9 @@ export function collectPeople(names: FoundName[], knownSpeakers: Set<string>, co
     enrich(person, mention, words);
     people.mentions.push({ mention, person });
     // `Danny "Bulldog" Brennan`, then `said Bulldog`: the nickname alone names the person too.
-    const nickname = nicknames.get(mention.start);
-    if (nickname !== undefined && !people.byFirstWord.has(nickname.toLowerCase())) people.byFirstWord.set(nickname.toLowerCase(), person);
+    for (const [at, nickname] of nicknames) {
+      if (at >= mention.start && at < mention.end && !people.byFirstWord.has(nickname.toLowerCase())) people.byFirstWord.set(nickname.toLowerCase(), person);
+    }
   }
   return people;
 }

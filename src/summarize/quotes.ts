@@ -262,7 +262,7 @@ const NICKNAME = /(\p{Lu}[\p{L}’-]*|(?:\p{Lu}\.)+) ["“‘'](\p{Lu}[\p{L}.’
 /**
  * The text with each nickname written over by spaces, so that the name reads whole (`Eleanor
  * Ashdown`, the captain, not an `Ashdown` of no role) and the nickname is no quotation; every
- * offset stays where it was. Each nickname goes into `nicknames` by the offset of its name.
+ * offset stays where it was. Each nickname goes into `nicknames` by the offset of the given name before it.
  */
 function withoutNicknames(text: string, nicknames: Map<number, string>): string {
   return text.replace(NICKNAME, (match, given: string, nickname: string, offset: number) => {
