@@ -58,17 +58,30 @@ export const DETERMINERS = new Set([
   'some', 'many', 'several', 'both', 'each', 'two', 'three', 'other',
 ]);
 
+/**
+ * Offices, ranks and callings abbreviated before a name, without their period, and the word each
+ * is short for (`Det. Insp. Fiona McAllister`, `Ald. Bronwyn Haskett`): titles the printed name
+ * keeps, whose period ends no sentence, and which a role writes out (`Sen.` → `Senator`).
+ */
+export const ABBREVIATED_OFFICES = new Map([
+  ['sen', 'Senator'], ['rep', 'Representative'], ['gov', 'Governor'], ['gen', 'General'], ['adm', 'Admiral'],
+  ['amb', 'Ambassador'], ['lt', 'Lieutenant'], ['col', 'Colonel'], ['capt', 'Captain'], ['sgt', 'Sergeant'],
+  ['maj', 'Major'], ['rev', 'Reverend'], ['prof', 'Professor'],
+  // Police ranks in American style (`Det. Insp.`, `Supt.`, `Const.`, `Tpr.`).
+  ['det', 'Detective'], ['insp', 'Inspector'], ['supt', 'Superintendent'], ['cpl', 'Corporal'], ['const', 'Constable'],
+  ['cst', 'Constable'], ['ofc', 'Officer'], ['dep', 'Deputy'], ['tpr', 'Trooper'], ['pvt', 'Private'], ['pte', 'Private'],
+  // Members of a city council.
+  ['ald', 'Alderman'], ['coun', 'Councillor'],
+]);
+
+/** ABBREVIATED_OFFICES as written, with their period (`det.`). */
+export const DOTTED_OFFICES: readonly string[] = [...ABBREVIATED_OFFICES.keys()].map((office) => `${office}.`);
+
 /** Titles written before a name, with the gender they imply when they imply one. */
 export const HONORIFICS = new Map<string, Gender | null>([
   ['mr.', 'male'], ['mr', 'male'], ['mrs.', 'female'], ['mrs', 'female'], ['ms.', 'female'], ['ms', 'female'],
-  ['miss', 'female'], ['dr.', null], ['sen.', null], ['rep.', null], ['gov.', null], ['gen.', null],
-  ['lt.', null], ['col.', null], ['sgt.', null], ['capt.', null], ['adm.', null], ['maj.', null],
-  ['rev.', null], ['prof.', null], ['amb.', null], ['atty.', null],
-  // Police ranks abbreviated in American style (`Det. Insp. Fiona McAllister`, `Supt. Ray Doyle`).
-  ['det.', null], ['insp.', null], ['supt.', null], ['cpl.', null], ['const.', null], ['cst.', null], ['ofc.', null],
-  ['dep.', null], ['tpr.', null], ['pvt.', null], ['pte.', null],
-  // Members of a city council (`Ald. Bronwyn Haskett`, `Coun. Ray Doyle`).
-  ['ald.', null], ['coun.', null],
+  ['miss', 'female'], ['dr.', null], ['atty.', null],
+  ...DOTTED_OFFICES.map((office): [string, null] => [office, null]),
   // British and Irish style writes these titles without a period (`Dr Helen Marsh`, `Cllr Ann
   // Rees`, `the Rev Judith Ashworth`). Not `Gen` nor `Col`: without the period they are as often
   // a given name (`Gen Nakatani`, `Col Allan`).

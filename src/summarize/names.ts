@@ -4,7 +4,7 @@
  */
 import { isBlankUnit, isSpaceUnit } from './characters.js';
 import { genderOfFirstName, isKnownFirstName } from './first-names.js';
-import { CUE_VERBS, HONORIFICS, KINSHIP_NOUNS, NAME_PARTICLES, NAME_SUFFIXES, NO_WORDS, PAST_MARKERS, SENTENCE_OPENERS, type Gender } from './lexicon.js';
+import { CUE_VERBS, DOTTED_OFFICES, HONORIFICS, KINSHIP_NOUNS, NAME_PARTICLES, NAME_SUFFIXES, NO_WORDS, PAST_MARKERS, SENTENCE_OPENERS, type Gender } from './lexicon.js';
 import { bareLower, bareWord, isAcronym, isHonorific, isInitial, isNamePart, isPostNominal, isTitleWord, isVerbLike, seatAfterName } from './name-tokens.js';
 import { isListedPersonNoun, isPersonNoun, isPluralOfPersonNoun } from './person-nouns.js';
 import { clauseRoleWords, pastAge, pastOrigin, placesNamed } from './role-clauses.js';
@@ -198,8 +198,7 @@ function personPart(parts: Token[], opensSentence = false): Token[] {
 // `Ms.`, `Miss`) are dropped once the full name is given. A title written out (`Senator`,
 // `Judge`, `President`) is read as the person's role instead (roles.ts), so it is not repeated.
 const PRINTED_TITLES = new Set([
-  'dr.', 'prof.', 'sen.', 'rep.', 'gov.', 'rev.', 'gen.', 'lt.', 'col.', 'sgt.', 'capt.', 'adm.',
-  'maj.', 'amb.', 'atty.', 'det.', 'insp.', 'supt.', 'cpl.', 'const.', 'cst.', 'ofc.', 'dep.', 'tpr.', 'pvt.', 'pte.', 'ald.', 'coun.',
+  'dr.', 'atty.', ...DOTTED_OFFICES,
   // A knighthood or damehood stays with the name in British style (`Sir Geoffrey Palliser`).
   'sir', 'dame',
   // Without a period, as British and Irish style writes them (`Dr Helen Marsh`, `Cllr Ann Rees`).

@@ -5,7 +5,7 @@
  * (R-Ky.)`) or a title (`President Obama`).
  */
 import { isBlankUnit } from './characters.js';
-import { CUE_VERBS, DETERMINERS, HONORIFICS, NO_WORDS, PAST_MARKERS, ROLE_NOUNS } from './lexicon.js';
+import { ABBREVIATED_OFFICES, CUE_VERBS, DETERMINERS, HONORIFICS, NO_WORDS, PAST_MARKERS, ROLE_NOUNS } from './lexicon.js';
 import { isListedPersonNoun, isPersonNoun } from './person-nouns.js';
 import { pastAge, pastOrigin } from './role-clauses.js';
 import { closesPluralPossessive, hasLineBreak, isCapitalized, isComma, isPluralPossessive, isSentenceEnd, pastParenthesis, possessiveLength, type Token } from './tokens.js';
@@ -22,13 +22,7 @@ const ROLE_MODIFIERS = new Set([
 ]);
 const CONNECTORS = new Set(['of', 'for', 'and', 'on', 'at']);
 const ROLE_STOPS = new Set([',', '.', ';', ':', '(', ')', '"', '“', '”', "'", '‘', '’', '?', '!', '—', '–']);
-const EXPANDED_TITLES = new Map([
-  ['sen.', 'Senator'], ['rep.', 'Representative'], ['gov.', 'Governor'], ['gen.', 'General'],
-  ['adm.', 'Admiral'], ['amb.', 'Ambassador'], ['lt.', 'Lieutenant'], ['col.', 'Colonel'],
-  ['capt.', 'Captain'], ['sgt.', 'Sergeant'], ['maj.', 'Major'], ['rev.', 'Reverend'], ['prof.', 'Professor'],
-  ['det.', 'Detective'], ['insp.', 'Inspector'], ['supt.', 'Superintendent'], ['cpl.', 'Corporal'], ['const.', 'Constable'],
-  ['cst.', 'Constable'], ['ofc.', 'Officer'], ['dep.', 'Deputy'], ['tpr.', 'Trooper'], ['pvt.', 'Private'], ['pte.', 'Private'], ['ald.', 'Alderman'], ['coun.', 'Councillor'],
-]);
+const EXPANDED_TITLES = new Map([...ABBREVIATED_OFFICES].map(([office, word]) => [`${office}.`, word]));
 const MAX_APPOSITIVE_TOKENS = 16;
 // Words of a parenthesis after a name that a role set off after it may follow (`(Conservative)`, `(R-Ky.)`).
 const MAX_PARENTHESIS_TOKENS = 6;

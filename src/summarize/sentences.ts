@@ -4,6 +4,7 @@
  * usually continues one (`Dr. Smith`, `Jan. 5`, `Sen. Rand Paul (R-Ky.) said`).
  */
 import { isSpaceUnit } from './characters.js';
+import { ABBREVIATED_OFFICES } from './lexicon.js';
 
 export interface Sentence {
   text: string;
@@ -18,9 +19,8 @@ export interface Sentence {
 
 /** Abbreviations that precede a name or number and so never end a sentence. */
 const NEVER_FINAL = new Set([
-  'mr', 'mrs', 'ms', 'messrs', 'dr', 'prof', 'sen', 'sens', 'rep', 'reps', 'gov', 'gen', 'lt',
-  'col', 'maj', 'capt', 'cpl', 'sgt', 'pvt', 'adm', 'cmdr', 'rev', 'fr', 'pres', 'supt', 'det',
-  'insp', 'atty', 'hon', 'vs', 'v', 'mt', 'ald', 'amb', 'const', 'cst', 'ofc', 'dep', 'tpr', 'asst', 'pte', 'coun',
+  ...ABBREVIATED_OFFICES.keys(),
+  'mr', 'mrs', 'ms', 'messrs', 'dr', 'sens', 'reps', 'cmdr', 'fr', 'pres', 'atty', 'hon', 'vs', 'v', 'mt', 'asst',
 ]);
 
 /** Abbreviations of a word that precedes a number (`No. 1`, `Vol. 2`); otherwise plain words. */

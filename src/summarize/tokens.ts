@@ -1,4 +1,5 @@
 import { codePointLength, isLetterOrDigitUnit, isSpaceUnit, isUppercaseUnit } from './characters.js';
+import { ABBREVIATED_OFFICES } from './lexicon.js';
 
 /** A word or punctuation character of a text, with its offsets (end exclusive). */
 export interface Token {
@@ -70,10 +71,10 @@ function tokenEnd(text: string, start: number): number {
 }
 
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'sgt', 'capt', 'cmdr', 'adm',
-  'maj', 'pres', 'supt', 'rev', 'prof', 'st', 'jr', 'sr', 'messrs', 'atty', 'amb', 'gens', 'sens',
+  ...ABBREVIATED_OFFICES.keys(),
+  'mr', 'mrs', 'ms', 'dr', 'cmdr', 'pres', 'st', 'jr', 'sr', 'messrs', 'atty', 'gens', 'sens',
   'reps', 'no', 'vs', 'inc', 'corp', 'co', 'ltd', 'jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec',
-  'ft', 'mt', 'ave', 'blvd', 'fr', 'rt', 'hon', 'det', 'insp', 'cpl', 'pvt', 'const', 'cst', 'ofc', 'dep', 'tpr', 'asst', 'pte', 'ald', 'coun',
+  'ft', 'mt', 'ave', 'blvd', 'fr', 'rt', 'hon', 'asst',
   // US state abbreviations as newspapers write them (`of Raleigh, N.C.` keeps its dots anyway).
   'ala', 'ariz', 'ark', 'calif', 'colo', 'conn', 'del', 'fla', 'ga', 'ill', 'ind', 'kan', 'ky', 'la',
   'md', 'mass', 'mich', 'minn', 'miss', 'mo', 'mont', 'neb', 'nev', 'okla', 'ore', 'pa', 'tenn', 'tex',
