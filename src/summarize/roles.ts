@@ -316,8 +316,9 @@ function opensClauseAfterRole(words: Token[], head: number): boolean {
   return head + 2 >= words.length;
 }
 
-// Nouns for a body, not a person, that an appositive may say a name is (`Hebrides Link, a company
-// owned by the council`).
+// Nouns for a body, not a person: what an appositive may say a name is (`Hebrides Link, a company
+// owned by the council`), or what says the capitalized name after it is a body's (`the digital
+// rights group OpenWire`).
 const ORGANIZATION_NOUNS = new Set([
   'company', 'firm', 'business', 'charity', 'group', 'organisation', 'organization', 'operator',
   'agency', 'school', 'club', 'band', 'team', 'chain', 'brand', 'startup', 'start-up', 'subsidiary',
@@ -326,6 +327,8 @@ const ORGANIZATION_NOUNS = new Set([
   'website', 'app', 'platform', 'service', 'network', 'society', 'association', 'union', 'council',
   'authority', 'trust', 'foundation', 'institute', 'university', 'college', 'hospital', 'clinic',
   'church', 'parish', 'ministry', 'department', 'party', 'outlet', 'publication', 'broadcaster',
+  'co-op', 'nonprofit', 'campaign', 'coalition', 'bakery', 'cafe', 'café', 'shop', 'farm', 'vineyard', 'brewery',
+  'practice', 'studio', 'theatre', 'theater', 'label', 'publisher',
 ]);
 const MAX_ORGANIZATION_APPOSITIVE_WORDS = 8;
 
@@ -556,7 +559,7 @@ function pastAffiliation(tokens: Token[], next: number): number {
   if (tokens[next]?.lower !== 'of' && tokens[next]?.lower !== 'at') return next;
   let cursor = tokens[next + 1]?.lower === 'the' ? next + 2 : next + 1;
   // `of the firm Lund & Castellanos`: the noun saying what the body is, before its name.
-  if (BODY_NOUNS.has(tokens[cursor]?.lower ?? '') && tokens[cursor + 1]?.capitalized) cursor += 1;
+  if (ORGANIZATION_NOUNS.has(tokens[cursor]?.lower ?? '') && tokens[cursor + 1]?.capitalized) cursor += 1;
   const first = cursor;
   while (tokens[cursor]?.capitalized || ((NAME_JOINERS.has(tokens[cursor]?.lower ?? '') || tokens[cursor]?.text === '&') && tokens[cursor + 1]?.capitalized)) cursor += 1;
   return cursor > first ? cursor : next;
@@ -594,13 +597,6 @@ const HEADING_VERBS = new Map([
   ['runs', 'head'], ['heads', 'head'], ['leads', 'head'], ['chairs', 'chair'], ['directs', 'director'],
   ['manages', 'manager'], ['owns', 'owner'], ['founded', 'founder'], ['co-founded', 'co-founder'], ['cofounded', 'co-founder'],
 ]);
-// Lowercase nouns that say the capitalized name after them is a body's (`the digital rights group OpenWire`).
-const BODY_NOUNS = new Set([
-  'group', 'charity', 'company', 'firm', 'cooperative', 'co-op', 'nonprofit', 'organization', 'organisation',
-  'association', 'union', 'campaign', 'network', 'coalition', 'agency', 'foundation', 'trust', 'society', 'club',
-  'startup', 'start-up', 'business', 'bakery', 'restaurant', 'cafe', 'café', 'shop', 'farm', 'vineyard', 'brewery',
-  'school', 'clinic', 'practice', 'studio', 'gallery', 'theatre', 'theater', 'band', 'label', 'publisher', 'institute',
-]);
 // Bodies of members that have a head, named by their kind alone (`the harbour users' association`).
 const HEADED_BODIES = new Set(['group', 'association', 'union', 'society', 'club', 'cooperative', 'co-op', 'trust', 'foundation', 'campaign', 'network', 'coalition', 'charity', 'institute']);
 // Lowercase words before a body's name (`the digital rights group`).
@@ -633,7 +629,7 @@ function describedBodyAt(text: string, tokens: Token[], from: number): string | 
   // `the harbour users' association`: a plural possessive's apostrophe is one of its words.
   while (cursor < tokens.length && cursor - start < MAX_BODY_DESCRIPTION_WORDS
     && ((tokens[cursor]?.isWord && !tokens[cursor]?.capitalized) || closesPluralPossessive(tokens[cursor - 1], tokens[cursor]))) cursor += 1;
-  if (cursor === start || !BODY_NOUNS.has(tokens[cursor - 1]?.lower ?? '')) return null;
+  if (cursor === start || !ORGANIZATION_NOUNS.has(tokens[cursor - 1]?.lower ?? '')) return null;
   let last = cursor - 1;
   while (tokens[last + 1]?.capitalized && tokens[last + 1]?.isWord) last += 1;
   // No name after the noun (`the harbour users' association`): the body is the one the article names
