@@ -135,5 +135,7 @@ describe('police ranks abbreviated with a period', () => {
     expect(speakers('"The suspect was known to us," Const. Kay Lim said.')).toEqual(['Const. Kay Lim']);
     expect(speakers('"The road is closed," said Tpr. Dale Hicks.')).toEqual(['Tpr. Dale Hicks']);
     expect(speakers('Ald. Bronwyn Haskett of Ward 1 voted against the budget. "It is too high," she said.')).toEqual(['Ald. Bronwyn Haskett']);
+    // A word ranking the title is the role's, with the title written out.
+    expect(findQuotes('"The road will reopen tomorrow," said Chief Insp. Rhys Evans.')[0]).toMatchObject({ speaker: 'Insp. Rhys Evans', role: 'Chief Inspector' });
   });
 });

@@ -663,6 +663,9 @@ function roleBeforeCopula(text: string, tokens: Token[], nameStart: number): str
   return phraseText(text, tokens.slice(demonstrative ? first + 1 : first, nameStart - 1));
 }
 
+// Words before an abbreviated title that say which rank of it (`Chief Insp.`, `Deputy Supt.`).
+const RANK_QUALIFIERS = new Set(['chief', 'deputy', 'assistant', 'acting', 'senior', 'detective']);
+
 /** The role with abbreviated titles written out (`Sen.` → `Senator`). */
 function expandTitles(role: string): string {
   // Every abbreviated title ends in a period: most roles have none to write out.
@@ -782,7 +785,9 @@ export function findRole(text: string, tokens: Token[], index: number, next: num
   // `Ohio Sen. Curtis Bramwell`, `former Colorado Gov. Daniel Okafor`: words before a title that
   // name no role themselves qualify the office the title is; the role is read with it.
   const beforeTitles = premodifierRole(text, tokens, nameStart);
-  const qualifiesTitle = nameStart < index && (beforeTitles === null ? tokens[nameStart - 1]?.capitalized === true : !hasRoleNoun(beforeTitles));
+  // `Chief Insp. Rhys Evans`, `Deputy Supt. Ann Lee`: a word that ranks the title is read with it too.
+  const ranksTitle = beforeTitles !== null && RANK_QUALIFIERS.has(beforeTitles.toLowerCase());
+  const qualifiesTitle = nameStart < index && (beforeTitles === null ? tokens[nameStart - 1]?.capitalized === true : ranksTitle || !hasRoleNoun(beforeTitles));
   const withTitles = qualifiesTitle ? premodifierRole(text, tokens, index) : null;
   // Only with words of its own before the titles (`As Rep. Alan Grayson's`: the titles alone are no role).
   const premodifier = withTitles !== null && withTitles.length > (tokens[index - 1] as Token).end - (tokens[nameStart] as Token).start ? withTitles : beforeTitles;
