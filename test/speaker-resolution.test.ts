@@ -506,3 +506,10 @@ describe('an account according to a source', () => {
     expect(findQuotes(text)[0]?.speaker).toBe('Nathaniel Calloway');
   });
 });
+
+describe('a pronoun after a sentence whose subject answers with an irregular cue', () => {
+  it('refers to that subject, not to a name in what they said (`shot back that Leon Hollis had …`)', () => {
+    const text = 'Bernard Achebe-Lund, the mayor, shot back that Leon Hollis had approved the timetable. "He signed it," he said.';
+    expect(findQuotes(text)[0]?.speaker).toBe('Bernard Achebe-Lund');
+  });
+});

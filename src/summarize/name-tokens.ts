@@ -76,7 +76,7 @@ const VERB_LIKE = new Set([
   // The past tense of irregular verbs, which no ending tells (`Ham made it clear`).
   'made', 'went', 'took', 'gave', 'got', 'came', 'saw', 'knew', 'thought', 'became', 'began', 'left',
   'kept', 'held', 'brought', 'felt', 'found', 'met', 'ran', 'sat', 'stood', 'won', 'lost', 'spent',
-  'sent', 'built', 'paid', 'put', 'led', 'spoke', 'chose', 'drove', 'flew', 'grew', 'threw', 'wore',
+  'sent', 'built', 'paid', 'put', 'led', 'spoke', 'chose', 'drove', 'flew', 'grew', 'threw', 'wore', 'shot',
   'broke', 'fell', 'hit', 'sold', 'taught', 'caught', 'fought', 'bought', 'meant', 'heard',
   'understood', 'struck', 'rose', 'sought', 'swore', 'shook', 'drew', 'forgot', 'hid', 'dealt',
 ]);
