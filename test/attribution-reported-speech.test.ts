@@ -49,4 +49,13 @@ describe('a quotation opening the paragraph after a sentence that reports someon
       '"Shame on you! Shame on you! Shame on you!"';
     expect(speakers(text)).toEqual([[null, null], [null, null]]);
   });
+
+  it('is not given to one who reports a third party\'s words or a word capitalized only to open its sentence', () => {
+    const driver = 'Marta Oyelaran said one driver had told her he was quitting.\n\n"I have had enough of the night shifts and the broken promises."';
+    expect(speakers(driver)).toEqual([[null, null]]);
+    const management = 'Management said the offer was final.\n\n"There will be no further talks with the union this year."';
+    expect(speakers(management)).toEqual([[null, null]]);
+    const sign = 'A sign held by Marta Oyelaran said the gate was closed.\n\n"Closed until the bosses pay what they owe us."';
+    expect(speakers(sign)).toEqual([[null, null]]);
+  });
 });

@@ -513,3 +513,10 @@ describe('a pronoun after a sentence whose subject answers with an irregular cue
     expect(findQuotes(text)[0]?.speaker).toBe('Bernard Achebe-Lund');
   });
 });
+
+describe('a nickname shared by a relative named in their own right', () => {
+  it('is the relative where the text sets the name off after the word for them', () => {
+    const text = 'Edward "Ted" Morley ran the forge for forty years. His son, Ted, took it over in 2019.\n\n"Dad was a legend in this town," Ted said.';
+    expect(findQuotes(text).map((quote) => [quote.speaker, quote.role])).toEqual([['Ted', 'his son']]);
+  });
+});

@@ -295,3 +295,15 @@ describe('a phrase after a name inside an opening phrase', () => {
     expect(findQuotes(text)[0]?.role).toBe('communications director for the state party');
   });
 });
+
+describe('what a clause does not make a role', () => {
+  const roles = (text: string) => findQuotes(text).map((quote) => quote.role);
+
+  it('is no head of a name that only says whose thing is run (`the Harwick Food Bank\'s Christmas appeal`)', () => {
+    expect(roles('"We need volunteers," said Hannah Pelt, who runs the Harwick Food Bank\'s Christmas appeal.')).toEqual([null]);
+  });
+
+  it('is no office after `is` in a figure of speech', () => {
+    expect(roles('Katarzyna Dunmore is head and shoulders above the other candidates. "We will win," Dunmore said.')).toEqual([null]);
+  });
+});

@@ -84,4 +84,12 @@ describe('a speaker the text brings in by an indefinite description and never na
       '"We cannot raise an embankment while water is standing against it," the engineer said.';
     expect(speakers(text)[0]?.[0]).toBe('Manash Saikia');
   });
+
+  it('gives way to a newer newcomer (`Another resident said …`) and takes one a word for anyone brings in only when they speak', () => {
+    const text =
+      'A spokeswoman for the council said the road would reopen. Another resident said she had waited months. "It is a joke," she said.';
+    expect(speakers(text)).toEqual([[null, 'resident']]);
+    const arrested = 'Insp. Ray Doyle leads the inquiry. A man was arrested on Tuesday. "We are not looking for anyone else," he said.';
+    expect(speakers(arrested)[0]?.[0]).toBe('Insp. Ray Doyle');
+  });
 });

@@ -661,11 +661,28 @@ export function attributionOfReportedSpeech(text: string, from: number, to: numb
   const sentence = tokens.slice(tokens.slice(0, -1).findLastIndex(isSentenceEnd) + 1, -1);
   const cue = sentence.findIndex((_token, index) => isCueAt(sentence, index));
   if (cue < 0 || sentence.slice(0, cue).some((token) => CLAUSE_OPENERS.has(lower(token)))) return null;
-  // `Oyelaran said a handwritten sign had appeared.` then `"Closed until …"`: the words are the sign's.
-  if (sentence.slice(cue + 1).some((token) => WRITTEN_OR_CHANTED.has(lower(token)))) return null;
+  // `Oyelaran said a handwritten sign had appeared.`, `A sign held by Oyelaran said …`: the words
+  // are the sign's. `Oyelaran said one driver had told her …`: they may be the driver's.
+  if (sentence.some((token) => WRITTEN_OR_CHANTED.has(lower(token))) || sentence.slice(cue + 1).some((token) => SPEECH_VERBS.has(lower(token)))) return null;
   const begin = skipLeading(sentence, 0, (token) => LEADING_CONJUNCTIONS.has(lower(token)) || CLAUSE_PUNCTUATION.has(token.text));
   const mention = subjectBefore(text, sentence, begin, cue);
-  return mention && isSomeone(mention) ? { mention, start: sentence[0]?.start ?? from, end: to } : null;
+  return mention && isSomeone(mention) && (mention.kind !== 'name' || isNameOfSomeone(text, mention)) ? { mention, start: sentence[0]?.start ?? from, end: to } : null;
+}
+
+// Verbs of speaking or writing that, in what a sentence reports, bring in a third party's words.
+const SPEECH_VERBS = new Set(['told', 'tells', 'wrote', 'written', 'writes', 'said', 'says', 'emailed', 'texted', 'messaged', 'put']);
+
+/**
+ * Whether a name mention is someone's: more than one word, or a word the text also writes where no
+ * sentence opens (`Carter`, named in full elsewhere), not a word capitalized only to open its
+ * sentence (`Management said …`).
+ */
+function isNameOfSomeone(text: string, mention: SpeakerMention): boolean {
+  if (mention.text.includes(' ')) return true;
+  for (let at = text.indexOf(mention.text); at >= 0; at = text.indexOf(mention.text, at + 1)) {
+    if (at !== mention.start && !/(?:^|[.!?]["”’']?\s+|\n\s*)$/.test(text.slice(Math.max(0, at - 4), at))) return true;
+  }
+  return false;
 }
 
 // Words of a reported sentence that make the quotation after it a thing's words, written, posted or

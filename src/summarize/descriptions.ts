@@ -308,7 +308,7 @@ export interface UnnamedSubject extends SubjectDescription {
 
 // The determiners of a description of someone the text brings in without a name (`A spokeswoman
 // for the ministry urged …`, `An official who asked not to be named said …`).
-const UNNAMED_DETERMINER = /(?:^|[.!?]["”’']?\s+|\n\s*)(?:(?:But|And|Still|However),?\s+)?(A|An)\s/g;
+const UNNAMED_DETERMINER = /(?:^|[.!?]["”’']?\s+|\n\s*)(?:(?:But|And|Still|However),?\s+)?(A|An|Another|One)\s/g;
 // Prepositions that carry a description on to what the person is of (`a spokeswoman for the ministry`).
 const DESCRIPTION_COMPLEMENTS = new Set(['for', 'of', 'at', 'with', 'from']);
 // The words of a complement a description runs on with (`for the Harwick and District Water Board`).
@@ -331,7 +331,9 @@ export function findUnnamedSubjects(text: string, tokens: Token[], quoted: Array
     const token = tokens[index];
     if (token === undefined || token.start !== at) continue;
     const read = subjectDescriptionAt(text, tokens, index);
-    if (read === null || read.description.generic) continue;
+    // `A man was arrested on Tuesday.`: someone brought in by a word for anyone is a newcomer to
+    // refer to only when the sentence has them speak (`A woman in Harwick said …`).
+    if (read === null || (read.description.generic && !speaksInSentence(tokens, sentences, read.next))) continue;
     while (range < quoted.length && (quoted[range]?.[1] ?? 0) <= token.start) range += 1;
     if ((quoted[range]?.[0] ?? Infinity) <= token.start) continue;
     const sentence = sentences[index] as number;
@@ -344,6 +346,14 @@ export function findUnnamedSubjects(text: string, tokens: Token[], quoted: Array
     });
   }
   return found;
+}
+
+/** Whether a cue verb follows token `from` in its sentence. */
+function speaksInSentence(tokens: Token[], sentences: Uint32Array, from: number): boolean {
+  for (let cursor = from; cursor < tokens.length && sentences[cursor] === sentences[from]; cursor += 1) {
+    if (CUE_VERBS.has((tokens[cursor] as Token).lower)) return true;
+  }
+  return false;
 }
 
 /** The tokens from `from` to the end of sentence `sentence`. */

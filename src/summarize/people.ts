@@ -283,10 +283,14 @@ const NO_NICKNAMES: ReadonlyMap<number, string> = new Map();
 export function collectPeople(names: FoundName[], knownSpeakers: Set<string>, context: PeopleContext = {}): People {
   const { subjectPronouns = [], subjectDescriptions = () => [], unnamedSubjects = () => [], nicknames = NO_NICKNAMES } = context;
   const people: People = { bySurname: new Map(), byFullName: new Map(), byFirstWord: new Map(), mentions: [], subjectPronouns, subjectDescriptions, unnamedSubjects };
+  // People by the nickname written inside their name, for a word that is no one's name on its own.
+  const byNickname = new Map<string, Person>();
   for (const found of names) {
     const key = surnameKey(found.name);
     const words = countWords(found.name);
     let person = findPersonByKey(people, found.name, key, words);
+    // `said Bulldog`: the nickname; not `His son, Ted,`, someone of that name in their own right.
+    if (!person && words === 1 && !found.isPerson) person = byNickname.get(key);
     if (!person && !(found.isPerson || knownSpeakers.has(found.name))) continue;
     // Only now is the rest of the mention read: most names found are passed over above.
     const mention = found.mention();
@@ -302,7 +306,7 @@ export function collectPeople(names: FoundName[], knownSpeakers: Set<string>, co
     people.mentions.push({ mention, person });
     // `Danny "Bulldog" Brennan`, then `said Bulldog`: the nickname alone names the person too.
     for (const [at, nickname] of nicknames) {
-      if (at >= mention.start && at < mention.end && !people.byFirstWord.has(nickname.toLowerCase())) people.byFirstWord.set(nickname.toLowerCase(), person);
+      if (at >= mention.start && at < mention.end && !byNickname.has(surnameKey(nickname))) byNickname.set(surnameKey(nickname), person);
     }
   }
   return people;

@@ -5,6 +5,7 @@
  * (R-Ky.)`) or a title (`President Obama`).
  */
 import { isBlankUnit } from './characters.js';
+import { isVerbLike } from './name-tokens.js';
 import { ABBREVIATED_OFFICES, CUE_VERBS, DETERMINERS, HONORIFICS, NO_WORDS, PAST_MARKERS, ROLE_NOUNS } from './lexicon.js';
 import { isListedPersonNoun, isPersonNoun } from './person-nouns.js';
 import { pastAge, pastOrigin } from './role-clauses.js';
@@ -587,6 +588,8 @@ function roleAfterIs(text: string, tokens: Token[], start: number): string | nul
   const first = tokens[start];
   const second = first?.lower === 'the' ? tokens[start + 1] : first;
   if (first === undefined || NOT_AN_OFFICE_AFTER_IS.has(first.lower) || NOT_AN_OFFICE_AFTER_IS.has(second?.lower ?? '')) return null;
+  // `is head and shoulders above the rest`, `is head over heels`: a figure of speech, no office.
+  if (first.lower === 'head' && (tokens[start + 1]?.lower === 'and' || tokens[start + 1]?.lower === 'over')) return null;
   const role = rolePhraseAt(text, tokens, start);
   return role !== null && role.split(' ').length <= MAX_ROLE_AFTER_IS_WORDS ? role : null;
 }
@@ -614,10 +617,22 @@ function roleInRelativeClause(text: string, tokens: Token[], next: number): stri
   const role = HEADING_VERBS.get(verb?.lower ?? '');
   if (role === undefined) return null;
   const body = organizationNameAt(text, tokens, next + 3) ?? describedBodyAt(text, tokens, next + 3);
-  if (body === null) return null;
+  // `who runs the Harwick Food Bank's Christmas appeal`, `the Tenants Union Facebook page`: the
+  // name only says whose the thing run is.
+  if (body === null || wordFollows(text, tokens, next + 3, body)) return null;
   const article = tokens[next + 3]?.lower === 'the' && !body.startsWith('the ') && !body.startsWith('The ') ? 'the ' : '';
   return `${role} of ${article}${body}`;
 }
+
+/** Whether a lowercase word follows the `body` read from token `from` (`… Union Facebook page`). */
+function wordFollows(text: string, tokens: Token[], from: number, body: string): boolean {
+  const end = text.indexOf(body, (tokens[from] as Token).start) + body.length;
+  const after = tokens.find((token) => token.start >= end);
+  return after !== undefined && after.isWord && !after.capitalized && !RELATIVE_WORDS.has(after.lower) && !FUNCTION_WORDS.has(after.lower) && !isVerbLike(after);
+}
+
+// Words after a body's name that go on with the sentence, not a noun the name qualifies (`the Center … in Mexico City`).
+const FUNCTION_WORDS = new Set(['of', 'for', 'and', 'on', 'at', 'in', 'to', 'with', 'from', 'by', 'near', 'since', 'until', 'or', 'but', 'as', 'than', 'so']);
 
 /**
  * `the digital rights group OpenWire`, `the bakery Crumb & Co`: a body's name after a lowercase noun
