@@ -139,3 +139,17 @@ describe('police ranks abbreviated with a period', () => {
     expect(findQuotes('"The road will reopen tomorrow," said Chief Insp. Rhys Evans.')[0]).toMatchObject({ speaker: 'Insp. Rhys Evans', role: 'Chief Inspector' });
   });
 });
+
+describe('names from other conventions in international news', () => {
+  const speakers = (text: string) => findQuotes(text).map((quote) => quote.speaker);
+
+  it('keeps an accented first given name of a three-word name (José Luis Fuentes, João Pedro Santos)', () => {
+    expect(speakers('"Investors do not wait ninety days," said José Luis Fuentes, president of the mining chamber.')).toEqual(['José Luis Fuentes']);
+    expect(speakers('"We will appeal," said João Pedro Santos, the chamber\'s lawyer.')).toEqual(['João Pedro Santos']);
+  });
+
+  it('reads a courtesy title in another language as Mr. or Mrs. (Madame Sow, Herr Brandt, Señor Ibáñez)', () => {
+    const text = 'Aminata Sow runs the cooperative. Klaus Brandt left the board in May.\n\n"The accounts are in order," Madame Sow said. "I was not consulted," Herr Brandt wrote.';
+    expect(speakers(text)).toEqual(['Aminata Sow', 'Klaus Brandt']);
+  });
+});

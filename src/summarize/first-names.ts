@@ -87,6 +87,7 @@ isabelle giulia francesca chiara natasha svetlana irina katarzyna agnieszka magd
 // Given names frequent in South Asia, the Middle East, Africa, Latin America, continental Europe
 // and the Pacific, as English-language news writes them (unisex names left out, as above).
 const MALE_WORLD = `
+joao tiago thiago rui nuno duarte afonso vasco goncalo sebastiao jordi inaki aitor
 aarav abhishek aditya ajay akash amar amitabh anand arun arvind ashok balaji dev
 dinesh ganesh gaurav gopal gurpreet harish harjit hemant jagdish jaswinder kamal karan
 kartik krishna kunal mahesh manish manoj mohan mukesh naveen nikhil nitin pankaj prakash pranav
@@ -107,6 +108,7 @@ aleksandar bogdan dragan goran miroslav radu stanislav vasile zoran
 `;
 
 const FEMALE_WORLD = `
+ines joana leticia raquel rocio nuria itziar
 aarti aishwarya ananya anushka deepika divya gayatri geeta ishita kavya lakshmi
 madhuri meena meenakshi neha nisha pooja preeti priyanka radha rekha ritu sangeeta shalini
 shreya smita sneha sushma swati tanvi usha vandana
@@ -178,10 +180,23 @@ const WORD_GIVEN_NAME_GENDERS = new Map<string, Gender>([['june', 'female'], ['a
  */
 export function genderOfFirstName(name: string, beforeSurname = false): Gender | null {
   const lower = name.toLowerCase();
-  return GENDER_BY_NAME.get(lower) ?? (beforeSurname ? WORD_GIVEN_NAME_GENDERS.get(lower) : undefined) ?? null;
+  return tableEntry(lower) ?? (beforeSurname ? WORD_GIVEN_NAME_GENDERS.get(lower) : undefined) ?? null;
 }
 
 /** Whether the word is a given name the table knows. */
 export function isKnownFirstName(name: string): boolean {
-  return GENDER_BY_NAME.has(name.toLowerCase());
+  return tableEntry(name.toLowerCase()) !== undefined;
+}
+
+const NOT_ASCII = /[^\u0000-\u007f]/;
+const COMBINING_MARKS = /\p{M}/gu;
+
+/**
+ * The table's entry for a lowercase given name, as written or without its accents (`josé`, `joão`,
+ * `inês`: the table lists most names in their plain spelling); undefined when it has none.
+ */
+function tableEntry(lower: string): Gender | null | undefined {
+  const entry = GENDER_BY_NAME.get(lower);
+  if (entry !== undefined || !NOT_ASCII.test(lower)) return entry;
+  return GENDER_BY_NAME.get(lower.normalize('NFD').replace(COMBINING_MARKS, ''));
 }

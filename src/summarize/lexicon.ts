@@ -81,6 +81,10 @@ export const DOTTED_OFFICES: readonly string[] = [...ABBREVIATED_OFFICES.keys()]
 export const HONORIFICS = new Map<string, Gender | null>([
   ['mr.', 'male'], ['mr', 'male'], ['mrs.', 'female'], ['mrs', 'female'], ['ms.', 'female'], ['ms', 'female'],
   ['miss', 'female'], ['dr.', null], ['atty.', null],
+  // The same courtesy in other languages, as international news keeps it (`Madame Sow`, `Herr Brandt`).
+  ['madame', 'female'], ['mme', 'female'], ['mme.', 'female'], ['monsieur', 'male'], ['herr', 'male'], ['frau', 'female'],
+  ['señor', 'male'], ['senor', 'male'], ['señora', 'female'], ['senora', 'female'], ['señorita', 'female'],
+  ['signor', 'male'], ['signora', 'female'], ['senhor', 'male'], ['senhora', 'female'],
   ...DOTTED_OFFICES.map((office): [string, null] => [office, null]),
   // British and Irish style writes these titles without a period (`Dr Helen Marsh`, `Cllr Ann
   // Rees`, `the Rev Judith Ashworth`). Not `Gen` nor `Col`: without the period they are as often
