@@ -152,4 +152,10 @@ describe('names from other conventions in international news', () => {
     const text = 'Aminata Sow runs the cooperative. Klaus Brandt left the board in May.\n\n"The accounts are in order," Madame Sow said. "I was not consulted," Herr Brandt wrote.';
     expect(speakers(text)).toEqual(['Aminata Sow', 'Klaus Brandt']);
   });
+
+  it('reads an Arabic name with its article in lower case, a patronymic, and the surname alone without the article', () => {
+    expect(speakers('Khalid al-Mansouri, the foreign minister, spoke first. "Every name on the list was argued over," al-Mansouri said.')).toEqual(['Khalid al-Mansouri']);
+    expect(speakers('Khalid bin Rashid al-Mansouri, the foreign minister, spoke. "Every name was argued over," Mansouri said.')).toEqual(['Khalid bin Rashid al-Mansouri']);
+    expect(speakers('Abu Yusuf leads the brigade. Tarek el-Sayed, a lawyer for the families, spoke next. "Some of them could not walk," he said.')).toEqual(['Tarek el-Sayed']);
+  });
 });

@@ -187,10 +187,14 @@ function personPart(parts: Token[], opensSentence = false): Token[] {
   // `Chris Christie Calls Hillary Clinton` in a headline; a second given name does not
   // (`Martin Luther King Jr.`, `Mary Ann Shaw`), nor, mostly, one after an initial.
   // A given name right before a suffix is the surname (`Dwayne Otis Jr.`).
+  // Nor does a father's given name after `bin` or `ibn` (`Khalid bin Rashid al-Mansouri`).
   const given = named.findLastIndex((token, index) => index > 0 && isKnownFirstName(token.text) && index < named.length - 1
-    && !NAME_SUFFIXES.has((named[index + 1] as Token).lower) && opensNameAt(named, index));
+    && !NAME_SUFFIXES.has((named[index + 1] as Token).lower) && !PATRONYMIC_PARTICLES.has((named[index - 1] as Token).lower) && opensNameAt(named, index));
   return given > 0 ? named.slice(given) : named;
 }
+
+// Particles before a father's name in a patronymic (`bin Rashid`, `ibn Saud`, `bint Khalid`, `ben Ali`).
+const PATRONYMIC_PARTICLES = new Set(['bin', 'ibn', 'bint', 'ben']);
 
 // Titles printed as part of a speaker's name. Abbreviated professional, academic, clerical,
 // military and elected titles say what the person is, and news style keeps them before a full
@@ -898,7 +902,12 @@ export function surnameKey(name: string): string {
     wordStart = index + 1;
   }
   const last = lower.slice(wordStart);
-  return NAME_SUFFIXES.has(last) ? key : last;
+  return withoutArabicArticle(NAME_SUFFIXES.has(last) ? key : last);
+}
+
+/** `al-mansouri` → `mansouri`: a surname is called by either (`Mansouri said`). */
+function withoutArabicArticle(key: string): string {
+  return (key.startsWith('al-') || key.startsWith('el-')) && key.length > 3 ? key.slice(3) : key;
 }
 
 /**

@@ -89,7 +89,18 @@ function keepsFinalPeriod(word: string): boolean {
 }
 
 function makeToken(text: string, start: number, isWord: boolean): Token {
-  return { text, start, end: start + text.length, isWord, capitalized: isWord && isUppercaseUnit(text.charCodeAt(0)), lower: text.toLowerCase() };
+  const capitalized = isWord && (isUppercaseUnit(text.charCodeAt(0)) || opensOnArabicArticle(text));
+  return { text, start, end: start + text.length, isWord, capitalized, lower: text.toLowerCase() };
+}
+
+/**
+ * `al-Mansouri`, `el-Sayed`: a name written, as the wire services write Arabic names, with its
+ * article in lower case before a capital. Capitalized as a name: a name word wherever it stands.
+ */
+function opensOnArabicArticle(word: string): boolean {
+  // `a` or `e`, then `l-` and a capital: tested by code unit, as most words fail at the first.
+  const first = word.charCodeAt(0);
+  return (first === 0x61 || first === 0x65) && word.charCodeAt(1) === 0x6c && word.charCodeAt(2) === 0x2d && isUppercaseUnit(word.charCodeAt(3));
 }
 
 /** Tokens of `text[from, to)`, `from` a code point's start (codePointStart); a word crossing `to` is cut there. */
