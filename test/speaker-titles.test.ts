@@ -158,4 +158,17 @@ describe('names from other conventions in international news', () => {
     expect(speakers('Khalid bin Rashid al-Mansouri, the foreign minister, spoke. "Every name was argued over," Mansouri said.')).toEqual(['Khalid bin Rashid al-Mansouri']);
     expect(speakers('Abu Yusuf leads the brigade. Tarek el-Sayed, a lawyer for the families, spoke next. "Some of them could not walk," he said.')).toEqual(['Tarek el-Sayed']);
   });
+
+  it('reads Spanish and Portuguese names of two given names and two surnames, by either surname or both', () => {
+    const text =
+      'Ana Ortega Salas, the energy minister, announced the freeze on Monday. "We will not hand out another permit," Ortega said.\n\n' +
+      'Ignacio Ortega Bravo, a spokesman for the water council, said communities wanted more. "A pause means nothing," Ortega Bravo said.\n\n' +
+      'Carlos Eduardo Méndez Ruiz, an economist, said the balance was difficult. "The government needs the money," Méndez said.';
+    expect(speakers(text)).toEqual(['Ana Ortega Salas', 'Ignacio Ortega Bravo', 'Carlos Eduardo Méndez Ruiz']);
+  });
+
+  it('keeps a headline\'s run of words out of a person\'s name (`Mike Pence Calls for …`)', () => {
+    const text = 'Mike Pence Calls for Special Prosecutor after Report.\n\nIndiana Gov. Mike Pence is joining the call.\n\n"No one is above the law," Pence said.';
+    expect(speakers(text)).toEqual(['Gov. Mike Pence']);
+  });
 });

@@ -85,6 +85,10 @@ export const HONORIFICS = new Map<string, Gender | null>([
   ['madame', 'female'], ['mme', 'female'], ['mme.', 'female'], ['monsieur', 'male'], ['herr', 'male'], ['frau', 'female'],
   ['señor', 'male'], ['senor', 'male'], ['señora', 'female'], ['senora', 'female'], ['señorita', 'female'],
   ['signor', 'male'], ['signora', 'female'], ['senhor', 'male'], ['senhora', 'female'],
+  // Malay honours before a given name (`Datuk Seri Azlan`, `Ustaz Fadzil`). Not `Sheikh`, as often
+  // a surname (`Rafiq Sheikh`).
+  ['datuk', null], ['dato', null], ['seri', null], ['tun', null],
+  ['ustaz', 'male'], ['ustazah', 'female'], ['haji', 'male'], ['hajjah', 'female'],
   ...DOTTED_OFFICES.map((office): [string, null] => [office, null]),
   // British and Irish style writes these titles without a period (`Dr Helen Marsh`, `Cllr Ann
   // Rees`, `the Rev Judith Ashworth`). Not `Gen` nor `Col`: without the period they are as often

@@ -639,7 +639,9 @@ function isShapePerson(tokens: Token[], shape: NameShape): boolean {
   // An age after one word makes it a person's name (`Theo, 11,`), but not after `of` or `from`,
   // where the word is where someone is from (`Abena Mensah-Holt of Minneapolis, 39,`).
   const fromPlace = shape.index > 0 && ORIGIN_PREPOSITIONS.has((tokens[shape.index - 1] as Token).text);
-  return shape.hasTitles || (words > 1 && words <= MAX_NAME_WORDS) || (!fromPlace && pastAge(tokens, shape.next) !== shape.next)
+  // `María José Ortega Salas`, `Carlos Eduardo Méndez Ruiz`: two given names and two surnames.
+  const doubleGiven = words === MAX_NAME_WORDS + 1 && isKnownFirstName((shape.person[0] as Token).text) && isKnownFirstName((shape.person[1] as Token).text);
+  return shape.hasTitles || (words > 1 && words <= MAX_NAME_WORDS) || doubleGiven || (!fromPlace && pastAge(tokens, shape.next) !== shape.next)
     || isRelativeByGivenName(tokens, shape) || isGivenNameSetOff(tokens, shape);
 }
 

@@ -4,7 +4,7 @@
  */
 import { countWords } from '../load/words.js';
 import type { SubjectDescription, UnnamedSubject } from './descriptions.js';
-import { genderOfFirstName } from './first-names.js';
+import { genderOfFirstName, isKnownFirstName } from './first-names.js';
 import { NAME_PARTICLES, NAME_SUFFIXES, PAST_MARKERS, pastRole, splitPastPrefix, type Gender } from './lexicon.js';
 import { surnameKey, type FoundName, type NameMention } from './names.js';
 import { joinSecondOffices } from './person-nouns.js';
@@ -217,12 +217,27 @@ export function suffixOf(name: string): string {
   return NAME_SUFFIXES.has(last) ? last : '';
 }
 
-/** `De Niro`, `Ó Murchú`: a surname opening with its particle, the last words of the person's full name. */
+/**
+ * `De Niro`, `Ó Murchú`, `Ortega Bravo`: a surname of more than one word, opening with its particle
+ * or of two names (Spanish and Portuguese write both the father's and the mother's), the last
+ * words of the person's full name after a given name.
+ */
 function isSurnameOf(namesake: Person, name: string): boolean {
-  // The ending is compared first, on every call: compared only after a particle (rare), it had not
-  // run when collectPeople, which inlines this, was optimized, and its first run threw the code away.
   const endsWithName = namesake.fullName.toLowerCase().endsWith(` ${name.toLowerCase()}`);
-  return endsWithName && NAME_PARTICLES.has(firstWord(name));
+  return endsWithName;
+}
+
+/**
+ * The first of two surnames ending a name of three words or more after a given name (`ortega` of
+ * `Ana Ortega Salas`), lowercase; null when that word is a given name too (`Mary Ann Shaw`), a
+ * particle or an initial.
+ */
+function paternalSurname(name: string): string | null {
+  const words = name.split(/\s+/);
+  const word = words[words.length - 2] as string;
+  const lower = word.toLowerCase();
+  if (!isKnownFirstName(words[0] as string) || isKnownFirstName(word) || NAME_PARTICLES.has(lower) || NAME_SUFFIXES.has((words[words.length - 1] as string).toLowerCase()) || word.endsWith('.')) return null;
+  return lower;
 }
 
 /**
@@ -298,6 +313,10 @@ export function collectPeople(names: FoundName[], knownSpeakers: Set<string>, co
     person ??= newPerson(mention);
     // A surname alone names the first person introduced with it, not a relative named later.
     if (!people.bySurname.has(key)) people.bySurname.set(key, person);
+    // `Ana Ortega Salas … Ortega said`: the first of a double surname names the person too, where
+    // the text says who they are or has them act (not a headline's run of words: `Mike Pence Calls for …`).
+    const paternal = words > 2 && mention.isProminent && (mention.role !== null || mention.isSubject) ? paternalSurname(mention.name) : null;
+    if (paternal !== null && !people.bySurname.has(paternal)) people.bySurname.set(paternal, person);
     if (words > 1) {
       people.byFullName.set(mention.name.toLowerCase(), person);
       people.byFirstWord.set(firstWord(mention.name), person);
