@@ -170,3 +170,17 @@ describe('people the text speaks of as a group', () => {
     expect(findQuotes('"We will achieve justice," Tulsa police Chief Chuck Jordan said.')[0]?.speaker).toBe('Chuck Jordan');
   });
 });
+
+describe('a name that a description of the speaker is of', () => {
+  const speakers = (text: string) => findQuotes(text).map((quote) => [quote.speaker, quote.role]);
+
+  it('is not the speaker (`a lawyer for Tom Ashe`, `the family of Tom Ashe`, `adviser to Bill Clinton`)', () => {
+    expect(speakers('Tom Ashe was charged on Monday. "Our client is innocent," said a lawyer for Tom Ashe.')).toEqual([[null, 'lawyer for Tom Ashe']]);
+    expect(speakers('Tom Ashe was charged on Monday. "Our client is innocent," a lawyer for Tom Ashe said.')).toEqual([[null, 'lawyer for Tom Ashe']]);
+    expect(speakers('Tom Ashe died on Friday. "We are devastated," the family of Tom Ashe said in a statement.')).toEqual([[null, null]]);
+  });
+
+  it('is the speaker where the words before it are an office or no person (`secretary of state Hillary Clinton`)', () => {
+    expect(speakers('"The first line of defense is the community," said former secretary of state Hillary Clinton.')[0]?.[0]).toBe('Hillary Clinton');
+  });
+});

@@ -204,7 +204,9 @@ function mentionAt(text: string, tokens: Token[], index: number): SpeakerMention
     const named = tokens.slice(index + 1, index + MAX_DESCRIPTION_TOKENS).findIndex((word) => isCapitalized(word) && !DETERMINERS.has(lower(word)));
     const nameIndex = index + 1 + named;
     const between = tokens.slice(index + 1, nameIndex);
-    if (named >= 0 && !opensNamesakeDescription(tokens, index) && between.every((word) => word.isWord && !isCue(word))) {
+    // Not a name the description is of (`a lawyer for Tom Ashe`, `the family of Tom Ashe`): its object.
+    const ofTheName = isDescribedAsOf(tokens, nameIndex);
+    if (named >= 0 && !ofTheName && !opensNamesakeDescription(tokens, index) && between.every((word) => word.isWord && !isCue(word))) {
       const read = readNameSpan(text, tokens, nameIndex);
       // The name must end the phrase: `the New York businessman` is a description.
       const after = read ? tokens[read.next] : undefined;
@@ -355,7 +357,9 @@ function subjectBefore(text: string, tokens: Token[], clauseStart: number, to: n
       const read = readNameSpan(text, tokens, cursor);
       // The name ends the subject (`Wyoming GOP chairman Matt Micheli`, `In an interview Trump`)
       // or heads it before a modifier (`Mr. Morgan of the Sierra Club`).
-      const heads = read !== null && (read.next >= end || HEAD_MODIFIER_PREPOSITIONS.has(lower(tokens[read.next])));
+      const heads = read !== null && (read.next >= end || HEAD_MODIFIER_PREPOSITIONS.has(lower(tokens[read.next])))
+        // `a lawyer for Tom Ashe said`: the name is what the description is of.
+        && !(DETERMINERS.has(lower(tokens[start])) && isDescribedAsOf(tokens, cursor));
       if (read && heads && read.mention.canBePerson) return opensNamesakeDescription(tokens, cursor - 2) ? descriptionMention(text, tokens, cursor - 2) : nameMention(text, tokens, cursor);
       if (read) cursor = read.next - 1;
     }
@@ -387,6 +391,24 @@ function opensOnGroup(tokens: Token[], start: number, end: number): boolean {
     if (token.capitalized && cursor > start) return false;
   }
   return false;
+}
+
+// Prepositions after which a name is what a description is of (`a spokesman for Tom Ashe`), not its head.
+const OBJECT_PREPOSITIONS = new Set(['for', 'of', 'representing', 'to']);
+// Words for those who act for someone or belong to them, that a person noun does not cover.
+const OF_SOMEONE_NOUNS = new Set(['family', 'relatives', 'friends', 'colleagues', 'lawyers', 'attorneys', 'parents', 'children', 'supporters', 'camp']);
+
+/**
+ * Whether the name at token `nameIndex` is what a noun for a person right before it is of
+ * (`a lawyer for Tom Ashe`, `the family of Tom Ashe`, `adviser to Bill Clinton`), not the head of
+ * the phrase (`secretary of state Hillary Clinton`, `footage of Hillary Clinton`).
+ */
+function isDescribedAsOf(tokens: Token[], nameIndex: number): boolean {
+  const preposition = tokens[nameIndex - 1];
+  const noun = tokens[nameIndex - 2];
+  if (!preposition || !noun || !OBJECT_PREPOSITIONS.has(lower(preposition))) return false;
+  const word = lower(noun);
+  return isPersonNoun(word) || isPluralOfPersonNoun(word) || OF_SOMEONE_NOUNS.has(word);
 }
 
 // Words that tie a cue to an earlier verb of the same subject: `he looked up, furrowed his brow

@@ -860,6 +860,9 @@ function refersTo(mention: SpeakerMention, { description: described, othersAddre
   return description !== null && (description.head === described.head || [...description.roleWords].some((word) => described.roleWords.has(word)));
 }
 
+// A description of someone by whom they act for or belong to (`a lawyer for Tom Ashe`).
+const OF_SOMEONE = /\s(?:for|of|representing)\s+\p{Lu}/u;
+
 // The article a description of someone unnamed is shown without (`the fire chief` → `fire chief`).
 const OPENING_ARTICLE = /^(?:the|a|an|another|one)\s+/i;
 
@@ -869,9 +872,10 @@ const OPENING_ARTICLE = /^(?:the|a|an|another|one)\s+/i;
  */
 function unnamed(description: string): ResolvedSpeaker {
   if (readDescription(description) === null || !ENDS_AS_NOUN_PHRASE.test(description) || HAS_VERB.test(description)) return NOBODY;
-  // `the Australian Red Cross`, `Lufthansa CEO Carsten Spohr`: a body's name, or a person's.
+  // `the Australian Red Cross`, `Lufthansa CEO Carsten Spohr`: a body's name, or a person's; not
+  // the one a description is of (`a lawyer for Tom Ashe`).
   const last = description.slice(description.lastIndexOf(' ') + 1);
-  if (/^\p{Lu}/u.test(last) && !isListedPersonNoun(last.toLowerCase())) return NOBODY;
+  if (/^\p{Lu}/u.test(last) && !isListedPersonNoun(last.toLowerCase()) && !OF_SOMEONE.test(description)) return NOBODY;
   const role = description.replace(OPENING_ARTICLE, '');
   return { name: null, role: shownRole(role) };
 }
