@@ -165,6 +165,14 @@ describe('people the text speaks of as a group', () => {
     }
   });
 
+  it('are a group after the cue too, with a place or a team before them or after (`said Colnebrook residents`, `said residents of Colnebrook`)', () => {
+    for (const subject of ['Colnebrook residents', 'residents of Colnebrook', 'Harwick Rovers supporters']) {
+      expect(findQuotes(`"The water came in so fast," said ${subject}.`)[0]?.speaker, subject).toBeNull();
+    }
+    // A plural possessive qualifies the noun after it: the residents' spokeswoman is someone.
+    expect(findQuotes('"It was fine," said the residents\' spokeswoman, Jan Whitelock.')[0]?.speaker).toBe('Jan Whitelock');
+  });
+
   it('are not a group when the people are named right after the noun (`nuclear experts David Albright and …`)', () => {
     expect(findQuotes('"The yield could grow," nuclear experts David Albright and Serena Kovac wrote in September.')[0]?.speaker).not.toBeNull();
     expect(findQuotes('"We will achieve justice," Tulsa police Chief Chuck Jordan said.')[0]?.speaker).toBe('Chuck Jordan');

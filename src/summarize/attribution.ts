@@ -386,9 +386,8 @@ function opensOnGroup(tokens: Token[], start: number, end: number): boolean {
     const token = tokens[cursor] as Token;
     if (!token.isWord) return false;
     // `nuclear experts David Albright and …`, `Tulsa police Chief Chuck Jordan`: named right after, they are the subject.
-    if (isPluralOfPersonNoun(token.lower)) return !(tokens[cursor + 1]?.capitalized ?? false);
-    // A name is the subject's head (`Ashby residents` aside: a capitalized word past the first ends the modifiers).
-    if (token.capitalized && cursor > start) return false;
+    // `the residents' spokeswoman`: a plural possessive qualifies the noun after it.
+    if (isPluralOfPersonNoun(token.lower)) return !(tokens[cursor + 1]?.capitalized ?? false) && !closesPluralPossessive(token, tokens[cursor + 1]);
   }
   return false;
 }
@@ -409,6 +408,15 @@ function isDescribedAsOf(tokens: Token[], nameIndex: number): boolean {
   if (!preposition || !noun || !OBJECT_PREPOSITIONS.has(lower(preposition))) return false;
   const word = lower(noun);
   return isPersonNoun(word) || isPluralOfPersonNoun(word) || OF_SOMEONE_NOUNS.has(word);
+}
+
+/** The group a subject phrase at `start` names (opensOnGroup), to the end of its words; null when it names none. */
+function groupAt(text: string, tokens: Token[], start: number): SpeakerMention | null {
+  if (!opensOnGroup(tokens, start, tokens.length)) return null;
+  const first = tokens[start] as Token;
+  let last = first;
+  for (let cursor = start + 1; cursor < tokens.length && (tokens[cursor] as Token).isWord; cursor += 1) last = tokens[cursor] as Token;
+  return { start: first.start, end: last.end, kind: 'description', text: text.slice(first.start, last.end) };
 }
 
 // Words that tie a cue to an earlier verb of the same subject: `he looked up, furrowed his brow
@@ -498,6 +506,9 @@ function postposedMention(text: string, clause: Token[], begin: number): Speaker
   if (isCueAt(clause, begin)) {
     if (first.text.endsWith('ing')) return null;
     const subject = skipLeading(clause, pastCue(clause, begin), isCueModifier);
+    // `said Colnebrook residents`, `said residents of Colnebrook`: people the text does not name.
+    const group = groupAt(text, clause, subject);
+    if (group) return group;
     return mentionAt(text, clause, subject) ?? nameAfterPremodifiers(text, clause, subject);
   }
   if (!first.isWord) return null;
