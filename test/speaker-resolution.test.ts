@@ -501,6 +501,11 @@ describe('people a feature names by their given name alone', () => {
 });
 
 describe('an account according to a source', () => {
+  it('does not give a description\'s quotation to the one the account is according to', () => {
+    const text = 'According to Jane Orme, the manager told staff: "Shred everything before Friday."';
+    expect(findQuotes(text).map((quote) => [quote.speaker, quote.role])).toEqual([[null, 'manager']]);
+  });
+
   it('gives the quotation to the speaker the clause after it names with a cue of its own', () => {
     const text = 'Nathaniel Calloway ran the depot. According to court papers, Mr Calloway told staff: "Let the accountants worry about it."';
     expect(findQuotes(text)[0]?.speaker).toBe('Nathaniel Calloway');

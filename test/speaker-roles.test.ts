@@ -262,6 +262,10 @@ describe('a role set off before the name, with the body the name is of after it'
       .toEqual(['pollster, University of Harwick']);
   });
 
+  it('reads past the place the body is in (`of the Harwick Heart Institute in Tolbury`)', () => {
+    expect(roles('A nurse, Ama Boateng of the Harwick Heart Institute in Tolbury, said the ward was full. "We had no beds," Boateng said.')).toEqual(['nurse, Harwick Heart Institute']);
+  });
+
   it('leaves out which one of several the text has come to (`A third analyst`)', () => {
     expect(roles('A third analyst, Helena Strom of Baltic Nord Bank, raised her target. "The hub is the story," Ms. Strom said.')).toEqual(['analyst, Baltic Nord Bank']);
   });

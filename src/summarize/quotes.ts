@@ -93,6 +93,18 @@ function toQuoteSpan(text: string, quotation: Quotation, speaker: ResolvedSpeake
   };
 }
 
+// `According to Jane Orme, the manager told staff:`: the name the account is according to.
+const ACCORDING_TO_NAME = /^\s*According to ((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*),\s/u;
+
+/**
+ * The name a clause opens its account on (`According to Jane Orme, the manager told staff:`), before
+ * the speaker mention at `mentionStart`: the source of the account, not the one it quotes.
+ */
+function sourceOfAccount(text: string, clauseStart: number, mentionStart: number): string[] {
+  const name = ACCORDING_TO_NAME.exec(text.slice(clauseStart, mentionStart))?.[1];
+  return name === undefined ? [] : [name];
+}
+
 // `I`, `me`, `my`: words one person says of themselves, never a group.
 const FIRST_PERSON_SINGULAR = /\b(?:I|I['’](?:m|ve|d|ll)|me|my|myself)\b/;
 
@@ -113,7 +125,7 @@ function speakerClause(text: string, { attribution, pieces }: Quotation, opening
     end: stop < 0 ? attribution.end : mention.end + stop,
     speaksAsOne,
     namesSomeone: mention.kind !== 'name' || !isCapitalizedOnlyToOpen(text, mention, openingOnly),
-    spokenOf: mention.kind === 'name' ? NO_NAMES : namesSpokenOf(text, pieces),
+    spokenOf: mention.kind === 'name' ? NO_NAMES : [...namesSpokenOf(text, pieces), ...sourceOfAccount(text, attribution.start, mention.start)],
     question: questionOf(text, pieces, attribution.end),
     replies: hasReplyCue(text, attribution.start, attribution.end),
   };

@@ -563,7 +563,13 @@ function pastAffiliation(tokens: Token[], next: number): number {
   if (ORGANIZATION_NOUNS.has(tokens[cursor]?.lower ?? '') && tokens[cursor + 1]?.capitalized) cursor += 1;
   const first = cursor;
   while (tokens[cursor]?.capitalized || ((NAME_JOINERS.has(tokens[cursor]?.lower ?? '') || tokens[cursor]?.text === '&') && tokens[cursor + 1]?.capitalized)) cursor += 1;
-  return cursor > first ? cursor : next;
+  if (cursor === first) return next;
+  // `of Harwick General Hospital in Tolbury`: and the place it is in.
+  if (tokens[cursor]?.lower === 'in' && tokens[cursor + 1]?.capitalized) {
+    cursor += 1;
+    while (tokens[cursor]?.capitalized) cursor += 1;
+  }
+  return cursor;
 }
 
 /**
