@@ -4,7 +4,7 @@
  * the role words a person the article introduced must carry to be the one described.
  */
 import { countBefore } from '../count-before.js';
-import { CUE_VERBS, DETERMINERS, PAST_MARKERS, pastRole, SENTENCE_OPENERS, splitPastPrefix, type Gender } from './lexicon.js';
+import { CUE_VERBS, DETERMINERS, PAST_MARKERS, pastRole, RELATIVE_WORDS, SENTENCE_OPENERS, splitPastPrefix, type Gender } from './lexicon.js';
 import { isDemonym, isListedPersonNoun, isPersonNoun, joinSecondOffices, officeOfAnother } from './person-nouns.js';
 import { isVerbLike } from './name-tokens.js';
 import { statesAmong } from './roles.js';
@@ -412,7 +412,6 @@ function complementEnd(tokens: Token[], from: number): number | null {
   return null;
 }
 
-const RELATIVE_WORDS = new Set(['who', 'whose', 'which', 'that']);
 // Verbs a sentence goes on with after its subject's complement (`… urged`, `… said`, `… has`), not a
 // plural noun of its name (`the state water resources department`).
 const AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'did', 'does']);

@@ -234,3 +234,6 @@ export const KINSHIP_NOUNS = new Set([
   'grandson', 'granddaughter', 'grandfather', 'grandmother', 'uncle', 'aunt', 'nephew', 'niece',
   'cousin', 'stepson', 'stepdaughter', 'stepfather', 'stepmother', 'twin', 'widow', 'widower',
 ]);
+
+/** Words that open a relative clause (`who manages …`, `which runs …`): where a role or a description stops. */
+export const RELATIVE_WORDS = new Set(['who', 'whose', 'whom', 'which', 'that']);

@@ -6,7 +6,7 @@
  */
 import { isBlankUnit } from './characters.js';
 import { isVerbLike } from './name-tokens.js';
-import { ABBREVIATED_OFFICES, CUE_VERBS, DETERMINERS, HONORIFICS, NO_WORDS, PAST_MARKERS, ROLE_NOUNS } from './lexicon.js';
+import { ABBREVIATED_OFFICES, CUE_VERBS, DETERMINERS, HONORIFICS, NO_WORDS, PAST_MARKERS, RELATIVE_WORDS, ROLE_NOUNS } from './lexicon.js';
 import { isListedPersonNoun, isPersonNoun } from './person-nouns.js';
 import { pastAge, pastOrigin } from './role-clauses.js';
 import { closesPluralPossessive, hasLineBreak, isCapitalized, isComma, isPluralPossessive, isSentenceEnd, pastParenthesis, possessiveLength, type Token } from './tokens.js';
@@ -32,7 +32,6 @@ const FINITE_VERBS = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 
 // Words of a role before a name (`former Deputy Secretary of State for Economic Affairs`): read no
 // further back, a run of capitalized words before each name of a run made it quadratic.
 const MAX_PREMODIFIER_TOKENS = 10;
-const RELATIVE_WORDS = new Set(['who', 'whose', 'whom', 'which', 'that']);
 
 /** The word lowercased, without a possessive ending or a final period. */
 function lower(token: Token): string {

@@ -681,7 +681,7 @@ function holdsRoleOf(description: Description, fits: (person: Person) => boolean
   return (person) => {
     let holds = holders.get(person);
     if (holds === undefined) {
-      holds = fits(person) && !description.generic && [...description.roleWords].some((word) => person.roleWords.has(word));
+      holds = fits(person) && !description.generic && sharesRoleWord(description, person.roleWords);
       holders.set(person, holds);
     }
     return holds;
@@ -780,7 +780,7 @@ function fitsMention(people: People, person: Person, mention: SpeakerMention): b
   }
   const description = readDescription(mention.text);
   if (description === null || !fitsDescription(person, description)) return false;
-  const holds = (other: Person) => [...description.roleWords].some((word) => other.roleWords.has(word));
+  const holds = (other: Person) => sharesRoleWord(description, other.roleWords);
   return holds(person) || ![...people.byFullName.values()].some(holds);
 }
 
@@ -805,7 +805,7 @@ export function resolveSpeakers(people: People, clauses: Array<SpeakerClause | n
     if (!clause.namesSomeone && (!person || person.fullName === mention.text)) return NOBODY;
     const introduced = mention.kind === 'name' ? null : introducedWithoutName(people, mention, previous);
     // Read as a person's description already: its words are the role (`spokeswoman for the Ministry of Transport`).
-    if (introduced) return { name: null, role: shownRole(introduced.text.replace(OPENING_ARTICLE, '')) };
+    if (introduced) return { name: null, role: roleOfDescription(introduced.text) };
     if (person) previous = { person, at: mention.start };
     if (person) return describe(person);
     if (mention.kind === 'name') return { name: mention.text, role: null };
@@ -825,10 +825,10 @@ export function resolveSpeakers(people: People, clauses: Array<SpeakerClause | n
 function introducedWithoutName(people: People, mention: SpeakerMention, previous: PreviousSpeaker | null): UnnamedSubject | null {
   const subjects = people.unnamedSubjects();
   const last = subjects[countBefore(subjects, mention.start, subjectStart) - 1];
-  if (last === undefined || !refersTo(mention, last)) return null;
+  const description = mention.kind === 'description' ? readDescription(mention.text) : null;
+  if (last === undefined || !refersTo(mention, description, last)) return null;
   const described = lastDescribedSubject(people, mention.start);
   if (Math.max(described?.start ?? -1, previous?.at ?? -1) > last.start) return null;
-  const description = mention.kind === 'description' ? readDescription(mention.text) : null;
   for (let index = countBefore(people.mentions, mention.start, mentionStart) - 1; index >= 0; index -= 1) {
     const { mention: named, person } = people.mentions[index] as LinkedMention;
     if (named.start < last.start) break;
@@ -838,7 +838,7 @@ function introducedWithoutName(people: People, mention: SpeakerMention, previous
     // (`A spokeswoman for the agency, Ana Ruiz, said`): not one the newcomer spoke of (`A spokeswoman
     // said the injured cyclist, Rosa Lind, was stable`) nor another (`The prime minister, Oskar Dahl, …`).
     const apposed = named.start - last.end <= MAX_NEWCOMER_APPOSITION_GAP;
-    if (apposed || [...description.roleWords].some((word) => person.roleWords.has(word))) return null;
+    if (apposed || sharesRoleWord(description, person.roleWords)) return null;
   }
   return last;
 }
@@ -848,16 +848,20 @@ const MAX_NEWCOMER_APPOSITION_GAP = 2;
 
 /**
  * Whether a pronoun (by its gender, and no one else of it addressed in the subject's sentence) or a
- * definite description (by its noun) can refer to the one brought in.
+ * definite description (`description`, read from the mention, by its noun) can refer to the one brought in.
  */
-function refersTo(mention: SpeakerMention, { description: described, othersAddressed }: UnnamedSubject): boolean {
+function refersTo(mention: SpeakerMention, description: Description | null, { description: described, othersAddressed }: UnnamedSubject): boolean {
   if (mention.kind === 'pronoun') {
     const gender = PRONOUNS.get(mention.text.toLowerCase());
     return (gender === 'male' || gender === 'female') && (described.gender === null || described.gender === gender) && !othersAddressed.includes(gender);
   }
   if (INDEFINITE.test(mention.text) || ANOTHER.test(mention.text)) return false;
-  const description = readDescription(mention.text);
-  return description !== null && (description.head === described.head || [...description.roleWords].some((word) => described.roleWords.has(word)));
+  return description !== null && (description.head === described.head || sharesRoleWord(description, described.roleWords));
+}
+
+/** Whether one of the description's role words is among `roleWords` (a person's, or another description's). */
+function sharesRoleWord(description: Description, roleWords: ReadonlySet<string>): boolean {
+  return [...description.roleWords].some((word) => roleWords.has(word));
 }
 
 // A description of someone by whom they act for or belong to (`a lawyer for Tom Ashe`).
@@ -876,8 +880,12 @@ function unnamed(description: string): ResolvedSpeaker {
   // the one a description is of (`a lawyer for Tom Ashe`).
   const last = description.slice(description.lastIndexOf(' ') + 1);
   if (/^\p{Lu}/u.test(last) && !isListedPersonNoun(last.toLowerCase()) && !OF_SOMEONE.test(description)) return NOBODY;
-  const role = description.replace(OPENING_ARTICLE, '');
-  return { name: null, role: shownRole(role) };
+  return { name: null, role: roleOfDescription(description) };
+}
+
+/** A description of someone unnamed as the role shown beside their quotation: without its article. */
+function roleOfDescription(description: string): string {
+  return shownRole(description.replace(OPENING_ARTICLE, ''));
 }
 
 // A description read to its noun or to what it is of (`fire chief`, `spokesman for the company`), not
