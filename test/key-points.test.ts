@@ -121,6 +121,15 @@ describe('extractKeyPoints', () => {
     ]);
   });
 
+  it("never returns a newsletter's greeting (`Good Tuesday morning, and welcome to …`)", () => {
+    const text = [
+      'Good Tuesday morning, and welcome to Morning Ledger.',
+      'Indiana Republicans pick their Senate nominee today in a three-way race that has gotten nastier every week.',
+      'Happy Friday, and thanks for reading the last edition before the holiday break.',
+    ].join('\n\n');
+    expect(extractKeyPoints(text, { count: 3 })).toEqual(['Indiana Republicans pick their Senate nominee today in a three-way race that has gotten nastier every week.']);
+  });
+
   it('keeps a sentence that only opens like a request to subscribe', () => {
     const sentence = 'Subscribe-and-save plans, which gave customers a 10 percent discount, will be refunded in full.';
     expect(extractKeyPoints(sentence, { count: 1 })).toEqual([sentence]);
@@ -178,8 +187,10 @@ describe('extractKeyPoints', () => {
       '**07:45** — The Environment Agency has issued a severe flood warning for the town of Millford.',
       '10.30am: Police say the A614 is closed between Millford and Hatchley Bridge until further notice.',
       '8pm The first families were allowed back into their homes on the lower streets of the town.',
+      '3:15 P.M. — Sen. Nadia Ferro said she would vote for the flood relief bill on Monday night.',
+      'UPDATE 4:00 p.m. — The county said the shelters at the two schools would stay open until Sunday.',
     ].join('\n\n'));
-    expect(extractKeyPoints(live, { count: 4 }).filter((point) => /^\d/.test(point))).toEqual([]);
+    expect(extractKeyPoints(live, { count: 6 }).filter((point) => /^(?:\d|P\.M\.|UPDATE)/.test(point))).toEqual([]);
     // A time inside a sentence, or a number opening one, stays.
     expect(extractKeyPoints('At 07:45 the Environment Agency issued a severe flood warning for the town of Millford.', { count: 1 })[0]).toMatch(/^At 07:45/);
     expect(extractKeyPoints('300 homes in the town of Millford were flooded overnight after the river burst its banks.', { count: 1 })[0]).toMatch(/^300 homes/);

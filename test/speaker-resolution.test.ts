@@ -169,8 +169,9 @@ describe('speaker attribution and resolution', () => {
     ].join('\n\n');
     expect(findQuotes(text).map((quote) => quote.role)).toEqual([
       'interim chairwoman of the Democratic National Committee',
-      // `Sen.` belongs to how the name is written; the party label is what the text says of him.
-      '(R-Ky.)',
+      // `Sen.` belongs to how the name is written; the party label is what the text says of him,
+      // printed after the name as news style writes it (`Sen. Rand Paul, R-Ky.`).
+      'R-Ky.',
     ]);
   });
 });

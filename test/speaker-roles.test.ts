@@ -132,9 +132,28 @@ describe('speaker roles', () => {
 
   it('takes no list of other people after a parenthesis for a role (`Sen. Marco Rubio (R-Fla.), Donald Trump and Senator Ted Cruz`)', () => {
     const text = 'On stage were Sen. Marco Rubio (R-Fla.), Donald Trump and Senator Ted Cruz. "Let us be clear about this," Rubio said.';
-    expect(findQuotes(text)[0]).toMatchObject({ speaker: 'Sen. Marco Rubio', role: '(R-Fla.)' });
+    expect(findQuotes(text)[0]).toMatchObject({ speaker: 'Sen. Marco Rubio', role: 'R-Fla.' });
     const family = 'Martin Holloway (pictured), his wife Ana and their two sons moved in last year. "We love it here," Holloway said.';
     expect(findQuotes(family)[0]).toMatchObject({ speaker: 'Martin Holloway', role: null });
+  });
+
+  it('reads a party label set off by commas as news agencies write it (`Sen. Ruth Okafor, D-Minn., said`), and never as a name', () => {
+    const alone = '"This bill is a disaster for farmers," Sen. Ruth Okafor, D-Minn., said on Tuesday.';
+    expect(findQuotes(alone)[0]).toMatchObject({ speaker: 'Sen. Ruth Okafor', role: 'D-Minn.' });
+    const withRole = '"We will see what the committee does," said Rep. Dana Holt, R-Texas, the committee chairwoman.';
+    expect(findQuotes(withRole)[0]).toMatchObject({ speaker: 'Rep. Dana Holt', role: 'committee chairwoman (R-Texas)' });
+    // After a lowercase word opening the subject, the label set off after the name was read as the speaker.
+    const former = '"I am not going anywhere," former Gov. Martin Vance, D-Texas, said.';
+    expect(findQuotes(former)[0]).toMatchObject({ speaker: 'Martin Vance', role: 'former Governor (D-Texas)' });
+    // The label's words say which of two senators `the Iowa Republican` is.
+    const two = 'Sen. Ruth Okafor, D-Minn., and Sen. Greg Tallis, R-Iowa, clashed on Tuesday. "This is responsible," the Iowa Republican said.';
+    expect(findQuotes(two)[0]).toMatchObject({ speaker: 'Sen. Greg Tallis', role: 'R-Iowa' });
+  });
+
+  it('reads the lowercase word that says which office an abbreviated title is (`state Sen.`), with the appositive after the name', () => {
+    expect(findQuotes('"We need the money," state Sen. Lena Park said.')[0]).toMatchObject({ speaker: 'Sen. Lena Park', role: 'state Senator' });
+    expect(findQuotes('"We need the money," said state Sen. Gloria Pettibone, a Cincinnati Democrat.')[0]).toMatchObject({ role: 'state Senator, Cincinnati Democrat' });
+    expect(findQuotes('"We will sign it," said acting Gov. Ray Dunn.')[0]).toMatchObject({ speaker: 'Gov. Ray Dunn', role: 'acting Governor' });
   });
 
   it("knows a laureate as a role (`The children's laureate, Yusuf Haddad,`)", () => {
@@ -209,6 +228,10 @@ describe('roles of crafts, trades and work between languages', () => {
     expect(roles('"The sound used to be the whole valley," said Agnes Pell, a weaver.')).toEqual(['weaver']);
     expect(roles('Sofia Lindqvist, the interpreter, said the talks were hard. "There is no exact word for riparian," Lindqvist said.')).toEqual(['interpreter']);
     expect(roles('"It is the best phone this year," said Marcus Oyelowo, a reviewer.')).toEqual(['reviewer']);
+    // Kinds of teacher and worker, and makers of things.
+    expect(roles('"We need the money," said Carla Munoz, a retired schoolteacher from Toledo.')).toEqual(['retired schoolteacher from Toledo']);
+    expect(roles('"We need the money," said Lena Park, a steelworker from Gary.')).toEqual(['steelworker from Gary']);
+    expect(roles('"We need the money," said Lena Park, a homemaker in Dayton.')).toEqual(['homemaker in Dayton']);
   });
 });
 

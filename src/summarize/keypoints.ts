@@ -90,8 +90,9 @@ function withoutLeadPlace(sentence: string): string {
   return sentence.slice(place.length);
 }
 
-// `07:45 — `, `10.30am: `, `8pm `: the time of an update in a live report, before a sentence.
-const TIME_PREFIX = /^(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s?[ap]\.?m\.?)?|(?:1[0-2]|0?\d)\s?[ap]\.?m\.?)(?:\s?[A-Z]{2,4})?\s*(?:[—–:]|-{1,2})?\s+(?=[\p{Lu}"“‘'])/u;
+// `07:45 — `, `10.30am: `, `8pm `, `3:15 P.M. — `, `UPDATE 4:00 p.m. — `: the time of an update in a
+// live report, before a sentence.
+const TIME_PREFIX = /^(?:(?:UPDATED?|Updated?)\s+)?(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s?[apAP]\.?[mM]\.?)?|(?:1[0-2]|0?\d)\s?[apAP]\.?[mM]\.?)(?:\s?[A-Z]{2,4})?\s*(?:[—–:]|-{1,2})?\s+(?=[\p{Lu}"“‘'])/u;
 const PHOTO_CREDIT = /\b(?:photo|image|picture|video|illustration)s?\b.*\b(?:courtesy|credit|getty|ap photo|reuters)\b|^(?:photo|image|credit)s?:/i;
 // `By Jane Smith and John Doe, CNN`: a name follows, where `By January her lead …` has a sentence.
 const BYLINE = /^(?:By|BY|Written by)\s+\p{Lu}[\p{L}.'’-]*\s+\p{Lu}/u;
@@ -111,6 +112,8 @@ const NO_COMMENT = /\b(?:declined|refused) (?:to|to immediately) comment\b|\bdid
 // `Source: City of Merrow permit data.`, `Note: Rents are median asking rents.`, `The chart below
 // shows …`: the notes and pointers of a graphic the page showed, which a reader of the digest does not see.
 const GRAPHIC_NOTE = /^(?:sources?|notes?|methodology|interactive|chart|graphic|map|table)\s*:|\b(?:chart|graph|map|table|graphic|video) (?:below|above)\b/i;
+// `Good Tuesday morning, and welcome to Morning Ledger.`, `Happy Friday!`: a newsletter greeting its readers.
+const GREETING = /^(?:good (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day )?(?:morning|afternoon|evening)|happy (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
 // `Q: When will …?`, `A. Not before …`: a turn of an interview, a question that says what was
 // asked, not what happened, or an answer that leans on it.
 const INTERVIEW_TURN = /^(?:Q|A|Question|Answer)\s*[:.]\s/;
@@ -221,7 +224,7 @@ function normalizesTo(text: string, normal: string): boolean {
 }
 
 /**
- * Headings, captions, photo credits, bylines, editor's notes, a turn of an interview, the title: never
+ * Headings, captions, photo credits, bylines, editor's notes, a newsletter's greeting, a turn of an interview, the title: never
  * key points. (Headings and datelines on a line of their own have no final punctuation and never get
  * this far; nor do the sentences after a turn's opening one, in its paragraph.)
  */
@@ -230,7 +233,7 @@ function isArticleFurniture(display: string, words: number, title: string): bool
   if ((title !== '' && normalizesTo(display, title)) || isTitleCase(display)) return true;
   if (BYLINE.test(display) && words <= MAX_BYLINE_WORDS) return true;
   return TIMESTAMP_LINE.test(display) || SIGNPOST.test(display) || PHOTO_CREDIT.test(display) || CONTRIBUTOR_LINE.test(display) || LINK_TEASER.test(display)
-    || EDITORIAL_NOTE.test(display) || CONTACT_OR_LINK.test(display) || PROMOTION.test(display) || GRAPHIC_NOTE.test(display) || NO_COMMENT.test(display);
+    || EDITORIAL_NOTE.test(display) || CONTACT_OR_LINK.test(display) || PROMOTION.test(display) || GRAPHIC_NOTE.test(display) || NO_COMMENT.test(display) || GREETING.test(display);
 }
 
 /** A question, which says what was asked (`What about nappies and medical waste?`), not what happened. */

@@ -59,10 +59,21 @@ export function isTitleWord(token: Token): boolean {
 
 /** A capitalized word that can be a word of a person's name: not a word that never is (NOT_NAME_WORDS) nor an honorific. */
 export function isNamePart(token: Token): boolean {
-  if (!isCapitalized(token)) return false;
+  if (!isCapitalized(token) || isPartyLabel(token)) return false;
   // `Gwen Pryce MS`: a member of the Senedd, not the title `Ms`.
   return (!NOT_NAME_WORDS.has(bareLower(token)) && !HONORIFICS.has(token.lower)) || POST_NOMINALS.has(token.text);
 }
+
+/**
+ * A party label as news style sets it after a name (`Sen. Ruth Okafor, D-Minn., said`,
+ * `(R-Texas)`): a party's initial, a hyphen and the state. Never a word of a name.
+ */
+export function isPartyLabel({ text }: Token): boolean {
+  // The hyphen is tested first: most words fail there.
+  return text.charCodeAt(1) === 0x2d && PARTY_LABEL_WORD.test(text);
+}
+
+const PARTY_LABEL_WORD = /^[DRI]-\p{Lu}[\p{L}.]*$/u;
 
 /** A single capital and its period: `P.` of `Robert P. Casey`. */
 export function isInitial({ text }: Token): boolean {

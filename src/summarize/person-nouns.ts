@@ -70,7 +70,7 @@ const OCCUPATIONS = new Set([
   'tester', 'programmer', 'coder', 'illustrator', 'animator', 'presenter', 'broadcaster',
   'waiter', 'waitress', 'cashier', 'barista', 'bartender', 'concierge', 'housekeeper', 'dishwasher',
   'nanny', 'carer', 'caregiver', 'medic', 'cleaner', 'janitor', 'courier', 'chauffeur', 'trucker',
-  'dockworker', 'deckhand', 'steward', 'stewardess', 'attendant', 'hairdresser', 'barber',
+  'dockworker', 'homemaker', 'dressmaker', 'shoemaker', 'matchmaker', 'policymaker', 'peacemaker', 'dealmaker', 'deckhand', 'steward', 'stewardess', 'attendant', 'hairdresser', 'barber',
   'jeweller', 'jeweler', 'gardener', 'labourer', 'laborer', 'roofer', 'plasterer', 'glazier',
   'bricklayer', 'stonemason', 'locksmith', 'blacksmith', 'cobbler', 'shoemaker', 'seamstress',
   'bookkeeper', 'actuary', 'underwriter', 'surveyor', 'auctioneer', 'realtor', 'retailer',
@@ -126,7 +126,8 @@ const DEMONYMS = new Set([
 // Endings that make a word a person's: `-ist`, `-ologist` (`limnologist`, `economist`), `-ician`
 // (`statistician`), `-grapher`, and compounds of `man`, `woman`, `person` (`spokeswoman`) and
 // `smith` (`gunsmith`, `silversmith`).
-const PERSON_ENDINGS = ['ist', 'ician', 'grapher', 'man', 'person', 'smith'];
+// `schoolteacher`, `steelworker`, `caseworker`: kinds of teacher and worker are people too.
+const PERSON_ENDINGS = ['ist', 'ician', 'grapher', 'man', 'person', 'smith', 'teacher', 'worker'];
 const MIN_ENDING_WORD_LENGTH = 6;
 // Words with those endings that name no one.
 const NOT_PERSONS = new Set([

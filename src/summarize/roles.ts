@@ -5,7 +5,7 @@
  * (R-Ky.)`) or a title (`President Obama`).
  */
 import { isBlankUnit } from './characters.js';
-import { isVerbLike } from './name-tokens.js';
+import { isPartyLabel, isVerbLike } from './name-tokens.js';
 import { ABBREVIATED_OFFICES, CUE_VERBS, DETERMINERS, HONORIFICS, NO_WORDS, PAST_MARKERS, RELATIVE_WORDS, ROLE_NOUNS } from './lexicon.js';
 import { isListedPersonNoun, isPersonNoun } from './person-nouns.js';
 import { pastAge, pastOrigin } from './role-clauses.js';
@@ -21,6 +21,8 @@ const ROLE_MODIFIERS = new Set([
   'managing', 'ranking', 'presidential', 'then', 'minority', 'majority', 'party', 'city', 'county',
   'republican', 'democratic', 'conservative', 'liberal', 'independent', 'veteran', 'prominent',
 ]);
+// Lowercase words before an abbreviated title that say which office it is (`state Sen.`, `then-Gov.`).
+const OFFICE_QUALIFIERS = new Set(['state', 'former', 'then', 'acting', 'interim', 'retired']);
 const CONNECTORS = new Set(['of', 'for', 'and', 'on', 'at']);
 const ROLE_STOPS = new Set([',', '.', ';', ':', '(', ')', '"', '“', '”', "'", '‘', '’', '?', '!', '—', '–']);
 const EXPANDED_TITLES = new Map([...ABBREVIATED_OFFICES].map(([office, word]) => [`${office}.`, word]));
@@ -763,9 +765,14 @@ export function partyLabelWords(word: string): string[] {
   return [party, ...state.split(' ')];
 }
 
-/** `R-Ky.` of `(R-Ky.)` right after the name, or '' when there is none. */
+/**
+ * `R-Ky.` of `(R-Ky.)` right after the name, or of `, R-Ky.,` (news agencies' style), or ''
+ * when there is none.
+ */
 function partyLabel(text: string, tokens: Token[], next: number): string {
   const open = tokens[next];
+  const label = tokens[next + 1];
+  if (isComma(open) && label !== undefined && isPartyLabel(label)) return label.text;
   if (open?.text !== '(') return '';
   // Matched in place and cut out between its parentheses by the same steps whether or not a label
   // is there: a step taken only for a label (rare) had not run when findRole was optimized, and
@@ -774,6 +781,12 @@ function partyLabel(text: string, tokens: Token[], next: number): string {
   PARTY_LABEL.lastIndex = open.start;
   PARTY_LABEL.test(text);
   return text.slice(open.start + 1, Math.max(open.start + 1, PARTY_LABEL.lastIndex - 1));
+}
+
+/** The index of the comma closing a party label set off by commas at `next` (`, R-Texas,`), or `next` when there is none. */
+function pastPartyLabel(tokens: Token[], next: number): number {
+  const label = tokens[next + 1];
+  return isComma(tokens[next]) && label !== undefined && isPartyLabel(label) && isComma(tokens[next + 2]) ? next + 2 : next;
 }
 
 /** What the text says a named person is. */
@@ -807,7 +820,10 @@ export function findRole(text: string, tokens: Token[], index: number, next: num
   const beforeTitles = premodifierRole(text, tokens, nameStart);
   // `Chief Insp. Rhys Evans`, `Deputy Supt. Ann Lee`: a word that ranks the title is read with it too.
   const ranksTitle = beforeTitles !== null && RANK_QUALIFIERS.has(beforeTitles.toLowerCase());
-  const qualifiesTitle = nameStart < index && (beforeTitles === null ? tokens[nameStart - 1]?.capitalized === true : ranksTitle || !hasRoleNoun(beforeTitles));
+  // `state Sen. Lena Park`, `acting Gov. Ray Dunn`: a lowercase word that says which office the title is.
+  const beforeTitle = tokens[nameStart - 1];
+  const qualifier = beforeTitle !== undefined && (beforeTitle.capitalized || OFFICE_QUALIFIERS.has(beforeTitle.lower));
+  const qualifiesTitle = nameStart < index && (beforeTitles === null ? qualifier : ranksTitle || !hasRoleNoun(beforeTitles));
   const withTitles = qualifiesTitle ? premodifierRole(text, tokens, index) : null;
   // Only with words of its own before the titles (`As Rep. Alan Grayson's`: the titles alone are no role).
   const premodifier = withTitles !== null && withTitles.length > (tokens[index - 1] as Token).end - (tokens[nameStart] as Token).start ? withTitles : beforeTitles;
@@ -815,7 +831,10 @@ export function findRole(text: string, tokens: Token[], index: number, next: num
   const origin = pastOrigin(tokens, next);
   const before = tokens[nameStart - 1];
   const nameOpensSentence = before === undefined || isSentenceEnd(before) || hasLineBreak(text, before.end, (tokens[nameStart] as Token).start);
-  const following = appositiveRole(text, tokens, next, nameOpensSentence) ?? (origin === next ? null : appositiveRole(text, tokens, origin, nameOpensSentence)) ?? roleAfterParenthesis(text, tokens, next)
+  // `Rep. Dana Holt, R-Texas, the committee chairwoman,`: past a party label set off by commas.
+  const labelled = pastPartyLabel(tokens, next);
+  const following = appositiveRole(text, tokens, next, nameOpensSentence) ?? (origin === next ? null : appositiveRole(text, tokens, origin, nameOpensSentence))
+    ?? (labelled === next ? null : appositiveRole(text, tokens, labelled, nameOpensSentence)) ?? roleAfterParenthesis(text, tokens, next)
     ?? roleInRelativeClause(text, tokens, next);
   const preceding = precedingAppositiveRole(text, tokens, nameStart, next) ?? roleBeforeCopula(text, tokens, nameStart) ?? roleAfterCopula(text, tokens, nameStart, next);
   const appositive = following ?? preceding;
@@ -833,10 +852,15 @@ export function findRole(text: string, tokens: Token[], index: number, next: num
   const body = affiliation(text, tokens, next);
   // `A pollster, Yvette Marchetti of the University of Harwick,`: what the person is, and where.
   const withBody = following === null && preceding !== null && premodifier === null && body !== null ? `${preceding}, ${body}` : null;
-  const described = withBody ?? (saysMore ? appositive : premodifier ?? appositive) ?? body;
+  // `state Sen. Gloria Pettibone, a Cincinnati Democrat,`: the office a lowercase word qualifies
+  // says which it is, the appositive says more; both are kept.
+  const qualifiedOffice = beforeTitles === null && withTitles !== null && premodifier === withTitles && beforeTitle?.capitalized === false;
+  const bothSides = qualifiedOffice && appositive !== null ? `${expandTitles(premodifier)}, ${appositive}` : null;
+  const described = withBody ?? bothSides ?? (saysMore ? appositive : premodifier ?? appositive) ?? body;
   const role = described ? expandTitles(described) : null;
   const party = partyLabel(text, tokens, next);
-  // Spelled out for every name, for the same reason.
-  const withParty = role ? `${role} (${party})` : `(${party})`;
+  // Spelled out for every name, for the same reason. A label alone is the role as news style
+  // writes it after a name (`Sen. Ruth Okafor, D-Minn.`).
+  const withParty = role ? `${role} (${party})` : party;
   return { role: party === '' ? role : withParty, phrases };
 }
