@@ -706,8 +706,6 @@ function expandTitles(role: string): string {
   }
 }
 
-const PARTY_LABEL = /\([DRI]-[A-Z][\w.]*\)/y;
-
 const PARTIES = new Map([['d', 'democrat'], ['r', 'republican'], ['i', 'independent']]);
 // The states as party labels abbreviate them, in news style (`R-Tex.`, `D-Vt.`) and by postal code
 // (`R-TX`), lowercase without periods; the states the style never abbreviates are written out.
@@ -766,27 +764,18 @@ export function partyLabelWords(word: string): string[] {
 }
 
 /**
- * `R-Ky.` of `(R-Ky.)` right after the name, or of `, R-Ky.,` (news agencies' style), or ''
- * when there is none.
+ * The party label right after the name: `R-Ky.` of `(R-Ky.)`, or of `, R-Ky.` set off by a comma
+ * (news agencies' style); null when there is none.
  */
-function partyLabel(text: string, tokens: Token[], next: number): string {
-  const open = tokens[next];
+function partyLabelAfter(tokens: Token[], next: number): Token | null {
   const label = tokens[next + 1];
-  if (isComma(open) && label !== undefined && isPartyLabel(label)) return label.text;
-  if (open?.text !== '(') return '';
-  // Matched in place and cut out between its parentheses by the same steps whether or not a label
-  // is there: a step taken only for a label (rare) had not run when findRole was optimized, and
-  // its first run threw the optimized code away.
-  // (A failed match sets lastIndex to 0, and the label is cut empty.)
-  PARTY_LABEL.lastIndex = open.start;
-  PARTY_LABEL.test(text);
-  return text.slice(open.start + 1, Math.max(open.start + 1, PARTY_LABEL.lastIndex - 1));
+  if (label === undefined || !isPartyLabel(label)) return null;
+  return isComma(tokens[next]) || (tokens[next]?.text === '(' && tokens[next + 2]?.text === ')') ? label : null;
 }
 
 /** The index of the comma closing a party label set off by commas at `next` (`, R-Texas,`), or `next` when there is none. */
 function pastPartyLabel(tokens: Token[], next: number): number {
-  const label = tokens[next + 1];
-  return isComma(tokens[next]) && label !== undefined && isPartyLabel(label) && isComma(tokens[next + 2]) ? next + 2 : next;
+  return isComma(tokens[next]) && isComma(tokens[next + 2]) && partyLabelAfter(tokens, next) !== null ? next + 2 : next;
 }
 
 /** What the text says a named person is. */
@@ -821,15 +810,14 @@ export function findRole(text: string, tokens: Token[], index: number, next: num
   // `Chief Insp. Rhys Evans`, `Deputy Supt. Ann Lee`: a word that ranks the title is read with it too.
   const ranksTitle = beforeTitles !== null && RANK_QUALIFIERS.has(beforeTitles.toLowerCase());
   // `state Sen. Lena Park`, `acting Gov. Ray Dunn`: a lowercase word that says which office the title is.
-  const beforeTitle = tokens[nameStart - 1];
-  const qualifier = beforeTitle !== undefined && (beforeTitle.capitalized || OFFICE_QUALIFIERS.has(beforeTitle.lower));
+  const before = tokens[nameStart - 1];
+  const qualifier = before !== undefined && (before.capitalized || OFFICE_QUALIFIERS.has(before.lower));
   const qualifiesTitle = nameStart < index && (beforeTitles === null ? qualifier : ranksTitle || !hasRoleNoun(beforeTitles));
   const withTitles = qualifiesTitle ? premodifierRole(text, tokens, index) : null;
   // Only with words of its own before the titles (`As Rep. Alan Grayson's`: the titles alone are no role).
   const premodifier = withTitles !== null && withTitles.length > (tokens[index - 1] as Token).end - (tokens[nameStart] as Token).start ? withTitles : beforeTitles;
   // `Rep. Delfina Saucedo of El Paso, the committee's ranking Democrat,`: past where the person is from.
   const origin = pastOrigin(tokens, next);
-  const before = tokens[nameStart - 1];
   const nameOpensSentence = before === undefined || isSentenceEnd(before) || hasLineBreak(text, before.end, (tokens[nameStart] as Token).start);
   // `Rep. Dana Holt, R-Texas, the committee chairwoman,`: past a party label set off by commas.
   const labelled = pastPartyLabel(tokens, next);
@@ -854,11 +842,11 @@ export function findRole(text: string, tokens: Token[], index: number, next: num
   const withBody = following === null && preceding !== null && premodifier === null && body !== null ? `${preceding}, ${body}` : null;
   // `state Sen. Gloria Pettibone, a Cincinnati Democrat,`: the office a lowercase word qualifies
   // says which it is, the appositive says more; both are kept.
-  const qualifiedOffice = beforeTitles === null && withTitles !== null && premodifier === withTitles && beforeTitle?.capitalized === false;
+  const qualifiedOffice = beforeTitles === null && withTitles !== null && premodifier === withTitles && before?.capitalized === false;
   const bothSides = qualifiedOffice && appositive !== null ? `${expandTitles(premodifier)}, ${appositive}` : null;
   const described = withBody ?? bothSides ?? (saysMore ? appositive : premodifier ?? appositive) ?? body;
   const role = described ? expandTitles(described) : null;
-  const party = partyLabel(text, tokens, next);
+  const party = partyLabelAfter(tokens, next)?.text ?? '';
   // Spelled out for every name, for the same reason. A label alone is the role as news style
   // writes it after a name (`Sen. Ruth Okafor, D-Minn.`).
   const withParty = role ? `${role} (${party})` : party;
