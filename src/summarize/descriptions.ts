@@ -171,12 +171,26 @@ const PARENT_OF = /^(mum|mom|mother|dad|father|gran|nan|grandmother|grandad|gran
 // chairman`): they say nothing of the gender.
 const UNGENDERED_MAN_NOUNS = new Set(['chairman']);
 
-function genderOfNoun(noun: string): Gender | null {
+/** The gender a noun always says: a listed one (`daughter`, `husband`), a `-woman` or a `-lady` (`landlady`, `tea lady`). */
+function genderOfMarkedNoun(noun: string): Gender | null {
   const word = PARENT_OF.exec(noun)?.[1] ?? noun;
-  // `-woman` first: `congresswoman` ends in `man` too. `landlady`, `tea lady`.
   if (FEMALE_NOUNS.has(word) || /.(?:woman|lady)$/.test(word)) return 'female';
-  if (MALE_NOUNS.has(word) || (/.man$/.test(word) && !UNGENDERED_MAN_NOUNS.has(word))) return 'male';
-  return null;
+  return MALE_NOUNS.has(word) ? 'male' : null;
+}
+
+function genderOfNoun(noun: string): Gender | null {
+  // `-woman` first: `congresswoman` ends in `man` too.
+  return genderOfMarkedNoun(noun) ?? (/.man$/.test(noun) && !UNGENDERED_MAN_NOUNS.has(noun) ? 'male' : null);
+}
+
+/**
+ * The gender a person's role says (`his daughter`, `a spokeswoman for the council`), by its head
+ * noun. Not a `-man`: the reader of `the spokesman said` takes anyone, but news also writes it of
+ * a woman it names (`Trump spokesman Hope Hicks`).
+ */
+export function genderOfRole(role: string): Gender | null {
+  const head = readDescription(role)?.head;
+  return head === undefined ? null : genderOfMarkedNoun(head);
 }
 
 /** Reads a description; null when no noun in its head phrase names a person. */

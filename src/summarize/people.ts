@@ -3,7 +3,7 @@
  * the fullest name, the gender and the role the article gives each.
  */
 import { countWords } from '../load/words.js';
-import type { SubjectDescription, UnnamedSubject } from './descriptions.js';
+import { genderOfRole, type SubjectDescription, type UnnamedSubject } from './descriptions.js';
 import { genderOfFirstName, isKnownFirstName } from './first-names.js';
 import { NAME_PARTICLES, NAME_SUFFIXES, PAST_MARKERS, pastRole, splitPastPrefix, type Gender } from './lexicon.js';
 import { surnameKey, type FoundName, type NameMention } from './names.js';
@@ -17,6 +17,8 @@ export interface Person {
   /** What says the gender, strongest first: an honorific, the given name, the pronouns after the name. */
   titleGender: Gender | null;
   nameGender: Gender | null;
+  /** The gender of the noun the text calls the person by (`his daughter`, `a spokeswoman for …`). */
+  roleGender: Gender | null;
   pronounVotes: { male: number; female: number };
   role: string | null;
   /** Lowercase words of the person's titles and roles, to resolve `the senator`; roles held no more as `pastRole` gives them. */
@@ -130,6 +132,7 @@ function enrich(person: Person, mention: NameMention, mentionWords: number): voi
   const fullNameWords = fuller ? mentionWords : knownWords;
   person.titleGender ??= mention.titleGender;
   person.nameGender ??= mention.nameGender;
+  if (person.roleGender === null && mention.role !== null) person.roleGender = genderOfRole(mention.role);
   // A surname alone may stand for a namesake (`Scott` for her husband): it votes only for a
   // person the text never names in full.
   const votes = mentionWords > 1 || fullNameWords === 1;
@@ -147,7 +150,7 @@ function enrich(person: Person, mention: NameMention, mentionWords: number): voi
 
 function newPerson(mention: NameMention): Person {
   return {
-    fullName: mention.name, title: null, titleGender: null, nameGender: null, pronounVotes: { male: 0, female: 0 }, role: null, roleWords: new Set<string>(), places: new Set<string>(),
+    fullName: mention.name, title: null, titleGender: null, nameGender: null, roleGender: null, pronounVotes: { male: 0, female: 0 }, role: null, roleWords: new Set<string>(), places: new Set<string>(),
     introduction: mention,
   };
 }
@@ -336,11 +339,20 @@ export function printedName(person: Person): string {
   return person.title ? `${person.title} ${person.fullName}` : person.fullName;
 }
 
-/** The person's gender: an honorific's, else the given name's, else the pronouns' that follow the name. */
+/** The person's gender: an honorific's, else the given name's, else the role noun's, else the pronouns' that follow the name. */
 export function genderOf(person: Person): Gender | null {
-  const known = person.titleGender ?? person.nameGender;
+  const known = person.titleGender ?? person.nameGender ?? person.roleGender;
   if (known) return known;
   const { male, female } = person.pronounVotes;
   if (male === female) return null;
   return male > female ? 'male' : 'female';
+}
+
+/**
+ * A quotation's `he` or `she` resolved to someone the text gave no gender yet (`Rep. Dana Holt`,
+ * `"Did not," she said.`): the pronoun tells the reader, and it counts like one after the name,
+ * so that a later `he` is not taken for her too.
+ */
+export function learnGenderFromPronoun(person: Person, gender: Gender): void {
+  if (genderOf(person) === null) person.pronounVotes[gender] += 1;
 }

@@ -6,7 +6,7 @@
  */
 import { isBlankUnit } from './characters.js';
 import { isPartyLabel, isVerbLike } from './name-tokens.js';
-import { ABBREVIATED_OFFICES, CUE_VERBS, DETERMINERS, HONORIFICS, NO_WORDS, PAST_MARKERS, RELATIVE_WORDS, ROLE_NOUNS } from './lexicon.js';
+import { ABBREVIATED_OFFICES, CUE_VERBS, DETERMINERS, HONORIFICS, KINSHIP_NOUNS, NO_WORDS, PAST_MARKERS, RELATIVE_WORDS, ROLE_NOUNS } from './lexicon.js';
 import { isListedPersonNoun, isPersonNoun } from './person-nouns.js';
 import { pastAge, pastOrigin } from './role-clauses.js';
 import { closesPluralPossessive, hasLineBreak, isCapitalized, isComma, isPluralPossessive, isSentenceEnd, pastParenthesis, possessiveLength, type Token } from './tokens.js';
@@ -165,8 +165,24 @@ function opensNounRole(tokens: Token[], index: number): boolean {
 /** `, the interim chairwoman of the Democratic National Committee,` after the name ending before `next`. */
 function appositiveRole(text: string, tokens: Token[], next: number, nameOpensSentence = true): string | null {
   const comma = pastAge(tokens, next);
-  if (!isComma(tokens[comma]) || (!nameOpensSentence && opensClauseOfItsOwn(tokens, comma + 1))) return null;
+  if (!isComma(tokens[comma]) || (!nameOpensSentence && opensClauseOfItsOwn(tokens, comma + 1)) || introducesNextRelative(tokens, comma + 1)) return null;
   return rolePhraseAt(text, tokens, comma + 1);
+}
+
+/**
+ * `survived by Isobel Torrance, their son, Callum Torrance, their daughter, Eilidh Ross`: a
+ * relative by a possessive, set off between two names, is the name's after it (read by
+ * precedingAppositiveRole), as families are listed in obituaries; not the name's before it.
+ */
+function introducesNextRelative(tokens: Token[], start: number): boolean {
+  const opening = tokens[start];
+  if (opening === undefined || !POSSESSIVE_DETERMINERS.has(opening.lower)) return false;
+  for (let cursor = start + 1; cursor < tokens.length && cursor - start <= MAX_APPOSITIVE_TOKENS; cursor += 1) {
+    const token = tokens[cursor] as Token;
+    if (isComma(token)) return KINSHIP_NOUNS.has((tokens[cursor - 1] as Token).lower) && (tokens[cursor + 1]?.capitalized ?? false);
+    if (!token.isWord) return false;
+  }
+  return false;
 }
 
 /**

@@ -6,7 +6,7 @@ import { countBefore } from '../count-before.js';
 import { partyOfWord, readDescription, type Description, type SubjectDescription, type UnnamedSubject } from './descriptions.js';
 import { isPastRole, KINSHIP_NOUNS, PRONOUNS, type Gender } from './lexicon.js';
 import { surnameKey } from './names.js';
-import { findPerson, genderOf, printedName, suffixOf, type LinkedMention, type People, type Person, type SubjectPronoun } from './people.js';
+import { findPerson, genderOf, learnGenderFromPronoun, printedName, suffixOf, type LinkedMention, type People, type Person, type SubjectPronoun } from './people.js';
 import { isListedPersonNoun } from './person-nouns.js';
 import { statesAmong } from './roles.js';
 
@@ -807,6 +807,8 @@ export function resolveSpeakers(people: People, clauses: Array<SpeakerClause | n
     // Read as a person's description already: its words are the role (`spokeswoman for the Ministry of Transport`).
     if (introduced) return { name: null, role: roleOfDescription(introduced.text) };
     if (person) previous = { person, at: mention.start };
+    const pronounGender = person && mention.kind === 'pronoun' ? PRONOUNS.get(mention.text.toLowerCase()) : undefined;
+    if (person && (pronounGender === 'male' || pronounGender === 'female')) learnGenderFromPronoun(person, pronounGender);
     if (person) return describe(person);
     if (mention.kind === 'name') return { name: mention.text, role: null };
     return mention.kind === 'description' ? unnamed(mention.text) : NOBODY;
