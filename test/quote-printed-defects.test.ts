@@ -22,6 +22,12 @@ describe('checks of a printed quotation', () => {
   it('finds an ending on the handover comma and an ellipsis where nothing was skipped', () => {
     expect(printedQuoteDefects(article, printed('The plant was shut down,'))).toEqual(['unfinished']);
     expect(printedQuoteDefects(article, printed('The plant was shut down…'))).toEqual(['unfinished']);
+    expect(printedQuoteDefects(article, printed('The plant was shut down —'))).toEqual(['unfinished']);
+  });
+
+  it('passes a dash where the speaker broke off, after a word no sentence ends on', () => {
+    expect(printedQuoteDefects(article, printed('The plant was shut down because —'))).toEqual([]);
+    expect(printedQuoteDefects(article, printed('If we —'))).toEqual([]);
   });
 
   it('counts quotations and defects over articles', () => {

@@ -53,6 +53,11 @@ describe('quotes as readers see them', () => {
     expect(endings).toEqual(Array.from({ length: 3 }, () => 'We were deaf to the first half of it.'));
   });
 
+  it('keeps the dash where the speaker broke off mid-sentence, which a period would end', () => {
+    expect(shown('"I will not vote for that bill, because —" Rep. Dana Holt said.')[0]?.words).toBe('I will not vote for that bill, because —');
+    expect(shown('"And then we —" Ms. Adair said. "We stopped."')[0]?.words).toBe('And then we — We stopped.');
+  });
+
   it('keeps a question or an exclamation as the speaker ended it', () => {
     expect(shown('"Who will pay for the boiler now?" asked Tom Reyes, the county treasurer.')[0]?.words).toBe('Who will pay for the boiler now?');
   });

@@ -5,7 +5,9 @@
  *   commaJoined     two pieces around an attribution that ended a sentence (`"A," said X. "B."`)
  *                   printed as one ungrammatical sentence (`A, B`)
  *   unfinished      the quotation ends on the comma (semicolon, colon, dash) that handed over to
- *                   its attribution, or shows an ellipsis where the article skipped nothing
+ *                   its attribution, or shows an ellipsis where the article skipped nothing; a
+ *                   dash after a word no sentence ends on (`because —`) is the speaker breaking
+ *                   off, and printed as written
  */
 
 export interface PrintedQuote {
@@ -32,6 +34,8 @@ const PARTY_LABEL = /\([DRI]-[^)]*\)/g;
 const INTERRUPTION = /([\p{L}\p{N}]+)[,;]\s*(?:''|["”’])\s+[^"“”\n]{1,160}?[.!?]\s+(?:''|["“‘])\s*(\p{Lu}[\p{L}\p{N}]*)/gu;
 const HANDED_OVER = /(?:[,;:]|\s[-\u2013\u2014]+|[\u2013\u2014])["”'’]*\s*$/u;
 const ELLIPSIS = /…|\.\.\./;
+// A dash after an article, a conjunction, a preposition, a pronoun or an auxiliary: nobody ends a sentence there.
+const BREAK_OFF = /\b(?:a|an|the|and|but|or|because|if|that|to|of|for|with|in|on|at|i|we|you|he|she|they|is|are|was|were|will|would)\s*[-\u2013\u2014]+["”'’]*\s*$/iu;
 
 function escape(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -64,7 +68,7 @@ function isCommaJoined(text: string, quote: PrintedQuote): boolean {
 
 function isUnfinished(text: string, quote: PrintedQuote): boolean {
   const skipped = ELLIPSIS.test(quote.text) && !ELLIPSIS.test(text.slice(quote.start, quote.end));
-  return HANDED_OVER.test(quote.text) || skipped;
+  return (HANDED_OVER.test(quote.text) && !BREAK_OFF.test(quote.text)) || skipped;
 }
 
 /** The defects a reader would see in one printed quotation of the article `text`. */

@@ -40,9 +40,20 @@ function mayEndWithHandover(words: string): boolean {
   return end > 0 && isHandoverEnding(words.charCodeAt(end - 1));
 }
 
-/** The words ended as a sentence: a handover mark becomes a period; `?`, `!`, `.` and `…` stay. */
+// A dash after a word no sentence ends on: the speaker broke off (`because —`), or was cut off.
+const BROKEN_OFF = new RegExp(`\\b(?:${[
+  'a', 'an', 'the', 'and', 'but', 'or', 'nor', 'so', 'because', 'if', 'unless', 'although', 'though', 'while', 'when', 'that',
+  'which', 'who', 'whose', 'to', 'of', 'for', 'with', 'from', 'by', 'in', 'on', 'at', 'as', 'than', 'my', 'our', 'your',
+  'his', 'her', 'their', 'its', 'is', 'are', 'was', 'were', 'will', 'would', 'can', 'could', 'should', 'not', 'just', 'very',
+  'i', 'we', 'you', 'he', 'she', 'they',
+].join('|')})\\s*(?:[-\u2013\u2014]+)(${INNER_CLOSING})$`, 'iu');
+
+/**
+ * The words ended as a sentence: a handover mark becomes a period; `?`, `!`, `.` and `…` stay,
+ * and so does a dash where the speaker broke off mid-sentence (`I will not vote for it, because —`).
+ */
 function endAsSentence(words: string): string {
-  return mayEndWithHandover(words) && HANDOVER.test(words) ? words.replace(HANDOVER, '.$1') : words;
+  return mayEndWithHandover(words) && HANDOVER.test(words) && !BROKEN_OFF.test(words) ? words.replace(HANDOVER, '.$1') : words;
 }
 
 /**
