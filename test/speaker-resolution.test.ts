@@ -70,6 +70,16 @@ describe('speaker attribution and resolution', () => {
     expect(findQuotes(text).map((quote) => quote.speaker)).toEqual(['Jeff Weaver', 'Ann Lee']);
   });
 
+  it('reads a passive attribution (`was quoted as saying`) and a cue with its particle (`cut in`, `broke in`)', () => {
+    const text = [
+      'Martin Vance was quoted as saying, "I am not going anywhere this year."',
+      'The mayor, Ana Ruiz, was quoted by the Harbour Ledger as saying: "We will rebuild the pier."',
+      '"Not with the town\'s money," Tom Ashby, the treasurer, broke in.',
+      '"You will vote for it next week," Vance cut in.',
+    ].join('\n\n');
+    expect(findQuotes(text).map((quote) => quote.speaker)).toEqual(['Martin Vance', 'Ana Ruiz', 'Tom Ashby', 'Martin Vance']);
+  });
+
   it('finds the name behind premodifiers and parentheses', () => {
     const text = [
       '"I thought he did all the things right tonight," said MSNBC host Chris Matthews.',

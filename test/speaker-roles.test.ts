@@ -28,9 +28,9 @@ describe('speaker roles', () => {
     expect(quotes[0]).toMatchObject({ speaker, role });
   });
 
-  it('reads no title alone as a role, nor a place before a title opening a sentence as a name (`Former Texas Gov.`)', () => {
+  it('reads no title alone as a role, nor a place before a title opening a sentence as a name (`Former Texas Gov.`), and writes `former` as news style does', () => {
     const text = 'As Rep. Alan Grayson spoke, the hall emptied.\n\nFormer Texas Gov. Rick Perry said: "It is a long night."';
-    expect(findQuotes(text)[0]).toMatchObject({ speaker: 'Rick Perry', role: 'Former Texas Governor' });
+    expect(findQuotes(text)[0]).toMatchObject({ speaker: 'Rick Perry', role: 'former Texas Governor' });
     expect(findQuotes(`${text}\n\n"I am here," said Rep. Alan Grayson.`)[1]?.role).toBeNull();
   });
 

@@ -315,6 +315,23 @@ function firstMention(text: string, tokens: Token[], start: number, to: number):
   return null;
 }
 
+// The most words naming who quoted the speaker (`was quoted by the Ledger as saying`).
+const MAX_QUOTED_BY_TOKENS = 6;
+
+/**
+ * Where the passive before the cue at `to` starts (`Martin Vance was quoted as saying,`, `quoted by
+ * the Ledger as saying`): its subject is the speaker, not whoever quoted them. `to` when there is none.
+ */
+function quotedAsAt(tokens: Token[], from: number, to: number): number {
+  if (lower(tokens[to - 1]) !== 'as') return to;
+  for (let cursor = to - 2; cursor > from && to - cursor <= MAX_QUOTED_BY_TOKENS + 2; cursor -= 1) {
+    const token = tokens[cursor] as Token;
+    if (token.lower === 'quoted') return cursor === to - 2 || lower(tokens[cursor + 1]) === 'by' ? cursor : to;
+    if (!token.isWord) return to;
+  }
+  return to;
+}
+
 /**
  * The subject of a clause in `tokens[from, to)`, the cue verb at `to`: a name opening the clause
  * before an appositive (`X, a writer for Y, said`), else the mention right before the verb.
@@ -325,7 +342,7 @@ function subjectBefore(text: string, tokens: Token[], clauseStart: number, to: n
   if (namedWithAppositive(text, tokens, from)) return nameMention(text, tokens, from);
   const linked = PREDICATE_LINKS.has(lower(tokens[to - 1])) ? subjectOfPredicate(text, tokens, from, to - 1) : null;
   if (linked) return linked;
-  let end = to;
+  let end = quotedAsAt(tokens, from, to);
   while (end > from && isCueModifier(tokens[end - 1])) end -= 1;
   // One adverb of manner, after the subject: a pronoun or a name.
   const subjectBeforeAdverb = tokens[end - 2];

@@ -33,7 +33,7 @@ export const CUE_VERBS = new Set([
 /** Verbs that attribute a quotation together with the particle after them (`went on`, `shot back`). */
 export const CUE_PHRASES = new Map([
   ['went', 'on'], ['goes', 'on'], ['shot', 'back'], ['fired', 'back'], ['put', 'it'], ['pointed', 'out'],
-  ['points', 'out'], ['summed', 'up'], ['wrote', 'back'],
+  ['points', 'out'], ['summed', 'up'], ['wrote', 'back'], ['cut', 'in'], ['cuts', 'in'], ['broke', 'in'], ['jumped', 'in'],
 ]);
 
 /** Words that can sit between a speaker and the cue verb (`he later said`, `she has said`). */

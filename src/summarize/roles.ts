@@ -705,6 +705,14 @@ function roleBeforeCopula(text: string, tokens: Token[], nameStart: number): str
 const RANK_QUALIFIERS = new Set(['chief', 'deputy', 'assistant', 'acting', 'senior', 'detective']);
 
 /** The role with abbreviated titles written out (`Sen.` → `Senator`). */
+// Words that say when or how an office is held, lowercase in news style wherever they stand (`former
+// Governor`); capitalized only because they opened the sentence (`Former Gov. Martin Vance said`).
+const OPENING_QUALIFIER = /^(?:Former|Then|Acting|Interim|Retired)(?= \p{Lu})/u;
+
+function lowercaseOpeningQualifier(role: string): string {
+  return OPENING_QUALIFIER.test(role) ? role.charAt(0).toLowerCase() + role.slice(1) : role;
+}
+
 function expandTitles(role: string): string {
   // Every abbreviated title ends in a period: most roles have none to write out.
   if (!role.includes('.')) return role;
@@ -861,7 +869,7 @@ export function findRole(text: string, tokens: Token[], index: number, next: num
   const qualifiedOffice = beforeTitles === null && withTitles !== null && premodifier === withTitles && before?.capitalized === false;
   const bothSides = qualifiedOffice && appositive !== null ? `${expandTitles(premodifier)}, ${appositive}` : null;
   const described = withBody ?? bothSides ?? (saysMore ? appositive : premodifier ?? appositive) ?? body;
-  const role = described ? expandTitles(described) : null;
+  const role = described ? lowercaseOpeningQualifier(expandTitles(described)) : null;
   const party = partyLabelAfter(tokens, next)?.text ?? '';
   // Spelled out for every name, for the same reason. A label alone is the role as news style
   // writes it after a name (`Sen. Ruth Okafor, D-Minn.`).
