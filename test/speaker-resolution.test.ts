@@ -80,6 +80,14 @@ describe('speaker attribution and resolution', () => {
     expect(findQuotes(text).map((quote) => quote.speaker)).toEqual(['Martin Vance', 'Ana Ruiz', 'Tom Ashby', 'Martin Vance']);
   });
 
+  it('reads past an opening phrase to a subject described and named (`Speaking through an interpreter, the farmer, Ana Pires, said`)', () => {
+    const text = 'Farmers from three districts met the minister in Évora on Monday.\n\nSpeaking through an interpreter, the farmer, Ana Pires, said: "We have had no rain since March and the wells are dry."';
+    expect(findQuotes(text)[0]).toMatchObject({ speaker: 'Ana Pires', role: 'farmer' });
+    // Past it, a name after `said` is the subject of the clause it reports, who spoke the quotation.
+    const reported = 'Citing court papers, the prosecutor, Jane Orme, said Mr Calloway told staff: "Shred everything before Friday."';
+    expect(findQuotes(reported)[0]?.speaker).toBe('Calloway');
+  });
+
   it('finds the name behind premodifiers and parentheses', () => {
     const text = [
       '"I thought he did all the things right tonight," said MSNBC host Chris Matthews.',

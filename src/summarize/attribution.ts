@@ -237,7 +237,8 @@ function namedWithAppositive(text: string, tokens: Token[], index: number): bool
 /**
  * Whether the clause opening at `index` opens with an introductory phrase headed by one
  * capitalized word, set off by a comma before its subject (`Additionally, Clinton said`, `Hours
- * later, Trump told reporters`, `Back in 2013, he said`): a word capitalized only because it opens
+ * later, Trump told reporters`, `Back in 2013, he said`, `Speaking through an interpreter, the
+ * farmer said`): a word capitalized only because it opens
  * the sentence, not a name. A one-word name is kept when what follows its comma describes it
  * (`Trump, a businessman, said`, `Smith, 30, said`).
  */
@@ -252,8 +253,9 @@ function opensWithIntroductoryWord(text: string, tokens: Token[], index: number)
   if (!subject) return false;
   if (isPronoun(subject) && lower(subject) !== 'who') return true;
   const name = isCapitalized(subject) ? readNameSpan(text, tokens, comma + 1) : null;
+  // `Speaking through an interpreter, the farmer, Ana Pires, said`: a phrase of several words, then a subject of its own.
   return name !== null && isCueAt(tokens, skipLeading(tokens, name.next, isCueModifier))
-    || (comma > read.next && name !== null);
+    || (comma > read.next && (name !== null || DETERMINERS.has(lower(subject))));
 }
 
 /**
@@ -358,7 +360,10 @@ function subjectBefore(text: string, tokens: Token[], clauseStart: number, to: n
   // Stopped by an earlier cue, the words are its object (`The senator emailed supporters saying:`):
   // the speaker is the subject of that cue, unless a clause of its own begins among them
   // (`Cruz said as the heckler yelled:`, `under a headline that said,`).
-  const opensClause = tokens.slice(start, end).some((token) => CLAUSE_OPENERS.has(token.text));
+  // After a cue that reports a clause, a name is that clause's subject (`the prosecutor said Mr
+  // Calloway told staff:`), not the cue's object.
+  const opensClause = tokens.slice(start, end).some((token) => CLAUSE_OPENERS.has(token.text))
+    || (CLAUSE_REPORTING_CUES.has(lower(tokens[start - 1])) && tokens.slice(start, end).every((token) => isCapitalized(token) && possessiveLength(token.text) === 0));
   if (start > from && isCueAt(tokens, start - 1) && !opensClause) {
     const earlier = subjectBefore(text, tokens, from, start - 1);
     if (earlier) return earlier;
@@ -441,6 +446,8 @@ function groupAt(text: string, tokens: Token[], start: number): SpeakerMention |
 const PREDICATE_LINKS = new Set(['and', 'by']);
 // Words that open a clause with a subject of its own.
 const CLAUSE_OPENERS = new Set(['as', 'that', 'which', 'who', 'while', 'when', 'because', 'after', 'before', 'if', 'whether']);
+// Cues followed by the clause they report, never by an object (`said`, unlike `told` or `emailed`).
+const CLAUSE_REPORTING_CUES = new Set(['said', 'says', 'say', 'added', 'adds', 'claimed', 'claims', 'insisted', 'insists', 'argued', 'argues', 'noted', 'notes']);
 
 /**
  * The subject of the verb phrase ending at `end` that a linked cue continues: the last pronoun
