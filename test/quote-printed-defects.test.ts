@@ -30,6 +30,13 @@ describe('checks of a printed quotation', () => {
     expect(printedQuoteDefects(article, printed('If we —'))).toEqual([]);
   });
 
+  it('passes a dash ending the paragraph, with no attribution after it to hand over to', () => {
+    const left = '"This is not over," Ms. Kowalczyk said as she left. "Not by a long —"\n\nThe vote was 5-2.';
+    const quote = { text: 'This is not over. Not by a long —', role: null, speaker: 'Theresa Kowalczyk', start: 0, end: left.indexOf('\n') };
+    expect(printedQuoteDefects(left, quote)).toEqual([]);
+    expect(printedQuoteDefects(left.replace('—"', '—" she said.'), quote)).toEqual(['unfinished']);
+  });
+
   it('counts quotations and defects over articles', () => {
     const counts = countPrintedDefects([{ text: article, quotes: [printed('The plant was shut down,', 'Sen.'), printed('The plant was shut down.')] }]);
     expect(counts).toEqual({ quotes: 2, titleAsRole: 1, commaJoined: 0, unfinished: 1 });

@@ -56,6 +56,8 @@ describe('quotes as readers see them', () => {
   it('keeps the dash where the speaker broke off mid-sentence, which a period would end', () => {
     expect(shown('"I will not vote for that bill, because —" Rep. Dana Holt said.')[0]?.words).toBe('I will not vote for that bill, because —');
     expect(shown('"And then we —" Ms. Adair said. "We stopped."')[0]?.words).toBe('And then we — We stopped.');
+    // No attribution after the last piece: nothing for its dash to hand over to.
+    expect(shown('"This is not over," Ms. Adair said as she left. "Not by a long —"')[0]?.words).toBe('This is not over. Not by a long —');
   });
 
   it('keeps a question or an exclamation as the speaker ended it', () => {

@@ -34,6 +34,30 @@ describe('a person of a given name that says no gender', () => {
   });
 });
 
+describe('evidence of gender that is not evidence', () => {
+  it('takes none from the pronoun of a quotation\'s attribution after a name, which is the speaker\'s', () => {
+    const text = [
+      'Robin Ortiz, the principal of Eastside High, introduced Casey Marsh, the new football coach, at an assembly on Friday.',
+      '"He is going to change this program," she said.',
+      'Marsh took the microphone. "I grew up two blocks from here," he said.',
+    ].join('\n\n');
+    expect(speakers(text)).toEqual([
+      ['Robin Ortiz', 'principal of Eastside High'],
+      ['Casey Marsh', 'new football coach'],
+    ]);
+  });
+
+  it('takes none from a surname alone that is a given name too (`Jordan Blake`, then `Blake`)', () => {
+    const text = [
+      'Jordan Blake, the mayor, praised Tom Reed, the fire chief, at the ceremony on Friday.',
+      'Ann Lowe, the owner of the building, sat in the front row.',
+      '"We will rebuild the whole block," she said.',
+      'Blake spoke last. "This town does not quit," she said.',
+    ].join('\n\n');
+    expect(speakers(text).map(([name]) => name)).toEqual(['Ann Lowe', 'Jordan Blake']);
+  });
+});
+
 describe('a list of relatives, as obituaries name families', () => {
   it('gives a relative set off between two names to the name after it', () => {
     const text = [
@@ -46,5 +70,14 @@ describe('a list of relatives, as obituaries name families', () => {
       ['Leila Sarraf', null],
       ['Leila Sarraf', null],
     ]);
+  });
+
+  it('gives `her husband` to the one the list called so, not to a son of the family named after him', () => {
+    const text = [
+      'Marisol Cole, who ran the Harbor Street Diner for 40 years, died on Tuesday. She was 81.',
+      'She is survived by Tom Cole, her husband of 59 years; Ana Cole, their daughter; and Robin Cole, their son.',
+      '"I keep setting out two cups in the morning," her husband said.',
+    ].join('\n\n');
+    expect(speakers(text)).toEqual([['Tom Cole', 'her husband of 59 years']]);
   });
 });

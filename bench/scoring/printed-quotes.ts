@@ -6,8 +6,8 @@
  *                   printed as one ungrammatical sentence (`A, B`)
  *   unfinished      the quotation ends on the comma (semicolon, colon, dash) that handed over to
  *                   its attribution, or shows an ellipsis where the article skipped nothing; a
- *                   dash after a word no sentence ends on (`because —`) is the speaker breaking
- *                   off, and printed as written
+ *                   dash after a word no sentence ends on (`because —`) or ending the paragraph
+ *                   is the speaker breaking off, and printed as written
  */
 
 export interface PrintedQuote {
@@ -66,9 +66,13 @@ function isCommaJoined(text: string, quote: PrintedQuote): boolean {
   return false;
 }
 
+// A dash and the closing marks ending a paragraph or the text: nothing follows for it to hand over to.
+const DASH_ENDING_PARAGRAPH = /[-\u2013\u2014]\s*(?:''|["”’])+[ \t]*(?:\n|$)/u;
+
 function isUnfinished(text: string, quote: PrintedQuote): boolean {
   const skipped = ELLIPSIS.test(quote.text) && !ELLIPSIS.test(text.slice(quote.start, quote.end));
-  return (HANDED_OVER.test(quote.text) && !BREAK_OFF.test(quote.text)) || skipped;
+  const brokenOff = BREAK_OFF.test(quote.text) || DASH_ENDING_PARAGRAPH.test(text.slice(quote.start, quote.end + 4));
+  return (HANDED_OVER.test(quote.text) && !brokenOff) || skipped;
 }
 
 /** The defects a reader would see in one printed quotation of the article `text`. */

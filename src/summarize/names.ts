@@ -290,6 +290,8 @@ function genderOfPronoun(tokens: Token[], index: number, setOff: boolean): Gende
   return following?.isWord && following.text === following.lower && !AFTER_OBJECT_HER.has(following.text) ? 'female' : undefined;
 }
 
+const CLOSING_MARKS = new Set(['"', '”', "'", '’']);
+
 /**
  * The gender of the first he/she-type pronoun after token `next`, until another name comes, outside
  * quotations: in `Hollis said her son loved it. "He told me …"` the quoted `He` is the son.
@@ -313,6 +315,9 @@ function genderOfNextPronoun(text: string, tokens: Token[], next: number): Gende
     // closes after a word (`… my name.'`, or the plural possessive `the players' bus`).
     else if (token.text === "'") quoted = token.start === 0 || isBlankUnit(text.charCodeAt(token.start - 1)) || opensParagraph;
     const gender = !quoted && token.isWord && token.text.length <= MAX_PRONOUN_LENGTH && opensLikePronoun(token.text) ? genderOfPronoun(tokens, cursor, setOff) : undefined;
+    // `introduced Casey Marsh, the new coach. "He …," she said`: the pronoun of a quotation's
+    // attribution is its speaker's, whom it may not be.
+    if (gender && CLOSING_MARKS.has(tokens[cursor - 1]?.text ?? '')) return null;
     if (gender) return gender;
     if (token.capitalized && cursor > next && isNamePart(token) && !NAME_OPENERS_NOT_FOLLOWING.has(tokens[cursor - 1]?.text ?? '')) return null;
   }

@@ -131,11 +131,11 @@ function enrich(person: Person, mention: NameMention, mentionWords: number): voi
   person.fullName = fuller ? name : person.fullName;
   const fullNameWords = fuller ? mentionWords : knownWords;
   person.titleGender ??= mention.titleGender;
-  person.nameGender ??= mention.nameGender;
-  if (person.roleGender === null && mention.role !== null) person.roleGender = genderOfRole(mention.role);
   // A surname alone may stand for a namesake (`Scott` for her husband): it votes only for a
-  // person the text never names in full.
+  // person the text never names in full. Nor is it a given name (`Jordan Blake`, then `Blake`).
   const votes = mentionWords > 1 || fullNameWords === 1;
+  if (votes) person.nameGender ??= mention.nameGender;
+  if (person.roleGender === null && mention.role !== null) person.roleGender = genderOfRole(mention.role);
   if (mention.pronounGender && votes) person.pronounVotes[mention.pronounGender] += 1;
   // A role met again with more said of it (`the owner`, then `the owner of Maison Roux`) is the fuller one.
   person.role = person.role === null || (mention.role !== null && extendsRole(mention.role, person.role)) ? mention.role : person.role;

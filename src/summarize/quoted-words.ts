@@ -48,12 +48,17 @@ const BROKEN_OFF = new RegExp(`\\b(?:${[
   'i', 'we', 'you', 'he', 'she', 'they',
 ].join('|')})\\s*(?:[-\u2013\u2014]+)(${INNER_CLOSING})$`, 'iu');
 
+// A dash ending the words, before any closing marks of a quotation within them.
+const FINAL_DASH = new RegExp(`[-\u2013\u2014]+${INNER_CLOSING}$`, 'u');
+
 /**
  * The words ended as a sentence: a handover mark becomes a period; `?`, `!`, `.` and `…` stay,
- * and so does a dash where the speaker broke off mid-sentence (`I will not vote for it, because —`).
+ * and so does a dash where the speaker broke off mid-sentence (`I will not vote for it, because —`)
+ * or where no attribution follows for it to hand over to (`she said as she left. "Not by a long —"`).
  */
-function endAsSentence(words: string): string {
-  return mayEndWithHandover(words) && HANDOVER.test(words) && !BROKEN_OFF.test(words) ? words.replace(HANDOVER, '.$1') : words;
+function endAsSentence(words: string, handsOver = true): string {
+  if (!mayEndWithHandover(words) || !HANDOVER.test(words) || BROKEN_OFF.test(words)) return words;
+  return handsOver || !FINAL_DASH.test(words) ? words.replace(HANDOVER, '.$1') : words;
 }
 
 /**
@@ -98,13 +103,16 @@ const LONE_SUBJECT = /^[^\p{L}\p{N}]*(?:he|she|it|they|we|i|everyone|everybody|n
 // Words that address someone or cry out (`My friends`, `My God`, `Your honour`): the comma is the address's.
 const ADDRESS = /^[^\p{L}\p{N}]*(?:my|your|our)\s+(?:friends?|god|lord|dear|love|darling|honou?r|majesty|son|boy|girl|child|children|brothers?|sisters?|people|colleagues|fellow)\b/iu;
 
-/** What a reader is shown of the quotation made of these pieces (in text order). */
-export function quotedWords(text: string, pieces: readonly QuotedPiece[]): string {
+/**
+ * What a reader is shown of the quotation made of these pieces (in text order); `handsOver` says
+ * whether its attribution follows the last piece, which a final mark may have handed over to.
+ */
+export function quotedWords(text: string, pieces: readonly QuotedPiece[], handsOver = true): string {
   let words = '';
   pieces.forEach((piece, index) => {
     const previous = pieces[index - 1];
     const clause = previous ? text.slice(previous.end, piece.start) : '';
     words = join(words, clause, pieceWords(text, piece));
   });
-  return endAsSentence(words);
+  return endAsSentence(words, handsOver);
 }

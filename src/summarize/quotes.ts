@@ -81,9 +81,11 @@ function nameLede(text: string, people: People, lede: LedeDescription | null): v
 
 function toQuoteSpan(text: string, quotation: Quotation, speaker: ResolvedSpeaker): QuoteSpan {
   const first = quotation.pieces[0] as QuotedPiece;
+  const last = quotation.pieces[quotation.pieces.length - 1] as QuotedPiece;
   const mention = quotation.attribution?.mention ?? null;
+  const attributionFollows = quotation.attribution !== null && quotation.attribution.start >= last.end;
   return {
-    text: quotedWords(text, quotation.pieces),
+    text: quotedWords(text, quotation.pieces, attributionFollows),
     speaker: speaker.name,
     role: speaker.role,
     start: first.start,

@@ -272,7 +272,10 @@ function relativeOf(people: People, mention: SpeakerMention, description: Descri
   // possessive may be of, and whom the text made no named person's relative (`Declan Furlong ….
   // Devane handed in a letter from Catherine Furlong. "…," his wife wrote`).
   const ofAFamily = (person: Person) => person !== owner && fits(person) && !namesWhose(people, person) && hasNamesake(people, person);
-  return lastPersonBefore(people, mention.start, isRelative)?.person ?? firstPersonAfter(people, mention.end, isRelative) ?? anyoneCalledThat()
+  // One of the family the text called that relative first (`Tom Cole, her husband …; Robin Cole, their son`).
+  const calledRelative = (person: Person) => isRelative(person) && person.roleWords.has(description.head);
+  return lastPersonBefore(people, mention.start, calledRelative)?.person ?? lastPersonBefore(people, mention.start, isRelative)?.person
+    ?? firstPersonAfter(people, mention.end, isRelative) ?? anyoneCalledThat()
     ?? lastPersonBefore(people, mention.start, ofAFamily)?.person ?? null;
 }
 
