@@ -34,6 +34,20 @@ describe('speaker roles', () => {
     expect(findQuotes(`${text}\n\n"I am here," said Rep. Alan Grayson.`)[1]?.role).toBeNull();
   });
 
+  it('reads acting, interim, outgoing and retired before a title as the office\'s, not the name\'s', () => {
+    const text = [
+      'Acting Chief Dana Morrow, a 22-year veteran, will lead the department until a permanent chief is chosen.',
+      '"Every timesheet will be checked," Acting Chief Morrow said.',
+      'Retired Sgt. Jordan Whitley said the problem was old. "It was always like this," he said.',
+      'Outgoing Police Commissioner Tomasz Bielski said he would testify. "I will answer every question," he said.',
+    ].join('\n\n');
+    expect(findQuotes(text).map((quote) => [quote.speaker, quote.role])).toEqual([
+      ['Dana Morrow', 'acting Chief'],
+      ['Jordan Whitley', 'retired Sergeant'],
+      ['Tomasz Bielski', 'outgoing Police Commissioner'],
+    ]);
+  });
+
   it('reads a master of a trade for a role (`the harbour master`)', () => {
     const quotes = findQuotes('"The pier will cut the crossing by twenty minutes," said Anna Berg, the harbour master.');
     expect(quotes[0]).toMatchObject({ speaker: 'Anna Berg', role: 'harbour master' });

@@ -112,7 +112,7 @@ export const TITLE_WORDS = new Set([
   'president', 'senator', 'representative', 'congressman', 'congresswoman', 'governor', 'mayor',
   'secretary', 'minister', 'judge', 'justice', 'speaker', 'chairman', 'chairwoman', 'director',
   'general', 'admiral', 'ambassador', 'attorney', 'leader', 'sheriff', 'chief', 'commissioner',
-  'king', 'queen', 'prince', 'princess', 'pope', 'vice', 'prime', 'former', 'deputy', 'candidate',
+  'king', 'queen', 'prince', 'princess', 'pope', 'vice', 'prime', 'former', 'deputy', 'candidate', 'acting', 'interim', 'outgoing', 'retired',
   'nominee', 'chancellor', 'premier', 'professor', 'lawmaker', 'councilman', 'councilwoman',
   'treasurer', 'advisor', 'adviser', 'spokesman', 'spokeswoman', 'lieutenant', 'colonel',
   'sergeant', 'captain', 'officer', 'detective', 'pastor', 'reverend', 'bishop', 'rabbi', 'dr',

@@ -707,7 +707,7 @@ const RANK_QUALIFIERS = new Set(['chief', 'deputy', 'assistant', 'acting', 'seni
 /** The role with abbreviated titles written out (`Sen.` → `Senator`). */
 // Words that say when or how an office is held, lowercase in news style wherever they stand (`former
 // Governor`); capitalized only because they opened the sentence (`Former Gov. Martin Vance said`).
-const OPENING_QUALIFIER = /^(?:Former|Then|Acting|Interim|Retired)(?= \p{Lu})/u;
+const OPENING_QUALIFIER = /^(?:Former|Then|Acting|Interim|Retired|Outgoing)(?= \p{Lu})/u;
 
 function lowercaseOpeningQualifier(role: string): string {
   return OPENING_QUALIFIER.test(role) ? role.charAt(0).toLowerCase() + role.slice(1) : role;
