@@ -72,6 +72,26 @@ describe('a list of relatives, as obituaries name families', () => {
     ]);
   });
 
+  it('gives `his widow` and `his son` to the wife and the son the list named by given name alone (`their son, Kerry;`)', () => {
+    const text = [
+      'Declan Keane, a former state senator, died on Sunday at his home in Braddock, Pa. He was 77.',
+      'He is survived by his wife, Aoife; their daughter, Siobhan Keane; their son, Kerry; a brother, Brendan; and four grandchildren.',
+      '"He wrote every speech at the kitchen table," his widow said.',
+      '"Dad never forgot a name," his son said.',
+      'His brother said the music for the funeral was picked. "Two hymns and a Springsteen song," Brendan Keane said.',
+    ].join('\n\n');
+    expect(speakers(text)).toEqual([['Aoife', 'his wife'], ['Kerry', 'their son'], ['Brendan Keane', 'brother']]);
+  });
+
+  it('does not give `his son` to the man himself, called a son of someone the text only describes', () => {
+    const text = [
+      'Declan Keane, a steelworker\'s son who served 24 years in the State Senate, died on Sunday. He was 77.',
+      'He is survived by his wife, Aoife Keane, and their son, Kerry Keane.',
+      '"Dad never forgot a name," his son said.',
+    ].join('\n\n');
+    expect(speakers(text)).toEqual([['Kerry Keane', 'their son']]);
+  });
+
   it('gives `her husband` to the one the list called so, not to a son of the family named after him', () => {
     const text = [
       'Marisol Cole, who ran the Harbor Street Diner for 40 years, died on Tuesday. She was 81.',

@@ -681,7 +681,7 @@ function isGivenNameSetOff(tokens: Token[], shape: NameShape): boolean {
 }
 
 /**
- * `She is survived by their son, Callum.`: a given name set off after a word for a relative is that
+ * `She is survived by their son, Callum.`, `his wife, Aoife; their daughter, …`: a given name set off after a word for a relative is that
  * relative, as families are named in obituaries and features.
  */
 function isRelativeByGivenName(tokens: Token[], shape: NameShape): boolean {
@@ -689,7 +689,7 @@ function isRelativeByGivenName(tokens: Token[], shape: NameShape): boolean {
   const relative = tokens[shape.index - 2];
   const after = tokens[shape.next];
   return shape.person.length === 1 && name !== undefined && isComma(tokens[shape.index - 1])
-    && relative !== undefined && KINSHIP_NOUNS.has(relative.lower) && (after === undefined || isComma(after) || isSentenceEnd(after));
+    && relative !== undefined && KINSHIP_NOUNS.has(relative.lower) && (after === undefined || isComma(after) || after.text === ';' || isSentenceEnd(after));
 }
 
 const ORIGIN_PREPOSITIONS = new Set(['of', 'from']);

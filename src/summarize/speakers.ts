@@ -226,6 +226,21 @@ const THE_WRITERS = /^(?:my|our)\s/i;
 
 const POSSESSIVE_GENDERS = new Map<string, Gender>([['his', 'male'], ['her', 'female']]);
 
+// A relative's word for one the text called another while the one the possessive is of lived
+// (`his wife, Aoife`, then `his widow said`).
+const KIN_CALLED_BEFORE = new Map([['widow', 'wife'], ['widower', 'husband']]);
+
+// A relative's word after a possessive noun for someone unnamed (`a steelworker's son`).
+const KIN_OF_DESCRIBED = /(?:^|\s)\p{Ll}[\p{L}-]*['’]s\s+(\p{Ll}+)/u;
+
+/**
+ * Whether the text called the person that relative of someone it only describes (`Declan Keane, a
+ * steelworker's son`): then `his son` is not the person, whom `his` refers to.
+ */
+function isKinOfSomeoneDescribed(person: Person, kin: string): boolean {
+  return person.role !== null && KIN_OF_DESCRIBED.exec(person.role)?.[1] === kin;
+}
+
 // What `relativeOf` answers for a description that is no possessive and a word for a relative.
 const NOT_KINSHIP = undefined;
 
@@ -259,21 +274,24 @@ function relativeOf(people: People, mention: SpeakerMention, description: Descri
   // Whom `her` refers to, as a pronoun would: through a chain of sentences opening on `she` (`She
   // met Lionel Greer …. "…," her husband said` is the woman the chain is about).
   const owner = pronounAntecedent(people, mention.start, ownerGender, NO_ONE)?.person;
+  const kin = KIN_CALLED_BEFORE.get(description.head) ?? description.head;
+  const calledKin = (person: Person) => person.roleWords.has(description.head) || person.roleWords.has(kin);
   // Called that relative of someone the text does not name: no name's surname among the role's words (`Nora Quill's husband` is hers).
-  const calledThat = (person: Person) => person !== owner && fits(person) && person.roleWords.has(description.head) && !namesWhose(people, person);
+  const calledThat = (person: Person) => person !== owner && fits(person) && calledKin(person) && !namesWhose(people, person);
   const anyoneCalledThat = () => lastPersonBefore(people, mention.start, calledThat)?.person ?? null;
   if (!owner) return anyoneCalledThat();
-  if (fits(owner) && owner.roleWords.has(description.head)) return owner;
+  if (fits(owner) && calledKin(owner) && !isKinOfSomeoneDescribed(owner, description.head)) return owner;
   const family = surnameKey(owner.fullName);
-  // Called that relative of the owner's: of their family, or by the same possessive (`Her husband, Tom Quill`).
-  const calledSo = (person: Person) => person.roleWords.has(description.head) && (person.roleWords.has(family) || person.roleWords.has(possessive));
+  // Called that relative of the owner's: of their family, or by the same possessive (`Her husband,
+  // Tom Quill`) or the couple's (`survived by his wife, Aoife; their son, Kerry`).
+  const calledSo = (person: Person) => calledKin(person) && (person.roleWords.has(family) || person.roleWords.has(possessive) || person.roleWords.has('their'));
   const isRelative = (person: Person) => person !== owner && fits(person) && (surnameKey(person.fullName) === family || calledSo(person));
   // Failing those, one who shares a surname with someone else the text names, a family the
   // possessive may be of, and whom the text made no named person's relative (`Declan Furlong ….
   // Devane handed in a letter from Catherine Furlong. "…," his wife wrote`).
   const ofAFamily = (person: Person) => person !== owner && fits(person) && !namesWhose(people, person) && hasNamesake(people, person);
   // One of the family the text called that relative first (`Tom Cole, her husband …; Robin Cole, their son`).
-  const calledRelative = (person: Person) => isRelative(person) && person.roleWords.has(description.head);
+  const calledRelative = (person: Person) => isRelative(person) && calledKin(person);
   return lastPersonBefore(people, mention.start, calledRelative)?.person ?? lastPersonBefore(people, mention.start, isRelative)?.person
     ?? firstPersonAfter(people, mention.end, isRelative) ?? anyoneCalledThat()
     ?? lastPersonBefore(people, mention.start, ofAFamily)?.person ?? null;
