@@ -681,8 +681,8 @@ function isGivenNameSetOff(tokens: Token[], shape: NameShape): boolean {
 }
 
 /**
- * `She is survived by their son, Callum.`, `his wife, Aoife; their daughter, …`: a given name set off after a word for a relative is that
- * relative, as families are named in obituaries and features.
+ * `She is survived by their son, Callum.`, `his wife, Aoife; their daughter, …`: a given name set
+ * off after a word for a relative is that relative, as families are named in obituaries and features.
  */
 function isRelativeByGivenName(tokens: Token[], shape: NameShape): boolean {
   const [name] = shape.person;

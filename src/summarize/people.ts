@@ -14,7 +14,7 @@ export interface Person {
   fullName: string;
   /** A title printed with the name (`Dr.`), from the first mention that gives one. */
   title: string | null;
-  /** What says the gender, strongest first: an honorific, the given name, the pronouns after the name. */
+  /** What says the gender, strongest first: an honorific, the given name, the role's noun, the pronouns after the name (genderOf). */
   titleGender: Gender | null;
   nameGender: Gender | null;
   /** The gender of the noun the text calls the person by (`his daughter`, `a spokeswoman for …`). */

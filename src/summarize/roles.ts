@@ -704,7 +704,6 @@ function roleBeforeCopula(text: string, tokens: Token[], nameStart: number): str
 // Words before an abbreviated title that say which rank of it (`Chief Insp.`, `Deputy Supt.`).
 const RANK_QUALIFIERS = new Set(['chief', 'deputy', 'assistant', 'acting', 'senior', 'detective']);
 
-/** The role with abbreviated titles written out (`Sen.` → `Senator`). */
 // Words that say when or how an office is held, lowercase in news style wherever they stand (`former
 // Governor`); capitalized only because they opened the sentence (`Former Gov. Martin Vance said`).
 const OPENING_QUALIFIER = /^(?:Former|Then|Acting|Interim|Retired|Outgoing)(?= \p{Lu})/u;
@@ -713,6 +712,7 @@ function lowercaseOpeningQualifier(role: string): string {
   return OPENING_QUALIFIER.test(role) ? role.charAt(0).toLowerCase() + role.slice(1) : role;
 }
 
+/** The role with abbreviated titles written out (`Sen.` → `Senator`). */
 function expandTitles(role: string): string {
   // Every abbreviated title ends in a period: most roles have none to write out.
   if (!role.includes('.')) return role;
