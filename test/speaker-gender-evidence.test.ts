@@ -92,6 +92,16 @@ describe('a list of relatives, as obituaries name families', () => {
     expect(speakers(text)).toEqual([['Kerry Keane', 'their son']]);
   });
 
+  it('gives an honorific of the other gender than the one the surname first named to the namesake of that gender brought in last', () => {
+    const text = [
+      'Declan Keane, a former state senator, died on Sunday at his home in Braddock, Pa. He was 77.',
+      'He was born in Braddock, the son of Michael Keane, a crane operator, and Nora Keane, a cafeteria worker.',
+      'His survivors include a daughter, Siobhan Keane, a lawyer in Pittsburgh.',
+      'Ms. Keane said her father had been proudest of a 1987 law. "He said it was the only thing worth the parking," she said.',
+    ].join('\n\n');
+    expect(speakers(text)).toEqual([['Siobhan Keane', 'lawyer in Pittsburgh']]);
+  });
+
   it('gives `her husband` to the one the list called so, not to a son of the family named after him', () => {
     const text = [
       'Marisol Cole, who ran the Harbor Street Diner for 40 years, died on Tuesday. She was 81.',

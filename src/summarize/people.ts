@@ -262,8 +262,9 @@ function completesSurname(namesake: Person, name: string): boolean {
  * `Mrs Mulvey` after `Ciarán Mulvey` and `Aoife Mulvey`: a surname alone names the first person
  * introduced with it unless its title is another than the one that person was introduced with and
  * a namesake was introduced with it, or its title says another gender than that person's; then it
- * names a namesake known to be of the title's gender, if the text has one. (One of unknown gender is not
- * taken: `Mr. Khan` is not the son the text names next, when the father goes by his given name.)
+ * names the namesake known to be of the title's gender that the text introduced last, if it has
+ * one. (One of unknown gender is not taken: `Mr. Khan` is not the son the text names next, when
+ * the father goes by his given name.)
  */
 function namesakeOfTitle(people: People, first: Person, key: string, titleGender: Gender | null, title: string | null): Person {
   // `Prof. Marchetti` after `Dr. Elena Marchetti and Prof. Luca Marchetti`: the one of that title.
@@ -274,10 +275,13 @@ function namesakeOfTitle(people: People, first: Person, key: string, titleGender
   }
   const firstGender = genderOf(first);
   if (titleGender === null || firstGender === null || firstGender === titleGender) return first;
+  // The one of them the text brought in last: `Ms. Keane` after `the son of … Nora Keane`, then
+  // `His survivors include a daughter, Siobhan Keane`, is the daughter.
+  let namesake = first;
   for (const person of people.byFullName.values()) {
-    if (person !== first && surnameKey(person.fullName) === key && genderOf(person) === titleGender) return person;
+    if (person !== first && surnameKey(person.fullName) === key && genderOf(person) === titleGender) namesake = person;
   }
-  return first;
+  return namesake;
 }
 
 /** What the text says of its people beside their names, read by the caller (all optional). */
