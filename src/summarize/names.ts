@@ -11,6 +11,7 @@ import { clauseRoleWords, pastAge, pastOrigin, placesNamed } from './role-clause
 import { findRole, isSetOffAsOrganization } from './roles.js';
 import { hasLineBreak, isCapitalized, isComma, isPluralPossessive, isSentenceEnd, pastParenthesis, possessiveLength, type Token } from './tokens.js';
 import { isBodyWordSurname, isWordName, SURNAMES_OF_PLACES } from './word-names.js';
+import { CLOSING_QUOTE_MARKS } from './quote-marks.js';
 
 export interface NameMention {
   /** Offsets of the whole mention, titles included (`Sen. Rand Paul`). */
@@ -290,8 +291,6 @@ function genderOfPronoun(tokens: Token[], index: number, setOff: boolean): Gende
   return following?.isWord && following.text === following.lower && !AFTER_OBJECT_HER.has(following.text) ? 'female' : undefined;
 }
 
-const CLOSING_MARKS = new Set(['"', '”', "'", '’']);
-
 /**
  * The gender of the first he/she-type pronoun after token `next`, until another name comes, outside
  * quotations: in `Hollis said her son loved it. "He told me …"` the quoted `He` is the son.
@@ -317,7 +316,7 @@ function genderOfNextPronoun(text: string, tokens: Token[], next: number): Gende
     const gender = !quoted && token.isWord && token.text.length <= MAX_PRONOUN_LENGTH && opensLikePronoun(token.text) ? genderOfPronoun(tokens, cursor, setOff) : undefined;
     // `introduced Casey Marsh, the new coach. "He …," she said`: the pronoun of a quotation's
     // attribution is its speaker's, whom it may not be.
-    if (gender && CLOSING_MARKS.has(tokens[cursor - 1]?.text ?? '')) return null;
+    if (gender && CLOSING_QUOTE_MARKS.has(tokens[cursor - 1]?.text ?? '')) return null;
     if (gender) return gender;
     if (token.capitalized && cursor > next && isNamePart(token) && !NAME_OPENERS_NOT_FOLLOWING.has(tokens[cursor - 1]?.text ?? '')) return null;
   }

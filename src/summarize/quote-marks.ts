@@ -4,6 +4,9 @@
  * in double marks or in single ones.
  */
 
+/** Quote marks that close a quotation, as tokens: straight and curly, double and single. */
+export const CLOSING_QUOTE_MARKS: ReadonlySet<string> = new Set(['"', '”', "'", '’']);
+
 /** A stretch of text between an opening quotation mark and its closing mark. */
 export interface QuotedPiece {
   /** Offset of the opening mark. */

@@ -10,6 +10,7 @@ import { ABBREVIATED_OFFICES, CUE_VERBS, DETERMINERS, HONORIFICS, KINSHIP_NOUNS,
 import { isListedPersonNoun, isPersonNoun } from './person-nouns.js';
 import { pastAge, pastOrigin } from './role-clauses.js';
 import { closesPluralPossessive, hasLineBreak, isCapitalized, isComma, isPluralPossessive, isSentenceEnd, pastParenthesis, possessiveLength, type Token } from './tokens.js';
+import { CLOSING_QUOTE_MARKS } from './quote-marks.js';
 
 // Words of a style of address after `His`, `Her` or `Your` (`Her Honour Judge …`, `His Excellency`).
 const STYLES_OF_ADDRESS = new Set(['honour', 'honor', 'excellency', 'worship', 'grace', 'lordship', 'ladyship', 'eminence', 'holiness']);
@@ -251,7 +252,6 @@ const DANGLING_ENDINGS = new Set([...CONNECTORS, 'to', 'the', 'a', 'an', 'in', '
 // The most words of a title in quote marks a role may end on (`producer of "The Long Field"`).
 const MAX_QUOTED_TITLE_WORDS = 6;
 const OPENING_MARKS = new Set(['"', '“', "'", '‘']);
-const CLOSING_MARKS = new Set(['"', '”', "'", '’']);
 
 /** Where a title in quote marks opens and closes: its marks as written, and its words. */
 interface QuotedTitle {
@@ -279,7 +279,7 @@ function quotedTitleAt(text: string, tokens: Token[], index: number): QuotedTitl
   let last: Token = first;
   for (let cursor = index + opening + 1; cursor < tokens.length && cursor - index <= MAX_QUOTED_TITLE_WORDS + opening + 1; cursor += 1) {
     const token = tokens[cursor] as Token;
-    const closing = markLength(tokens, cursor, CLOSING_MARKS);
+    const closing = markLength(tokens, cursor, CLOSING_QUOTE_MARKS);
     if (closing > 0) {
       const open = text.slice((tokens[index] as Token).start, first.start);
       const close = text.slice(token.start, (tokens[cursor + closing - 1] as Token).end);
