@@ -6,6 +6,7 @@ import { ExitCode, exitCodeFor } from './exit-codes.js';
 import { cutToLastWholeLine, regularFileSize } from './last-whole-line.js';
 import { printDiagnostics, shownDiagnostics } from './terminal.js';
 import { createProgram } from './program.js';
+import { optimizeForShortRuns } from './compiler-tuning.js';
 
 const STDOUT = 1;
 
@@ -42,4 +43,5 @@ function reportError(error: unknown, json: boolean): number {
   return ExitCode.internal;
 }
 
+optimizeForShortRuns();
 await main();
