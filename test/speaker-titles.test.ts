@@ -172,3 +172,33 @@ describe('names from other conventions in international news', () => {
     expect(speakers(text)).toEqual(['Gov. Mike Pence']);
   });
 });
+
+// US political news names cabinet and state offices with `of` (`Secretary of State John Kerry`) and
+// offices held at the time with `then-` (`then-Gov. Martin Vance`).
+describe('offices named with `of` and `then-` before a name', () => {
+  it.each([
+    ['"We will not leave," Secretary of State Dana Whitlock said.', 'Dana Whitlock', 'Secretary of State'],
+    ['"We will not leave," said Secretary of State Dana Whitlock.', 'Dana Whitlock', 'Secretary of State'],
+    ['Secretary of Homeland Security Ray Okonkwo said: "We will not leave."', 'Ray Okonkwo', 'Secretary of Homeland Security'],
+    ['"We will not leave," Director of National Intelligence James Pell said.', 'James Pell', 'Director of National Intelligence'],
+    ['"Soon," Ohio Secretary of State Rosa Mendez said.', 'Rosa Mendez', 'Ohio Secretary of State'],
+    ['"We will not leave," said Secretary of Defense Carver.', 'Carver', 'Secretary of Defense'],
+  ])('reads the office as the role and the name after it as the speaker: %s', (sentence, speaker, role) => {
+    expect(findQuotes(`The talks ended on Friday.\n\n${sentence}`)[0]).toMatchObject({ speaker, role });
+  });
+
+  it('reads no name into a place after `of` (`Representative Peter T. King of New York`)', () => {
+    const text = 'Mr. Rubio campaigned in Queens.\n\n"It is not going to be easy," said Representative Peter T. King of New York, who endorsed Mr. Rubio.';
+    expect(findQuotes(text)[0]?.speaker).toBe('Peter T. King');
+  });
+
+  it.each([
+    ['"It was a mistake to close the plant," then-Gov. Martin Vance said.', 'Martin Vance', 'former Governor'],
+    ['"It was a mistake to close the plant," said then-Gov. Martin Vance of Ohio.', 'Martin Vance', 'former Governor'],
+    ['Then-Mayor Siobhan Grady said: "Nobody listened to us in 2010."', 'Siobhan Grady', 'former Mayor'],
+    ['"We will not abandon our friends," then-Secretary of State Hillary Clinton said.', 'Hillary Clinton', 'former Secretary of State'],
+    ['"It was a mistake to close the plant," then-Ohio Gov. Martin Vance said.', 'Martin Vance', 'former Ohio Governor'],
+  ])('reads `then-` as a past office, as `former` is read: %s', (sentence, speaker, role) => {
+    expect(findQuotes(`The vote failed on Tuesday.\n\n${sentence}`)[0]).toMatchObject({ speaker, role });
+  });
+});

@@ -6,6 +6,7 @@
 import { CUE_MODIFIERS, CUE_PHRASES, CUE_VERBS, DETERMINERS, PRONOUNS, ROLE_NOUNS } from './lexicon.js';
 import { pastDateline, readDescription } from './descriptions.js';
 import { readNameSpan } from './names.js';
+import { pastOrigin } from './role-clauses.js';
 import { isPersonNoun, isPluralOfPersonNoun } from './person-nouns.js';
 import type { SpeakerMention } from './speakers.js';
 import { isCapitalized, closesPluralPossessive, isComma, isSentenceEnd, pastParenthesis, possessiveLength, tokenize, type Token } from './tokens.js';
@@ -194,12 +195,25 @@ function opensNamesakeDescription(tokens: Token[], index: number): boolean {
   return index >= 0 && lower(tokens[index]) === 'the' && AGE_COMPARATIVES.has(lower(tokens[index + 1])) && tokens[index + 2]?.capitalized === true;
 }
 
+/**
+ * `said Secretary of State John Kerry`: a capitalized office with `of` after it, then a name (read
+ * by names.ts as one titled name), is that person; null for anything else (`the Secretary of State`).
+ */
+function officeHolderMention(text: string, tokens: Token[], index: number): SpeakerMention | null {
+  const office = tokens[index] as Token;
+  if (!isCapitalized(office) || lower(tokens[index + 1]) !== 'of') return null;
+  const read = readNameSpan(text, tokens, index);
+  return read?.mention.canBePerson && read.mention.name !== office.text ? nameMention(text, tokens, index) : null;
+}
+
 /** The speaker mention starting at token `index`: a pronoun, a name or a description. */
 function mentionAt(text: string, tokens: Token[], index: number): SpeakerMention | null {
   const token = tokens[index];
   if (!token?.isWord) return null;
   if (isPronoun(token)) return pronounMention(token);
   if (DETERMINERS.has(lower(token)) || ROLE_NOUNS.has(lower(token))) {
+    const officeHolder = officeHolderMention(text, tokens, index);
+    if (officeHolder !== null) return officeHolder;
     // `the Vermont senator Bernie Sanders`: a name inside a description wins.
     const named = tokens.slice(index + 1, index + MAX_DESCRIPTION_TOKENS).findIndex((word) => isCapitalized(word) && !DETERMINERS.has(lower(word)));
     const nameIndex = index + 1 + named;
@@ -208,9 +222,11 @@ function mentionAt(text: string, tokens: Token[], index: number): SpeakerMention
     const ofTheName = isDescribedAsOf(tokens, nameIndex);
     if (named >= 0 && !ofTheName && !opensNamesakeDescription(tokens, index) && between.every((word) => word.isWord && !isCue(word))) {
       const read = readNameSpan(text, tokens, nameIndex);
-      // The name must end the phrase: `the New York businessman` is a description.
-      const after = read ? tokens[read.next] : undefined;
-      const endsPhrase = !after?.isWord || isCueAt(tokens, read?.next ?? 0) || isCueModifier(after);
+      // The name must end the phrase, where the person is from aside (`Representative Peter T.
+      // King of New York,`): `the New York businessman` is a description.
+      const next = read ? pastOrigin(tokens, read.next) : 0;
+      const after = read ? tokens[next] : undefined;
+      const endsPhrase = !after?.isWord || isCueAt(tokens, next) || isCueModifier(after);
       if (read?.mention.canBePerson && endsPhrase && /\s/.test(read.mention.name)) return nameMention(text, tokens, nameIndex);
     }
     return descriptionMention(text, tokens, index);

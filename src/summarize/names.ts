@@ -515,10 +515,46 @@ function readShape(text: string, tokens: Token[], index: number): NameShape | nu
     if (lastPart && untitled && next < tokens.length && adjacent(text, lastPart, tokens[next] as Token) && readTitles(text, tokens, next).length > 0) at = next;
   }
   if (shape === null) return null;
+  shape = nameAfterOffice(text, tokens, shape) ?? shape;
   // Set for every shape, the same steps whether or not it was read past a place.
   const opening = (tokens[index] as Token).start;
   shape.start = shape.index === index ? shape.start : opening;
   return shape;
+}
+
+// Words that end the name of an office after `of` (`Secretary of State`, `of Homeland Security`,
+// `Chief of Staff`): a name after one starts there, whether or not its first word is a known given name.
+const OFFICE_LAST_WORDS = new Set([
+  'state', 'security', 'defense', 'defence', 'staff', 'treasury', 'commerce', 'energy', 'labor', 'labour', 'interior',
+  'agriculture', 'transportation', 'education', 'justice', 'intelligence', 'affairs', 'services', 'development',
+  'health', 'finance', 'house', 'senate', 'representatives', 'police', 'schools',
+]);
+
+/**
+ * `Secretary of State John Kerry`, `Director of National Intelligence James Clapper`, `Speaker of
+ * the House Paul Ryan`: a title word read as the name or its last word, then `of`, the office's capitalized
+ * words and a name. The name after the office, when personPart finds where it starts; else null.
+ */
+function nameAfterOffice(text: string, tokens: Token[], shape: NameShape): NameShape | null {
+  // The title may follow a place it is the office of (`Ohio Secretary of State Rosa Mendez`), not
+  // a given name (`Peter T. King of New York`: a surname).
+  const { person } = shape;
+  const title = lastOf(person) as Token;
+  if (person.length > MAX_NAME_WORDS || !isTitleWord(title) || tokens[shape.next]?.lower !== 'of' || isKnownFirstName((person[0] as Token).text)) return null;
+  const of = tokens[shape.next] as Token;
+  const article = tokens[shape.next + 1]?.lower === 'the' ? 1 : 0;
+  const at = shape.next + 1 + article;
+  const office = tokens[at];
+  if (office === undefined || !adjacent(text, title, of) || !adjacent(text, of, tokens[shape.next + 1] as Token) || (article === 1 && !adjacent(text, tokens[shape.next + 1] as Token, office))) return null;
+  const read = readNameWords(text, tokens, at);
+  if (read === null) return null;
+  // The office's last word (`State`, `Defense`) or a given name marks where the name starts; else
+  // the run is the office's or a place's (`Speaker of the House`, `King of New York`).
+  const { parts } = read;
+  const officeEnd = parts.findLastIndex((part, index) => index < parts.length - 1 && OFFICE_LAST_WORDS.has(bareLower(part)));
+  if (officeEnd >= 0) return nameShape(read.index, read.titleTokens, parts, parts.slice(officeEnd + 1), read.hasTitles, read.start, read.end, read.next);
+  const first = read.person[0] as Token;
+  return first !== office && isKnownFirstName(first.text) ? read : null;
 }
 
 /** The titles and name words from `index` on, read as one name. */

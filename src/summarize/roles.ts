@@ -48,8 +48,17 @@ function namesRole(token: Token): boolean {
   return token.capitalized ? isListedPersonNoun(lower(token)) : isPersonNoun(lower(token));
 }
 
-/** Nothing but spaces and tabs between the tokens, if anything: `/^[ \t\u00a0]*$/`. */
+/** `then` of `then-Gov.`: split off by tokens.ts, the hyphen after it. */
+function isThenOfTitle(text: string, token: Token): boolean {
+  return text.charCodeAt(token.end) === 0x2d && token.lower === 'then';
+}
+
+/**
+ * Nothing but spaces and tabs between the tokens, if anything: `/^[ \t\u00a0]*$/`; or the hyphen
+ * of `then-` (tokens.ts splits `then-Gov.` in two), which qualifies the title as `former` does.
+ */
 function onlySpacesBetween(text: string, left: Token, right: Token): boolean {
+  if (right.start === left.end + 1 && isThenOfTitle(text, left)) return true;
   for (let index = left.end; index < right.start; index++) {
     const code = text.charCodeAt(index);
     if (!isBlankUnit(code)) return false;
@@ -141,7 +150,7 @@ function premodifierRole(text: string, tokens: Token[], nameStart: number): stri
     const token = tokens[first];
     // (The connectors are among the words that are no role.)
     const style = first > 0 && STYLES_OF_ADDRESS.has(lower(token as Token)) && POSSESSIVE_DETERMINERS.has(lower(tokens[first - 1] as Token));
-    if (!token || !(DETERMINERS.has(lower(token)) || NOT_ROLE_NOUNS.has(lower(token)) || style)) break;
+    if (!token || !(DETERMINERS.has(lower(token)) || (NOT_ROLE_NOUNS.has(lower(token)) && !isThenOfTitle(text, token)) || style)) break;
     first += 1;
   }
   const words = tokens.slice(first, nameStart);
@@ -708,6 +717,9 @@ const RANK_QUALIFIERS = new Set(['chief', 'deputy', 'assistant', 'acting', 'seni
 // Governor`); capitalized only because they opened the sentence (`Former Gov. Martin Vance said`).
 const OPENING_QUALIFIER = /^(?:Former|Then|Acting|Interim|Retired|Outgoing)(?= \p{Lu})/u;
 
+// `then-Gov.`, `Then-Mayor`: the office the person held at the time, printed as news writes a past one (`former Governor`).
+const THEN_BEFORE_TITLE = /^[Tt]hen-(?=\p{Lu})/u;
+
 function lowercaseOpeningQualifier(role: string): string {
   return OPENING_QUALIFIER.test(role) ? role.charAt(0).toLowerCase() + role.slice(1) : role;
 }
@@ -869,7 +881,7 @@ export function findRole(text: string, tokens: Token[], index: number, next: num
   const qualifiedOffice = beforeTitles === null && withTitles !== null && premodifier === withTitles && before?.capitalized === false;
   const bothSides = qualifiedOffice && appositive !== null ? `${expandTitles(premodifier)}, ${appositive}` : null;
   const described = withBody ?? bothSides ?? (saysMore ? appositive : premodifier ?? appositive) ?? body;
-  const role = described ? lowercaseOpeningQualifier(expandTitles(described)) : null;
+  const role = described ? lowercaseOpeningQualifier(expandTitles(described.replace(THEN_BEFORE_TITLE, 'former '))) : null;
   const party = partyLabelAfter(tokens, next)?.text ?? '';
   // Spelled out for every name, for the same reason. A label alone is the role as news style
   // writes it after a name (`Sen. Ruth Okafor, D-Minn.`).

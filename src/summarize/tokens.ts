@@ -103,6 +103,17 @@ function opensOnArabicArticle(word: string): boolean {
   return (first === 0x61 || first === 0x65) && word.charCodeAt(1) === 0x6c && word.charCodeAt(2) === 0x2d && isUppercaseUnit(word.charCodeAt(3));
 }
 
+const THEN_LENGTH = 4;
+
+/**
+ * Whether the match `text[start, end)` opens on `then-` (or `Then-`) before a capital:
+ * `then-Gov.`, `then-Secretary of State`. Tested by code unit, the hyphen first, as almost every word fails there.
+ */
+function opensOnThenBeforeCapital(text: string, start: number, end: number): boolean {
+  if (end - start <= THEN_LENGTH + 1 || text.charCodeAt(start + THEN_LENGTH) !== 0x2d || !isUppercaseUnit(text.charCodeAt(start + THEN_LENGTH + 1))) return false;
+  return text.startsWith('hen', start + 1) && (text.charCodeAt(start) === 0x74 || text.charCodeAt(start) === 0x54);
+}
+
 /** Tokens of `text[from, to)`, `from` a code point's start (codePointStart); a word crossing `to` is cut there. */
 function scan(text: string, from: number, to: number, rawEnds?: number[]): Token[] {
   const tokens: Token[] = [];
@@ -112,6 +123,13 @@ function scan(text: string, from: number, to: number, rawEnds?: number[]): Token
       continue;
     }
     const matchEnd = tokenEnd(text, start);
+    if (opensOnThenBeforeCapital(text, start, matchEnd)) {
+      // `then-Gov. Dana Holt`: `then` a word of its own, as in `former Gov.`; the title read next.
+      tokens.push(makeToken(text.slice(start, start + THEN_LENGTH), start, true));
+      rawEnds?.push(start + THEN_LENGTH + 1);
+      start += THEN_LENGTH + 1;
+      continue;
+    }
     const word = text.slice(start, Math.min(matchEnd, to));
     // The first code unit decides, as `charAt(0)` did: a word opening on a letter outside the
     // Basic Multilingual Plane is kept as one token, not as a word.
