@@ -47,6 +47,14 @@ describe('tokenizing a stretch of a text', () => {
     expect(read(14, 15)).toEqual([]);
   });
 
+  it('reads `then-` before a title as a word of its own, as `former` is, in a stretch too', () => {
+    const text = 'He met then-Gov. Dana Holt and then-ally Ray Voss.';
+    const words = (from: number, to: number) => tokenize(text, from, to).map((token) => [token.text, token.start]);
+    expect(words(0, text.length)).toEqual([['He', 0], ['met', 3], ['then', 7], ['Gov.', 12], ['Dana', 17], ['Holt', 22], ['and', 27], ['then-ally', 31], ['Ray', 41], ['Voss', 45], ['.', 49]]);
+    expect(words(3, 11)).toEqual([['met', 3], ['then', 7]]);
+    expect(words(12, 22)).toEqual([['Gov.', 12], ['Dana', 17]]);
+  });
+
   it('answers the same for a text read before another one', () => {
     const before = read(21, 33);
     tokenize('Another article entirely.');

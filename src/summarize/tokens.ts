@@ -123,7 +123,7 @@ function scan(text: string, from: number, to: number, rawEnds?: number[]): Token
       continue;
     }
     const matchEnd = tokenEnd(text, start);
-    if (opensOnThenBeforeCapital(text, start, matchEnd)) {
+    if (opensOnThenBeforeCapital(text, start, Math.min(matchEnd, to))) {
       // `then-Gov. Dana Holt`: `then` a word of its own, as in `former Gov.`; the title read next.
       tokens.push(makeToken(text.slice(start, start + THEN_LENGTH), start, true));
       rawEnds?.push(start + THEN_LENGTH + 1);
