@@ -193,6 +193,19 @@ describe('a description stays unresolved when no person fits', () => {
     expect(lastSpeaker(`${intro}"We are reviewing every complaint," another spokeswoman for the club said.`)).toBeNull();
   });
 
+  it.each(['his spokesman', 'her press secretary', 'his chief of staff', 'his campaign manager'])(
+    'leaves `%s` unnamed unless the text named one: it speaks for the person the pronoun refers to', (description) => {
+      const intro = 'Governor Bryce Tallmadge and Senator Ann Marsh have stayed out of the race.\n\n';
+      expect(lastSpeaker(`${intro}"The governor will not be endorsing anyone this year," ${description} said.`)).toBeNull();
+    },
+  );
+
+  it('takes the spokesman the text named for `his spokesman`', () => {
+    const text = 'Governor Bryce Tallmadge has stayed out of the race. His spokesman, Ray Cole, confirmed it.\n\n'
+      + '"The governor will not be endorsing anyone this year," his spokesman said.';
+    expect(lastSpeaker(text)).toBe('Ray Cole');
+  });
+
   it('does not take a capitalized word that only ends like a person noun for one', () => {
     const text = 'Tom Reed, a retired teacher, wrote to the council.\n\n"The plan is unlawful," the Federalist said.';
     expect(lastSpeaker(text)).toBeNull();

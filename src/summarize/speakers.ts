@@ -223,6 +223,13 @@ const INDEFINITE = /^(?:a|an|one)\s/i;
 const ANOTHER = /^another\s/i;
 // `my old headmistress`, `our neighbour`: someone of the writer's, whom the text does not name.
 const THE_WRITERS = /^(?:my|our)\s/i;
+// `his spokesman`, `her aide`, `their lawyer`: a description of someone by whose they are.
+const OF_A_PRONOUN = /^(?:his|her|their)\s/i;
+// Heads of a description of one who speaks for someone else (`his spokesman`, `her press secretary`, `his chief of staff`).
+const SPEAKS_FOR_ANOTHER = new Set([
+  'spokesman', 'spokeswoman', 'spokesperson', 'aide', 'secretary', 'manager', 'director', 'lawyer', 'attorney', 'adviser',
+  'advisor', 'staffer', 'assistant', 'publicist', 'agent', 'representative', 'strategist', 'chief',
+]);
 
 const POSSESSIVE_GENDERS = new Map<string, Gender>([['his', 'male'], ['her', 'female']]);
 
@@ -356,6 +363,11 @@ function resolveDescription(people: People, mention: SpeakerMention, excluded: R
   const said = saidBefore(people, mention.start, description, holds, fits);
   if (said) return said;
   const qualified = preferredHolder(description, holds, fits);
+  // `his spokesman`, `her press secretary`: one who speaks for the person the pronoun names. Only
+  // one the text gave the role is them: the last person named is most often the one spoken for.
+  if (SPEAKS_FOR_ANOTHER.has(description.head) && OF_A_PRONOUN.test(mention.text)) {
+    return (qualified && lastPersonBefore(people, mention.start, qualified)?.person) ?? holderBefore(people, mention.start, description, holds, fits)?.person ?? null;
+  }
   const lastFitting = lastPersonBefore(people, mention.start, fits);
   const introduced = lastFitting && isIntroducedSince(lastFitting, previous?.at ?? -1) ? lastFitting.person : null;
   const namedLater = (accepts: (person: Person) => boolean) => (introduced ? null : firstPersonAfter(people, mention.end, accepts));
