@@ -60,6 +60,11 @@ describe('quotes as readers see them', () => {
     expect(shown('"This is not over," Ms. Adair said as she left. "Not by a long —"')[0]?.words).toBe('This is not over. Not by a long —');
   });
 
+  it('keeps the closing mark of a quotation inside an NYT-style doubled one (`\'a loser,\'\'\'`)', () => {
+    const text = "Senator Marcus Hadley of Florida spoke in Miami.\n\n''He called me 'a loser,''' Mr. Hadley said. ''We told them, 'Not now,''' he added, ''and they listened.''";
+    expect(findQuotes(text).map((quote) => quote.text)).toEqual(["He called me 'a loser.'", "We told them, 'Not now,' and they listened."]);
+  });
+
   it('keeps a question or an exclamation as the speaker ended it', () => {
     expect(shown('"Who will pay for the boiler now?" asked Tom Reyes, the county treasurer.')[0]?.words).toBe('Who will pay for the boiler now?');
   });

@@ -85,7 +85,16 @@ function marksBetween(text: string, from: number, to: number): Mark[] {
   const paragraph = text.slice(from, to);
   MARK.lastIndex = 0;
   for (let match = MARK.exec(paragraph); match; match = MARK.exec(paragraph)) {
-    const mark = classifyMark(text, from + match.index, from + match.index + match[0].length);
+    const start = from + match.index;
+    if (match[0] === "''" && text[start + 2] === "'" && !canOpenAfter(text[start - 1])) {
+      // `''He called me 'a loser,''' Mr. Hadley said`: three closing marks are the inner quotation's
+      // single one, then the doubled one (read two and one, the single one was left open).
+      const inner = classifyMark(text, start, start + 1);
+      if (inner) marks.push(inner);
+      MARK.lastIndex = match.index + 1;
+      continue;
+    }
+    const mark = classifyMark(text, start, start + match[0].length);
     if (mark) marks.push(mark);
   }
   return marks;
