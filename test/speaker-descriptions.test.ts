@@ -200,6 +200,11 @@ describe('a description stays unresolved when no person fits', () => {
     },
   );
 
+  it('prints the role of an unnamed spokeswoman in lowercase when her description opens the sentence', () => {
+    const text = 'Senator Mary Oakes left the hearing early.\n\nHer spokeswoman said: "The senator had a vote to attend on the floor."';
+    expect(findQuotes(text)[0]).toMatchObject({ speaker: null, role: 'her spokeswoman' });
+  });
+
   it('takes the spokesman the text named for `his spokesman`', () => {
     const text = 'Governor Bryce Tallmadge has stayed out of the race. His spokesman, Ray Cole, confirmed it.\n\n'
       + '"The governor will not be endorsing anyone this year," his spokesman said.';

@@ -920,8 +920,11 @@ function unnamed(description: string): ResolvedSpeaker {
 
 /** A description of someone unnamed as the role shown beside their quotation: without its article. */
 function roleOfDescription(description: string): string {
-  return shownRole(description.replace(OPENING_ARTICLE, ''));
+  return shownRole(description.replace(OPENING_ARTICLE, '').replace(OPENING_POSSESSIVE, (word) => word.toLowerCase()));
 }
+
+// `His spokeswoman said`: capitalized only to open the sentence; printed after a dash, lowercase.
+const OPENING_POSSESSIVE = /^(?:His|Her|Their|Its)(?= )/;
 
 // A description read to its noun or to what it is of (`fire chief`, `spokesman for the company`), not
 // into the clause after it (`a German user from Hanover going by the`, `my father often`, `a
