@@ -9,7 +9,7 @@ import { isPartyLabel, isVerbLike } from './name-tokens.js';
 import { ABBREVIATED_OFFICES, CUE_VERBS, DETERMINERS, HONORIFICS, KINSHIP_NOUNS, NO_WORDS, PAST_MARKERS, RELATIVE_WORDS, ROLE_NOUNS } from './lexicon.js';
 import { isListedPersonNoun, isPersonNoun } from './person-nouns.js';
 import { pastAge, pastOrigin } from './role-clauses.js';
-import { closesPluralPossessive, hasLineBreak, isCapitalized, isComma, isPluralPossessive, isSentenceEnd, pastParenthesis, possessiveLength, type Token } from './tokens.js';
+import { closesPluralPossessive, hasLineBreak, isCapitalized, isComma, isPluralPossessive, isSentenceEnd, isThenOfTitle, pastParenthesis, possessiveLength, type Token } from './tokens.js';
 import { CLOSING_QUOTE_MARKS } from './quote-marks.js';
 
 // Words of a style of address after `His`, `Her` or `Your` (`Her Honour Judge …`, `His Excellency`).
@@ -46,11 +46,6 @@ function lower(token: Token): string {
 /** A noun for a person's role; capitalized, a listed one (`Zionist`, `Comedian` by their endings may be adjectives or names). */
 function namesRole(token: Token): boolean {
   return token.capitalized ? isListedPersonNoun(lower(token)) : isPersonNoun(lower(token));
-}
-
-/** `then` of `then-Gov.`: split off by tokens.ts, the hyphen after it. */
-function isThenOfTitle(text: string, token: Token): boolean {
-  return text.charCodeAt(token.end) === 0x2d && token.lower === 'then';
 }
 
 /**

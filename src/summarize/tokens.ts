@@ -114,6 +114,11 @@ function opensOnThenBeforeCapital(text: string, start: number, end: number): boo
   return text.startsWith('hen', start + 1) && (text.charCodeAt(start) === 0x74 || text.charCodeAt(start) === 0x54);
 }
 
+/** Whether the token is the `then` the tokenizer split off `then-Gov.`: the hyphen right after it. */
+export function isThenOfTitle(text: string, token: Token): boolean {
+  return text.charCodeAt(token.end) === 0x2d && token.lower === 'then';
+}
+
 /** Tokens of `text[from, to)`, `from` a code point's start (codePointStart); a word crossing `to` is cut there. */
 function scan(text: string, from: number, to: number, rawEnds?: number[]): Token[] {
   const tokens: Token[] = [];
