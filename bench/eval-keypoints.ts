@@ -8,9 +8,9 @@ import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { scoreRouge, type RougeScores } from './scoring/rouge.js';
-import { opensWithDanglingReference } from '../src/summarize/dangling-reference.js';
+import { opensWithDanglingReference } from '../src/summarize/keypoints/dangling-reference.js';
 import { summarizeText } from '../src/summarize/index.js';
-import { splitSentences } from '../src/summarize/sentences.js';
+import { splitSentences } from '../src/summarize/text/sentences.js';
 
 export interface KeyPointsArticle {
   id: string;

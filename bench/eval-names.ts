@@ -10,7 +10,7 @@
  * lines resolved wrongly.
  */
 import path from 'node:path';
-import { findQuotes } from '../src/summarize/quotes.js';
+import { findQuotes } from '../src/summarize/quotes/quotes.js';
 import type { QuoteSpan } from '../src/types.js';
 import { DEFAULT_FOLDS, splitByFold, summarizeFolds } from './folds.js';
 import { isResolutionLine, nameOutcomes, readJsonl, resolutionInterval, scoreQuotes, type NameAnnotation, type QuoteArticle } from './eval-quotes.js';

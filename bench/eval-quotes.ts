@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { findQuotes } from '../src/summarize/quotes.js';
+import { findQuotes } from '../src/summarize/quotes/quotes.js';
 import { bootstrapInterval, roundInterval, type Interval } from './bootstrap.js';
 import {
   addCounts, countArticle, isSpeakerNameCorrect, NO_COUNTS, quoteScores,

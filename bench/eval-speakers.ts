@@ -10,7 +10,7 @@
  * scoring/speaker-score.ts says when a speaker or a role is right.
  */
 import path from 'node:path';
-import { findQuotes } from '../src/summarize/quotes.js';
+import { findQuotes } from '../src/summarize/quotes/quotes.js';
 import type { QuoteSpan } from '../src/types.js';
 import { readJsonl } from './eval-quotes.js';
 import { isRoleRight, isSpeakerRight, NOT_CHECKED, type ExpectedRole } from './scoring/speaker-score.js';

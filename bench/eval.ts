@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import type { QuoteSpan } from '../src/types.js';
 import { BOOTSTRAP_DRAWS, type Interval } from './bootstrap.js';
 import { splitByFold, summarizeFolds, DEFAULT_FOLDS, type FoldSummary } from './folds.js';
-import keyPointModel from '../src/summarize/keypoint-weights.json' with { type: 'json' };
+import keyPointModel from '../src/summarize/keypoints/keypoint-weights.json' with { type: 'json' };
 import { countDanglingReferences, leadThree, meanRouge, readKeyPointsFile } from './eval-keypoints.js';
 import { countQuotesByArticle, nameOutcomes, quoteIntervals, readJsonl, resolutionInterval, scoreQuotes, type NameAnnotation, type QuoteArticle } from './eval-quotes.js';
 import { countPrintedDefects } from './scoring/printed-quotes.js';

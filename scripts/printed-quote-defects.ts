@@ -6,7 +6,7 @@
  */
 import { readTextFile } from '../src/load/text-file.js';
 import { parseArticle } from '../src/load/articles.js';
-import { findQuotes } from '../src/summarize/quotes.js';
+import { findQuotes } from '../src/summarize/quotes/quotes.js';
 import { countPrintedDefects, printedQuoteDefects } from '../bench/scoring/printed-quotes.js';
 
 const articles = [];

@@ -8,7 +8,7 @@
  */
 import { readJsonl, type QuoteArticle } from '../bench/eval-quotes.js';
 import { matchQuotes, trimRange, type Range } from '../bench/scoring/quote-score.js';
-import { findQuotes } from '../src/summarize/quotes.js';
+import { findQuotes } from '../src/summarize/quotes/quotes.js';
 
 type Kind = 'missed' | 'split-or-short' | 'spurious' | 'long' | 'wrong-speaker';
 

@@ -1,5 +1,5 @@
 /**
- * Trains the key-point model (src/summarize/keypoint-weights.json) on a keypoints JSONL file.
+ * Trains the key-point model (src/summarize/keypoints/keypoint-weights.json) on a keypoints JSONL file.
  *
  * Each article's candidates are labelled by a greedy oracle: the sentences that, added one by one,
  * raise the mean of ROUGE-1, ROUGE-2 and ROUGE-Lsum against the reference highlights most (up to
@@ -24,7 +24,7 @@ import { leadThree, readKeyPointsFile, type KeyPointsArticle } from '../bench/ev
 import { bootstrapInterval, roundInterval } from '../bench/bootstrap.js';
 import { splitByFold, summarizeFolds, DEFAULT_FOLDS } from '../bench/folds.js';
 import { scoreRouge, type RougeScores } from '../bench/scoring/rouge.js';
-import { FEATURE_NAMES, type FeatureWeights } from '../src/summarize/keypoint-features.js';
+import { FEATURE_NAMES, type FeatureWeights } from '../src/summarize/keypoints/keypoint-features.js';
 import {
   featuresOf,
   keyPointCandidates,
@@ -34,8 +34,8 @@ import {
   selectKeyPoints,
   type Candidate,
   type KeyPointModel,
-} from '../src/summarize/keypoints.js';
-import { findQuotes, selectNotableQuotes } from '../src/summarize/quotes.js';
+} from '../src/summarize/keypoints/keypoints.js';
+import { findQuotes, selectNotableQuotes } from '../src/summarize/quotes/quotes.js';
 
 const KEY_POINTS = 3;
 /** As `gazette summarize --points 3` counts them. */
@@ -243,7 +243,7 @@ function heldOutIntervals(splits: readonly HeldOutFold[][]) {
 }
 
 async function main(): Promise<void> {
-  const [file, output = 'src/summarize/keypoint-weights.json', foldArgument = String(DEFAULT_FOLDS)] = process.argv.slice(2);
+  const [file, output = 'src/summarize/keypoints/keypoint-weights.json', foldArgument = String(DEFAULT_FOLDS)] = process.argv.slice(2);
   if (file === undefined) {
     console.error('usage: node dist/scripts/train-keypoints.js DEV.jsonl [OUTPUT.json] [FOLDS]');
     process.exit(2);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findQuotes } from '../src/summarize/quotes.js';
+import { findQuotes } from '../src/summarize/quotes/quotes.js';
 import { speakerMention } from './support/speaker-mention.js';
 
 // A sentence may give its source in an `according to` set off inside it and go on to the colon

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findQuotes } from '../src/summarize/quotes.js';
+import { findQuotes } from '../src/summarize/quotes/quotes.js';
 import { speakerMention } from './support/speaker-mention.js';
 
 // Two cues in the clause before a quotation (`emailed supporters saying:`): the words between

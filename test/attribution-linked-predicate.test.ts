@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findQuotes } from '../src/summarize/quotes.js';
+import { findQuotes } from '../src/summarize/quotes/quotes.js';
 
 // A cue tied to an earlier verb of the same subject (`… and said`, `… by saying`) is attributed to
 // that subject, not to the words of the verb phrase in between.

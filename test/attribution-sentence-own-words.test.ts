@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findQuotes } from '../src/summarize/quotes.js';
+import { findQuotes } from '../src/summarize/quotes/quotes.js';
 import { quotedTexts } from './support/quoted-texts.js';
 
 // `X said in a statement. "…"`: a sentence ending in its cue may attribute the quotation after

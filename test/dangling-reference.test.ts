@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { opensWithDanglingReference } from '../src/summarize/dangling-reference.js';
+import { opensWithDanglingReference } from '../src/summarize/keypoints/dangling-reference.js';
 
 describe('opensWithDanglingReference', () => {
   it('flags a sentence that opens with a pronoun or demonstrative pointing back', () => {

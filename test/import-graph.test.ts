@@ -40,6 +40,8 @@ export function findCycles(graph: Graph): string[][] {
 /** `send/campaign.ts` → `send`; a file directly in src/ is its own folder. */
 const folderOf = (file: string) => path.relative(SRC, file).split(path.sep)[0]!;
 const shown = (file: string) => path.relative(SRC, file);
+/** Whether the file lies in the folder, given relative to src/ (`summarize/text`). */
+const isUnder = (file: string, folder: string) => path.relative(SRC, file).startsWith(`${folder.split('/').join(path.sep)}${path.sep}`);
 
 describe('the import graph of src/', () => {
   const graph = sourceGraph();
@@ -71,6 +73,24 @@ describe('the import graph of src/', () => {
     const arrows = [...graph]
       .filter(([file]) => folderOf(file) === from)
       .flatMap(([file, targets]) => targets.filter((target) => folderOf(target) === to).map((target) => `${shown(file)} → ${shown(target)}`));
+    expect(arrows).toEqual([]);
+  });
+
+  // Inside the summarizer: text/ (characters, tokens, sentences, the shared word lists) is read by
+  // all; speakers/ resolves who a mention is and never looks for quotations; key points use
+  // neither.
+  it.each([
+    ['summarize/text', 'summarize/keypoints'],
+    ['summarize/text', 'summarize/quotes'],
+    ['summarize/text', 'summarize/speakers'],
+    ['summarize/speakers', 'summarize/quotes'],
+    ['summarize/speakers', 'summarize/keypoints'],
+    ['summarize/keypoints', 'summarize/quotes'],
+    ['summarize/keypoints', 'summarize/speakers'],
+  ])('%s/ imports nothing from %s/', (from, to) => {
+    const arrows = [...graph]
+      .filter(([file]) => isUnder(file, from))
+      .flatMap(([file, targets]) => targets.filter((target) => isUnder(target, to)).map((target) => `${shown(file)} → ${shown(target)}`));
     expect(arrows).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { candidateFeatures, FEATURE_NAMES, type FeatureName } from '../src/summarize/keypoint-features.js';
-import { keyPointCandidates } from '../src/summarize/keypoints.js';
+import { candidateFeatures, FEATURE_NAMES, type FeatureName } from '../src/summarize/keypoints/keypoint-features.js';
+import { keyPointCandidates } from '../src/summarize/keypoints/keypoints.js';
 
 /** One feature of every candidate of `text`, by name. */
 function feature(text: string, name: FeatureName): number[] {

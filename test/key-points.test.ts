@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { markdownToText } from '../src/load/markdown.js';
-import { opensWithDanglingReference } from '../src/summarize/dangling-reference.js';
+import { opensWithDanglingReference } from '../src/summarize/keypoints/dangling-reference.js';
 import { summarizeText } from '../src/summarize/index.js';
-import { extractKeyPoints, keyPointCandidates, keyPointTexts, selectKeyPoints } from '../src/summarize/keypoints.js';
+import { extractKeyPoints, keyPointCandidates, keyPointTexts, selectKeyPoints } from '../src/summarize/keypoints/keypoints.js';
 import type { QuoteSpan } from '../src/types.js';
 
 const SEED_TITLE = 'China, US resume fentanyl talks in Beijing';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findQuotes } from '../src/summarize/quotes.js';
+import { findQuotes } from '../src/summarize/quotes/quotes.js';
 import { quotedTexts } from './support/quoted-texts.js';
 
 // `"A," she said, and "b …"`: one statement in two pieces, joined by a conjunction after the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findQuotedPieces } from '../src/summarize/quote-marks.js';
-import { findQuotes, selectNotableQuotes } from '../src/summarize/quotes.js';
+import { findQuotedPieces } from '../src/summarize/text/quote-marks.js';
+import { findQuotes, selectNotableQuotes } from '../src/summarize/quotes/quotes.js';
 
 const quoted = (text: string): string[] => findQuotes(text).map((quote) => quote.text);
 

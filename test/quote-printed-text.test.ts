@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findQuotes } from '../src/summarize/quotes.js';
+import { findQuotes } from '../src/summarize/quotes/quotes.js';
 import { printedQuoteDefects } from '../bench/scoring/printed-quotes.js';
 
 const shown = (text: string) => findQuotes(text).map(({ text: words, speaker, role }) => ({ words, speaker, role }));

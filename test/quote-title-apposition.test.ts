@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findQuotes } from '../src/summarize/quotes.js';
+import { findQuotes } from '../src/summarize/quotes/quotes.js';
 import { quotedTexts } from './support/quoted-texts.js';
 
 // A title set beside the common noun that names the work (`his memoir, "…"`) is part of the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attributionAfter } from '../src/summarize/attribution.js';
-import { findQuotes } from '../src/summarize/quotes.js';
+import { attributionAfter } from '../src/summarize/quotes/attribution.js';
+import { findQuotes } from '../src/summarize/quotes/quotes.js';
 
 function quotedWithSpeaker(text: string): Array<[string, string]> {
   return findQuotes(text).map((quote) => [text.slice(quote.start, quote.end), text.slice(quote.speakerStart ?? 0, quote.speakerEnd ?? 0)]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../src/summarize/sentences.js';
+import { splitSentences } from '../src/summarize/text/sentences.js';
 
 const texts = (text: string): string[] => splitSentences(text).map((sentence) => sentence.text);
 

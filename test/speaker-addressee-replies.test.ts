@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findQuotes } from '../src/summarize/quotes.js';
+import { findQuotes } from '../src/summarize/quotes/quotes.js';
 
 // Debates, hearings and interviews: a question put to someone by name (`"Governor Castellow,
 // why …?" asked the moderator`) is answered by that person, whom the reply's attribution may call

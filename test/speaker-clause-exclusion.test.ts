@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findQuotes } from '../src/summarize/quotes.js';
+import { findQuotes } from '../src/summarize/quotes/quotes.js';
 
 // A pronoun or a description that is the subject of an attribution does not refer to a person the
 // same clause names in another part (`said of Ms. Hale`, `told Ms. Hale`).

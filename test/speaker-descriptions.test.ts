@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findQuotes } from '../src/summarize/quotes.js';
+import { findQuotes } from '../src/summarize/quotes/quotes.js';
 
 /** The speaker of the text's last quotation. */
 function lastSpeaker(text: string): string | null | undefined {

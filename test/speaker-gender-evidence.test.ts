@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findQuotes } from '../src/summarize/quotes.js';
+import { findQuotes } from '../src/summarize/quotes/quotes.js';
 
 const speakers = (text: string) => findQuotes(text).map((quote) => [quote.speaker, quote.role]);
 

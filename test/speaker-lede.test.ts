@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findQuotes } from '../src/summarize/quotes.js';
+import { findQuotes } from '../src/summarize/quotes/quotes.js';
 
 // News often opens on someone it has not named yet (`WASHINGTON — The nominee to lead the
 // Agriculture Department promised …`) and names them at the start of the next sentence: the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findQuotes } from '../src/summarize/quotes.js';
+import { findQuotes } from '../src/summarize/quotes/quotes.js';
 
 describe('words that are not people never become speakers', () => {
   it('does not print a word that only opens its sentence or line as a speaker (`Question: "…"`, `Sure, …`), but keeps a name it opens', () => {

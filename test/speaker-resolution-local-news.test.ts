@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findQuotes } from '../src/summarize/quotes.js';
+import { findQuotes } from '../src/summarize/quotes/quotes.js';
 
 // Speakers of local news written outside the US: relatives sharing a surname, Irish names with
 // their particles, British titles, and the attribution patterns that name the speaker in passing.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findQuotes, selectNotableQuotes } from '../src/summarize/quotes.js';
+import { findQuotes, selectNotableQuotes } from '../src/summarize/quotes/quotes.js';
 
 describe('speaker attribution and resolution', () => {
   it('points the speaker offsets at the pronoun and resolves it across paragraphs', () => {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findSubjectDescriptions } from '../src/summarize/descriptions.js';
-import { findQuotes } from '../src/summarize/quotes.js';
-import { sentenceIndexes } from '../src/summarize/names.js';
-import { tokenize } from '../src/summarize/tokens.js';
+import { findSubjectDescriptions } from '../src/summarize/speakers/descriptions.js';
+import { findQuotes } from '../src/summarize/quotes/quotes.js';
+import { sentenceIndexes } from '../src/summarize/speakers/names.js';
+import { tokenize } from '../src/summarize/text/tokens.js';
 
 function subjectDescriptions(text: string): string[] {
   const tokens = tokenize(text);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findQuotes } from '../src/summarize/quotes.js';
+import { findQuotes } from '../src/summarize/quotes/quotes.js';
 
 // The printed speaker name keeps a professional title (`Dr.`, `Prof.`, `Sen.`, `Rep.`, `Gov.`,
 // `Rev.`, military ranks) and drops a social one (`Mr.`, `Ms.`) and a title no longer held.

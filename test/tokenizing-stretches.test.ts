@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../src/summarize/tokens.js';
+import { tokenize } from '../src/summarize/text/tokens.js';
 
 // The tokenizer reads an article once and answers for each stretch of it from that reading; a
 // stretch must still come out exactly as if it were read on its own.

@@ -1,6 +1,6 @@
 import type { QuoteSpan } from '../types.js';
-import { extractKeyPoints } from './keypoints.js';
-import { findQuotes, selectNotableQuotes } from './quotes.js';
+import { extractKeyPoints } from './keypoints/keypoints.js';
+import { findQuotes, selectNotableQuotes } from './quotes/quotes.js';
 
 export interface SummarizeOptions {
   /** Number of key points wanted; the summarizer may return fewer for short texts. */

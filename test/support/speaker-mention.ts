@@ -1,4 +1,4 @@
-import { findQuotes } from '../../src/summarize/quotes.js';
+import { findQuotes } from '../../src/summarize/quotes/quotes.js';
 
 /** The words the last quotation of a text is attributed to, as they stand in the text (empty when none). */
 export function speakerMention(text: string): string {

@@ -2,7 +2,7 @@
  * Whether a lowercase noun names a kind of person (`coach`, `limnologist`, `spokeswoman`): the
  * words a role or a description of a speaker rests on, in any field news covers.
  */
-import { ROLE_NOUNS } from './lexicon.js';
+import { ROLE_NOUNS } from '../text/lexicon.js';
 
 // Occupations, offices and standings beyond the attribution lexicon's roles, by field: sport,
 // science and medicine, law and order, trade and work, faith, learning, the arts, public life.

@@ -2,10 +2,10 @@
  * The people of an article: name mentions grouped into persons by surname and given name, with
  * the fullest name, the gender and the role the article gives each.
  */
-import { countWords } from '../load/words.js';
+import { countWords } from '../../load/words.js';
 import { genderOfRole, type SubjectDescription, type UnnamedSubject } from './descriptions.js';
-import { genderOfFirstName, isKnownFirstName } from './first-names.js';
-import { NAME_PARTICLES, NAME_SUFFIXES, PAST_MARKERS, pastRole, splitPastPrefix, type Gender } from './lexicon.js';
+import { genderOfFirstName, isKnownFirstName } from '../text/first-names.js';
+import { NAME_PARTICLES, NAME_SUFFIXES, PAST_MARKERS, pastRole, splitPastPrefix, type Gender } from '../text/lexicon.js';
 import { surnameKey, type FoundName, type NameMention } from './names.js';
 import { joinSecondOffices } from './person-nouns.js';
 import { partyLabelWords } from './roles.js';

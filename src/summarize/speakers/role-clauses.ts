@@ -7,10 +7,10 @@
  * passive the name is the agent of (`The committee was chaired by Facey` → chairman, committee).
  */
 import { agentNounsOf } from './agent-nouns.js';
-import { isKnownFirstName } from './first-names.js';
-import { DETERMINERS, NO_WORDS } from './lexicon.js';
+import { isKnownFirstName } from '../text/first-names.js';
+import { DETERMINERS, NO_WORDS } from '../text/lexicon.js';
 import { isPersonNoun, joinSecondOffices } from './person-nouns.js';
-import { isComma, possessiveLength, type Token } from './tokens.js';
+import { isComma, possessiveLength, type Token } from '../text/tokens.js';
 
 // Words between the subject and its verb that say nothing of what the person does.
 const AUXILIARIES = new Set([

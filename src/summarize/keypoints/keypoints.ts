@@ -5,15 +5,15 @@
  * demonstrative pointing back (`He said …`, `That split …`) is shown joined to the sentence
  * before it, or not at all, so that every key point reads on its own.
  */
-import { countWords } from '../load/words.js';
-import type { QuoteSpan } from '../types.js';
+import { countWords } from '../../load/words.js';
+import type { QuoteSpan } from '../../types.js';
 import { opensWithDanglingReference } from './dangling-reference.js';
 import { candidateFeatures, Vocabulary, weightedSum, weightList, type FeatureInput, type FeatureWeights } from './keypoint-features.js';
 import model from './keypoint-weights.json' with { type: 'json' };
-import { letterOrDigitLength } from './characters.js';
-import { isTitleCase } from './headings.js';
-import { isKnownFirstName } from './first-names.js';
-import { splitSentences, type Sentence } from './sentences.js';
+import { letterOrDigitLength } from '../text/characters.js';
+import { isTitleCase } from '../text/headings.js';
+import { isKnownFirstName } from '../text/first-names.js';
+import { splitSentences, type Sentence } from '../text/sentences.js';
 
 export { candidateFeatures, FEATURE_NAMES, linearScore, type FeatureName, type FeatureWeights } from './keypoint-features.js';
 

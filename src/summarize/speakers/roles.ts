@@ -4,13 +4,13 @@
  * DNC,`) or before it (`the team's coach, Maria Lopez,`), a party label (`Sen. Rand Paul
  * (R-Ky.)`) or a title (`President Obama`).
  */
-import { isBlankUnit } from './characters.js';
+import { isBlankUnit } from '../text/characters.js';
 import { isPartyLabel, isVerbLike } from './name-tokens.js';
-import { ABBREVIATED_OFFICES, CUE_VERBS, DETERMINERS, HONORIFICS, KINSHIP_NOUNS, NO_WORDS, PAST_MARKERS, RELATIVE_WORDS, ROLE_NOUNS } from './lexicon.js';
+import { ABBREVIATED_OFFICES, CUE_VERBS, DETERMINERS, HONORIFICS, KINSHIP_NOUNS, NO_WORDS, PAST_MARKERS, RELATIVE_WORDS, ROLE_NOUNS } from '../text/lexicon.js';
 import { isListedPersonNoun, isPersonNoun } from './person-nouns.js';
 import { pastAge, pastOrigin } from './role-clauses.js';
-import { closesPluralPossessive, hasLineBreak, isCapitalized, isComma, isPluralPossessive, isSentenceEnd, isThenOfTitle, pastParenthesis, possessiveLength, type Token } from './tokens.js';
-import { CLOSING_QUOTE_MARKS } from './quote-marks.js';
+import { closesPluralPossessive, hasLineBreak, isCapitalized, isComma, isPluralPossessive, isSentenceEnd, isThenOfTitle, pastParenthesis, possessiveLength, type Token } from '../text/tokens.js';
+import { CLOSING_QUOTE_MARKS } from '../text/quote-marks.js';
 
 // Words of a style of address after `His`, `Her` or `Your` (`Her Honour Judge …`, `His Excellency`).
 const STYLES_OF_ADDRESS = new Set(['honour', 'honor', 'excellency', 'worship', 'grace', 'lordship', 'ladyship', 'eminence', 'holiness']);

@@ -3,13 +3,13 @@
  * (`"…," he said`, `"…," said Donna Brazile`, `"…," according to X`) or the one right before
  * it (`X said: "…"`, `X told reporters, "…"`).
  */
-import { CUE_MODIFIERS, CUE_PHRASES, CUE_VERBS, DETERMINERS, PRONOUNS, ROLE_NOUNS } from './lexicon.js';
-import { pastDateline, readDescription } from './descriptions.js';
-import { readNameSpan } from './names.js';
-import { pastOrigin } from './role-clauses.js';
-import { isPersonNoun, isPluralOfPersonNoun } from './person-nouns.js';
-import type { SpeakerMention } from './speakers.js';
-import { isCapitalized, closesPluralPossessive, isComma, isSentenceEnd, pastParenthesis, possessiveLength, tokenize, type Token } from './tokens.js';
+import { CUE_MODIFIERS, CUE_PHRASES, CUE_VERBS, DETERMINERS, PRONOUNS, ROLE_NOUNS } from '../text/lexicon.js';
+import { pastDateline, readDescription } from '../speakers/descriptions.js';
+import { readNameSpan } from '../speakers/names.js';
+import { pastOrigin } from '../speakers/role-clauses.js';
+import { isPersonNoun, isPluralOfPersonNoun } from '../speakers/person-nouns.js';
+import type { SpeakerMention } from '../speakers/speakers.js';
+import { isCapitalized, closesPluralPossessive, isComma, isSentenceEnd, pastParenthesis, possessiveLength, tokenize, type Token } from '../text/tokens.js';
 
 export interface Attribution {
   mention: SpeakerMention;

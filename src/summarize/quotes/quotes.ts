@@ -2,21 +2,21 @@
  * Direct quotations of an article with their speakers: finds the quotations, then resolves the
  * mention each attribution rests on to the fullest name the article gives that person.
  */
-import type { QuoteSpan } from '../types.js';
+import type { QuoteSpan } from '../../types.js';
 import { findCreditRanges } from './credit-lines.js';
-import { findSubjectDescriptions, findUnnamedSubjects, ledeDescription, type LedeDescription, type SubjectDescription, type UnnamedSubject } from './descriptions.js';
-import { findHeadingRanges } from './headings.js';
-import { isKnownFirstName } from './first-names.js';
-import { CUE_PHRASES, CUE_VERBS } from './lexicon.js';
-import { findNameMentions, findSubjectPronouns, sentenceIndexes } from './names.js';
-import type { QuotedPiece } from './quote-marks.js';
+import { findSubjectDescriptions, findUnnamedSubjects, ledeDescription, type LedeDescription, type SubjectDescription, type UnnamedSubject } from '../speakers/descriptions.js';
+import { findHeadingRanges } from '../text/headings.js';
+import { isKnownFirstName } from '../text/first-names.js';
+import { CUE_PHRASES, CUE_VERBS } from '../text/lexicon.js';
+import { findNameMentions, findSubjectPronouns, sentenceIndexes } from '../speakers/names.js';
+import type { QuotedPiece } from '../text/quote-marks.js';
 import { findQuotations, type Quotation, type QuotedText } from './quotations.js';
 import { quotedWords } from './quoted-words.js';
-import { collectPeople, type People } from './people.js';
-import { resolveSpeakers, type ResolvedSpeaker, type SpeakerClause, type SpeakerMention } from './speakers.js';
-import { countWords } from '../load/words.js';
-import { bareWord, isHonorific, isNamePart, isTitleWord, isVerbLike } from './name-tokens.js';
-import { isComma, possessiveLength, tokenize, type Token } from './tokens.js';
+import { collectPeople, type People } from '../speakers/people.js';
+import { resolveSpeakers, type ResolvedSpeaker, type SpeakerClause, type SpeakerMention } from '../speakers/speakers.js';
+import { countWords } from '../../load/words.js';
+import { bareWord, isHonorific, isNamePart, isTitleWord, isVerbLike } from '../speakers/name-tokens.js';
+import { isComma, possessiveLength, tokenize, type Token } from '../text/tokens.js';
 
 // Fewer words than this is a phrase (`a good start`), not a statement worth showing.
 const MIN_NOTABLE_WORDS = 6;

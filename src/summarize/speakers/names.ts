@@ -2,16 +2,16 @@
  * Finds the names of people in a text: runs of capitalized words with the titles written
  * before them, the gender those titles and given names imply, and the role the text gives.
  */
-import { isBlankUnit, isSpaceUnit } from './characters.js';
-import { genderOfFirstName, isKnownFirstName } from './first-names.js';
-import { CUE_VERBS, DOTTED_OFFICES, HONORIFICS, KINSHIP_NOUNS, NAME_PARTICLES, NAME_SUFFIXES, NO_WORDS, PAST_MARKERS, SENTENCE_OPENERS, type Gender } from './lexicon.js';
+import { isBlankUnit, isSpaceUnit } from '../text/characters.js';
+import { genderOfFirstName, isKnownFirstName } from '../text/first-names.js';
+import { CUE_VERBS, DOTTED_OFFICES, HONORIFICS, KINSHIP_NOUNS, NAME_PARTICLES, NAME_SUFFIXES, NO_WORDS, PAST_MARKERS, SENTENCE_OPENERS, type Gender } from '../text/lexicon.js';
 import { bareLower, bareWord, isAcronym, isHonorific, isInitial, isNamePart, isPostNominal, isTitleWord, isVerbLike, seatAfterName } from './name-tokens.js';
 import { isListedPersonNoun, isPersonNoun, isPluralOfPersonNoun } from './person-nouns.js';
 import { clauseRoleWords, pastAge, pastOrigin, placesNamed } from './role-clauses.js';
 import { findRole, isSetOffAsOrganization } from './roles.js';
-import { hasLineBreak, isCapitalized, isComma, isPluralPossessive, isSentenceEnd, pastParenthesis, possessiveLength, type Token } from './tokens.js';
+import { hasLineBreak, isCapitalized, isComma, isPluralPossessive, isSentenceEnd, pastParenthesis, possessiveLength, type Token } from '../text/tokens.js';
 import { isBodyWordSurname, isWordName, SURNAMES_OF_PLACES } from './word-names.js';
-import { CLOSING_QUOTE_MARKS } from './quote-marks.js';
+import { CLOSING_QUOTE_MARKS } from '../text/quote-marks.js';
 
 export interface NameMention {
   /** Offsets of the whole mention, titles included (`Sen. Rand Paul`). */

@@ -7,11 +7,11 @@ import {
   attributionAfter, attributionBefore, attributionOfParticiple, attributionOfReportedSpeech, attributionOfSentence, introducesAnotherQuotation, isClausePunctuation, isParticipleCue,
   type Attribution,
 } from './attribution.js';
-import { readDescription } from './descriptions.js';
-import { CUE_MODIFIERS, CUE_VERBS, DETERMINERS } from './lexicon.js';
-import { findQuotedPieces, paragraphRanges, type QuotedPiece } from './quote-marks.js';
-import { countWords } from '../load/words.js';
-import { hasLineBreak, isComma, isSentenceEnd, tokenize, type Token } from './tokens.js';
+import { readDescription } from '../speakers/descriptions.js';
+import { CUE_MODIFIERS, CUE_VERBS, DETERMINERS } from '../text/lexicon.js';
+import { findQuotedPieces, paragraphRanges, type QuotedPiece } from '../text/quote-marks.js';
+import { countWords } from '../../load/words.js';
+import { hasLineBreak, isComma, isSentenceEnd, tokenize, type Token } from '../text/tokens.js';
 
 type Range = [number, number];
 

@@ -4,11 +4,11 @@
  * name bodies and places and are surnames too (`Liam Fox`, `Jun Park`). Each is a name only where
  * the words around it say so.
  */
-import { isKnownFirstName } from './first-names.js';
-import { CUE_VERBS } from './lexicon.js';
+import { isKnownFirstName } from '../text/first-names.js';
+import { CUE_VERBS } from '../text/lexicon.js';
 import { bareLower, isHonorific, isNamePart, isTitleWord, isVerbLike } from './name-tokens.js';
 import { isPersonNoun } from './person-nouns.js';
-import { isComma, type Token } from './tokens.js';
+import { isComma, type Token } from '../text/tokens.js';
 
 // Words that are months or adverbs and surnames too (`Theresa May`, `Tom Still`, `Edward Said`):
 // never part of a name elsewhere (lexicon's NOT_NAME_WORDS).

@@ -4,7 +4,7 @@
  * gives `…shut down. This winter…`), and one that broke off for its attribution ends as a
  * sentence (`…the first half of it,` gives `…the first half of it.`).
  */
-import type { QuotedPiece } from './quote-marks.js';
+import type { QuotedPiece } from '../text/quote-marks.js';
 
 // Closing quote marks of a quotation within the quotation, after its last word.
 const INNER_CLOSING = `["”'’]*`;

@@ -2,9 +2,9 @@
  * Resolves the mention a quotation is attributed to (`he`, `Trump`, `the mayor`) to the fullest
  * name the article gives that person, and to the role it gives them.
  */
-import { countBefore } from '../count-before.js';
+import { countBefore } from '../../count-before.js';
 import { partyOfWord, readDescription, type Description, type SubjectDescription, type UnnamedSubject } from './descriptions.js';
-import { isPastRole, KINSHIP_NOUNS, PRONOUNS, type Gender } from './lexicon.js';
+import { isPastRole, KINSHIP_NOUNS, PRONOUNS, type Gender } from '../text/lexicon.js';
 import { surnameKey } from './names.js';
 import { findPerson, genderOf, learnGenderFromPronoun, printedName, suffixOf, type LinkedMention, type People, type Person, type SubjectPronoun } from './people.js';
 import { isListedPersonNoun } from './person-nouns.js';

@@ -3,12 +3,12 @@
  * neurosurgeon`, `the congresswoman`): the noun naming their role, the gender it implies, and
  * the role words a person the article introduced must carry to be the one described.
  */
-import { countBefore } from '../count-before.js';
-import { CUE_VERBS, DETERMINERS, PAST_MARKERS, pastRole, RELATIVE_WORDS, SENTENCE_OPENERS, splitPastPrefix, type Gender } from './lexicon.js';
+import { countBefore } from '../../count-before.js';
+import { CUE_VERBS, DETERMINERS, PAST_MARKERS, pastRole, RELATIVE_WORDS, SENTENCE_OPENERS, splitPastPrefix, type Gender } from '../text/lexicon.js';
 import { isDemonym, isListedPersonNoun, isPersonNoun, joinSecondOffices, officeOfAnother } from './person-nouns.js';
 import { isVerbLike } from './name-tokens.js';
 import { statesAmong } from './roles.js';
-import { closesPluralPossessive, isComma, possessiveLength, type Token } from './tokens.js';
+import { closesPluralPossessive, isComma, possessiveLength, type Token } from '../text/tokens.js';
 
 export interface Description {
   /** The noun the description rests on, lowercase (`senator`). */

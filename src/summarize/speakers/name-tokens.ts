@@ -3,10 +3,10 @@
  * honorific, an acronym, an initial, post-nominal letters, or a verb that follows a subject. The
  * name readers (names.ts, word-names.ts) put these together with the words around them.
  */
-import { isSurrogateUnit, isUppercaseUnit } from './characters.js';
-import { CUE_VERBS, HONORIFICS, NAME_SUFFIXES, NOT_NAME_WORDS, POST_NOMINALS, SEATS_AFTER_NAME, TITLE_WORDS } from './lexicon.js';
+import { isSurrogateUnit, isUppercaseUnit } from '../text/characters.js';
+import { CUE_VERBS, HONORIFICS, NAME_SUFFIXES, NOT_NAME_WORDS, POST_NOMINALS, SEATS_AFTER_NAME, TITLE_WORDS } from '../text/lexicon.js';
 import { isPersonNoun } from './person-nouns.js';
-import { isCapitalized, possessiveLength, type Token } from './tokens.js';
+import { isCapitalized, possessiveLength, type Token } from '../text/tokens.js';
 
 // All capitals, two letters or more: `GOP`, `U.S.`, not the initial `E.`.
 const ACRONYM = /^\p{Lu}[\p{Lu}.]*\p{Lu}\.?$/u;
