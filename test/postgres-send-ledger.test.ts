@@ -81,6 +81,29 @@ describe.skipIf(without('postgres'))('the shared send ledger', () => {
       await close();
     }
   });
+
+  it('waits while another sender transmits a row, which a 4xx gives back to it to retry, and ends once it is sent', async () => {
+    const [first, second, close] = await twoSenders();
+    try {
+      await first.ledger.begin(ISSUE, 'list.csv', null);
+      await first.ledger.plan(ISSUE, recipients(1));
+      await Promise.all([first.planned(), second.planned()]);
+      const [row] = await collect(first.ledger.pending(ISSUE), 1);
+      expect(await first.ledger.markSending(ISSUE, row!.position, '<1@example.com>', first.lease!.holder)).toBe(true);
+      // Had the second ended here, it would report the list unfinished once the 4xx came back.
+      const theirs = second.ledger.pending(ISSUE).next();
+      const state = () => Promise.race([theirs.then((next) => (next.done ? 'ended' : 'taken')), delay(1500).then(() => 'waiting')]);
+      expect(await state()).toBe('waiting');
+      await first.ledger.markRetrying(ISSUE, row!.position, '451 4.3.0 try again later');
+      expect(await state()).toBe('waiting');
+      expect(await first.ledger.markSending(ISSUE, row!.position, '<1@example.com>', first.lease!.holder)).toBe(true);
+      await first.ledger.markSent(ISSUE, row!.position, '250 2.0.0 accepted');
+      expect(await state()).toBe('ended');
+      expect(await second.ledger.counts(ISSUE)).toEqual({ pending: 0, sending: 0, sent: 1, failed: 0 });
+    } finally {
+      await close();
+    }
+  });
 });
 
 async function collect<T>(rows: AsyncGenerator<T>, most: number): Promise<T[]> {

@@ -148,10 +148,10 @@ export class PostgresSendLedger implements SendLedger {
 
   /**
    * The rows this sender claims, a batch at a time, in list order within a batch. When no row is
-   * free but other live senders still hold pending ones, or are still planning, it waits and looks
-   * again: if one of them
-   * dies, its batch is taken here once its lease lapses. It ends when no pending row is left that
-   * another sender could still give back. A row given back unsent after this sender joined
+   * free but other live senders still hold pending ones, are transmitting one (a 4xx makes it
+   * pending again while its sender retries), or are still planning, it waits and looks again: if
+   * one of them dies, its batch is taken here once its lease lapses. It ends when no row is left
+   * that another sender could still give back. A row given back unsent after this sender joined
    * (retries ran out, here or elsewhere) is left for the next run, as a single sender leaves it
    * for the next `--resume`: senders never pass a failing address around among themselves.
    */
@@ -177,7 +177,7 @@ export class PostgresSendLedger implements SendLedger {
         continue;
       }
       const { rows: held } = await this.pool.query(
-        `SELECT 1 FROM deliveries WHERE issue = $1 AND state = 'pending' AND claimed_by <> $2 AND ${LIVE_SENDER('claimed_by')}
+        `SELECT 1 FROM deliveries WHERE issue = $1 AND state IN ('pending', 'sending') AND claimed_by <> $2 AND ${LIVE_SENDER('claimed_by')}
          UNION ALL SELECT 1 FROM senders WHERE issue = $1 AND id <> $2 AND planning AND expires_at > clock_timestamp() LIMIT 1`,
         [issue, this.sender],
       );
