@@ -245,6 +245,14 @@ describe('resolving pronouns and descriptions', () => {
     expect(findQuotes(text)[0]?.speaker).toBe('Paul Okafor');
   });
 
+  it('gives a pronoun to the subject of a clause set against the first (`…, but Soderlund was optimistic`), and keeps the first subject otherwise', () => {
+    const contrasted = (joined: string) => findQuotes(`Representative Delia Marchetti met Senator Annika Soderlund on Tuesday. ${joined}\n\n"We made real progress," she said.`)[0]?.speaker;
+    expect(contrasted('Marchetti declined to comment, but Soderlund was optimistic.')).toBe('Annika Soderlund');
+    expect(contrasted('Marchetti left after an hour, while Soderlund stayed to talk with reporters.')).toBe('Annika Soderlund');
+    expect(contrasted('Marchetti was optimistic, and Soderlund agreed.')).toBe('Delia Marchetti');
+    expect(contrasted('Marchetti was optimistic after Soderlund spoke.')).toBe('Delia Marchetti');
+  });
+
   it('keeps following the chain past a name inside the pronoun\'s own sentence', () => {
     const text = [
       'Finance minister Chen Wei spoke on Monday. Mr. Chen said the talks had gone well.',

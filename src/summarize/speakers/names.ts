@@ -50,6 +50,8 @@ export interface NameMention {
   isSubordinate: boolean;
   /** Whether it opens its sentence, titles included, outside a headline: `Eoin Fennessy, who …, was the difference`. */
   opensSentence: boolean;
+  /** Whether it opens a clause set against the one before (`Marchetti declined to comment, but Soderlund was optimistic`). */
+  opensContrast: boolean;
   /** The gender of the first he/she-type pronoun after it, before another name. */
   pronounGender: Gender | null;
   /** Index of its sentence in the text, to tell mentions of one sentence apart. */
@@ -782,10 +784,19 @@ function describe(text: string, tokens: Token[], shape: NameShape, sentence: num
     isAsked: (before !== undefined && ASKING_VERBS.has(before.text) || isAskedInApposition(tokens, index)) && !inHeadline,
     isSubject: isProminent && !inHeadline && followedByVerb(tokens, next),
     isSubordinate: opensSubordinateClause(tokens, index),
+    opensContrast: !inHeadline && opensContrastingClause(tokens, index),
     opensSentence: opensSentence && !inHeadline,
     pronounGender: inHeadline ? null : genderOfNextPronoun(text, tokens, next),
     sentence,
   };
+}
+
+const CONTRASTING_CONJUNCTIONS = new Set(['but', 'while', 'whereas']);
+
+/** Whether the name at token `index` follows `, but` (`while`, `whereas`; after a comma or semicolon). */
+function opensContrastingClause(tokens: Token[], index: number): boolean {
+  const before = tokens[index - 2];
+  return index > 1 && CONTRASTING_CONJUNCTIONS.has(tokens[index - 1]?.lower ?? '') && (isComma(before) || before?.text === ';');
 }
 
 // The most words of a description between an asking verb and the name set off after it.

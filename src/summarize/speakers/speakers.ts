@@ -58,7 +58,8 @@ type PreviousSpeaker = Pick<Antecedent, 'person' | 'at'>;
 /**
  * The person a pronoun or description before `offset` most likely refers to, among those
  * `accepts` takes: in the last sentence with a prominent mention of one (not after a
- * preposition, not possessive), the one asked a question, else its subject, else a person
+ * preposition, not possessive), the one asked a question, else the subject of a clause set
+ * against the one before (`…, but Soderlund was optimistic`), else its subject, else a person
  * introduced there with a role
  * (`Henry Crespo, president of …`), else its first prominent mention; failing all, the last
  * mention.
@@ -77,7 +78,10 @@ function lastPersonBefore(people: People, offset: number, accepts: (person: Pers
     if (linked.mention.isProminent) sentence.unshift(linked);
   }
   // The one asked answers (`Conroy asked Sanders whether …. "…," he said`).
+  // A clause set against the first moves the story on to its subject (`Marchetti declined to
+  // comment, but Soderlund was optimistic. "…," she said`).
   const chosen = sentence.find(({ mention }) => mention.isAsked)
+    ?? sentence.findLast(({ mention }) => mention.isSubject && mention.opensContrast)
     ?? sentence.find(({ mention }) => mention.isSubject)
     ?? sentence.findLast(({ mention }) => mention.role !== null && mention.name.includes(' '))
     ?? sentence[0] ?? last;
