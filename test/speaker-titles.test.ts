@@ -198,6 +198,8 @@ describe('offices named with `of` and `then-` before a name', () => {
     ['Then-Mayor Siobhan Grady said: "Nobody listened to us in 2010."', 'Siobhan Grady', 'former Mayor'],
     ['"We will not abandon our friends," then-Secretary of State Hillary Clinton said.', 'Hillary Clinton', 'former Secretary of State'],
     ['"It was a mistake to close the plant," then-Ohio Gov. Martin Vance said.', 'Martin Vance', 'former Ohio Governor'],
+    // Some copy capitalizes it after the verb too.
+    ['"It was a mistake to close the plant," said Then-Ohio Gov. Martin Vance.', 'Martin Vance', 'former Ohio Governor'],
   ])('reads `then-` as a past office, as `former` is read: %s', (sentence, speaker, role) => {
     expect(findQuotes(`The vote failed on Tuesday.\n\n${sentence}`)[0]).toMatchObject({ speaker, role });
   });

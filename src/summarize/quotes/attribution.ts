@@ -9,7 +9,7 @@ import { readNameSpan } from '../speakers/names.js';
 import { pastOrigin } from '../speakers/role-clauses.js';
 import { isPersonNoun, isPluralOfPersonNoun } from '../speakers/person-nouns.js';
 import type { SpeakerMention } from '../speakers/speakers.js';
-import { isCapitalized, closesPluralPossessive, isComma, isSentenceEnd, pastParenthesis, possessiveLength, tokenize, type Token } from '../text/tokens.js';
+import { isCapitalized, closesPluralPossessive, isComma, isSentenceEnd, isThenOfTitle, pastParenthesis, possessiveLength, tokenize, type Token } from '../text/tokens.js';
 
 export interface Attribution {
   mention: SpeakerMention;
@@ -526,7 +526,8 @@ const NOT_PREMODIFIERS = new Set(['in', 'on', 'at', 'to', 'for', 'from', 'with',
 function nameAfterPremodifiers(text: string, clause: Token[], from: number): SpeakerMention | null {
   for (let index = from; index < clause.length && index - from < MAX_DESCRIPTION_TOKENS; index += 1) {
     const token = clause[index] as Token;
-    if (isCapitalized(token)) {
+    // `said Then-Ohio Gov. Martin Vance`: capitalized or not, the `then` of a title premodifies.
+    if (isCapitalized(token) && !isThenOfTitle(text, token)) {
       const read = readNameSpan(text, clause, index);
       return read?.mention.canBePerson ? nameMention(text, clause, index) : null;
     }
