@@ -187,6 +187,22 @@ describe('offices named with `of` and `then-` before a name', () => {
     expect(findQuotes(`The talks ended on Friday.\n\n${sentence}`)[0]).toMatchObject({ speaker, role });
   });
 
+  it.each([
+    ['"It was a resurgence," said former Obama adviser David Axelrod.', 'David Axelrod', 'former Obama adviser'],
+    ['"It was a resurgence," said former Ohio Gov. and Harbor Commission Chairman Walt Pruitt.', 'Walt Pruitt', 'former Ohio Governor and Harbor Commission Chairman'],
+  ])('reads the name a description ends on past a name qualifying its role: %s', (sentence, speaker, role) => {
+    expect(findQuotes(sentence)[0]).toMatchObject({ speaker, role });
+  });
+
+  it('takes no name after a preposition in a description for the speaker (`a top aide to President Ray Dunn`, `an editorial in The Harbor Ledger`)', () => {
+    const text = [
+      'Ray Dunn is under pressure over the port deal.',
+      '"It was a mistake to sign it," said a former top aide to President Ray Dunn.',
+      '"The deal must be reopened," said a Wednesday editorial in The Harbor Ledger.',
+    ].join('\n\n');
+    expect(findQuotes(text).map((quote) => quote.speaker)).toEqual([null, null]);
+  });
+
   it('reads no name into a place after `of` (`Representative Peter T. King of New York`)', () => {
     const text = 'Mr. Rubio campaigned in Queens.\n\n"It is not going to be easy," said Representative Peter T. King of New York, who endorsed Mr. Rubio.';
     expect(findQuotes(text)[0]?.speaker).toBe('Peter T. King');

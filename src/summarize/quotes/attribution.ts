@@ -206,6 +206,38 @@ function officeHolderMention(text: string, tokens: Token[], index: number): Spea
   return read?.mention.canBePerson && read.mention.name !== office.text ? nameMention(text, tokens, index) : null;
 }
 
+// Prepositions after which a description's noun phrase, once past a capitalized word, has ended.
+const ENDS_NOUN_PHRASE = new Set(['of', 'for', 'to', 'at', 'from', 'with', 'in', 'on', 'about', 'against', 'like', 'as']);
+
+/**
+ * The name a description opening at token `index` ends on (`the Vermont senator Bernie Sanders`,
+ * `former Obama adviser David Axelrod`: past a name qualifying the role), which is then the
+ * speaker; null when none ends it.
+ */
+function nameEndingDescription(text: string, tokens: Token[], index: number): SpeakerMention | null {
+  let pastCapitalized = false;
+  for (let nameIndex = index + 1; nameIndex < index + MAX_DESCRIPTION_TOKENS; nameIndex += 1) {
+    const word = tokens[nameIndex];
+    // Words of the description only, up to its cue; past a name, a preposition ends the phrase
+    // (`a Wednesday editorial in The Des Moines Register`).
+    if (!word?.isWord || isCue(word) || (pastCapitalized && ENDS_NOUN_PHRASE.has(word.text))) return null;
+    if (!isCapitalized(word) || DETERMINERS.has(lower(word))) continue;
+    // Not a name the description is of (`a lawyer for Tom Ashe`, `the family of Tom Ashe`): its object.
+    if (isDescribedAsOf(tokens, nameIndex)) return null;
+    const read = readNameSpan(text, tokens, nameIndex);
+    // The name must end the phrase, where the person is from aside (`Representative Peter T.
+    // King of New York,`): `the New York businessman` is a description.
+    const next = read ? pastOrigin(tokens, read.next) : 0;
+    const after = read ? tokens[next] : undefined;
+    const endsPhrase = !after?.isWord || isCueAt(tokens, next) || isCueModifier(after);
+    if (read?.mention.canBePerson && endsPhrase && /\s/.test(read.mention.name)) return nameMention(text, tokens, nameIndex);
+    // Read on past the whole name that qualified the role, not from inside it.
+    pastCapitalized = true;
+    if (read) nameIndex = read.next - 1;
+  }
+  return null;
+}
+
 /** The speaker mention starting at token `index`: a pronoun, a name or a description. */
 function mentionAt(text: string, tokens: Token[], index: number): SpeakerMention | null {
   const token = tokens[index];
@@ -214,22 +246,7 @@ function mentionAt(text: string, tokens: Token[], index: number): SpeakerMention
   if (DETERMINERS.has(lower(token)) || ROLE_NOUNS.has(lower(token))) {
     const officeHolder = officeHolderMention(text, tokens, index);
     if (officeHolder !== null) return officeHolder;
-    // `the Vermont senator Bernie Sanders`: a name inside a description wins.
-    const named = tokens.slice(index + 1, index + MAX_DESCRIPTION_TOKENS).findIndex((word) => isCapitalized(word) && !DETERMINERS.has(lower(word)));
-    const nameIndex = index + 1 + named;
-    const between = tokens.slice(index + 1, nameIndex);
-    // Not a name the description is of (`a lawyer for Tom Ashe`, `the family of Tom Ashe`): its object.
-    const ofTheName = isDescribedAsOf(tokens, nameIndex);
-    if (named >= 0 && !ofTheName && !opensNamesakeDescription(tokens, index) && between.every((word) => word.isWord && !isCue(word))) {
-      const read = readNameSpan(text, tokens, nameIndex);
-      // The name must end the phrase, where the person is from aside (`Representative Peter T.
-      // King of New York,`): `the New York businessman` is a description.
-      const next = read ? pastOrigin(tokens, read.next) : 0;
-      const after = read ? tokens[next] : undefined;
-      const endsPhrase = !after?.isWord || isCueAt(tokens, next) || isCueModifier(after);
-      if (read?.mention.canBePerson && endsPhrase && /\s/.test(read.mention.name)) return nameMention(text, tokens, nameIndex);
-    }
-    return descriptionMention(text, tokens, index);
+    return (opensNamesakeDescription(tokens, index) ? null : nameEndingDescription(text, tokens, index)) ?? descriptionMention(text, tokens, index);
   }
   if (isCapitalized(token)) return personMention(text, tokens, index) ?? nameMention(text, tokens, index);
   return null;
