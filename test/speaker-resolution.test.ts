@@ -251,6 +251,19 @@ describe('resolving pronouns and descriptions', () => {
     expect(contrasted('Marchetti left after an hour, while Soderlund stayed to talk with reporters.')).toBe('Annika Soderlund');
     expect(contrasted('Marchetti was optimistic, and Soderlund agreed.')).toBe('Delia Marchetti');
     expect(contrasted('Marchetti was optimistic after Soderlund spoke.')).toBe('Delia Marchetti');
+    expect(contrasted('Marchetti chaired the panel for a decade, yet Soderlund wrote most of its report.')).toBe('Annika Soderlund');
+    // The contrast reaches past a role written before the name, not past a verb.
+    expect(contrasted('Marchetti said little, but committee chairwoman Annika Soderlund was blunt.')).toBe('Annika Soderlund');
+    expect(contrasted('Marchetti doubted the deal, but suggested Soderlund had worked hard for it.')).toBe('Delia Marchetti');
+  });
+
+  it('gives a pronoun to the subject of the main clause before one of a clause of time or concession opening the sentence', () => {
+    const text = [
+      'Brookfield lost 28-3 on Friday.',
+      'Although coach Ray Dobbs said little after the game, quarterback Trent Lyle was blunt.',
+      '"We got outplayed in every phase," he said.',
+    ].join('\n\n');
+    expect(findQuotes(text).map((quote) => [quote.speaker, quote.role])).toEqual([['Trent Lyle', 'quarterback']]);
   });
 
   it('keeps following the chain past a name inside the pronoun\'s own sentence', () => {

@@ -213,6 +213,11 @@ describe('speaker roles', () => {
     expect(findQuotes(text)[0]).toMatchObject({ speaker: 'Anand Subramaniam', role: 'Coastline Securities' });
   });
 
+  it('reads the word opening a clause of time or concession before a role as no part of it (`Although coach Ray Dobbs`)', () => {
+    const text = 'Although coach Ray Dobbs said little, While Republican nominee Dana Holt spoke for an hour. "We lost the fight up front," Dobbs said. "It is a great day," Holt said.';
+    expect(findQuotes(text).map((quote) => [quote.speaker, quote.role])).toEqual([['Ray Dobbs', 'coach'], ['Dana Holt', 'Republican nominee']]);
+  });
+
   it('reads a style of address before a title as no part of the role (`Her Honour Judge Fenella Marsh`)', () => {
     const text = '"Your verdict must rest on the evidence you hear in this courtroom," Her Honour Judge Fenella Marsh told jurors.';
     expect(findQuotes(text)[0]).toMatchObject({ speaker: 'Fenella Marsh', role: 'Judge' });

@@ -791,12 +791,26 @@ function describe(text: string, tokens: Token[], shape: NameShape, sentence: num
   };
 }
 
-const CONTRASTING_CONJUNCTIONS = new Set(['but', 'while', 'whereas']);
+const CONTRASTING_CONJUNCTIONS = new Set(['but', 'yet', 'while', 'whereas']);
+// The most lowercase words of a role between the conjunction and the name (`, but starting quarterback Trent Lyle`).
+const MAX_ROLE_WORDS_AFTER_CONJUNCTION = 3;
 
-/** Whether the name at token `index` follows `, but` (`while`, `whereas`; after a comma or semicolon). */
+/**
+ * Whether the name at token `index` (its titles included) follows `, but` (`yet`, `while`,
+ * `whereas`; after a comma or semicolon), past a lowercase role before it: a person noun right
+ * before the name, no verb (`, but suggested Trump went too far` is no new subject's clause).
+ */
 function opensContrastingClause(tokens: Token[], index: number): boolean {
-  const before = tokens[index - 2];
-  return index > 1 && CONTRASTING_CONJUNCTIONS.has(tokens[index - 1]?.lower ?? '') && (isComma(before) || before?.text === ';');
+  let cursor = index - 1;
+  const roleNoun = tokens[cursor];
+  if (roleNoun !== undefined && !roleNoun.capitalized && isPersonNoun(roleNoun.lower)) {
+    for (; cursor >= index - MAX_ROLE_WORDS_AFTER_CONJUNCTION && cursor > 0; cursor -= 1) {
+      const token = tokens[cursor] as Token;
+      if (!token.isWord || token.capitalized || isVerbLike(token) || CONTRASTING_CONJUNCTIONS.has(token.lower)) break;
+    }
+  }
+  const before = tokens[cursor - 1];
+  return cursor > 0 && CONTRASTING_CONJUNCTIONS.has(tokens[cursor]?.lower ?? '') && (isComma(before) || before?.text === ';');
 }
 
 // The most words of a description between an asking verb and the name set off after it.

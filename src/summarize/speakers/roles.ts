@@ -90,6 +90,8 @@ const NOT_ROLE_NOUNS = new Set([
   'named', 'hired', 'put', 'let', 'got', 'gave', 'made', 'took', 'saw', 'like', 'including', 'some', 'many', 'dear',
   'between', 'among', 'into', 'over', 'under', 'against', 'without', 'within', 'through', 'during', 'since', 'until',
   'upon', 'via', 'per', 'appears', 'seems', 'becomes', 'remains',
+  // Opening a clause: `Although coach Ray Dobbs said little`.
+  'although', 'though', 'while', 'whereas', 'because', 'unless', 'once', 'whether', 'yet', 'if',
 ]);
 
 // Words after which a word is a verb (`will face challenger Paul Nehlen`, `to offend`).

@@ -59,7 +59,8 @@ type PreviousSpeaker = Pick<Antecedent, 'person' | 'at'>;
  * The person a pronoun or description before `offset` most likely refers to, among those
  * `accepts` takes: in the last sentence with a prominent mention of one (not after a
  * preposition, not possessive), the one asked a question, else the subject of a clause set
- * against the one before (`…, but Soderlund was optimistic`), else its subject, else a person
+ * against the one before (`…, but Soderlund was optimistic`), else its subject (of a main clause
+ * first), else a person
  * introduced there with a role
  * (`Henry Crespo, president of …`), else its first prominent mention; failing all, the last
  * mention.
@@ -79,9 +80,11 @@ function lastPersonBefore(people: People, offset: number, accepts: (person: Pers
   }
   // The one asked answers (`Conroy asked Sanders whether …. "…," he said`).
   // A clause set against the first moves the story on to its subject (`Marchetti declined to
-  // comment, but Soderlund was optimistic. "…," she said`).
+  // comment, but Soderlund was optimistic. "…," she said`); a main clause's subject stands before
+  // one of a clause of time or concession (`Although coach Ray Dobbs said little, Trent Lyle was blunt`).
   const chosen = sentence.find(({ mention }) => mention.isAsked)
     ?? sentence.findLast(({ mention }) => mention.isSubject && mention.opensContrast)
+    ?? sentence.find(({ mention }) => mention.isSubject && !mention.isSubordinate)
     ?? sentence.find(({ mention }) => mention.isSubject)
     ?? sentence.findLast(({ mention }) => mention.role !== null && mention.name.includes(' '))
     ?? sentence[0] ?? last;
