@@ -63,17 +63,13 @@ describe.skipIf(without('postgres'))('the shared send ledger', () => {
   it('keeps a row it retries after a 4xx: no other sender takes it while this one waits', async () => {
     const [first, second, close] = await twoSenders();
     try {
-      await first.ledger.begin(ISSUE, 'list.csv', null);
-      await first.ledger.plan(ISSUE, recipients(1));
-      await Promise.all([first.planned(), second.planned()]);
-      const [row] = await collect(first.ledger.pending(ISSUE), 1);
-      expect(await first.ledger.markSending(ISSUE, row!.position, '<1@example.com>', first.lease!.holder)).toBe(true);
-      await first.ledger.markRetrying(ISSUE, row!.position, '451 4.3.0 try again later');
+      const position = await firstTransmitsTheOnlyRow(first, second);
+      await first.ledger.markRetrying(ISSUE, position, '451 4.3.0 try again later');
       // The second sender waits for it (its holder is alive) rather than taking it, or leaving.
       const theirs = second.ledger.pending(ISSUE).next();
       expect(await Promise.race([theirs.then(() => 'taken'), delay(1500).then(() => 'waiting')])).toBe('waiting');
-      expect(await first.ledger.markSending(ISSUE, row!.position, '<1@example.com>', first.lease!.holder)).toBe(true);
-      await first.ledger.markRetrying(ISSUE, row!.position, '451 4.3.0 try again later');
+      await transmits(first, position);
+      await first.ledger.markRetrying(ISSUE, position, '451 4.3.0 try again later');
       // The first gives up and leaves: the row is the second's now.
       await first.close();
       expect((await theirs).value).toMatchObject({ recipient: { email: 'r0@example.com' } });
@@ -85,19 +81,15 @@ describe.skipIf(without('postgres'))('the shared send ledger', () => {
   it('waits while another sender transmits a row, which a 4xx gives back to it to retry, and ends once it is sent', async () => {
     const [first, second, close] = await twoSenders();
     try {
-      await first.ledger.begin(ISSUE, 'list.csv', null);
-      await first.ledger.plan(ISSUE, recipients(1));
-      await Promise.all([first.planned(), second.planned()]);
-      const [row] = await collect(first.ledger.pending(ISSUE), 1);
-      expect(await first.ledger.markSending(ISSUE, row!.position, '<1@example.com>', first.lease!.holder)).toBe(true);
+      const position = await firstTransmitsTheOnlyRow(first, second);
       // Had the second ended here, it would report the list unfinished once the 4xx came back.
       const theirs = second.ledger.pending(ISSUE).next();
       const state = () => Promise.race([theirs.then((next) => (next.done ? 'ended' : 'taken')), delay(1500).then(() => 'waiting')]);
       expect(await state()).toBe('waiting');
-      await first.ledger.markRetrying(ISSUE, row!.position, '451 4.3.0 try again later');
+      await first.ledger.markRetrying(ISSUE, position, '451 4.3.0 try again later');
       expect(await state()).toBe('waiting');
-      expect(await first.ledger.markSending(ISSUE, row!.position, '<1@example.com>', first.lease!.holder)).toBe(true);
-      await first.ledger.markSent(ISSUE, row!.position, '250 2.0.0 accepted');
+      await transmits(first, position);
+      await first.ledger.markSent(ISSUE, position, '250 2.0.0 accepted');
       expect(await state()).toBe('ended');
       expect(await second.ledger.counts(ISSUE)).toEqual({ pending: 0, sending: 0, sent: 1, failed: 0 });
     } finally {
@@ -105,6 +97,21 @@ describe.skipIf(without('postgres'))('the shared send ledger', () => {
     }
   });
 });
+
+/** A one-row list both senders have joined, its row claimed by the first and being transmitted: the row's position. */
+async function firstTransmitsTheOnlyRow(first: SendStore, second: SendStore): Promise<number> {
+  await first.ledger.begin(ISSUE, 'list.csv', null);
+  await first.ledger.plan(ISSUE, recipients(1));
+  await Promise.all([first.planned(), second.planned()]);
+  const [row] = await collect(first.ledger.pending(ISSUE), 1);
+  await transmits(first, row!.position);
+  return row!.position;
+}
+
+/** The sender marks the row sending, as it does when the message's first byte leaves. */
+async function transmits(sender: SendStore, position: number): Promise<void> {
+  expect(await sender.ledger.markSending(ISSUE, position, '<1@example.com>', sender.lease!.holder)).toBe(true);
+}
 
 async function collect<T>(rows: AsyncGenerator<T>, most: number): Promise<T[]> {
   const taken: T[] = [];
