@@ -28,6 +28,14 @@ describe('speaker attribution and resolution', () => {
     expect(findQuotes(text).map((quote) => [quote.speaker, quote.role])).toEqual([['Jo May', null], ['Sam Still', 'Rangers manager'], ['Graham Smith', 'CEO']]);
   });
 
+  it('knows common US given names (Trent, Jasmine) for where a name starts after a capitalized role and for their gender', () => {
+    const text = [
+      'The game ended late, but Quarterback Trent Lyle stayed to talk. Jasmine Ortiz, the team doctor, checked his knee.',
+      '"We will be ready on Saturday," he said.',
+    ].join('\n\n');
+    expect(findQuotes(text).map((quote) => [quote.speaker, quote.role])).toEqual([['Trent Lyle', 'Quarterback']]);
+  });
+
   it('gives a given name that is a word too its gender once it opens a name (`June Salter`), not a surname alone (`May`)', () => {
     const wife = [
       'Ted Salter, 79, a retired orchardist, joined the choir two years ago.',

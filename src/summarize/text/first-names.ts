@@ -126,18 +126,35 @@ chantal nathalie aimee aimée josee josée celine céline francine
 helene hélène veronique véronique martine mireille solange odette ginette lucie manon
 `;
 
-// More given names common in English-language news anywhere, missing from the lists above.
+// More given names common in English-language news anywhere, missing from the lists above; the
+// last lines are US given names frequent over the last eighty years, less those as often a
+// surname, a place or a word (Brady, Preston, Salvador, Francisco, Dane, Pearl, Sandy, Myrtle).
 const MALE_MORE = `
 abe ambrose axel bertie boris brody caleb casper cedric chester clement clive conrad cornelius
 cyrus damian dylan edmund elias elliott ezra felix ferdinand fraser gerry gideon graham griffin
 gus horace isaiah jethro jonah jude kris leopold lewis lionel marlon miles monty neville nolan
 quincy rupert teddy ernie trevor toby musa johan
+aiden alec antoine armando blaine braden brayden brendon brock bryce clifford colton darius darnell
+darryl deandre demetrius dexter dominick emmett ethan garrett gerardo homer jace jaden jalen jarrod
+jarvis javon jaxon jeremiah jermaine johnathan josiah julius kareem keegan kendrick kurtis lamont
+landon leland lonnie marcos mathew micah mohamed ramon roderick rolando ronan ruben saul shane
+sheldon silas stefan sylvester terrell thaddeus tobias trent tyrone ulysses waylon wilbert winston
+wyatt zane
 `;
 
 const FEMALE_MORE = `
 ada agnes alma amelia bea bella belinda beth bianca camille cara cecile cécile christa clare
 constance cora daisy faye hilary ivy joanne lesley liz lydia lynne meredith robyn vivian zoë
 odessa edna ethel gladys mavis miriam georgina hermione deepa
+alejandra alexa alana alisha allie alyssa ariana arlene ava bernice bethany blanche brandi bree
+briana brittney candice carissa carrie cassandra celia charlene cherie clarissa corinne daphne
+darlene deanna delia della desiree dolores elise eliza ella eloise elsa elsie emilia erika esperanza
+estelle evangeline geraldine gertrude ida imani isabella janelle janine jasmine jeanette jenna joann
+jocelyn juanita juliana justine kara karina katelyn katharine keisha kelli kelsey kendra kristina
+kristy lacey latoya laurie lila lillian lorena lucille lupe lynda mae marianne maribel marla marlene
+melinda minnie myra nellie norma patsy penelope polly ramona reba rochelle rosalie sadie shanice
+shawna shelly sherri sherry silvia sofia sonya stacy susie tameka tasha tatiana tricia trina trudy
+vickie viola violet wilma yvette
 `;
 
 // Given names carried by men and women alike: known as given names (a name opening on one is a
