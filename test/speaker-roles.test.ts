@@ -218,6 +218,15 @@ describe('speaker roles', () => {
     expect(findQuotes(text).map((quote) => [quote.speaker, quote.role])).toEqual([['Ray Dobbs', 'coach'], ['Dana Holt', 'Republican nominee']]);
   });
 
+  it.each([
+    ['Meanwhile striker Jamal Osei was happy. "I just hit it," Osei said.', 'Jamal Osei', 'striker'],
+    ['Later Senator Dana Holt spoke. "We will win," Holt said.', 'Dana Holt', 'Senator'],
+    ['Yesterday coach Ray Dobbs spoke. "We will win," Dobbs said.', 'Ray Dobbs', 'coach'],
+    ['"It was fun," Today show host Matt Lauer said.', 'Matt Lauer', 'Today show host'],
+  ])('reads an adverb opening the sentence without a comma as no part of the role, a programme\'s name as part of it: %s', (text, speaker, role) => {
+    expect(findQuotes(text)[0]).toMatchObject({ speaker, role });
+  });
+
   it('reads a style of address before a title as no part of the role (`Her Honour Judge Fenella Marsh`)', () => {
     const text = '"Your verdict must rest on the evidence you hear in this courtroom," Her Honour Judge Fenella Marsh told jurors.';
     expect(findQuotes(text)[0]).toMatchObject({ speaker: 'Fenella Marsh', role: 'Judge' });

@@ -92,6 +92,9 @@ const NOT_ROLE_NOUNS = new Set([
   'upon', 'via', 'per', 'appears', 'seems', 'becomes', 'remains',
   // Opening a clause: `Although coach Ray Dobbs said little`.
   'although', 'though', 'while', 'whereas', 'because', 'unless', 'once', 'whether', 'yet', 'if',
+  // Opening a sentence without a comma: `Meanwhile striker Jamal Osei`, `Later Senator Dana Holt`.
+  // (Not `Today` or `Tonight`: `Today show host`, `Tonight Show host` name a programme.)
+  'meanwhile', 'later', 'earlier', 'afterwards', 'afterward', 'instead', 'still', 'now', 'yesterday', 'again',
 ]);
 
 // Words after which a word is a verb (`will face challenger Paul Nehlen`, `to offend`).
