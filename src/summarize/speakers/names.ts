@@ -4,7 +4,7 @@
  */
 import { isBlankUnit, isSpaceUnit } from '../text/characters.js';
 import { genderOfFirstName, isKnownFirstName } from '../text/first-names.js';
-import { CUE_VERBS, DOTTED_OFFICES, HONORIFICS, KINSHIP_NOUNS, NAME_PARTICLES, NAME_SUFFIXES, NO_WORDS, PAST_MARKERS, SENTENCE_OPENERS, type Gender } from '../text/lexicon.js';
+import { CUE_VERBS, DOTTED_OFFICES, HONORIFICS, KINSHIP_NOUNS, NAME_PARTICLES, NAME_SUFFIXES, NO_WORDS, PAST_MARKERS, SENTENCE_OPENERS, SUBORDINATORS, type Gender } from '../text/lexicon.js';
 import { bareLower, bareWord, isAcronym, isHonorific, isInitial, isNamePart, isPostNominal, isTitleWord, isVerbLike, seatAfterName } from './name-tokens.js';
 import { isListedPersonNoun, isPersonNoun, isPluralOfPersonNoun } from './person-nouns.js';
 import { clauseRoleWords, pastAge, pastOrigin, placesNamed } from './role-clauses.js';
@@ -830,9 +830,8 @@ function isAskedInApposition(tokens: Token[], index: number): boolean {
   return false;
 }
 
-// Words that open a clause of time, reason or condition (`until Ness was booked`).
-const SUBORDINATORS = new Set(['until', 'after', 'before', 'when', 'because', 'since', 'while', 'although', 'though', 'unless', 'once']);
-// How far back, past a role before the name (`after top scorer Kyle Brannigan`), one is looked for.
+// How far back a word opening a clause of time or reason (SUBORDINATORS) is looked for, past a
+// role before the name (`after top scorer Kyle Brannigan`).
 const SUBORDINATOR_REACH = 4;
 
 /** Whether the name starting at token `index` opens a clause of time, reason or condition, past a role before it. */

@@ -6,7 +6,7 @@
  */
 import { isBlankUnit } from '../text/characters.js';
 import { isPartyLabel, isVerbLike } from './name-tokens.js';
-import { ABBREVIATED_OFFICES, CUE_VERBS, DETERMINERS, HONORIFICS, KINSHIP_NOUNS, NO_WORDS, PAST_MARKERS, RELATIVE_WORDS, ROLE_NOUNS } from '../text/lexicon.js';
+import { ABBREVIATED_OFFICES, CUE_VERBS, DETERMINERS, HONORIFICS, KINSHIP_NOUNS, NO_WORDS, PAST_MARKERS, RELATIVE_WORDS, ROLE_NOUNS, SUBORDINATORS } from '../text/lexicon.js';
 import { isListedPersonNoun, isPersonNoun } from './person-nouns.js';
 import { pastAge, pastOrigin } from './role-clauses.js';
 import { closesPluralPossessive, hasLineBreak, isCapitalized, isComma, isPluralPossessive, isSentenceEnd, isThenOfTitle, pastParenthesis, possessiveLength, type Token } from '../text/tokens.js';
@@ -91,7 +91,7 @@ const NOT_ROLE_NOUNS = new Set([
   'between', 'among', 'into', 'over', 'under', 'against', 'without', 'within', 'through', 'during', 'since', 'until',
   'upon', 'via', 'per', 'appears', 'seems', 'becomes', 'remains',
   // Opening a clause: `Although coach Ray Dobbs said little`.
-  'although', 'though', 'while', 'whereas', 'because', 'unless', 'once', 'whether', 'yet', 'if',
+  ...SUBORDINATORS, 'whereas', 'whether', 'yet', 'if',
   // Opening a sentence without a comma: `Meanwhile striker Jamal Osei`, `Later Senator Dana Holt`.
   // (Not `Today` or `Tonight`: `Today show host`, `Tonight Show host` name a programme.)
   'meanwhile', 'later', 'earlier', 'afterwards', 'afterward', 'instead', 'still', 'now', 'yesterday', 'again',

@@ -3,6 +3,9 @@
 /** Conjunctions and adverbs that may open a sentence before its subject (`But he said`, `Still, the judge …`), as written. */
 export const SENTENCE_OPENERS = new Set(['But', 'And', 'Yet', 'So', 'Then', 'Still', 'Later', 'Instead', 'Now']);
 
+/** Words opening a clause of time, reason or concession (`until`, `because`, `although`): its subject is no main one. */
+export const SUBORDINATORS = new Set(['until', 'after', 'before', 'when', 'because', 'since', 'while', 'although', 'though', 'unless', 'once']);
+
 /** Verbs and phrases that attribute a quotation to a speaker. */
 export const CUE_VERBS = new Set([
   'said', 'says', 'say', 'saying', 'told', 'tells', 'tell', 'telling', 'added', 'adds', 'adding',
