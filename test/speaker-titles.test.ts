@@ -219,4 +219,12 @@ describe('offices named with `of` and `then-` before a name', () => {
   ])('reads `then-` as a past office, as `former` is read: %s', (sentence, speaker, role) => {
     expect(findQuotes(`The vote failed on Tuesday.\n\n${sentence}`)[0]).toMatchObject({ speaker, role });
   });
+
+  it.each([
+    ['"I was hoping we would see someone else," said Air Force 1st Lt. Tyler Livingston.', 'Lt. Tyler Livingston'],
+    ['"The convoy left on time," said Army 2nd Lt. James Odom.', 'Lt. James Odom'],
+    ['"We held the ridge," said Sgt. 1st Class Dana Ruiz.', 'Dana Ruiz'],
+  ])('reads a grade\'s ordinal with the titles of the name, not as the end of a name before it: %s', (sentence, speaker) => {
+    expect(findQuotes(`The unit came home on Friday.\n\n${sentence}`)[0]?.speaker).toBe(speaker);
+  });
 });

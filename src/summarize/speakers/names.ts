@@ -325,14 +325,28 @@ function genderOfNextPronoun(text: string, tokens: Token[], next: number): Gende
   return null;
 }
 
-/** Titles from token `index` on (`Sen.`, `Vice President`), each followed by more of the name. */
+// An ordinal of a military grade (`1st Lt.`, `2nd Lt.`, `Sgt. 1st Class`), read with the titles around it.
+const GRADE_ORDINAL = /^[1-9](?:st|nd|rd|th)$/;
+
+/** Whether the token may be a grade's ordinal (GRADE_ORDINAL); most tokens fail on their first character. */
+function isGradeOrdinal({ text }: Token): boolean {
+  const first = text.charCodeAt(0);
+  return first >= 0x31 && first <= 0x39 && GRADE_ORDINAL.test(text);
+}
+
+/**
+ * Titles from token `index` on (`Sen.`, `Vice President`, `1st Lt.`), each followed by more of the
+ * name. An ordinal counts when a title comes right after it (`Air Force 1st Lt. Tyler Livingston`).
+ */
 function readTitles(text: string, tokens: Token[], index: number): Token[] {
   const titles: Token[] = [];
   // A title needs a token after it: the last token is not read as one (nor past it).
   for (let cursor = index; cursor + 1 < tokens.length; cursor += 1) {
     const token = tokens[cursor];
     const following = tokens[cursor + 1];
-    if (!token || !(isHonorific(token) || isTitleWord(token)) || !following || !adjacent(text, token, following)) break;
+    if (!token || !following || !adjacent(text, token, following)) break;
+    const isTitle = isHonorific(token) || isTitleWord(token) || (isGradeOrdinal(token) && (isHonorific(following) || isTitleWord(following) || following.text === 'Class'));
+    if (!isTitle) break;
     titles.push(token);
   }
   return titles;
@@ -564,8 +578,10 @@ function readNameWords(text: string, tokens: Token[], index: number): NameShape 
   // Titles and names alike start with a capital: most tokens are rejected here, cheaply. (The
   // index is checked rather than the token read past the end: a read out of bounds throws away
   // the compiled code the first time it happens.)
-  if (index >= tokens.length || !(tokens[index] as Token).capitalized) return null;
+  if (index >= tokens.length || !((tokens[index] as Token).capitalized || isGradeOrdinal(tokens[index] as Token))) return null;
   const titleTokens = readTitles(text, tokens, index);
+  // An ordinal opens a name only as a grade's (`1st Lt.`).
+  if (titleTokens.length === 0 && !(tokens[index] as Token).capitalized) return null;
   const read = readNameParts(text, tokens, index + titleTokens.length, lastOf(titleTokens));
   const next = index + titleTokens.length + read.length;
   // The post-nominal letters are read past, not into the name: what follows the name (a cue, an
