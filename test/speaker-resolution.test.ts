@@ -265,6 +265,16 @@ describe('resolving pronouns and descriptions', () => {
     expect(contrasted('Marchetti doubted the deal, but suggested Soderlund had worked hard for it.')).toBe('Delia Marchetti');
   });
 
+  it('keeps a pronoun with the last speaker past a person named in the description of that speaker', () => {
+    const continued = (description: string) => findQuotes(`The bridge closed in March.\n\n"It will be costly," said Tom Reyes, ${description}. "Nobody wants that," he said.`)[1]?.speaker;
+    expect(continued('an aide to Governor Mark Hale')).toBe('Tom Reyes');
+    expect(continued('a former director under President Paul Dunn who has known Mr. Hale for years')).toBe('Tom Reyes');
+    // A new sentence with a subject of its own moves the story on.
+    expect(findQuotes('The bridge closed in March.\n\n"It will be costly," said Tom Reyes. Governor Mark Hale disagreed. "Nobody wants that," he said.')[1]?.speaker).toBe('Mark Hale');
+    // After a question, the one it was put to answers.
+    expect(findQuotes('The bridge closed in March.\n\n"Will it be costly?" asked moderator Tom Conroy of Senator Mark Hale. "Nobody knows yet," he said.')[1]?.speaker).toBe('Mark Hale');
+  });
+
   it('gives a pronoun to the subject of the main clause before one of a clause of time or concession opening the sentence', () => {
     const text = [
       'Brookfield lost 28-3 on Friday.',

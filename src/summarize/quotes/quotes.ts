@@ -130,7 +130,15 @@ function speakerClause(text: string, { attribution, pieces }: Quotation, opening
     spokenOf: mention.kind === 'name' ? NO_NAMES : [...namesSpokenOf(text, pieces), ...sourceOfAccount(text, attribution.start, mention.start)],
     question: questionOf(text, pieces, attribution.end),
     replies: hasReplyCue(text, attribution.start, attribution.end),
+    asks: endsInQuestion(text, pieces),
   };
+}
+
+/** Whether the quoted words end in a question mark (`"Will you run again?"`). */
+function endsInQuestion(text: string, pieces: readonly QuotedPiece[]): boolean {
+  const segments = pieces[pieces.length - 1]?.segments;
+  const last = segments?.[segments.length - 1];
+  return last !== undefined && text.slice(...last).trimEnd().endsWith('?');
 }
 
 // Cues of an answer to what was put to the speaker; sticky, matched at each word start the

@@ -5,7 +5,7 @@
 import { countBefore } from '../../count-before.js';
 import { partyOfWord, readDescription, type Description, type SubjectDescription, type UnnamedSubject } from './descriptions.js';
 import { isPastRole, KINSHIP_NOUNS, PRONOUNS, type Gender } from '../text/lexicon.js';
-import { surnameKey } from './names.js';
+import { surnameKey, type NameMention } from './names.js';
 import { findPerson, genderOf, learnGenderFromPronoun, printedName, suffixOf, type LinkedMention, type People, type Person, type SubjectPronoun } from './people.js';
 import { isListedPersonNoun } from './person-nouns.js';
 import { statesAmong } from './roles.js';
@@ -53,7 +53,10 @@ interface Antecedent {
 }
 
 /** The speaker of the last quotation, where its attribution refers to them. */
-type PreviousSpeaker = Pick<Antecedent, 'person' | 'at'>;
+interface PreviousSpeaker extends Pick<Antecedent, 'person' | 'at'> {
+  /** Whether their quotation was a question: the next may be someone else's answer. */
+  asked: boolean;
+}
 
 /**
  * The person a pronoun or description before `offset` most likely refers to, among those
@@ -177,10 +180,28 @@ function describedSubjectBefore(people: People, offset: number, after: Anteceden
   return person ? { person, at: subject.start, sentence: subject.sentence } : null;
 }
 
+/** The name mention that starts at offset `at`, if one does. */
+function mentionAt(people: People, at: number): NameMention | undefined {
+  const linked = people.mentions[countBefore(people.mentions, at + 1, mentionStart) - 1];
+  return linked !== undefined && linked.mention.start === at ? linked.mention : undefined;
+}
+
 /** Whether the name mention at offset `at` stands in a clause of time or reason. */
 function isSubordinateAt(people: People, at: number): boolean {
-  const linked = people.mentions[countBefore(people.mentions, at + 1, mentionStart) - 1];
-  return linked !== undefined && linked.mention.start === at && linked.mention.isSubordinate;
+  return mentionAt(people, at)?.isSubordinate ?? false;
+}
+
+/**
+ * Whether the name at `at` was said in the sentence that named the last quotation's speaker,
+ * not as its subject (`"…," said Tom Reyes, an aide to Governor Mark Hale.`, `… told Ana Ruiz.`):
+ * the sentence is about the speaker, and a pronoun after it still refers to them. Not after a
+ * question, which the one it was put to may answer (`"Will you run?" asked Tom Conroy of Mark Hale`).
+ */
+function namedBesideSpeaker(people: People, at: number, previous: PreviousSpeaker): boolean {
+  if (previous.asked) return false;
+  const speaker = mentionAt(people, previous.at);
+  const named = mentionAt(people, at);
+  return speaker !== undefined && named !== undefined && named.sentence === speaker.sentence && !named.isSubject && !named.isAsked;
 }
 
 function subjectStart(subject: SubjectDescription): number {
@@ -212,7 +233,7 @@ function resolvePronoun(people: People, mention: SpeakerMention, previous: Previ
   // A sentence about someone by a description after the last quotation (`The young mother …
   // said she …`) is about someone else than its speaker, found or not.
   const describedSince = previous !== null && (lastDescribedSubject(people, mention.start)?.start ?? -1) > previous.at;
-  if (speakerFits && !describedSince && (!named || previous.at > named.at)) return previous.person;
+  if (speakerFits && !describedSince && (!named || previous.at > named.at || namedBesideSpeaker(people, named.at, previous))) return previous.person;
   return named?.person ?? null;
 }
 
@@ -795,6 +816,8 @@ export interface SpeakerClause {
   question: { to: string; end: number } | null;
   /** Whether its cue answers what was put to the speaker (`replied`, `answered`, `shot back`). */
   replies: boolean;
+  /** Whether the quotation is a question (ends in `?`). */
+  asks: boolean;
 }
 
 /** A question put to someone by name (`"Governor Castellow, why …?" asked the moderator`), and where its attribution ends. */
@@ -846,7 +869,7 @@ export function resolveSpeakers(people: People, clauses: Array<SpeakerClause | n
     const introduced = mention.kind === 'name' ? null : introducedWithoutName(people, mention, previous);
     // Read as a person's description already: its words are the role (`spokeswoman for the Ministry of Transport`).
     if (introduced) return { name: null, role: roleOfDescription(introduced.text) };
-    if (person) previous = { person, at: mention.start };
+    if (person) previous = { person, at: mention.start, asked: clause.asks };
     const pronounGender = person && mention.kind === 'pronoun' ? PRONOUNS.get(mention.text.toLowerCase()) : undefined;
     if (person && (pronounGender === 'male' || pronounGender === 'female')) learnGenderFromPronoun(person, pronounGender);
     if (person) return describe(person);
