@@ -73,3 +73,25 @@ describe('an adverb of manner before the cue', () => {
     expect(speakers(text)[0]?.[0]).not.toBe('Tom Baird');
   });
 });
+
+// A paragraph that quotes someone and ends on a clause with a colon hands the next paragraph's
+// quotation to that clause's subject.
+describe('a clause with a colon closing a paragraph that quoted someone', () => {
+  it('introduces the quotation opening the next paragraph', () => {
+    const text = [
+      'Assemblywoman Claudia Rivers spoke to the station about her primary.',
+      '"It is going to be well over a million dollars," Rivers said. "This is what I am up against." She went on to say:',
+      '"None of them will come out and support the nominee. They will not even admit it."',
+    ].join('\n\n');
+    expect(speakers(text).map(([speaker]) => speaker)).toEqual(['Claudia Rivers', 'Claudia Rivers']);
+  });
+
+  it('leaves a paragraph that ends inside a quotation to that quotation', () => {
+    const text = [
+      'Mayor Ana Ruiz opened the session.',
+      'The mayor read from the letter: "We ask the council for three things:',
+      '"A new roof, a new boiler and a new lease."',
+    ].join('\n\n');
+    expect(findQuotes(text)[0]?.speaker).toBe('Ana Ruiz');
+  });
+});

@@ -11,6 +11,13 @@ describe('a quotation introduced by a participle after another cue', () => {
     expect(findQuotes(text).at(-1)?.speaker).toBe('Nora Quist');
   });
 
+  it('reads past a participle whose clause left out its subject (`told Congress when asked about …:`)', () => {
+    const speaker = (clause: string) => findQuotes(`The inquiry went on into the spring.\n\n${clause}: "That matter is being handled by career agents."`)[0]?.speaker;
+    expect(speaker('Attorney General Loretta Lynch told Congress when asked last month about the inquiry')).toBe('Loretta Lynch');
+    expect(speaker('Any decision would involve Attorney General Loretta Lynch, who told Congress when asked about the inquiry')).toBe('Loretta Lynch');
+    expect(speaker('Senator Ruth Okafor said if pressed on the matter')).toBe('Ruth Okafor');
+  });
+
   it('keeps the subject of a clause of its own that opens between the cues', () => {
     const text = 'The debate went on for an hour.\n\n"There is a young man who has something to say," Hale said as the protester shouted: "Liar!"';
     expect(speakerMention(text)).toBe('the protester');

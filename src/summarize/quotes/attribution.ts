@@ -3,7 +3,7 @@
  * (`"…," he said`, `"…," said Donna Brazile`, `"…," according to X`) or the one right before
  * it (`X said: "…"`, `X told reporters, "…"`).
  */
-import { CUE_MODIFIERS, CUE_PHRASES, CUE_VERBS, DETERMINERS, PRONOUNS, ROLE_NOUNS } from '../text/lexicon.js';
+import { CUE_MODIFIERS, CUE_PHRASES, CUE_VERBS, DETERMINERS, PRONOUNS, ROLE_NOUNS, SUBORDINATORS } from '../text/lexicon.js';
 import { pastDateline, readDescription } from '../speakers/descriptions.js';
 import { readNameSpan } from '../speakers/names.js';
 import { pastOrigin } from '../speakers/role-clauses.js';
@@ -664,12 +664,15 @@ export function attributionAfter(text: string, from: number, limit: number): Att
   let clauseEnd = clause[clause.length - 1]?.end ?? from;
   while (clauseEnd < limit && /["”'’]/.test(text[clauseEnd] ?? '')) clauseEnd += 1;
   const begin = skipLeading(clause, 0, (token) => CLAUSE_PUNCTUATION.has(token.text) || LEADING_CONJUNCTIONS.has(lower(token)));
-  let mention = signature(text, clause) ?? postposedMention(text, clause, begin);
+  // A partial quotation runs on in the sentence (`"…" that Sanders can win, said X`, `"…" for
+  // Clinton, said Kunin`): the attribution is past the comma, and a name before it is no speaker.
+  const comma = clause.findIndex(isComma);
+  const runsOn = comma > begin && !startsMention(clause[begin]);
+  const inverted = runsOn && isCueAt(clause, comma + 1) ? postposedMention(text, clause, comma + 1) : null;
+  let mention = signature(text, clause) ?? inverted ?? postposedMention(text, clause, begin);
   // A quotation that handed its sentence over with a comma is followed by its attribution, whatever the verb.
   if (!mention && /,\s*["”'’]+$/.test(text.slice(Math.max(0, from - 4), from))) mention = handoverMention(text, clause, begin);
-  // A partial quotation runs on in the sentence (`"…" that Sanders can win, said X`): try past the comma.
-  const comma = clause.findIndex(isComma);
-  if (!mention && comma > begin && !startsMention(clause[begin])) mention = postposedMention(text, clause, comma + 1);
+  if (!mention && runsOn) mention = postposedMention(text, clause, comma + 1);
   return mention ? { mention, start: from, end: clauseEnd } : null;
 }
 
@@ -683,6 +686,18 @@ function invertedOpening(text: string, clause: Token[]): SpeakerMention | null {
   if (!first?.isWord || !INVERTED_OPENING_CUES.has(first.text)) return null;
   const mention = mentionAt(text, clause, 1) ?? nameAfterPremodifiers(text, clause, 1);
   return mention?.kind === 'pronoun' ? null : mention;
+}
+
+// Words that open a clause whose subject and verb may be left out before a participle (`when asked`, `if pressed`).
+const SHORTENED_CLAUSE_OPENERS = new Set([...SUBORDINATORS, 'if', 'as']);
+
+/**
+ * `Lynch told Congress when asked about the inquiry:`: a participle after `when` or `if` is a
+ * clause of its own with its subject left out, not the cue the clause's speaker is the subject of.
+ */
+function opensShortenedClause(clause: Token[], index: number): boolean {
+  const token = clause[index] as Token;
+  return token.text.endsWith('ed') && SHORTENED_CLAUSE_OPENERS.has(lower(clause[index - 1]));
 }
 
 /** The clause before a quoted piece starting at `to`, from `from` (sentence or paragraph start). */
@@ -705,7 +720,7 @@ export function attributionBefore(text: string, from: number, to: number): Attri
   }
   const inverted = invertedOpening(text, clause);
   if (inverted && [':', ','].includes(lastToken.text)) return { mention: inverted, start: clauseStart, end: to };
-  const cue = clause.findLastIndex((_token, index) => isCueAt(clause, index));
+  const cue = clause.findLastIndex((_token, index) => isCueAt(clause, index) && !opensShortenedClause(clause, index));
   const introduces = [':', ','].includes(lastToken.text) || isCueAt(clause, clause.length - 1);
   if (cue >= 0 && introduces && clause.length - cue <= MAX_CUE_TAIL_TOKENS) {
     const begin = skipLeading(clause, 0, (token) => LEADING_CONJUNCTIONS.has(lower(token)) || CLAUSE_PUNCTUATION.has(token.text));

@@ -214,10 +214,12 @@ class AttributionFinder {
     if (introduced || nextNonSpace(this.text, paragraphStart) < piece.start) return introduced;
     const [previousStart, previousParagraphEnd] = paragraphOf(this.paragraphs, paragraphStart - 1);
     const previous = this.text.slice(previousStart, previousParagraphEnd).trimEnd();
-    const opensAfterPrevious = previousParagraphEnd < paragraphStart && previousEnd <= previousStart;
-    if (!opensAfterPrevious) return null;
+    if (previousParagraphEnd >= paragraphStart) return null;
     const previousTextEnd = previousStart + previous.length;
-    if (previous.endsWith(':')) return attributionBefore(this.text, previousStart, previousTextEnd);
+    // The clause closing the paragraph before introduces the quotation, after any quoted there
+    // (`"…," Tenney said. "…." She went on to say:`).
+    if (previous.endsWith(':') && previousEnd < previousTextEnd) return attributionBefore(this.text, Math.max(previousStart, previousEnd), previousTextEnd);
+    if (previousEnd > previousStart) return null;
     // A statement of its own, as an unattributed quotation must be: not a title or a slogan (`“Daily Show”`).
     const statement = endsOwnSentence(this.text, piece) && wordsIn(this.text, [piece]) >= MIN_UNATTRIBUTED_WORDS;
     return statement ? attributionOfReportedSpeech(this.text, previousStart, previousTextEnd) : null;
