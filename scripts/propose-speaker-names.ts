@@ -14,16 +14,17 @@
  *
  * With `--the-descriptions` it proposes only descriptions of at most five words opening on `the`
  * (`the senator`, `the Florida senator`), the rarest kind, every one in the articles drawn.
+ * With `--kinds pronoun,description` it writes only the lines of those kinds, drawn as without it.
  *
  *   node dist/scripts/propose-speaker-names.js QUOTES_JSONL DEV_NAMES_JSONL OUT_JSONL [--seed 13] [--target 480]
- *     [--exclude EARLIER_PROPOSALS_JSONL] [--the-descriptions]
+ *     [--exclude EARLIER_PROPOSALS_JSONL] [--the-descriptions] [--kinds KIND,KIND]
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { seededRandom } from '../bench/seeded-random.js';
 import { parseBenchArguments } from '../bench/arguments.js';
 
 const USAGE =
-  'usage: node dist/scripts/propose-speaker-names.js QUOTES_JSONL DEV_NAMES_JSONL OUT_JSONL [--seed N] [--target N]';
+  'usage: node dist/scripts/propose-speaker-names.js QUOTES_JSONL DEV_NAMES_JSONL OUT_JSONL [--seed N] [--target N] [--exclude FILE] [--the-descriptions] [--kinds KIND,KIND]';
 
 interface GoldQuote { content: [number, number]; source: [number, number] | null }
 interface Article { id: string; text: string; quotes: GoldQuote[] }
@@ -156,6 +157,8 @@ async function main(): Promise<void> {
       // Also skip the articles of an earlier draw's proposals.
       exclude: { type: 'string', multiple: true, default: [] },
       'the-descriptions': { type: 'boolean', default: false },
+      // Write only these kinds (comma-separated); the draw is the same, so the lines are a subset of those written without it.
+      kinds: { type: 'string' },
     },
   }, USAGE);
   const [quotesFile, devNamesFile, outFile] = positionals;
@@ -176,9 +179,11 @@ async function main(): Promise<void> {
       if (proposal) proposals.push(proposal);
     }
   }
-  await writeFile(outFile, proposals.map((proposal) => JSON.stringify(proposal)).join('\n') + '\n');
-  const byKind = proposals.reduce<Record<string, number>>((counts, { kind }) => ({ ...counts, [kind]: (counts[kind] ?? 0) + 1 }), {});
-  console.log(`${proposals.length} proposals from ${new Set(proposals.map(({ id }) => id)).size} articles`, byKind);
+  const kinds = values.kinds === undefined ? null : new Set(values.kinds.split(','));
+  const written = kinds ? proposals.filter(({ kind }) => kinds.has(kind)) : proposals;
+  await writeFile(outFile, written.map((proposal) => JSON.stringify(proposal)).join('\n') + '\n');
+  const byKind = written.reduce<Record<string, number>>((counts, { kind }) => ({ ...counts, [kind]: (counts[kind] ?? 0) + 1 }), {});
+  console.log(`${written.length} proposals from ${new Set(written.map(({ id }) => id)).size} articles`, byKind);
 }
 
 await main();
